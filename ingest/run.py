@@ -1,0 +1,46 @@
+"""Ingest files into an Assistant's index with a progress bar and one line per problem."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from tqdm import tqdm
+
+from paperqa.assistant import Assistant
+from paperqa.index import IngestReport
+
+
+def ingest(assistant: Assistant, paths: list[Path] | None = None, strict: bool = False,
+           out: TextIO = sys.stderr) -> IngestReport:
+    """Read and index files, printing problems and a summary; strict stops at the first problem."""
+    bar: tqdm | None = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="paper", desc="indexing", file=out, disable=total < 200)
+        bar.update(done - bar.n)
+
+    try:
+        report, read = assistant.ingest(paths, strict=strict, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    for problem in read.problems:
+        print(f"warning: {problem}", file=out)
+    print(
+        f"read {read.entries} entries ({len(read.papers)} papers) with {len(read.problems)} problem(s); "
+        f"index: {report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{report.total} papers in all",
+        file=out,
+    )
+    return report
+
+
+def ensure(assistant: Assistant, out: TextIO = sys.stderr) -> None:
+    """Build the index from the default corpus on first use, telling the user why it takes a moment."""
+    if assistant.index.is_empty():
+        print(f"no index at {assistant.settings.home}; building it from the default corpus", file=out)
+        ingest(assistant, out=out)

@@ -1,0 +1,1 @@
+"""Answer writers (offline and LLM) and the citation check they share."""

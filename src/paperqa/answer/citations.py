@@ -1,0 +1,109 @@
+"""Citation check: every `[n]` must name a retrieved source; others are removed, even mid-stream."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ..text import sentences, terms
+from ..types import Citation, Source
+
+_GROUP = re.compile(r"\s?\[(\s*\d+(?:\s*(?:,|;|-|–)\s*\d+)*\s*)\]")
+_NUMBER = re.compile(r"\d+")
+_MAX_OPEN = 24  # a bracket still open after this many characters is prose, not a citation
+
+
+def _expand(group: str) -> list[int]:
+    numbers: list[int] = []
+    for part in re.split(r"\s*[,;]\s*", group.strip()):
+        bounds = [int(x) for x in _NUMBER.findall(part)]
+        if len(bounds) == 2 and re.search(r"[-–]", part) and 0 < bounds[1] - bounds[0] < 20:
+            numbers.extend(range(bounds[0], bounds[1] + 1))
+        else:
+            numbers.extend(bounds)
+    return numbers
+
+
+def clean(text: str, valid: int, removed: list[str] | None = None) -> str:
+    """Keep only citations 1..valid; a group citing nothing valid disappears with its space."""
+
+    def fix(m: re.Match) -> str:
+        numbers = _expand(m.group(1))
+        kept = [n for n in dict.fromkeys(numbers) if 1 <= n <= valid]
+        if removed is not None:
+            removed.extend(str(n) for n in numbers if not 1 <= n <= valid)
+        if not kept:
+            return ""
+        return m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())] + "".join(f"[{n}]" for n in kept)
+
+    return _GROUP.sub(fix, text)
+
+
+def cited_numbers(text: str) -> list[int]:
+    """Source numbers cited in a text, in order of first appearance."""
+    return list(dict.fromkeys(n for m in _GROUP.finditer(text) for n in _expand(m.group(1))))
+
+
+class StreamFilter:
+    """Removes invalid citations from streamed text, holding back only an unfinished `[...`."""
+
+    def __init__(self, valid: int) -> None:
+        self.valid, self.pending, self.removed = valid, "", []
+
+    def feed(self, delta: str) -> str:
+        """Text safe to show now."""
+        self.pending += delta
+        out = ""
+        while True:
+            start = self.pending.find("[")
+            if start < 0:
+                # Hold trailing spaces back: a citation may follow, and a removed one takes its space.
+                keep = len(self.pending) - len(self.pending.rstrip(" "))
+                cut = len(self.pending) - keep
+                out, self.pending = out + self.pending[:cut], self.pending[cut:]
+                return clean(out, self.valid, self.removed)
+            end = self.pending.find("]", start)
+            if end < 0:
+                if len(self.pending) - start > _MAX_OPEN:
+                    out, self.pending = out + self.pending[: start + 1], self.pending[start + 1:]
+                    continue
+                # Keep a space before the bracket with it, so a removed citation takes its space along.
+                cut = start - 1 if start > 0 and self.pending[start - 1] == " " else start
+                out, self.pending = out + self.pending[:cut], self.pending[cut:]
+                return clean(out, self.valid, self.removed)
+            out, self.pending = out + clean(self.pending[: end + 1], self.valid, self.removed), self.pending[end + 1:]
+
+    def flush(self) -> str:
+        """Whatever is still held back at the end of the stream."""
+        rest, self.pending = self.pending, ""
+        return clean(rest, self.valid, self.removed)
+
+
+def citations_for(text: str, sources: list[Source]) -> tuple[Citation, ...]:
+    """A Citation for every source the (already cleaned) text cites, with its supporting snippet."""
+    out = []
+    for n in cited_numbers(text):
+        if not 1 <= n <= len(sources):
+            continue
+        paper = sources[n - 1].paper
+        claim = " ".join(s for s in sentences(text) if f"[{n}]" in s)
+        out.append(Citation(n=n, paper_id=paper.id, title=paper.title, date=paper.date,
+                            org=paper.byline, snippet=best_sentence(paper.abstract, claim)))
+    return tuple(out)
+
+
+def best_sentence(abstract: str, claim: str) -> str:
+    """The abstract sentence sharing most terms with a claim (the snippet shown as evidence)."""
+    wanted = set(terms(claim))
+    candidates = sentences(abstract) or [abstract]
+    return max(candidates, key=lambda s: (len(wanted & set(terms(s))), -candidates.index(s)))
+
+
+def chunks_of(stream: Iterable[str], valid: int) -> Iterator[str]:
+    """Filter a stream of text deltas through a StreamFilter."""
+    f = StreamFilter(valid)
+    for delta in stream:
+        if shown := f.feed(delta):
+            yield shown
+    if rest := f.flush():
+        yield rest

@@ -1,0 +1,61 @@
+"""How well retrieved papers cover a question: IDF-weighted key-term coverage, used to refuse."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..text import terms
+from ..types import Source
+
+# Words that frame a question rather than name its subject.
+FRAME = frozenset(terms(
+    "which what how does do is are there any paper papers work approach approaches method methods technique "
+    "techniques model models propose proposed study studies examine examines argue address addresses focus "
+    "focuses covered collection corpus say says compare compared achieve achieves improve improves "
+    "evaluate evaluated evaluation result results performance better best good large language llm llms "
+    "data dataset datasets train training task tasks learning neural network networks deep based new "
+    "way ways kind kinds type types effect effects use used help helps make makes made show shows find "
+    "finds found much many well instead rather versus test tests related relate relation describe described"
+))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Share of a question's key-term weight found in a paper (1.0: every key term present)."""
+
+    score: float
+    missing: tuple[str, ...]
+
+
+def key_terms(question: str) -> list[str]:
+    """The question's subject terms (stemmed), framing words left out."""
+    found = [t for t in dict.fromkeys(terms(question)) if t not in FRAME]
+    return found or list(dict.fromkeys(terms(question)))
+
+
+def coverage(question_terms: list[str], source: Source, idf: Callable[[str], float]) -> Coverage:
+    """IDF-weighted coverage of key terms by one paper's title and abstract."""
+    present = set(terms(f"{source.paper.title} {source.paper.abstract}"))
+    total = sum(idf(t) for t in question_terms) or 1.0
+    have = sum(idf(t) for t in question_terms if t in present or _prefix_hit(t, present))
+    return Coverage(have / total, tuple(t for t in question_terms if t not in present))
+
+
+def _prefix_hit(term: str, present: set[str]) -> bool:
+    # Compounds and acronyms: "unlearn" matches "unlearning"-stems, "moe" matches "moes".
+    return len(term) >= 4 and any(p.startswith(term) or term.startswith(p) and len(p) >= 5 for p in present)
+
+
+_LIST = re.compile(
+    r"^\s*(which|what)\b[^?]*\b(papers|approaches|methods|works|techniques|models|studies|benchmarks)\b"
+    r"|\b(which|what) papers\b|\bpapers (on|about|that)\b|\bwhat does the (collection|corpus)\b"
+    r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bwhich papers\b|\bare covered\b|\bin the collection\b",
+    re.IGNORECASE,
+)
+
+
+def wants_list(question: str) -> bool:
+    """Whether the question asks for a set of papers rather than one fact."""
+    return bool(_LIST.search(question)) or not question.rstrip().endswith("?") and len(question.split()) <= 10

@@ -1,0 +1,87 @@
+"""The model-free answer writer: cited sentences extracted from the retrieved abstracts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..text import sentences, terms
+from ..types import Source
+from .evidence import coverage, key_terms, wants_list
+
+_QUANTITY = re.compile(r"\b(how (much|many|large|fast|well)|by how|what (percentage|fraction|share|accuracy|speed|size|precision|score)|which (benchmarks?|datasets?)|on which|what (benchmarks?|datasets?))\b", re.I)
+_HAS_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A written answer before the shared citation check."""
+
+    text: str
+    answerable: bool
+
+
+class OfflineWriter:
+    """Composes a short cited answer from the top papers, or refuses when they do not cover the question."""
+
+    def __init__(self, idf: Callable[[str], float], threshold: float = 0.5, max_listed: int = 8):
+        self.idf, self.threshold, self.max_listed = idf, threshold, max_listed
+
+    def write(self, question: str, sources: list[Source]) -> Draft:
+        """The answer text with `[n]` citations numbered by source rank."""
+        wanted = key_terms(question)
+        covers = [coverage(wanted, s, self.idf).score for s in sources]
+        if not sources or max(covers[:3]) < self.threshold:
+            return Draft(self._refusal(question, sources), answerable=False)
+        if wants_list(question):
+            return Draft(self._listing(question, sources, covers), answerable=True)
+        return Draft(self._facts(question, sources, covers), answerable=True)
+
+    def _refusal(self, question: str, sources: list[Source]) -> str:
+        text = "The corpus does not cover this question: no retrieved abstract supports an answer."
+        if sources:
+            closest = "; ".join(f"“{s.paper.title}”" for s in sources[:2])
+            text += f" The closest papers found were {closest}, which address other topics."
+        return text
+
+    def _scored_sentences(self, question: str, source: Source) -> list[tuple[float, int, str]]:
+        wanted = set(key_terms(question))
+        numeric = bool(_QUANTITY.search(question))
+        out = []
+        for i, sent in enumerate(sentences(source.paper.abstract)):
+            have = set(terms(sent))
+            score = sum(self.idf(t) for t in wanted & have)
+            if numeric and _HAS_NUMBER.search(sent):
+                score *= 1.5
+            out.append((score, i, sent))
+        return sorted(out, key=lambda x: (-x[0], x[1]))
+
+    def _facts(self, question: str, sources: list[Source], covers: list[float]) -> str:
+        top = max(range(min(3, len(sources))), key=lambda i: (covers[i] >= covers[0] + 0.15, -i))
+        best = self._scored_sentences(question, sources[top])[:2]
+        picked = [s for _, _, s in sorted(best, key=lambda x: x[1])]
+        lead = f"{sources[top].paper.title} addresses this [{top + 1}]."
+        body = " ".join(_cite(s, top + 1) for s in picked)
+        others = [i for i in range(len(sources)) if i != top and covers[i] >= max(self.threshold, covers[top] - 0.1)][:2]
+        extra = " ".join(
+            f"Related: {sources[i].paper.title} [{i + 1}]." for i in others
+        )
+        return " ".join(x for x in (lead, body, extra) if x)
+
+    def _listing(self, question: str, sources: list[Source], covers: list[float]) -> str:
+        floor = max(self.threshold * 0.8, covers[0] * 0.6)
+        chosen = [i for i, c in enumerate(covers) if c >= floor][: self.max_listed] or [0]
+        lines = [f"The corpus has {len(chosen)} relevant paper{'s' if len(chosen) != 1 else ''}:"]
+        for i in chosen:
+            sent = self._scored_sentences(question, sources[i])[0][2]
+            lines.append(f"- {sources[i].paper.title}: {_cite(sent, i + 1)}")
+        return "\n".join(lines)
+
+
+def _cite(sentence: str, n: int) -> str:
+    """Attach a citation before the sentence's final punctuation."""
+    s = sentence.rstrip()
+    if s and s[-1] in ".!?":
+        return f"{s[:-1]} [{n}]{s[-1]}"
+    return f"{s} [{n}]."

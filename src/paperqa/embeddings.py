@@ -1,0 +1,86 @@
+"""Local embedding models behind llama-index's `BaseEmbedding`; a subclass only writes `embed_batch`."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
+
+from .text import terms
+
+
+class LocalEmbedding(BaseEmbedding):
+    """An in-process embedding: subclasses implement `embed_batch(texts) -> (n, dim)` unit vectors."""
+
+    identity: str = "local"
+    dim: int = 0
+    embed_batch_size: int = 512
+
+    def embed_batch(self, texts: list[str]) -> np.ndarray:
+        """Unit-length embeddings of texts, one row each."""
+        raise NotImplementedError
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self.embed_batch([query])[0].tolist()
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self.embed_batch([text])[0].tolist()
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self.embed_batch(texts).tolist()
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+
+def _unit(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return (matrix / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+@lru_cache(maxsize=2)
+def _wordllama(dim: int):
+    # The wheel ships its weights and tokenizer: load from the package folder, never download.
+    import wordllama
+    from wordllama import WordLlama
+
+    return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, dim=dim, disable_download=True)
+
+
+class WordLlamaEmbedding(LocalEmbedding):
+    """WordLlama's 256-d static embedding, loaded offline from its wheel (about 0.2 s)."""
+
+    identity: str = "wordllama-l2_supercat-256"
+    dim: int = 256
+    _model: object = PrivateAttr(default=None)
+
+    def embed_batch(self, texts: list[str]) -> np.ndarray:
+        """Embed texts with WordLlama, normalised for cosine similarity."""
+        if self._model is None:
+            self._model = _wordllama(self.dim)
+        return _unit(np.asarray(self._model.embed(list(texts), norm=False, batch_size=256), dtype=np.float32))
+
+
+class HashEmbedding(LocalEmbedding):
+    """Deterministic hashed bag of stemmed terms: a real, tiny backend for tests and benchmarks."""
+
+    identity: str = "hash-bow-64"
+    dim: int = 64
+
+    def embed_batch(self, texts: list[str]) -> np.ndarray:
+        """Project each text's terms onto fixed pseudo-random directions."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for term in terms(text) or ["empty"]:
+                out[row] += _direction(term, self.dim)
+        return _unit(out)
+
+
+@lru_cache(maxsize=100_000)
+def _direction(term: str, dim: int) -> np.ndarray:
+    seed = int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "little")
+    return np.random.default_rng(seed).standard_normal(dim).astype(np.float32)

@@ -1,0 +1,124 @@
+"""The index: papers chunked with llama-index, embedded into Chroma, with BM25 and a catalog beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.node_parser import SentenceSplitter
+from llama_index.core.schema import MetadataMode, TextNode
+
+from .backends import embedding_identity
+from .catalog import Catalog
+from .errors import IndexMismatchError
+from .lexical import BM25
+from .store import VectorStore
+from .text import tokenizer
+from .types import Chunk, Paper, date_key
+
+Progress = Callable[[int, int], None]
+_EMBED_BATCH = 512
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingest did: papers added, replaced (changed text), unchanged, and the total after."""
+
+    added: int
+    updated: int
+    unchanged: int
+    total: int
+
+
+class Index:
+    """All that is stored under PAPERQA_HOME/index; opening it checks the embedding identity."""
+
+    def __init__(self, folder: Path, embed_model: BaseEmbedding, chunk_tokens: int = 256, chunk_overlap: int = 32):
+        self.folder = folder
+        self.embed_model = embed_model
+        self.identity = embedding_identity(embed_model)
+        self.catalog = Catalog(folder / "catalog.sqlite3")
+        stored = self.catalog.get_meta("embedding")
+        if stored and stored != self.identity:
+            raise IndexMismatchError(
+                f"index at {folder} was built with embedding {stored!r}, not {self.identity!r}; "
+                "use the same embedding or another PAPERQA_HOME"
+            )
+        self.vectors = VectorStore(folder / "chroma", self.identity)
+        self.splitter = SentenceSplitter(chunk_size=chunk_tokens, chunk_overlap=chunk_overlap, tokenizer=tokenizer())
+        self.bm25 = BM25.load(folder / "bm25")
+        self._papers: dict[str, Paper] | None = None
+
+    @property
+    def papers(self) -> dict[str, Paper]:
+        """Every indexed paper by id (read once, refreshed after an ingest)."""
+        if self._papers is None:
+            self._papers = {p.id: p for p in self.catalog.papers()}
+        return self._papers
+
+    def is_empty(self) -> bool:
+        """Whether no paper has been indexed yet."""
+        return self.catalog.count() == 0
+
+    def chunk(self, paper: Paper) -> list[Chunk]:
+        """Token-bounded chunks of a paper's abstract (llama-index SentenceSplitter over tiktoken)."""
+        pieces = self.splitter.split_text(paper.abstract) or [paper.abstract]
+        return [Chunk(f"{paper.id}:{i}", paper.id, i, text) for i, text in enumerate(pieces)]
+
+    def add(self, papers: list[Paper], progress: Progress | None = None) -> IngestReport:
+        """Index papers: new ones added, changed ones replaced, unchanged ones only re-described."""
+        known = self.catalog.hashes()
+        fresh = [p for p in papers if known.get(p.id) != p.content_hash]
+        same = [p for p in papers if known.get(p.id) == p.content_hash]
+        updated = sum(1 for p in fresh if p.id in known)
+        if same:
+            self.catalog.update_records(same)
+        done = 0
+        for start in range(0, len(fresh), _EMBED_BATCH):
+            batch = fresh[start:start + _EMBED_BATCH]
+            chunks = [c for p in batch for c in self.chunk(p)]
+            nodes = self._nodes(batch, chunks)
+            # Chroma first, catalog second: a paper is known only once its vectors are stored.
+            replaced = [p.id for p in batch if p.id in known]
+            if replaced:
+                self.vectors.delete_papers(replaced)
+            self.vectors.add(nodes)
+            self.catalog.put(batch, chunks)
+            done += len(batch)
+            if progress:
+                progress(done, len(fresh))
+        if fresh or self.bm25 is None:
+            self._rebuild_lexical()
+        self.catalog.set_meta("embedding", self.identity)
+        self._papers = None
+        return IngestReport(len(fresh) - updated, updated, len(same), self.catalog.count())
+
+    def _nodes(self, papers: list[Paper], chunks: list[Chunk]) -> list[TextNode]:
+        by_id = {p.id: p for p in papers}
+        nodes = []
+        for c in chunks:
+            p = by_id[c.paper_id]
+            node = TextNode(
+                id_=c.id, text=c.text,
+                metadata={"title": p.title, "paper_id": p.id, "date": date_key(p.date), "upvotes": p.upvotes or 0,
+                          "authors": p.authors or 0, "org": p.org or "", "org_key": (p.org or "").casefold()},
+                excluded_embed_metadata_keys=["paper_id", "date", "upvotes", "authors", "org", "org_key"],
+                excluded_llm_metadata_keys=["paper_id", "date", "upvotes", "authors", "org", "org_key"],
+            )
+            nodes.append(node)
+        texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes]
+        for node, vector in zip(nodes, self.embed_model.get_text_embedding_batch(texts)):
+            node.embedding = vector
+        return nodes
+
+    def _rebuild_lexical(self) -> None:
+        chunks = self.catalog.chunks()
+        titles = {pid: p.title for pid, p in ((p.id, p) for p in self.catalog.papers())}
+        self.bm25 = BM25.build([c.id for c in chunks], [f"{titles[c.paper_id]}\n{c.text}" for c in chunks])
+        self.bm25.save(self.folder / "bm25")
+
+    def close(self) -> None:
+        """Release files held open."""
+        self.catalog.close()

@@ -1,0 +1,100 @@
+"""A BM25 index over the chunks, kept beside Chroma as numpy arrays (no network, fast to load)."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from .text import terms
+
+
+class BM25:
+    """Okapi BM25 with postings per term; scores every chunk of the corpus in one pass."""
+
+    def __init__(self, ids: list[str], vocab: dict[str, int], offsets: np.ndarray,
+                 postings: np.ndarray, weights: np.ndarray, df: np.ndarray) -> None:
+        self.ids, self.vocab, self.offsets = ids, vocab, offsets
+        self.postings, self.weights, self.df = postings, weights, df
+        n = max(len(ids), 1)
+        self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        self.position = {cid: i for i, cid in enumerate(ids)}
+
+    @classmethod
+    def build(cls, ids: list[str], texts: list[str], k1: float = 1.2, b: float = 0.75) -> "BM25":
+        """Index texts (one per id); weights are precomputed so a query only adds them up."""
+        docs = [Counter(terms(t)) for t in texts]
+        lengths = np.array([sum(d.values()) for d in docs], dtype=np.float32)
+        avg = float(lengths.mean()) if len(docs) else 1.0
+        rows: dict[str, list[tuple[int, float]]] = {}
+        for i, doc in enumerate(docs):
+            norm = k1 * (1 - b + b * lengths[i] / max(avg, 1e-9))
+            for term, tf in doc.items():
+                rows.setdefault(term, []).append((i, tf * (k1 + 1) / (tf + norm)))
+        vocab = {t: i for i, t in enumerate(sorted(rows))}
+        offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
+        postings, weights = [], []
+        for t, i in vocab.items():
+            offsets[i + 1] = offsets[i] + len(rows[t])
+            postings.extend(p for p, _ in rows[t])
+            weights.extend(w for _, w in rows[t])
+        df = np.diff(offsets).astype(np.float32)
+        return cls(ids, vocab, offsets, np.array(postings, dtype=np.int32), np.array(weights, dtype=np.float32), df)
+
+    def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
+        """BM25 score of every chunk for a query; chunks outside `mask` score zero."""
+        out = np.zeros(len(self.ids), dtype=np.float32)
+        for term, qtf in Counter(terms(query)).items():
+            i = self.vocab.get(term)
+            if i is None:
+                continue
+            lo, hi = self.offsets[i], self.offsets[i + 1]
+            out[self.postings[lo:hi]] += self.idf[i] * self.weights[lo:hi] * (1 + math.log(qtf))
+        if mask is not None:
+            out *= mask
+        return out
+
+    def top(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """The k best chunks as (chunk id, score), best first, zero scores left out."""
+        s = self.scores(query, mask)
+        if not len(s):
+            return []
+        k = min(k, len(s))
+        best = np.argpartition(-s, k - 1)[:k]
+        best = best[np.argsort(-s[best])]
+        return [(self.ids[i], float(s[i])) for i in best if s[i] > 0]
+
+    def term_idf(self, term: str) -> float | None:
+        """IDF of a stemmed term, or None when no chunk contains it."""
+        i = self.vocab.get(term)
+        return float(self.idf[i]) if i is not None else None
+
+    @property
+    def max_idf(self) -> float:
+        """IDF a term found in no chunk would get (the ceiling of the scale)."""
+        n = max(len(self.ids), 1)
+        return math.log(1 + (n + 0.5) / 0.5)
+
+    def save(self, folder: Path) -> None:
+        """Write the index into a folder (replaced atomically file by file)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / "bm25.npz.tmp"
+        with open(tmp, "wb") as fh:
+            np.savez(fh, offsets=self.offsets, postings=self.postings, weights=self.weights, df=self.df)
+        meta = folder / "bm25.json.tmp"
+        meta.write_text(json.dumps({"ids": self.ids, "vocab": list(self.vocab)}))
+        tmp.replace(folder / "bm25.npz")
+        meta.replace(folder / "bm25.json")
+
+    @classmethod
+    def load(cls, folder: Path) -> "BM25 | None":
+        """Read an index written by `save`, or None when there is none."""
+        if not (folder / "bm25.npz").exists():
+            return None
+        meta = json.loads((folder / "bm25.json").read_text())
+        arrays = np.load(folder / "bm25.npz")
+        vocab = {t: i for i, t in enumerate(meta["vocab"])}
+        return cls(meta["ids"], vocab, arrays["offsets"], arrays["postings"], arrays["weights"], arrays["df"])

@@ -1,0 +1,59 @@
+"""Hybrid retrieval: dense (Chroma) and BM25 rankings fused by reciprocal rank, grouped into papers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from .index import Index
+from .types import Filters, Source
+
+_RRF_K = 60
+
+
+class Retriever:
+    """Finds the papers that best match a question, with optional metadata filters."""
+
+    def __init__(self, index: Index, depth: int = 60, dense_weight: float = 1.0, lexical_weight: float = 1.0):
+        self.index = index
+        self.depth = depth
+        self.dense_weight, self.lexical_weight = dense_weight, lexical_weight
+
+    def retrieve(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Source]:
+        """The k best papers, best first; several matching chunks of one paper count once."""
+        index = self.index
+        if index.bm25 is None or not index.papers:
+            return []
+        depth = max(self.depth, 4 * k)
+        vector = index.embed_model.get_query_embedding(question)
+        dense = index.vectors.query(vector, depth, filters)
+        mask = self._mask(filters) if filters is not None and filters.active else None
+        lexical = index.bm25.top(question, depth, mask)
+        fused: dict[str, float] = {}
+        for weight, ranking in ((self.dense_weight, dense), (self.lexical_weight, lexical)):
+            for rank, (chunk_id, _) in enumerate(ranking):
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (_RRF_K + rank)
+        best: dict[str, tuple[float, list[str]]] = {}
+        for chunk_id, score in sorted(fused.items(), key=lambda kv: -kv[1]):
+            paper_id = chunk_id.rsplit(":", 1)[0]
+            top, chunks = best.get(paper_id, (score, []))
+            best[paper_id] = (top, chunks + [chunk_id])
+        ranked = sorted(best.items(), key=lambda kv: -kv[1][0])[:k]
+        papers = index.papers
+        return [
+            Source(paper=papers[pid], score=score, rank=rank, passages=tuple(chunks))
+            for rank, (pid, (score, chunks)) in enumerate(ranked, start=1)
+            if pid in papers
+        ]
+
+    def _mask(self, filters: Filters) -> np.ndarray:
+        return _mask_for(self.index, filters, len(self.index.bm25.ids))
+
+
+@lru_cache(maxsize=32)
+def _mask_for(index: Index, filters: Filters, size: int) -> np.ndarray:
+    # Keyed on the BM25 size as well, so a mask is rebuilt after an ingest changes the chunks.
+    papers = index.papers
+    allowed = {pid for pid, p in papers.items() if filters.admits(p)}
+    return np.array([cid.rsplit(":", 1)[0] in allowed for cid in index.bm25.ids], dtype=np.float32)

@@ -1,0 +1,63 @@
+"""Text utilities shared by retrieval and the writers: terms, stems, sentences, token counts."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing done down during each either few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just let me
+might more most much must my myself no nor not now of off on once only or other our ours ourselves out
+over own per same shall she should so some such than that the their theirs them themselves then there
+these they this those through thus to too under until up upon us very via was we were what when where
+whether which while who whom whose why will with within without would yet you your yours yourself
+e g i.e eg ie etc vs using use used uses based paper papers work works study studies approach approaches
+method methods propose proposed proposes show shows shown present presents new novel also however
+collection corpus covered cover covers describe described discuss discussed tell say says said
+""".split())
+
+_TERM = re.compile(r"[0-9a-z]+(?:[.][0-9]+)?")
+_stemmer = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of one lower-case word (cached: vocabularies repeat)."""
+    return _stemmer.stemWord(word)
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content terms of a text: lower case, stop words dropped, numbers kept."""
+    return [stem(w) for w in _TERM.findall(text.casefold()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+_ABBREV = re.compile(r"\b(e\.g|i\.e|et al|vs|cf|Fig|Eq|approx|resp|incl)\.\s", re.IGNORECASE)
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[\"'“])")
+
+
+def sentences(text: str) -> list[str]:
+    """Split an abstract into sentences, keeping abbreviations such as `e.g.` inside."""
+    guarded = _ABBREV.sub(lambda m: m.group(0).replace(". ", ".\u00a0"), text)
+    return [s.replace("\u00a0", " ").strip() for s in _SPLIT.split(guarded) if s.strip()]
+
+
+@lru_cache(maxsize=1)
+def _encoding():
+    # llama-index-core ships the cl100k_base file and points tiktoken's cache at it: no download.
+    from llama_index.core.utils import get_tokenizer
+
+    return get_tokenizer()
+
+
+def count_tokens(text: str) -> int:
+    """Number of cl100k_base tokens in a text."""
+    return len(_encoding()(text))
+
+
+def tokenizer():
+    """The tiktoken encode function used for chunking and budgets."""
+    return _encoding()

@@ -1,0 +1,74 @@
+"""A real Chroma on disk: ingest, idempotence, replacement, batching, identity, and bad input."""
+
+import json
+
+import pytest
+
+from paperqa import Assistant, CorpusError, IndexMismatchError, Settings
+
+pytestmark = pytest.mark.integration
+ABSTRACT = "We study {topic} in depth and report what we found about it with care and several numbers."
+
+
+def write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def paper(i, topic="graphs"):
+    return {"id": f"p{i}", "title": f"Paper {i} on {topic}", "abstract": ABSTRACT.format(topic=topic)}
+
+
+def test_shipped_corpus_is_indexed(shipped_home):
+    a = Assistant(Settings(home=shipped_home))
+    assert len(a.index.papers) == 409
+    chunks = a.index.vectors.count()
+    assert chunks >= 409 and chunks == len(a.index.bm25.ids)
+    meta = a.index.vectors.collection.get(limit=1, include=["metadatas"])["metadatas"][0]
+    assert {"title", "paper_id", "date", "upvotes", "authors", "org"} <= meta.keys()
+
+
+def test_reingest_is_idempotent_and_changed_abstract_replaces(tmp_path):
+    a = Assistant(Settings(home=tmp_path / "home", embedding="hash"))
+    f = write_jsonl(tmp_path / "c.jsonl", [paper(i) for i in range(5)])
+    first, _ = a.ingest([f])
+    assert (first.added, first.total) == (5, 5)
+    count = a.index.vectors.count()
+    again, _ = a.ingest([f])
+    assert (again.added, again.updated, again.unchanged, again.total) == (0, 0, 5, 5)
+    assert a.index.vectors.count() == count
+    rows = [paper(i) for i in range(5)]
+    rows[2]["abstract"] = ABSTRACT.format(topic="proteins")
+    changed, _ = a.ingest([write_jsonl(f, rows)])
+    assert (changed.added, changed.updated, changed.total) == (0, 1, 5)
+    assert a.index.vectors.count() == count
+    stored = a.index.vectors.collection.get(where={"paper_id": "p2"}, include=["documents"])["documents"]
+    assert all("proteins" in d for d in stored)
+    assert a.retrieve("proteins")[0].paper.id == "p2"
+
+
+def test_writes_go_in_batches_within_chroma_limit(tmp_path):
+    a = Assistant(Settings(home=tmp_path / "home", embedding="hash"))
+    a.index.vectors.batch_size = 7  # smaller than one ingest, so several batches are needed
+    report, _ = a.ingest([write_jsonl(tmp_path / "c.jsonl", [paper(i) for i in range(30)])])
+    assert report.total == 30 and a.index.vectors.count() == 30
+
+
+def test_other_embedding_is_a_clear_error(tmp_path):
+    home = tmp_path / "home"
+    Assistant(Settings(home=home, embedding="hash")).ingest([write_jsonl(tmp_path / "c.jsonl", [paper(1)])])
+    with pytest.raises(IndexMismatchError, match="built with embedding 'hash-bow-64', not 'wordllama"):
+        Assistant(Settings(home=home, embedding="wordllama")).index
+
+
+def test_bad_input_keeps_what_was_stored(tmp_path):
+    a = Assistant(Settings(home=tmp_path / "home", embedding="hash"))
+    a.ingest([write_jsonl(tmp_path / "good.jsonl", [paper(i) for i in range(3)])])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(paper(9)) + "\n{broken\n" + json.dumps({"title": "No abstract"}) + "\n")
+    with pytest.raises(CorpusError, match=r"bad.jsonl:2: invalid JSON"):
+        a.ingest([bad], strict=True)
+    assert len(a.index.papers) == 3
+    report, read = a.ingest([bad])
+    assert report.total == 4 and len(read.problems) == 2
+    assert {p.id for p in a.index.papers.values()} == {"p0", "p1", "p2", "p9"}

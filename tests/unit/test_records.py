@@ -1,0 +1,72 @@
+"""Bring-your-own corpora (JSONL, CSV) and every kind of bad input: one line naming file and line."""
+
+import datetime as dt
+
+from paperqa.corpus import read_corpus, read_file
+
+ABSTRACT = "We study a thing in depth and report what we found about it with care and numbers."
+
+
+def test_jsonl_fields(tmp_path):
+    f = tmp_path / "papers.jsonl"
+    f.write_text(
+        '{"id": "x1", "title": "A Paper", "abstract": "%s", "date": "2024-03-05", "authors": ["A", "B"],'
+        ' "org": "Lab", "url": "https://example.org/a", "upvotes": 7}\n' % ABSTRACT
+    )
+    [p] = read_corpus([f]).papers
+    assert (p.id, p.date, p.authors, p.org, p.url, p.upvotes) == ("x1", dt.date(2024, 3, 5), 2, "Lab", "https://example.org/a", 7)
+
+
+def test_csv_fields(tmp_path):
+    f = tmp_path / "papers.csv"
+    f.write_text(f'title,abstract,date,authors\n"Comma, Title","{ABSTRACT}",Mar 5, 2024,3\n'.replace("Mar 5, 2024", '"Mar 5, 2024"'))
+    [p] = read_corpus([f]).papers
+    assert (p.title, p.date, p.authors) == ("Comma, Title", dt.date(2024, 3, 5), 3)
+
+
+def test_broken_jsonl_line_is_named_and_valid_lines_kept(tmp_path):
+    f = tmp_path / "p.jsonl"
+    f.write_text('{"title": "Good", "abstract": "%s"}\n{"title": "Broken"\n{"title": "No abstract"}\n' % ABSTRACT)
+    result = read_corpus([f])
+    assert [p.title for p in result.papers] == ["Good"]
+    messages = [str(e) for e in result.problems]
+    assert messages[0].startswith(f"{f}:2: invalid JSON")
+    assert messages[1].startswith(f"{f}:3: field 'abstract' is missing or empty")
+    assert all("\n" not in m for m in messages)
+
+
+def test_invalid_utf8_names_the_line(tmp_path):
+    f = tmp_path / "p.jsonl"
+    f.write_bytes(b'{"title": "Good", "abstract": "' + ABSTRACT.encode() + b'"}\n{"title": "Bad \xff", "abstract": "x"}\n')
+    result = read_corpus([f])
+    assert len(result.papers) == 1
+    assert str(result.problems[0]).startswith(f"{f}:2: invalid UTF-8")
+
+
+def test_missing_empty_and_unknown_files(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("  \n")
+    odd = tmp_path / "notes.txt"
+    odd.write_text("just some notes\n")
+    result = read_corpus([tmp_path / "nope.jsonl", empty, odd])
+    assert [str(e) for e in result.problems] == [
+        f"{tmp_path / 'nope.jsonl'}: no such file",
+        f"{empty}: file is empty",
+        f"{odd}: unknown format (expected a daily-papers listing .txt, .jsonl or .csv)",
+    ]
+
+
+def test_bad_date_is_a_field_error(tmp_path):
+    f = tmp_path / "p.csv"
+    f.write_text(f"title,abstract,date\nT,{ABSTRACT.replace(',', '')},yesterday\n")
+    result = read_corpus([f])
+    assert result.papers == ()
+    assert str(result.problems[0]) == f"{f}:2: field 'date': cannot read 'yesterday' (use YYYY-MM-DD); record skipped"
+
+
+def test_listing_entry_without_abstract(tmp_path):
+    f = tmp_path / "listing.txt"
+    f.write_text(f"Daily Papers\n\nMay 8\n\nOrphan Title\n\nGood Title\n\n{ABSTRACT}\n")
+    result = read_corpus([f])
+    assert [p.title for p in result.papers] == ["Good Title"]
+    assert str(result.problems[0]) == f"{f}:5: entry 'Orphan Title' has no abstract; skipped"
