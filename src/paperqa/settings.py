@@ -48,7 +48,7 @@ class Settings(BaseSettings):
     top_k: int = Field(10, ge=1, le=100, description="Number of papers retrieved for an answer.")
     context_tokens: int = Field(3000, ge=200, description="Token budget of the sources sent to an LLM.")
     max_answer_tokens: int = Field(600, ge=16, description="Upper bound on the LLM answer length in tokens.")
-    refusal_threshold: float = Field(0.5, ge=0, le=1, description="Minimum evidence coverage of a question's key terms before the offline writer answers.")
+    refusal_threshold: float = Field(0.33, ge=0, le=1, description="Minimum evidence coverage of a question's key terms before the offline writer answers.")
 
     @field_validator("chunk_overlap")
     @classmethod

@@ -35,6 +35,27 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in _TERM.findall(text.casefold()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
 
 
+# Words that frame a question rather than name its subject.
+FRAME = frozenset(terms(
+    "which what how does do is are there any paper papers work approach approaches method methods technique "
+    "techniques model models propose proposed study studies examine examines argue address addresses focus "
+    "focuses covered collection corpus say says compare compared achieve achieves improve improves "
+    "evaluate evaluated evaluation result results performance better best good large language llm llms "
+    "data dataset datasets train training task tasks learning neural network networks deep based new "
+    "way ways kind kinds type types effect effects use used help helps make makes made show shows find "
+    "finds found much many well instead rather versus test tests related relate relation describe described"
+))
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
+def subject_text(question: str) -> str:
+    """The question with stop and framing words removed (what a keyword search should look for)."""
+    words = [w for w in _WORD.findall(question) if w.casefold() not in STOPWORDS and stem(w.casefold()) not in FRAME]
+    return " ".join(words) or question
+
+
 _ABBREV = re.compile(r"\b(e\.g|i\.e|et al|vs|cf|Fig|Eq|approx|resp|incl)\.\s", re.IGNORECASE)
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[\"'“])")
 

@@ -6,20 +6,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..text import terms
+from ..text import FRAME, terms
 from ..types import Source
-
-# Words that frame a question rather than name its subject.
-FRAME = frozenset(terms(
-    "which what how does do is are there any paper papers work approach approaches method methods technique "
-    "techniques model models propose proposed study studies examine examines argue address addresses focus "
-    "focuses covered collection corpus say says compare compared achieve achieves improve improves "
-    "evaluate evaluated evaluation result results performance better best good large language llm llms "
-    "data dataset datasets train training task tasks learning neural network networks deep based new "
-    "way ways kind kinds type types effect effects use used help helps make makes made show shows find "
-    "finds found much many well instead rather versus test tests related relate relation describe described"
-))
-
 
 @dataclass(frozen=True)
 class Coverage:
@@ -43,13 +31,23 @@ def coverage(question_terms: list[str], source: Source, idf: Callable[[str], flo
     return Coverage(have / total, tuple(t for t in question_terms if t not in present))
 
 
+def support(question_terms: list[str], sources: list[Source], idf: Callable[[str], float], depth: int = 3) -> float:
+    """Share of key-term weight (IDF squared: rare terms decide) found anywhere in the top papers."""
+    present: set[str] = set()
+    for source in sources[:depth]:
+        present |= set(terms(f"{source.paper.title} {source.paper.abstract}"))
+    weights = {t: idf(t) ** 2 for t in question_terms}
+    total = sum(weights.values()) or 1.0
+    return sum(w for t, w in weights.items() if t in present) / total
+
+
 def _prefix_hit(term: str, present: set[str]) -> bool:
     # Compounds and acronyms: "unlearn" matches "unlearning"-stems, "moe" matches "moes".
     return len(term) >= 4 and any(p.startswith(term) or term.startswith(p) and len(p) >= 5 for p in present)
 
 
 _LIST = re.compile(
-    r"^\s*(which|what)\b[^?]*\b(papers|approaches|methods|works|techniques|models|studies|benchmarks)\b"
+    r"^\s*(which|what)( [\w-]+){0,3} (papers|approaches|methods|works|techniques|studies|work)\b"
     r"|\b(which|what) papers\b|\bpapers (on|about|that)\b|\bwhat does the (collection|corpus)\b"
     r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bwhich papers\b|\bare covered\b|\bin the collection\b",
     re.IGNORECASE,

@@ -8,10 +8,14 @@ from dataclasses import dataclass
 
 from ..text import sentences, terms
 from ..types import Source
-from .evidence import coverage, key_terms, wants_list
+from .evidence import coverage, key_terms, support, wants_list
 
-_QUANTITY = re.compile(r"\b(how (much|many|large|fast|well)|by how|what (percentage|fraction|share|accuracy|speed|size|precision|score)|which (benchmarks?|datasets?)|on which|what (benchmarks?|datasets?))\b", re.I)
+_QUANTITY = re.compile(
+    r"\b(how (long|much|many|large|small|fast|well|big|often)|by how|what( [\w@-]+){0,3} "
+    r"(percentage|fraction|share|accuracy|speed-?ups?|size|precision|score|latency|fid|gain|improvement|"
+    r"reduction|rate|compression|length|error|time|cost|r@\d+)|how .* (reach|achieve|report))\b", re.I)
 _HAS_NUMBER = re.compile(r"\d")
+_RESULT = re.compile(r"\d|\b[A-Z][A-Za-z]*[A-Z0-9][\w-]*\b")
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class OfflineWriter:
         """The answer text with `[n]` citations numbered by source rank."""
         wanted = key_terms(question)
         covers = [coverage(wanted, s, self.idf).score for s in sources]
-        if not sources or max(covers[:3]) < self.threshold:
+        if not sources or support(wanted, sources, self.idf) < self.threshold:
             return Draft(self._refusal(question, sources), answerable=False)
         if wants_list(question):
             return Draft(self._listing(question, sources, covers), answerable=True)
@@ -50,23 +54,42 @@ class OfflineWriter:
         numeric = bool(_QUANTITY.search(question))
         out = []
         for i, sent in enumerate(sentences(source.paper.abstract)):
-            have = set(terms(sent))
-            score = sum(self.idf(t) for t in wanted & have)
+            score = sum(self.idf(t) for t in wanted & set(terms(sent)))
             if numeric and _HAS_NUMBER.search(sent):
                 score *= 1.5
             out.append((score, i, sent))
         return sorted(out, key=lambda x: (-x[0], x[1]))
 
+    def _pick(self, question: str, source: Source, limit: int = 3) -> list[str]:
+        """Greedy cover: each next sentence must add question terms the earlier ones lack."""
+        wanted = set(key_terms(question))
+        boost = 1.5 if _QUANTITY.search(question) else 1.0
+        pool = [(i, s, set(terms(s))) for i, s in enumerate(sentences(source.paper.abstract))]
+        covered: set[str] = set()
+        picked: list[tuple[int, str]] = []
+        while pool and len(picked) < limit:
+            def gain(item):
+                fresh = sum(self.idf(t) for t in (wanted & item[2]) - covered)
+                return fresh * (boost if _HAS_NUMBER.search(item[1]) else 1.0)
+            best = max(pool, key=gain)
+            if gain(best) <= 0 and picked:
+                break
+            picked.append((best[0], best[1]))
+            covered |= wanted & best[2]
+            pool.remove(best)
+        if boost > 1 and not any(_HAS_NUMBER.search(s) for _, s in picked):
+            numbers = [x for x in self._scored_sentences(question, source) if _HAS_NUMBER.search(x[2])]
+            if numbers:
+                picked.append((numbers[0][1], numbers[0][2]))
+        return [s for _, s in sorted(picked)]
+
     def _facts(self, question: str, sources: list[Source], covers: list[float]) -> str:
         top = max(range(min(3, len(sources))), key=lambda i: (covers[i] >= covers[0] + 0.15, -i))
-        best = self._scored_sentences(question, sources[top])[:2]
-        picked = [s for _, _, s in sorted(best, key=lambda x: x[1])]
+        picked = self._pick(question, sources[top])
         lead = f"{sources[top].paper.title} addresses this [{top + 1}]."
         body = " ".join(_cite(s, top + 1) for s in picked)
-        others = [i for i in range(len(sources)) if i != top and covers[i] >= max(self.threshold, covers[top] - 0.1)][:2]
-        extra = " ".join(
-            f"Related: {sources[i].paper.title} [{i + 1}]." for i in others
-        )
+        others = [i for i in range(len(sources)) if i != top and covers[i] >= max(0.5, covers[top] - 0.1)][:2]
+        extra = " ".join(f"Related: {sources[i].paper.title} [{i + 1}]." for i in others)
         return " ".join(x for x in (lead, body, extra) if x)
 
     def _listing(self, question: str, sources: list[Source], covers: list[float]) -> str:

@@ -1,0 +1,88 @@
+"""The LLM writer against a real OpenAI-protocol server on 127.0.0.1, streaming included."""
+
+import socket
+
+import pytest
+
+from paperqa import Assistant, BackendError, Settings
+from tests.openai_server import ScriptedOpenAI
+
+pytestmark = pytest.mark.integration
+QUESTION = "Which papers make LLMs forget a target entity, and how?"
+
+
+@pytest.fixture
+def server():
+    with ScriptedOpenAI() as s:
+        yield s
+
+
+def llm_assistant(home, base_url, **kw):
+    return Assistant(Settings(home=home, openai_base_url=base_url, llm_model="scripted-model", max_retries=0, **kw))
+
+
+def test_streamed_answer_with_a_citation_to_nothing_retrieved(shipped_home, server):
+    server.replies = ["Activations are steered toward unknown entities [1]. A ghost paper agrees [42]. Also [2, 99]."]
+    a = llm_assistant(shipped_home, server.base_url)
+    stream = a.stream(QUESTION)
+    shown = list(stream)
+    answer = stream.answer
+    assert len(shown) > 3  # arrived in pieces
+    assert "".join(shown).strip() == answer.text
+    assert answer.text == "Activations are steered toward unknown entities [1]. A ghost paper agrees. Also [2]."
+    assert [c.n for c in answer.citations] == [1, 2]
+    assert answer.citations[0].paper_id == answer.sources[0].paper.id
+    assert answer.removed_citations == ("42", "99")
+    assert (answer.backend, answer.model, answer.answerable) == ("openai", "scripted-model", True)
+    assert answer.prompt_tokens > 100 and answer.completion_tokens > 5
+    request = server.requests[0]
+    assert request["path"] == "/v1/chat/completions" and request["body"]["stream"] is True
+    prompt = request["body"]["messages"][1]["content"]
+    assert f"[1] {answer.sources[0].paper.title}" in prompt and QUESTION in prompt
+
+
+def test_context_fits_the_token_budget(shipped_home, server):
+    server.replies = ["Fine [1]."]
+    a = llm_assistant(shipped_home, server.base_url, context_tokens=700)
+    a.ask(QUESTION)
+    prompt = server.requests[0]["body"]["messages"][1]["content"]
+    assert "[1] " in prompt and "[10] " not in prompt
+    from paperqa.text import count_tokens
+    assert sum(count_tokens(m["content"]) for m in server.requests[0]["body"]["messages"]) <= 700
+
+
+def test_refusal_path(shipped_home, server):
+    server.replies = ["INSUFFICIENT_EVIDENCE The sources are about machine learning, not baking."]
+    answer = llm_assistant(shipped_home, server.base_url).ask("What hydration should a sourdough starter have?")
+    assert answer.answerable is False and answer.citations == ()
+    assert answer.text.startswith("The corpus does not cover this question.")
+    assert "INSUFFICIENT_EVIDENCE" not in answer.text
+
+
+def test_server_error_is_one_line(shipped_home, server):
+    server.replies = [(500, "model exploded")]
+    with pytest.raises(BackendError, match=r"^llm: server answered HTTP 500: model exploded$"):
+        llm_assistant(shipped_home, server.base_url).ask(QUESTION)
+
+
+def test_timeout_is_one_line(shipped_home, server):
+    server.replies = [3.0]
+    with pytest.raises(BackendError, match="^llm: the request timed out$"):
+        llm_assistant(shipped_home, server.base_url, request_timeout=0.5).ask(QUESTION)
+
+
+def test_unreachable_server_is_one_line(shipped_home):
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(BackendError, match=r"^llm: cannot reach the server") as info:
+        llm_assistant(shipped_home, f"http://127.0.0.1:{port}/v1").ask(QUESTION)
+    assert "\n" not in str(info.value)
+
+
+def test_api_key_is_sent(shipped_home, server, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    server.replies = ["Yes [1]."]
+    answer = Assistant(Settings.load(home=shipped_home)).ask(QUESTION)
+    assert answer.backend == "openai" and server.requests[0]["auth"] == "Bearer sk-test"

@@ -1,0 +1,82 @@
+"""A real HTTP server on 127.0.0.1 speaking OpenAI chat completions (JSON and SSE) with scripted replies."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class ScriptedOpenAI:
+    """Serves `/v1/chat/completions`; each request takes the next scripted reply text (or error)."""
+
+    def __init__(self) -> None:
+        self.replies: list[str | tuple[int, str] | float] = []
+        self.requests: list[dict] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # keep test output clean
+                pass
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                server.requests.append({"path": self.path, "body": body, "auth": self.headers.get("Authorization")})
+                reply = server.replies.pop(0) if server.replies else "No script left [1]."
+                if isinstance(reply, float):  # a delay longer than the client's timeout
+                    time.sleep(reply)
+                    reply = "late"
+                if isinstance(reply, tuple):
+                    status, message = reply
+                    payload = json.dumps({"error": {"message": message, "type": "test"}}).encode()
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(payload)))
+                    self.end_headers()
+                    self.wfile.write(payload)
+                    return
+                if body.get("stream"):
+                    self._stream(body, reply)
+                else:
+                    self._json(body, reply)
+
+            def _json(self, body, reply):
+                payload = json.dumps({
+                    "id": "cmpl-1", "object": "chat.completion", "created": 0, "model": body["model"],
+                    "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": reply}}],
+                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                }).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def _stream(self, body, reply):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                pieces = [reply[i:i + 4] for i in range(0, len(reply), 4)]
+                for i, piece in enumerate(pieces + [None]):
+                    delta = {"content": piece} if piece is not None else {}
+                    if i == 0:
+                        delta["role"] = "assistant"
+                    chunk = {"id": "cmpl-1", "object": "chat.completion.chunk", "created": 0, "model": body["model"],
+                             "choices": [{"index": 0, "delta": delta, "finish_reason": None if piece is not None else "stop"}]}
+                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                    self.wfile.flush()
+                self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> "ScriptedOpenAI":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
