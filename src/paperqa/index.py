@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .text import tokenizer
 from .types import Chunk, Paper, date_key
 
 Progress = Callable[[int, int], None]
-_EMBED_BATCH = 512
+_EMBED_BATCH = 2048
 
 
 @dataclass(frozen=True)
@@ -75,25 +76,37 @@ class Index:
         updated = sum(1 for p in fresh if p.id in known)
         if same:
             self.catalog.update_records(same)
-        done = 0
-        for start in range(0, len(fresh), _EMBED_BATCH):
-            batch = fresh[start:start + _EMBED_BATCH]
-            chunks = [c for p in batch for c in self.chunk(p)]
-            nodes = self._nodes(batch, chunks)
-            # Chroma first, catalog second: a paper is known only once its vectors are stored.
-            replaced = [p.id for p in batch if p.id in known]
-            if replaced:
-                self.vectors.delete_papers(replaced)
-            self.vectors.add(nodes)
-            self.catalog.put(batch, chunks)
-            done += len(batch)
-            if progress:
-                progress(done, len(fresh))
+        # Chroma writes (Rust, GIL released) run in a worker while the next batch is chunked and embedded.
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            pending: Future | None = None
+            done = 0
+            for start in range(0, len(fresh), _EMBED_BATCH):
+                batch = fresh[start:start + _EMBED_BATCH]
+                chunks = [c for p in batch for c in self.chunk(p)]
+                nodes = self._nodes(batch, chunks)
+                if pending is not None:
+                    done += pending.result()
+                    if progress:
+                        progress(done, len(fresh))
+                pending = writer.submit(self._store, batch, chunks, nodes, known)
+            if pending is not None:
+                done += pending.result()
+                if progress:
+                    progress(done, len(fresh))
         if fresh or self.bm25 is None:
             self._rebuild_lexical()
         self.catalog.set_meta("embedding", self.identity)
         self._papers = None
         return IngestReport(len(fresh) - updated, updated, len(same), self.catalog.count())
+
+    def _store(self, batch: list[Paper], chunks: list[Chunk], nodes: list[TextNode], known: dict[str, str]) -> int:
+        # Chroma first, catalog second: a paper is known only once its vectors are stored.
+        replaced = [p.id for p in batch if p.id in known]
+        if replaced:
+            self.vectors.delete_papers(replaced)
+        self.vectors.add(nodes)
+        self.catalog.put(batch, chunks)
+        return len(batch)
 
     def _nodes(self, papers: list[Paper], chunks: list[Chunk]) -> list[TextNode]:
         by_id = {p.id: p for p in papers}
