@@ -16,7 +16,7 @@ from .catalog import Catalog
 from .errors import IndexMismatchError
 from .lexical import BM25
 from .store import VectorStore
-from .text import tokenizer
+from .text import sentence_pieces, tokenizer
 from .types import Chunk, Paper, date_key
 
 Progress = Callable[[int, int], None]
@@ -48,7 +48,10 @@ class Index:
                 "use the same embedding or another PAPERQA_HOME"
             )
         self.vectors = VectorStore(folder / "chroma", self.identity)
-        self.splitter = SentenceSplitter(chunk_size=chunk_tokens, chunk_overlap=chunk_overlap, tokenizer=tokenizer())
+        self._encode = tokenizer()
+        # A regex sentence splitter instead of nltk's punkt: the same chunks here, many times faster.
+        self.splitter = SentenceSplitter(chunk_size=chunk_tokens, chunk_overlap=chunk_overlap, tokenizer=self._encode,
+                                         chunking_tokenizer_fn=sentence_pieces)
         self.bm25 = BM25.load(folder / "bm25")
         self._papers: dict[str, Paper] | None = None
 
@@ -65,6 +68,9 @@ class Index:
 
     def chunk(self, paper: Paper) -> list[Chunk]:
         """Token-bounded chunks of a paper's abstract (llama-index SentenceSplitter over tiktoken)."""
+        # Most abstracts fit in one chunk: one token count settles it without the splitter's many.
+        if len(self._encode(paper.abstract)) <= self.splitter.chunk_size:
+            return [Chunk(f"{paper.id}:0", paper.id, 0, paper.abstract)]
         pieces = self.splitter.split_text(paper.abstract) or [paper.abstract]
         return [Chunk(f"{paper.id}:{i}", paper.id, i, text) for i, text in enumerate(pieces)]
 

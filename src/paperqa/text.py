@@ -66,6 +66,13 @@ def sentences(text: str) -> list[str]:
     return [s.replace("\u00a0", " ").strip() for s in _SPLIT.split(guarded) if s.strip()]
 
 
+def sentence_pieces(text: str) -> list[str]:
+    """Sentences with their trailing spaces kept, so that joining them gives the text back."""
+    guarded = _ABBREV.sub(lambda m: m.group(0).replace(". ", ".\u00a0"), text)
+    cuts = [m.end() for m in _SPLIT.finditer(guarded)]
+    return [text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)]) if a < b]
+
+
 @lru_cache(maxsize=1)
 def _encoding():
     # llama-index-core ships the cl100k_base file and points tiktoken's cache at it: no download.
