@@ -16,13 +16,18 @@ from .settings import Settings
 _PLACEHOLDER_KEY = "not-needed"
 
 
-def chat_model(settings: Settings) -> OpenAILike:
-    """A llama-index chat LLM for OpenAI or, with a base URL, any compatible server."""
+def _key(settings: Settings, setting: str) -> str:
+    """The API key to send; a local server (base URL set) may have none."""
     key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
     if not key and not settings.openai_base_url:
-        raise BackendError("PAPERQA_LLM=openai needs OPENAI_API_KEY or OPENAI_BASE_URL")
+        raise BackendError(f"{setting}=openai needs OPENAI_API_KEY or OPENAI_BASE_URL")
+    return key or _PLACEHOLDER_KEY
+
+
+def chat_model(settings: Settings) -> OpenAILike:
+    """A llama-index chat LLM for OpenAI or, with a base URL, any compatible server."""
     return OpenAILike(
-        model=settings.llm_model, api_key=key or _PLACEHOLDER_KEY, api_base=settings.openai_base_url,
+        model=settings.llm_model, api_key=_key(settings, "PAPERQA_LLM"), api_base=settings.openai_base_url,
         is_chat_model=True, timeout=settings.request_timeout, max_retries=settings.max_retries,
         temperature=settings.temperature, max_tokens=settings.max_answer_tokens,
         context_window=128_000,
@@ -31,11 +36,8 @@ def chat_model(settings: Settings) -> OpenAILike:
 
 def embedding_model(settings: Settings) -> OpenAIEmbedding:
     """A llama-index OpenAI embedding model (identity stored with the index)."""
-    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
-    if not key and not settings.openai_base_url:
-        raise BackendError("PAPERQA_EMBEDDING=openai needs OPENAI_API_KEY or OPENAI_BASE_URL")
     return OpenAIEmbedding(
-        model_name=settings.embedding_model, api_key=key or _PLACEHOLDER_KEY, api_base=settings.openai_base_url,
+        model_name=settings.embedding_model, api_key=_key(settings, "PAPERQA_EMBEDDING"), api_base=settings.openai_base_url,
         timeout=settings.request_timeout, max_retries=settings.max_retries,
     )
 
