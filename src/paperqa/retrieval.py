@@ -28,7 +28,7 @@ class Retriever:
             return []
         depth = max(self.depth, 4 * k)
         vector = index.embed_model.get_query_embedding(question)
-        dense = index.vectors.query(vector, depth, filters)
+        dense = self._dense(vector, depth, filters)
         mask = self._mask(filters) if filters is not None and filters.active else None
         lexical = index.bm25.top(subject_text(question), depth, mask)
         fused: dict[str, float] = {}
@@ -47,6 +47,16 @@ class Retriever:
             for rank, (pid, (score, chunks)) in enumerate(ranked, start=1)
             if pid in papers
         ]
+
+    def _dense(self, vector: list[float], depth: int, filters: Filters | None) -> list[tuple[str, float]]:
+        """Nearest chunks; with filters, an unfiltered over-fetch checked against the catalog comes first,
+        because a Chroma `where` query is several times slower; too few survivors fall back to it."""
+        if filters is None or not filters.active:
+            return self.index.vectors.query(vector, depth)
+        papers = self.index.papers
+        wide = self.index.vectors.query(vector, depth * 4)
+        kept = [(cid, s) for cid, s in wide if (p := papers.get(cid.rsplit(":", 1)[0])) and filters.admits(p)]
+        return kept[:depth] if len(kept) >= depth // 2 else self.index.vectors.query(vector, depth, filters)
 
     def _mask(self, filters: Filters) -> np.ndarray:
         return _mask_for(self.index, filters, len(self.index.bm25.ids))
