@@ -82,23 +82,25 @@ class Index:
         updated = sum(1 for p in fresh if p.id in known)
         if same:
             self.catalog.update_records(same)
-        # Chroma writes (Rust, GIL released) run in a worker while the next batch is chunked and embedded.
+        # Chroma writes run in a worker while the next batch is chunked and embedded.
+        done = 0
+
+        def wait(write: Future | None) -> None:
+            nonlocal done
+            if write is not None:
+                done += write.result()
+                if progress:
+                    progress(done, len(fresh))
+
         with ThreadPoolExecutor(max_workers=1) as writer:
             pending: Future | None = None
-            done = 0
             for start in range(0, len(fresh), _EMBED_BATCH):
                 batch = fresh[start:start + _EMBED_BATCH]
                 chunks = [c for p in batch for c in self.chunk(p)]
                 nodes = self._nodes(batch, chunks)
-                if pending is not None:
-                    done += pending.result()
-                    if progress:
-                        progress(done, len(fresh))
+                wait(pending)
                 pending = writer.submit(self._store, batch, chunks, nodes, known)
-            if pending is not None:
-                done += pending.result()
-                if progress:
-                    progress(done, len(fresh))
+            wait(pending)
         if fresh or self.bm25 is None:
             self._rebuild_lexical()
         self.catalog.set_meta("embedding", self.identity)
@@ -134,7 +136,7 @@ class Index:
 
     def _rebuild_lexical(self) -> None:
         chunks = self.catalog.chunks()
-        titles = {pid: p.title for pid, p in ((p.id, p) for p in self.catalog.papers())}
+        titles = {p.id: p.title for p in self.catalog.papers()}
         self.bm25 = BM25.build([c.id for c in chunks], [f"{titles[c.paper_id]}\n{c.text}" for c in chunks])
         self.bm25.save(self.folder / "bm25")
 

@@ -58,7 +58,7 @@ class VectorStore:
             query_embedding=embedding, similarity_top_k=k, filters=_metadata_filters(filters)
         ))
         # Chroma returns cosine distance; llama-index maps it to exp(-d), so undo that for a cosine.
-        return [(nid, 1.0 - (-math.log(s))) for nid, s in zip(result.ids or [], result.similarities or [])]
+        return [(nid, 1.0 + math.log(s)) for nid, s in zip(result.ids or [], result.similarities or [])]
 
     def count(self) -> int:
         """Number of chunks stored."""

@@ -60,17 +60,17 @@ _ABBREV = re.compile(r"\b(e\.g|i\.e|et al|vs|cf|Fig|Eq|approx|resp|incl)\.\s", r
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[\"'“])")
 
 
-def sentences(text: str) -> list[str]:
-    """Split an abstract into sentences, keeping abbreviations such as `e.g.` inside."""
-    guarded = _ABBREV.sub(lambda m: m.group(0).replace(". ", ".\u00a0"), text)
-    return [s.replace("\u00a0", " ").strip() for s in _SPLIT.split(guarded) if s.strip()]
-
-
 def sentence_pieces(text: str) -> list[str]:
     """Sentences with their trailing spaces kept, so that joining them gives the text back."""
+    # The guard swaps one character for one, so cut positions found in it hold for the text.
     guarded = _ABBREV.sub(lambda m: m.group(0).replace(". ", ".\u00a0"), text)
     cuts = [m.end() for m in _SPLIT.finditer(guarded)]
     return [text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)]) if a < b]
+
+
+def sentences(text: str) -> list[str]:
+    """Split an abstract into sentences, keeping abbreviations such as `e.g.` inside."""
+    return [s.strip() for s in sentence_pieces(text) if s.strip()]
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from paperqa.corpus import read_corpus, read_file
+from paperqa.corpus import read_corpus
 
 ABSTRACT = "We study a thing in depth and report what we found about it with care and numbers."
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import FRAME, terms
-from ..types import Source
+from ..types import Paper, Source
 
 @dataclass(frozen=True)
 class Coverage:
@@ -23,9 +24,15 @@ def key_terms(question: str) -> list[str]:
     return found or list(dict.fromkeys(terms(question)))
 
 
+@lru_cache(maxsize=8192)
+def paper_terms(paper: Paper) -> frozenset[str]:
+    """Stemmed terms of a paper's title and abstract (cached: every question re-reads its sources)."""
+    return frozenset(terms(f"{paper.title} {paper.abstract}"))
+
+
 def coverage(question_terms: list[str], source: Source, idf: Callable[[str], float]) -> Coverage:
     """IDF-weighted coverage of key terms by one paper's title and abstract."""
-    present = set(terms(f"{source.paper.title} {source.paper.abstract}"))
+    present = paper_terms(source.paper)
     total = sum(idf(t) for t in question_terms) or 1.0
     have = sum(idf(t) for t in question_terms if t in present or _prefix_hit(t, present))
     return Coverage(have / total, tuple(t for t in question_terms if t not in present))
@@ -33,9 +40,7 @@ def coverage(question_terms: list[str], source: Source, idf: Callable[[str], flo
 
 def support(question_terms: list[str], sources: list[Source], idf: Callable[[str], float], depth: int = 3) -> float:
     """Share of key-term weight (IDF squared: rare terms decide) found anywhere in the top papers."""
-    present: set[str] = set()
-    for source in sources[:depth]:
-        present |= set(terms(f"{source.paper.title} {source.paper.abstract}"))
+    present = frozenset().union(*(paper_terms(s.paper) for s in sources[:depth]))
     weights = {t: idf(t) ** 2 for t in question_terms}
     total = sum(weights.values()) or 1.0
     return sum(w for t, w in weights.items() if t in present) / total

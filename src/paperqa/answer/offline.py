@@ -15,7 +15,6 @@ _QUANTITY = re.compile(
     r"(percentage|fraction|share|accuracy|speed-?ups?|size|precision|score|latency|fid|gain|improvement|"
     r"reduction|rate|compression|length|error|time|cost|r@\d+)|how .* (reach|achieve|report))\b", re.I)
 _HAS_NUMBER = re.compile(r"\d")
-_RESULT = re.compile(r"\d|\b[A-Z][A-Za-z]*[A-Z0-9][\w-]*\b")
 
 
 @dataclass(frozen=True)
