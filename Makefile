@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 QUESTION ?= Which papers make LLMs forget a target entity, and how?
 
-.PHONY: run test install bench eval clean
+HOST ?= 127.0.0.1
+PORT ?= 7860
+
+.PHONY: run ask test browser install bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +19,18 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/paperqa ui --host $(HOST) --port $(PORT)
+
+ask: $(STAMP)
 	$(BIN)/paperqa ask "$(QUESTION)"
 
-test: $(STAMP)
+# Browser tests drive Debian's Chromium (never a downloaded browser); as root we install it.
+browser:
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else echo "note: browser tests need Debian's chromium and chromium-driver (sudo apt-get install chromium chromium-driver)"; fi
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

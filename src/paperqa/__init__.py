@@ -8,11 +8,12 @@ import os
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from .assistant import AnswerStream, Assistant  # noqa: E402
+from .conversation import Turn  # noqa: E402
 from .errors import BackendError, CorpusError, IndexMismatchError, PaperQAError, SettingsError  # noqa: E402
 from .settings import Settings, preset  # noqa: E402
 from .types import Answer, Chunk, Citation, Filters, Paper, Source  # noqa: E402
 
 __all__ = [
     "Answer", "AnswerStream", "Assistant", "BackendError", "Chunk", "Citation", "CorpusError", "Filters",
-    "IndexMismatchError", "Paper", "PaperQAError", "Settings", "SettingsError", "Source", "preset",
+    "IndexMismatchError", "Paper", "PaperQAError", "Settings", "SettingsError", "Source", "Turn", "preset",
 ]

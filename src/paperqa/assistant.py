@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from .answer.citations import StreamFilter, citations_for, clean
 from .answer.offline import OfflineWriter
 from .backends import backend_errors, chat_model, embedding_model
+from .conversation import Turn, history_text, resolve
 from .corpus import CorpusRead, read_corpus, shipped_corpus
 from .errors import PaperQAError
 from .index import Index, IngestReport, Progress
@@ -78,26 +79,29 @@ class Assistant:
         with backend_errors(self.settings, "embedding"):
             return Retriever(self.index).retrieve(question, k or self.settings.top_k, filters)
 
-    def ask(self, question: str, filters: Filters | None = None, k: int | None = None) -> Answer:
-        """Answer a question with citations checked against the retrieved papers."""
-        stream = self.stream(question, filters, k)
+    def ask(self, question: str, filters: Filters | None = None, k: int | None = None,
+            history: Sequence[Turn] = ()) -> Answer:
+        """Answer a question with citations checked against the retrieved papers; `history` makes it a follow-up."""
+        stream = self.stream(question, filters, k, history)
         for _ in stream:
             pass
         assert stream.answer is not None
         return stream.answer
 
-    def stream(self, question: str, filters: Filters | None = None, k: int | None = None) -> AnswerStream:
+    def stream(self, question: str, filters: Filters | None = None, k: int | None = None,
+               history: Sequence[Turn] = ()) -> AnswerStream:
         """Like `ask`, but yields the answer text as it is written (citations already checked)."""
         question = " ".join(question.split())
         if not question:
             raise PaperQAError("the question is empty")
-        sources = self.retrieve(question, filters, k)
+        resolved = resolve(question, history, filters)
+        sources = self.retrieve(resolved.query, resolved.filters, k)
         llm = chat_model(self.settings)
         if llm is None:
-            return self._offline(question, sources)
+            return self._offline(question, resolved.query, sources)
         from .answer.llm import LLMWriter
 
-        writer = LLMWriter(llm, self.settings)
+        writer = LLMWriter(llm, self.settings, history_text(history))
         run = writer.run(question, sources)
         guard = StreamFilter(len(run.sources))
 
@@ -122,10 +126,10 @@ class Assistant:
 
         return AnswerStream(deltas(), finish)
 
-    def _offline(self, question: str, sources: list[Source]) -> AnswerStream:
+    def _offline(self, question: str, query: str, sources: list[Source]) -> AnswerStream:
         bm25 = self.index.bm25
         idf = (lambda t: bm25.term_idf(t) or bm25.max_idf) if bm25 else (lambda t: 1.0)
-        draft = OfflineWriter(idf, self.settings.refusal_threshold).write(question, sources)
+        draft = OfflineWriter(idf, self.settings.refusal_threshold).write(query, sources)
         removed: list[str] = []
         text = clean(draft.text, len(sources), removed)
 
@@ -138,17 +142,19 @@ class Assistant:
 
         return AnswerStream(iter(_pieces(text)), finish)
 
-    async def aask(self, question: str, filters: Filters | None = None, k: int | None = None) -> Answer:
+    async def aask(self, question: str, filters: Filters | None = None, k: int | None = None,
+                   history: Sequence[Turn] = ()) -> Answer:
         """Async `ask` (runs in a worker thread so the event loop stays free)."""
-        return await asyncio.to_thread(self.ask, question, filters, k)
+        return await asyncio.to_thread(self.ask, question, filters, k, history)
 
     async def aingest(self, paths: list[Path] | None = None, strict: bool = False) -> tuple[IngestReport, CorpusRead]:
         """Async `ingest`."""
         return await asyncio.to_thread(self.ingest, paths, strict)
 
-    async def astream(self, question: str, filters: Filters | None = None, k: int | None = None):
+    async def astream(self, question: str, filters: Filters | None = None, k: int | None = None,
+                      history: Sequence[Turn] = ()):
         """Async generator of text deltas; the final item is the checked `Answer`."""
-        stream = await asyncio.to_thread(self.stream, question, filters, k)
+        stream = await asyncio.to_thread(self.stream, question, filters, k, history)
         it = iter(stream)
         sentinel = object()
         while (delta := await asyncio.to_thread(next, it, sentinel)) is not sentinel:

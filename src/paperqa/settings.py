@@ -50,6 +50,10 @@ class Settings(BaseSettings):
     max_answer_tokens: int = Field(600, ge=16, description="Upper bound on the LLM answer length in tokens.")
     refusal_threshold: float = Field(0.33, ge=0, le=1, description="Minimum evidence coverage of a question's key terms before the offline writer answers.")
 
+    ui_auth: SecretStr | None = Field(None, description="Chat UI login as user:password[,user2:password2]; unset means no login.")
+    ui_queue_size: int = Field(64, ge=1, description="Requests the chat UI queues before refusing more.")
+    ui_concurrency: int = Field(4, ge=1, description="Answers the chat UI writes at the same time.")
+
     @field_validator("chunk_overlap")
     @classmethod
     def _overlap_below_size(cls, v: int, info) -> int:

@@ -79,4 +79,6 @@ def _metadata_filters(f: Filters | None) -> MetadataFilters | None:
         conditions.append(MetadataFilter(key="org_key", value=f.org.casefold(), operator=FilterOperator.EQ))
     if f.min_upvotes:
         conditions.append(MetadataFilter(key="upvotes", value=f.min_upvotes, operator=FilterOperator.GTE))
+    if f.paper_ids is not None:
+        conditions.append(MetadataFilter(key="paper_id", value=sorted(f.paper_ids) or [""], operator=FilterOperator.IN))
     return MetadataFilters(filters=conditions, condition=FilterCondition.AND)

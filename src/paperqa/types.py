@@ -72,9 +72,12 @@ class Filters:
     date_to: dt.date | None = None
     org: str | None = None
     min_upvotes: int | None = None
+    paper_ids: frozenset[str] | None = None
 
     def admits(self, paper: Paper) -> bool:
         """Whether a paper passes every filter that is set."""
+        if self.paper_ids is not None and paper.id not in self.paper_ids:
+            return False
         if self.date_from and (paper.date is None or paper.date < self.date_from):
             return False
         if self.date_to and (paper.date is None or paper.date > self.date_to):
@@ -88,7 +91,7 @@ class Filters:
     @property
     def active(self) -> bool:
         """Whether any filter is set."""
-        return any(v is not None for v in (self.date_from, self.date_to, self.org, self.min_upvotes))
+        return any(v is not None for v in (self.date_from, self.date_to, self.org, self.min_upvotes, self.paper_ids))
 
 
 @dataclass(frozen=True)

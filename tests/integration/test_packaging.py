@@ -16,7 +16,7 @@ def test_wheel_contains_data_and_edges(tmp_path):
     [wheel] = tmp_path.glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert sum(n.startswith("paperqa/ingest/corpus/") and n.endswith(".txt") for n in names) == 5
-    assert {"paperqa/prompts/answer_system.txt", "paperqa/prompts/answer_user.txt", "paperqa/ui/__init__.py",
+    assert {"paperqa/prompts/answer_system.txt", "paperqa/prompts/answer_user.txt", "paperqa/ui/__init__.py", "paperqa/ui/app.py", "paperqa/ui/render.py",
             "paperqa/cli.py", "paperqa/ingest/run.py"} <= names
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],

@@ -42,6 +42,8 @@ class OfflineWriter:
         return Draft(self._facts(question, sources, covers), answerable=True)
 
     def _refusal(self, question: str, sources: list[Source]) -> str:
+        if not sources:
+            return "No paper in the corpus matches this question with its restrictions (filters, years or papers referred to)."
         text = "The corpus does not cover this question: no retrieved abstract supports an answer."
         if sources:
             closest = "; ".join(f"“{s.paper.title}”" for s in sources[:2])

@@ -1,0 +1,77 @@
+"""Follow-up questions: resolve `[n]`, "those", "it" and years against the earlier turns of a chat."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .types import Answer, Filters
+
+_REF = re.compile(r"\[(\d+)\]")
+_ANAPHORA = re.compile(r"\b(those|these|them|they|their|it|its|that paper|this paper|the paper|above|same)\b", re.I)
+_NARROW = re.compile(r"\b(those|these|them|above)\b", re.I)
+_YEAR = re.compile(r"\b(from|in|during|since|after|before|until|by)?\s*((?:19|20)\d\d)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange of a conversation."""
+
+    question: str
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What to search for a follow-up: the query text and the restrictions the conversation implies."""
+
+    query: str
+    filters: Filters | None
+
+
+def resolve(question: str, history: Sequence[Turn], filters: Filters | None = None) -> Resolved:
+    """Turn a follow-up into a standalone query; a first question passes through unchanged."""
+    filters = filters or Filters()
+    if not history:
+        return Resolved(question, filters if filters.active else None)
+    last = history[-1]
+    query = question
+    refs = [int(n) for n in _REF.findall(question)]
+    papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
+    if papers:
+        # "tell me more about [2]": answer from that paper alone, named by its title.
+        query = _REF.sub(lambda m: _title(m, last), question)
+        filters = dataclasses.replace(filters, paper_ids=frozenset(p.id for p in papers))
+    elif _ANAPHORA.search(question) or question.strip().lower().startswith(("and ", "what about", "how about")):
+        query = f"{last.answer.question} {question}"
+        cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
+        if _NARROW.search(question):
+            filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
+    filters = _years(question, filters)
+    return Resolved(query, filters if filters.active else None)
+
+
+def _title(m: re.Match, last: Turn) -> str:
+    n = int(m.group(1))
+    return f"“{last.answer.sources[n - 1].paper.title}”" if 1 <= n <= len(last.answer.sources) else ""
+
+
+def _years(question: str, filters: Filters) -> Filters:
+    """Years named in a follow-up become a date range ("from 2025", "after 2023", "before 2024")."""
+    m = _YEAR.search(question)
+    if not m:
+        return filters
+    word, year = (m.group(1) or "in").lower(), int(m.group(2))
+    if word in ("after", "since"):
+        return dataclasses.replace(filters, date_from=dt.date(year + (word == "after"), 1, 1))
+    if word in ("before", "until", "by"):
+        return dataclasses.replace(filters, date_to=dt.date(year - (word == "before"), 12, 31))
+    return dataclasses.replace(filters, date_from=dt.date(year, 1, 1), date_to=dt.date(year, 12, 31))
+
+
+def history_text(history: Sequence[Turn], turns: int = 3) -> str:
+    """The last turns as plain text for an LLM prompt."""
+    return "\n".join(f"User: {t.question}\nAssistant: {t.answer.text}" for t in history[-turns:])

@@ -1,0 +1,38 @@
+"""Chat rendering: abstract text escaped, citations linked, exports readable."""
+
+import datetime as dt
+
+from paperqa import Answer, Citation, Paper, Source, Turn
+from paperqa.ui.app import auth_pairs, filters_from
+from paperqa.ui.render import answer_markdown, conversation_markdown, source_cards
+
+PAPER = Paper(id="p1", title="A <b>bold</b> title", abstract="First <script>x()</script> sentence. Second one.",
+              date=dt.date(2025, 1, 2), org="Lab", upvotes=3, url="javascript:alert(1)")
+ANSWER = Answer(question="q", text="Claim with <i>markup</i> [1].", sources=(Source(PAPER, 0.5, 1),),
+                citations=(Citation(1, "p1", PAPER.title, PAPER.date, "Lab", "Second one."),), answerable=True,
+                backend="offline")
+
+
+def test_answer_markdown_escapes_and_links():
+    md = answer_markdown(ANSWER, turn=3)
+    assert "<i>" not in md and "&lt;i&gt;markup&lt;/i&gt;" in md
+    assert '<a class="pqa-cite" href="#pqa-src-3-1">[1]</a>' in md
+
+
+def test_cards_escape_and_highlight():
+    html = source_cards(ANSWER, turn=0)
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<b>" not in html
+    assert "<mark>Second one.</mark>" in html
+    assert "javascript:" not in html  # only http(s) links are shown
+    assert 'id="pqa-src-0-1"' in html and "score 0.5000" in html and "3 upvotes" in html
+
+
+def test_export_lists_references():
+    md = conversation_markdown([Turn("What?", ANSWER)])
+    assert "## 1. What?" in md and "- [1] A <b>bold</b> title (2025-01-02, Lab)" in md
+
+
+def test_filters_and_auth():
+    f = filters_from("2024-02", "2024", "Lab", 2)
+    assert (f.date_from, f.date_to, f.org, f.min_upvotes) == (dt.date(2024, 2, 1), dt.date(2024, 12, 31), "Lab", 2)
+    assert auth_pairs("a:b,c:d") == [("a", "b"), ("c", "d")] and auth_pairs(None) is None
