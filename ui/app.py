@@ -20,7 +20,7 @@ _hub.HF_HUB_OFFLINE = _hub.HF_HUB_DISABLE_TELEMETRY = True
 
 from paperqa import Assistant, Filters, PaperQAError, Turn  # noqa: E402
 
-from .corpus_view import papers_per_month, papers_table, top_organisations  # noqa: E402
+from .corpus_view import papers_per_year, papers_table, top_organisations  # noqa: E402
 from .render import answer_markdown, conversation_markdown, sources_panel  # noqa: E402
 
 EXAMPLES = [
@@ -172,8 +172,11 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             table = gr.Dataframe(papers_table(papers), interactive=False, wrap=True, elem_id="pqa-corpus-table")
             search.change(lambda q: papers_table(papers, q), search, table, api_name="search_corpus")
             with gr.Row():
-                gr.BarPlot(papers_per_month(papers), x="month", y="papers", title="Dated papers per month", elem_id="pqa-chart-months")
-                gr.BarPlot(top_organisations(papers), x="organisation", y="papers", title="Top organisations", elem_id="pqa-chart-orgs")
+                years, top_orgs = papers_per_year(papers), top_organisations(papers)
+                gr.BarPlot(years, x="year", y="papers", title="Dated papers per year", y_lim=[0, int(years.papers.max() if len(years) else 0) + 1],
+                           y_axis_format="d", elem_id="pqa-chart-years")
+                gr.BarPlot(top_orgs, x="organisation", y="papers", title="Top organisations",
+                           y_lim=[0, int(top_orgs.papers.max() if len(top_orgs) else 0) + 1], y_axis_format="d", elem_id="pqa-chart-orgs")
     return app
 
 

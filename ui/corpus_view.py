@@ -22,10 +22,10 @@ def papers_table(papers: list[Paper], query: str = "", limit: int = 500) -> pd.D
     return pd.DataFrame(rows[:limit], columns=COLUMNS)
 
 
-def papers_per_month(papers: list[Paper]) -> pd.DataFrame:
-    """Dated papers counted by month (YYYY-MM), in time order."""
-    counts = Counter(p.date.strftime("%Y-%m") for p in papers if p.date)
-    return pd.DataFrame(sorted(counts.items()), columns=["month", "papers"])
+def papers_per_year(papers: list[Paper]) -> pd.DataFrame:
+    """Dated papers counted by year, in time order (years as labels, so the axis stays readable)."""
+    counts = Counter(str(p.date.year) for p in papers if p.date)
+    return pd.DataFrame(sorted(counts.items()), columns=["year", "papers"])
 
 
 def top_organisations(papers: list[Paper], n: int = 10) -> pd.DataFrame:

@@ -68,3 +68,19 @@ def test_no_machine_file_is_reachable(ui_url, path):
         assert exc.code in (400, 403, 404, 405)
         return
     assert b"root:" not in body
+
+
+def test_login_when_configured(ui_home):
+    from paperqa import Assistant, Settings
+    from paperqa.ui.app import launch
+    from tests.ui.conftest import _free_port
+
+    port = _free_port()
+    app = launch(Assistant(Settings(home=ui_home, ui_auth="ana:s3cret")), port=port, block=False)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        with pytest.raises(Exception):
+            ask(Client(url, verbose=False), QUESTIONS[0])
+        assert ask(Client(url, auth=("ana", "s3cret"), verbose=False), QUESTIONS[0])["answerable"]
+    finally:
+        app.close()

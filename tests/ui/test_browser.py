@@ -70,3 +70,23 @@ def test_abstract_markup_stays_text(ui_url, browser):
     assert browser.execute_script("return window.__pqa_xss === undefined")
     assert not find(browser, "#pqa-sources img, #pqa-chat img[src='x']")
     assert not find(browser, "#pqa-sources script, #pqa-chat script")
+
+
+def test_export_new_chat_and_corpus_view(ui_url, browser, tmp_path):
+    browser.get(ui_url)
+    ask(browser, "What approaches to learned sparse retrieval are covered?")
+    wait_answered(browser, 0)
+    browser.find_element(By.ID, "pqa-export").click()
+    link = WebDriverWait(browser, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "#pqa-download a"))
+    assert link.get_attribute("href").endswith("paperqa-conversation.md")
+    browser.find_element(By.ID, "pqa-new").click()
+    WebDriverWait(browser, 20).until(lambda d: "appear here" in d.find_element(By.ID, "pqa-sources").text)
+    assert not find(browser, "#pqa-chat a.pqa-cite")
+
+    browser.find_element(By.XPATH, "//button[@role='tab' and contains(., 'Corpus')]").click()
+    table = WebDriverWait(browser, 20).until(lambda d: d.find_element(By.ID, "pqa-corpus-table"))
+    search = browser.find_element(By.CSS_SELECTOR, "#pqa-corpus-search textarea, #pqa-corpus-search input")
+    search.send_keys("Matryoshka")
+    WebDriverWait(browser, 20).until(lambda d: "Starbucks" in table.text and "AdaHOP" not in table.text)
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#pqa-chart-years canvas, #pqa-chart-years svg"))
+    browser.save_screenshot(str(tmp_path / "corpus.png"))
