@@ -14,6 +14,10 @@ class ScriptedOpenAI:
     def __init__(self) -> None:
         self.replies: list[str | tuple[int, str] | float] = []
         self.requests: list[dict] = []
+        self.reply_for = None  # optional callable(request body) -> reply, instead of the queue
+        self.delay = 0.0  # seconds every reply waits, to make requests overlap
+        self.active = self.max_active = 0
+        self._lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -22,8 +26,22 @@ class ScriptedOpenAI:
 
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                server.requests.append({"path": self.path, "body": body, "auth": self.headers.get("Authorization")})
-                reply = server.replies.pop(0) if server.replies else "No script left [1]."
+                with server._lock:
+                    server.requests.append({"path": self.path, "body": body, "auth": self.headers.get("Authorization")})
+                    if server.reply_for is not None:
+                        reply = server.reply_for(body)
+                    else:
+                        reply = server.replies.pop(0) if server.replies else "No script left [1]."
+                    server.active += 1
+                    server.max_active = max(server.max_active, server.active)
+                try:
+                    time.sleep(server.delay)
+                    self._reply(body, reply)
+                finally:
+                    with server._lock:
+                        server.active -= 1
+
+            def _reply(self, body, reply):
                 if isinstance(reply, float):  # a delay longer than the client's timeout
                     time.sleep(reply)
                     reply = "late"

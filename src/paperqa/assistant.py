@@ -77,7 +77,8 @@ class Assistant:
         """The ranked papers for a question (building the index first if there is none)."""
         self.ensure_index()
         with backend_errors(self.settings, "embedding"):
-            return Retriever(self.index).retrieve(question, k or self.settings.top_k, filters)
+            s = self.settings
+            return Retriever(self.index, dense_weight=s.dense_weight, rrf_k=s.rrf_k).retrieve(question, k or s.top_k, filters)
 
     def ask(self, question: str, filters: Filters | None = None, k: int | None = None,
             history: Sequence[Turn] = ()) -> Answer:
@@ -141,6 +142,23 @@ class Assistant:
             )
 
         return AnswerStream(iter(_pieces(text)), finish)
+
+    def iter_batch(self, questions: list[str], filters: Filters | None = None, k: int | None = None,
+                   workers: int | None = None):
+        """Answers to many questions as they finish (any order): `BatchItem`s with `.answer` or `.error`."""
+        from .batch import Question
+        from .batch_run import iter_answers
+
+        return iter_answers(self, [Question(str(i), q) for i, q in enumerate(questions)], filters, k, workers)
+
+    def ask_batch(self, questions: list[str], filters: Filters | None = None, k: int | None = None,
+                  workers: int | None = None) -> list[Answer]:
+        """Answers to many questions, in the order asked; raises if any question failed."""
+        items = {int(item.question.id): item for item in self.iter_batch(questions, filters, k, workers)}
+        failed = [items[i].error for i in sorted(items) if items[i].answer is None]
+        if failed:
+            raise PaperQAError(f"{len(failed)} of {len(questions)} questions failed; first: {failed[0]}")
+        return [items[i].answer for i in range(len(questions))]
 
     async def aask(self, question: str, filters: Filters | None = None, k: int | None = None,
                    history: Sequence[Turn] = ()) -> Answer:

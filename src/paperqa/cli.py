@@ -44,9 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", parents=[common, filters], help="answer one question")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the answer as one JSON object (a batch line)")
-    bat = sub.add_parser("batch", parents=[common, filters], help="answer a file of questions")
-    bat.add_argument("questions", type=Path, help=".txt (one question a line) or .jsonl (id, question)")
-    bat.add_argument("--out", type=Path, required=True, help="answers as JSON Lines")
+    from .cli_batch import add_commands
+
+    add_commands(sub, common, filters)
     ui = sub.add_parser("ui", parents=[common], help="open the chat UI in the browser")
     ui.add_argument("--host", default="127.0.0.1")
     ui.add_argument("--port", type=int, default=7860)
@@ -91,27 +91,21 @@ def run(argv: list[str] | None = None) -> int:
 
         launch(assistant, host=args.host, port=args.port, share=args.share)
         return 0
+    if args.command == "eval":
+        from .cli_batch import run_eval
+
+        base = {k: v for k, v in {"home": args.home, "llm": args.llm, "llm_model": args.model}.items() if v is not None}
+        return run_eval(base, args.questions, args.config, args.json, args.chart, args.workers)
     from paperqa.ingest.run import ensure
 
     ensure(assistant)
-    k = args.sources
     if args.command == "ask":
-        answer = assistant.ask(args.question, _filters(args), k)
+        answer = assistant.ask(args.question, _filters(args), args.sources)
         print(json.dumps(answer.to_record(), ensure_ascii=False) if args.json else format_answer(answer))
         return 0
-    from .batch import read_questions
+    from .cli_batch import run_batch
 
-    questions = read_questions(args.questions)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    refused = 0
-    with open(args.out, "w", encoding="utf-8") as fh:
-        for q in questions:
-            answer = assistant.ask(q.question, _filters(args), k)
-            refused += not answer.answerable
-            fh.write(json.dumps(answer.to_record(q.id), ensure_ascii=False) + "\n")
-            fh.flush()
-    print(f"answered {len(questions)} question(s) ({refused} not answerable) -> {args.out}", file=sys.stderr)
-    return 0
+    return run_batch(assistant, args.questions, args.out, _filters(args), args.sources, args.workers, args.fresh)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -24,6 +24,10 @@ class BackendError(PaperQAError):
     """The LLM or embedding backend failed (unreachable, timed out, refused the request)."""
 
 
+class RateLimitedError(BackendError):
+    """The server refused for rate or quota (HTTP 429): worth retrying after a pause."""
+
+
 class SettingsError(PaperQAError):
     """A setting has a value paperqa cannot use."""
 

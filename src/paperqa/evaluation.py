@@ -64,27 +64,66 @@ def score(q: EvalQuestion, answer: Answer) -> dict[str, float]:
     if q.kind == "absent":
         return {"refused": refused}
     out = {"false_refusal": refused}
-    if q.kind in ("lookup", "fact"):
+    if gold:
         out["hit@5"] = float(any(t in gold for t in ranked[:5]))
-        rr = next((1 / i for i, t in enumerate(ranked, 1) if t in gold), 0.0)
-        out["mrr"] = rr
-        out["cited"] = float(bool(gold & cited))
-    if q.kind == "fact":
-        text = answer.text.casefold()
-        out["contains"] = float(all(s.casefold() in text for s in q.answer_contains))
-    if q.kind == "topic":
+        out["mrr"] = next((1 / i for i, t in enumerate(ranked, 1) if t in gold), 0.0)
         out["recall@10"] = len(gold & set(ranked[:10])) / len(gold)
         out["cited_recall"] = len(gold & cited) / len(gold)
         out["cited_precision"] = len(gold & cited) / len(cited) if cited else 0.0
+    if q.kind == "fact":
+        text = answer.text.casefold()
+        out["contains"] = float(all(s.casefold() in text for s in q.answer_contains))
     return out
+
+
+def summarize(questions: list[EvalQuestion], answers: list[Answer]) -> dict[str, dict[str, float]]:
+    """Mean measures per kind (plus `n`) of questions and their answers, in the same order."""
+    kinds: dict[str, KindReport] = {}
+    for q, a in zip(questions, answers, strict=True):
+        kinds.setdefault(q.kind, KindReport()).add(**score(q, a))
+    return {k: {"n": r.n, **r.row()} for k, r in sorted(kinds.items())}
 
 
 def evaluate(questions: list[EvalQuestion], answer: Callable[[str], Answer]) -> dict[str, dict[str, float]]:
     """Answer every question and return the mean measures per kind (plus `n`)."""
-    kinds: dict[str, KindReport] = {}
-    for q in questions:
-        kinds.setdefault(q.kind, KindReport()).add(**score(q, answer(q.question)))
-    return {k: {"n": r.n, **r.row()} for k, r in sorted(kinds.items())}
+    return summarize(questions, [answer(q.question) for q in questions])
+
+
+def compare_table(reports: dict[str, dict[str, dict[str, float]]]) -> str:
+    """Configurations side by side: one row per kind and measure, one column per configuration."""
+    names = list(reports)
+    rows = sorted({(kind, m) for r in reports.values() for kind, row in r.items() for m in row if m != "n"})
+    width = max(14, *(len(n) for n in names))
+    lines = [f"{'kind':8} {'measure':16} " + " ".join(f"{n:>{width}}" for n in names)]
+    for kind, m in rows:
+        cells = " ".join(f"{reports[n].get(kind, {}).get(m, float('nan')):>{width}.3f}" for n in names)
+        lines.append(f"{kind:8} {m:16} {cells}")
+    return "\n".join(lines)
+
+
+def compare_chart(reports: dict[str, dict[str, dict[str, float]]], path: Path) -> None:
+    """A grouped bar chart (PNG) of every measure per configuration."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = list(reports)
+    rows = sorted({(kind, m) for r in reports.values() for kind, row in r.items() for m in row if m != "n"})
+    fig, ax = plt.subplots(figsize=(max(8, len(rows) * 0.6), 4.5))
+    width = 0.8 / max(len(names), 1)
+    for i, name in enumerate(names):
+        values = [reports[name].get(kind, {}).get(m, 0.0) for kind, m in rows]
+        ax.bar([x + i * width for x in range(len(rows))], values, width, label=name)
+    ax.set_xticks([x + width * (len(names) - 1) / 2 for x in range(len(rows))])
+    ax.set_xticklabels([f"{k}\n{m}" for k, m in rows], rotation=60, ha="right", fontsize=8)
+    ax.set_ylim(0, 1.05)
+    ax.set_ylabel("score")
+    ax.legend()
+    ax.set_title("paperqa evaluation")
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
 
 
 def format_table(report: dict[str, dict[str, float]]) -> str:

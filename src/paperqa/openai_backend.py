@@ -9,7 +9,7 @@ import openai
 from llama_index.embeddings.openai import OpenAIEmbedding
 from llama_index.llms.openai_like import OpenAILike
 
-from .errors import BackendError
+from .errors import BackendError, RateLimitedError
 from .settings import Settings
 
 # Local servers (llama.cpp, Ollama, vLLM) accept any key; the client insists on one.
@@ -51,6 +51,8 @@ def translated_errors(where: str) -> Iterator[None]:
         raise BackendError(f"{where}: the request timed out") from None
     except openai.APIConnectionError as exc:
         raise BackendError(f"{where}: cannot reach the server ({exc.__cause__ or exc})") from None
+    except openai.RateLimitError as exc:
+        raise RateLimitedError(f"{where}: rate limited (HTTP 429): {_message(exc)}") from None
     except openai.APIStatusError as exc:
         raise BackendError(f"{where}: server answered HTTP {exc.status_code}: {_message(exc)}") from None
     except openai.OpenAIError as exc:

@@ -10,15 +10,15 @@ from .index import Index
 from .text import subject_text
 from .types import Filters, Source
 
-_RRF_K = 10  # tuned on the dev set with the dense weight below (topic recall@10)
-
 
 class Retriever:
     """Finds the papers that best match a question, with optional metadata filters."""
 
-    def __init__(self, index: Index, depth: int = 60, dense_weight: float = 0.3, lexical_weight: float = 1.0):
+    def __init__(self, index: Index, depth: int = 60, dense_weight: float = 0.3, lexical_weight: float = 1.0,
+                 rrf_k: int = 10):
+        # Defaults tuned on the dev set for topic recall@10 (see Settings.dense_weight, Settings.rrf_k).
         self.index = index
-        self.depth = depth
+        self.depth, self.rrf_k = depth, rrf_k
         self.dense_weight, self.lexical_weight = dense_weight, lexical_weight
 
     def retrieve(self, question: str, k: int = 10, filters: Filters | None = None) -> list[Source]:
@@ -34,7 +34,7 @@ class Retriever:
         fused: dict[str, float] = {}
         for weight, ranking in ((self.dense_weight, dense), (self.lexical_weight, lexical)):
             for rank, (chunk_id, _) in enumerate(ranking):
-                fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (_RRF_K + rank)
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (self.rrf_k + rank)
         best: dict[str, tuple[float, list[str]]] = {}
         for chunk_id, score in sorted(fused.items(), key=lambda kv: -kv[1]):
             paper_id = chunk_id.rsplit(":", 1)[0]

@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     max_answer_tokens: int = Field(600, ge=16, description="Upper bound on the LLM answer length in tokens.")
     refusal_threshold: float = Field(0.33, ge=0, le=1, description="Minimum evidence coverage of a question's key terms before the offline writer answers.")
 
+    batch_concurrency: int = Field(4, ge=1, le=64, description="LLM requests in flight at once during a batch.")
+    dense_weight: float = Field(0.3, ge=0, description="Weight of the dense (embedding) ranking in the fusion; BM25 weighs 1.")
+    rrf_k: int = Field(10, ge=1, description="Reciprocal-rank-fusion constant: larger flattens the rankings.")
     ui_auth: SecretStr | None = Field(None, description="Chat UI login as user:password[,user2:password2]; unset means no login.")
     ui_queue_size: int = Field(64, ge=1, description="Requests the chat UI queues before refusing more.")
     ui_concurrency: int = Field(4, ge=1, description="Answers the chat UI writes at the same time.")

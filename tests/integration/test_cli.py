@@ -49,7 +49,7 @@ def test_batch_txt_and_jsonl(shipped_home, tmp_path):
         assert set(line["citations"][0]) >= {"n", "paper_id", "title", "date", "snippet"} if line["citations"] else True
     jsonl = tmp_path / "q.jsonl"
     jsonl.write_text('{"id": "a", "question": "Which papers study learned sparse retrieval?", "kind": "topic"}\n')
-    r = run(["batch", str(jsonl), "--out", str(out)], shipped_home)
+    r = run(["batch", str(jsonl), "--out", str(out), "--fresh"], shipped_home)
     assert r.returncode == 0 and json.loads(out.read_text())["id"] == "a"
 
 

@@ -1,0 +1,116 @@
+"""Batch answering as users run it: killed and resumed, failing questions, rate limits, bounded concurrency."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from paperqa import Assistant, Settings
+from tests.openai_server import ScriptedOpenAI
+
+pytestmark = pytest.mark.integration
+PAPERQA = str(Path(sys.executable).with_name("paperqa"))
+DEV = Path(__file__).resolve().parents[2] / "eval" / "dev.jsonl"
+
+
+def env_for(home, **extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PAPERQA_", "OPENAI_"))}
+    env.update(PAPERQA_HOME=str(home), **extra)
+    return env
+
+
+def lines(path):
+    return [json.loads(l) for l in path.read_text().splitlines()]
+
+
+def questions_file(tmp_path, n):
+    qs = [json.loads(l)["question"] for l in DEV.read_text().splitlines()]
+    path = tmp_path / "q.jsonl"
+    path.write_text("".join(json.dumps({"id": f"id{i}", "question": qs[i % len(qs)]}) + "\n" for i in range(n)))
+    return path
+
+
+def test_killed_batch_resumes_without_duplicates(shipped_home, tmp_path):
+    qfile, out = questions_file(tmp_path, 600), tmp_path / "answers.jsonl"
+    proc = subprocess.Popen([PAPERQA, "batch", str(qfile), "--out", str(out), "--workers", "1"],
+                            env=env_for(shipped_home), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while (not out.exists() or out.read_text().count("\n") < 40) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = out.read_bytes()
+    complete = partial.count(b"\n")
+    assert complete >= 40
+    # Every complete line is valid JSON; nothing corrupt was left behind.
+    assert all(json.loads(l) for l in partial.decode().splitlines()[:complete])
+    r = subprocess.run([PAPERQA, "batch", str(qfile), "--out", str(out), "--resume"], env=env_for(shipped_home),
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert f"failed 0, skipped {complete} already done" in r.stderr
+    ids = [rec["id"] for rec in lines(out)]
+    assert sorted(ids) == sorted(f"id{i}" for i in range(600)) and len(ids) == len(set(ids))
+
+
+def test_failures_are_recorded_and_retried_on_resume(shipped_home, tmp_path):
+    qfile = tmp_path / "q.txt"
+    qfile.write_text("Which papers study unlearning?\nWhich papers FAIL here?\nWhat is Matryoshka representation learning?\n")
+    out = tmp_path / "answers.csv"
+    with ScriptedOpenAI() as server:
+        server.reply_for = lambda body: (500, "kaboom") if "FAIL" in body["messages"][1]["content"].split("Question:")[-1] else "Fine [1]."
+        env = env_for(shipped_home, OPENAI_BASE_URL=server.base_url, PAPERQA_MAX_RETRIES="0", PAPERQA_LLM_MODEL="gpt-4o-mini")
+        r = subprocess.run([PAPERQA, "batch", str(qfile), "--out", str(out)], env=env, capture_output=True, text=True, timeout=300)
+        assert r.returncode == 1
+        assert "answered 2 (0 not answerable), failed 1" in r.stderr and "estimated cost $" in r.stderr
+        assert "failed: q2: llm: server answered HTTP 500: kaboom" in r.stderr
+        journal = out.with_name("answers.csv.journal.jsonl")
+        errors = {rec["id"]: rec.get("error") for rec in lines(journal)}
+        assert errors == {"q1": None, "q2": "llm: server answered HTTP 500: kaboom", "q3": None}
+        assert "kaboom" in out.read_text()
+        server.reply_for = lambda body: "Now fine [1]."
+        r = subprocess.run([PAPERQA, "batch", str(qfile), "--out", str(out)], env=env, capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0 and "answered 1 (0 not answerable), failed 0, skipped 2" in r.stderr
+        records = lines(journal)
+        assert sorted(rec["id"] for rec in records) == ["q1", "q2", "q3"] and not any(rec.get("error") for rec in records)
+
+
+def test_rate_limit_backs_off_and_concurrency_is_bounded(shipped_home):
+    with ScriptedOpenAI() as server:
+        a = Assistant(Settings(home=shipped_home, openai_base_url=server.base_url, max_retries=0))
+        server.replies = [(429, "slow down"), "After a pause [1]."]
+        [answer] = a.ask_batch(["Which papers study unlearning?"], workers=1)
+        assert answer.text == "After a pause [1]." and len(server.requests) == 2
+        server.reply_for = lambda body: "Parallel [1]."
+        server.delay = 0.3
+        items = list(a.iter_batch([f"Which papers study topic {i}?" for i in range(9)], workers=3))
+        assert len(items) == 9 and all(i.answer is not None for i in items)
+        assert 2 <= server.max_active <= 3
+
+
+def test_ask_batch_keeps_order_offline(offline):
+    qs = ["What is Matryoshka representation learning?", "Who won the 2022 FIFA World Cup final?"]
+    answers = offline.ask_batch(qs)
+    assert [a.question for a in answers] == qs and [a.answerable for a in answers] == [True, False]
+
+
+def test_eval_compares_configurations_with_a_chart(shipped_home, tmp_path):
+    small = tmp_path / "dev.jsonl"
+    small.write_text("".join(DEV.read_text().splitlines(keepends=True)[::6]))
+    chart = tmp_path / "chart.png"
+    r = subprocess.run([PAPERQA, "eval", str(small), "--json", "--chart", str(chart), "--config", "hybrid:",
+                        "--config", "bm25only:dense_weight=0"], env=env_for(shipped_home), capture_output=True,
+                       text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    report = json.loads(r.stdout)
+    assert set(report) == {"hybrid", "bm25only"}
+    assert {"hit@5", "mrr", "recall@10", "cited_recall", "cited_precision", "false_refusal"} <= set(report["hybrid"]["lookup"])
+    assert "contains" in report["hybrid"]["fact"] and "refused" in report["hybrid"]["absent"]
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and chart.stat().st_size > 10_000
+    r = subprocess.run([PAPERQA, "eval", str(small), "--config", "x:no_such=1"], env=env_for(shipped_home),
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1 and "is not key=value with a known setting" in r.stderr
