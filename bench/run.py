@@ -1,10 +1,16 @@
-"""Benchmarks (not tests): ingest vs raw Chroma add, query latency, cold `paperqa ask`. Ratios from one run."""
+"""Benchmarks (not tests): ingest vs raw Chroma add vs plain llama-index, query latency, batch, memory.
+
+`python bench/run.py [--sizes 1000,10000,100000]` runs each size in its own process (so peak memory is its own),
+then writes bench/out/report.md (a table) and bench/out/bench.png (a chart). Every ratio is from one run.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -12,14 +18,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from paperqa import Assistant, Filters, Settings, Paper
-from paperqa.corpus import read_corpus, shipped_corpus
-from paperqa.text import sentences
-from paperqa.types import paper_id_for
+OUT = Path(__file__).parent / "out"
+DEV = Path(__file__).parents[1] / "eval" / "dev.jsonl"
 
 
-def synthetic_papers(n: int, seed: int = 7) -> list[Paper]:
+def synthetic_papers(n: int, seed: int = 7):
     """N abstracts made of the shipped corpus's sentences, with varied dates, orgs and upvotes."""
+    from paperqa import Paper
+    from paperqa.corpus import read_corpus, shipped_corpus
+    from paperqa.text import sentences
+    from paperqa.types import paper_id_for
+
     rng = random.Random(seed)
     pool = [s for p in read_corpus(shipped_corpus()).papers for s in sentences(p.abstract)]
     words = [w for s in pool for w in s.split() if w.isalpha() and len(w) > 4]
@@ -27,94 +36,148 @@ def synthetic_papers(n: int, seed: int = 7) -> list[Paper]:
     out = []
     for i in range(n):
         title = " ".join(rng.choice(words).capitalize() for _ in range(6)) + f" {i}"
-        abstract = " ".join(rng.choice(pool) for _ in range(rng.randint(5, 9)))
-        import datetime as dt
-        date = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 2400))
-        out.append(Paper(id=paper_id_for(title), title=title, abstract=abstract, date=date,
+        out.append(Paper(id=paper_id_for(title), title=title,
+                         abstract=" ".join(rng.choice(pool) for _ in range(rng.randint(5, 9))),
+                         date=dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 2400)),
                          org=rng.choice(orgs), authors=rng.randint(1, 12), upvotes=rng.randint(0, 50)))
     return out
 
 
-def bench_ingest(papers: list[Paper], root: Path) -> dict:
-    """Our full ingest (chunk, embed, Chroma, BM25, catalog) vs a raw Chroma add of the same embeddings."""
+def _percentiles(times: list[float]) -> dict:
+    times = sorted(times)
+    return {"p50_ms": statistics.median(times), "p95_ms": times[int(0.95 * (len(times) - 1))]}
+
+
+def one_size(n: int) -> dict:
+    """Every measure at one corpus size (run inside its own process)."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
+    from llama_index.core import Document, StorageContext, VectorStoreIndex
+    from llama_index.core.node_parser import SentenceSplitter
     from llama_index.core.schema import MetadataMode
+    from llama_index.vector_stores.chroma import ChromaVectorStore
 
-    assistant = Assistant(Settings(home=root / "ours", llm="offline"))
-    index = assistant.index
-    t = time.perf_counter()
-    index.add(papers)
-    ours = time.perf_counter() - t
+    from paperqa import Assistant, Filters, Settings
+    from paperqa.text import sentence_pieces, tokenizer
 
-    # The raw path gets the very chunks and embeddings ours stored, computed beforehand (not timed).
-    chunks = [c for p in papers for c in index.chunk(p)]
-    nodes = index._nodes(papers, chunks)
-    client = chromadb.PersistentClient(path=str(root / "raw"), settings=ChromaSettings(anonymized_telemetry=False))
-    col = client.get_or_create_collection("raw", embedding_function=None, metadata={"hnsw:space": "cosine"})
-    batch = client.get_max_batch_size()
-    ids = [n.node_id for n in nodes]
-    vecs = [n.embedding for n in nodes]
-    docs = [n.get_content(metadata_mode=MetadataMode.NONE) for n in nodes]
-    metas = [{k: v for k, v in n.metadata.items()} for n in nodes]
-    t = time.perf_counter()
-    for s in range(0, len(ids), batch):
-        col.add(ids=ids[s:s + batch], embeddings=vecs[s:s + batch], documents=docs[s:s + batch], metadatas=metas[s:s + batch])
-    raw = time.perf_counter() - t
-    t = time.perf_counter()
-    index.embed_model.get_text_embedding_batch([n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes])
-    embed = time.perf_counter() - t
-    return {"papers": len(papers), "chunks": len(nodes), "ours_s": ours, "raw_add_s": raw, "embed_s": embed,
-            "ours_per_s": len(papers) / ours, "raw_per_s": len(papers) / raw,
-            "ratio_vs_raw_add": raw / ours, "ratio_vs_embed_plus_raw_add": (raw + embed) / ours}
+    papers = synthetic_papers(n)
+    questions = [json.loads(line)["question"] for line in DEV.open()]
+    report: dict = {"papers": n}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        assistant = Assistant(Settings(home=root / "ours", llm="offline"))
+        index = assistant.index
+        t = time.perf_counter()
+        index.add(papers)
+        report["ours_s"] = time.perf_counter() - t
+
+        # Raw Chroma: the very chunks and embeddings ours stored, computed beforehand (untimed).
+        chunks = [c for p in papers for c in index.chunk(p)]
+        nodes = index._nodes(papers, chunks)
+        client = chromadb.PersistentClient(path=str(root / "raw"), settings=ChromaSettings(anonymized_telemetry=False))
+        col = client.get_or_create_collection("raw", embedding_function=None, metadata={"hnsw:space": "cosine"})
+        step = client.get_max_batch_size()
+        ids, vecs = [x.node_id for x in nodes], [x.embedding for x in nodes]
+        docs, metas = [x.get_content(metadata_mode=MetadataMode.NONE) for x in nodes], [dict(x.metadata) for x in nodes]
+        t = time.perf_counter()
+        for s in range(0, len(ids), step):
+            col.add(ids=ids[s:s + step], embeddings=vecs[s:s + step], documents=docs[s:s + step], metadatas=metas[s:s + step])
+        report["raw_add_s"] = time.perf_counter() - t
+        report["chunks"] = len(ids)
+
+        # Plain llama-index: documents in, its own chunking and embedding calls, into the same kind of Chroma.
+        li_col = client.get_or_create_collection("llamaindex", embedding_function=None, metadata={"hnsw:space": "cosine"})
+        documents = [Document(text=p.abstract, metadata={"title": p.title}, id_=p.id) for p in papers]
+        splitter = SentenceSplitter(chunk_size=256, chunk_overlap=32, tokenizer=tokenizer(), chunking_tokenizer_fn=sentence_pieces)
+        t = time.perf_counter()
+        VectorStoreIndex.from_documents(documents, storage_context=StorageContext.from_defaults(
+            vector_store=ChromaVectorStore(chroma_collection=li_col)), embed_model=index.embed_model, transformations=[splitter])
+        report["llamaindex_s"] = time.perf_counter() - t
+
+        assistant.retrieve("warm up")
+        for label, f in (("unfiltered", None), ("filtered", Filters(date_from=dt.date(2023, 1, 1), org="Amazon", min_upvotes=10))):
+            times = []
+            for q in questions:
+                t = time.perf_counter()
+                assistant.retrieve(q, f)
+                times.append((time.perf_counter() - t) * 1000)
+            report[f"query_{label}"] = _percentiles(times)
+        batch = questions * 3
+        t = time.perf_counter()
+        items = list(assistant.iter_batch(batch))
+        report["batch_q_per_s"] = len(items) / (time.perf_counter() - t)
+    report["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report["ratio_vs_raw_add"] = report["raw_add_s"] / report["ours_s"]
+    report["ratio_vs_llamaindex"] = report["llamaindex_s"] / report["ours_s"]
+    return report
 
 
-def bench_queries(home: Path, questions: list[str]) -> dict:
-    """Retrieval latency p50/p95 over the ingested synthetic corpus, unfiltered and filtered."""
-    import datetime as dt
+def cold_ask() -> float:
+    """Wall time of a fresh `paperqa ask` process over an existing index of the shipped corpus."""
+    from paperqa import Assistant, Settings
 
-    assistant = Assistant(Settings(home=home, llm="offline"))
-    assistant.retrieve("warm up")
-    out = {}
-    for label, f in (("unfiltered", None), ("filtered", Filters(date_from=dt.date(2022, 1, 1), min_upvotes=10))):
-        times = []
-        for q in questions:
-            t = time.perf_counter()
-            assistant.retrieve(q, f)
-            times.append((time.perf_counter() - t) * 1000)
-        times.sort()
-        out[label] = {"p50_ms": statistics.median(times), "p95_ms": times[int(0.95 * (len(times) - 1))]}
-    t = time.perf_counter()
-    for q in questions:
-        assistant.ask(q)
-    out["answers_per_s"] = len(questions) / (time.perf_counter() - t)
-    return out
+    with tempfile.TemporaryDirectory() as tmp:
+        Assistant(Settings(home=Path(tmp), llm="offline")).ensure_index()
+        exe = str(Path(sys.executable).with_name("paperqa"))
+        t = time.perf_counter()
+        subprocess.run([exe, "ask", "Which papers make LLMs forget a target entity?", "--home", tmp, "--llm", "offline"],
+                       check=True, capture_output=True)
+        return time.perf_counter() - t
 
 
-def bench_cold_ask(home: Path) -> float:
-    """Wall time of a fresh `paperqa ask` process over an existing index."""
-    exe = str(Path(sys.executable).with_name("paperqa"))
-    t = time.perf_counter()
-    subprocess.run([exe, "ask", "Which papers make LLMs forget a target entity?", "--home", str(home), "--llm", "offline"],
-                   check=True, capture_output=True)
-    return time.perf_counter() - t
+def write_outputs(reports: list[dict], cold: float) -> None:
+    """The table (Markdown) and the chart (PNG)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    OUT.mkdir(exist_ok=True)
+    head = ("| papers | chunks | ours papers/s | raw add papers/s | llama-index papers/s | ours / raw add | ours vs llama-index "
+            "| query p50 / p95 ms | filtered p50 / p95 ms | batch q/s | peak RSS MB |")
+    rows = [head, "|" + "---|" * 11]
+    for r in reports:
+        n = r["papers"]
+        rows.append(
+            f"| {n} | {r['chunks']} | {n / r['ours_s']:.0f} | {n / r['raw_add_s']:.0f} | {n / r['llamaindex_s']:.0f} "
+            f"| {r['ratio_vs_raw_add']:.2f} | {r['ratio_vs_llamaindex']:.2f}x faster "
+            f"| {r['query_unfiltered']['p50_ms']:.1f} / {r['query_unfiltered']['p95_ms']:.1f} "
+            f"| {r['query_filtered']['p50_ms']:.1f} / {r['query_filtered']['p95_ms']:.1f} "
+            f"| {r['batch_q_per_s']:.0f} | {r['peak_rss_mb']:.0f} |")
+    rows.append(f"\nCold `paperqa ask` over an existing index: {cold:.2f} s.")
+    (OUT / "report.md").write_text("\n".join(rows) + "\n")
+    (OUT / "report.json").write_text(json.dumps({"sizes": reports, "cold_ask_s": cold}, indent=2))
+    sizes = [r["papers"] for r in reports]
+    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4))
+    for key, label in (("ours_s", "paperqa ingest"), ("raw_add_s", "raw Chroma add"), ("llamaindex_s", "llama-index from_documents")):
+        a.plot(sizes, [r["papers"] / r[key] for r in reports], marker="o", label=label)
+    a.set(xscale="log", xlabel="papers", ylabel="papers / s", title="Ingest throughput")
+    a.legend()
+    for key, label in (("query_unfiltered", "unfiltered"), ("query_filtered", "filtered")):
+        b.plot(sizes, [r[key]["p95_ms"] for r in reports], marker="o", label=f"p95 {label}")
+    b.axhline(50, color="grey", linestyle="--", label="goal 50 ms")
+    b.set(xscale="log", xlabel="papers", ylabel="ms", title="Query latency (offline)")
+    b.legend()
+    fig.tight_layout()
+    fig.savefig(OUT / "bench.png", dpi=110)
 
 
 def main() -> None:
-    """Run the benchmarks and print one JSON report."""
+    """Run every size in its own process, then write the report."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=10_000, help="synthetic papers")
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    questions = [json.loads(l)["question"] for l in (Path(__file__).parents[1] / "eval" / "dev.jsonl").open()]
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        ingest = bench_ingest(synthetic_papers(args.n), root)
-        queries = bench_queries(root / "ours", questions)
-        shipped = root / "shipped"
-        Assistant(Settings(home=shipped, llm="offline")).ensure_index()
-        cold = bench_cold_ask(shipped)
-    report = {"ingest": ingest, "query_at_n": queries, "cold_ask_s": cold}
-    print(json.dumps(report, indent=2))
+    if args.one:
+        print(json.dumps(one_size(args.one)))
+        return
+    reports = []
+    for n in (int(x) for x in args.sizes.split(",")):
+        out = subprocess.run([sys.executable, __file__, "--one", str(n)], check=True, capture_output=True, text=True)
+        reports.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(json.dumps(reports[-1]), file=sys.stderr)
+    write_outputs(reports, cold_ask())
+    print((OUT / "report.md").read_text())
 
 
 if __name__ == "__main__":

@@ -7,12 +7,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.node_parser import SentenceSplitter
 from llama_index.core.schema import MetadataMode, TextNode
 
 from .backends import embedding_identity
 from .catalog import Catalog
+from .filtering import PaperColumns, VectorMatrix
 from .errors import IndexMismatchError
 from .lexical import BM25
 from .store import VectorStore
@@ -53,7 +55,9 @@ class Index:
         self.splitter = SentenceSplitter(chunk_size=chunk_tokens, chunk_overlap=chunk_overlap, tokenizer=self._encode,
                                          chunking_tokenizer_fn=sentence_pieces)
         self.bm25 = BM25.load(folder / "bm25")
+        self.matrix = VectorMatrix.load(folder / "vectors")
         self._papers: dict[str, Paper] | None = None
+        self._columns: tuple[PaperColumns, np.ndarray, np.ndarray] | None = None
 
     @property
     def papers(self) -> dict[str, Paper]:
@@ -61,6 +65,14 @@ class Index:
         if self._papers is None:
             self._papers = {p.id: p for p in self.catalog.papers()}
         return self._papers
+
+    def columns(self) -> tuple[PaperColumns, np.ndarray, np.ndarray]:
+        """Paper metadata columns, and the paper row of every BM25 chunk and every matrix row."""
+        if self._columns is None:
+            cols = PaperColumns(self.papers)
+            self._columns = (cols, cols.rows_of(self.bm25.ids if self.bm25 else []),
+                             cols.rows_of(self.matrix.ids if self.matrix else []))
+        return self._columns
 
     def is_empty(self) -> bool:
         """Whether no paper has been indexed yet."""
@@ -92,19 +104,27 @@ class Index:
                 if progress:
                     progress(done, len(fresh))
 
+        new_ids: list[str] = []
+        new_vectors: list[list[float]] = []
         with ThreadPoolExecutor(max_workers=1) as writer:
             pending: Future | None = None
             for start in range(0, len(fresh), _EMBED_BATCH):
                 batch = fresh[start:start + _EMBED_BATCH]
                 chunks = [c for p in batch for c in self.chunk(p)]
                 nodes = self._nodes(batch, chunks)
+                new_ids += [n.node_id for n in nodes]
+                new_vectors += [n.embedding for n in nodes]
                 wait(pending)
                 pending = writer.submit(self._store, batch, chunks, nodes, known)
             wait(pending)
         if fresh or self.bm25 is None:
             self._rebuild_lexical()
+        if fresh or self.matrix is None:
+            drop = {p.id for p in fresh if p.id in known}
+            self.matrix = (self.matrix or VectorMatrix.empty()).updated(drop, new_ids, new_vectors)
+            self.matrix.save(self.folder / "vectors")
         self.catalog.set_meta("embedding", self.identity)
-        self._papers = None
+        self._papers = self._columns = None
         return IngestReport(len(fresh) - updated, updated, len(same), self.catalog.count())
 
     def _store(self, batch: list[Paper], chunks: list[Chunk], nodes: list[TextNode], known: dict[str, str]) -> int:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
 from .index import Index
@@ -28,8 +26,13 @@ class Retriever:
             return []
         depth = max(self.depth, 4 * k)
         vector = index.embed_model.get_query_embedding(question)
-        dense = self._dense(vector, depth, filters)
-        mask = self._mask(filters) if filters is not None and filters.active else None
+        if filters is not None and filters.active:
+            columns, bm25_rows, matrix_rows = index.columns()
+            admitted = columns.admitted(filters)
+            dense = self._filtered_dense(vector, depth, filters, columns.chunk_mask(admitted, matrix_rows))
+            mask = columns.chunk_mask(admitted, bm25_rows).astype(np.float32)
+        else:
+            dense, mask = index.vectors.query(vector, depth), None
         lexical = index.bm25.top(subject_text(question), depth, mask)
         fused: dict[str, float] = {}
         for weight, ranking in ((self.dense_weight, dense), (self.lexical_weight, lexical)):
@@ -48,23 +51,9 @@ class Retriever:
             if pid in papers
         ]
 
-    def _dense(self, vector: list[float], depth: int, filters: Filters | None) -> list[tuple[str, float]]:
-        """Nearest chunks; with filters, an unfiltered over-fetch checked against the catalog comes first,
-        because a Chroma `where` query is several times slower; too few survivors fall back to it."""
-        if filters is None or not filters.active:
-            return self.index.vectors.query(vector, depth)
-        papers = self.index.papers
-        wide = self.index.vectors.query(vector, depth * 4)
-        kept = [(cid, s) for cid, s in wide if (p := papers.get(cid.rsplit(":", 1)[0])) and filters.admits(p)]
-        return kept[:depth] if len(kept) >= depth // 2 else self.index.vectors.query(vector, depth, filters)
-
-    def _mask(self, filters: Filters) -> np.ndarray:
-        return _mask_for(self.index, filters, len(self.index.bm25.ids))
-
-
-@lru_cache(maxsize=32)
-def _mask_for(index: Index, filters: Filters, size: int) -> np.ndarray:
-    # Keyed on the BM25 size as well, so a mask is rebuilt after an ingest changes the chunks.
-    papers = index.papers
-    allowed = {pid for pid, p in papers.items() if filters.admits(p)}
-    return np.array([cid.rsplit(":", 1)[0] in allowed for cid in index.bm25.ids], dtype=np.float32)
+    def _filtered_dense(self, vector: list[float], depth: int, filters: Filters, mask: np.ndarray) -> list[tuple[str, float]]:
+        """Exact search over the admitted rows of the vector matrix (a Chroma `where` query is many times
+        slower at scale); an index without the matrix falls back to Chroma."""
+        if self.index.matrix is None:
+            return self.index.vectors.query(vector, depth, filters)
+        return self.index.matrix.top(vector, depth, mask)

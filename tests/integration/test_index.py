@@ -44,6 +44,7 @@ def test_reingest_is_idempotent_and_changed_abstract_replaces(tmp_path):
     assert a.index.vectors.count() == count
     stored = a.index.vectors.collection.get(where={"paper_id": "p2"}, include=["documents"])["documents"]
     assert all("proteins" in d for d in stored)
+    assert sorted(a.index.matrix.ids) == sorted(a.index.vectors.collection.get()["ids"])
     assert a.retrieve("proteins")[0].paper.id == "p2"
 
 

@@ -33,3 +33,15 @@ def test_org_and_upvote_filters(offline):
 
 def test_filter_that_admits_nothing(offline):
     assert offline.retrieve("language models", Filters(org="No Such Lab")) == []
+
+
+@pytest.mark.parametrize("f", [Filters(date_from=dt.date(2025, 1, 1)), Filters(org="Amazon"),
+                               Filters(min_upvotes=2, date_to=dt.date(2026, 12, 31))])
+def test_matrix_filter_agrees_with_chroma_where(offline, f):
+    index = offline.index
+    vector = index.embed_model.get_query_embedding("training large language models efficiently")
+    columns, _, matrix_rows = index.columns()
+    mask = columns.chunk_mask(columns.admitted(f), matrix_rows)
+    exact = [cid for cid, _ in index.matrix.top(vector, 15, mask)]
+    chroma = [cid for cid, _ in index.vectors.query(vector, 15, f)]
+    assert exact and exact == chroma
