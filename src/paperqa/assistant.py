@@ -130,7 +130,7 @@ class Assistant:
     def _offline(self, question: str, query: str, sources: list[Source]) -> AnswerStream:
         bm25 = self.index.bm25
         idf = (lambda t: bm25.term_idf(t) or bm25.max_idf) if bm25 else (lambda t: 1.0)
-        draft = OfflineWriter(idf, self.settings.refusal_threshold).write(query, sources)
+        draft = OfflineWriter(idf, self.settings.refusal_threshold, self.settings.list_threshold).write(query, sources)
         removed: list[str] = []
         text = clean(draft.text, len(sources), removed)
 

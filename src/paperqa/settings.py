@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     top_k: int = Field(10, ge=1, le=100, description="Number of papers retrieved for an answer.")
     context_tokens: int = Field(3000, ge=200, description="Token budget of the sources sent to an LLM.")
     max_answer_tokens: int = Field(600, ge=16, description="Upper bound on the LLM answer length in tokens.")
+    list_threshold: float = Field(0.45, ge=0, le=1, description="For 'which papers…' questions, the key-term coverage (IDF-weighted) at least one paper must reach before a list is given.")
     refusal_threshold: float = Field(0.33, ge=0, le=1, description="Minimum evidence coverage of a question's key terms before the offline writer answers.")
 
     batch_concurrency: int = Field(4, ge=1, le=64, description="LLM requests in flight at once during a batch.")

@@ -24,5 +24,4 @@ def test_offline_default_on_the_dev_set(offline, capsys):
     answered = ("lookup", "fact", "topic")
     false_refusals = sum(report[k]["false_refusal"] * report[k]["n"] for k in answered)
     assert false_refusals / sum(report[k]["n"] for k in answered) <= 0.03
-    # Goal is 0.90; the offline term-coverage check reaches 10 of 12 (see README, "Quality").
-    assert report["absent"]["refused"] >= 0.80
+    assert report["absent"]["refused"] >= 0.90

@@ -28,8 +28,9 @@ class Draft:
 class OfflineWriter:
     """Composes a short cited answer from the top papers, or refuses when they do not cover the question."""
 
-    def __init__(self, idf: Callable[[str], float], threshold: float = 0.5, max_listed: int = 8):
-        self.idf, self.threshold, self.max_listed = idf, threshold, max_listed
+    def __init__(self, idf: Callable[[str], float], threshold: float = 0.33, list_threshold: float = 0.45,
+                 max_listed: int = 8):
+        self.idf, self.threshold, self.list_threshold, self.max_listed = idf, threshold, list_threshold, max_listed
 
     def write(self, question: str, sources: list[Source]) -> Draft:
         """The answer text with `[n]` citations numbered by source rank."""
@@ -38,6 +39,9 @@ class OfflineWriter:
         if not sources or support(wanted, sources, self.idf) < self.threshold:
             return Draft(self._refusal(question, sources), answerable=False)
         if wants_list(question):
+            # Listing papers that each cover under half of the subject would dress up a miss as a survey.
+            if max(covers) < self.list_threshold:
+                return Draft(self._refusal(question, sources), answerable=False)
             return Draft(self._listing(question, sources, covers), answerable=True)
         return Draft(self._facts(question, sources, covers), answerable=True)
 
