@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import struct
+import zlib
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +18,7 @@ class ScriptedOpenAI:
         self.replies: list[str | tuple[int, str] | float] = []
         self.requests: list[dict] = []
         self.reply_for = None  # optional callable(request body) -> reply, instead of the queue
+        self.embedded = 0
         self.delay = 0.0  # seconds every reply waits, to make requests overlap
         self.active = self.max_active = 0
         self._lock = threading.Lock()
@@ -26,6 +30,8 @@ class ScriptedOpenAI:
 
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                if self.path.endswith("/embeddings"):
+                    return self._embeddings(body)
                 with server._lock:
                     server.requests.append({"path": self.path, "body": body, "auth": self.headers.get("Authorization")})
                     if server.reply_for is not None:
@@ -40,6 +46,23 @@ class ScriptedOpenAI:
                 finally:
                     with server._lock:
                         server.active -= 1
+
+            def _embeddings(self, body):
+                texts = body["input"] if isinstance(body["input"], list) else [body["input"]]
+                server.embedded += len(texts)
+                data = []
+                for i, text in enumerate(texts):
+                    vector = server.embed(text)
+                    if body.get("encoding_format") == "base64":
+                        vector = base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode()
+                    data.append({"object": "embedding", "index": i, "embedding": vector})
+                payload = json.dumps({"object": "list", "data": data, "model": body["model"],
+                                      "usage": {"prompt_tokens": 1, "total_tokens": 1}}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
 
             def _reply(self, body, reply):
                 if isinstance(reply, float):  # a delay longer than the client's timeout
@@ -90,6 +113,15 @@ class ScriptedOpenAI:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @staticmethod
+    def embed(text: str) -> list[float]:
+        """A deterministic 32-d bag-of-words vector, so similar texts land near each other."""
+        vector = [0.0] * 32
+        for word in text.lower().split():
+            vector[zlib.crc32(word.encode()) % 32] += 1.0
+        norm = sum(v * v for v in vector) ** 0.5 or 1.0
+        return [v / norm for v in vector]
 
     def __enter__(self) -> "ScriptedOpenAI":
         self.thread.start()

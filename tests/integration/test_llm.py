@@ -86,3 +86,20 @@ def test_api_key_is_sent(shipped_home, server, monkeypatch):
     server.replies = ["Yes [1]."]
     answer = Assistant(Settings.load(home=shipped_home)).ask(QUESTION)
     assert answer.backend == "openai" and server.requests[0]["auth"] == "Bearer sk-test"
+
+
+def test_openai_embeddings_when_configured(tmp_path, server):
+    import json as _json
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(_json.dumps({"id": f"p{i}", "title": t, "abstract": a}) + "\n" for i, (t, a) in enumerate([
+        ("Graph networks", "We study message passing on graphs with attention and report accuracy on citation graphs."),
+        ("Protein folding", "We predict protein structures from sequences with a transformer and report accuracy."),
+    ])))
+    a = Assistant(Settings(home=tmp_path / "home", embedding="openai", llm="offline", openai_base_url=server.base_url))
+    report, _ = a.ingest([corpus])
+    assert report.total == 2 and server.embedded >= 2
+    assert a.index.identity == "OpenAIEmbedding:text-embedding-3-small"
+    assert a.retrieve("protein structures from sequences")[0].paper.id == "p1"
+    with pytest.raises(Exception, match="built with embedding 'OpenAIEmbedding:text-embedding-3-small'"):
+        Assistant(Settings(home=tmp_path / "home")).index
