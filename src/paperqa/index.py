@@ -119,6 +119,10 @@ class Index:
             wait(pending)
         if fresh or self.bm25 is None:
             self._rebuild_lexical()
+        if self.matrix is None and known:
+            # An index from before the matrix existed: copy its vectors out of Chroma once.
+            ids, vectors = self.vectors.all_vectors()
+            self.matrix = VectorMatrix.empty().updated(set(), ids, vectors)
         if fresh or self.matrix is None:
             drop = {p.id for p in fresh if p.id in known}
             self.matrix = (self.matrix or VectorMatrix.empty()).updated(drop, new_ids, new_vectors)

@@ -60,6 +60,16 @@ class VectorStore:
         # Chroma returns cosine distance; llama-index maps it to exp(-d), so undo that for a cosine.
         return [(nid, 1.0 + math.log(s)) for nid, s in zip(result.ids or [], result.similarities or [])]
 
+    def all_vectors(self, page: int = 5000) -> tuple[list[str], list[list[float]]]:
+        """Every stored chunk id with its embedding, read page by page."""
+        ids: list[str] = []
+        vectors: list[list[float]] = []
+        for offset in range(0, self.collection.count(), page):
+            got = self.collection.get(include=["embeddings"], limit=page, offset=offset)
+            ids += got["ids"]
+            vectors += [list(v) for v in got["embeddings"]]
+        return ids, vectors
+
     def count(self) -> int:
         """Number of chunks stored."""
         return self.collection.count()

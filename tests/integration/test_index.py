@@ -73,3 +73,16 @@ def test_bad_input_keeps_what_was_stored(tmp_path):
     report, read = a.ingest([bad])
     assert report.total == 4 and len(read.problems) == 2
     assert {p.id for p in a.index.papers.values()} == {"p0", "p1", "p2", "p9"}
+
+
+def test_index_without_vector_matrix_gets_one_from_chroma(tmp_path):
+    home = tmp_path / "home"
+    a = Assistant(Settings(home=home, embedding="hash"))
+    a.ingest([write_jsonl(tmp_path / "c.jsonl", [paper(i) for i in range(4)])])
+    a.close()
+    for name in ("vectors.npy", "vectors.json"):  # as an index written before the matrix existed
+        (home / "index" / "vectors" / name).unlink()
+    b = Assistant(Settings(home=home, embedding="hash"))
+    assert b.index.matrix is None
+    b.ingest([tmp_path / "c.jsonl"])
+    assert sorted(b.index.matrix.ids) == sorted(f"p{i}:0" for i in range(4))
