@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,29 +93,18 @@ class Index:
         updated = sum(1 for p in fresh if p.id in known)
         if same:
             self.catalog.update_records(same)
-        # Chroma writes run in a worker while the next batch is chunked and embedded.
-        done = 0
-
-        def wait(write: Future | None) -> None:
-            nonlocal done
-            if write is not None:
-                done += write.result()
-                if progress:
-                    progress(done, len(fresh))
-
         new_ids: list[str] = []
         new_vectors: list[list[float]] = []
-        with ThreadPoolExecutor(max_workers=1) as writer:
-            pending: Future | None = None
-            for start in range(0, len(fresh), _EMBED_BATCH):
-                batch = fresh[start:start + _EMBED_BATCH]
-                chunks = [c for p in batch for c in self.chunk(p)]
-                nodes = self._nodes(batch, chunks)
-                new_ids += [n.node_id for n in nodes]
-                new_vectors += [n.embedding for n in nodes]
-                wait(pending)
-                pending = writer.submit(self._store, batch, chunks, nodes, known)
-            wait(pending)
+        done = 0
+        for start in range(0, len(fresh), _EMBED_BATCH):
+            batch = fresh[start:start + _EMBED_BATCH]
+            chunks = [c for p in batch for c in self.chunk(p)]
+            nodes = self._nodes(batch, chunks)
+            new_ids += [n.node_id for n in nodes]
+            new_vectors += [n.embedding for n in nodes]
+            done += self._store(batch, chunks, nodes, known)
+            if progress:
+                progress(done, len(fresh))
         if fresh or self.bm25 is None:
             self._rebuild_lexical()
         if self.matrix is None and known:
