@@ -84,3 +84,24 @@ def test_login_when_configured(ui_home):
         assert ask(Client(url, auth=("ana", "s3cret"), verbose=False), QUESTIONS[0])["answerable"]
     finally:
         app.close()
+
+
+def test_llm_backend_through_the_app(ui_home):
+    from paperqa import Assistant, Settings
+    from paperqa.ui.app import launch
+    from tests.openai_server import ScriptedOpenAI
+    from tests.ui.conftest import _free_port
+
+    with ScriptedOpenAI() as server:
+        server.reply_for = lambda body: "Steering activations toward unknown entities [1]. A ghost [77]."
+        port = _free_port()
+        app = launch(Assistant(Settings(home=ui_home, openai_base_url=server.base_url, llm_model="scripted-llm")),
+                     port=port, block=False)
+        try:
+            record = ask(Client(f"http://127.0.0.1:{port}/", verbose=False), QUESTIONS[0])
+            page = urllib.request.urlopen(f"http://127.0.0.1:{port}/config", timeout=10).read().decode()
+        finally:
+            app.close()
+    assert record["answer"] == "Steering activations toward unknown entities [1]. A ghost."
+    assert record["backend"] == "openai" and record["model"] == "scripted-llm"
+    assert "openai:scripted-llm" in page
