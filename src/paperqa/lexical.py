@@ -26,23 +26,23 @@ class BM25:
     @classmethod
     def build(cls, ids: list[str], texts: list[str], k1: float = 1.2, b: float = 0.75) -> "BM25":
         """Index texts (one per id); weights are precomputed so a query only adds them up."""
-        docs = [Counter(terms(t)) for t in texts]
-        lengths = np.array([sum(d.values()) for d in docs], dtype=np.float32)
-        avg = float(lengths.mean()) if len(docs) else 1.0
-        rows: dict[str, list[tuple[int, float]]] = {}
-        for i, doc in enumerate(docs):
-            norm = k1 * (1 - b + b * lengths[i] / max(avg, 1e-9))
-            for term, tf in doc.items():
-                rows.setdefault(term, []).append((i, tf * (k1 + 1) / (tf + norm)))
-        vocab = {t: i for i, t in enumerate(sorted(rows))}
-        offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
-        postings, weights = [], []
-        for t, i in vocab.items():
-            offsets[i + 1] = offsets[i] + len(rows[t])
-            postings.extend(p for p, _ in rows[t])
-            weights.extend(w for _, w in rows[t])
-        df = np.diff(offsets).astype(np.float32)
-        return cls(ids, vocab, offsets, np.array(postings, dtype=np.int32), np.array(weights, dtype=np.float32), df)
+        vocab: dict[str, int] = {}
+        docs, term_ids, tfs = [], [], []
+        for i, text in enumerate(texts):
+            counts = Counter(terms(text))
+            docs.extend([i] * len(counts))
+            term_ids.extend(vocab.setdefault(t, len(vocab)) for t in counts)
+            tfs.extend(counts.values())
+        doc = np.array(docs, dtype=np.int32)
+        term = np.array(term_ids, dtype=np.int64)
+        tf = np.array(tfs, dtype=np.float32)
+        lengths = np.bincount(doc, weights=tf, minlength=len(texts)).astype(np.float32)
+        avg = float(lengths.mean()) if len(texts) else 1.0
+        weights = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[doc] / max(avg, 1e-9)))
+        order = np.lexsort((doc, term))  # postings grouped by term, documents ascending
+        df = np.bincount(term, minlength=len(vocab))
+        offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
+        return cls(ids, vocab, offsets, doc[order], weights[order].astype(np.float32), df.astype(np.float32))
 
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every chunk for a query; chunks outside `mask` score zero."""
