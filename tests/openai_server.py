@@ -56,9 +56,12 @@ class ScriptedOpenAI:
                     if body.get("encoding_format") == "base64":
                         vector = base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode()
                     data.append({"object": "embedding", "index": i, "embedding": vector})
-                payload = json.dumps({"object": "list", "data": data, "model": body["model"],
-                                      "usage": {"prompt_tokens": 1, "total_tokens": 1}}).encode()
-                self.send_response(200)
+                self._send_json(200, {"object": "list", "data": data, "model": body["model"],
+                                      "usage": {"prompt_tokens": 1, "total_tokens": 1}})
+
+            def _send_json(self, status, obj):
+                payload = json.dumps(obj).encode()
+                self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
@@ -70,12 +73,7 @@ class ScriptedOpenAI:
                     reply = "late"
                 if isinstance(reply, tuple):
                     status, message = reply
-                    payload = json.dumps({"error": {"message": message, "type": "test"}}).encode()
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(payload)))
-                    self.end_headers()
-                    self.wfile.write(payload)
+                    self._send_json(status, {"error": {"message": message, "type": "test"}})
                     return
                 if body.get("stream"):
                     self._stream(body, reply)
@@ -83,16 +81,11 @@ class ScriptedOpenAI:
                     self._json(body, reply)
 
             def _json(self, body, reply):
-                payload = json.dumps({
+                self._send_json(200, {
                     "id": "cmpl-1", "object": "chat.completion", "created": 0, "model": body["model"],
                     "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": reply}}],
                     "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-                }).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
+                })
 
             def _stream(self, body, reply):
                 self.send_response(200)
