@@ -66,12 +66,15 @@ class VectorMatrix:
         ids = json.loads((folder / "vectors.json").read_text())
         return cls(ids, np.load(folder / "vectors.npy", mmap_mode="r"))
 
-    def updated(self, drop_papers: set[str], ids: list[str], vectors: list[list[float]]) -> "VectorMatrix":
+    def updated(self, drop_papers: set[str], ids: list[str], vectors: np.ndarray | list[list[float]]) -> "VectorMatrix":
         """A new matrix without the dropped papers' rows and with the new rows appended."""
         keep = [i for i, cid in enumerate(self.ids) if cid.rsplit(":", 1)[0] not in drop_papers]
+        old = np.asarray(self.matrix[keep], dtype=np.float32)
+        kept = [self.ids[i] for i in keep]
+        if not ids:
+            return VectorMatrix(kept, old)
         new = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1)
-        old = np.asarray(self.matrix[keep], dtype=np.float32) if len(self.ids) else np.zeros((0, new.shape[1]), np.float32)
-        return VectorMatrix([self.ids[i] for i in keep] + list(ids), np.vstack([old, new]) if len(new) else old)
+        return VectorMatrix(kept + list(ids), np.vstack([old, new]) if len(old) else new)
 
     def save(self, folder: Path) -> None:
         """Write the matrix and its ids (each file replaced whole)."""

@@ -9,7 +9,6 @@ from pathlib import Path
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.node_parser import SentenceSplitter
-from llama_index.core.schema import MetadataMode, TextNode
 
 from .backends import embedding_identity
 from .catalog import Catalog
@@ -94,15 +93,15 @@ class Index:
         if same:
             self.catalog.update_records(same)
         new_ids: list[str] = []
-        new_vectors: list[list[float]] = []
+        new_vectors: list[np.ndarray] = []
         done = 0
         for start in range(0, len(fresh), _EMBED_BATCH):
             batch = fresh[start:start + _EMBED_BATCH]
             chunks = [c for p in batch for c in self.chunk(p)]
-            nodes = self._nodes(batch, chunks)
-            new_ids += [n.node_id for n in nodes]
-            new_vectors += [n.embedding for n in nodes]
-            done += self._store(batch, chunks, nodes, known)
+            vectors = self.embed(batch, chunks)
+            new_ids += [c.id for c in chunks]
+            new_vectors.append(vectors)
+            done += self._store(batch, chunks, vectors, known)
             if progress:
                 progress(done, len(fresh))
         if fresh or self.bm25 is None:
@@ -113,38 +112,29 @@ class Index:
             self.matrix = VectorMatrix.empty().updated(set(), ids, vectors)
         if fresh or self.matrix is None:
             drop = {p.id for p in fresh if p.id in known}
-            self.matrix = (self.matrix or VectorMatrix.empty()).updated(drop, new_ids, new_vectors)
+            stacked = np.vstack(new_vectors) if new_vectors else np.zeros((0, 0), np.float32)
+            self.matrix = (self.matrix or VectorMatrix.empty()).updated(drop, new_ids, stacked)
             self.matrix.save(self.folder / "vectors")
         self.catalog.set_meta("embedding", self.identity)
         self._papers = self._columns = None
         return IngestReport(len(fresh) - updated, updated, len(same), self.catalog.count())
 
-    def _store(self, batch: list[Paper], chunks: list[Chunk], nodes: list[TextNode], known: dict[str, str]) -> int:
+    def _store(self, batch: list[Paper], chunks: list[Chunk], vectors: np.ndarray, known: dict[str, str]) -> int:
         # Chroma first, catalog second: a paper is known only once its vectors are stored.
         replaced = [p.id for p in batch if p.id in known]
         if replaced:
             self.vectors.delete_papers(replaced)
-        self.vectors.add(nodes)
+        by_id = {p.id: p for p in batch}
+        self.vectors.add([c.id for c in chunks], vectors, [filter_metadata(by_id[c.paper_id]) for c in chunks])
         self.catalog.put(batch, chunks)
         return len(batch)
 
-    def _nodes(self, papers: list[Paper], chunks: list[Chunk]) -> list[TextNode]:
-        by_id = {p.id: p for p in papers}
-        nodes = []
-        for c in chunks:
-            p = by_id[c.paper_id]
-            node = TextNode(
-                id_=c.id, text=c.text,
-                metadata={"title": p.title, "paper_id": p.id, "date": date_key(p.date), "upvotes": p.upvotes or 0,
-                          "authors": p.authors or 0, "org": p.org or "", "org_key": (p.org or "").casefold()},
-                excluded_embed_metadata_keys=["paper_id", "date", "upvotes", "authors", "org", "org_key"],
-                excluded_llm_metadata_keys=["paper_id", "date", "upvotes", "authors", "org", "org_key"],
-            )
-            nodes.append(node)
-        texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes]
-        for node, vector in zip(nodes, self.embed_model.get_text_embedding_batch(texts)):
-            node.embedding = vector
-        return nodes
+    def embed(self, papers: list[Paper], chunks: list[Chunk]) -> np.ndarray:
+        """Unit embeddings of chunks, one row each, each embedded with its paper's title."""
+        titles = {p.id: p.title for p in papers}
+        texts = [embedding_text(titles[c.paper_id], c.text) for c in chunks]
+        vectors = np.asarray(self.embed_model.get_text_embedding_batch(texts), dtype=np.float32)
+        return vectors.reshape(len(chunks), -1)
 
     def _rebuild_lexical(self) -> None:
         chunks = self.catalog.chunks()
@@ -155,3 +145,13 @@ class Index:
     def close(self) -> None:
         """Release files held open."""
         self.catalog.close()
+
+
+def embedding_text(title: str, text: str) -> str:
+    """What is embedded for a chunk: llama-index's EMBED rendering of a node with a `title` metadata key."""
+    return f"title: {title}\n\n{text}"
+
+
+def filter_metadata(p: Paper) -> dict[str, str | int]:
+    """What Chroma stores with each chunk of a paper: only the fields a `where` filters on (the rest is in the catalog)."""
+    return {"paper_id": p.id, "date": date_key(p.date), "upvotes": p.upvotes or 0, "org_key": (p.org or "").casefold()}

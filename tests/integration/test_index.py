@@ -2,6 +2,7 @@
 
 import json
 
+import numpy as np
 import pytest
 
 from paperqa import Assistant, CorpusError, IndexMismatchError, Settings
@@ -25,7 +26,7 @@ def test_shipped_corpus_is_indexed(shipped_home):
     chunks = a.index.vectors.count()
     assert chunks >= 409 and chunks == len(a.index.bm25.ids)
     meta = a.index.vectors.collection.get(limit=1, include=["metadatas"])["metadatas"][0]
-    assert {"title", "paper_id", "date", "upvotes", "authors", "org"} <= meta.keys()
+    assert meta.keys() == {"paper_id", "date", "upvotes", "org_key"}  # filter fields only; text is in the catalog
 
 
 def test_reingest_is_idempotent_and_changed_abstract_replaces(tmp_path):
@@ -42,8 +43,12 @@ def test_reingest_is_idempotent_and_changed_abstract_replaces(tmp_path):
     changed, _ = a.ingest([write_jsonl(f, rows)])
     assert (changed.added, changed.updated, changed.total) == (0, 1, 5)
     assert a.index.vectors.count() == count
-    stored = a.index.vectors.collection.get(where={"paper_id": "p2"}, include=["documents"])["documents"]
-    assert all("proteins" in d for d in stored)
+    texts = [c.text for c in a.index.catalog.chunks() if c.paper_id == "p2"]
+    assert texts and all("proteins" in t for t in texts)
+    stored = a.index.vectors.collection.get(where={"paper_id": "p2"}, include=["embeddings"])
+    p2 = a.index.papers["p2"]
+    expected = a.index.embed([p2], a.index.chunk(p2))
+    assert np.allclose(np.asarray(stored["embeddings"]), expected, atol=1e-6)  # the new text's vectors, not the old
     assert sorted(a.index.matrix.ids) == sorted(a.index.vectors.collection.get()["ids"])
     assert a.retrieve("proteins")[0].paper.id == "p2"
 
@@ -86,3 +91,15 @@ def test_index_without_vector_matrix_gets_one_from_chroma(tmp_path):
     assert b.index.matrix is None
     b.ingest([tmp_path / "c.jsonl"])
     assert sorted(b.index.matrix.ids) == sorted(f"p{i}:0" for i in range(4))
+
+
+def test_vectors_left_by_a_killed_ingest_are_replaced(tmp_path):
+    # A kill between the Chroma write and the catalog write leaves vectors the catalog does not know.
+    a = Assistant(Settings(home=tmp_path / "home", embedding="hash"))
+    index = a.index
+    index.vectors.add(["p1:0"], np.ones((1, 64), dtype=np.float32) / 8.0, [{"paper_id": "p1", "date": 0, "upvotes": 0, "org_key": ""}])
+    a.ingest([write_jsonl(tmp_path / "papers.jsonl", [paper(1)])])
+    got = index.vectors.collection.get(include=["embeddings"])
+    p1 = index.papers["p1"]
+    assert got["ids"] == ["p1:0"]
+    assert np.allclose(np.asarray(got["embeddings"]), index.embed([p1], index.chunk(p1)), atol=1e-6)

@@ -1,0 +1,21 @@
+"""The offline embedding: our pooling gives WordLlama's own vectors, only faster."""
+
+from pathlib import Path
+
+import numpy as np
+import wordllama
+from wordllama import WordLlama
+
+from paperqa.embeddings import WordLlamaEmbedding
+
+
+def test_wordllama_vectors_match_the_library():
+    texts = ["title: Unlearning\n\nWe make LLMs forget a target entity.", "a", "",
+             "Retrieval-augmented generation (RAG) over 1,000 abstracts; émigré tokens; " * 20]
+    reference = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, dim=256, disable_download=True)
+    expected = np.asarray(reference.embed([texts[0], texts[1], texts[3]], norm=True, batch_size=2), dtype=np.float32)
+    got = WordLlamaEmbedding().embed_batch(texts)
+    assert got.shape == (4, 256)
+    assert np.allclose(got[[0, 1, 3]], expected, atol=1e-5)
+    assert np.allclose(np.linalg.norm(got[[0, 1, 3]], axis=1), 1.0, atol=1e-5)
+    assert not got[2].any()  # an empty text has no tokens: a zero vector, never NaN
