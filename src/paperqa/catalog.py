@@ -73,6 +73,10 @@ class Catalog:
         rows = self.db.execute("SELECT id, paper_id, position, text FROM chunks ORDER BY paper_id, position")
         return [Chunk(*r) for r in rows]
 
+    def chunk_count(self) -> int:
+        """Number of stored chunks."""
+        return self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+
     def count(self) -> int:
         """Number of stored papers."""
         return self.db.execute("SELECT COUNT(*) FROM papers").fetchone()[0]

@@ -21,6 +21,7 @@ from .types import Chunk, Paper, date_key
 
 Progress = Callable[[int, int], None]
 _EMBED_BATCH = 2048
+_PENDING = "ingest_pending"
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class Index:
         self.matrix = VectorMatrix.load(folder / "vectors")
         self._papers: dict[str, Paper] | None = None
         self._columns: tuple[PaperColumns, np.ndarray, np.ndarray] | None = None
+        if self.catalog.get_meta(_PENDING) == "1":
+            self.repair()  # the last ingest was killed after the catalog changed: BM25 and the matrix lag behind
 
     @property
     def papers(self) -> dict[str, Paper]:
@@ -92,29 +95,37 @@ class Index:
         updated = sum(1 for p in fresh if p.id in known)
         if same:
             self.catalog.update_records(same)
+        if fresh:
+            self.catalog.set_meta(_PENDING, "1")  # cleared once BM25 and the matrix match the catalog again
         new_ids: list[str] = []
+        new_texts: list[str] = []
         new_vectors: list[np.ndarray] = []
         done = 0
         for start in range(0, len(fresh), _EMBED_BATCH):
             batch = fresh[start:start + _EMBED_BATCH]
             chunks = [c for p in batch for c in self.chunk(p)]
             vectors = self.embed(batch, chunks)
+            titles = {p.id: p.title for p in batch}
             new_ids += [c.id for c in chunks]
+            new_texts += [lexical_text(titles[c.paper_id], c.text) for c in chunks]
             new_vectors.append(vectors)
             done += self._store(batch, chunks, vectors, known)
             if progress:
                 progress(done, len(fresh))
-        if fresh or self.bm25 is None:
+        # Side indexes are updated from what this ingest just made; one saved by an older version is rebuilt.
+        drop = {p.id for p in fresh if p.id in known}
+        if known and (self.bm25 is None or not self.bm25.incremental):
             self._rebuild_lexical()
-        if self.matrix is None and known:
-            # An index from before the matrix existed: copy its vectors out of Chroma once.
-            ids, vectors = self.vectors.all_vectors()
-            self.matrix = VectorMatrix.empty().updated(set(), ids, vectors)
-        if fresh or self.matrix is None:
-            drop = {p.id for p in fresh if p.id in known}
+        elif fresh or self.bm25 is None:
+            self.bm25 = (self.bm25 or BM25.build([], [])).updated(drop, new_ids, new_texts)
+            self.bm25.save(self.folder / "bm25")
+        if known and self.matrix is None:
+            self._rebuild_matrix()
+        elif fresh or self.matrix is None:
             stacked = np.vstack(new_vectors) if new_vectors else np.zeros((0, 0), np.float32)
             self.matrix = (self.matrix or VectorMatrix.empty()).updated(drop, new_ids, stacked)
             self.matrix.save(self.folder / "vectors")
+        self.catalog.set_meta(_PENDING, "0")
         self.catalog.set_meta("embedding", self.identity)
         self._papers = self._columns = None
         return IngestReport(len(fresh) - updated, updated, len(same), self.catalog.count())
@@ -136,15 +147,32 @@ class Index:
         vectors = np.asarray(self.embed_model.get_text_embedding_batch(texts), dtype=np.float32)
         return vectors.reshape(len(chunks), -1)
 
+    def repair(self) -> None:
+        """Rebuild BM25 from the catalog and the matrix from Chroma (after an ingest that did not finish)."""
+        self._rebuild_lexical()
+        self._rebuild_matrix()
+        self.catalog.set_meta(_PENDING, "0")
+        self._columns = None
+
     def _rebuild_lexical(self) -> None:
         chunks = self.catalog.chunks()
         titles = {p.id: p.title for p in self.catalog.papers()}
-        self.bm25 = BM25.build([c.id for c in chunks], [f"{titles[c.paper_id]}\n{c.text}" for c in chunks])
+        self.bm25 = BM25.build([c.id for c in chunks], [lexical_text(titles[c.paper_id], c.text) for c in chunks])
         self.bm25.save(self.folder / "bm25")
+
+    def _rebuild_matrix(self) -> None:
+        ids, vectors = self.vectors.all_vectors()
+        self.matrix = VectorMatrix.empty().updated(set(), ids, vectors)
+        self.matrix.save(self.folder / "vectors")
 
     def close(self) -> None:
         """Release files held open."""
         self.catalog.close()
+
+
+def lexical_text(title: str, text: str) -> str:
+    """What BM25 indexes for a chunk: its paper's title and its text."""
+    return f"{title}\n{text}"
 
 
 def embedding_text(title: str, text: str) -> str:

@@ -15,34 +15,46 @@ from .text import terms
 class BM25:
     """Okapi BM25 with postings per term; scores every chunk of the corpus in one pass."""
 
-    def __init__(self, ids: list[str], vocab: dict[str, int], offsets: np.ndarray,
-                 postings: np.ndarray, weights: np.ndarray, df: np.ndarray) -> None:
+    def __init__(self, ids: list[str], vocab: dict[str, int], offsets: np.ndarray, postings: np.ndarray,
+                 weights: np.ndarray, df: np.ndarray, tf: np.ndarray | None = None) -> None:
         self.ids, self.vocab, self.offsets = ids, vocab, offsets
-        self.postings, self.weights, self.df = postings, weights, df
+        self.postings, self.weights, self.df, self.tf = postings, weights, df, tf
         n = max(len(ids), 1)
         self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
         self.position = {cid: i for i, cid in enumerate(ids)}
 
     @classmethod
-    def build(cls, ids: list[str], texts: list[str], k1: float = 1.2, b: float = 0.75) -> "BM25":
+    def build(cls, ids: list[str], texts: list[str]) -> "BM25":
         """Index texts (one per id); weights are precomputed so a query only adds them up."""
-        vocab: dict[str, int] = {}
+        empty = np.zeros(0, dtype=np.int64)
+        return cls([], {}, np.zeros(1, dtype=np.int64), empty, empty, empty, np.zeros(0, np.float32)).updated(set(), ids, texts)
+
+    @property
+    def incremental(self) -> bool:
+        """Whether term counts are kept, so `updated` works (an index saved before they were is rebuilt)."""
+        return self.tf is not None
+
+    def updated(self, drop_papers: set[str], ids: list[str], texts: list[str]) -> "BM25":
+        """A new index without the dropped papers' chunks and with new chunks added; only new texts are read."""
+        if self.tf is None:
+            raise ValueError("this BM25 index was saved without term counts: rebuild it with BM25.build")
+        keep = np.fromiter((cid.rsplit(":", 1)[0] not in drop_papers for cid in self.ids), bool, len(self.ids))
+        term = np.repeat(np.arange(len(self.vocab), dtype=np.int64), np.diff(self.offsets))
+        kept = keep[self.postings] if len(self.postings) else np.zeros(0, bool)
+        renumber = np.cumsum(keep) - 1
+        vocab = dict(self.vocab)
         docs, term_ids, tfs = [], [], []
-        for i, text in enumerate(texts):
+        base = int(keep.sum())
+        for i, text in enumerate(texts, base):
             counts = Counter(terms(text))
             docs.extend([i] * len(counts))
             term_ids.extend(vocab.setdefault(t, len(vocab)) for t in counts)
             tfs.extend(counts.values())
-        doc = np.array(docs, dtype=np.int32)
-        term = np.array(term_ids, dtype=np.int64)
-        tf = np.array(tfs, dtype=np.float32)
-        lengths = np.bincount(doc, weights=tf, minlength=len(texts)).astype(np.float32)
-        avg = float(lengths.mean()) if len(texts) else 1.0
-        weights = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[doc] / max(avg, 1e-9)))
-        order = np.lexsort((doc, term))  # postings grouped by term, documents ascending
-        df = np.bincount(term, minlength=len(vocab))
-        offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
-        return cls(ids, vocab, offsets, doc[order], weights[order].astype(np.float32), df.astype(np.float32))
+        doc = np.concatenate([renumber[self.postings[kept]], np.array(docs, dtype=np.int64)]).astype(np.int32)
+        all_terms = np.concatenate([term[kept], np.array(term_ids, dtype=np.int64)])
+        tf = np.concatenate([self.tf[kept], np.array(tfs, dtype=np.float32)])
+        all_ids = [cid for cid, k in zip(self.ids, keep) if k] + list(ids)
+        return _assemble(all_ids, vocab, doc, all_terms, tf)
 
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every chunk for a query; chunks outside `mask` score zero."""
@@ -70,7 +82,7 @@ class BM25:
     def term_idf(self, term: str) -> float | None:
         """IDF of a stemmed term, or None when no chunk contains it."""
         i = self.vocab.get(term)
-        return float(self.idf[i]) if i is not None else None
+        return float(self.idf[i]) if i is not None and self.df[i] > 0 else None
 
     @property
     def max_idf(self) -> float:
@@ -83,7 +95,8 @@ class BM25:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / "bm25.npz.tmp"
         with open(tmp, "wb") as fh:
-            np.savez(fh, offsets=self.offsets, postings=self.postings, weights=self.weights, df=self.df)
+            np.savez(fh, offsets=self.offsets, postings=self.postings, weights=self.weights, df=self.df,
+                     **({"tf": self.tf} if self.tf is not None else {}))
         meta = folder / "bm25.json.tmp"
         meta.write_text(json.dumps({"ids": self.ids, "vocab": list(self.vocab)}))
         tmp.replace(folder / "bm25.npz")
@@ -97,4 +110,18 @@ class BM25:
         meta = json.loads((folder / "bm25.json").read_text())
         arrays = np.load(folder / "bm25.npz")
         vocab = {t: i for i, t in enumerate(meta["vocab"])}
-        return cls(meta["ids"], vocab, arrays["offsets"], arrays["postings"], arrays["weights"], arrays["df"])
+        tf = arrays["tf"] if "tf" in arrays.files else None
+        return cls(meta["ids"], vocab, arrays["offsets"], arrays["postings"], arrays["weights"], arrays["df"], tf)
+
+
+def _assemble(ids: list[str], vocab: dict[str, int], doc: np.ndarray, term: np.ndarray, tf: np.ndarray,
+              k1: float = 1.2, b: float = 0.75) -> BM25:
+    """An index from its postings as (chunk row, term id, term count) triples in any order."""
+    lengths = np.bincount(doc, weights=tf, minlength=len(ids)).astype(np.float32)
+    avg = float(lengths.mean()) if len(ids) else 1.0
+    weights = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[doc] / max(avg, 1e-9)))
+    order = np.lexsort((doc, term))  # postings grouped by term, documents ascending
+    df = np.bincount(term, minlength=len(vocab))
+    offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
+    return BM25(ids, vocab, offsets, doc[order], weights[order].astype(np.float32), df.astype(np.float32),
+                tf[order].astype(np.float32))

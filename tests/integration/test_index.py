@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from paperqa import Assistant, CorpusError, IndexMismatchError, Settings
+from paperqa.corpus import read_corpus
 
 pytestmark = pytest.mark.integration
 ABSTRACT = "We study {topic} in depth and report what we found about it with care and several numbers."
@@ -103,3 +104,42 @@ def test_vectors_left_by_a_killed_ingest_are_replaced(tmp_path):
     p1 = index.papers["p1"]
     assert got["ids"] == ["p1:0"]
     assert np.allclose(np.asarray(got["embeddings"]), index.embed([p1], index.chunk(p1)), atol=1e-6)
+
+
+def test_interrupted_ingest_is_repaired_when_the_index_opens(tmp_path, monkeypatch):
+    monkeypatch.setattr("paperqa.index._EMBED_BATCH", 2)
+    home = tmp_path / "home"
+    a = Assistant(Settings(home=home, embedding="hash"))
+    a.ingest([write_jsonl(tmp_path / "first.jsonl", [paper(0)])])
+
+    def interrupt(done, total):
+        raise KeyboardInterrupt  # after the first batch reached Chroma and the catalog
+
+    rows = [paper(i, topic) for i, topic in ((1, "proteins"), (2, "galaxies"), (3, "volcanoes"))]
+    with pytest.raises(KeyboardInterrupt):
+        a.index.add(read_corpus([write_jsonl(tmp_path / "all.jsonl", [paper(0)] + rows)]).papers, progress=interrupt)
+    assert a.index.bm25.ids == ["p0:0"] and a.index.catalog.count() == 3  # BM25 lags behind the catalog
+    a.close()
+    b = Assistant(Settings(home=home, embedding="hash"))
+    assert sorted(b.index.bm25.ids) == sorted(b.index.matrix.ids) == ["p0:0", "p1:0", "p2:0"]
+    assert b.index.catalog.get_meta("ingest_pending") == "0"
+    assert b.retrieve("proteins")[0].paper.id == "p1"
+    again, _ = b.ingest([write_jsonl(tmp_path / "rest.jsonl", [paper(0)] + rows)])
+    assert (again.added, again.unchanged, again.total) == (1, 3, 4)
+    assert sorted(b.index.bm25.ids) == sorted(b.index.matrix.ids) == [f"p{i}:0" for i in range(4)]
+
+
+def test_bm25_saved_without_term_counts_is_rebuilt(tmp_path):
+    home = tmp_path / "home"
+    a = Assistant(Settings(home=home, embedding="hash"))
+    a.ingest([write_jsonl(tmp_path / "a.jsonl", [paper(0), paper(1)])])
+    old = a.index.bm25
+    old.tf = None  # as a BM25 index written before term counts were kept
+    old.save(home / "index" / "bm25")
+    a.close()
+    b = Assistant(Settings(home=home, embedding="hash"))
+    assert not b.index.bm25.incremental
+    b.ingest([write_jsonl(tmp_path / "b.jsonl", [paper(0), paper(1), paper(2, "proteins")])])
+    assert b.index.bm25.incremental and sorted(b.index.bm25.ids) == ["p0:0", "p1:0", "p2:0"]
+    assert b.retrieve("proteins")[0].paper.id == "p2"
+
