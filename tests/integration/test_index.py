@@ -1,6 +1,13 @@
 """A real Chroma on disk: ingest, idempotence, replacement, batching, identity, and bad input."""
 
 import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -143,3 +150,41 @@ def test_bm25_saved_without_term_counts_is_rebuilt(tmp_path):
     assert b.index.bm25.incremental and sorted(b.index.bm25.ids) == ["p0:0", "p1:0", "p2:0"]
     assert b.retrieve("proteins")[0].paper.id == "p2"
 
+
+
+def test_killed_ingest_keeps_what_was_stored_and_heals(tmp_path):
+    n = 6000  # three write batches: the kill lands after the first reached the catalog
+    words = "graph protein galaxy volcano neuron language robot vision audio market".split()
+    rows = [{"id": f"k{i}", "title": f"Study {i} of {words[i % 10]} {words[i // 10 % 10]}",
+             "abstract": ABSTRACT.format(topic=f"{words[i % 10]} {words[i // 100 % 10]} case {i}")} for i in range(n)]
+    corpus = write_jsonl(tmp_path / "big.jsonl", rows)
+    home = tmp_path / "home"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PAPERQA_", "OPENAI_"))}
+    env.update(PAPERQA_HOME=str(home), PAPERQA_EMBEDDING="hash")
+    cmd = [str(Path(sys.executable).with_name("paperqa")), "ingest", str(corpus)]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    catalog, stored, deadline = home / "index" / "catalog.sqlite3", 0, time.monotonic() + 120
+    while stored == 0 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+        if catalog.exists():
+            try:
+                with sqlite3.connect(f"file:{catalog}?mode=ro", uri=True) as db:
+                    stored = db.execute("SELECT COUNT(*) FROM papers").fetchone()[0]
+            except sqlite3.OperationalError:
+                pass  # the schema is still being created
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert 0 < stored < n, "the kill must land mid-ingest"
+
+    a = Assistant(Settings(home=home, embedding="hash"))
+    kept = a.index.catalog.count()
+    assert kept >= stored
+    chunk_ids = sorted(c.id for c in a.index.catalog.chunks())
+    assert sorted(a.index.bm25.ids) == sorted(a.index.matrix.ids) == chunk_ids  # repaired on open
+    assert a.retrieve("Study 7 of robot graph")[0].paper.id == "k7"
+    a.close()
+    r = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    b = Assistant(Settings(home=home, embedding="hash"))
+    assert b.index.catalog.count() == n
+    assert b.index.vectors.count() == len(b.index.bm25.ids) == len(b.index.matrix.ids) == b.index.catalog.chunk_count()
