@@ -181,18 +181,24 @@ def write_outputs(reports: list[dict], cold: float) -> None:
     (OUT / "report.md").write_text("\n".join(rows) + "\n")
     (OUT / "report.json").write_text(json.dumps({"sizes": reports, "cold_ask_s": cold}, indent=2))
     sizes = [r["papers"] for r in reports]
-    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4))
+    fig, (a, c, b) = plt.subplots(1, 3, figsize=(15, 4.8))
     for key, label in (("ours_s", "paperqa ingest"), ("ours_same_embeddings_s", "paperqa, same embeddings"),
                        ("raw_add_s", "raw Chroma add (text + metadata)"),
                        ("raw_same_records_s", "raw Chroma add (paperqa's records)"), ("llamaindex_s", "llama-index from_documents")):
         a.plot(sizes, [r["papers"] / r[key] for r in reports], marker="o", label=label)
     a.set(xscale="log", xlabel="papers", ylabel="papers / s", title="Ingest throughput")
-    a.legend()
+    a.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
+    for key, label in (("ratio_vs_raw_add", "ours / raw add (text + metadata)"),
+                       ("ratio_vs_raw_same_records", "ours / raw add (paperqa's records)")):
+        c.plot(sizes, [r[key] for r in reports], marker="o", label=label)
+    c.axhline(0.8, color="grey", linestyle="--", label="goal 0.8")
+    c.set(xscale="log", xlabel="papers", ylabel="ratio of throughputs", title="Ingest vs raw Chroma add", ylim=(0, None))
+    c.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16))
     for key, label in (("query_unfiltered", "unfiltered"), ("query_filtered", "filtered")):
         b.plot(sizes, [r[key]["p95_ms"] for r in reports], marker="o", label=f"p95 {label}")
     b.axhline(50, color="grey", linestyle="--", label="goal 50 ms")
     b.set(xscale="log", xlabel="papers", ylabel="ms", title="Query latency (offline)")
-    b.legend()
+    b.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(OUT / "bench.png", dpi=110)
 
