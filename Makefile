@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 QUESTION ?= Which papers make LLMs forget a target entity, and how?
 
+BENCH_SIZES ?= 1000,10000,100000
 HOST ?= 127.0.0.1
 PORT ?= 7860
 
@@ -35,7 +36,7 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
