@@ -82,9 +82,8 @@ def one_size(n: int) -> dict:
         client = chromadb.PersistentClient(path=str(root / "raw"), settings=ChromaSettings(anonymized_telemetry=False))
         step = client.get_max_batch_size()
         ids, vecs, docs = [c.id for c in chunks], vectors.tolist(), [c.text for c in chunks]
-        stock = [{"title": by_id[c.paper_id].title, "paper_id": c.paper_id, "date": date_key(by_id[c.paper_id].date),
-                  "upvotes": by_id[c.paper_id].upvotes or 0, "authors": by_id[c.paper_id].authors or 0,
-                  "org": by_id[c.paper_id].org or ""} for c in chunks]
+        stock = [{"title": p.title, "paper_id": p.id, "date": date_key(p.date), "upvotes": p.upvotes or 0,
+                  "authors": p.authors or 0, "org": p.org or ""} for p in (by_id[c.paper_id] for c in chunks)]
         lean = [filter_metadata(by_id[c.paper_id]) for c in chunks]
         for key, extra in (("raw_add_s", {"documents": docs, "metadatas": stock}), ("raw_same_records_s", {"metadatas": lean})):
             col = client.get_or_create_collection(key.replace("_", "-"), embedding_function=None,

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from .errors import CorpusError
 from .types import Answer
@@ -16,7 +17,7 @@ class EvalQuestion:
     """One question with its gold papers (titles) and, for facts, strings the answer must contain."""
 
     id: str
-    kind: str
+    kind: Literal["lookup", "fact", "topic", "absent"]
     question: str
     gold_titles: tuple[str, ...] = ()
     answer_contains: tuple[str, ...] = ()
@@ -91,8 +92,7 @@ def evaluate(questions: list[EvalQuestion], answer: Callable[[str], Answer]) -> 
 
 def compare_table(reports: dict[str, dict[str, dict[str, float]]]) -> str:
     """Configurations side by side: one row per kind and measure, one column per configuration."""
-    names = list(reports)
-    rows = sorted({(kind, m) for r in reports.values() for kind, row in r.items() for m in row if m != "n"})
+    names, rows = list(reports), _measures(reports)
     width = max(14, *(len(n) for n in names))
     lines = [f"{'kind':8} {'measure':16} " + " ".join(f"{n:>{width}}" for n in names)]
     for kind, m in rows:
@@ -108,8 +108,7 @@ def compare_chart(reports: dict[str, dict[str, dict[str, float]]], path: Path) -
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    names = list(reports)
-    rows = sorted({(kind, m) for r in reports.values() for kind, row in r.items() for m in row if m != "n"})
+    names, rows = list(reports), _measures(reports)
     fig, ax = plt.subplots(figsize=(max(8, len(rows) * 0.6), 4.5))
     width = 0.8 / max(len(names), 1)
     for i, name in enumerate(names):
@@ -124,6 +123,11 @@ def compare_chart(reports: dict[str, dict[str, dict[str, float]]], path: Path) -
     fig.tight_layout()
     fig.savefig(path, dpi=120)
     plt.close(fig)
+
+
+def _measures(reports: dict[str, dict[str, dict[str, float]]]) -> list[tuple[str, str]]:
+    """Every (kind, measure) any configuration reports, sorted."""
+    return sorted({(kind, m) for r in reports.values() for kind, row in r.items() for m in row if m != "n"})
 
 
 def format_table(report: dict[str, dict[str, float]]) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .types import Filters, Paper, date_key
+from .types import Filters, Paper, date_key, paper_of
 
 
 class PaperColumns:
@@ -39,7 +39,7 @@ class PaperColumns:
 
     def rows_of(self, chunk_ids: list[str]) -> np.ndarray:
         """The paper row of every chunk id (`paper:position`); -1 for a chunk of an unknown paper."""
-        return np.array([self.row.get(cid.rsplit(":", 1)[0], -1) for cid in chunk_ids], dtype=np.int64)
+        return np.array([self.row.get(paper_of(cid), -1) for cid in chunk_ids], dtype=np.int64)
 
     def chunk_mask(self, admitted: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """Per-chunk mask from a per-paper one."""
@@ -66,9 +66,9 @@ class VectorMatrix:
         ids = json.loads((folder / "vectors.json").read_text())
         return cls(ids, np.load(folder / "vectors.npy", mmap_mode="r"))
 
-    def updated(self, drop_papers: set[str], ids: list[str], vectors: np.ndarray | list[list[float]]) -> "VectorMatrix":
+    def updated(self, drop_papers: set[str], ids: list[str], vectors: np.ndarray) -> "VectorMatrix":
         """A new matrix without the dropped papers' rows and with the new rows appended."""
-        keep = [i for i, cid in enumerate(self.ids) if cid.rsplit(":", 1)[0] not in drop_papers]
+        keep = [i for i, cid in enumerate(self.ids) if paper_of(cid) not in drop_papers]
         old = np.asarray(self.matrix[keep], dtype=np.float32)
         kept = [self.ids[i] for i in keep]
         if not ids:

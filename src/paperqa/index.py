@@ -17,7 +17,7 @@ from .errors import IndexMismatchError
 from .lexical import BM25
 from .store import VectorStore
 from .text import sentence_pieces, tokenizer
-from .types import Chunk, Paper, date_key
+from .types import Chunk, Paper, chunk_id, date_key
 
 Progress = Callable[[int, int], None]
 _EMBED_BATCH = 2048
@@ -83,9 +83,9 @@ class Index:
         """Token-bounded chunks of a paper's abstract (llama-index SentenceSplitter over tiktoken)."""
         # Most abstracts fit in one chunk: one token count settles it without the splitter's many.
         if len(self._encode(paper.abstract)) <= self.splitter.chunk_size:
-            return [Chunk(f"{paper.id}:0", paper.id, 0, paper.abstract)]
+            return [Chunk(chunk_id(paper.id, 0), paper.id, 0, paper.abstract)]
         pieces = self.splitter.split_text(paper.abstract) or [paper.abstract]
-        return [Chunk(f"{paper.id}:{i}", paper.id, i, text) for i, text in enumerate(pieces)]
+        return [Chunk(chunk_id(paper.id, i), paper.id, i, text) for i, text in enumerate(pieces)]
 
     def add(self, papers: list[Paper], progress: Progress | None = None) -> IngestReport:
         """Index papers: new ones added, changed ones replaced, unchanged ones only re-described."""
@@ -104,8 +104,8 @@ class Index:
         for start in range(0, len(fresh), _EMBED_BATCH):
             batch = fresh[start:start + _EMBED_BATCH]
             chunks = [c for p in batch for c in self.chunk(p)]
-            vectors = self.embed(batch, chunks)
             titles = {p.id: p.title for p in batch}
+            vectors = self._embed_texts([embedding_text(titles[c.paper_id], c.text) for c in chunks])
             new_ids += [c.id for c in chunks]
             new_texts += [lexical_text(titles[c.paper_id], c.text) for c in chunks]
             new_vectors.append(vectors)
@@ -117,7 +117,7 @@ class Index:
         if known and (self.bm25 is None or not self.bm25.incremental):
             self._rebuild_lexical()
         elif fresh or self.bm25 is None:
-            self.bm25 = (self.bm25 or BM25.build([], [])).updated(drop, new_ids, new_texts)
+            self.bm25 = (self.bm25 or BM25.empty()).updated(drop, new_ids, new_texts)
             self.bm25.save(self.folder / "bm25")
         if known and self.matrix is None:
             self._rebuild_matrix()
@@ -143,9 +143,11 @@ class Index:
     def embed(self, papers: list[Paper], chunks: list[Chunk]) -> np.ndarray:
         """Unit embeddings of chunks, one row each, each embedded with its paper's title."""
         titles = {p.id: p.title for p in papers}
-        texts = [embedding_text(titles[c.paper_id], c.text) for c in chunks]
+        return self._embed_texts([embedding_text(titles[c.paper_id], c.text) for c in chunks])
+
+    def _embed_texts(self, texts: list[str]) -> np.ndarray:
         vectors = np.asarray(self.embed_model.get_text_embedding_batch(texts), dtype=np.float32)
-        return vectors.reshape(len(chunks), -1)
+        return vectors.reshape(len(texts), -1)
 
     def repair(self) -> None:
         """Rebuild BM25 from the catalog and the matrix from Chroma (after an ingest that did not finish)."""

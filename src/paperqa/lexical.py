@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from .text import terms
+from .types import paper_of
 
 
 class BM25:
@@ -24,10 +25,15 @@ class BM25:
         self.position = {cid: i for i, cid in enumerate(ids)}
 
     @classmethod
+    def empty(cls) -> "BM25":
+        """An index of no chunks (ready for `updated`)."""
+        none = np.zeros(0, dtype=np.float32)
+        return cls([], {}, np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32), none, none, none)
+
+    @classmethod
     def build(cls, ids: list[str], texts: list[str]) -> "BM25":
         """Index texts (one per id); weights are precomputed so a query only adds them up."""
-        empty = np.zeros(0, dtype=np.int64)
-        return cls([], {}, np.zeros(1, dtype=np.int64), empty, empty, empty, np.zeros(0, np.float32)).updated(set(), ids, texts)
+        return cls.empty().updated(set(), ids, texts)
 
     @property
     def incremental(self) -> bool:
@@ -38,7 +44,7 @@ class BM25:
         """A new index without the dropped papers' chunks and with new chunks added; only new texts are read."""
         if self.tf is None:
             raise ValueError("this BM25 index was saved without term counts: rebuild it with BM25.build")
-        keep = np.fromiter((cid.rsplit(":", 1)[0] not in drop_papers for cid in self.ids), bool, len(self.ids))
+        keep = np.fromiter((paper_of(cid) not in drop_papers for cid in self.ids), bool, len(self.ids))
         term = np.repeat(np.arange(len(self.vocab), dtype=np.int64), np.diff(self.offsets))
         kept = keep[self.postings] if len(self.postings) else np.zeros(0, bool)
         renumber = np.cumsum(keep) - 1

@@ -6,7 +6,7 @@ import numpy as np
 
 from .index import Index
 from .text import subject_text
-from .types import Filters, Source
+from .types import Filters, Source, paper_of
 
 
 class Retriever:
@@ -40,7 +40,7 @@ class Retriever:
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + weight / (self.rrf_k + rank)
         best: dict[str, tuple[float, list[str]]] = {}
         for chunk_id, score in sorted(fused.items(), key=lambda kv: -kv[1]):
-            paper_id = chunk_id.rsplit(":", 1)[0]
+            paper_id = paper_of(chunk_id)
             top, chunks = best.get(paper_id, (score, []))
             best[paper_id] = (top, chunks + [chunk_id])
         ranked = sorted(best.items(), key=lambda kv: -kv[1][0])[:k]

@@ -60,15 +60,15 @@ class VectorStore:
                                     where=_where(filters))
         return [(cid, 1.0 - d) for cid, d in zip(got["ids"][0], got["distances"][0])]
 
-    def all_vectors(self, page: int = 5000) -> tuple[list[str], list[list[float]]]:
-        """Every stored chunk id with its embedding, read page by page."""
+    def all_vectors(self, page: int = 5000) -> tuple[list[str], np.ndarray]:
+        """Every stored chunk id with its embedding (one float32 row each), read page by page."""
         ids: list[str] = []
-        vectors: list[list[float]] = []
+        pages: list[np.ndarray] = []
         for offset in range(0, self.collection.count(), page):
             got = self.collection.get(include=["embeddings"], limit=page, offset=offset)
             ids += got["ids"]
-            vectors += [list(v) for v in got["embeddings"]]
-        return ids, vectors
+            pages.append(np.asarray(got["embeddings"], dtype=np.float32))
+        return ids, np.vstack(pages) if pages else np.zeros((0, 0), np.float32)
 
     def count(self) -> int:
         """Number of chunks stored."""

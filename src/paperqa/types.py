@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 
-
 def normalise_title(title: str) -> str:
     """Fold a title to the form used for identity: lower case, alphanumerics, single spaces."""
     return " ".join(re.findall(r"[0-9a-z]+", title.casefold()))
@@ -18,6 +17,16 @@ def normalise_title(title: str) -> str:
 def paper_id_for(title: str) -> str:
     """Stable id of a paper from its normalised title, the same across files and runs."""
     return hashlib.sha1(normalise_title(title).encode()).hexdigest()[:16]
+
+
+def chunk_id(paper_id: str, position: int) -> str:
+    """The id of a paper's chunk: `paper:position`."""
+    return f"{paper_id}:{position}"
+
+
+def paper_of(chunk: str) -> str:
+    """The paper id inside a chunk id."""
+    return chunk.rsplit(":", 1)[0]
 
 
 def date_key(date: dt.date | None) -> int:

@@ -18,6 +18,14 @@ _HAS_NUMBER = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
+class _Query:
+    """What the writer looks for, worked out once per question."""
+
+    wanted: frozenset[str]
+    numeric: bool
+
+
+@dataclass(frozen=True)
 class Draft:
     """A written answer before the shared citation check."""
 
@@ -37,38 +45,35 @@ class OfflineWriter:
         wanted = key_terms(question)
         covers = [coverage(wanted, s, self.idf).score for s in sources]
         if not sources or support(wanted, sources, self.idf) < self.threshold:
-            return Draft(self._refusal(question, sources), answerable=False)
+            return Draft(self._refusal(sources), answerable=False)
+        query = _Query(frozenset(wanted), bool(_QUANTITY.search(question)))
         if wants_list(question):
             # Listing papers that each cover under half of the subject would dress up a miss as a survey.
             if max(covers) < self.list_threshold:
-                return Draft(self._refusal(question, sources), answerable=False)
-            return Draft(self._listing(question, sources, covers), answerable=True)
-        return Draft(self._facts(question, sources, covers), answerable=True)
+                return Draft(self._refusal(sources), answerable=False)
+            return Draft(self._listing(query, sources, covers), answerable=True)
+        return Draft(self._facts(query, sources, covers), answerable=True)
 
-    def _refusal(self, question: str, sources: list[Source]) -> str:
+    def _refusal(self, sources: list[Source]) -> str:
         if not sources:
             return "No paper in the corpus matches this question with its restrictions (filters, years or papers referred to)."
-        text = "The corpus does not cover this question: no retrieved abstract supports an answer."
-        if sources:
-            closest = "; ".join(f"“{s.paper.title}”" for s in sources[:2])
-            text += f" The closest papers found were {closest}, which address other topics."
-        return text
+        closest = "; ".join(f"“{s.paper.title}”" for s in sources[:2])
+        return ("The corpus does not cover this question: no retrieved abstract supports an answer. "
+                f"The closest papers found were {closest}, which address other topics.")
 
-    def _scored_sentences(self, question: str, source: Source) -> list[tuple[float, int, str]]:
-        wanted = set(key_terms(question))
-        numeric = bool(_QUANTITY.search(question))
+    def _scored_sentences(self, query: _Query, source: Source) -> list[tuple[float, int, str]]:
         out = []
         for i, sent in enumerate(sentences(source.paper.abstract)):
-            score = sum(self.idf(t) for t in wanted & set(terms(sent)))
-            if numeric and _HAS_NUMBER.search(sent):
+            score = sum(self.idf(t) for t in query.wanted & set(terms(sent)))
+            if query.numeric and _HAS_NUMBER.search(sent):
                 score *= 1.5
             out.append((score, i, sent))
         return sorted(out, key=lambda x: (-x[0], x[1]))
 
-    def _pick(self, question: str, source: Source, limit: int = 3) -> list[str]:
+    def _pick(self, query: _Query, source: Source, limit: int = 3) -> list[str]:
         """Greedy cover: each next sentence must add question terms the earlier ones lack."""
-        wanted = set(key_terms(question))
-        boost = 1.5 if _QUANTITY.search(question) else 1.0
+        wanted = query.wanted
+        boost = 1.5 if query.numeric else 1.0
         pool = [(i, s, set(terms(s))) for i, s in enumerate(sentences(source.paper.abstract))]
         covered: set[str] = set()
         picked: list[tuple[int, str]] = []
@@ -83,26 +88,26 @@ class OfflineWriter:
             covered |= wanted & best[2]
             pool.remove(best)
         if boost > 1 and not any(_HAS_NUMBER.search(s) for _, s in picked):
-            numbers = [x for x in self._scored_sentences(question, source) if _HAS_NUMBER.search(x[2])]
+            numbers = [x for x in self._scored_sentences(query, source) if _HAS_NUMBER.search(x[2])]
             if numbers:
                 picked.append((numbers[0][1], numbers[0][2]))
         return [s for _, s in sorted(picked)]
 
-    def _facts(self, question: str, sources: list[Source], covers: list[float]) -> str:
+    def _facts(self, query: _Query, sources: list[Source], covers: list[float]) -> str:
         top = max(range(min(3, len(sources))), key=lambda i: (covers[i] >= covers[0] + 0.15, -i))
-        picked = self._pick(question, sources[top])
+        picked = self._pick(query, sources[top])
         lead = f"{sources[top].paper.title} addresses this [{top + 1}]."
         body = " ".join(_cite(s, top + 1) for s in picked)
         others = [i for i in range(len(sources)) if i != top and covers[i] >= max(0.5, covers[top] - 0.1)][:2]
         extra = " ".join(f"Related: {sources[i].paper.title} [{i + 1}]." for i in others)
         return " ".join(x for x in (lead, body, extra) if x)
 
-    def _listing(self, question: str, sources: list[Source], covers: list[float]) -> str:
+    def _listing(self, query: _Query, sources: list[Source], covers: list[float]) -> str:
         floor = max(self.threshold * 0.8, covers[0] * 0.6)
         chosen = [i for i, c in enumerate(covers) if c >= floor][: self.max_listed] or [0]
         lines = [f"The corpus has {len(chosen)} relevant paper{'s' if len(chosen) != 1 else ''}:"]
         for i in chosen:
-            sent = self._scored_sentences(question, sources[i])[0][2]
+            sent = self._scored_sentences(query, sources[i])[0][2]
             lines.append(f"- {sources[i].paper.title}: {_cite(sent, i + 1)}")
         return "\n".join(lines)
 
