@@ -9,7 +9,7 @@ BENCH_SIZES ?= 1000,10000,100000
 HOST ?= 127.0.0.1
 PORT ?= 7860
 
-.PHONY: run ask test browser install bench clean
+.PHONY: run ask test lint browser install bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,12 @@ browser:
 	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	else echo "note: browser tests need Debian's chromium and chromium-driver (sudo apt-get install chromium chromium-driver)"; fi
 
-test: $(STAMP) browser
+# Lint and format check (ruff), then the type check; their settings live in pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint browser
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -36,10 +36,17 @@ def synthetic_papers(n: int, seed: int = 7):
     out = []
     for i in range(n):
         title = " ".join(rng.choice(words).capitalize() for _ in range(6)) + f" {i}"
-        out.append(Paper(id=paper_id_for(title), title=title,
-                         abstract=" ".join(rng.choice(pool) for _ in range(rng.randint(5, 9))),
-                         date=dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 2400)),
-                         org=rng.choice(orgs), authors=rng.randint(1, 12), upvotes=rng.randint(0, 50)))
+        out.append(
+            Paper(
+                id=paper_id_for(title),
+                title=title,
+                abstract=" ".join(rng.choice(pool) for _ in range(rng.randint(5, 9))),
+                date=dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 2400)),
+                org=rng.choice(orgs),
+                authors=rng.randint(1, 12),
+                upvotes=rng.randint(0, 50),
+            )
+        )
     return out
 
 
@@ -51,12 +58,11 @@ def _percentiles(times: list[float]) -> dict:
 def one_size(n: int) -> dict:
     """Every measure at one corpus size (run inside its own process)."""
     import chromadb
+    import numpy as np
     from chromadb.config import Settings as ChromaSettings
     from llama_index.core import Document, StorageContext, VectorStoreIndex
     from llama_index.core.node_parser import SentenceSplitter
     from llama_index.vector_stores.chroma import ChromaVectorStore
-
-    import numpy as np
 
     from paperqa import Assistant, Filters, Settings
     from paperqa.index import filter_metadata
@@ -82,15 +88,32 @@ def one_size(n: int) -> dict:
         client = chromadb.PersistentClient(path=str(root / "raw"), settings=ChromaSettings(anonymized_telemetry=False))
         step = client.get_max_batch_size()
         ids, vecs, docs = [c.id for c in chunks], vectors.tolist(), [c.text for c in chunks]
-        stock = [{"title": p.title, "paper_id": p.id, "date": date_key(p.date), "upvotes": p.upvotes or 0,
-                  "authors": p.authors or 0, "org": p.org or ""} for p in (by_id[c.paper_id] for c in chunks)]
+        stock = [
+            {
+                "title": p.title,
+                "paper_id": p.id,
+                "date": date_key(p.date),
+                "upvotes": p.upvotes or 0,
+                "authors": p.authors or 0,
+                "org": p.org or "",
+            }
+            for p in (by_id[c.paper_id] for c in chunks)
+        ]
         lean = [filter_metadata(by_id[c.paper_id]) for c in chunks]
-        for key, extra in (("raw_add_s", {"documents": docs, "metadatas": stock}), ("raw_same_records_s", {"metadatas": lean})):
-            col = client.get_or_create_collection(key.replace("_", "-"), embedding_function=None,
-                                                  metadata={"hnsw:space": "cosine"})
+        for key, extra in (
+            ("raw_add_s", {"documents": docs, "metadatas": stock}),
+            ("raw_same_records_s", {"metadatas": lean}),
+        ):
+            col = client.get_or_create_collection(
+                key.replace("_", "-"), embedding_function=None, metadata={"hnsw:space": "cosine"}
+            )
             t = time.perf_counter()
             for s in range(0, len(ids), step):
-                col.add(ids=ids[s:s + step], embeddings=vecs[s:s + step], **{k: v[s:s + step] for k, v in extra.items()})
+                col.add(
+                    ids=ids[s : s + step],
+                    embeddings=vecs[s : s + step],
+                    **{k: v[s : s + step] for k, v in extra.items()},
+                )
             report[key] = time.perf_counter() - t
         report["chunks"] = len(ids)
 
@@ -98,7 +121,7 @@ def one_size(n: int) -> dict:
         from paperqa.embeddings import LocalEmbedding
         from paperqa.index import Index, embedding_text
 
-        cache = {embedding_text(by_id[c.paper_id].title, c.text): v for c, v in zip(chunks, vectors)}
+        cache = {embedding_text(by_id[c.paper_id].title, c.text): v for c, v in zip(chunks, vectors, strict=False)}
 
         class Precomputed(LocalEmbedding):
             identity: str = index.identity
@@ -112,16 +135,27 @@ def one_size(n: int) -> dict:
         report["ours_same_embeddings_s"] = time.perf_counter() - t
 
         # Plain llama-index: documents in, its own chunking and embedding calls, into the same kind of Chroma.
-        li_col = client.get_or_create_collection("llamaindex", embedding_function=None, metadata={"hnsw:space": "cosine"})
+        li_col = client.get_or_create_collection(
+            "llamaindex", embedding_function=None, metadata={"hnsw:space": "cosine"}
+        )
         documents = [Document(text=p.abstract, metadata={"title": p.title}, id_=p.id) for p in papers]
-        splitter = SentenceSplitter(chunk_size=256, chunk_overlap=32, tokenizer=tokenizer(), chunking_tokenizer_fn=sentence_pieces)
+        splitter = SentenceSplitter(
+            chunk_size=256, chunk_overlap=32, tokenizer=tokenizer(), chunking_tokenizer_fn=sentence_pieces
+        )
         t = time.perf_counter()
-        VectorStoreIndex.from_documents(documents, storage_context=StorageContext.from_defaults(
-            vector_store=ChromaVectorStore(chroma_collection=li_col)), embed_model=index.embed_model, transformations=[splitter])
+        VectorStoreIndex.from_documents(
+            documents,
+            storage_context=StorageContext.from_defaults(vector_store=ChromaVectorStore(chroma_collection=li_col)),
+            embed_model=index.embed_model,
+            transformations=[splitter],
+        )
         report["llamaindex_s"] = time.perf_counter() - t
 
         assistant.retrieve("warm up")
-        for label, f in (("unfiltered", None), ("filtered", Filters(date_from=dt.date(2023, 1, 1), org="Amazon", min_upvotes=10))):
+        for label, f in (
+            ("unfiltered", None),
+            ("filtered", Filters(date_from=dt.date(2023, 1, 1), org="Amazon", min_upvotes=10)),
+        ):
             times = []
             for q in questions:
                 t = time.perf_counter()
@@ -148,8 +182,11 @@ def cold_ask() -> float:
         Assistant(Settings(home=Path(tmp), llm="offline")).ensure_index()
         exe = str(Path(sys.executable).with_name("paperqa"))
         t = time.perf_counter()
-        subprocess.run([exe, "ask", "Which papers make LLMs forget a target entity?", "--home", tmp, "--llm", "offline"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [exe, "ask", "Which papers make LLMs forget a target entity?", "--home", tmp, "--llm", "offline"],
+            check=True,
+            capture_output=True,
+        )
         return time.perf_counter() - t
 
 
@@ -161,37 +198,49 @@ def write_outputs(reports: list[dict], cold: float) -> None:
     import matplotlib.pyplot as plt
 
     OUT.mkdir(exist_ok=True)
-    head = ("| papers | chunks | ours papers/s | ours, same embeddings papers/s | raw add papers/s "
-            "| raw add, same records papers/s | llama-index papers/s | ours / raw add | ours (same embeddings) / raw add "
-            "| ours / raw add of same records | ours / llama-index speed "
-            "| query p50 / p95 ms | filtered p50 / p95 ms | batch q/s | peak RSS MB |")
+    head = (
+        "| papers | chunks | ours papers/s | ours, same embeddings papers/s | raw add papers/s "
+        "| raw add, same records papers/s | llama-index papers/s | ours / raw add | ours (same embeddings) / raw add "
+        "| ours / raw add of same records | ours / llama-index speed "
+        "| query p50 / p95 ms | filtered p50 / p95 ms | batch q/s | peak RSS MB |"
+    )
     rows = [head, "|" + "---|" * 15]
     for r in reports:
         n = r["papers"]
         rows.append(
-            f"| {n} | {r['chunks']} | {n / r['ours_s']:.0f} | {n / r['ours_same_embeddings_s']:.0f} | {n / r['raw_add_s']:.0f} "
+            f"| {n} | {r['chunks']} | {n / r['ours_s']:.0f} | {n / r['ours_same_embeddings_s']:.0f} "
+            f"| {n / r['raw_add_s']:.0f} "
             f"| {n / r['raw_same_records_s']:.0f} | {n / r['llamaindex_s']:.0f} | {r['ratio_vs_raw_add']:.2f} "
             f"| {r['ratio_same_embeddings_vs_raw_add']:.2f} | {r['ratio_vs_raw_same_records']:.2f} "
             f"| {r['ratio_vs_llamaindex']:.2f} "
             f"| {r['query_unfiltered']['p50_ms']:.1f} / {r['query_unfiltered']['p95_ms']:.1f} "
             f"| {r['query_filtered']['p50_ms']:.1f} / {r['query_filtered']['p95_ms']:.1f} "
-            f"| {r['batch_q_per_s']:.0f} | {r['peak_rss_mb']:.0f} |")
+            f"| {r['batch_q_per_s']:.0f} | {r['peak_rss_mb']:.0f} |"
+        )
     rows.append(f"\nCold `paperqa ask` over an existing index: {cold:.2f} s.")
     (OUT / "report.md").write_text("\n".join(rows) + "\n")
     (OUT / "report.json").write_text(json.dumps({"sizes": reports, "cold_ask_s": cold}, indent=2))
     sizes = [r["papers"] for r in reports]
     fig, (a, c, b) = plt.subplots(1, 3, figsize=(15, 4.8))
-    for key, label in (("ours_s", "paperqa ingest"), ("ours_same_embeddings_s", "paperqa, same embeddings"),
-                       ("raw_add_s", "raw Chroma add (text + metadata)"),
-                       ("raw_same_records_s", "raw Chroma add (paperqa's records)"), ("llamaindex_s", "llama-index from_documents")):
+    for key, label in (
+        ("ours_s", "paperqa ingest"),
+        ("ours_same_embeddings_s", "paperqa, same embeddings"),
+        ("raw_add_s", "raw Chroma add (text + metadata)"),
+        ("raw_same_records_s", "raw Chroma add (paperqa's records)"),
+        ("llamaindex_s", "llama-index from_documents"),
+    ):
         a.plot(sizes, [r["papers"] / r[key] for r in reports], marker="o", label=label)
     a.set(xscale="log", xlabel="papers", ylabel="papers / s", title="Ingest throughput")
     a.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
-    for key, label in (("ratio_vs_raw_add", "ours / raw add (text + metadata)"),
-                       ("ratio_vs_raw_same_records", "ours / raw add (paperqa's records)")):
+    for key, label in (
+        ("ratio_vs_raw_add", "ours / raw add (text + metadata)"),
+        ("ratio_vs_raw_same_records", "ours / raw add (paperqa's records)"),
+    ):
         c.plot(sizes, [r[key] for r in reports], marker="o", label=label)
     c.axhline(0.8, color="grey", linestyle="--", label="goal 0.8")
-    c.set(xscale="log", xlabel="papers", ylabel="ratio of throughputs", title="Ingest vs raw Chroma add", ylim=(0, None))
+    c.set(
+        xscale="log", xlabel="papers", ylabel="ratio of throughputs", title="Ingest vs raw Chroma add", ylim=(0, None)
+    )
     c.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16))
     for key, label in (("query_unfiltered", "unfiltered"), ("query_filtered", "filtered")):
         b.plot(sizes, [r[key]["p95_ms"] for r in reports], marker="o", label=f"p95 {label}")

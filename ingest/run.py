@@ -12,8 +12,9 @@ from paperqa.assistant import Assistant
 from paperqa.index import IngestReport
 
 
-def ingest(assistant: Assistant, paths: list[Path] | None = None, strict: bool = False,
-           out: TextIO = sys.stderr) -> IngestReport:
+def ingest(
+    assistant: Assistant, paths: list[Path] | None = None, strict: bool = False, out: TextIO = sys.stderr
+) -> IngestReport:
     """Read and index files, printing problems and a summary; strict stops at the first problem."""
     bar: tqdm | None = None
 

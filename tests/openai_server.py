@@ -5,9 +5,9 @@ from __future__ import annotations
 import base64
 import json
 import struct
-import zlib
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -56,8 +56,15 @@ class ScriptedOpenAI:
                     if body.get("encoding_format") == "base64":
                         vector = base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode()
                     data.append({"object": "embedding", "index": i, "embedding": vector})
-                self._send_json(200, {"object": "list", "data": data, "model": body["model"],
-                                      "usage": {"prompt_tokens": 1, "total_tokens": 1}})
+                self._send_json(
+                    200,
+                    {
+                        "object": "list",
+                        "data": data,
+                        "model": body["model"],
+                        "usage": {"prompt_tokens": 1, "total_tokens": 1},
+                    },
+                )
 
             def _send_json(self, status, obj):
                 payload = json.dumps(obj).encode()
@@ -81,23 +88,38 @@ class ScriptedOpenAI:
                     self._json(body, reply)
 
             def _json(self, body, reply):
-                self._send_json(200, {
-                    "id": "cmpl-1", "object": "chat.completion", "created": 0, "model": body["model"],
-                    "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": reply}}],
-                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-                })
+                self._send_json(
+                    200,
+                    {
+                        "id": "cmpl-1",
+                        "object": "chat.completion",
+                        "created": 0,
+                        "model": body["model"],
+                        "choices": [
+                            {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": reply}}
+                        ],
+                        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                    },
+                )
 
             def _stream(self, body, reply):
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
-                pieces = [reply[i:i + 4] for i in range(0, len(reply), 4)]
-                for i, piece in enumerate(pieces + [None]):
+                pieces = [reply[i : i + 4] for i in range(0, len(reply), 4)]
+                for i, piece in enumerate([*pieces, None]):
                     delta = {"content": piece} if piece is not None else {}
                     if i == 0:
                         delta["role"] = "assistant"
-                    chunk = {"id": "cmpl-1", "object": "chat.completion.chunk", "created": 0, "model": body["model"],
-                             "choices": [{"index": 0, "delta": delta, "finish_reason": None if piece is not None else "stop"}]}
+                    chunk = {
+                        "id": "cmpl-1",
+                        "object": "chat.completion.chunk",
+                        "created": 0,
+                        "model": body["model"],
+                        "choices": [
+                            {"index": 0, "delta": delta, "finish_reason": None if piece is not None else "stop"}
+                        ],
+                    }
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                     self.wfile.flush()
                 self.wfile.write(b"data: [DONE]\n\n")
@@ -116,7 +138,7 @@ class ScriptedOpenAI:
         norm = sum(v * v for v in vector) ** 0.5 or 1.0
         return [v / norm for v in vector]
 
-    def __enter__(self) -> "ScriptedOpenAI":
+    def __enter__(self) -> ScriptedOpenAI:
         self.thread.start()
         return self
 

@@ -9,7 +9,11 @@ import tempfile
 from pathlib import Path
 
 # The app never needs the Hugging Face hub: no analytics, telemetry or registry look-ups.
-for _name, _value in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_DISABLE_TELEMETRY", "1"), ("HF_HUB_OFFLINE", "1")):
+for _name, _value in (
+    ("GRADIO_ANALYTICS_ENABLED", "False"),
+    ("HF_HUB_DISABLE_TELEMETRY", "1"),
+    ("HF_HUB_OFFLINE", "1"),
+):
     os.environ.setdefault(_name, _value)
 
 import gradio as gr  # noqa: E402
@@ -78,7 +82,8 @@ def _date(text: str, field: str, end: bool = False) -> dt.date | None:
 def filters_from(date_from: str, date_to: str, org: str, min_upvotes: float | None) -> Filters:
     """The UI's filter widgets as library Filters (bad dates are shown as one-line errors)."""
     return Filters(
-        date_from=_date(date_from, "From"), date_to=_date(date_to, "To", end=True),
+        date_from=_date(date_from, "From"),
+        date_to=_date(date_to, "To", end=True),
         org=None if not org or org == ANY_ORG else org,
         min_upvotes=int(min_upvotes) if min_upvotes else None,
     )
@@ -87,7 +92,7 @@ def filters_from(date_from: str, date_to: str, org: str, min_upvotes: float | No
 def build_app(assistant: Assistant) -> gr.Blocks:
     """The chat, sources, filters and corpus view over one Assistant; nothing is launched."""
     papers = list(assistant.index.papers.values())
-    orgs = [ANY_ORG] + sorted({p.org for p in papers if p.org})
+    orgs = [ANY_ORG, *sorted({p.org for p in papers if p.org})]
 
     def chat(message, chatbot, history, date_from, date_to, org, min_upvotes, k):
         message = (message or "").strip()
@@ -95,7 +100,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             raise gr.Error("Type a question first.")
         f = filters_from(date_from, date_to, org, min_upvotes)
         turn = len(history)
-        chatbot = chatbot + [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
+        chatbot = [*chatbot, {"role": "user", "content": message}, {"role": "assistant", "content": ""}]
         try:
             stream = assistant.stream(message, f, int(k), history)
             text = ""
@@ -105,7 +110,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 yield "", chatbot, history, gr.skip()
         except PaperQAError as exc:
             raise gr.Error(str(exc)) from None
-        history = history + [Turn(message, stream.answer)]
+        history = [*history, Turn(message, stream.answer)]
         chatbot[-1] = {"role": "assistant", "content": answer_markdown(stream.answer, turn)}
         yield "", chatbot, history, sources_panel(history)
 
@@ -118,12 +123,14 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             answer = assistant.ask(question, f, int(k or assistant.settings.top_k), history)
         except PaperQAError as exc:
             raise gr.Error(str(exc)) from None
-        return json.dumps(answer.to_record(), ensure_ascii=False), history + [Turn(question.strip(), answer)]
+        return json.dumps(answer.to_record(), ensure_ascii=False), [*history, Turn(question.strip(), answer)]
 
     def history_api(history):
         """This session's conversation: questions and answers."""
-        return json.dumps([{"question": t.question, "answer": t.answer.text, "answerable": t.answer.answerable}
-                           for t in history], ensure_ascii=False)
+        return json.dumps(
+            [{"question": t.question, "answer": t.answer.text, "answerable": t.answer.answerable} for t in history],
+            ensure_ascii=False,
+        )
 
     def export(history):
         if not history:
@@ -142,7 +149,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 with gr.Column(scale=3):
                     chatbot = gr.Chatbot(elem_id="pqa-chat", height=480, sanitize_html=False, buttons=["copy"])
                     with gr.Row():
-                        box = gr.Textbox(placeholder="Ask about the papers…", show_label=False, scale=5, elem_id="pqa-question")
+                        box = gr.Textbox(
+                            placeholder="Ask about the papers…", show_label=False, scale=5, elem_id="pqa-question"
+                        )
                         send = gr.Button("Ask", variant="primary", scale=1, elem_id="pqa-send")
                     gr.Examples(EXAMPLES, inputs=box, label="Examples")
                     with gr.Row():
@@ -154,18 +163,30 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                         date_from = gr.Textbox(label="From (YYYY[-MM[-DD]])", elem_id="pqa-from")
                         date_to = gr.Textbox(label="To", elem_id="pqa-to")
                         org = gr.Dropdown(orgs, value=ANY_ORG, label="Organisation", elem_id="pqa-org")
-                        min_upvotes = gr.Number(value=0, minimum=0, precision=0, label="Minimum upvotes", elem_id="pqa-upvotes")
-                        k = gr.Slider(3, 30, value=assistant.settings.top_k, step=1, label="Number of sources", elem_id="pqa-k")
+                        min_upvotes = gr.Number(
+                            value=0, minimum=0, precision=0, label="Minimum upvotes", elem_id="pqa-upvotes"
+                        )
+                        k = gr.Slider(
+                            3, 30, value=assistant.settings.top_k, step=1, label="Number of sources", elem_id="pqa-k"
+                        )
                     sources = gr.HTML(sources_panel([]), elem_id="pqa-sources")
             filters = [date_from, date_to, org, min_upvotes, k]
             for trigger in (box.submit, send.click):
-                trigger(chat, [box, chatbot, history, *filters], [box, chatbot, history, sources], api_visibility="private")
-            new.click(lambda: ([], [], sources_panel([]), gr.update(value=None, visible=False)), None,
-                      [chatbot, history, sources, download], api_name="new_chat")
+                trigger(
+                    chat, [box, chatbot, history, *filters], [box, chatbot, history, sources], api_visibility="private"
+                )
+            new.click(
+                lambda: ([], [], sources_panel([]), gr.update(value=None, visible=False)),
+                None,
+                [chatbot, history, sources, download],
+                api_name="new_chat",
+            )
             save.click(export, history, download, api_visibility="private")
             api_question = gr.Textbox(visible=False)
             api_answer = gr.Textbox(visible=False)
-            gr.Button(visible=False).click(ask_api, [api_question, history, *filters], [api_answer, history], api_name="ask")
+            gr.Button(visible=False).click(
+                ask_api, [api_question, history, *filters], [api_answer, history], api_name="ask"
+            )
             gr.Button(visible=False).click(history_api, history, api_answer, api_name="history")
         with gr.Tab("Corpus"):
             search = gr.Textbox(label="Search titles and abstracts", elem_id="pqa-corpus-search")
@@ -173,10 +194,24 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             search.change(lambda q: papers_table(papers, q), search, table, api_name="search_corpus")
             with gr.Row():
                 years, top_orgs = papers_per_year(papers), top_organisations(papers)
-                gr.BarPlot(years, x="year", y="papers", title="Dated papers per year", y_lim=[0, int(years.papers.max() if len(years) else 0) + 1],
-                           y_axis_format="d", elem_id="pqa-chart-years")
-                gr.BarPlot(top_orgs, x="organisation", y="papers", title="Top organisations",
-                           y_lim=[0, int(top_orgs.papers.max() if len(top_orgs) else 0) + 1], y_axis_format="d", elem_id="pqa-chart-orgs")
+                gr.BarPlot(
+                    years,
+                    x="year",
+                    y="papers",
+                    title="Dated papers per year",
+                    y_lim=[0, int(years.papers.max() if len(years) else 0) + 1],
+                    y_axis_format="d",
+                    elem_id="pqa-chart-years",
+                )
+                gr.BarPlot(
+                    top_orgs,
+                    x="organisation",
+                    y="papers",
+                    title="Top organisations",
+                    y_lim=[0, int(top_orgs.papers.max() if len(top_orgs) else 0) + 1],
+                    y_axis_format="d",
+                    elem_id="pqa-chart-orgs",
+                )
     return app
 
 
@@ -190,8 +225,9 @@ def auth_pairs(spec: str | None) -> list[tuple[str, str]] | None:
     return pairs  # type: ignore[return-value]
 
 
-def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, share: bool = False,
-           block: bool = True) -> gr.Blocks:
+def launch(
+    assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, share: bool = False, block: bool = True
+) -> gr.Blocks:
     """Build the index if needed, then serve the app (no share link unless asked, bounded queue)."""
     from paperqa.ingest.run import ensure
 
@@ -200,6 +236,16 @@ def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, shar
     app = build_app(assistant)
     app.queue(max_size=s.ui_queue_size, default_concurrency_limit=s.ui_concurrency)
     auth = auth_pairs(s.ui_auth.get_secret_value() if s.ui_auth else None)
-    app.launch(server_name=host, server_port=port, share=share, auth=auth, prevent_thread_lock=not block,
-               css=CSS, js=JS, footer_links=["api"], show_error=True, quiet=not block)
+    app.launch(
+        server_name=host,
+        server_port=port,
+        share=share,
+        auth=auth,
+        prevent_thread_lock=not block,
+        css=CSS,
+        js=JS,
+        footer_links=["api"],
+        show_error=True,
+        quiet=not block,
+    )
     return app

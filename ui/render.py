@@ -54,11 +54,17 @@ def source_cards(answer: Answer, turn: int, open_first: bool = False) -> str:
     cards = []
     for n, source in enumerate(answer.sources, start=1):
         p, c = source.paper, cited.get(n)
-        link = f' · <a href="{html.escape(p.url)}" target="_blank" rel="noopener noreferrer">link</a>' if p.url and p.url.startswith(("http://", "https://")) else ""
+        link = (
+            f' · <a href="{html.escape(p.url)}" target="_blank" rel="noopener noreferrer">link</a>'
+            if p.url and p.url.startswith(("http://", "https://"))
+            else ""
+        )
         badge = '<span class="pqa-cited">cited</span> ' if c else ""
         cards.append(
-            f'<details class="pqa-card{" pqa-is-cited" if c else ""}" id="{card_id(turn, n)}"{" open" if open_first and c else ""}>'
-            f'<summary>{badge}[{n}] {html.escape(p.title)} <span class="pqa-score">score {source.score:.4f}</span></summary>'
+            f'<details class="pqa-card{" pqa-is-cited" if c else ""}" id="{card_id(turn, n)}"'
+            f"{' open' if open_first and c else ''}>"
+            f"<summary>{badge}[{n}] {html.escape(p.title)} "
+            f'<span class="pqa-score">score {source.score:.4f}</span></summary>'
             f'<div class="pqa-meta">{_meta(p)}{link}</div>'
             f'<p class="pqa-snippet">{_abstract_with_mark(p.abstract, c.snippet if c else None)}</p></details>'
         )
@@ -70,11 +76,16 @@ def sources_panel(history: Sequence[Turn]) -> str:
     if not history:
         return '<div class="pqa-sources"><p>Sources of the answers appear here.</p></div>'
     last = len(history) - 1
-    parts = [f"<h4>Sources of the latest answer ({len(history[-1].answer.sources)} papers)</h4>",
-             source_cards(history[-1].answer, last)]
+    parts = [
+        f"<h4>Sources of the latest answer ({len(history[-1].answer.sources)} papers)</h4>",
+        source_cards(history[-1].answer, last),
+    ]
     for turn in range(last - 1, -1, -1):
         q = html.escape(history[turn].question)
-        parts.append(f'<details class="pqa-earlier"><summary>Sources of: {q}</summary>{source_cards(history[turn].answer, turn)}</details>')
+        parts.append(
+            f'<details class="pqa-earlier"><summary>Sources of: {q}</summary>'
+            f"{source_cards(history[turn].answer, turn)}</details>"
+        )
     return '<div class="pqa-sources">' + "".join(parts) + "</div>"
 
 
@@ -83,7 +94,12 @@ def conversation_markdown(history: Sequence[Turn]) -> str:
     lines = ["# paperqa conversation", ""]
     for i, turn in enumerate(history, start=1):
         a = turn.answer
-        lines += [f"## {i}. {turn.question}", "", a.text if a.answerable else f"*Not covered by the corpus.* {a.text}", ""]
+        lines += [
+            f"## {i}. {turn.question}",
+            "",
+            a.text if a.answerable else f"*Not covered by the corpus.* {a.text}",
+            "",
+        ]
         if a.citations:
             lines.append("References:")
             lines.append("")

@@ -7,13 +7,27 @@ import os
 # Chroma reports usage unless told not to; nothing here may reach the network on its own.
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from .assistant import AnswerStream, Assistant  # noqa: E402
-from .conversation import Turn  # noqa: E402
-from .errors import BackendError, CorpusError, IndexMismatchError, PaperQAError, SettingsError  # noqa: E402
-from .settings import Settings, preset  # noqa: E402
-from .types import Answer, Chunk, Citation, Filters, Paper, Source  # noqa: E402
+from .assistant import AnswerStream, Assistant
+from .conversation import Turn
+from .errors import BackendError, CorpusError, IndexMismatchError, PaperQAError, SettingsError
+from .settings import Settings, preset
+from .types import Answer, Chunk, Citation, Filters, Paper, Source
 
 __all__ = [
-    "Answer", "AnswerStream", "Assistant", "BackendError", "Chunk", "Citation", "CorpusError", "Filters",
-    "IndexMismatchError", "Paper", "PaperQAError", "Settings", "SettingsError", "Source", "Turn", "preset",
+    "Answer",
+    "AnswerStream",
+    "Assistant",
+    "BackendError",
+    "Chunk",
+    "Citation",
+    "CorpusError",
+    "Filters",
+    "IndexMismatchError",
+    "Paper",
+    "PaperQAError",
+    "Settings",
+    "SettingsError",
+    "Source",
+    "Turn",
+    "preset",
 ]

@@ -59,8 +59,9 @@ class Assistant:
             raise result.problems[0]
         return result
 
-    def ingest(self, paths: list[Path] | None = None, strict: bool = False,
-               progress: Progress | None = None) -> tuple[IngestReport, CorpusRead]:
+    def ingest(
+        self, paths: list[Path] | None = None, strict: bool = False, progress: Progress | None = None
+    ) -> tuple[IngestReport, CorpusRead]:
         """Read files and index their papers; with strict, any problem stops before anything is written."""
         read = self.read(paths, strict)
         with backend_errors(self.settings, "embedding"):
@@ -78,10 +79,13 @@ class Assistant:
         self.ensure_index()
         with backend_errors(self.settings, "embedding"):
             s = self.settings
-            return Retriever(self.index, dense_weight=s.dense_weight, rrf_k=s.rrf_k).retrieve(question, k or s.top_k, filters)
+            return Retriever(self.index, dense_weight=s.dense_weight, rrf_k=s.rrf_k).retrieve(
+                question, k or s.top_k, filters
+            )
 
-    def ask(self, question: str, filters: Filters | None = None, k: int | None = None,
-            history: Sequence[Turn] = ()) -> Answer:
+    def ask(
+        self, question: str, filters: Filters | None = None, k: int | None = None, history: Sequence[Turn] = ()
+    ) -> Answer:
         """Answer a question with citations checked against the retrieved papers; `history` makes it a follow-up."""
         stream = self.stream(question, filters, k, history)
         for _ in stream:
@@ -89,8 +93,9 @@ class Assistant:
         assert stream.answer is not None
         return stream.answer
 
-    def stream(self, question: str, filters: Filters | None = None, k: int | None = None,
-               history: Sequence[Turn] = ()) -> AnswerStream:
+    def stream(
+        self, question: str, filters: Filters | None = None, k: int | None = None, history: Sequence[Turn] = ()
+    ) -> AnswerStream:
         """Like `ask`, but yields the answer text as it is written (citations already checked)."""
         question = " ".join(question.split())
         if not question:
@@ -118,10 +123,15 @@ class Assistant:
             text = clean(run.text, len(run.sources)).strip()
             answerable = run.answerable and bool(run.sources)
             return Answer(
-                question=question, text=text if answerable else run.refusal_text(text),
+                question=question,
+                text=text if answerable else run.refusal_text(text),
                 citations=citations_for(text, run.sources) if answerable else (),
-                sources=tuple(sources), answerable=answerable, backend="openai", model=self.settings.llm_model,
-                prompt_tokens=run.prompt_tokens, completion_tokens=run.completion_tokens,
+                sources=tuple(sources),
+                answerable=answerable,
+                backend="openai",
+                model=self.settings.llm_model,
+                prompt_tokens=run.prompt_tokens,
+                completion_tokens=run.completion_tokens,
                 removed_citations=tuple(guard.removed),
             )
 
@@ -136,23 +146,29 @@ class Assistant:
 
         def finish() -> Answer:
             return Answer(
-                question=question, text=text, citations=citations_for(text, sources) if draft.answerable else (),
-                sources=tuple(sources), answerable=draft.answerable, backend="offline",
+                question=question,
+                text=text,
+                citations=citations_for(text, sources) if draft.answerable else (),
+                sources=tuple(sources),
+                answerable=draft.answerable,
+                backend="offline",
                 removed_citations=tuple(removed),
             )
 
         return AnswerStream(iter(_pieces(text)), finish)
 
-    def iter_batch(self, questions: list[str], filters: Filters | None = None, k: int | None = None,
-                   workers: int | None = None):
+    def iter_batch(
+        self, questions: list[str], filters: Filters | None = None, k: int | None = None, workers: int | None = None
+    ):
         """Answers to many questions as they finish (any order): `BatchItem`s with `.answer` or `.error`."""
         from .batch import Question
         from .batch_run import iter_answers
 
         return iter_answers(self, [Question(str(i), q) for i, q in enumerate(questions)], filters, k, workers)
 
-    def ask_batch(self, questions: list[str], filters: Filters | None = None, k: int | None = None,
-                  workers: int | None = None) -> list[Answer]:
+    def ask_batch(
+        self, questions: list[str], filters: Filters | None = None, k: int | None = None, workers: int | None = None
+    ) -> list[Answer]:
         """Answers to many questions, in the order asked; raises if any question failed."""
         items = {int(item.question.id): item for item in self.iter_batch(questions, filters, k, workers)}
         failed = [items[i].error for i in sorted(items) if items[i].answer is None]
@@ -160,8 +176,9 @@ class Assistant:
             raise PaperQAError(f"{len(failed)} of {len(questions)} questions failed; first: {failed[0]}")
         return [items[i].answer for i in range(len(questions))]
 
-    async def aask(self, question: str, filters: Filters | None = None, k: int | None = None,
-                   history: Sequence[Turn] = ()) -> Answer:
+    async def aask(
+        self, question: str, filters: Filters | None = None, k: int | None = None, history: Sequence[Turn] = ()
+    ) -> Answer:
         """Async `ask` (runs in a worker thread so the event loop stays free)."""
         return await asyncio.to_thread(self.ask, question, filters, k, history)
 
@@ -169,8 +186,9 @@ class Assistant:
         """Async `ingest`."""
         return await asyncio.to_thread(self.ingest, paths, strict)
 
-    async def astream(self, question: str, filters: Filters | None = None, k: int | None = None,
-                      history: Sequence[Turn] = ()):
+    async def astream(
+        self, question: str, filters: Filters | None = None, k: int | None = None, history: Sequence[Turn] = ()
+    ):
         """Async generator of text deltas; the final item is the checked `Answer`."""
         stream = await asyncio.to_thread(self.stream, question, filters, k, history)
         it = iter(stream)

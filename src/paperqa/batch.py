@@ -136,7 +136,9 @@ def _csv(records: Iterable[dict]) -> str:
     for r in records:
         cites = "; ".join(f"[{c['n']}] {c['title']}" for c in r.get("citations") or [])
         sources = "; ".join(s["title"] for s in r.get("sources") or [])
-        w.writerow([r["id"], r["question"], r.get("answer") or "", r.get("answerable"), cites, sources, r.get("error") or ""])
+        w.writerow(
+            [r["id"], r["question"], r.get("answer") or "", r.get("answerable"), cites, sources, r.get("error") or ""]
+        )
     return buf.getvalue()
 
 

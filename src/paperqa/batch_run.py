@@ -6,7 +6,7 @@ import multiprocessing
 import os
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
@@ -32,8 +32,15 @@ class BatchItem:
         """The JSON line of this outcome (a failed one carries `error` and no answer)."""
         if self.answer is not None:
             return self.answer.to_record(self.question.id)
-        return {"id": self.question.id, "question": self.question.question, "answer": None, "answerable": None,
-                "citations": [], "sources": [], "error": self.error}
+        return {
+            "id": self.question.id,
+            "question": self.question.question,
+            "answer": None,
+            "answerable": None,
+            "citations": [],
+            "sources": [],
+            "error": self.error,
+        }
 
 
 @dataclass
@@ -68,12 +75,15 @@ class BatchSummary:
     def line(self) -> str:
         """One line for the terminal."""
         cost = f", estimated cost ${self.cost:.4f}" if self.cost is not None else ""
-        return (f"answered {self.answered} ({self.refused} not answerable), failed {self.failed}, "
-                f"skipped {self.skipped} already done; tokens {self.prompt_tokens} in / {self.completion_tokens} out{cost}")
+        return (
+            f"answered {self.answered} ({self.refused} not answerable), failed {self.failed}, "
+            f"skipped {self.skipped} already done; tokens {self.prompt_tokens} in / {self.completion_tokens} out{cost}"
+        )
 
 
-def answer_one(assistant: Assistant, q: Question, filters: Filters | None, k: int | None,
-               retries: int = 5, base_delay: float = 1.0) -> BatchItem:
+def answer_one(
+    assistant: Assistant, q: Question, filters: Filters | None, k: int | None, retries: int = 5, base_delay: float = 1.0
+) -> BatchItem:
     """Answer one question; rate limits are retried with jittered exponential backoff, other errors recorded."""
     for attempt in range(retries + 1):
         try:
@@ -81,7 +91,7 @@ def answer_one(assistant: Assistant, q: Question, filters: Filters | None, k: in
         except RateLimitedError as exc:
             if attempt == retries:
                 return BatchItem(q, error=str(exc))
-            time.sleep(min(30.0, base_delay * 2 ** attempt) * (1 + random.random() / 2))
+            time.sleep(min(30.0, base_delay * 2**attempt) * (1 + random.random() / 2))
         except PaperQAError as exc:
             return BatchItem(q, error=str(exc))
     raise AssertionError("unreachable")
@@ -100,8 +110,13 @@ def _work(q: Question, filters: Filters | None, k: int | None) -> BatchItem:
     return answer_one(_worker, q, filters, k)
 
 
-def iter_answers(assistant: Assistant, questions: Iterable[Question], filters: Filters | None = None,
-                 k: int | None = None, workers: int | None = None) -> Iterator[BatchItem]:
+def iter_answers(
+    assistant: Assistant,
+    questions: Iterable[Question],
+    filters: Filters | None = None,
+    k: int | None = None,
+    workers: int | None = None,
+) -> Iterator[BatchItem]:
     """Outcomes as they finish; at most `workers` questions are in flight at once."""
     questions = list(questions)
     if not questions:
@@ -115,12 +130,21 @@ def iter_answers(assistant: Assistant, questions: Iterable[Question], filters: F
     pool: Executor
     if offline and workers > 1 and len(questions) >= _PROCESS_THRESHOLD:
         # Offline answers are CPU-bound Python: processes, not threads, use the cores.
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(assistant.settings,))
-        submit: Callable[[Question], Future] = lambda q: pool.submit(_work, q, filters, k)
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(assistant.settings,),
+        )
+
+        def submit(q: Question) -> Future:
+            return pool.submit(_work, q, filters, k)
     else:
         pool = ThreadPoolExecutor(workers if not offline else 1)
-        submit = lambda q: pool.submit(answer_one, assistant, q, filters, k)
+
+        def submit(q):
+            return pool.submit(answer_one, assistant, q, filters, k)
+
     with pool:
         pending = iter(questions)
         in_flight: set[Future] = set()

@@ -12,7 +12,9 @@ from .types import Chunk, Paper
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS papers (id TEXT PRIMARY KEY, hash TEXT NOT NULL, record TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS chunks (id TEXT PRIMARY KEY, paper_id TEXT NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY, paper_id TEXT NOT NULL, position INTEGER NOT NULL, text TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS chunks_paper ON chunks (paper_id);
 """
 
@@ -54,10 +56,12 @@ class Catalog:
         """Store papers with their chunks, replacing any earlier chunks of those papers."""
         with self.db:
             self.db.executemany("DELETE FROM chunks WHERE paper_id = ?", [(p.id,) for p in papers])
-            self.db.executemany("INSERT OR REPLACE INTO papers VALUES (?, ?, ?)",
-                                [(p.id, p.content_hash, _to_json(p)) for p in papers])
-            self.db.executemany("INSERT INTO chunks VALUES (?, ?, ?, ?)",
-                                [(c.id, c.paper_id, c.position, c.text) for c in chunks])
+            self.db.executemany(
+                "INSERT OR REPLACE INTO papers VALUES (?, ?, ?)", [(p.id, p.content_hash, _to_json(p)) for p in papers]
+            )
+            self.db.executemany(
+                "INSERT INTO chunks VALUES (?, ?, ?, ?)", [(c.id, c.paper_id, c.position, c.text) for c in chunks]
+            )
 
     def update_records(self, papers: list[Paper]) -> None:
         """Replace the metadata of papers whose indexed text did not change."""

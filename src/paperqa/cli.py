@@ -24,7 +24,9 @@ def _date(text: str) -> dt.date:
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--home", type=Path, help="index folder (default: PAPERQA_HOME or the per-user data folder)")
-    common.add_argument("--llm", choices=["auto", "offline", "openai"], help="answer writer (default: PAPERQA_LLM or auto)")
+    common.add_argument(
+        "--llm", choices=["auto", "offline", "openai"], help="answer writer (default: PAPERQA_LLM or auto)"
+    )
     common.add_argument("--model", help="LLM model name (default: PAPERQA_LLM_MODEL)")
     common.add_argument("--debug", action="store_true", help="show tracebacks")
 
@@ -69,7 +71,9 @@ def format_answer(answer: Answer) -> str:
         lines.append("References:")
         for c in answer.citations:
             meta = ", ".join(x for x in (c.date.isoformat() if c.date else "", c.org) if x)
-            lines.append(textwrap.fill(f"[{c.n}] {c.title}{f' ({meta})' if meta else ''}", 100, subsequent_indent="    "))
+            lines.append(
+                textwrap.fill(f"[{c.n}] {c.title}{f' ({meta})' if meta else ''}", 100, subsequent_indent="    ")
+            )
     elif not answer.answerable:
         lines.append(f"(not answerable from the corpus; {len(answer.sources)} papers were searched)")
     return "\n".join(lines).rstrip()

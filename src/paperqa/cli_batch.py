@@ -21,8 +21,15 @@ from .types import Filters
 _RENDER_EVERY = 50
 
 
-def run_batch(assistant: Assistant, questions_path: Path, out: Path, filters: Filters, k: int | None,
-              workers: int | None, fresh: bool) -> int:
+def run_batch(
+    assistant: Assistant,
+    questions_path: Path,
+    out: Path,
+    filters: Filters,
+    k: int | None,
+    workers: int | None,
+    fresh: bool,
+) -> int:
     """Answer a question file into `out`, resuming what an earlier run left; exit 1 if any failed."""
     questions = read_questions(questions_path)
     journal = journal_for(out)
@@ -30,8 +37,10 @@ def run_batch(assistant: Assistant, questions_path: Path, out: Path, filters: Fi
         journal.path.unlink()
     done = journal.load()
     todo = [q for q in questions if q.id not in done]
-    summary = BatchSummary(model=assistant.settings.llm_model if assistant.settings.writer == "openai" else "",
-                           skipped=len(questions) - len(todo))
+    summary = BatchSummary(
+        model=assistant.settings.llm_model if assistant.settings.writer == "openai" else "",
+        skipped=len(questions) - len(todo),
+    )
     started = time.monotonic()
     records = dict(done)
     with tqdm(total=len(todo), unit="q", desc="answering", file=sys.stderr, disable=not todo) as bar:
@@ -67,8 +76,9 @@ def parse_config(spec: str) -> tuple[str, dict[str, str]]:
     return name or "config", overrides
 
 
-def run_eval(base: dict, questions_path: Path, configs: list[str], as_json: bool, chart: Path | None,
-             workers: int | None) -> int:
+def run_eval(
+    base: dict, questions_path: Path, configs: list[str], as_json: bool, chart: Path | None, workers: int | None
+) -> int:
     """Evaluate one or several configurations on a dev-format question file."""
     questions = load_questions(questions_path)
     reports = {}
@@ -90,18 +100,28 @@ def run_eval(base: dict, questions_path: Path, configs: list[str], as_json: bool
     return 0
 
 
-def add_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, filters: argparse.ArgumentParser) -> None:
+def add_commands(
+    sub: argparse._SubParsersAction, common: argparse.ArgumentParser, filters: argparse.ArgumentParser
+) -> None:
     """Declare `batch` and `eval` on the main parser."""
     bat = sub.add_parser("batch", parents=[common, filters], help="answer a file of questions (resumable)")
     bat.add_argument("questions", type=Path, help=".txt (one a line), .csv (question[, id]) or .jsonl (id, question)")
     bat.add_argument("--out", type=Path, required=True, help="answers: .jsonl, .csv or .md (by extension)")
     bat.add_argument("--resume", action="store_true", help="answer only what the output lacks (the default)")
     bat.add_argument("--fresh", action="store_true", help="start over, discarding earlier answers in --out")
-    bat.add_argument("--workers", type=int, help="questions in flight (default: cores offline, PAPERQA_BATCH_CONCURRENCY with an LLM)")
+    bat.add_argument(
+        "--workers",
+        type=int,
+        help="questions in flight (default: cores offline, PAPERQA_BATCH_CONCURRENCY with an LLM)",
+    )
     ev = sub.add_parser("eval", parents=[common], help="measure quality on a dev-format question file")
     ev.add_argument("questions", type=Path)
-    ev.add_argument("--config", action="append", default=[],
-                    help="name:key=value,... (settings overrides); repeat to compare side by side")
+    ev.add_argument(
+        "--config",
+        action="append",
+        default=[],
+        help="name:key=value,... (settings overrides); repeat to compare side by side",
+    )
     ev.add_argument("--json", action="store_true", help="print the measures as JSON")
     ev.add_argument("--chart", type=Path, help="write a bar chart PNG of the measures")
     ev.add_argument("--workers", type=int)

@@ -68,7 +68,7 @@ class WordLlamaEmbedding(LocalEmbedding):
         tokenizer, table = _wordllama(self.dim)
         out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
         for start in range(0, len(texts), 1024):
-            encoded = tokenizer.encode_batch(list(texts[start:start + 1024]), add_special_tokens=False)
+            encoded = tokenizer.encode_batch(list(texts[start : start + 1024]), add_special_tokens=False)
             for row, enc in enumerate(encoded, start):
                 ids = np.clip(np.asarray(enc.ids, dtype=np.int64), 0, table.shape[0] - 1)
                 if len(ids):

@@ -49,8 +49,15 @@ def load_questions(path: Path) -> list[EvalQuestion]:
             continue
         try:
             d = json.loads(line)
-            out.append(EvalQuestion(d["id"], d["kind"], d["question"], tuple(d.get("gold_titles", [])),
-                                    tuple(d.get("answer_contains", []))))
+            out.append(
+                EvalQuestion(
+                    d["id"],
+                    d["kind"],
+                    d["question"],
+                    tuple(d.get("gold_titles", [])),
+                    tuple(d.get("answer_contains", [])),
+                )
+            )
         except (json.JSONDecodeError, KeyError) as exc:
             raise CorpusError(str(path), f"not a dev-format question ({exc})", number) from None
     return out

@@ -1,4 +1,4 @@
-"""Filters as numpy masks: paper metadata in columns, and a matrix copy of the chunk vectors for exact filtered search."""
+"""Filters as numpy masks over paper metadata columns, and a matrix copy of the chunk vectors for exact search."""
 
 from __future__ import annotations
 
@@ -54,19 +54,19 @@ class VectorMatrix:
         self.ids, self.matrix = ids, matrix
 
     @classmethod
-    def empty(cls, dim: int = 0) -> "VectorMatrix":
+    def empty(cls, dim: int = 0) -> VectorMatrix:
         """A matrix with no rows."""
         return cls([], np.zeros((0, dim), dtype=np.float32))
 
     @classmethod
-    def load(cls, folder: Path) -> "VectorMatrix | None":
+    def load(cls, folder: Path) -> VectorMatrix | None:
         """Read a saved matrix (memory-mapped), or None when there is none."""
         if not (folder / "vectors.npy").exists():
             return None
         ids = json.loads((folder / "vectors.json").read_text())
         return cls(ids, np.load(folder / "vectors.npy", mmap_mode="r"))
 
-    def updated(self, drop_papers: set[str], ids: list[str], vectors: np.ndarray) -> "VectorMatrix":
+    def updated(self, drop_papers: set[str], ids: list[str], vectors: np.ndarray) -> VectorMatrix:
         """A new matrix without the dropped papers' rows and with the new rows appended."""
         keep = [i for i, cid in enumerate(self.ids) if paper_of(cid) not in drop_papers]
         old = np.asarray(self.matrix[keep], dtype=np.float32)

@@ -12,8 +12,8 @@ from llama_index.core.node_parser import SentenceSplitter
 
 from .backends import embedding_identity
 from .catalog import Catalog
-from .filtering import PaperColumns, VectorMatrix
 from .errors import IndexMismatchError
+from .filtering import PaperColumns, VectorMatrix
 from .lexical import BM25
 from .store import VectorStore
 from .text import sentence_pieces, tokenizer
@@ -51,8 +51,12 @@ class Index:
         self.vectors = VectorStore(folder / "chroma", self.identity)
         self._encode = tokenizer()
         # A regex sentence splitter instead of nltk's punkt: the same chunks here, many times faster.
-        self.splitter = SentenceSplitter(chunk_size=chunk_tokens, chunk_overlap=chunk_overlap, tokenizer=self._encode,
-                                         chunking_tokenizer_fn=sentence_pieces)
+        self.splitter = SentenceSplitter(
+            chunk_size=chunk_tokens,
+            chunk_overlap=chunk_overlap,
+            tokenizer=self._encode,
+            chunking_tokenizer_fn=sentence_pieces,
+        )
         self.bm25 = BM25.load(folder / "bm25")
         self.matrix = VectorMatrix.load(folder / "vectors")
         self._papers: dict[str, Paper] | None = None
@@ -71,8 +75,11 @@ class Index:
         """Paper metadata columns, and the paper row of every BM25 chunk and every matrix row."""
         if self._columns is None:
             cols = PaperColumns(self.papers)
-            self._columns = (cols, cols.rows_of(self.bm25.ids if self.bm25 else []),
-                             cols.rows_of(self.matrix.ids if self.matrix else []))
+            self._columns = (
+                cols,
+                cols.rows_of(self.bm25.ids if self.bm25 else []),
+                cols.rows_of(self.matrix.ids if self.matrix else []),
+            )
         return self._columns
 
     def is_empty(self) -> bool:
@@ -102,7 +109,7 @@ class Index:
         new_vectors: list[np.ndarray] = []
         done = 0
         for start in range(0, len(fresh), _EMBED_BATCH):
-            batch = fresh[start:start + _EMBED_BATCH]
+            batch = fresh[start : start + _EMBED_BATCH]
             chunks = [c for p in batch for c in self.chunk(p)]
             titles = {p.id: p.title for p in batch}
             vectors = self._embed_texts([embedding_text(titles[c.paper_id], c.text) for c in chunks])
@@ -183,5 +190,5 @@ def embedding_text(title: str, text: str) -> str:
 
 
 def filter_metadata(p: Paper) -> dict[str, str | int]:
-    """What Chroma stores with each chunk of a paper: only the fields a `where` filters on (the rest is in the catalog)."""
+    """What Chroma stores with each chunk: only the fields a `where` filters on (the rest is in the catalog)."""
     return {"paper_id": p.id, "date": date_key(p.date), "upvotes": p.upvotes or 0, "org_key": (p.org or "").casefold()}

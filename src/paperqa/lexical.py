@@ -16,8 +16,16 @@ from .types import paper_of
 class BM25:
     """Okapi BM25 with postings per term; scores every chunk of the corpus in one pass."""
 
-    def __init__(self, ids: list[str], vocab: dict[str, int], offsets: np.ndarray, postings: np.ndarray,
-                 weights: np.ndarray, df: np.ndarray, tf: np.ndarray | None = None) -> None:
+    def __init__(
+        self,
+        ids: list[str],
+        vocab: dict[str, int],
+        offsets: np.ndarray,
+        postings: np.ndarray,
+        weights: np.ndarray,
+        df: np.ndarray,
+        tf: np.ndarray | None = None,
+    ) -> None:
         self.ids, self.vocab, self.offsets = ids, vocab, offsets
         self.postings, self.weights, self.df, self.tf = postings, weights, df, tf
         n = max(len(ids), 1)
@@ -25,13 +33,13 @@ class BM25:
         self.position = {cid: i for i, cid in enumerate(ids)}
 
     @classmethod
-    def empty(cls) -> "BM25":
+    def empty(cls) -> BM25:
         """An index of no chunks (ready for `updated`)."""
         none = np.zeros(0, dtype=np.float32)
         return cls([], {}, np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32), none, none, none)
 
     @classmethod
-    def build(cls, ids: list[str], texts: list[str]) -> "BM25":
+    def build(cls, ids: list[str], texts: list[str]) -> BM25:
         """Index texts (one per id); weights are precomputed so a query only adds them up."""
         return cls.empty().updated(set(), ids, texts)
 
@@ -40,7 +48,7 @@ class BM25:
         """Whether term counts are kept, so `updated` works (an index saved before they were is rebuilt)."""
         return self.tf is not None
 
-    def updated(self, drop_papers: set[str], ids: list[str], texts: list[str]) -> "BM25":
+    def updated(self, drop_papers: set[str], ids: list[str], texts: list[str]) -> BM25:
         """A new index without the dropped papers' chunks and with new chunks added; only new texts are read."""
         if self.tf is None:
             raise ValueError("this BM25 index was saved without term counts: rebuild it with BM25.build")
@@ -59,7 +67,7 @@ class BM25:
         doc = np.concatenate([renumber[self.postings[kept]], np.array(docs, dtype=np.int64)]).astype(np.int32)
         all_terms = np.concatenate([term[kept], np.array(term_ids, dtype=np.int64)])
         tf = np.concatenate([self.tf[kept], np.array(tfs, dtype=np.float32)])
-        all_ids = [cid for cid, k in zip(self.ids, keep) if k] + list(ids)
+        all_ids = [cid for cid, k in zip(self.ids, keep, strict=False) if k] + list(ids)
         return _assemble(all_ids, vocab, doc, all_terms, tf)
 
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
@@ -101,15 +109,21 @@ class BM25:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / "bm25.npz.tmp"
         with open(tmp, "wb") as fh:
-            np.savez(fh, offsets=self.offsets, postings=self.postings, weights=self.weights, df=self.df,
-                     **({"tf": self.tf} if self.tf is not None else {}))
+            np.savez(
+                fh,
+                offsets=self.offsets,
+                postings=self.postings,
+                weights=self.weights,
+                df=self.df,
+                **({"tf": self.tf} if self.tf is not None else {}),
+            )
         meta = folder / "bm25.json.tmp"
         meta.write_text(json.dumps({"ids": self.ids, "vocab": list(self.vocab)}))
         tmp.replace(folder / "bm25.npz")
         meta.replace(folder / "bm25.json")
 
     @classmethod
-    def load(cls, folder: Path) -> "BM25 | None":
+    def load(cls, folder: Path) -> BM25 | None:
         """Read an index written by `save`, or None when there is none."""
         if not (folder / "bm25.npz").exists():
             return None
@@ -120,8 +134,15 @@ class BM25:
         return cls(meta["ids"], vocab, arrays["offsets"], arrays["postings"], arrays["weights"], arrays["df"], tf)
 
 
-def _assemble(ids: list[str], vocab: dict[str, int], doc: np.ndarray, term: np.ndarray, tf: np.ndarray,
-              k1: float = 1.2, b: float = 0.75) -> BM25:
+def _assemble(
+    ids: list[str],
+    vocab: dict[str, int],
+    doc: np.ndarray,
+    term: np.ndarray,
+    tf: np.ndarray,
+    k1: float = 1.2,
+    b: float = 0.75,
+) -> BM25:
     """An index from its postings as (chunk row, term id, term count) triples in any order."""
     lengths = np.bincount(doc, weights=tf, minlength=len(ids)).astype(np.float32)
     avg = float(lengths.mean()) if len(ids) else 1.0
@@ -129,5 +150,12 @@ def _assemble(ids: list[str], vocab: dict[str, int], doc: np.ndarray, term: np.n
     order = np.lexsort((doc, term))  # postings grouped by term, documents ascending
     df = np.bincount(term, minlength=len(vocab))
     offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
-    return BM25(ids, vocab, offsets, doc[order], weights[order].astype(np.float32), df.astype(np.float32),
-                tf[order].astype(np.float32))
+    return BM25(
+        ids,
+        vocab,
+        offsets,
+        doc[order],
+        weights[order].astype(np.float32),
+        df.astype(np.float32),
+        tf[order].astype(np.float32),
+    )

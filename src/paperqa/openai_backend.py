@@ -27,9 +27,14 @@ def _key(settings: Settings, setting: str) -> str:
 def chat_model(settings: Settings) -> OpenAILike:
     """A llama-index chat LLM for OpenAI or, with a base URL, any compatible server."""
     return OpenAILike(
-        model=settings.llm_model, api_key=_key(settings, "PAPERQA_LLM"), api_base=settings.openai_base_url,
-        is_chat_model=True, timeout=settings.request_timeout, max_retries=settings.max_retries,
-        temperature=settings.temperature, max_tokens=settings.max_answer_tokens,
+        model=settings.llm_model,
+        api_key=_key(settings, "PAPERQA_LLM"),
+        api_base=settings.openai_base_url,
+        is_chat_model=True,
+        timeout=settings.request_timeout,
+        max_retries=settings.max_retries,
+        temperature=settings.temperature,
+        max_tokens=settings.max_answer_tokens,
         context_window=128_000,
     )
 
@@ -37,8 +42,11 @@ def chat_model(settings: Settings) -> OpenAILike:
 def embedding_model(settings: Settings) -> OpenAIEmbedding:
     """A llama-index OpenAI embedding model (identity stored with the index)."""
     return OpenAIEmbedding(
-        model_name=settings.embedding_model, api_key=_key(settings, "PAPERQA_EMBEDDING"), api_base=settings.openai_base_url,
-        timeout=settings.request_timeout, max_retries=settings.max_retries,
+        model_name=settings.embedding_model,
+        api_key=_key(settings, "PAPERQA_EMBEDDING"),
+        api_base=settings.openai_base_url,
+        timeout=settings.request_timeout,
+        max_retries=settings.max_retries,
     )
 
 

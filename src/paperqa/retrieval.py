@@ -12,8 +12,9 @@ from .types import Filters, Source, paper_of
 class Retriever:
     """Finds the papers that best match a question, with optional metadata filters."""
 
-    def __init__(self, index: Index, depth: int = 60, dense_weight: float = 0.3, lexical_weight: float = 1.0,
-                 rrf_k: int = 10):
+    def __init__(
+        self, index: Index, depth: int = 60, dense_weight: float = 0.3, lexical_weight: float = 1.0, rrf_k: int = 10
+    ):
         # Defaults tuned on the dev set for topic recall@10 (see Settings.dense_weight, Settings.rrf_k).
         self.index = index
         self.depth, self.rrf_k = depth, rrf_k
@@ -42,7 +43,7 @@ class Retriever:
         for chunk_id, score in sorted(fused.items(), key=lambda kv: -kv[1]):
             paper_id = paper_of(chunk_id)
             top, chunks = best.get(paper_id, (score, []))
-            best[paper_id] = (top, chunks + [chunk_id])
+            best[paper_id] = (top, [*chunks, chunk_id])
         ranked = sorted(best.items(), key=lambda kv: -kv[1][0])[:k]
         papers = index.papers
         return [
@@ -51,7 +52,9 @@ class Retriever:
             if pid in papers
         ]
 
-    def _filtered_dense(self, vector: list[float], depth: int, filters: Filters, mask: np.ndarray) -> list[tuple[str, float]]:
+    def _filtered_dense(
+        self, vector: list[float], depth: int, filters: Filters, mask: np.ndarray
+    ) -> list[tuple[str, float]]:
         """Exact search over the admitted rows of the vector matrix (a Chroma `where` query is many times
         slower at scale); an index without the matrix falls back to Chroma."""
         if self.index.matrix is None:

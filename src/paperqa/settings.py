@@ -24,23 +24,42 @@ def default_home() -> Path:
 class Settings(BaseSettings):
     """Everything a user can configure; env vars are prefixed `PAPERQA_`."""
 
-    model_config = SettingsConfigDict(
-        env_prefix="PAPERQA_", env_file=".env", extra="ignore", populate_by_name=True
-    )
+    model_config = SettingsConfigDict(env_prefix="PAPERQA_", env_file=".env", extra="ignore", populate_by_name=True)
 
     home: Path = Field(default_factory=default_home, description="Folder holding the index (Chroma, BM25, catalog).")
-    corpus: list[Path] = Field(default_factory=list, description="Corpus files to index when the index is empty; empty means the shipped corpus.")
-    listing_year: int | None = Field(None, description="Year for listing dates shown without one; inferred per file when unset.")
+    corpus: list[Path] = Field(
+        default_factory=list,
+        description="Corpus files to index when the index is empty; empty means the shipped corpus.",
+    )
+    listing_year: int | None = Field(
+        None, description="Year for listing dates shown without one; inferred per file when unset."
+    )
 
-    llm: LLMChoice = Field("auto", description="Answer writer: offline (model-free), openai (any OpenAI-compatible server), or auto (openai when a key or base URL is set).")
+    llm: LLMChoice = Field(
+        "auto",
+        description="Answer writer: offline (model-free), openai (any OpenAI-compatible server), "
+        "or auto (openai when a key or base URL is set).",
+    )
     llm_model: str = Field("gpt-4o-mini", description="Chat model name sent to the OpenAI-compatible server.")
-    openai_api_key: SecretStr | None = Field(None, validation_alias=AliasChoices("PAPERQA_OPENAI_API_KEY", "OPENAI_API_KEY"), description="API key; optional for local servers.")
-    openai_base_url: str | None = Field(None, validation_alias=AliasChoices("PAPERQA_OPENAI_BASE_URL", "OPENAI_BASE_URL"), description="Base URL of an OpenAI-compatible server (vLLM, Ollama, llama.cpp).")
+    openai_api_key: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("PAPERQA_OPENAI_API_KEY", "OPENAI_API_KEY"),
+        description="API key; optional for local servers.",
+    )
+    openai_base_url: str | None = Field(
+        None,
+        validation_alias=AliasChoices("PAPERQA_OPENAI_BASE_URL", "OPENAI_BASE_URL"),
+        description="Base URL of an OpenAI-compatible server (vLLM, Ollama, llama.cpp).",
+    )
     request_timeout: float = Field(60.0, gt=0, description="Seconds before one LLM or embedding request is abandoned.")
     max_retries: int = Field(2, ge=0, le=10, description="Retries of a failed request (with backoff) before giving up.")
     temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature of the LLM writer.")
 
-    embedding: EmbeddingChoice = Field("wordllama", description="Embedding backend: wordllama (local, ships in its wheel), openai, or hash (tiny deterministic test backend).")
+    embedding: EmbeddingChoice = Field(
+        "wordllama",
+        description="Embedding backend: wordllama (local, ships in its wheel), openai, "
+        "or hash (tiny deterministic test backend).",
+    )
     embedding_model: str = Field("text-embedding-3-small", description="Embedding model name when embedding=openai.")
 
     chunk_tokens: int = Field(256, ge=32, le=8192, description="Chunk size in tiktoken cl100k tokens.")
@@ -48,13 +67,28 @@ class Settings(BaseSettings):
     top_k: int = Field(10, ge=1, le=100, description="Number of papers retrieved for an answer.")
     context_tokens: int = Field(3000, ge=200, description="Token budget of the sources sent to an LLM.")
     max_answer_tokens: int = Field(600, ge=16, description="Upper bound on the LLM answer length in tokens.")
-    list_threshold: float = Field(0.45, ge=0, le=1, description="For 'which papers…' questions, the key-term coverage (IDF-weighted) at least one paper must reach before a list is given.")
-    refusal_threshold: float = Field(0.33, ge=0, le=1, description="Minimum evidence coverage of a question's key terms before the offline writer answers.")
+    list_threshold: float = Field(
+        0.45,
+        ge=0,
+        le=1,
+        description="For 'which papers…' questions, the key-term coverage (IDF-weighted) at least one paper "
+        "must reach before a list is given.",
+    )
+    refusal_threshold: float = Field(
+        0.33,
+        ge=0,
+        le=1,
+        description="Minimum evidence coverage of a question's key terms before the offline writer answers.",
+    )
 
     batch_concurrency: int = Field(4, ge=1, le=64, description="LLM requests in flight at once during a batch.")
-    dense_weight: float = Field(0.3, ge=0, description="Weight of the dense (embedding) ranking in the fusion; BM25 weighs 1.")
+    dense_weight: float = Field(
+        0.3, ge=0, description="Weight of the dense (embedding) ranking in the fusion; BM25 weighs 1."
+    )
     rrf_k: int = Field(10, ge=1, description="Reciprocal-rank-fusion constant: larger flattens the rankings.")
-    ui_auth: SecretStr | None = Field(None, description="Chat UI login as user:password[,user2:password2]; unset means no login.")
+    ui_auth: SecretStr | None = Field(
+        None, description="Chat UI login as user:password[,user2:password2]; unset means no login."
+    )
     ui_queue_size: int = Field(64, ge=1, description="Requests the chat UI queues before refusing more.")
     ui_concurrency: int = Field(4, ge=1, description="Answers the chat UI writes at the same time.")
 
@@ -74,7 +108,7 @@ class Settings(BaseSettings):
         return self.llm
 
     @classmethod
-    def load(cls, **overrides) -> "Settings":
+    def load(cls, **overrides) -> Settings:
         """Read env and `.env` once, apply overrides, and turn validation errors into one line."""
         from pydantic import ValidationError
 

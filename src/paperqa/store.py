@@ -29,7 +29,8 @@ class VectorStore:
             path=str(folder), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
         )
         self.collection = self.client.get_or_create_collection(
-            COLLECTION, embedding_function=None,
+            COLLECTION,
+            embedding_function=None,
             metadata={"hnsw:space": "cosine", "embedding": embedding_identity},
         )
         stored = (self.collection.metadata or {}).get("embedding")
@@ -45,20 +46,23 @@ class VectorStore:
         # Upsert, as fast as add here: vectors left by an ingest killed before its catalog write get replaced.
         for start in range(0, len(ids), self.batch_size):
             end = start + self.batch_size
-            self.collection.upsert(ids=ids[start:end], embeddings=vectors[start:end], metadatas=list(metadatas[start:end]))
+            self.collection.upsert(
+                ids=ids[start:end], embeddings=vectors[start:end], metadatas=list(metadatas[start:end])
+            )
 
     def delete_papers(self, paper_ids: list[str]) -> None:
         """Remove every chunk of these papers."""
         for start in range(0, len(paper_ids), 1000):
-            self.collection.delete(where={"paper_id": {"$in": paper_ids[start:start + 1000]}})
+            self.collection.delete(where={"paper_id": {"$in": paper_ids[start : start + 1000]}})
 
     def query(self, embedding: list[float], k: int, filters: Filters | None = None) -> list[tuple[str, float]]:
         """The k nearest chunks as (chunk id, cosine similarity), optionally filtered by metadata."""
         if self.collection.count() == 0:
             return []
-        got = self.collection.query(query_embeddings=[embedding], n_results=k, include=["distances"],
-                                    where=_where(filters))
-        return [(cid, 1.0 - d) for cid, d in zip(got["ids"][0], got["distances"][0])]
+        got = self.collection.query(
+            query_embeddings=[embedding], n_results=k, include=["distances"], where=_where(filters)
+        )
+        return [(cid, 1.0 - d) for cid, d in zip(got["ids"][0], got["distances"][0], strict=False)]
 
     def all_vectors(self, page: int = 5000) -> tuple[list[str], np.ndarray]:
         """Every stored chunk id with its embedding (one float32 row each), read page by page."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from .errors import PromptError
@@ -11,7 +11,7 @@ from .errors import PromptError
 _HEADER = "# variables:"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> tuple[frozenset[str], str]:
     """The declared variables and body of template `name` (file `name.txt`)."""
     try:
@@ -21,7 +21,7 @@ def load(name: str) -> tuple[frozenset[str], str]:
     first, _, body = raw.partition("\n")
     if not first.startswith(_HEADER):
         raise PromptError(f"prompt {name}.txt: first line must be '{_HEADER} a, b'")
-    declared = frozenset(v.strip() for v in first[len(_HEADER):].split(",") if v.strip())
+    declared = frozenset(v.strip() for v in first[len(_HEADER) :].split(",") if v.strip())
     used = {f for _, f, _, _ in string.Formatter().parse(body) if f}
     if used != declared:
         raise PromptError(f"prompt {name}.txt: declares {sorted(declared)} but uses {sorted(used)}")

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 import Stemmer
 
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about above after again against all also am an and any are as at be because been before being below
 between both but by can could did do does doing done down during each either few for from further had
 has have having he her here hers herself him himself his how i if in into is it its itself just let me
@@ -18,7 +19,8 @@ whether which while who whom whose why will with within without would yet you yo
 e g i.e eg ie etc vs using use used uses based paper papers work works study studies approach approaches
 method methods propose proposed proposes show shows shown present presents new novel also however
 collection corpus covered cover covers describe described discuss discussed tell say says said
-""".split())
+""".split()
+)
 
 _TERM = re.compile(r"[0-9a-z]+(?:[.][0-9]+)?")
 _stemmer = Stemmer.Stemmer("english")
@@ -36,15 +38,17 @@ def terms(text: str) -> list[str]:
 
 
 # Words that frame a question rather than name its subject.
-FRAME = frozenset(terms(
-    "which what how does do is are there any paper papers work approach approaches method methods technique "
-    "techniques model models propose proposed study studies examine examines argue address addresses focus "
-    "focuses covered collection corpus say says compare compared achieve achieves improve improves "
-    "evaluate evaluated evaluation result results performance better best good large language llm llms "
-    "data dataset datasets train training task tasks learning neural network networks deep based new "
-    "way ways kind kinds type types effect effects use used help helps make makes made show shows find "
-    "finds found much many well instead rather versus test tests related relate relation describe described"
-))
+FRAME = frozenset(
+    terms(
+        "which what how does do is are there any paper papers work approach approaches method methods technique "
+        "techniques model models propose proposed study studies examine examines argue address addresses focus "
+        "focuses covered collection corpus say says compare compared achieve achieves improve improves "
+        "evaluate evaluated evaluation result results performance better best good large language llm llms "
+        "data dataset datasets train training task tasks learning neural network networks deep based new "
+        "way ways kind kinds type types effect effects use used help helps make makes made show shows find "
+        "finds found much many well instead rather versus test tests related relate relation describe described"
+    )
+)
 
 
 _WORD = re.compile(r"[\w-]+")
@@ -65,7 +69,7 @@ def sentence_pieces(text: str) -> list[str]:
     # The guard swaps one character for one, so cut positions found in it hold for the text.
     guarded = _ABBREV.sub(lambda m: m.group(0).replace(". ", ".\u00a0"), text)
     cuts = [m.end() for m in _SPLIT.finditer(guarded)]
-    return [text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)]) if a < b]
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=False) if a < b]
 
 
 def sentences(text: str) -> list[str]:

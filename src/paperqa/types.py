@@ -93,9 +93,7 @@ class Filters:
             return False
         if self.org and (paper.org or "").casefold() != self.org.casefold():
             return False
-        if self.min_upvotes and (paper.upvotes or 0) < self.min_upvotes:
-            return False
-        return True
+        return not (self.min_upvotes and (paper.upvotes or 0) < self.min_upvotes)
 
     @property
     def active(self) -> bool:
@@ -153,13 +151,18 @@ class Answer:
             "backend": self.backend,
             "model": self.model,
             "citations": [
-                {"n": c.n, "paper_id": c.paper_id, "title": c.title,
-                 "date": c.date.isoformat() if c.date else None, "org": c.org, "snippet": c.snippet}
+                {
+                    "n": c.n,
+                    "paper_id": c.paper_id,
+                    "title": c.title,
+                    "date": c.date.isoformat() if c.date else None,
+                    "org": c.org,
+                    "snippet": c.snippet,
+                }
                 for c in self.citations
             ],
             "sources": [
-                {"paper_id": s.paper.id, "title": s.paper.title, "score": round(s.score, 6)}
-                for s in self.sources
+                {"paper_id": s.paper.id, "title": s.paper.title, "score": round(s.score, 6)} for s in self.sources
             ],
             "tokens": {"prompt": self.prompt_tokens, "completion": self.completion_tokens},
         }

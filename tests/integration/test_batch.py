@@ -25,11 +25,11 @@ def env_for(home, **extra):
 
 
 def lines(path):
-    return [json.loads(l) for l in path.read_text().splitlines()]
+    return [json.loads(ln) for ln in path.read_text().splitlines()]
 
 
 def questions_file(tmp_path, n):
-    qs = [json.loads(l)["question"] for l in DEV.read_text().splitlines()]
+    qs = [json.loads(ln)["question"] for ln in DEV.read_text().splitlines()]
     path = tmp_path / "q.jsonl"
     path.write_text("".join(json.dumps({"id": f"id{i}", "question": qs[i % len(qs)]}) + "\n" for i in range(n)))
     return path
@@ -37,8 +37,12 @@ def questions_file(tmp_path, n):
 
 def test_killed_batch_resumes_without_duplicates(shipped_home, tmp_path):
     qfile, out = questions_file(tmp_path, 600), tmp_path / "answers.jsonl"
-    proc = subprocess.Popen([PAPERQA, "batch", str(qfile), "--out", str(out), "--workers", "1"],
-                            env=env_for(shipped_home), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [PAPERQA, "batch", str(qfile), "--out", str(out), "--workers", "1"],
+        env=env_for(shipped_home),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     while (not out.exists() or out.read_text().count("\n") < 40) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -48,9 +52,14 @@ def test_killed_batch_resumes_without_duplicates(shipped_home, tmp_path):
     complete = partial.count(b"\n")
     assert complete >= 40
     # Every complete line is valid JSON; nothing corrupt was left behind.
-    assert all(json.loads(l) for l in partial.decode().splitlines()[:complete])
-    r = subprocess.run([PAPERQA, "batch", str(qfile), "--out", str(out), "--resume"], env=env_for(shipped_home),
-                       capture_output=True, text=True, timeout=300)
+    assert all(json.loads(ln) for ln in partial.decode().splitlines()[:complete])
+    r = subprocess.run(
+        [PAPERQA, "batch", str(qfile), "--out", str(out), "--resume"],
+        env=env_for(shipped_home),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     assert f"failed 0, skipped {complete} already done" in r.stderr
     ids = [rec["id"] for rec in lines(out)]
@@ -59,12 +68,20 @@ def test_killed_batch_resumes_without_duplicates(shipped_home, tmp_path):
 
 def test_failures_are_recorded_and_retried_on_resume(shipped_home, tmp_path):
     qfile = tmp_path / "q.txt"
-    qfile.write_text("Which papers study unlearning?\nWhich papers FAIL here?\nWhat is Matryoshka representation learning?\n")
+    qfile.write_text(
+        "Which papers study unlearning?\nWhich papers FAIL here?\nWhat is Matryoshka representation learning?\n"
+    )
     out = tmp_path / "answers.csv"
     with ScriptedOpenAI() as server:
-        server.reply_for = lambda body: (500, "kaboom") if "FAIL" in body["messages"][1]["content"].split("Question:")[-1] else "Fine [1]."
-        env = env_for(shipped_home, OPENAI_BASE_URL=server.base_url, PAPERQA_MAX_RETRIES="0", PAPERQA_LLM_MODEL="gpt-4o-mini")
-        r = subprocess.run([PAPERQA, "batch", str(qfile), "--out", str(out)], env=env, capture_output=True, text=True, timeout=300)
+        server.reply_for = lambda body: (
+            (500, "kaboom") if "FAIL" in body["messages"][1]["content"].split("Question:")[-1] else "Fine [1]."
+        )
+        env = env_for(
+            shipped_home, OPENAI_BASE_URL=server.base_url, PAPERQA_MAX_RETRIES="0", PAPERQA_LLM_MODEL="gpt-4o-mini"
+        )
+        r = subprocess.run(
+            [PAPERQA, "batch", str(qfile), "--out", str(out)], env=env, capture_output=True, text=True, timeout=300
+        )
         assert r.returncode == 1
         assert "answered 2 (0 not answerable), failed 1" in r.stderr and "estimated cost $" in r.stderr
         assert "failed: q2: llm: server answered HTTP 500: kaboom" in r.stderr
@@ -73,10 +90,14 @@ def test_failures_are_recorded_and_retried_on_resume(shipped_home, tmp_path):
         assert errors == {"q1": None, "q2": "llm: server answered HTTP 500: kaboom", "q3": None}
         assert "kaboom" in out.read_text()
         server.reply_for = lambda body: "Now fine [1]."
-        r = subprocess.run([PAPERQA, "batch", str(qfile), "--out", str(out)], env=env, capture_output=True, text=True, timeout=300)
+        r = subprocess.run(
+            [PAPERQA, "batch", str(qfile), "--out", str(out)], env=env, capture_output=True, text=True, timeout=300
+        )
         assert r.returncode == 0 and "answered 1 (0 not answerable), failed 0, skipped 2" in r.stderr
         records = lines(journal)
-        assert sorted(rec["id"] for rec in records) == ["q1", "q2", "q3"] and not any(rec.get("error") for rec in records)
+        assert sorted(rec["id"] for rec in records) == ["q1", "q2", "q3"] and not any(
+            rec.get("error") for rec in records
+        )
 
 
 def test_rate_limit_backs_off_and_concurrency_is_bounded(shipped_home):
@@ -102,15 +123,37 @@ def test_eval_compares_configurations_with_a_chart(shipped_home, tmp_path):
     small = tmp_path / "dev.jsonl"
     small.write_text("".join(DEV.read_text().splitlines(keepends=True)[::6]))
     chart = tmp_path / "chart.png"
-    r = subprocess.run([PAPERQA, "eval", str(small), "--json", "--chart", str(chart), "--config", "hybrid:",
-                        "--config", "bm25only:dense_weight=0"], env=env_for(shipped_home), capture_output=True,
-                       text=True, timeout=300)
+    r = subprocess.run(
+        [
+            PAPERQA,
+            "eval",
+            str(small),
+            "--json",
+            "--chart",
+            str(chart),
+            "--config",
+            "hybrid:",
+            "--config",
+            "bm25only:dense_weight=0",
+        ],
+        env=env_for(shipped_home),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     report = json.loads(r.stdout)
     assert set(report) == {"hybrid", "bm25only"}
-    assert {"hit@5", "mrr", "recall@10", "cited_recall", "cited_precision", "false_refusal"} <= set(report["hybrid"]["lookup"])
+    assert {"hit@5", "mrr", "recall@10", "cited_recall", "cited_precision", "false_refusal"} <= set(
+        report["hybrid"]["lookup"]
+    )
     assert "contains" in report["hybrid"]["fact"] and "refused" in report["hybrid"]["absent"]
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and chart.stat().st_size > 10_000
-    r = subprocess.run([PAPERQA, "eval", str(small), "--config", "x:no_such=1"], env=env_for(shipped_home),
-                       capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [PAPERQA, "eval", str(small), "--config", "x:no_such=1"],
+        env=env_for(shipped_home),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 1 and "is not key=value with a known setting" in r.stderr

@@ -41,8 +41,8 @@ def test_batch_txt_and_jsonl(shipped_home, tmp_path):
     out = tmp_path / "out" / "answers.jsonl"
     r = run(["batch", str(txt), "--out", str(out)], shipped_home)
     assert r.returncode == 0, r.stderr
-    lines = [json.loads(l) for l in out.read_text().splitlines()]
-    assert [l["id"] for l in lines] == ["q1", "q3"]
+    lines = [json.loads(ln) for ln in out.read_text().splitlines()]
+    assert [ln["id"] for ln in lines] == ["q1", "q3"]
     assert lines[0]["answerable"] is True and lines[1]["answerable"] is False
     for line in lines:
         assert len(line["sources"]) >= 10
@@ -66,7 +66,9 @@ def test_errors_are_one_line_and_exit_non_zero(shipped_home, tmp_path):
 
 def test_ingest_reports_problems_and_keeps_going(tmp_path):
     good = tmp_path / "c.jsonl"
-    good.write_text('{"title": "A", "abstract": "An abstract long enough to stand as one, about graphs."}\n{"title": "B"}\n')
+    good.write_text(
+        '{"title": "A", "abstract": "An abstract long enough to stand as one, about graphs."}\n{"title": "B"}\n'
+    )
     r = run(["ingest", str(good)], tmp_path / "home")
     assert r.returncode == 0
     assert f"warning: {good}:2: field 'abstract' is missing or empty for 'B'; record skipped" in r.stderr

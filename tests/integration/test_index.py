@@ -105,7 +105,9 @@ def test_vectors_left_by_a_killed_ingest_are_replaced(tmp_path):
     # A kill between the Chroma write and the catalog write leaves vectors the catalog does not know.
     a = Assistant(Settings(home=tmp_path / "home", embedding="hash"))
     index = a.index
-    index.vectors.add(["p1:0"], np.ones((1, 64), dtype=np.float32) / 8.0, [{"paper_id": "p1", "date": 0, "upvotes": 0, "org_key": ""}])
+    index.vectors.add(
+        ["p1:0"], np.ones((1, 64), dtype=np.float32) / 8.0, [{"paper_id": "p1", "date": 0, "upvotes": 0, "org_key": ""}]
+    )
     a.ingest([write_jsonl(tmp_path / "papers.jsonl", [paper(1)])])
     got = index.vectors.collection.get(include=["embeddings"])
     p1 = index.papers["p1"]
@@ -124,14 +126,14 @@ def test_interrupted_ingest_is_repaired_when_the_index_opens(tmp_path, monkeypat
 
     rows = [paper(i, topic) for i, topic in ((1, "proteins"), (2, "galaxies"), (3, "volcanoes"))]
     with pytest.raises(KeyboardInterrupt):
-        a.index.add(read_corpus([write_jsonl(tmp_path / "all.jsonl", [paper(0)] + rows)]).papers, progress=interrupt)
+        a.index.add(read_corpus([write_jsonl(tmp_path / "all.jsonl", [paper(0), *rows])]).papers, progress=interrupt)
     assert a.index.bm25.ids == ["p0:0"] and a.index.catalog.count() == 3  # BM25 lags behind the catalog
     a.close()
     b = Assistant(Settings(home=home, embedding="hash"))
     assert sorted(b.index.bm25.ids) == sorted(b.index.matrix.ids) == ["p0:0", "p1:0", "p2:0"]
     assert b.index.catalog.get_meta("ingest_pending") == "0"
     assert b.retrieve("proteins")[0].paper.id == "p1"
-    again, _ = b.ingest([write_jsonl(tmp_path / "rest.jsonl", [paper(0)] + rows)])
+    again, _ = b.ingest([write_jsonl(tmp_path / "rest.jsonl", [paper(0), *rows])])
     assert (again.added, again.unchanged, again.total) == (1, 3, 4)
     assert sorted(b.index.bm25.ids) == sorted(b.index.matrix.ids) == [f"p{i}:0" for i in range(4)]
 
@@ -151,12 +153,17 @@ def test_bm25_saved_without_term_counts_is_rebuilt(tmp_path):
     assert b.retrieve("proteins")[0].paper.id == "p2"
 
 
-
 def test_killed_ingest_keeps_what_was_stored_and_heals(tmp_path):
     n = 6000  # three write batches: the kill lands after the first reached the catalog
     words = "graph protein galaxy volcano neuron language robot vision audio market".split()
-    rows = [{"id": f"k{i}", "title": f"Study {i} of {words[i % 10]} {words[i // 10 % 10]}",
-             "abstract": ABSTRACT.format(topic=f"{words[i % 10]} {words[i // 100 % 10]} case {i}")} for i in range(n)]
+    rows = [
+        {
+            "id": f"k{i}",
+            "title": f"Study {i} of {words[i % 10]} {words[i // 10 % 10]}",
+            "abstract": ABSTRACT.format(topic=f"{words[i % 10]} {words[i // 100 % 10]} case {i}"),
+        }
+        for i in range(n)
+    ]
     corpus = write_jsonl(tmp_path / "big.jsonl", rows)
     home = tmp_path / "home"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PAPERQA_", "OPENAI_"))}

@@ -48,6 +48,7 @@ def test_context_fits_the_token_budget(shipped_home, server):
     prompt = server.requests[0]["body"]["messages"][1]["content"]
     assert "[1] " in prompt and "[10] " not in prompt
     from paperqa.text import count_tokens
+
     assert sum(count_tokens(m["content"]) for m in server.requests[0]["body"]["messages"]) <= 700
 
 
@@ -67,7 +68,7 @@ def test_server_error_is_one_line(shipped_home, server):
 
 def test_timeout_is_one_line(shipped_home, server):
     server.replies = [3.0]
-    with pytest.raises(BackendError, match="^llm: the request timed out$"):
+    with pytest.raises(BackendError, match=r"^llm: the request timed out$"):
         llm_assistant(shipped_home, server.base_url, request_timeout=0.5).ask(QUESTION)
 
 
@@ -92,10 +93,23 @@ def test_openai_embeddings_when_configured(tmp_path, server):
     import json as _json
 
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text("".join(_json.dumps({"id": f"p{i}", "title": t, "abstract": a}) + "\n" for i, (t, a) in enumerate([
-        ("Graph networks", "We study message passing on graphs with attention and report accuracy on citation graphs."),
-        ("Protein folding", "We predict protein structures from sequences with a transformer and report accuracy."),
-    ])))
+    corpus.write_text(
+        "".join(
+            _json.dumps({"id": f"p{i}", "title": t, "abstract": a}) + "\n"
+            for i, (t, a) in enumerate(
+                [
+                    (
+                        "Graph networks",
+                        "We study message passing on graphs with attention and report accuracy on citation graphs.",
+                    ),
+                    (
+                        "Protein folding",
+                        "We predict protein structures from sequences with a transformer and report accuracy.",
+                    ),
+                ]
+            )
+        )
+    )
     a = Assistant(Settings(home=tmp_path / "home", embedding="openai", llm="offline", openai_base_url=server.base_url))
     report, _ = a.ingest([corpus])
     assert report.total == 2 and server.embedded >= 2

@@ -35,8 +35,14 @@ def test_filter_that_admits_nothing(offline):
     assert offline.retrieve("language models", Filters(org="No Such Lab")) == []
 
 
-@pytest.mark.parametrize("f", [Filters(date_from=dt.date(2025, 1, 1)), Filters(org="Amazon"),
-                               Filters(min_upvotes=2, date_to=dt.date(2026, 12, 31))])
+@pytest.mark.parametrize(
+    "f",
+    [
+        Filters(date_from=dt.date(2025, 1, 1)),
+        Filters(org="Amazon"),
+        Filters(min_upvotes=2, date_to=dt.date(2026, 12, 31)),
+    ],
+)
 def test_matrix_filter_agrees_with_chroma_where(offline, f):
     index = offline.index
     vector = index.embed_model.get_query_embedding("training large language models efficiently")

@@ -31,12 +31,23 @@ def ui_home(tmp_path_factory) -> Path:
     """Index of the shipped corpus plus one paper whose abstract carries HTML and script."""
     home = tmp_path_factory.mktemp("ui-home")
     extra = home / "hostile.jsonl"
-    extra.write_text(json.dumps({"id": "hostile-1", "title": HOSTILE_TITLE, "abstract": HOSTILE_ABSTRACT,
-                                 "date": "2025-05-05", "org": "Probe Lab", "upvotes": 3}) + "\n")
+    extra.write_text(
+        json.dumps(
+            {
+                "id": "hostile-1",
+                "title": HOSTILE_TITLE,
+                "abstract": HOSTILE_ABSTRACT,
+                "date": "2025-05-05",
+                "org": "Probe Lab",
+                "upvotes": 3,
+            }
+        )
+        + "\n"
+    )
     from paperqa.corpus import shipped_corpus
 
     assistant = Assistant(Settings(home=home, llm="offline"))
-    assistant.ingest(shipped_corpus() + [extra])
+    assistant.ingest([*shipped_corpus(), extra])
     assistant.close()
     return home
 
@@ -68,9 +79,17 @@ def browser():
 
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1100"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,1100",
+    ):
         opts.add_argument(arg)
     driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
     yield driver

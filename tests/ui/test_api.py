@@ -20,7 +20,13 @@ QUESTIONS = [
 
 
 def ask(client, question, **f):
-    args = [f.get("date_from", ""), f.get("date_to", ""), f.get("org", ANY_ORG), f.get("min_upvotes", 0), f.get("k", 10)]
+    args = [
+        f.get("date_from", ""),
+        f.get("date_to", ""),
+        f.get("org", ANY_ORG),
+        f.get("min_upvotes", 0),
+        f.get("k", 10),
+    ]
     return json.loads(client.predict(question, *args, api_name="/ask"))
 
 
@@ -58,8 +64,15 @@ def test_bad_filter_is_a_clear_error(ui_url):
         ask(client, QUESTIONS[0], date_from="soon")
 
 
-@pytest.mark.parametrize("path", ["gradio_api/file=/etc/passwd", "file=/etc/passwd",
-                                  "gradio_api/file=../../../../etc/passwd", "static/../../../../etc/passwd"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "gradio_api/file=/etc/passwd",
+        "file=/etc/passwd",
+        "gradio_api/file=../../../../etc/passwd",
+        "static/../../../../etc/passwd",
+    ],
+)
 def test_no_machine_file_is_reachable(ui_url, path):
     try:
         with urllib.request.urlopen(ui_url + path, timeout=10) as response:
@@ -95,8 +108,11 @@ def test_llm_backend_through_the_app(ui_home):
     with ScriptedOpenAI() as server:
         server.reply_for = lambda body: "Steering activations toward unknown entities [1]. A ghost [77]."
         port = _free_port()
-        app = launch(Assistant(Settings(home=ui_home, openai_base_url=server.base_url, llm_model="scripted-llm")),
-                     port=port, block=False)
+        app = launch(
+            Assistant(Settings(home=ui_home, openai_base_url=server.base_url, llm_model="scripted-llm")),
+            port=port,
+            block=False,
+        )
         try:
             record = ask(Client(f"http://127.0.0.1:{port}/", verbose=False), QUESTIONS[0])
             page = urllib.request.urlopen(f"http://127.0.0.1:{port}/config", timeout=10).read().decode()

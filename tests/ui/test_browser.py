@@ -65,7 +65,8 @@ def test_abstract_markup_stays_text(ui_url, browser):
     panel = browser.find_element(By.ID, "pqa-sources")
     assert HOSTILE_TITLE in panel.text
     card_text = browser.execute_script(
-        "return [...document.querySelectorAll('details.pqa-card')].map(c => c.textContent).join(' ')")
+        "return [...document.querySelectorAll('details.pqa-card')].map(c => c.textContent).join(' ')"
+    )
     assert "<script>" in card_text and "onerror=" in card_text
     assert browser.execute_script("return window.__pqa_xss === undefined")
     assert not find(browser, "#pqa-sources img, #pqa-chat img[src='x']")
@@ -88,5 +89,7 @@ def test_export_new_chat_and_corpus_view(ui_url, browser, tmp_path):
     search = browser.find_element(By.CSS_SELECTOR, "#pqa-corpus-search textarea, #pqa-corpus-search input")
     search.send_keys("Matryoshka")
     WebDriverWait(browser, 20).until(lambda d: "Starbucks" in table.text and "AdaHOP" not in table.text)
-    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#pqa-chart-years canvas, #pqa-chart-years svg"))
+    WebDriverWait(browser, 20).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#pqa-chart-years canvas, #pqa-chart-years svg")
+    )
     browser.save_screenshot(str(tmp_path / "corpus.png"))

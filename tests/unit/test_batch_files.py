@@ -13,17 +13,27 @@ def test_question_formats(tmp_path):
     (tmp_path / "q.csv").write_text('id,question,extra\na,"Is it, really?",x\n,Second?,y\n')
     (tmp_path / "q.jsonl").write_text('{"id": "x", "question": "One?", "kind": "topic"}\n')
     assert [(q.id, q.question) for q in read_questions(tmp_path / "q.txt")] == [("q1", "first?"), ("q3", "second?")]
-    assert [(q.id, q.question) for q in read_questions(tmp_path / "q.csv")] == [("a", "Is it, really?"), ("q3", "Second?")]
+    assert [(q.id, q.question) for q in read_questions(tmp_path / "q.csv")] == [
+        ("a", "Is it, really?"),
+        ("q3", "Second?"),
+    ]
     assert [(q.id, q.question) for q in read_questions(tmp_path / "q.jsonl")] == [("x", "One?")]
 
 
-@pytest.mark.parametrize("name, text, message", [
-    ("q.csv", "title\nx\n", "q.csv:1: CSV header must name a 'question' column"),
-    ("q.csv", "question\n\"\"\n", "q.csv:2: field 'question' is empty"),
-    ("q.jsonl", '{"id": "a", "question": "x"}\n{"id": "a", "question": "y"}\n', "q.jsonl: id 'a' appears more than once"),
-    ("q.jsonl", '{"id": "a"}\n', "q.jsonl:1: field 'question' is missing or empty"),
-    ("q.pdf", "x", "q.pdf: unknown question format (expected .txt, .csv or .jsonl)"),
-])
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        ("q.csv", "title\nx\n", "q.csv:1: CSV header must name a 'question' column"),
+        ("q.csv", 'question\n""\n', "q.csv:2: field 'question' is empty"),
+        (
+            "q.jsonl",
+            '{"id": "a", "question": "x"}\n{"id": "a", "question": "y"}\n',
+            "q.jsonl: id 'a' appears more than once",
+        ),
+        ("q.jsonl", '{"id": "a"}\n', "q.jsonl:1: field 'question' is missing or empty"),
+        ("q.pdf", "x", "q.pdf: unknown question format (expected .txt, .csv or .jsonl)"),
+    ],
+)
 def test_bad_question_files(tmp_path, name, text, message):
     (tmp_path / name).write_text(text)
     with pytest.raises(CorpusError) as info:
@@ -38,13 +48,27 @@ def test_journal_cuts_a_torn_line_and_drops_failures(tmp_path):
     with open(j.path, "ab") as fh:
         fh.write(b'{"id": "3", "question": "q", "ans')  # killed mid-line
     assert list(j.load()) == ["1"]
-    assert [json.loads(l)["id"] for l in j.path.read_text().splitlines()] == ["1"]
+    assert [json.loads(ln)["id"] for ln in j.path.read_text().splitlines()] == ["1"]
 
 
 def test_outputs_by_extension(tmp_path):
-    record = {"id": "a", "question": "Q?", "answer": "A [1].", "answerable": True,
-              "citations": [{"n": 1, "title": "T", "date": "2025-01-01", "org": "Lab"}], "sources": [{"title": "T"}]}
-    failed = {"id": "b", "question": "R?", "answer": None, "answerable": None, "citations": [], "sources": [], "error": "boom"}
+    record = {
+        "id": "a",
+        "question": "Q?",
+        "answer": "A [1].",
+        "answerable": True,
+        "citations": [{"n": 1, "title": "T", "date": "2025-01-01", "org": "Lab"}],
+        "sources": [{"title": "T"}],
+    }
+    failed = {
+        "id": "b",
+        "question": "R?",
+        "answer": None,
+        "answerable": None,
+        "citations": [],
+        "sources": [],
+        "error": "boom",
+    }
     for ext in (".csv", ".md"):
         out = tmp_path / f"out{ext}"
         assert journal_for(out).path.name == f"out{ext}.journal.jsonl"

@@ -19,6 +19,6 @@ def test_stream_filter_never_shows_an_invalid_citation():
     full = "Claim [1]. Wrong [12]. Pair [2, 9]. Bracket [not a citation at all here]. End [3]"
     for size in (1, 2, 5, 100):
         f = StreamFilter(valid=2)
-        shown = [f.feed(full[i:i + size]) for i in range(0, len(full), size)] + [f.flush()]
+        shown = [f.feed(full[i : i + size]) for i in range(0, len(full), size)] + [f.flush()]
         assert "".join(shown) == "Claim [1]. Wrong. Pair [2]. Bracket [not a citation at all here]. End"
         assert all("[12]" not in s and "[9]" not in s for s in shown)

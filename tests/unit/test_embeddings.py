@@ -10,8 +10,12 @@ from paperqa.embeddings import WordLlamaEmbedding
 
 
 def test_wordllama_vectors_match_the_library():
-    texts = ["title: Unlearning\n\nWe make LLMs forget a target entity.", "a", "",
-             "Retrieval-augmented generation (RAG) over 1,000 abstracts; émigré tokens; " * 20]
+    texts = [
+        "title: Unlearning\n\nWe make LLMs forget a target entity.",
+        "a",
+        "",
+        "Retrieval-augmented generation (RAG) over 1,000 abstracts; émigré tokens; " * 20,
+    ]
     reference = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, dim=256, disable_download=True)
     expected = np.asarray(reference.embed([texts[0], texts[1], texts[3]], norm=True, batch_size=2), dtype=np.float32)
     got = WordLlamaEmbedding().embed_batch(texts)

@@ -15,7 +15,7 @@ QUERIES = ["unlearning target entity", "diffusion models", "galaxy", "protein fo
 
 
 def scores(index: BM25) -> dict[str, dict[str, float]]:
-    return {q: {cid: float(s) for cid, s in zip(index.ids, index.scores(q)) if s} for q in QUERIES}
+    return {q: {cid: float(s) for cid, s in zip(index.ids, index.scores(q), strict=False) if s} for q in QUERIES}
 
 
 def test_updated_matches_a_fresh_build():
@@ -23,8 +23,9 @@ def test_updated_matches_a_fresh_build():
     changed = "Protein structure prediction, no folding here."
     # Paper b replaced with new text, c and d added, a unchanged.
     updated = first.updated({"b"}, ["b:0", "c:0", "d:0"], [changed, TEXTS["c:0"], TEXTS["d:0"]])
-    fresh = BM25.build(["a:0", "a:1", "b:0", "c:0", "d:0"],
-                       [TEXTS["a:0"], TEXTS["a:1"], changed, TEXTS["c:0"], TEXTS["d:0"]])
+    fresh = BM25.build(
+        ["a:0", "a:1", "b:0", "c:0", "d:0"], [TEXTS["a:0"], TEXTS["a:1"], changed, TEXTS["c:0"], TEXTS["d:0"]]
+    )
     got, want = scores(updated), scores(fresh)
     assert got.keys() == want.keys()
     for q in QUERIES:

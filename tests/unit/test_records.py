@@ -10,23 +10,34 @@ ABSTRACT = "We study a thing in depth and report what we found about it with car
 def test_jsonl_fields(tmp_path):
     f = tmp_path / "papers.jsonl"
     f.write_text(
-        '{"id": "x1", "title": "A Paper", "abstract": "%s", "date": "2024-03-05", "authors": ["A", "B"],'
-        ' "org": "Lab", "url": "https://example.org/a", "upvotes": 7}\n' % ABSTRACT
+        f'{{"id": "x1", "title": "A Paper", "abstract": "{ABSTRACT}", "date": "2024-03-05", "authors": ["A", "B"],'
+        ' "org": "Lab", "url": "https://example.org/a", "upvotes": 7}\n'
     )
     [p] = read_corpus([f]).papers
-    assert (p.id, p.date, p.authors, p.org, p.url, p.upvotes) == ("x1", dt.date(2024, 3, 5), 2, "Lab", "https://example.org/a", 7)
+    assert (p.id, p.date, p.authors, p.org, p.url, p.upvotes) == (
+        "x1",
+        dt.date(2024, 3, 5),
+        2,
+        "Lab",
+        "https://example.org/a",
+        7,
+    )
 
 
 def test_csv_fields(tmp_path):
     f = tmp_path / "papers.csv"
-    f.write_text(f'title,abstract,date,authors\n"Comma, Title","{ABSTRACT}",Mar 5, 2024,3\n'.replace("Mar 5, 2024", '"Mar 5, 2024"'))
+    f.write_text(
+        f'title,abstract,date,authors\n"Comma, Title","{ABSTRACT}",Mar 5, 2024,3\n'.replace(
+            "Mar 5, 2024", '"Mar 5, 2024"'
+        )
+    )
     [p] = read_corpus([f]).papers
     assert (p.title, p.date, p.authors) == ("Comma, Title", dt.date(2024, 3, 5), 3)
 
 
 def test_broken_jsonl_line_is_named_and_valid_lines_kept(tmp_path):
     f = tmp_path / "p.jsonl"
-    f.write_text('{"title": "Good", "abstract": "%s"}\n{"title": "Broken"\n{"title": "No abstract"}\n' % ABSTRACT)
+    f.write_text(f'{{"title": "Good", "abstract": "{ABSTRACT}"}}\n{{"title": "Broken"\n{{"title": "No abstract"}}\n')
     result = read_corpus([f])
     assert [p.title for p in result.papers] == ["Good"]
     messages = [str(e) for e in result.problems]
@@ -37,7 +48,9 @@ def test_broken_jsonl_line_is_named_and_valid_lines_kept(tmp_path):
 
 def test_invalid_utf8_names_the_line(tmp_path):
     f = tmp_path / "p.jsonl"
-    f.write_bytes(b'{"title": "Good", "abstract": "' + ABSTRACT.encode() + b'"}\n{"title": "Bad \xff", "abstract": "x"}\n')
+    f.write_bytes(
+        b'{"title": "Good", "abstract": "' + ABSTRACT.encode() + b'"}\n{"title": "Bad \xff", "abstract": "x"}\n'
+    )
     result = read_corpus([f])
     assert len(result.papers) == 1
     assert str(result.problems[0]).startswith(f"{f}:2: invalid UTF-8")

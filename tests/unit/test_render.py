@@ -6,11 +6,23 @@ from paperqa import Answer, Citation, Paper, Source, Turn
 from paperqa.ui.app import auth_pairs, filters_from
 from paperqa.ui.render import answer_markdown, conversation_markdown, source_cards
 
-PAPER = Paper(id="p1", title="A <b>bold</b> title", abstract="First <script>x()</script> sentence. Second one.",
-              date=dt.date(2025, 1, 2), org="Lab", upvotes=3, url="javascript:alert(1)")
-ANSWER = Answer(question="q", text="Claim with <i>markup</i> [1].", sources=(Source(PAPER, 0.5, 1),),
-                citations=(Citation(1, "p1", PAPER.title, PAPER.date, "Lab", "Second one."),), answerable=True,
-                backend="offline")
+PAPER = Paper(
+    id="p1",
+    title="A <b>bold</b> title",
+    abstract="First <script>x()</script> sentence. Second one.",
+    date=dt.date(2025, 1, 2),
+    org="Lab",
+    upvotes=3,
+    url="javascript:alert(1)",
+)
+ANSWER = Answer(
+    question="q",
+    text="Claim with <i>markup</i> [1].",
+    sources=(Source(PAPER, 0.5, 1),),
+    citations=(Citation(1, "p1", PAPER.title, PAPER.date, "Lab", "Second one."),),
+    answerable=True,
+    backend="offline",
+)
 
 
 def test_answer_markdown_escapes_and_links():

@@ -65,13 +65,13 @@ class StreamFilter:
             end = self.pending.find("]", start)
             if end < 0:
                 if len(self.pending) - start > _MAX_OPEN:
-                    out, self.pending = out + self.pending[: start + 1], self.pending[start + 1:]
+                    out, self.pending = out + self.pending[: start + 1], self.pending[start + 1 :]
                     continue
                 # Keep a space before the bracket with it, so a removed citation takes its space along.
                 cut = start - 1 if start > 0 and self.pending[start - 1] == " " else start
                 out, self.pending = out + self.pending[:cut], self.pending[cut:]
                 return clean(out, self.valid, self.removed)
-            out, self.pending = out + clean(self.pending[: end + 1], self.valid, self.removed), self.pending[end + 1:]
+            out, self.pending = out + clean(self.pending[: end + 1], self.valid, self.removed), self.pending[end + 1 :]
 
     def flush(self) -> str:
         """Whatever is still held back at the end of the stream."""
@@ -87,8 +87,16 @@ def citations_for(text: str, sources: list[Source]) -> tuple[Citation, ...]:
             continue
         paper = sources[n - 1].paper
         claim = " ".join(s for s in sentences(text) if f"[{n}]" in s)
-        out.append(Citation(n=n, paper_id=paper.id, title=paper.title, date=paper.date,
-                            org=paper.byline, snippet=best_sentence(paper.abstract, claim)))
+        out.append(
+            Citation(
+                n=n,
+                paper_id=paper.id,
+                title=paper.title,
+                date=paper.date,
+                org=paper.byline,
+                snippet=best_sentence(paper.abstract, claim),
+            )
+        )
     return tuple(out)
 
 

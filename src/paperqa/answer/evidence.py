@@ -10,6 +10,7 @@ from functools import lru_cache
 from ..text import FRAME, terms
 from ..types import Paper, Source
 
+
 @dataclass(frozen=True)
 class Coverage:
     """Share of a question's key-term weight found in a paper (1.0: every key term present)."""
@@ -48,7 +49,7 @@ def support(question_terms: list[str], sources: list[Source], idf: Callable[[str
 
 def _prefix_hit(term: str, present: set[str]) -> bool:
     # Compounds and acronyms: "unlearn" matches "unlearning"-stems, "moe" matches "moes".
-    return len(term) >= 4 and any(p.startswith(term) or term.startswith(p) and len(p) >= 5 for p in present)
+    return len(term) >= 4 and any(p.startswith(term) or (term.startswith(p) and len(p) >= 5) for p in present)
 
 
 _LIST = re.compile(
@@ -61,4 +62,4 @@ _LIST = re.compile(
 
 def wants_list(question: str) -> bool:
     """Whether the question asks for a set of papers rather than one fact."""
-    return bool(_LIST.search(question)) or not question.rstrip().endswith("?") and len(question.split()) <= 10
+    return bool(_LIST.search(question)) or (not question.rstrip().endswith("?") and len(question.split()) <= 10)

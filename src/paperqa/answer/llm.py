@@ -79,8 +79,13 @@ class LLMWriter:
             used.append(source)
             budget -= cost
         user = prompts.render(
-            "answer_user", question=question, sources="\n\n".join(blocks),
+            "answer_user",
+            question=question,
+            sources="\n\n".join(blocks),
             history=f"Conversation so far:\n{self.history}\n\n" if self.history else "",
         )
-        messages = [ChatMessage(role=MessageRole.SYSTEM, content=system), ChatMessage(role=MessageRole.USER, content=user)]
+        messages = [
+            ChatMessage(role=MessageRole.SYSTEM, content=system),
+            ChatMessage(role=MessageRole.USER, content=user),
+        ]
         return LLMRun(self.llm, messages, used)

@@ -13,7 +13,9 @@ from .evidence import coverage, key_terms, support, wants_list
 _QUANTITY = re.compile(
     r"\b(how (long|much|many|large|small|fast|well|big|often)|by how|what( [\w@-]+){0,3} "
     r"(percentage|fraction|share|accuracy|speed-?ups?|size|precision|score|latency|fid|gain|improvement|"
-    r"reduction|rate|compression|length|error|time|cost|r@\d+)|how .* (reach|achieve|report))\b", re.I)
+    r"reduction|rate|compression|length|error|time|cost|r@\d+)|how .* (reach|achieve|report))\b",
+    re.I,
+)
 _HAS_NUMBER = re.compile(r"\d")
 
 
@@ -36,8 +38,9 @@ class Draft:
 class OfflineWriter:
     """Composes a short cited answer from the top papers, or refuses when they do not cover the question."""
 
-    def __init__(self, idf: Callable[[str], float], threshold: float = 0.33, list_threshold: float = 0.45,
-                 max_listed: int = 8):
+    def __init__(
+        self, idf: Callable[[str], float], threshold: float = 0.33, list_threshold: float = 0.45, max_listed: int = 8
+    ):
         self.idf, self.threshold, self.list_threshold, self.max_listed = idf, threshold, list_threshold, max_listed
 
     def write(self, question: str, sources: list[Source]) -> Draft:
@@ -56,10 +59,15 @@ class OfflineWriter:
 
     def _refusal(self, sources: list[Source]) -> str:
         if not sources:
-            return "No paper in the corpus matches this question with its restrictions (filters, years or papers referred to)."
+            return (
+                "No paper in the corpus matches this question with its restrictions "
+                "(filters, years or papers referred to)."
+            )
         closest = "; ".join(f"“{s.paper.title}”" for s in sources[:2])
-        return ("The corpus does not cover this question: no retrieved abstract supports an answer. "
-                f"The closest papers found were {closest}, which address other topics.")
+        return (
+            "The corpus does not cover this question: no retrieved abstract supports an answer. "
+            f"The closest papers found were {closest}, which address other topics."
+        )
 
     def _scored_sentences(self, query: _Query, source: Source) -> list[tuple[float, int, str]]:
         out = []
@@ -78,9 +86,11 @@ class OfflineWriter:
         covered: set[str] = set()
         picked: list[tuple[int, str]] = []
         while pool and len(picked) < limit:
-            def gain(item):
+
+            def gain(item, covered=covered):
                 fresh = sum(self.idf(t) for t in (wanted & item[2]) - covered)
                 return fresh * (boost if _HAS_NUMBER.search(item[1]) else 1.0)
+
             best = max(pool, key=gain)
             if gain(best) <= 0 and picked:
                 break

@@ -71,16 +71,28 @@ def read_corpus(paths: list[Path], listing_year: int | None = None) -> CorpusRea
 
 def _paper(r: Record) -> Paper:
     return Paper(
-        id=r.id or paper_id_for(r.title), title=r.title, abstract=r.abstract, date=r.date,
-        authors=r.authors, org=r.org, upvotes=r.upvotes, url=r.url, sources=(f"{r.source}:{r.line}",),
+        id=r.id or paper_id_for(r.title),
+        title=r.title,
+        abstract=r.abstract,
+        date=r.date,
+        authors=r.authors,
+        org=r.org,
+        upvotes=r.upvotes,
+        url=r.url,
+        sources=(f"{r.source}:{r.line}",),
     )
 
 
 def _merge(a: Paper, b: Paper) -> Paper:
     """Keep the first listing's text; fill metadata it lacks from the later one."""
     return Paper(
-        id=a.id, title=a.title, abstract=a.abstract if len(a.abstract) >= len(b.abstract) else b.abstract,
-        date=a.date or b.date, authors=a.authors or b.authors, org=a.org or b.org,
-        upvotes=max(a.upvotes or 0, b.upvotes or 0) or None, url=a.url or b.url,
+        id=a.id,
+        title=a.title,
+        abstract=a.abstract if len(a.abstract) >= len(b.abstract) else b.abstract,
+        date=a.date or b.date,
+        authors=a.authors or b.authors,
+        org=a.org or b.org,
+        upvotes=max(a.upvotes or 0, b.upvotes or 0) or None,
+        url=a.url or b.url,
         sources=a.sources + tuple(s for s in b.sources if s not in a.sources),
     )

@@ -16,8 +16,8 @@ _MIN_ABSTRACT_CHARS = 80
 
 def looks_like_listing(lines: list[str]) -> bool:
     """Whether the first lines carry the listing page's header."""
-    head = [l.strip() for l in lines[:12]]
-    return any(l.startswith("Get trending papers") or l.startswith("Daily Papers") for l in head)
+    head = [ln.strip() for ln in lines[:12]]
+    return any(ln.startswith(("Get trending papers", "Daily Papers")) for ln in head)
 
 
 def _is_abstract(line: str) -> bool:
@@ -32,7 +32,7 @@ def _strip_header(lines: list[str]) -> int:
         s = lines[i].strip()
         if not s or any(s.startswith(h) for h in _HEADER):
             if s.startswith("Subscribe") and len(s) > len("Subscribe"):
-                lines[i] = s[len("Subscribe"):]  # layout B glues the first title to the button
+                lines[i] = s[len("Subscribe") :]  # layout B glues the first title to the button
                 return i
             i += 1
             continue
@@ -44,7 +44,7 @@ def _strip_header(lines: list[str]) -> int:
 
 def infer_year(lines: list[str]) -> int | None:
     """Year of dates shown without one: the listing omits the year only for its own year."""
-    years = [int(m.group(3)) for l in lines if (m := _DATE.match(l.strip())) and m.group(3)]
+    years = [int(m.group(3)) for ln in lines if (m := _DATE.match(ln.strip())) and m.group(3)]
     return max(years) + 1 if years else None
 
 
@@ -79,7 +79,9 @@ def read_listing(result: FileResult, lines: list[str], year: int | None) -> None
                 meta["upvotes"] = int(m.group(4)) if m.group(4) else None
                 i += 3
             else:
-                result.problem(f"entry {title[:60]!r}: expected a date after '·', got {date_line[:40]!r}", rows[i + 1][0])
+                result.problem(
+                    f"entry {title[:60]!r}: expected a date after '·', got {date_line[:40]!r}", rows[i + 1][0]
+                )
                 i += 2
         result.records.append(Record(title=title, abstract=abstract, source=result.path.name, line=number, **meta))
 

@@ -75,9 +75,8 @@ def parse_date(value: object) -> dt.date | None:
     text = str(value).strip()
     if m := re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?", text):
         return _checked(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1), text)
-    if m := re.fullmatch(r"([A-Z][a-z]{2}) (\d{1,2}), (\d{4})", text):
-        if m.group(1) in MONTHS:
-            return _checked(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)), text)
+    if (m := re.fullmatch(r"([A-Z][a-z]{2}) (\d{1,2}), (\d{4})", text)) and m.group(1) in MONTHS:
+        return _checked(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)), text)
     raise ValueError(f"field 'date': cannot read {text!r} (use YYYY-MM-DD)")
 
 
