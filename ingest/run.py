@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -10,10 +11,19 @@ from tqdm import tqdm
 
 from paperqa.assistant import Assistant
 from paperqa.index import IngestReport
+from paperqa.text import printable
+
+
+def _say(text: str, out: TextIO) -> None:
+    print(printable(text), file=out)
 
 
 def ingest(
-    assistant: Assistant, paths: list[Path] | None = None, strict: bool = False, out: TextIO = sys.stderr
+    assistant: Assistant,
+    paths: Sequence[Path] | None = None,
+    strict: bool = False,
+    out: TextIO = sys.stderr,
+    wait: bool = True,
 ) -> IngestReport:
     """Read and index files, printing problems and a summary; strict stops at the first problem."""
     bar: tqdm | None = None
@@ -25,17 +35,17 @@ def ingest(
         bar.update(done - bar.n)
 
     try:
-        report, read = assistant.ingest(paths, strict=strict, progress=progress)
+        report, read = assistant.ingest(paths, strict=strict, progress=progress, wait=wait)
     finally:
         if bar is not None:
             bar.close()
     for problem in read.problems:
-        print(f"warning: {problem}", file=out)
-    print(
+        _say(f"warning: {problem}", out)
+    _say(
         f"read {read.entries} entries ({len(read.papers)} papers) with {len(read.problems)} problem(s); "
         f"index: {report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
         f"{report.total} papers in all",
-        file=out,
+        out,
     )
     return report
 
@@ -43,5 +53,5 @@ def ingest(
 def ensure(assistant: Assistant, out: TextIO = sys.stderr) -> None:
     """Build the index from the default corpus on first use, telling the user why it takes a moment."""
     if assistant.index.is_empty():
-        print(f"no index at {assistant.settings.home}; building it from the default corpus", file=out)
+        _say(f"no index at {assistant.settings.home}; building it from the default corpus", out)
         ingest(assistant, out=out)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import html
 import json
 import os
 import tempfile
@@ -23,6 +23,7 @@ import huggingface_hub.constants as _hub  # noqa: E402
 _hub.HF_HUB_OFFLINE = _hub.HF_HUB_DISABLE_TELEMETRY = True
 
 from paperqa import Assistant, Filters, PaperQAError, Turn  # noqa: E402
+from paperqa.text import printable  # noqa: E402
 
 from .corpus_view import papers_per_year, papers_table, top_organisations  # noqa: E402
 from .render import answer_markdown, conversation_markdown, sources_panel  # noqa: E402
@@ -64,29 +65,27 @@ JS = """
 """
 
 
-def _date(text: str, field: str, end: bool = False) -> dt.date | None:
-    text = (text or "").strip()
-    if not text:
-        return None
-    try:
-        if len(text) == 4:
-            return dt.date(int(text), 12, 31) if end else dt.date(int(text), 1, 1)
-        if len(text) == 7:
-            y, m = map(int, text.split("-"))
-            return (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)) if end else dt.date(y, m, 1)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise gr.Error(f"{field}: not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
-
-
 def filters_from(date_from: str, date_to: str, org: str, min_upvotes: float | None) -> Filters:
-    """The UI's filter widgets as library Filters (bad dates are shown as one-line errors)."""
-    return Filters(
-        date_from=_date(date_from, "From"),
-        date_to=_date(date_to, "To", end=True),
-        org=None if not org or org == ANY_ORG else org,
-        min_upvotes=int(min_upvotes) if min_upvotes else None,
-    )
+    """The UI's filter widgets as library Filters (the library checks them; errors become one-line toasts)."""
+    try:
+        return Filters(
+            date_from=date_from or None, date_to=date_to or None,
+            org=None if not org or org == ANY_ORG else org, min_upvotes=min_upvotes or None,
+        )  # fmt: skip
+    except PaperQAError as exc:
+        raise gr.Error(shown_error(exc)) from None
+
+
+_WIDGETS = {"date_from:": "From:", "date_to:": "To:", "min_upvotes:": "Minimum upvotes:"}
+
+
+def shown_error(exc: Exception) -> str:
+    """An error for the toast: one line, named by the widget, and shown as text (Gradio renders HTML there)."""
+    text = printable(str(exc), keep_newlines=False)
+    for name, label in _WIDGETS.items():
+        if text.startswith(name):
+            text = label + text[len(name) :]
+    return html.escape(text, quote=False)
 
 
 def build_app(assistant: Assistant) -> gr.Blocks:
@@ -109,7 +108,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 chatbot[-1] = {"role": "assistant", "content": answer_markdown(None, turn, text)}
                 yield "", chatbot, history, gr.skip()
         except PaperQAError as exc:
-            raise gr.Error(str(exc)) from None
+            raise gr.Error(shown_error(exc)) from None
         history = [*history, Turn(message, stream.answer)]
         chatbot[-1] = {"role": "assistant", "content": answer_markdown(stream.answer, turn)}
         yield "", chatbot, history, sources_panel(history)
@@ -122,7 +121,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
         try:
             answer = assistant.ask(question, f, int(k or assistant.settings.top_k), history)
         except PaperQAError as exc:
-            raise gr.Error(str(exc)) from None
+            raise gr.Error(shown_error(exc)) from None
         return json.dumps(answer.to_record(), ensure_ascii=False), [*history, Turn(question.strip(), answer)]
 
     def history_api(history):

@@ -7,27 +7,26 @@ import os
 # Chroma reports usage unless told not to; nothing here may reach the network on its own.
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from .assistant import AnswerStream, Assistant
+from .answer.stream import AnswerStream
+from .assistant import Assistant
 from .conversation import Turn
-from .errors import BackendError, CorpusError, IndexMismatchError, PaperQAError, SettingsError
+from .errors import (
+    ArgumentError,
+    BackendError,
+    CorpusError,
+    IndexBusyError,
+    IndexMismatchError,
+    InputFileError,
+    PaperQAError,
+    SettingsError,
+)
+from .filters import Filters
+from .index import CheckReport, IngestReport
 from .settings import Settings, preset
-from .types import Answer, Chunk, Citation, Filters, Paper, Source
+from .types import Answer, Chunk, Citation, Paper, Source
 
 __all__ = [
-    "Answer",
-    "AnswerStream",
-    "Assistant",
-    "BackendError",
-    "Chunk",
-    "Citation",
-    "CorpusError",
-    "Filters",
-    "IndexMismatchError",
-    "Paper",
-    "PaperQAError",
-    "Settings",
-    "SettingsError",
-    "Source",
-    "Turn",
-    "preset",
-]
+    "Answer", "AnswerStream", "ArgumentError", "Assistant", "BackendError", "CheckReport", "Chunk", "Citation",
+    "CorpusError", "Filters", "IndexBusyError", "IndexMismatchError", "IngestReport", "InputFileError", "Paper",
+    "PaperQAError", "Settings", "SettingsError", "Source", "Turn", "preset",
+]  # fmt: skip

@@ -1,42 +1,38 @@
-"""The `Assistant` facade: ingest, ask, stream, and their async variants, over one index."""
+"""The `Assistant` facade: ingest, check, ask, stream, batch, and their async variants, over one index."""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from pathlib import Path
 
-from .answer.citations import StreamFilter, citations_for, clean
-from .answer.offline import OfflineWriter
+from .answer.llm import llm_answer
+from .answer.offline import offline_answer
+from .answer.stream import AnswerStream
 from .backends import backend_errors, chat_model, embedding_model
+from .batch import BatchItem, Question, iter_answers
 from .conversation import Turn, history_text, resolve
 from .corpus import CorpusRead, read_corpus, shipped_corpus
-from .errors import PaperQAError
-from .index import Index, IngestReport, Progress
+from .errors import ArgumentError, PaperQAError
+from .filters import Filters
+from .index import CheckReport, Index, IngestReport, Progress
+from .index.lock import OnWait
 from .retrieval import Retriever
 from .settings import Settings
-from .types import Answer, Filters, Source
-
-
-class AnswerStream:
-    """Iterate for text deltas as they are written; `.answer` holds the checked Answer at the end."""
-
-    def __init__(self, deltas: Iterator[str], finish: Callable[[], Answer]) -> None:
-        self._deltas, self._finish, self.answer = deltas, finish, None
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self._deltas
-        self.answer = self._finish()
+from .types import Answer, Source
 
 
 class Assistant:
     """Question answering with verified citations over the indexed corpus."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, on_wait: OnWait | None = None) -> None:
         self.settings = settings or Settings.load()
+        self.on_wait = on_wait  # told once when another process is writing the index and we wait for it
         self._index: Index | None = None
         self._lock = threading.Lock()
+        self._retriever = Retriever(dense_weight=self.settings.dense_weight, rrf_k=self.settings.rrf_k)
 
     @property
     def index(self) -> Index:
@@ -44,7 +40,9 @@ class Assistant:
         with self._lock:
             if self._index is None:
                 s = self.settings
-                self._index = Index(s.home / "index", embedding_model(s), s.chunk_tokens, s.chunk_overlap)
+                self._index = Index(
+                    s.home / "index", embedding_model(s), s.chunk_tokens, s.chunk_overlap, s.ingest_batch, self.on_wait
+                )
             return self._index
 
     @property
@@ -52,7 +50,7 @@ class Assistant:
         """What writes the answers: `offline` or the LLM model name."""
         return "offline" if self.settings.writer == "offline" else f"openai:{self.settings.llm_model}"
 
-    def read(self, paths: list[Path] | None = None, strict: bool = False) -> CorpusRead:
+    def read(self, paths: Sequence[Path] | None = None, strict: bool = False) -> CorpusRead:
         """Read corpus files (default: the configured or shipped corpus); strict raises on any problem."""
         result = read_corpus(list(paths or self.settings.corpus or shipped_corpus()), self.settings.listing_year)
         if strict and result.problems:
@@ -60,12 +58,13 @@ class Assistant:
         return result
 
     def ingest(
-        self, paths: list[Path] | None = None, strict: bool = False, progress: Progress | None = None
-    ) -> tuple[IngestReport, CorpusRead]:
-        """Read files and index their papers; with strict, any problem stops before anything is written."""
+        self, paths: Sequence[Path] | None = None, strict: bool = False, progress: Progress | None = None,
+        wait: bool = True,
+    ) -> tuple[IngestReport, CorpusRead]:  # fmt: skip
+        """Read files and index their papers as the index's only writer (waiting for another, unless told not to)."""
         read = self.read(paths, strict)
         with backend_errors(self.settings, "embedding"):
-            report = self.index.add(list(read.papers), progress)
+            report = self.index.add(list(read.papers), progress, wait=wait)
         return report, read
 
     def ensure_index(self, progress: Progress | None = None) -> IngestReport | None:
@@ -74,107 +73,63 @@ class Assistant:
             return None
         return self.ingest(progress=progress)[0]
 
+    def check(self, repair: bool = False, wait: bool = True) -> CheckReport:
+        """Verify that every store of the index agrees with the catalog; `repair` restores agreement."""
+        with backend_errors(self.settings, "embedding"):
+            return self.index.check(repair, wait)
+
     def retrieve(self, question: str, filters: Filters | None = None, k: int | None = None) -> list[Source]:
         """The ranked papers for a question (building the index first if there is none)."""
+        k = self.settings.sources_count(k)
         self.ensure_index()
+        with self.index.reading() as view:
+            return self._retriever.retrieve(view, self._query_vector(question), question, k, filters)
+
+    def _query_vector(self, text: str) -> list[float]:
         with backend_errors(self.settings, "embedding"):
-            s = self.settings
-            return Retriever(self.index, dense_weight=s.dense_weight, rrf_k=s.rrf_k).retrieve(
-                question, k or s.top_k, filters
-            )
+            return list(self.index.embed_model.get_query_embedding(text))
 
     def ask(
         self, question: str, filters: Filters | None = None, k: int | None = None, history: Sequence[Turn] = ()
     ) -> Answer:
         """Answer a question with citations checked against the retrieved papers; `history` makes it a follow-up."""
-        stream = self.stream(question, filters, k, history)
-        for _ in stream:
-            pass
-        assert stream.answer is not None
-        return stream.answer
+        return self.stream(question, filters, k, history).result()
 
     def stream(
         self, question: str, filters: Filters | None = None, k: int | None = None, history: Sequence[Turn] = ()
     ) -> AnswerStream:
         """Like `ask`, but yields the answer text as it is written (citations already checked)."""
+        if not isinstance(question, str) or not question.split():
+            raise ArgumentError("the question is empty")
         question = " ".join(question.split())
-        if not question:
-            raise PaperQAError("the question is empty")
+        k = self.settings.sources_count(k)
         resolved = resolve(question, history, filters)
-        sources = self.retrieve(resolved.query, resolved.filters, k)
+        self.ensure_index()
+        vector = self._query_vector(resolved.query)
         llm = chat_model(self.settings)
-        if llm is None:
-            return self._offline(question, resolved.query, sources)
-        from .answer.llm import LLMWriter
-
-        writer = LLMWriter(llm, self.settings, history_text(history))
-        run = writer.run(question, sources)
-        guard = StreamFilter(len(run.sources))
-
-        def deltas() -> Iterator[str]:
-            with backend_errors(self.settings, "llm"):
-                for delta in run.deltas():
-                    if shown := guard.feed(delta):
-                        yield shown
-            if rest := guard.flush():
-                yield rest
-
-        def finish() -> Answer:
-            text = clean(run.text, len(run.sources)).strip()
-            answerable = run.answerable and bool(run.sources)
-            return Answer(
-                question=question,
-                text=text if answerable else run.refusal_text(text),
-                citations=citations_for(text, run.sources) if answerable else (),
-                sources=tuple(sources),
-                answerable=answerable,
-                backend="openai",
-                model=self.settings.llm_model,
-                prompt_tokens=run.prompt_tokens,
-                completion_tokens=run.completion_tokens,
-                removed_citations=tuple(guard.removed),
-            )
-
-        return AnswerStream(deltas(), finish)
-
-    def _offline(self, question: str, query: str, sources: list[Source]) -> AnswerStream:
-        bm25 = self.index.bm25
-        idf = (lambda t: bm25.term_idf(t) or bm25.max_idf) if bm25 else (lambda t: 1.0)
-        draft = OfflineWriter(idf, self.settings.refusal_threshold, self.settings.list_threshold).write(query, sources)
-        removed: list[str] = []
-        text = clean(draft.text, len(sources), removed)
-
-        def finish() -> Answer:
-            return Answer(
-                question=question,
-                text=text,
-                citations=citations_for(text, sources) if draft.answerable else (),
-                sources=tuple(sources),
-                answerable=draft.answerable,
-                backend="offline",
-                removed_citations=tuple(removed),
-            )
-
-        return AnswerStream(iter(_pieces(text)), finish)
+        with self.index.reading() as view:
+            sources = self._retriever.retrieve(view, vector, resolved.query, k, resolved.filters)
+            if llm is None:
+                return offline_answer(question, resolved.query, sources, view.idf, self.settings)
+        return llm_answer(llm, self.settings, question, sources, history_text(history))
 
     def iter_batch(
-        self, questions: list[str], filters: Filters | None = None, k: int | None = None, workers: int | None = None
-    ):
+        self, questions: Sequence[str], filters: Filters | None = None, k: int | None = None, workers: int | None = None
+    ) -> Iterator[BatchItem]:
         """Answers to many questions as they finish (any order): `BatchItem`s with `.answer` or `.error`."""
-        from .batch import Question
-        from .batch_run import iter_answers
-
-        return iter_answers(self, [Question(str(i), q) for i, q in enumerate(questions)], filters, k, workers)
+        factory = functools.partial(Assistant, self.settings)  # picklable: builds each worker process's own
+        todo = [Question(str(i), q) for i, q in enumerate(questions)]
+        return iter_answers(self, todo, filters, k, workers, factory)
 
     def ask_batch(
-        self, questions: list[str], filters: Filters | None = None, k: int | None = None, workers: int | None = None
+        self, questions: Sequence[str], filters: Filters | None = None, k: int | None = None, workers: int | None = None
     ) -> list[Answer]:
         """Answers to many questions, in the order asked; raises if any question failed."""
         items = {int(item.question.id): item for item in self.iter_batch(questions, filters, k, workers)}
         failed = [items[i].error for i in sorted(items) if items[i].answer is None]
         if failed:
             raise PaperQAError(f"{len(failed)} of {len(questions)} questions failed; first: {failed[0]}")
-        return [items[i].answer for i in range(len(questions))]
+        return [answer for i in range(len(questions)) if (answer := items[i].answer) is not None]
 
     async def aask(
         self, question: str, filters: Filters | None = None, k: int | None = None, history: Sequence[Turn] = ()
@@ -182,29 +137,28 @@ class Assistant:
         """Async `ask` (runs in a worker thread so the event loop stays free)."""
         return await asyncio.to_thread(self.ask, question, filters, k, history)
 
-    async def aingest(self, paths: list[Path] | None = None, strict: bool = False) -> tuple[IngestReport, CorpusRead]:
+    async def aingest(
+        self, paths: Sequence[Path] | None = None, strict: bool = False
+    ) -> tuple[IngestReport, CorpusRead]:
         """Async `ingest`."""
         return await asyncio.to_thread(self.ingest, paths, strict)
 
     async def astream(
         self, question: str, filters: Filters | None = None, k: int | None = None, history: Sequence[Turn] = ()
-    ):
+    ) -> AsyncIterator[str | Answer]:
         """Async generator of text deltas; the final item is the checked `Answer`."""
         stream = await asyncio.to_thread(self.stream, question, filters, k, history)
         it = iter(stream)
-        sentinel = object()
-        while (delta := await asyncio.to_thread(next, it, sentinel)) is not sentinel:
+        done = object()
+        while (delta := await asyncio.to_thread(next, it, done)) is not done:
+            assert isinstance(delta, str)
             yield delta
+        assert stream.answer is not None
         yield stream.answer
 
     def close(self) -> None:
         """Release the index files."""
-        if self._index is not None:
-            self._index.close()
-            self._index = None
-
-
-def _pieces(text: str) -> list[str]:
-    """Split a finished text into word-sized deltas, so offline answers stream like LLM ones."""
-    words = text.split(" ")
-    return [w + (" " if i < len(words) - 1 else "") for i, w in enumerate(words)]
+        with self._lock:
+            if self._index is not None:
+                self._index.close()
+                self._index = None

@@ -1,9 +1,14 @@
-"""The one factory that names concrete LLM and embedding classes; the rest takes llama-index interfaces."""
+"""The one factory that names concrete LLM and embedding classes; the rest takes llama-index interfaces.
+
+Offline backends are registered here like real ones (after simonw/llm's plugins); the OpenAI provider is
+imported only when a setting asks for it.
+"""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import LLM
@@ -13,9 +18,15 @@ from .settings import Settings
 
 
 def _openai_embedding(settings: Settings) -> BaseEmbedding:
-    from .openai_backend import embedding_model
+    from llama_index.embeddings.openai import OpenAIEmbedding
 
-    return embedding_model(settings)
+    from .providers.openai import OpenAIProvider
+
+    provider = OpenAIProvider(settings, "PAPERQA_EMBEDDING")
+    return OpenAIEmbedding(
+        model_name=settings.embedding_model, api_key=provider.api_key, api_base=provider.base_url,
+        timeout=provider.timeout, max_retries=settings.max_retries,
+    )  # fmt: skip
 
 
 EMBEDDINGS: dict[str, Callable[[Settings], BaseEmbedding]] = {
@@ -39,9 +50,26 @@ def chat_model(settings: Settings) -> LLM | None:
     """The LLM that writes answers, or None for the offline writer."""
     if settings.writer == "offline":
         return None
-    from .openai_backend import chat_model as openai_chat
+    from llama_index.llms.openai_like import OpenAILike
 
-    return openai_chat(settings)
+    from .providers.openai import OpenAIProvider
+
+    provider = OpenAIProvider(settings, "PAPERQA_LLM")
+    return OpenAILike(
+        model=settings.llm_model, api_key=provider.api_key, api_base=provider.base_url,
+        openai_client=provider.chat_client(), is_chat_model=True, timeout=settings.request_timeout,
+        max_retries=0,  # one retry layer: paperqa.retry, asked by the LLM writer
+        temperature=settings.temperature, max_tokens=settings.max_answer_tokens, context_window=128_000,
+    )  # fmt: skip
+
+
+def request_kwargs(settings: Settings, deadline: float) -> dict[str, Any]:
+    """Per-request options of the configured chat backend that stop an answer at its deadline."""
+    if settings.writer == "offline":
+        return {}
+    from .providers.openai import deadline_kwargs
+
+    return deadline_kwargs(deadline)
 
 
 @contextlib.contextmanager
@@ -50,7 +78,7 @@ def backend_errors(settings: Settings, where: str) -> Iterator[None]:
     if settings.writer == "offline" and settings.embedding != "openai":
         yield
         return
-    from .openai_backend import translated_errors
+    from .providers.openai import translated_errors
 
     with translated_errors(where):
         yield

@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .types import Answer, Filters
+from .filters import Filters
+from .types import Answer
 
 _REF = re.compile(r"\[(\d+)\]")
 _ANAPHORA = re.compile(r"\b(those|these|them|they|their|it|its|that paper|this paper|the paper|above|same)\b", re.I)

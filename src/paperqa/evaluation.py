@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
-from .errors import CorpusError
+from .errors import InputFileError
+from .fileio import iter_jsonl
 from .types import Answer
+
+Kind = Literal["lookup", "fact", "topic", "absent"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
 @dataclass(frozen=True)
@@ -17,7 +20,7 @@ class EvalQuestion:
     """One question with its gold papers (titles) and, for facts, strings the answer must contain."""
 
     id: str
-    kind: Literal["lookup", "fact", "topic", "absent"]
+    kind: Kind
     question: str
     gold_titles: tuple[str, ...] = ()
     answer_contains: tuple[str, ...] = ()
@@ -42,24 +45,19 @@ class KindReport:
 
 
 def load_questions(path: Path) -> list[EvalQuestion]:
-    """Read a dev-format JSONL file; a broken line is an error naming it."""
+    """Read a dev-format JSONL file; a line that is not a dev-format question is an error naming it."""
     out = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
+    for number, d in iter_jsonl(path):
         try:
-            d = json.loads(line)
-            out.append(
-                EvalQuestion(
-                    d["id"],
-                    d["kind"],
-                    d["question"],
-                    tuple(d.get("gold_titles", [])),
-                    tuple(d.get("answer_contains", [])),
-                )
-            )
-        except (json.JSONDecodeError, KeyError) as exc:
-            raise CorpusError(str(path), f"not a dev-format question ({exc})", number) from None
+            kind = d["kind"]
+            if kind not in KINDS:
+                raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
+            out.append(EvalQuestion(str(d["id"]), kind, str(d["question"]), tuple(d.get("gold_titles", [])),
+                                    tuple(d.get("answer_contains", []))))  # fmt: skip
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputFileError(
+                str(path), f"not a dev-format question ({type(exc).__name__}: {exc})", number
+            ) from None
     return out
 
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from .errors import SettingsError
+from .errors import ArgumentError, SettingsError
 
 LLMChoice = Literal["auto", "offline", "openai"]
 EmbeddingChoice = Literal["wordllama", "openai", "hash"]
+TOP_K_RANGE = (1, 100)
 
 
 def default_home() -> Path:
@@ -53,6 +54,9 @@ class Settings(BaseSettings):
     )
     request_timeout: float = Field(60.0, gt=0, description="Seconds before one LLM or embedding request is abandoned.")
     max_retries: int = Field(2, ge=0, le=10, description="Retries of a failed request (with backoff) before giving up.")
+    answer_timeout: float = Field(
+        180.0, gt=0, description="Seconds one LLM answer may take in all, retries included (a trickling server stops)."
+    )
     temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature of the LLM writer.")
 
     embedding: EmbeddingChoice = Field(
@@ -64,7 +68,12 @@ class Settings(BaseSettings):
 
     chunk_tokens: int = Field(256, ge=32, le=8192, description="Chunk size in tiktoken cl100k tokens.")
     chunk_overlap: int = Field(32, ge=0, description="Tokens shared by consecutive chunks of one abstract.")
-    top_k: int = Field(10, ge=1, le=100, description="Number of papers retrieved for an answer.")
+    ingest_batch: int = Field(
+        2048, ge=1, le=100_000, description="Papers embedded and written per batch while ingesting."
+    )
+    top_k: int = Field(
+        10, ge=TOP_K_RANGE[0], le=TOP_K_RANGE[1], description="Number of papers retrieved for an answer."
+    )
     context_tokens: int = Field(3000, ge=200, description="Token budget of the sources sent to an LLM.")
     max_answer_tokens: int = Field(600, ge=16, description="Upper bound on the LLM answer length in tokens.")
     list_threshold: float = Field(
@@ -94,11 +103,22 @@ class Settings(BaseSettings):
 
     @field_validator("chunk_overlap")
     @classmethod
-    def _overlap_below_size(cls, v: int, info) -> int:
+    def _overlap_below_size(cls, v: int, info: ValidationInfo) -> int:
         size = info.data.get("chunk_tokens", 256)
         if v >= size:
             raise ValueError(f"chunk_overlap ({v}) must be smaller than chunk_tokens ({size})")
         return v
+
+    def sources_count(self, k: object = None) -> int:
+        """Papers to retrieve for one question: `k` when given, else `top_k`; the one rule for CLI, UI and API."""
+        if k is None:
+            return self.top_k
+        lo, hi = TOP_K_RANGE
+        if isinstance(k, bool) or not isinstance(k, (int, float)) or k != int(k):
+            raise ArgumentError(f"number of sources: expected a whole number, got {k!r}")
+        if not lo <= k <= hi:
+            raise ArgumentError(f"number of sources must be between {lo} and {hi}, got {int(k)}")
+        return int(k)
 
     @property
     def writer(self) -> Literal["offline", "openai"]:
@@ -108,10 +128,8 @@ class Settings(BaseSettings):
         return self.llm
 
     @classmethod
-    def load(cls, **overrides) -> Settings:
+    def load(cls, **overrides: Any) -> Settings:
         """Read env and `.env` once, apply overrides, and turn validation errors into one line."""
-        from pydantic import ValidationError
-
         try:
             return cls(**{k: v for k, v in overrides.items() if v is not None})
         except ValidationError as exc:
@@ -120,14 +138,14 @@ class Settings(BaseSettings):
             raise SettingsError(f"setting {field}: {err['msg']}") from None
 
 
-PRESETS: dict[str, dict] = {
+PRESETS: dict[str, dict[str, str]] = {
     "offline": {"llm": "offline", "embedding": "wordllama"},
     "openai": {"llm": "openai", "embedding": "wordllama"},
     "openai-full": {"llm": "openai", "embedding": "openai"},
 }
 
 
-def preset(name: str, **overrides) -> Settings:
+def preset(name: str, **overrides: Any) -> Settings:
     """Settings from a named preset (offline, openai, openai-full) plus overrides."""
     if name not in PRESETS:
         raise SettingsError(f"unknown preset {name!r}; choose one of {', '.join(PRESETS)}")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from functools import lru_cache
 
 import Stemmer
@@ -93,3 +95,44 @@ def count_tokens(text: str) -> int:
 def tokenizer():
     """The tiktoken encode function used for chunking and budgets."""
     return _encoding()
+
+
+# Terminal escape sequences (CSI such as clear-screen, OSC such as window titles and hyperlinks), then any
+# other control or bidirectional-override character: corpus text and answers are shown, never obeyed.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, clear screen
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks (ended by BEL or ST)
+    r"|\x1b[P^_][^\x1b]*(?:\x1b\\)?"  # DCS, PM, APC strings
+    r"|\x1b[@-_]"  # any other two-character escape
+    r"|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x9c]*"  # their 8-bit forms
+)
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def printable(text: str, keep_newlines: bool = True) -> str:
+    """Text without terminal escape sequences, control characters or bidi overrides; other white space
+    (tabs, carriage returns, and newlines unless kept) becomes a plain space."""
+    out = []
+    for ch in _ESCAPES.sub("", text):
+        if ch == "\n" and keep_newlines:
+            out.append(ch)
+        elif ch in "\t\r\n\v\f":
+            out.append(" ")
+        elif unicodedata.category(ch) not in ("Cc", "Cs") and ch not in _BIDI:
+            out.append(ch)
+    return "".join(out)
+
+
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]|~!])")  # emphasis, code, links and images, tables, strikethrough
+_MD_LINE_START = re.compile(r"^(\s*\d*)([#>+=-]|(?<=\d)[.)])", re.MULTILINE)  # headings, quotes, lists, rules
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Markdown renders as written: HTML escaped, Markdown punctuation backslashed."""
+    text = _MD_INLINE.sub(r"\\\1", html.escape(text, quote=False))
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def markdown_text(text: str) -> str:
+    """User or corpus text for a Markdown document: printable, and shown as written (no markup or links)."""
+    return escape_markdown(printable(text))

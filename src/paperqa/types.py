@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any
 
 
 def normalise_title(title: str) -> str:
@@ -19,19 +19,14 @@ def paper_id_for(title: str) -> str:
     return hashlib.sha1(normalise_title(title).encode()).hexdigest()[:16]
 
 
-def chunk_id(paper_id: str, position: int) -> str:
-    """The id of a paper's chunk: `paper:position`."""
-    return f"{paper_id}:{position}"
+def chunk_id(paper_id: str, content_hash: str, position: int) -> str:
+    """The id of a paper's chunk, `paper:hash8:position`: a changed abstract gets new chunk ids."""
+    return f"{paper_id}:{content_hash[:8]}:{position}"
 
 
 def paper_of(chunk: str) -> str:
-    """The paper id inside a chunk id."""
-    return chunk.rsplit(":", 1)[0]
-
-
-def date_key(date: dt.date | None) -> int:
-    """Sortable number for a date (YYYYMMDD); 0 when the date is unknown."""
-    return date.year * 10000 + date.month * 100 + date.day if date else 0
+    """The paper id inside a chunk id (paper ids may themselves contain colons)."""
+    return chunk.rsplit(":", 2)[0]
 
 
 @dataclass(frozen=True)
@@ -74,34 +69,6 @@ class Chunk:
 
 
 @dataclass(frozen=True)
-class Filters:
-    """Optional restrictions on which papers may be retrieved."""
-
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    org: str | None = None
-    min_upvotes: int | None = None
-    paper_ids: frozenset[str] | None = None
-
-    def admits(self, paper: Paper) -> bool:
-        """Whether a paper passes every filter that is set."""
-        if self.paper_ids is not None and paper.id not in self.paper_ids:
-            return False
-        if self.date_from and (paper.date is None or paper.date < self.date_from):
-            return False
-        if self.date_to and (paper.date is None or paper.date > self.date_to):
-            return False
-        if self.org and (paper.org or "").casefold() != self.org.casefold():
-            return False
-        return not (self.min_upvotes and (paper.upvotes or 0) < self.min_upvotes)
-
-    @property
-    def active(self) -> bool:
-        """Whether any filter is set."""
-        return any(v is not None for v in (self.date_from, self.date_to, self.org, self.min_upvotes, self.paper_ids))
-
-
-@dataclass(frozen=True)
 class Source:
     """A retrieved paper with its fused score and the chunks that matched."""
 
@@ -109,9 +76,6 @@ class Source:
     score: float
     rank: int
     passages: tuple[str, ...] = ()
-
-
-BackendName = Literal["offline", "openai"]
 
 
 @dataclass(frozen=True)
@@ -124,6 +88,24 @@ class Citation:
     date: dt.date | None
     org: str
     snippet: str
+
+    def reference(self) -> str:
+        """The reference line a reader sees under an answer: `[n] Title (date, org)`."""
+        meta = ", ".join(x for x in (self.date.isoformat() if self.date else "", self.org) if x)
+        return f"[{self.n}] {self.title}{f' ({meta})' if meta else ''}"
+
+    def to_record(self) -> dict[str, object]:
+        """This citation as a JSON object (one element of an answer record's `citations`)."""
+        date = self.date.isoformat() if self.date else None
+        return {"n": self.n, "paper_id": self.paper_id, "title": self.title, "date": date, "org": self.org,
+                "snippet": self.snippet}  # fmt: skip
+
+    @classmethod
+    def from_record(cls, d: dict[str, Any]) -> Citation:
+        """A citation read back from an answer record (a batch journal line)."""
+        date = dt.date.fromisoformat(d["date"]) if d.get("date") else None
+        return cls(int(d["n"]), str(d.get("paper_id") or ""), str(d["title"]), date, str(d.get("org") or ""),
+                   str(d.get("snippet") or ""))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -140,8 +122,9 @@ class Answer:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     removed_citations: tuple[str, ...] = field(default=())
+    complete: bool = True  # False when the LLM's reply was cut short (no finish, or stopped at the token limit)
 
-    def to_record(self, id: str | None = None) -> dict:
+    def to_record(self, id: str | None = None) -> dict[str, Any]:
         """The JSON object of one batch line (also `paperqa ask --json`)."""
         return {
             "id": id,
@@ -150,17 +133,8 @@ class Answer:
             "answerable": self.answerable,
             "backend": self.backend,
             "model": self.model,
-            "citations": [
-                {
-                    "n": c.n,
-                    "paper_id": c.paper_id,
-                    "title": c.title,
-                    "date": c.date.isoformat() if c.date else None,
-                    "org": c.org,
-                    "snippet": c.snippet,
-                }
-                for c in self.citations
-            ],
+            "complete": self.complete,
+            "citations": [c.to_record() for c in self.citations],
             "sources": [
                 {"paper_id": s.paper.id, "title": s.paper.title, "score": round(s.score, 6)} for s in self.sources
             ],

@@ -102,7 +102,7 @@ def test_failures_are_recorded_and_retried_on_resume(shipped_home, tmp_path):
 
 def test_rate_limit_backs_off_and_concurrency_is_bounded(shipped_home):
     with ScriptedOpenAI() as server:
-        a = Assistant(Settings(home=shipped_home, openai_base_url=server.base_url, max_retries=0))
+        a = Assistant(Settings(home=shipped_home, openai_base_url=server.base_url, max_retries=1))
         server.replies = [(429, "slow down"), "After a pause [1]."]
         [answer] = a.ask_batch(["Which papers study unlearning?"], workers=1)
         assert answer.text == "After a pause [1]." and len(server.requests) == 2

@@ -60,7 +60,7 @@ def test_errors_are_one_line_and_exit_non_zero(shipped_home, tmp_path):
     assert r.returncode == 1
     assert r.stderr.strip() == f"paperqa: error: {bad}:2: invalid JSON (Expecting ',' delimiter)"
     r = run(["ingest", "--strict", str(tmp_path / "missing.csv")], shipped_home)
-    assert r.returncode == 1 and r.stderr.strip().endswith("missing.csv: no such file")
+    assert r.returncode == 1 and r.stderr.strip().endswith("missing.csv: no such file or folder")
     assert "Traceback" not in r.stderr
 
 

@@ -1,10 +1,12 @@
 """The LLM writer against a real OpenAI-protocol server on 127.0.0.1, streaming included."""
 
+import re
 import socket
 
 import pytest
 
 from paperqa import Assistant, BackendError, Settings
+from paperqa.text import count_tokens
 from tests.openai_server import ScriptedOpenAI
 
 pytestmark = pytest.mark.integration
@@ -38,18 +40,18 @@ def test_streamed_answer_with_a_citation_to_nothing_retrieved(shipped_home, serv
     request = server.requests[0]
     assert request["path"] == "/v1/chat/completions" and request["body"]["stream"] is True
     prompt = request["body"]["messages"][1]["content"]
-    assert f"[1] {answer.sources[0].paper.title}" in prompt and QUESTION in prompt
+    nonce = re.search(r'<source-([0-9a-f]{16}) n="1">', prompt).group(1)
+    assert f'<source-{nonce} n="1">\ntitle: {answer.sources[0].paper.title}\n' in prompt
+    assert f"<question-{nonce}>\n{QUESTION}\n</question-{nonce}>" in prompt
 
 
-def test_context_fits_the_token_budget(shipped_home, server):
+def test_context_fits_the_token_budget_and_keeps_every_source(shipped_home, server):
     server.replies = ["Fine [1]."]
-    a = llm_assistant(shipped_home, server.base_url, context_tokens=700)
-    a.ask(QUESTION)
+    a = llm_assistant(shipped_home, server.base_url, context_tokens=900)
+    answer = a.ask(QUESTION)
     prompt = server.requests[0]["body"]["messages"][1]["content"]
-    assert "[1] " in prompt and "[10] " not in prompt
-    from paperqa.text import count_tokens
-
-    assert sum(count_tokens(m["content"]) for m in server.requests[0]["body"]["messages"]) <= 700
+    assert len(answer.sources) == 10 and all(f' n="{n}">' in prompt for n in range(1, 11))
+    assert sum(count_tokens(m["content"]) for m in server.requests[0]["body"]["messages"]) <= 900
 
 
 def test_refusal_path(shipped_home, server):

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from paperqa.batch import Journal, journal_for, read_questions, render
-from paperqa.errors import CorpusError
+from paperqa.errors import InputFileError
 
 
 def test_question_formats(tmp_path):
@@ -36,7 +36,7 @@ def test_question_formats(tmp_path):
 )
 def test_bad_question_files(tmp_path, name, text, message):
     (tmp_path / name).write_text(text)
-    with pytest.raises(CorpusError) as info:
+    with pytest.raises(InputFileError) as info:
         read_questions(tmp_path / name)
     assert str(info.value) == f"{tmp_path}/{message}"
 
@@ -73,9 +73,9 @@ def test_outputs_by_extension(tmp_path):
         out = tmp_path / f"out{ext}"
         assert journal_for(out).path.name == f"out{ext}.journal.jsonl"
         render(out, [record, failed])
-    assert "a,Q?,A [1].,True,[1] T,T," in (tmp_path / "out.csv").read_text()
+    assert 'a,Q?,A [1].,True,True,"[1] T (2025-01-01, Lab)",T,' in (tmp_path / "out.csv").read_text()
     md = (tmp_path / "out.md").read_text()
-    assert "## a: Q?" in md and "- [1] T (2025-01-01, Lab)" in md and "**Failed:** boom" in md
+    assert "## a: Q?" in md and "- \\[1\\] T (2025-01-01, Lab)" in md and "**Failed:** boom" in md
     assert journal_for(tmp_path / "x.jsonl").path == tmp_path / "x.jsonl"
-    with pytest.raises(CorpusError, match="unknown output format"):
+    with pytest.raises(InputFileError, match="unknown output format"):
         journal_for(tmp_path / "x.xlsx")

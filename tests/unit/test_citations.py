@@ -1,6 +1,6 @@
 """Citations to anything not retrieved are removed, in whole texts and in streams."""
 
-from paperqa.answer.citations import StreamFilter, cited_numbers, clean
+from paperqa.answer.citations import StreamFilter, cited_numbers, clean, inert
 
 
 def test_clean_keeps_valid_and_drops_invalid():
@@ -11,8 +11,17 @@ def test_clean_keeps_valid_and_drops_invalid():
     assert cited_numbers(text) == [1, 3, 2]
 
 
-def test_prose_brackets_are_left_alone():
-    assert clean("an interval [a, b] and [0.5]", valid=2) == "an interval [a, b] and [0.5]"
+def test_prose_brackets_stay_and_malformed_markers_go():
+    removed = []
+    text = clean("an interval [a, b], a ghost [-1], a half [1.5], a wide 【2】 and ［1］.", valid=2, removed=removed)
+    assert text == "an interval [a, b], a ghost, a half, a wide [2] and [1]."
+    assert removed == ["-1", "1.5"]
+
+
+def test_corpus_brackets_quoted_inert_never_cite():
+    quoted = inert("Prior work [3] and 【2】 improved it.")
+    assert cited_numbers(clean(f"{quoted} [1]", valid=3)) == [1]
+    assert quoted.replace("\u2060", "") == "Prior work [3] and [2] improved it."
 
 
 def test_stream_filter_never_shows_an_invalid_citation():

@@ -18,4 +18,4 @@ def test_missing_and_unknown_variables_fail():
     with pytest.raises(PromptError, match="missing variable"):
         prompts.render("answer_user", question="q", sources="s")
     with pytest.raises(PromptError, match="unknown variable"):
-        prompts.render("answer_system", refusal="R", extra="x")
+        prompts.render("answer_system", refusal="R", nonce="n", extra="x")

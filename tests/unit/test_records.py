@@ -1,8 +1,12 @@
 """Bring-your-own corpora (JSONL, CSV) and every kind of bad input: one line naming file and line."""
 
 import datetime as dt
+import json
+
+import pytest
 
 from paperqa.corpus import read_corpus
+from paperqa.errors import CorpusError
 
 ABSTRACT = "We study a thing in depth and report what we found about it with care and numbers."
 
@@ -61,20 +65,28 @@ def test_missing_empty_and_unknown_files(tmp_path):
     empty.write_text("  \n")
     odd = tmp_path / "notes.txt"
     odd.write_text("just some notes\n")
-    result = read_corpus([tmp_path / "nope.jsonl", empty, odd])
+    good = tmp_path / "good.jsonl"
+    good.write_text(json.dumps({"title": "Good", "abstract": ABSTRACT}) + "\n")
+    with pytest.raises(CorpusError, match=r"nope.jsonl: no such file or folder$"):
+        read_corpus([good, tmp_path / "nope.jsonl"])
+    result = read_corpus([empty, odd, good])
     assert [str(e) for e in result.problems] == [
-        f"{tmp_path / 'nope.jsonl'}: no such file",
         f"{empty}: file is empty",
         f"{odd}: unknown format (expected a daily-papers listing .txt, .jsonl or .csv)",
     ]
+    with pytest.raises(CorpusError, match=r"empty.jsonl: nothing was read \(file is empty\)$"):
+        read_corpus([empty])
+    with pytest.raises(CorpusError, match=r"^2 files: nothing was read \(.*file is empty\)$"):
+        read_corpus([empty, odd])
 
 
 def test_bad_date_is_a_field_error(tmp_path):
     f = tmp_path / "p.csv"
-    f.write_text(f"title,abstract,date\nT,{ABSTRACT.replace(',', '')},yesterday\n")
+    f.write_text(f"title,abstract,date\nT,{ABSTRACT.replace(',', '')},yesterday\nU,{ABSTRACT.replace(',', '')},\n")
     result = read_corpus([f])
-    assert result.papers == ()
-    assert str(result.problems[0]) == f"{f}:2: field 'date': cannot read 'yesterday' (use YYYY-MM-DD); record skipped"
+    assert [p.title for p in result.papers] == ["U"]
+    hint = "(use YYYY, YYYY-MM or YYYY-MM-DD)"
+    assert str(result.problems[0]) == f"{f}:2: field 'date': cannot read 'yesterday' {hint}; record skipped"
 
 
 def test_listing_entry_without_abstract(tmp_path):

@@ -1,4 +1,8 @@
-"""Citation check: every `[n]` must name a retrieved source; others are removed, even mid-stream."""
+"""Citation check: every `[n]` must name a retrieved source; others are removed, even mid-stream.
+
+Only a writer's own markers are citations. Text quoted from the corpus passes through `inert()` first, which
+keeps its bracketed numbers visible but out of reach of every citation parser (a word joiner after `[`).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,22 @@ from ..text import sentences, terms
 from ..types import Citation, Source
 
 _GROUP = re.compile(r"\s?\[(\s*\d+(?:\s*(?:,|;|-|–)\s*\d+)*\s*)\]")
+# Bracketed numbers that look like citations but name no source: `[-1]`, `[1.5]`, `[0]` is caught by range.
+_MALFORMED = re.compile(r"\s?\[\s*(-\s*\d+(?:\.\d+)?|\d*\.\d+|\d+\.)\s*\]")
 _NUMBER = re.compile(r"\d+")
+_WIDE = str.maketrans({"【": "[", "】": "]", "［": "[", "］": "]", "〔": "[", "〕": "]"})
 _MAX_OPEN = 24  # a bracket still open after this many characters is prose, not a citation
+_JOINER = "\u2060"  # WORD JOINER: invisible, and not a digit or space, so `[⁠3]` is no citation
+
+
+def inert(text: str) -> str:
+    """Corpus text made safe to quote in an answer: `[3]` stays visible but never becomes a citation."""
+    return normalise(text).replace("[", "[" + _JOINER)
+
+
+def normalise(text: str) -> str:
+    """Citation markers written in other brackets (`【3】`, `［3］`) as `[3]`."""
+    return text.translate(_WIDE)
 
 
 def _expand(group: str) -> list[int]:
@@ -25,9 +43,14 @@ def _expand(group: str) -> list[int]:
 
 
 def clean(text: str, valid: int, removed: list[str] | None = None) -> str:
-    """Keep only citations 1..valid; a group citing nothing valid disappears with its space."""
+    """Keep only citations 1..valid; a group citing nothing valid, or a malformed one, goes with its space."""
 
-    def fix(m: re.Match) -> str:
+    def drop(m: re.Match[str]) -> str:
+        if removed is not None:
+            removed.append(m.group(1).replace(" ", ""))
+        return ""
+
+    def fix(m: re.Match[str]) -> str:
         numbers = _expand(m.group(1))
         kept = [n for n in dict.fromkeys(numbers) if 1 <= n <= valid]
         if removed is not None:
@@ -36,7 +59,7 @@ def clean(text: str, valid: int, removed: list[str] | None = None) -> str:
             return ""
         return m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())] + "".join(f"[{n}]" for n in kept)
 
-    return _GROUP.sub(fix, text)
+    return _GROUP.sub(fix, _MALFORMED.sub(drop, normalise(text)))
 
 
 def cited_numbers(text: str) -> list[int]:
@@ -48,11 +71,12 @@ class StreamFilter:
     """Removes invalid citations from streamed text, holding back only an unfinished `[...`."""
 
     def __init__(self, valid: int) -> None:
-        self.valid, self.pending, self.removed = valid, "", []
+        self.valid, self.pending = valid, ""
+        self.removed: list[str] = []
 
     def feed(self, delta: str) -> str:
         """Text safe to show now."""
-        self.pending += delta
+        self.pending += normalise(delta)
         out = ""
         while True:
             start = self.pending.find("[")
@@ -79,6 +103,15 @@ class StreamFilter:
         return clean(rest, self.valid, self.removed)
 
 
+def filtered(stream: Iterable[str], guard: StreamFilter) -> Iterator[str]:
+    """A stream of text deltas with invalid citations removed as they pass."""
+    for delta in stream:
+        if shown := guard.feed(delta):
+            yield shown
+    if rest := guard.flush():
+        yield rest
+
+
 def citations_for(text: str, sources: list[Source]) -> tuple[Citation, ...]:
     """A Citation for every source the (already cleaned) text cites, with its supporting snippet."""
     out = []
@@ -88,15 +121,9 @@ def citations_for(text: str, sources: list[Source]) -> tuple[Citation, ...]:
         paper = sources[n - 1].paper
         claim = " ".join(s for s in sentences(text) if f"[{n}]" in s)
         out.append(
-            Citation(
-                n=n,
-                paper_id=paper.id,
-                title=paper.title,
-                date=paper.date,
-                org=paper.byline,
-                snippet=best_sentence(paper.abstract, claim),
-            )
-        )
+            Citation(n=n, paper_id=paper.id, title=paper.title, date=paper.date, org=paper.byline,
+                     snippet=best_sentence(paper.abstract, claim))
+        )  # fmt: skip
     return tuple(out)
 
 
@@ -105,13 +132,3 @@ def best_sentence(abstract: str, claim: str) -> str:
     wanted = set(terms(claim))
     candidates = sentences(abstract) or [abstract]
     return max(candidates, key=lambda s: (len(wanted & set(terms(s))), -candidates.index(s)))
-
-
-def chunks_of(stream: Iterable[str], valid: int) -> Iterator[str]:
-    """Filter a stream of text deltas through a StreamFilter."""
-    f = StreamFilter(valid)
-    for delta in stream:
-        if shown := f.feed(delta):
-            yield shown
-    if rest := f.flush():
-        yield rest

@@ -1,91 +1,132 @@
-"""The LLM answer writer: numbered sources in a prompt from `prompts/`, streamed, within a token budget."""
+"""The LLM answer writer: a bounded prompt, a streamed reply, one retry layer, a deadline, and no half answer
+passed off as whole.
+
+A request that fails before anything was shown is retried as `paperqa.retry` decides (at most
+1 + PAPERQA_MAX_RETRIES requests); the whole answer, retries included, must finish within
+PAPERQA_ANSWER_TIMEOUT. A reply that ends without `finish_reason` (or stops at the token limit) is returned
+with `complete=False`; a reply with no content at all is an error.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+import time
+from collections.abc import Iterator, Sequence
 
-from llama_index.core.llms import LLM, ChatMessage, MessageRole
+from llama_index.core.llms import LLM
 
-from .. import templates as prompts
+from ..backends import backend_errors, request_kwargs
+from ..errors import BackendError
+from ..retry import delay_before_retry
 from ..settings import Settings
-from ..text import count_tokens
-from ..types import Source
+from ..text import count_tokens, printable
+from ..types import Answer, Source
+from . import prompt
+from .citations import StreamFilter, citations_for, clean, filtered
+from .stream import AnswerStream
 
-REFUSAL = "INSUFFICIENT_EVIDENCE"
-
-
-def source_block(n: int, source: Source) -> str:
-    """One numbered source as the LLM sees it."""
-    p = source.paper
-    meta = ", ".join(x for x in (p.date.isoformat() if p.date else "", p.byline) if x)
-    return f"[{n}] {p.title}{f' ({meta})' if meta else ''}\n{p.abstract}"
+_REFUSAL = re.compile(r"insufficient[_ ]evidence", re.IGNORECASE)
 
 
-class LLMRun:
-    """One streamed LLM answer: text so far, token counts, and whether it refused."""
+class LLMReply:
+    """One streamed reply: raw text so far, whether it refused, whether it was complete, token counts."""
 
-    def __init__(self, llm: LLM, messages: list[ChatMessage], sources: list[Source]):
-        self.llm, self.messages, self.sources = llm, messages, sources
+    def __init__(self, llm: LLM, settings: Settings, request: prompt.Prompt) -> None:
+        self.llm, self.settings, self.request = llm, settings, request
         self.text = ""
-        self.prompt_tokens = sum(count_tokens(m.content or "") for m in messages)
-        self.completion_tokens = 0
-
-    def deltas(self) -> Iterator[str]:
-        """Stream the answer; a reply that starts with the refusal marker is not shown."""
-        held = ""
-        for chunk in self.llm.stream_chat(self.messages):
-            delta = chunk.delta or ""
-            self.text += delta
-            if len(self.text.lstrip()) < len(REFUSAL) and REFUSAL.startswith(self.text.lstrip()):
-                held += delta
-                continue
-            if self.text.lstrip().startswith(REFUSAL):
-                continue
-            if held:
-                delta, held = held + delta, ""
-            yield delta
-        if held and not self.text.lstrip().startswith(REFUSAL):
-            yield held
-        self.completion_tokens = count_tokens(self.text)
+        self.finish_reason: str | None = None
+        self.prompt_tokens = sum(count_tokens(m.content or "") for m in request.messages)
 
     @property
-    def answerable(self) -> bool:
-        """False when the model used the refusal marker."""
-        return REFUSAL not in self.text
+    def refused(self) -> bool:
+        """Whether the model used the refusal marker (in any case)."""
+        return bool(_REFUSAL.search(self.text))
 
-    def refusal_text(self, text: str) -> str:
-        """The user-facing refusal: what the corpus lacks, without source claims."""
-        rest = text.replace(REFUSAL, "").strip(" .:\n")
-        return "The corpus does not cover this question." + (f" {rest}" if rest and "[" not in rest else "")
+    @property
+    def complete(self) -> bool:
+        """Whether the server said the reply ended normally."""
+        return self.finish_reason == "stop"
+
+    @property
+    def completion_tokens(self) -> int:
+        """Tokens of the reply (counted here: servers do not all report usage when streaming)."""
+        return count_tokens(self.text)
+
+    def deltas(self) -> Iterator[str]:
+        """The reply as it arrives, retried while nothing has been shown; a leading refusal marker is held back."""
+        deadline = time.monotonic() + self.settings.answer_timeout
+        attempt = 0
+        while True:
+            attempt += 1
+            shown = False
+            try:
+                for delta in self._attempt(deadline):
+                    shown = True
+                    yield delta
+                return
+            except BackendError as exc:
+                wait = None if shown else delay_before_retry(exc, attempt, self.settings.max_retries, deadline)
+                if wait is None:
+                    raise
+                time.sleep(wait)
+
+    def _attempt(self, deadline: float) -> Iterator[str]:
+        self.text, self.finish_reason = "", None
+        held = ""
+        with backend_errors(self.settings, "llm"):
+            for chunk in self.llm.stream_chat(self.request.messages, **request_kwargs(self.settings, deadline)):
+                self.finish_reason = _finish_reason(chunk.raw) or self.finish_reason
+                delta = chunk.delta or ""
+                self.text += delta
+                start = self.text.lstrip()
+                if len(start) < len(prompt.REFUSAL) and prompt.REFUSAL.startswith(start.upper().replace(" ", "_")):
+                    held += delta  # might be the refusal marker: show nothing until it is clear
+                    continue
+                if _REFUSAL.match(start):
+                    continue
+                if held:
+                    delta, held = held + delta, ""
+                yield delta
+            if held and not _REFUSAL.match(self.text.lstrip()):
+                yield held
+        if not self.text.strip() and not self.finish_reason:
+            raise BackendError("llm: the server's reply held no answer (not an OpenAI-compatible stream?)", True)
 
 
-class LLMWriter:
-    """Builds the prompt from the best sources that fit the budget and streams the model's answer."""
+def _finish_reason(raw: object) -> str | None:
+    choices = getattr(raw, "choices", None) or []
+    return getattr(choices[0], "finish_reason", None) if choices else None
 
-    def __init__(self, llm: LLM, settings: Settings, history: str = ""):
-        self.llm, self.settings, self.history = llm, settings, history
 
-    def run(self, question: str, sources: list[Source]) -> LLMRun:
-        """Prepare one answer; sources beyond the token budget are left out of the prompt."""
-        system = prompts.render("answer_system", refusal=REFUSAL)
-        budget = self.settings.context_tokens - count_tokens(system) - count_tokens(question)
-        blocks, used = [], []
-        for n, source in enumerate(sources, start=1):
-            block = source_block(n, source)
-            cost = count_tokens(block)
-            if cost > budget:
-                break
-            blocks.append(block)
-            used.append(source)
-            budget -= cost
-        user = prompts.render(
-            "answer_user",
+def refusal_text(text: str) -> str:
+    """The user-facing refusal: what the corpus lacks, without source claims."""
+    rest = _REFUSAL.sub("", text).strip(" .:\n")
+    return "The corpus does not cover this question." + (f" {rest}" if rest and "[" not in rest else "")
+
+
+def llm_answer(
+    llm: LLM, settings: Settings, question: str, sources: Sequence[Source], history: str = ""
+) -> AnswerStream:
+    """Stream an LLM-written answer whose citations are checked as they pass."""
+    request = prompt.build(question, sources, settings.context_tokens, history)
+    reply = LLMReply(llm, settings, request)
+    guard = StreamFilter(len(request.sources))
+
+    def finish() -> Answer:
+        text = printable(clean(reply.text, len(request.sources)).strip())
+        answerable = not reply.refused and bool(request.sources)
+        return Answer(
             question=question,
-            sources="\n\n".join(blocks),
-            history=f"Conversation so far:\n{self.history}\n\n" if self.history else "",
+            text=text if answerable else refusal_text(text),
+            citations=citations_for(text, request.sources) if answerable else (),
+            sources=tuple(sources),
+            answerable=answerable,
+            backend="openai",
+            model=settings.llm_model,
+            prompt_tokens=reply.prompt_tokens,
+            completion_tokens=reply.completion_tokens,
+            removed_citations=tuple(guard.removed),
+            complete=reply.complete,
         )
-        messages = [
-            ChatMessage(role=MessageRole.SYSTEM, content=system),
-            ChatMessage(role=MessageRole.USER, content=user),
-        ]
-        return LLMRun(self.llm, messages, used)
+
+    return AnswerStream(filtered((printable(d) for d in reply.deltas()), guard), finish)

@@ -6,9 +6,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..settings import Settings
 from ..text import sentences, terms
-from ..types import Source
+from ..types import Answer, Source
+from .citations import citations_for, clean, inert
 from .evidence import coverage, key_terms, support, wants_list
+from .stream import AnswerStream, word_pieces
 
 _QUANTITY = re.compile(
     r"\b(how (long|much|many|large|small|fast|well|big|often)|by how|what( [\w@-]+){0,3} "
@@ -63,7 +66,7 @@ class OfflineWriter:
                 "No paper in the corpus matches this question with its restrictions "
                 "(filters, years or papers referred to)."
             )
-        closest = "; ".join(f"“{s.paper.title}”" for s in sources[:2])
+        closest = "; ".join(f"“{inert(s.paper.title)}”" for s in sources[:2])
         return (
             "The corpus does not cover this question: no retrieved abstract supports an answer. "
             f"The closest papers found were {closest}, which address other topics."
@@ -106,10 +109,10 @@ class OfflineWriter:
     def _facts(self, query: _Query, sources: list[Source], covers: list[float]) -> str:
         top = max(range(min(3, len(sources))), key=lambda i: (covers[i] >= covers[0] + 0.15, -i))
         picked = self._pick(query, sources[top])
-        lead = f"{sources[top].paper.title} addresses this [{top + 1}]."
+        lead = f"{inert(sources[top].paper.title)} addresses this [{top + 1}]."
         body = " ".join(_cite(s, top + 1) for s in picked)
         others = [i for i in range(len(sources)) if i != top and covers[i] >= max(0.5, covers[top] - 0.1)][:2]
-        extra = " ".join(f"Related: {sources[i].paper.title} [{i + 1}]." for i in others)
+        extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         return " ".join(x for x in (lead, body, extra) if x)
 
     def _listing(self, query: _Query, sources: list[Source], covers: list[float]) -> str:
@@ -118,13 +121,35 @@ class OfflineWriter:
         lines = [f"The corpus has {len(chosen)} relevant paper{'s' if len(chosen) != 1 else ''}:"]
         for i in chosen:
             sent = self._scored_sentences(query, sources[i])[0][2]
-            lines.append(f"- {sources[i].paper.title}: {_cite(sent, i + 1)}")
+            lines.append(f"- {inert(sources[i].paper.title)}: {_cite(sent, i + 1)}")
         return "\n".join(lines)
 
 
 def _cite(sentence: str, n: int) -> str:
-    """Attach a citation before the sentence's final punctuation."""
-    s = sentence.rstrip()
+    """Attach a citation before the sentence's final punctuation (the sentence quoted inert)."""
+    s = inert(sentence.rstrip())
     if s and s[-1] in ".!?":
         return f"{s[:-1]} [{n}]{s[-1]}"
     return f"{s} [{n}]."
+
+
+def offline_answer(
+    question: str, query: str, sources: list[Source], idf: Callable[[str], float], settings: Settings
+) -> AnswerStream:
+    """The offline writer's answer to `question` (searched as `query`), streamed word by word."""
+    draft = OfflineWriter(idf, settings.refusal_threshold, settings.list_threshold).write(query, sources)
+    removed: list[str] = []
+    text = clean(draft.text, len(sources), removed)
+
+    def finish() -> Answer:
+        return Answer(
+            question=question,
+            text=text,
+            citations=citations_for(text, sources) if draft.answerable else (),
+            sources=tuple(sources),
+            answerable=draft.answerable,
+            backend="offline",
+            removed_citations=tuple(removed),
+        )
+
+    return AnswerStream(word_pieces(text), finish)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from ..errors import CorpusError
-from ..types import Paper, paper_id_for
+from ..types import Paper, normalise_title, paper_id_for
 from .listing import looks_like_listing, read_listing
 from .problems import FileResult, Record, decode_lines
 from .records import read_csv, read_jsonl
@@ -54,19 +55,57 @@ def read_file(path: Path, listing_year: int | None = None) -> FileResult:
     return result
 
 
-def read_corpus(paths: list[Path], listing_year: int | None = None) -> CorpusRead:
-    """Read files and merge entries of the same paper (same id) into one, keeping all sources."""
+SUFFIXES = (".jsonl", ".ndjson", ".csv", ".txt")
+
+
+def corpus_files(paths: Sequence[Path]) -> list[Path]:
+    """The files to read: each file as given, a folder's corpus files (sorted); a missing path is an error."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(f for f in path.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES)
+            if not found:
+                raise CorpusError(str(path), f"folder holds no corpus files ({', '.join(SUFFIXES)})")
+            files += found
+        elif path.exists():
+            files.append(path)
+        else:
+            raise CorpusError(str(path), "no such file or folder")
+    return files
+
+
+def read_corpus(paths: Sequence[Path], listing_year: int | None = None) -> CorpusRead:
+    """Read files (folders read file by file) and merge entries of the same paper into one, keeping all
+    sources; nothing read at all is an error."""
     merged: dict[str, Paper] = {}
     problems: list[CorpusError] = []
     entries = 0
-    for path in paths:
+    files = corpus_files(paths)
+    for path in files:
         result = read_file(path, listing_year)
         problems.extend(result.problems)
         for record in result.records:
-            entries += 1
             paper = _paper(record)
-            merged[paper.id] = _merge(merged[paper.id], paper) if paper.id in merged else paper
+            first = merged.get(paper.id)
+            if first is not None and (conflict := _conflict(first, paper)):
+                seen, _, line = first.sources[0].rpartition(":")
+                message = f"id {paper.id!r} was read before ({seen} line {line}) with another {conflict}"
+                problems.append(CorpusError(str(path), f"{message}; this record skipped", record.line))
+                continue
+            entries += 1
+            merged[paper.id] = _merge(first, paper) if first is not None else paper
+    if files and not entries:
+        reason = problems[0].detail if problems else "no records"
+        raise CorpusError(str(files[0]) if len(files) == 1 else f"{len(files)} files", f"nothing was read ({reason})")
     return CorpusRead(tuple(merged.values()), entries, tuple(problems))
+
+
+def _conflict(a: Paper, b: Paper) -> str | None:
+    """How two records of one id disagree, if they do (a shorter abstract that starts the longer one agrees)."""
+    if normalise_title(a.title) != normalise_title(b.title):
+        return "title"
+    short, long = sorted((normalise_title(a.abstract), normalise_title(b.abstract)), key=len)
+    return None if long.startswith(short) else "abstract"
 
 
 def _paper(r: Record) -> Paper:
@@ -84,7 +123,7 @@ def _paper(r: Record) -> Paper:
 
 
 def _merge(a: Paper, b: Paper) -> Paper:
-    """Keep the first listing's text; fill metadata it lacks from the later one."""
+    """One paper from two agreeing records: the longer abstract, metadata the first lacks from the second."""
     return Paper(
         id=a.id,
         title=a.title,

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+from typing import Any
 
+from ..dates import parse_date
+from ..errors import ArgumentError
+from ..filters import check_upvotes
 from .problems import FileResult, Record
+from .records import clean_text
 
-MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 _DATE = re.compile(r"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2})(?:, (\d{4}))?(?: (\d+))?$")
 _AUTHORS = re.compile(r"^\s*•\s*(\d+)\s+authors?\s*$")
 _HEADER = ("new", "Get trending papers", "Subscribe", "Daily Papers", "byAK and the research community")
@@ -66,7 +71,7 @@ def read_listing(result: FileResult, lines: list[str], year: int | None) -> None
             continue
         abstract = rows[i + 1][1]
         i += 2
-        meta: dict = {}
+        meta: dict[str, Any] = {}
         if i + 1 < len(rows) and rows[i + 1][1] == "·":
             who = rows[i][1]
             date_line = rows[i + 2][1] if i + 2 < len(rows) else ""
@@ -76,19 +81,25 @@ def read_listing(result: FileResult, lines: list[str], year: int | None) -> None
                 meta["org"] = who.split(" ", 1)[1].strip() if " " in who else who
             if m := _DATE.match(date_line):
                 meta["date"] = _date(m, year, result, rows[i + 2][0])
-                meta["upvotes"] = int(m.group(4)) if m.group(4) else None
+                try:
+                    meta["upvotes"] = check_upvotes(m.group(4), "upvotes")
+                except ArgumentError as exc:
+                    result.problem(str(exc), rows[i + 2][0])
                 i += 3
             else:
                 result.problem(
                     f"entry {title[:60]!r}: expected a date after '·', got {date_line[:40]!r}", rows[i + 1][0]
                 )
                 i += 2
-        result.records.append(Record(title=title, abstract=abstract, source=result.path.name, line=number, **meta))
+        if "org" in meta:
+            meta["org"] = clean_text(meta["org"]) or None
+        record = Record(title=clean_text(title), abstract=clean_text(abstract), source=result.path.name, line=number)
+        result.records.append(dataclasses.replace(record, **meta))
 
 
-def _date(m: re.Match, year: int, result: FileResult, line: int) -> dt.date | None:
+def _date(m: re.Match[str], year: int, result: FileResult, line: int) -> dt.date | None:
     try:
-        return dt.date(int(m.group(3) or year), MONTHS[m.group(1)], int(m.group(2)))
-    except ValueError:
+        return parse_date(f"{m.group(1)} {int(m.group(2))}, {m.group(3) or year}", "date")
+    except ArgumentError:
         result.problem(f"impossible date {m.group(0)!r}", line)
         return None

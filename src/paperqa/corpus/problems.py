@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ class Record:
     source: str
     line: int
     id: str | None = None
-    date: object = None  # datetime.date | None, set by the reader
+    date: dt.date | None = None
     authors: int | None = None
     org: str | None = None
     upvotes: int | None = None

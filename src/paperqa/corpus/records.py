@@ -1,17 +1,27 @@
-"""Readers of generic paper tables: JSON Lines and CSV with `title`, `abstract` and optional fields."""
+"""Readers of generic paper tables: JSON Lines and CSV with `title`, `abstract` and optional fields.
+
+Every field is checked here, once: text made printable, dates read by `paperqa.dates`, counts whole numbers
+within range. A bad record is one problem naming its line; the other records are still read.
+"""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
+import math
 import re
+from typing import Any
 
-from .listing import MONTHS
+from ..dates import parse_date
+from ..errors import ArgumentError
+from ..filters import check_upvotes
+from ..text import printable
 from .problems import FileResult, Record
 
 FIELDS = ("id", "title", "abstract", "date", "authors", "org", "url", "upvotes")
+AUTHORS_MAX = 100_000
+CSV_FIELD_MAX = 16 * 1024 * 1024  # Python's csv refuses fields over 128 KiB unless told otherwise
 
 
 def read_jsonl(result: FileResult, lines: list[str]) -> None:
@@ -32,17 +42,26 @@ def read_jsonl(result: FileResult, lines: list[str]) -> None:
 
 def read_csv(result: FileResult, lines: list[str]) -> None:
     """A header row naming the fields, then one paper a row."""
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_MAX))
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
-    if not reader.fieldnames or "title" not in reader.fieldnames:
-        result.problem("CSV header must name at least 'title' and 'abstract'", 1)
-        return
-    for row in reader:
-        _add(result, row, reader.line_num)
+    try:
+        if not reader.fieldnames or "title" not in reader.fieldnames:
+            result.problem("CSV header must name at least 'title' and 'abstract'", 1)
+            return
+        for row in reader:
+            _add(result, row, reader.line_num)
+    except csv.Error as exc:
+        result.problem(f"unreadable CSV ({exc}); the rest of the file skipped", reader.line_num + 1)
 
 
-def _add(result: FileResult, obj: dict, number: int) -> None:
-    title = str(obj.get("title") or "").strip()
-    abstract = str(obj.get("abstract") or "").strip()
+def clean_text(value: object) -> str:
+    """A field's text on one line: printable, whitespace collapsed."""
+    return " ".join(printable(str(value), keep_newlines=False).split())
+
+
+def _add(result: FileResult, obj: dict[str, Any], number: int) -> None:
+    title = clean_text(obj.get("title") or "")
+    abstract = clean_text(obj.get("abstract") or "")
     if not title:
         result.problem("field 'title' is missing or empty; record skipped", number)
         return
@@ -51,40 +70,29 @@ def _add(result: FileResult, obj: dict, number: int) -> None:
         return
     try:
         record = Record(
-            title=" ".join(title.split()),
-            abstract=" ".join(abstract.split()),
+            title=title,
+            abstract=abstract,
             source=result.path.name,
             line=number,
-            id=str(obj["id"]).strip() if obj.get("id") not in (None, "") else None,
-            date=parse_date(obj.get("date")),
+            id=_optional(obj, "id"),
+            date=parse_date(obj.get("date") or None, "field 'date'"),
             authors=_authors(obj.get("authors")),
-            org=str(obj["org"]).strip() if obj.get("org") else None,
-            upvotes=int(obj["upvotes"]) if obj.get("upvotes") not in (None, "") else None,
-            url=str(obj["url"]).strip() if obj.get("url") else None,
+            org=_optional(obj, "org"),
+            upvotes=check_upvotes(obj.get("upvotes"), "field 'upvotes'"),
+            url=_optional(obj, "url"),
         )
-    except (ValueError, TypeError) as exc:
+    except ArgumentError as exc:
         result.problem(f"{exc}; record skipped", number)
         return
     result.records.append(record)
 
 
-def parse_date(value: object) -> dt.date | None:
-    """ISO dates (`2025-03-01`, `2025-03`, `2025`) or listing style (`Mar 1, 2025`)."""
-    if value in (None, ""):
+def _optional(obj: dict[str, Any], key: str) -> str | None:
+    """An optional text field: None when absent or blank."""
+    value = obj.get(key)
+    if value is None:
         return None
-    text = str(value).strip()
-    if m := re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?", text):
-        return _checked(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1), text)
-    if (m := re.fullmatch(r"([A-Z][a-z]{2}) (\d{1,2}), (\d{4})", text)) and m.group(1) in MONTHS:
-        return _checked(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)), text)
-    raise ValueError(f"field 'date': cannot read {text!r} (use YYYY-MM-DD)")
-
-
-def _checked(year: int, month: int, day: int, text: str) -> dt.date:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        raise ValueError(f"field 'date': impossible date {text!r}") from None
+    return clean_text(value) or None
 
 
 def _authors(value: object) -> int | None:
@@ -93,6 +101,11 @@ def _authors(value: object) -> int | None:
         return None
     if isinstance(value, list):
         return len(value)
+    if isinstance(value, bool):
+        raise ArgumentError(f"field 'authors': expected a count or names, got {value!r}")
     if isinstance(value, (int, float)) or str(value).strip().isdigit():
-        return int(value)
+        number = float(value) if isinstance(value, (int, float)) else float(str(value).strip())
+        if not math.isfinite(number) or number != int(number) or not 0 <= number <= AUTHORS_MAX:
+            raise ArgumentError(f"field 'authors': {str(value)[:40]!r} is not a count from 0 to {AUTHORS_MAX}")
+        return int(number)
     return len([a for a in re.split(r"[;,]| and ", str(value)) if a.strip()])

@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
 
-from .text import terms
-from .types import paper_of
+from ..text import terms
+from .ranking import top_k
 
 
 class BM25:
-    """Okapi BM25 with postings per term; scores every chunk of the corpus in one pass."""
+    """Okapi BM25 with postings per term and the term counts kept, so it can be updated from new chunks only."""
 
     def __init__(
         self,
@@ -24,13 +25,12 @@ class BM25:
         postings: np.ndarray,
         weights: np.ndarray,
         df: np.ndarray,
-        tf: np.ndarray | None = None,
+        tf: np.ndarray,
     ) -> None:
         self.ids, self.vocab, self.offsets = ids, vocab, offsets
         self.postings, self.weights, self.df, self.tf = postings, weights, df, tf
         n = max(len(ids), 1)
         self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
-        self.position = {cid: i for i, cid in enumerate(ids)}
 
     @classmethod
     def empty(cls) -> BM25:
@@ -43,23 +43,17 @@ class BM25:
         """Index texts (one per id); weights are precomputed so a query only adds them up."""
         return cls.empty().updated(set(), ids, texts)
 
-    @property
-    def incremental(self) -> bool:
-        """Whether term counts are kept, so `updated` works (an index saved before they were is rebuilt)."""
-        return self.tf is not None
-
-    def updated(self, drop_papers: set[str], ids: list[str], texts: list[str]) -> BM25:
-        """A new index without the dropped papers' chunks and with new chunks added; only new texts are read."""
-        if self.tf is None:
-            raise ValueError("this BM25 index was saved without term counts: rebuild it with BM25.build")
-        keep = np.fromiter((paper_of(cid) not in drop_papers for cid in self.ids), bool, len(self.ids))
+    def updated(self, drop: Collection[str], ids: list[str], texts: list[str]) -> BM25:
+        """A new index without the chunks in `drop` and with new chunks added; only the new texts are read."""
+        keep = np.fromiter((cid not in drop for cid in self.ids), bool, len(self.ids))
         term = np.repeat(np.arange(len(self.vocab), dtype=np.int64), np.diff(self.offsets))
         kept = keep[self.postings] if len(self.postings) else np.zeros(0, bool)
         renumber = np.cumsum(keep) - 1
         vocab = dict(self.vocab)
-        docs, term_ids, tfs = [], [], []
-        base = int(keep.sum())
-        for i, text in enumerate(texts, base):
+        docs: list[int] = []
+        term_ids: list[int] = []
+        tfs: list[int] = []
+        for i, text in enumerate(texts, int(keep.sum())):
             counts = Counter(terms(text))
             docs.extend([i] * len(counts))
             term_ids.extend(vocab.setdefault(t, len(vocab)) for t in counts)
@@ -67,7 +61,7 @@ class BM25:
         doc = np.concatenate([renumber[self.postings[kept]], np.array(docs, dtype=np.int64)]).astype(np.int32)
         all_terms = np.concatenate([term[kept], np.array(term_ids, dtype=np.int64)])
         tf = np.concatenate([self.tf[kept], np.array(tfs, dtype=np.float32)])
-        all_ids = [cid for cid, k in zip(self.ids, keep, strict=False) if k] + list(ids)
+        all_ids = [cid for cid, k in zip(self.ids, keep, strict=True) if k] + list(ids)
         return _assemble(all_ids, vocab, doc, all_terms, tf)
 
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
@@ -86,12 +80,7 @@ class BM25:
     def top(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The k best chunks as (chunk id, score), best first, zero scores left out."""
         s = self.scores(query, mask)
-        if not len(s):
-            return []
-        k = min(k, len(s))
-        best = np.argpartition(-s, k - 1)[:k]
-        best = best[np.argsort(-s[best])]
-        return [(self.ids[i], float(s[i])) for i in best if s[i] > 0]
+        return [(self.ids[i], float(s[i])) for i in top_k(s, k) if s[i] > 0]
 
     def term_idf(self, term: str) -> float | None:
         """IDF of a stemmed term, or None when no chunk contains it."""
@@ -105,33 +94,19 @@ class BM25:
         return math.log(1 + (n + 0.5) / 0.5)
 
     def save(self, folder: Path) -> None:
-        """Write the index into a folder (replaced atomically file by file)."""
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / "bm25.npz.tmp"
-        with open(tmp, "wb") as fh:
-            np.savez(
-                fh,
-                offsets=self.offsets,
-                postings=self.postings,
-                weights=self.weights,
-                df=self.df,
-                **({"tf": self.tf} if self.tf is not None else {}),
-            )
-        meta = folder / "bm25.json.tmp"
-        meta.write_text(json.dumps({"ids": self.ids, "vocab": list(self.vocab)}))
-        tmp.replace(folder / "bm25.npz")
-        meta.replace(folder / "bm25.json")
+        """Write the index into a (new) folder."""
+        with open(folder / "bm25.npz", "wb") as fh:
+            np.savez(fh, offsets=self.offsets, postings=self.postings, weights=self.weights, df=self.df, tf=self.tf)
+        (folder / "bm25.json").write_text(json.dumps({"ids": self.ids, "vocab": list(self.vocab)}))
 
     @classmethod
-    def load(cls, folder: Path) -> BM25 | None:
-        """Read an index written by `save`, or None when there is none."""
-        if not (folder / "bm25.npz").exists():
-            return None
+    def load(cls, folder: Path) -> BM25:
+        """Read an index written by `save`."""
         meta = json.loads((folder / "bm25.json").read_text())
-        arrays = np.load(folder / "bm25.npz")
+        with np.load(folder / "bm25.npz") as arrays:
+            parts = {name: arrays[name] for name in ("offsets", "postings", "weights", "df", "tf")}
         vocab = {t: i for i, t in enumerate(meta["vocab"])}
-        tf = arrays["tf"] if "tf" in arrays.files else None
-        return cls(meta["ids"], vocab, arrays["offsets"], arrays["postings"], arrays["weights"], arrays["df"], tf)
+        return cls(meta["ids"], vocab, **parts)
 
 
 def _assemble(

@@ -1,0 +1,158 @@
+"""Answer many questions: bounded concurrency, and one failure never stops the rest.
+
+Retries are not decided here: the LLM writer already made every request a question is allowed
+(1 + PAPERQA_MAX_RETRIES); what fails after that is one recorded failure, retried by the next run.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..errors import PaperQAError
+from ..filters import Filters
+from ..pricing import estimate
+from ..settings import Settings
+from ..text import printable
+from ..types import Answer
+from .files import Question, Record
+
+_PROCESS_THRESHOLD = 1000  # below this, starting worker processes costs more than it saves
+
+
+class Answerer(Protocol):
+    """What a batch needs of an assistant."""
+
+    settings: Settings
+
+    def ask(self, question: str, filters: Filters | None = None, k: int | None = None) -> Answer: ...
+
+    def ensure_index(self) -> object: ...
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One question's outcome: an answer, or the error that stopped it."""
+
+    question: Question
+    answer: Answer | None = None
+    error: str | None = None
+
+    def record(self) -> Record:
+        """The JSON line of this outcome (a failed one carries `error` and no answer)."""
+        if self.answer is not None:
+            return self.answer.to_record(self.question.id)
+        return {"id": self.question.id, "question": self.question.question, "answer": None, "answerable": None,
+                "citations": [], "sources": [], "error": self.error}  # fmt: skip
+
+
+@dataclass
+class BatchSummary:
+    """Counts and token use of a batch run."""
+
+    model: str = ""
+    answered: int = 0
+    refused: int = 0
+    incomplete: int = 0
+    failed: int = 0
+    skipped: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, item: BatchItem) -> None:
+        """Count one outcome."""
+        if item.answer is None:
+            self.failed += 1
+            self.errors.append(f"{item.question.id}: {item.error}")
+            return
+        self.answered += 1
+        self.refused += not item.answer.answerable
+        self.incomplete += not item.answer.complete
+        self.prompt_tokens += item.answer.prompt_tokens
+        self.completion_tokens += item.answer.completion_tokens
+
+    @property
+    def cost(self) -> float | None:
+        """Estimated USD, for known OpenAI models."""
+        return estimate(self.model, self.prompt_tokens, self.completion_tokens) if self.model else None
+
+    def line(self) -> str:
+        """One line for the terminal."""
+        cost = f", estimated cost ${self.cost:.4f}" if self.cost is not None else ""
+        cut = f", {self.incomplete} incomplete" if self.incomplete else ""
+        return (
+            f"answered {self.answered} ({self.refused} not answerable{cut}), failed {self.failed}, "
+            f"skipped {self.skipped} already done; tokens {self.prompt_tokens} in / {self.completion_tokens} out{cost}"
+        )
+
+
+def answer_one(answerer: Answerer, q: Question, filters: Filters | None, k: int | None) -> BatchItem:
+    """Answer one question; any failure, expected or not, becomes this question's recorded error."""
+    try:
+        return BatchItem(q, answerer.ask(q.question, filters, k))
+    except PaperQAError as exc:
+        return BatchItem(q, error=printable(str(exc), keep_newlines=False))
+    except Exception as exc:  # a bug or an unforeseen library error must not end the batch either
+        detail = printable(str(exc), keep_newlines=False)[:200]
+        return BatchItem(q, error=f"unexpected {type(exc).__name__}: {detail}")
+
+
+_worker: Answerer | None = None
+
+
+def _init_worker(factory: Callable[[], Answerer]) -> None:
+    global _worker
+    _worker = factory()
+
+
+def _work(q: Question, filters: Filters | None, k: int | None) -> BatchItem:
+    assert _worker is not None
+    return answer_one(_worker, q, filters, k)
+
+
+def iter_answers(
+    answerer: Answerer,
+    questions: Iterable[Question],
+    filters: Filters | None = None,
+    k: int | None = None,
+    workers: int | None = None,
+    factory: Callable[[], Answerer] | None = None,
+) -> Iterator[BatchItem]:
+    """Outcomes as they finish; at most `workers` questions in flight. `factory` (picklable) makes the
+    answerer of each worker process for large offline batches."""
+    todo = list(questions)
+    if not todo:
+        return
+    answerer.ensure_index()
+    offline = answerer.settings.writer == "offline"
+    workers = workers or ((os.cpu_count() or 1) if offline else answerer.settings.batch_concurrency)
+    pool: Executor
+    submit: Callable[[Question], Future[BatchItem]]
+    if offline and factory is not None and workers > 1 and len(todo) >= _PROCESS_THRESHOLD:
+        # Offline answers are CPU-bound Python: processes, not threads, use the cores.
+        context = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(factory,))
+        submit = _submitter(pool, _work, filters, k)
+    else:
+        pool = ThreadPoolExecutor(workers if not offline else 1)
+        submit = _submitter(pool, answer_one, filters, k, answerer)
+    with pool:
+        pending = iter(todo)
+        in_flight = {submit(q) for q in itertools.islice(pending, 2 * workers)}
+        while in_flight:
+            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
+                if (nxt := next(pending, None)) is not None:
+                    in_flight.add(submit(nxt))
+
+
+def _submitter(pool: Executor, fn: Callable[..., BatchItem], filters: Filters | None, k: int | None,
+               *first: Any) -> Callable[[Question], Future[BatchItem]]:  # fmt: skip
+    return lambda q: pool.submit(fn, *first, q, filters, k)

@@ -1,0 +1,82 @@
+"""The one reader of dates: paper dates in corpus files, and date bounds typed in the CLI, the UI or Python.
+
+A bound given as a year or a month covers all of it: `--to 2025-12` ends on 2025-12-31, `--from 2025` starts on
+2025-01-01. A paper date given as a year or month is its first day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from .errors import ArgumentError
+
+MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?")
+_LISTING = re.compile(r"([A-Z][a-z]{2}) (\d{1,2}), (\d{4})")
+HINT = "use YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def _parts(text: str) -> tuple[int, int | None, int | None] | None:
+    """Year, month and day as written (month and day may be absent), or None when unreadable."""
+    if m := _ISO.fullmatch(text):
+        return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
+    if (m := _LISTING.fullmatch(text)) and m.group(1) in MONTHS:
+        return int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))
+    return None
+
+
+def _text(value: object, field: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ArgumentError(f"{field}: expected a date or text, got {type(value).__name__}")
+    return value.strip() or None
+
+
+def _build(year: int, month: int, day: int, text: str, field: str) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ArgumentError(f"{field}: impossible date {text!r}") from None
+
+
+def parse_date(value: object, field: str = "date") -> dt.date | None:
+    """A paper's date: ISO (`2025-03-01`, `2025-03`, `2025`, a time part ignored) or `Mar 1, 2025`."""
+    if isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    text = _text(value, field)
+    if text is None:
+        return None
+    parts = _parts(text)
+    if parts is None:
+        raise ArgumentError(f"{field}: cannot read {text!r} ({HINT})")
+    year, month, day = parts
+    return _build(year, month or 1, day or 1, text, field)
+
+
+def parse_bound(value: object, field: str, end: bool) -> dt.date | None:
+    """A date-range bound; a year or month given as the end bound means its last day."""
+    if isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    text = _text(value, field)
+    if text is None:
+        return None
+    parts = _parts(text)
+    if parts is None or not _ISO.fullmatch(text):
+        raise ArgumentError(f"{field}: not a date: {text!r} ({HINT})")
+    year, month, day = parts
+    if month is not None and not 1 <= month <= 12:
+        raise ArgumentError(f"{field}: impossible date {text!r}")
+    if day is not None:
+        return _build(year, month or 1, day, text, field)
+    if not end:
+        return _build(year, month or 1, 1, text, field)
+    last_month = month or 12
+    return _build(year, last_month, calendar.monthrange(year, last_month)[1], text, field)
+
+
+def date_key(date: dt.date | None) -> int:
+    """Sortable number for a date (YYYYMMDD); 0 when the date is unknown."""
+    return date.year * 10000 + date.month * 100 + date.day if date else 0

@@ -1,0 +1,108 @@
+"""Restrictions on which papers may be retrieved: validated once, written once as conditions, translated per store.
+
+`Filters.conditions()` is the one statement of the filter rules; the exact copy turns it into numpy masks
+(`index.columns`) and the Chroma store into a `where` clause (`index.chroma`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from .dates import date_key, parse_bound
+from .errors import ArgumentError
+from .types import Paper
+
+FilterField = Literal["date", "upvotes", "org_key", "paper_id"]
+FilterOp = Literal["gte", "lte", "gt", "eq", "in"]
+UPVOTES_MAX = 10**9  # far above any real count, far below what an int64 column holds
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One test on a paper's filter fields, e.g. `date >= 20250101`."""
+
+    field: FilterField
+    op: FilterOp
+    value: int | str | frozenset[str]
+
+
+def filter_fields(paper: Paper) -> dict[str, str | int]:
+    """The values filters test, as every store keeps them (unknown date 0, no upvotes 0, org folded)."""
+    return {
+        "paper_id": paper.id,
+        "date": date_key(paper.date),
+        "upvotes": paper.upvotes or 0,
+        "org_key": (paper.org or "").casefold(),
+    }
+
+
+def check_upvotes(value: object, field: str) -> int | None:
+    """An upvote count as a whole number in 0..UPVOTES_MAX (None when absent)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ArgumentError(f"{field}: expected a whole number, got {value!r}")
+    try:
+        number = float(value) if isinstance(value, (int, float)) else float(str(value).strip())
+    except ValueError:
+        raise ArgumentError(f"{field}: expected a whole number, got {str(value)[:40]!r}") from None
+    if number != number or number in (float("inf"), float("-inf")) or number != int(number):
+        raise ArgumentError(f"{field}: expected a whole number, got {str(value)[:40]!r}")
+    if not 0 <= number <= UPVOTES_MAX:
+        raise ArgumentError(f"{field}: {int(number)} is out of range (0 to {UPVOTES_MAX})")
+    return int(number)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Optional restrictions: a date range (a year or month as a bound covers all of it), organisation,
+    minimum upvotes, and a set of paper ids. Strings are accepted for dates: `Filters(date_from="2025")`."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    org: str | None = None
+    min_upvotes: int | None = None
+    paper_ids: frozenset[str] | None = None
+
+    def __post_init__(self) -> None:
+        # Frozen: coerced values are set through object.__setattr__, once, here.
+        date_from = parse_bound(self.date_from, "date_from", end=False)
+        date_to = parse_bound(self.date_to, "date_to", end=True)
+        if date_from and date_to and date_from > date_to:
+            raise ArgumentError(f"date range is empty: from {date_from} is after to {date_to}")
+        if self.org is not None and not isinstance(self.org, str):
+            raise ArgumentError(f"org: expected text, got {type(self.org).__name__}")
+        org = (self.org or "").strip() or None
+        upvotes = check_upvotes(self.min_upvotes, "min_upvotes") or None
+        ids = self.paper_ids
+        if ids is not None:
+            if isinstance(ids, str) or not isinstance(ids, Iterable):
+                raise ArgumentError("paper_ids: expected a set of paper ids")
+            ids = frozenset(str(i) for i in ids)
+        for name, value in (("date_from", date_from), ("date_to", date_to), ("org", org),
+                            ("min_upvotes", upvotes), ("paper_ids", ids)):  # fmt: skip
+            object.__setattr__(self, name, value)
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter is set."""
+        return bool(self.conditions())
+
+    def conditions(self) -> tuple[Condition, ...]:
+        """The filter rules, each a test on the fields of `filter_fields`; a paper passes when all hold."""
+        out: list[Condition] = []
+        if self.date_from:
+            out.append(Condition("date", "gte", date_key(self.date_from)))
+        if self.date_to:
+            out.append(Condition("date", "lte", date_key(self.date_to)))
+            out.append(Condition("date", "gt", 0))  # an unknown date never passes a date bound
+        if self.org:
+            out.append(Condition("org_key", "eq", self.org.casefold()))
+        if self.min_upvotes:
+            out.append(Condition("upvotes", "gte", self.min_upvotes))
+        if self.paper_ids is not None:
+            out.append(Condition("paper_id", "in", self.paper_ids))
+        return tuple(out)

@@ -1,0 +1,216 @@
+"""The catalog: papers, their chunks and index facts in one SQLite file, the source of truth of the index.
+
+An ingest stages papers batch by batch (`staged_*` tables, invisible to readers) and publishes them in one
+transaction that also moves the generation counter, which is what readers watch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..types import Chunk, Paper
+from . import migrations
+
+_IN = 900  # ids per `IN (...)`, below SQLite's limit on bound variables
+
+
+def _to_json(p: Paper) -> str:
+    return json.dumps({**p.__dict__, "date": p.date.isoformat() if p.date else None, "sources": list(p.sources)})
+
+
+def _from_json(text: str) -> Paper:
+    d: dict[str, Any] = json.loads(text)
+    d["date"] = dt.date.fromisoformat(d["date"]) if d["date"] else None
+    d["sources"] = tuple(d["sources"])
+    return Paper(**d)
+
+
+def _slices(items: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(items), _IN):
+        yield items[start : start + _IN]
+
+
+class Catalog:
+    """Papers and chunks by id; every write is one transaction, so a crash loses nothing committed."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(path, check_same_thread=False, timeout=60)
+        self._lock = threading.RLock()  # one connection, shared by the UI's worker threads
+        # WAL: readers in other processes never wait for the writer, and see only committed transactions.
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+
+    def pending_migrations(self) -> bool:
+        """Whether the schema is older than this version of paperqa (migrate under the writer lock)."""
+        with self._lock:
+            table = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = '_migrations'").fetchone()
+            done = {r[0] for r in self.db.execute("SELECT name FROM _migrations")} if table else set()
+        return any(m.__name__ not in done for m in migrations.MIGRATIONS)
+
+    def migrate(self) -> list[str]:
+        """Bring the schema up to date (the caller holds the writer lock)."""
+        with self._lock:
+            return migrations.apply(self.db)
+
+    def get_meta(self, key: str) -> str | None:
+        """A stored index fact (embedding identity, generation, pending repair)."""
+        with self._lock:
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store an index fact."""
+        with self._lock, self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    def generation(self) -> int:
+        """The published generation: moves by one each time an ingest or repair publishes."""
+        return int(self.get_meta("generation") or 0)
+
+    def hashes(self) -> dict[str, str]:
+        """Content hash of every published paper, by id."""
+        with self._lock:
+            return dict(self.db.execute("SELECT id, hash FROM papers"))
+
+    def stage(self, papers: list[Paper], chunks: list[Chunk]) -> None:
+        """Stage papers with new text and their chunks (published later, all at once)."""
+        with self._lock, self.db:
+            self.db.executemany("DELETE FROM staged_chunks WHERE paper_id = ?", [(p.id,) for p in papers])
+            self.db.executemany(
+                "INSERT OR REPLACE INTO staged_papers VALUES (?, ?, ?, 1)",
+                [(p.id, p.content_hash, _to_json(p)) for p in papers],
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO staged_chunks VALUES (?, ?, ?, ?)",
+                [(c.id, c.paper_id, c.position, c.text) for c in chunks],
+            )
+
+    def stage_records(self, papers: list[Paper]) -> None:
+        """Stage new metadata for papers whose text did not change (their chunks stay)."""
+        with self._lock, self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO staged_papers VALUES (?, ?, ?, 0)",
+                [(p.id, p.content_hash, _to_json(p)) for p in papers],
+            )
+
+    def staged(self) -> dict[str, list[str]]:
+        """Chunk ids of every staged paper with new text, by paper id."""
+        out: dict[str, list[str]] = {}
+        with self._lock:
+            for (pid,) in self.db.execute("SELECT id FROM staged_papers WHERE rechunked = 1"):
+                out[pid] = []
+            for cid, pid in self.db.execute("SELECT id, paper_id FROM staged_chunks ORDER BY paper_id, position"):
+                out.setdefault(pid, []).append(cid)
+        return out
+
+    def staged_count(self) -> int:
+        """Staged papers not yet published (an ingest in progress, or one that was killed)."""
+        with self._lock:
+            return int(self.db.execute("SELECT COUNT(*) FROM staged_papers").fetchone()[0])
+
+    def discard_staged(self, paper_ids: Iterable[str]) -> None:
+        """Forget staged papers (an interrupted ingest whose vectors did not all reach Chroma)."""
+        rows = [(p,) for p in paper_ids]
+        with self._lock, self.db:
+            self.db.executemany("DELETE FROM staged_chunks WHERE paper_id = ?", rows)
+            self.db.executemany("DELETE FROM staged_papers WHERE id = ?", rows)
+
+    def publish(self, generation: int | None) -> None:
+        """Move staged rows into the published tables, in one transaction; optionally set the generation."""
+        with self._lock, self.db:
+            self.db.execute("DELETE FROM chunks WHERE paper_id IN (SELECT id FROM staged_papers WHERE rechunked = 1)")
+            self.db.execute("INSERT OR REPLACE INTO papers SELECT id, hash, record FROM staged_papers")
+            self.db.execute("INSERT OR REPLACE INTO chunks SELECT id, paper_id, position, text FROM staged_chunks")
+            self.db.execute("DELETE FROM staged_chunks")
+            self.db.execute("DELETE FROM staged_papers")
+            if generation is not None:
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(generation),))
+
+    def snapshot(self) -> tuple[int, dict[str, Paper]]:
+        """The published generation and its papers, read in one transaction (so they belong together)."""
+        with self._lock:
+            self.db.execute("BEGIN")
+            try:
+                generation = int(self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
+                rows = self.db.execute("SELECT record FROM papers ORDER BY rowid").fetchall()
+            finally:
+                self.db.execute("COMMIT")
+        return generation, {p.id: p for p in (_from_json(r) for (r,) in rows)}
+
+    def papers(self) -> list[Paper]:
+        """Every published paper."""
+        with self._lock:
+            rows = self.db.execute("SELECT record FROM papers ORDER BY rowid").fetchall()
+        return [_from_json(r) for (r,) in rows]
+
+    def chunk_ids(self) -> list[str]:
+        """Every published chunk id, in a stable order."""
+        with self._lock:
+            return [cid for (cid,) in self.db.execute("SELECT id FROM chunks ORDER BY paper_id, position")]
+
+    def chunk_ids_of(self, paper_ids: Iterable[str]) -> list[str]:
+        """Published chunk ids of some papers."""
+        out: list[str] = []
+        with self._lock:
+            for part in _slices(list(paper_ids)):
+                marks = ",".join("?" * len(part))
+                out += [r[0] for r in self.db.execute(f"SELECT id FROM chunks WHERE paper_id IN ({marks})", part)]
+        return out
+
+    def chunks(self, ids: Iterable[str] | None = None) -> list[Chunk]:
+        """Published chunks (all, or those with these ids), with their text."""
+        with self._lock:
+            if ids is None:
+                rows = self.db.execute("SELECT id, paper_id, position, text FROM chunks ORDER BY paper_id, position")
+                return [Chunk(*r) for r in rows]
+            out: list[Chunk] = []
+            for part in _slices(list(ids)):
+                marks = ",".join("?" * len(part))
+                sql = f"SELECT id, paper_id, position, text FROM chunks WHERE id IN ({marks})"
+                out += [Chunk(*r) for r in self.db.execute(sql, part)]
+            return out
+
+    def problems(self) -> tuple[list[str], int]:
+        """Papers without chunks, and the number of chunks whose paper is not in the catalog."""
+        with self._lock:
+            bare = [
+                r[0] for r in self.db.execute("SELECT id FROM papers WHERE id NOT IN (SELECT paper_id FROM chunks)")
+            ]
+            stray = self.db.execute("SELECT COUNT(*) FROM chunks WHERE paper_id NOT IN (SELECT id FROM papers)")
+            return bare, int(stray.fetchone()[0])
+
+    def delete_stray_chunks(self) -> None:
+        """Remove chunks whose paper is not in the catalog."""
+        with self._lock, self.db:
+            self.db.execute("DELETE FROM chunks WHERE paper_id NOT IN (SELECT id FROM papers)")
+
+    def add_chunks(self, chunks: list[Chunk]) -> None:
+        """Store chunks of published papers directly (repair of a paper that lost its chunks)."""
+        with self._lock, self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?)",
+                [(c.id, c.paper_id, c.position, c.text) for c in chunks],
+            )
+
+    def count(self) -> int:
+        """Number of published papers."""
+        with self._lock:
+            return int(self.db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
+
+    def chunk_count(self) -> int:
+        """Number of published chunks."""
+        with self._lock:
+            return int(self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+
+    def close(self) -> None:
+        """Release the database file."""
+        with self._lock:
+            self.db.close()

@@ -1,0 +1,56 @@
+"""Filters as numpy masks: the filter fields of every paper in columns, each `Condition` one comparison."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+
+from ..filters import Condition, Filters, filter_fields
+from ..types import Paper, paper_of
+
+_OPS: dict[str, Callable[[np.ndarray, object], np.ndarray]] = {
+    "gte": operator.ge,
+    "lte": operator.le,
+    "gt": operator.gt,
+    "eq": operator.eq,
+}
+
+
+class PaperColumns:
+    """Paper filter fields as arrays, so a filter over 100k papers is a few vector comparisons."""
+
+    def __init__(self, papers: Mapping[str, Paper]) -> None:
+        self.row = {pid: i for i, pid in enumerate(papers)}
+        fields = [filter_fields(p) for p in papers.values()]
+        self.columns: dict[str, np.ndarray] = {
+            "date": np.array([f["date"] for f in fields], dtype=np.int64),
+            "upvotes": np.array([f["upvotes"] for f in fields], dtype=np.int64),
+            "org_key": np.array([f["org_key"] for f in fields], dtype=object),
+        }
+
+    def admitted(self, filters: Filters) -> np.ndarray:
+        """Boolean per paper: passes every condition of the filters."""
+        ok = np.ones(len(self.row), dtype=bool)
+        for c in filters.conditions():
+            ok &= self._test(c)
+        return ok
+
+    def _test(self, c: Condition) -> np.ndarray:
+        if c.op == "in":
+            chosen = np.zeros(len(self.row), dtype=bool)
+            assert isinstance(c.value, frozenset)
+            chosen[[self.row[p] for p in c.value if p in self.row]] = True
+            return chosen
+        return np.asarray(_OPS[c.op](self.columns[c.field], c.value), dtype=bool)
+
+    def rows_of(self, chunk_ids: Sequence[str]) -> np.ndarray:
+        """The paper row of every chunk id; -1 for a chunk of a paper not in these columns."""
+        return np.array([self.row.get(paper_of(cid), -1) for cid in chunk_ids], dtype=np.int64)
+
+    @staticmethod
+    def chunk_mask(admitted: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Per-chunk mask from a per-paper one."""
+        padded = np.append(admitted, False)  # row -1 picks this False
+        return padded[rows]

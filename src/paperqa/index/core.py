@@ -1,0 +1,173 @@
+"""The `Index`: the one object that knows the stores under PAPERQA_HOME/index, behind a narrow surface.
+
+Readers take a `View` of the published generation (`with index.reading() as view`); when another process
+has published, the next read renews this process's Chroma client and loads the new generation. Writers
+(`add`, `check`) hold the index's writer lock; opening an index that a crash left inconsistent repairs it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from ..backends import embedding_identity
+from ..errors import IndexBusyError, IndexMismatchError
+from ..types import Paper
+from . import derived, repair, writer
+from .catalog import Catalog
+from .chroma import ChromaStore
+from .chunking import Chunker
+from .derived import Derived
+from .lock import OnWait, WriterLock
+from .repair import CheckReport
+from .stores import Stores
+from .view import View
+from .writer import IngestReport, Progress
+
+
+class Index:
+    """Catalog, Chroma, BM25 and the exact copy of one index folder, kept in agreement."""
+
+    def __init__(
+        self,
+        folder: Path,
+        embed_model: BaseEmbedding,
+        chunk_tokens: int = 256,
+        chunk_overlap: int = 32,
+        batch_papers: int = 2048,
+        on_wait: OnWait | None = None,
+    ) -> None:
+        self.folder, self.embed_model, self.batch_papers = folder, embed_model, batch_papers
+        self.identity = embedding_identity(embed_model)
+        self.on_wait = on_wait
+        self.catalog = Catalog(folder / "catalog.sqlite3")
+        self.lock = WriterLock(folder / "writer.lock")
+        self.chunker = Chunker(chunk_tokens, chunk_overlap)
+        self._reload = threading.Lock()  # one thread at a time loads a new view; readers keep the old one
+        self._view: View | None = None
+        self._closed = False
+        if self.catalog.pending_migrations():
+            with self.lock.hold("upgrade", on_wait=on_wait):
+                self.catalog.migrate()
+        stored = self.catalog.get_meta("embedding")
+        if stored and stored != self.identity:
+            raise IndexMismatchError(
+                f"index at {folder} was built with embedding {stored!r}, not {self.identity!r}; "
+                "use the same embedding or another PAPERQA_HOME"
+            )
+        self.chroma = ChromaStore.shared(folder / "chroma", self.identity)
+        if self._unfinished():
+            # A writer at work (IndexBusyError) publishes or repairs on its own.
+            with contextlib.suppress(IndexBusyError), self.lock.hold("repair", wait=False):
+                self._writable()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[View]:
+        """The view of the newest published generation, for one question (views never change)."""
+        self._refresh()
+        assert self._view is not None
+        yield self._view
+
+    @property
+    def papers(self) -> dict[str, Paper]:
+        """Every published paper by id (of the newest generation)."""
+        with self.reading() as view:
+            return dict(view.papers)
+
+    def is_empty(self) -> bool:
+        """Whether no paper has been published yet."""
+        return self.catalog.count() == 0
+
+    def _refresh(self) -> None:
+        generation = self.catalog.generation()
+        if self._view is not None and self._view.generation == generation:
+            return
+        with self._reload:
+            generation = self.catalog.generation()
+            if self._view is not None and self._view.generation == generation:
+                return
+            if self.chroma.generation != generation:
+                # Another process published: this process's Chroma client cannot see its vectors.
+                self.chroma.renew(generation)
+            self._view = self._load_view()
+
+    def _load_view(self) -> View:
+        for attempt in range(5):
+            generation, papers = self.catalog.snapshot()
+            try:
+                return View(generation, papers, derived.load(self.folder / "derived", generation), self.chroma)
+            except FileNotFoundError:
+                if attempt == 4:
+                    raise
+                time.sleep(0.05)  # published and cleaned up twice while we read: read the newer one
+        raise AssertionError("unreachable")
+
+    def add(
+        self,
+        papers: Sequence[Paper],
+        progress: Progress | None = None,
+        wait: bool = True,
+        on_wait: OnWait | None = None,
+    ) -> IngestReport:
+        """Index papers as the only writer: new ones added, changed ones replaced, the rest re-described."""
+        with self.lock.hold("ingest", wait, on_wait or self.on_wait):
+            stores = self._writable()
+            view = self._view
+            assert view is not None
+            report, published = writer.ingest(stores, view.papers, view.derived, papers, self.batch_papers, progress)
+            if published is not None:
+                self._publish_view(published.generation, published.derived)
+            return report
+
+    def check(self, repair_it: bool = False, wait: bool = True, on_wait: OnWait | None = None) -> CheckReport:
+        """Verify the invariant store by store; with `repair_it`, restore it when it does not hold."""
+        with self.lock.hold("check", wait, on_wait or self.on_wait):
+            self.chroma.renew(self.catalog.generation())
+            report = repair.check(self._stores())
+            if not repair_it or report.consistent:
+                return report
+            self._publish_view(*repair.repair(self._stores()))
+            after = repair.check(self._stores())
+            return CheckReport(after.consistent, after.papers, after.chunks, after.problems, report.problems)
+
+    def _unfinished(self) -> bool:
+        return self.catalog.get_meta("pending") == "1" or self.catalog.staged_count() > 0
+
+    def _writable(self) -> Stores:
+        """The stores as this process, now the writer (lock held), must see them: Chroma read afresh, the
+        mess of a crash repaired, the newest generation loaded."""
+        self.chroma.renew(self.catalog.generation())
+        if self._unfinished():
+            self._publish_view(*repair.repair(self._stores()))
+        else:
+            self._refresh()
+        return self._stores()
+
+    def _publish_view(self, generation: int, following: Derived) -> None:
+        """Read from what this process just published (no need to load it back from disk)."""
+        with self._reload:
+            self.chroma.generation = generation  # this process wrote it: its client sees it
+            _, papers = self.catalog.snapshot()
+            self._view = View(generation, papers, following, self.chroma)
+
+    def _stores(self) -> Stores:
+        return Stores(self.folder, self.catalog, self.chroma, self.chunker, self._embed, self.identity)
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        vectors = np.asarray(self.embed_model.get_text_embedding_batch(texts), dtype=np.float32)
+        return vectors.reshape(len(texts), -1)
+
+    def close(self) -> None:
+        """Release the files this index holds open (once; later calls do nothing)."""
+        if self._closed:
+            return
+        self._view = None
+        self.chroma.release()
+        self.catalog.close()
+        self._closed = True

@@ -1,0 +1,70 @@
+"""A reader's view of one published generation: papers, BM25, the exact copy, and dense search.
+
+A view never changes: when another process publishes, the index builds a new view and swaps it in, so one
+question is answered from one generation throughout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..filters import Filters
+from ..types import Paper
+from .chroma import ChromaStore
+from .columns import PaperColumns
+from .derived import Derived
+
+Hits = list[tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything a question is answered from, as of one generation."""
+
+    generation: int
+    papers: Mapping[str, Paper]
+    derived: Derived
+    chroma: ChromaStore | None
+    columns: PaperColumns = field(init=False)
+    _bm25_rows: np.ndarray = field(init=False)
+    _exact_rows: np.ndarray = field(init=False)
+    _known: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        columns = PaperColumns(self.papers)
+        object.__setattr__(self, "columns", columns)
+        object.__setattr__(self, "_bm25_rows", columns.rows_of(self.derived.bm25.ids))
+        object.__setattr__(self, "_exact_rows", columns.rows_of(self.derived.exact.ids))
+        object.__setattr__(self, "_known", frozenset(self.derived.exact.ids))
+
+    def dense(self, vector: Sequence[float], depth: int, filters: Filters | None = None) -> Hits:
+        """Nearest chunks by embedding: Chroma when unfiltered, else exact search over the admitted rows."""
+        if filters is not None and filters.active:
+            mask = PaperColumns.chunk_mask(self.columns.admitted(filters), self._exact_rows)
+            return self.derived.exact.top(vector, depth, mask)
+        if self.chroma is None:
+            return self.derived.exact.top(vector, depth)
+        # Chroma may hold vectors this generation does not know yet (an ingest in progress): drop them.
+        return [hit for hit in self.chroma.query(vector, depth) if hit[0] in self._known]
+
+    def lexical(self, text: str, depth: int, filters: Filters | None = None) -> Hits:
+        """Best chunks by BM25, within the filters."""
+        mask = None
+        if filters is not None and filters.active:
+            mask = PaperColumns.chunk_mask(self.columns.admitted(filters), self._bm25_rows).astype(np.float32)
+        return self.derived.bm25.top(text, depth, mask)
+
+    def idf(self, term: str) -> float:
+        """IDF of a stemmed term; a term in no chunk gets the highest IDF there is."""
+        bm25 = self.derived.bm25
+        found = bm25.term_idf(term)
+        return found if found is not None else bm25.max_idf
+
+    def admitted(self, filters: Filters | None) -> int:
+        """How many papers the filters let through."""
+        if filters is None or not filters.active:
+            return len(self.papers)
+        return int(self.columns.admitted(filters).sum())

@@ -1,0 +1,107 @@
+"""Ingest under the writer lock: stage batch by batch, publish in one catalog transaction, then clean up.
+
+Order, and what a kill at each step leaves (the repair on the next open handles all of them):
+1. per batch, vectors upserted to Chroma under new, content-addressed chunk ids, then the papers and chunks
+   staged in the catalog (readers see neither: unknown ids are dropped from dense hits);
+2. BM25 and the exact copy of the next generation written to a folder of their own;
+3. one catalog transaction publishes the staged rows and the new generation (the commit point);
+4. vectors of replaced chunks deleted from Chroma, older generations removed, `pending` cleared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..filters import filter_fields
+from ..types import Paper, paper_of
+from . import derived, faults
+from .derived import Derived
+from .stores import Stores
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingest did: papers added, replaced (changed text), unchanged, and the total after."""
+
+    added: int
+    updated: int
+    unchanged: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Published:
+    """A generation this process just published, to read from without loading it back."""
+
+    generation: int
+    derived: Derived
+
+
+def ingest(
+    stores: Stores,
+    published: Mapping[str, Paper],
+    current: Derived,
+    papers: Sequence[Paper],
+    batch_papers: int,
+    progress: Progress | None = None,
+) -> tuple[IngestReport, Published | None]:
+    """Index papers: new ones added, changed ones replaced, unchanged ones only re-described."""
+    catalog, chroma = stores.catalog, stores.chroma
+    known = catalog.hashes()
+    fresh = [p for p in papers if known.get(p.id) != p.content_hash]
+    described = [p for p in papers if known.get(p.id) == p.content_hash and published.get(p.id) != p]
+    updated = sum(1 for p in fresh if p.id in known)
+    report = IngestReport(len(fresh) - updated, updated, len(papers) - len(fresh), len(known) + len(fresh) - updated)
+    if not fresh and not described:
+        return report, None
+    catalog.set_meta("pending", "1")  # cleared at the very end; an index opened with it set is repaired
+    faults.crash_point("ingest.started")
+    new_ids: list[str] = []
+    new_texts: list[str] = []
+    new_vectors: list[np.ndarray] = []
+    for start in range(0, len(fresh), batch_papers):
+        batch = fresh[start : start + batch_papers]
+        titles = {p.id: p.title for p in batch}
+        by_id = {p.id: p for p in batch}
+        chunks = [c for p in batch for c in stores.chunker.chunk(p)]
+        vectors = stores.vectors_of(chunks, titles)
+        chroma.upsert([c.id for c in chunks], vectors, [filter_fields(by_id[c.paper_id]) for c in chunks])
+        faults.crash_point("ingest.upserted")
+        catalog.stage(batch, chunks)
+        faults.crash_point("ingest.staged")
+        new_ids += [c.id for c in chunks]
+        new_texts += stores.texts_of(chunks, titles)
+        new_vectors.append(vectors)
+        if progress:
+            progress(start + len(batch), len(fresh))
+    catalog.stage_records(described)
+    replaced = catalog.chunk_ids_of(p.id for p in fresh if p.id in known)
+    drop = set(replaced)
+    stacked = np.vstack(new_vectors) if new_vectors else np.zeros((0, 0), np.float32)
+    following = Derived(current.bm25.updated(drop, new_ids, new_texts), current.exact.updated(drop, new_ids, stacked))
+    generation = catalog.generation() + 1
+    derived.save(stores.derived_root, generation, following)
+    faults.crash_point("ingest.derived-saved")
+    catalog.set_meta("embedding", stores.identity)
+    catalog.publish(generation)
+    faults.crash_point("ingest.published")
+    _describe(stores, described)
+    chroma.delete(replaced)
+    faults.crash_point("ingest.cleaned")
+    derived.cleanup(stores.derived_root, keep={generation, generation - 1})
+    catalog.set_meta("pending", "0")
+    return report, Published(generation, following)
+
+
+def _describe(stores: Stores, papers: list[Paper]) -> None:
+    """Bring Chroma's filter fields of papers whose metadata changed up to date."""
+    if not papers:
+        return
+    by_id = {p.id: p for p in papers}
+    ids = stores.catalog.chunk_ids_of(by_id)
+    stores.chroma.update_metadata(ids, [filter_fields(by_id[paper_of(cid)]) for cid in ids])
