@@ -65,9 +65,12 @@ def one_size(n: int) -> dict:
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
     from paperqa import Assistant, Filters, Settings
-    from paperqa.index import filter_metadata
+    from paperqa.dates import date_key
+    from paperqa.embeddings import LocalEmbedding
+    from paperqa.filters import filter_fields
+    from paperqa.index import Index
+    from paperqa.index.chunking import embedding_text
     from paperqa.text import sentence_pieces, tokenizer
-    from paperqa.types import date_key
 
     papers = synthetic_papers(n)
     questions = [json.loads(line)["question"] for line in DEV.open()]
@@ -82,9 +85,10 @@ def one_size(n: int) -> dict:
 
         # Raw Chroma adds of the very chunks and embeddings ours stored, computed beforehand (untimed): the stock
         # record (text as the document, the paper's metadata), and exactly the record ours writes (no text).
-        chunks = [c for p in papers for c in index.chunk(p)]
-        vectors = index.embed(papers, chunks)
         by_id = {p.id: p for p in papers}
+        chunks = [c for p in papers for c in index.chunker.chunk(p)]
+        texts = [embedding_text(by_id[c.paper_id].title, c.text) for c in chunks]
+        vectors = np.asarray(index.embed_model.get_text_embedding_batch(texts), dtype=np.float32)
         client = chromadb.PersistentClient(path=str(root / "raw"), settings=ChromaSettings(anonymized_telemetry=False))
         step = client.get_max_batch_size()
         ids, vecs, docs = [c.id for c in chunks], vectors.tolist(), [c.text for c in chunks]
@@ -99,7 +103,7 @@ def one_size(n: int) -> dict:
             }
             for p in (by_id[c.paper_id] for c in chunks)
         ]
-        lean = [filter_metadata(by_id[c.paper_id]) for c in chunks]
+        lean = [filter_fields(by_id[c.paper_id]) for c in chunks]
         for key, extra in (
             ("raw_add_s", {"documents": docs, "metadatas": stock}),
             ("raw_same_records_s", {"metadatas": lean}),
@@ -118,10 +122,7 @@ def one_size(n: int) -> dict:
         report["chunks"] = len(ids)
 
         # Ours again, into a fresh home, with the same embeddings served from memory: the storage path alone.
-        from paperqa.embeddings import LocalEmbedding
-        from paperqa.index import Index, embedding_text
-
-        cache = {embedding_text(by_id[c.paper_id].title, c.text): v for c, v in zip(chunks, vectors, strict=False)}
+        cache = dict(zip(texts, vectors, strict=True))
 
         class Precomputed(LocalEmbedding):
             identity: str = index.identity

@@ -1,4 +1,11 @@
-"""A real HTTP server on 127.0.0.1 speaking OpenAI chat completions (JSON and SSE) with scripted replies."""
+"""A real HTTP server on 127.0.0.1 speaking OpenAI chat completions (JSON and SSE), scripted, and able to
+misbehave the ways real servers do.
+
+A model named `fault:<name>` (or a scripted reply `Fault(<name>)`) picks the fault: `429` (with Retry-After),
+`500`, `hang` (no headers before the client's timeout), `malformed` (an SSE event that is not JSON), `cut` (the
+connection closes mid-body), `no-finish` (the stream ends without `finish_reason`), `length` (stopped at the
+token limit), `html` (status 200 with an HTML page), `trickle` (a chunk every `trickle_every` seconds, forever).
+"""
 
 from __future__ import annotations
 
@@ -8,20 +15,33 @@ import struct
 import threading
 import time
 import zlib
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+FAULTS = ("429", "500", "hang", "malformed", "cut", "no-finish", "length", "html", "trickle")
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A scripted reply that misbehaves instead of answering."""
+
+    name: str
 
 
 class ScriptedOpenAI:
-    """Serves `/v1/chat/completions`; each request takes the next scripted reply text (or error)."""
+    """Serves `/v1/chat/completions`; each request takes the next scripted reply text (or error or fault)."""
 
     def __init__(self) -> None:
-        self.replies: list[str | tuple[int, str] | float] = []
+        self.replies: list[str | tuple[int, str] | float | Fault] = []
         self.requests: list[dict] = []
         self.reply_for = None  # optional callable(request body) -> reply, instead of the queue
         self.embedded = 0
         self.delay = 0.0  # seconds every reply waits, to make requests overlap
+        self.retry_after = "1"
+        self.trickle_every = 0.3
         self.active = self.max_active = 0
         self._lock = threading.Lock()
+        self._stop = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -33,8 +53,17 @@ class ScriptedOpenAI:
                 if self.path.endswith("/embeddings"):
                     return self._embeddings(body)
                 with server._lock:
-                    server.requests.append({"path": self.path, "body": body, "auth": self.headers.get("Authorization")})
-                    if server.reply_for is not None:
+                    server.requests.append(
+                        {
+                            "path": self.path,
+                            "body": body,
+                            "auth": self.headers.get("Authorization"),
+                            "at": time.monotonic(),
+                        }
+                    )
+                    if str(body.get("model", "")).startswith("fault:"):
+                        reply = Fault(body["model"].split(":", 1)[1])
+                    elif server.reply_for is not None:
                         reply = server.reply_for(body)
                     else:
                         reply = server.replies.pop(0) if server.replies else "No script left [1]."
@@ -42,7 +71,12 @@ class ScriptedOpenAI:
                     server.max_active = max(server.max_active, server.active)
                 try:
                     time.sleep(server.delay)
-                    self._reply(body, reply)
+                    if isinstance(reply, Fault):
+                        self._fault(body, reply.name)
+                    else:
+                        self._reply(body, reply)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up on a hanging or trickling reply
                 finally:
                     with server._lock:
                         server.active -= 1
@@ -66,11 +100,13 @@ class ScriptedOpenAI:
                     },
                 )
 
-            def _send_json(self, status, obj):
+            def _send_json(self, status, obj, headers=()):
                 payload = json.dumps(obj).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))
+                for name, value in headers:
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(payload)
 
@@ -80,7 +116,8 @@ class ScriptedOpenAI:
                     reply = "late"
                 if isinstance(reply, tuple):
                     status, message = reply
-                    self._send_json(status, {"error": {"message": message, "type": "test"}})
+                    headers = [("Retry-After", server.retry_after)] if status == 429 else []
+                    self._send_json(status, {"error": {"message": message, "type": "test"}}, headers)
                     return
                 if body.get("stream"):
                     self._stream(body, reply)
@@ -102,30 +139,77 @@ class ScriptedOpenAI:
                     },
                 )
 
-            def _stream(self, body, reply):
+            def _event(self, body, content, finish=None, first=False):
+                delta = {"content": content} if content is not None else {}
+                if first:
+                    delta["role"] = "assistant"
+                chunk = {"id": "cmpl-1", "object": "chat.completion.chunk", "created": 0, "model": body["model"],
+                         "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}  # fmt: skip
+                return f"data: {json.dumps(chunk)}\n\n".encode()
+
+            def _stream(self, body, reply, finish="stop", headers=()):
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
+                for name, value in headers:
+                    self.send_header(name, value)
                 self.end_headers()
                 pieces = [reply[i : i + 4] for i in range(0, len(reply), 4)]
-                for i, piece in enumerate([*pieces, None]):
-                    delta = {"content": piece} if piece is not None else {}
-                    if i == 0:
-                        delta["role"] = "assistant"
-                    chunk = {
-                        "id": "cmpl-1",
-                        "object": "chat.completion.chunk",
-                        "created": 0,
-                        "model": body["model"],
-                        "choices": [
-                            {"index": 0, "delta": delta, "finish_reason": None if piece is not None else "stop"}
-                        ],
-                    }
-                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                for i, piece in enumerate(pieces):
+                    self.wfile.write(self._event(body, piece, first=i == 0))
                     self.wfile.flush()
+                if finish is not None:
+                    self.wfile.write(self._event(body, None, finish))
                 self.wfile.write(b"data: [DONE]\n\n")
                 self.wfile.flush()
 
+            def _fault(self, body, name):
+                reply = "Paper one studies this topic in depth [1]."
+                if name == "429":
+                    self._send_json(429, {"error": {"message": "slow down"}}, [("Retry-After", server.retry_after)])
+                elif name == "500":
+                    self._send_json(500, {"error": {"message": "model <b>exploded</b>"}})
+                elif name == "hang":
+                    server._stop.wait(30)
+                elif name == "malformed":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.end_headers()
+                    self.wfile.write(self._event(body, "Paper", first=True) + b"data: {not json at all\n\n")
+                elif name == "cut":
+                    events = self._event(body, reply[:12], first=True) + self._event(body, reply[12:20])
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.send_header("Content-Length", str(len(events) + 5000))  # promises more than it sends
+                    self.end_headers()
+                    self.wfile.write(events + b'data: {"id": "cmpl-1", "obj')
+                    self.wfile.flush()
+                    self.connection.shutdown(2)
+                elif name == "no-finish":
+                    self._stream(body, reply[:22], finish=None)
+                elif name == "length":
+                    self._stream(body, reply[:22], finish="length")
+                elif name == "html":
+                    page = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.send_header("Content-Length", str(len(page)))
+                    self.end_headers()
+                    self.wfile.write(page)
+                elif name == "trickle":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.end_headers()
+                    first = True
+                    while not server._stop.is_set():
+                        self.wfile.write(self._event(body, "more ", first=first))
+                        self.wfile.flush()
+                        first = False
+                        server._stop.wait(server.trickle_every)
+                else:
+                    raise ValueError(f"unknown fault {name!r}; known: {', '.join(FAULTS)}")
+
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
         self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -143,5 +227,6 @@ class ScriptedOpenAI:
         return self
 
     def __exit__(self, *exc) -> None:
+        self._stop.set()
         self.httpd.shutdown()
         self.httpd.server_close()

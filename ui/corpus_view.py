@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+import gradio as gr
 import pandas as pd
 
-from paperqa import Paper
+from paperqa import Assistant, Paper
 
 COLUMNS = ["title", "date", "organisation / authors", "upvotes"]
 
@@ -32,3 +33,19 @@ def top_organisations(papers: list[Paper], n: int = 10) -> pd.DataFrame:
     """The organisations with most papers."""
     counts = Counter(p.org for p in papers if p.org).most_common(n)
     return pd.DataFrame(counts, columns=["organisation", "papers"])
+
+
+def build_corpus_tab(assistant: Assistant) -> None:
+    """The corpus tab: a search over the current index's papers and two charts (inside an open `gr.Blocks`)."""
+    papers = list(assistant.index.papers.values())
+    search = gr.Textbox(label="Search titles and abstracts", elem_id="pqa-corpus-search")
+    table = gr.Dataframe(papers_table(papers), interactive=False, wrap=True, elem_id="pqa-corpus-table")
+    # Read the papers again on each search: papers another process ingested since the start show up.
+    search.change(lambda q: papers_table(list(assistant.index.papers.values()), q), search, table,
+                  api_name="search_corpus")  # fmt: skip
+    years, orgs = papers_per_year(papers), top_organisations(papers)
+    with gr.Row():
+        for frame, x, title, elem in ((years, "year", "Dated papers per year", "pqa-chart-years"),
+                                      (orgs, "organisation", "Top organisations", "pqa-chart-orgs")):  # fmt: skip
+            top = int(frame.papers.max()) if len(frame) else 0
+            gr.BarPlot(frame, x=x, y="papers", title=title, y_lim=[0, top + 1], y_axis_format="d", elem_id=elem)

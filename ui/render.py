@@ -1,4 +1,5 @@
-"""HTML and Markdown for the chat: every piece of abstract text is escaped, so it stays text."""
+"""HTML and Markdown for the chat: user and corpus text is always escaped, so it stays text; only the
+writer's own citation markers become links."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ import html
 import re
 from collections.abc import Sequence
 
-from paperqa import Answer, Turn
-from paperqa.text import sentences
+from paperqa import Answer, Paper, Turn
+from paperqa.text import escape_markdown, markdown_text, printable, sentences
 
-_CITE = re.compile(r"\\\[(\d+)\\\]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_CITE = re.compile(r"\\\[(\d+)\\\]")  # a citation `[n]` as escape_markdown leaves it
+INCOMPLETE = "*(incomplete: the model's reply was cut short)*"
 
 
 def card_id(turn: int, n: int) -> str:
@@ -18,22 +19,24 @@ def card_id(turn: int, n: int) -> str:
     return f"pqa-src-{turn}-{n}"
 
 
-def escape_markdown(text: str) -> str:
-    """Make text render literally in Markdown: HTML escaped, Markdown punctuation backslashed."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+def question_markdown(question: str) -> str:
+    """The user's own bubble: exactly what was typed, never markup, links or HTML."""
+    return markdown_text(question).replace("\n", "  \n")
 
 
 def answer_markdown(answer: Answer | None, turn: int, text: str | None = None) -> str:
     """The chat bubble: escaped answer text whose `[n]` link to their source cards."""
-    body = escape_markdown(text if text is not None else answer.text if answer else "")
+    body = escape_markdown(printable(text if text is not None else answer.text if answer else ""))
     body = _CITE.sub(lambda m: f'<a class="pqa-cite" href="#{card_id(turn, int(m.group(1)))}">[{m.group(1)}]</a>', body)
     body = body.replace("\n", "  \n")
     if answer is not None and not answer.answerable:
         body = "**Not covered by the corpus.**  \n" + body
+    if answer is not None and not answer.complete:
+        body += f"  \n{INCOMPLETE}"
     return body
 
 
-def _meta(paper) -> str:
+def _meta(paper: Paper) -> str:
     parts = [paper.date.isoformat() if paper.date else "date unknown", paper.byline or "authors unknown"]
     if paper.upvotes is not None:
         parts.append(f"{paper.upvotes} upvote{'s' if paper.upvotes != 1 else ''}")
@@ -48,24 +51,25 @@ def _abstract_with_mark(abstract: str, snippet: str | None) -> str:
     return " ".join(out)
 
 
+def _link(paper: Paper) -> str:
+    if not paper.url or not paper.url.startswith(("http://", "https://")):
+        return ""
+    return f' · <a href="{html.escape(paper.url)}" target="_blank" rel="noopener noreferrer">link</a>'
+
+
 def source_cards(answer: Answer, turn: int, open_first: bool = False) -> str:
     """Every retrieved paper of an answer as a card: cited ones first-class, all with their score."""
     cited = {c.n: c for c in answer.citations}
     cards = []
     for n, source in enumerate(answer.sources, start=1):
         p, c = source.paper, cited.get(n)
-        link = (
-            f' · <a href="{html.escape(p.url)}" target="_blank" rel="noopener noreferrer">link</a>'
-            if p.url and p.url.startswith(("http://", "https://"))
-            else ""
-        )
         badge = '<span class="pqa-cited">cited</span> ' if c else ""
         cards.append(
             f'<details class="pqa-card{" pqa-is-cited" if c else ""}" id="{card_id(turn, n)}"'
             f"{' open' if open_first and c else ''}>"
             f"<summary>{badge}[{n}] {html.escape(p.title)} "
             f'<span class="pqa-score">score {source.score:.4f}</span></summary>'
-            f'<div class="pqa-meta">{_meta(p)}{link}</div>'
+            f'<div class="pqa-meta">{_meta(p)}{_link(p)}</div>'
             f'<p class="pqa-snippet">{_abstract_with_mark(p.abstract, c.snippet if c else None)}</p></details>'
         )
     return "".join(cards) or "<p>No paper was retrieved.</p>"
@@ -90,21 +94,19 @@ def sources_panel(history: Sequence[Turn]) -> str:
 
 
 def conversation_markdown(history: Sequence[Turn]) -> str:
-    """The whole conversation with numbered references per answer, for export."""
+    """The whole conversation with numbered references per answer, for export (all of it shown as written)."""
     lines = ["# paperqa conversation", ""]
     for i, turn in enumerate(history, start=1):
         a = turn.answer
+        text = markdown_text(a.text)
         lines += [
-            f"## {i}. {turn.question}",
+            f"## {i}. {markdown_text(turn.question)}",
             "",
-            a.text if a.answerable else f"*Not covered by the corpus.* {a.text}",
-            "",
+            text if a.answerable else f"*Not covered by the corpus.* {text}",
         ]
+        lines += [INCOMPLETE, ""] if not a.complete else [""]
         if a.citations:
-            lines.append("References:")
-            lines.append("")
-            for c in a.citations:
-                meta = ", ".join(x for x in (c.date.isoformat() if c.date else "", c.org) if x)
-                lines.append(f"- [{c.n}] {c.title}{f' ({meta})' if meta else ''}")
+            lines += ["References:", ""]
+            lines += [f"- {markdown_text(c.reference())}" for c in a.citations]
             lines.append("")
     return "\n".join(lines)

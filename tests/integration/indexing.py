@@ -33,7 +33,7 @@ def hash_assistant(home: Path, **settings) -> Assistant:
     return Assistant(Settings(home=home, embedding="hash", llm="offline", **settings))
 
 
-def env_for(home: Path, **extra: str) -> dict[str, str]:
+def env_for(home: Path, embedding: str = "hash", **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PAPERQA_", "OPENAI_"))}
-    env.update(PAPERQA_HOME=str(home), PAPERQA_EMBEDDING="hash", **extra)
+    env.update(PAPERQA_HOME=str(home), PAPERQA_EMBEDDING=embedding, **extra)
     return env

@@ -153,3 +153,51 @@ def test_index_of_an_earlier_version_is_migrated_without_embedding_again(tmp_pat
     assert np.allclose(by_id[b.index.catalog.chunk_ids_of(["p1"])[0]], vectors[1], atol=1e-6)
     assert b.retrieve("bees")[0].paper.id == "p1"
     assert not (folder / "bm25").exists() or not any((folder / "bm25").iterdir())
+
+
+@pytest.mark.parametrize("damage", ["truncate-vectors", "garbage-metadata", "zero-header", "remove-segment"])
+def test_an_unreadable_chroma_is_rebuilt_from_the_exact_copy(tmp_path, damage):
+    """Chroma's HNSW files can be left unreadable by a kill inside Chroma's own write (chroma-core/chroma#7766):
+    readers keep answering from the exact copy, check says so, and repair refills a new Chroma without
+    embedding again."""
+    import os
+    import shutil
+    import subprocess
+
+    from tests.integration.indexing import PAPERQA, distinct, env_for
+
+    home = tmp_path / "home"
+    a = hash_assistant(home)
+    a.ingest([write_jsonl(tmp_path / "c.jsonl", [distinct(i, "c") for i in range(1500)])])
+    ids = a.index.catalog.chunk_ids()
+    before = dict(zip(*a.index.chroma.vectors(ids), strict=True))
+    a.close()
+    segment = next(p for p in (home / "index" / "chroma").iterdir() if p.is_dir())
+    if damage == "truncate-vectors":
+        os.truncate(segment / "data_level0.bin", 1000)
+    elif damage == "garbage-metadata":
+        (segment / "index_metadata.pickle").write_bytes(b"garbage")
+    elif damage == "zero-header":
+        (segment / "header.bin").write_bytes(b"\0" * 100)
+    else:
+        shutil.rmtree(segment)
+
+    reader = hash_assistant(home)
+    assert reader.retrieve("c42marker", k=1)[0].paper.id == "c42"  # dense side served by the exact copy
+    with reader.index.reading() as view:
+        vector = reader.index.embed_model.get_query_embedding("Study c42 of")
+        assert view.dense(vector, 3)  # no error reaches the reader
+    reader.close()
+    r = subprocess.run([PAPERQA, "check", "--json"], env=env_for(home), capture_output=True, text=True, timeout=120)
+    report = json.loads(r.stdout)
+    assert r.returncode == 1 and not report["consistent"] and report["problems"][0].startswith("chroma: unreadable")
+    b = hash_assistant(home)
+    embedded = []
+    real = b.index._embed
+    b.index._embed = lambda texts: embedded.append(len(texts)) or real(texts)
+    fixed = b.check(repair=True)
+    assert fixed.consistent and fixed.fixed[0].startswith("chroma: unreadable") and embedded == []
+    assert (home / "index" / "chroma.broken").is_dir()  # set aside, not deleted
+    after = dict(zip(*b.index.chroma.vectors(ids), strict=True))
+    assert after.keys() == before.keys() and all(np.array_equal(after[k], before[k]) for k in before)
+    assert b.retrieve("c42marker", k=1)[0].paper.id == "c42"

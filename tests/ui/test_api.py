@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from gradio_client import Client
 
-from paperqa.ui.app import ANY_ORG
+from paperqa.ui.chat import ANY_ORG
 
 pytestmark = pytest.mark.ui
 QUESTIONS = [
@@ -121,3 +121,96 @@ def test_llm_backend_through_the_app(ui_home):
     assert record["answer"] == "Steering activations toward unknown entities [1]. A ghost."
     assert record["backend"] == "openai" and record["model"] == "scripted-llm"
     assert "openai:scripted-llm" in page
+
+
+def test_history_api_returns_the_question_as_typed(ui_url):
+    client = Client(ui_url, verbose=False)
+    typed = "<b>bold?</b> **unlearning** [x](javascript:1)"
+    ask(client, typed)
+    assert json.loads(client.predict(api_name="/history"))[0]["question"] == typed
+
+
+def request(url, method="GET", headers=None, data=None):
+    req = urllib.request.Request(url, method=method, headers=headers or {}, data=data)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def test_uploads_are_refused(ui_url):
+    boundary = "pqa-boundary"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="f.bin"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n"
+    )
+    body = head.encode() + b"\0" * 50_000 + f"\r\n--{boundary}--\r\n".encode()
+    for path in ("gradio_api/upload", "gradio_api/upload?upload_id=x", "upload", "gradio_api/upload_progress"):
+        status, _, _ = request(
+            ui_url + path, "POST", {"Content-Type": f"multipart/form-data; boundary={boundary}"}, body
+        )
+        assert status == 403, path
+
+
+def test_security_headers_and_loopback_host_only(ui_url):
+    status, headers, _ = request(ui_url)
+    assert status == 200
+    lower = {k.lower(): v for k, v in headers.items()}
+    assert "frame-ancestors 'none'" in lower["content-security-policy"]
+    assert "object-src 'none'" in lower["content-security-policy"]
+    assert lower["x-frame-options"] == "DENY" and lower["x-content-type-options"] == "nosniff"
+    port = ui_url.rstrip("/").rsplit(":", 1)[1]
+    for host in ("evil.example", f"evil.example:{port}", "127.0.0.1.nip.io", f"attacker.localhost.evil:{port}"):
+        assert request(ui_url, headers={"Host": host})[0] == 403, host
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}"):
+        assert request(ui_url, headers={"Host": host})[0] == 200, host
+
+
+def test_repeated_failed_logins_are_slowed_down(ui_home):
+    import time
+
+    from paperqa import Assistant, Settings
+    from paperqa.ui.app import launch
+    from tests.ui.conftest import _free_port
+
+    port = _free_port()
+    app = launch(Assistant(Settings(home=ui_home, ui_auth="ana:s3cret")), port=port, block=False)
+    url = f"http://127.0.0.1:{port}/login"
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    try:
+        started = time.monotonic()
+        for _ in range(5):  # 3 free tries, then 1 s and 2 s
+            assert request(url, "POST", form, b"username=ana&password=wrong")[0] == 400
+        assert time.monotonic() - started >= 3.0
+        started = time.monotonic()
+        assert request(url, "POST", form, b"username=ana&password=s3cret")[0] == 200
+        assert time.monotonic() - started >= 4.0  # the next try waits too, even the right one
+        assert request(url, "POST", form, b"username=ana&password=wrong")[0] == 400  # a success reset the count
+    finally:
+        app.close()
+
+
+def test_a_running_ui_answers_from_a_paper_ingested_after_it_started(ui_url, ui_home, tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    client = Client(ui_url, verbose=False)
+    question = "Which papers study quokka burrow acoustics?"
+    assert "quokka" not in json.dumps(ask(client, question)["citations"]).lower()
+    abstract = "We record quokka burrow acoustics with contact microphones and classify burrow calls."
+    paper = {"id": "late-quokka", "title": "Quokka Burrow Acoustics with Contact Microphones", "abstract": abstract}
+    corpus = tmp_path / "late.jsonl"
+    corpus.write_text(json.dumps(paper) + "\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PAPERQA_", "OPENAI_"))}
+    env["PAPERQA_HOME"] = str(ui_home)
+    paperqa = str(Path(sys.executable).with_name("paperqa"))
+    r = subprocess.run([paperqa, "ingest", str(corpus)], env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    published = time.monotonic()
+    record = ask(client, question)
+    assert record["citations"][0]["paper_id"] == "late-quokka"
+    assert time.monotonic() - published < 5

@@ -93,3 +93,74 @@ def test_export_new_chat_and_corpus_view(ui_url, browser, tmp_path):
         lambda d: d.find_elements(By.CSS_SELECTOR, "#pqa-chart-years canvas, #pqa-chart-years svg")
     )
     browser.save_screenshot(str(tmp_path / "corpus.png"))
+
+
+TYPED = (
+    '# Heading <img src=x onerror="window.__pqa_typed = 1"> <mask> **bold** _it_ `code` '
+    "[link](javascript:window.__pqa_typed=2) <script>window.__pqa_typed=3</script> 1. unlearning entity?"
+)
+
+
+def test_what_the_user_types_stays_text_everywhere(ui_url, browser, tmp_path):
+    browser.get(ui_url)
+    ask(browser, TYPED)
+    wait_answered(browser, 0)
+    user = browser.find_element(By.CSS_SELECTOR, '#pqa-chat [data-testid="user"]')
+    assert user.find_element(By.CSS_SELECTOR, ".message-content").text == TYPED  # verbatim, as typed
+    assert browser.execute_script("return window.__pqa_typed === undefined")
+    for tag in ("img", "h1", "mask", "strong", "em", "code", "a", "script", "ol", "li"):
+        assert not user.find_elements(By.TAG_NAME, tag), f"the question created a <{tag}>"
+    assert user.get_attribute("aria-label") == f"user's message: {TYPED}"
+    bot = browser.find_element(By.CSS_SELECTOR, '#pqa-chat [data-testid="bot"]')
+    label = bot.get_attribute("aria-label")
+    assert label.startswith("bot's message: ") and "<a" not in label and "**" not in label and "\\[" not in label
+    browser.save_screenshot(str(tmp_path / "typed-markup.png"))
+
+    browser.find_element(By.ID, "pqa-export").click()
+    link = WebDriverWait(browser, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "#pqa-download a"))
+    exported = browser.execute_script(
+        "return await (await fetch(arguments[0])).text()", link.get_attribute("href"))  # fmt: skip
+    heading = next(line for line in exported.splitlines() if line.startswith("## 1. "))
+    assert "<img" not in heading and "&lt;img src=x" in heading and "\\*\\*bold\\*\\*" in heading
+    assert "\\[link\\](javascript" in heading and "\\# Heading" in heading
+
+
+def test_the_trash_icon_starts_a_new_chat(ui_url, browser):
+    browser.get(ui_url)
+    ask(browser, "What approaches to learned sparse retrieval are covered?")
+    wait_answered(browser, 0)
+    browser.find_element(By.CSS_SELECTOR, '#pqa-chat button[aria-label="Clear"]').click()
+    WebDriverWait(browser, 20).until(lambda d: "appear here" in d.find_element(By.ID, "pqa-sources").text)
+    ask(browser, "Which papers make LLMs forget a target entity, and how?")
+    wait_answered(browser, 0)  # numbered from 0 again: the old conversation is gone, not only hidden
+    assert len(find(browser, '#pqa-chat [data-testid="user"]')) == 1
+
+
+def test_llm_errors_show_as_text_and_cut_replies_as_incomplete(ui_home, browser, tmp_path):
+    from paperqa import Assistant, Settings
+    from paperqa.ui.app import launch
+    from tests.openai_server import Fault, ScriptedOpenAI
+    from tests.ui.conftest import _free_port
+
+    with ScriptedOpenAI() as server:
+        server.reply_for = lambda body: (
+            Fault("500") if "explode" in body["messages"][1]["content"] else Fault("no-finish")
+        )
+        port = _free_port()
+        settings = Settings(home=ui_home, openai_base_url=server.base_url, llm_model="scripted", max_retries=0)
+        app = launch(Assistant(settings), port=port, block=False)
+        try:
+            browser.get(f"http://127.0.0.1:{port}/")
+            ask(browser, "Which papers explode?")
+            toast = WebDriverWait(browser, 30).until(
+                lambda d: next(
+                    (t for t in find(d, "[class*='toast-body'], [class*='toast']") if "exploded" in t.text), None
+                )
+            )
+            assert "model <b>exploded</b>" in toast.text and not toast.find_elements(By.TAG_NAME, "b")
+            browser.save_screenshot(str(tmp_path / "error-toast.png"))
+            ask(browser, "Which papers make LLMs forget a target entity?")
+            WebDriverWait(browser, 30).until(lambda d: "incomplete" in d.find_element(By.ID, "pqa-chat").text)
+            assert "Paper one studies" in browser.find_element(By.ID, "pqa-chat").text
+        finally:
+            app.close()

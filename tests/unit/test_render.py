@@ -41,7 +41,7 @@ def test_cards_escape_and_highlight():
 
 def test_export_lists_references():
     md = conversation_markdown([Turn("What?", ANSWER)])
-    assert "## 1. What?" in md and "- [1] A <b>bold</b> title (2025-01-02, Lab)" in md
+    assert "## 1. What?" in md and "- \\[1\\] A &lt;b&gt;bold&lt;/b&gt; title (2025-01-02, Lab)" in md
 
 
 def test_filters_and_auth():

@@ -3,26 +3,38 @@
 Chunk text lives in the catalog, not here: Chroma indexes stored documents for full-text search, which cost
 60% of an add and which nothing reads (BM25 does the lexical side).
 
-A `PersistentClient` keeps its HNSW index in memory and does not see vectors another process adds
-(chroma-core/chroma #3792), so the index renews this store whenever another process has published.
+Two facts of Chroma's embedded mode shape this store. A `PersistentClient` keeps its HNSW index in memory and
+does not see vectors another process adds (chroma-core/chroma #3792): the index renews this store when another
+process has published. And a process killed while Chroma writes its HNSW files can leave them unreadable
+("Failed to apply logs to the hnsw segment writer", chroma-core/chroma #7766): every Chroma failure here is a
+`ChromaUnreadable`, which the repair answers by setting the folder aside and refilling a new one.
 """
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
 import chromadb
+import chromadb.errors
 import numpy as np
+from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaSettings
 
+from ..errors import IndexStateError
 from . import faults
 from .rwlock import ReadWriteLock
 
 COLLECTION = "paperqa_chunks"
 _PAGE = 5000
+
+
+class ChromaUnreadable(IndexStateError):
+    """Chroma's files cannot be read or written (`paperqa check --repair` rebuilds them from the catalog)."""
 
 
 class ChromaStore:
@@ -45,28 +57,80 @@ class ChromaStore:
             return store
 
     def __init__(self, folder: Path, embedding_identity: str) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
         self.folder, self.identity = folder, embedding_identity
         self.generation = -1  # the index generation this client is known to see (set by the index)
+        self.batch_size = 5000
         self._users = 0
         self._rw = ReadWriteLock()
+        self._client: Any = None
+        self._collection: Collection | None = None
+        self._trouble: str | None = None
         self._connect()
 
     def _connect(self) -> None:
-        self.client = chromadb.PersistentClient(
-            path=str(self.folder), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-        )
-        self.collection = self.client.get_or_create_collection(
-            COLLECTION,
-            embedding_function=None,
-            metadata={"hnsw:space": "cosine", "embedding": self.identity},
-        )
-        self.batch_size = self.client.get_max_batch_size()
+        """Open the folder; a store Chroma cannot open is remembered as broken, not raised (repair needs it)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self._client = chromadb.PersistentClient(
+                path=str(self.folder), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+            )
+            self._collection = self._client.get_or_create_collection(
+                COLLECTION, embedding_function=None, metadata={"hnsw:space": "cosine", "embedding": self.identity}
+            )
+            self.batch_size = self._client.get_max_batch_size()
+            self._trouble = None
+        except (chromadb.errors.ChromaError, RuntimeError, OSError, ValueError) as exc:
+            self._trouble = f"{type(exc).__name__}: {exc}"
+
+    def _close(self) -> None:
+        if self._client is not None:
+            with contextlib.suppress(Exception):  # a broken store may fail to close too
+                self._client.close()
+        self._client = self._collection = None
+
+    @contextlib.contextmanager
+    def _access(self) -> Iterator[Collection]:
+        """The collection for one call (shared with other threads), every Chroma failure made one error."""
+        with self._rw.read():
+            if self._collection is None:
+                raise ChromaUnreadable(f"Chroma at {self.folder} cannot be read ({self._trouble})")
+            try:
+                yield self._collection
+            except (chromadb.errors.ChromaError, RuntimeError) as exc:
+                self._trouble = f"{type(exc).__name__}: {str(exc)[:300]}"
+                raise ChromaUnreadable(f"Chroma at {self.folder} cannot be read ({self._trouble})") from None
+
+    @property
+    def collection(self) -> Collection:
+        """The Chroma collection itself (for tests that check what it holds)."""
+        with self._access() as collection:
+            return collection
+
+    def health(self) -> str | None:
+        """Why this store cannot be used, or None: opens, counts, reads a vector and answers a query."""
+        try:
+            with self._access() as c:
+                if c.count():
+                    dim = len(c.get(limit=1, include=["embeddings"])["embeddings"][0])
+                    c.query(query_embeddings=[[1.0] + [0.0] * (dim - 1)], n_results=1, include=["distances"])
+        except ChromaUnreadable:
+            return self._trouble
+        return None
+
+    def reset(self) -> None:
+        """Set an unreadable folder aside (as `chroma.broken`) and start an empty one."""
+        with self._rw.write():
+            self._close()
+            aside = self.folder.with_name(self.folder.name + ".broken")
+            shutil.rmtree(aside, ignore_errors=True)
+            if self.folder.exists():
+                self.folder.rename(aside)
+            self._connect()
 
     def renew(self, generation: int) -> None:
         """Open a new client, which reads the folder afresh (waits for calls in flight in this process)."""
         with self._rw.write():
-            self.client.close()
+            self._close()
             self._connect()
             self.generation = generation
 
@@ -78,38 +142,37 @@ class ChromaStore:
                 return
             ChromaStore._open.pop(str(self.folder.resolve()), None)
         with self._rw.write():
-            self.client.close()
+            self._close()
 
     def upsert(self, ids: list[str], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
         """Add or replace vectors with their filter fields, in batches no larger than Chroma accepts."""
         for start in range(0, len(ids), self.batch_size):
             end = start + self.batch_size
             faults.crash_point("chroma.upsert")
-            with self._rw.read():
-                self.collection.upsert(
-                    ids=ids[start:end], embeddings=vectors[start:end], metadatas=list(metadatas[start:end])
-                )
+            with self._access() as c:
+                c.upsert(ids=ids[start:end], embeddings=vectors[start:end], metadatas=list(metadatas[start:end]))
 
     def update_metadata(self, ids: list[str], metadatas: Sequence[dict[str, Any]]) -> None:
         """Replace the filter fields of stored vectors (a paper's metadata changed, its text did not)."""
         for start in range(0, len(ids), self.batch_size):
-            end = start + self.batch_size
-            with self._rw.read():
-                self.collection.update(ids=ids[start:end], metadatas=list(metadatas[start:end]))
+            with self._access() as c:
+                c.update(
+                    ids=ids[start : start + self.batch_size], metadatas=list(metadatas[start : start + self.batch_size])
+                )
 
     def delete(self, ids: list[str]) -> None:
         """Remove vectors by chunk id (ids not stored are ignored)."""
         for start in range(0, len(ids), self.batch_size):
             faults.crash_point("chroma.delete")
-            with self._rw.read():
-                self.collection.delete(ids=ids[start : start + self.batch_size])
+            with self._access() as c:
+                c.delete(ids=ids[start : start + self.batch_size])
 
     def ids(self) -> list[str]:
         """Every stored chunk id, read page by page."""
         out: list[str] = []
-        with self._rw.read():
-            for offset in range(0, self.collection.count(), _PAGE):
-                out += self.collection.get(include=[], limit=_PAGE, offset=offset)["ids"]
+        with self._access() as c:
+            for offset in range(0, c.count(), _PAGE):
+                out += c.get(include=[], limit=_PAGE, offset=offset)["ids"]
         return out
 
     def vectors(self, ids: list[str]) -> tuple[list[str], np.ndarray]:
@@ -117,8 +180,8 @@ class ChromaStore:
         found: list[str] = []
         pages: list[np.ndarray] = []
         for start in range(0, len(ids), _PAGE):
-            with self._rw.read():
-                got = self.collection.get(ids=ids[start : start + _PAGE], include=["embeddings"])
+            with self._access() as c:
+                got = c.get(ids=ids[start : start + _PAGE], include=["embeddings"])
             if got["ids"]:
                 found += got["ids"]
                 pages.append(np.asarray(got["embeddings"], dtype=np.float32))
@@ -126,14 +189,14 @@ class ChromaStore:
 
     def query(self, vector: Sequence[float], k: int) -> list[tuple[str, float]]:
         """The k nearest chunks as (chunk id, cosine similarity), best first."""
-        with self._rw.read():
-            if k <= 0 or self.collection.count() == 0:
+        with self._access() as c:
+            if k <= 0 or c.count() == 0:
                 return []
-            got = self.collection.query(query_embeddings=[list(vector)], n_results=k, include=["distances"])
+            got = c.query(query_embeddings=[list(vector)], n_results=k, include=["distances"])
         distances = got["distances"][0] if got["distances"] else []
         return [(cid, 1.0 - d) for cid, d in zip(got["ids"][0], distances, strict=True)]
 
     def count(self) -> int:
         """Number of vectors stored."""
-        with self._rw.read():
-            return self.collection.count()
+        with self._access() as c:
+            return c.count()

@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from ..filters import filter_fields
 from ..types import Chunk, paper_of
 from . import derived, faults
@@ -75,8 +77,9 @@ def check(stores: Stores) -> CheckReport:
         problems.append(f"catalog: {len(bare)} papers without chunks (e.g. {', '.join(bare[:3])})")
     if stray:
         problems.append(f"catalog: {stray} chunks of papers not in the catalog")
-    chroma_ids = stores.chroma.ids()
-    problems += _id_problems("chroma", chroma_ids, truth)
+    unreadable = stores.chroma.health()
+    chroma_ids = [] if unreadable else stores.chroma.ids()
+    problems += [f"chroma: unreadable ({unreadable})"] if unreadable else _id_problems("chroma", chroma_ids, truth)
     d, trouble = _load(stores, catalog.generation())
     counts = {"catalog": catalog.chunk_count(), "chroma": len(chroma_ids), "bm25": 0, "exact": 0}
     if d is None:
@@ -91,6 +94,9 @@ def repair(stores: Stores) -> tuple[int, Derived]:
     """Restore the invariant after a crash at any point; returns the generation it publishes."""
     catalog, chroma = stores.catalog, stores.chroma
     catalog.set_meta("pending", "1")
+    if chroma.health():
+        chroma.reset()  # refilled below from the exact copy's vectors, embedding only what it lacks
+    current, _ = _load(stores, catalog.generation())
     _roll_forward(stores)
     faults.crash_point("repair.rolled-forward")
     catalog.delete_stray_chunks()
@@ -106,8 +112,7 @@ def repair(stores: Stores) -> tuple[int, Derived]:
     chroma.delete(sorted(stored - truth_set))
     faults.crash_point("repair.orphans-deleted")
     missing = catalog.chunks(sorted(truth_set - stored))
-    _store_vectors(stores, missing, titles)
-    current, _ = _load(stores, catalog.generation())
+    _store_vectors(stores, missing, titles, current)
     following = _derived_like(stores, current, truth, titles)
     generation = catalog.generation() + 1
     derived.save(stores.derived_root, generation, following)
@@ -145,12 +150,20 @@ def _adopt_legacy_vectors(stores: Stores, missing: set[str]) -> set[str]:
     return set(new_ids)
 
 
-def _store_vectors(stores: Stores, chunks: list[Chunk], titles: dict[str, str]) -> None:
+def _store_vectors(stores: Stores, chunks: list[Chunk], titles: dict[str, str], known: Derived | None) -> None:
+    """Vectors of catalog chunks Chroma lacks: from the exact copy where it has them, else embedded anew."""
     if not chunks:
         return
     papers = {p.id: p for p in stores.catalog.papers()}
-    vectors = stores.vectors_of(chunks, titles)
-    stores.chroma.upsert([c.id for c in chunks], vectors, [filter_fields(papers[c.paper_id]) for c in chunks])
+    rows = {cid: i for i, cid in enumerate(known.exact.ids)} if known is not None else {}
+    copied = [c for c in chunks if c.id in rows]
+    fresh = [c for c in chunks if c.id not in rows]
+    for part, vectors in (
+        (copied, np.asarray(known.exact.matrix[[rows[c.id] for c in copied]]) if copied and known else None),
+        (fresh, stores.vectors_of(fresh, titles) if fresh else None),
+    ):
+        if part and vectors is not None:
+            stores.chroma.upsert([c.id for c in part], vectors, [filter_fields(papers[c.paper_id]) for c in part])
 
 
 def _derived_like(stores: Stores, current: Derived | None, truth: list[str], titles: dict[str, str]) -> Derived:

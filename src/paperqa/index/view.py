@@ -13,7 +13,7 @@ import numpy as np
 
 from ..filters import Filters
 from ..types import Paper
-from .chroma import ChromaStore
+from .chroma import ChromaStore, ChromaUnreadable
 from .columns import PaperColumns
 from .derived import Derived
 
@@ -47,8 +47,12 @@ class View:
             return self.derived.exact.top(vector, depth, mask)
         if self.chroma is None:
             return self.derived.exact.top(vector, depth)
+        try:
+            hits = self.chroma.query(vector, depth)
+        except ChromaUnreadable:
+            return self.derived.exact.top(vector, depth)  # the same vectors; the next repair mends Chroma
         # Chroma may hold vectors this generation does not know yet (an ingest in progress): drop them.
-        return [hit for hit in self.chroma.query(vector, depth) if hit[0] in self._known]
+        return [hit for hit in hits if hit[0] in self._known]
 
     def lexical(self, text: str, depth: int, filters: Filters | None = None) -> Hits:
         """Best chunks by BM25, within the filters."""

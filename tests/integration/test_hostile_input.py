@@ -1,0 +1,160 @@
+"""Corpus text and arguments written to hurt: they stay data, and bad values are one line naming where."""
+
+import json
+import subprocess
+
+import pytest
+
+from paperqa import Assistant, Settings
+from tests.integration.indexing import PAPERQA, env_for, write_jsonl
+
+pytestmark = pytest.mark.integration
+ESCAPES = "\x1b[2J\x1b[H\x1b]0;pwned title\x07\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\\x07\x9b31m\u202e"
+TRAPS = [
+    {"id": "t1", "title": f"Zebrafish lattice probes {ESCAPES}with terminal escapes",
+     "abstract": f"We study zebrafish lattice probes {ESCAPES} across tanks and report lattice stability."},
+    {"id": "t2", "title": "Zebrafish lattice follow-up [3] as in [1, 2]",
+     "abstract": "Building on [3] and 【2】, we extend zebrafish lattice probes [12] to larger tanks."},
+    {"id": "t3", "title": "Unrelated work on volcano seismology",
+     "abstract": "We monitor volcano seismology with dense sensor arrays and report eruption forecasts."},
+    {"id": "t4", "title": "Another unrelated study of market microstructure",
+     "abstract": "We model market microstructure with order books and report spreads and depth."},
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def trap_home(tmp_path_factory):
+    root = tmp_path_factory.mktemp("traps")
+    home = root / "home"
+    a = Assistant(Settings(home=home, embedding="hash", llm="offline"))
+    a.ingest([write_jsonl(root / "traps.jsonl", TRAPS)])
+    a.close()
+    return home
+
+
+def test_terminal_escapes_never_reach_the_terminal(trap_home):
+    for args in (["ask", "zebrafish lattice probes terminal escapes"], ["ask", "zebrafish lattice", "--json"]):
+        r = subprocess.run([PAPERQA, *args], env=env_for(trap_home), capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr
+        assert "Zebrafish lattice probes" in r.stdout
+        for bad in ("\x1b", "\x07", "\x9b", "\u202e", "]0;", "]8;;"):
+            assert bad not in r.stdout and bad not in r.stderr, repr(bad)
+    stored = Assistant(Settings(home=trap_home, embedding="hash")).index.papers["t1"]
+    assert "\x1b" not in stored.title + stored.abstract  # cleaned when read, so no later path can show it
+
+
+def test_bracketed_numbers_in_corpus_text_never_become_citations(trap_home):
+    a = Assistant(Settings(home=trap_home, embedding="hash", llm="offline"))
+    answer = a.ask("What do zebrafish lattice probes show?")
+    assert answer.answerable
+    cited = {c.n for c in answer.citations}
+    writer_markers = {int(n) for n in __import__("re").findall(r"(?<!\u2060)\[(\d+)\]", answer.text)}
+    assert cited == writer_markers and len(cited) <= 2  # only the writer's own markers
+    t2 = next(n for n, s in enumerate(answer.sources, 1) if s.paper.id == "t2")
+    assert all(c.paper_id in {"t1", "t2"} for c in answer.citations) and t2 in cited
+    assert "3]" in answer.text.replace("\u2060", "")  # the title's own [3] is still there, as text
+
+
+def test_numbers_out_of_range_are_reported_with_their_line_and_the_rest_kept(tmp_path):
+    ok = {"title": "Fine paper on graphs", "abstract": "A fine abstract about graph networks and their uses."}
+    rows = [
+        json.dumps({**ok, "id": "a"}),
+        '{"id": "b", "title": "Huge upvotes", "abstract": "An abstract about graphs again.", "upvotes": 1e30}',
+        '{"id": "c", "title": "Infinite upvotes", "abstract": "An abstract about graphs again.", "upvotes": Infinity}',
+        '{"id": "d", "title": "Negative authors", "abstract": "An abstract about graphs again.", "authors": -3}',
+        json.dumps({**ok, "id": "e", "title": "Fine paper two"}),
+    ]
+    f = tmp_path / "p.jsonl"
+    f.write_text("\n".join(rows) + "\n")
+    home = tmp_path / "home"
+    r = subprocess.run([PAPERQA, "ingest", str(f)], env=env_for(home), capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert f"warning: {f}:2: field 'upvotes': 1000000000000000019884624838656 is out of range" in r.stderr
+    assert f"warning: {f}:3: field 'upvotes': expected a whole number, got 'inf'" in r.stderr
+    assert f"warning: {f}:4: field 'authors': '-3' is not a count" in r.stderr
+    assert "2 added" in r.stderr
+    r = subprocess.run([PAPERQA, "ask", "graphs", "--min-upvotes", "1"], env=env_for(home), capture_output=True,
+                       text=True, timeout=120)  # fmt: skip
+    assert r.returncode == 0 and "Traceback" not in r.stderr  # a filtered question still works on this index
+
+
+def test_a_csv_field_over_128_kib_is_read(tmp_path):
+    f = tmp_path / "big.csv"
+    long = "Long abstract about graph neural networks. " * 4000  # ~170 KiB
+    f.write_text(f'title,abstract\n"Very long",{json.dumps(long)}\n"Short","A short abstract on graphs."\n')
+    a = Assistant(Settings(home=tmp_path / "home", embedding="hash"))
+    report, read = a.ingest([f])
+    assert report.added == 2 and read.problems == ()
+
+
+def test_duplicate_ids_that_disagree_are_reported(tmp_path):
+    f = write_jsonl(tmp_path / "d.jsonl", [
+        {"id": "x", "title": "Graph paper", "abstract": "We study graph networks in depth."},
+        {"id": "x", "title": "Another title entirely", "abstract": "We study graph networks in depth."},
+        {"id": "x", "title": "Graph paper", "abstract": "Something else about proteins."},
+        {"id": "x", "title": "Graph paper", "abstract": "We study graph networks in depth. And more after it."},
+    ])  # fmt: skip
+    a = Assistant(Settings(home=tmp_path / "home", embedding="hash"))
+    _, read = a.ingest([f])
+    messages = [str(p) for p in read.problems]
+    assert messages == [
+        f"{f}:2: id 'x' was read before (d.jsonl line 1) with another title; this record skipped",
+        f"{f}:3: id 'x' was read before (d.jsonl line 1) with another abstract; this record skipped",
+    ]
+    assert a.index.papers["x"].abstract == "We study graph networks in depth. And more after it."  # agreeing: merged
+
+
+def test_missing_paths_folders_empty_and_random_files(tmp_path):
+    home = tmp_path / "home"
+
+    def ingest(*paths):
+        return subprocess.run([PAPERQA, "ingest", *map(str, paths)], env=env_for(home), capture_output=True,
+                              text=True, timeout=120)  # fmt: skip
+
+    r = ingest(tmp_path / "nope.jsonl")
+    assert r.returncode == 1 and r.stderr.strip().endswith("nope.jsonl: no such file or folder")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    r = ingest(folder)
+    assert r.returncode == 1 and "corpus: folder holds no corpus files" in r.stderr
+    write_jsonl(folder / "a.jsonl", [{"title": "Folder paper", "abstract": "An abstract about graphs in a folder."}])
+    (folder / "b.csv").write_text("title,abstract\nCSV paper,An abstract about proteins from a CSV.\n")
+    (folder / "notes.md").write_text("not a corpus file")
+    r = ingest(folder)
+    assert r.returncode == 0 and "2 added" in r.stderr, r.stderr
+    (tmp_path / "empty.jsonl").write_text("")
+    (tmp_path / "random.jsonl").write_bytes(bytes(range(256)) * 10)
+    for name, reason in (("empty.jsonl", "file is empty"), ("random.jsonl", "invalid")):
+        r = ingest(tmp_path / name)
+        assert r.returncode == 1 and f"{name}: nothing was read (" in r.stderr and reason in r.stderr, r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-k", "-1"], "number of sources must be between 1 and 100, got -1"),
+        (["-k", "0"], "number of sources must be between 1 and 100, got 0"),
+        (["-k", "10000"], "number of sources must be between 1 and 100, got 10000"),
+        (["--to", "2024-00"], "date_to: impossible date '2024-00'"),
+        (["--from", "2025-13-01"], "date_from: impossible date '2025-13-01'"),
+        (["--from", "soon"], "date_from: not a date: 'soon' (use YYYY, YYYY-MM or YYYY-MM-DD)"),
+        (["--from", "2025", "--to", "2024"], "date range is empty: from 2025-01-01 is after to 2024-12-31"),
+        (["--min-upvotes", "-2"], "min_upvotes: -2 is out of range (0 to 1000000000)"),
+    ],
+)
+def test_bad_arguments_are_one_line(shipped_home, args, message):
+    r = subprocess.run([PAPERQA, "ask", "mixture of experts", *args], env=env_for(shipped_home, "wordllama"),
+                       capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert r.returncode == 1 and r.stderr.strip() == f"paperqa: error: {message}", r.stderr
+
+
+def test_a_month_as_the_end_of_a_range_covers_all_of_it(shipped_home):
+    a = Assistant(Settings(home=shipped_home))
+    december = [p for p in a.index.papers.values() if p.date and p.date.year == 2025 and p.date.month == 12]
+    assert any(p.date.day > 1 for p in december)
+    from paperqa import Filters
+
+    got = {s.paper.id for s in a.retrieve("language models", Filters(date_from="2025", date_to="2025-12"), k=100)}
+    late = {p.id for p in december if p.date.day > 1}
+    assert late & got, "papers of late December are inside --to 2025-12"

@@ -1,0 +1,58 @@
+"""One date reader and one set of filter rules for the CLI, the UI and Python."""
+
+import datetime as dt
+
+import pytest
+
+from paperqa import ArgumentError, Filters, Settings
+from paperqa.dates import parse_bound, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2025", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+        ("2025-12", dt.date(2025, 12, 1), dt.date(2025, 12, 31)),
+        ("2024-02", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+        ("2025-03-07", dt.date(2025, 3, 7), dt.date(2025, 3, 7)),
+    ],
+)
+def test_a_year_or_month_as_a_bound_covers_all_of_it(text, start, end):
+    assert parse_bound(text, "x", end=False) == start and parse_bound(text, "x", end=True) == end
+
+
+@pytest.mark.parametrize(("text", "message"), [("2024-00", "impossible date"), ("2025-02-30", "impossible date"),
+                                              ("soon", "not a date"), ("Mar 5, 2024", "not a date")])  # fmt: skip
+def test_bad_bounds_are_one_line(text, message):
+    with pytest.raises(ArgumentError, match=f"^to: {message}"):
+        parse_bound(text, "to", end=True)
+
+
+def test_paper_dates_read_both_styles():
+    assert parse_date("Mar 5, 2024") == parse_date("2024-03-05") == dt.date(2024, 3, 5)
+    assert parse_date("2024-03") == dt.date(2024, 3, 1) and parse_date("2024-03-05T10:00:00Z") == dt.date(2024, 3, 5)
+
+
+def test_filters_take_text_dates_and_check_every_field():
+    f = Filters(date_from="2024-01-01", date_to="2025-12", org=" Lab ", min_upvotes=3.0)
+    assert (f.date_from, f.date_to, f.org, f.min_upvotes) == (dt.date(2024, 1, 1), dt.date(2025, 12, 31), "Lab", 3)
+    assert [c.op for c in f.conditions()] == ["gte", "lte", "gt", "eq", "gte"]
+    assert not Filters().active and Filters(paper_ids={"a"}).active
+    for bad, message in (
+        ({"date_from": "2026", "date_to": "2025"}, "date range is empty"),
+        ({"min_upvotes": -1}, "min_upvotes: -1 is out of range"),
+        ({"min_upvotes": 2.5}, "expected a whole number"),
+        ({"min_upvotes": float("inf")}, "expected a whole number"),
+        ({"org": 7}, "org: expected text"),
+        ({"paper_ids": "abc"}, "paper_ids: expected a set"),
+        ({"date_from": 20250101}, "date_from: expected a date or text"),
+    ):
+        with pytest.raises(ArgumentError, match=message):
+            Filters(**bad)
+
+
+@pytest.mark.parametrize("k", [-1, 0, 101, 10000, 2.5, "5", True])
+def test_the_number_of_sources_is_checked_in_one_place(k):
+    with pytest.raises(ArgumentError, match="number of sources"):
+        Settings().sources_count(k)
+    assert Settings().sources_count(None) == 10 and Settings().sources_count(30) == 30
