@@ -55,12 +55,14 @@ def chat_model(settings: Settings) -> LLM | None:
     from .providers.openai import OpenAIProvider
 
     provider = OpenAIProvider(settings, "PAPERQA_LLM")
-    return OpenAILike(
-        model=settings.llm_model, api_key=provider.api_key, api_base=provider.base_url,
-        openai_client=provider.chat_client(), is_chat_model=True, timeout=settings.request_timeout,
-        max_retries=0,  # one retry layer: paperqa.retry, asked by the LLM writer
-        temperature=settings.temperature, max_tokens=settings.max_answer_tokens, context_window=128_000,
-    )  # fmt: skip
+    # A dict: OpenAILike takes these through its parent's __init__, which its pydantic-derived type hides.
+    options: dict[str, Any] = {
+        "model": settings.llm_model, "api_key": provider.api_key, "api_base": provider.base_url,
+        "http_client": provider.http_client(), "is_chat_model": True, "timeout": settings.request_timeout,
+        "max_retries": 0,  # one retry layer: paperqa.retry, asked by the LLM writer
+        "temperature": settings.temperature, "max_tokens": settings.max_answer_tokens, "context_window": 128_000,
+    }  # fmt: skip
+    return OpenAILike(**options)
 
 
 def request_kwargs(settings: Settings, deadline: float) -> dict[str, Any]:

@@ -55,7 +55,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     return Resolved(query, filters if filters.active else None)
 
 
-def _title(m: re.Match, last: Turn) -> str:
+def _title(m: re.Match[str], last: Turn) -> str:
     n = int(m.group(1))
     return f"“{last.answer.sources[n - 1].paper.title}”" if 1 <= n <= len(last.answer.sources) else ""
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import wordllama
 from llama_index.core.base.embeddings.base import BaseEmbedding
+from tokenizers import Tokenizer
+from wordllama import WordLlama
 
 from .text import terms
 
@@ -24,13 +28,13 @@ class LocalEmbedding(BaseEmbedding):
         raise NotImplementedError
 
     def _get_query_embedding(self, query: str) -> list[float]:
-        return self.embed_batch([query])[0].tolist()
+        return [float(x) for x in self.embed_batch([query])[0]]
 
     def _get_text_embedding(self, text: str) -> list[float]:
-        return self.embed_batch([text])[0].tolist()
+        return [float(x) for x in self.embed_batch([text])[0]]
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self.embed_batch(texts).tolist()
+        return [[float(x) for x in row] for row in self.embed_batch(texts)]
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)
@@ -38,16 +42,12 @@ class LocalEmbedding(BaseEmbedding):
 
 def _unit(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return (matrix / np.maximum(norms, 1e-12)).astype(np.float32)
+    return np.asarray(matrix / np.maximum(norms, 1e-12), dtype=np.float32)
 
 
 @lru_cache(maxsize=2)
-def _wordllama(dim: int) -> tuple[object, np.ndarray]:
+def _wordllama(dim: int) -> tuple[Any, np.ndarray]:
     """WordLlama's tokenizer (unpadded) and its token embedding table, loaded offline from the wheel."""
-    import wordllama
-    from tokenizers import Tokenizer
-    from wordllama import WordLlama
-
     model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, dim=dim, disable_download=True)
     tokenizer = Tokenizer.from_str(model.tokenizer.to_str())
     tokenizer.no_padding()

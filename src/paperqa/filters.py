@@ -56,35 +56,40 @@ def check_upvotes(value: object, field: str) -> int | None:
     return int(number)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Filters:
     """Optional restrictions: a date range (a year or month as a bound covers all of it), organisation,
-    minimum upvotes, and a set of paper ids. Strings are accepted for dates: `Filters(date_from="2025")`."""
+    minimum upvotes, and a set of paper ids. Dates may be given as text: `Filters(date_from="2025")`."""
 
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    org: str | None = None
-    min_upvotes: int | None = None
-    paper_ids: frozenset[str] | None = None
+    date_from: dt.date | None
+    date_to: dt.date | None
+    org: str | None
+    min_upvotes: int | None
+    paper_ids: frozenset[str] | None
 
-    def __post_init__(self) -> None:
-        # Frozen: coerced values are set through object.__setattr__, once, here.
-        date_from = parse_bound(self.date_from, "date_from", end=False)
-        date_to = parse_bound(self.date_to, "date_to", end=True)
-        if date_from and date_to and date_from > date_to:
-            raise ArgumentError(f"date range is empty: from {date_from} is after to {date_to}")
-        if self.org is not None and not isinstance(self.org, str):
-            raise ArgumentError(f"org: expected text, got {type(self.org).__name__}")
-        org = (self.org or "").strip() or None
-        upvotes = check_upvotes(self.min_upvotes, "min_upvotes") or None
-        ids = self.paper_ids
-        if ids is not None:
-            if isinstance(ids, str) or not isinstance(ids, Iterable):
-                raise ArgumentError("paper_ids: expected a set of paper ids")
-            ids = frozenset(str(i) for i in ids)
-        for name, value in (("date_from", date_from), ("date_to", date_to), ("org", org),
-                            ("min_upvotes", upvotes), ("paper_ids", ids)):  # fmt: skip
-            object.__setattr__(self, name, value)
+    def __init__(
+        self,
+        date_from: dt.date | str | None = None,
+        date_to: dt.date | str | None = None,
+        org: str | None = None,
+        min_upvotes: float | str | None = None,
+        paper_ids: Iterable[str] | None = None,
+    ) -> None:
+        start = parse_bound(date_from, "date_from", end=False)
+        end = parse_bound(date_to, "date_to", end=True)
+        if start and end and start > end:
+            raise ArgumentError(f"date range is empty: from {start} is after to {end}")
+        if org is not None and not isinstance(org, str):
+            raise ArgumentError(f"org: expected text, got {type(org).__name__}")
+        ids: object = paper_ids
+        if ids is not None and (isinstance(ids, str) or not isinstance(ids, Iterable)):
+            raise ArgumentError("paper_ids: expected a set of paper ids")
+        # Frozen: each checked value is set once, here.
+        object.__setattr__(self, "date_from", start)
+        object.__setattr__(self, "date_to", end)
+        object.__setattr__(self, "org", (org or "").strip() or None)
+        object.__setattr__(self, "min_upvotes", check_upvotes(min_upvotes, "min_upvotes") or None)
+        object.__setattr__(self, "paper_ids", None if paper_ids is None else frozenset(str(i) for i in paper_ids))
 
     @property
     def active(self) -> bool:

@@ -6,6 +6,7 @@ import contextlib
 import ipaddress
 import socket
 from collections.abc import Iterator
+from typing import Any
 
 
 class NetworkUsed(AssertionError):
@@ -31,30 +32,32 @@ def no_network() -> Iterator[list[object]]:
     real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
     real_getaddrinfo = socket.getaddrinfo
 
-    def connect(self, address):
-        if not _loopback(address):
-            attempts.append(address)
-            raise NetworkUsed(f"connection to {address!r} attempted")
-        return real_connect(self, address)
+    def refuse(target: object, what: str) -> None:
+        attempts.append(target)
+        raise NetworkUsed(f"{what} {target!r} attempted")
 
-    def connect_ex(self, address):
+    def connect(self: socket.socket, address: Any) -> None:
         if not _loopback(address):
-            attempts.append(address)
-            raise NetworkUsed(f"connection to {address!r} attempted")
+            refuse(address, "connection to")
+        real_connect(self, address)
+
+    def connect_ex(self: socket.socket, address: Any) -> int:
+        if not _loopback(address):
+            refuse(address, "connection to")
         return real_connect_ex(self, address)
 
-    def getaddrinfo(host, *args, **kwargs):
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
         if host not in (None, "localhost") and not _loopback((host,)):
-            attempts.append(host)
-            raise NetworkUsed(f"name lookup of {host!r} attempted")
+            refuse(host, "name lookup of")
         return real_getaddrinfo(host, *args, **kwargs)
 
-    socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo = connect, connect_ex, getaddrinfo
+    patched = {"connect": connect, "connect_ex": connect_ex}
+    for name, fn in patched.items():
+        setattr(socket.socket, name, fn)
+    socket.getaddrinfo = getaddrinfo
     try:
         yield attempts
     finally:
-        socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo = (
-            real_connect,
-            real_connect_ex,
-            real_getaddrinfo,
-        )
+        setattr(socket.socket, "connect", real_connect)  # noqa: B010  (setattr: mypy forbids assigning methods)
+        setattr(socket.socket, "connect_ex", real_connect_ex)  # noqa: B010
+        socket.getaddrinfo = real_getaddrinfo

@@ -5,9 +5,11 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 import Stemmer
+from llama_index.core.utils import get_tokenizer
 
 STOPWORDS = frozenset(
     """
@@ -31,7 +33,7 @@ _stemmer = Stemmer.Stemmer("english")
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Snowball stem of one lower-case word (cached: vocabularies repeat)."""
-    return _stemmer.stemWord(word)
+    return str(_stemmer.stemWord(word))
 
 
 def terms(text: str) -> list[str]:
@@ -79,22 +81,19 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in sentence_pieces(text) if s.strip()]
 
 
-@lru_cache(maxsize=1)
-def _encoding():
-    # llama-index-core ships the cl100k_base file and points tiktoken's cache at it: no download.
-    from llama_index.core.utils import get_tokenizer
+Encode = Callable[[str], list[int]]
 
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Encode:
+    """The tiktoken cl100k encode function used for chunking and budgets (llama-index-core ships its file and
+    points tiktoken's cache at it: no download)."""
     return get_tokenizer()
 
 
 def count_tokens(text: str) -> int:
     """Number of cl100k_base tokens in a text."""
-    return len(_encoding()(text))
-
-
-def tokenizer():
-    """The tiktoken encode function used for chunking and budgets."""
-    return _encoding()
+    return len(tokenizer()(text))
 
 
 # Terminal escape sequences (CSI such as clear-screen, OSC such as window titles and hyperlinks), then any

@@ -29,6 +29,11 @@ def paper_of(chunk: str) -> str:
     return chunk.rsplit(":", 2)[0]
 
 
+def when_and_who(date: dt.date | None, byline: str) -> str:
+    """`2025-01-02, Lab` (either part may be missing): how a reference or a prompt names a paper's origin."""
+    return ", ".join(x for x in (date.isoformat() if date else "", byline) if x)
+
+
 @dataclass(frozen=True)
 class Paper:
     """One paper of the corpus: its abstract and what the listing said about it."""
@@ -91,7 +96,7 @@ class Citation:
 
     def reference(self) -> str:
         """The reference line a reader sees under an answer: `[n] Title (date, org)`."""
-        meta = ", ".join(x for x in (self.date.isoformat() if self.date else "", self.org) if x)
+        meta = when_and_who(self.date, self.org)
         return f"[{self.n}] {self.title}{f' ({meta})' if meta else ''}"
 
     def to_record(self) -> dict[str, object]:

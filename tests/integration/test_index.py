@@ -19,8 +19,7 @@ def test_shipped_corpus_is_indexed_and_consistent(shipped_home):
     report = a.check()
     assert report.consistent, report.problems
     assert report.papers == 409 and len(set(report.chunks.values())) == 1 and report.chunks["catalog"] >= 409
-    with a.index.reading() as view:
-        meta = view.chroma.collection.get(limit=1, include=["metadatas"])["metadatas"][0]
+    meta = a.index.chroma.collection.get(limit=1, include=["metadatas"])["metadatas"][0]
     assert meta.keys() == {"paper_id", "date", "upvotes", "org_key"}  # filter fields only; text is in the catalog
 
 
@@ -42,9 +41,8 @@ def test_reingest_is_idempotent_and_changed_abstract_replaces(tmp_path):
     assert new_ids and not set(new_ids) & set(old_ids)  # a new text gets new chunk ids
     report = a.check()
     assert report.consistent, report.problems
-    with a.index.reading() as view:
-        stored = view.chroma.collection.get(ids=new_ids, include=["embeddings"])
-        assert not view.chroma.collection.get(ids=old_ids)["ids"]  # the old vectors are gone
+    stored = a.index.chroma.collection.get(ids=new_ids, include=["embeddings"])
+    assert not a.index.chroma.collection.get(ids=old_ids)["ids"]  # the old vectors are gone
     p2 = a.index.papers["p2"]
     expected = a.index._embed([f"title: {p2.title}\n\n{p2.abstract}"])
     assert np.allclose(np.asarray(stored["embeddings"]), expected, atol=1e-6)
@@ -94,11 +92,10 @@ def test_bad_input_keeps_what_was_stored(tmp_path):
 def test_check_finds_and_repair_restores_every_kind_of_disagreement(tmp_path):
     a = hash_assistant(tmp_path / "home")
     a.ingest([write_jsonl(tmp_path / "c.jsonl", [paper(i, t) for i, t in enumerate(["graphs", "proteins", "stars"])])])
-    with a.index.reading() as view:
-        collection = view.chroma.collection
-        victim = a.index.catalog.chunk_ids_of(["p1"])[0]
-        collection.delete(ids=[victim])  # a catalog chunk without its vector
-        collection.upsert(ids=["ghost:00000000:0"], embeddings=[[0.1] * 64])  # a vector of nothing
+    collection = a.index.chroma.collection
+    victim = a.index.catalog.chunk_ids_of(["p1"])[0]
+    collection.delete(ids=[victim])  # a catalog chunk without its vector
+    collection.upsert(ids=["ghost:00000000:0"], embeddings=[[0.1] * 64])  # a vector of nothing
     db = sqlite3.connect(a.index.catalog.path)
     with db:
         db.execute("DELETE FROM chunks WHERE paper_id = 'p2'")  # a paper without chunks
@@ -147,8 +144,7 @@ def test_index_of_an_earlier_version_is_migrated_without_embedding_again(tmp_pat
     assert report.consistent, report.problems
     ids = b.index.catalog.chunk_ids()
     assert len(ids) == 2 and all(cid.count(":") == 2 for cid in ids)
-    with b.index.reading() as view:
-        moved = view.chroma.collection.get(ids=ids, include=["embeddings"])
+    moved = b.index.chroma.collection.get(ids=ids, include=["embeddings"])
     by_id = dict(zip(moved["ids"], np.asarray(moved["embeddings"]), strict=True))
     assert np.allclose(by_id[b.index.catalog.chunk_ids_of(["p1"])[0]], vectors[1], atol=1e-6)
     assert b.retrieve("bees")[0].paper.id == "p1"

@@ -57,5 +57,5 @@ def test_exact_filtered_search_agrees_with_chroma_where(offline, f):
     vector = offline.index.embed_model.get_query_embedding("training large language models efficiently")
     with offline.index.reading() as view:
         exact = [cid for cid, _ in view.dense(vector, 15, f)]
-        got = view.chroma.collection.query(query_embeddings=[vector], n_results=15, where=chroma_where(f))
+    got = offline.index.chroma.collection.query(query_embeddings=[vector], n_results=15, where=chroma_where(f))
     assert exact and exact == got["ids"][0]

@@ -106,4 +106,4 @@ def test_a_reader_sees_papers_another_process_publishes(tmp_path):
     with reader.index.reading() as view:
         assert view.generation == generation + 1
         vector = reader.index.embed_model.get_query_embedding(f"title: {newcomer['title']}\n\n{newcomer['abstract']}")
-        assert view.dense(vector, 1)[0][0].startswith("late0:")  # found by Chroma, in a client opened afresh
+        assert view.dense(vector, 1)[0][0].startswith("late0:")  # the dense side was reloaded too

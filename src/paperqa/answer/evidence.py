@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text import FRAME, terms
 from ..types import Paper, Source
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """Share of a question's key-term weight found in a paper (1.0: every key term present)."""
-
-    score: float
-    missing: tuple[str, ...]
 
 
 def key_terms(question: str) -> list[str]:
@@ -31,12 +22,11 @@ def paper_terms(paper: Paper) -> frozenset[str]:
     return frozenset(terms(f"{paper.title} {paper.abstract}"))
 
 
-def coverage(question_terms: list[str], source: Source, idf: Callable[[str], float]) -> Coverage:
-    """IDF-weighted coverage of key terms by one paper's title and abstract."""
+def coverage(question_terms: list[str], source: Source, idf: Callable[[str], float]) -> float:
+    """Share of the key terms' IDF weight found in one paper's title and abstract (1.0: all of them)."""
     present = paper_terms(source.paper)
     total = sum(idf(t) for t in question_terms) or 1.0
-    have = sum(idf(t) for t in question_terms if t in present or _prefix_hit(t, present))
-    return Coverage(have / total, tuple(t for t in question_terms if t not in present))
+    return sum(idf(t) for t in question_terms if t in present or _prefix_hit(t, present)) / total
 
 
 def support(question_terms: list[str], sources: list[Source], idf: Callable[[str], float], depth: int = 3) -> float:
@@ -47,9 +37,12 @@ def support(question_terms: list[str], sources: list[Source], idf: Callable[[str
     return sum(w for t, w in weights.items() if t in present) / total
 
 
-def _prefix_hit(term: str, present: set[str]) -> bool:
-    # Compounds and acronyms: "unlearn" matches "unlearning"-stems, "moe" matches "moes".
-    return len(term) >= 4 and any(p.startswith(term) or (term.startswith(p) and len(p) >= 5) for p in present)
+def _prefix_hit(term: str, present: frozenset[str]) -> bool:
+    """A key term found as the start of a longer word, or a long word as the start of the term: compounds and
+    plurals such as "unlearn"/"unlearning" or "moe"/"moes"."""
+    if len(term) < 4:
+        return False
+    return any(word.startswith(term) or (len(word) >= 5 and term.startswith(word)) for word in present)
 
 
 _LIST = re.compile(

@@ -49,7 +49,7 @@ class OfflineWriter:
     def write(self, question: str, sources: list[Source]) -> Draft:
         """The answer text with `[n]` citations numbered by source rank."""
         wanted = key_terms(question)
-        covers = [coverage(wanted, s, self.idf).score for s in sources]
+        covers = [coverage(wanted, s, self.idf) for s in sources]
         if not sources or support(wanted, sources, self.idf) < self.threshold:
             return Draft(self._refusal(sources), answerable=False)
         query = _Query(frozenset(wanted), bool(_QUANTITY.search(question)))
@@ -88,12 +88,12 @@ class OfflineWriter:
         pool = [(i, s, set(terms(s))) for i, s in enumerate(sentences(source.paper.abstract))]
         covered: set[str] = set()
         picked: list[tuple[int, str]] = []
+
+        def gain(item: tuple[int, str, set[str]]) -> float:
+            fresh = sum(self.idf(t) for t in (wanted & item[2]) - covered)
+            return fresh * (boost if _HAS_NUMBER.search(item[1]) else 1.0)
+
         while pool and len(picked) < limit:
-
-            def gain(item, covered=covered):
-                fresh = sum(self.idf(t) for t in (wanted & item[2]) - covered)
-                return fresh * (boost if _HAS_NUMBER.search(item[1]) else 1.0)
-
             best = max(pool, key=gain)
             if gain(best) <= 0 and picked:
                 break
@@ -107,7 +107,7 @@ class OfflineWriter:
         return [s for _, s in sorted(picked)]
 
     def _facts(self, query: _Query, sources: list[Source], covers: list[float]) -> str:
-        top = max(range(min(3, len(sources))), key=lambda i: (covers[i] >= covers[0] + 0.15, -i))
+        top = _lead(covers)
         picked = self._pick(query, sources[top])
         lead = f"{inert(sources[top].paper.title)} addresses this [{top + 1}]."
         body = " ".join(_cite(s, top + 1) for s in picked)
@@ -123,6 +123,12 @@ class OfflineWriter:
             sent = self._scored_sentences(query, sources[i])[0][2]
             lines.append(f"- {inert(sources[i].paper.title)}: {_cite(sent, i + 1)}")
         return "\n".join(lines)
+
+
+def _lead(covers: list[float]) -> int:
+    """The paper to answer from: among the top three, the first that covers clearly more (by 0.15) of the
+    question than the best-ranked one, else the best-ranked one."""
+    return next((i for i in range(1, min(3, len(covers))) if covers[i] >= covers[0] + 0.15), 0)
 
 
 def _cite(sentence: str, n: int) -> str:

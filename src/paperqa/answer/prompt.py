@@ -17,7 +17,7 @@ from llama_index.core.llms import ChatMessage, MessageRole
 
 from .. import templates
 from ..text import count_tokens, printable, sentences, terms
-from ..types import Source
+from ..types import Source, when_and_who
 
 REFUSAL = "INSUFFICIENT_EVIDENCE"
 _TAGS = re.compile(r"</?\s*(source|question|conversation)", re.IGNORECASE)
@@ -44,7 +44,7 @@ class Prompt:
 
 def _header(n: int, source: Source, nonce: str) -> str:
     p = source.paper
-    meta = ", ".join(x for x in (p.date.isoformat() if p.date else "", p.byline) if x)
+    meta = when_and_who(p.date, p.byline)
     return f'<source-{nonce} n="{n}">\ntitle: {quoted(p.title)}' + (f"\nabout: {quoted(meta)}" if meta else "")
 
 

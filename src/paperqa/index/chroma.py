@@ -4,16 +4,19 @@ Chunk text lives in the catalog, not here: Chroma indexes stored documents for f
 60% of an add and which nothing reads (BM25 does the lexical side).
 
 Two facts of Chroma's embedded mode shape this store. A `PersistentClient` keeps its HNSW index in memory and
-does not see vectors another process adds (chroma-core/chroma #3792): the index renews this store when another
-process has published. And a process killed while Chroma writes its HNSW files can leave them unreadable
-("Failed to apply logs to the hnsw segment writer", chroma-core/chroma #7766): every Chroma failure here is a
-`ChromaUnreadable`, which the repair answers by setting the folder aside and refilling a new one.
+does not see vectors another process adds (chroma-core/chroma #3792): a writer renews this store before it
+writes, and readers search the exact copy instead. And a process killed while Chroma writes its HNSW files can
+leave them unreadable ("Failed to apply logs to the hnsw segment writer", chroma-core/chroma #7766), or crash
+whoever queries them: every Chroma failure here is a `ChromaUnreadable`, health is asked of a separate process
+(`probe`), and the repair answers both by setting the folder aside and refilling a new one.
 """
 
 from __future__ import annotations
 
 import contextlib
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -31,6 +34,7 @@ from .rwlock import ReadWriteLock
 
 COLLECTION = "paperqa_chunks"
 _PAGE = 5000
+_PROBE_SECONDS = 120
 
 
 class ChromaUnreadable(IndexStateError):
@@ -39,8 +43,8 @@ class ChromaUnreadable(IndexStateError):
 
 class ChromaStore:
     """Chunk vectors by id in a Chroma `PersistentClient` folder (telemetry off), one store per folder per
-    process: Chroma shares one system per path in a process, so this store is shared the same way and
-    renewed for everyone in it when another process has published."""
+    process: Chroma shares one system per path in a process, so this store is shared the same way, and
+    renewed for everyone in the process when a writer needs to read the folder afresh."""
 
     _open: ClassVar[dict[str, ChromaStore]] = {}
     _registry = threading.Lock()
@@ -58,7 +62,6 @@ class ChromaStore:
 
     def __init__(self, folder: Path, embedding_identity: str) -> None:
         self.folder, self.identity = folder, embedding_identity
-        self.generation = -1  # the index generation this client is known to see (set by the index)
         self.batch_size = 5000
         self._users = 0
         self._rw = ReadWriteLock()
@@ -107,15 +110,9 @@ class ChromaStore:
             return collection
 
     def health(self) -> str | None:
-        """Why this store cannot be used, or None: opens, counts, reads a vector and answers a query."""
-        try:
-            with self._access() as c:
-                if c.count():
-                    dim = len(c.get(limit=1, include=["embeddings"])["embeddings"][0])
-                    c.query(query_embeddings=[[1.0] + [0.0] * (dim - 1)], n_results=1, include=["distances"])
-        except ChromaUnreadable:
-            return self._trouble
-        return None
+        """Why this store cannot be used, or None, asked of a separate process (a damaged store may crash
+        the process that reads it)."""
+        return self._trouble if self._collection is None else probe(self.folder)
 
     def reset(self) -> None:
         """Set an unreadable folder aside (as `chroma.broken`) and start an empty one."""
@@ -127,12 +124,11 @@ class ChromaStore:
                 self.folder.rename(aside)
             self._connect()
 
-    def renew(self, generation: int) -> None:
+    def renew(self) -> None:
         """Open a new client, which reads the folder afresh (waits for calls in flight in this process)."""
         with self._rw.write():
             self._close()
             self._connect()
-            self.generation = generation
 
     def release(self) -> None:
         """One user fewer; the last one closes the client."""
@@ -192,7 +188,7 @@ class ChromaStore:
         with self._access() as c:
             if k <= 0 or c.count() == 0:
                 return []
-            got = c.query(query_embeddings=[list(vector)], n_results=k, include=["distances"])
+            got = c.query(query_embeddings=np.asarray([vector], dtype=np.float32), n_results=k, include=["distances"])
         distances = got["distances"][0] if got["distances"] else []
         return [(cid, 1.0 - d) for cid, d in zip(got["ids"][0], distances, strict=True)]
 
@@ -200,3 +196,20 @@ class ChromaStore:
         """Number of vectors stored."""
         with self._access() as c:
             return c.count()
+
+
+def probe(folder: Path) -> str | None:
+    """Why Chroma at `folder` cannot be used, or None, asked of a separate process: reading a damaged HNSW
+    index can end the reading process with a segmentation fault, which no exception handler catches."""
+    if not folder.exists():
+        return None
+    args = [sys.executable, str(Path(__file__).with_name("chroma_probe.py")), str(folder), COLLECTION]
+    try:
+        done = subprocess.run(args, check=False, capture_output=True, text=True, timeout=_PROBE_SECONDS)
+    except subprocess.TimeoutExpired:
+        return f"reading it took over {_PROBE_SECONDS} s"
+    if done.returncode < 0:
+        return f"reading it crashed the process (signal {-done.returncode})"
+    if done.returncode != 0:
+        return (done.stderr.strip().splitlines() or ["the probe failed"])[-1][:300]
+    return done.stdout.strip() or None

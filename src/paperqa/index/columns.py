@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from ..filters import Condition, Filters, filter_fields
 from ..types import Paper, paper_of
-
-_OPS: dict[str, Callable[[np.ndarray, object], np.ndarray]] = {
-    "gte": operator.ge,
-    "lte": operator.le,
-    "gt": operator.gt,
-    "eq": operator.eq,
-}
 
 
 class PaperColumns:
@@ -43,7 +35,14 @@ class PaperColumns:
             assert isinstance(c.value, frozenset)
             chosen[[self.row[p] for p in c.value if p in self.row]] = True
             return chosen
-        return np.asarray(_OPS[c.op](self.columns[c.field], c.value), dtype=bool)
+        column, value = self.columns[c.field], c.value
+        if c.op == "gte":
+            return np.asarray(column >= value, dtype=bool)
+        if c.op == "lte":
+            return np.asarray(column <= value, dtype=bool)
+        if c.op == "gt":
+            return np.asarray(column > value, dtype=bool)
+        return np.asarray(column == value, dtype=bool)
 
     def rows_of(self, chunk_ids: Sequence[str]) -> np.ndarray:
         """The paper row of every chunk id; -1 for a chunk of a paper not in these columns."""
@@ -53,4 +52,4 @@ class PaperColumns:
     def chunk_mask(admitted: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """Per-chunk mask from a per-paper one."""
         padded = np.append(admitted, False)  # row -1 picks this False
-        return padded[rows]
+        return np.asarray(padded[rows], dtype=bool)

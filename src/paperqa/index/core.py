@@ -1,8 +1,9 @@
 """The `Index`: the one object that knows the stores under PAPERQA_HOME/index, behind a narrow surface.
 
 Readers take a `View` of the published generation (`with index.reading() as view`); when another process
-has published, the next read renews this process's Chroma client and loads the new generation. Writers
-(`add`, `check`) hold the index's writer lock; opening an index that a crash left inconsistent repairs it.
+has published, the next read loads the new generation. Readers never open Chroma (see `view`). Writers
+(`add`, `check`) hold the index's writer lock and open Chroma afresh; opening an index that a crash left
+inconsistent repairs it.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ class Index:
                 f"index at {folder} was built with embedding {stored!r}, not {self.identity!r}; "
                 "use the same embedding or another PAPERQA_HOME"
             )
-        self.chroma = ChromaStore.shared(folder / "chroma", self.identity)
+        self._chroma: ChromaStore | None = None  # opened by the first write or check of this process
         if self._unfinished():
             # A writer at work (IndexBusyError) publishes or repairs on its own.
             with contextlib.suppress(IndexBusyError), self.lock.hold("repair", wait=False):
@@ -92,16 +93,13 @@ class Index:
             generation = self.catalog.generation()
             if self._view is not None and self._view.generation == generation:
                 return
-            if self.chroma.generation != generation:
-                # Another process published: this process's Chroma client cannot see its vectors.
-                self.chroma.renew(generation)
             self._view = self._load_view()
 
     def _load_view(self) -> View:
         for attempt in range(5):
             generation, papers = self.catalog.snapshot()
             try:
-                return View(generation, papers, derived.load(self.folder / "derived", generation), self.chroma)
+                return View(generation, papers, derived.load(self.folder / "derived", generation))
             except FileNotFoundError:
                 if attempt == 4:
                     raise
@@ -128,7 +126,7 @@ class Index:
     def check(self, repair_it: bool = False, wait: bool = True, on_wait: OnWait | None = None) -> CheckReport:
         """Verify the invariant store by store; with `repair_it`, restore it when it does not hold."""
         with self.lock.hold("check", wait, on_wait or self.on_wait):
-            self.chroma.renew(self.catalog.generation())
+            self._fresh_chroma()
             report = repair.check(self._stores())
             if not repair_it or report.consistent:
                 return report
@@ -142,7 +140,7 @@ class Index:
     def _writable(self) -> Stores:
         """The stores as this process, now the writer (lock held), must see them: Chroma read afresh, the
         mess of a crash repaired, the newest generation loaded."""
-        self.chroma.renew(self.catalog.generation())
+        self._fresh_chroma()
         if self._unfinished():
             self._publish_view(*repair.repair(self._stores()))
         else:
@@ -152,9 +150,22 @@ class Index:
     def _publish_view(self, generation: int, following: Derived) -> None:
         """Read from what this process just published (no need to load it back from disk)."""
         with self._reload:
-            self.chroma.generation = generation  # this process wrote it: its client sees it
             _, papers = self.catalog.snapshot()
-            self._view = View(generation, papers, following, self.chroma)
+            self._view = View(generation, papers, following)
+
+    @property
+    def chroma(self) -> ChromaStore:
+        """This process's Chroma store of the index (opened on first use)."""
+        if self._chroma is None:
+            self._chroma = ChromaStore.shared(self.folder / "chroma", self.identity)
+        return self._chroma
+
+    def _fresh_chroma(self) -> None:
+        """Re-read Chroma's folder (the writer lock is held): another process may have written it since."""
+        if self._chroma is None:
+            self._chroma = ChromaStore.shared(self.folder / "chroma", self.identity)
+        else:
+            self._chroma.renew()
 
     def _stores(self) -> Stores:
         return Stores(self.folder, self.catalog, self.chroma, self.chunker, self._embed, self.identity)
@@ -168,6 +179,7 @@ class Index:
         if self._closed:
             return
         self._view = None
-        self.chroma.release()
+        if self._chroma is not None:
+            self._chroma.release()
         self.catalog.close()
         self._closed = True

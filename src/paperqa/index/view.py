@@ -1,7 +1,9 @@
 """A reader's view of one published generation: papers, BM25, the exact copy, and dense search.
 
 A view never changes: when another process publishes, the index builds a new view and swaps it in, so one
-question is answered from one generation throughout.
+question is answered from one generation throughout. Dense search reads the exact copy published with the
+generation, never Chroma's HNSW index: a `PersistentClient` does not see what other processes add
+(chroma-core/chroma #3792), and one left damaged by a kill can crash the process that queries it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import numpy as np
 
 from ..filters import Filters
 from ..types import Paper
-from .chroma import ChromaStore, ChromaUnreadable
 from .columns import PaperColumns
 from .derived import Derived
 
@@ -27,32 +28,22 @@ class View:
     generation: int
     papers: Mapping[str, Paper]
     derived: Derived
-    chroma: ChromaStore | None
     columns: PaperColumns = field(init=False)
     _bm25_rows: np.ndarray = field(init=False)
     _exact_rows: np.ndarray = field(init=False)
-    _known: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         columns = PaperColumns(self.papers)
         object.__setattr__(self, "columns", columns)
         object.__setattr__(self, "_bm25_rows", columns.rows_of(self.derived.bm25.ids))
         object.__setattr__(self, "_exact_rows", columns.rows_of(self.derived.exact.ids))
-        object.__setattr__(self, "_known", frozenset(self.derived.exact.ids))
 
     def dense(self, vector: Sequence[float], depth: int, filters: Filters | None = None) -> Hits:
-        """Nearest chunks by embedding: Chroma when unfiltered, else exact search over the admitted rows."""
+        """Nearest chunks by embedding (exact cosine search), within the filters."""
         if filters is not None and filters.active:
             mask = PaperColumns.chunk_mask(self.columns.admitted(filters), self._exact_rows)
             return self.derived.exact.top(vector, depth, mask)
-        if self.chroma is None:
-            return self.derived.exact.top(vector, depth)
-        try:
-            hits = self.chroma.query(vector, depth)
-        except ChromaUnreadable:
-            return self.derived.exact.top(vector, depth)  # the same vectors; the next repair mends Chroma
-        # Chroma may hold vectors this generation does not know yet (an ingest in progress): drop them.
-        return [hit for hit in hits if hit[0] in self._known]
+        return self.derived.exact.top(vector, depth)
 
     def lexical(self, text: str, depth: int, filters: Filters | None = None) -> Hits:
         """Best chunks by BM25, within the filters."""

@@ -64,10 +64,9 @@ class OpenAIProvider:
         self.base_url = settings.openai_base_url
         self.timeout = settings.request_timeout
 
-    def chat_client(self) -> openai.OpenAI:
-        """A client that never retries on its own (paperqa.retry decides) and honours answer deadlines."""
-        http = httpx.Client(transport=_DeadlineTransport(), timeout=self.timeout, follow_redirects=False)
-        return openai.OpenAI(api_key=self.api_key, base_url=self.base_url, max_retries=0, http_client=http)
+    def http_client(self) -> httpx.Client:
+        """The HTTP client of chat requests: it honours answer deadlines (`deadline_kwargs`)."""
+        return httpx.Client(transport=_DeadlineTransport(), timeout=self.timeout, follow_redirects=False)
 
 
 def deadline_kwargs(deadline: float) -> dict[str, Any]:
