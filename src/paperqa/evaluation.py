@@ -1,4 +1,5 @@
-"""Quality measures over a question set in the shipped dev format (kinds lookup, fact, topic, absent)."""
+"""Quality measures over a question set in the dev format (kinds lookup, fact, topic, comparison, absent),
+reported per kind and, for a set split into a tuning half and a held-out half, per split."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from .errors import InputFileError
 from .fileio import iter_jsonl
 from .types import Answer
 
-Kind = Literal["lookup", "fact", "topic", "absent"]
+Kind = Literal["lookup", "fact", "topic", "comparison", "absent"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
@@ -24,6 +25,7 @@ class EvalQuestion:
     question: str
     gold_titles: tuple[str, ...] = ()
     answer_contains: tuple[str, ...] = ()
+    split: str = ""  # "tune" or "holdout" in a set with a held-out half; "" otherwise
 
 
 @dataclass
@@ -53,7 +55,7 @@ def load_questions(path: Path) -> list[EvalQuestion]:
             if kind not in KINDS:
                 raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
             out.append(EvalQuestion(str(d["id"]), kind, str(d["question"]), tuple(d.get("gold_titles", [])),
-                                    tuple(d.get("answer_contains", []))))  # fmt: skip
+                                    tuple(d.get("answer_contains", [])), str(d.get("split", ""))))  # fmt: skip
         except (KeyError, TypeError, ValueError) as exc:
             raise InputFileError(
                 str(path), f"not a dev-format question ({type(exc).__name__}: {exc})", number
@@ -76,6 +78,8 @@ def score(q: EvalQuestion, answer: Answer) -> dict[str, float]:
         out["recall@10"] = len(gold & set(ranked[:10])) / len(gold)
         out["cited_recall"] = len(gold & cited) / len(gold)
         out["cited_precision"] = len(gold & cited) / len(cited) if cited else 0.0
+    if q.kind == "comparison":
+        out["both_cited"] = float(gold <= cited)
     if q.kind == "fact":
         text = answer.text.casefold()
         out["contains"] = float(all(s.casefold() in text for s in q.answer_contains))
@@ -88,6 +92,22 @@ def summarize(questions: list[EvalQuestion], answers: list[Answer]) -> dict[str,
     for q, a in zip(questions, answers, strict=True):
         kinds.setdefault(q.kind, KindReport()).add(**score(q, a))
     return {k: {"n": r.n, **r.row()} for k, r in sorted(kinds.items())}
+
+
+def by_split(questions: list[EvalQuestion], answers: list[Answer]) -> dict[str, dict[str, dict[str, float]]]:
+    """Reports of the whole set and, when it has them, of its tuning and held-out halves."""
+    out = {"all": summarize(questions, answers)}
+    for split in sorted({q.split for q in questions} - {""}):
+        pairs = [(q, a) for q, a in zip(questions, answers, strict=True) if q.split == split]
+        out[split] = summarize([q for q, _ in pairs], [a for _, a in pairs])
+    return out
+
+
+def false_refusals(report: dict[str, dict[str, float]]) -> float:
+    """Share of answerable questions (every kind but absent) that were refused."""
+    kinds = [row for kind, row in report.items() if kind != "absent" and "false_refusal" in row]
+    n = sum(row["n"] for row in kinds)
+    return sum(row["false_refusal"] * row["n"] for row in kinds) / n if n else 0.0
 
 
 def evaluate(questions: list[EvalQuestion], answer: Callable[[str], Answer]) -> dict[str, dict[str, float]]:
@@ -136,10 +156,11 @@ def _measures(reports: dict[str, dict[str, dict[str, float]]]) -> list[tuple[str
 
 
 def format_table(report: dict[str, dict[str, float]]) -> str:
-    """A plain-text table of the per-kind measures."""
+    """A plain-text table of the per-kind measures, and the false refusals of all answerable questions."""
     columns = sorted({c for row in report.values() for c in row if c != "n"})
-    lines = [f"{'kind':8} {'n':>4} " + " ".join(f"{c:>14}" for c in columns)]
+    lines = [f"{'kind':10} {'n':>4} " + " ".join(f"{c:>15}" for c in columns)]
     for kind, row in report.items():
-        cells = " ".join(f"{row[c]:14.3f}" if c in row else f"{'':>14}" for c in columns)
-        lines.append(f"{kind:8} {int(row['n']):4d} {cells}")
+        cells = " ".join(f"{row[c]:15.3f}" if c in row else f"{'':>15}" for c in columns)
+        lines.append(f"{kind:10} {int(row['n']):4d} {cells}")
+    lines.append(f"false refusals of answerable questions: {false_refusals(report):.3f}")
     return "\n".join(lines)

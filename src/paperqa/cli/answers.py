@@ -19,7 +19,7 @@ from ..assistant import Assistant
 from ..batch import BatchSummary, Question, iter_answers, journal_for, read_questions, render
 from ..batch.files import Record
 from ..errors import SettingsError
-from ..evaluation import compare_chart, compare_table, format_table, load_questions, summarize
+from ..evaluation import by_split, compare_chart, compare_table, format_table, load_questions
 from ..filters import Filters
 from ..settings import Settings
 from ..types import Answer
@@ -132,16 +132,21 @@ def evaluate(home: Path | None, llm: str | None, model: str | None, questions: P
     """Measure quality on a dev-format question file, for one or several configurations."""
     asked = load_questions(questions)
     base: dict[str, Any] = {k: v for k, v in {"home": home, "llm": llm, "llm_model": model}.items() if v is not None}
-    reports = {}
+    reports, halves = {}, {}
     for spec in configs or ("current:",):
         name, overrides = parse_config(spec)
         assistant = Assistant(Settings.load(**{**base, **overrides}))
-        reports[name] = summarize(asked, assistant.ask_batch([q.question for q in asked], workers=workers))
+        splits = by_split(asked, assistant.ask_batch([q.question for q in asked], workers=workers))
+        reports[name], halves[name] = splits["all"], splits
         assistant.close()
     if as_json:
-        say(json.dumps(reports, indent=2))
+        say(json.dumps(halves if any(len(s) > 1 for s in halves.values()) else reports, indent=2))
+    elif len(reports) == 1:
+        splits = next(iter(halves.values()))
+        for split, report in splits.items():
+            say(f"== {split} ==\n{format_table(report)}" if len(splits) > 1 else format_table(report))
     else:
-        say(format_table(next(iter(reports.values()))) if len(reports) == 1 else compare_table(reports))
+        say(compare_table(reports))
     if chart:
         compare_chart(reports, chart)
         say(f"chart -> {chart}", err=True)

@@ -34,18 +34,23 @@ def _debug(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
 
 
 class Group(click.Group):
-    """Runs a command; a `PaperQAError` becomes `paperqa: error: <one line>` and exit code 1."""
+    """Runs a command; any error becomes `paperqa: error: <one line>` and exit code 1 (`--debug`: traceback)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except PaperQAError as exc:
-            if ctx.meta.get("debug"):
-                raise
-            say(f"paperqa: error: {printable(str(exc), keep_newlines=False)}", err=True)
-            ctx.exit(1)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
         except KeyboardInterrupt:
             ctx.exit(130)
+        except Exception as exc:
+            if ctx.meta.get("debug"):
+                raise
+            line = printable(str(exc), keep_newlines=False)
+            if not isinstance(exc, PaperQAError):  # a bug or a library's own error: say so, and how to see more
+                line = f"unexpected {type(exc).__name__}: {line[:300]} (run again with --debug for the traceback)"
+            say(f"paperqa: error: {line}", err=True)
+            ctx.exit(1)
 
 
 def common(fn: F) -> F:

@@ -38,10 +38,19 @@ class View:
         object.__setattr__(self, "_bm25_rows", columns.rows_of(self.derived.bm25.ids))
         object.__setattr__(self, "_exact_rows", columns.rows_of(self.derived.exact.ids))
 
+    def _admitted(self, filters: Filters) -> np.ndarray:
+        """Per-paper mask of the filters, worked out once per filters for this view (dense and BM25 share it)."""
+        cache: dict[Filters, np.ndarray] = self.__dict__.setdefault("_masks", {})
+        if filters not in cache:
+            if len(cache) > 32:
+                cache.clear()
+            cache[filters] = self.columns.admitted(filters)
+        return cache[filters]
+
     def dense(self, vector: Sequence[float], depth: int, filters: Filters | None = None) -> Hits:
         """Nearest chunks by embedding (exact cosine search), within the filters."""
         if filters is not None and filters.active:
-            mask = PaperColumns.chunk_mask(self.columns.admitted(filters), self._exact_rows)
+            mask = PaperColumns.chunk_mask(self._admitted(filters), self._exact_rows)
             return self.derived.exact.top(vector, depth, mask)
         return self.derived.exact.top(vector, depth)
 
@@ -49,7 +58,7 @@ class View:
         """Best chunks by BM25, within the filters."""
         mask = None
         if filters is not None and filters.active:
-            mask = PaperColumns.chunk_mask(self.columns.admitted(filters), self._bm25_rows).astype(np.float32)
+            mask = PaperColumns.chunk_mask(self._admitted(filters), self._bm25_rows).astype(np.float32)
         return self.derived.bm25.top(text, depth, mask)
 
     def idf(self, term: str) -> float:
@@ -62,4 +71,4 @@ class View:
         """How many papers the filters let through."""
         if filters is None or not filters.active:
             return len(self.papers)
-        return int(self.columns.admitted(filters).sum())
+        return int(self._admitted(filters).sum())
