@@ -8,8 +8,12 @@ import threading
 from collections.abc import AsyncIterator, Iterator, Sequence
 from pathlib import Path
 
+import numpy as np
+
 from .answer.llm import llm_answer
 from .answer.offline import offline_answer
+from .answer.question import analyse
+from .answer.relevance import Vectors
 from .answer.stream import AnswerStream
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
@@ -33,6 +37,8 @@ class Assistant:
         self._index: Index | None = None
         self._lock = threading.Lock()
         self._retriever = Retriever(dense_weight=self.settings.dense_weight, rrf_k=self.settings.rrf_k)
+        # Title and sentence vectors of papers, kept across questions (the offline writer's relevance measures).
+        self._vectors = Vectors(self._embed_texts)
 
     @property
     def index(self) -> Index:
@@ -85,6 +91,10 @@ class Assistant:
         with self.index.reading() as view:
             return self._retriever.retrieve(view, self._query_vector(question), question, k, filters)
 
+    def _embed_texts(self, texts: list[str]) -> np.ndarray:
+        with backend_errors(self.settings, "embedding"):
+            return np.asarray(self.index.embed_model.get_text_embedding_batch(texts), dtype=np.float32)
+
     def _query_vector(self, text: str) -> list[float]:
         with backend_errors(self.settings, "embedding"):
             return list(self.index.embed_model.get_query_embedding(text))
@@ -102,16 +112,21 @@ class Assistant:
         if not isinstance(question, str) or not question.split():
             raise ArgumentError("the question is empty")
         question = " ".join(question.split())
+        given = k
         k = self.settings.sources_count(k)
         resolved = resolve(question, history, filters)
+        asked = analyse(resolved.query)
+        if asked.shape == "list" and given is None:
+            k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
         self.ensure_index()
         vector = self._query_vector(resolved.query)
         llm = chat_model(self.settings)
         with self.index.reading() as view:
             sources = self._retriever.retrieve(view, vector, resolved.query, k, resolved.filters)
             if llm is None:
-                return offline_answer(question, resolved.query, sources, view.idf, self.settings)
-        return llm_answer(llm, self.settings, question, sources, history_text(history))
+                return offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,
+                                      self._vectors, self.settings)  # fmt: skip
+        return llm_answer(llm, self.settings, question, sources, history_text(history), asked.shape)
 
     def iter_batch(
         self, questions: Sequence[str], filters: Filters | None = None, k: int | None = None, workers: int | None = None

@@ -26,6 +26,12 @@ class EvalQuestion:
     gold_titles: tuple[str, ...] = ()
     answer_contains: tuple[str, ...] = ()
     split: str = ""  # "tune" or "holdout" in a set with a held-out half; "" otherwise
+    premise_titles: tuple[str, ...] = ()  # an absent question resting on a false premise about these papers
+
+    @property
+    def group(self) -> str:
+        """The row it is reported in: its kind, or `premise` for a false-premise question."""
+        return "premise" if self.premise_titles else self.kind
 
 
 @dataclass
@@ -55,7 +61,8 @@ def load_questions(path: Path) -> list[EvalQuestion]:
             if kind not in KINDS:
                 raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
             out.append(EvalQuestion(str(d["id"]), kind, str(d["question"]), tuple(d.get("gold_titles", [])),
-                                    tuple(d.get("answer_contains", [])), str(d.get("split", ""))))  # fmt: skip
+                                    tuple(d.get("answer_contains", [])), str(d.get("split", "")),
+                                    tuple(d.get("premise_titles", []))))  # fmt: skip
         except (KeyError, TypeError, ValueError) as exc:
             raise InputFileError(
                 str(path), f"not a dev-format question ({type(exc).__name__}: {exc})", number
@@ -69,6 +76,8 @@ def score(q: EvalQuestion, answer: Answer) -> dict[str, float]:
     cited = {c.title for c in answer.citations}
     gold = set(q.gold_titles)
     refused = 0.0 if answer.answerable else 1.0
+    if q.premise_titles:  # refusing, or answering from the paper while correcting it, are both right
+        return {"refused": refused, "premise_paper_cited": float(bool(set(q.premise_titles) & cited))}
     if q.kind == "absent":
         return {"refused": refused}
     out = {"false_refusal": refused}
@@ -90,7 +99,7 @@ def summarize(questions: list[EvalQuestion], answers: list[Answer]) -> dict[str,
     """Mean measures per kind (plus `n`) of questions and their answers, in the same order."""
     kinds: dict[str, KindReport] = {}
     for q, a in zip(questions, answers, strict=True):
-        kinds.setdefault(q.kind, KindReport()).add(**score(q, a))
+        kinds.setdefault(q.group, KindReport()).add(**score(q, a))
     return {k: {"n": r.n, **r.row()} for k, r in sorted(kinds.items())}
 
 
@@ -105,7 +114,7 @@ def by_split(questions: list[EvalQuestion], answers: list[Answer]) -> dict[str, 
 
 def false_refusals(report: dict[str, dict[str, float]]) -> float:
     """Share of answerable questions (every kind but absent) that were refused."""
-    kinds = [row for kind, row in report.items() if kind != "absent" and "false_refusal" in row]
+    kinds = [row for kind, row in report.items() if kind not in ("absent", "premise") and "false_refusal" in row]
     n = sum(row["n"] for row in kinds)
     return sum(row["false_refusal"] * row["n"] for row in kinds) / n if n else 0.0
 

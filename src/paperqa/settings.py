@@ -71,6 +71,11 @@ class Settings(BaseSettings):
     ingest_batch: int = Field(
         2048, ge=1, le=100_000, description="Papers embedded and written per batch while ingesting."
     )
+    list_top_k: int = Field(
+        20, ge=TOP_K_RANGE[0], le=TOP_K_RANGE[1],
+        description="Papers searched for a 'which papers…' question when no number is given: a list should "
+        "have every paper on its topic to choose from.",
+    )  # fmt: skip
     top_k: int = Field(
         10, ge=TOP_K_RANGE[0], le=TOP_K_RANGE[1], description="Number of papers retrieved for an answer."
     )

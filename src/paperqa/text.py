@@ -135,3 +135,25 @@ def escape_markdown(text: str) -> str:
 def markdown_text(text: str) -> str:
     """User or corpus text for a Markdown document: printable, and shown as written (no markup or links)."""
     return escape_markdown(printable(text))
+
+
+# LaTeX and markup left in abstracts: escaped symbols, accents, macros, braces, entity remnants.
+_TEX_ESCAPED = re.compile(r"\\([%&_#$])")
+_TEX_ACCENT = re.compile(r"\\[\"'`^~]\{?\\?([a-zA-Z])\}?")
+_TEX_URL = re.compile(r"\\(?:url|href)\{([^}]*)\}")
+_TEX_GREEK = {"epsilon": "ε", "delta": "δ", "alpha": "α", "beta": "β", "gamma": "γ", "lambda": "λ", "mu": "μ",
+              "sigma": "σ", "tau": "τ", "theta": "θ", "pi": "π", "rho": "ρ", "eta": "η", "ell": "ℓ"}  # fmt: skip
+_TEX_MACRO = re.compile(r"\\([a-zA-Z]+)\s*(?:\{\})?")
+_ENTITY = re.compile(r"(?<![0-9a-zA-Z])(?:&#)?x(20[0-9a-fA-F]{2});?")
+_ACCENTS = {('"', "a"): "ä", ('"', "o"): "ö", ('"', "u"): "ü", ('"', "i"): "ï", ("'", "e"): "é", ("`", "e"): "è"}
+
+
+def tidy(text: str) -> str:
+    """Abstract text as a reader should see it: `5\\%` as 5%, `{\\epsilon}` as ε, `\\url{x}` as x, `x2013` as –,
+    stray braces gone. Only for display: what is indexed keeps the text as read."""
+    text = _TEX_URL.sub(r"\1", text)
+    text = _TEX_ACCENT.sub(lambda m: _ACCENTS.get((m.group(0)[1], m.group(1)), m.group(1)), text)
+    text = _TEX_ESCAPED.sub(r"\1", text)
+    text = _TEX_MACRO.sub(lambda m: _TEX_GREEK.get(m.group(1), m.group(1)), text)
+    text = _ENTITY.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return text.replace("{", "").replace("}", "").replace("--", "–")

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 
 def normalise_title(title: str) -> str:
@@ -27,6 +27,9 @@ def chunk_id(paper_id: str, content_hash: str, position: int) -> str:
 def paper_of(chunk: str) -> str:
     """The paper id inside a chunk id (paper ids may themselves contain colons)."""
     return chunk.rsplit(":", 2)[0]
+
+
+Support = Literal["full", "partial", "none"]
 
 
 def when_and_who(date: dt.date | None, byline: str) -> str:
@@ -93,6 +96,8 @@ class Citation:
     date: dt.date | None
     org: str
     snippet: str
+    quotes: tuple[str, ...] = ()  # the abstract sentences the answer quoted or rests on (highlighted in cards)
+    support: Support = "full"  # how well the cited abstract supports the sentences that cite it
 
     def reference(self) -> str:
         """The reference line a reader sees under an answer: `[n] Title (date, org)`."""
@@ -103,14 +108,24 @@ class Citation:
         """This citation as a JSON object (one element of an answer record's `citations`)."""
         date = self.date.isoformat() if self.date else None
         return {"n": self.n, "paper_id": self.paper_id, "title": self.title, "date": date, "org": self.org,
-                "snippet": self.snippet}  # fmt: skip
+                "snippet": self.snippet, "quotes": list(self.quotes), "support": self.support}  # fmt: skip
 
     @classmethod
     def from_record(cls, d: dict[str, Any]) -> Citation:
         """A citation read back from an answer record (a batch journal line)."""
         date = dt.date.fromisoformat(d["date"]) if d.get("date") else None
+        support: Support = d["support"] if d.get("support") in ("partial", "none") else "full"
         return cls(int(d["n"]), str(d.get("paper_id") or ""), str(d["title"]), date, str(d.get("org") or ""),
-                   str(d.get("snippet") or ""))  # fmt: skip
+                   str(d.get("snippet") or ""), tuple(d.get("quotes") or ()), support)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One cited sentence of an answer and how well the abstracts it cites support it."""
+
+    sentence: str
+    cited: tuple[int, ...]
+    support: Support
 
 
 @dataclass(frozen=True)
@@ -128,6 +143,8 @@ class Answer:
     completion_tokens: int = 0
     removed_citations: tuple[str, ...] = field(default=())
     complete: bool = True  # False when the LLM's reply was cut short (no finish, or stopped at the token limit)
+    notes: tuple[str, ...] = ()  # what the reader should know about how it was found (e.g. papers left out)
+    claims: tuple[Claim, ...] = ()  # each cited sentence, and how well its sources support it
 
     def to_record(self, id: str | None = None) -> dict[str, Any]:
         """The JSON object of one batch line (also `paperqa ask --json`)."""
@@ -139,7 +156,9 @@ class Answer:
             "backend": self.backend,
             "model": self.model,
             "complete": self.complete,
+            "notes": list(self.notes),
             "citations": [c.to_record() for c in self.citations],
+            "claims": [{"sentence": c.sentence, "cited": list(c.cited), "support": c.support} for c in self.claims],
             "sources": [
                 {"paper_id": s.paper.id, "title": s.paper.title, "score": round(s.score, 6)} for s in self.sources
             ],

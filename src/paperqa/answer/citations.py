@@ -9,10 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..text import sentences, terms
-from ..types import Citation, Source
-
-_GROUP = re.compile(r"\s?\[(\s*\d+(?:\s*(?:,|;|-|–)\s*\d+)*\s*)\]")
+GROUP = re.compile(r"\s?\[(\s*\d+(?:\s*(?:,|;|-|–)\s*\d+)*\s*)\]")
 # Bracketed numbers that look like citations but name no source: `[-1]`, `[1.5]`, `[0]` is caught by range.
 _MALFORMED = re.compile(r"\s?\[\s*(-\s*\d+(?:\.\d+)?|\d*\.\d+|\d+\.)\s*\]")
 _NUMBER = re.compile(r"\d+")
@@ -31,7 +28,7 @@ def normalise(text: str) -> str:
     return text.translate(_WIDE)
 
 
-def _expand(group: str) -> list[int]:
+def expand(group: str) -> list[int]:
     numbers: list[int] = []
     for part in re.split(r"\s*[,;]\s*", group.strip()):
         bounds = [int(x) for x in _NUMBER.findall(part)]
@@ -51,7 +48,7 @@ def clean(text: str, valid: int, removed: list[str] | None = None) -> str:
         return ""
 
     def fix(m: re.Match[str]) -> str:
-        numbers = _expand(m.group(1))
+        numbers = expand(m.group(1))
         kept = [n for n in dict.fromkeys(numbers) if 1 <= n <= valid]
         if removed is not None:
             removed.extend(str(n) for n in numbers if not 1 <= n <= valid)
@@ -59,12 +56,12 @@ def clean(text: str, valid: int, removed: list[str] | None = None) -> str:
             return ""
         return m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())] + "".join(f"[{n}]" for n in kept)
 
-    return _GROUP.sub(fix, _MALFORMED.sub(drop, normalise(text)))
+    return GROUP.sub(fix, _MALFORMED.sub(drop, normalise(text)))
 
 
 def cited_numbers(text: str) -> list[int]:
     """Source numbers cited in a text, in order of first appearance."""
-    return list(dict.fromkeys(n for m in _GROUP.finditer(text) for n in _expand(m.group(1))))
+    return list(dict.fromkeys(n for m in GROUP.finditer(text) for n in expand(m.group(1))))
 
 
 class StreamFilter:
@@ -110,25 +107,3 @@ def filtered(stream: Iterable[str], guard: StreamFilter) -> Iterator[str]:
             yield shown
     if rest := guard.flush():
         yield rest
-
-
-def citations_for(text: str, sources: list[Source]) -> tuple[Citation, ...]:
-    """A Citation for every source the (already cleaned) text cites, with its supporting snippet."""
-    out = []
-    for n in cited_numbers(text):
-        if not 1 <= n <= len(sources):
-            continue
-        paper = sources[n - 1].paper
-        claim = " ".join(s for s in sentences(text) if f"[{n}]" in s)
-        out.append(
-            Citation(n=n, paper_id=paper.id, title=paper.title, date=paper.date, org=paper.byline,
-                     snippet=best_sentence(paper.abstract, claim))
-        )  # fmt: skip
-    return tuple(out)
-
-
-def best_sentence(abstract: str, claim: str) -> str:
-    """The abstract sentence sharing most terms with a claim (the snippet shown as evidence)."""
-    wanted = set(terms(claim))
-    candidates = sentences(abstract) or [abstract]
-    return max(candidates, key=lambda s: (len(wanted & set(terms(s))), -candidates.index(s)))

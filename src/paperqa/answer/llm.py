@@ -22,7 +22,9 @@ from ..settings import Settings
 from ..text import count_tokens, printable
 from ..types import Answer, Source
 from . import prompt
-from .citations import StreamFilter, citations_for, clean, filtered
+from .citations import StreamFilter, clean, filtered
+from .claims import check
+from .question import SHAPE_HINTS, Shape
 from .stream import AnswerStream
 
 _REFUSAL = re.compile(r"insufficient[_ ]evidence", re.IGNORECASE)
@@ -105,20 +107,22 @@ def refusal_text(text: str) -> str:
 
 
 def llm_answer(
-    llm: LLM, settings: Settings, question: str, sources: Sequence[Source], history: str = ""
+    llm: LLM, settings: Settings, question: str, sources: Sequence[Source], history: str = "", shape: Shape = "fact"
 ) -> AnswerStream:
-    """Stream an LLM-written answer whose citations are checked as they pass."""
-    request = prompt.build(question, sources, settings.context_tokens, history)
+    """Stream an LLM-written answer whose citations are checked as they pass, then claim by claim."""
+    request = prompt.build(question, sources, settings.context_tokens, history, SHAPE_HINTS[shape])
     reply = LLMReply(llm, settings, request)
     guard = StreamFilter(len(request.sources))
 
     def finish() -> Answer:
         text = printable(clean(reply.text, len(request.sources)).strip())
         answerable = not reply.refused and bool(request.sources)
+        checked = check(text, request.sources)
         return Answer(
             question=question,
-            text=text if answerable else refusal_text(text),
-            citations=citations_for(text, request.sources) if answerable else (),
+            text=checked.text if answerable else refusal_text(text),
+            citations=checked.citations if answerable else (),
+            claims=checked.claims if answerable else (),
             sources=tuple(sources),
             answerable=answerable,
             backend="openai",

@@ -89,12 +89,14 @@ def _shares(needs: list[int], budget: int) -> list[int]:
     return shares
 
 
-def build(question: str, sources: Sequence[Source], context_tokens: int, history: str = "") -> Prompt:
+def build(question: str, sources: Sequence[Source], context_tokens: int, history: str = "", hint: str = "") -> Prompt:
     """System and user messages for one answer; every source gets a part of the budget, none is dropped."""
     nonce = secrets.token_hex(8)
     system = templates.render("answer_system", refusal=REFUSAL, nonce=nonce)
     conversation = f"<conversation-{nonce}>\n{quoted_lines(history)}\n</conversation-{nonce}>\n\n" if history else ""
-    frame = templates.render("answer_user", question=printable(question), sources="", history=conversation, nonce=nonce)
+    frame = templates.render(
+        "answer_user", question=printable(question), sources="", history=conversation, nonce=nonce, hint=hint
+    )
     headers = [_header(n, s, nonce) for n, s in enumerate(sources, start=1)]
     closing = f"\n</source-{nonce}>"
     fixed = count_tokens(system) + count_tokens(frame) + sum(count_tokens(h + closing) + 2 for h in headers)
@@ -105,8 +107,9 @@ def build(question: str, sources: Sequence[Source], context_tokens: int, history
         text = _cut(abstract, question, share - 1)
         blocks.append(f"{header}\nabstract: {text}{closing}" if text else f"{header}{closing}")
     user = templates.render(
-        "answer_user", question=printable(question), sources="\n\n".join(blocks), history=conversation, nonce=nonce
-    )
+        "answer_user", question=printable(question), sources="\n\n".join(blocks), history=conversation,
+        nonce=nonce, hint=hint,
+    )  # fmt: skip
     messages = [ChatMessage(role=MessageRole.SYSTEM, content=system), ChatMessage(role=MessageRole.USER, content=user)]
     return Prompt(messages, list(sources), nonce)
 

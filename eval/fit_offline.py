@@ -1,0 +1,87 @@
+"""Fit the offline writer's two small models on the TUNING data only, and print their weights.
+
+    .venv/bin/python eval/fit_offline.py [--home INDEX_HOME]
+
+Tuning data: every question of eval/dev.jsonl, and the questions of eval/realistic.jsonl marked "tune". The
+held-out half is never read here. Features come from `paperqa.answer.relevance` (the functions the writer
+runs), so what is fitted is what runs. Printed: leave-one-question-out estimates, then the weights to paste
+into relevance.py. (Refusal keeps the two rules tuned on the dev set: adding a fitted model to them refused no
+more off-corpus questions of the tuning half, measured on 2026-11-25.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from paperqa import Assistant, Settings
+from paperqa.answer.question import analyse
+from paperqa.answer.relevance import Vectors, fit, member_rows
+from paperqa.evaluation import load_questions
+
+HERE = Path(__file__).parent
+
+
+def tuning_questions():
+    questions = load_questions(HERE / "dev.jsonl")
+    return questions + [q for q in load_questions(HERE / "realistic.jsonl") if q.split == "tune"]
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, positive_weight: float = 1.0, l2: float = 0.01) -> np.ndarray:
+    w = np.zeros(x.shape[1])
+    sample = np.where(y == 1, positive_weight, 1.0)
+    for _ in range(4000):
+        p = 1 / (1 + np.exp(-x @ w))
+        w -= 0.5 * (x.T @ (sample * (p - y)) / len(y) + l2 * w)
+    return w
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--home", type=Path, help="an index of the shipped corpus (default: a temporary one)")
+    args = parser.parse_args()
+    assistant = Assistant(Settings(home=args.home or Path("/tmp/paperqa-fit"), llm="offline"))
+    assistant.ensure_index()
+    embed = assistant.index.embed_model
+    vectors = Vectors(lambda texts: np.asarray(embed.get_text_embedding_batch(texts), dtype=np.float32))
+    members: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    with assistant.index.reading() as view:
+        idf = view.idf
+    for q in tuning_questions():
+        asked = analyse(q.question)
+        k = 20 if asked.shape == "list" else 10
+        sources = assistant.retrieve(q.question, k=k)
+        vector = np.asarray(embed.get_query_embedding(q.question), dtype=np.float32)
+        fits = [fit(asked, s.paper, idf, vector, vectors) for s in sources]
+        if q.kind == "topic":
+            gold = set(q.gold_titles)
+            members[q.id] = (np.array(member_rows(fits)), np.array([s.paper.title in gold for s in sources], float))
+    _report_members(members)
+    return 0
+
+
+def _report_members(members: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
+    ids = list(members)
+    for threshold in (0.3, 0.35, 0.4, 0.45, 0.5):
+        recall, precision = [], []
+        for held in ids:
+            x = np.vstack([members[i][0] for i in ids if i != held])
+            y = np.concatenate([members[i][1] for i in ids if i != held])
+            w = fit_logistic(x, y)
+            p = 1 / (1 + np.exp(-members[held][0] @ w))
+            chosen = p >= threshold
+            gold = members[held][1]
+            recall.append((gold * chosen).sum() / max(1, gold.sum()))
+            precision.append((gold * chosen).sum() / chosen.sum() if chosen.any() else 0.0)
+        print(f"member threshold {threshold}: recall {np.mean(recall):.3f} precision {np.mean(precision):.3f} "
+              "(leave one question out; recall of the gold papers retrieved)")  # fmt: skip
+    x = np.vstack([m[0] for m in members.values()])
+    y = np.concatenate([m[1] for m in members.values()])
+    print("MEMBER_WEIGHTS =", tuple(np.round(fit_logistic(x, y), 2).tolist()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""What a question asks for: its shape, its key terms and phrases, and the papers it names.
+
+Shapes: a list of papers on a topic, a comparison of two named papers or methods, an improvement over a
+baseline (the gain and its numbers), a number, or one fact. The offline writer composes by shape and the
+LLM prompt carries a hint of it (`SHAPE_HINTS`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from ..text import FRAME, STOPWORDS, stem, terms
+from ..types import Paper
+
+Shape = Literal["list", "compare", "improvement", "number", "fact"]
+
+_LIST = re.compile(
+    r"^\s*(which|what)( [\w-]+){0,3} (papers|approaches|methods|works|techniques|studies|work)\b"
+    r"|\b(which|what) papers\b|\bpapers (on|about|that)\b|\bwhat does the (collection|corpus)\b"
+    r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bare covered\b|\bin the collection\b",
+    re.IGNORECASE,
+)
+_COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast)\b"
+                      r"|\b(or|and) [\w-]+[^?]*:\s*(how|what|which)\b", re.IGNORECASE)  # fmt: skip
+_IMPROVE = re.compile(
+    r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate)\b",
+    re.IGNORECASE,
+)
+_QUANTITY = re.compile(
+    r"\b(how (long|much|many|large|small|fast|well|big|often)|by how|what( [\w@.-]+){0,4} "
+    r"(percentage|fraction|share|accuracy|speed-?ups?|size|precision|score|latency|fid|gain|improvement|"
+    r"reduction|rate|compression|length|error|time|cost|r@\d+)|how .* (reach|achieve|report))\b",
+    re.IGNORECASE,
+)
+# Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same.
+_PREFIXED = re.compile(r"\b(pre|re|co|multi|non|self|cross|semi|sub|un|bi|de|post|inter|intra|over|under)-(\w)",
+                       re.IGNORECASE)  # fmt: skip
+_WORD = re.compile(r"[0-9A-Za-z]+(?:[.][0-9]+)?")
+
+
+def joined(text: str) -> str:
+    """Text with prefixed compounds joined (`pre-trained` → `pretrained`), for term matching."""
+    return _PREFIXED.sub(r"\1\2", text)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A question, worked out once: its shape, key terms (stemmed), adjacent key-term pairs and numeric cue."""
+
+    text: str
+    shape: Shape
+    terms: tuple[str, ...]
+    pairs: tuple[tuple[str, str], ...]
+    numeric: bool
+
+
+def analyse(question: str) -> Asked:
+    """The shape and key terms of a question."""
+    words = [w.casefold() for w in _WORD.findall(joined(question))]
+    keys = [stem(w) for w in words if w not in STOPWORDS and stem(w) not in FRAME and (len(w) > 1 or w.isdigit())]
+    key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
+    pairs = _pairs(words)
+    numeric = bool(_QUANTITY.search(question))
+    if _COMPARE.search(question) and not _LIST.search(question) and not numeric:
+        shape: Shape = "compare"
+    elif _LIST.search(question) or (not question.rstrip().endswith("?") and len(question.split()) <= 10):
+        shape = "list"
+    elif numeric and _IMPROVE.search(question):
+        shape = "improvement"
+    elif numeric:
+        shape = "number"
+    else:
+        shape = "fact"
+    return Asked(question, shape, key_terms, pairs, numeric)
+
+
+def _pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
+    """Consecutive key words of the question, a phrase each (`dense retrieval`, `membership inference`)."""
+    out = []
+    for a, b in itertools.pairwise(words):
+        if a in STOPWORDS or b in STOPWORDS:
+            continue
+        sa, sb = stem(a), stem(b)
+        if sa in FRAME or sb in FRAME or sa.isdigit() or sb.isdigit():
+            continue
+        out.append((sa, sb))
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=8192)
+def paper_words(paper: Paper) -> tuple[str, ...]:
+    """The stemmed words of a paper's title and abstract in order (stop words kept out), compounds joined."""
+    return tuple(terms(joined(f"{paper.title}. {paper.abstract}")))
+
+
+_NAME = r"([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
+_DEFINED = re.compile(rf"((?:[\w-]+\s+){{1,6}})\({_NAME}\)")  # "Pairwise Ranking Prompting (PRP)"
+_CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed)\s+{_NAME}")  # "a model called MVP"
+
+
+@lru_cache(maxsize=8192)
+def names_of(paper: Paper) -> tuple[str, ...]:
+    """Every name a question may call a paper by (its own names first, then its coined words and acronyms)."""
+    own, coined = _names(paper)
+    return own + coined
+
+
+@lru_cache(maxsize=8192)
+def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A paper's own names (the title's name before a colon, a short title) and the words that may name it:
+    coined words of its title (`HyperAttention`, `ZIP-FIT`), acronyms its abstract defines with the title's
+    words (`Data Selection with Importance Resampling (DSIR)`) or says its method is called. Acronyms it
+    defines for other things (datasets, baselines) are not among them."""
+    title = paper.title.strip()
+    head = title.split(":", 1)[0].strip()
+    own = [head] if ":" in title and len(head) <= 40 else []
+    if ":" not in title and len(title.split()) <= 4:
+        own.append(title)
+    coined = [w for w in re.findall(r"\b[\w-]+\b", head) if _coined(w)]
+    title_words = set(terms(title))
+    for definition, acronym in _DEFINED.findall(paper.abstract):
+        if acronym in title or len(set(terms(definition)) & title_words) >= 2:
+            coined.append(acronym)
+    coined += _CALLED.findall(paper.abstract)
+    mine = _distinct(own)
+    return mine, tuple(n for n in _distinct(coined) if n not in mine)
+
+
+def _distinct(names: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in names if len(n) >= 3))
+
+
+def _coined(word: str) -> bool:
+    """A made-up name rather than a word: capitals inside a part (`HyperAttention`, `LM-Infinite`), or all
+    capitals (`WAGLE`); a hyphenated compound of ordinary words (`Multi-View`, `Long-Context`) is not one."""
+    if len(word) < 3:
+        return False
+    parts = word.split("-")
+    return any(sum(c.isupper() for c in part[1:]) >= 1 or (part.isupper() and len(part) >= 2) for part in parts)
+
+
+def mentions(question: str, paper: Paper, idf: Callable[[str], float], rare: float) -> int:
+    """Length of the longest name of the paper the question mentions (0: none), matched as whole words. A
+    coined word or acronym only counts if it names few papers: its rarest word must have an IDF of at least
+    `rare` (`LLM` or `T2I` in a title names no paper in particular); a title's own name always counts."""
+    best = 0
+    text = f" {_fold(question)} "
+    own, coined = _names(paper)
+    for name in own + coined:
+        folded = _fold(name)
+        if not folded or f" {folded} " not in text:
+            continue
+        if name in coined and max((idf(t) for t in terms(name)), default=0.0) < rare:
+            continue  # a word many papers use (`LLM`, `T2I`) names none of them
+        best = max(best, len(folded))
+    return best
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"[0-9a-z]+", joined(text).casefold()))
+
+
+SHAPE_HINTS: dict[Shape, str] = {
+    "list": "The question asks which papers address a topic: list every source that is about the topic as a "
+    "whole, one line each with its number, and leave out sources that only share a word with it.",
+    "compare": "The question compares two papers or methods: describe each from its own source, cite both, and "
+    "say how they differ.",
+    "improvement": "The question asks how much better something is: give the gain with its numbers and the "
+    "baseline, exactly as the source states them.",
+    "number": "The question asks for a number: give it exactly as the source states it, with its unit.",
+    "fact": "Answer the question directly from the sources that state it.",
+}

@@ -1,0 +1,128 @@
+"""How well papers fit a question, judged on each paper's own text: the measures the offline writer lists
+papers with.
+
+A small logistic model weighs the measures. Their weights were fitted by `eval/fit_offline.py` on the tuning
+data only (the dev set and the tuning half of `eval/realistic.jsonl`), with the same functions as here; the
+held-out half is only ever reported.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from ..text import sentences, terms
+from ..types import Paper
+from .question import Asked, joined, mentions, paper_words
+
+Idf = Callable[[str], float]
+Embed = Callable[[list[str]], np.ndarray]
+
+# Fitted by eval/fit_offline.py (see the module docstring); the weights match `member_rows`.
+MEMBER_WEIGHTS = (-1.44, 0.31, 0.87, 0.2, 1.82, 1.71, 0.49, 1.09, 0.29, 0.68)
+MEMBER_THRESHOLD = 0.3  # tuning half: recall 0.63 at precision 0.75 (0.4: 0.53 at 0.85)
+RARE_NAME = 0.7  # a name's rarest word needs at least this share of the highest IDF there is (a word in no chunk)
+_UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
+
+
+@dataclass(frozen=True)
+class Fit:
+    """One paper against one question."""
+
+    coverage: float  # share of the key terms' IDF weight found in title and abstract (prefix matches count)
+    title: float  # the same, in the title alone
+    phrases: float  # share of the question's word pairs found side by side in the paper (1.0 when it has none)
+    named: int  # length of the longest name of the paper the question mentions (0: none)
+    sentence_cosine: float  # cosine of the question and the paper's closest abstract sentence
+    title_cosine: float  # cosine of the question and the title
+
+
+@lru_cache(maxsize=8192)
+def _vocabulary(paper: Paper) -> frozenset[str]:
+    return frozenset(paper_words(paper))
+
+
+@lru_cache(maxsize=8192)
+def _title_vocabulary(paper: Paper) -> frozenset[str]:
+    return frozenset(terms(joined(paper.title)))
+
+
+@lru_cache(maxsize=8192)
+def _neighbours(paper: Paper) -> frozenset[tuple[str, str]]:
+    """Word pairs at most one word apart, in either order (`inference membership` matches too)."""
+    words = paper_words(paper)
+    near = set()
+    for gap in (1, 2):
+        for a, b in zip(words, words[gap:], strict=False):
+            near.add((a, b))
+            near.add((b, a))
+    return frozenset(near)
+
+
+def has(term: str, vocabulary: frozenset[str]) -> bool:
+    """A key term in a vocabulary, or as the start of a longer word there (and a long word as its start)."""
+    if term in vocabulary:
+        return True
+    if len(term) < 4:
+        return False
+    return any(word.startswith(term) or (len(word) >= 5 and term.startswith(word)) for word in vocabulary)
+
+
+class Vectors:
+    """Embeddings of titles and abstract sentences, kept per paper (they never change for one paper)."""
+
+    def __init__(self, embed: Embed) -> None:
+        self.embed = embed
+        self._titles: dict[str, np.ndarray] = {}
+        self._sentences: dict[str, np.ndarray] = {}
+
+    def title(self, paper: Paper) -> np.ndarray:
+        """The unit vector of a paper's title."""
+        key = paper.content_hash
+        if key not in self._titles:
+            self._titles[key] = self.embed([paper.title])[0]
+        return self._titles[key]
+
+    def sentences(self, paper: Paper) -> np.ndarray:
+        """One unit vector per abstract sentence."""
+        key = paper.content_hash
+        if key not in self._sentences:
+            self._sentences[key] = self.embed(sentences(paper.abstract) or [paper.abstract])
+        return self._sentences[key]
+
+
+def fit(asked: Asked, paper: Paper, idf: Idf, vector: np.ndarray, vectors: Vectors) -> Fit:
+    """The measures of one paper for one question (`vector`: the question's embedding)."""
+    weights = {t: idf(t) for t in asked.terms}
+    total = sum(weights.values()) or 1.0
+    vocabulary, title = _vocabulary(paper), _title_vocabulary(paper)
+    coverage = sum(w for t, w in weights.items() if has(t, vocabulary)) / total
+    in_title = sum(w for t, w in weights.items() if has(t, title)) / total
+    near = _neighbours(paper)
+    phrases = sum(1 for p in asked.pairs if p in near) / len(asked.pairs) if asked.pairs else 1.0
+    sentence_cosine = float((vectors.sentences(paper) @ vector).max())
+    title_cosine = float(vectors.title(paper) @ vector)
+    named = mentions(asked.text, paper, idf, rare=RARE_NAME * idf(_UNSEEN))
+    return Fit(coverage, in_title, phrases, named, sentence_cosine, title_cosine)
+
+
+def member_rows(fits: Sequence[Fit]) -> list[list[float]]:
+    """The list-membership features of each paper, some relative to the best of the retrieved papers."""
+    best_cov = max((f.coverage for f in fits), default=0.0)
+    best_sent = max((f.sentence_cosine for f in fits), default=0.0)
+    best_title = max((f.title_cosine for f in fits), default=0.0)
+    return [
+        [1.0, f.coverage, f.title, f.phrases, f.coverage - best_cov, 1.0 / rank, f.sentence_cosine,
+         f.sentence_cosine - best_sent, f.title_cosine, f.title_cosine - best_title]
+        for rank, f in enumerate(fits, start=1)
+    ]  # fmt: skip
+
+
+def logistic(weights: Sequence[float], row: Sequence[float]) -> float:
+    """The probability a fitted logistic model gives one row of features."""
+    z = sum(w * x for w, x in zip(weights, row, strict=True))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
