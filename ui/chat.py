@@ -103,7 +103,7 @@ class ChatPanel:
     def history_api(history: History) -> str:
         """This session's conversation: questions exactly as asked, and answers."""
         turns = [{"question": t.question, "answer": t.answer.text, "answerable": t.answer.answerable,
-                  "complete": t.answer.complete} for t in history]  # fmt: skip
+                  "complete": t.answer.complete, "notes": list(t.answer.notes)} for t in history]  # fmt: skip
         return json.dumps(turns, ensure_ascii=False)
 
     @staticmethod

@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 
 from paperqa import Answer, Paper, Turn
-from paperqa.text import escape_markdown, markdown_text, printable, sentences
+from paperqa.answer.citations import GROUP
+from paperqa.text import escape_markdown, markdown_text, printable, sentences, tidy
 
 _CITE = re.compile(r"\\\[(\d+)\\\]")  # a citation `[n]` as escape_markdown leaves it
 INCOMPLETE = "*(incomplete: the model's reply was cut short)*"
@@ -33,7 +34,22 @@ def answer_markdown(answer: Answer | None, turn: int, text: str | None = None) -
         body = "**Not covered by the corpus.**  \n" + body
     if answer is not None and not answer.complete:
         body += f"  \n{INCOMPLETE}"
+    if answer is not None:
+        body += "".join(f"  \n*Note: {escape_markdown(printable(note))}*" for note in answer.notes)
+        body += _doubtful(answer)
     return body
+
+
+def _doubtful(answer: Answer) -> str:
+    """Claims the cited abstract does not support, or only in part, listed under the answer."""
+    lines = []
+    for claim in answer.claims:
+        if claim.support == "full":
+            continue
+        what = "not supported by the abstract it cites" if claim.support == "none" else "only partly supported"
+        said = escape_markdown(printable(GROUP.sub("", claim.sentence)).strip())
+        lines.append(f"⚠ *{what}:* “{said}”")
+    return "".join(f"  \n{line}" for line in lines)
 
 
 def _meta(paper: Paper) -> str:
@@ -43,11 +59,13 @@ def _meta(paper: Paper) -> str:
     return " · ".join(html.escape(p) for p in parts)
 
 
-def _abstract_with_mark(abstract: str, snippet: str | None) -> str:
+def _abstract_with_mark(abstract: str, quotes: Sequence[str]) -> str:
+    """The abstract, tidied, with every sentence the answer quoted or rests on highlighted."""
+    marked = set(quotes)
     out = []
     for sent in sentences(abstract):
-        text = html.escape(sent)
-        out.append(f"<mark>{text}</mark>" if snippet and sent == snippet else text)
+        text = html.escape(tidy(sent))
+        out.append(f"<mark>{text}</mark>" if sent in marked else text)
     return " ".join(out)
 
 
@@ -70,7 +88,8 @@ def source_cards(answer: Answer, turn: int, open_first: bool = False) -> str:
             f"<summary>{badge}[{n}] {html.escape(p.title)} "
             f'<span class="pqa-score">score {source.score:.4f}</span></summary>'
             f'<div class="pqa-meta">{_meta(p)}{_link(p)}</div>'
-            f'<p class="pqa-snippet">{_abstract_with_mark(p.abstract, c.snippet if c else None)}</p></details>'
+            f'<p class="pqa-snippet">{_abstract_with_mark(p.abstract, c.quotes or (c.snippet,) if c else ())}</p>'
+            "</details>"
         )
     return "".join(cards) or "<p>No paper was retrieved.</p>"
 
@@ -105,6 +124,7 @@ def conversation_markdown(history: Sequence[Turn]) -> str:
             text if a.answerable else f"*Not covered by the corpus.* {text}",
         ]
         lines += [INCOMPLETE, ""] if not a.complete else [""]
+        lines += [f"*Note: {markdown_text(note)}*" for note in a.notes] + ([""] if a.notes else [])
         if a.citations:
             lines += ["References:", ""]
             lines += [f"- {markdown_text(c.reference())}" for c in a.citations]

@@ -23,10 +23,10 @@ from .errors import (
 from .filters import Filters
 from .index import CheckReport, IngestReport
 from .settings import Settings, preset
-from .types import Answer, Chunk, Citation, Paper, Source
+from .types import Answer, Chunk, Citation, Claim, Paper, Source
 
 __all__ = [
-    "Answer", "AnswerStream", "ArgumentError", "Assistant", "BackendError", "CheckReport", "Chunk", "Citation",
+    "Answer", "AnswerStream", "ArgumentError", "Assistant", "BackendError", "CheckReport", "Chunk", "Citation", "Claim",
     "CorpusError", "Filters", "IndexBusyError", "IndexMismatchError", "IngestReport", "InputFileError", "Paper",
     "PaperQAError", "Settings", "SettingsError", "Source", "Turn", "preset",
 ]  # fmt: skip

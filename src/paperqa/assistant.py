@@ -14,7 +14,7 @@ from .answer.llm import llm_answer
 from .answer.offline import offline_answer
 from .answer.question import analyse
 from .answer.relevance import Vectors
-from .answer.stream import AnswerStream
+from .answer.stream import AnswerStream, said
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
 from .conversation import Turn, history_text, resolve
@@ -115,6 +115,8 @@ class Assistant:
         given = k
         k = self.settings.sources_count(k)
         resolved = resolve(question, history, filters)
+        if resolved.problem:
+            return said(question, resolved.problem)
         asked = analyse(resolved.query)
         if asked.shape == "list" and given is None:
             k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
@@ -123,10 +125,16 @@ class Assistant:
         llm = chat_model(self.settings)
         with self.index.reading() as view:
             sources = self._retriever.retrieve(view, vector, resolved.query, k, resolved.filters)
+            undated = view.undated_left_out(resolved.filters)
             if llm is None:
-                return offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,
-                                      self._vectors, self.settings)  # fmt: skip
-        return llm_answer(llm, self.settings, question, sources, history_text(history), asked.shape)
+                stream = offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,
+                                        self._vectors, self.settings)  # fmt: skip
+        if llm is not None:
+            stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked.shape)
+        if undated:
+            papers = f"{undated} paper{'s' if undated != 1 else ''} with no known date"
+            stream.notes = (f"The date range left out {papers}.",)
+        return stream
 
     def iter_batch(
         self, questions: Sequence[str], filters: Filters | None = None, k: int | None = None, workers: int | None = None

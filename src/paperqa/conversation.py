@@ -14,6 +14,7 @@ from .types import Answer
 _REF = re.compile(r"\[(\d+)\]")
 _ANAPHORA = re.compile(r"\b(those|these|them|they|their|it|its|that paper|this paper|the paper|above|same)\b", re.I)
 _NARROW = re.compile(r"\b(those|these|them|above)\b", re.I)
+_SINGULAR = re.compile(r"\b(it|its|that paper|this paper|the paper|this work|that work|this method)\b", re.I)
 _YEAR = re.compile(r"\b(from|in|during|since|after|before|until|by)?\s*((?:19|20)\d\d)\b", re.I)
 
 
@@ -31,6 +32,7 @@ class Resolved:
 
     query: str
     filters: Filters | None
+    problem: str | None = None  # the follow-up cannot be answered as asked: say this instead
 
 
 def resolve(question: str, history: Sequence[Turn], filters: Filters | None = None) -> Resolved:
@@ -42,6 +44,11 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     query = question
     refs = [int(n) for n in _REF.findall(question)]
     papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
+    if refs and not papers:
+        have = len(last.answer.sources)
+        listed = f"[1] to [{have}]" if have > 1 else "[1]" if have else "no sources"
+        missing = ", ".join(f"[{n}]" for n in refs)
+        return Resolved(question, None, f"The last answer has no source {missing}: it had {listed}.")
     if papers:
         # "tell me more about [2]": answer from that paper alone, named by its title.
         query = _REF.sub(lambda m: _title(m, last), question)
@@ -51,6 +58,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
         if _NARROW.search(question):
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
+        elif _SINGULAR.search(question) and cited:
+            # "what dataset does it introduce?": the paper just discussed, the last answer's first citation.
+            filters = dataclasses.replace(filters, paper_ids=frozenset(cited[:1]))
     filters = _years(question, filters)
     return Resolved(query, filters if filters.active else None)
 

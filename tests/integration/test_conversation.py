@@ -1,8 +1,10 @@
 """Follow-up questions resolved against the conversation, offline."""
 
+import json
+
 import pytest
 
-from paperqa import Turn
+from paperqa import Assistant, Filters, Settings, Turn
 
 pytestmark = pytest.mark.integration
 FIRST = "Which papers work on mixture-of-experts models?"
@@ -25,3 +27,32 @@ def test_tell_me_more_about_n_answers_from_that_paper(offline):
 
 def test_first_question_is_unchanged_by_empty_history(offline):
     assert offline.ask(FIRST, history=()).text == offline.ask(FIRST).text
+
+
+def test_a_source_number_the_last_answer_did_not_have_is_said_plainly(offline):
+    first = offline.ask(FIRST)
+    follow = offline.ask("tell me more about [99]", history=[Turn(FIRST, first)])
+    assert follow.text == f"The last answer has no source [99]: it had [1] to [{len(first.sources)}]."
+    assert follow.citations == () and follow.answerable is False
+
+
+def test_it_means_the_paper_just_discussed(offline):
+    first = offline.ask("Which paper teaches LLMs to forget a target entity?")
+    follow = offline.ask("What does it evaluate on?", history=[Turn("q", first)])
+    assert {s.paper.id for s in follow.sources} == {first.citations[0].paper_id}
+
+
+def test_a_date_range_says_how_many_undated_papers_it_left_out(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    rows = [
+        {"id": "a", "title": "Dated graphs", "abstract": "Graph attention on citation graphs.", "date": "2024-03-01"},
+        {"id": "b", "title": "Undated graphs", "abstract": "Graph attention networks for molecules."},
+        {"id": "c", "title": "Undated proteins", "abstract": "Protein folding with transformers."},
+    ]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    a = Assistant(Settings(home=tmp_path / "home", llm="offline"))
+    a.ingest([corpus])
+    answer = a.ask("graph attention networks", Filters(date_from="2024"))
+    assert answer.notes == ("The date range left out 2 papers with no known date.",)
+    assert a.ask("graph attention networks").notes == ()
+    a.close()

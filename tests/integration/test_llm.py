@@ -6,7 +6,9 @@ import socket
 import pytest
 
 from paperqa import Assistant, BackendError, Settings
-from paperqa.text import count_tokens
+from paperqa.answer.claims import _figures, numbers
+from paperqa.answer.question import SHAPE_HINTS
+from paperqa.text import count_tokens, sentences
 from tests.openai_server import ScriptedOpenAI
 
 pytestmark = pytest.mark.integration
@@ -47,12 +49,12 @@ def test_streamed_answer_with_a_citation_to_nothing_retrieved(shipped_home, serv
 
 def test_context_fits_the_token_budget_and_keeps_every_source(shipped_home, server):
     server.replies = ["Fine [1]."]
-    a = llm_assistant(shipped_home, server.base_url, context_tokens=900)
+    a = llm_assistant(shipped_home, server.base_url, context_tokens=1500)
     answer = a.ask(QUESTION)
     prompt = server.requests[0]["body"]["messages"][1]["content"]
     # A "which papers" question searches PAPERQA_LIST_TOP_K (20) papers; every one is in the prompt.
     assert len(answer.sources) == 20 and all(f' n="{n}">' in prompt for n in range(1, 21))
-    assert sum(count_tokens(m["content"]) for m in server.requests[0]["body"]["messages"]) <= 900
+    assert sum(count_tokens(m["content"]) for m in server.requests[0]["body"]["messages"]) <= 1500
 
 
 def test_refusal_path(shipped_home, server):
@@ -120,3 +122,38 @@ def test_openai_embeddings_when_configured(tmp_path, server):
     assert a.retrieve("protein structures from sequences")[0].paper.id == "p1"
     with pytest.raises(Exception, match="built with embedding 'OpenAIEmbedding:text-embedding-3-small'"):
         Assistant(Settings(home=tmp_path / "home")).index
+
+
+def _figure_sentence(sources):
+    """A sentence of source n>1 stating a figure that source 1 does not hold, and that n."""
+    first = numbers(f"{sources[0].paper.title} {sources[0].paper.abstract}")
+    for n, s in enumerate(sources[1:], start=2):
+        for sentence in sentences(s.paper.abstract):
+            figures = _figures(sentence)
+            if figures and not figures & first and len(sentence) < 300:
+                return sentence.rstrip("."), figures, n
+    raise AssertionError("no source states a figure the first one lacks")
+
+
+def test_a_figure_cited_to_the_wrong_source_is_repointed(shipped_home, server, offline):
+    question = "How much faster is speculative decoding?"
+    sentence, figures, n = _figure_sentence(offline.ask(question).sources)
+    server.replies = [f"{sentence} [1]. The models also invent 97.3% of results [1]."]
+    answer = llm_assistant(shipped_home, server.base_url).ask(question)
+    holder = {i for i, s in enumerate(answer.sources, start=1) if all(f in numbers_of(s) for f in figures)}
+    cited = [int(x) for x in re.findall(r"\[(\d+)\]", answer.text.split(". The models")[0])]
+    assert cited and cited[0] != 1 and cited[0] in holder  # re-pointed to a source that states the figure
+    first, invented = answer.claims
+    assert first.support == "full" and invented.support == "none"  # 97.3% is in no abstract: flagged, kept
+    assert n in holder
+
+
+def numbers_of(source):
+    return numbers(f"{source.paper.title} {source.paper.abstract}")
+
+
+def test_shape_hint_reaches_the_prompt(shipped_home, server):
+    server.replies = ["Fine [1]."]
+    llm_assistant(shipped_home, server.base_url).ask("Compare LoRA and QLoRA for fine-tuning.")
+    prompt = server.requests[0]["body"]["messages"][1]["content"]
+    assert SHAPE_HINTS["compare"] in prompt

@@ -1,27 +1,78 @@
-"""The dev set through the offline default: the measured quality floor, printed as a table."""
+"""Both evaluation sets through the offline default: the measured quality floors, printed as tables.
 
+Floors sit a little under what was measured (see README, Quality): a change that makes answers worse fails here.
+The realistic set's floors are on its held-out half, which no weight or threshold was tuned on.
+"""
+
+import random
 from pathlib import Path
 
 import pytest
 
-from paperqa.evaluation import evaluate, format_table, load_questions
+from paperqa.answer.claims import check, numbers
+from paperqa.evaluation import by_split, evaluate, false_refusals, format_table, load_questions
+from paperqa.text import sentences
 
 pytestmark = [pytest.mark.integration, pytest.mark.quality]
-DEV = Path(__file__).resolve().parents[2] / "eval" / "dev.jsonl"
+EVAL = Path(__file__).resolve().parents[2] / "eval"
 
 
 def test_offline_default_on_the_dev_set(offline, capsys):
-    questions = load_questions(DEV)
+    questions = load_questions(EVAL / "dev.jsonl")
     assert len(questions) == 172
     report = evaluate(questions, offline.ask)
     with capsys.disabled():
-        print("\n" + format_table(report))
+        print("\ndev set\n" + format_table(report))
     assert report["lookup"]["hit@5"] >= 0.98
+    assert report["lookup"]["cited_recall"] >= 0.92
     assert report["fact"]["hit@5"] >= 0.98
-    assert report["fact"]["contains"] >= 0.80
+    assert report["fact"]["contains"] >= 0.85
     assert report["topic"]["recall@10"] >= 0.88
-    assert report["topic"]["cited_recall"] >= 0.50
-    answered = ("lookup", "fact", "topic")
-    false_refusals = sum(report[k]["false_refusal"] * report[k]["n"] for k in answered)
-    assert false_refusals / sum(report[k]["n"] for k in answered) <= 0.03
+    assert report["topic"]["cited_recall"] >= 0.52 and report["topic"]["cited_precision"] >= 0.68
+    assert false_refusals(report) <= 0.03
     assert report["absent"]["refused"] >= 0.90
+
+
+def test_offline_default_on_realistic_questions(offline, capsys):
+    questions = load_questions(EVAL / "realistic.jsonl")
+    reports = by_split(questions, [offline.ask(q.question) for q in questions])
+    with capsys.disabled():
+        for split, report in reports.items():
+            print(f"\nrealistic set, {split}\n" + format_table(report))
+    held = reports["holdout"]
+    assert held["comparison"]["both_cited"] >= 0.85
+    assert held["fact"]["contains"] >= 0.85
+    assert held["topic"]["cited_recall"] >= 0.45 and held["topic"]["cited_precision"] >= 0.5
+    assert held["premise"]["premise_paper_cited"] >= 0.66
+    assert false_refusals(held) <= 0.05
+    # Off-corpus questions sharing words with the corpus: the offline writer refuses too few (README, Quality).
+    assert reports["all"]["absent"]["refused"] >= 0.45
+
+
+def test_claim_check_catches_figures_cited_to_the_wrong_paper(offline, capsys):
+    """Each fact question's gold sentence cited to a random other retrieved paper, and to its own."""
+    questions = [q for name in ("dev", "realistic") for q in load_questions(EVAL / f"{name}.jsonl") if q.kind == "fact"]
+    rng = random.Random(0)
+    caught = flagged = total = 0
+    for q in questions:
+        sources = offline.retrieve(q.question, k=10)
+        gold = next((n for n, s in enumerate(sources, 1) if s.paper.title in q.gold_titles), None)
+        if gold is None:
+            continue
+        said = [s for s in sentences(sources[gold - 1].paper.abstract)
+                if numbers(s) and any(c.casefold() in s.casefold() for c in q.answer_contains)]  # fmt: skip
+        if not said:
+            continue
+        figures = numbers(said[0]) - {"1", "2", "3"}  # small counts are in many abstracts
+        others = [n for n, s in enumerate(sources, 1) if n != gold and not figures & numbers(s.paper.abstract)]
+        if not others:
+            continue
+        claim = said[0].rstrip(".")
+        wrong = check(f"{claim} [{rng.choice(others)}].", sources).claims[0]
+        right = check(f"{claim} [{gold}].", sources).claims[0]
+        total += 1
+        caught += gold in wrong.cited or wrong.support == "none"
+        flagged += right.support == "none" or right.cited != (gold,)
+    with capsys.disabled():
+        print(f"\nmis-cited figures caught {caught}/{total}; correct citations flagged {flagged}/{total}")
+    assert total >= 40 and caught / total >= 0.95 and flagged / total <= 0.05

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from paperqa import Answer, Citation, Paper, Source, Turn
+from paperqa import Answer, Citation, Claim, Paper, Source, Turn
 from paperqa.ui.app import auth_pairs, filters_from
 from paperqa.ui.render import answer_markdown, conversation_markdown, source_cards
 
@@ -48,3 +48,27 @@ def test_filters_and_auth():
     f = filters_from("2024-02", "2024", "Lab", 2)
     assert (f.date_from, f.date_to, f.org, f.min_upvotes) == (dt.date(2024, 2, 1), dt.date(2024, 12, 31), "Lab", 2)
     assert auth_pairs("a:b,c:d") == [("a", "b"), ("c", "d")] and auth_pairs(None) is None
+
+
+def test_notes_doubtful_claims_and_every_quote_are_shown():
+    paper = Paper(id="p2", title="T", abstract="We gain 5\\% on {\\epsilon}-tests. Nothing here. Also 3x faster.")
+    cite = Citation(1, "p2", "T", None, "", "We gain 5\\% on {\\epsilon}-tests.",
+                    quotes=("We gain 5\\% on {\\epsilon}-tests.", "Also 3x faster."), support="partial")  # fmt: skip
+    answer = Answer(
+        question="q",
+        text="It gains 5% [1]. It is <b>9x</b> faster [1].",
+        sources=(Source(paper, 0.5, 1),),
+        citations=(cite,),
+        answerable=True,
+        backend="openai",
+        claims=(Claim("It gains 5% [1].", (1,), "full"), Claim("It is <b>9x</b> faster [1].", (1,), "none")),
+        notes=("The date range left out 2 papers with no known date.",),
+    )
+    md = answer_markdown(answer, turn=0)
+    assert "*Note: The date range left out 2 papers with no known date.*" in md
+    assert "⚠ *not supported by the abstract it cites:* “It is &lt;b&gt;9x&lt;/b&gt; faster.”" in md
+    assert "gains 5%" in md and md.count("⚠") == 1
+    cards = source_cards(answer, turn=0)
+    assert "<mark>We gain 5% on ε-tests.</mark> Nothing here. <mark>Also 3x faster.</mark>" in cards
+    export = conversation_markdown([Turn("q", answer)])
+    assert "*Note: The date range left out 2 papers with no known date.*" in export

@@ -2,8 +2,8 @@
 
 Each sentence of an answer that cites sources is a claim. Its numbers must appear in a cited abstract, and its
 key terms mostly so: support is `full`, `partial` or `none`. A claim citing one source for a figure that source
-does not hold, which another retrieved source holds (with the claim's words), is re-pointed to that source. Each citation keeps the
-abstract sentences its claims rest on, which the source card highlights.
+does not hold, which another retrieved source holds (with the claim's words), is re-pointed to that source.
+Each citation keeps the abstract sentences its claims rest on, which the source card highlights.
 """
 
 from __future__ import annotations

@@ -90,16 +90,22 @@ def _shares(needs: list[int], budget: int) -> list[int]:
 
 
 def build(question: str, sources: Sequence[Source], context_tokens: int, history: str = "", hint: str = "") -> Prompt:
-    """System and user messages for one answer; every source gets a part of the budget, none is dropped."""
+    """System and user messages for one answer: every source gets a part of the budget. Only when the sources'
+    titles alone would not fit are the lowest-ranked left out (the prompt numbers what it holds)."""
     nonce = secrets.token_hex(8)
     system = templates.render("answer_system", refusal=REFUSAL, nonce=nonce)
     conversation = f"<conversation-{nonce}>\n{quoted_lines(history)}\n</conversation-{nonce}>\n\n" if history else ""
     frame = templates.render(
         "answer_user", question=printable(question), sources="", history=conversation, nonce=nonce, hint=hint
     )
-    headers = [_header(n, s, nonce) for n, s in enumerate(sources, start=1)]
     closing = f"\n</source-{nonce}>"
-    fixed = count_tokens(system) + count_tokens(frame) + sum(count_tokens(h + closing) + 2 for h in headers)
+    headers = [_header(n, s, nonce) for n, s in enumerate(sources, start=1)]
+    costs = [count_tokens(h + closing) + 2 for h in headers]
+    fixed = count_tokens(system) + count_tokens(frame) + sum(costs)
+    while len(headers) > 1 and fixed > context_tokens:
+        fixed -= costs.pop()
+        headers.pop()
+    sources = list(sources[: len(headers)])
     abstracts = [quoted(s.paper.abstract) for s in sources]
     shares = _shares([count_tokens(a) + 1 for a in abstracts], context_tokens - fixed)
     blocks = []

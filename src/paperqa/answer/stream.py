@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 
 from ..types import Answer
@@ -10,13 +11,14 @@ from ..types import Answer
 class AnswerStream:
     """Iterate for text deltas as they are written; `.answer` holds the checked Answer at the end."""
 
-    def __init__(self, deltas: Iterator[str], finish: Callable[[], Answer]) -> None:
-        self._deltas, self._finish = deltas, finish
+    def __init__(self, deltas: Iterator[str], finish: Callable[[], Answer], notes: tuple[str, ...] = ()) -> None:
+        self._deltas, self._finish, self.notes = deltas, finish, notes
         self.answer: Answer | None = None
 
     def __iter__(self) -> Iterator[str]:
         yield from self._deltas
-        self.answer = self._finish()
+        answer = self._finish()
+        self.answer = dataclasses.replace(answer, notes=answer.notes + self.notes) if self.notes else answer
 
     def result(self) -> Answer:
         """Read the stream to its end and return the checked answer."""
@@ -24,6 +26,12 @@ class AnswerStream:
             pass
         assert self.answer is not None
         return self.answer
+
+
+def said(question: str, text: str) -> AnswerStream:
+    """An answer that is only something to say (a follow-up that cannot be answered as asked)."""
+    answer = Answer(question=question, text=text, citations=(), sources=(), answerable=False, backend="offline")
+    return AnswerStream(word_pieces(text), lambda: answer)
 
 
 def word_pieces(text: str) -> Iterator[str]:

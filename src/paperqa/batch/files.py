@@ -128,12 +128,12 @@ def render(out: Path, records: Iterable[Record]) -> None:
 def _csv(records: Iterable[Record]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["id", "question", "answer", "answerable", "complete", "citations", "sources", "error"])
+    w.writerow(["id", "question", "answer", "answerable", "complete", "citations", "sources", "notes", "error"])
     for r in records:
         cites = "; ".join(Citation.from_record(c).reference() for c in r.get("citations") or [])
         sources = "; ".join(s["title"] for s in r.get("sources") or [])
         row = [r["id"], r["question"], r.get("answer") or "", r.get("answerable"), r.get("complete", True), cites]
-        w.writerow([*row, sources, r.get("error") or ""])
+        w.writerow([*row, sources, " ".join(r.get("notes") or []), r.get("error") or ""])
     return buf.getvalue()
 
 
@@ -148,6 +148,8 @@ def _markdown(records: Iterable[Record]) -> str:
         if r.get("complete") is False:
             answer += " *(incomplete: the model's reply was cut short)*"
         lines += [answer, ""]
+        lines += [f"*Note: {markdown_text(note)}*" for note in r.get("notes") or []]
+        lines += [""] if r.get("notes") else []
         lines += [f"- {markdown_text(Citation.from_record(c).reference())}" for c in r.get("citations") or []]
         lines.append("")
     return "\n".join(lines)

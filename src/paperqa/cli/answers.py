@@ -33,6 +33,7 @@ def format_answer(answer: Answer) -> str:
     lines = [answer.text, ""]
     if not answer.complete:
         lines.insert(1, "(incomplete: the model's reply was cut short)")
+    lines[1:1] = [f"(note: {note})" for note in answer.notes]
     if answer.citations:
         lines.append("References:")
         lines += [textwrap.fill(c.reference(), 100, subsequent_indent="    ") for c in answer.citations]

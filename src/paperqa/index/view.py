@@ -8,6 +8,7 @@ generation, never Chroma's HNSW index: a `PersistentClient` does not see what ot
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -66,6 +67,14 @@ class View:
         bm25 = self.derived.bm25
         found = bm25.term_idf(term)
         return found if found is not None else bm25.max_idf
+
+    def undated_left_out(self, filters: Filters | None) -> int:
+        """Papers a date bound left out only because their date is unknown (they pass every other filter)."""
+        if filters is None or not (filters.date_from or filters.date_to):
+            return 0
+        others = dataclasses.replace(filters, date_from=None, date_to=None)
+        mask = self._admitted(others) if others.active else np.ones(len(self.papers), dtype=bool)
+        return int((mask & (self.columns.columns["date"] == 0)).sum())
 
     def admitted(self, filters: Filters | None) -> int:
         """How many papers the filters let through."""
