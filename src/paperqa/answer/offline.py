@@ -17,7 +17,7 @@ from ..settings import Settings
 from ..text import sentences, terms, tidy
 from ..types import Answer, Source
 from .citations import clean, inert
-from .claims import check
+from .claims import check, numbers
 from .evidence import coverage, key_terms, support
 from .question import Asked, names_of
 from .relevance import MEMBER_THRESHOLD, MEMBER_WEIGHTS, Fit, Idf, Vectors, fit, logistic, member_rows
@@ -32,6 +32,8 @@ _GAIN = re.compile(
 _CONTRIBUTION = re.compile(
     r"\b(we (propose|present|introduce|develop|build|design)|this (paper|work)|in this (paper|work))\b", re.I
 )
+# A name or figure an answer gives: two capitals (`ILSVRC`, `DINOv2`) or letters and digits (`KITTI-C`, `T5`).
+_SPECIFIC = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*")
 MAX_LISTED = 12
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 
@@ -99,16 +101,15 @@ class OfflineWriter:
         chosen = [i for i, p in enumerate(probabilities) if p >= MEMBER_THRESHOLD][:MAX_LISTED]
         draft = Draft("", answerable=True)
         if not chosen:
-            return self._closest(asked, sources, probabilities)
+            return self._closest(asked, sources, sorted(range(len(sources)), key=lambda i: -probabilities[i])[:2])
         lines = [f"The corpus has {len(chosen)} paper{'s' if len(chosen) != 1 else ''} on this:"]
         for i in chosen:
             lines.append(f"- {inert(sources[i].paper.title)}: {draft.quote(i + 1, self._best(asked, sources[i]))}")
         draft.text = "\n".join(lines)
         return draft
 
-    def _closest(self, asked: Asked, sources: Sequence[Source], scores: Sequence[float]) -> Draft:
-        """Middling confidence: say so, and point to the closest papers."""
-        order = sorted(range(len(sources)), key=lambda i: -scores[i])[:2]
+    def _closest(self, asked: Asked, sources: Sequence[Source], order: Sequence[int]) -> Draft:
+        """Middling confidence: say so, and point to the closest papers (in this order)."""
         draft = Draft("", answerable=True)
         parts = [f"“{inert(sources[i].paper.title)}” [{i + 1}]" for i in order]
         draft.text = ("No paper in the corpus clearly addresses this; the closest are " + " and ".join(parts) + ". "
@@ -130,15 +131,16 @@ class OfflineWriter:
         """The sentences that state the gain or the figure asked for, with their numbers."""
         draft = Draft("", answerable=True)
         ranked = self._ranked(asked, sources[top])
-        stated = [s for _, _, s in ranked if _NUMBER.search(s) and (asked.shape == "number" or _GAIN.search(s))]
+        given = numbers(asked.text)  # a figure the question states ("the 6-layer model") is not the one asked
+        stated = [s for _, _, s in ranked if numbers(s) - given and (asked.shape == "number" or _GAIN.search(s))]
         # The sentence that states the figure first, then what the question asks beside it (a dataset, a model).
-        picked = _in_order(sources[top], [*stated[:1], *self._cover(asked, sources[top])][:3])
+        picked = _in_order(sources[top], list(dict.fromkeys([*stated[:1], *self._cover(asked, sources[top])]))[:3])
         draft.text = _lead_in(sources, top, hedged) + " " + " ".join(draft.quote(top + 1, s) for s in picked)
         return draft
 
     def _fact(self, asked: Asked, sources: Sequence[Source], top: int, fits: list[Fit], hedged: bool) -> Draft:
         draft = Draft("", answerable=True)
-        body = " ".join(draft.quote(top + 1, s) for s in self._cover(asked, sources[top]))
+        body = " ".join(draft.quote(top + 1, s) for s in _in_order(sources[top], self._cover(asked, sources[top])))
         others = [i for i, f in enumerate(fits) if i != top and f.coverage >= max(0.5, fits[top].coverage - 0.1)][:2]
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         draft.text = " ".join(x for x in (_lead_in(sources, top, hedged), body, extra) if x)
@@ -177,6 +179,10 @@ class OfflineWriter:
         pool = [(i, s, set(terms(s))) for i, s in enumerate(sentences(source.paper.abstract))]
         covered: set[str] = set()
         picked: list[tuple[int, str]] = []
+        for answering in self._answering(asked, pool)[:2]:  # what a "which benchmarks" asks for goes in first
+            picked.append((answering[0], answering[1]))
+            covered |= wanted & answering[2]
+            pool.remove(answering)
 
         def gain(item: tuple[int, str, set[str]]) -> float:
             fresh = sum(self.idf(t) for t in (wanted & item[2]) - covered)
@@ -189,7 +195,22 @@ class OfflineWriter:
             picked.append((best[0], best[1]))
             covered |= wanted & best[2]
             pool.remove(best)
-        return [s for _, s in sorted(picked)]
+        return [s for _, s in picked]  # most wanted first: a caller that shortens the list keeps those
+
+    def _answering(self, asked: Asked, pool: list[tuple[int, str, set[str]]]) -> list[tuple[int, str, set[str]]]:
+        """Sentences that name the kind of thing asked for with a name the question does not give, best first."""
+        if not asked.wants:
+            return []
+        question = asked.text.casefold()
+        fits = [item for item in pool if asked.wants & item[2]
+                and any(m.group(0).casefold() not in question for m in _SPECIFIC.finditer(item[1]))]  # fmt: skip
+        wanted = set(key_terms(asked.text))
+
+        def weight(words: set[str]) -> float:
+            return sum(self.idf(t) for t in words)
+
+        # Most of the clause's own words first ("experimental Intel accelerator"), then of the whole question.
+        return sorted(fits, key=lambda item: (-weight(asked.wants_words & item[2]), -weight(wanted & item[2])))
 
 
 _NOTHING_RETRIEVED = (

@@ -27,6 +27,16 @@ _LIST = re.compile(
 )
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast)\b"
                       r"|\b(or|and) [\w-]+[^?]*:\s*(how|what|which)\b", re.IGNORECASE)  # fmt: skip
+_ASKED_FOR = re.compile(
+    r"\b(?:which|what)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s*"
+    r"(?:\b(?:was|were|is|are|did|does|do|has|have|had|can|could|would|will)\b|\?\s*$)",
+    re.IGNORECASE,
+)
+# Words an answer may use for the kind asked: "which benchmarks" is answered by "on the CUB and ILSVRC datasets".
+_KIN = [
+    frozenset(stem(w) for w in ("benchmark", "dataset", "data", "corpus", "corpora", "testbed", "suite", "task")),
+    frozenset(stem(w) for w in ("model", "transformer", "network", "architecture", "backbone", "llm", "encoder")),
+]
 _IMPROVE = re.compile(
     r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate)\b",
     re.IGNORECASE,
@@ -57,6 +67,8 @@ class Asked:
     terms: tuple[str, ...]
     pairs: tuple[tuple[str, str], ...]
     numeric: bool
+    wants: frozenset[str] = frozenset()  # the kind a "which benchmarks …?" asks for, and its kin (stems)
+    wants_words: frozenset[str] = frozenset()  # every word of that clause (`experimental Intel accelerator`)
 
 
 def analyse(question: str) -> Asked:
@@ -76,7 +88,21 @@ def analyse(question: str) -> Asked:
         shape = "number"
     else:
         shape = "fact"
-    return Asked(question, shape, key_terms, pairs, numeric)
+    return Asked(question, shape, key_terms, pairs, numeric, *_wanted(question))
+
+
+def _wanted(question: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The kind of thing "which/what X" clauses ask for (`benchmarks`, `accelerator`) with its kin, and all
+    their words; none for a quantity (`what speedup`), which the numeric shapes answer."""
+    kinds: set[str] = set()
+    words: set[str] = set()
+    for m in _ASKED_FOR.finditer(question):
+        if _QUANTITY.search(f"what {m.group(1)}"):
+            continue
+        head = stem(m.group(1).split()[-1].casefold())
+        kinds |= next((kin for kin in _KIN if head in kin), {head})
+        words |= set(terms(m.group(1)))
+    return frozenset(kinds), frozenset(words)
 
 
 def _pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
