@@ -8,7 +8,7 @@ the sentences quoted from each source are kept, so its card can highlight exactl
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -206,7 +206,7 @@ class OfflineWriter:
                 and any(m.group(0).casefold() not in question for m in _SPECIFIC.finditer(item[1]))]  # fmt: skip
         wanted = set(key_terms(asked.text))
 
-        def weight(words: set[str]) -> float:
+        def weight(words: Set[str]) -> float:
             return sum(self.idf(t) for t in words)
 
         # Most of the clause's own words first ("experimental Intel accelerator"), then of the whole question.
