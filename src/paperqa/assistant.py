@@ -21,11 +21,19 @@ from .conversation import Turn, history_text, resolve
 from .corpus import CorpusRead, read_corpus, shipped_corpus
 from .errors import ArgumentError, PaperQAError
 from .filters import Filters
-from .index import CheckReport, Index, IngestReport, Progress
+from .index import CheckReport, ChromaServer, Index, IngestReport, Progress
 from .index.lock import OnWait
 from .retrieval import Retriever
 from .settings import Settings
 from .types import Answer, Source
+
+
+def chroma_server(settings: Settings) -> ChromaServer | None:
+    """The Chroma server the settings name, if any (checked here, before any work)."""
+    if not settings.chroma_url:
+        return None
+    token = settings.chroma_token.get_secret_value() if settings.chroma_token else None
+    return ChromaServer(settings.chroma_url, token, settings.chroma_collection)
 
 
 class Assistant:
@@ -47,8 +55,9 @@ class Assistant:
             if self._index is None:
                 s = self.settings
                 self._index = Index(
-                    s.home / "index", embedding_model(s), s.chunk_tokens, s.chunk_overlap, s.ingest_batch, self.on_wait
-                )
+                    s.home / "index", embedding_model(s), s.chunk_tokens, s.chunk_overlap, s.ingest_batch, self.on_wait,
+                    chroma_server(s),
+                )  # fmt: skip
             return self._index
 
     @property

@@ -52,6 +52,13 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("PAPERQA_OPENAI_BASE_URL", "OPENAI_BASE_URL"),
         description="Base URL of an OpenAI-compatible server (vLLM, Ollama, llama.cpp).",
     )
+    chroma_url: str | None = Field(
+        None, description="A Chroma server (`http://host:8000`) to keep the vectors on, instead of PAPERQA_HOME."
+    )
+    chroma_token: SecretStr | None = Field(
+        None, description="Sent to the Chroma server as `Authorization: Bearer <token>` (Chroma auth or a proxy)."
+    )
+    chroma_collection: str = Field("paperqa_chunks", description="The collection on the Chroma server.")
     request_timeout: float = Field(60.0, gt=0, description="Seconds before one LLM or embedding request is abandoned.")
     max_retries: int = Field(2, ge=0, le=10, description="Retries of a failed request (with backoff) before giving up.")
     answer_timeout: float = Field(

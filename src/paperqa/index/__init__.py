@@ -1,8 +1,10 @@
 """The index: a catalog (the truth), Chroma vectors, BM25 and an exact vector copy, kept in agreement."""
 
+from .chroma import ChromaServerError
 from .core import Index
 from .repair import CheckReport
+from .server import ChromaServer
 from .view import View
 from .writer import IngestReport, Progress
 
-__all__ = ["CheckReport", "Index", "IngestReport", "Progress", "View"]
+__all__ = ["CheckReport", "ChromaServer", "ChromaServerError", "Index", "IngestReport", "Progress", "View"]

@@ -9,6 +9,9 @@ writes, and readers search the exact copy instead. And a process killed while Ch
 leave them unreadable ("Failed to apply logs to the hnsw segment writer", chroma-core/chroma #7766), or crash
 whoever queries them: every Chroma failure here is a `ChromaUnreadable`, health is asked of a separate process
 (`probe`), and the repair answers both by setting the folder aside and refilling a new one.
+
+On a Chroma server (`ChromaServer`, `PAPERQA_CHROMA_URL`) every client sees every write and nothing of it is
+on this machine: nothing is renewed or set aside, and a server that cannot be used is a `ChromaServerError`.
 """
 
 from __future__ import annotations
@@ -31,14 +34,24 @@ from chromadb.config import Settings as ChromaSettings
 from ..errors import IndexStateError
 from . import faults
 from .rwlock import ReadWriteLock
+from .server import DEFAULT_COLLECTION as COLLECTION
+from .server import ChromaServer
 
-COLLECTION = "paperqa_chunks"
 _PAGE = 5000
 _PROBE_SECONDS = 120
 
 
 class ChromaUnreadable(IndexStateError):
     """Chroma's files cannot be read or written (`paperqa check --repair` rebuilds them from the catalog)."""
+
+
+class ChromaServerError(IndexStateError):
+    """The Chroma server cannot be reached or used (trying again later may help)."""
+
+    retryable = True
+
+
+Place = Path | ChromaServer  # a folder of an embedded store, or a server
 
 
 class ChromaStore:
@@ -50,18 +63,23 @@ class ChromaStore:
     _registry = threading.Lock()
 
     @classmethod
-    def shared(cls, folder: Path, embedding_identity: str) -> ChromaStore:
-        """This process's store of `folder` (opened on first use; `release` when done)."""
-        key = str(folder.resolve())
+    def shared(cls, place: Place, embedding_identity: str, owner: str = "") -> ChromaStore:
+        """This process's store of a folder or server collection (opened on first use; `release` when done).
+        `owner` names the index a server collection belongs to: another index's collection is refused, since
+        a repair removes the vectors its own catalog does not know."""
+        key = _key(place)
         with cls._registry:
             store = cls._open.get(key)
             if store is None:
-                store = cls._open[key] = cls(folder, embedding_identity)
+                store = cls._open[key] = cls(place, embedding_identity, owner)
             store._users += 1
             return store
 
-    def __init__(self, folder: Path, embedding_identity: str) -> None:
-        self.folder, self.identity = folder, embedding_identity
+    def __init__(self, place: Place, embedding_identity: str, owner: str = "") -> None:
+        self.place, self.identity, self.owner = place, embedding_identity, owner
+        self.server = place if isinstance(place, ChromaServer) else None
+        self.folder = place if isinstance(place, Path) else None
+        self.where = self.server.label if self.server else f"Chroma at {place}"
         self.batch_size = 5000
         self._users = 0
         self._rw = ReadWriteLock()
@@ -71,19 +89,39 @@ class ChromaStore:
         self._connect()
 
     def _connect(self) -> None:
-        """Open the folder; a store Chroma cannot open is remembered as broken, not raised (repair needs it)."""
+        """Open the folder; a store Chroma cannot open is remembered as broken, not raised (repair needs it).
+        A server that cannot be used is raised: it is not ours to set aside."""
+        if self.server is not None:
+            try:
+                self._client = _server_client(self.server)
+                self._open_collection(self.server.collection)
+            except Exception as exc:  # whatever the client raises, one line
+                self._client = self._collection = None
+                raise ChromaServerError(f"{self.where}: cannot use it ({_reason(exc)})") from None
+            return
+        assert self.folder is not None
         self.folder.mkdir(parents=True, exist_ok=True)
         try:
             self._client = chromadb.PersistentClient(
                 path=str(self.folder), settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False)
             )
-            self._collection = self._client.get_or_create_collection(
-                COLLECTION, embedding_function=None, metadata={"hnsw:space": "cosine", "embedding": self.identity}
-            )
-            self.batch_size = self._client.get_max_batch_size()
-            self._trouble = None
+            self._open_collection(COLLECTION)
         except (chromadb.errors.ChromaError, RuntimeError, OSError, ValueError) as exc:
             self._trouble = f"{type(exc).__name__}: {exc}"
+
+    def _open_collection(self, name: str) -> None:
+        metadata = {"hnsw:space": "cosine", "embedding": self.identity}
+        if self.server is not None:
+            metadata["owner"] = self.owner
+        self._collection = self._client.get_or_create_collection(name, embedding_function=None, metadata=metadata)
+        if self.server is not None:
+            stored = self._collection.metadata or {}
+            if stored.get("embedding") != self.identity:
+                raise ValueError(f"it holds vectors of embedding {stored.get('embedding')!r}, not {self.identity!r}")
+            if stored.get("owner") != self.owner:
+                raise ValueError("the collection belongs to another paperqa index; set PAPERQA_CHROMA_COLLECTION")
+        self.batch_size = self._client.get_max_batch_size()
+        self._trouble = None
 
     def _close(self) -> None:
         if self._client is not None:
@@ -96,12 +134,18 @@ class ChromaStore:
         """The collection for one call (shared with other threads), every Chroma failure made one error."""
         with self._rw.read():
             if self._collection is None:
-                raise ChromaUnreadable(f"Chroma at {self.folder} cannot be read ({self._trouble})")
+                raise ChromaUnreadable(f"{self.where} cannot be read ({self._trouble})")
             try:
                 yield self._collection
-            except (chromadb.errors.ChromaError, RuntimeError) as exc:
+            except IndexStateError:
+                raise
+            except Exception as exc:
+                if self.server is not None:  # the server went away or refused: nothing local is damaged
+                    raise ChromaServerError(f"{self.where}: {_reason(exc)}") from None
+                if not isinstance(exc, (chromadb.errors.ChromaError, RuntimeError)):
+                    raise
                 self._trouble = f"{type(exc).__name__}: {str(exc)[:300]}"
-                raise ChromaUnreadable(f"Chroma at {self.folder} cannot be read ({self._trouble})") from None
+                raise ChromaUnreadable(f"{self.where} cannot be read ({self._trouble})") from None
 
     @property
     def collection(self) -> Collection:
@@ -111,12 +155,22 @@ class ChromaStore:
 
     def health(self) -> str | None:
         """Why this store cannot be used, or None, asked of a separate process (a damaged store may crash
-        the process that reads it)."""
+        the process that reads it). A server is asked here; one that cannot answer is a `ChromaServerError`."""
+        if self.server is not None:
+            self.count()
+            return None
+        assert self.folder is not None
         return self._trouble if self._collection is None else probe(self.folder)
 
     def reset(self) -> None:
-        """Set an unreadable folder aside (as `chroma.broken`) and start an empty one."""
+        """Set an unreadable folder aside (as `chroma.broken`) and start an empty one (on a server: empty
+        the collection)."""
         with self._rw.write():
+            if self.server is not None:
+                self._client.delete_collection(self.server.collection)
+                self._open_collection(self.server.collection)
+                return
+            assert self.folder is not None
             self._close()
             aside = self.folder.with_name(self.folder.name + ".broken")
             shutil.rmtree(aside, ignore_errors=True)
@@ -125,7 +179,10 @@ class ChromaStore:
             self._connect()
 
     def renew(self) -> None:
-        """Open a new client, which reads the folder afresh (waits for calls in flight in this process)."""
+        """Open a new client, which reads the folder afresh (waits for calls in flight in this process); a
+        server's clients see every write already."""
+        if self.server is not None:
+            return
         with self._rw.write():
             self._close()
             self._connect()
@@ -136,7 +193,7 @@ class ChromaStore:
             self._users -= 1
             if self._users > 0:
                 return
-            ChromaStore._open.pop(str(self.folder.resolve()), None)
+            ChromaStore._open.pop(_key(self.place), None)
         with self._rw.write():
             self._close()
 
@@ -196,6 +253,23 @@ class ChromaStore:
         """Number of vectors stored."""
         with self._access() as c:
             return c.count()
+
+
+def _key(place: Place) -> str:
+    return f"{place.url}#{place.collection}" if isinstance(place, ChromaServer) else str(place.resolve())
+
+
+def _server_client(server: ChromaServer) -> Any:
+    client = chromadb.HttpClient(host=server.host, port=server.port, ssl=server.ssl, headers=server.headers,
+                                 settings=ChromaSettings(anonymized_telemetry=False))  # fmt: skip
+    client.heartbeat()
+    return client
+
+
+def _reason(exc: BaseException) -> str:
+    """An exception as a short line: its type and first line, without the client's stack of causes."""
+    text = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def probe(folder: Path) -> str | None:

@@ -27,6 +27,7 @@ from .chunking import Chunker
 from .derived import Derived
 from .lock import OnWait, WriterLock
 from .repair import CheckReport
+from .server import ChromaServer
 from .stores import Stores
 from .view import View
 from .writer import IngestReport, Progress
@@ -43,8 +44,10 @@ class Index:
         chunk_overlap: int = 32,
         batch_papers: int = 2048,
         on_wait: OnWait | None = None,
+        server: ChromaServer | None = None,
     ) -> None:
         self.folder, self.embed_model, self.batch_papers = folder, embed_model, batch_papers
+        self.server = server  # vectors on a Chroma server instead of the folder's embedded store
         self.identity = embedding_identity(embed_model)
         self.on_wait = on_wait
         self.catalog = Catalog(folder / "catalog.sqlite3")
@@ -157,13 +160,17 @@ class Index:
     def chroma(self) -> ChromaStore:
         """This process's Chroma store of the index (opened on first use)."""
         if self._chroma is None:
-            self._chroma = ChromaStore.shared(self.folder / "chroma", self.identity)
+            self._chroma = self._open_chroma()
         return self._chroma
+
+    def _open_chroma(self) -> ChromaStore:
+        place = self.server or self.folder / "chroma"
+        return ChromaStore.shared(place, self.identity, self.catalog.get_meta("index_id") or "")
 
     def _fresh_chroma(self) -> None:
         """Re-read Chroma's folder (the writer lock is held): another process may have written it since."""
         if self._chroma is None:
-            self._chroma = ChromaStore.shared(self.folder / "chroma", self.identity)
+            self._chroma = self._open_chroma()
         else:
             self._chroma.renew()
 

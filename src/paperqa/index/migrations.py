@@ -8,6 +8,7 @@ what the derived stores hold marks the index for repair, which rebuilds them fro
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable
 
 from ..errors import IndexStateError
@@ -96,3 +97,9 @@ def m004_derived_generations(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM meta WHERE key = 'ingest_pending'")
     if db.execute("SELECT COUNT(*) FROM papers").fetchone()[0]:
         _needs_repair(db)
+
+
+@migration
+def m005_index_id(db: sqlite3.Connection) -> None:
+    """A random id naming this index, which a Chroma server collection records as its owner."""
+    db.execute("INSERT OR IGNORE INTO meta VALUES ('index_id', ?)", (uuid.uuid4().hex,))

@@ -1,0 +1,94 @@
+"""Server mode: the vectors on a real `chroma run` on 127.0.0.1, nothing of Chroma under PAPERQA_HOME."""
+
+import json
+
+import pytest
+
+from paperqa import Assistant, Settings
+from paperqa.errors import SettingsError
+from paperqa.index import ChromaServerError
+from paperqa.index.server import ChromaServer
+from tests.chroma_server import ChromaRun, free_port
+from tests.openai_server import ScriptedOpenAI
+
+pytestmark = pytest.mark.integration
+ROWS = [
+    {"id": "g1", "title": "Graph attention", "abstract": "Graph attention networks on citation graphs."},
+    {"id": "p1", "title": "Protein folding", "abstract": "Protein structure prediction with transformers."},
+    {"id": "d1", "title": "Dense retrieval", "abstract": "Dense passage retrieval with dual encoders."},
+]
+
+
+@pytest.fixture(scope="module")
+def chroma(tmp_path_factory):
+    server = ChromaRun(tmp_path_factory.mktemp("chroma") / "data").start()
+    yield server
+    server.stop()
+
+
+def corpus(tmp_path, rows=ROWS):
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def server_assistant(home, url, collection="papers_a", **kw):
+    return Assistant(Settings(home=home, llm="offline", chroma_url=url, chroma_collection=collection, **kw))
+
+
+def test_ingest_and_answer_with_vectors_on_the_server(tmp_path, chroma):
+    a = server_assistant(tmp_path / "home", chroma.url)
+    report, _ = a.ingest([corpus(tmp_path)])
+    assert report.total == 3
+    assert not (tmp_path / "home" / "index" / "chroma").exists()  # nothing of Chroma kept here
+    assert a.retrieve("dense passage retrieval")[0].paper.id == "d1"
+    assert a.index.chroma.count() == 3
+    check = a.check()
+    assert check.consistent and check.chunks["chroma"] == 3
+    a.close()
+
+
+def test_check_repairs_vectors_lost_on_the_server(tmp_path, chroma):
+    a = server_assistant(tmp_path / "home", chroma.url, collection="papers_b")
+    a.ingest([corpus(tmp_path)])
+    store = a.index.chroma
+    store.delete([store.ids()[0]])  # someone removed a vector on the server
+    assert not a.check().consistent
+    fixed = a.check(repair=True)
+    assert fixed.consistent and store.count() == 3
+    a.close()
+
+
+def test_a_collection_of_another_index_is_refused(tmp_path, chroma):
+    first = server_assistant(tmp_path / "one", chroma.url, collection="papers_c")
+    first.ingest([corpus(tmp_path)])
+    first.close()
+    other = server_assistant(tmp_path / "two", chroma.url, collection="papers_c")
+    with pytest.raises(ChromaServerError, match="belongs to another paperqa index; set PAPERQA_CHROMA_COLLECTION"):
+        other.ingest([corpus(tmp_path)])
+    other.close()
+
+
+def test_unreachable_server_is_one_line(tmp_path):
+    a = server_assistant(tmp_path / "home", f"http://127.0.0.1:{free_port()}")
+    with pytest.raises(ChromaServerError) as info:
+        a.ingest([corpus(tmp_path)])
+    message = str(info.value)
+    assert message.startswith("Chroma server http://127.0.0.1:") and "cannot use it" in message
+    assert "\n" not in message and info.value.retryable
+    a.close()
+
+
+def test_a_server_that_is_not_chroma_is_one_line(tmp_path):
+    with ScriptedOpenAI() as other:
+        a = server_assistant(tmp_path / "home", other.base_url.rsplit("/v1", 1)[0])
+        with pytest.raises(ChromaServerError, match="cannot use it") as info:
+            a.ingest([corpus(tmp_path)])
+        assert "\n" not in str(info.value)
+        a.close()
+
+
+@pytest.mark.parametrize("url", ["localhost:8000", "ftp://h", "http://", "http://h:99999"])
+def test_bad_urls_are_refused_before_any_work(url):
+    with pytest.raises(SettingsError, match="chroma_url"):
+        ChromaServer(url)
