@@ -16,8 +16,8 @@ from functools import lru_cache
 from ..text import FRAME, sentences, terms, tidy
 from ..types import Citation, Claim, Paper, Source, Support
 from .citations import GROUP, cited_numbers, expand
+from .evidence import has
 from .question import joined
-from .relevance import has
 
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)\s?(%|x|×|k|m|b|fold)?(?![\w])", re.IGNORECASE)
 _LEAD = re.compile(r"^(From “.*” \[\d+\]:|No paper .*? \[\d+\]\.)\s*")  # the offline writer's own lead-ins

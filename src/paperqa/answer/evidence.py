@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -26,7 +26,7 @@ def coverage(question_terms: list[str], source: Source, idf: Callable[[str], flo
     """Share of the key terms' IDF weight found in one paper's title and abstract (1.0: all of them)."""
     present = paper_terms(source.paper)
     total = sum(idf(t) for t in question_terms) or 1.0
-    return sum(idf(t) for t in question_terms if t in present or _prefix_hit(t, present)) / total
+    return sum(idf(t) for t in question_terms if t in present or has(t, present)) / total
 
 
 def support(question_terms: list[str], sources: list[Source], idf: Callable[[str], float], depth: int = 3) -> float:
@@ -37,22 +37,20 @@ def support(question_terms: list[str], sources: list[Source], idf: Callable[[str
     return sum(w for t, w in weights.items() if t in present) / total
 
 
-def _prefix_hit(term: str, present: frozenset[str]) -> bool:
-    """A key term found as the start of a longer word, or a long word as the start of the term: compounds and
-    plurals such as "unlearn"/"unlearning" or "moe"/"moes"."""
+def has(term: str, vocabulary: frozenset[str]) -> bool:
+    """A key term in a vocabulary, or as the start of a longer word there, or a long word there (5+ letters) as
+    its start: compounds and plurals such as "unlearn"/"unlearning" or "moe"/"moes". The one prefix rule."""
+    if term in vocabulary:
+        return True
     if len(term) < 4:
         return False
-    return any(word.startswith(term) or (len(word) >= 5 and term.startswith(word)) for word in present)
+    if any(term[:n] in vocabulary for n in range(5, len(term))):
+        return True
+    words = _sorted(vocabulary)
+    i = bisect.bisect_left(words, term)
+    return i < len(words) and words[i].startswith(term)
 
 
-_LIST = re.compile(
-    r"^\s*(which|what)( [\w-]+){0,3} (papers|approaches|methods|works|techniques|studies|work)\b"
-    r"|\b(which|what) papers\b|\bpapers (on|about|that)\b|\bwhat does the (collection|corpus)\b"
-    r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bwhich papers\b|\bare covered\b|\bin the collection\b",
-    re.IGNORECASE,
-)
-
-
-def wants_list(question: str) -> bool:
-    """Whether the question asks for a set of papers rather than one fact."""
-    return bool(_LIST.search(question)) or (not question.rstrip().endswith("?") and len(question.split()) <= 10)
+@lru_cache(maxsize=8192)
+def _sorted(vocabulary: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(vocabulary))

@@ -77,6 +77,7 @@ class OfflineWriter:
         """The answer text with `[n]` citations numbered by source rank."""
         if not sources:
             return Draft(_NOTHING_RETRIEVED, answerable=False)
+        self.vectors.prepare([s.paper for s in sources])
         fits = [fit(asked, s.paper, self.idf, vector, self.vectors) for s in sources]
         named = _named(fits)
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single

@@ -125,7 +125,8 @@ def paper_words(paper: Paper) -> tuple[str, ...]:
 
 
 _NAME = r"([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
-_DEFINED = re.compile(rf"((?:[\w-]+\s+){{1,6}})\({_NAME}\)")  # "Pairwise Ranking Prompting (PRP)"
+_PAREN_NAME = re.compile(rf"\({_NAME}\)")  # "(PRP)" ...
+_WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){1,6})$")  # ... and the words it abbreviates, just before it
 _CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed)\s+{_NAME}")  # "a model called MVP"
 
 
@@ -149,12 +150,23 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
         own.append(title)
     coined = [w for w in re.findall(r"\b[\w-]+\b", head) if _coined(w)]
     title_words = set(terms(title))
-    for definition, acronym in _DEFINED.findall(paper.abstract):
+    for definition, acronym in _definitions(paper.abstract):
         if acronym in title or len(set(terms(definition)) & title_words) >= 2:
             coined.append(acronym)
     coined += _CALLED.findall(paper.abstract)
     mine = _distinct(own)
     return mine, tuple(n for n in _distinct(coined) if n not in mine)
+
+
+def _definitions(text: str) -> list[tuple[str, str]]:
+    """("Pairwise Ranking Prompting ", "PRP") for each "Pairwise Ranking Prompting (PRP)" of a text. Found
+    from the parenthesis backwards: one regex scanning for the words first backtracks at every word."""
+    out = []
+    for m in _PAREN_NAME.finditer(text):
+        before = _WORDS_BEFORE.search(text[max(0, m.start() - 200) : m.start()])
+        if before:
+            out.append((before.group(1), m.group(1)))
+    return out
 
 
 def _distinct(names: list[str]) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ import numpy as np
 
 from ..text import sentences, terms
 from ..types import Paper
+from .evidence import has
 from .question import Asked, joined, mentions, paper_words
 
 Idf = Callable[[str], float]
@@ -63,15 +64,6 @@ def _neighbours(paper: Paper) -> frozenset[tuple[str, str]]:
     return frozenset(near)
 
 
-def has(term: str, vocabulary: frozenset[str]) -> bool:
-    """A key term in a vocabulary, or as the start of a longer word there (and a long word as its start)."""
-    if term in vocabulary:
-        return True
-    if len(term) < 4:
-        return False
-    return any(word.startswith(term) or (len(word) >= 5 and term.startswith(word)) for word in vocabulary)
-
-
 class Vectors:
     """Embeddings of titles and abstract sentences, kept per paper (they never change for one paper)."""
 
@@ -79,6 +71,19 @@ class Vectors:
         self.embed = embed
         self._titles: dict[str, np.ndarray] = {}
         self._sentences: dict[str, np.ndarray] = {}
+
+    def prepare(self, papers: Sequence[Paper]) -> None:
+        """Embed the titles and sentences of papers not seen yet, all in one call."""
+        new = list({p.content_hash: p for p in papers if p.content_hash not in self._sentences}.values())
+        if not new:
+            return
+        parts = [[p.title, *(sentences(p.abstract) or [p.abstract])] for p in new]
+        vectors = self.embed([text for part in parts for text in part])
+        start = 0
+        for paper, part in zip(new, parts, strict=True):
+            self._titles[paper.content_hash] = vectors[start]
+            self._sentences[paper.content_hash] = vectors[start + 1 : start + len(part)]
+            start += len(part)
 
     def title(self, paper: Paper) -> np.ndarray:
         """The unit vector of a paper's title."""
