@@ -92,3 +92,18 @@ def test_a_server_that_is_not_chroma_is_one_line(tmp_path):
 def test_bad_urls_are_refused_before_any_work(url):
     with pytest.raises(SettingsError, match="chroma_url"):
         ChromaServer(url)
+
+
+def test_questions_are_answered_while_the_server_is_down(tmp_path):
+    server = ChromaRun(tmp_path / "data").start()
+    try:
+        writer = server_assistant(tmp_path / "home", server.url)
+        writer.ingest([corpus(tmp_path)])
+        writer.close()
+    finally:
+        server.stop()
+    reader = server_assistant(tmp_path / "home", server.url)  # a new process's view: catalog and exact copy
+    assert reader.ask("dense passage retrieval with dual encoders").citations[0].paper_id == "d1"
+    with pytest.raises(ChromaServerError, match="cannot use it"):
+        reader.check()
+    reader.close()
