@@ -23,10 +23,11 @@ def _openai_embedding(settings: Settings) -> BaseEmbedding:
     from .providers.openai import OpenAIProvider
 
     provider = OpenAIProvider(settings, "PAPERQA_EMBEDDING")
-    return OpenAIEmbedding(
+    model: BaseEmbedding = OpenAIEmbedding(
         model_name=settings.embedding_model, api_key=provider.api_key, api_base=provider.base_url,
         timeout=provider.timeout, max_retries=settings.max_retries,
     )  # fmt: skip
+    return model
 
 
 EMBEDDINGS: dict[str, Callable[[Settings], BaseEmbedding]] = {
@@ -62,7 +63,8 @@ def chat_model(settings: Settings) -> LLM | None:
         "max_retries": 0,  # one retry layer: paperqa.retry, asked by the LLM writer
         "temperature": settings.temperature, "max_tokens": settings.max_answer_tokens, "context_window": 128_000,
     }  # fmt: skip
-    return OpenAILike(**options)
+    llm: LLM = OpenAILike(**options)
+    return llm
 
 
 def request_kwargs(settings: Settings, deadline: float) -> dict[str, Any]:
