@@ -1,8 +1,10 @@
 """`pip install .` (a real wheel) carries the corpus, prompts and UI package, not only the editable tree."""
 
+import shutil
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +12,10 @@ pytestmark = pytest.mark.integration
 
 
 def test_wheel_contains_data_and_edges(tmp_path):
-    root = __import__("pathlib").Path(__file__).resolve().parents[2]
+    # Built from a copy of the sources: a `build/` folder left in the tree would lend the wheel stale modules.
+    root = tmp_path / "src"
+    skip = shutil.ignore_patterns(".venv", "build", "*.egg-info", ".git", "__pycache__", "*_cache", "out")
+    shutil.copytree(Path(__file__).resolve().parents[2], root, ignore=skip)
     subprocess.run(
         [
             sys.executable,
@@ -21,13 +26,13 @@ def test_wheel_contains_data_and_edges(tmp_path):
             "--no-build-isolation",
             "-q",
             "-w",
-            str(tmp_path),
+            str(tmp_path / "wheel"),
             str(root),
         ],
         check=True,
         timeout=300,
     )
-    [wheel] = tmp_path.glob("*.whl")
+    [wheel] = (tmp_path / "wheel").glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert sum(n.startswith("paperqa/ingest/corpus/") and n.endswith(".txt") for n in names) == 5
     assert {
@@ -36,9 +41,14 @@ def test_wheel_contains_data_and_edges(tmp_path):
         "paperqa/ui/__init__.py",
         "paperqa/ui/app.py",
         "paperqa/ui/render.py",
-        "paperqa/cli.py",
+        "paperqa/cli/app.py",
+        "paperqa/index/core.py",
+        "paperqa/answer/claims.py",
         "paperqa/ingest/run.py",
     } <= names
+    library = {n for n in names if n.startswith("paperqa/") and n.endswith(".py")}
+    edges = ("paperqa/ui/", "paperqa/ingest/", "paperqa/prompts/")
+    assert all((root / "src" / n).exists() for n in library if not n.startswith(edges))  # nothing stale
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
