@@ -41,6 +41,9 @@ _IMPROVE = re.compile(
     r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate)\b",
     re.IGNORECASE,
 )
+# "How does SPLADE v2 improve over SPLADE?": a gain over a baseline is asked for, even without "how much".
+_BASELINE = re.compile(r"\b(improv\w* (over|on|upon)|better than|outperform\w*|compared (to|with)|relative to)\b",
+                       re.IGNORECASE)  # fmt: skip
 _QUANTITY = re.compile(
     r"\b(how (long|much|many|large|small|fast|well|big|often)|by how|what( [\w@.-]+){0,4} "
     r"(percentage|fraction|share|accuracy|speed-?ups?|size|precision|score|latency|fid|gain|improvement|"
@@ -82,7 +85,7 @@ def analyse(question: str) -> Asked:
         shape: Shape = "compare"
     elif _LIST.search(question) or (not question.rstrip().endswith("?") and len(question.split()) <= 10):
         shape = "list"
-    elif numeric and _IMPROVE.search(question):
+    elif _IMPROVE.search(question) and (numeric or _BASELINE.search(question)):
         shape = "improvement"
     elif numeric:
         shape = "number"

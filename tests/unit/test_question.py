@@ -1,0 +1,48 @@
+"""Questions worked out before answering: shape, what a clause asks for, the names a paper goes by."""
+
+import pytest
+
+from paperqa import Paper
+from paperqa.answer.claims import numbers, support_of
+from paperqa.answer.evidence import has
+from paperqa.answer.question import analyse, names_of
+
+
+@pytest.mark.parametrize(
+    ("question", "shape"),
+    [
+        ("Which papers study machine unlearning?", "list"),
+        ("graph neural networks for molecules", "list"),
+        ("Compare ColBERT and SPLADE", "compare"),
+        ("How does ColBERTv2 improve over ColBERT?", "improvement"),
+        ("By how much does distillation reduce latency?", "improvement"),
+        ("How many parameters does the small model have?", "number"),
+        ("What loss does the method use to train the generator?", "fact"),
+    ],
+)
+def test_shapes(question, shape):
+    assert analyse(question).shape == shape
+
+
+def test_what_a_which_clause_asks_for():
+    asked = analyse("On which benchmarks was the pruning method evaluated?")
+    assert {"benchmark", "dataset"} <= asked.wants and "benchmark" in asked.wants_words
+    assert analyse("What speedup does it reach?").wants == frozenset()  # a quantity: the numeric shapes answer
+
+
+def test_names_of_a_paper():
+    paper = Paper(id="x", title="HyperAttention: Long-context Attention in Near-Linear Time",
+                  abstract="We present Data Selection with Importance Resampling (DSIR) for selection. "
+                  "We also evaluate on GLUE (GLUE).")  # fmt: skip
+    names = names_of(paper)
+    assert names[0] == "HyperAttention" and "GLUE" not in names
+
+
+def test_the_prefix_rule_and_figures():
+    vocabulary = frozenset({"unlearning", "moe", "retriev"})
+    assert has("unlearn", vocabulary) and has("retrieval", vocabulary) and not has("moes", frozenset({"mo"}))
+    assert not has("learn", vocabulary)
+    assert {"9%", "9", "2.72x", "1000"} <= numbers("gains of 9\\% and 2.72X on 1,000 queries")
+    paper = Paper(id="p", title="T", abstract="Our kernel reaches a 9.4x speedup on PIUMA.")
+    assert support_of("The kernel reaches a 9.4x speedup", [paper])[0] == "full"
+    assert support_of("The kernel reaches a 7.1x speedup", [paper])[0] == "none"
