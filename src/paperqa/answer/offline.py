@@ -18,8 +18,8 @@ from ..text import sentences, terms, tidy
 from ..types import Answer, Source
 from .citations import clean, inert
 from .claims import check, numbers
-from .evidence import coverage, key_terms, support
-from .question import Asked, names_of
+from .evidence import coverage, has, key_terms, support
+from .question import Asked, names_of, paper_words
 from .relevance import MEMBER_THRESHOLD, MEMBER_WEIGHTS, Fit, Idf, Vectors, fit, logistic, member_rows
 from .stream import AnswerStream, word_pieces
 
@@ -36,6 +36,7 @@ _CONTRIBUTION = re.compile(
 _SPECIFIC = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*")
 MAX_LISTED = 12
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
+SHORT = 4  # key words of a question that names a topic rather than describing a paper
 
 
 @dataclass
@@ -92,15 +93,31 @@ class OfflineWriter:
         if asked.shape == "compare" and len(named) >= 2:
             return self._comparison(asked, sources, named[:2])
         top = named[0] if named else _lead(fits)
-        hedged = not named and together < CLEARLY_COVERED
+        # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
+        short = len(wanted) <= SHORT
+        hedged = not named and (together < CLEARLY_COVERED or (short and not self._has_rarest(wanted, sources[top])))
         if asked.shape in ("improvement", "number"):
             return self._numbers(asked, sources, top, hedged)
         return self._fact(asked, sources, top, fits, hedged)
+
+    def _has_rarest(self, wanted: Sequence[str], source: Source) -> bool:
+        """Whether a paper holds the question's rarest key word (by IDF), in any form."""
+        rarest = max(wanted, key=self.idf, default=None)
+        return rarest is None or has(rarest, frozenset(paper_words(source.paper)))
+
+    @staticmethod
+    def _lacks(wanted: Sequence[str], source: Source) -> int:
+        """How many of the question's key words a paper lacks (in every form)."""
+        vocabulary = frozenset(paper_words(source.paper))
+        return sum(1 for t in wanted if not has(t, vocabulary))
 
     def _listing(self, asked: Asked, sources: Sequence[Source], fits: list[Fit]) -> Draft:
         probabilities = [logistic(MEMBER_WEIGHTS, row) for row in member_rows(fits)]
         chosen = [i for i, p in enumerate(probabilities) if p >= MEMBER_THRESHOLD][:MAX_LISTED]
         draft = Draft("", answerable=True)
+        wanted = key_terms(asked.text)
+        if len(wanted) <= SHORT and not any(self._lacks(wanted, sources[i]) <= 1 for i in chosen):
+            chosen = []  # a topic's name, and no paper holds all but one of its words: none is clearly on it
         if not chosen:
             return self._closest(asked, sources, sorted(range(len(sources)), key=lambda i: -probabilities[i])[:2])
         lines = [f"The corpus has {len(chosen)} paper{'s' if len(chosen) != 1 else ''} on this:"]
