@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import threading
 from collections.abc import AsyncIterator, Iterator, Sequence
@@ -127,6 +128,9 @@ class Assistant:
         if resolved.problem:
             return said(question, resolved.problem)
         asked = analyse(resolved.query)
+        if resolved.one_paper and asked.shape == "list":  # "what does it evaluate on?" after "which papers …"
+            own = analyse(question).shape
+            asked = dataclasses.replace(asked, shape="fact" if own == "list" else own)
         if asked.shape == "list" and given is None:
             k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
         self.ensure_index()

@@ -33,6 +33,7 @@ class Resolved:
     query: str
     filters: Filters | None
     problem: str | None = None  # the follow-up cannot be answered as asked: say this instead
+    one_paper: bool = False  # it asks about one paper ("it", "[2]"): not for a list, whatever the first question
 
 
 def resolve(question: str, history: Sequence[Turn], filters: Filters | None = None) -> Resolved:
@@ -62,7 +63,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             # "what dataset does it introduce?": the paper just discussed, the last answer's first citation.
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited[:1]))
     filters = _years(question, filters)
-    return Resolved(query, filters if filters.active else None)
+    one = filters.paper_ids is not None and len(filters.paper_ids) == 1
+    return Resolved(query, filters if filters.active else None, one_paper=one)
 
 
 def _title(m: re.Match[str], last: Turn) -> str:

@@ -56,3 +56,11 @@ def test_a_date_range_says_how_many_undated_papers_it_left_out(tmp_path):
     assert answer.notes == ("The date range left out 2 papers with no known date.",)
     assert a.ask("graph attention networks").notes == ()
     a.close()
+
+
+def test_a_follow_up_on_one_paper_is_not_answered_as_a_list(offline):
+    first = offline.ask(FIRST)
+    for follow_up in ("what does it evaluate on?", "tell me more about [1]"):
+        follow = offline.ask(follow_up, history=[Turn(FIRST, first)])
+        assert not follow.text.startswith("The corpus has"), follow.text
+        assert len({c.paper_id for c in follow.citations}) == 1
