@@ -64,8 +64,9 @@ def subject_text(question: str) -> str:
     return " ".join(words) or question
 
 
-_ABBREV = re.compile(r"\b(e\.g|i\.e|et al|vs|cf|Fig|Eq|approx|resp|incl)\.\s", re.IGNORECASE)
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\[\"'“])")
+_ABBREV = re.compile(r"\b(e\.g|i\.e|a\.k\.a|et al|vs|cf|Fig|Eq|approx|resp|incl)\.\s", re.IGNORECASE)
+# Plain white space only: the abbreviation guard's no-break space must not count as a sentence break.
+_SPLIT = re.compile(r"(?<=[.!?])[ \t\r\n]+(?=[A-Z0-9(\[\"'“])")
 
 
 def sentence_pieces(text: str) -> list[str]:

@@ -6,6 +6,7 @@ from paperqa import Paper
 from paperqa.answer.claims import numbers, support_of
 from paperqa.answer.evidence import has
 from paperqa.answer.question import analyse, names_of
+from paperqa.text import sentences
 
 
 @pytest.mark.parametrize(
@@ -46,3 +47,9 @@ def test_the_prefix_rule_and_figures():
     paper = Paper(id="p", title="T", abstract="Our kernel reaches a 9.4x speedup on PIUMA.")
     assert support_of("The kernel reaches a 9.4x speedup", [paper])[0] == "full"
     assert support_of("The kernel reaches a 7.1x speedup", [paper])[0] == "none"
+
+
+def test_sentences_keep_abbreviations_inside():
+    text = "We propose duplex masked auto-encoder, a.k.a. DupMAE. It beats BERT, e.g. BERT-base. Done."
+    assert sentences(text) == ["We propose duplex masked auto-encoder, a.k.a. DupMAE.", "It beats BERT, e.g. BERT-base.",
+                               "Done."]  # fmt: skip
