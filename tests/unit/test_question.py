@@ -51,5 +51,9 @@ def test_the_prefix_rule_and_figures():
 
 def test_sentences_keep_abbreviations_inside():
     text = "We propose duplex masked auto-encoder, a.k.a. DupMAE. It beats BERT, e.g. BERT-base. Done."
-    assert sentences(text) == ["We propose duplex masked auto-encoder, a.k.a. DupMAE.", "It beats BERT, e.g. BERT-base.",
-                               "Done."]  # fmt: skip
+    first, second, third = sentences(text)
+    assert (first, second, third) == (
+        "We propose duplex masked auto-encoder, a.k.a. DupMAE.",
+        "It beats BERT, e.g. BERT-base.",
+        "Done.",
+    )
