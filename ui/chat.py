@@ -74,7 +74,7 @@ class ChatPanel:
             {"role": "assistant", "content": ""},
         ]
         try:
-            stream = self.assistant.stream(message, f, int(k), history)
+            stream = self.assistant.stream(message, f, self._count(k), history)
             text = ""
             for delta in stream:
                 text += delta
@@ -94,10 +94,15 @@ class ChatPanel:
             raise gr.Error("question: empty")
         f = filters_from(date_from, date_to, org, min_upvotes)
         try:
-            answer = self.assistant.ask(question, f, int(k) if k else None, history)
+            answer = self.assistant.ask(question, f, self._count(k) if k else None, history)
         except PaperQAError as exc:
             raise gr.Error(shown_error(exc)) from None
         return json.dumps(answer.to_record(), ensure_ascii=False), [*history, Turn(question.strip(), answer)]
+
+    def _count(self, k: float) -> int | None:
+        """The slider's count, or None where it still shows the default: a "which papers" question then
+        searches PAPERQA_LIST_TOP_K papers, as it does from the CLI and the API."""
+        return None if int(k) == self.assistant.settings.top_k else int(k)
 
     @staticmethod
     def history_api(history: History) -> str:

@@ -157,4 +157,5 @@ def tidy(text: str) -> str:
     text = _TEX_ESCAPED.sub(r"\1", text)
     text = _TEX_MACRO.sub(lambda m: _TEX_GREEK.get(m.group(1), m.group(1)), text)
     text = _ENTITY.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = text.replace("``", "“").replace("''", "”")  # TeX quotes
     return text.replace("{", "").replace("}", "").replace("--", "–")

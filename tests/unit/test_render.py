@@ -3,6 +3,7 @@
 import datetime as dt
 
 from paperqa import Answer, Citation, Claim, Paper, Source, Turn
+from paperqa.text import tidy
 from paperqa.ui.app import auth_pairs, filters_from
 from paperqa.ui.render import answer_markdown, conversation_markdown, source_cards
 
@@ -72,3 +73,7 @@ def test_notes_doubtful_claims_and_every_quote_are_shown():
     assert "<mark>We gain 5% on ε-tests.</mark> Nothing here. <mark>Also 3x faster.</mark>" in cards
     export = conversation_markdown([Turn("q", answer)])
     assert "*Note: The date range left out 2 papers with no known date.*" in export
+
+
+def test_tidy_shows_tex_as_a_reader_would():
+    assert tidy("``unknown'' entities gain 5\\% with {\\epsilon}--greedy") == "“unknown” entities gain 5% with ε–greedy"
