@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import wordllama
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from tokenizers import Tokenizer
-from wordllama import WordLlama
 
+from ._wordllama import WordLlama, wordllama
 from .text import terms
 
 

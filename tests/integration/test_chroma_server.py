@@ -1,6 +1,10 @@
 """Server mode: the vectors on a real `chroma run` on 127.0.0.1, nothing of Chroma under PAPERQA_HOME."""
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +16,7 @@ from tests.chroma_server import ChromaRun, free_port
 from tests.openai_server import ScriptedOpenAI
 
 pytestmark = pytest.mark.integration
+PAPERQA = str(Path(sys.executable).with_name("paperqa"))
 ROWS = [
     {"id": "g1", "title": "Graph attention", "abstract": "Graph attention networks on citation graphs."},
     {"id": "p1", "title": "Protein folding", "abstract": "Protein structure prediction with transformers."},
@@ -107,3 +112,13 @@ def test_questions_are_answered_while_the_server_is_down(tmp_path):
     with pytest.raises(ChromaServerError, match="cannot use it"):
         reader.check()
     reader.close()
+
+
+def test_the_cli_against_the_server_prints_no_request_logs(tmp_path, chroma):
+    env = {**os.environ, "PAPERQA_CHROMA_URL": chroma.url, "PAPERQA_CHROMA_COLLECTION": "papers_cli"}
+    home = ["--home", str(tmp_path / "home")]
+    ingest = subprocess.run([PAPERQA, "ingest", str(corpus(tmp_path)), *home], env=env, capture_output=True, text=True)
+    check = subprocess.run([PAPERQA, "check", "--json", *home], env=env, capture_output=True, text=True)
+    assert ingest.returncode == 0 and check.returncode == 0, ingest.stderr + check.stderr
+    assert json.loads(check.stdout)["chunks"]["chroma"] == 3
+    assert "HTTP Request" not in ingest.stderr + check.stderr  # wordllama's logging.basicConfig is undone
