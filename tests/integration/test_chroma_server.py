@@ -122,3 +122,14 @@ def test_the_cli_against_the_server_prints_no_request_logs(tmp_path, chroma):
     assert ingest.returncode == 0 and check.returncode == 0, ingest.stderr + check.stderr
     assert json.loads(check.stdout)["chunks"]["chroma"] == 3
     assert "HTTP Request" not in ingest.stderr + check.stderr  # wordllama's logging.basicConfig is undone
+
+
+def test_an_embedded_index_moves_onto_the_server_with_check_repair(tmp_path, chroma):
+    embedded = Assistant(Settings(home=tmp_path / "home", llm="offline"))
+    embedded.ingest([corpus(tmp_path)])
+    embedded.close()
+    moved = server_assistant(tmp_path / "home", chroma.url, collection="papers_moved")
+    assert moved.check().chunks["chroma"] == 0
+    report = moved.check(repair=True)
+    assert report.consistent and report.chunks["chroma"] == 3 and moved.index.chroma.count() == 3
+    moved.close()
