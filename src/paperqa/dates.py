@@ -15,6 +15,9 @@ from .errors import ArgumentError
 MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?")
 _LISTING = re.compile(r"([A-Z][a-z]{2}) (\d{1,2}), (\d{4})")
+_EMAIL = re.compile(
+    r"(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})(?: .*)?"
+)  # arXiv: Mon, 2 Apr 2007 19:18:42 GMT
 HINT = "use YYYY, YYYY-MM or YYYY-MM-DD"
 
 
@@ -24,6 +27,8 @@ def _parts(text: str) -> tuple[int, int | None, int | None] | None:
         return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
     if (m := _LISTING.fullmatch(text)) and m.group(1) in MONTHS:
         return int(m.group(3)), MONTHS[m.group(1)], int(m.group(2))
+    if (m := _EMAIL.fullmatch(text)) and m.group(2) in MONTHS:
+        return int(m.group(3)), MONTHS[m.group(2)], int(m.group(1))
     return None
 
 
@@ -43,7 +48,8 @@ def _build(year: int, month: int, day: int, text: str, field: str) -> dt.date:
 
 
 def parse_date(value: object, field: str = "date") -> dt.date | None:
-    """A paper's date: ISO (`2025-03-01`, `2025-03`, `2025`, a time part ignored) or `Mar 1, 2025`."""
+    """A paper's date: ISO (`2025-03-01`, `2025-03`, `2025`, a time part ignored), `Mar 1, 2025`, or as e-mail
+    and arXiv write it (`Mon, 2 Apr 2007 19:18:42 GMT`)."""
     if isinstance(value, dt.date):
         return value.date() if isinstance(value, dt.datetime) else value
     text = _text(value, field)

@@ -31,6 +31,7 @@ def test_bad_bounds_are_one_line(text, message):
 def test_paper_dates_read_both_styles():
     assert parse_date("Mar 5, 2024") == parse_date("2024-03-05") == dt.date(2024, 3, 5)
     assert parse_date("2024-03") == dt.date(2024, 3, 1) and parse_date("2024-03-05T10:00:00Z") == dt.date(2024, 3, 5)
+    assert parse_date("Mon, 2 Apr 2007 19:18:42 GMT") == parse_date("2 Apr 2007") == dt.date(2007, 4, 2)  # arXiv
 
 
 def test_filters_take_text_dates_and_check_every_field():

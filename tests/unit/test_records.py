@@ -95,3 +95,25 @@ def test_listing_entry_without_abstract(tmp_path):
     result = read_corpus([f])
     assert [p.title for p in result.papers] == ["Good Title"]
     assert str(result.problems[0]) == f"{f}:5: entry 'Orphan Title' has no abstract; skipped"
+
+
+def test_arxiv_metadata_snapshot_is_read_as_it_is(tmp_path):
+    record = {
+        "id": "0704.0001", "authors": "C. Bal\\'azs, E. L. Berger, P. M. Nadolsky, C.-P. Yuan",
+        "title": "Calculation of prompt diphoton\n  production", "categories": "hep-ph",
+        "abstract": f"  {ABSTRACT}\n", "update_date": "2008-11-13",
+        "versions": [{"version": "v1", "created": "Mon, 2 Apr 2007 19:18:42 GMT"}],
+    }  # fmt: skip
+    f = tmp_path / "arxiv-metadata-oai-snapshot.json"  # JSON Lines, named .json
+    f.write_text(json.dumps(record) + "\n" + json.dumps({**record, "id": "cs/0112017", "versions": []}) + "\n")
+    first, second = read_corpus([f]).papers
+    assert (first.title, first.abstract, first.authors) == ("Calculation of prompt diphoton production", ABSTRACT, 4)
+    assert first.date == dt.date(2007, 4, 2) and first.url == "https://arxiv.org/abs/0704.0001"
+    assert second.date == dt.date(2008, 11, 13) and second.url == "https://arxiv.org/abs/cs/0112017"
+
+
+def test_a_json_file_that_is_not_one_object_a_line_is_one_line(tmp_path):
+    f = tmp_path / "papers.json"
+    f.write_text('[{"title": "x"}]')
+    with pytest.raises(CorpusError, match=r"papers\.json: nothing was read"):
+        read_corpus([f])

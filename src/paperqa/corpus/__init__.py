@@ -44,8 +44,8 @@ def read_file(path: Path, listing_year: int | None = None) -> FileResult:
         return result
     lines = decode_lines(result, raw)
     suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        read_jsonl(result, lines)
+    if suffix in (".jsonl", ".ndjson") or (suffix == ".json" and _one_object_a_line(lines)):
+        read_jsonl(result, lines)  # the arXiv metadata snapshot is JSON Lines named .json
     elif suffix == ".csv":
         read_csv(result, lines)
     elif suffix == ".txt" and looks_like_listing(lines):
@@ -55,7 +55,13 @@ def read_file(path: Path, listing_year: int | None = None) -> FileResult:
     return result
 
 
-SUFFIXES = (".jsonl", ".ndjson", ".csv", ".txt")
+SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".txt")
+
+
+def _one_object_a_line(lines: list[str]) -> bool:
+    """A .json file holding JSON Lines: its first line is a whole object."""
+    first = next((line.strip() for line in lines if line.strip()), "")
+    return first.startswith("{") and first.endswith("}")
 
 
 def corpus_files(paths: Sequence[Path]) -> list[Path]:

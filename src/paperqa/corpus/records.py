@@ -1,4 +1,5 @@
-"""Readers of generic paper tables: JSON Lines and CSV with `title`, `abstract` and optional fields.
+"""Readers of generic paper tables: JSON Lines and CSV with `title`, `abstract` and optional fields. Records of
+the arXiv metadata snapshot are read as they are: the first version's date, the abstract page as the link.
 
 Every field is checked here, once: text made printable, dates read by `paperqa.dates`, counts whole numbers
 within range. A bad record is one problem naming its line; the other records are still read.
@@ -21,6 +22,7 @@ from .problems import FileResult, Record
 
 FIELDS = ("id", "title", "abstract", "date", "authors", "org", "url", "upvotes")
 AUTHORS_MAX = 100_000
+_ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
 CSV_FIELD_MAX = 16 * 1024 * 1024  # Python's csv refuses fields over 128 KiB unless told otherwise
 
 
@@ -75,16 +77,32 @@ def _add(result: FileResult, obj: dict[str, Any], number: int) -> None:
             source=result.path.name,
             line=number,
             id=_optional(obj, "id"),
-            date=parse_date(obj.get("date") or None, "field 'date'"),
+            date=parse_date(obj.get("date") or _arxiv_date(obj), "field 'date'"),
             authors=_authors(obj.get("authors")),
             org=_optional(obj, "org"),
             upvotes=check_upvotes(obj.get("upvotes"), "field 'upvotes'"),
-            url=_optional(obj, "url"),
+            url=_optional(obj, "url") or _arxiv_url(obj),
         )
     except ArgumentError as exc:
         result.problem(f"{exc}; record skipped", number)
         return
     result.records.append(record)
+
+
+def _arxiv_date(obj: dict[str, Any]) -> str | None:
+    """The date of an arXiv metadata record (its first version, else its last update), if it is one."""
+    versions = obj.get("versions")
+    if isinstance(versions, list) and versions and isinstance(versions[0], dict) and versions[0].get("created"):
+        return str(versions[0]["created"])
+    return str(obj["update_date"]) if obj.get("update_date") else None
+
+
+def _arxiv_url(obj: dict[str, Any]) -> str | None:
+    """The abstract page of an arXiv metadata record (`0704.0001`, `cs/0112017`)."""
+    if not ("versions" in obj or "update_date" in obj):
+        return None
+    ident = str(obj.get("id") or "")
+    return f"https://arxiv.org/abs/{ident}" if _ARXIV_ID.fullmatch(ident) else None
 
 
 def _optional(obj: dict[str, Any], key: str) -> str | None:
