@@ -36,6 +36,7 @@ _CONTRIBUTION = re.compile(
 _SPECIFIC = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*")
 MAX_LISTED = 12
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
+RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
 SHORT = 4  # key words of a question that names a topic rather than describing a paper
 
 
@@ -159,7 +160,9 @@ class OfflineWriter:
     def _fact(self, asked: Asked, sources: Sequence[Source], top: int, fits: list[Fit], hedged: bool) -> Draft:
         draft = Draft("", answerable=True)
         body = " ".join(draft.quote(top + 1, s) for s in _in_order(sources[top], self._cover(asked, sources[top])))
-        others = [i for i, f in enumerate(fits) if i != top and f.coverage >= max(0.5, fits[top].coverage - 0.1)][:2]
+        # Papers nearly as close to the question (a paper and its follow-up, say), named as related.
+        others = [i for i, f in enumerate(fits) if i != top and f.coverage >= max(0.5, fits[top].coverage - RELATED)]
+        others = others[:2]
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         draft.text = " ".join(x for x in (_lead_in(sources, top, hedged), body, extra) if x)
         return draft
