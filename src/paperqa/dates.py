@@ -32,12 +32,16 @@ def _parts(text: str) -> tuple[int, int | None, int | None] | None:
     return None
 
 
-def _text(value: object, field: str) -> str | None:
+def _given(value: object, field: str) -> dt.date | tuple[str, tuple[int, int | None, int | None] | None] | None:
+    """A value as a date (a date given), or its text and the parts read from it, or None (nothing given)."""
+    if isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
     if value is None:
         return None
     if not isinstance(value, str):
         raise ArgumentError(f"{field}: expected a date or text, got {type(value).__name__}")
-    return value.strip() or None
+    text = value.strip()
+    return (text, _parts(text)) if text else None
 
 
 def _build(year: int, month: int, day: int, text: str, field: str) -> dt.date:
@@ -50,12 +54,10 @@ def _build(year: int, month: int, day: int, text: str, field: str) -> dt.date:
 def parse_date(value: object, field: str = "date") -> dt.date | None:
     """A paper's date: ISO (`2025-03-01`, `2025-03`, `2025`, a time part ignored), `Mar 1, 2025`, or as e-mail
     and arXiv write it (`Mon, 2 Apr 2007 19:18:42 GMT`)."""
-    if isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
-    text = _text(value, field)
-    if text is None:
-        return None
-    parts = _parts(text)
+    given = _given(value, field)
+    if given is None or isinstance(given, dt.date):
+        return given
+    text, parts = given
     if parts is None:
         raise ArgumentError(f"{field}: cannot read {text!r} ({HINT})")
     year, month, day = parts
@@ -64,12 +66,10 @@ def parse_date(value: object, field: str = "date") -> dt.date | None:
 
 def parse_bound(value: object, field: str, end: bool) -> dt.date | None:
     """A date-range bound; a year or month given as the end bound means its last day."""
-    if isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
-    text = _text(value, field)
-    if text is None:
-        return None
-    parts = _parts(text)
+    given = _given(value, field)
+    if given is None or isinstance(given, dt.date):
+        return given
+    text, parts = given
     if parts is None or not _ISO.fullmatch(text):
         raise ArgumentError(f"{field}: not a date: {text!r} ({HINT})")
     year, month, day = parts

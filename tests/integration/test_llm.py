@@ -9,16 +9,9 @@ from paperqa import Assistant, BackendError, Settings
 from paperqa.answer.claims import _figures, numbers
 from paperqa.answer.question import SHAPE_HINTS
 from paperqa.text import count_tokens, sentences
-from tests.openai_server import ScriptedOpenAI
+from tests.integration.conftest import QUESTION
 
 pytestmark = pytest.mark.integration
-QUESTION = "Which papers make LLMs forget a target entity, and how?"
-
-
-@pytest.fixture
-def server():
-    with ScriptedOpenAI() as s:
-        yield s
 
 
 def llm_assistant(home, base_url, **kw):

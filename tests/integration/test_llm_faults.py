@@ -8,17 +8,11 @@ import time
 import pytest
 
 from paperqa import Assistant, BackendError, Settings
+from tests.integration.conftest import QUESTION
 from tests.integration.indexing import PAPERQA
 from tests.openai_server import Fault, ScriptedOpenAI
 
 pytestmark = pytest.mark.integration
-QUESTION = "Which papers make LLMs forget a target entity, and how?"
-
-
-@pytest.fixture
-def server():
-    with ScriptedOpenAI() as s:
-        yield s
 
 
 def assistant(home, server, fault=None, **kw):

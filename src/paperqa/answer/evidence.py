@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..text import FRAME, terms
 from ..types import Paper, Source
 
 
-def key_terms(question: str) -> list[str]:
-    """The question's subject terms (stemmed), framing words left out."""
-    found = [t for t in dict.fromkeys(terms(question)) if t not in FRAME]
-    return found or list(dict.fromkeys(terms(question)))
+@lru_cache(maxsize=1024)
+def key_terms(question: str) -> tuple[str, ...]:
+    """The question's subject terms (stemmed), framing words left out (cached: the writer asks often)."""
+    found = tuple(t for t in dict.fromkeys(terms(question)) if t not in FRAME)
+    return found or tuple(dict.fromkeys(terms(question)))
 
 
 @lru_cache(maxsize=8192)
@@ -22,14 +23,16 @@ def paper_terms(paper: Paper) -> frozenset[str]:
     return frozenset(terms(f"{paper.title} {paper.abstract}"))
 
 
-def coverage(question_terms: list[str], source: Source, idf: Callable[[str], float]) -> float:
+def coverage(question_terms: Sequence[str], source: Source, idf: Callable[[str], float]) -> float:
     """Share of the key terms' IDF weight found in one paper's title and abstract (1.0: all of them)."""
     present = paper_terms(source.paper)
     total = sum(idf(t) for t in question_terms) or 1.0
-    return sum(idf(t) for t in question_terms if t in present or has(t, present)) / total
+    return sum(idf(t) for t in question_terms if has(t, present)) / total
 
 
-def support(question_terms: list[str], sources: list[Source], idf: Callable[[str], float], depth: int = 3) -> float:
+def support(
+    question_terms: Sequence[str], sources: Sequence[Source], idf: Callable[[str], float], depth: int = 3
+) -> float:
     """Share of key-term weight (IDF squared: rare terms decide) found anywhere in the top papers."""
     present = frozenset().union(*(paper_terms(s.paper) for s in sources[:depth]))
     weights = {t: idf(t) ** 2 for t in question_terms}

@@ -10,17 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from ..settings import Settings
 from ..text import sentences, terms, tidy
-from ..types import Answer, Source
+from ..types import Answer, Paper, Source
 from .citations import clean, inert
 from .claims import check, numbers
 from .evidence import coverage, has, key_terms, support
-from .question import Asked, names_of, paper_words
-from .relevance import MEMBER_THRESHOLD, MEMBER_WEIGHTS, Fit, Idf, Vectors, fit, logistic, member_rows
+from .question import Asked, names_of
+from .relevance import MEMBER_THRESHOLD, MEMBER_WEIGHTS, Fit, Idf, Vectors, fit, logistic, member_rows, vocabulary
 from .stream import AnswerStream, word_pieces
 
 _NUMBER = re.compile(r"\d")
@@ -85,7 +86,7 @@ class OfflineWriter:
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single
         # paper holds about half of them (the two rules and thresholds tuned on the dev set; see README).
         wanted = key_terms(asked.text)
-        together = support(wanted, list(sources), self.idf)
+        together = support(wanted, sources, self.idf)
         alone = max(coverage(wanted, s, self.idf) for s in sources[:10])
         if not named and (together < self.threshold or (asked.shape == "list" and alone < self.list_threshold)):
             return Draft(_refusal(sources), answerable=False)
@@ -104,13 +105,13 @@ class OfflineWriter:
     def _has_rarest(self, wanted: Sequence[str], source: Source) -> bool:
         """Whether a paper holds the question's rarest key word (by IDF), in any form."""
         rarest = max(wanted, key=self.idf, default=None)
-        return rarest is None or has(rarest, frozenset(paper_words(source.paper)))
+        return rarest is None or has(rarest, vocabulary(source.paper))
 
     @staticmethod
     def _lacks(wanted: Sequence[str], source: Source) -> int:
         """How many of the question's key words a paper lacks (in every form)."""
-        vocabulary = frozenset(paper_words(source.paper))
-        return sum(1 for t in wanted if not has(t, vocabulary))
+        words = vocabulary(source.paper)
+        return sum(1 for t in wanted if not has(t, words))
 
     def _listing(self, asked: Asked, sources: Sequence[Source], fits: list[Fit]) -> Draft:
         probabilities = [logistic(MEMBER_WEIGHTS, row) for row in member_rows(fits)]
@@ -172,8 +173,8 @@ class OfflineWriter:
         a number is asked for."""
         wanted = set(key_terms(asked.text))
         out = []
-        for i, sent in enumerate(sentences(source.paper.abstract)):
-            score = sum(self.idf(t) for t in wanted & set(terms(sent)))
+        for i, (sent, words) in enumerate(_sentence_terms(source.paper)):
+            score = sum(self.idf(t) for t in wanted & words)
             if asked.numeric and _NUMBER.search(sent):
                 score *= 1.5
             out.append((score, i, sent))
@@ -197,7 +198,7 @@ class OfflineWriter:
         """Greedy cover: each next sentence must add question terms the earlier ones lack."""
         wanted = set(key_terms(asked.text))  # the terms sentence choice was tuned with on the dev set
         boost = 1.5 if asked.numeric else 1.0
-        pool = [(i, s, set(terms(s))) for i, s in enumerate(sentences(source.paper.abstract))]
+        pool = [(i, s, set(words)) for i, (s, words) in enumerate(_sentence_terms(source.paper))]
         covered: set[str] = set()
         picked: list[tuple[int, str]] = []
         for answering in self._answering(asked, pool)[:2]:  # what a "which benchmarks" asks for goes in first
@@ -249,8 +250,7 @@ def _refusal(sources: Sequence[Source]) -> str:
 
 def _named(fits: Sequence[Fit]) -> list[int]:
     """Sources the question names, longest names first (a longer name is the more specific one)."""
-    named = sorted((i for i, f in enumerate(fits) if f.named), key=lambda i: (-fits[i].named, i))
-    return named
+    return sorted((i for i, f in enumerate(fits) if f.named), key=lambda i: (-fits[i].named, i))
 
 
 def _lead(fits: Sequence[Fit]) -> int:
@@ -264,6 +264,12 @@ def _lead_in(sources: Sequence[Source], top: int, hedged: bool) -> str:
     if hedged:
         return f"No paper clearly addresses this; the closest is “{name}” [{top + 1}]."
     return f"From “{name}” [{top + 1}]:"
+
+
+@lru_cache(maxsize=8192)
+def _sentence_terms(paper: Paper) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each abstract sentence with its stemmed terms (every question re-reads the sentences of its sources)."""
+    return tuple((s, frozenset(terms(s))) for s in sentences(paper.abstract))
 
 
 def _in_order(source: Source, picked: Sequence[str]) -> list[str]:

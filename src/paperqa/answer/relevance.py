@@ -43,7 +43,8 @@ class Fit:
 
 
 @lru_cache(maxsize=8192)
-def _vocabulary(paper: Paper) -> frozenset[str]:
+def vocabulary(paper: Paper) -> frozenset[str]:
+    """A paper's stemmed words (title and abstract, compounds joined), as a set."""
     return frozenset(paper_words(paper))
 
 
@@ -104,8 +105,8 @@ def fit(asked: Asked, paper: Paper, idf: Idf, vector: np.ndarray, vectors: Vecto
     """The measures of one paper for one question (`vector`: the question's embedding)."""
     weights = {t: idf(t) for t in asked.terms}
     total = sum(weights.values()) or 1.0
-    vocabulary, title = _vocabulary(paper), _title_vocabulary(paper)
-    coverage = sum(w for t, w in weights.items() if has(t, vocabulary)) / total
+    words, title = vocabulary(paper), _title_vocabulary(paper)
+    coverage = sum(w for t, w in weights.items() if has(t, words)) / total
     in_title = sum(w for t, w in weights.items() if has(t, title)) / total
     near = _neighbours(paper)
     phrases = sum(1 for p in asked.pairs if p in near) / len(asked.pairs) if asked.pairs else 1.0
