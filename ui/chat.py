@@ -38,12 +38,14 @@ def shown_error(exc: Exception) -> str:
     return html.escape(text, quote=False)
 
 
-def filters_from(date_from: str, date_to: str, org: str, min_upvotes: float | None) -> Filters:
+def filters_from(date_from: str, date_to: str, org: str, min_upvotes: float | None,
+                 categories: list[str] | str | None = None) -> Filters:  # fmt: skip
     """The filter widgets as library Filters (the library checks them; errors become one-line toasts)."""
     try:
         return Filters(
             date_from=date_from or None, date_to=date_to or None,
             org=None if not org or org == ANY_ORG else org, min_upvotes=min_upvotes or None,
+            categories=categories or None,
         )  # fmt: skip
     except PaperQAError as exc:
         raise gr.Error(shown_error(exc)) from None
@@ -61,12 +63,13 @@ class ChatPanel:
         self.assistant = assistant
 
     def chat(self, message: str, chatbot: list[Message], history: History, date_from: str, date_to: str, org: str,
-             min_upvotes: float | None, k: float) -> Iterator[tuple[str, list[Message], History, Any]]:  # fmt: skip
+             min_upvotes: float | None, k: float, categories: list[str] | str | None = None,
+             ) -> Iterator[tuple[str, list[Message], History, Any]]:  # fmt: skip
         """Stream one answer into the chat; the sources panel fills in when it is complete."""
         message = (message or "").strip()
         if not message:
             raise gr.Error("Type a question first.")
-        f = filters_from(date_from, date_to, org, min_upvotes)
+        f = filters_from(date_from, date_to, org, min_upvotes, categories)
         turn = len(history)
         chatbot = [
             *chatbot,
@@ -88,11 +91,12 @@ class ChatPanel:
         yield "", chatbot, history, sources_panel(history)
 
     def ask_api(self, question: str, history: History, date_from: str, date_to: str, org: str,
-                min_upvotes: float | None, k: float | None) -> tuple[str, History]:  # fmt: skip
+                min_upvotes: float | None, k: float | None, categories: list[str] | str | None = None,
+                ) -> tuple[str, History]:  # fmt: skip
         """One question in, the answer as the batch JSON object out; it joins this session's history."""
         if not (question or "").strip():
             raise gr.Error("question: empty")
-        f = filters_from(date_from, date_to, org, min_upvotes)
+        f = filters_from(date_from, date_to, org, min_upvotes, categories)
         try:
             answer = self.assistant.ask(question, f, self._count(k) if k else None, history)
         except PaperQAError as exc:
@@ -123,6 +127,7 @@ class ChatPanel:
     def build(self) -> None:
         """The chat tab's components and events (inside an open `gr.Blocks`)."""
         top_k, orgs = self.assistant.settings.top_k, [ANY_ORG, *sorted(self._orgs())]
+        categories = sorted({c for p in self.assistant.index.papers.values() for c in p.categories})
         history = gr.State([])
         with gr.Row():
             with gr.Column(scale=3):
@@ -143,8 +148,16 @@ class ChatPanel:
                         gr.Textbox(label="From (YYYY[-MM[-DD]])", elem_id="pqa-from"),
                         gr.Textbox(label="To (a year or month counts whole)", elem_id="pqa-to"),
                         gr.Dropdown(orgs, value=ANY_ORG, label="Organisation", elem_id="pqa-org"),
+                    ]
+                    # Shown when the corpus lists arXiv categories; last among the inputs, so /ask keeps its order.
+                    chosen = gr.Dropdown(
+                        categories, value=[], multiselect=True, label="arXiv categories (any of)",
+                        visible=bool(categories), elem_id="pqa-categories",
+                    )  # fmt: skip
+                    filters += [
                         gr.Number(value=0, minimum=0, precision=0, label="Minimum upvotes", elem_id="pqa-upvotes"),
                         gr.Slider(3, 30, value=top_k, step=1, label="Number of sources", elem_id="pqa-k"),
+                        chosen,
                     ]
                 sources = gr.HTML(sources_panel([]), elem_id="pqa-sources")
         for trigger in (box.submit, send.click):

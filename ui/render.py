@@ -56,6 +56,8 @@ def _meta(paper: Paper) -> str:
     parts = [paper.date.isoformat() if paper.date else "date unknown", paper.byline or "authors unknown"]
     if paper.upvotes is not None:
         parts.append(f"{paper.upvotes} upvote{'s' if paper.upvotes != 1 else ''}")
+    if paper.categories:
+        parts.append(" ".join(paper.categories))
     return " · ".join(html.escape(p) for p in parts)
 
 

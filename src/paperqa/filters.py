@@ -1,12 +1,13 @@
 """Restrictions on which papers may be retrieved: validated once, written once as conditions, translated per store.
 
 `Filters.conditions()` is the one statement of the filter rules; the exact copy turns it into numpy masks
-(`index.columns`) and the Chroma store into a `where` clause (`index.chroma`).
+(`index.columns`); the fields are also stored with every Chroma vector, where a `where` clause can test them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -15,9 +16,11 @@ from .dates import date_key, parse_bound
 from .errors import ArgumentError
 from .types import Paper
 
-FilterField = Literal["date", "upvotes", "org_key", "paper_id"]
-FilterOp = Literal["gte", "lte", "gt", "eq", "in"]
+FilterField = Literal["date", "upvotes", "org_key", "paper_id", "categories"]
+FilterOp = Literal["gte", "lte", "gt", "eq", "in", "any"]
 UPVOTES_MAX = 10**9  # far above any real count, far below what an int64 column holds
+# An arXiv category (`cs.CL`, `hep-th`, `math.AG`) or a whole archive (`cs`, `math`).
+_CATEGORY = re.compile(r"[A-Za-z][A-Za-z-]{0,19}(\.[A-Za-z][A-Za-z-]{0,19})?")
 
 
 @dataclass(frozen=True)
@@ -25,18 +28,39 @@ class Condition:
     """One test on a paper's filter fields, e.g. `date >= 20250101`."""
 
     field: FilterField
-    op: FilterOp
+    op: FilterOp  # `any`: the paper's list field holds at least one of the values
     value: int | str | frozenset[str]
 
 
-def filter_fields(paper: Paper) -> dict[str, str | int]:
-    """The values filters test, as every store keeps them (unknown date 0, no upvotes 0, org folded)."""
-    return {
+def filter_fields(paper: Paper) -> dict[str, str | int | list[str]]:
+    """The values filters test, as every store keeps them (unknown date 0, no upvotes 0, org folded,
+    categories folded with their archives, so `cs` admits `cs.CL`; a paper with none has no such field)."""
+    fields: dict[str, str | int | list[str]] = {
         "paper_id": paper.id,
         "date": date_key(paper.date),
         "upvotes": paper.upvotes or 0,
         "org_key": (paper.org or "").casefold(),
     }
+    if paper.categories:
+        folded = {c.casefold() for c in paper.categories}
+        fields["categories"] = sorted(folded | {c.split(".")[0] for c in folded})
+    return fields
+
+
+def check_categories(value: object, field: str) -> tuple[str, ...]:
+    """Category names from a list or a space/comma separated text (`cs.CL cs.AI`), each checked, in order."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        names = value.replace(",", " ").split()
+    elif isinstance(value, (list, tuple, set, frozenset)) and all(isinstance(v, str) for v in value):
+        names = [n for v in value for n in v.replace(",", " ").split()]
+    else:
+        raise ArgumentError(f"{field}: expected category names such as 'cs.CL', got {str(value)[:40]!r}")
+    for name in names:
+        if not _CATEGORY.fullmatch(name):
+            raise ArgumentError(f"{field}: {name[:40]!r} is not a category name such as 'cs.CL' or 'cs'")
+    return tuple(dict.fromkeys(names))
 
 
 def check_upvotes(value: object, field: str) -> int | None:
@@ -59,13 +83,15 @@ def check_upvotes(value: object, field: str) -> int | None:
 @dataclass(frozen=True, init=False)
 class Filters:
     """Optional restrictions: a date range (a year or month as a bound covers all of it), organisation,
-    minimum upvotes, and a set of paper ids. Dates may be given as text: `Filters(date_from="2025")`."""
+    minimum upvotes, arXiv categories (any of them; an archive such as `cs` covers its categories), and a
+    set of paper ids. Dates may be given as text: `Filters(date_from="2025")`."""
 
     date_from: dt.date | None
     date_to: dt.date | None
     org: str | None
     min_upvotes: int | None
     paper_ids: frozenset[str] | None
+    categories: frozenset[str] | None
 
     def __init__(
         self,
@@ -74,6 +100,7 @@ class Filters:
         org: str | None = None,
         min_upvotes: float | str | None = None,
         paper_ids: Iterable[str] | None = None,
+        categories: Iterable[str] | str | None = None,
     ) -> None:
         start = parse_bound(date_from, "date_from", end=False)
         end = parse_bound(date_to, "date_to", end=True)
@@ -90,6 +117,8 @@ class Filters:
         object.__setattr__(self, "org", (org or "").strip() or None)
         object.__setattr__(self, "min_upvotes", check_upvotes(min_upvotes, "min_upvotes") or None)
         object.__setattr__(self, "paper_ids", None if paper_ids is None else frozenset(str(i) for i in paper_ids))
+        folded = frozenset(c.casefold() for c in check_categories(categories, "categories"))
+        object.__setattr__(self, "categories", folded or None)
 
     @property
     def active(self) -> bool:
@@ -110,4 +139,6 @@ class Filters:
             out.append(Condition("upvotes", "gte", self.min_upvotes))
         if self.paper_ids is not None:
             out.append(Condition("paper_id", "in", self.paper_ids))
+        if self.categories:
+            out.append(Condition("categories", "any", self.categories))
         return tuple(out)

@@ -50,6 +50,7 @@ class Paper:
     upvotes: int | None = None
     url: str | None = None
     sources: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()  # arXiv categories (`cs.CL`), as the record lists them
 
     @property
     def content_hash(self) -> str:

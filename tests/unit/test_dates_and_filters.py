@@ -57,3 +57,27 @@ def test_the_number_of_sources_is_checked_in_one_place(k):
     with pytest.raises(ArgumentError, match="number of sources"):
         Settings().sources_count(k)
     assert Settings().sources_count(None) == 10 and Settings().sources_count(30) == 30
+
+
+def test_a_category_filter_admits_any_listed_category_or_its_archive():
+    from paperqa.index.columns import PaperColumns
+    from paperqa.types import Paper
+
+    papers = {
+        "a": Paper("a", "A", "x", categories=("cs.CL", "cs.AI")),
+        "b": Paper("b", "B", "x", categories=("cs.IR",)),
+        "c": Paper("c", "C", "x", categories=("hep-th",)),
+        "d": Paper("d", "D", "x"),
+    }
+    columns = PaperColumns(papers)
+
+    def admitted(**kw):
+        return [pid for pid, ok in zip(papers, columns.admitted(Filters(**kw)), strict=True) if ok]
+
+    assert admitted(categories="cs.cl") == ["a"]  # case folded
+    assert admitted(categories=["cs.IR", "hep-th"]) == ["b", "c"]
+    assert admitted(categories="cs") == ["a", "b"]  # an archive covers its categories
+    assert admitted(categories="math") == []
+    assert admitted() == ["a", "b", "c", "d"]
+    with pytest.raises(ArgumentError, match="categories: 'cs.CL.x' is not a category name"):
+        Filters(categories="cs.CL.x")

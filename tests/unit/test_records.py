@@ -110,6 +110,22 @@ def test_arxiv_metadata_snapshot_is_read_as_it_is(tmp_path):
     assert (first.title, first.abstract, first.authors) == ("Calculation of prompt diphoton production", ABSTRACT, 4)
     assert first.date == dt.date(2007, 4, 2) and first.url == "https://arxiv.org/abs/0704.0001"
     assert second.date == dt.date(2008, 11, 13) and second.url == "https://arxiv.org/abs/cs/0112017"
+    assert first.categories == ("hep-ph",)
+
+
+def test_categories_are_read_from_text_or_a_list_and_checked(tmp_path):
+    rows = [
+        {"title": "Listed as text", "abstract": ABSTRACT, "categories": "cs.CL cs.AI"},
+        {"title": "Listed as a list", "abstract": ABSTRACT, "categories": ["math.AG", "hep-th"]},
+        {"title": "Bad category", "abstract": ABSTRACT, "categories": "cs.CL <b>"},
+    ]
+    f = tmp_path / "c.jsonl"
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = read_corpus([f])
+    assert [p.categories for p in result.papers] == [("cs.CL", "cs.AI"), ("math.AG", "hep-th")]
+    assert str(result.problems[0]) == (
+        f"{f}:3: field 'categories': '<b>' is not a category name such as 'cs.CL' or 'cs'; record skipped"
+    )
 
 
 def test_a_json_file_that_is_not_one_object_a_line_is_one_line(tmp_path):

@@ -23,7 +23,7 @@ from ..evaluation import by_split, compare_chart, compare_table, format_table, l
 from ..filters import Filters
 from ..settings import Settings
 from ..types import Answer
-from .app import assistant_from, cli, common, filter_options, filters_from, say, settings_from
+from .app import assistant_from, cli, common, filter_options, say, settings_from
 
 _RENDER_EVERY = 50
 
@@ -47,11 +47,10 @@ def format_answer(answer: Answer) -> str:
 @filter_options
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as one JSON object (a batch line).")
-def ask(home: Path | None, llm: str | None, model: str | None, question: str, as_json: bool, date_from: str | None,
-        date_to: str | None, org: str | None, min_upvotes: int | None, sources: int | None) -> None:  # fmt: skip
+def ask(home: Path | None, llm: str | None, model: str | None, question: str, as_json: bool, filters: Filters,
+        sources: int | None) -> None:  # fmt: skip
     """Answer one question with cited papers."""
     assistant = assistant_from(settings_from(home, llm, model))
-    filters = filters_from(date_from, date_to, org, min_upvotes)
     ensure(assistant)
     answer = assistant.ask(question, filters, sources)
     say(json.dumps(answer.to_record(), ensure_ascii=False) if as_json else format_answer(answer))
@@ -67,11 +66,9 @@ def ask(home: Path | None, llm: str | None, model: str | None, question: str, as
 @click.option("--workers", type=click.IntRange(1, 64), help="Questions in flight (default: cores offline, "
               "PAPERQA_BATCH_CONCURRENCY with an LLM).")  # fmt: skip
 def batch(home: Path | None, llm: str | None, model: str | None, questions: Path, out: Path, resume: bool,
-          fresh: bool, workers: int | None, date_from: str | None, date_to: str | None, org: str | None,
-          min_upvotes: int | None, sources: int | None) -> None:  # fmt: skip
+          fresh: bool, workers: int | None, filters: Filters, sources: int | None) -> None:  # fmt: skip
     """Answer a file of questions (.txt, .csv, .jsonl); resumable, exit 1 if any question failed."""
     assistant = assistant_from(settings_from(home, llm, model))
-    filters = filters_from(date_from, date_to, org, min_upvotes)
     assistant.settings.sources_count(sources)  # a bad -k fails before any work
     asked = read_questions(questions)
     journal = journal_for(out)

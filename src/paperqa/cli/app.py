@@ -7,6 +7,7 @@ installed with the stack (gradio depends on it through typer); typer's extra lay
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -66,17 +67,28 @@ def common(fn: F) -> F:
 
 
 def filter_options(fn: F) -> F:
-    """Options that restrict retrieval; the library checks their values (one rule for CLI, UI and API)."""
+    """Options that restrict retrieval, handed to the command as one `filters` (the library checks their
+    values: one rule for CLI, UI and API); `-k` stays its own."""
+
+    @functools.wraps(fn)
+    def run(*args: Any, date_from: str | None, date_to: str | None, org: str | None, min_upvotes: int | None,
+            categories: tuple[str, ...], **kwargs: Any) -> Any:  # fmt: skip
+        filters = Filters(date_from=date_from, date_to=date_to, org=org, min_upvotes=min_upvotes,
+                          categories=categories)  # fmt: skip
+        return fn(*args, filters=filters, **kwargs)
+
     for option in reversed([
         click.option("--from", "date_from", metavar="DATE", help="Only papers dated on or after (YYYY[-MM[-DD]])."),
         click.option("--to", "date_to", metavar="DATE", help="Only papers dated on or before; a year or month "
                      "counts whole."),
         click.option("--org", help="Only papers of this organisation."),
         click.option("--min-upvotes", type=int, help="Only papers with at least this many upvotes."),
+        click.option("--category", "categories", multiple=True, metavar="NAME", help="Only papers in this arXiv "
+                     "category (cs.CL) or archive (cs); repeat for any of several."),
         click.option("-k", "--sources", type=int, help="Number of papers to retrieve (1-100, default 10)."),
     ]):  # fmt: skip
-        fn = option(fn)
-    return fn
+        run = option(run)
+    return run  # type: ignore[return-value]
 
 
 def settings_from(home: Path | None, llm: str | None, model: str | None, **more: Any) -> Settings:
@@ -87,11 +99,6 @@ def settings_from(home: Path | None, llm: str | None, model: str | None, **more:
 def assistant_from(settings: Settings) -> Assistant:
     """An assistant that says so, on stderr, when it waits for another process writing the index."""
     return Assistant(settings, on_wait=lambda message: say(message, err=True))
-
-
-def filters_from(date_from: str | None, date_to: str | None, org: str | None, min_upvotes: int | None) -> Filters:
-    """Filter options as library Filters (validated there)."""
-    return Filters(date_from=date_from, date_to=date_to, org=org, min_upvotes=min_upvotes)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

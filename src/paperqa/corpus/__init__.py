@@ -125,6 +125,7 @@ def _paper(r: Record) -> Paper:
         upvotes=r.upvotes,
         url=r.url,
         sources=(f"{r.source}:{r.line}",),
+        categories=r.categories,
     )
 
 
@@ -140,4 +141,5 @@ def _merge(a: Paper, b: Paper) -> Paper:
         upvotes=max(a.upvotes or 0, b.upvotes or 0) or None,
         url=a.url or b.url,
         sources=a.sources + tuple(s for s in b.sources if s not in a.sources),
+        categories=tuple(dict.fromkeys(a.categories + b.categories)),
     )

@@ -23,6 +23,7 @@ class Record:
     org: str | None = None
     upvotes: int | None = None
     url: str | None = None
+    categories: tuple[str, ...] = ()
 
 
 @dataclass

@@ -16,11 +16,11 @@ from typing import Any
 
 from ..dates import parse_date
 from ..errors import ArgumentError
-from ..filters import check_upvotes
+from ..filters import check_categories, check_upvotes
 from ..text import printable
 from .problems import FileResult, Record
 
-FIELDS = ("id", "title", "abstract", "date", "authors", "org", "url", "upvotes")
+FIELDS = ("id", "title", "abstract", "date", "authors", "org", "url", "upvotes", "categories")
 AUTHORS_MAX = 100_000
 _ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?")
 CSV_FIELD_MAX = 16 * 1024 * 1024  # Python's csv refuses fields over 128 KiB unless told otherwise
@@ -82,6 +82,7 @@ def _add(result: FileResult, obj: dict[str, Any], number: int) -> None:
             org=_optional(obj, "org"),
             upvotes=check_upvotes(obj.get("upvotes"), "field 'upvotes'"),
             url=_optional(obj, "url") or _arxiv_url(obj),
+            categories=check_categories(obj.get("categories"), "field 'categories'"),
         )
     except ArgumentError as exc:
         result.problem(f"{exc}; record skipped", number)

@@ -21,13 +21,15 @@ _IN = 900  # ids per `IN (...)`, below SQLite's limit on bound variables
 
 
 def _to_json(p: Paper) -> str:
-    return json.dumps({**p.__dict__, "date": p.date.isoformat() if p.date else None, "sources": list(p.sources)})
+    record = {**p.__dict__, "date": p.date.isoformat() if p.date else None, "sources": list(p.sources)}
+    return json.dumps({**record, "categories": list(p.categories)})
 
 
 def _from_json(text: str) -> Paper:
     d: dict[str, Any] = json.loads(text)
     d["date"] = dt.date.fromisoformat(d["date"]) if d["date"] else None
     d["sources"] = tuple(d["sources"])
+    d["categories"] = tuple(d.get("categories", ()))  # records written before categories were read have none
     return Paper(**d)
 
 

@@ -24,6 +24,13 @@ class PaperColumns:
             "upvotes": np.array([f["upvotes"] for f in fields], dtype=np.int64),
             "org_key": np.array(orgs, dtype=np.int64),
         }
+        # A list field as rows per value: a category holds a small share of the papers.
+        listed: dict[str, list[int]] = {}
+        for row, f in enumerate(fields):
+            names = f.get("categories", [])
+            for name in names if isinstance(names, list) else ():
+                listed.setdefault(name, []).append(row)
+        self.category_rows = {name: np.array(rows, dtype=np.int64) for name, rows in listed.items()}
 
     def admitted(self, filters: Filters) -> np.ndarray:
         """Boolean per paper: passes every condition of the filters."""
@@ -33,10 +40,15 @@ class PaperColumns:
         return ok
 
     def _test(self, c: Condition) -> np.ndarray:
+        chosen = np.zeros(len(self.row), dtype=bool)
         if c.op == "in":
-            chosen = np.zeros(len(self.row), dtype=bool)
             assert isinstance(c.value, frozenset)
             chosen[[self.row[p] for p in c.value if p in self.row]] = True
+            return chosen
+        if c.op == "any":
+            assert isinstance(c.value, frozenset)
+            for name in c.value:
+                chosen[self.category_rows.get(name, np.zeros(0, np.int64))] = True
             return chosen
         column, value = self.columns[c.field], c.value
         if c.field == "org_key":

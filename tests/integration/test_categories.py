@@ -1,0 +1,80 @@
+"""arXiv categories as a filter: read from the snapshot format, kept through re-ingest, applied everywhere."""
+
+import json
+import subprocess
+
+import pytest
+
+from paperqa import ArgumentError, Filters
+
+from .indexing import PAPERQA, env_for, hash_assistant, write_jsonl
+
+pytestmark = pytest.mark.integration
+TOPICS = {"cs.IR": "dense passage retrieval", "cs.CL": "machine translation", "hep-th": "string theory"}
+
+
+def arxiv_rows(n: int = 12) -> list[dict]:
+    """Snapshot-format records, every fourth paper in two categories."""
+    rows = []
+    for i in range(n):
+        category = list(TOPICS)[i % 3]
+        categories = f"{category} cs.LG" if i % 4 == 0 else category
+        rows.append({
+            "id": f"2401.{i:05d}", "title": f"A study {i} of {TOPICS[category]}", "categories": categories,
+            "abstract": f"We study {TOPICS[category]} and retrieval of models, with results on benchmark {i}.",
+            "update_date": "2024-01-15", "versions": [{"version": "v1", "created": "Mon, 15 Jan 2024 10:00:00 GMT"}],
+        })  # fmt: skip
+    return rows
+
+
+def test_categories_filter_retrieval_and_agree_with_chroma_where(tmp_path):
+    assistant = hash_assistant(tmp_path / "home")
+    assistant.ingest([write_jsonl(tmp_path / "arxiv.json", arxiv_rows())])
+    assert assistant.index.papers["2401.00004"].categories == ("cs.CL", "cs.LG")
+    vector = assistant.index.embed_model.get_query_embedding("retrieval of models")
+    for f, expected in [
+        (Filters(categories="cs.IR"), {"cs.IR"}),
+        (Filters(categories=["hep-th", "cs.CL"]), {"hep-th", "cs.CL"}),
+        (Filters(categories="cs"), {"cs.IR", "cs.CL", "cs.LG"}),
+    ]:
+        found = assistant.retrieve("retrieval of models", f, k=12)
+        assert found and all(set(s.paper.categories) & expected for s in found)
+        assert len(found) == sum(1 for r in arxiv_rows() if set(r["categories"].split()) & expected)
+        with assistant.index.reading() as view:
+            exact = [cid for cid, _ in view.dense(vector, 12, f)]
+        assert f.categories is not None
+        clauses = [{"categories": {"$contains": c}} for c in sorted(f.categories)]
+        where = clauses[0] if len(clauses) == 1 else {"$or": clauses}
+        got = assistant.index.chroma.collection.query(query_embeddings=[vector], n_results=12, where=where)
+        assert exact == got["ids"][0]  # the store keeps the same fields: an independent oracle
+    assert assistant.retrieve("retrieval", Filters(categories="math")) == []
+    with pytest.raises(ArgumentError, match="not a category name"):
+        Filters(categories="cs.IR;drop")
+
+
+def test_a_changed_category_is_published_without_embedding_again(tmp_path):
+    assistant = hash_assistant(tmp_path / "home")
+    rows = arxiv_rows(6)
+    assistant.ingest([write_jsonl(tmp_path / "a.json", rows)])
+    rows[1]["categories"] = "math.AG"
+    report, _ = assistant.ingest([write_jsonl(tmp_path / "a.json", rows)])
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 6)
+    assert [s.paper.id for s in assistant.retrieve("machine translation", Filters(categories="math"))] == ["2401.00001"]
+    assert assistant.check().consistent
+
+
+def test_cli_category_option(tmp_path):
+    home = tmp_path / "home"
+    f = write_jsonl(tmp_path / "arxiv.json", arxiv_rows())
+    r = subprocess.run([PAPERQA, "ingest", str(f)], env=env_for(home), capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    ask = [PAPERQA, "ask", "string theory", "--json", "--category", "hep-th", "--category", "cs.IR"]
+    r = subprocess.run(ask, env=env_for(home), capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    sources = json.loads(r.stdout)["sources"]
+    ids = {row["id"] for row in arxiv_rows() if row["categories"].split()[0] in ("hep-th", "cs.IR")}
+    assert sources and {s["paper_id"] for s in sources} <= ids
+    r = subprocess.run([*ask[:4], "--category", "cs IR!"], env=env_for(home), capture_output=True, text=True)
+    assert r.returncode == 1 and r.stderr.strip() == (
+        "paperqa: error: categories: 'IR!' is not a category name such as 'cs.CL' or 'cs'"
+    )
