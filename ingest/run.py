@@ -51,7 +51,12 @@ def ingest(
 
 
 def ensure(assistant: Assistant, out: TextIO = sys.stderr) -> None:
-    """Build the index from the default corpus on first use, telling the user why it takes a moment."""
+    """Build the index from the default corpus on first use, telling the user why it takes a moment (a reader
+    of a snapshot folder builds nothing: a writer publishes there)."""
+    if assistant.settings.snapshot:
+        if assistant.index.is_empty():
+            _say(f"no snapshot published in {assistant.settings.snapshot} yet; answering from the first one", out)
+        return
     if assistant.index.is_empty():
         _say(f"no index at {assistant.settings.home}; building it from the default corpus", out)
         ingest(assistant, out=out)

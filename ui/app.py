@@ -72,7 +72,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     with gr.Blocks(title="paperqa", analytics_enabled=False) as app:
         with gr.Row():
             gr.Markdown("## paperqa: ask the corpus of paper abstracts")
-            papers = assistant.index.catalog.count()
+            papers = len(assistant.index.papers)
             gr.Markdown(f"Backend: **{assistant.backend_label}** · {papers} papers", elem_id="pqa-backend")
         with gr.Tab("Chat"):
             ChatPanel(assistant).build()

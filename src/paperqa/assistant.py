@@ -24,6 +24,7 @@ from .errors import ArgumentError, PaperQAError
 from .filters import Filters
 from .index import CheckReport, ChromaServer, Index, IngestReport, Progress
 from .index.lock import OnWait
+from .index.snapshots import SnapshotFolder
 from .retrieval import Retriever
 from .settings import Settings
 from .types import Answer, Source
@@ -57,7 +58,7 @@ class Assistant:
                 s = self.settings
                 self._index = Index(
                     s.home / "index", embedding_model(s), s.chunk_tokens, s.chunk_overlap, s.ingest_batch, self.on_wait,
-                    chroma_server(s),
+                    chroma_server(s), SnapshotFolder(s.snapshot) if s.snapshot else None, s.snapshot_poll,
                 )  # fmt: skip
             return self._index
 
@@ -84,8 +85,9 @@ class Assistant:
         return report, read
 
     def ensure_index(self, progress: Progress | None = None) -> IngestReport | None:
-        """Build the index from the default corpus when it is empty; None when it already existed."""
-        if not self.index.is_empty():
+        """Build the index from the default corpus when it is empty; None when it already existed, or when this
+        process reads a snapshot folder (only `ingest` writes there)."""
+        if self.settings.snapshot or not self.index.is_empty():
             return None
         return self.ingest(progress=progress)[0]
 

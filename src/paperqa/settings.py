@@ -59,6 +59,10 @@ class Settings(BaseSettings):
         None, description="Sent to the Chroma server as `Authorization: Bearer <token>` (Chroma auth or a proxy)."
     )
     chroma_collection: str = Field("paperqa_chunks", description="The collection on the Chroma server.")
+    snapshot: str | None = Field(
+        None, description="A folder or fsspec URL where the writer publishes each generation and readers load it."
+    )
+    snapshot_poll: float = Field(2.0, gt=0, le=3600, description="Seconds between a reader's looks for a newer one.")
     request_timeout: float = Field(60.0, gt=0, description="Seconds before one LLM or embedding request is abandoned.")
     max_retries: int = Field(2, ge=0, le=10, description="Retries of a failed request (with backoff) before giving up.")
     answer_timeout: float = Field(

@@ -212,6 +212,20 @@ class Catalog:
         with self._lock:
             return int(self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
 
+    def export(self, path: Path) -> int:
+        """Copy the published catalog into a new single-file database (a snapshot's); its paper count."""
+        with self._lock:
+            target = sqlite3.connect(path)
+            try:
+                self.db.backup(target)
+                target.execute("PRAGMA journal_mode=DELETE")  # one file: a reader copies it whole
+                with target:
+                    target.execute("DELETE FROM staged_chunks")
+                    target.execute("DELETE FROM staged_papers")
+                return int(target.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
+            finally:
+                target.close()
+
     def close(self) -> None:
         """Release the database file."""
         with self._lock:

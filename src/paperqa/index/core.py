@@ -3,7 +3,8 @@
 Readers take a `View` of the published generation (`with index.reading() as view`); when another process
 has published, the next read loads the new generation. Readers never open Chroma (see `view`). Writers
 (`add`, `check`) hold the index's writer lock and open Chroma afresh; opening an index that a crash left
-inconsistent repairs it.
+inconsistent repairs it. With a snapshot folder, the writer also publishes every generation there, and reads
+(its own too) come from the newest snapshot, polled at most every `poll` seconds, so every process answers alike.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .derived import Derived
 from .lock import OnWait, WriterLock
 from .repair import CheckReport
 from .server import ChromaServer
+from .snapshots import SnapshotError, SnapshotFolder
 from .stores import Stores
 from .view import View
 from .writer import IngestReport, Progress
@@ -45,6 +47,8 @@ class Index:
         batch_papers: int = 2048,
         on_wait: OnWait | None = None,
         server: ChromaServer | None = None,
+        snapshots: SnapshotFolder | None = None,
+        poll: float = 2.0,
     ) -> None:
         self.folder, self.embed_model, self.batch_papers = folder, embed_model, batch_papers
         self.server = server  # vectors on a Chroma server instead of the folder's embedded store
@@ -55,6 +59,9 @@ class Index:
         self.chunker = Chunker(chunk_tokens, chunk_overlap)
         self._reload = threading.Lock()  # one thread at a time loads a new view; readers keep the old one
         self._view: View | None = None
+        self.snapshots, self.poll = snapshots, poll
+        self._shared: tuple[str, View] | None = None  # the snapshot read from, by name
+        self._polled = 0.0
         self._closed = False
         if self.catalog.pending_migrations():
             with self.lock.hold("upgrade", on_wait=on_wait):
@@ -74,6 +81,9 @@ class Index:
     @contextlib.contextmanager
     def reading(self) -> Iterator[View]:
         """The view of the newest published generation, for one question (views never change)."""
+        if self.snapshots is not None:
+            yield self._snapshot_view(self.snapshots)
+            return
         self._refresh()
         assert self._view is not None
         yield self._view
@@ -85,8 +95,36 @@ class Index:
             return dict(view.papers)
 
     def is_empty(self) -> bool:
-        """Whether no paper has been published yet."""
+        """Whether no paper has been published yet (to the snapshot folder, when there is one)."""
+        if self.snapshots is not None:
+            return self.snapshots.latest() is None
         return self.catalog.count() == 0
+
+    def _snapshot_view(self, snapshots: SnapshotFolder) -> View:
+        """The newest snapshot's view: polled at most every `poll` seconds, fetched once, swapped in whole."""
+        now = time.monotonic()
+        if self._shared is not None and now - self._polled < self.poll:
+            return self._shared[1]
+        with self._reload:
+            if self._shared is not None and time.monotonic() - self._polled < self.poll:
+                return self._shared[1]
+            try:
+                manifest = snapshots.latest()
+            except SnapshotError:
+                if self._shared is None:
+                    raise
+                return self._shared[1]  # the share is away: keep answering from the snapshot in hand
+            self._polled = time.monotonic()
+            if manifest is None:
+                self._shared = ("", View(0, {}, Derived.empty()))
+            elif self._shared is None or self._shared[0] != manifest.name:
+                catalog, root = snapshots.fetch(manifest, self.folder / "snapshots", self.identity)
+                try:
+                    generation, papers = catalog.snapshot()
+                finally:
+                    catalog.close()
+                self._shared = (manifest.name, View(generation, papers, derived.load(root, generation)))
+            return self._shared[1]
 
     def _refresh(self) -> None:
         generation = self.catalog.generation()
@@ -124,6 +162,7 @@ class Index:
             report, published = writer.ingest(stores, view.papers, view.derived, papers, self.batch_papers, progress)
             if published is not None:
                 self._publish_view(published.generation, published.derived)
+            self._share()
             return report
 
     def check(self, repair_it: bool = False, wait: bool = True, on_wait: OnWait | None = None) -> CheckReport:
@@ -132,10 +171,23 @@ class Index:
             self._fresh_chroma()
             report = repair.check(self._stores())
             if not repair_it or report.consistent:
+                if report.consistent:
+                    self._share()
                 return report
             self._publish_view(*repair.repair(self._stores()))
+            self._share()
             after = repair.check(self._stores())
             return CheckReport(after.consistent, after.papers, after.chunks, after.problems, report.problems)
+
+    def _share(self) -> None:
+        """Publish the local generation to the snapshot folder if it is not there yet (writer lock held); a
+        writer killed after its own publish catches up here on its next write or check."""
+        if self.snapshots is not None:
+            self.snapshots.publish(
+                self.catalog, self.folder / "derived", self.catalog.generation(),
+                self.catalog.get_meta("index_id") or "", self.identity,
+            )  # fmt: skip
+            self._polled = 0.0  # read what was just published
 
     def _unfinished(self) -> bool:
         return self.catalog.get_meta("pending") == "1" or self.catalog.staged_count() > 0
