@@ -19,12 +19,13 @@ from starlette.middleware import Middleware  # noqa: E402
 # The hub reads its switches once at import, which may have happened before this module ran.
 _hub.HF_HUB_OFFLINE = _hub.HF_HUB_DISABLE_TELEMETRY = True
 
-from paperqa import Assistant, PaperQAError  # noqa: E402
+from paperqa import Assistant, PaperQAError, SettingsError  # noqa: E402
 from paperqa.ingest.run import ensure  # noqa: E402
 
 from .chat import ChatPanel, filters_from, shown_error  # noqa: E402
 from .corpus_view import build_corpus_tab  # noqa: E402
 from .security import Guard, is_loopback  # noqa: E402
+from .tools import McpTools  # noqa: E402
 
 __all__ = ["CSS", "JS", "auth_pairs", "build_app", "filters_from", "launch", "shown_error"]
 
@@ -67,17 +68,21 @@ JS = """
 """
 
 
-def build_app(assistant: Assistant) -> gr.Blocks:
-    """The chat, sources, filters and corpus view over one Assistant; nothing is launched."""
+def build_app(assistant: Assistant, mcp: bool = False) -> gr.Blocks:
+    """The chat, sources, filters and corpus view over one Assistant; nothing is launched. With `mcp`, the
+    tools `ask` and `search_corpus` are the documented endpoints (MCP lists every documented endpoint as a
+    tool, and the chat's session endpoints stay callable but unlisted: they need a browser session's history)."""
     with gr.Blocks(title="paperqa", analytics_enabled=False) as app:
         with gr.Row():
             gr.Markdown("## paperqa: ask the corpus of paper abstracts")
             papers = len(assistant.index.papers)
             gr.Markdown(f"Backend: **{assistant.backend_label}** · {papers} papers", elem_id="pqa-backend")
         with gr.Tab("Chat"):
-            ChatPanel(assistant).build()
+            ChatPanel(assistant).build(listed=not mcp)
+        if mcp:
+            McpTools(assistant).register()
         with gr.Tab("Corpus"):
-            build_corpus_tab(assistant)
+            build_corpus_tab(assistant, listed=not mcp)
     return app
 
 
@@ -92,12 +97,18 @@ def auth_pairs(spec: str | None) -> list[tuple[str, str]] | None:
 
 
 def launch(
-    assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, share: bool = False, block: bool = True
-) -> gr.Blocks:
-    """Build the index if needed, then serve the app (no share link unless asked, bounded queue, guarded)."""
-    ensure(assistant)
+    assistant: Assistant, host: str = "127.0.0.1", port: int = 7860, share: bool = False, block: bool = True,
+    mcp: bool = False,
+) -> gr.Blocks:  # fmt: skip
+    """Build the index if needed, then serve the app (no share link unless asked, bounded queue, guarded);
+    with `mcp`, also as an MCP server at /gradio_api/mcp/."""
     s = assistant.settings
-    app = build_app(assistant)
+    if mcp and s.ui_auth:
+        # Gradio's MCP tools call the app back without the client's login: every call would be refused.
+        raise SettingsError("paperqa ui --mcp cannot be combined with PAPERQA_UI_AUTH (MCP clients cannot log in "
+                            "to Gradio); serve MCP on loopback, or behind a proxy that checks a token")  # fmt: skip
+    ensure(assistant)
+    app = build_app(assistant, mcp)
     app.queue(max_size=s.ui_queue_size, default_concurrency_limit=s.ui_concurrency)
     auth = auth_pairs(s.ui_auth.get_secret_value() if s.ui_auth else None)
     guard = Middleware(Guard, loopback_only=is_loopback(host) and not share)
@@ -105,5 +116,6 @@ def launch(
         server_name=host, server_port=port, share=share, auth=auth, prevent_thread_lock=not block, css=CSS, js=JS,
         footer_links=["api"], show_error=True, quiet=not block, app_kwargs={"middleware": [guard]},
         max_file_size=1,  # bytes: the app takes no files (the guard refuses the upload routes outright)
+        mcp_server=mcp,
     )  # fmt: skip
     return app

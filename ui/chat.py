@@ -124,8 +124,10 @@ class ChatPanel:
         path.write_text(conversation_markdown(history), encoding="utf-8")
         return gr.update(value=str(path), visible=True)
 
-    def build(self) -> None:
-        """The chat tab's components and events (inside an open `gr.Blocks`)."""
+    def build(self, listed: bool = True) -> None:
+        """The chat tab's components and events (inside an open `gr.Blocks`); `listed`: the session endpoints
+        appear in the API docs (else callable, unlisted)."""
+        shown = "public" if listed else "undocumented"
         top_k, orgs = self.assistant.settings.top_k, [ANY_ORG, *sorted(self._orgs())]
         categories = sorted({c for p in self.assistant.index.papers.values() for c in p.categories})
         history = gr.State([])
@@ -164,14 +166,14 @@ class ChatPanel:
             trigger(
                 self.chat, [box, chatbot, history, *filters], [box, chatbot, history, sources], api_visibility="private"
             )
-        new.click(fresh_chat, None, [chatbot, history, sources, download], api_name="new_chat")
+        new.click(fresh_chat, None, [chatbot, history, sources, download], api_name="new_chat", api_visibility=shown)
         chatbot.clear(fresh_chat, None, [chatbot, history, sources, download], api_visibility="private")
         save.click(self.export, history, download, api_visibility="private")
         api_question, api_answer = gr.Textbox(visible=False), gr.Textbox(visible=False)
         gr.Button(visible=False).click(
-            self.ask_api, [api_question, history, *filters], [api_answer, history], api_name="ask"
+            self.ask_api, [api_question, history, *filters], [api_answer, history], api_name="ask", api_visibility=shown
         )
-        gr.Button(visible=False).click(self.history_api, history, api_answer, api_name="history")
+        gr.Button(visible=False).click(self.history_api, history, api_answer, api_name="history", api_visibility=shown)
 
     def _orgs(self) -> set[str]:
         return {p.org for p in self.assistant.index.papers.values() if p.org}

@@ -35,14 +35,15 @@ def top_organisations(papers: list[Paper], n: int = 10) -> pd.DataFrame:
     return pd.DataFrame(counts, columns=["organisation", "papers"])
 
 
-def build_corpus_tab(assistant: Assistant) -> None:
-    """The corpus tab: a search over the current index's papers and two charts (inside an open `gr.Blocks`)."""
+def build_corpus_tab(assistant: Assistant, listed: bool = True) -> None:
+    """The corpus tab: a search over the current index's papers and two charts (inside an open `gr.Blocks`);
+    `listed`: its endpoint appears in the API docs (else callable, unlisted)."""
     papers = list(assistant.index.papers.values())
     search = gr.Textbox(label="Search titles and abstracts", elem_id="pqa-corpus-search")
     table = gr.Dataframe(papers_table(papers), interactive=False, wrap=True, elem_id="pqa-corpus-table")
     # Read the papers again on each search: papers another process ingested since the start show up.
     search.change(lambda q: papers_table(list(assistant.index.papers.values()), q), search, table,
-                  api_name="search_corpus")  # fmt: skip
+                  api_name="search_corpus", api_visibility="public" if listed else "undocumented")  # fmt: skip
     years, orgs = papers_per_year(papers), top_organisations(papers)
     with gr.Row():
         for frame, x, title, elem in ((years, "year", "Dated papers per year", "pqa-chart-years"),

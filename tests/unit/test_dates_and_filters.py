@@ -79,5 +79,5 @@ def test_a_category_filter_admits_any_listed_category_or_its_archive():
     assert admitted(categories="cs") == ["a", "b"]  # an archive covers its categories
     assert admitted(categories="math") == []
     assert admitted() == ["a", "b", "c", "d"]
-    with pytest.raises(ArgumentError, match="categories: 'cs.CL.x' is not a category name"):
+    with pytest.raises(ArgumentError, match=r"categories: 'cs\.CL\.x' is not a category name"):
         Filters(categories="cs.CL.x")
