@@ -31,7 +31,8 @@ def ingest(
     def progress(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = tqdm(total=total, unit="paper", desc="indexing", file=out, disable=total < 200)
+            bar = tqdm(total=total, desc="indexing", file=out, disable=not out.isatty(),
+                       bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining}")  # fmt: skip
         bar.update(done - bar.n)
 
     try:
@@ -39,10 +40,12 @@ def ingest(
     finally:
         if bar is not None:
             bar.close()
+    for note in read.notes:
+        _say(note, out)
     for problem in read.problems:
         _say(f"warning: {problem}", out)
     _say(
-        f"read {read.entries} entries ({len(read.papers)} papers) with {len(read.problems)} problem(s); "
+        f"read {read.entries} entries ({read.count} papers) with {len(read.problems)} problem(s); "
         f"index: {report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
         f"{report.total} papers in all",
         out,

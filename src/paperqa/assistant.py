@@ -19,12 +19,13 @@ from .answer.stream import AnswerStream, said
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
 from .conversation import Turn, history_text, resolve
-from .corpus import CorpusRead, read_corpus, shipped_corpus
+from .corpus import CorpusRead, corpus_files, read_corpus, shipped_corpus
 from .errors import ArgumentError, PaperQAError
 from .filters import Filters
 from .index import CheckReport, ChromaServer, Index, IngestReport, Progress
 from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
+from .stream_ingest import Tally, segments
 from .retrieval import Retriever
 from .settings import Settings
 from .types import Answer, Source
@@ -78,11 +79,21 @@ class Assistant:
         self, paths: Sequence[Path] | None = None, strict: bool = False, progress: Progress | None = None,
         wait: bool = True,
     ) -> tuple[IngestReport, CorpusRead]:  # fmt: skip
-        """Read files and index their papers as the index's only writer (waiting for another, unless told not to)."""
-        read = self.read(paths, strict)
+        """Read files and index their papers as the index's only writer (waiting for another, unless told not to).
+
+        Streamed: every PAPERQA_INGEST_SEGMENT papers are published, and an ingest that stopped resumes after the
+        last of them. `strict` reads everything first, and indexes nothing if any record is bad.
+        """
+        if strict:
+            read = self.read(paths, strict)
+            with backend_errors(self.settings, "embedding"):
+                return self.index.add(list(read.papers), progress, wait=wait), read
+        files = corpus_files(list(paths or self.settings.corpus or shipped_corpus()))
+        tally = Tally()
+        stream = segments(self.index, files, self.settings.ingest_segment, tally, self.settings.listing_year)
         with backend_errors(self.settings, "embedding"):
-            report = self.index.add(list(read.papers), progress, wait=wait)
-        return report, read
+            report = self.index.add_segments(stream, progress, wait=wait)
+        return report, tally.result()
 
     def ensure_index(self, progress: Progress | None = None) -> IngestReport | None:
         """Build the index from the default corpus when it is empty; None when it already existed, or when this

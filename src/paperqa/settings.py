@@ -82,6 +82,11 @@ class Settings(BaseSettings):
     ingest_batch: int = Field(
         2048, ge=1, le=100_000, description="Papers embedded and written per batch while ingesting."
     )
+    ingest_segment: int = Field(
+        20_000, ge=1, le=10_000_000,
+        description="Papers read, indexed and published at a time by an ingest (memory follows it; resumes start "
+        "after the last published segment).",
+    )  # fmt: skip
     list_top_k: int = Field(
         20, ge=TOP_K_RANGE[0], le=TOP_K_RANGE[1],
         description="Papers searched for a 'which papers…' question when no number is given: a list should "

@@ -9,20 +9,30 @@ from pathlib import Path
 
 from ..errors import CorpusError
 from ..types import Paper, normalise_title, paper_id_for
-from .listing import looks_like_listing, read_listing
-from .problems import FileResult, Record, decode_lines
-from .records import read_csv, read_jsonl
+from .problems import FileResult, Record
+from .stream import Position, read_pieces
 
-__all__ = ["CorpusRead", "read_corpus", "read_file", "shipped_corpus"]
+__all__ = [
+    "CorpusRead",
+    "Merger",
+    "Position",
+    "corpus_files",
+    "read_corpus",
+    "read_file",
+    "read_pieces",
+    "shipped_corpus",
+]
 
 
 @dataclass(frozen=True)
 class CorpusRead:
     """Papers read from some files (duplicates merged) and the problems met on the way."""
 
-    papers: tuple[Paper, ...]
+    papers: tuple[Paper, ...]  # empty when an ingest streamed them into the index instead
     entries: int
     problems: tuple[CorpusError, ...]
+    count: int  # distinct papers read
+    notes: tuple[str, ...] = ()  # what the user should know about the reading (a resumed file)
 
 
 def shipped_corpus() -> list[Path]:
@@ -32,36 +42,15 @@ def shipped_corpus() -> list[Path]:
 
 
 def read_file(path: Path, listing_year: int | None = None) -> FileResult:
-    """Read one corpus file by its format; never raises for bad content, reports it instead."""
-    path = Path(path)
-    result = FileResult(path)
-    if not path.is_file():
-        result.problem("no such file")
-        return result
-    raw = path.read_bytes()
-    if not raw.strip():
-        result.problem("file is empty")
-        return result
-    lines = decode_lines(result, raw)
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson") or (suffix == ".json" and _one_object_a_line(lines)):
-        read_jsonl(result, lines)  # the arXiv metadata snapshot is JSON Lines named .json
-    elif suffix == ".csv":
-        read_csv(result, lines)
-    elif suffix == ".txt" and looks_like_listing(lines):
-        read_listing(result, lines, listing_year)
-    else:
-        result.problem("unknown format (expected a daily-papers listing .txt, .jsonl or .csv)")
+    """Read one corpus file whole by its format; never raises for bad content, reports it instead."""
+    result = FileResult(Path(path))
+    for piece in read_pieces(path, size=1 << 62, listing_year=listing_year):
+        result.records += piece.result.records
+        result.problems += piece.result.problems
     return result
 
 
 SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv", ".txt")
-
-
-def _one_object_a_line(lines: list[str]) -> bool:
-    """A .json file holding JSON Lines: its first line is a whole object."""
-    first = next((line.strip() for line in lines if line.strip()), "")
-    return first.startswith("{") and first.endswith("}")
 
 
 def corpus_files(paths: Sequence[Path]) -> list[Path]:
@@ -80,30 +69,46 @@ def corpus_files(paths: Sequence[Path]) -> list[Path]:
     return files
 
 
+class Merger:
+    """Entries of the same paper merged into one as they are read, keeping all sources; two entries of one id
+    that disagree are a problem, and the later one is skipped."""
+
+    def __init__(self) -> None:
+        self.papers: dict[str, Paper] = {}
+        self.entries = 0
+
+    def add(self, record: Record, path: Path, earlier: Paper | None = None) -> CorpusError | None:
+        """Take one record of a file; `earlier` is the same paper read before, where the caller keeps it."""
+        paper = _paper(record)
+        first = self.papers.get(paper.id) or earlier
+        if first is not None and (conflict := _conflict(first, paper)):
+            seen, _, line = first.sources[0].rpartition(":")
+            message = f"id {paper.id!r} was read before ({seen} line {line}) with another {conflict}"
+            return CorpusError(str(path), f"{message}; this record skipped", record.line)
+        self.entries += 1
+        self.papers[paper.id] = _merge(first, paper) if first is not None else paper
+        return None
+
+
 def read_corpus(paths: Sequence[Path], listing_year: int | None = None) -> CorpusRead:
     """Read files (folders read file by file) and merge entries of the same paper into one, keeping all
     sources; nothing read at all is an error."""
-    merged: dict[str, Paper] = {}
+    merger = Merger()
     problems: list[CorpusError] = []
-    entries = 0
     files = corpus_files(paths)
     for path in files:
         result = read_file(path, listing_year)
         problems.extend(result.problems)
-        for record in result.records:
-            paper = _paper(record)
-            first = merged.get(paper.id)
-            if first is not None and (conflict := _conflict(first, paper)):
-                seen, _, line = first.sources[0].rpartition(":")
-                message = f"id {paper.id!r} was read before ({seen} line {line}) with another {conflict}"
-                problems.append(CorpusError(str(path), f"{message}; this record skipped", record.line))
-                continue
-            entries += 1
-            merged[paper.id] = _merge(first, paper) if first is not None else paper
-    if files and not entries:
-        reason = problems[0].detail if problems else "no records"
-        raise CorpusError(str(files[0]) if len(files) == 1 else f"{len(files)} files", f"nothing was read ({reason})")
-    return CorpusRead(tuple(merged.values()), entries, tuple(problems))
+        problems.extend(e for record in result.records if (e := merger.add(record, path)) is not None)
+    if files and not merger.entries:
+        nothing_read(files, problems)
+    return CorpusRead(tuple(merger.papers.values()), merger.entries, tuple(problems), len(merger.papers))
+
+
+def nothing_read(files: Sequence[Path], problems: Sequence[CorpusError]) -> None:
+    """Files from which not one record could be read are an error, naming the first reason."""
+    reason = problems[0].detail if problems else "no records"
+    raise CorpusError(str(files[0]) if len(files) == 1 else f"{len(files)} files", f"nothing was read ({reason})")
 
 
 def _conflict(a: Paper, b: Paper) -> str | None:
@@ -114,9 +119,14 @@ def _conflict(a: Paper, b: Paper) -> str | None:
     return None if long.startswith(short) else "abstract"
 
 
+def record_id(r: Record) -> str:
+    """The id of the paper a record lists: its own id, else one made from its title."""
+    return r.id or paper_id_for(r.title)
+
+
 def _paper(r: Record) -> Paper:
     return Paper(
-        id=r.id or paper_id_for(r.title),
+        id=record_id(r),
         title=r.title,
         abstract=r.abstract,
         date=r.date,

@@ -8,10 +8,10 @@ within range. A bad record is one problem naming its line; the other records are
 from __future__ import annotations
 
 import csv
-import io
 import json
 import math
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from ..dates import parse_date
@@ -26,34 +26,31 @@ _ARXIV_ID = re.compile(r"\d{4}\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?/\d{7}(v\d+)?
 CSV_FIELD_MAX = 16 * 1024 * 1024  # Python's csv refuses fields over 128 KiB unless told otherwise
 
 
-def read_jsonl(result: FileResult, lines: list[str]) -> None:
-    """One JSON object a line; a broken line is reported and the rest still read."""
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            result.problem(f"invalid JSON ({exc.msg}); line skipped", number)
-            continue
-        if not isinstance(obj, dict):
-            result.problem("expected a JSON object; line skipped", number)
-            continue
-        _add(result, obj, number)
-
-
-def read_csv(result: FileResult, lines: list[str]) -> None:
-    """A header row naming the fields, then one paper a row."""
-    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_MAX))
-    reader = csv.DictReader(io.StringIO("\n".join(lines)))
+def read_jsonl_line(result: FileResult, line: str, number: int) -> None:
+    """One line of JSON Lines: an object is a record; a broken line is reported (the rest is still read)."""
+    if not line.strip():
+        return
     try:
-        if not reader.fieldnames or "title" not in reader.fieldnames:
-            result.problem("CSV header must name at least 'title' and 'abstract'", 1)
-            return
-        for row in reader:
-            _add(result, row, reader.line_num)
-    except csv.Error as exc:
-        result.problem(f"unreadable CSV ({exc}); the rest of the file skipped", reader.line_num + 1)
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        result.problem(f"invalid JSON ({exc.msg}); line skipped", number)
+        return
+    if not isinstance(obj, dict):
+        result.problem("expected a JSON object; line skipped", number)
+        return
+    add_record(result, obj, number)
+
+
+def csv_rows(lines: Iterable[str], fieldnames: list[str]) -> csv.DictReader[str]:
+    """CSV rows as dicts over lines that still carry their line ends (a quoted field may span lines)."""
+    csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_MAX))
+    return csv.DictReader(lines, fieldnames=fieldnames)
+
+
+def csv_header(line: str) -> list[str] | None:
+    """The field names of a CSV header line, or None when it does not name `title`."""
+    names = next(csv.reader([line]), [])
+    return names if "title" in names else None
 
 
 def clean_text(value: object) -> str:
@@ -61,7 +58,8 @@ def clean_text(value: object) -> str:
     return " ".join(printable(str(value), keep_newlines=False).split())
 
 
-def _add(result: FileResult, obj: dict[str, Any], number: int) -> None:
+def add_record(result: FileResult, obj: dict[str, Any], number: int) -> None:
+    """Check one record's fields and keep it, or report why it was skipped."""
     title = clean_text(obj.get("title") or "")
     abstract = clean_text(obj.get("abstract") or "")
     if not title:

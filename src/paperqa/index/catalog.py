@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,14 @@ def _from_json(text: str) -> Paper:
     d["sources"] = tuple(d["sources"])
     d["categories"] = tuple(d.get("categories", ()))  # records written before categories were read have none
     return Paper(**d)
+
+
+def _write_meta(db: sqlite3.Connection, facts: Mapping[str, str | None]) -> None:
+    for key, value in facts.items():
+        if value is None:
+            db.execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
 
 def _slices(items: list[str]) -> Iterator[list[str]]:
@@ -77,10 +85,30 @@ class Catalog:
         """The published generation: moves by one each time an ingest or repair publishes."""
         return int(self.get_meta("generation") or 0)
 
-    def hashes(self) -> dict[str, str]:
-        """Content hash of every published paper, by id."""
+    def set_metas(self, facts: Mapping[str, str | None]) -> None:
+        """Store (or, for None, forget) several index facts in one transaction."""
+        with self._lock, self.db:
+            _write_meta(self.db, facts)
+
+    def hashes_of(self, paper_ids: Iterable[str]) -> dict[str, str]:
+        """Content hash of those of these papers that are published, by id."""
+        out: dict[str, str] = {}
         with self._lock:
-            return dict(self.db.execute("SELECT id, hash FROM papers"))
+            for part in _slices(list(paper_ids)):
+                marks = ",".join("?" * len(part))
+                out.update(self.db.execute(f"SELECT id, hash FROM papers WHERE id IN ({marks})", part))
+        return out
+
+    def papers_of(self, paper_ids: Iterable[str]) -> dict[str, Paper]:
+        """Those of these papers that are published, by id."""
+        out: dict[str, Paper] = {}
+        with self._lock:
+            for part in _slices(list(paper_ids)):
+                marks = ",".join("?" * len(part))
+                for (record,) in self.db.execute(f"SELECT record FROM papers WHERE id IN ({marks})", part):
+                    paper = _from_json(record)
+                    out[paper.id] = paper
+        return out
 
     def stage(self, papers: list[Paper], chunks: list[Chunk]) -> None:
         """Stage papers with new text and their chunks (published later, all at once)."""
@@ -125,9 +153,11 @@ class Catalog:
             self.db.executemany("DELETE FROM staged_chunks WHERE paper_id = ?", rows)
             self.db.executemany("DELETE FROM staged_papers WHERE id = ?", rows)
 
-    def publish(self, generation: int | None) -> None:
-        """Move staged rows into the published tables, in one transaction; optionally set the generation."""
+    def publish(self, generation: int | None, facts: Mapping[str, str | None] | None = None) -> None:
+        """Move staged rows into the published tables, in one transaction; optionally set the generation, and
+        index facts that must be true exactly when these rows are (an ingest's resume point)."""
         with self._lock, self.db:
+            _write_meta(self.db, facts or {})
             self.db.execute("DELETE FROM chunks WHERE paper_id IN (SELECT id FROM staged_papers WHERE rechunked = 1)")
             self.db.execute("INSERT OR REPLACE INTO papers SELECT id, hash, record FROM staged_papers")
             self.db.execute("INSERT OR REPLACE INTO chunks SELECT id, paper_id, position, text FROM staged_chunks")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +32,15 @@ from .server import ChromaServer
 from .snapshots import SnapshotError, SnapshotFolder
 from .stores import Stores
 from .view import View
-from .writer import IngestReport, Progress
+from .writer import IngestReport, Progress, Segment
+
+
+def _scaled(progress: Progress | None, share: tuple[float, float]) -> Progress | None:
+    """A segment's own (done, total) as thousandths of the whole ingest."""
+    if progress is None:
+        return None
+    start, end = share
+    return lambda done, total: progress(round((start + (end - start) * done / max(total, 1)) * 1000), 1000)
 
 
 class Index:
@@ -93,6 +101,14 @@ class Index:
         """Every published paper by id (of the newest generation)."""
         with self.reading() as view:
             return dict(view.papers)
+
+    def fact(self, key: str) -> str | None:
+        """A stored index fact (an ingest's resume point), as last published."""
+        return self.catalog.get_meta(key)
+
+    def published_papers(self, paper_ids: Iterable[str]) -> dict[str, Paper]:
+        """Those of these papers that are published, by id, read from the catalog (not a whole view)."""
+        return self.catalog.papers_of(paper_ids)
 
     def is_empty(self) -> bool:
         """Whether no paper has been published yet (to the snapshot folder, when there is one)."""
@@ -155,13 +171,34 @@ class Index:
         on_wait: OnWait | None = None,
     ) -> IngestReport:
         """Index papers as the only writer: new ones added, changed ones replaced, the rest re-described."""
+        return self.add_segments([Segment(papers, {})], progress, wait, on_wait)
+
+    def add_segments(
+        self,
+        segments: Iterable[Segment],
+        progress: Progress | None = None,
+        wait: bool = True,
+        on_wait: OnWait | None = None,
+    ) -> IngestReport:
+        """Index segments in turn under one hold of the writer lock, each published as a generation of its own
+        with its facts; `progress` is told (done, total) in thousandths of the whole."""
         with self.lock.hold("ingest", wait, on_wait or self.on_wait):
             stores = self._writable()
-            view = self._view
-            assert view is not None
-            report, published = writer.ingest(stores, view.papers, view.derived, papers, self.batch_papers, progress)
+            generation = self.catalog.generation()
+            current = self._view.derived if self._view and self._view.generation == generation else None
+            current = current or derived.load(self.folder / "derived", generation)
+            report = IngestReport(0, 0, 0, self.catalog.count())
+            published = None
+            for segment in segments:
+                told = _scaled(progress, segment.share)
+                part, done = writer.ingest(stores, current, segment.papers, self.batch_papers, told, segment.facts)
+                report = report.then(part)
+                if done is not None:
+                    current, published = done.derived, done
+                if progress:
+                    progress(round(segment.share[1] * 1000), 1000)
             if published is not None:
-                self._publish_view(published.generation, published.derived)
+                self._view = None  # loaded again by the next read: the writer itself holds no paper records
             self._share()
             return report
 
@@ -194,12 +231,10 @@ class Index:
 
     def _writable(self) -> Stores:
         """The stores as this process, now the writer (lock held), must see them: Chroma read afresh, the
-        mess of a crash repaired, the newest generation loaded."""
+        mess of a crash repaired."""
         self._fresh_chroma()
         if self._unfinished():
             self._publish_view(*repair.repair(self._stores()))
-        else:
-            self._refresh()
         return self._stores()
 
     def _publish_view(self, generation: int, following: Derived) -> None:

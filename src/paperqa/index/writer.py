@@ -33,6 +33,21 @@ class IngestReport:
     unchanged: int
     total: int
 
+    def then(self, later: IngestReport) -> IngestReport:
+        """This report followed by a later one of the same ingest (the total is the later one's)."""
+        return IngestReport(
+            self.added + later.added, self.updated + later.updated, self.unchanged + later.unchanged, later.total
+        )
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Papers published together, and index facts that become true with them (where to resume reading)."""
+
+    papers: Sequence[Paper]
+    facts: Mapping[str, str | None]
+    share: tuple[float, float] = (0.0, 1.0)  # the stretch of the whole ingest it covers, for progress
+
 
 @dataclass(frozen=True)
 class Published:
@@ -44,20 +59,26 @@ class Published:
 
 def ingest(
     stores: Stores,
-    published: Mapping[str, Paper],
     current: Derived,
     papers: Sequence[Paper],
     batch_papers: int,
     progress: Progress | None = None,
+    facts: Mapping[str, str | None] | None = None,
 ) -> tuple[IngestReport, Published | None]:
-    """Index papers: new ones added, changed ones replaced, unchanged ones only re-described."""
+    """Index papers: new ones added, changed ones replaced, unchanged ones only re-described; `facts` are
+    stored in the transaction that publishes them (or at once, when there is nothing to publish)."""
     catalog, chroma = stores.catalog, stores.chroma
-    known = catalog.hashes()
+    known = catalog.hashes_of(p.id for p in papers)  # only these papers' rows: memory follows the batch
     fresh = [p for p in papers if known.get(p.id) != p.content_hash]
-    described = [p for p in papers if known.get(p.id) == p.content_hash and published.get(p.id) != p]
+    same = [p for p in papers if known.get(p.id) == p.content_hash]
+    published = catalog.papers_of(p.id for p in same)
+    described = [p for p in same if published.get(p.id) != p]
     updated = sum(1 for p in fresh if p.id in known)
-    report = IngestReport(len(fresh) - updated, updated, len(papers) - len(fresh), len(known) + len(fresh) - updated)
+    total = catalog.count() + len(fresh) - updated
+    report = IngestReport(len(fresh) - updated, updated, len(papers) - len(fresh), total)
     if not fresh and not described:
+        if facts:
+            catalog.set_metas(facts)
         return report, None
     catalog.set_meta("pending", "1")  # cleared at the very end; an index opened with it set is repaired
     faults.crash_point("ingest.started")
@@ -88,7 +109,7 @@ def ingest(
     derived.save(stores.derived_root, generation, following)
     faults.crash_point("ingest.derived-saved")
     catalog.set_meta("embedding", stores.identity)
-    catalog.publish(generation)
+    catalog.publish(generation, facts)
     faults.crash_point("ingest.published")
     _describe(stores, described)
     chroma.delete(replaced)
