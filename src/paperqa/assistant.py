@@ -25,9 +25,9 @@ from .filters import Filters
 from .index import CheckReport, ChromaServer, Index, IngestReport, Progress
 from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
-from .stream_ingest import Tally, segments
 from .retrieval import Retriever
 from .settings import Settings
+from .stream_ingest import Tally, segments
 from .types import Answer, Source
 
 
