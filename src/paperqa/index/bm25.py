@@ -13,6 +13,8 @@ import numpy as np
 from ..text import terms
 from .ranking import top_k
 
+_ARRAYS = ("offsets", "postings", "weights", "df", "tf")
+
 
 class BM25:
     """Okapi BM25 with postings per term and the term counts kept, so it can be updated from new chunks only."""
@@ -94,17 +96,21 @@ class BM25:
         return math.log(1 + (n + 0.5) / 0.5)
 
     def save(self, folder: Path) -> None:
-        """Write the index into a (new) folder."""
-        with open(folder / "bm25.npz", "wb") as fh:
-            np.savez(fh, offsets=self.offsets, postings=self.postings, weights=self.weights, df=self.df, tf=self.tf)
+        """Write the index into a (new) folder, one .npy file per array (memory-mapped when loaded)."""
+        for name in _ARRAYS:
+            with open(folder / f"bm25-{name}.npy", "wb") as fh:
+                np.save(fh, getattr(self, name))
         (folder / "bm25.json").write_text(json.dumps({"ids": self.ids, "vocab": list(self.vocab)}))
 
     @classmethod
     def load(cls, folder: Path) -> BM25:
-        """Read an index written by `save`."""
+        """Read an index written by `save` (or by versions that wrote one `bm25.npz`)."""
         meta = json.loads((folder / "bm25.json").read_text())
-        with np.load(folder / "bm25.npz") as arrays:
-            parts = {name: arrays[name] for name in ("offsets", "postings", "weights", "df", "tf")}
+        if (folder / "bm25.npz").exists():
+            with np.load(folder / "bm25.npz") as arrays:
+                parts = {name: arrays[name] for name in _ARRAYS}
+        else:
+            parts = {name: np.load(folder / f"bm25-{name}.npy", mmap_mode="r") for name in _ARRAYS}
         vocab = {t: i for i, t in enumerate(meta["vocab"])}
         return cls(meta["ids"], vocab, **parts)
 

@@ -10,8 +10,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 from ..filters import filter_fields
 from ..types import Chunk, paper_of
 from . import derived, faults
@@ -58,8 +56,8 @@ def _load(stores: Stores, generation: int) -> tuple[Derived | None, str | None]:
         d = derived.load(stores.derived_root, generation)
     except (OSError, ValueError, KeyError) as exc:
         return None, f"derived: cannot read generation {generation} ({type(exc).__name__}: {exc})"
-    if d.exact.matrix.shape[0] != len(d.exact.ids):
-        return None, f"derived: exact copy has {d.exact.matrix.shape[0]} rows for {len(d.exact.ids)} ids"
+    if trouble := d.exact.problem():
+        return None, f"derived: {trouble}"
     return d, None
 
 
@@ -113,9 +111,8 @@ def repair(stores: Stores) -> tuple[int, Derived]:
     faults.crash_point("repair.orphans-deleted")
     missing = catalog.chunks(sorted(truth_set - stored))
     _store_vectors(stores, missing, titles, current)
-    following = _derived_like(stores, current, truth, titles)
     generation = catalog.generation() + 1
-    derived.save(stores.derived_root, generation, following)
+    following = derived.save(stores.derived_root, generation, _derived_like(stores, current, truth, titles))
     if truth:
         catalog.set_meta("embedding", stores.identity)
     catalog.publish(generation)
@@ -155,11 +152,11 @@ def _store_vectors(stores: Stores, chunks: list[Chunk], titles: dict[str, str], 
     if not chunks:
         return
     papers = {p.id: p for p in stores.catalog.papers()}
-    rows = {cid: i for i, cid in enumerate(known.exact.ids)} if known is not None else {}
+    rows = set(known.exact.ids) if known is not None else set()
     copied = [c for c in chunks if c.id in rows]
     fresh = [c for c in chunks if c.id not in rows]
     for part, vectors in (
-        (copied, np.asarray(known.exact.matrix[[rows[c.id] for c in copied]]) if copied and known else None),
+        (copied, known.exact.vectors([c.id for c in copied]) if copied and known else None),
         (fresh, stores.vectors_of(fresh, titles) if fresh else None),
     ):
         if part and vectors is not None:
@@ -169,14 +166,10 @@ def _store_vectors(stores: Stores, chunks: list[Chunk], titles: dict[str, str], 
 def _derived_like(stores: Stores, current: Derived | None, truth: list[str], titles: dict[str, str]) -> Derived:
     """BM25 and the exact copy holding exactly the catalog's chunks: patched where possible, else rebuilt."""
     truth_set = set(truth)
-    bm25_ok = current is not None and len(set(current.bm25.ids)) == len(current.bm25.ids)
-    exact_ok = current is not None and len(set(current.exact.ids)) == len(current.exact.ids)
-    base = current or Derived.empty()
-    bm25 = base.bm25 if bm25_ok else Derived.empty().bm25
-    exact = base.exact if exact_ok else Derived.empty().exact
-    in_bm25, in_exact = set(bm25.ids), set(exact.ids)
-    lexical_chunks = stores.catalog.chunks([cid for cid in truth if cid not in in_bm25])
-    texts = stores.texts_of(lexical_chunks, titles)
-    bm25 = bm25.updated(in_bm25 - truth_set, [c.id for c in lexical_chunks], texts)
-    found, vectors = stores.chroma.vectors([cid for cid in truth if cid not in in_exact])
-    return Derived(bm25, exact.updated(in_exact - truth_set, found, vectors))
+    ok = current is not None and len(set(current.bm25.ids)) == len(current.bm25.ids)
+    base = current if current is not None and ok else Derived.empty()
+    have = set(base.bm25.ids)
+    lacking = {c.id: c for c in stores.catalog.chunks([cid for cid in truth if cid not in have])}
+    found, vectors = stores.chroma.vectors(sorted(lacking))
+    chunks = [lacking[cid] for cid in found]
+    return base.updated(have - truth_set, [c.id for c in chunks], stores.texts_of(chunks, titles), vectors)

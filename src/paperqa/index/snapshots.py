@@ -86,7 +86,10 @@ class SnapshotFolder:
             (staging / "derived").mkdir(parents=True)
             papers = catalog.export(staging / "catalog.sqlite3")
             if generation:
-                shutil.copytree(derived.folder_of(derived_root, generation), staging / "derived" / f"g{generation:08d}")
+                to = staging / "derived"
+                shutil.copytree(derived.folder_of(derived_root, generation), derived.folder_of(to, generation))
+                for part in derived.part_names(derived_root, generation):
+                    shutil.copytree(derived_root / derived.PARTS / part, to / derived.PARTS / part)
             self.fs.makedirs(self.root, exist_ok=True)
             target = f"{self.root}/{name}"
             if self.fs.exists(target):  # left by a writer killed before it named its snapshot

@@ -104,9 +104,8 @@ def ingest(
     replaced = catalog.chunk_ids_of(p.id for p in fresh if p.id in known)
     drop = set(replaced)
     stacked = np.vstack(new_vectors) if new_vectors else np.zeros((0, 0), np.float32)
-    following = Derived(current.bm25.updated(drop, new_ids, new_texts), current.exact.updated(drop, new_ids, stacked))
     generation = catalog.generation() + 1
-    derived.save(stores.derived_root, generation, following)
+    following = derived.save(stores.derived_root, generation, current.updated(drop, new_ids, new_texts, stacked))
     faults.crash_point("ingest.derived-saved")
     catalog.set_meta("embedding", stores.identity)
     catalog.publish(generation, facts)

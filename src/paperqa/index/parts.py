@@ -1,0 +1,127 @@
+"""The derived stores in parts: each part holds some chunks' BM25 postings and exact vectors, written once and
+shared by every generation that keeps them, so publishing new chunks writes only their part (and a part they
+replace chunks in), and the memory an ingest needs follows the part, not the index.
+
+Search runs over all parts as over one index: BM25 with the document frequencies of all parts together (a
+single part scores exactly as before), dense search one matrix product per part.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..text import terms
+from .bm25 import BM25
+from .exact import ExactCopy
+from .ranking import top_k
+
+
+@dataclass(frozen=True)
+class Part:
+    """Some chunks, their BM25 postings and exact vectors in the same row order; `name` once stored."""
+
+    bm25: BM25
+    exact: ExactCopy
+    name: str | None = None
+
+    @property
+    def ids(self) -> list[str]:
+        return self.bm25.ids
+
+    @property
+    def rows(self) -> int:
+        return len(self.bm25.ids)
+
+
+@dataclass(frozen=True)
+class Lexical:
+    """BM25 over all parts (rows numbered part after part)."""
+
+    parts: tuple[Part, ...]
+    ids: list[str] = field(init=False)
+    starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ids", [cid for p in self.parts for cid in p.ids])
+        object.__setattr__(self, "starts", list(np.cumsum([0] + [p.rows for p in self.parts])[:-1]))
+
+    def _df(self, term: str) -> tuple[int, list[tuple[int, BM25, int]]]:
+        hits = [(start, p.bm25, i) for start, p in zip(self.starts, self.parts, strict=True)
+                if (i := p.bm25.vocab.get(term)) is not None]  # fmt: skip
+        return int(sum(float(b.df[i]) for _, b, i in hits)), hits
+
+    def _idf(self, df: int) -> np.float32:
+        # In float32, as `BM25` computes it, so one part scores exactly as one BM25 index.
+        n, d = max(len(self.ids), 1), np.float32(df)
+        return np.float32(np.log(1 + (n - d + 0.5) / (d + 0.5)))
+
+    def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
+        """BM25 score of every chunk for a query; chunks outside `mask` score zero."""
+        out = np.zeros(len(self.ids), dtype=np.float32)
+        for term, qtf in Counter(terms(query)).items():
+            df, hits = self._df(term)
+            if not df:
+                continue
+            idf = self._idf(df)
+            for start, b, i in hits:
+                lo, hi = b.offsets[i], b.offsets[i + 1]
+                out[start + b.postings[lo:hi]] += idf * b.weights[lo:hi] * np.float32(1 + math.log(qtf))
+        if mask is not None:
+            out *= mask
+        return out
+
+    def top(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """The k best chunks as (chunk id, score), best first, zero scores left out."""
+        s = self.scores(query, mask)
+        return [(self.ids[i], float(s[i])) for i in top_k(s, k) if s[i] > 0]
+
+    def term_idf(self, term: str) -> float | None:
+        """IDF of a stemmed term, or None when no chunk contains it."""
+        df, _ = self._df(term)
+        return float(self._idf(df)) if df > 0 else None
+
+    @property
+    def max_idf(self) -> float:
+        """IDF a term found in no chunk would get (the ceiling of the scale)."""
+        return math.log(1 + (max(len(self.ids), 1) + 0.5) / 0.5)
+
+
+@dataclass(frozen=True)
+class Dense:
+    """The exact vectors of all parts (rows numbered part after part)."""
+
+    parts: tuple[Part, ...]
+    ids: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ids", [cid for p in self.parts for cid in p.ids])
+
+    def top(self, vector: Sequence[float], k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """The k most similar rows (admitted by `mask` when given) as (chunk id, cosine), best first."""
+        if not self.ids or (mask is not None and not mask.any()):
+            return []
+        v = np.asarray(vector, dtype=np.float32)
+        scores = np.concatenate([p.exact.matrix @ v for p in self.parts if p.rows])
+        if mask is not None:
+            scores = np.where(mask, scores, -np.inf)
+            k = min(k, int(mask.sum()))
+        return [(self.ids[i], float(scores[i])) for i in top_k(scores, k)]
+
+    def vectors(self, ids: Sequence[str]) -> np.ndarray:
+        """The stored vectors of some chunk ids (each must be here)."""
+        where = {cid: (p, row) for p in self.parts for row, cid in enumerate(p.ids)}
+        return np.asarray([where[cid][0].exact.matrix[where[cid][1]] for cid in ids], dtype=np.float32)
+
+    def problem(self) -> str | None:
+        """A part whose vector rows do not match its ids, if any."""
+        for p in self.parts:
+            if p.rows and p.exact.matrix.shape[0] != len(p.exact.ids):
+                return f"exact copy has {p.exact.matrix.shape[0]} rows for {len(p.exact.ids)} ids"
+            if p.exact.ids != p.bm25.ids:
+                return f"part {p.name}: BM25 and exact copy hold different chunks"
+        return None
