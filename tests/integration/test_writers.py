@@ -3,6 +3,7 @@
 import os
 import random
 import re
+import select
 import shutil
 import subprocess
 import time
@@ -29,6 +30,13 @@ def shipped_hash_home(tmp_path_factory):
 def start_ingest(home, corpus, *flags):
     return subprocess.Popen([PAPERQA, "ingest", str(corpus), *flags], env=env_for(home), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)  # fmt: skip
+
+
+def first_line(proc, timeout):
+    """The first line a process writes to stderr, or fail after `timeout` seconds."""
+    ready, _, _ = select.select([proc.stderr], [], [], timeout)
+    assert ready, f"nothing on stderr after {timeout} s"
+    return proc.stderr.readline()
 
 
 def findable(a, ids, sample=150):
@@ -82,11 +90,14 @@ def test_second_writer_waits_and_says_for_whom_or_fails_at_once(tmp_path):
         assert r.stderr.startswith("paperqa: error: the index at ") and holder in r.stderr, r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
         waiting = start_ingest(home, corpus)
-        time.sleep(3)
+        said = first_line(waiting, timeout=120)  # however slowly it starts, it says why it waits
+        assert said.startswith("waiting for the ingest running as PID") and holder in said, said
+        time.sleep(1)
         assert waiting.poll() is None  # still waiting while we hold the lock
     _, err = waiting.communicate(timeout=120)
+    err = said + err
     assert waiting.returncode == 0, err
-    assert err.count("waiting for the ingest running as PID") == 1 and holder in err
+    assert err.count("waiting for the ingest running as PID") == 1
     assert started[:2] in err and "1 added" in err
 
 
