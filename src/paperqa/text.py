@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -106,21 +105,19 @@ _ESCAPES = re.compile(
     r"|\x1b[@-_]"  # any other two-character escape
     r"|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x9c]*"  # their 8-bit forms
 )
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+# White space other than a space (newlines apart), then the rest of Unicode's Cc (control) and Cs (surrogate)
+# characters and the bidi overrides: one regex each, since a loop over characters cost most of an ingest.
+_SPACES = re.compile(r"[\t\r\v\f]")
+_SPACES_AND_NEWLINES = re.compile(r"[\t\r\n\v\f]")
+_UNPRINTABLE = re.compile(f"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff{_BIDI}]")
 
 
 def printable(text: str, keep_newlines: bool = True) -> str:
     """Text without terminal escape sequences, control characters or bidi overrides; other white space
     (tabs, carriage returns, and newlines unless kept) becomes a plain space."""
-    out = []
-    for ch in _ESCAPES.sub("", text):
-        if ch == "\n" and keep_newlines:
-            out.append(ch)
-        elif ch in "\t\r\n\v\f":
-            out.append(" ")
-        elif unicodedata.category(ch) not in ("Cc", "Cs") and ch not in _BIDI:
-            out.append(ch)
-    return "".join(out)
+    text = (_SPACES if keep_newlines else _SPACES_AND_NEWLINES).sub(" ", _ESCAPES.sub("", text))
+    return _UNPRINTABLE.sub("", text)
 
 
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]|~!])")  # emphasis, code, links and images, tables, strikethrough
