@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import math
+from array import array
 from collections import Counter
 from collections.abc import Collection
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -28,9 +30,11 @@ class BM25:
         weights: np.ndarray,
         df: np.ndarray,
         tf: np.ndarray,
+        impact: bool = False,
     ) -> None:
         self.ids, self.vocab, self.offsets = ids, vocab, offsets
         self.postings, self.weights, self.df, self.tf = postings, weights, df, tf
+        self.impact = impact  # each term's postings heaviest first (a search may read only the first ones)
         n = max(len(ids), 1)
         self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
 
@@ -52,17 +56,16 @@ class BM25:
         kept = keep[self.postings] if len(self.postings) else np.zeros(0, bool)
         renumber = np.cumsum(keep) - 1
         vocab = dict(self.vocab)
-        docs: list[int] = []
-        term_ids: list[int] = []
-        tfs: list[int] = []
+        # Typed arrays, not lists: millions of postings as Python ints were most of an ingest's peak memory.
+        docs, term_ids, tfs = array("i"), array("q"), array("f")
         for i, text in enumerate(texts, int(keep.sum())):
             counts = Counter(terms(text))
-            docs.extend([i] * len(counts))
+            docs.extend(repeat(i, len(counts)))
             term_ids.extend(vocab.setdefault(t, len(vocab)) for t in counts)
             tfs.extend(counts.values())
-        doc = np.concatenate([renumber[self.postings[kept]], np.array(docs, dtype=np.int64)]).astype(np.int32)
-        all_terms = np.concatenate([term[kept], np.array(term_ids, dtype=np.int64)])
-        tf = np.concatenate([self.tf[kept], np.array(tfs, dtype=np.float32)])
+        doc = np.concatenate([renumber[self.postings[kept]], np.frombuffer(docs, dtype=np.int32)]).astype(np.int32)
+        all_terms = np.concatenate([term[kept], np.frombuffer(term_ids, dtype=np.int64)])
+        tf = np.concatenate([self.tf[kept], np.frombuffer(tfs, dtype=np.float32)])
         all_ids = [cid for cid, k in zip(self.ids, keep, strict=True) if k] + list(ids)
         return _assemble(all_ids, vocab, doc, all_terms, tf)
 
@@ -100,7 +103,8 @@ class BM25:
         for name in _ARRAYS:
             with open(folder / f"bm25-{name}.npy", "wb") as fh:
                 np.save(fh, getattr(self, name))
-        (folder / "bm25.json").write_text(json.dumps({"ids": self.ids, "vocab": list(self.vocab)}))
+        meta = {"ids": self.ids, "vocab": list(self.vocab), "order": "impact" if self.impact else "row"}
+        (folder / "bm25.json").write_text(json.dumps(meta))
 
     @classmethod
     def load(cls, folder: Path) -> BM25:
@@ -112,7 +116,7 @@ class BM25:
         else:
             parts = {name: np.load(folder / f"bm25-{name}.npy", mmap_mode="r") for name in _ARRAYS}
         vocab = {t: i for i, t in enumerate(meta["vocab"])}
-        return cls(meta["ids"], vocab, **parts)
+        return cls(meta["ids"], vocab, **parts, impact=meta.get("order") == "impact")
 
 
 def _assemble(
@@ -128,7 +132,7 @@ def _assemble(
     lengths = np.bincount(doc, weights=tf, minlength=len(ids)).astype(np.float32)
     avg = float(lengths.mean()) if len(ids) else 1.0
     weights = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[doc] / max(avg, 1e-9)))
-    order = np.lexsort((doc, term))  # postings grouped by term, documents ascending
+    order = np.lexsort((doc, -weights, term))  # postings grouped by term, heaviest first
     df = np.bincount(term, minlength=len(vocab))
     offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
     return BM25(
@@ -139,4 +143,5 @@ def _assemble(
         weights[order].astype(np.float32),
         df.astype(np.float32),
         tf[order].astype(np.float32),
+        impact=True,
     )

@@ -69,7 +69,7 @@ class Derived:
                 bm25, exact = last.bm25.updated(set(), part_ids, part_texts), last.exact.updated(set(), part_ids, rows)
                 kept.append(Part(bm25, exact))
             else:
-                kept.append(Part(BM25.build(part_ids, part_texts), ExactCopy(list(part_ids), rows)))
+                kept.append(Part(BM25.build(part_ids, part_texts), ExactCopy.grouped(list(part_ids), rows)))
         return Derived(tuple(kept))
 
 
@@ -117,7 +117,7 @@ def save(root: Path, generation: int, derived: Derived) -> Derived:
                 p.exact.save(folder)
 
             _write_folder(root / PARTS / name, fill)
-            p = Part(p.bm25, p.exact, name)
+            p = _load_part(root, name)  # memory-mapped: a long ingest does not keep every part it wrote in memory
         stored.append(p)
     names = [p.name for p in stored]
     _write_folder(folder_of(root, generation), lambda f: (f / "parts.json").write_text(json.dumps(names)))
@@ -137,11 +137,12 @@ def load(root: Path, generation: int) -> Derived:
     folder = folder_of(root, generation)
     if generation and not (folder / "parts.json").exists():  # written before parts: the folder is one part
         return Derived((Part(BM25.load(folder), ExactCopy.load(folder)),))
-    parts = []
-    for name in part_names(root, generation):
-        where = root / PARTS / name
-        parts.append(Part(BM25.load(where), ExactCopy.load(where), name))
-    return Derived(tuple(parts))
+    return Derived(tuple(_load_part(root, name) for name in part_names(root, generation)))
+
+
+def _load_part(root: Path, name: str) -> Part:
+    where = root / PARTS / name
+    return Part(BM25.load(where), ExactCopy.load(where), name)
 
 
 def cleanup(root: Path, keep: set[int]) -> None:

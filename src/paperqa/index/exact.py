@@ -1,59 +1,65 @@
-"""The exact copy: every chunk vector in one unit-row float32 matrix beside Chroma, for exact filtered search.
+"""The exact copy: every chunk vector in one unit-row float32 matrix beside Chroma, for filtered search.
 
 A Chroma `where` query runs its filter one record at a time and is many times slower at scale; here a filter
-is a numpy mask (see `columns`) and the search one matrix product.
+is a numpy mask (see `columns`) and the search one matrix product. A large copy keeps its rows grouped in
+inverted lists (`lists`), so a search can read the lists nearest the question only (see `parts.Dense`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
 
-from .ranking import top_k
+from .lists import Lists, cluster
 
 
 class ExactCopy:
-    """Chunk ids and their vectors, row by row."""
+    """Chunk ids and their vectors, row by row (grouped by list when the copy has lists)."""
 
-    def __init__(self, ids: list[str], matrix: np.ndarray) -> None:
-        self.ids, self.matrix = ids, matrix
+    def __init__(self, ids: list[str], matrix: np.ndarray, lists: Lists | None = None) -> None:
+        self.ids, self.matrix, self.lists = ids, matrix, lists
 
     @classmethod
     def empty(cls) -> ExactCopy:
         """A copy with no rows."""
         return cls([], np.zeros((0, 0), dtype=np.float32))
 
+    @classmethod
+    def grouped(cls, ids: list[str], matrix: np.ndarray) -> ExactCopy:
+        """A copy of these rows, in inverted lists when there are enough of them."""
+        found = cluster(matrix)
+        if found is None:
+            return cls(list(ids), matrix)
+        lists, order = found
+        return cls([ids[i] for i in order], np.ascontiguousarray(matrix[order]), lists)
+
     def updated(self, drop: Collection[str], ids: list[str], vectors: np.ndarray) -> ExactCopy:
-        """A new copy without the rows in `drop` and with new rows appended."""
-        keep = [i for i, cid in enumerate(self.ids) if cid not in drop]
+        """A new copy without the rows in `drop` and with new rows (grouped again when rows are added)."""
+        keep = np.fromiter((cid not in drop for cid in self.ids), bool, len(self.ids))
         old = np.asarray(self.matrix[keep], dtype=np.float32)
-        kept = [self.ids[i] for i in keep]
+        kept = [cid for cid, k in zip(self.ids, keep, strict=True) if k]
         if not ids:
-            return ExactCopy(kept, old)
+            return ExactCopy(kept, old, self.lists.without(keep) if self.lists is not None else None)
         new = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1)
-        return ExactCopy(kept + list(ids), np.vstack([old, new]) if len(old) else new)
+        return ExactCopy.grouped(kept + list(ids), np.vstack([old, new]) if len(old) else new)
 
     def save(self, folder: Path) -> None:
         """Write the copy into a (new) folder."""
         with open(folder / "exact.npy", "wb") as fh:
             np.save(fh, np.ascontiguousarray(self.matrix, dtype=np.float32))
+        if self.lists is not None:
+            np.save(folder / "lists-centroids.npy", self.lists.centroids)
+            np.save(folder / "lists-offsets.npy", self.lists.offsets)
         (folder / "exact.json").write_text(json.dumps(self.ids))
 
     @classmethod
     def load(cls, folder: Path) -> ExactCopy:
         """Read a copy written by `save` (the matrix memory-mapped, so many readers share one page cache)."""
         ids = json.loads((folder / "exact.json").read_text())
-        return cls(ids, np.load(folder / "exact.npy", mmap_mode="r"))
-
-    def top(self, vector: Sequence[float], k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
-        """The k most similar rows (admitted by `mask` when given) as (chunk id, cosine), best first."""
-        if not len(self.ids) or (mask is not None and not mask.any()):
-            return []
-        scores = self.matrix @ np.asarray(vector, dtype=np.float32)
-        if mask is not None:
-            scores = np.where(mask, scores, -np.inf)
-            k = min(k, int(mask.sum()))
-        return [(self.ids[i], float(scores[i])) for i in top_k(scores, k)]
+        lists = None
+        if (folder / "lists-offsets.npy").exists():
+            lists = Lists(np.load(folder / "lists-centroids.npy"), np.load(folder / "lists-offsets.npy"))
+        return cls(ids, np.load(folder / "exact.npy", mmap_mode="r"), lists)

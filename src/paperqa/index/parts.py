@@ -18,12 +18,14 @@ import numpy as np
 from ..text import terms
 from .bm25 import BM25
 from .exact import ExactCopy
+from .lists import GATHER, PROBE
 from .ranking import top_k
 
 
 @dataclass(frozen=True)
 class Part:
-    """Some chunks, their BM25 postings and exact vectors in the same row order; `name` once stored."""
+    """Some chunks, their BM25 postings and exact vectors (each store in its own row order: the exact copy
+    groups a large part's rows by list); `name` once stored."""
 
     bm25: BM25
     exact: ExactCopy
@@ -36,6 +38,11 @@ class Part:
     @property
     def rows(self) -> int:
         return len(self.bm25.ids)
+
+
+# Postings of one term read per part, heaviest first: a term in more chunks than this (a common word of a large
+# corpus, whose IDF is low) adds its weight to its best-matching chunks only. The shipped corpus never reaches it.
+TERM_CAP = 10_000
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,8 @@ class Lexical:
             idf = self._idf(df)
             for start, b, i in hits:
                 lo, hi = b.offsets[i], b.offsets[i + 1]
+                if b.impact:
+                    hi = min(hi, lo + TERM_CAP)
                 out[start + b.postings[lo:hi]] += idf * b.weights[lo:hi] * np.float32(1 + math.log(qtf))
         if mask is not None:
             out *= mask
@@ -97,24 +106,61 @@ class Dense:
 
     parts: tuple[Part, ...]
     ids: list[str] = field(init=False)
+    starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "ids", [cid for p in self.parts for cid in p.ids])
+        object.__setattr__(self, "ids", [cid for p in self.parts for cid in p.exact.ids])
+        object.__setattr__(self, "starts", list(np.cumsum([0] + [len(p.exact.ids) for p in self.parts])[:-1]))
 
     def top(self, vector: Sequence[float], k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
-        """The k most similar rows (admitted by `mask` when given) as (chunk id, cosine), best first."""
-        if not self.ids or (mask is not None and not mask.any()):
+        """The k most similar rows (admitted by `mask` when given) as (chunk id, cosine), best first.
+
+        The plan, from how many rows the mask admits: few, and their rows alone are scored (exact); many, or no
+        mask, and each part with lists has its nearest lists read, more of them the fewer rows are admitted,
+        while a part without lists is scored whole. Scores are always exact cosines.
+        """
+        admitted = len(self.ids) if mask is None else int(mask.sum())
+        if not admitted:
             return []
         v = np.asarray(vector, dtype=np.float32)
-        scores = np.concatenate([p.exact.matrix @ v for p in self.parts if p.rows])
-        if mask is not None:
-            scores = np.where(mask, scores, -np.inf)
-            k = min(k, int(mask.sum()))
-        return [(self.ids[i], float(scores[i])) for i in top_k(scores, k)]
+        share = min(1.0, PROBE * len(self.ids) / admitted)
+        alone = mask is not None and GATHER * admitted < share * len(self.ids)
+        rows, scores = self._scored(v, mask, share, alone)
+        if not alone and len(rows) < min(k, admitted):  # the lists read held too few admitted rows
+            rows, scores = self._scored(v, mask, share, alone=True)
+        return [(self.ids[rows[i]], float(scores[i])) for i in top_k(scores, k)]
+
+    def _scored(self, v: np.ndarray, mask: np.ndarray | None, share: float, alone: bool) -> tuple[np.ndarray, ...]:
+        """Global row numbers and exact scores of the rows the plan reads, the mask applied."""
+        rows: list[np.ndarray] = []
+        scores: list[np.ndarray] = []
+        for start, p in zip(self.starts, self.parts, strict=True):
+            m, lists, n = p.exact.matrix, p.exact.lists, len(p.exact.ids)
+            if not n:
+                continue
+            part_mask = mask[start : start + n] if mask is not None else None
+            if alone:
+                assert part_mask is not None
+                r = np.flatnonzero(part_mask)
+                s = m[r] @ v if len(r) else np.zeros(0, np.float32)
+            elif lists is not None and share < 1.0:
+                spans = [(lists.offsets[j], lists.offsets[j + 1]) for j in lists.nearest(v, share)]
+                r = np.concatenate([np.arange(lo, hi) for lo, hi in spans])
+                s = np.concatenate([m[lo:hi] @ v for lo, hi in spans])
+            else:
+                r, s = np.arange(n), m @ v
+            if part_mask is not None and not alone:
+                keep = part_mask[r]
+                r, s = r[keep], s[keep]
+            rows.append(r + start)
+            scores.append(s)
+        if not rows:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        return np.concatenate(rows), np.concatenate(scores)
 
     def vectors(self, ids: Sequence[str]) -> np.ndarray:
         """The stored vectors of some chunk ids (each must be here)."""
-        where = {cid: (p, row) for p in self.parts for row, cid in enumerate(p.ids)}
+        where = {cid: (p, row) for p in self.parts for row, cid in enumerate(p.exact.ids)}
         return np.asarray([where[cid][0].exact.matrix[where[cid][1]] for cid in ids], dtype=np.float32)
 
     def problem(self) -> str | None:
@@ -122,6 +168,6 @@ class Dense:
         for p in self.parts:
             if p.rows and p.exact.matrix.shape[0] != len(p.exact.ids):
                 return f"exact copy has {p.exact.matrix.shape[0]} rows for {len(p.exact.ids)} ids"
-            if p.exact.ids != p.bm25.ids:
+            if len(p.exact.ids) != len(p.bm25.ids) or set(p.exact.ids) != set(p.bm25.ids):
                 return f"part {p.name}: BM25 and exact copy hold different chunks"
         return None

@@ -1,0 +1,73 @@
+"""Inverted lists over a large part's vectors: spherical k-means centroids, the part's rows grouped by their
+nearest centroid, so a dense search scores the lists nearest the question instead of every row.
+
+Only parts of at least `CLUSTER_MIN` rows get lists (the shipped corpus never does: its search stays exact).
+The scores of the rows that are read are exact; what a probe can miss is a row in a list it did not read,
+which `PROBE` keeps rare (recall against exact search is measured by `bench/scale.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+CLUSTER_MIN = 20_000  # rows: below this a part is searched whole (a matrix product of a few ms)
+ROWS_PER_LIST = 256
+PROBE = 0.12  # share of a part's lists read for an unfiltered question (recall: bench/scale.py)
+GATHER = 3.0  # scoring scattered rows costs about this many times as much per row as a list's contiguous rows
+_SAMPLE = 20_000  # rows the centroids are fitted on
+_ITERATIONS = 8
+_BLOCK = 8192  # rows assigned at a time (bounded memory)
+
+
+@dataclass(frozen=True)
+class Lists:
+    """Centroids and, per row of the part, the list it belongs to; rows of one list are contiguous."""
+
+    centroids: np.ndarray  # (lists, dim), unit rows
+    offsets: np.ndarray  # (lists + 1,): list j holds rows offsets[j]:offsets[j + 1]
+
+    @property
+    def count(self) -> int:
+        return len(self.centroids)
+
+    def nearest(self, vector: np.ndarray, share: float) -> np.ndarray:
+        """The lists to read for a question: the nearest `share` of them (at least one)."""
+        n = min(self.count, max(1, int(np.ceil(share * self.count))))
+        scores = self.centroids @ vector
+        return np.argpartition(-scores, n - 1)[:n] if n < self.count else np.arange(self.count)
+
+    def rows(self, lists: np.ndarray) -> np.ndarray:
+        """Row numbers of the part held by these lists."""
+        spans = [np.arange(self.offsets[j], self.offsets[j + 1]) for j in lists]
+        return np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
+
+    def without(self, keep: np.ndarray) -> Lists:
+        """The lists once the rows not in `keep` (a boolean per row) are dropped; centroids unchanged."""
+        list_of_row = np.repeat(np.arange(self.count), np.diff(self.offsets))
+        sizes = np.bincount(list_of_row[keep], minlength=self.count)
+        return Lists(self.centroids, np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64))
+
+
+def cluster(matrix: np.ndarray, seed: int = 0) -> tuple[Lists, np.ndarray] | None:
+    """Lists for a part's rows and the order that groups the rows by list, or None for a small part."""
+    n = len(matrix)
+    if n < CLUSTER_MIN:
+        return None
+    rng = np.random.default_rng(seed)
+    count = max(1, n // ROWS_PER_LIST)
+    sample = np.asarray(matrix[np.sort(rng.choice(n, min(_SAMPLE, n), replace=False))], dtype=np.float32)
+    centroids = sample[rng.choice(len(sample), count, replace=False)].copy()
+    for _ in range(_ITERATIONS):
+        nearest = np.argmax(sample @ centroids.T, axis=1)
+        grouped = np.argsort(nearest, kind="stable")
+        sizes = np.bincount(nearest, minlength=count)
+        filled = np.flatnonzero(sizes)
+        sums = centroids.copy()  # an empty list keeps its centroid
+        sums[filled] = np.add.reduceat(sample[grouped], np.cumsum(sizes)[filled] - sizes[filled])
+        centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+    assign = np.concatenate([np.argmax(matrix[s : s + _BLOCK] @ centroids.T, axis=1) for s in range(0, n, _BLOCK)])
+    order = np.argsort(assign, kind="stable")
+    offsets = np.concatenate([[0], np.cumsum(np.bincount(assign, minlength=count))]).astype(np.int64)
+    return Lists(centroids.astype(np.float32), offsets), order
