@@ -129,7 +129,7 @@ class ChatPanel:
         appear in the API docs (else callable, unlisted)."""
         shown = "public" if listed else "undocumented"
         top_k, orgs = self.assistant.settings.top_k, [ANY_ORG, *sorted(self._orgs())]
-        categories = sorted({c for p in self.assistant.index.papers.values() for c in p.categories})
+        categories = list(self.assistant.index.overview().categories)
         history = gr.State([])
         with gr.Row():
             with gr.Column(scale=3):
@@ -176,4 +176,4 @@ class ChatPanel:
         gr.Button(visible=False).click(self.history_api, history, api_answer, api_name="history", api_visibility=shown)
 
     def _orgs(self) -> set[str]:
-        return {p.org for p in self.assistant.index.papers.values() if p.org}
+        return {org for org, _ in self.assistant.index.overview().orgs}

@@ -2,49 +2,43 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import gradio as gr
 import pandas as pd
 
 from paperqa import Assistant, Paper
+from paperqa.index import Overview
 
 COLUMNS = ["title", "date", "organisation / authors", "upvotes"]
 
 
-def papers_table(papers: list[Paper], query: str = "", limit: int = 500) -> pd.DataFrame:
-    """Papers whose title or abstract contains every word of the query, newest first."""
-    words = [w.casefold() for w in query.split()]
-    rows = [
-        (p.title, p.date.isoformat() if p.date else "", p.byline, p.upvotes if p.upvotes is not None else "")
-        for p in sorted(papers, key=lambda p: (p.date is None, -(p.date.toordinal() if p.date else 0), p.title))
-        if all(w in f"{p.title} {p.abstract}".casefold() for w in words)
-    ]
-    return pd.DataFrame(rows[:limit], columns=COLUMNS)
+def papers_table(papers: list[Paper], limit: int = 500) -> pd.DataFrame:
+    """The papers found, as table rows (the catalog sorted them newest first)."""
+    rows = [(p.title, p.date.isoformat() if p.date else "", p.byline, p.upvotes if p.upvotes is not None else "")
+            for p in papers[:limit]]  # fmt: skip
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def papers_per_year(papers: list[Paper]) -> pd.DataFrame:
+def papers_per_year(overview: Overview) -> pd.DataFrame:
     """Dated papers counted by year, in time order (years as labels, so the axis stays readable)."""
-    counts = Counter(str(p.date.year) for p in papers if p.date)
-    return pd.DataFrame(sorted(counts.items()), columns=["year", "papers"])
+    return pd.DataFrame([(str(y), n) for y, n in overview.per_year], columns=["year", "papers"])
 
 
-def top_organisations(papers: list[Paper], n: int = 10) -> pd.DataFrame:
+def top_organisations(overview: Overview, n: int = 10) -> pd.DataFrame:
     """The organisations with most papers."""
-    counts = Counter(p.org for p in papers if p.org).most_common(n)
-    return pd.DataFrame(counts, columns=["organisation", "papers"])
+    return pd.DataFrame(list(overview.orgs[:n]), columns=["organisation", "papers"])
 
 
 def build_corpus_tab(assistant: Assistant, listed: bool = True) -> None:
     """The corpus tab: a search over the current index's papers and two charts (inside an open `gr.Blocks`);
     `listed`: its endpoint appears in the API docs (else callable, unlisted)."""
-    papers = list(assistant.index.papers.values())
     search = gr.Textbox(label="Search titles and abstracts", elem_id="pqa-corpus-search")
-    table = gr.Dataframe(papers_table(papers), interactive=False, wrap=True, elem_id="pqa-corpus-table")
-    # Read the papers again on each search: papers another process ingested since the start show up.
-    search.change(lambda q: papers_table(list(assistant.index.papers.values()), q), search, table,
+    table = gr.Dataframe(papers_table(assistant.index.find("")), interactive=False, wrap=True,
+                         elem_id="pqa-corpus-table")  # fmt: skip
+    # Searched in the catalog each time: papers another process ingested since the start show up.
+    search.change(lambda q: papers_table(assistant.index.find(q)), search, table,
                   api_name="search_corpus", api_visibility="public" if listed else "undocumented")  # fmt: skip
-    years, orgs = papers_per_year(papers), top_organisations(papers)
+    overview = assistant.index.overview()
+    years, orgs = papers_per_year(overview), top_organisations(overview)
     with gr.Row():
         for frame, x, title, elem in ((years, "year", "Dated papers per year", "pqa-chart-years"),
                                       (orgs, "organisation", "Top organisations", "pqa-chart-orgs")):  # fmt: skip

@@ -33,16 +33,22 @@ class Condition:
 
 
 def filter_fields(paper: Paper) -> dict[str, str | int | list[str]]:
-    """The values filters test, as every store keeps them (unknown date 0, no upvotes 0, org folded,
-    categories folded with their archives, so `cs` admits `cs.CL`; a paper with none has no such field)."""
+    """The values filters test, as every store keeps them (see `fields_of`)."""
+    return fields_of(paper.id, paper.date, paper.upvotes, paper.org, paper.categories)
+
+
+def fields_of(
+    paper_id: str, date: dt.date | None, upvotes: int | None, org: str | None, categories: Iterable[str]
+) -> dict[str, str | int | list[str]]:
+    """The filter fields of a paper's values (unknown date 0, no upvotes 0, org folded, categories folded
+    with their archives, so `cs` admits `cs.CL`; a paper with none has no such field)."""
     fields: dict[str, str | int | list[str]] = {
-        "paper_id": paper.id,
-        "date": date_key(paper.date),
-        "upvotes": paper.upvotes or 0,
-        "org_key": (paper.org or "").casefold(),
+        "paper_id": paper_id,
+        "date": date_key(date),
+        "upvotes": upvotes or 0,
+        "org_key": (org or "").casefold(),
     }
-    if paper.categories:
-        folded = {c.casefold() for c in paper.categories}
+    if folded := {c.casefold() for c in categories}:
         fields["categories"] = sorted(folded | {c.split(".")[0] for c in folded})
     return fields
 

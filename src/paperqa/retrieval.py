@@ -38,7 +38,8 @@ class Retriever:
             best[paper_id] = (top, [*chunks, chunk_id])
         ranked = [(pid, entry) for pid, entry in best.items() if pid in view.papers]
         ranked.sort(key=lambda kv: -kv[1][0])
+        papers = view.papers_of([pid for pid, _ in ranked[:k]])
         return [
-            Source(paper=view.papers[pid], score=score, rank=rank, passages=tuple(chunks))
+            Source(paper=papers[pid], score=score, rank=rank, passages=tuple(chunks))
             for rank, (pid, (score, chunks)) in enumerate(ranked[:k], start=1)
         ]

@@ -69,7 +69,7 @@ def test_a_category_filter_admits_any_listed_category_or_its_archive():
         "c": Paper("c", "C", "x", categories=("hep-th",)),
         "d": Paper("d", "D", "x"),
     }
-    columns = PaperColumns(papers)
+    columns = PaperColumns.of(papers)
 
     def admitted(**kw):
         return [pid for pid, ok in zip(papers, columns.admitted(Filters(**kw)), strict=True) if ok]

@@ -1,5 +1,6 @@
 """The index: a catalog (the truth), Chroma vectors, BM25 and an exact vector copy, kept in agreement."""
 
+from .catalog import Overview
 from .chroma import ChromaServerError
 from .core import Index
 from .repair import CheckReport
@@ -7,4 +8,4 @@ from .server import ChromaServer
 from .view import View
 from .writer import IngestReport, Progress
 
-__all__ = ["CheckReport", "ChromaServer", "ChromaServerError", "Index", "IngestReport", "Progress", "View"]
+__all__ = ["CheckReport", "ChromaServer", "ChromaServerError", "Index", "IngestReport", "Overview", "Progress", "View"]

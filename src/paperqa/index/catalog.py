@@ -6,11 +6,13 @@ transaction that also moves the generation counter, which is what readers watch.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +48,21 @@ def _slices(items: list[str]) -> Iterator[list[str]]:
         yield items[start : start + _IN]
 
 
+# A paper's id and filter values as stored: date (ISO), upvotes, org, categories (a JSON list).
+Listed = tuple[str, str | None, int | None, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What a corpus page shows: the paper count, dated papers per year, papers per organisation (most first),
+    and every category named."""
+
+    papers: int
+    per_year: tuple[tuple[int, int], ...]
+    orgs: tuple[tuple[str, int], ...]
+    categories: tuple[str, ...]
+
+
 class Catalog:
     """Papers and chunks by id; every write is one transaction, so a crash loses nothing committed."""
 
@@ -57,6 +74,7 @@ class Catalog:
         # WAL: readers in other processes never wait for the writer, and see only committed transactions.
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.create_function("casefold", 1, lambda t: t.casefold() if isinstance(t, str) else t, deterministic=True)
 
     def pending_migrations(self) -> bool:
         """Whether the schema is older than this version of paperqa (migrate under the writer lock)."""
@@ -166,16 +184,48 @@ class Catalog:
             if generation is not None:
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(generation),))
 
-    def snapshot(self) -> tuple[int, dict[str, Paper]]:
-        """The published generation and its papers, read in one transaction (so they belong together)."""
+    @contextlib.contextmanager
+    def listing(self) -> Iterator[tuple[int, Iterator[Listed]]]:
+        """The published generation and, paper by paper, its id and filter values (date, upvotes, org,
+        categories as JSON), read in one transaction without building the papers (a view's columns)."""
         with self._lock:
             self.db.execute("BEGIN")
             try:
                 generation = int(self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
-                rows = self.db.execute("SELECT record FROM papers ORDER BY rowid").fetchall()
+                rows = self.db.execute(
+                    "SELECT id, json_extract(record, '$.date'), json_extract(record, '$.upvotes'), "
+                    "json_extract(record, '$.org'), json_extract(record, '$.categories') FROM papers ORDER BY rowid"
+                )
+                yield generation, rows
             finally:
                 self.db.execute("COMMIT")
-        return generation, {p.id: p for p in (_from_json(r) for (r,) in rows)}
+
+    def overview(self) -> Overview:
+        """Counts for a corpus page: papers, dated papers per year, organisations, categories."""
+        with self._lock:
+            count = int(self.db.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
+            years = self.db.execute(
+                "SELECT CAST(substr(d, 1, 4) AS INTEGER), COUNT(*) FROM "
+                "(SELECT json_extract(record, '$.date') AS d FROM papers) WHERE d IS NOT NULL GROUP BY 1 ORDER BY 1"
+            ).fetchall()
+            orgs = self.db.execute(
+                "SELECT o, COUNT(*) FROM (SELECT json_extract(record, '$.org') AS o FROM papers) "
+                "WHERE o IS NOT NULL AND o != '' GROUP BY o ORDER BY 2 DESC, 1"
+            ).fetchall()
+            categories = self.db.execute(
+                "SELECT DISTINCT c.value FROM papers, json_each(papers.record, '$.categories') AS c ORDER BY 1"
+            ).fetchall()
+        return Overview(count, tuple(years), tuple(orgs), tuple(c for (c,) in categories))
+
+    def find(self, words: list[str], limit: int) -> list[Paper]:
+        """Papers whose title or abstract holds every word (case folded), newest first, at most `limit`."""
+        text = "casefold(json_extract(record, '$.title') || ' ' || json_extract(record, '$.abstract'))"
+        where = " AND ".join(f"instr({text}, ?) > 0" for _ in words) or "1"
+        sql = (f"SELECT record FROM papers WHERE {where} ORDER BY json_extract(record, '$.date') IS NULL, "
+               "json_extract(record, '$.date') DESC, json_extract(record, '$.title') LIMIT ?")  # fmt: skip
+        with self._lock:
+            rows = self.db.execute(sql, [w.casefold() for w in words] + [limit]).fetchall()
+        return [_from_json(r) for (r,) in rows]
 
     def papers(self) -> list[Paper]:
         """Every published paper."""

@@ -2,35 +2,59 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import datetime as dt
+import json
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from ..filters import Condition, Filters, filter_fields
+from ..filters import Condition, Filters, fields_of, filter_fields
 from ..types import Paper, paper_of
+from .catalog import Listed
 
 
 class PaperColumns:
     """Paper filter fields as arrays, so a filter over 100k papers is a few vector comparisons."""
 
-    def __init__(self, papers: Mapping[str, Paper]) -> None:
-        self.row = {pid: i for i, pid in enumerate(papers)}
-        fields = [filter_fields(p) for p in papers.values()]
+    def __init__(self, fields: Iterable[Mapping[str, object]]) -> None:
+        self.row: dict[str, int] = {}
         # Organisations as integer codes: comparing 100k strings per question cost milliseconds.
         self.org_codes: dict[object, int] = {}
-        orgs = [self.org_codes.setdefault(f["org_key"], len(self.org_codes)) for f in fields]
-        self.columns: dict[str, np.ndarray] = {
-            "date": np.array([f["date"] for f in fields], dtype=np.int64),
-            "upvotes": np.array([f["upvotes"] for f in fields], dtype=np.int64),
-            "org_key": np.array(orgs, dtype=np.int64),
-        }
-        # A list field as rows per value: a category holds a small share of the papers.
-        listed: dict[str, list[int]] = {}
+        dates, upvotes, orgs = array("q"), array("q"), array("q")
+        listed: dict[str, list[int]] = {}  # a list field as rows per value: a category holds few papers
         for row, f in enumerate(fields):
+            self.row[str(f["paper_id"])] = row
+            dates.append(int(f["date"]))  # type: ignore[call-overload]
+            upvotes.append(int(f["upvotes"]))  # type: ignore[call-overload]
+            orgs.append(self.org_codes.setdefault(f["org_key"], len(self.org_codes)))
             names = f.get("categories", [])
             for name in names if isinstance(names, list) else ():
                 listed.setdefault(name, []).append(row)
+        self.columns: dict[str, np.ndarray] = {
+            "date": np.frombuffer(dates, dtype=np.int64),
+            "upvotes": np.frombuffer(upvotes, dtype=np.int64),
+            "org_key": np.frombuffer(orgs, dtype=np.int64),
+        }
         self.category_rows = {name: np.array(rows, dtype=np.int64) for name, rows in listed.items()}
+
+    @classmethod
+    def of(cls, papers: Mapping[str, Paper]) -> PaperColumns:
+        """The columns of papers held in memory."""
+        return cls(filter_fields(p) for p in papers.values())
+
+    @classmethod
+    def listed(cls, rows: Iterable[Listed]) -> PaperColumns:
+        """The columns of papers as the catalog lists them (`Catalog.listing`), without building the papers."""
+        folded: dict[str | None, list[str]] = {}
+
+        def fields(row: Listed) -> Mapping[str, object]:
+            pid, date, upvotes, org, categories = row
+            if categories not in folded:  # few distinct lists: each parsed once
+                folded[categories] = json.loads(categories) if categories else []
+            return fields_of(pid, dt.date.fromisoformat(date) if date else None, upvotes, org, folded[categories])
+
+        return cls(fields(r) for r in rows)
 
     def admitted(self, filters: Filters) -> np.ndarray:
         """Boolean per paper: passes every condition of the filters."""

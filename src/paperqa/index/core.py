@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -22,11 +22,13 @@ from ..backends import embedding_identity
 from ..errors import IndexBusyError, IndexMismatchError
 from ..types import Paper
 from . import derived, repair, writer
-from .catalog import Catalog
+from .catalog import Catalog, Overview
 from .chroma import ChromaStore
 from .chunking import Chunker
+from .columns import PaperColumns
 from .derived import Derived
 from .lock import OnWait, WriterLock
+from .papers import Papers
 from .repair import CheckReport
 from .server import ChromaServer
 from .snapshots import SnapshotError, SnapshotFolder
@@ -41,6 +43,15 @@ def _scaled(progress: Progress | None, share: tuple[float, float]) -> Progress |
         return None
     start, end = share
     return lambda done, total: progress(round((start + (end - start) * done / max(total, 1)) * 1000), 1000)
+
+
+def _view_of(catalog: Catalog, load: Callable[[int], Derived]) -> View:
+    """The view of a catalog's published generation: its papers' ids and filter columns read in one
+    transaction with the generation, their records left in the catalog until a question needs them."""
+    with catalog.listing() as (generation, rows):
+        columns = PaperColumns.listed(rows)
+    papers = Papers(catalog, list(columns.row), columns.row)
+    return View(generation, papers, load(generation), columns)
 
 
 class Index:
@@ -97,10 +108,20 @@ class Index:
         yield self._view
 
     @property
-    def papers(self) -> dict[str, Paper]:
-        """Every published paper by id (of the newest generation)."""
+    def papers(self) -> Mapping[str, Paper]:
+        """Every published paper by id (of the newest generation), each read when asked for."""
         with self.reading() as view:
-            return dict(view.papers)
+            return view.papers
+
+    def overview(self) -> Overview:
+        """Counts for a corpus page: papers, dated papers per year, organisations, categories."""
+        with self.reading() as view:
+            return view.papers.overview() if isinstance(view.papers, Papers) else Overview(0, (), (), ())
+
+    def find(self, query: str, limit: int = 500) -> list[Paper]:
+        """Papers whose title or abstract holds every word of the query, newest first."""
+        with self.reading() as view:
+            return view.papers.find(query, limit) if isinstance(view.papers, Papers) else []
 
     def fact(self, key: str) -> str | None:
         """A stored index fact (an ingest's resume point), as last published."""
@@ -135,11 +156,7 @@ class Index:
                 self._shared = ("", View(0, {}, Derived.empty()))
             elif self._shared is None or self._shared[0] != manifest.name:
                 catalog, root = snapshots.fetch(manifest, self.folder / "snapshots", self.identity)
-                try:
-                    generation, papers = catalog.snapshot()
-                finally:
-                    catalog.close()
-                self._shared = (manifest.name, View(generation, papers, derived.load(root, generation)))
+                self._shared = (manifest.name, _view_of(catalog, lambda g: derived.load(root, g)))
             return self._shared[1]
 
     def _refresh(self) -> None:
@@ -154,9 +171,8 @@ class Index:
 
     def _load_view(self) -> View:
         for attempt in range(5):
-            generation, papers = self.catalog.snapshot()
             try:
-                return View(generation, papers, derived.load(self.folder / "derived", generation))
+                return _view_of(self.catalog, lambda g: derived.load(self.folder / "derived", g))
             except FileNotFoundError:
                 if attempt == 4:
                     raise
@@ -240,8 +256,8 @@ class Index:
     def _publish_view(self, generation: int, following: Derived) -> None:
         """Read from what this process just published (no need to load it back from disk)."""
         with self._reload:
-            _, papers = self.catalog.snapshot()
-            self._view = View(generation, papers, following)
+            self._view = _view_of(self.catalog, lambda g: following if g == generation else derived.load(
+                self.folder / "derived", g))  # fmt: skip
 
     @property
     def chroma(self) -> ChromaStore:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 
 import numpy as np
 
@@ -18,6 +18,7 @@ from ..filters import Filters
 from ..types import Paper
 from .columns import PaperColumns
 from .derived import Derived
+from .papers import Papers
 
 Hits = list[tuple[str, float]]
 
@@ -27,17 +28,24 @@ class View:
     """Everything a question is answered from, as of one generation."""
 
     generation: int
-    papers: Mapping[str, Paper]
+    papers: Mapping[str, Paper]  # a `Papers` read from the catalog on demand, or a dict in memory
     derived: Derived
+    given_columns: InitVar[PaperColumns | None] = None  # the papers' filter columns, when already read
     columns: PaperColumns = field(init=False)
     _bm25_rows: np.ndarray = field(init=False)
     _exact_rows: np.ndarray = field(init=False)
 
-    def __post_init__(self) -> None:
-        columns = PaperColumns(self.papers)
+    def __post_init__(self, given_columns: PaperColumns | None) -> None:
+        columns = given_columns or PaperColumns.of(self.papers)
         object.__setattr__(self, "columns", columns)
         object.__setattr__(self, "_bm25_rows", columns.rows_of(self.derived.bm25.ids))
         object.__setattr__(self, "_exact_rows", columns.rows_of(self.derived.exact.ids))
+
+    def papers_of(self, paper_ids: Sequence[str]) -> dict[str, Paper]:
+        """Those of these papers that are in this view, by id (read together)."""
+        if isinstance(self.papers, Papers):
+            return self.papers.many(paper_ids)
+        return {pid: self.papers[pid] for pid in paper_ids if pid in self.papers}
 
     def _admitted(self, filters: Filters) -> np.ndarray:
         """Per-paper mask of the filters, worked out once per filters for this view (dense and BM25 share it)."""
