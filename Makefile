@@ -6,10 +6,11 @@ STAMP := $(VENV)/.installed-stamp
 QUESTION ?= Which papers make LLMs forget a target entity, and how?
 
 BENCH_SIZES ?= 1000,10000,100000
+SCALE_SIZES ?= 100000,300000,1000000
 HOST ?= 127.0.0.1
 PORT ?= 7860
 
-.PHONY: run ask test lint browser install bench clean
+.PHONY: run ask test lint browser install bench bench-scale clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +44,10 @@ test: lint browser
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python bench/run.py --sizes $(BENCH_SIZES)
+
+# Growth to a million papers (about an hour per mode): `make bench-scale SCALE_FLAGS=--server` for server mode.
+bench-scale: $(STAMP)
+	$(BIN)/python bench/scale.py --sizes $(SCALE_SIZES) $(SCALE_FLAGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
