@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -20,6 +21,7 @@ from ..types import Chunk, Paper
 from . import migrations
 
 _IN = 900  # ids per `IN (...)`, below SQLite's limit on bound variables
+_CREATE = re.compile(r"^(\s*CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX)\s+(?:IF\s+NOT\s+EXISTS\s+)?)", re.IGNORECASE)
 
 
 def _to_json(p: Paper) -> str:
@@ -293,18 +295,20 @@ class Catalog:
             return int(self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
 
     def export(self, path: Path) -> int:
-        """Copy the published catalog into a new single-file database (a snapshot's); its paper count."""
+        """Copy what readers use of the published catalog (papers, facts, schema; not the chunks' text, which
+        only the writer reads, nor staged rows) into a new single-file database; its paper count."""
         with self._lock:
-            target = sqlite3.connect(path)
+            self.db.execute("ATTACH DATABASE ? AS snap", (str(path),))
             try:
-                self.db.backup(target)
-                target.execute("PRAGMA journal_mode=DELETE")  # one file: a reader copies it whole
-                with target:
-                    target.execute("DELETE FROM staged_chunks")
-                    target.execute("DELETE FROM staged_papers")
-                return int(target.execute("SELECT COUNT(*) FROM papers").fetchone()[0])
+                with self.db:  # one transaction: the copy is of one generation
+                    schema = self.db.execute("SELECT sql FROM main.sqlite_master WHERE sql IS NOT NULL")
+                    for (sql,) in schema.fetchall():
+                        self.db.execute(_CREATE.sub(r"\1snap.", sql, count=1))
+                    for table in ("_migrations", "meta", "papers"):
+                        self.db.execute(f"INSERT INTO snap.{table} SELECT * FROM main.{table}")
+                return int(self.db.execute("SELECT COUNT(*) FROM snap.papers").fetchone()[0])
             finally:
-                target.close()
+                self.db.execute("DETACH DATABASE snap")
 
     def close(self) -> None:
         """Release the database file."""

@@ -14,7 +14,7 @@ import numpy as np
 
 CLUSTER_MIN = 20_000  # rows: below this a part is searched whole (a matrix product of a few ms)
 ROWS_PER_LIST = 256
-PROBE = 0.12  # share of a part's lists read for an unfiltered question (recall: bench/scale.py)
+PROBE = 0.12  # share of all lists read for an unfiltered question, the nearest (recall: bench/scale.py)
 GATHER = 3.0  # scoring scattered rows costs about this many times as much per row as a list's contiguous rows
 _SAMPLE = 20_000  # rows the centroids are fitted on
 _ITERATIONS = 8
@@ -32,22 +32,25 @@ class Lists:
     def count(self) -> int:
         return len(self.centroids)
 
-    def nearest(self, vector: np.ndarray, share: float) -> np.ndarray:
-        """The lists to read for a question: the nearest `share` of them (at least one)."""
-        n = min(self.count, max(1, int(np.ceil(share * self.count))))
-        scores = self.centroids @ vector
-        return np.argpartition(-scores, n - 1)[:n] if n < self.count else np.arange(self.count)
-
-    def rows(self, lists: np.ndarray) -> np.ndarray:
-        """Row numbers of the part held by these lists."""
-        spans = [np.arange(self.offsets[j], self.offsets[j + 1]) for j in lists]
-        return np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
+    def spans(self, lists: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The row ranges (starts, ends) these lists hold, neighbouring lists merged into one range."""
+        chosen = np.sort(lists)
+        starts, ends = self.offsets[chosen], self.offsets[chosen + 1]
+        joined = np.flatnonzero(starts[1:] != ends[:-1]) + 1  # where a new range begins
+        return starts[np.r_[0, joined]], ends[np.r_[joined - 1, len(chosen) - 1]]
 
     def without(self, keep: np.ndarray) -> Lists:
         """The lists once the rows not in `keep` (a boolean per row) are dropped; centroids unchanged."""
         list_of_row = np.repeat(np.arange(self.count), np.diff(self.offsets))
         sizes = np.bincount(list_of_row[keep], minlength=self.count)
         return Lists(self.centroids, np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64))
+
+
+def rows_of(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Every row number of some ranges, in order."""
+    lengths = ends - starts
+    rows: np.ndarray = np.arange(int(lengths.sum())) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    return rows
 
 
 def cluster(matrix: np.ndarray, seed: int = 0) -> tuple[Lists, np.ndarray] | None:
@@ -67,7 +70,20 @@ def cluster(matrix: np.ndarray, seed: int = 0) -> tuple[Lists, np.ndarray] | Non
         sums = centroids.copy()  # an empty list keeps its centroid
         sums[filled] = np.add.reduceat(sample[grouped], np.cumsum(sizes)[filled] - sizes[filled])
         centroids = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
+    centroids = centroids[_chain(centroids)]  # near lists side by side: a question's lists form few ranges
     assign = np.concatenate([np.argmax(matrix[s : s + _BLOCK] @ centroids.T, axis=1) for s in range(0, n, _BLOCK)])
     order = np.argsort(assign, kind="stable")
     offsets = np.concatenate([[0], np.cumsum(np.bincount(assign, minlength=count))]).astype(np.int64)
     return Lists(centroids.astype(np.float32), offsets), order
+
+
+def _chain(centroids: np.ndarray) -> np.ndarray:
+    """An order of the centroids in which each is followed by its nearest one not yet placed."""
+    similar = centroids @ centroids.T
+    order, placed = [0], np.zeros(len(centroids), dtype=bool)
+    placed[0] = True
+    for _ in range(len(centroids) - 1):
+        row = np.where(placed, -np.inf, similar[order[-1]])
+        order.append(int(np.argmax(row)))
+        placed[order[-1]] = True
+    return np.asarray(order)

@@ -18,7 +18,7 @@ import numpy as np
 from ..text import terms
 from .bm25 import BM25
 from .exact import ExactCopy
-from .lists import GATHER, PROBE
+from .lists import GATHER, PROBE, rows_of
 from .ranking import top_k
 
 
@@ -108,15 +108,19 @@ class Dense:
     ids: list[str] = field(init=False)
     starts: list[int] = field(init=False)
 
+    matrices: list[np.ndarray] = field(init=False)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "ids", [cid for p in self.parts for cid in p.exact.ids])
         object.__setattr__(self, "starts", list(np.cumsum([0] + [len(p.exact.ids) for p in self.parts])[:-1]))
+        # Plain arrays over the memory maps: a list's slice of an np.memmap costs more than its product.
+        object.__setattr__(self, "matrices", [np.asarray(p.exact.matrix) for p in self.parts])
 
     def top(self, vector: Sequence[float], k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The k most similar rows (admitted by `mask` when given) as (chunk id, cosine), best first.
 
         The plan, from how many rows the mask admits: few, and their rows alone are scored (exact); many, or no
-        mask, and each part with lists has its nearest lists read, more of them the fewer rows are admitted,
+        mask, and the lists nearest the question (over all parts) are read, more of them the fewer rows pass,
         while a part without lists is scored whole. Scores are always exact cosines.
         """
         admitted = len(self.ids) if mask is None else int(mask.sum())
@@ -130,12 +134,22 @@ class Dense:
             rows, scores = self._scored(v, mask, share, alone=True)
         return [(self.ids[rows[i]], float(scores[i])) for i in top_k(scores, k)]
 
+    def _nearest_lists(self, v: np.ndarray, share: float) -> list[np.ndarray]:
+        """Per part, the lists to read: the nearest `share` of all parts' lists together, so a part far from
+        the question gives its share to the parts near it."""
+        scored = [p.exact.lists.centroids @ v if p.exact.lists is not None else np.zeros(0) for p in self.parts]
+        every = np.concatenate(scored)
+        n = min(len(every), max(1, int(np.ceil(share * len(every)))))
+        cut = np.partition(every, len(every) - n)[len(every) - n] if len(every) else 0.0
+        return [np.flatnonzero(s >= cut) for s in scored]
+
     def _scored(self, v: np.ndarray, mask: np.ndarray | None, share: float, alone: bool) -> tuple[np.ndarray, ...]:
         """Global row numbers and exact scores of the rows the plan reads, the mask applied."""
         rows: list[np.ndarray] = []
         scores: list[np.ndarray] = []
-        for start, p in zip(self.starts, self.parts, strict=True):
-            m, lists, n = p.exact.matrix, p.exact.lists, len(p.exact.ids)
+        chosen = self._nearest_lists(v, share) if not alone and share < 1.0 else None
+        for i, (start, p, m) in enumerate(zip(self.starts, self.parts, self.matrices, strict=True)):
+            lists, n = p.exact.lists, len(p.exact.ids)
             if not n:
                 continue
             part_mask = mask[start : start + n] if mask is not None else None
@@ -143,10 +157,12 @@ class Dense:
                 assert part_mask is not None
                 r = np.flatnonzero(part_mask)
                 s = m[r] @ v if len(r) else np.zeros(0, np.float32)
-            elif lists is not None and share < 1.0:
-                spans = [(lists.offsets[j], lists.offsets[j + 1]) for j in lists.nearest(v, share)]
-                r = np.concatenate([np.arange(lo, hi) for lo, hi in spans])
-                s = np.concatenate([m[lo:hi] @ v for lo, hi in spans])
+            elif lists is not None and chosen is not None:
+                if not len(chosen[i]):
+                    continue
+                starts, ends = lists.spans(chosen[i])
+                r = rows_of(starts, ends)
+                s = np.concatenate([m[lo:hi] @ v for lo, hi in zip(starts, ends, strict=True)])
             else:
                 r, s = np.arange(n), m @ v
             if part_mask is not None and not alone:
