@@ -56,18 +56,3 @@ def test_an_update_writes_only_new_parts_and_cleanup_keeps_what_is_named(monkeyp
     left = {p.name for p in (tmp_path / derived.PARTS).iterdir()}
     assert left == {p.name for p in second.parts}
     assert derived.load(tmp_path, 2).exact.vectors([ids[25]]).tolist() == [vectors[25].tolist()]
-
-
-def test_a_common_term_adds_to_its_heaviest_chunks_only(monkeypatch):
-    from paperqa.index import parts as parts_module
-
-    ids = [f"p{i}:h:0" for i in range(40)]
-    texts = [" ".join(["common"] * (1 + i % 4) + ["filler"] * (i % 9)) + f" rare{i % 10}" for i in range(40)]
-    whole = Derived.empty().updated(set(), ids, texts, np.eye(40, 8, dtype=np.float32))
-    full, rare = whole.bm25.scores("common"), whole.bm25.scores("rare3")
-    monkeypatch.setattr(parts_module, "TERM_CAP", 5)
-    capped = whole.bm25.scores("common")
-    assert np.count_nonzero(full) == 40 and np.count_nonzero(capped) == 5
-    assert set(np.flatnonzero(capped)) == set(np.argsort(-full, kind="stable")[:5])  # the heaviest five
-    assert np.allclose(capped[capped > 0], full[capped > 0])
-    assert np.array_equal(whole.bm25.scores("rare3"), rare)  # a term in 4 chunks is read whole

@@ -30,11 +30,9 @@ class BM25:
         weights: np.ndarray,
         df: np.ndarray,
         tf: np.ndarray,
-        impact: bool = False,
     ) -> None:
         self.ids, self.vocab, self.offsets = ids, vocab, offsets
         self.postings, self.weights, self.df, self.tf = postings, weights, df, tf
-        self.impact = impact  # each term's postings heaviest first (a search may read only the first ones)
         n = max(len(ids), 1)
         self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
 
@@ -103,8 +101,7 @@ class BM25:
         for name in _ARRAYS:
             with open(folder / f"bm25-{name}.npy", "wb") as fh:
                 np.save(fh, getattr(self, name))
-        meta = {"ids": self.ids, "vocab": list(self.vocab), "order": "impact" if self.impact else "row"}
-        (folder / "bm25.json").write_text(json.dumps(meta))
+        (folder / "bm25.json").write_text(json.dumps({"ids": self.ids, "vocab": list(self.vocab)}))
 
     @classmethod
     def load(cls, folder: Path) -> BM25:
@@ -114,9 +111,10 @@ class BM25:
             with np.load(folder / "bm25.npz") as arrays:
                 parts = {name: arrays[name] for name in _ARRAYS}
         else:
-            parts = {name: np.load(folder / f"bm25-{name}.npy", mmap_mode="r") for name in _ARRAYS}
+            # Plain arrays over the memory maps: slicing an np.memmap costs more than the slice's arithmetic.
+            parts = {name: np.asarray(np.load(folder / f"bm25-{name}.npy", mmap_mode="r")) for name in _ARRAYS}
         vocab = {t: i for i, t in enumerate(meta["vocab"])}
-        return cls(meta["ids"], vocab, **parts, impact=meta.get("order") == "impact")
+        return cls(meta["ids"], vocab, **parts)
 
 
 def _assemble(
@@ -132,7 +130,7 @@ def _assemble(
     lengths = np.bincount(doc, weights=tf, minlength=len(ids)).astype(np.float32)
     avg = float(lengths.mean()) if len(ids) else 1.0
     weights = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[doc] / max(avg, 1e-9)))
-    order = np.lexsort((doc, -weights, term))  # postings grouped by term, heaviest first
+    order = np.lexsort((doc, term))  # postings grouped by term, documents ascending
     df = np.bincount(term, minlength=len(vocab))
     offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
     return BM25(
@@ -143,5 +141,4 @@ def _assemble(
         weights[order].astype(np.float32),
         df.astype(np.float32),
         tf[order].astype(np.float32),
-        impact=True,
     )

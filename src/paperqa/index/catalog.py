@@ -284,6 +284,11 @@ class Catalog:
                 [(c.id, c.paper_id, c.position, c.text) for c in chunks],
             )
 
+    def has_papers(self) -> bool:
+        """Whether any paper is published (asked before every question: no count of a million rows)."""
+        with self._lock:
+            return bool(self.db.execute("SELECT EXISTS (SELECT 1 FROM papers)").fetchone()[0])
+
     def count(self) -> int:
         """Number of published papers."""
         with self._lock:

@@ -135,7 +135,7 @@ class Index:
         """Whether no paper has been published yet (to the snapshot folder, when there is one)."""
         if self.snapshots is not None:
             return self.snapshots.latest() is None
-        return self.catalog.count() == 0
+        return not self.catalog.has_papers()
 
     def _snapshot_view(self, snapshots: SnapshotFolder) -> View:
         """The newest snapshot's view: polled at most every `poll` seconds, fetched once, swapped in whole."""

@@ -62,4 +62,4 @@ class ExactCopy:
         lists = None
         if (folder / "lists-offsets.npy").exists():
             lists = Lists(np.load(folder / "lists-centroids.npy"), np.load(folder / "lists-offsets.npy"))
-        return cls(ids, np.load(folder / "exact.npy", mmap_mode="r"), lists)
+        return cls(ids, np.asarray(np.load(folder / "exact.npy", mmap_mode="r")), lists)  # a plain array over the map

@@ -8,6 +8,7 @@ single part scores exactly as before), dense search one matrix product per part.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -38,11 +39,6 @@ class Part:
     @property
     def rows(self) -> int:
         return len(self.bm25.ids)
-
-
-# Postings of one term read per part, heaviest first: a term in more chunks than this (a common word of a large
-# corpus, whose IDF is low) adds its weight to its best-matching chunks only. The shipped corpus never reaches it.
-TERM_CAP = 10_000
 
 
 @dataclass(frozen=True)
@@ -77,8 +73,6 @@ class Lexical:
             idf = self._idf(df)
             for start, b, i in hits:
                 lo, hi = b.offsets[i], b.offsets[i + 1]
-                if b.impact:
-                    hi = min(hi, lo + TERM_CAP)
                 out[start + b.postings[lo:hi]] += idf * b.weights[lo:hi] * np.float32(1 + math.log(qtf))
         if mask is not None:
             out *= mask
@@ -108,13 +102,9 @@ class Dense:
     ids: list[str] = field(init=False)
     starts: list[int] = field(init=False)
 
-    matrices: list[np.ndarray] = field(init=False)
-
     def __post_init__(self) -> None:
         object.__setattr__(self, "ids", [cid for p in self.parts for cid in p.exact.ids])
         object.__setattr__(self, "starts", list(np.cumsum([0] + [len(p.exact.ids) for p in self.parts])[:-1]))
-        # Plain arrays over the memory maps: a list's slice of an np.memmap costs more than its product.
-        object.__setattr__(self, "matrices", [np.asarray(p.exact.matrix) for p in self.parts])
 
     def top(self, vector: Sequence[float], k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The k most similar rows (admitted by `mask` when given) as (chunk id, cosine), best first.
@@ -135,21 +125,27 @@ class Dense:
         return [(self.ids[rows[i]], float(scores[i])) for i in top_k(scores, k)]
 
     def _nearest_lists(self, v: np.ndarray, share: float) -> list[np.ndarray]:
-        """Per part, the lists to read: the nearest `share` of all parts' lists together, so a part far from
-        the question gives its share to the parts near it."""
+        """Per part, the lists to read: the lists nearest the question over all parts together, nearest first,
+        until they hold `share` of the rows (a part far from the question gives its share to near ones)."""
         scored = [p.exact.lists.centroids @ v if p.exact.lists is not None else np.zeros(0) for p in self.parts]
         every = np.concatenate(scored)
-        n = min(len(every), max(1, int(np.ceil(share * len(every)))))
-        cut = np.partition(every, len(every) - n)[len(every) - n] if len(every) else 0.0
-        return [np.flatnonzero(s >= cut) for s in scored]
+        if not len(every):
+            return [np.zeros(0, np.int64) for _ in self.parts]
+        sizes = np.concatenate([np.diff(p.exact.lists.offsets) for p in self.parts if p.exact.lists is not None])
+        order = np.argsort(-every)
+        taken = int(np.searchsorted(np.cumsum(sizes[order]), share * sizes.sum())) + 1
+        chosen = np.zeros(len(every), dtype=bool)
+        chosen[order[:taken]] = True
+        bounds = np.cumsum([0] + [len(s) for s in scored])
+        return [np.flatnonzero(chosen[lo:hi]) for lo, hi in itertools.pairwise(bounds)]
 
     def _scored(self, v: np.ndarray, mask: np.ndarray | None, share: float, alone: bool) -> tuple[np.ndarray, ...]:
         """Global row numbers and exact scores of the rows the plan reads, the mask applied."""
         rows: list[np.ndarray] = []
         scores: list[np.ndarray] = []
         chosen = self._nearest_lists(v, share) if not alone and share < 1.0 else None
-        for i, (start, p, m) in enumerate(zip(self.starts, self.parts, self.matrices, strict=True)):
-            lists, n = p.exact.lists, len(p.exact.ids)
+        for i, (start, p) in enumerate(zip(self.starts, self.parts, strict=True)):
+            m, lists, n = p.exact.matrix, p.exact.lists, len(p.exact.ids)
             if not n:
                 continue
             part_mask = mask[start : start + n] if mask is not None else None
