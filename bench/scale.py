@@ -47,7 +47,9 @@ with a.index.reading() as view:
             truth = {dense.ids[i] for i in np.argsort(-every)[:k]}
             recall[k].append(len(truth & {c for c, _ in dense.top(v, k)}) / k)
 out["recall"] = [round(float(np.mean(recall[10])), 3), round(float(np.mean(recall[60])), 3)]
-out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # file pages mapped in count too
+status = open("/proc/self/status").read()
+out["anon_mb"] = int(status.split("RssAnon:")[1].split()[0]) // 1024  # the process's own memory, at the end
 print(json.dumps(out))
 """
 
@@ -121,8 +123,9 @@ def main() -> None:
             reader = json.loads(r.stdout.strip().splitlines()[-1])
             disk = sum(f.stat().st_size for f in work.rglob("*") if f.is_file()) // 2**20  # home and server
             rows.append({"papers": size, "step_rate": round((size - done) / seconds), "writer_mb": writer_mb,
-                         "reader_mb": reader["rss_mb"], "load_s": reader["load_s"], "unfiltered": reader["unfiltered"],
-                         "filtered": reader["filtered"], "recall": reader["recall"], "disk_mb": disk,
+                         "reader_mb": reader["rss_mb"], "reader_anon_mb": reader["anon_mb"], "load_s": reader["load_s"],
+                         "unfiltered": reader["unfiltered"], "filtered": reader["filtered"], "recall": reader["recall"],
+                         "disk_mb": disk,
                          "server_mb": peak_mb(server.process.pid) if server else None})  # fmt: skip
             print(json.dumps(rows[-1]), flush=True)
             done = size
@@ -138,12 +141,13 @@ def write(rows: list[dict], mode: str) -> None:
     server = mode == "server"
     lines = [f"Growth, {mode} mode (one run, 2-core machine)", "",
              "| papers | ingest papers/s (this step) | writer peak RSS MB | "
-             + ("Chroma server peak RSS MB | " if server else "") + "reader peak RSS MB | reader load s | "
+             + ("Chroma server peak RSS MB | " if server else "") + "reader peak RSS (own) MB | reader load s | "
              "query p50 / p95 ms | filtered p50 / p95 ms | dense recall@10 / @60 | index on disk MB |",
              "|---|---|---|" + ("---|" if server else "") + "---|---|---|---|---|---|"]  # fmt: skip
     for r in rows:
         lines.append(f"| {r['papers']:,} | {r['step_rate']:,} | {r['writer_mb']:,} | "
-                     + (f"{r['server_mb']:,} | " if server else "") + f"{r['reader_mb']:,} | {r['load_s']} | "
+                     + (f"{r['server_mb']:,} | " if server else "") + f"{r['reader_mb']:,} ({r['reader_anon_mb']:,}) | "
+                     f"{r['load_s']} | "
                      f"{r['unfiltered'][0]} / {r['unfiltered'][1]} | {r['filtered'][0]} / {r['filtered'][1]} | "
                      f"{r['recall'][0]} / {r['recall'][1]} | {r['disk_mb']:,} |")  # fmt: skip
     (OUT / f"scale-{mode}.md").write_text("\n".join(lines) + "\n")
