@@ -9,6 +9,7 @@ import pytest
 
 from paperqa import IndexMismatchError, Settings
 from paperqa.assistant import Assistant
+from paperqa.index import derived
 
 from .indexing import PAPERQA, distinct, env_for, write_jsonl
 
@@ -75,7 +76,7 @@ def test_long_running_readers_answer_from_what_the_writer_publishes(tmp_path):
             reader.stop()
     assert not (tmp_path / "reader0" / "index" / "chroma").exists()  # readers never open Chroma
     names = sorted(p.name for p in share.iterdir())
-    assert names == ["LATEST.json", *sorted(n for n in names if n.startswith("g"))] and len(names) == 3
+    assert names == ["LATEST.json", *sorted(n for n in names if n.startswith("g")), "parts"] and len(names) == 4
 
 
 def test_old_snapshots_are_pruned_and_a_fsspec_url_works(tmp_path):
@@ -130,3 +131,39 @@ def test_a_reader_keeps_answering_while_the_share_is_away_and_says_when_none_is_
     r = subprocess.run([PAPERQA, "ask", "a2marker"], env=env_for(tmp_path / "r2", PAPERQA_SNAPSHOT=str(share)),
                        capture_output=True, text=True)  # fmt: skip
     assert r.returncode == 1 and "cannot read LATEST.json" in r.stderr
+
+
+def test_a_publish_sends_only_the_parts_the_share_lacks(tmp_path, monkeypatch):
+    monkeypatch.setattr(derived, "PART_MIN", 10)  # parts of 10 chunks: a second ingest adds parts of its own
+    share = tmp_path / "share"
+    writer = Assistant(Settings(home=tmp_path / "w", embedding="hash", llm="offline", snapshot=str(share)))
+    writer.ingest([write_jsonl(tmp_path / "a.jsonl", [distinct(i, "a") for i in range(30)])])
+    first = {p.name: (p / "DONE").stat().st_mtime_ns for p in (share / "parts").iterdir()}
+    assert len(first) == 3
+    writer.ingest([write_jsonl(tmp_path / "b.jsonl", [distinct(i, "b") for i in range(20)])])
+    second = {p.name: (p / "DONE").stat().st_mtime_ns for p in (share / "parts").iterdir()}
+    assert len(second) == 5 and {n: second[n] for n in first} == first  # the first three were not sent again
+    reader = Assistant(Settings(home=tmp_path / "r", embedding="hash", llm="offline", snapshot=str(share)))
+    assert len(reader.index.papers) == 50 and reader.retrieve("b13marker")[0].paper.id == "b13"
+    assert reader.retrieve("a7marker")[0].paper.id == "a7"
+    cached = tmp_path / "r" / "index" / "snapshots" / "parts"
+    assert {p.name for p in cached.iterdir()} == set(second)
+
+
+def test_a_snapshot_of_the_earlier_layout_is_read_and_published_again(tmp_path):
+    share = tmp_path / "share"
+    writer = Assistant(Settings(home=tmp_path / "w", embedding="hash", llm="offline", snapshot=str(share)))
+    writer.ingest([write_jsonl(tmp_path / "a.jsonl", [distinct(i, "a") for i in range(8)])])
+    # Rewrite the share as the first layout had it: the derived stores inside the snapshot's folder.
+    manifest = json.loads((share / "LATEST.json").read_text())
+    folder = share / manifest["name"]
+    names = json.loads((folder / "parts.json").read_text())
+    generation = folder / "derived" / f"g{manifest['generation']:08d}"
+    generation.mkdir(parents=True)
+    (generation / "parts.json").write_text(json.dumps(names))
+    (share / "parts").rename(folder / "derived" / "parts")
+    (share / "LATEST.json").write_text(json.dumps({k: v for k, v in manifest.items() if k != "layout"}))
+    reader = Assistant(Settings(home=tmp_path / "r", embedding="hash", llm="offline", snapshot=str(share)))
+    assert reader.retrieve("a5marker")[0].paper.id == "a5"
+    assert writer.check().consistent  # the writer publishes the same generation again in the current layout
+    assert json.loads((share / "LATEST.json").read_text())["layout"] == 2 and (share / "parts").exists()
