@@ -3,7 +3,7 @@ shared by every generation that keeps them, so publishing new chunks writes only
 replace chunks in), and the memory an ingest needs follows the part, not the index.
 
 Search runs over all parts as over one index: BM25 with the document frequencies of all parts together (a
-single part scores exactly as before), dense search one matrix product per part.
+single part scores exactly as before), dense search planned over all parts by the filter (`Dense.top`).
 """
 
 from __future__ import annotations
