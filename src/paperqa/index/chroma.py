@@ -114,7 +114,7 @@ class ChromaStore:
         if self.server is not None:
             metadata["owner"] = self.owner
         self._collection = self._client.get_or_create_collection(
-            name, embedding_function=None, metadata=metadata, configuration=_GRAPH
+            name, embedding_function=None, metadata=metadata, configuration=GRAPH
         )  # an existing collection keeps the graph it was made with
         if self.server is not None:
             stored = self._collection.metadata or {}
@@ -259,7 +259,7 @@ class ChromaStore:
 
 # paperqa never searches Chroma's graph (readers search the exact copy; see `view`), so it is built cheaply:
 # at 120k chunks, ef_construction 16 and 8 neighbours upsert 2.5x as fast as Chroma's 100 and 16 (bench/README).
-_GRAPH: Any = {"hnsw": {"space": "cosine", "ef_construction": 16, "max_neighbors": 8}}
+GRAPH: Any = {"hnsw": {"space": "cosine", "ef_construction": 16, "max_neighbors": 8}}
 
 
 def _key(place: Place) -> str:
