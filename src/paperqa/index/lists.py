@@ -14,7 +14,7 @@ import numpy as np
 
 CLUSTER_MIN = 20_000  # rows: below this a part is searched whole (a matrix product of a few ms)
 ROWS_PER_LIST = 256
-PROBE = 0.16  # share of all lists read for an unfiltered question, the nearest (recall: bench/scale.py)
+PROBE = 0.16  # share of the rows read for an unfiltered question, in the nearest lists (recall: bench/scale.py)
 GATHER = 3.0  # scoring scattered rows costs about this many times as much per row as a list's contiguous rows
 _SAMPLE = 20_000  # rows the centroids are fitted on
 _ITERATIONS = 8
