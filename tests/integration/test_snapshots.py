@@ -167,3 +167,26 @@ def test_a_snapshot_of_the_earlier_layout_is_read_and_published_again(tmp_path):
     assert reader.retrieve("a5marker")[0].paper.id == "a5"
     assert writer.check().consistent  # the writer publishes the same generation again in the current layout
     assert json.loads((share / "LATEST.json").read_text())["layout"] == 2 and (share / "parts").exists()
+
+
+def test_a_damaged_part_list_is_one_line_and_a_mended_share_is_read(tmp_path):
+    share = tmp_path / "share"
+    writer = Assistant(Settings(home=tmp_path / "w", embedding="hash", llm="offline", snapshot=str(share)))
+    writer.ingest([write_jsonl(tmp_path / "a.jsonl", [distinct(i, "a") for i in range(3)])])
+    settings = Settings(home=tmp_path / "r", embedding="hash", llm="offline", snapshot=str(share), snapshot_poll=0.01)
+    reader = Assistant(settings)
+    assert reader.retrieve("a2marker")[0].paper.id == "a2"
+    writer.ingest([write_jsonl(tmp_path / "b.jsonl", [distinct(i, "b") for i in range(3)])])
+    names = share / json.loads((share / "LATEST.json").read_text())["name"] / "parts.json"
+    good = names.read_text()
+    names.write_text("{oops")
+    time.sleep(0.05)
+    assert reader.retrieve("a2marker")[0].paper.id == "a2"  # the live reader keeps the snapshot it has
+    fresh = env_for(tmp_path / "r2", PAPERQA_SNAPSHOT=str(share))
+    r = subprocess.run([PAPERQA, "ask", "b1marker"], env=fresh, capture_output=True, text=True)
+    assert r.returncode == 1 and r.stderr.count("\n") == 1 and "parts.json is unreadable" in r.stderr, r.stderr
+    names.write_text(good)
+    r = subprocess.run([PAPERQA, "ask", "b1marker"], env=fresh, capture_output=True, text=True)
+    assert r.returncode == 0 and "[1]" in r.stdout, r.stderr
+    time.sleep(0.05)
+    assert reader.retrieve("b1marker")[0].paper.id == "b1"

@@ -147,16 +147,16 @@ class Index:
                 return self._shared[1]
             try:
                 manifest = snapshots.latest()
+                self._polled = time.monotonic()
+                if manifest is None:
+                    self._shared = ("", View(0, {}, Derived.empty()))
+                elif self._shared is None or self._shared[0] != manifest.name:
+                    catalog, root = snapshots.fetch(manifest, self.folder / "snapshots", self.identity)
+                    self._shared = (manifest.name, _view_of(catalog, lambda g: derived.load(root, g)))
             except SnapshotError:
                 if self._shared is None:
                     raise
-                return self._shared[1]  # the share is away: keep answering from the snapshot in hand
-            self._polled = time.monotonic()
-            if manifest is None:
-                self._shared = ("", View(0, {}, Derived.empty()))
-            elif self._shared is None or self._shared[0] != manifest.name:
-                catalog, root = snapshots.fetch(manifest, self.folder / "snapshots", self.identity)
-                self._shared = (manifest.name, _view_of(catalog, lambda g: derived.load(root, g)))
+                # The share is away or its newest snapshot cannot be fetched: keep answering from the one in hand.
             return self._shared[1]
 
     def _refresh(self) -> None:

@@ -164,7 +164,7 @@ class SnapshotFolder:
         if manifest.layout < 2:  # a snapshot with its derived stores inside
             self._forget(cache, {manifest.name})
             return Catalog(local / "catalog.sqlite3"), local / "derived"
-        parts = json.loads((local / NAMES).read_text())
+        parts = self._part_names(local)
         for part in parts:
             self._get(f"{derived.PARTS}/{part}", cache / derived.PARTS / part)
         generation = derived.folder_of(cache, manifest.generation)
@@ -172,6 +172,19 @@ class SnapshotFolder:
         (generation / NAMES).write_text(json.dumps(parts))
         self._forget(cache, {manifest.name, generation.name}, set(parts))
         return Catalog(local / "catalog.sqlite3"), cache
+
+    def _part_names(self, local: Path) -> list[str]:
+        """The parts a fetched snapshot names; a damaged list is one line, and the copy is dropped so that a
+        mended share is fetched again."""
+        try:
+            parts = json.loads((local / NAMES).read_text())
+            if isinstance(parts, list) and all(isinstance(p, str) and p and "/" not in p for p in parts):
+                return parts
+            problem = "not a list of part names"
+        except (OSError, ValueError) as exc:
+            problem = str(exc)
+        shutil.rmtree(local, ignore_errors=True)
+        raise SnapshotError(f"snapshot folder {self.url}: {local.name}/{NAMES} is unreadable ({problem})")
 
     def _get(self, path: str, local: Path) -> None:
         """Copy one folder of the share into `local`, whole or not at all (once: an existing copy is kept)."""
