@@ -20,6 +20,7 @@ from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
 from .conversation import Turn, history_text, resolve
 from .corpus import CorpusRead, corpus_files, read_corpus, shipped_corpus
+from .embeddings import embed_query, embed_texts
 from .errors import ArgumentError, PaperQAError
 from .filters import Filters
 from .index import CheckReport, ChromaServer, Index, IngestReport, Progress
@@ -116,11 +117,11 @@ class Assistant:
 
     def _embed_texts(self, texts: list[str]) -> np.ndarray:
         with backend_errors(self.settings, "embedding"):
-            return np.asarray(self.index.embed_model.get_text_embedding_batch(texts), dtype=np.float32)
+            return embed_texts(self.index.embed_model, texts)
 
     def _query_vector(self, text: str) -> list[float]:
         with backend_errors(self.settings, "embedding"):
-            return list(self.index.embed_model.get_query_embedding(text))
+            return embed_query(self.index.embed_model, text)
 
     def ask(
         self, question: str, filters: Filters | None = None, k: int | None = None, history: Sequence[Turn] = ()

@@ -39,6 +39,22 @@ class LocalEmbedding(BaseEmbedding):
         return self._get_query_embedding(query)
 
 
+def embed_texts(model: BaseEmbedding, texts: list[str]) -> np.ndarray:
+    """Vectors of texts, one float32 row each: an in-process model's straight from `embed_batch` (llama-index's
+    per-call instrumentation and lists of floats cost more than the embedding of a short text), others through
+    llama-index."""
+    if isinstance(model, LocalEmbedding):
+        return model.embed_batch(texts)
+    return np.asarray(model.get_text_embedding_batch(texts), dtype=np.float32).reshape(len(texts), -1)
+
+
+def embed_query(model: BaseEmbedding, text: str) -> list[float]:
+    """The vector of a question (a model may embed questions apart from texts)."""
+    if isinstance(model, LocalEmbedding):
+        return [float(x) for x in model.embed_batch([text])[0]]
+    return list(model.get_query_embedding(text))
+
+
 def _unit(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return np.asarray(matrix / np.maximum(norms, 1e-12), dtype=np.float32)

@@ -6,7 +6,7 @@ import numpy as np
 import wordllama
 from wordllama import WordLlama
 
-from paperqa.embeddings import WordLlamaEmbedding
+from paperqa.embeddings import WordLlamaEmbedding, embed_query, embed_texts
 
 
 def test_wordllama_vectors_match_the_library():
@@ -23,3 +23,11 @@ def test_wordllama_vectors_match_the_library():
     assert np.allclose(got[[0, 1, 3]], expected, atol=1e-5)
     assert np.allclose(np.linalg.norm(got[[0, 1, 3]], axis=1), 1.0, atol=1e-5)
     assert not got[2].any()  # an empty text has no tokens: a zero vector, never NaN
+
+
+def test_the_direct_path_gives_what_llama_index_gives():
+    model = WordLlamaEmbedding()
+    texts = ["Which papers make LLMs forget a target entity?", "sparse retrieval", ""]
+    via_llama_index = np.asarray(model.get_text_embedding_batch(texts), dtype=np.float32)
+    assert np.array_equal(embed_texts(model, texts), via_llama_index)
+    assert embed_query(model, texts[0]) == list(model.get_query_embedding(texts[0]))

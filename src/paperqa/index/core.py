@@ -19,6 +19,7 @@ import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from ..backends import embedding_identity
+from ..embeddings import embed_texts
 from ..errors import IndexBusyError, IndexMismatchError
 from ..types import Paper
 from . import derived, repair, writer
@@ -281,8 +282,7 @@ class Index:
         return Stores(self.folder, self.catalog, self.chroma, self.chunker, self._embed, self.identity)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
-        vectors = np.asarray(self.embed_model.get_text_embedding_batch(texts), dtype=np.float32)
-        return vectors.reshape(len(texts), -1)
+        return embed_texts(self.embed_model, texts)
 
     def close(self) -> None:
         """Release the files this index holds open (once; later calls do nothing)."""

@@ -71,10 +71,14 @@ class View:
         return self.derived.bm25.top(text, depth, mask)
 
     def idf(self, term: str) -> float:
-        """IDF of a stemmed term; a term in no chunk gets the highest IDF there is."""
-        bm25 = self.derived.bm25
-        found = bm25.term_idf(term)
-        return found if found is not None else bm25.max_idf
+        """IDF of a stemmed term; a term in no chunk gets the highest IDF there is (kept: the offline writer asks
+        for the same terms hundreds of times a question)."""
+        known: dict[str, float] = self.__dict__.setdefault("_idf", {})
+        if term not in known:
+            bm25 = self.derived.bm25
+            found = bm25.term_idf(term)
+            known[term] = found if found is not None else bm25.max_idf
+        return known[term]
 
     def undated_left_out(self, filters: Filters | None) -> int:
         """Papers a date bound left out only because their date is unknown (they pass every other filter)."""
