@@ -6,6 +6,7 @@ from paperqa import Paper
 from paperqa.answer.claims import numbers, support_of
 from paperqa.answer.evidence import has
 from paperqa.answer.question import analyse, names_of
+from paperqa.answer.relevance import near
 from paperqa.text import sentences
 
 
@@ -57,3 +58,14 @@ def test_sentences_keep_abbreviations_inside():
         "It beats BERT, e.g. BERT-base.",
         "Done.",
     )
+
+
+def test_a_phrase_is_near_when_its_words_are_at_most_one_word_apart():
+    paper = Paper(
+        id="n",
+        title="T",
+        abstract="Membership inference attacks; the inference of membership; dense vectors, sparse retrieval.",
+    )
+    assert near(paper, "membership", "infer") and near(paper, "infer", "membership")  # either order
+    assert near(paper, "infer", "attack") and not near(paper, "dens", "retriev")  # two words between: too far
+    assert not near(paper, "membership", "membership") and not near(paper, "absent", "infer")

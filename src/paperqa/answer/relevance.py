@@ -54,15 +54,18 @@ def _title_vocabulary(paper: Paper) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
-def _neighbours(paper: Paper) -> frozenset[tuple[str, str]]:
-    """Word pairs at most one word apart, in either order (`inference membership` matches too)."""
-    words = paper_words(paper)
-    near = set()
-    for gap in (1, 2):
-        for a, b in zip(words, words[gap:], strict=False):
-            near.add((a, b))
-            near.add((b, a))
-    return frozenset(near)
+def _positions(paper: Paper) -> dict[str, tuple[int, ...]]:
+    """Where each of a paper's words occurs (cheaper to build than every pair of neighbouring words)."""
+    found: dict[str, list[int]] = {}
+    for i, w in enumerate(paper_words(paper)):
+        found.setdefault(w, []).append(i)
+    return {w: tuple(at) for w, at in found.items()}
+
+
+def near(paper: Paper, a: str, b: str) -> bool:
+    """Whether two words occur at most one word apart, in either order (`inference membership` matches too)."""
+    at = _positions(paper)
+    return any(0 < abs(i - j) <= 2 for i in at.get(a, ()) for j in at.get(b, ()))
 
 
 class Vectors:
@@ -108,8 +111,7 @@ def fit(asked: Asked, paper: Paper, idf: Idf, vector: np.ndarray, vectors: Vecto
     words, title = vocabulary(paper), _title_vocabulary(paper)
     coverage = sum(w for t, w in weights.items() if has(t, words)) / total
     in_title = sum(w for t, w in weights.items() if has(t, title)) / total
-    near = _neighbours(paper)
-    phrases = sum(1 for p in asked.pairs if p in near) / len(asked.pairs) if asked.pairs else 1.0
+    phrases = sum(1 for a, b in asked.pairs if near(paper, a, b)) / len(asked.pairs) if asked.pairs else 1.0
     sentence_cosine = float((vectors.sentences(paper) @ vector).max())
     title_cosine = float(vectors.title(paper) @ vector)
     named = mentions(asked.text, paper, idf, rare=RARE_NAME * idf(_UNSEEN))
