@@ -51,7 +51,7 @@ def embed_texts(model: BaseEmbedding, texts: list[str]) -> np.ndarray:
 def embed_query(model: BaseEmbedding, text: str) -> list[float]:
     """The vector of a question (a model may embed questions apart from texts)."""
     if isinstance(model, LocalEmbedding):
-        return [float(x) for x in model.embed_batch([text])[0]]
+        return model._get_query_embedding(text)
     return list(model.get_query_embedding(text))
 
 

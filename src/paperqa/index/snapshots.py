@@ -178,8 +178,9 @@ class SnapshotFolder:
         mended share is fetched again."""
         try:
             parts = json.loads((local / NAMES).read_text())
-            if isinstance(parts, list) and all(isinstance(p, str) and p and "/" not in p for p in parts):
-                return parts
+            named = isinstance(parts, list) and all(isinstance(p, str) and p for p in parts)
+            if named and not any("/" in p or "\\" in p or p.startswith(".") for p in parts):  # nothing outside parts/
+                return [str(p) for p in parts]
             problem = "not a list of part names"
         except (OSError, ValueError) as exc:
             problem = str(exc)
