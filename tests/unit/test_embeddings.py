@@ -31,3 +31,20 @@ def test_the_direct_path_gives_what_llama_index_gives():
     via_llama_index = np.asarray(model.get_text_embedding_batch(texts), dtype=np.float32)
     assert np.array_equal(embed_texts(model, texts), via_llama_index)
     assert embed_query(model, texts[0]) == list(model.get_query_embedding(texts[0]))
+
+
+def test_word_pieces_give_the_tokenizers_own_ids():
+    from paperqa.corpus import read_corpus, shipped_corpus
+    from paperqa.embeddings import WordPieces, _wordllama
+    from paperqa.text import sentences
+
+    tokenizer, _ = _wordllama(256)
+    papers = read_corpus(shipped_corpus()).papers
+    texts = [p.title for p in papers] + [s for p in papers for s in sentences(p.abstract)]
+    odd = ["a  b", " lead", "trail ", "", " ", "x<s>y z", "</s>", "naïve café 😁 ∑ x2013 5\\% {br}",
+           "tab\there\nnew line", "\u00a0nbsp word", "▁already ▁marked", "<unk> and <s>"]  # fmt: skip
+    pieces = WordPieces(tokenizer)
+    pieces._LIMIT = 500  # the memory starts over many times on the way: answers must not change
+    for batch in (texts[:1], texts[1:700], odd, texts[700:], odd, texts):
+        expected = [e.ids for e in tokenizer.encode_batch(batch, add_special_tokens=False)]
+        assert pieces.ids(batch) == expected
