@@ -13,9 +13,11 @@ from pathlib import Path
 import numpy as np
 
 from ..text import terms
+from .ids import ChunkIds
 from .ranking import top_k
 
 _ARRAYS = ("offsets", "postings", "weights", "df", "tf")
+_IDS = "bm25-ids.npy"
 
 
 class BM25:
@@ -23,7 +25,7 @@ class BM25:
 
     def __init__(
         self,
-        ids: list[str],
+        ids: ChunkIds | list[str],
         vocab: dict[str, int],
         offsets: np.ndarray,
         postings: np.ndarray,
@@ -31,9 +33,9 @@ class BM25:
         df: np.ndarray,
         tf: np.ndarray,
     ) -> None:
-        self.ids, self.vocab, self.offsets = ids, vocab, offsets
+        self.ids, self.vocab, self.offsets = ChunkIds.of(ids), vocab, offsets
         self.postings, self.weights, self.df, self.tf = postings, weights, df, tf
-        n = max(len(ids), 1)
+        n = max(len(self.ids), 1)
         self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
 
     @classmethod
@@ -49,7 +51,7 @@ class BM25:
 
     def updated(self, drop: Collection[str], ids: list[str], texts: list[str]) -> BM25:
         """A new index without the chunks in `drop` and with new chunks added; only the new texts are read."""
-        keep = np.fromiter((cid not in drop for cid in self.ids), bool, len(self.ids))
+        keep = self.ids.keep_mask(drop)
         term = np.repeat(np.arange(len(self.vocab), dtype=np.int64), np.diff(self.offsets))
         kept = keep[self.postings] if len(self.postings) else np.zeros(0, bool)
         renumber = np.cumsum(keep) - 1
@@ -64,7 +66,7 @@ class BM25:
         doc = np.concatenate([renumber[self.postings[kept]], np.frombuffer(docs, dtype=np.int32)]).astype(np.int32)
         all_terms = np.concatenate([term[kept], np.frombuffer(term_ids, dtype=np.int64)])
         tf = np.concatenate([self.tf[kept], np.frombuffer(tfs, dtype=np.float32)])
-        all_ids = [cid for cid, k in zip(self.ids, keep, strict=True) if k] + list(ids)
+        all_ids = self.ids.take(keep).plus(ids)
         return _assemble(all_ids, vocab, doc, all_terms, tf)
 
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
@@ -83,7 +85,8 @@ class BM25:
     def top(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The k best chunks as (chunk id, score), best first, zero scores left out."""
         s = self.scores(query, mask)
-        return [(self.ids[i], float(s[i])) for i in top_k(s, k) if s[i] > 0]
+        best = [i for i in top_k(s, k) if s[i] > 0]
+        return list(zip(self.ids.at(best), s[best].tolist(), strict=True))
 
     def term_idf(self, term: str) -> float | None:
         """IDF of a stemmed term, or None when no chunk contains it."""
@@ -101,7 +104,8 @@ class BM25:
         for name in _ARRAYS:
             with open(folder / f"bm25-{name}.npy", "wb") as fh:
                 np.save(fh, getattr(self, name))
-        (folder / "bm25.json").write_text(json.dumps({"ids": self.ids, "vocab": list(self.vocab)}))
+        self.ids.save(folder / _IDS)
+        (folder / "bm25.json").write_text(json.dumps({"vocab": list(self.vocab)}))
 
     @classmethod
     def load(cls, folder: Path) -> BM25:
@@ -114,11 +118,11 @@ class BM25:
             # Plain arrays over the memory maps: slicing an np.memmap costs more than the slice's arithmetic.
             parts = {name: np.asarray(np.load(folder / f"bm25-{name}.npy", mmap_mode="r")) for name in _ARRAYS}
         vocab = {t: i for i, t in enumerate(meta["vocab"])}
-        return cls(meta["ids"], vocab, **parts)
+        return cls(ChunkIds.load(folder / _IDS, meta.get("ids")), vocab, **parts)  # older parts: ids in the JSON
 
 
 def _assemble(
-    ids: list[str],
+    ids: ChunkIds,
     vocab: dict[str, int],
     doc: np.ndarray,
     term: np.ndarray,

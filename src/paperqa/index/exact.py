@@ -13,14 +13,17 @@ from pathlib import Path
 
 import numpy as np
 
+from .ids import ChunkIds
 from .lists import Lists, cluster
+
+_IDS = "exact-ids.npy"
 
 
 class ExactCopy:
     """Chunk ids and their vectors, row by row (grouped by list when the copy has lists)."""
 
-    def __init__(self, ids: list[str], matrix: np.ndarray, lists: Lists | None = None) -> None:
-        self.ids, self.matrix, self.lists = ids, matrix, lists
+    def __init__(self, ids: ChunkIds | list[str], matrix: np.ndarray, lists: Lists | None = None) -> None:
+        self.ids, self.matrix, self.lists = ChunkIds.of(ids), matrix, lists
 
     @classmethod
     def empty(cls) -> ExactCopy:
@@ -28,23 +31,23 @@ class ExactCopy:
         return cls([], np.zeros((0, 0), dtype=np.float32))
 
     @classmethod
-    def grouped(cls, ids: list[str], matrix: np.ndarray) -> ExactCopy:
+    def grouped(cls, ids: ChunkIds | list[str], matrix: np.ndarray) -> ExactCopy:
         """A copy of these rows, in inverted lists when there are enough of them."""
         found = cluster(matrix)
         if found is None:
-            return cls(list(ids), matrix)
+            return cls(ids, matrix)
         lists, order = found
-        return cls([ids[i] for i in order], np.ascontiguousarray(matrix[order]), lists)
+        return cls(ChunkIds.of(ids).take(order), np.ascontiguousarray(matrix[order]), lists)
 
     def updated(self, drop: Collection[str], ids: list[str], vectors: np.ndarray) -> ExactCopy:
         """A new copy without the rows in `drop` and with new rows (grouped again when rows are added)."""
-        keep = np.fromiter((cid not in drop for cid in self.ids), bool, len(self.ids))
+        keep = self.ids.keep_mask(drop)
         old = np.asarray(self.matrix[keep], dtype=np.float32)
-        kept = [cid for cid, k in zip(self.ids, keep, strict=True) if k]
+        kept = self.ids.take(keep)
         if not ids:
             return ExactCopy(kept, old, self.lists.without(keep) if self.lists is not None else None)
         new = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1)
-        return ExactCopy.grouped(kept + list(ids), np.vstack([old, new]) if len(old) else new)
+        return ExactCopy.grouped(kept.plus(ids), np.vstack([old, new]) if len(old) else new)
 
     def save(self, folder: Path) -> None:
         """Write the copy into a (new) folder."""
@@ -53,12 +56,13 @@ class ExactCopy:
         if self.lists is not None:
             np.save(folder / "lists-centroids.npy", self.lists.centroids)
             np.save(folder / "lists-offsets.npy", self.lists.offsets)
-        (folder / "exact.json").write_text(json.dumps(self.ids))
+        self.ids.save(folder / _IDS)
 
     @classmethod
     def load(cls, folder: Path) -> ExactCopy:
         """Read a copy written by `save` (the matrix memory-mapped, so many readers share one page cache)."""
-        ids = json.loads((folder / "exact.json").read_text())
+        legacy = folder / "exact.json"  # where parts written before `ChunkIds` kept their ids
+        ids = ChunkIds.load(folder / _IDS, json.loads(legacy.read_text()) if legacy.exists() else None)
         lists = None
         if (folder / "lists-offsets.npy").exists():
             lists = Lists(np.load(folder / "lists-centroids.npy"), np.load(folder / "lists-offsets.npy"))

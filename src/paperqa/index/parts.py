@@ -19,6 +19,7 @@ import numpy as np
 from ..text import terms
 from .bm25 import BM25
 from .exact import ExactCopy
+from .ids import ChunkIds, Joined
 from .lists import GATHER, PROBE, rows_of
 from .ranking import top_k
 
@@ -33,7 +34,7 @@ class Part:
     name: str | None = None
 
     @property
-    def ids(self) -> list[str]:
+    def ids(self) -> ChunkIds:
         return self.bm25.ids
 
     @property
@@ -46,11 +47,11 @@ class Lexical:
     """BM25 over all parts (rows numbered part after part)."""
 
     parts: tuple[Part, ...]
-    ids: list[str] = field(init=False)
+    ids: Joined = field(init=False)
     starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "ids", [cid for p in self.parts for cid in p.ids])
+        object.__setattr__(self, "ids", Joined([p.ids for p in self.parts]))
         object.__setattr__(self, "starts", list(np.cumsum([0] + [p.rows for p in self.parts])[:-1]))
 
     def _df(self, term: str) -> tuple[int, list[tuple[int, BM25, int]]]:
@@ -81,7 +82,8 @@ class Lexical:
     def top(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The k best chunks as (chunk id, score), best first, zero scores left out."""
         s = self.scores(query, mask)
-        return [(self.ids[i], float(s[i])) for i in top_k(s, k) if s[i] > 0]
+        best = [i for i in top_k(s, k) if s[i] > 0]
+        return list(zip(self.ids.at(best), s[best].tolist(), strict=True))
 
     def term_idf(self, term: str) -> float | None:
         """IDF of a stemmed term, or None when no chunk contains it."""
@@ -99,11 +101,11 @@ class Dense:
     """The exact vectors of all parts (rows numbered part after part)."""
 
     parts: tuple[Part, ...]
-    ids: list[str] = field(init=False)
+    ids: Joined = field(init=False)
     starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "ids", [cid for p in self.parts for cid in p.exact.ids])
+        object.__setattr__(self, "ids", Joined([p.exact.ids for p in self.parts]))
         object.__setattr__(self, "starts", list(np.cumsum([0] + [len(p.exact.ids) for p in self.parts])[:-1]))
 
     def top(self, vector: Sequence[float], k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
@@ -122,7 +124,8 @@ class Dense:
         rows, scores = self._scored(v, mask, share, alone)
         if not alone and len(rows) < min(k, admitted):  # the lists read held too few admitted rows
             rows, scores = self._scored(v, mask, share, alone=True)
-        return [(self.ids[rows[i]], float(scores[i])) for i in top_k(scores, k)]
+        best = top_k(scores, k)
+        return list(zip(self.ids.at(rows[best]), scores[best].tolist(), strict=True))
 
     def _nearest_lists(self, v: np.ndarray, share: float) -> list[np.ndarray]:
         """Per part, the lists to read: the lists nearest the question over all parts together, nearest first,

@@ -7,6 +7,7 @@ every catalog paper has its chunks. The catalog is the truth; everything else is
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,7 +39,7 @@ class CheckReport:
         }
 
 
-def _id_problems(store: str, ids: list[str], truth: set[str]) -> list[str]:
+def _id_problems(store: str, ids: Sequence[str], truth: set[str]) -> list[str]:
     """How a store's chunk ids differ from the catalog's."""
     have = set(ids)
     out = []

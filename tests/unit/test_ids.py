@@ -1,0 +1,54 @@
+"""Chunk ids as compact arrays: the same ids back, memory-mapped when loaded, and older parts still readable."""
+
+import json
+
+import numpy as np
+import pytest
+
+from paperqa.index import derived, ids
+from paperqa.index.derived import Derived
+from paperqa.index.ids import ChunkIds, Joined
+
+
+def test_ids_come_back_as_given(monkeypatch, tmp_path):
+    monkeypatch.setattr(ids, "_STEP", 3)  # iteration decodes in steps: cross several
+    given = ["2401.00001:ab12cd34:0", "p:1", "émigré:ü:2", "x" * 40 + ":0", "p:1:10"]
+    stored = ChunkIds.of(given)
+    assert list(stored) == given and len(stored) == 5 and stored == given
+    assert stored[2] == "émigré:ü:2" and stored[-1] == "p:1:10" and list(stored[1:3]) == given[1:3]
+    assert list(stored.take(np.array([4, 0]))) == [given[4], given[0]]
+    assert list(stored.keep_mask({"p:1", "absent"})) == [True, False, True, True, True]
+    assert stored.keep_mask(set()).all()
+    longer = ChunkIds.of(["a:0"]).plus(given)  # the narrow array widens to the longest id
+    assert list(longer) == ["a:0", *given]
+    stored.save(tmp_path / "ids.npy")
+    loaded = ChunkIds.load(tmp_path / "ids.npy")
+    assert isinstance(loaded.raw.base, np.memmap) and loaded == given
+    assert ChunkIds.load(tmp_path / "none.npy", given) == given and len(ChunkIds.of([])) == 0
+
+
+def test_joined_ids_number_parts_one_after_another():
+    joined = Joined([ChunkIds.of(["a", "b"]), ChunkIds.of([]), ChunkIds.of(["c"])])
+    assert len(joined) == 3 and [joined[i] for i in range(3)] == ["a", "b", "c"] and joined[-1] == "c"
+    assert joined == ["a", "b", "c"] and joined[1:] == ["b", "c"]
+    with pytest.raises(IndexError):
+        joined[3]
+    assert joined.at(np.array([2, 0, 1, 2])) == ["c", "a", "b", "c"] and joined.at([]) == []
+
+
+def test_parts_written_before_compact_ids_still_load(tmp_path):
+    chunk_ids = [f"p{i}:h:0" for i in range(6)]
+    texts = [f"graph protein tag{i}" for i in range(6)]
+    vectors = np.eye(6, 8, dtype=np.float32)
+    stored = derived.save(tmp_path, 1, Derived.empty().updated(set(), chunk_ids, texts, vectors))
+    part = tmp_path / derived.PARTS / stored.parts[0].name
+    # The older layout: ids in bm25.json (beside the vocabulary) and in exact.json, no id arrays.
+    meta = json.loads((part / "bm25.json").read_text())
+    (part / "bm25.json").write_text(json.dumps({"ids": chunk_ids, **meta}))
+    (part / "exact.json").write_text(json.dumps(list(stored.parts[0].exact.ids)))
+    (part / "bm25-ids.npy").unlink()
+    (part / "exact-ids.npy").unlink()
+    old = derived.load(tmp_path, 1)
+    assert old.bm25.ids == chunk_ids and sorted(old.exact.ids) == chunk_ids
+    assert old.bm25.top("tag3", 1) == stored.bm25.top("tag3", 1)
+    assert old.exact.top(vectors[2], 1)[0][0] == "p2:h:0"
