@@ -78,10 +78,11 @@ class WordPieces:
     one piece, so its own cache never hits and a sentence costs ~90 us. No token of its vocabulary holds the
     word boundary `▁` anywhere but at its start, so no merge crosses a single space: a text's ids are its words'
     ids, joined. Texts where that does not hold as simply (runs of spaces, a space at either end, special-token
-    text) go to the tokenizer whole.
+    text), and texts with a word not worth remembering (over 100 characters), go to the tokenizer whole.
     """
 
     _LIMIT = 500_000  # words remembered; past it the memory starts over (a corpus's common words return fast)
+    _LONGEST = 100  # characters of a word remembered: a text with a longer one goes to the tokenizer whole
 
     def __init__(self, tokenizer: Any) -> None:
         self.tokenizer = tokenizer
@@ -108,7 +109,8 @@ class WordPieces:
             return None
         if any(s in text for s in self._special):
             return None
-        return text.split(" ")
+        words = text.split(" ")
+        return words if max(map(len, words)) <= self._LONGEST else None  # a blob (base64, a URL) is not kept
 
 
 @lru_cache(maxsize=2)

@@ -78,7 +78,13 @@ def sentence_pieces(text: str) -> list[str]:
 
 def sentences(text: str) -> list[str]:
     """Split an abstract into sentences, keeping abbreviations such as `e.g.` inside."""
-    return [s.strip() for s in sentence_pieces(text) if s.strip()]
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    # Cached: the writer splits each retrieved abstract several times (measures, quotes, claim checks).
+    return tuple(s.strip() for s in sentence_pieces(text) if s.strip())
 
 
 Encode = Callable[[str], list[int]]

@@ -42,9 +42,11 @@ def test_word_pieces_give_the_tokenizers_own_ids():
     papers = read_corpus(shipped_corpus()).papers
     texts = [p.title for p in papers] + [s for p in papers for s in sentences(p.abstract)]
     odd = ["a  b", " lead", "trail ", "", " ", "x<s>y z", "</s>", "naïve café 😁 ∑ x2013 5\\% {br}",
-           "tab\there\nnew line", "\u00a0nbsp word", "▁already ▁marked", "<unk> and <s>"]  # fmt: skip
+           "tab\there\nnew line", "\u00a0nbsp word", "▁already ▁marked", "<unk> and <s>",
+           "a " + "QUJD" * 40 + " blob"]  # fmt: skip
     pieces = WordPieces(tokenizer)
     pieces._LIMIT = 500  # the memory starts over many times on the way: answers must not change
     for batch in (texts[:1], texts[1:700], odd, texts[700:], odd, texts):
         expected = [e.ids for e in tokenizer.encode_batch(batch, add_special_tokens=False)]
         assert pieces.ids(batch) == expected
+    assert max(map(len, pieces._words)) <= WordPieces._LONGEST
