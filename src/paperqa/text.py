@@ -83,7 +83,7 @@ def sentences(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _sentences(text: str) -> tuple[str, ...]:
-    # Cached: the writer splits each retrieved abstract several times (measures, quotes, claim checks).
+    # Cached: papers come back in later questions (and some are split twice in one: measures, quotes).
     return tuple(s.strip() for s in sentence_pieces(text) if s.strip())
 
 
