@@ -52,7 +52,7 @@ class Lexical:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ids", Joined([p.ids for p in self.parts]))
-        object.__setattr__(self, "starts", list(np.cumsum([0] + [p.rows for p in self.parts])[:-1]))
+        object.__setattr__(self, "starts", self.ids.starts[:-1])  # where each part's rows begin
 
     def _df(self, term: str) -> tuple[int, list[tuple[int, BM25, int]]]:
         hits = [(start, p.bm25, i) for start, p in zip(self.starts, self.parts, strict=True)
@@ -106,7 +106,7 @@ class Dense:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ids", Joined([p.exact.ids for p in self.parts]))
-        object.__setattr__(self, "starts", list(np.cumsum([0] + [len(p.exact.ids) for p in self.parts])[:-1]))
+        object.__setattr__(self, "starts", self.ids.starts[:-1])
 
     def top(self, vector: Sequence[float], k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The k most similar rows (admitted by `mask` when given) as (chunk id, cosine), best first.
