@@ -46,11 +46,22 @@ def fields_of(
         "paper_id": paper_id,
         "date": date_key(date),
         "upvotes": upvotes or 0,
-        "org_key": (org or "").casefold(),
+        "org_key": org_key(org),
     }
-    if folded := {c.casefold() for c in categories}:
-        fields["categories"] = sorted(folded | {c.split(".")[0] for c in folded})
+    if folded := category_keys(categories):
+        fields["categories"] = folded
     return fields
+
+
+def org_key(org: str | None) -> str:
+    """An organisation as filters compare it (case folded; none is the empty string)."""
+    return (org or "").casefold()
+
+
+def category_keys(categories: Iterable[str]) -> list[str]:
+    """Categories as filters compare them: case folded, each with its archive (`cs.cl` brings `cs`), sorted."""
+    folded = {c.casefold() for c in categories}
+    return sorted(folded | {c.split(".")[0] for c in folded})
 
 
 def check_categories(value: object, field: str) -> tuple[str, ...]:

@@ -57,6 +57,40 @@ def test_records_are_read_when_needed_and_agree_with_the_catalog(tmp_path):
             assert {s.paper.id for s in reader.retrieve("study", f, k=60)} <= admitted
 
 
+def test_the_filter_columns_of_an_earlier_catalog_come_from_its_records(tmp_path):
+    """A catalog from before the filter columns lists the same values: read from the records while it is not
+    migrated (a snapshot's copy, which readers do not migrate), from the columns its migration fills after."""
+    import sqlite3
+
+    from paperqa.index.catalog import Catalog
+    from paperqa.index.migrations import FILTER_COLUMNS
+
+    home = tmp_path / "home"
+    a = hash_assistant(home)
+    a.ingest([write_jsonl(tmp_path / "c.jsonl", rows())])
+    with a.index.catalog.listing() as (_, listed):
+        current = list(listed)
+    a.close()
+    assert [r[4] for r in current[:4]] == ['["math.OC"]', "[]", "[]", '["cs.IR","cs.CL"]']
+    db = sqlite3.connect(home / "index" / "catalog.sqlite3")
+    with db:
+        for table in ("papers", "staged_papers"):
+            for column in FILTER_COLUMNS:
+                db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        db.execute("DELETE FROM _migrations WHERE name = 'm006_filter_columns'")
+    db.close()
+    earlier = Catalog(home / "index" / "catalog.sqlite3")
+    with earlier.listing() as (_, listed):
+        assert list(listed) == current
+    earlier.close()
+    b = hash_assistant(home)  # migrates
+    with b.index.catalog.listing() as (_, listed):
+        assert list(listed) == current
+    assert {s.paper.id for s in b.retrieve("study", Filters(categories="math"), k=60)} == {
+        r["id"] for r in rows() if "math.OC" in r.get("categories", [])
+    }
+
+
 def test_the_corpus_page_reads_counts_and_search_from_the_catalog(tmp_path):
     corpus = rows()
     a = hash_assistant(tmp_path / "home")

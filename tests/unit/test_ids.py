@@ -52,3 +52,20 @@ def test_parts_written_before_compact_ids_still_load(tmp_path):
     assert old.bm25.ids == chunk_ids and sorted(old.exact.ids) == chunk_ids
     assert old.bm25.top("tag3", 1) == stored.bm25.top("tag3", 1)
     assert old.exact.top(vectors[2], 1)[0][0] == "p2:h:0"
+
+
+def test_paper_parts_read_chunk_ids_as_paper_of_does(monkeypatch):
+    """The columnar reading of a chunk id's paper, block by block, agrees with `types.paper_of` on odd ids."""
+    from paperqa.index.columns import PaperColumns
+    from paperqa.types import Paper, paper_of
+
+    monkeypatch.setattr(ids, "_STEP", 2)  # several blocks, across the parts of a joined sequence
+    given = ["2401.00001:ab12cd34:0", "a:b:c:1:2", "nocolon", "one:two", ":a:b", "émigré:ü:2", "a::", "::", "p"]
+    assert [b.decode() for b in ids.paper_parts(ChunkIds.of(given).raw).tolist()] == [paper_of(c) for c in given]
+    papers = {pid: Paper(pid, "T", "x") for pid in ("2401.00001", "a:b:c", "émigré", "zz", "one")}
+    columns = PaperColumns.of(papers)
+    joined = Joined([ChunkIds.of(given[:4]), ChunkIds.of([]), ChunkIds.of(given[4:])])
+    expected = [columns.row.get(paper_of(c), -1) for c in given]
+    assert columns.rows_of(joined).tolist() == expected == columns.rows_of(given).tolist()
+    assert expected.count(-1) == 5  # chunks of papers these columns lack
+    assert PaperColumns.of({}).rows_of(given).tolist() == [-1] * len(given)

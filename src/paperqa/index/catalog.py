@@ -21,12 +21,20 @@ from ..types import Chunk, Paper
 from . import migrations
 
 _IN = 900  # ids per `IN (...)`, below SQLite's limit on bound variables
+_PAPER = ", ".join(("id", "hash", "record", *migrations.FILTER_COLUMNS))
+_STAGE = f"INSERT OR REPLACE INTO staged_papers ({_PAPER}, rechunked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 _CREATE = re.compile(r"^(\s*CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX)\s+(?:IF\s+NOT\s+EXISTS\s+)?)", re.IGNORECASE)
 
 
 def _to_json(p: Paper) -> str:
     record = {**p.__dict__, "date": p.date.isoformat() if p.date else None, "sources": list(p.sources)}
     return json.dumps({**record, "categories": list(p.categories)})
+
+
+def _row(p: Paper) -> tuple[str, str, str, str | None, int | None, str | None, str]:
+    """A paper as the papers tables hold it: id, hash, record, then its filter values (`FILTER_COLUMNS`)."""
+    categories = json.dumps(list(p.categories), separators=(",", ":"))  # as SQLite's json_extract writes a list
+    return p.id, p.content_hash, _to_json(p), p.date.isoformat() if p.date else None, p.upvotes, p.org, categories
 
 
 def _from_json(text: str) -> Paper:
@@ -134,10 +142,7 @@ class Catalog:
         """Stage papers with new text and their chunks (published later, all at once)."""
         with self._lock, self.db:
             self.db.executemany("DELETE FROM staged_chunks WHERE paper_id = ?", [(p.id,) for p in papers])
-            self.db.executemany(
-                "INSERT OR REPLACE INTO staged_papers VALUES (?, ?, ?, 1)",
-                [(p.id, p.content_hash, _to_json(p)) for p in papers],
-            )
+            self.db.executemany(_STAGE, [(*_row(p), 1) for p in papers])
             self.db.executemany(
                 "INSERT OR REPLACE INTO staged_chunks VALUES (?, ?, ?, ?)",
                 [(c.id, c.paper_id, c.position, c.text) for c in chunks],
@@ -146,10 +151,7 @@ class Catalog:
     def stage_records(self, papers: list[Paper]) -> None:
         """Stage new metadata for papers whose text did not change (their chunks stay)."""
         with self._lock, self.db:
-            self.db.executemany(
-                "INSERT OR REPLACE INTO staged_papers VALUES (?, ?, ?, 0)",
-                [(p.id, p.content_hash, _to_json(p)) for p in papers],
-            )
+            self.db.executemany(_STAGE, [(*_row(p), 0) for p in papers])
 
     def staged(self) -> dict[str, list[str]]:
         """Chunk ids of every staged paper with new text, by paper id."""
@@ -179,7 +181,7 @@ class Catalog:
         with self._lock, self.db:
             _write_meta(self.db, facts or {})
             self.db.execute("DELETE FROM chunks WHERE paper_id IN (SELECT id FROM staged_papers WHERE rechunked = 1)")
-            self.db.execute("INSERT OR REPLACE INTO papers SELECT id, hash, record FROM staged_papers")
+            self.db.execute(f"INSERT OR REPLACE INTO papers ({_PAPER}) SELECT {_PAPER} FROM staged_papers")
             self.db.execute("INSERT OR REPLACE INTO chunks SELECT id, paper_id, position, text FROM staged_chunks")
             self.db.execute("DELETE FROM staged_chunks")
             self.db.execute("DELETE FROM staged_papers")
@@ -194,13 +196,17 @@ class Catalog:
             self.db.execute("BEGIN")
             try:
                 generation = int(self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
-                rows = self.db.execute(
-                    "SELECT id, json_extract(record, '$.date'), json_extract(record, '$.upvotes'), "
-                    "json_extract(record, '$.org'), json_extract(record, '$.categories') FROM papers ORDER BY rowid"
-                )
+                rows = self.db.execute(f"SELECT id, {self._filter_values()} FROM papers ORDER BY rowid")
                 yield generation, rows
             finally:
                 self.db.execute("COMMIT")
+
+    def _filter_values(self) -> str:
+        """The filter columns; a snapshot exported before they existed (its catalog not migrated by a reader)
+        has them in the records only."""
+        if "categories" in {r[1] for r in self.db.execute("PRAGMA table_info(papers)")}:
+            return ", ".join(migrations.FILTER_COLUMNS)
+        return ", ".join(f"json_extract(record, '$.{c}')" for c in migrations.FILTER_COLUMNS)
 
     def overview(self) -> Overview:
         """Counts for a corpus page: papers, dated papers per year, organisations, categories."""

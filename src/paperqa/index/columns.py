@@ -5,56 +5,75 @@ from __future__ import annotations
 import datetime as dt
 import json
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
-from ..filters import Condition, Filters, fields_of, filter_fields
-from ..types import Paper, paper_of
+from ..dates import date_key
+from ..filters import Condition, Filters, category_keys, org_key
+from ..types import Paper
 from .catalog import Listed
+from .ids import blocks, paper_parts
+
+# A paper's id, date, upvotes, organisation and categories (date and categories as stored, read by the given
+# functions), in the order `Catalog.listing` gives them.
+Fields = tuple[str, Any, int | None, str | None, Any]
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 class PaperColumns:
-    """Paper filter fields as arrays, so a filter over 100k papers is a few vector comparisons."""
+    """Paper filter fields as arrays, so a filter over 100k papers is a few vector comparisons.
 
-    def __init__(self, fields: Iterable[Mapping[str, object]]) -> None:
+    Built in one pass over the papers, each field's rule (`dates.date_key`, `filters.org_key`,
+    `filters.category_keys`) applied once per distinct value (a million papers have a few thousand dates and
+    organisations and a few dozen category lists): a reader builds these for every generation it loads."""
+
+    def __init__(self, papers: Iterable[Fields], read_date: Callable[[Any], dt.date | None] = _same,
+                 read_categories: Callable[[Any], Iterable[str]] = _same) -> None:  # fmt: skip
         self.row: dict[str, int] = {}
-        # Organisations as integer codes: comparing 100k strings per question cost milliseconds.
+        seen: tuple[dict[Any, int], ...] = ({}, {}, {})  # distinct dates, organisations, category lists
+        coded = (array("q"), array("q"), array("q"))
+        votes = array("q")
+        (seen_dates, seen_orgs, seen_lists), (date_codes, org_codes, list_codes) = seen, coded
+        for pid, date, upvotes, org, categories in papers:
+            self.row[pid] = len(self.row)
+            date_codes.append(seen_dates.setdefault(date, len(seen_dates)))
+            votes.append(upvotes or 0)
+            org_codes.append(seen_orgs.setdefault(org, len(seen_orgs)))
+            list_codes.append(seen_lists.setdefault(categories, len(seen_lists)))
+        dates, orgs, lists = (np.frombuffer(column, dtype=np.int64) for column in coded)
+        # Organisations as integer codes (comparing 100k strings per question cost milliseconds); raw names
+        # that fold alike share a code.
         self.org_codes: dict[object, int] = {}
-        dates, upvotes, orgs = array("q"), array("q"), array("q")
-        listed: dict[str, list[int]] = {}  # a list field as rows per value: a category holds few papers
-        for row, f in enumerate(fields):
-            self.row[str(f["paper_id"])] = row
-            dates.append(int(f["date"]))  # type: ignore[call-overload]
-            upvotes.append(int(f["upvotes"]))  # type: ignore[call-overload]
-            orgs.append(self.org_codes.setdefault(f["org_key"], len(self.org_codes)))
-            names = f.get("categories", [])
-            for name in names if isinstance(names, list) else ():
-                listed.setdefault(name, []).append(row)
+        folded = [self.org_codes.setdefault(org_key(name), len(self.org_codes)) for name in seen_orgs]
         self.columns: dict[str, np.ndarray] = {
-            "date": np.frombuffer(dates, dtype=np.int64),
-            "upvotes": np.frombuffer(upvotes, dtype=np.int64),
-            "org_key": np.frombuffer(orgs, dtype=np.int64),
+            "date": np.asarray([date_key(read_date(value)) for value in seen_dates], np.int64)[dates],
+            "upvotes": np.frombuffer(votes, dtype=np.int64),
+            "org_key": np.asarray(folded, np.int64)[orgs],
         }
-        self.category_rows = {name: np.array(rows, dtype=np.int64) for name, rows in listed.items()}
+        # A list field as rows per value: a category holds few papers.
+        order = np.argsort(lists, kind="stable")
+        bounds = np.concatenate([[0], np.cumsum(np.bincount(lists, minlength=len(seen_lists)))])
+        listed: dict[str, list[np.ndarray]] = {}
+        for code, value in enumerate(seen_lists):
+            for name in category_keys(read_categories(value)):
+                listed.setdefault(name, []).append(order[bounds[code] : bounds[code + 1]])
+        self.category_rows = {name: np.sort(np.concatenate(rows)) for name, rows in listed.items()}
+        self._sorted: tuple[np.ndarray, np.ndarray] | None = None  # paper ids as sorted UTF-8, and their rows
 
     @classmethod
     def of(cls, papers: Mapping[str, Paper]) -> PaperColumns:
         """The columns of papers held in memory."""
-        return cls(filter_fields(p) for p in papers.values())
+        return cls((p.id, p.date, p.upvotes, p.org, p.categories) for p in papers.values())
 
     @classmethod
     def listed(cls, rows: Iterable[Listed]) -> PaperColumns:
         """The columns of papers as the catalog lists them (`Catalog.listing`), without building the papers."""
-        folded: dict[str | None, list[str]] = {}
-
-        def fields(row: Listed) -> Mapping[str, object]:
-            pid, date, upvotes, org, categories = row
-            if categories not in folded:  # few distinct lists: each parsed once
-                folded[categories] = json.loads(categories) if categories else []
-            return fields_of(pid, dt.date.fromisoformat(date) if date else None, upvotes, org, folded[categories])
-
-        return cls(fields(r) for r in rows)
+        return cls(rows, read_date=_iso, read_categories=_json_list)
 
     def admitted(self, filters: Filters) -> np.ndarray:
         """Boolean per paper: passes every condition of the filters."""
@@ -86,11 +105,35 @@ class PaperColumns:
         return np.asarray(column == value, dtype=bool)
 
     def rows_of(self, chunk_ids: Sequence[str]) -> np.ndarray:
-        """The paper row of every chunk id; -1 for a chunk of a paper not in these columns."""
-        return np.array([self.row.get(paper_of(cid), -1) for cid in chunk_ids], dtype=np.int64)
+        """The paper row of every chunk id; -1 for a chunk of a paper not in these columns (one sorted join
+        in numpy: a million chunks looked up one by one took seconds of every generation's load)."""
+        if self._sorted is None:
+            encoded = [pid.encode() for pid in self.row]
+            ids = np.array(encoded, dtype=f"S{max(map(len, encoded), default=1) or 1}")
+            order = np.argsort(ids, kind="stable")
+            self._sorted = (ids[order], order)
+        ids, order = self._sorted
+        found = [np.zeros(0, np.int64)]
+        for block in blocks(chunk_ids):  # a block at a time: the temporaries stay small at a million chunks
+            wanted = paper_parts(block)
+            if not len(ids):
+                found.append(np.full(len(wanted), -1, dtype=np.int64))
+                continue
+            at = np.minimum(np.searchsorted(ids, wanted), len(ids) - 1)
+            found.append(np.where(ids[at] == wanted, order[at], -1).astype(np.int64))
+        return np.concatenate(found)
 
     @staticmethod
     def chunk_mask(admitted: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """Per-chunk mask from a per-paper one."""
         padded = np.append(admitted, False)  # row -1 picks this False
         return np.asarray(padded[rows], dtype=bool)
+
+
+def _iso(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _json_list(text: str | None) -> list[str]:
+    found = json.loads(text) if text else []
+    return found if isinstance(found, list) else []

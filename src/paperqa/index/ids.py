@@ -128,3 +128,19 @@ class Joined(Sequence[str]):
             for i, cid in zip(here.tolist(), self.parts[part].at(rows[here] - self.starts[part]), strict=True):
                 out[i] = cid
         return out
+
+
+def blocks(ids: Sequence[str]) -> Iterator[np.ndarray]:
+    """Chunk ids as `S<width>` arrays of at most 65,536 ids, in order (views of stored ids, not copies)."""
+    parts = ids.parts if isinstance(ids, Joined) else [ChunkIds.of(ids)]
+    for part in parts:
+        for start in range(0, len(part.raw), _STEP):
+            yield part.raw[start : start + _STEP]
+
+
+def paper_parts(raw: np.ndarray) -> np.ndarray:
+    """The paper id inside each chunk id, as `types.paper_of` reads one (all before the second last colon)."""
+    last = np.strings.rfind(raw, b":")
+    second = np.strings.rfind(raw, b":", 0, np.maximum(last, 0))
+    cut = np.where(second >= 0, second, np.where(last >= 0, last, np.strings.str_len(raw)))
+    return np.asarray(np.strings.slice(raw, 0, cut))

@@ -103,3 +103,19 @@ def m004_derived_generations(db: sqlite3.Connection) -> None:
 def m005_index_id(db: sqlite3.Connection) -> None:
     """A random id naming this index, which a Chroma server collection records as its owner."""
     db.execute("INSERT OR IGNORE INTO meta VALUES ('index_id', ?)", (uuid.uuid4().hex,))
+
+
+FILTER_COLUMNS = ("date", "upvotes", "org", "categories")  # as `Catalog` writes them beside each record
+
+
+@migration
+def m006_filter_columns(db: sqlite3.Connection) -> None:
+    """A paper's filter values (date, upvotes, org, categories as a JSON list) in columns beside its record: a
+    reader lists them for every generation it loads, and parsing 100k records' JSON for them took ~0.5 s."""
+    for table in ("papers", "staged_papers"):
+        for column, kind in zip(FILTER_COLUMNS, ("TEXT", "INTEGER", "TEXT", "TEXT"), strict=True):
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+        db.execute(
+            f"UPDATE {table} SET date = json_extract(record, '$.date'), upvotes = json_extract(record, '$.upvotes'), "
+            "org = json_extract(record, '$.org'), categories = json_extract(record, '$.categories')"
+        )
