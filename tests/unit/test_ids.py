@@ -42,15 +42,17 @@ def test_parts_written_before_compact_ids_still_load(tmp_path):
     vectors = np.eye(6, 8, dtype=np.float32)
     stored = derived.save(tmp_path, 1, Derived.empty().updated(set(), chunk_ids, texts, vectors))
     part = tmp_path / derived.PARTS / stored.parts[0].name
-    # The older layout: ids in bm25.json (beside the vocabulary) and in exact.json, no id arrays.
-    meta = json.loads((part / "bm25.json").read_text())
-    (part / "bm25.json").write_text(json.dumps({"ids": chunk_ids, **meta}))
+    # The older layout: ids and the vocabulary (terms in id order) in bm25.json, ids in exact.json, no arrays.
+    terms = list(stored.parts[0].bm25.vocab.in_id_order())
+    (part / "bm25.json").write_text(json.dumps({"ids": chunk_ids, "vocab": terms}))
     (part / "exact.json").write_text(json.dumps(list(stored.parts[0].exact.ids)))
-    (part / "bm25-ids.npy").unlink()
-    (part / "exact-ids.npy").unlink()
+    for name in ("bm25-ids.npy", "exact-ids.npy", "bm25-terms.npy", "bm25-term-ids.npy"):
+        (part / name).unlink()
     old = derived.load(tmp_path, 1)
     assert old.bm25.ids == chunk_ids and sorted(old.exact.ids) == chunk_ids
+    assert old.parts[0].bm25.vocab.to_dict() == stored.parts[0].bm25.vocab.to_dict()
     assert old.bm25.top("tag3", 1) == stored.bm25.top("tag3", 1)
+    assert old.bm25.top("graph tag3 protein", 6) == stored.bm25.top("graph tag3 protein", 6)
     assert old.exact.top(vectors[2], 1)[0][0] == "p2:h:0"
 
 
@@ -69,3 +71,19 @@ def test_paper_parts_read_chunk_ids_as_paper_of_does(monkeypatch):
     assert columns.rows_of(joined).tolist() == expected == columns.rows_of(given).tolist()
     assert expected.count(-1) == 5  # chunks of papers these columns lack
     assert PaperColumns.of({}).rows_of(given).tolist() == [-1] * len(given)
+
+
+def test_a_vocabulary_finds_its_terms_by_binary_search(tmp_path):
+    """Terms in any id order, unicode among them: looked up one or many at a time, saved, memory-mapped back."""
+    from paperqa.index.vocab import Vocab
+
+    given = {"zeta": 0, "alpha": 3, "émigré": 1, "b": 2, "graph": 4}
+    vocab = Vocab.of(given)
+    assert len(vocab) == 5 and vocab.to_dict() == given
+    assert list(vocab.in_id_order()) == ["zeta", "émigré", "b", "alpha", "graph"]
+    assert [vocab.get(t) for t in ("alpha", "émigré", "zeta", "gra", "graphs", "a", "zz")] == [3, 1, 0] + [None] * 4
+    assert vocab.many(["graph", "nope", "b"]).tolist() == [4, -1, 2] and vocab.many([]).tolist() == []
+    vocab.save(tmp_path)
+    loaded = Vocab.load(tmp_path)
+    assert isinstance(loaded.terms.base, np.memmap) and loaded.to_dict() == given
+    assert Vocab.of({}).get("x") is None and len(Vocab.load(tmp_path / "none", ["a", "b"])) == 2

@@ -15,6 +15,7 @@ import numpy as np
 from ..text import terms
 from .ids import ChunkIds
 from .ranking import top_k
+from .vocab import Vocab
 
 _ARRAYS = ("offsets", "postings", "weights", "df", "tf")
 _IDS = "bm25-ids.npy"
@@ -26,14 +27,15 @@ class BM25:
     def __init__(
         self,
         ids: ChunkIds | list[str],
-        vocab: dict[str, int],
+        vocab: Vocab | dict[str, int],
         offsets: np.ndarray,
         postings: np.ndarray,
         weights: np.ndarray,
         df: np.ndarray,
         tf: np.ndarray,
     ) -> None:
-        self.ids, self.vocab, self.offsets = ChunkIds.of(ids), vocab, offsets
+        self.ids, self.offsets = ChunkIds.of(ids), offsets
+        self.vocab = vocab if isinstance(vocab, Vocab) else Vocab.of(vocab)
         self.postings, self.weights, self.df, self.tf = postings, weights, df, tf
         n = max(len(self.ids), 1)
         self.idf = np.log(1 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
@@ -55,7 +57,7 @@ class BM25:
         term = np.repeat(np.arange(len(self.vocab), dtype=np.int64), np.diff(self.offsets))
         kept = keep[self.postings] if len(self.postings) else np.zeros(0, bool)
         renumber = np.cumsum(keep) - 1
-        vocab = dict(self.vocab)
+        vocab = self.vocab.to_dict()
         # Typed arrays, not lists: millions of postings as Python ints were most of an ingest's peak memory.
         docs, term_ids, tfs = array("i"), array("q"), array("f")
         for i, text in enumerate(texts, int(keep.sum())):
@@ -72,9 +74,9 @@ class BM25:
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every chunk for a query; chunks outside `mask` score zero."""
         out = np.zeros(len(self.ids), dtype=np.float32)
-        for term, qtf in Counter(terms(query)).items():
-            i = self.vocab.get(term)
-            if i is None:
+        counts = Counter(terms(query))
+        for qtf, i in zip(counts.values(), self.vocab.many(list(counts)).tolist(), strict=True):
+            if i < 0:
                 continue
             lo, hi = self.offsets[i], self.offsets[i + 1]
             out[self.postings[lo:hi]] += self.idf[i] * self.weights[lo:hi] * (1 + math.log(qtf))
@@ -105,7 +107,8 @@ class BM25:
             with open(folder / f"bm25-{name}.npy", "wb") as fh:
                 np.save(fh, getattr(self, name))
         self.ids.save(folder / _IDS)
-        (folder / "bm25.json").write_text(json.dumps({"vocab": list(self.vocab)}))
+        self.vocab.save(folder)
+        (folder / "bm25.json").write_text(json.dumps({"layout": 3}))  # ids and terms in arrays beside it
 
     @classmethod
     def load(cls, folder: Path) -> BM25:
@@ -117,8 +120,8 @@ class BM25:
         else:
             # Plain arrays over the memory maps: slicing an np.memmap costs more than the slice's arithmetic.
             parts = {name: np.asarray(np.load(folder / f"bm25-{name}.npy", mmap_mode="r")) for name in _ARRAYS}
-        vocab = {t: i for i, t in enumerate(meta["vocab"])}
-        return cls(ChunkIds.load(folder / _IDS, meta.get("ids")), vocab, **parts)  # older parts: ids in the JSON
+        # Older parts kept their ids and terms in the JSON.
+        return cls(ChunkIds.load(folder / _IDS, meta.get("ids")), Vocab.load(folder, meta.get("vocab")), **parts)
 
 
 def _assemble(

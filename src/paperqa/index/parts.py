@@ -54,10 +54,18 @@ class Lexical:
         object.__setattr__(self, "ids", Joined([p.ids for p in self.parts]))
         object.__setattr__(self, "starts", self.ids.starts[:-1])  # where each part's rows begin
 
-    def _df(self, term: str) -> tuple[int, list[tuple[int, BM25, int]]]:
-        hits = [(start, p.bm25, i) for start, p in zip(self.starts, self.parts, strict=True)
-                if (i := p.bm25.vocab.get(term)) is not None]  # fmt: skip
-        return int(sum(float(b.df[i]) for _, b, i in hits)), hits
+    def _hits(self, words: list[str]) -> list[list[tuple[int, BM25, int]]]:
+        """Per word, the parts that have it: (where the part's rows begin, its BM25, the word's id there)."""
+        found: list[list[tuple[int, BM25, int]]] = [[] for _ in words]
+        for start, p in zip(self.starts, self.parts, strict=True):
+            for hits, i in zip(found, p.bm25.vocab.many(words).tolist(), strict=True):  # one search a part
+                if i >= 0:
+                    hits.append((start, p.bm25, i))
+        return found
+
+    @staticmethod
+    def _df(hits: list[tuple[int, BM25, int]]) -> int:
+        return int(sum(float(b.df[i]) for _, b, i in hits))
 
     def _idf(self, df: int) -> np.float32:
         # In float32, as `BM25` computes it, so one part scores exactly as one BM25 index.
@@ -67,9 +75,9 @@ class Lexical:
     def scores(self, query: str, mask: np.ndarray | None = None) -> np.ndarray:
         """BM25 score of every chunk for a query; chunks outside `mask` score zero."""
         out = np.zeros(len(self.ids), dtype=np.float32)
-        for term, qtf in Counter(terms(query)).items():
-            df, hits = self._df(term)
-            if not df:
+        counts = Counter(terms(query))
+        for qtf, hits in zip(counts.values(), self._hits(list(counts)), strict=True):
+            if not (df := self._df(hits)):
                 continue
             idf = self._idf(df)
             for start, b, i in hits:
@@ -87,7 +95,7 @@ class Lexical:
 
     def term_idf(self, term: str) -> float | None:
         """IDF of a stemmed term, or None when no chunk contains it."""
-        df, _ = self._df(term)
+        df = self._df(self._hits([term])[0])
         return float(self._idf(df)) if df > 0 else None
 
     @property
