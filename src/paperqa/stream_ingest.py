@@ -18,6 +18,7 @@ from pathlib import Path
 from .corpus import CorpusRead, Merger, Position, nothing_read, read_pieces, record_id
 from .errors import CorpusError
 from .index import Index
+from .index.ids import IdSet
 from .index.writer import Segment
 
 RESUME = "resume:"
@@ -29,7 +30,7 @@ class Tally:
 
     entries: int = 0
     problems: list[CorpusError] = field(default_factory=list)
-    papers: set[str] = field(default_factory=set)  # ids read in this ingest (merging spans segments)
+    papers: IdSet = field(default_factory=IdSet)  # ids read in this ingest (merging spans segments)
     notes: list[str] = field(default_factory=list)
 
     def result(self) -> CorpusRead:
@@ -74,7 +75,7 @@ def segments(
         for piece in read_pieces(path, max(1, size - len(merger.papers)), start, listing_year):
             tally.problems += piece.result.problems
             earlier = index.published_papers(
-                {record_id(r) for r in piece.result.records} & tally.papers - merger.papers.keys()
+                tally.papers.among({record_id(r) for r in piece.result.records}) - merger.papers.keys()
             )
             for record in piece.result.records:
                 problem = merger.add(record, path, earlier.get(record_id(record)))
@@ -94,5 +95,5 @@ def segments(
 
 def _flush(merger: Merger, facts: dict[str, str | None], tally: Tally, share: tuple[float, float]) -> Segment:
     tally.entries += merger.entries
-    tally.papers |= merger.papers.keys()
+    tally.papers.update(merger.papers.keys())
     return Segment(list(merger.papers.values()), facts, share)

@@ -87,3 +87,17 @@ def test_a_vocabulary_finds_its_terms_by_binary_search(tmp_path):
     loaded = Vocab.load(tmp_path)
     assert isinstance(loaded.terms.base, np.memmap) and loaded.to_dict() == given
     assert Vocab.of({}).get("x") is None and len(Vocab.load(tmp_path / "none", ["a", "b"])) == 2
+
+
+def test_an_id_set_grows_and_answers_membership():
+    seen = ids.IdSet()
+    assert len(seen) == 0 and seen.among(["a"]) == set()
+    seen.update(["2401.00001", "émigré", "cs/0112017"])
+    seen.update([])
+    seen.update(["émigré", "a" * 40])  # repeats kept once; a longer id widens the array
+    assert len(seen) == 4
+    assert seen.among(["émigré", "2401.0000", "2401.00001", "a" * 40, "a" * 39, "zzz", ""]) == {
+        "émigré",
+        "2401.00001",
+        "a" * 40,
+    }

@@ -130,6 +130,32 @@ class Joined(Sequence[str]):
         return out
 
 
+class IdSet:
+    """A growing set of ids (an ingest's paper ids) as one sorted UTF-8 array: ~20 bytes an id, where a Python
+    set of strings takes ~100 (70 MB at a million papers)."""
+
+    def __init__(self) -> None:
+        self.raw = ChunkIds.of([]).raw
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def update(self, ids: Iterable[str]) -> None:
+        """Add ids (one sort of the whole: an ingest adds a segment's ids at a time)."""
+        new = ChunkIds.of(list(ids)).raw
+        if len(new):
+            self.raw = np.unique(np.concatenate([self.raw, new]))
+
+    def among(self, ids: Iterable[str]) -> set[str]:
+        """Those of these ids that are in the set."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted or not len(self.raw):
+            return set()
+        encoded = ChunkIds.of(wanted).raw
+        at = np.minimum(np.searchsorted(self.raw, encoded), len(self.raw) - 1)
+        return {w for w, hit in zip(wanted, (self.raw[at] == encoded).tolist(), strict=True) if hit}
+
+
 def blocks(ids: Sequence[str]) -> Iterator[np.ndarray]:
     """Chunk ids as `S<width>` arrays of at most 65,536 ids, in order (views of stored ids, not copies)."""
     parts = ids.parts if isinstance(ids, Joined) else [ChunkIds.of(ids)]
