@@ -1,7 +1,7 @@
 """Restrictions on which papers may be retrieved: validated once, written once as conditions, translated per store.
 
 `Filters.conditions()` is the one statement of the filter rules; the exact copy turns it into numpy masks
-(`index.columns`); the fields are also stored with every Chroma vector, where a `where` clause can test them.
+(`index.columns`), whose fields follow the rules here (`org_key`, `category_keys`, `dates.date_key`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Literal
 
 from .dates import date_key, parse_bound
 from .errors import ArgumentError
-from .types import Paper
 
 FilterField = Literal["date", "upvotes", "org_key", "paper_id", "categories"]
 FilterOp = Literal["gte", "lte", "gt", "eq", "in", "any"]
@@ -30,27 +29,6 @@ class Condition:
     field: FilterField
     op: FilterOp  # `any`: the paper's list field holds at least one of the values
     value: int | str | frozenset[str]
-
-
-def filter_fields(paper: Paper) -> dict[str, str | int | list[str]]:
-    """The values filters test, as every store keeps them (see `fields_of`)."""
-    return fields_of(paper.id, paper.date, paper.upvotes, paper.org, paper.categories)
-
-
-def fields_of(
-    paper_id: str, date: dt.date | None, upvotes: int | None, org: str | None, categories: Iterable[str]
-) -> dict[str, str | int | list[str]]:
-    """The filter fields of a paper's values (unknown date 0, no upvotes 0, org folded, categories folded
-    with their archives, so `cs` admits `cs.CL`; a paper with none has no such field)."""
-    fields: dict[str, str | int | list[str]] = {
-        "paper_id": paper_id,
-        "date": date_key(date),
-        "upvotes": upvotes or 0,
-        "org_key": org_key(org),
-    }
-    if folded := category_keys(categories):
-        fields["categories"] = folded
-    return fields
 
 
 def org_key(org: str | None) -> str:
@@ -143,7 +121,7 @@ class Filters:
         return bool(self.conditions())
 
     def conditions(self) -> tuple[Condition, ...]:
-        """The filter rules, each a test on the fields of `filter_fields`; a paper passes when all hold."""
+        """The filter rules, each a test on a paper's filter fields (`index.columns`); a paper passes when all hold."""
         out: list[Condition] = []
         if self.date_from:
             out.append(Condition("date", "gte", date_key(self.date_from)))

@@ -19,8 +19,9 @@ def test_shipped_corpus_is_indexed_and_consistent(shipped_home):
     report = a.check()
     assert report.consistent, report.problems
     assert report.papers == 409 and len(set(report.chunks.values())) == 1 and report.chunks["catalog"] >= 409
-    meta = a.index.chroma.collection.get(limit=1, include=["metadatas"])["metadatas"][0]
-    assert meta.keys() == {"paper_id", "date", "upvotes", "org_key"}  # filter fields only; text is in the catalog
+    stored = a.index.chroma.collection.get(limit=1, include=["metadatas", "documents", "embeddings"])
+    assert not stored["metadatas"][0] and stored["documents"] == [None]  # ids and vectors only: the rest is ours
+    assert len(stored["embeddings"][0]) == a.index.embed_model.dim
 
 
 def test_reingest_is_idempotent_and_changed_abstract_replaces(tmp_path):

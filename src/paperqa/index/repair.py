@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..filters import filter_fields
 from ..types import Chunk, paper_of
 from . import derived, faults
 from .derived import Derived
@@ -142,9 +141,8 @@ def _adopt_legacy_vectors(stores: Stores, missing: set[str]) -> set[str]:
     found, vectors = stores.chroma.vectors(sorted(legacy))
     if not found:
         return set()
-    papers = {p.id: p for p in stores.catalog.papers()}
     new_ids = [legacy[old] for old in found]
-    stores.chroma.upsert(new_ids, vectors, [filter_fields(papers[paper_of(cid)]) for cid in new_ids])
+    stores.chroma.upsert(new_ids, vectors)
     return set(new_ids)
 
 
@@ -152,7 +150,6 @@ def _store_vectors(stores: Stores, chunks: list[Chunk], titles: dict[str, str], 
     """Vectors of catalog chunks Chroma lacks: from the exact copy where it has them, else embedded anew."""
     if not chunks:
         return
-    papers = {p.id: p for p in stores.catalog.papers()}
     rows = set(known.exact.ids) if known is not None else set()
     copied = [c for c in chunks if c.id in rows]
     fresh = [c for c in chunks if c.id not in rows]
@@ -161,7 +158,7 @@ def _store_vectors(stores: Stores, chunks: list[Chunk], titles: dict[str, str], 
         (fresh, stores.vectors_of(fresh, titles) if fresh else None),
     ):
         if part and vectors is not None:
-            stores.chroma.upsert([c.id for c in part], vectors, [filter_fields(papers[c.paper_id]) for c in part])
+            stores.chroma.upsert([c.id for c in part], vectors)
 
 
 def _derived_like(stores: Stores, current: Derived | None, truth: list[str], titles: dict[str, str]) -> Derived:

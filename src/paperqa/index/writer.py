@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..filters import filter_fields
-from ..types import Paper, paper_of
+from ..types import Paper
 from . import derived, faults
 from .derived import Derived
 from .stores import Stores
@@ -88,10 +87,9 @@ def ingest(
     for start in range(0, len(fresh), batch_papers):
         batch = fresh[start : start + batch_papers]
         titles = {p.id: p.title for p in batch}
-        by_id = {p.id: p for p in batch}
         chunks = [c for p in batch for c in stores.chunker.chunk(p)]
         vectors = stores.vectors_of(chunks, titles)
-        chroma.upsert([c.id for c in chunks], vectors, [filter_fields(by_id[c.paper_id]) for c in chunks])
+        chroma.upsert([c.id for c in chunks], vectors)
         faults.crash_point("ingest.upserted")
         catalog.stage(batch, chunks)
         faults.crash_point("ingest.staged")
@@ -110,18 +108,8 @@ def ingest(
     catalog.set_meta("embedding", stores.identity)
     catalog.publish(generation, facts)
     faults.crash_point("ingest.published")
-    _describe(stores, described)
     chroma.delete(replaced)
     faults.crash_point("ingest.cleaned")
     derived.cleanup(stores.derived_root, keep={generation, generation - 1})
     catalog.set_meta("pending", "0")
     return report, Published(generation, following)
-
-
-def _describe(stores: Stores, papers: list[Paper]) -> None:
-    """Bring Chroma's filter fields of papers whose metadata changed up to date."""
-    if not papers:
-        return
-    by_id = {p.id: p for p in papers}
-    ids = stores.catalog.chunk_ids_of(by_id)
-    stores.chroma.update_metadata(ids, [filter_fields(by_id[paper_of(cid)]) for cid in ids])
