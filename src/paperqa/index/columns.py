@@ -14,7 +14,7 @@ from ..dates import date_key
 from ..filters import Condition, Filters, category_keys, org_key
 from ..types import Paper
 from .catalog import Listed
-from .ids import blocks, paper_parts
+from .ids import blocks, find, paper_parts
 
 # A paper's id, date, upvotes, organisation and categories (date and categories as stored, read by the given
 # functions), in the order `Catalog.listing` gives them.
@@ -115,12 +115,8 @@ class PaperColumns:
         ids, order = self._sorted
         found = [np.zeros(0, np.int64)]
         for block in blocks(chunk_ids):  # a block at a time: the temporaries stay small at a million chunks
-            wanted = paper_parts(block)
-            if not len(ids):
-                found.append(np.full(len(wanted), -1, dtype=np.int64))
-                continue
-            at = np.minimum(np.searchsorted(ids, wanted), len(ids) - 1)
-            found.append(np.where(ids[at] == wanted, order[at], -1).astype(np.int64))
+            at = find(ids, paper_parts(block))
+            found.append(np.where(at >= 0, order[at], -1) if len(ids) else at)
         return np.concatenate(found)
 
     @staticmethod

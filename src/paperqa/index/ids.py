@@ -130,6 +130,15 @@ class Joined(Sequence[str]):
         return out
 
 
+def find(ordered: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Where each wanted UTF-8 key is in a sorted `S<width>` array, -1 where it is not (the one lookup of
+    compact ids, terms and paper ids)."""
+    if not len(ordered):
+        return np.full(len(wanted), -1, dtype=np.int64)
+    at = np.minimum(np.searchsorted(ordered, wanted), len(ordered) - 1)
+    return np.where(ordered[at] == wanted, at, -1).astype(np.int64)
+
+
 class IdSet:
     """A growing set of ids (an ingest's paper ids) as one sorted UTF-8 array: ~20 bytes an id, where a Python
     set of strings takes ~100 (70 MB at a million papers)."""
@@ -151,9 +160,8 @@ class IdSet:
         wanted = list(dict.fromkeys(ids))
         if not wanted or not len(self.raw):
             return set()
-        encoded = ChunkIds.of(wanted).raw
-        at = np.minimum(np.searchsorted(self.raw, encoded), len(self.raw) - 1)
-        return {w for w, hit in zip(wanted, (self.raw[at] == encoded).tolist(), strict=True) if hit}
+        found = find(self.raw, ChunkIds.of(wanted).raw) >= 0
+        return {w for w, hit in zip(wanted, found.tolist(), strict=True) if hit}
 
 
 def blocks(ids: Sequence[str]) -> Iterator[np.ndarray]:

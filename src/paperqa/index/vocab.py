@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .ids import find
+
 _TERMS, _IDS = "bm25-terms.npy", "bm25-term-ids.npy"
 
 
@@ -39,11 +41,10 @@ class Vocab:
 
     def many(self, terms: Sequence[str]) -> np.ndarray:
         """The ids of several terms, -1 for each the part lacks (one search for all of a question's terms)."""
-        if not len(self.terms) or not terms:
+        if not terms or not len(self.terms):
             return np.full(len(terms), -1, dtype=np.int64)
-        wanted = np.array([t.encode() for t in terms])
-        at = np.minimum(np.searchsorted(self.terms, wanted), len(self.terms) - 1)
-        return np.where(self.terms[at] == wanted, self.ids[at], -1)
+        at = find(self.terms, np.array([t.encode() for t in terms]))
+        return np.where(at >= 0, self.ids[at], -1)
 
     def in_id_order(self) -> Iterator[str]:
         """Every term, by id."""
