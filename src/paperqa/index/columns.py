@@ -14,7 +14,7 @@ from ..dates import date_key
 from ..filters import Condition, Filters, category_keys, org_key
 from ..types import Paper
 from .catalog import Listed
-from .ids import blocks, find, paper_parts
+from .ids import ChunkIds, blocks, find, paper_parts
 
 # A paper's id, date, upvotes, organisation and categories (date and categories as stored, read by the given
 # functions), in the order `Catalog.listing` gives them.
@@ -108,8 +108,7 @@ class PaperColumns:
         """The paper row of every chunk id; -1 for a chunk of a paper not in these columns (one sorted join
         in numpy: a million chunks looked up one by one took seconds of every generation's load)."""
         if self._sorted is None:
-            encoded = [pid.encode() for pid in self.row]
-            ids = np.array(encoded, dtype=f"S{max(map(len, encoded), default=1) or 1}")
+            ids = ChunkIds.of(self.row).raw  # paper ids, encoded as chunk ids are
             order = np.argsort(ids, kind="stable")
             self._sorted = (ids[order], order)
         ids, order = self._sorted

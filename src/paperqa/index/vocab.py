@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .ids import find
+from .ids import ChunkIds, find
 
 _TERMS, _IDS = "bm25-terms.npy", "bm25-term-ids.npy"
 
@@ -26,8 +26,7 @@ class Vocab:
     @classmethod
     def of(cls, vocab: Mapping[str, int]) -> Vocab:
         """From a dict of term -> id."""
-        raw = [t.encode() for t in vocab]
-        encoded = np.array(raw, dtype=f"S{max(map(len, raw), default=1) or 1}")
+        encoded = ChunkIds.of(vocab).raw  # terms, encoded as chunk ids are
         order = np.argsort(encoded, kind="stable")
         return cls(encoded[order], np.fromiter(vocab.values(), np.int64, len(vocab))[order])
 
@@ -43,7 +42,7 @@ class Vocab:
         """The ids of several terms, -1 for each the part lacks (one search for all of a question's terms)."""
         if not terms or not len(self.terms):
             return np.full(len(terms), -1, dtype=np.int64)
-        at = find(self.terms, np.array([t.encode() for t in terms]))
+        at = find(self.terms, ChunkIds.of(terms).raw)
         return np.where(at >= 0, self.ids[at], -1)
 
     def in_id_order(self) -> Iterator[str]:
