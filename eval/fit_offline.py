@@ -5,8 +5,8 @@
 Tuning data: every question of eval/dev.jsonl, and the questions of eval/realistic.jsonl marked "tune". The
 held-out half is never read here. Features come from `paperqa.answer.relevance` (the functions the writer
 runs), so what is fitted is what runs. Printed: leave-one-question-out estimates, then the weights to paste
-into relevance.py. (Refusal keeps the two rules tuned on the dev set: adding a fitted model to them refused no
-more off-corpus questions of the tuning half, measured on 2026-11-25.)
+into relevance.py. (Refusal keeps rules rather than a fitted model: adding one refused no more off-corpus
+questions of the tuning half, measured on 2026-11-25; the rules are described in README, Quality.)
 """
 
 from __future__ import annotations

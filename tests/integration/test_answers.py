@@ -15,10 +15,23 @@ def test_a_paper_lacking_the_topic_word_is_only_the_closest(offline):
     assert answer.text.startswith("No paper clearly addresses this; the closest is")
 
 
-def test_a_topic_no_paper_is_on_lists_none(offline):
-    answer = offline.ask("motion planning for autonomous driving")
-    assert answer.text.startswith("No paper in the corpus clearly addresses this; the closest are")
-    assert len(answer.citations) == 2
+def test_a_topic_no_retrieved_paper_holds_is_refused_naming_the_closest(offline):
+    answer = offline.ask("motion planning for autonomous driving")  # papers on planning, none on driving
+    assert not answer.answerable and not answer.citations
+    assert "The closest papers found were “" in answer.text
+
+
+def test_a_two_word_topic_lists_only_papers_holding_both_words(offline):
+    answer = offline.ask("Which papers compress speech models?")  # compression papers and speech papers, no both
+    assert not answer.answerable
+    listed = offline.ask("Which papers study LLM unlearning?")
+    assert listed.answerable and len(listed.citations) >= 5
+
+
+def test_a_word_no_paper_uses_is_named_in_the_refusal(offline):
+    answer = offline.ask("How is GRPO used to train LLMs on math reasoning?")  # every other word is in the corpus
+    assert not answer.answerable and not answer.citations
+    assert "no paper in it mentions “GRPO”" in answer.text
 
 
 def test_a_which_benchmarks_question_names_them(offline):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from ..text import FRAME, terms
+from ..text import FRAME, stem, terms
 from ..types import Paper, Source
 
 
@@ -38,6 +39,38 @@ def support(
     weights = {t: idf(t) ** 2 for t in question_terms}
     total = sum(weights.values()) or 1.0
     return sum(w for t, w in weights.items() if t in present) / total
+
+
+def never_seen(question: str, idf: Callable[[str], float], ceiling: float) -> tuple[list[str], float]:
+    """The question's key words no chunk of the corpus contains (their IDF is the `ceiling`) in either spelling
+    (`neighbouring`/`neighboring`) nor as a longer form of a word it has (`speedier`/`speed`: `has`'s prefix
+    rule), and their share of the key terms' IDF weight."""
+    wanted = key_terms(question)
+    total = sum(idf(t) for t in wanted) or 1.0
+
+    def known(term: str) -> bool:
+        return idf(term) < ceiling or any(idf(term[:n]) < ceiling for n in range(5, len(term)))
+
+    missing: dict[str, str] = {}
+    for found in _WORD.finditer(question):
+        word = found.group(0).casefold()
+        term = stem(word)
+        if term in wanted and term not in missing and not any(known(stem(w)) for w in _spellings(word)):
+            missing[term] = found.group(0)
+    return list(missing.values()), sum(idf(t) for t in missing) / total
+
+
+def _spellings(word: str) -> set[str]:
+    """A word and its other spellings (British `-our`, `-ise`, `-yse` and American `-or`, `-ize`, `-yze`)."""
+    return {word, *(pattern.sub(other, word) for pattern, other in _VARIANTS)}
+
+
+_WORD = re.compile(r"[0-9a-z]+(?:[.][0-9]+)?", re.IGNORECASE)  # the words `terms` stems
+_VARIANTS = [
+    (re.compile(a), b)
+    for a, b in (("our", "or"), ("(?<=[^aeiou])or(?!e)", "our"), ("is(?=e|ing|ation)", "iz"),
+                 ("iz(?=e|ing|ation)", "is"), ("yse", "yze"), ("yze", "yse"))
+]  # fmt: skip
 
 
 def has(term: str, vocabulary: frozenset[str]) -> bool:

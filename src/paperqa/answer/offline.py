@@ -19,9 +19,20 @@ from ..text import sentences, terms, tidy
 from ..types import Answer, Paper, Source
 from .citations import clean, inert
 from .claims import check, numbers
-from .evidence import coverage, has, key_terms, support
+from .evidence import coverage, has, key_terms, never_seen, support
 from .question import Asked, names_of
-from .relevance import MEMBER_THRESHOLD, MEMBER_WEIGHTS, Fit, Idf, Vectors, fit, logistic, member_rows, vocabulary
+from .relevance import (
+    MEMBER_THRESHOLD,
+    MEMBER_WEIGHTS,
+    UNSEEN,
+    Fit,
+    Idf,
+    Vectors,
+    fit,
+    logistic,
+    member_rows,
+    vocabulary,
+)
 from .stream import AnswerStream, word_pieces
 
 _NUMBER = re.compile(r"\d")
@@ -39,6 +50,7 @@ MAX_LISTED = 12
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
 SHORT = 4  # key words of a question that names a topic rather than describing a paper
+NEVER_SEEN = 0.35  # share of a question's key-term weight in words no chunk has, from which it is refused
 
 
 @dataclass
@@ -88,7 +100,16 @@ class OfflineWriter:
         wanted = key_terms(asked.text)
         together = support(wanted, sources, self.idf)
         alone = max(coverage(wanted, s, self.idf) for s in sources[:10])
+        # A question whose words the corpus never uses (`GRPO`, `protein`) is refused whatever was retrieved
+        # (no answerable question of the dev or realistic set reaches NEVER_SEEN; README, Quality).
+        unseen, share = never_seen(asked.text, self.idf, self.idf(UNSEEN))
+        if not named and share >= NEVER_SEEN:
+            return Draft(_refusal(sources, unseen), answerable=False)
         if not named and (together < self.threshold or (asked.shape == "list" and alone < self.list_threshold)):
+            return Draft(_refusal(sources), answerable=False)
+        if not named and len(asked.terms) <= SHORT and not any(self._on_topic(asked, s) for s in sources[:10]):
+            # A topic's name (a few key words) and no retrieved paper holds all but one of them (both, of two):
+            # each shares a word with it (`federated learning` / `medical image segmentation`), none is on it.
             return Draft(_refusal(sources), answerable=False)
         if asked.shape == "list":
             return self._listing(asked, sources, fits)
@@ -108,18 +129,19 @@ class OfflineWriter:
         return rarest is None or has(rarest, vocabulary(source.paper))
 
     @staticmethod
-    def _lacks(wanted: Sequence[str], source: Source) -> int:
-        """How many of the question's key words a paper lacks (in every form)."""
+    def _on_topic(asked: Asked, source: Source) -> bool:
+        """Whether a paper holds a topic's name: all its key words but one, all of a name of one or two words
+        (compounds joined on both sides: `pre-train` is `pretrain` in the question as in the paper)."""
         words = vocabulary(source.paper)
-        return sum(1 for t in wanted if not has(t, words))
+        lacking = sum(1 for t in asked.terms if not has(t, words))
+        return lacking <= (len(asked.terms) - 1) // 2
 
     def _listing(self, asked: Asked, sources: Sequence[Source], fits: list[Fit]) -> Draft:
         probabilities = [logistic(MEMBER_WEIGHTS, row) for row in member_rows(fits)]
         chosen = [i for i, p in enumerate(probabilities) if p >= MEMBER_THRESHOLD][:MAX_LISTED]
         draft = Draft("", answerable=True)
-        wanted = key_terms(asked.text)
-        if len(wanted) <= SHORT and not any(self._lacks(wanted, sources[i]) <= 1 for i in chosen):
-            chosen = []  # a topic's name, and no paper holds all but one of its words: none is clearly on it
+        if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
+            chosen = [i for i in chosen if self._on_topic(asked, sources[i])]
         if not chosen:
             return self._closest(asked, sources, sorted(range(len(sources)), key=lambda i: -probabilities[i])[:2])
         lines = [f"The corpus has {len(chosen)} paper{'s' if len(chosen) != 1 else ''} on this:"]
@@ -240,12 +262,13 @@ _NOTHING_RETRIEVED = (
 )
 
 
-def _refusal(sources: Sequence[Source]) -> str:
+def _refusal(sources: Sequence[Source], unseen: Sequence[str] = ()) -> str:
     closest = "; ".join(f"“{inert(s.paper.title)}”" for s in sources[:2])
-    return (
-        "The corpus does not cover this question: no retrieved abstract supports an answer. "
-        f"The closest papers found were {closest}, which address other topics."
-    )
+    why = "no retrieved abstract supports an answer"
+    if unseen:
+        why = f"no paper in it mentions {' or '.join(f'“{inert(w)}”' for w in unseen)}"
+    return (f"The corpus does not cover this question: {why}. "
+            f"The closest papers found were {closest}, which address other topics.")  # fmt: skip
 
 
 def _named(fits: Sequence[Fit]) -> list[int]:

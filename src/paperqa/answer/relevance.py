@@ -27,7 +27,7 @@ Embed = Callable[[list[str]], np.ndarray]
 MEMBER_WEIGHTS = (-1.44, 0.31, 0.87, 0.2, 1.82, 1.71, 0.49, 1.09, 0.29, 0.68)
 MEMBER_THRESHOLD = 0.3  # tuning half: recall 0.63 at precision 0.75 (0.4: 0.53 at 0.85)
 RARE_NAME = 0.7  # a name's rarest word needs at least this share of the highest IDF there is (a word in no chunk)
-_UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
+UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def fit(asked: Asked, paper: Paper, idf: Idf, vector: np.ndarray, vectors: Vecto
     phrases = sum(1 for a, b in asked.pairs if near(paper, a, b)) / len(asked.pairs) if asked.pairs else 1.0
     sentence_cosine = float((vectors.sentences(paper) @ vector).max())
     title_cosine = float(vectors.title(paper) @ vector)
-    named = mentions(asked.text, paper, idf, rare=RARE_NAME * idf(_UNSEEN))
+    named = mentions(asked.text, paper, idf, rare=RARE_NAME * idf(UNSEEN))
     return Fit(coverage, in_title, phrases, named, sentence_cosine, title_cosine)
 
 
