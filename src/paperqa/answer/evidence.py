@@ -49,7 +49,7 @@ def never_seen(question: str, idf: Callable[[str], float], ceiling: float) -> tu
     total = sum(idf(t) for t in wanted) or 1.0
 
     def known(term: str) -> bool:
-        return idf(term) < ceiling or any(idf(term[:n]) < ceiling for n in range(5, len(term)))
+        return idf(term) < ceiling or any(idf(start) < ceiling for start in _starts(term))
 
     missing: dict[str, str] = {}
     for found in _WORD.finditer(question):
@@ -80,11 +80,16 @@ def has(term: str, vocabulary: frozenset[str]) -> bool:
         return True
     if len(term) < 4:
         return False
-    if any(term[:n] in vocabulary for n in range(5, len(term))):
+    if any(start in vocabulary for start in _starts(term)):
         return True
     words = _sorted(vocabulary)
     i = bisect.bisect_left(words, term)
     return i < len(words) and words[i].startswith(term)
+
+
+def _starts(term: str) -> list[str]:
+    """The starts of a term of 5 letters or more that may be a word of their own (`speedi` -> `speed`)."""
+    return [term[:n] for n in range(5, len(term))]
 
 
 @lru_cache(maxsize=8192)
