@@ -266,7 +266,8 @@ def _refusal(sources: Sequence[Source], unseen: Sequence[str] = ()) -> str:
     closest = "; ".join(f"“{inert(s.paper.title)}”" for s in sources[:2])
     why = "no retrieved abstract supports an answer"
     if unseen:
-        why = f"no paper in it mentions {' or '.join(f'“{inert(w)}”' for w in unseen)}"
+        named = [f"“{inert(w)}”" for w in unseen[:3]] + ([f"{len(unseen) - 3} other words"] if len(unseen) > 3 else [])
+        why = f"no paper in it mentions {' or '.join(named)}"
     return (f"The corpus does not cover this question: {why}. "
             f"The closest papers found were {closest}, which address other topics.")  # fmt: skip
 
