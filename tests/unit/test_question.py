@@ -1,11 +1,14 @@
 """Questions worked out before answering: shape, what a clause asks for, the names a paper goes by."""
 
+import random
+import re
+
 import pytest
 
 from paperqa import Paper
 from paperqa.answer.claims import numbers, support_of
 from paperqa.answer.evidence import has
-from paperqa.answer.question import analyse, names_of
+from paperqa.answer.question import analyse, joined, names_of
 from paperqa.answer.relevance import near
 from paperqa.text import sentences
 
@@ -69,3 +72,17 @@ def test_a_phrase_is_near_when_its_words_are_at_most_one_word_apart():
     assert near(paper, "membership", "infer") and near(paper, "infer", "membership")  # either order
     assert near(paper, "infer", "attack") and not near(paper, "dens", "retriev")  # two words between: too far
     assert not near(paper, "membership", "membership") and not near(paper, "absent", "infer")
+
+
+def test_joined_drops_the_hyphen_after_a_prefix_as_the_one_regex_would():
+    prefixes = "pre|re|co|multi|non|self|cross|semi|sub|un|bi|de|post|inter|intra|over|under"
+    reference = re.compile(rf"\b({prefixes})-(\w)", re.IGNORECASE)
+    assert (
+        joined("pre-trained, Multi-view, are-you, pre-pre-train, x-ray, re-")
+        == "pretrained, Multiview, are-you, prepre-train, x-ray, re-"
+    )
+    pieces = ["pre", "re", "-", "co", "un", "Pre", "a", " ", "é", "_", "1", "sub", "-x", "inter", "ß", "UNDER"]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        assert joined(text) == reference.sub(r"\1\2", text), text

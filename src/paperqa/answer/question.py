@@ -50,15 +50,26 @@ _QUANTITY = re.compile(
     r"reduction|rate|compression|length|error|time|cost|r@\d+)|how .* (reach|achieve|report))\b",
     re.IGNORECASE,
 )
-# Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same.
-_PREFIXED = re.compile(r"\b(pre|re|co|multi|non|self|cross|semi|sub|un|bi|de|post|inter|intra|over|under)-(\w)",
-                       re.IGNORECASE)  # fmt: skip
+# Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same. Each
+# hyphen's word is looked at alone: one regex over a whole abstract tried the prefixes at every word (12x slower).
+_PREFIX = re.compile(r"(?<!\w)(?:pre|re|co|multi|non|self|cross|semi|sub|un|bi|de|post|inter|intra|over|under)\Z",
+                     re.IGNORECASE)  # fmt: skip
+_WORD_CHAR = re.compile(r"\w")
 _WORD = re.compile(r"[0-9A-Za-z]+(?:[.][0-9]+)?")
 
 
 def joined(text: str) -> str:
-    """Text with prefixed compounds joined (`pre-trained` → `pretrained`), for term matching."""
-    return _PREFIXED.sub(r"\1\2", text)
+    """Text with prefixed compounds joined (`pre-trained` → `pretrained`), for term matching: a hyphen goes when
+    the whole word before it is a prefix and a word character follows (what one `re.sub` with the prefixes did)."""
+    pieces, kept, taken = [], 0, 0  # taken: where the last joined compound ended (a prefix cannot start there)
+    hyphen = text.find("-")
+    while hyphen != -1:
+        prefix = _PREFIX.search(text, max(taken, hyphen - 5), hyphen)
+        if prefix and _WORD_CHAR.match(text, hyphen + 1):
+            pieces.append(text[kept:hyphen])
+            kept, taken = hyphen + 1, hyphen + 2
+        hyphen = text.find("-", hyphen + 1)
+    return "".join(pieces) + text[kept:] if pieces else text
 
 
 @dataclass(frozen=True)
