@@ -28,6 +28,7 @@ from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
 from .retrieval import Retriever
 from .settings import Settings
+from .spelling import respelled
 from .stream_ingest import Tally, segments
 from .types import Answer, Source
 
@@ -141,17 +142,18 @@ class Assistant:
         resolved = resolve(question, history, filters)
         if resolved.problem:
             return said(question, resolved.problem)
-        asked = analyse(resolved.query)
-        if resolved.one_paper and asked.shape == "list":  # "what does it evaluate on?" after "which papers …"
-            own = analyse(question).shape
-            asked = dataclasses.replace(asked, shape="fact" if own == "list" else own)
-        if asked.shape == "list" and given is None:
-            k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
         self.ensure_index()
-        vector = self._query_vector(resolved.query)
         llm = chat_model(self.settings)
         with self.index.reading() as view:
-            sources = self._retriever.retrieve(view, vector, resolved.query, k, resolved.filters)
+            query = respelled(resolved.query, view.knows)  # `summarisation` read as the corpus spells it
+            asked = analyse(query)
+            if resolved.one_paper and asked.shape == "list":  # "what does it evaluate on?" after "which papers …"
+                own = analyse(question).shape
+                asked = dataclasses.replace(asked, shape="fact" if own == "list" else own)
+            if asked.shape == "list" and given is None:
+                k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
+            vector = self._query_vector(query)
+            sources = self._retriever.retrieve(view, vector, query, k, resolved.filters)
             undated = view.undated_left_out(resolved.filters)
             if llm is None:
                 stream = offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,

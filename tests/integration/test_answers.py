@@ -34,6 +34,17 @@ def test_a_word_no_paper_uses_is_named_in_the_refusal(offline):
     assert "no paper in it mentions “GRPO”" in answer.text
 
 
+def test_british_spellings_find_what_american_ones_do(offline):
+    for british, american in (
+        ("Which papers do abstractive summarisation?", "Which papers do abstractive summarization?"),
+        ("Which dense retrievers embed a document with its neighbouring documents?",
+         "Which dense retrievers embed a document with its neighboring documents?"),
+    ):  # fmt: skip
+        asked, expected = offline.ask(british), offline.ask(american)
+        assert asked.answerable and asked.question == british
+        assert [c.paper_id for c in asked.citations] == [c.paper_id for c in expected.citations]
+
+
 def test_a_which_benchmarks_question_names_them(offline):
     answer = offline.ask("Which corruption benchmarks was the robust depth estimation challenge built on?")
     assert "KITTI-C" in answer.text

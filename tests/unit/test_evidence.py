@@ -1,10 +1,10 @@
-"""Words a question uses that the corpus never does: found in either spelling, weighed by IDF."""
+"""Words a question uses that the corpus never does, weighed by IDF."""
 
 from paperqa.answer.evidence import never_seen
 from paperqa.text import stem
 
 CEILING = 7.0  # the IDF of a term no chunk has
-CORPUS = {stem(w): 2.0 for w in ("dense", "retrievers", "embed", "documents", "neighboring", "optimize", "color")}
+CORPUS = {stem(w): 2.0 for w in ("dense", "retrievers", "embed", "documents")}
 
 
 def idf(term: str) -> float:
@@ -15,11 +15,6 @@ def test_words_no_chunk_has_are_named_as_written_with_their_share():
     words, share = never_seen("Which dense retrievers embed GRPO documents?", idf, CEILING)
     assert words == ["GRPO"]
     assert share == CEILING / (CEILING + 4 * 2.0)
-
-
-def test_a_word_the_corpus_spells_the_other_way_is_not_unseen():
-    for question in ("dense retrievers embed neighbouring documents", "optimise dense retrievers", "colour documents"):
-        assert never_seen(question, idf, CEILING) == ([], 0.0), question
 
 
 def test_a_question_the_corpus_covers_word_for_word_has_none():

@@ -42,9 +42,9 @@ def support(
 
 
 def never_seen(question: str, idf: Callable[[str], float], ceiling: float) -> tuple[list[str], float]:
-    """The question's key words no chunk of the corpus contains (their IDF is the `ceiling`) in either spelling
-    (`neighbouring`/`neighboring`) nor as a longer form of a word it has (`speedier`/`speed`: `has`'s prefix
-    rule), and their share of the key terms' IDF weight."""
+    """The question's key words no chunk of the corpus contains (their IDF is the `ceiling`), not even as a longer
+    form of a word it has (`speedier`/`speed`: `has`'s prefix rule), and their share of the key terms' IDF weight.
+    (A word the corpus spells the other way was respelled before: `paperqa.spelling`.)"""
     wanted = key_terms(question)
     total = sum(idf(t) for t in wanted) or 1.0
 
@@ -53,24 +53,13 @@ def never_seen(question: str, idf: Callable[[str], float], ceiling: float) -> tu
 
     missing: dict[str, str] = {}
     for found in _WORD.finditer(question):
-        word = found.group(0).casefold()
-        term = stem(word)
-        if term in wanted and term not in missing and not any(known(stem(w)) for w in _spellings(word)):
+        term = stem(found.group(0).casefold())
+        if term in wanted and term not in missing and not known(term):
             missing[term] = found.group(0)
     return list(missing.values()), sum(idf(t) for t in missing) / total
 
 
-def _spellings(word: str) -> set[str]:
-    """A word and its other spellings (British `-our`, `-ise`, `-yse` and American `-or`, `-ize`, `-yze`)."""
-    return {word, *(pattern.sub(other, word) for pattern, other in _VARIANTS)}
-
-
 _WORD = re.compile(r"[0-9a-z]+(?:[.][0-9]+)?", re.IGNORECASE)  # the words `terms` stems
-_VARIANTS = [
-    (re.compile(a), b)
-    for a, b in (("our", "or"), ("(?<=[^aeiou])or(?!e)", "our"), ("is(?=e|ing|ation)", "iz"),
-                 ("iz(?=e|ing|ation)", "is"), ("yse", "yze"), ("yze", "yse"))
-]  # fmt: skip
 
 
 def has(term: str, vocabulary: frozenset[str]) -> bool:

@@ -80,6 +80,10 @@ class View:
             known[term] = found if found is not None else bm25.max_idf
         return known[term]
 
+    def knows(self, term: str) -> bool:
+        """Whether some chunk contains a stemmed term."""
+        return self.idf(term) < self.derived.bm25.max_idf
+
     def undated_left_out(self, filters: Filters | None) -> int:
         """Papers a date bound left out only because their date is unknown (they pass every other filter)."""
         if filters is None or not (filters.date_from or filters.date_to):
