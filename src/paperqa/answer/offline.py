@@ -25,11 +25,12 @@ from .relevance import (
     MEMBER_THRESHOLD,
     MEMBER_WEIGHTS,
     UNSEEN,
-    Fit,
     Idf,
+    Match,
     Vectors,
     fit,
     logistic,
+    match,
     member_rows,
     vocabulary,
 )
@@ -92,9 +93,8 @@ class OfflineWriter:
         """The answer text with `[n]` citations numbered by source rank."""
         if not sources:
             return Draft(_NOTHING_RETRIEVED, answerable=False)
-        self.vectors.prepare([s.paper for s in sources])
-        fits = [fit(asked, s.paper, self.idf, vector, self.vectors) for s in sources]
-        named = _named(fits)
+        matches = [match(asked, s.paper, self.idf) for s in sources]
+        named = _named(matches)
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single
         # paper holds about half of them (the two rules and thresholds tuned on the dev set; see README).
         wanted = key_terms(asked.text)
@@ -112,16 +112,16 @@ class OfflineWriter:
             # each shares a word with it (`federated learning` / `medical image segmentation`), none is on it.
             return Draft(_refusal(sources), answerable=False)
         if asked.shape == "list":
-            return self._listing(asked, sources, fits)
+            return self._listing(asked, vector, sources, matches)
         if asked.shape == "compare" and len(named) >= 2:
             return self._comparison(asked, sources, named[:2])
-        top = named[0] if named else _lead(fits)
+        top = named[0] if named else _lead(matches)
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
         short = len(wanted) <= SHORT
         hedged = not named and (together < CLEARLY_COVERED or (short and not self._has_rarest(wanted, sources[top])))
         if asked.shape in ("improvement", "number"):
             return self._numbers(asked, sources, top, hedged)
-        return self._fact(asked, sources, top, fits, hedged)
+        return self._fact(asked, sources, top, matches, hedged)
 
     def _has_rarest(self, wanted: Sequence[str], source: Source) -> bool:
         """Whether a paper holds the question's rarest key word (by IDF), in any form."""
@@ -136,7 +136,9 @@ class OfflineWriter:
         lacking = sum(1 for t in asked.terms if not has(t, words))
         return lacking <= (len(asked.terms) - 1) // 2
 
-    def _listing(self, asked: Asked, sources: Sequence[Source], fits: list[Fit]) -> Draft:
+    def _listing(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source], matches: list[Match]) -> Draft:
+        self.vectors.prepare([s.paper for s in sources])  # every sentence of them embedded in one call
+        fits = [fit(asked, s.paper, self.idf, vector, self.vectors, m) for s, m in zip(sources, matches, strict=True)]
         probabilities = [logistic(MEMBER_WEIGHTS, row) for row in member_rows(fits)]
         chosen = [i for i, p in enumerate(probabilities) if p >= MEMBER_THRESHOLD][:MAX_LISTED]
         draft = Draft("", answerable=True)
@@ -180,7 +182,7 @@ class OfflineWriter:
         draft.text = _lead_in(sources, top, hedged) + " " + " ".join(draft.quote(top + 1, s) for s in picked)
         return draft
 
-    def _fact(self, asked: Asked, sources: Sequence[Source], top: int, fits: list[Fit], hedged: bool) -> Draft:
+    def _fact(self, asked: Asked, sources: Sequence[Source], top: int, fits: list[Match], hedged: bool) -> Draft:
         draft = Draft("", answerable=True)
         body = " ".join(draft.quote(top + 1, s) for s in _in_order(sources[top], self._cover(asked, sources[top])))
         # Papers nearly as close to the question (a paper and its follow-up, say), named as related.
@@ -272,12 +274,12 @@ def _refusal(sources: Sequence[Source], unseen: Sequence[str] = ()) -> str:
             f"The closest papers found were {closest}, which address other topics.")  # fmt: skip
 
 
-def _named(fits: Sequence[Fit]) -> list[int]:
+def _named(fits: Sequence[Match]) -> list[int]:
     """Sources the question names, longest names first (a longer name is the more specific one)."""
     return sorted((i for i, f in enumerate(fits) if f.named), key=lambda i: (-fits[i].named, i))
 
 
-def _lead(fits: Sequence[Fit]) -> int:
+def _lead(fits: Sequence[Match]) -> int:
     """The paper to answer from: among the top three, the first that covers clearly more (by 0.15) of the
     question than the best-ranked one, else the best-ranked one."""
     return next((i for i in range(1, min(3, len(fits))) if fits[i].coverage >= fits[0].coverage + 0.15), 0)

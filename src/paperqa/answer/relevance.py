@@ -31,13 +31,20 @@ UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
 
 
 @dataclass(frozen=True)
-class Fit:
-    """One paper against one question."""
+class Match:
+    """What every answer needs of one paper against one question."""
 
     coverage: float  # share of the key terms' IDF weight found in title and abstract (prefix matches count)
-    title: float  # the same, in the title alone
-    phrases: float  # share of the question's word pairs found side by side in the paper (1.0 when it has none)
     named: int  # length of the longest name of the paper the question mentions (0: none)
+
+
+@dataclass(frozen=True)
+class Fit(Match):
+    """One paper against a list's question: the measures `member_rows` weighs (embeddings of the paper's
+    sentences among them, which only lists pay for)."""
+
+    title: float  # the key terms' share in the title alone
+    phrases: float  # share of the question's word pairs found side by side in the paper (1.0 when it has none)
     sentence_cosine: float  # cosine of the question and the paper's closest abstract sentence
     title_cosine: float  # cosine of the question and the title
 
@@ -104,18 +111,26 @@ class Vectors:
         return self._sentences[key]
 
 
-def fit(asked: Asked, paper: Paper, idf: Idf, vector: np.ndarray, vectors: Vectors) -> Fit:
-    """The measures of one paper for one question (`vector`: the question's embedding)."""
+def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
+    """The coverage of one paper for one question, and how long a name of it the question gives."""
     weights = {t: idf(t) for t in asked.terms}
     total = sum(weights.values()) or 1.0
-    words, title = vocabulary(paper), _title_vocabulary(paper)
-    coverage = sum(w for t, w in weights.items() if has(t, words)) / total
+    coverage = sum(w for t, w in weights.items() if has(t, vocabulary(paper))) / total
+    return Match(coverage, mentions(asked.text, paper, idf, rare=RARE_NAME * idf(UNSEEN)))
+
+
+def fit(asked: Asked, paper: Paper, idf: Idf, vector: np.ndarray, vectors: Vectors, base: Match | None = None) -> Fit:
+    """The list measures of one paper for one question (`vector`: the question's embedding; `base`: its `match`,
+    when already worked out)."""
+    base = base or match(asked, paper, idf)
+    weights = {t: idf(t) for t in asked.terms}
+    total = sum(weights.values()) or 1.0
+    title = _title_vocabulary(paper)
     in_title = sum(w for t, w in weights.items() if has(t, title)) / total
     phrases = sum(1 for a, b in asked.pairs if near(paper, a, b)) / len(asked.pairs) if asked.pairs else 1.0
     sentence_cosine = float((vectors.sentences(paper) @ vector).max())
     title_cosine = float(vectors.title(paper) @ vector)
-    named = mentions(asked.text, paper, idf, rare=RARE_NAME * idf(UNSEEN))
-    return Fit(coverage, in_title, phrases, named, sentence_cosine, title_cosine)
+    return Fit(base.coverage, base.named, in_title, phrases, sentence_cosine, title_cosine)
 
 
 def member_rows(fits: Sequence[Fit]) -> list[list[float]]:
