@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..text import FRAME, stem, terms
 from ..types import Paper, Source
+from .question import WORD
 
 
 @lru_cache(maxsize=1024)
@@ -52,14 +52,11 @@ def never_seen(question: str, idf: Callable[[str], float], ceiling: float) -> tu
         return idf(term) < ceiling or any(idf(start) < ceiling for start in _starts(term))
 
     missing: dict[str, str] = {}
-    for found in _WORD.finditer(question):
+    for found in WORD.finditer(question):
         term = stem(found.group(0).casefold())
         if term in wanted and term not in missing and not known(term):
             missing[term] = found.group(0)
     return list(missing.values()), sum(idf(t) for t in missing) / total
-
-
-_WORD = re.compile(r"[0-9a-z]+(?:[.][0-9]+)?", re.IGNORECASE)  # the words `terms` stems
 
 
 def has(term: str, vocabulary: frozenset[str]) -> bool:

@@ -55,7 +55,7 @@ _QUANTITY = re.compile(
 _PREFIX = re.compile(r"(?<!\w)(?:pre|re|co|multi|non|self|cross|semi|sub|un|bi|de|post|inter|intra|over|under)\Z",
                      re.IGNORECASE)  # fmt: skip
 _WORD_CHAR = re.compile(r"\w")
-_WORD = re.compile(r"[0-9A-Za-z]+(?:[.][0-9]+)?")
+WORD = re.compile(r"[0-9A-Za-z]+(?:[.][0-9]+)?")  # a question's words, as `terms` reads them
 
 
 def joined(text: str) -> str:
@@ -87,7 +87,7 @@ class Asked:
 
 def analyse(question: str) -> Asked:
     """The shape and key terms of a question."""
-    words = [w.casefold() for w in _WORD.findall(joined(question))]
+    words = [w.casefold() for w in WORD.findall(joined(question))]
     keys = [stem(w) for w in words if w not in STOPWORDS and stem(w) not in FRAME and (len(w) > 1 or w.isdigit())]
     key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
     pairs = _pairs(words)
