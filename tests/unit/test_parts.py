@@ -1,10 +1,14 @@
 """The derived stores in parts search exactly as one store, and an update writes only what changed."""
 
+import math
+from collections import Counter
+
 import numpy as np
 
 from paperqa.index import derived
 from paperqa.index.bm25 import BM25
 from paperqa.index.derived import Derived
+from paperqa.text import terms
 
 WORDS = "graph protein galaxy volcano neuron language robot vision audio market".split()
 
@@ -56,3 +60,27 @@ def test_an_update_writes_only_new_parts_and_cleanup_keeps_what_is_named(monkeyp
     left = {p.name for p in (tmp_path / derived.PARTS).iterdir()}
     assert left == {p.name for p in second.parts}
     assert derived.load(tmp_path, 2).exact.vectors([ids[25]]).tolist() == [vectors[25].tolist()]
+
+
+def term_by_term(lexical, query):
+    """BM25 scores added one term at a time over all rows, each row's sum in float32 (the definition)."""
+    out = np.zeros(len(lexical.ids), dtype=np.float32)
+    counts = Counter(terms(query))
+    for qtf, hits in zip(counts.values(), lexical._hits(list(counts)), strict=True):
+        if df := lexical._df(hits):
+            factor = np.float32(1 + math.log(qtf))
+            for start, b, i in hits:
+                for at in range(b.offsets[i], b.offsets[i + 1]):
+                    row = start + int(b.postings[at])
+                    out[row] = out[row] + lexical._idf(df) * b.weights[at] * factor
+    return out
+
+
+def test_scores_over_parts_are_bit_for_bit_a_term_by_term_sum(monkeypatch):
+    monkeypatch.setattr(derived, "PART_MIN", 10)
+    ids, texts, vectors = corpus(35)
+    parts = Derived.empty().updated(set(), ids[:12], texts[:12], vectors[:12])
+    parts = parts.updated(set(), ids[12:], texts[12:], vectors[12:])
+    assert len(parts.parts) > 2
+    for query in ("graph robot", "tag3 volcano tag3", "market market audio galaxy neuron"):
+        assert np.array_equal(parts.bm25.scores(query), term_by_term(parts.bm25, query))

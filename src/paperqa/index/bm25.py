@@ -79,7 +79,7 @@ class BM25:
             if i < 0:
                 continue
             lo, hi = self.offsets[i], self.offsets[i + 1]
-            out[self.postings[lo:hi]] += self.idf[i] * self.weights[lo:hi] * (1 + math.log(qtf))
+            np.add.at(out, self.postings[lo:hi], self.idf[i] * self.weights[lo:hi] * (1 + math.log(qtf)))
         if mask is not None:
             out *= mask
         return out

@@ -76,13 +76,23 @@ class Lexical:
         """BM25 score of every chunk for a query; chunks outside `mask` score zero."""
         out = np.zeros(len(self.ids), dtype=np.float32)
         counts = Counter(terms(query))
+        by_part: dict[int, list[tuple[BM25, int, np.float32, np.float32]]] = {}
         for qtf, hits in zip(counts.values(), self._hits(list(counts)), strict=True):
             if not (df := self._df(hits)):
                 continue
-            idf = self._idf(df)
+            idf, qf = self._idf(df), np.float32(1 + math.log(qtf))
             for start, b, i in hits:
+                by_part.setdefault(start, []).append((b, i, idf, qf))
+        # Part by part, so the scattered adds stay within one part's rows (cache-sized), and with `np.add.at`
+        # on the stored int32 rows (fancy `+=` converts them twice); each chunk still sums its terms in query
+        # order, so the scores are bit for bit those of adding term after term.
+        for start, found in by_part.items():
+            rows = out[start : start + len(found[0][0].ids)]
+            for b, i, idf, qf in found:
                 lo, hi = b.offsets[i], b.offsets[i + 1]
-                out[start + b.postings[lo:hi]] += idf * b.weights[lo:hi] * np.float32(1 + math.log(qtf))
+                weights = b.weights[lo:hi] * idf
+                weights *= qf
+                np.add.at(rows, b.postings[lo:hi], weights)
         if mask is not None:
             out *= mask
         return out
