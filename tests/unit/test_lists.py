@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from paperqa.index import derived, lists
+from paperqa.index import derived, exact, lists, parts
 from paperqa.index.bm25 import BM25
 from paperqa.index.derived import Derived
 from paperqa.index.exact import ExactCopy
@@ -94,3 +94,45 @@ def test_lists_survive_updates_and_storage(small_lists, monkeypatch, tmp_path):
     for i in (1, 2, 1001, 2999):
         assert loaded.exact.top(vectors[i], 1)[0][0] == ids[i] == stored.exact.top(vectors[i], 1)[0][0]
     assert np.allclose(loaded.exact.vectors([ids[1], ids[2999]]), vectors[[1, 2999]])
+
+
+def test_a_head_scan_then_exact_scores_finds_what_reading_the_lists_whole_finds(small_lists, monkeypatch, tmp_path):
+    monkeypatch.setattr(derived, "PART_MIN", 3000)
+    vectors = clustered_vectors(6000, seed=13)
+    ids = [f"p{i}:h:0" for i in range(6000)]
+    texts = ["x"] * 6000
+    whole = Derived.empty().updated(set(), ids, texts, vectors)  # parts of 3000 rows, no head (24 <= HEAD)
+    assert all(p.exact.head is None for p in whole.parts)
+    monkeypatch.setattr(exact, "HEAD", 12)
+    headed = Derived.empty().updated(set(), ids, texts, vectors)
+    for p in headed.parts:  # the head is each row's first 12 dimensions as a unit vector, in the part's row order
+        assert p.exact.head is not None and p.exact.head.shape == (3000, 12)
+        prefix = p.exact.matrix[:, :12]
+        assert np.allclose(p.exact.head, prefix / np.linalg.norm(prefix, axis=1, keepdims=True), atol=1e-6)
+    monkeypatch.setattr(parts, "RESCORE_MIN", 0)
+    monkeypatch.setattr(parts, "RESCORE", 5)  # 50 of the ~960 rows read are scored whole
+    row_of = {cid: i for i, cid in enumerate(ids)}
+    half = np.array([int(cid[1:].split(":")[0]) % 2 == 0 for cid in headed.exact.ids])
+    overlap = []
+    for i in range(0, 6000, 151):
+        for mask in (None, half):
+            want, got = whole.exact.top(vectors[i], 10, mask), headed.exact.top(vectors[i], 10, mask)
+            assert len(got) == 10 and all(
+                score == pytest.approx(float(vectors[row_of[c]] @ vectors[i]), abs=1e-5) for c, score in got
+            )  # scores are exact cosines, not head scores
+            overlap.append(len({c for c, _ in got} & {c for c, _ in want}) / 10)
+            if mask is not None:
+                assert all(half[headed.exact.ids.index(c)] for c, _ in got)
+    assert np.mean(overlap) >= 0.9, np.mean(overlap)
+    monkeypatch.setattr(parts, "RESCORE", 10_000)  # every row read is scored whole: the same as without a head
+    for i in range(0, 6000, 401):
+        assert [c for c, _ in headed.exact.top(vectors[i], 10)] == [c for c, _ in whole.exact.top(vectors[i], 10)]
+    few = np.array([int(cid[1:].split(":")[0]) % 97 == 0 for cid in headed.exact.ids])  # scored alone, exactly
+    admitted = np.array([i % 97 == 0 for i in range(6000)])
+    assert [c for c, _ in headed.exact.top(vectors[5], 10, few)] == exact_top(ids, vectors, vectors[5], 10, admitted)
+    # Dropping rows keeps the head row for row with the matrix; it is stored and memory-mapped back.
+    smaller = headed.updated({ids[i] for i in range(0, 6000, 4)}, [], [], np.zeros((0, 24), np.float32))
+    loaded = derived.load(tmp_path, (derived.save(tmp_path, 1, smaller), 1)[1])
+    for p in loaded.parts:
+        assert p.exact.head is not None and len(p.exact.head) == len(p.exact.ids) == 2250
+        assert np.allclose(p.exact.head, exact.head_of(np.asarray(p.exact.matrix)), atol=1e-6)

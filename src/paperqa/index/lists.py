@@ -15,6 +15,8 @@ import numpy as np
 CLUSTER_MIN = 20_000  # rows: below this a part is searched whole (a matrix product of a few ms)
 ROWS_PER_LIST = 256
 PROBE = 0.16  # share of the rows read for an unfiltered question, in the nearest lists (recall: bench/scale.py)
+RESCORE = 25  # rows scored whole per row wanted, of those best on a part's head (see `exact`), and at least:
+RESCORE_MIN = 1500  # (a retrieval's depth of 60 x 25: 0.996 of its top 10 kept at 1M, bench/scale.py)
 GATHER = 3.0  # scoring scattered rows costs about this many times as much per row as a list's contiguous rows
 _SAMPLE = 20_000  # rows the centroids are fitted on
 _ITERATIONS = 8

@@ -20,7 +20,7 @@ from ..text import terms
 from .bm25 import BM25
 from .exact import ExactCopy
 from .ids import ChunkIds, Joined
-from .lists import GATHER, PROBE, rows_of
+from .lists import GATHER, PROBE, RESCORE, RESCORE_MIN, rows_of
 from .ranking import top_k
 
 
@@ -129,9 +129,11 @@ class Dense:
     def top(self, vector: Sequence[float], k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The k most similar rows (admitted by `mask` when given) as (chunk id, cosine), best first.
 
-        The plan, from how many rows the mask admits: few, and their rows alone are scored (exact); many, or no
-        mask, and the lists nearest the question (over all parts) are read, more of them the fewer rows pass,
-        while a part without lists is scored whole. Scores are always exact cosines.
+        The plan, from how many rows the mask admits: few, and their rows alone are scored; many, or no mask,
+        and the lists nearest the question (over all parts) are read, more of them the fewer rows pass, while a
+        part without lists is scored whole. A part with a head (see `exact`) has the rows the plan reads scanned
+        on it first, and only the `RESCORE` * k (at least `RESCORE_MIN`) rows best there are scored whole, so a
+        filter admitting no more rows than that is searched exactly. Scores are always exact cosines.
         """
         admitted = len(self.ids) if mask is None else int(mask.sum())
         if not admitted:
@@ -139,9 +141,9 @@ class Dense:
         v = np.asarray(vector, dtype=np.float32)
         share = min(1.0, PROBE * len(self.ids) / admitted)
         alone = mask is not None and GATHER * admitted < share * len(self.ids)
-        rows, scores = self._scored(v, mask, share, alone)
+        rows, scores = self._scored(v, k, mask, share, alone)
         if not alone and len(rows) < min(k, admitted):  # the lists read held too few admitted rows
-            rows, scores = self._scored(v, mask, share, alone=True)
+            rows, scores = self._scored(v, k, mask, share, alone=True)
         best = top_k(scores, k)
         return list(zip(self.ids.at(rows[best]), scores[best].tolist(), strict=True))
 
@@ -160,26 +162,41 @@ class Dense:
         bounds = np.cumsum([0] + [len(s) for s in scored])
         return [np.flatnonzero(chosen[lo:hi]) for lo, hi in itertools.pairwise(bounds)]
 
-    def _scored(self, v: np.ndarray, mask: np.ndarray | None, share: float, alone: bool) -> tuple[np.ndarray, ...]:
+    def _scored(
+        self, v: np.ndarray, k: int, mask: np.ndarray | None, share: float, alone: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Global row numbers and exact scores of the rows the plan reads, the mask applied."""
         rows: list[np.ndarray] = []
         scores: list[np.ndarray] = []
+        scanned: list[np.ndarray] = []  # rows of the lists read on a head, and their head scores
+        on_head: list[np.ndarray] = []
         chosen = self._nearest_lists(v, share) if not alone and share < 1.0 else None
         for i, (start, p) in enumerate(zip(self.starts, self.parts, strict=True)):
             m, lists, n = p.exact.matrix, p.exact.lists, len(p.exact.ids)
             if not n:
                 continue
             part_mask = mask[start : start + n] if mask is not None else None
+            head = p.exact.head
             if alone:
                 assert part_mask is not None
                 r = np.flatnonzero(part_mask)
+                if head is not None:  # half the bytes gathered; the best rows are scored whole below
+                    scanned.append(r + start)
+                    on_head.append(head[r] @ v[: head.shape[1]])
+                    continue
                 s = m[r] @ v if len(r) else np.zeros(0, np.float32)
             elif lists is not None and chosen is not None:
                 if not len(chosen[i]):
                     continue
                 starts, ends = lists.spans(chosen[i])
                 r = rows_of(starts, ends)
-                s = np.concatenate([m[lo:hi] @ v for lo, hi in zip(starts, ends, strict=True)])
+                source, q = (m, v) if head is None else (head, v[: head.shape[1]])
+                s = np.concatenate([source[lo:hi] @ q for lo, hi in zip(starts, ends, strict=True)])
+                if head is not None:
+                    keep = part_mask[r] if part_mask is not None else slice(None)
+                    scanned.append(r[keep] + start)
+                    on_head.append(s[keep])
+                    continue
             else:
                 r, s = np.arange(n), m @ v
             if part_mask is not None and not alone:
@@ -187,9 +204,25 @@ class Dense:
                 r, s = r[keep], s[keep]
             rows.append(r + start)
             scores.append(s)
+        if scanned:
+            best = self._rescored(v, np.concatenate(scanned), np.concatenate(on_head), max(RESCORE * k, RESCORE_MIN))
+            rows.append(best[0])
+            scores.append(best[1])
         if not rows:
             return np.zeros(0, np.int64), np.zeros(0, np.float32)
         return np.concatenate(rows), np.concatenate(scores)
+
+    def _rescored(self, v: np.ndarray, rows: np.ndarray, head: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """The `n` rows best on their heads, with their exact scores (read part by part, in row order)."""
+        if len(rows) > n:
+            rows = rows[np.argpartition(head, len(head) - n)[len(head) - n :]]
+        rows = np.sort(rows)
+        bounds = np.searchsorted(rows, [*self.starts, len(self.ids)])
+        exact = np.empty(len(rows), dtype=np.float32)
+        for start, p, lo, hi in zip(self.starts, self.parts, bounds[:-1], bounds[1:], strict=True):
+            if hi > lo:
+                exact[lo:hi] = p.exact.matrix[rows[lo:hi] - start] @ v
+        return rows, exact
 
     def vectors(self, ids: Sequence[str]) -> np.ndarray:
         """The stored vectors of some chunk ids (each must be here)."""
