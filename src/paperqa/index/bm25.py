@@ -54,19 +54,19 @@ class BM25:
     def updated(self, drop: Collection[str], ids: list[str], texts: list[str]) -> BM25:
         """A new index without the chunks in `drop` and with new chunks added; only the new texts are read."""
         keep = self.ids.keep_mask(drop)
-        term = np.repeat(np.arange(len(self.vocab), dtype=np.int64), np.diff(self.offsets))
+        term = np.repeat(np.arange(len(self.vocab), dtype=np.int32), np.diff(self.offsets))  # int32: half the bytes
         kept = keep[self.postings] if len(self.postings) else np.zeros(0, bool)
         renumber = np.cumsum(keep) - 1
         vocab = self.vocab.to_dict()
         # Typed arrays, not lists: millions of postings as Python ints were most of an ingest's peak memory.
-        docs, term_ids, tfs = array("i"), array("q"), array("f")
+        docs, term_ids, tfs = array("i"), array("i"), array("f")
         for i, text in enumerate(texts, int(keep.sum())):
             counts = Counter(terms(text))
             docs.extend(repeat(i, len(counts)))
             term_ids.extend(vocab.setdefault(t, len(vocab)) for t in counts)
             tfs.extend(counts.values())
         doc = np.concatenate([renumber[self.postings[kept]], np.frombuffer(docs, dtype=np.int32)]).astype(np.int32)
-        all_terms = np.concatenate([term[kept], np.frombuffer(term_ids, dtype=np.int64)])
+        all_terms = np.concatenate([term[kept], np.frombuffer(term_ids, dtype=np.int32)])
         tf = np.concatenate([self.tf[kept], np.frombuffer(tfs, dtype=np.float32)])
         all_ids = self.ids.take(keep).plus(ids)
         return _assemble(all_ids, vocab, doc, all_terms, tf)

@@ -22,7 +22,7 @@ from ..backends import embedding_identity
 from ..embeddings import embed_texts
 from ..errors import IndexBusyError, IndexMismatchError
 from ..types import Paper
-from . import derived, repair, writer
+from . import derived, heap, repair, writer
 from .catalog import Catalog, Overview
 from .chroma import ChromaStore
 from .chunking import Chunker
@@ -199,6 +199,7 @@ class Index:
     ) -> IngestReport:
         """Index segments in turn under one hold of the writer lock, each published as a generation of its own
         with its facts; `progress` is told (done, total) in thousandths of the whole."""
+        heap.return_large_arrays()  # the writer's memory stays that of one segment, however long the ingest
         with self.lock.hold("ingest", wait, on_wait or self.on_wait):
             stores = self._writable()
             generation = self.catalog.generation()
@@ -212,6 +213,7 @@ class Index:
                 report = report.then(part)
                 if done is not None:
                     current, published = done.derived, done
+                heap.release()
                 if progress:
                     progress(round(segment.share[1] * 1000), 1000)
             if published is not None:

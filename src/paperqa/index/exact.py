@@ -49,13 +49,19 @@ class ExactCopy:
     def updated(self, drop: Collection[str], ids: list[str], vectors: np.ndarray) -> ExactCopy:
         """A new copy without the rows in `drop` and with new rows (grouped again when rows are added)."""
         keep = self.ids.keep_mask(drop)
-        old = np.asarray(self.matrix[keep], dtype=np.float32)
         kept = self.ids.take(keep)
         if not ids:
             lists = self.lists.without(keep) if self.lists is not None else None
-            return ExactCopy(kept, old, lists, np.ascontiguousarray(self.head[keep]) if self.head is not None else None)
+            head = np.ascontiguousarray(self.head[keep]) if self.head is not None else None
+            return ExactCopy(kept, np.compress(keep, self.matrix, axis=0), lists, head)
         new = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1)
-        return ExactCopy.grouped(kept.plus(ids), np.vstack([old, new]) if len(old) else new)
+        if not (n := int(keep.sum())):
+            return ExactCopy.grouped(kept.plus(ids), new)
+        # The kept rows and the new ones copied once into one matrix (a large ingest's peak memory is here).
+        rows = np.empty((n + len(ids), new.shape[1]), dtype=np.float32)
+        np.compress(keep, self.matrix, axis=0, out=rows[:n])
+        rows[n:] = new
+        return ExactCopy.grouped(kept.plus(ids), rows)
 
     def save(self, folder: Path) -> None:
         """Write the copy into a (new) folder."""
