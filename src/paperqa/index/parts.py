@@ -168,7 +168,7 @@ class Dense:
         """Global row numbers and exact scores of the rows the plan reads, the mask applied."""
         rows: list[np.ndarray] = []
         scores: list[np.ndarray] = []
-        scanned: list[np.ndarray] = []  # rows of the lists read on a head, and their head scores
+        scanned: list[np.ndarray] = []  # rows scanned on a head first, and their scores there
         on_head: list[np.ndarray] = []
         chosen = self._nearest_lists(v, share) if not alone and share < 1.0 else None
         for i, (start, p) in enumerate(zip(self.starts, self.parts, strict=True)):
