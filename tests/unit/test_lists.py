@@ -136,3 +136,7 @@ def test_a_head_scan_then_exact_scores_finds_what_reading_the_lists_whole_finds(
     for p in loaded.parts:
         assert p.exact.head is not None and len(p.exact.head) == len(p.exact.ids) == 2250
         assert np.allclose(p.exact.head, exact.head_of(np.asarray(p.exact.matrix)), atol=1e-6)
+    assert loaded.exact.problem() is None
+    short = loaded.parts[0]
+    broken = Part(short.bm25, ExactCopy(short.exact.ids, short.exact.matrix, short.exact.lists, short.exact.head[:-1]))
+    assert "head has 2249 rows for 2250 ids" in (Dense((broken,)).problem() or "")

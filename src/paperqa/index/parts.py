@@ -234,6 +234,8 @@ class Dense:
         for p in self.parts:
             if p.rows and p.exact.matrix.shape[0] != len(p.exact.ids):
                 return f"exact copy has {p.exact.matrix.shape[0]} rows for {len(p.exact.ids)} ids"
+            if p.exact.head is not None and p.exact.head.shape[0] != len(p.exact.ids):
+                return f"part {p.name}: exact copy's head has {p.exact.head.shape[0]} rows for {len(p.exact.ids)} ids"
             if len(p.exact.ids) != len(p.bm25.ids) or set(p.exact.ids) != set(p.bm25.ids):
                 return f"part {p.name}: BM25 and exact copy hold different chunks"
         return None
