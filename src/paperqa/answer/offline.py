@@ -182,11 +182,12 @@ class OfflineWriter:
         draft.text = _lead_in(sources, top, hedged) + " " + " ".join(draft.quote(top + 1, s) for s in picked)
         return draft
 
-    def _fact(self, asked: Asked, sources: Sequence[Source], top: int, fits: list[Match], hedged: bool) -> Draft:
+    def _fact(self, asked: Asked, sources: Sequence[Source], top: int, matches: list[Match], hedged: bool) -> Draft:
         draft = Draft("", answerable=True)
         body = " ".join(draft.quote(top + 1, s) for s in _in_order(sources[top], self._cover(asked, sources[top])))
         # Papers nearly as close to the question (a paper and its follow-up, say), named as related.
-        others = [i for i, f in enumerate(fits) if i != top and f.coverage >= max(0.5, fits[top].coverage - RELATED)]
+        least = max(0.5, matches[top].coverage - RELATED)
+        others = [i for i, m in enumerate(matches) if i != top and m.coverage >= least]
         others = others[:2]
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         draft.text = " ".join(x for x in (_lead_in(sources, top, hedged), body, extra) if x)
@@ -274,15 +275,15 @@ def _refusal(sources: Sequence[Source], unseen: Sequence[str] = ()) -> str:
             f"The closest papers found were {closest}, which address other topics.")  # fmt: skip
 
 
-def _named(fits: Sequence[Match]) -> list[int]:
+def _named(matches: Sequence[Match]) -> list[int]:
     """Sources the question names, longest names first (a longer name is the more specific one)."""
-    return sorted((i for i, f in enumerate(fits) if f.named), key=lambda i: (-fits[i].named, i))
+    return sorted((i for i, m in enumerate(matches) if m.named), key=lambda i: (-matches[i].named, i))
 
 
-def _lead(fits: Sequence[Match]) -> int:
+def _lead(matches: Sequence[Match]) -> int:
     """The paper to answer from: among the top three, the first that covers clearly more (by 0.15) of the
     question than the best-ranked one, else the best-ranked one."""
-    return next((i for i in range(1, min(3, len(fits))) if fits[i].coverage >= fits[0].coverage + 0.15), 0)
+    return next((i for i in range(1, min(3, len(matches))) if matches[i].coverage >= matches[0].coverage + 0.15), 0)
 
 
 def _lead_in(sources: Sequence[Source], top: int, hedged: bool) -> str:

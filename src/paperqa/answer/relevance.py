@@ -113,20 +113,20 @@ class Vectors:
 
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
     """The coverage of one paper for one question, and how long a name of it the question gives."""
+    return Match(_share(asked, idf, vocabulary(paper)), mentions(asked.text, paper, idf, rare=RARE_NAME * idf(UNSEEN)))
+
+
+def _share(asked: Asked, idf: Idf, words: frozenset[str]) -> float:
+    """The share of the question's key-term IDF weight that a vocabulary holds (prefix matches count)."""
     weights = {t: idf(t) for t in asked.terms}
-    total = sum(weights.values()) or 1.0
-    coverage = sum(w for t, w in weights.items() if has(t, vocabulary(paper))) / total
-    return Match(coverage, mentions(asked.text, paper, idf, rare=RARE_NAME * idf(UNSEEN)))
+    return sum(w for t, w in weights.items() if has(t, words)) / (sum(weights.values()) or 1.0)
 
 
 def fit(asked: Asked, paper: Paper, idf: Idf, vector: np.ndarray, vectors: Vectors, base: Match | None = None) -> Fit:
     """The list measures of one paper for one question (`vector`: the question's embedding; `base`: its `match`,
     when already worked out)."""
     base = base or match(asked, paper, idf)
-    weights = {t: idf(t) for t in asked.terms}
-    total = sum(weights.values()) or 1.0
-    title = _title_vocabulary(paper)
-    in_title = sum(w for t, w in weights.items() if has(t, title)) / total
+    in_title = _share(asked, idf, _title_vocabulary(paper))
     phrases = sum(1 for a, b in asked.pairs if near(paper, a, b)) / len(asked.pairs) if asked.pairs else 1.0
     sentence_cosine = float((vectors.sentences(paper) @ vector).max())
     title_cosine = float(vectors.title(paper) @ vector)
