@@ -50,10 +50,12 @@ def test_two_ingests_at_once_lose_nothing(shipped_hash_home, tmp_path):
     shutil.copytree(shipped_hash_home, home)
     x = write_jsonl(tmp_path / "x.jsonl", [distinct(i, "x") for i in range(PER_FILE)])
     y = write_jsonl(tmp_path / "y.jsonl", [distinct(i, "y") for i in range(PER_FILE)])
-    procs = [start_ingest(home, x), start_ingest(home, y)]
+    with WriterLock(home / "index" / "writer.lock").hold("ingest"):  # both start, then race for the lock at once
+        procs = [start_ingest(home, x), start_ingest(home, y)]
+        said = [first_line(p, timeout=120) for p in procs]
+        assert all(s.startswith("waiting for the ingest running as PID") for s in said), said
     outs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
-    assert any("waiting for the ingest running as PID" in err for _, err in outs)  # one waited for the other
     a = hash_assistant(home)
     report = a.check()
     assert report.consistent, report.problems
