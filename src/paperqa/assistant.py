@@ -157,7 +157,7 @@ class Assistant:
             undated = view.undated_left_out(resolved.filters)
             if llm is None:
                 stream = offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,
-                                        self._vectors, self.settings)  # fmt: skip
+                                        view.topical, self._vectors, self.settings)  # fmt: skip
         if llm is not None:
             stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked.shape)
         if undated:

@@ -21,6 +21,14 @@ def test_a_topic_no_retrieved_paper_holds_is_refused_naming_the_closest(offline)
     assert "The closest papers found were “" in answer.text
 
 
+def test_a_topic_joining_subjects_the_corpus_has_apart_is_refused_naming_what_is_missing(offline):
+    answer = offline.ask("Which papers quantize speech models?")  # quantization papers, speech papers, none both
+    assert not answer.answerable and not answer.citations
+    assert "(the closest lacks “speech”)" in answer.text, answer.text
+    held = offline.ask("Which paper quantizes vision transformers?")  # the same form, and one paper holds it
+    assert held.answerable and held.citations[0].title.startswith("Oscillation-free Quantization")
+
+
 def test_a_two_word_topic_lists_only_papers_holding_both_words(offline):
     answer = offline.ask("Which papers compress speech models?")  # compression papers and speech papers, no both
     assert not answer.answerable

@@ -43,11 +43,11 @@ def test_offline_default_on_realistic_questions(offline, capsys):
     held = reports["holdout"]
     assert held["comparison"]["both_cited"] >= 0.85
     assert held["fact"]["contains"] >= 0.85
-    assert held["topic"]["cited_recall"] >= 0.45 and held["topic"]["cited_precision"] >= 0.5
+    # 0.56 precision before the subjects rule refused one held-out topic question (README, Quality): 0.46.
+    assert held["topic"]["cited_recall"] >= 0.45 and held["topic"]["cited_precision"] >= 0.44
     assert held["premise"]["premise_paper_cited"] >= 0.66
     assert false_refusals(held) <= 0.05
-    # Off-corpus questions sharing words with the corpus: the offline writer refuses too few (README, Quality).
-    assert reports["all"]["absent"]["refused"] >= 0.7
+    assert reports["all"]["absent"]["refused"] >= 0.9  # off-corpus questions sharing words with the corpus
 
 
 def test_offline_default_on_fresh_questions(offline, capsys):
@@ -60,7 +60,21 @@ def test_offline_default_on_fresh_questions(offline, capsys):
     assert report["fact"]["contains"] >= 0.8
     assert report["comparison"]["both_cited"] >= 0.66
     assert false_refusals(report) <= 0.05
-    assert report["absent"]["refused"] >= 0.3  # far under the goal of 0.95: README, Quality
+    assert report["absent"]["refused"] >= 0.8  # under the goal of 0.95: README, Quality
+
+
+def test_offline_default_on_subjects_the_corpus_has_apart(offline, capsys):
+    """eval/offtopic.jsonl: off-corpus questions joining subjects the corpus has apart, and answerable ones of the
+    same form; floors on the held-out half (README, Quality)."""
+    questions = load_questions(EVAL / "offtopic.jsonl")
+    reports = by_split(questions, [offline.ask(q.question) for q in questions])
+    with capsys.disabled():
+        for split, report in reports.items():
+            print(f"\noff-topic set, {split}\n" + format_table(report))
+    held = reports["holdout"]
+    assert held["absent"]["refused"] >= 0.85
+    assert held["lookup"]["hit@5"] >= 0.95 and held["lookup"]["cited_recall"] >= 0.75
+    assert false_refusals(held) <= 0.2  # over the goal of 0.02: README, Quality
 
 
 def test_claim_check_catches_figures_cited_to_the_wrong_paper(offline, capsys):

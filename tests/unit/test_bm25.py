@@ -48,3 +48,12 @@ def test_saved_and_loaded_index_can_be_updated(tmp_path):
     first.save(tmp_path)
     loaded = BM25.load(tmp_path)
     assert scores(loaded.updated(set(), ["c:0"], [TEXTS["c:0"]]))["galaxy"].keys() == {"c:0"}
+
+
+def test_term_counts_are_chunks_holding_a_term_and_its_occurrences():
+    index = BM25.build(list(TEXTS), list(TEXTS.values()))
+    assert index.term_counts("unlearn") == (2, 2.0)
+    assert index.term_counts("diffus") == (2, 2.0) and index.term_counts("model") == (3, 3.0)
+    assert index.term_counts("volcano") == (0, 0.0)
+    twice = BM25.build(["x:0"], ["speech speech models for speech"])
+    assert twice.term_counts("speech") == (1, 3.0)

@@ -34,6 +34,8 @@ def test_parts_search_like_one_store(monkeypatch, tmp_path):
     for query in ("graph robot", "tag3 volcano", "market market audio"):
         assert np.allclose(parts.bm25.scores(query), one.scores(query), rtol=1e-5)
     assert parts.bm25.term_idf("tag3") == one.term_idf("tag3")
+    for word in ("tag3", "graph", "market", "absent"):
+        assert parts.bm25.term_counts(word) == one.term_counts(word)
     q = vectors[4] + vectors[20]
     flat = vectors @ q
     assert [cid for cid, _ in parts.exact.top(q, 5)] == [ids[i] for i in np.argsort(-flat)[:5]]

@@ -9,7 +9,7 @@ from paperqa import Paper
 from paperqa.answer.claims import numbers, support_of
 from paperqa.answer.evidence import has
 from paperqa.answer.question import analyse, joined, names_of
-from paperqa.answer.relevance import near
+from paperqa.answer.relevance import covers, lacking, near
 from paperqa.text import sentences
 
 
@@ -86,3 +86,23 @@ def test_joined_drops_the_hyphen_after_a_prefix_as_the_one_regex_would():
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
         assert joined(text) == reference.sub(r"\1\2", text), text
+
+
+def test_words_joined_by_or_are_alternatives_and_a_paper_holding_one_lacks_none():
+    asked = analyse("Which papers select or reweight pretraining data for passages or documents?")
+    assert set(asked.either) == {(frozenset({"select"}), frozenset({"reweight"})),
+                                 (frozenset({"passag"}), frozenset({"document"}))}  # fmt: skip
+    use = analyse("Which papers use or fine-tune LLMs as rerankers?")
+    assert use.either == ((frozenset(), frozenset({"fine", "tune"})),)  # "use" frames: fine-tuning is optional
+    assert lacking(use, Paper("y", "LLM rerankers", "We prompt LLMs to rerank passages.")) == []
+    assert analyse("Which papers select pretraining data?").either == ()
+    paper = Paper("x", "Reweighting pretraining data", "We reweight documents by loss during pretraining.")
+    assert lacking(asked, paper) == []
+    assert lacking(analyse("Which papers select pretraining data for speech?"), paper) == ["select", "speech"]
+
+
+def test_a_paper_covers_a_topic_when_it_lacks_only_modifiers():
+    paper = Paper("x", "Sparse attention for long contexts", "Attention over long contexts in near-linear time.")
+    topical = {"cheaper": 0.26, "speech": 0.56}.get  # residual IDF: a modifier, a subject
+    assert covers(analyse("Which papers make attention cheaper for long contexts?"), paper, lambda t: topical(t, 1.0))
+    assert not covers(analyse("Which papers use attention for long speech?"), paper, lambda t: topical(t, 1.0))

@@ -15,20 +15,23 @@ from functools import lru_cache
 import numpy as np
 
 from ..settings import Settings
-from ..text import sentences, terms, tidy
+from ..text import sentences, stem, terms, tidy
 from ..types import Answer, Paper, Source
 from .citations import clean, inert
 from .claims import check, numbers
 from .evidence import coverage, has, key_terms, never_seen, support
-from .question import Asked, names_of
+from .question import WORD, Asked, joined, names_of
 from .relevance import (
     MEMBER_THRESHOLD,
     MEMBER_WEIGHTS,
+    SUBJECT,
     UNSEEN,
     Idf,
     Match,
     Vectors,
+    covers,
     fit,
+    lacking,
     logistic,
     match,
     member_rows,
@@ -51,6 +54,7 @@ MAX_LISTED = 12
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
 SHORT = 4  # key words of a question that names a topic rather than describing a paper
+TOPIC_WORDS = 5  # key words up to which a question names a topic, which one paper must hold as a whole
 NEVER_SEEN = 0.35  # share of a question's key-term weight in words no chunk has, from which it is refused
 
 
@@ -85,8 +89,10 @@ def short_name(source: Source) -> str:
 class OfflineWriter:
     """Composes a short cited answer from the retrieved papers, or refuses when they do not cover the question."""
 
-    def __init__(self, idf: Idf, vectors: Vectors, threshold: float = 0.33, list_threshold: float = 0.45) -> None:
-        self.idf, self.vectors = idf, vectors
+    def __init__(
+        self, idf: Idf, topical: Idf, vectors: Vectors, threshold: float = 0.33, list_threshold: float = 0.45
+    ) -> None:
+        self.idf, self.topical, self.vectors = idf, topical, vectors
         self.threshold, self.list_threshold = threshold, list_threshold
 
     def write(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source]) -> Draft:
@@ -107,10 +113,10 @@ class OfflineWriter:
             return Draft(_refusal(sources, unseen), answerable=False)
         if not named and (together < self.threshold or (asked.shape == "list" and alone < self.list_threshold)):
             return Draft(_refusal(sources), answerable=False)
-        if not named and len(asked.terms) <= SHORT and not any(self._on_topic(asked, s) for s in sources[:10]):
-            # A topic's name (a few key words) and no retrieved paper holds all but one of them (both, of two):
-            # each shares a word with it (`federated learning` / `medical image segmentation`), none is on it.
-            return Draft(_refusal(sources), answerable=False)
+        if not named and len(asked.terms) <= TOPIC_WORDS and not any(self._holds(asked, s) for s in sources[:10]):
+            # A topic's name (a few key words) that no retrieved paper holds as a whole: each has part of it
+            # (`speech models` / `emotion recognition`, `unlearning` / `graph neural networks`), none is on it.
+            return Draft(_refusal(sources, apart=self._apart(asked, sources[:10])), answerable=False)
         if asked.shape == "list":
             return self._listing(asked, vector, sources, matches)
         if asked.shape == "compare" and len(named) >= 2:
@@ -127,6 +133,19 @@ class OfflineWriter:
         """Whether a paper holds the question's rarest key word (by IDF), in any form."""
         rarest = max(wanted, key=self.idf, default=None)
         return rarest is None or has(rarest, vocabulary(source.paper))
+
+    def _holds(self, asked: Asked, source: Source) -> bool:
+        """Whether a paper holds a topic's name as a whole: all its words but a few (`_on_topic`), and none of
+        those a subject (`covers`)."""
+        return self._on_topic(asked, source) and covers(asked, source.paper, self.topical)
+
+    def _apart(self, asked: Asked, sources: Sequence[Source]) -> list[str]:
+        """The subjects (else the words) of the question that the paper lacking the fewest of them lacks, as the
+        question writes them."""
+        fewest = min((lacking(asked, s.paper) for s in sources), key=len)
+        subjects = [t for t in fewest if self.topical(t) >= SUBJECT] or fewest
+        written = {stem(w.casefold()): w for w in WORD.findall(joined(asked.text))}
+        return [written.get(t, t) for t in subjects]
 
     @staticmethod
     def _on_topic(asked: Asked, source: Source) -> bool:
@@ -265,9 +284,15 @@ _NOTHING_RETRIEVED = (
 )
 
 
-def _refusal(sources: Sequence[Source], unseen: Sequence[str] = ()) -> str:
+def _refusal(sources: Sequence[Source], unseen: Sequence[str] = (), apart: Sequence[str] = ()) -> str:
+    """Why the corpus does not cover a question: words no paper has (`unseen`), a topic no paper holds whole
+    (`apart`: what the closest paper lacks), or too little support."""
     closest = "; ".join(f"“{inert(s.paper.title)}”" for s in sources[:2])
     why = "no retrieved abstract supports an answer"
+    if apart:
+        lacked = " or ".join(f"“{inert(w)}”" for w in apart)
+        return (f"The corpus does not cover this question: no paper found is about all of it (the closest lacks "
+                f"{lacked}). The closest papers found were {closest}, which cover only part of it.")  # fmt: skip
     if unseen:
         named = [f"“{inert(w)}”" for w in unseen[:3]] + ([f"{len(unseen) - 3} other words"] if len(unseen) > 3 else [])
         why = f"no paper in it mentions {' or '.join(named)}"
@@ -305,11 +330,12 @@ def _in_order(source: Source, picked: Sequence[str]) -> list[str]:
 
 
 def offline_answer(
-    question: str, asked: Asked, vector: np.ndarray, sources: list[Source], idf: Idf, vectors: Vectors,
-    settings: Settings,
+    question: str, asked: Asked, vector: np.ndarray, sources: list[Source], idf: Idf, topical: Idf,
+    vectors: Vectors, settings: Settings,
 ) -> AnswerStream:  # fmt: skip
-    """The offline writer's answer to `question`, its claims checked, streamed word by word."""
-    writer = OfflineWriter(idf, vectors, settings.refusal_threshold, settings.list_threshold)
+    """The offline writer's answer to `question`, its claims checked, streamed word by word (`topical`: a
+    term's residual IDF, `View.topical`)."""
+    writer = OfflineWriter(idf, topical, vectors, settings.refusal_threshold, settings.list_threshold)
     draft = writer.write(asked, vector, sources)
     removed: list[str] = []
     checked = check(clean(draft.text, len(sources), removed), sources, draft.quotes)

@@ -56,6 +56,7 @@ _PREFIX = re.compile(r"(?<!\w)(?:pre|re|co|multi|non|self|cross|semi|sub|un|bi|d
                      re.IGNORECASE)  # fmt: skip
 _WORD_CHAR = re.compile(r"\w")
 WORD = re.compile(r"[0-9A-Za-z]+(?:[.][0-9]+)?")  # a question's words, as `terms` reads them
+_EITHER = re.compile(r"([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 
 
 def joined(text: str) -> str:
@@ -83,6 +84,7 @@ class Asked:
     numeric: bool
     wants: frozenset[str] = frozenset()  # the kind a "which benchmarks …?" asks for, and its kin (stems)
     wants_words: frozenset[str] = frozenset()  # every word of that clause (`experimental Intel accelerator`)
+    either: tuple[tuple[frozenset[str], ...], ...] = ()  # alternatives ("select or reweight"), the terms of each
 
 
 def analyse(question: str) -> Asked:
@@ -102,7 +104,15 @@ def analyse(question: str) -> Asked:
         shape = "number"
     else:
         shape = "fact"
-    return Asked(question, shape, key_terms, pairs, numeric, *_wanted(question))
+    return Asked(question, shape, key_terms, pairs, numeric, *_wanted(question), _either(question))
+
+
+def _either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
+    """The alternatives a question offers ("select or reweight", "passages or documents"), each as its key terms:
+    a paper holding one alternative holds them all. A hyphenated word stays whole ("use or fine-tune"), and an
+    alternative of framing words only ("use") makes the other optional."""
+    pairs = ((frozenset(terms(m.group(1))), frozenset(terms(m.group(2)))) for m in _EITHER.finditer(joined(question)))
+    return tuple(pair for pair in pairs if pair[0] != pair[1])
 
 
 def _wanted(question: str) -> tuple[frozenset[str], frozenset[str]]:

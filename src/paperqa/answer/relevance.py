@@ -28,6 +28,7 @@ MEMBER_WEIGHTS = (-1.44, 0.31, 0.87, 0.2, 1.82, 1.71, 0.49, 1.09, 0.29, 0.68)
 MEMBER_THRESHOLD = 0.3  # tuning half: recall 0.63 at precision 0.75 (0.4: 0.53 at 0.85)
 RARE_NAME = 0.7  # a name's rarest word needs at least this share of the highest IDF there is (a word in no chunk)
 UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
+SUBJECT = 0.35  # residual IDF (bits) from which a key term names a subject a paper must have, not a modifier
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,23 @@ class Vectors:
         if key not in self._sentences:
             self._sentences[key] = self.embed(sentences(paper.abstract) or [paper.abstract])
         return self._sentences[key]
+
+
+def lacking(asked: Asked, paper: Paper) -> list[str]:
+    """The key terms a paper lacks in any form; holding one of the question's alternatives ("passages or
+    documents") holds them all."""
+    words = vocabulary(paper)
+    held = {t for t in asked.terms if has(t, words)}
+    for alternatives in asked.either:
+        if any(side <= held for side in alternatives):
+            held |= frozenset().union(*alternatives)
+    return [t for t in asked.terms if t not in held]
+
+
+def covers(asked: Asked, paper: Paper, topical: Idf) -> bool:
+    """Whether a paper holds a topic as a whole: every key term that names a subject (`topical`: its residual IDF
+    is at least `SUBJECT`), in some form; a modifier (`cheaper`, `truncated`) may be missing."""
+    return all(topical(t) < SUBJECT for t in lacking(asked, paper))
 
 
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:

@@ -95,6 +95,13 @@ class BM25:
         i = self.vocab.get(term)
         return float(self.idf[i]) if i is not None and self.df[i] > 0 else None
 
+    def term_counts(self, term: str) -> tuple[int, float]:
+        """How many chunks hold a stemmed term, and how many times it occurs in all of them."""
+        i = self.vocab.get(term)
+        if i is None:
+            return 0, 0.0
+        return int(self.df[i]), float(self.tf[self.offsets[i] : self.offsets[i + 1]].sum())
+
     @property
     def max_idf(self) -> float:
         """IDF a term found in no chunk would get (the ceiling of the scale)."""

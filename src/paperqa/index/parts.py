@@ -108,6 +108,11 @@ class Lexical:
         df = self._df(self._hits([term])[0])
         return float(self._idf(df)) if df > 0 else None
 
+    def term_counts(self, term: str) -> tuple[int, float]:
+        """How many chunks hold a stemmed term, and how many times it occurs in all of them."""
+        hits = self._hits([term])[0]
+        return self._df(hits), sum(float(b.tf[b.offsets[i] : b.offsets[i + 1]].sum()) for _, b, i in hits)
+
     @property
     def max_idf(self) -> float:
         """IDF a term found in no chunk would get (the ceiling of the scale)."""

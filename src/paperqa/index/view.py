@@ -9,6 +9,7 @@ generation, never Chroma's HNSW index: a `PersistentClient` does not see what ot
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import InitVar, dataclass, field
 
@@ -78,6 +79,18 @@ class View:
             bm25 = self.derived.bm25
             found = bm25.term_idf(term)
             known[term] = found if found is not None else bm25.max_idf
+        return known[term]
+
+    def topical(self, term: str) -> float:
+        """How much a stemmed term clusters in the chunks that hold it: its residual IDF in bits, the IDF it has
+        beyond what a word spread at random with as many occurrences would have (Church and Gale). A subject
+        (`speech`, `graph`) recurs within its chunks (> 0.5); a modifier (`faster`, `truncated`) occurs once
+        where it occurs (~0). A term in no chunk gets 0. Kept, like `idf`."""
+        known: dict[str, float] = self.__dict__.setdefault("_topical", {})
+        if term not in known:
+            df, cf = self.derived.bm25.term_counts(term)
+            n = max(len(self.derived.bm25.ids), 1)
+            known[term] = math.log2(n / df) + math.log2(-math.expm1(-cf / n)) if df else 0.0
         return known[term]
 
     def knows(self, term: str) -> bool:
