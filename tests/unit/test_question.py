@@ -101,8 +101,19 @@ def test_words_joined_by_or_are_alternatives_and_a_paper_holding_one_lacks_none(
     assert lacking(analyse("Which papers select pretraining data for speech?"), paper) == ["select", "speech"]
 
 
-def test_a_paper_covers_a_topic_when_it_lacks_only_modifiers():
+def test_a_paper_covers_a_topic_when_it_lacks_only_common_modifiers():
     paper = Paper("x", "Sparse attention for long contexts", "Attention over long contexts in near-linear time.")
-    topical = {"cheaper": 0.26, "speech": 0.56}.get  # residual IDF: a modifier, a subject
-    assert covers(analyse("Which papers make attention cheaper for long contexts?"), paper, lambda t: topical(t, 1.0))
-    assert not covers(analyse("Which papers use attention for long speech?"), paper, lambda t: topical(t, 1.0))
+    topical = {"cheaper": 0.26, "speech": 0.56}  # residual IDF: a modifier, a subject
+    idf = {"cheaper": 3.0, "motion": 6.5, "drive": 6.5, "unseen": 7.0}  # `motion` and `drive` rare: no telling
+
+    def cover(question):
+        return covers(
+            analyse(question),
+            paper,
+            lambda t: topical.get(t, 0.0),
+            lambda t: idf.get(t, 7.0 if t.startswith("\x00") else 1.0),
+        )
+
+    assert cover("Which papers make attention cheaper for long contexts?")
+    assert not cover("Which papers use attention for long speech?")  # a subject missing
+    assert not cover("attention for motion planning when driving")  # two rare words of four missing

@@ -135,9 +135,8 @@ class OfflineWriter:
         return rarest is None or has(rarest, vocabulary(source.paper))
 
     def _holds(self, asked: Asked, source: Source) -> bool:
-        """Whether a paper holds a topic's name as a whole: all its words but a few (`_on_topic`), and none of
-        those a subject (`covers`)."""
-        return self._on_topic(asked, source) and covers(asked, source.paper, self.topical)
+        """Whether a paper holds a topic's name as a whole (`covers`)."""
+        return covers(asked, source.paper, self.topical, self.idf)
 
     def _apart(self, asked: Asked, sources: Sequence[Source]) -> list[str]:
         """The subjects (else the words) of the question that the paper lacking the fewest of them lacks, as the

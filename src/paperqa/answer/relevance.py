@@ -28,6 +28,7 @@ MEMBER_WEIGHTS = (-1.44, 0.31, 0.87, 0.2, 1.82, 1.71, 0.49, 1.09, 0.29, 0.68)
 MEMBER_THRESHOLD = 0.3  # tuning half: recall 0.63 at precision 0.75 (0.4: 0.53 at 0.85)
 RARE_NAME = 0.7  # a name's rarest word needs at least this share of the highest IDF there is (a word in no chunk)
 UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
+RARE_WORD = 0.7  # share of the highest IDF from which a word is too rare for its residual IDF to tell
 SUBJECT = 0.35  # residual IDF (bits) from which a key term names a subject a paper must have, not a modifier
 
 
@@ -123,10 +124,15 @@ def lacking(asked: Asked, paper: Paper) -> list[str]:
     return [t for t in asked.terms if t not in held]
 
 
-def covers(asked: Asked, paper: Paper, topical: Idf) -> bool:
-    """Whether a paper holds a topic as a whole: every key term that names a subject (`topical`: its residual IDF
-    is at least `SUBJECT`), in some form; a modifier (`cheaper`, `truncated`) may be missing."""
-    return all(topical(t) < SUBJECT for t in lacking(asked, paper))
+def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
+    """Whether a paper holds a topic as a whole: it lacks no key term that names a subject (`topical`: residual
+    IDF of at least `SUBJECT`), and few rare ones (a word in few chunks, `motion`, says little by its residual
+    IDF); a common modifier (`cheaper`, `several`) may be missing."""
+    missing = lacking(asked, paper)
+    if any(topical(t) >= SUBJECT for t in missing):
+        return False
+    rare = RARE_WORD * idf(UNSEEN)
+    return sum(1 for t in missing if idf(t) >= rare) <= (len(asked.terms) - 1) // 2
 
 
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
