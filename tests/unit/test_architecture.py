@@ -120,3 +120,12 @@ def test_the_core_imports_no_edge():
         for target, _inside, line in imports(path):
             if target.split(".")[:2] in (["paperqa", "ui"], ["paperqa", "ingest"]):
                 assert where.startswith("cli/"), f"{where}:{line} imports the edge {target}"
+
+
+def test_stored_arrays_are_read_in_one_place():
+    # numpy parses .npy headers with ast, which two threads must not do at once on CPython 3.11 (index/arrays.py).
+    for path in LIBRARY.rglob("*.py"):
+        where = str(path.relative_to(LIBRARY))
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Attribute) and node.attr == "load" and getattr(node.value, "id", "") == "np":
+                assert where == "index/arrays.py", f"{where}:{node.lineno} reads an array outside index/arrays.py"

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from ..text import terms
+from . import arrays
 from .ids import ChunkIds
 from .ranking import top_k
 from .vocab import Vocab
@@ -122,11 +123,9 @@ class BM25:
         """Read an index written by `save` (or by versions that wrote one `bm25.npz`)."""
         meta = json.loads((folder / "bm25.json").read_text())
         if (folder / "bm25.npz").exists():
-            with np.load(folder / "bm25.npz") as arrays:
-                parts = {name: arrays[name] for name in _ARRAYS}
+            parts = arrays.read_npz(folder / "bm25.npz", _ARRAYS)
         else:
-            # Plain arrays over the memory maps: slicing an np.memmap costs more than the slice's arithmetic.
-            parts = {name: np.asarray(np.load(folder / f"bm25-{name}.npy", mmap_mode="r")) for name in _ARRAYS}
+            parts = {name: arrays.mapped(folder / f"bm25-{name}.npy") for name in _ARRAYS}
         # Older parts kept their ids and terms in the JSON.
         return cls(ChunkIds.load(folder / _IDS, meta.get("ids")), Vocab.load(folder, meta.get("vocab")), **parts)
 

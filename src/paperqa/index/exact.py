@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import arrays
 from .ids import ChunkIds
 from .lists import Lists, cluster
 
@@ -82,9 +83,9 @@ class ExactCopy:
         ids = ChunkIds.load(folder / _IDS, json.loads(legacy.read_text()) if legacy.exists() else None)
         lists = None
         if (folder / "lists-offsets.npy").exists():
-            lists = Lists(np.load(folder / "lists-centroids.npy"), np.load(folder / "lists-offsets.npy"))
-        head = np.asarray(np.load(folder / _HEAD, mmap_mode="r")) if (folder / _HEAD).exists() else None
-        return cls(ids, np.asarray(np.load(folder / "exact.npy", mmap_mode="r")), lists, head)  # plain arrays, mapped
+            lists = Lists(arrays.read(folder / "lists-centroids.npy"), arrays.read(folder / "lists-offsets.npy"))
+        head = arrays.mapped(folder / _HEAD) if (folder / _HEAD).exists() else None
+        return cls(ids, arrays.mapped(folder / "exact.npy"), lists, head)
 
 
 def head_of(matrix: np.ndarray) -> np.ndarray | None:

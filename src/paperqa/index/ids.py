@@ -14,6 +14,8 @@ from typing import overload
 
 import numpy as np
 
+from . import arrays
+
 _STEP = 65_536  # ids decoded at a time when iterating
 
 
@@ -82,7 +84,7 @@ class ChunkIds(Sequence[str]):
     def load(cls, path: Path, legacy: list[str] | None = None) -> ChunkIds:
         """Read what `save` wrote; parts written before it kept their ids in JSON (`legacy`)."""
         if path.exists():
-            return cls(np.asarray(np.load(path, mmap_mode="r")))
+            return cls(arrays.mapped(path))
         return cls.of(legacy or [])
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import arrays
 from .ids import ChunkIds, find
 
 _TERMS, _IDS = "bm25-terms.npy", "bm25-term-ids.npy"
@@ -64,6 +65,6 @@ class Vocab:
     def load(cls, folder: Path, legacy: list[str] | None = None) -> Vocab:
         """Read what `save` wrote; parts written before it kept their terms in JSON, in id order (`legacy`)."""
         if (folder / _TERMS).exists():
-            terms, ids = (np.asarray(np.load(folder / name, mmap_mode="r")) for name in (_TERMS, _IDS))
+            terms, ids = (arrays.mapped(folder / name) for name in (_TERMS, _IDS))
             return cls(terms, ids)
         return cls.of({t: i for i, t in enumerate(legacy or [])})
