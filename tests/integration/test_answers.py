@@ -29,6 +29,13 @@ def test_a_topic_joining_subjects_the_corpus_has_apart_is_refused_naming_what_is
     assert held.answerable and held.citations[0].title.startswith("Oscillation-free Quantization")
 
 
+def test_a_list_says_which_word_of_its_topic_none_of_its_papers_has(offline):
+    answer = offline.ask("Which papers make attention cheaper for long contexts?")
+    assert answer.answerable and answer.text.startswith("The corpus has ")
+    assert answer.text.splitlines()[0].endswith(" on this (none of them mentions “cheaper”):"), answer.text
+    assert "(none of them" not in offline.ask("Which papers study LLM unlearning?").text
+
+
 def test_a_two_word_topic_lists_only_papers_holding_both_words(offline):
     answer = offline.ask("Which papers compress speech models?")  # compression papers and speech papers, no both
     assert not answer.answerable

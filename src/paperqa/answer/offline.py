@@ -142,9 +142,7 @@ class OfflineWriter:
         """The subjects (else the words) of the question that the paper lacking the fewest of them lacks, as the
         question writes them."""
         fewest = min((lacking(asked, s.paper) for s in sources), key=len)
-        subjects = [t for t in fewest if self.topical(t) >= SUBJECT] or fewest
-        written = {stem(w.casefold()): w for w in WORD.findall(joined(asked.text))}
-        return [written.get(t, t) for t in subjects]
+        return _as_written(asked, [t for t in fewest if self.topical(t) >= SUBJECT] or fewest)
 
     @staticmethod
     def _on_topic(asked: Asked, source: Source) -> bool:
@@ -164,7 +162,15 @@ class OfflineWriter:
             chosen = [i for i in chosen if self._on_topic(asked, sources[i])]
         if not chosen:
             return self._closest(asked, sources, sorted(range(len(sources)), key=lambda i: -probabilities[i])[:2])
-        lines = [f"The corpus has {len(chosen)} paper{'s' if len(chosen) != 1 else ''} on this:"]
+        head = f"The corpus has {len(chosen)} paper{'s' if len(chosen) != 1 else ''} on this"
+        if len(asked.terms) <= TOPIC_WORDS:  # a topic's name: say which of its words none of them has
+            none_has = set.intersection(*(set(lacking(asked, sources[i].paper)) for i in chosen))
+            if none_has:
+                words = " or ".join(
+                    f"“{inert(w)}”" for w in _as_written(asked, [t for t in asked.terms if t in none_has])
+                )
+                head += f" (none of them mentions {words})"
+        lines = [head + ":"]
         for i in chosen:
             lines.append(f"- {inert(sources[i].paper.title)}: {draft.quote(i + 1, self._best(asked, sources[i]))}")
         draft.text = "\n".join(lines)
@@ -297,6 +303,12 @@ def _refusal(sources: Sequence[Source], unseen: Sequence[str] = (), apart: Seque
         why = f"no paper in it mentions {' or '.join(named)}"
     return (f"The corpus does not cover this question: {why}. "
             f"The closest papers found were {closest}, which address other topics.")  # fmt: skip
+
+
+def _as_written(asked: Asked, stems: Sequence[str]) -> list[str]:
+    """Key terms (stems) as the question writes them (`emot` -> `emotion`)."""
+    written = {stem(w.casefold()): w for w in WORD.findall(joined(asked.text))}
+    return [written.get(t, t) for t in stems]
 
 
 def _named(matches: Sequence[Match]) -> list[int]:
