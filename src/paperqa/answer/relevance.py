@@ -114,14 +114,19 @@ class Vectors:
 
 
 def lacking(asked: Asked, paper: Paper) -> list[str]:
-    """The key terms a paper lacks in any form; holding one of the question's alternatives ("passages or
+    """The key terms a paper lacks in any form (one of the question's alternatives held holds them all)."""
+    held = _held(asked, vocabulary(paper))
+    return [t for t in asked.terms if t not in held]
+
+
+def _held(asked: Asked, words: frozenset[str]) -> set[str]:
+    """The key terms a vocabulary holds in some form; holding one of the question's alternatives ("passages or
     documents") holds them all."""
-    words = vocabulary(paper)
     held = {t for t in asked.terms if has(t, words)}
     for alternatives in asked.either:
         if any(side <= held for side in alternatives):
             held |= frozenset().union(*alternatives)
-    return [t for t in asked.terms if t not in held]
+    return held
 
 
 def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
@@ -143,7 +148,8 @@ def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
 def _share(asked: Asked, idf: Idf, words: frozenset[str]) -> float:
     """The share of the question's key-term IDF weight that a vocabulary holds (prefix matches count)."""
     weights = {t: idf(t) for t in asked.terms}
-    return sum(w for t, w in weights.items() if has(t, words)) / (sum(weights.values()) or 1.0)
+    held = _held(asked, words)
+    return sum(w for t, w in weights.items() if t in held) / (sum(weights.values()) or 1.0)
 
 
 def fit(asked: Asked, paper: Paper, idf: Idf, vector: np.ndarray, vectors: Vectors, base: Match | None = None) -> Fit:
