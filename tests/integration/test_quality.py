@@ -34,12 +34,18 @@ def test_offline_default_on_the_dev_set(offline, capsys):
     assert report["absent"]["refused"] >= 0.90
 
 
-def test_offline_default_on_realistic_questions(offline, capsys):
-    questions = load_questions(EVAL / "realistic.jsonl")
+def split_reports(offline, name, capsys):
+    """A set with a tuning and a held-out half answered, each half's table printed; the reports by split."""
+    questions = load_questions(EVAL / f"{name}.jsonl")
     reports = by_split(questions, [offline.ask(q.question) for q in questions])
     with capsys.disabled():
         for split, report in reports.items():
-            print(f"\nrealistic set, {split}\n" + format_table(report))
+            print(f"\n{name} set, {split}\n" + format_table(report))
+    return reports
+
+
+def test_offline_default_on_realistic_questions(offline, capsys):
+    reports = split_reports(offline, "realistic", capsys)
     held = reports["holdout"]
     assert held["comparison"]["both_cited"] >= 0.85
     assert held["fact"]["contains"] >= 0.85
@@ -66,12 +72,7 @@ def test_offline_default_on_fresh_questions(offline, capsys):
 def test_offline_default_on_subjects_the_corpus_has_apart(offline, capsys):
     """eval/offtopic.jsonl: off-corpus questions joining subjects the corpus has apart, and answerable ones of the
     same form; floors on the held-out half (README, Quality)."""
-    questions = load_questions(EVAL / "offtopic.jsonl")
-    reports = by_split(questions, [offline.ask(q.question) for q in questions])
-    with capsys.disabled():
-        for split, report in reports.items():
-            print(f"\noff-topic set, {split}\n" + format_table(report))
-    held = reports["holdout"]
+    held = split_reports(offline, "offtopic", capsys)["holdout"]
     assert held["absent"]["refused"] >= 0.85
     assert held["lookup"]["hit@5"] >= 0.95 and held["lookup"]["cited_recall"] >= 0.75
     assert false_refusals(held) <= 0.2  # over the goal of 0.02: README, Quality
