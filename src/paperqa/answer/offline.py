@@ -40,6 +40,7 @@ from .relevance import (
 from .stream import AnswerStream, word_pieces
 
 _NUMBER = re.compile(r"\d")
+_TOKEN = re.compile(r"[\w-]+")  # a question's words as written, hyphenated ones whole
 _GAIN = re.compile(
     r"\b(improv\w*|gains?|outperform\w*|faster|speed-?ups?|sav(e|es|ing)|reduc\w*|better|boost\w*|increas\w*|"
     r"lower|higher|less|fewer|[0-9.]+ ?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
@@ -295,7 +296,7 @@ def _refusal(sources: Sequence[Source], unseen: Sequence[str] = (), apart: Seque
     closest = "; ".join(f"“{inert(s.paper.title)}”" for s in sources[:2])
     why = "no retrieved abstract supports an answer"
     if apart:
-        lacked = " or ".join(f"“{inert(w)}”" for w in apart)
+        lacked = " and ".join(f"“{inert(w)}”" for w in apart)
         return (f"The corpus does not cover this question: no paper found is about all of it (the closest lacks "
                 f"{lacked}). The closest papers found were {closest}, which cover only part of it.")  # fmt: skip
     if unseen:
@@ -306,9 +307,10 @@ def _refusal(sources: Sequence[Source], unseen: Sequence[str] = (), apart: Seque
 
 
 def _as_written(asked: Asked, stems: Sequence[str]) -> list[str]:
-    """Key terms (stems) as the question writes them (`emot` -> `emotion`)."""
-    written = {stem(w.casefold()): w for w in WORD.findall(joined(asked.text))}
-    return [written.get(t, t) for t in stems]
+    """Key terms (stems) as the question writes them, a hyphenated word whole and once (`emot` -> `emotion`,
+    `mixtur` and `expert` -> `mixture-of-experts`)."""
+    written = {stem(w.casefold()): token for token in _TOKEN.findall(asked.text) for w in WORD.findall(joined(token))}
+    return list(dict.fromkeys(written.get(t, t) for t in stems))
 
 
 def _named(matches: Sequence[Match]) -> list[int]:
