@@ -15,12 +15,12 @@ from functools import lru_cache
 import numpy as np
 
 from ..settings import Settings
-from ..text import sentences, stem, terms, tidy
+from ..text import sentences, terms, tidy
 from ..types import Answer, Paper, Source
 from .citations import clean, inert
 from .claims import check, numbers
 from .evidence import coverage, has, key_terms, never_seen, support
-from .question import WORD, Asked, joined, names_of
+from .question import Asked, as_written, names_of
 from .relevance import (
     MEMBER_THRESHOLD,
     MEMBER_WEIGHTS,
@@ -40,7 +40,6 @@ from .relevance import (
 from .stream import AnswerStream, word_pieces
 
 _NUMBER = re.compile(r"\d")
-_TOKEN = re.compile(r"[\w-]+")  # a question's words as written, hyphenated ones whole
 _GAIN = re.compile(
     r"\b(improv\w*|gains?|outperform\w*|faster|speed-?ups?|sav(e|es|ing)|reduc\w*|better|boost\w*|increas\w*|"
     r"lower|higher|less|fewer|[0-9.]+ ?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
@@ -143,7 +142,7 @@ class OfflineWriter:
         """The subjects (else the words) of the question that the paper lacking the fewest of them lacks, as the
         question writes them."""
         fewest = min((lacking(asked, s.paper) for s in sources), key=len)
-        return _as_written(asked, [t for t in fewest if self.topical(t) >= SUBJECT] or fewest)
+        return as_written(asked.text, [t for t in fewest if self.topical(t) >= SUBJECT] or fewest)
 
     @staticmethod
     def _on_topic(asked: Asked, source: Source) -> bool:
@@ -168,7 +167,7 @@ class OfflineWriter:
             none_has = set.intersection(*(set(lacking(asked, sources[i].paper)) for i in chosen))
             if none_has:
                 words = " or ".join(
-                    f"“{inert(w)}”" for w in _as_written(asked, [t for t in asked.terms if t in none_has])
+                    f"“{inert(w)}”" for w in as_written(asked.text, [t for t in asked.terms if t in none_has])
                 )
                 head += f" (none of them mentions {words})"
         lines = [head + ":"]
@@ -304,13 +303,6 @@ def _refusal(sources: Sequence[Source], unseen: Sequence[str] = (), apart: Seque
         why = f"no paper in it mentions {' or '.join(named)}"
     return (f"The corpus does not cover this question: {why}. "
             f"The closest papers found were {closest}, which address other topics.")  # fmt: skip
-
-
-def _as_written(asked: Asked, stems: Sequence[str]) -> list[str]:
-    """Key terms (stems) as the question writes them, a hyphenated word whole and once (`emot` -> `emotion`,
-    `mixtur` and `expert` -> `mixture-of-experts`)."""
-    written = {stem(w.casefold()): token for token in _TOKEN.findall(asked.text) for w in WORD.findall(joined(token))}
-    return list(dict.fromkeys(written.get(t, t) for t in stems))
 
 
 def _named(matches: Sequence[Match]) -> list[int]:

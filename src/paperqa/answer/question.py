@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -56,6 +56,7 @@ _PREFIX = re.compile(r"(?<!\w)(?:pre|re|co|multi|non|self|cross|semi|sub|un|bi|d
                      re.IGNORECASE)  # fmt: skip
 _WORD_CHAR = re.compile(r"\w")
 WORD = re.compile(r"[0-9A-Za-z]+(?:[.][0-9]+)?")  # a question's words, as `terms` reads them
+_TOKEN = re.compile(r"[\w-]+")  # a question's words as written, hyphenated ones whole
 _EITHER = re.compile(r"([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 
 
@@ -113,6 +114,13 @@ def _either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
     alternative of framing words only ("use") makes the other optional."""
     pairs = ((frozenset(terms(m.group(1))), frozenset(terms(m.group(2)))) for m in _EITHER.finditer(joined(question)))
     return tuple(pair for pair in pairs if pair[0] != pair[1])
+
+
+def as_written(question: str, stems: Sequence[str]) -> list[str]:
+    """Key terms (stems) as the question writes them, a hyphenated word whole and once (`emot` -> `emotion`,
+    `mixtur` and `expert` -> `mixture-of-experts`)."""
+    written = {stem(w.casefold()): token for token in _TOKEN.findall(question) for w in WORD.findall(joined(token))}
+    return list(dict.fromkeys(written.get(t, t) for t in stems))
 
 
 def _wanted(question: str) -> tuple[frozenset[str], frozenset[str]]:
