@@ -1,6 +1,7 @@
 """Batch answering as users run it: killed and resumed, failing questions, rate limits, bounded concurrency."""
 
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -157,3 +158,23 @@ def test_eval_compares_configurations_with_a_chart(shipped_home, tmp_path):
         timeout=300,
     )
     assert r.returncode == 1 and "is not key=value with a known setting" in r.stderr
+
+
+def test_a_large_offline_batch_runs_in_worker_processes_with_the_same_answers(offline):
+    qs = [json.loads(line)["question"] for line in DEV.read_text().splitlines()]
+    qs = (qs * 2)[:240]  # large enough for worker processes (batch.run._FORKED_MIN)
+    alone = offline.ask_batch(qs, workers=1)
+    items, workers_seen = [], set()
+    for item in offline.iter_batch(qs, workers=2):
+        items.append(item)
+        workers_seen |= {p.pid for p in multiprocessing.active_children()}
+    assert len(workers_seen) == 2 and not multiprocessing.active_children()
+    assert all(i.answer is not None for i in items), [i.error for i in items if i.error][:3]
+    by_id = {int(i.question.id): i.answer for i in items}
+    assert [by_id[n].text for n in range(len(qs))] == [a.text for a in alone]
+    assert [[c.paper_id for c in by_id[n].citations] for n in range(len(qs))] == [
+        [c.paper_id for c in a.citations] for a in alone
+    ]
+    # The parent's own index connection is untouched by the workers: it still reads, and finds the index whole.
+    assert offline.ask(qs[0]).text == alone[0].text
+    assert offline.check().consistent
