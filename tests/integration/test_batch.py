@@ -1,5 +1,6 @@
 """Batch answering as users run it: killed and resumed, failing questions, rate limits, bounded concurrency."""
 
+import gc
 import json
 import multiprocessing
 import os
@@ -169,6 +170,7 @@ def test_a_large_offline_batch_runs_in_worker_processes_with_the_same_answers(of
         items.append(item)
         workers_seen |= {p.pid for p in multiprocessing.active_children()}
     assert len(workers_seen) == 2 and not multiprocessing.active_children()
+    assert gc.get_freeze_count() == 0  # the objects frozen while the workers forked are the collector's again
     assert all(i.answer is not None for i in items), [i.error for i in items if i.error][:3]
     by_id = {int(i.question.id): i.answer for i in items}
     assert [by_id[n].text for n in range(len(qs))] == [a.text for a in alone]
