@@ -81,7 +81,9 @@ class WordPieces:
     text), and texts with a word not worth remembering (over 100 characters), go to the tokenizer whole.
     """
 
-    _LIMIT = 500_000  # words remembered; past it the memory starts over (a corpus's common words return fast)
+    # Words remembered; past it the memory starts over (a corpus's common words return in one call). Each costs
+    # ~200 bytes, and a corpus's rare words (names, numbers) never stop coming: 500k held ~100 MB of an ingest's.
+    _LIMIT = 100_000
     _LONGEST = 100  # characters of a word remembered: a text with a longer one goes to the tokenizer whole
 
     def __init__(self, tokenizer: Any) -> None:

@@ -18,10 +18,12 @@ import numpy as np
 from . import arrays
 from .ids import ChunkIds
 from .lists import Lists, cluster
+from .rows import Stacked
 
 _IDS = "exact-ids.npy"
 _HEAD = "exact-head.npy"
 HEAD = 128  # dimensions scanned first; WordLlama is trained so a prefix of its vector is a smaller embedding
+_BLOCK = 8192  # rows gathered at a time
 
 
 class ExactCopy:
@@ -38,13 +40,15 @@ class ExactCopy:
         return cls([], np.zeros((0, 0), dtype=np.float32))
 
     @classmethod
-    def grouped(cls, ids: ChunkIds | list[str], matrix: np.ndarray) -> ExactCopy:
+    def grouped(cls, ids: ChunkIds | list[str], matrix: np.ndarray | Stacked) -> ExactCopy:
         """A copy of these rows, in inverted lists when there are enough of them."""
         found = cluster(matrix)
         if found is None:
-            return cls(ids, matrix)
+            return cls(ids, np.ascontiguousarray(matrix[:], dtype=np.float32))
         lists, order = found
-        grouped = np.ascontiguousarray(matrix[order])
+        grouped = np.empty(matrix.shape, dtype=np.float32)
+        for s in range(0, len(order), _BLOCK):  # block by block: no second whole copy on the way
+            grouped[s : s + _BLOCK] = matrix[order[s : s + _BLOCK]]
         return cls(ChunkIds.of(ids).take(order), grouped, lists, head_of(grouped))
 
     def updated(self, drop: Collection[str], ids: list[str], vectors: np.ndarray) -> ExactCopy:
@@ -56,13 +60,11 @@ class ExactCopy:
             head = np.ascontiguousarray(self.head[keep]) if self.head is not None else None
             return ExactCopy(kept, np.compress(keep, self.matrix, axis=0), lists, head)
         new = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1)
-        if not (n := int(keep.sum())):
+        if not keep.any():
             return ExactCopy.grouped(kept.plus(ids), new)
-        # The kept rows and the new ones copied once into one matrix (a large ingest's peak memory is here).
-        rows = np.empty((n + len(ids), new.shape[1]), dtype=np.float32)
-        np.compress(keep, self.matrix, axis=0, out=rows[:n])
-        rows[n:] = new
-        return ExactCopy.grouped(kept.plus(ids), rows)
+        # The kept rows and the new ones read where they are, never copied into one matrix before grouping: a
+        # large ingest's peak memory is here (one copy fewer of the part's rows).
+        return ExactCopy.grouped(kept.plus(ids), Stacked(self.matrix, keep, new))
 
     def save(self, folder: Path) -> None:
         """Write the copy into a (new) folder."""

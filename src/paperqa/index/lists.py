@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .rows import Stacked
+
 CLUSTER_MIN = 20_000  # rows: below this a part is searched whole (a matrix product of a few ms)
 ROWS_PER_LIST = 256
 PROBE = 0.16  # share of the rows read for an unfiltered question, in the nearest lists (recall: bench/scale.py)
@@ -55,7 +57,7 @@ def rows_of(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return rows
 
 
-def cluster(matrix: np.ndarray, seed: int = 0) -> tuple[Lists, np.ndarray] | None:
+def cluster(matrix: np.ndarray | Stacked, seed: int = 0) -> tuple[Lists, np.ndarray] | None:
     """Lists for a part's rows and the order that groups the rows by list, or None for a small part."""
     n = len(matrix)
     if n < CLUSTER_MIN:
