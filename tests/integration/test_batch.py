@@ -180,3 +180,42 @@ def test_a_large_offline_batch_runs_in_worker_processes_with_the_same_answers(of
     # The parent's own index connection is untouched by the workers: it still reads, and finds the index whole.
     assert offline.ask(qs[0]).text == alone[0].text
     assert offline.check().consistent
+
+
+def _stat(pid):
+    """A process's state and parent as /proc tells them, or None when it is gone."""
+    try:
+        state, parent = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[:2]
+    except (OSError, ValueError):
+        return None
+    return state, int(parent)
+
+
+def _alive(pid):
+    return (found := _stat(pid)) is not None and found[0] != "Z"  # a zombie has ended
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_killing_a_large_batch_leaves_no_worker_process_behind(shipped_home, tmp_path):
+    qfile, out = questions_file(tmp_path, 5000), tmp_path / "answers.jsonl"  # worker processes, for a while
+    proc = subprocess.Popen(
+        [PAPERQA, "batch", str(qfile), "--out", str(out), "--workers", "2"],
+        env=env_for(shipped_home),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: list[int] = []
+    deadline = time.monotonic() + 120
+    while (len(workers) < 2 or not out.exists()) and time.monotonic() < deadline:
+        pids = (int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit())
+        workers = [p for p in pids if (found := _stat(p)) is not None and found[1] == proc.pid and _alive(p)]
+        time.sleep(0.05)
+    assert len(workers) == 2 and proc.poll() is None
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while (left := [w for w in workers if _alive(w)]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for w in left:  # a failing run must not leave them running either
+        os.kill(w, signal.SIGKILL)
+    assert not left, f"workers {left} outlived their killed batch"

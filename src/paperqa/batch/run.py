@@ -12,6 +12,8 @@ import itertools
 import multiprocessing
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -119,7 +121,16 @@ def _init_worker(factory: Callable[[], Answerer]) -> None:
     # The workers already use every core: BLAS threads of their own would only wait on each other (measured:
     # the same answers in the same time with half the CPU).
     threadpool_limits(1)
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     _worker = factory()  # its own index connection: SQLite connections must not cross a fork
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """End this worker once its parent is gone. A killed parent cannot stop its workers, and a forked worker
+    never hears its queue close: it holds a copy of the parent's end itself (measured: both kept running)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _start_method() -> tuple[str, int]:
