@@ -209,9 +209,24 @@ class SnapshotFolder:
         """Remove earlier copies (this process has loaded them or will not need them): other snapshot and
         generation folders, and the parts the current snapshot does not name."""
         for old in cache.iterdir():
-            if old.name.startswith("g") and old.name not in folders:
+            if old.name.startswith("g") and old.name not in folders and not _copying(old):
                 shutil.rmtree(old, ignore_errors=True)
         if parts is not None and (cache / derived.PARTS).exists():
             for part in (cache / derived.PARTS).iterdir():
-                if part.name not in parts:
+                if part.name not in parts and not _copying(part):
                     shutil.rmtree(part, ignore_errors=True)
+
+
+def _copying(folder: Path) -> bool:
+    """Whether a folder is a copy a live process is still fetching (`<name>.tmp<pid>`, see `_get`): the workers
+    of one batch share a home and fetch at once, and removing one's copy under it failed its question."""
+    _, tmp, pid = folder.name.rpartition(".tmp")
+    if not tmp or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False  # left by a fetch that died: free to go
+    except PermissionError:
+        return True  # alive, another user's
+    return True
