@@ -166,8 +166,10 @@ def iter_answers(
     pool: Executor
     submit: Callable[[Question], Future[BatchItem]]
     method, smallest = _start_method()
+    forks = False
     if offline and factory is not None and workers > 1 and len(todo) >= smallest:
         # Offline answers are CPU-bound Python: processes, not threads, use the cores.
+        forks = method == "fork"
         context = multiprocessing.get_context(method)
         pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(factory,))
         submit = _submitter(pool, _work, filters, k)
@@ -176,7 +178,7 @@ def iter_answers(
         submit = _submitter(pool, answer_one, filters, k, answerer)
     with pool:
         pending = iter(todo)
-        with _frozen(forked=isinstance(pool, ProcessPoolExecutor) and method == "fork"):  # workers start here
+        with _frozen(forks):  # the workers start with the first submissions
             in_flight = {submit(q) for q in itertools.islice(pending, 2 * workers)}
         while in_flight:
             done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)

@@ -18,7 +18,7 @@ class Stacked:
         return self.shape[0]
 
     def __getitem__(self, index: slice | np.ndarray) -> np.ndarray:
-        rows = np.arange(len(self))[index]
+        rows = np.arange(*index.indices(len(self))) if isinstance(index, slice) else np.asarray(index)
         out = np.empty((len(rows), self.shape[1]), dtype=np.float32)
         old = rows < len(self.where)
         out[old] = self.first[self.where[rows[old]]]
