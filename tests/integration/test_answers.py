@@ -2,6 +2,8 @@
 
 import pytest
 
+from paperqa.answer.relevance import vocabulary
+
 pytestmark = pytest.mark.integration
 
 
@@ -63,3 +65,12 @@ def test_british_spellings_find_what_american_ones_do(offline):
 def test_a_which_benchmarks_question_names_them(offline):
     answer = offline.ask("Which corruption benchmarks was the robust depth estimation challenge built on?")
     assert "KITTI-C" in answer.text
+
+
+def test_where_a_papers_code_is_neither_quoted_nor_counts_as_its_subject(offline):
+    answer = offline.ask("Which papers train sparse retrieval models for code search?")
+    assert "http" not in answer.text and "code is publicly available" not in answer.text, answer.text
+    title = "A Unified Framework for Learned Sparse Retrieval"
+    framework = next(s.paper for s in answer.sources if s.paper.title == title)
+    assert "Our code is publicly available at https://" in framework.abstract
+    assert not {"github", "https", "thongnt99"} & vocabulary(framework)  # the address's pieces are no words of it

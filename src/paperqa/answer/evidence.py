@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from ..text import FRAME, stem, terms
+from ..text import FRAME, stem, substance, terms
 from ..types import Paper, Source
 from .question import WORD
 
@@ -21,7 +21,7 @@ def key_terms(question: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def paper_terms(paper: Paper) -> frozenset[str]:
     """Stemmed terms of a paper's title and abstract (cached: every question re-reads its sources)."""
-    return frozenset(terms(f"{paper.title} {paper.abstract}"))
+    return frozenset(terms(" ".join([paper.title, *substance(paper.abstract)])))
 
 
 def coverage(question_terms: Sequence[str], source: Source, idf: Callable[[str], float]) -> float:

@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..settings import Settings
-from ..text import sentences, terms, tidy
+from ..text import sentences, substance, terms, tidy
 from ..types import Answer, Paper, Source
 from .citations import clean, inert
 from .claims import check, numbers
@@ -240,7 +240,7 @@ class OfflineWriter:
     @staticmethod
     def _contribution(source: Source) -> str:
         """The sentence that says what the paper does ("we propose …"), else its first sentence."""
-        parts = sentences(source.paper.abstract)
+        parts = substance(source.paper.abstract)
         return next((s for s in parts if _CONTRIBUTION.search(s)), parts[0] if parts else "")
 
     def _cover(self, asked: Asked, source: Source, limit: int = 3) -> list[str]:
@@ -326,7 +326,7 @@ def _lead_in(sources: Sequence[Source], top: int, hedged: bool) -> str:
 @lru_cache(maxsize=8192)
 def _sentence_terms(paper: Paper) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each abstract sentence with its stemmed terms (every question re-reads the sentences of its sources)."""
-    return tuple((s, frozenset(terms(s))) for s in sentences(paper.abstract))
+    return tuple((s, frozenset(terms(s))) for s in substance(paper.abstract))
 
 
 def _in_order(source: Source, picked: Sequence[str]) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ..text import FRAME, STOPWORDS, stem, terms
+from ..text import FRAME, STOPWORDS, stem, substance, terms
 from ..types import Paper
 
 Shape = Literal["list", "compare", "improvement", "number", "fact"]
@@ -152,8 +152,9 @@ def _pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=8192)
 def paper_words(paper: Paper) -> tuple[str, ...]:
-    """The stemmed words of a paper's title and abstract in order (stop words kept out), compounds joined."""
-    return tuple(terms(joined(f"{paper.title}. {paper.abstract}")))
+    """The stemmed words of a paper's title and abstract in order (stop words and sentences saying where its code
+    is kept out), compounds joined."""
+    return tuple(terms(joined(" ".join([f"{paper.title}.", *substance(paper.abstract)]))))
 
 
 _NAME = r"([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"

@@ -1,0 +1,22 @@
+"""Sentences that say where a paper's code is carry none of its subject."""
+
+from paperqa.text import substance
+
+ABSTRACT = (
+    "We propose a sparse retriever for source code search. It halves latency. "
+    "Our code is publicly available at https://github.com/x/y. We release the code and models. "
+    "Weights: see www.example.org for details. Binary codes are learned end to end."
+)
+
+
+def test_sentences_saying_where_code_is_or_giving_an_address_are_left_out():
+    assert substance(ABSTRACT) == [
+        "We propose a sparse retriever for source code search.",
+        "It halves latency.",
+        "Binary codes are learned end to end.",
+    ]
+
+
+def test_an_abstract_without_such_sentences_is_kept_whole():
+    text = "We release a benchmark of 5k questions. Code generation improves by 3 points."
+    assert substance(text) == ["We release a benchmark of 5k questions.", "Code generation improves by 3 points."]
