@@ -22,7 +22,7 @@ from ..backends import embedding_identity
 from ..embeddings import embed_texts
 from ..errors import IndexBusyError, IndexMismatchError
 from ..types import Paper
-from . import derived, heap, repair, writer
+from . import derived, heap, pagecache, repair, writer
 from .catalog import Catalog, Overview
 from .chroma import ChromaStore
 from .chunking import Chunker
@@ -154,6 +154,7 @@ class Index:
                 elif self._shared is None or self._shared[0] != manifest.name:
                     catalog, root = snapshots.fetch(manifest, self.folder / "snapshots", self.identity)
                     self._shared = (manifest.name, _view_of(catalog, lambda g: derived.load(root, g)))
+                    pagecache.warm(derived.files(root, self._shared[1].generation))
             except SnapshotError:
                 if self._shared is None:
                     raise
@@ -173,7 +174,9 @@ class Index:
     def _load_view(self) -> View:
         for attempt in range(5):
             try:
-                return _view_of(self.catalog, lambda g: derived.load(self.folder / "derived", g))
+                view = _view_of(self.catalog, lambda g: derived.load(self.folder / "derived", g))
+                pagecache.warm(derived.files(self.folder / "derived", view.generation))
+                return view
             except FileNotFoundError:
                 if attempt == 4:
                     raise

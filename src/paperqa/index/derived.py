@@ -140,6 +140,18 @@ def load(root: Path, generation: int) -> Derived:
     return Derived(tuple(_load_part(root, name) for name in part_names(root, generation)))
 
 
+def files(root: Path, generation: int) -> list[Path]:
+    """The stored arrays a published generation reads from (for `pagecache.warm`; none if it is gone)."""
+    folder = folder_of(root, generation)
+    if generation and not (folder / "parts.json").exists():
+        return sorted(folder.glob("*.npy"))
+    try:
+        names = part_names(root, generation)
+    except (OSError, ValueError):
+        return []
+    return [f for name in names for f in sorted((root / PARTS / name).glob("*.npy"))]
+
+
 def _load_part(root: Path, name: str) -> Part:
     where = root / PARTS / name
     return Part(BM25.load(where), ExactCopy.load(where), name)
