@@ -74,3 +74,9 @@ def test_where_a_papers_code_is_neither_quoted_nor_counts_as_its_subject(offline
     framework = next(s.paper for s in answer.sources if s.paper.title == title)
     assert "Our code is publicly available at https://" in framework.abstract
     assert not {"github", "https", "thongnt99"} & vocabulary(framework)  # the address's pieces are no words of it
+
+
+def test_a_paper_asked_about_by_a_name_its_abstract_never_uses_is_described_by_what_it_does(offline):
+    answer = offline.ask("What is SPLADE?")  # the SPLADE paper says "SPLADE" only in its title
+    assert answer.citations[0].title.startswith("SPLADE: Sparse Lexical"), answer.text
+    assert "we present a new first-stage ranker" in answer.text and "ongoing research" not in answer.text

@@ -261,7 +261,9 @@ class OfflineWriter:
 
         while pool and len(picked) < limit:
             best = max(pool, key=gain)
-            if gain(best) <= 0 and picked:
+            if gain(best) <= 0:
+                if not picked:  # no sentence has a word of the question ("What is SPLADE?"): what the paper does
+                    picked.append((-1, self._contribution(source)))
                 break
             picked.append((best[0], best[1]))
             covered |= wanted & best[2]
