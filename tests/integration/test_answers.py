@@ -80,3 +80,11 @@ def test_a_paper_asked_about_by_a_name_its_abstract_never_uses_is_described_by_w
     answer = offline.ask("What is SPLADE?")  # the SPLADE paper says "SPLADE" only in its title
     assert answer.citations[0].title.startswith("SPLADE: Sparse Lexical"), answer.text
     assert "we present a new first-stage ranker" in answer.text and "ongoing research" not in answer.text
+
+
+def test_a_hyphenated_topic_lists_papers_that_write_its_words_together(offline):
+    answer = offline.ask("locality-sensitive hashing")
+    titles = [c.title for c in answer.citations]
+    assert "Neural Locality Sensitive Hashing for Entity Blocking" in titles, answer.text
+    # "local" and "context-sensitive" apart, in a paper on image hashing: not on the topic
+    assert not any(t.startswith("Cross-Scale Context Extracted Hashing") for t in titles), answer.text

@@ -117,3 +117,9 @@ def test_a_paper_covers_a_topic_when_it_lacks_only_common_modifiers():
     assert cover("Which papers make attention cheaper for long contexts?")
     assert not cover("Which papers use attention for long speech?")  # a subject missing
     assert not cover("attention for motion planning when driving")  # two rare words of four missing
+
+
+def test_hyphenated_names_are_kept_as_their_words_and_prefixed_words_stay_one():
+    assert analyse("locality-sensitive hashing").compounds == (("local", "sensit"),)
+    assert analyse("Which papers pre-train text-to-image models?").compounds == (("text", "imag"),)
+    assert analyse("self-supervised speech models").compounds == ()

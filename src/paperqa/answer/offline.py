@@ -31,6 +31,7 @@ from .relevance import (
     Vectors,
     covers,
     fit,
+    holds_compound,
     lacking,
     logistic,
     match,
@@ -147,10 +148,12 @@ class OfflineWriter:
     @staticmethod
     def _on_topic(asked: Asked, source: Source) -> bool:
         """Whether a paper holds a topic's name: all its key words but one, all of a name of one or two words
-        (compounds joined on both sides: `pre-train` is `pretrain` in the question as in the paper)."""
+        (compounds joined on both sides: `pre-train` is `pretrain` in the question as in the paper), and each
+        hyphenated name's words together."""
         words = vocabulary(source.paper)
         lacking = sum(1 for t in asked.terms if not has(t, words))
-        return lacking <= (len(asked.terms) - 1) // 2
+        together = all(holds_compound(source.paper, parts) for parts in asked.compounds)
+        return lacking <= (len(asked.terms) - 1) // 2 and together
 
     def _listing(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source], matches: list[Match]) -> Draft:
         self.vectors.prepare([s.paper for s in sources])  # every sentence of them embedded in one call

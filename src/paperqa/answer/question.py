@@ -86,6 +86,7 @@ class Asked:
     wants: frozenset[str] = frozenset()  # the kind a "which benchmarks …?" asks for, and its kin (stems)
     wants_words: frozenset[str] = frozenset()  # every word of that clause (`experimental Intel accelerator`)
     either: tuple[tuple[frozenset[str], ...], ...] = ()  # alternatives ("select or reweight"), the terms of each
+    compounds: tuple[tuple[str, ...], ...] = ()  # hyphenated names ("locality-sensitive"), the stems of each
 
 
 def analyse(question: str) -> Asked:
@@ -105,7 +106,16 @@ def analyse(question: str) -> Asked:
         shape = "number"
     else:
         shape = "fact"
-    return Asked(question, shape, key_terms, pairs, numeric, *_wanted(question), _either(question))
+    return Asked(
+        question, shape, key_terms, pairs, numeric, *_wanted(question), _either(question), _compounds(question)
+    )
+
+
+def _compounds(question: str) -> tuple[tuple[str, ...], ...]:
+    """The hyphenated words of a question ("locality-sensitive", "text-to-image") as their key stems, prefixed
+    words left whole ("pre-trained" is one word: `joined`)."""
+    found = (tuple(terms(token)) for token in _TOKEN.findall(joined(question)) if "-" in token.strip("-"))
+    return tuple(dict.fromkeys(parts for parts in found if len(parts) > 1))
 
 
 def _either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:

@@ -8,6 +8,7 @@ held-out half is only ever reported.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -75,6 +76,12 @@ def near(paper: Paper, a: str, b: str) -> bool:
     """Whether two words occur at most one word apart, in either order (`inference membership` matches too)."""
     at = _positions(paper)
     return any(0 < abs(i - j) <= 2 for i in at.get(a, ()) for j in at.get(b, ()))
+
+
+def holds_compound(paper: Paper, parts: Sequence[str]) -> bool:
+    """Whether a paper writes a hyphenated name's words together ("locality-sensitive" or "locality sensitive"),
+    not only apart ("local features" ... "context-sensitive")."""
+    return "".join(parts) in vocabulary(paper) or all(near(paper, a, b) for a, b in itertools.pairwise(parts))
 
 
 class Vectors:
