@@ -88,3 +88,10 @@ def test_a_hyphenated_topic_lists_papers_that_write_its_words_together(offline):
     assert "Neural Locality Sensitive Hashing for Entity Blocking" in titles, answer.text
     # "local" and "context-sensitive" apart, in a paper on image hashing: not on the topic
     assert not any(t.startswith("Cross-Scale Context Extracted Hashing") for t in titles), answer.text
+
+
+def test_a_list_about_llms_leaves_out_papers_that_never_speak_of_language_models(offline):
+    answer = offline.ask("Which papers use LLMs to rerank passages?")  # issue 12: listed BERT and T5 rerankers
+    titles = [c.title for c in answer.citations]
+    assert titles and titles[0].startswith("Multi-view-guided Passage Reranking with Large Language Models")
+    assert not any(t.startswith(("PARADE", "T2Ranking")) for t in titles), answer.text

@@ -123,3 +123,16 @@ def test_hyphenated_names_are_kept_as_their_words_and_prefixed_words_stay_one():
     assert analyse("locality-sensitive hashing").compounds == (("local", "sensit"),)
     assert analyse("Which papers pre-train text-to-image models?").compounds == (("text", "imag"),)
     assert analyse("self-supervised speech models").compounds == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "llm"),
+    [
+        ("Which papers use LLMs to rerank passages?", True),
+        ("Which papers use or fine-tune large language models as rerankers?", True),
+        ("pruning visual tokens in vision transformers or multimodal LLMs", False),  # one of two things asked
+        ("Which papers rerank passages with BERT?", False),
+    ],
+)
+def test_a_question_about_llms_only_is_told_from_one_where_they_are_an_alternative(question, llm):
+    assert analyse(question).llm is llm

@@ -20,7 +20,7 @@ from ..types import Answer, Paper, Source
 from .citations import clean, inert
 from .claims import check, numbers
 from .evidence import coverage, has, key_terms, never_seen, support
-from .question import Asked, as_written, names_of
+from .question import Asked, as_written, names_of, on_language_models
 from .relevance import (
     MEMBER_THRESHOLD,
     MEMBER_WEIGHTS,
@@ -163,6 +163,8 @@ class OfflineWriter:
         draft = Draft("", answerable=True)
         if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
             chosen = [i for i in chosen if self._on_topic(asked, sources[i])]
+        if asked.llm:  # "LLM" frames most questions here, so it weighs nothing; a list about LLMs still needs it
+            chosen = [i for i in chosen if on_language_models(sources[i].paper)]
         if not chosen:
             return self._closest(asked, sources, sorted(range(len(sources)), key=lambda i: -probabilities[i])[:2])
         head = f"The corpus has {len(chosen)} paper{'s' if len(chosen) != 1 else ''} on this"

@@ -58,6 +58,15 @@ _WORD_CHAR = re.compile(r"\w")
 WORD = re.compile(r"[0-9A-Za-z]+(?:[.][0-9]+)?")  # a question's words, as `terms` reads them
 _TOKEN = re.compile(r"[\w-]+")  # a question's words as written, hyphenated ones whole
 _EITHER = re.compile(r"([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
+_LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
+# LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
+# the word before "or" a plural noun.
+_LLM_ALTERNATIVE = re.compile(r"\w+s,?\s+or\s+(?:[\w-]+\s+)?(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
+# What a paper on language models says: the words, the acronyms (multimodal ones too) or a model family's name.
+_LANGUAGE_MODEL = re.compile(
+    r"\b(?:M?LLMs?|LMMs?|language models?|GPT-?\d\w*|ChatGPT|LLaMA\w*|Mistral\w*|Qwen\w*|Vicuna|PaLM)\b",
+    re.IGNORECASE,
+)
 
 
 def joined(text: str) -> str:
@@ -87,6 +96,7 @@ class Asked:
     wants_words: frozenset[str] = frozenset()  # every word of that clause (`experimental Intel accelerator`)
     either: tuple[tuple[frozenset[str], ...], ...] = ()  # alternatives ("select or reweight"), the terms of each
     compounds: tuple[tuple[str, ...], ...] = ()  # hyphenated names ("locality-sensitive"), the stems of each
+    llm: bool = False  # asks about large language models only ("use LLMs to rerank"): `llm` is a framing word
 
 
 def analyse(question: str) -> Asked:
@@ -106,8 +116,9 @@ def analyse(question: str) -> Asked:
         shape = "number"
     else:
         shape = "fact"
+    llm = bool(_LLM.search(question)) and not _LLM_ALTERNATIVE.search(question)
     return Asked(
-        question, shape, key_terms, pairs, numeric, *_wanted(question), _either(question), _compounds(question)
+        question, shape, key_terms, pairs, numeric, *_wanted(question), _either(question), _compounds(question), llm
     )
 
 
@@ -124,6 +135,12 @@ def _either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
     alternative of framing words only ("use") makes the other optional."""
     pairs = ((frozenset(terms(m.group(1))), frozenset(terms(m.group(2)))) for m in _EITHER.finditer(joined(question)))
     return tuple(pair for pair in pairs if pair[0] != pair[1])
+
+
+@lru_cache(maxsize=8192)
+def on_language_models(paper: Paper) -> bool:
+    """Whether a paper's title or abstract speaks of language models (what a question about LLMs needs)."""
+    return bool(_LANGUAGE_MODEL.search(paper.title) or _LANGUAGE_MODEL.search(paper.abstract))
 
 
 def as_written(question: str, stems: Sequence[str]) -> list[str]:
