@@ -158,3 +158,16 @@ def test_a_month_as_the_end_of_a_range_covers_all_of_it(shipped_home):
     got = {s.paper.id for s in a.retrieve("language models", Filters(date_from="2025", date_to="2025-12"), k=100)}
     late = {p.id for p in december if p.date.day > 1}
     assert late & got, "papers of late December are inside --to 2025-12"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["s" * 100_000, "x-" * 50_000, "code or " * 10_000 + "LLMs?", "supercalifragilistic" * 2_000 + " Zebrafish"],
+)
+def test_a_huge_question_is_answered_rather_than_hanging(trap_home, question):
+    """A 100k-letter word once hung an answer: each of its 100k starts was looked up among a paper's words. The
+    question goes through the CLI with a generous deadline; the answer is an ordinary one, here a refusal."""
+    r = subprocess.run([PAPERQA, "ask", "--json", question], env=env_for(trap_home), capture_output=True, text=True,
+                       timeout=120)  # fmt: skip
+    assert r.returncode == 0, r.stderr[-500:]
+    assert "answerable" in json.loads(r.stdout)

@@ -74,8 +74,9 @@ def has(term: str, vocabulary: frozenset[str]) -> bool:
 
 
 def _starts(term: str) -> list[str]:
-    """The starts of a term of 5 letters or more that may be a word of their own (`speedi` -> `speed`)."""
-    return [term[:n] for n in range(5, len(term))]
+    """The starts of a term of 5 letters or more that may be a word of their own (`speedi` -> `speed`), up to
+    30 letters (a hostile question's 100k-letter word had 100k starts to look up, each of up to 100k letters)."""
+    return [term[:n] for n in range(5, min(len(term), 30))]
 
 
 @lru_cache(maxsize=8192)

@@ -57,11 +57,12 @@ _PREFIX = re.compile(r"(?<!\w)(?:pre|re|co|multi|non|self|cross|semi|sub|un|bi|d
 _WORD_CHAR = re.compile(r"\w")
 WORD = re.compile(r"[0-9A-Za-z]+(?:[.][0-9]+)?")  # a question's words, as `terms` reads them
 _TOKEN = re.compile(r"[\w-]+")  # a question's words as written, hyphenated ones whole
-_EITHER = re.compile(r"([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
+# Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
+_EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 # LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
 # the word before "or" a plural noun.
-_LLM_ALTERNATIVE = re.compile(r"\w+s,?\s+or\s+(?:[\w-]+\s+)?(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
+_LLM_ALTERNATIVE = re.compile(r"\b\w+s,?\s+or\s+(?:[\w-]+\s+)?(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 # What a paper on language models says: the words, the acronyms (multimodal ones too) or a model family's name.
 _LANGUAGE_MODEL = re.compile(
     r"\b(?:M?LLMs?|LMMs?|language models?|GPT-?\d\w*|ChatGPT|LLaMA\w*|Mistral\w*|Qwen\w*|Vicuna|PaLM)\b",
@@ -186,7 +187,7 @@ def paper_words(paper: Paper) -> tuple[str, ...]:
 
 _NAME = r"([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
 _PAREN_NAME = re.compile(rf"\({_NAME}\)")  # "(PRP)" ...
-_WORDS_BEFORE = re.compile(r"((?:[\w-]+\s+){1,6})$")  # ... and the words it abbreviates, just before it
+_WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+\s+){1,6})$")  # ... and the words it abbreviates, just before it
 _CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed)\s+{_NAME}")  # "a model called MVP"
 
 
