@@ -7,7 +7,7 @@ are sent to /dev/null instead (`sendfile`: the kernel reads them into the cache 
 a 1M-paper index in 1.7 s and 0.2 s of CPU, where reading them through Python took 3-6 s and 2-5 s of CPU), in
 one low-priority thread, a generation's new files once, and only when they fit in half the memory the system has
 free. Linux only (elsewhere the kernel is left to it). Measured at 1M papers, page cache emptied first: the
-first reader's p95 36-38 ms with it, 38-41 without (the disk here reads 1 GB/s; a slower one gains more).
+first reader's p95 36.4 ms with it, 38.3 and 41.0 without (README, Scaling; the disk here reads 1 GB/s).
 """
 
 from __future__ import annotations
@@ -32,16 +32,13 @@ _busy = False  # the thread is reading a file
 def warm(paths: Iterable[Path]) -> None:
     """Read files this process has not asked for yet into the page cache, in the background, if they fit."""
     global _thread
-    fresh = [p for p in dict.fromkeys(paths) if p not in _asked]
     available = _available()
-    if (
-        not fresh
-        or available is None
-        or not hasattr(os, "sendfile")
-        or sum(_size(p) for p in fresh) > _SHARE * available
-    ):
-        return
     with _lock:
+        fresh = [p for p in dict.fromkeys(paths) if p not in _asked]
+        if not fresh or available is None or not hasattr(os, "sendfile"):
+            return
+        if sum(_size(p) for p in fresh) > _SHARE * available:
+            return
         _asked.update(fresh)
         _pending.extend(fresh)
         if _thread is None:
