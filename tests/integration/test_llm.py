@@ -35,7 +35,7 @@ def test_streamed_answer_with_a_citation_to_nothing_retrieved(shipped_home, serv
     request = server.requests[0]
     assert request["path"] == "/v1/chat/completions" and request["body"]["stream"] is True
     prompt = request["body"]["messages"][1]["content"]
-    nonce = re.search(r'<source-([0-9a-f]{16}) n="1">', prompt).group(1)
+    nonce = re.search(r'<source-([0-9]{16}) n="1">', prompt).group(1)
     assert f'<source-{nonce} n="1">\ntitle: {answer.sources[0].paper.title}\n' in prompt
     assert f"<question-{nonce}>\n{QUESTION}\n</question-{nonce}>" in prompt
 

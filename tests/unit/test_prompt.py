@@ -36,7 +36,14 @@ def test_each_source_is_one_element_whose_text_cannot_escape_it():
 
 def test_a_new_nonce_for_every_request():
     nonces = {build("q?", sources("a b c"), 3000).nonce for _ in range(20)}
-    assert len(nonces) == 20 and all(re.fullmatch(r"[0-9a-f]{16}", n) for n in nonces)
+    assert len(nonces) == 20 and all(re.fullmatch(r"[0-9]{16}", n) for n in nonces)
+
+
+def test_the_prompts_size_does_not_depend_on_its_nonce():
+    many = sources(*(f"Abstract {i} on unlearning entities from language models." for i in range(20)))
+    sizes = {sum(count_tokens(m.content) for m in build("Which papers unlearn?", many, 3000).messages)
+             for _ in range(100)}  # fmt: skip
+    assert len(sizes) == 1, sizes
 
 
 def test_one_huge_abstract_cannot_crowd_out_the_others():
