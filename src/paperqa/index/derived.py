@@ -135,7 +135,7 @@ def part_names(root: Path, generation: int) -> list[str]:
 def load(root: Path, generation: int) -> Derived:
     """Read a published generation (generation 0 is the empty index); vectors and postings memory-mapped."""
     folder = folder_of(root, generation)
-    if generation and not (folder / "parts.json").exists():  # written before parts: the folder is one part
+    if _one_part(folder, generation):
         return Derived((Part(BM25.load(folder), ExactCopy.load(folder)),))
     return Derived(tuple(_load_part(root, name) for name in part_names(root, generation)))
 
@@ -143,13 +143,18 @@ def load(root: Path, generation: int) -> Derived:
 def files(root: Path, generation: int) -> list[Path]:
     """The stored arrays a published generation reads from (for `pagecache.warm`; none if it is gone)."""
     folder = folder_of(root, generation)
-    if generation and not (folder / "parts.json").exists():
+    if _one_part(folder, generation):
         return sorted(folder.glob("*.npy"))
     try:
         names = part_names(root, generation)
     except (OSError, ValueError):
         return []
     return [f for name in names for f in sorted((root / PARTS / name).glob("*.npy"))]
+
+
+def _one_part(folder: Path, generation: int) -> bool:
+    """Whether a generation was written before parts: its folder is its one part."""
+    return bool(generation) and not (folder / "parts.json").exists()
 
 
 def _load_part(root: Path, name: str) -> Part:
