@@ -70,6 +70,23 @@ def test_writes_go_in_batches_within_chroma_limit(tmp_path):
     assert report.total == 30 and a.check().chunks["chroma"] == 30
 
 
+def test_a_collection_made_before_saves_its_graph_less_often(tmp_path):
+    """Chroma saves its graph and id map every `sync_threshold` vectors, at a cost that grows with the
+    collection: a collection made with Chroma's default (1,000) is raised when paperqa opens it, in effect at once."""
+    from paperqa.index.chroma import GRAPH, ChromaStore
+
+    folder = tmp_path / "chroma"
+    client = chromadb.PersistentClient(path=str(folder), settings=chromadb.Settings(anonymized_telemetry=False))
+    old = {"hnsw": {"space": "cosine"}}  # Chroma's defaults otherwise
+    client.get_or_create_collection("paperqa_chunks", embedding_function=None, configuration=old)
+    store = ChromaStore(folder, "x")
+    assert store.collection.configuration_json["hnsw"]["sync_threshold"] == GRAPH["hnsw"]["sync_threshold"] > 1000
+    store.upsert([str(i) for i in range(3000)], np.random.default_rng(0).standard_normal((3000, 8)).astype(np.float32))
+    graph = next(p for p in folder.iterdir() if p.is_dir()) / "data_level0.bin"
+    assert graph.stat().st_size < 3000 * 8 * 4  # not saved yet (with 1,000: every vector written out)
+    assert store.count() == 3000
+
+
 def test_other_embedding_is_a_clear_error(tmp_path):
     home = tmp_path / "home"
     hash_assistant(home).ingest([write_jsonl(tmp_path / "c.jsonl", [paper(1)])])
@@ -153,7 +170,7 @@ def test_index_of_an_earlier_version_is_migrated_without_embedding_again(tmp_pat
 
 
 @pytest.mark.parametrize("damage", ["truncate-vectors", "garbage-metadata", "zero-header", "remove-segment"])
-def test_an_unreadable_chroma_is_rebuilt_from_the_exact_copy(tmp_path, damage):
+def test_an_unreadable_chroma_is_rebuilt_from_the_exact_copy(tmp_path, monkeypatch, damage):
     """Chroma's HNSW files can be left unreadable by a kill inside Chroma's own write (chroma-core/chroma#7766):
     readers keep answering from the exact copy, check says so, and repair refills a new Chroma without
     embedding again."""
@@ -161,8 +178,10 @@ def test_an_unreadable_chroma_is_rebuilt_from_the_exact_copy(tmp_path, damage):
     import shutil
     import subprocess
 
+    from paperqa.index import chroma
     from tests.integration.indexing import PAPERQA, distinct, env_for
 
+    monkeypatch.setitem(chroma.GRAPH["hnsw"], "sync_threshold", 1000)  # Chroma saves its files within 1,500
     home = tmp_path / "home"
     a = hash_assistant(home)
     a.ingest([write_jsonl(tmp_path / "c.jsonl", [distinct(i, "c") for i in range(1500)])])
