@@ -70,6 +70,27 @@ def test_writes_go_in_batches_within_chroma_limit(tmp_path):
     assert report.total == 30 and a.check().chunks["chroma"] == 30
 
 
+def test_a_failed_batch_stops_the_ingest_and_leaves_only_earlier_batches_staged(tmp_path):
+    """Batches land (Chroma, then the catalog) on a thread of their own while later ones are embedded: when one
+    fails, the ingest raises it, nothing after it is staged, and the next ingest ends with exactly the papers."""
+    a = hash_assistant(tmp_path / "home", ingest_batch=10)
+    corpus = write_jsonl(tmp_path / "c.jsonl", [paper(i) for i in range(60)])
+    real, calls = a.index._embed, []
+
+    def second_batch_wrong(texts):
+        calls.append(len(texts))
+        vectors = real(texts)
+        return vectors[:, :5] if len(calls) == 2 else vectors  # Chroma refuses a vector of another length
+
+    a.index._embed = second_batch_wrong
+    with pytest.raises(Exception, match="dimension"):
+        a.ingest([corpus])
+    assert a.index.catalog.staged_count() == 10 and a.index.catalog.count() == 0  # batch 1 only, unpublished
+    a.index._embed = real
+    report, _ = a.ingest([corpus])
+    assert report.total == 60 and a.check().consistent and a.check().chunks["chroma"] == 60
+
+
 def test_a_collection_made_before_saves_its_graph_less_often(tmp_path):
     """Chroma saves its graph and id map every `sync_threshold` vectors, at a cost that grows with the
     collection: a collection made with Chroma's default (1,000) is raised when paperqa opens it, in effect at once."""

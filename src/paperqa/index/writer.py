@@ -2,7 +2,8 @@
 
 Order, and what a kill at each step leaves (the repair on the next open handles all of them):
 1. per batch, vectors upserted to Chroma under new, content-addressed chunk ids, then the papers and chunks
-   staged in the catalog (readers see neither: unknown ids are dropped from dense hits);
+   staged in the catalog (readers see neither: unknown ids are dropped from dense hits), on a thread of their
+   own while the writer embeds the next batches and builds the next generation's BM25 (`landing.py`);
 2. BM25 and the exact copy of the next generation written to a folder of their own;
 3. one catalog transaction publishes the staged rows and the new generation (the commit point);
 4. vectors of replaced chunks deleted from Chroma, older generations removed, `pending` cleared.
@@ -18,6 +19,7 @@ import numpy as np
 from ..types import Paper
 from . import derived, faults
 from .derived import Derived
+from .landing import Landing
 from .stores import Stores
 
 Progress = Callable[[int, int], None]
@@ -84,26 +86,23 @@ def ingest(
     new_ids: list[str] = []
     new_texts: list[str] = []
     new_vectors: list[np.ndarray] = []
-    for start in range(0, len(fresh), batch_papers):
-        batch = fresh[start : start + batch_papers]
-        titles = {p.id: p.title for p in batch}
-        chunks = [c for p in batch for c in stores.chunker.chunk(p)]
-        vectors = stores.vectors_of(chunks, titles)
-        chroma.upsert([c.id for c in chunks], vectors)
-        faults.crash_point("ingest.upserted")
-        catalog.stage(batch, chunks)
-        faults.crash_point("ingest.staged")
-        new_ids += [c.id for c in chunks]
-        new_texts += stores.texts_of(chunks, titles)
-        new_vectors.append(vectors)
-        if progress:
-            progress(start + len(batch), len(fresh))
+    with Landing(stores, len(fresh), progress) as landing:
+        for start in range(0, len(fresh), batch_papers):
+            batch = fresh[start : start + batch_papers]
+            titles = {p.id: p.title for p in batch}
+            chunks = [c for p in batch for c in stores.chunker.chunk(p)]
+            vectors = stores.vectors_of(chunks, titles)
+            landing.land(batch, chunks, vectors, start + len(batch))
+            new_ids += [c.id for c in chunks]
+            new_texts += stores.texts_of(chunks, titles)
+            new_vectors.append(vectors)
+        replaced = catalog.chunk_ids_of(p.id for p in fresh if p.id in known)
+        stacked = np.vstack(new_vectors) if new_vectors else np.zeros((0, 0), np.float32)
+        following = current.updated(set(replaced), new_ids, new_texts, stacked)  # while the last batches land
+        landing.finish()
     catalog.stage_records(described)
-    replaced = catalog.chunk_ids_of(p.id for p in fresh if p.id in known)
-    drop = set(replaced)
-    stacked = np.vstack(new_vectors) if new_vectors else np.zeros((0, 0), np.float32)
     generation = catalog.generation() + 1
-    following = derived.save(stores.derived_root, generation, current.updated(drop, new_ids, new_texts, stacked))
+    following = derived.save(stores.derived_root, generation, following)
     faults.crash_point("ingest.derived-saved")
     catalog.set_meta("embedding", stores.identity)
     catalog.publish(generation, facts)
