@@ -20,7 +20,7 @@ from ..types import Chunk, Paper
 from . import faults
 from .stores import Stores
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int], None]  # (papers done, papers in all)
 
 
 class Landing:

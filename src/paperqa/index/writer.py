@@ -11,7 +11,7 @@ Order, and what a kill at each step leaves (the repair on the next open handles 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,10 +19,8 @@ import numpy as np
 from ..types import Paper
 from . import derived, faults
 from .derived import Derived
-from .landing import Landing
+from .landing import Landing, Progress
 from .stores import Stores
-
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
