@@ -28,6 +28,7 @@ from .chroma import ChromaStore
 from .chunking import Chunker
 from .columns import PaperColumns
 from .derived import Derived
+from .landing import Progress
 from .lock import OnWait, WriterLock
 from .papers import Papers
 from .repair import CheckReport
@@ -35,7 +36,7 @@ from .server import ChromaServer
 from .snapshots import SnapshotError, SnapshotFolder
 from .stores import Stores
 from .view import View
-from .writer import IngestReport, Progress, Segment
+from .writer import IngestReport, Segment
 
 
 def _scaled(progress: Progress | None, share: tuple[float, float]) -> Progress | None:
