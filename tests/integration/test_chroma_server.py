@@ -114,6 +114,31 @@ def test_questions_are_answered_while_the_server_is_down(tmp_path):
     reader.close()
 
 
+def test_a_server_killed_before_saving_its_graph_loses_no_vector(tmp_path):
+    """Chroma saves its graph every 50,000 vectors (`chroma.GRAPH`): a server SIGKILLed before any save replays
+    its log when it starts again, and every vector is there."""
+    import signal
+
+    rows = [{"id": f"k{i}", "title": f"Paper {i}", "abstract": f"Study {i} of topic {i % 7}."} for i in range(1500)]
+    server = ChromaRun(tmp_path / "data").start()
+    try:
+        a = server_assistant(tmp_path / "home", server.url)
+        a.ingest([corpus(tmp_path, rows)])
+        a.close()
+        assert server.process is not None
+        os.killpg(server.process.pid, signal.SIGKILL)
+        server.process.wait(10)
+        graph = next(p for p in (tmp_path / "data").iterdir() if p.is_dir()) / "data_level0.bin"
+        assert graph.stat().st_size < 1500 * 256 * 4  # the vectors were never saved in the graph's files
+        server.start()  # the same folder and port
+        b = server_assistant(tmp_path / "home", server.url)
+        check = b.check()
+        assert check.consistent and check.chunks["chroma"] == 1500, check.problems
+        b.close()
+    finally:
+        server.stop()
+
+
 def test_the_cli_against_the_server_prints_no_request_logs(tmp_path, chroma):
     env = {**os.environ, "PAPERQA_CHROMA_URL": chroma.url, "PAPERQA_CHROMA_COLLECTION": "papers_cli"}
     home = ["--home", str(tmp_path / "home")]
