@@ -22,7 +22,8 @@ whether which while who whom whose why will with within without would yet you yo
 e g i.e eg ie etc vs using use used uses based paper papers work works study studies approach approaches
 method methods propose proposed proposes show shows shown present presents new novel also however
 collection corpus covered cover covers describe described discuss discussed tell say says said
-""".split()
+don doesn didn isn aren wasn weren wouldn shouldn couldn hasn haven hadn mustn needn ll ve
+""".split()  # the last line: what is left of "don't", "we've", "they'll" once the apostrophe splits them
 )
 
 _TERM = re.compile(r"[0-9a-z]+(?:[.][0-9]+)?")

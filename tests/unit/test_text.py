@@ -1,6 +1,6 @@
-"""Sentences that say where a paper's code is carry none of its subject."""
+"""Text rules: sentences that say where a paper's code is carry none of its subject; contractions are no terms."""
 
-from paperqa.text import substance
+from paperqa.text import substance, terms
 
 ABSTRACT = (
     "We propose a sparse retriever for source code search. It halves latency. "
@@ -20,3 +20,10 @@ def test_sentences_saying_where_code_is_or_giving_an_address_are_left_out():
 def test_an_abstract_without_such_sentences_is_kept_whole():
     text = "We release a benchmark of 5k questions. Code generation improves by 3 points."
     assert substance(text) == ["We release a benchmark of 5k questions.", "Code generation improves by 3 points."]
+
+
+def test_what_an_apostrophe_leaves_of_a_contraction_is_not_a_term():
+    """ "don't" splits into "don" and "t": "don" must not become a key word a paper has to hold."""
+    assert terms("Do language models know what they don't know? We've seen they'll abstain") == [
+        "languag", "model", "know", "know", "seen", "abstain"
+    ]  # fmt: skip
