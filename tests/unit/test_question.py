@@ -101,6 +101,16 @@ def test_words_joined_by_or_are_alternatives_and_a_paper_holding_one_lacks_none(
     assert lacking(analyse("Which papers select pretraining data for speech?"), paper) == ["select", "speech"]
 
 
+def test_a_list_of_three_or_more_alternatives_is_one_choice():
+    asked = analyse("Which papers compress transformers by pruning weights, neurons, attention heads or whole layers?")
+    four = (frozenset({"weight"}), frozenset({"neuron"}), frozenset({"attent", "head"}), frozenset({"whole", "layer"}))
+    assert four in asked.either
+    paper = Paper("z", "Dropping layers of transformers", "We compress transformers by pruning whole layers.")
+    assert lacking(asked, paper) == []  # the last of four alternatives held
+    distilled = Paper("w", "Transformers", "We compress transformers by distillation.")
+    assert lacking(asked, distilled) == ["prune", "weight", "neuron", "attent", "head", "whole", "layer"]
+
+
 def test_a_paper_covers_a_topic_when_it_lacks_only_common_modifiers():
     paper = Paper("x", "Sparse attention for long contexts", "Attention over long contexts in near-linear time.")
     topical = {"cheaper": 0.26, "speech": 0.56}  # residual IDF: a modifier, a subject

@@ -59,6 +59,11 @@ WORD = re.compile(r"[0-9A-Za-z]+(?:[.][0-9]+)?")  # a question's words, as `term
 _TOKEN = re.compile(r"[\w-]+")  # a question's words as written, hyphenated ones whole
 # Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
 _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
+# A list of alternatives, "pruning weights, neurons, attention heads or whole layers": the first item its last
+# word, each later one up to three words; at most eight items (a long list of commas stays linear).
+_ENUMERATION = re.compile(
+    r"(?<![\w-])([\w-]+)((?:,\s+[\w-]+(?:\s+[\w-]+){0,2}){1,8}),?\s+or\s+([\w-]+(?:\s+[\w-]+){0,2})", re.IGNORECASE
+)
 _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 # LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
 # the word before "or" a plural noun.
@@ -133,9 +138,12 @@ def _compounds(question: str) -> tuple[tuple[str, ...], ...]:
 def _either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
     """The alternatives a question offers ("select or reweight", "passages or documents"), each as its key terms:
     a paper holding one alternative holds them all. A hyphenated word stays whole ("use or fine-tune"), and an
-    alternative of framing words only ("use") makes the other optional."""
-    pairs = ((frozenset(terms(m.group(1))), frozenset(terms(m.group(2)))) for m in _EITHER.finditer(joined(question)))
-    return tuple(pair for pair in pairs if pair[0] != pair[1])
+    alternative of framing words only ("use") makes the other optional. Lists of three or more count too."""
+    text = joined(question)
+    lists = [(m.group(1), *m.group(2).split(",")[1:], m.group(3)) for m in _ENUMERATION.finditer(text)]
+    lists += [(m.group(1), m.group(2)) for m in _EITHER.finditer(text)]
+    found = (tuple(frozenset(terms(item)) for item in items) for items in lists)
+    return tuple(sides for sides in found if len(set(sides)) > 1)
 
 
 @lru_cache(maxsize=8192)
