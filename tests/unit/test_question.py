@@ -9,7 +9,7 @@ from paperqa import Paper
 from paperqa.answer.claims import numbers, support_of
 from paperqa.answer.evidence import has
 from paperqa.answer.question import analyse, joined, names_of
-from paperqa.answer.relevance import covers, lacking, near
+from paperqa.answer.relevance import covers, lacking, match, near
 from paperqa.text import sentences
 
 
@@ -109,6 +109,10 @@ def test_a_list_of_three_or_more_alternatives_is_one_choice():
     assert lacking(asked, paper) == []  # the last of four alternatives held
     distilled = Paper("w", "Transformers", "We compress transformers by distillation.")
     assert lacking(asked, distilled) == ["prune", "weight", "neuron", "attent", "head", "whole", "layer"]
+    # Coverage weighs the list as its heaviest alternative, not as all seven of its words.
+    about_neurons = Paper("v", "Neurons in transformers", "We study the neurons of transformers.")
+    assert match(asked, about_neurons, lambda t: 1.0).coverage == 3 / 5  # transformers + one alternative (2 words)
+    assert match(asked, paper, lambda t: 1.0).coverage == 1.0
 
 
 def test_a_paper_covers_a_topic_when_it_lacks_only_common_modifiers():

@@ -153,10 +153,25 @@ def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
 
 
 def _share(asked: Asked, idf: Idf, words: frozenset[str]) -> float:
-    """The share of the question's key-term IDF weight that a vocabulary holds (prefix matches count)."""
+    """The share of the question's key-term IDF weight that a vocabulary holds (prefix matches count). A list of
+    three or more alternatives weighs as its heaviest one: holding "neurons" of "weights, neurons, attention
+    heads or whole layers" is holding one thing the question asks for, not seven of its words."""
     weights = {t: idf(t) for t in asked.terms}
     held = _held(asked, words)
-    return sum(w for t, w in weights.items() if t in held) / (sum(weights.values()) or 1.0)
+    total = got = 0.0
+    listed: set[str] = set()
+    for alternatives in (a for a in asked.either if len(a) >= 3):
+        words_of = frozenset().union(*alternatives) & weights.keys()
+        if not words_of or words_of & listed:
+            continue
+        listed |= words_of
+        unit = max(sum(weights.get(t, 0.0) for t in side) for side in alternatives)
+        total += unit
+        got += unit if any(side <= held for side in alternatives) else 0.0
+    for t, w in weights.items():
+        if t not in listed:
+            total, got = total + w, got + (w if t in held else 0.0)
+    return got / (total or 1.0)
 
 
 def fit(asked: Asked, paper: Paper, idf: Idf, vector: np.ndarray, vectors: Vectors, base: Match | None = None) -> Fit:
