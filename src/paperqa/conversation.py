@@ -9,12 +9,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .filters import Filters
+from .text import terms
 from .types import Answer
 
 _REF = re.compile(r"\[(\d+)\]")
 _ANAPHORA = re.compile(r"\b(those|these|them|they|their|it|its|that paper|this paper|the paper|above|same)\b", re.I)
 _NARROW = re.compile(r"\b(those|these|them|above)\b", re.I)
 _SINGULAR = re.compile(r"\b(it|its|that paper|this paper|the paper|this work|that work|this method)\b", re.I)
+# "what they don't know", "whether it helps": a pronoun opening a clause inside the question, after words of its
+# own ("Do language models know what they don't know?"), has its antecedent there, not in the last answer.
+_CLAUSE = re.compile(r"\b(?:what|whether|that|which|who|if|when|how|why|where|because)\s+$", re.I)
 _YEAR = re.compile(r"\b(from|in|during|since|after|before|until|by)?\s*((?:19|20)\d\d)\b", re.I)
 
 
@@ -54,7 +58,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         # "tell me more about [2]": answer from that paper alone, named by its title.
         query = _REF.sub(lambda m: _title(m, last), question)
         filters = dataclasses.replace(filters, paper_ids=frozenset(p.id for p in papers))
-    elif _ANAPHORA.search(question) or question.strip().lower().startswith(("and ", "what about", "how about")):
+    elif _refers_back(question) or question.strip().lower().startswith(("and ", "what about", "how about")):
         query = f"{last.answer.question} {question}"
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
         if _NARROW.search(question):
@@ -65,6 +69,16 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     filters = _years(question, filters)
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one)
+
+
+def _refers_back(question: str) -> bool:
+    """Whether a pronoun of the question points at the last answer: one not opening a clause after a key word."""
+    for m in _ANAPHORA.finditer(question):
+        before = question[: m.start()]
+        clause = _CLAUSE.search(before)
+        if not (clause and terms(before[: clause.start()])):
+            return True
+    return False
 
 
 def _title(m: re.Match[str], last: Turn) -> str:

@@ -42,6 +42,17 @@ def test_it_means_the_paper_just_discussed(offline):
     assert {s.paper.id for s in follow.sources} == {first.citations[0].paper_id}
 
 
+def test_a_pronoun_whose_antecedent_is_in_the_question_is_no_follow_up(offline):
+    """One of the chat's own examples: "they" opens a clause after the question's own words, so it is asked as a
+    new question, whatever came before (it was merged with the last question and answered about pruning)."""
+    question = "Do language models know what they don't know?"
+    first = offline.ask("Which papers compress transformers by pruning attention heads?")
+    follow = offline.ask(question, history=[Turn("q", first)])
+    assert [s.paper.id for s in follow.sources] == [s.paper.id for s in offline.ask(question).sources]
+    again = offline.ask("What do they evaluate on?", history=[Turn("q", first)])  # still a follow-up
+    assert {s.paper.id for s in again.sources} & {c.paper_id for c in first.citations}
+
+
 def test_a_date_range_says_how_many_undated_papers_it_left_out(tmp_path):
     corpus = tmp_path / "c.jsonl"
     rows = [
