@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence, Set
-from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
 from ..settings import Settings
-from ..text import sentences, substance, terms, tidy
-from ..types import Answer, Paper, Source
+from ..text import substance
+from ..types import Answer, Source
 from .citations import clean, inert
 from .claims import check, numbers
+from .draft import NOTHING_RETRIEVED, Draft, in_order, lead_in, refusal, sentence_terms, short_name
 from .evidence import coverage, has, key_terms, never_seen, support
-from .question import Asked, as_written, names_of, on_language_models
+from .question import Asked, as_written, on_language_models
 from .relevance import (
     MEMBER_THRESHOLD,
     MEMBER_WEIGHTS,
@@ -59,34 +58,6 @@ TOPIC_WORDS = 5  # key words up to which a question names a topic, which one pap
 NEVER_SEEN = 0.35  # share of a question's key-term weight in words no chunk has, from which it is refused
 
 
-@dataclass
-class Draft:
-    """A written answer before the shared citation check, with the abstract sentences it quoted per source."""
-
-    text: str
-    answerable: bool
-    quotes: dict[int, list[str]] = field(default_factory=dict)
-
-    def quote(self, n: int, sentence: str) -> str:
-        """Record a sentence quoted from source `n` and return it as it is shown, cited."""
-        self.quotes.setdefault(n, []).append(sentence)
-        return cite(sentence, n)
-
-
-def cite(sentence: str, n: int) -> str:
-    """A quoted sentence, tidied and inert, with its citation before the final punctuation."""
-    s = inert(tidy(sentence.rstrip()))
-    if s and s[-1] in ".!?":
-        return f"{s[:-1]} [{n}]{s[-1]}"
-    return f"{s} [{n}]."
-
-
-def short_name(source: Source) -> str:
-    """What to call a paper in a sentence: its name if the title has one (`SPLADE v2`), else its title."""
-    names = names_of(source.paper)
-    return inert(names[0] if names and ":" in source.paper.title else source.paper.title)
-
-
 class OfflineWriter:
     """Composes a short cited answer from the retrieved papers, or refuses when they do not cover the question."""
 
@@ -99,7 +70,7 @@ class OfflineWriter:
     def write(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source]) -> Draft:
         """The answer text with `[n]` citations numbered by source rank."""
         if not sources:
-            return Draft(_NOTHING_RETRIEVED, answerable=False)
+            return Draft(NOTHING_RETRIEVED, answerable=False)
         matches = [match(asked, s.paper, self.idf) for s in sources]
         named = _named(matches)
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single
@@ -111,13 +82,13 @@ class OfflineWriter:
         # (no answerable question of the dev or realistic set reaches NEVER_SEEN; README, Quality).
         unseen, share = never_seen(asked.text, self.idf, self.idf(UNSEEN))
         if not named and share >= NEVER_SEEN:
-            return Draft(_refusal(sources, unseen), answerable=False)
+            return Draft(refusal(sources, unseen), answerable=False)
         if not named and (together < self.threshold or (asked.shape == "list" and alone < self.list_threshold)):
-            return Draft(_refusal(sources), answerable=False)
+            return Draft(refusal(sources), answerable=False)
         if not named and len(asked.terms) <= TOPIC_WORDS and not any(self._holds(asked, s) for s in sources[:10]):
             # A topic's name (a few key words) that no retrieved paper holds as a whole: each has part of it
             # (`speech models` / `emotion recognition`, `unlearning` / `graph neural networks`), none is on it.
-            return Draft(_refusal(sources, apart=self._apart(asked, sources[:10])), answerable=False)
+            return Draft(refusal(sources, apart=self._apart(asked, sources[:10])), answerable=False)
         if asked.shape == "list":
             return self._listing(asked, vector, sources, matches)
         if asked.shape == "compare" and len(named) >= 2:
@@ -207,19 +178,19 @@ class OfflineWriter:
         given = numbers(asked.text)  # a figure the question states ("the 6-layer model") is not the one asked
         stated = [s for _, _, s in ranked if numbers(s) - given and (asked.shape == "number" or _GAIN.search(s))]
         # The sentence that states the figure first, then what the question asks beside it (a dataset, a model).
-        picked = _in_order(sources[top], list(dict.fromkeys([*stated[:1], *self._cover(asked, sources[top])]))[:3])
-        draft.text = _lead_in(sources, top, hedged) + " " + " ".join(draft.quote(top + 1, s) for s in picked)
+        picked = in_order(sources[top], list(dict.fromkeys([*stated[:1], *self._cover(asked, sources[top])]))[:3])
+        draft.text = lead_in(sources, top, hedged) + " " + " ".join(draft.quote(top + 1, s) for s in picked)
         return draft
 
     def _fact(self, asked: Asked, sources: Sequence[Source], top: int, matches: list[Match], hedged: bool) -> Draft:
         draft = Draft("", answerable=True)
-        body = " ".join(draft.quote(top + 1, s) for s in _in_order(sources[top], self._cover(asked, sources[top])))
+        body = " ".join(draft.quote(top + 1, s) for s in in_order(sources[top], self._cover(asked, sources[top])))
         # Papers nearly as close to the question (a paper and its follow-up, say), named as related.
         least = max(0.5, matches[top].coverage - RELATED)
         others = [i for i, m in enumerate(matches) if i != top and m.coverage >= least]
         others = others[:2]
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
-        draft.text = " ".join(x for x in (_lead_in(sources, top, hedged), body, extra) if x)
+        draft.text = " ".join(x for x in (lead_in(sources, top, hedged), body, extra) if x)
         return draft
 
     def _ranked(self, asked: Asked, source: Source) -> list[tuple[float, int, str]]:
@@ -227,7 +198,7 @@ class OfflineWriter:
         a number is asked for."""
         wanted = set(key_terms(asked.text))
         out = []
-        for i, (sent, words) in enumerate(_sentence_terms(source.paper)):
+        for i, (sent, words) in enumerate(sentence_terms(source.paper)):
             score = sum(self.idf(t) for t in wanted & words)
             if asked.numeric and _NUMBER.search(sent):
                 score *= 1.5
@@ -252,7 +223,7 @@ class OfflineWriter:
         """Greedy cover: each next sentence must add question terms the earlier ones lack."""
         wanted = set(key_terms(asked.text))  # the terms sentence choice was tuned with on the dev set
         boost = 1.5 if asked.numeric else 1.0
-        pool = [(i, s, set(words)) for i, (s, words) in enumerate(_sentence_terms(source.paper))]
+        pool = [(i, s, set(words)) for i, (s, words) in enumerate(sentence_terms(source.paper))]
         covered: set[str] = set()
         picked: list[tuple[int, str]] = []
         for answering in self._answering(asked, pool)[:2]:  # what a "which benchmarks" asks for goes in first
@@ -291,27 +262,6 @@ class OfflineWriter:
         return sorted(fits, key=lambda item: (-weight(asked.wants_words & item[2]), -weight(wanted & item[2])))
 
 
-_NOTHING_RETRIEVED = (
-    "No paper in the corpus matches this question with its restrictions (filters, years or papers referred to)."
-)
-
-
-def _refusal(sources: Sequence[Source], unseen: Sequence[str] = (), apart: Sequence[str] = ()) -> str:
-    """Why the corpus does not cover a question: words no paper has (`unseen`), a topic no paper holds whole
-    (`apart`: what the closest paper lacks), or too little support."""
-    closest = "; ".join(f"“{inert(s.paper.title)}”" for s in sources[:2])
-    why = "no retrieved abstract supports an answer"
-    if apart:
-        lacked = " and ".join(f"“{inert(w)}”" for w in apart)
-        return (f"The corpus does not cover this question: no paper found is about all of it (the closest lacks "
-                f"{lacked}). The closest papers found were {closest}, which cover only part of it.")  # fmt: skip
-    if unseen:
-        named = [f"“{inert(w)}”" for w in unseen[:3]] + ([f"{len(unseen) - 3} other words"] if len(unseen) > 3 else [])
-        why = f"no paper in it mentions {' or '.join(named)}"
-    return (f"The corpus does not cover this question: {why}. "
-            f"The closest papers found were {closest}, which address other topics.")  # fmt: skip
-
-
 def _named(matches: Sequence[Match]) -> list[int]:
     """Sources the question names, longest names first (a longer name is the more specific one)."""
     return sorted((i for i, m in enumerate(matches) if m.named), key=lambda i: (-matches[i].named, i))
@@ -321,24 +271,6 @@ def _lead(matches: Sequence[Match]) -> int:
     """The paper to answer from: among the top three, the first that covers clearly more (by 0.15) of the
     question than the best-ranked one, else the best-ranked one."""
     return next((i for i in range(1, min(3, len(matches))) if matches[i].coverage >= matches[0].coverage + 0.15), 0)
-
-
-def _lead_in(sources: Sequence[Source], top: int, hedged: bool) -> str:
-    name = inert(sources[top].paper.title)
-    if hedged:
-        return f"No paper clearly addresses this; the closest is “{name}” [{top + 1}]."
-    return f"From “{name}” [{top + 1}]:"
-
-
-@lru_cache(maxsize=8192)
-def _sentence_terms(paper: Paper) -> tuple[tuple[str, frozenset[str]], ...]:
-    """Each abstract sentence with its stemmed terms (every question re-reads the sentences of its sources)."""
-    return tuple((s, frozenset(terms(s))) for s in substance(paper.abstract))
-
-
-def _in_order(source: Source, picked: Sequence[str]) -> list[str]:
-    order = {s: i for i, s in enumerate(sentences(source.paper.abstract))}
-    return sorted(dict.fromkeys(picked), key=lambda s: order.get(s, 0))
 
 
 def offline_answer(

@@ -1,0 +1,80 @@
+"""What an offline answer is made of: a draft with the sentences it quoted per source, each quoted sentence
+cited, and the fixed sentences of a refusal and of an answer's opening."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..text import sentences, substance, terms, tidy
+from ..types import Paper, Source
+from .citations import inert
+from .question import names_of
+
+
+@dataclass
+class Draft:
+    """A written answer before the shared citation check, with the abstract sentences it quoted per source."""
+
+    text: str
+    answerable: bool
+    quotes: dict[int, list[str]] = field(default_factory=dict)
+
+    def quote(self, n: int, sentence: str) -> str:
+        """Record a sentence quoted from source `n` and return it as it is shown, cited."""
+        self.quotes.setdefault(n, []).append(sentence)
+        return cite(sentence, n)
+
+
+def cite(sentence: str, n: int) -> str:
+    """A quoted sentence, tidied and inert, with its citation before the final punctuation."""
+    s = inert(tidy(sentence.rstrip()))
+    if s and s[-1] in ".!?":
+        return f"{s[:-1]} [{n}]{s[-1]}"
+    return f"{s} [{n}]."
+
+
+def short_name(source: Source) -> str:
+    """What to call a paper in a sentence: its name if the title has one (`SPLADE v2`), else its title."""
+    names = names_of(source.paper)
+    return inert(names[0] if names and ":" in source.paper.title else source.paper.title)
+
+
+NOTHING_RETRIEVED = (
+    "No paper in the corpus matches this question with its restrictions (filters, years or papers referred to)."
+)
+
+
+def refusal(sources: Sequence[Source], unseen: Sequence[str] = (), apart: Sequence[str] = ()) -> str:
+    """Why the corpus does not cover a question: words no paper has (`unseen`), a topic no paper holds whole
+    (`apart`: what the closest paper lacks), or too little support."""
+    closest = "; ".join(f"“{inert(s.paper.title)}”" for s in sources[:2])
+    why = "no retrieved abstract supports an answer"
+    if apart:
+        lacked = " and ".join(f"“{inert(w)}”" for w in apart)
+        return (f"The corpus does not cover this question: no paper found is about all of it (the closest lacks "
+                f"{lacked}). The closest papers found were {closest}, which cover only part of it.")  # fmt: skip
+    if unseen:
+        named = [f"“{inert(w)}”" for w in unseen[:3]] + ([f"{len(unseen) - 3} other words"] if len(unseen) > 3 else [])
+        why = f"no paper in it mentions {' or '.join(named)}"
+    return (f"The corpus does not cover this question: {why}. "
+            f"The closest papers found were {closest}, which address other topics.")  # fmt: skip
+
+
+def lead_in(sources: Sequence[Source], top: int, hedged: bool) -> str:
+    name = inert(sources[top].paper.title)
+    if hedged:
+        return f"No paper clearly addresses this; the closest is “{name}” [{top + 1}]."
+    return f"From “{name}” [{top + 1}]:"
+
+
+@lru_cache(maxsize=8192)
+def sentence_terms(paper: Paper) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each abstract sentence with its stemmed terms (every question re-reads the sentences of its sources)."""
+    return tuple((s, frozenset(terms(s))) for s in substance(paper.abstract))
+
+
+def in_order(source: Source, picked: Sequence[str]) -> list[str]:
+    order = {s: i for i, s in enumerate(sentences(source.paper.abstract))}
+    return sorted(dict.fromkeys(picked), key=lambda s: order.get(s, 0))
