@@ -95,3 +95,11 @@ def test_a_list_about_llms_leaves_out_papers_that_never_speak_of_language_models
     titles = [c.title for c in answer.citations]
     assert titles and titles[0].startswith("Multi-view-guided Passage Reranking with Large Language Models")
     assert not any(t.startswith(("PARADE", "T2Ranking")) for t in titles), answer.text
+
+
+def test_a_figure_the_abstract_never_gives_is_said_to_be_missing(offline):
+    # gaBERT's abstract gives no size of its training corpus: the answer says so before quoting it.
+    answer = offline.ask("How big is the training corpus of gaBERT?")
+    assert answer.text.startswith("The abstract of “gaBERT -- an Irish Language Model” [1] gives no figure for this")
+    given = offline.ask("How many parameters does GigaTok scale its visual tokenizer to?")
+    assert given.text.startswith("From “GigaTok") and "billion parameters" in given.text

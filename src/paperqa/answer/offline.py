@@ -50,6 +50,13 @@ _CONTRIBUTION = re.compile(
 )
 # A name or figure an answer gives: two capitals (`ILSVRC`, `DINOv2`) or letters and digits (`KITTI-C`, `T5`).
 _SPECIFIC = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*")
+# A figure written as a word ("three datasets", "twice as fast"): an abstract may give one so.
+_NUMBER_WORD = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundreds?|thousands?|millions?|"
+    r"billions?|twice|half|dozens?|single)\b",
+    re.IGNORECASE,
+)
+_HOW_WELL = re.compile(r"\bhow (well|often)\b", re.IGNORECASE)  # a quantity asked, but words may answer it
 MAX_LISTED = 12
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
@@ -179,7 +186,11 @@ class OfflineWriter:
         stated = [s for _, _, s in ranked if numbers(s) - given and (asked.shape == "number" or _GAIN.search(s))]
         # The sentence that states the figure first, then what the question asks beside it (a dataset, a model).
         picked = in_order(sources[top], list(dict.fromkeys([*stated[:1], *self._cover(asked, sources[top])]))[:3])
-        draft.text = lead_in(sources, top, hedged) + " " + " ".join(draft.quote(top + 1, s) for s in picked)
+        # A figure asked for ("how big is its corpus?") that the abstract never gives: say so, not quote as if.
+        figureless = (asked.shape == "number" and not stated and not _HOW_WELL.search(asked.text)
+                      and not any(_NUMBER_WORD.search(s) for _, _, s in ranked))  # fmt: skip
+        opening = lead_in(sources, top, hedged, figureless)
+        draft.text = opening + " " + " ".join(draft.quote(top + 1, s) for s in picked)
         return draft
 
     def _fact(self, asked: Asked, sources: Sequence[Source], top: int, matches: list[Match], hedged: bool) -> Draft:
