@@ -279,6 +279,7 @@ SHAPE_HINTS: dict[Shape, str] = {
     "say how they differ.",
     "improvement": "The question asks how much better something is: give the gain with its numbers and the "
     "baseline, exactly as the source states them.",
-    "number": "The question asks for a number: give it exactly as the source states it, with its unit.",
+    "number": "The question asks for a number: give it exactly as the source states it, with its unit; if no "
+    "source states it, say so.",
     "fact": "Answer the question directly from the sources that state it.",
 }
