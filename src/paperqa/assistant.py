@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .answer.dated import dated_answer, only_dates
 from .answer.llm import llm_answer
 from .answer.offline import offline_answer
 from .answer.question import analyse
@@ -152,17 +153,23 @@ class Assistant:
                 asked = dataclasses.replace(asked, shape="fact" if own == "list" else own)
             if asked.shape == "list" and given is None:
                 k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
+            dates_only = resolved.dates is not None and only_dates(query)
+            if dates_only:  # "which papers are from 2023?": every paper of the range is a candidate
+                k = max(k, self.settings.list_top_k)
             vector = self._query_vector(query)
             sources = self._retriever.retrieve(view, vector, query, k, resolved.filters)
             undated = view.undated_left_out(resolved.filters)
-            if llm is None:
+            if dates_only and resolved.dates is not None:
+                stream = dated_answer(question, sources, view.admitted(resolved.filters), resolved.dates.said)
+            elif llm is None:
                 stream = offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,
                                         view.topical, self._vectors, self.settings)  # fmt: skip
-        if llm is not None:
+        if llm is not None and not dates_only:
             stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked.shape)
+        notes = [f"Read as papers {resolved.dates.said}."] if resolved.dates else []
         if undated:
-            papers = f"{undated} paper{'s' if undated != 1 else ''} with no known date"
-            stream.notes = (f"The date range left out {papers}.",)
+            notes.append(f"The date range left out {undated} paper{'s' if undated != 1 else ''} with no known date.")
+        stream.notes = tuple(notes)
         return stream
 
     def iter_batch(

@@ -1,13 +1,14 @@
-"""Follow-up questions: resolve `[n]`, "those", "it" and years against the earlier turns of a chat."""
+"""Follow-up questions: resolve `[n]`, "those" and "it" against the earlier turns of a chat; years asked for
+become a date range."""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .text import terms
 from .types import Answer
@@ -19,7 +20,6 @@ _SINGULAR = re.compile(r"\b(it|its|that paper|this paper|the paper|this work|tha
 # "what they don't know", "whether it helps": a pronoun opening a clause inside the question, after words of its
 # own ("Do language models know what they don't know?"), has its antecedent there, not in the last answer.
 _CLAUSE = re.compile(r"\b(?:what|whether|that|which|who|if|when|how|why|where|because)\s+$", re.I)
-_YEAR = re.compile(r"\b(from|in|during|since|after|before|until|by)?\s*((?:19|20)\d\d)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,18 @@ class Resolved:
     filters: Filters | None
     problem: str | None = None  # the follow-up cannot be answered as asked: say this instead
     one_paper: bool = False  # it asks about one paper ("it", "[2]"): not for a list, whatever the first question
+    dates: YearsAsked | None = None  # the date range the question's own words ask for ("from 2024")
 
 
 def resolve(question: str, history: Sequence[Turn], filters: Filters | None = None) -> Resolved:
-    """Turn a follow-up into a standalone query; a first question passes through unchanged."""
+    """Turn a follow-up into a standalone query, and a year a question asks for into a date range (the year's
+    words leave the query: no abstract needs to say "2024")."""
     filters = filters or Filters()
+    if years := years_asked(question):
+        question = years.rest
+        filters = dataclasses.replace(filters, date_from=years.date_from, date_to=years.date_to)
     if not history:
-        return Resolved(question, filters if filters.active else None)
+        return Resolved(question, filters if filters.active else None, dates=years)
     last = history[-1]
     query = question
     refs = [int(n) for n in _REF.findall(question)]
@@ -66,9 +71,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         elif _SINGULAR.search(question) and cited:
             # "what dataset does it introduce?": the paper just discussed, the last answer's first citation.
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited[:1]))
-    filters = _years(question, filters)
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
-    return Resolved(query, filters if filters.active else None, one_paper=one)
+    return Resolved(query, filters if filters.active else None, one_paper=one, dates=years)
 
 
 def _refers_back(question: str) -> bool:
@@ -84,19 +88,6 @@ def _refers_back(question: str) -> bool:
 def _title(m: re.Match[str], last: Turn) -> str:
     n = int(m.group(1))
     return f"“{last.answer.sources[n - 1].paper.title}”" if 1 <= n <= len(last.answer.sources) else ""
-
-
-def _years(question: str, filters: Filters) -> Filters:
-    """Years named in a follow-up become a date range ("from 2025", "after 2023", "before 2024")."""
-    m = _YEAR.search(question)
-    if not m:
-        return filters
-    word, year = (m.group(1) or "in").lower(), int(m.group(2))
-    if word in ("after", "since"):
-        return dataclasses.replace(filters, date_from=dt.date(year + (word == "after"), 1, 1))
-    if word in ("before", "until", "by"):
-        return dataclasses.replace(filters, date_to=dt.date(year - (word == "before"), 12, 31))
-    return dataclasses.replace(filters, date_from=dt.date(year, 1, 1), date_to=dt.date(year, 12, 31))
 
 
 def history_text(history: Sequence[Turn], turns: int = 3) -> str:

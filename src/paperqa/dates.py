@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from .errors import ArgumentError
 
@@ -86,3 +87,47 @@ def parse_bound(value: object, field: str, end: bool) -> dt.date | None:
 def date_key(date: dt.date | None) -> int:
     """Sortable number for a date (YYYYMMDD); 0 when the date is unknown."""
     return date.year * 10000 + date.month * 100 + date.day if date else 0
+
+
+# A year a question restricts its papers to: after a date word ("from 2024", "published after 2023", "between
+# 2019 and 2021"). A year after a name ("TREC DL 2019", "SemEval-2018", "NeurIPS 2023") names an event instead.
+_YEARS_ASKED = re.compile(
+    r"\b(?:(?:published|released|written|appeared|posted|dated|that\s+appeared)\s+)?"
+    r"(?:(from|between)\s+((?:19|20)\d\d)\s*(?:to|and|-|–|until|through)\s*((?:19|20)\d\d)"
+    r"|(from|in|during|since|after|before|until)\s+((?:19|20)\d\d))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class YearsAsked:
+    """The date range a question's years ask for, and the question without the words that asked it."""
+
+    date_from: dt.date | None
+    date_to: dt.date | None
+    rest: str
+
+    @property
+    def said(self) -> str:
+        """The range in words ("dated 2024", "dated from 2024 on", "dated 2019 to 2021")."""
+        first, last = self.date_from, self.date_to
+        if first and last:
+            return f"dated {first.year}" if first.year == last.year else f"dated {first.year} to {last.year}"
+        return f"dated from {first.year} on" if first else f"dated up to {last.year}" if last else "of any date"
+
+
+def years_asked(question: str) -> YearsAsked | None:
+    """The date range a question restricts its papers to ("which papers on X are from 2024?"), if any."""
+    m = _YEARS_ASKED.search(question)
+    if not m:
+        return None
+    rest = " ".join(f"{question[: m.start()]} {question[m.end() :]}".split())
+    if m.group(1):  # a span, in either order
+        first, last = sorted((int(m.group(2)), int(m.group(3))))
+        return YearsAsked(dt.date(first, 1, 1), dt.date(last, 12, 31), rest)
+    word, year = m.group(4).lower(), int(m.group(5))
+    if word in ("after", "since"):
+        return YearsAsked(dt.date(year + (word == "after"), 1, 1), None, rest)
+    if word in ("before", "until"):
+        return YearsAsked(None, dt.date(year - (word == "before"), 12, 31), rest)
+    return YearsAsked(dt.date(year, 1, 1), dt.date(year, 12, 31), rest)

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from paperqa import Assistant, Filters, Settings, Turn
+from paperqa.corpus import read_corpus, shipped_corpus
 
 pytestmark = pytest.mark.integration
 FIRST = "Which papers work on mixture-of-experts models?"
@@ -75,3 +76,25 @@ def test_a_follow_up_on_one_paper_is_not_answered_as_a_list(offline):
         follow = offline.ask(follow_up, history=[Turn(FIRST, first)])
         assert not follow.text.startswith("The corpus has"), follow.text
         assert len({c.paper_id for c in follow.citations}) == 1
+
+
+def test_a_year_asked_for_in_a_first_question_restricts_the_dates_and_says_so(offline):
+    answer = offline.ask("Which papers on machine unlearning were published after 2023?")
+    assert answer.sources and all(s.paper.date and s.paper.date.year >= 2024 for s in answer.sources)
+    assert answer.notes[0] == "Read as papers dated from 2024 on."
+    assert answer.notes[1].startswith("The date range left out ")
+
+
+def test_a_question_of_dates_alone_lists_the_papers_of_that_year(offline):
+    dated = [p for p in read_corpus(shipped_corpus()).papers if p.date and p.date.year == 2023]
+    answer = offline.ask("Which papers are from 2023?")
+    assert answer.text.startswith(f"The corpus has {len(dated)} papers dated 2023")
+    assert answer.citations and all(c.date and c.date.year == 2023 for c in answer.citations)
+    assert offline.ask("Which papers are from 1990?").text == "The corpus has no paper dated 1990."
+
+
+def test_a_year_naming_an_event_is_not_a_date_filter(offline):
+    first = offline.ask("What did SPLADE v2 report on TREC DL 2019?")
+    follow = offline.ask("And on TREC DL 2020?", history=[Turn("What did SPLADE v2 report on TREC DL 2019?", first)])
+    assert not first.notes and not follow.notes
+    assert any(s.paper.date is None for s in first.sources + follow.sources)

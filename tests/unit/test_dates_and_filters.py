@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from paperqa import ArgumentError, Filters, Settings
-from paperqa.dates import parse_bound, parse_date
+from paperqa.dates import parse_bound, parse_date, years_asked
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,35 @@ def test_a_category_filter_admits_any_listed_category_or_its_archive():
     assert admitted() == ["a", "b", "c", "d"]
     with pytest.raises(ArgumentError, match=r"categories: 'cs\.CL\.x' is not a category name"):
         Filters(categories="cs.CL.x")
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last", "rest"),
+    [
+        ("Which papers on unlearning are from 2024?", dt.date(2024, 1, 1), dt.date(2024, 12, 31),
+         "Which papers on unlearning are ?"),
+        ("papers on pruning published after 2023", dt.date(2024, 1, 1), None, "papers on pruning"),
+        ("pruning papers since 2023", dt.date(2023, 1, 1), None, "pruning papers"),
+        ("hashing before 2020?", None, dt.date(2019, 12, 31), "hashing ?"),
+        ("sparse retrieval between 2021 and 2019", dt.date(2019, 1, 1), dt.date(2021, 12, 31), "sparse retrieval"),
+    ],
+)  # fmt: skip
+def test_a_year_after_a_date_word_is_a_date_range(question, first, last, rest):
+    asked = years_asked(question)
+    assert asked is not None and (asked.date_from, asked.date_to, asked.rest) == (first, last, rest)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What did SPLADE v2 report on TREC DL 2019?", "Results in SemEval-2018 Task 3?",
+     "Which papers won at NeurIPS 2023?", "How many papers in 2019-style benchmarks?",
+     "Which models reach 2048 tokens?"],
+)  # fmt: skip
+def test_a_year_naming_an_event_is_no_date_range(question):
+    assert years_asked(question) is None
+
+
+def test_a_date_range_says_itself_in_words():
+    asked = [years_asked(q) for q in ("x from 2024", "x after 2023", "x before 2020", "x from 2019 to 2021")]
+    said = [a.said for a in asked if a is not None]
+    assert said == ["dated 2024", "dated from 2024 on", "dated up to 2019", "dated 2019 to 2021"]

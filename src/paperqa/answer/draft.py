@@ -3,6 +3,7 @@ cited, and the fixed sentences of a refusal and of an answer's opening."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -11,6 +12,10 @@ from ..text import sentences, substance, terms, tidy
 from ..types import Paper, Source
 from .citations import inert
 from .question import names_of
+
+_CONTRIBUTION = re.compile(
+    r"\b(we (propose|present|introduce|develop|build|design)|this (paper|work)|in this (paper|work))\b", re.I
+)
 
 
 @dataclass
@@ -82,3 +87,9 @@ def sentence_terms(paper: Paper) -> tuple[tuple[str, frozenset[str]], ...]:
 def in_order(source: Source, picked: Sequence[str]) -> list[str]:
     order = {s: i for i, s in enumerate(sentences(source.paper.abstract))}
     return sorted(dict.fromkeys(picked), key=lambda s: order.get(s, 0))
+
+
+def contribution(source: Source) -> str:
+    """The sentence that says what a paper does ("we propose …"), else its first sentence."""
+    parts = substance(source.paper.abstract)
+    return next((s for s in parts if _CONTRIBUTION.search(s)), parts[0] if parts else "")

@@ -13,11 +13,10 @@ from collections.abc import Sequence, Set
 import numpy as np
 
 from ..settings import Settings
-from ..text import substance
 from ..types import Answer, Source
 from .citations import clean, inert
 from .claims import check, numbers
-from .draft import NOTHING_RETRIEVED, Draft, in_order, lead_in, refusal, sentence_terms, short_name
+from .draft import NOTHING_RETRIEVED, Draft, contribution, in_order, lead_in, refusal, sentence_terms, short_name
 from .evidence import coverage, has, key_terms, never_seen, support
 from .question import Asked, as_written, on_language_models
 from .relevance import (
@@ -44,9 +43,6 @@ _GAIN = re.compile(
     r"\b(improv\w*|gains?|outperform\w*|faster|speed-?ups?|sav(e|es|ing)|reduc\w*|better|boost\w*|increas\w*|"
     r"lower|higher|less|fewer|[0-9.]+ ?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
     re.IGNORECASE,
-)
-_CONTRIBUTION = re.compile(
-    r"\b(we (propose|present|introduce|develop|build|design)|this (paper|work)|in this (paper|work))\b", re.I
 )
 # A name or figure an answer gives: two capitals (`ILSVRC`, `DINOv2`) or letters and digits (`KITTI-C`, `T5`).
 _SPECIFIC = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*")
@@ -172,7 +168,7 @@ class OfflineWriter:
         draft = Draft("", answerable=True)
         parts = []
         for i in pair:
-            picked = [s for s in (self._contribution(sources[i]), self._best(asked, sources[i], numeric=True)) if s]
+            picked = [s for s in (contribution(sources[i]), self._best(asked, sources[i], numeric=True)) if s]
             said = " ".join(draft.quote(i + 1, s) for s in dict.fromkeys(picked))
             parts.append(f"{short_name(sources[i])} [{i + 1}]: {said}")
         draft.text = " ".join(parts)
@@ -224,12 +220,6 @@ class OfflineWriter:
                 return with_numbers[0]
         return ranked[0][2] if ranked else source.paper.abstract
 
-    @staticmethod
-    def _contribution(source: Source) -> str:
-        """The sentence that says what the paper does ("we propose …"), else its first sentence."""
-        parts = substance(source.paper.abstract)
-        return next((s for s in parts if _CONTRIBUTION.search(s)), parts[0] if parts else "")
-
     def _cover(self, asked: Asked, source: Source, limit: int = 3) -> list[str]:
         """Greedy cover: each next sentence must add question terms the earlier ones lack."""
         wanted = set(key_terms(asked.text))  # the terms sentence choice was tuned with on the dev set
@@ -250,7 +240,7 @@ class OfflineWriter:
             best = max(pool, key=gain)
             if gain(best) <= 0:
                 if not picked:  # no sentence has a word of the question ("What is SPLADE?"): what the paper does
-                    picked.append((-1, self._contribution(source)))
+                    picked.append((-1, contribution(source)))
                 break
             picked.append((best[0], best[1]))
             covered |= wanted & best[2]

@@ -1,0 +1,42 @@
+"""Questions about dates alone ("which papers are from 2023?"): the papers of the range, newest first, each with
+the sentence that says what it does."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..dates import date_key
+from ..text import FRAME, stem, terms
+from ..types import Answer, Source
+from .citations import clean, inert
+from .claims import check
+from .draft import Draft, contribution
+from .stream import AnswerStream, word_pieces
+
+SHOWN = 12
+# Words that ask for a listing and name nothing ("list", "show me", "any"): a question of these and dates only
+# asks for the papers of the range.
+_ASKING = frozenset(stem(w) for w in ("list", "show", "give", "find", "name", "tell", "any", "there", "all"))
+
+
+def only_dates(query: str) -> bool:
+    """Whether a question, its years taken out, names no subject ("Which papers are from 2023?")."""
+    return not [t for t in terms(query) if t not in FRAME and t not in _ASKING]
+
+
+def dated_answer(question: str, sources: Sequence[Source], admitted: int, said: str) -> AnswerStream:
+    """The retrieved papers of a date range (all admitted by it), newest first, with how many the range holds."""
+    shown = sorted(sources, key=lambda s: -date_key(s.paper.date))[:SHOWN]
+    if not shown:
+        text = f"The corpus has no paper {said}."
+        answer = Answer(question=question, text=text, citations=(), sources=(), answerable=False, backend="offline")
+        return AnswerStream(word_pieces(text), lambda: answer)
+    draft = Draft("", answerable=True)
+    more = f"; the {len(shown)} newest found" if admitted > len(shown) else ""
+    lines = [f"The corpus has {admitted} paper{'s' if admitted != 1 else ''} {said}{more}:"]
+    for n, s in enumerate(shown, start=1):
+        lines.append(f"- {inert(s.paper.title)}: {draft.quote(n, contribution(s))}")
+    checked = check(clean("\n".join(lines), len(shown)), shown, draft.quotes)
+    answer = Answer(question=question, text=checked.text, citations=checked.citations, sources=tuple(shown),
+                    answerable=True, backend="offline", claims=checked.claims)  # fmt: skip
+    return AnswerStream(word_pieces(checked.text), lambda: answer)
