@@ -103,3 +103,9 @@ def test_a_figure_the_abstract_never_gives_is_said_to_be_missing(offline):
     assert answer.text.startswith("The abstract of “gaBERT -- an Irish Language Model” [1] gives no figure for this")
     given = offline.ask("How many parameters does GigaTok scale its visual tokenizer to?")
     assert given.text.startswith("From “GigaTok") and "billion parameters" in given.text
+    # Its abstract has figures (7B-13B, 32%), none of them a count of experts.
+    other = offline.ask("How many experts does Expert Upcycling use?")
+    assert other.text.startswith("The abstract of “Expert Upcycling") and "32%" not in other.text
+    # "how many" inside a clause of a yes/no question asks for no figure.
+    clause = offline.ask("Is there a zero-shot NAS method that uses how many principal components are needed?")
+    assert "gives no figure" not in clause.text

@@ -13,6 +13,7 @@ from collections.abc import Sequence, Set
 import numpy as np
 
 from ..settings import Settings
+from ..text import stem, terms
 from ..types import Answer, Source
 from .citations import clean, inert
 from .claims import check, numbers
@@ -53,6 +54,12 @@ _NUMBER_WORD = re.compile(
     re.IGNORECASE,
 )
 _HOW_WELL = re.compile(r"\bhow (well|often)\b", re.IGNORECASE)  # a quantity asked, but words may answer it
+# The figure is what the question asks, not a clause inside it ("is there a method using how many components"):
+# it opens the question or a clause of its own.
+_ASKS_FIGURE = re.compile(r"(?:^|[,:;]\s*)(?:how (?:much|many|large|big|long|small|fast)|by how|what)\b", re.I)
+# What a "how many" counts ("how many experts"): a figure answers it only beside that word. A hyphenated word
+# ("image-text pairs") or a comparative ("how many fewer") leaves the count unnamed.
+_COUNTED = re.compile(r"\bhow many (?!fewer\b|more\b|less\b|times\b)([A-Za-z]+)\b(?!-)", re.IGNORECASE)
 MAX_LISTED = 12
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
@@ -180,11 +187,14 @@ class OfflineWriter:
         ranked = self._ranked(asked, sources[top])
         given = numbers(asked.text)  # a figure the question states ("the 6-layer model") is not the one asked
         stated = [s for _, _, s in ranked if numbers(s) - given and (asked.shape == "number" or _GAIN.search(s))]
+        if counted := _COUNTED.search(asked.text):  # "how many experts": a figure of something else is none
+            stated = [s for s in stated if has(stem(counted.group(1).casefold()), frozenset(terms(s)))]
         # The sentence that states the figure first, then what the question asks beside it (a dataset, a model).
         picked = in_order(sources[top], list(dict.fromkeys([*stated[:1], *self._cover(asked, sources[top])]))[:3])
         # A figure asked for ("how big is its corpus?") that the abstract never gives: say so, not quote as if.
-        figureless = (asked.shape == "number" and not stated and not _HOW_WELL.search(asked.text)
-                      and not any(_NUMBER_WORD.search(s) for _, _, s in ranked))  # fmt: skip
+        worded = any(_NUMBER_WORD.search(s) for _, _, s in ranked) and not counted  # "three datasets"
+        figureless = (asked.shape == "number" and not stated and not worded and bool(_ASKS_FIGURE.search(asked.text))
+                      and not _HOW_WELL.search(asked.text))  # fmt: skip
         opening = lead_in(sources, top, hedged, figureless)
         draft.text = opening + " " + " ".join(draft.quote(top + 1, s) for s in picked)
         return draft
