@@ -109,3 +109,11 @@ def test_a_figure_the_abstract_never_gives_is_said_to_be_missing(offline):
     # "how many" inside a clause of a yes/no question asks for no figure.
     clause = offline.ask("Is there a zero-shot NAS method that uses how many principal components are needed?")
     assert "gives no figure" not in clause.text
+
+
+def test_the_latest_papers_on_a_topic_come_newest_first_with_the_undated_last(offline):
+    answer = offline.ask("What is the latest paper on machine unlearning?")
+    assert answer.text.startswith("The corpus has") and "newest first" in answer.text.split("\n")[0]
+    dates = [c.date for c in answer.citations]
+    known = [d for d in dates if d is not None]
+    assert known and known == sorted(known, reverse=True) and dates[: len(known)] == known

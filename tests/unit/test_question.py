@@ -150,3 +150,18 @@ def test_hyphenated_names_are_kept_as_their_words_and_prefixed_words_stay_one():
 )
 def test_a_question_about_llms_only_is_told_from_one_where_they_are_an_alternative(question, llm):
     assert analyse(question).llm is llm
+
+
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [("What is the latest paper on machine unlearning?", "newest"),
+     ("the most recent work on sparse retrieval", "newest"),
+     ("Which are the earliest papers on dense retrieval?", "oldest"),
+     ("Which papers study machine unlearning?", None),
+     ("What did the recent SPLADE v2 report?", None)],
+)  # fmt: skip
+def test_a_list_by_date_is_asked_with_the_order_word_before_papers(question, order):
+    asked = analyse(question)
+    assert asked.order == order
+    if order:  # the order word says how to sort, never what the papers are about
+        assert asked.shape == "list" and not {"latest", "recent", "earliest"} & set(asked.terms)

@@ -12,6 +12,7 @@ from collections.abc import Sequence, Set
 
 import numpy as np
 
+from ..dates import date_key
 from ..settings import Settings
 from ..text import stem, terms
 from ..types import Answer, Source
@@ -19,7 +20,7 @@ from .citations import clean, inert
 from .claims import check, numbers
 from .draft import NOTHING_RETRIEVED, Draft, contribution, in_order, lead_in, refusal, sentence_terms, short_name
 from .evidence import coverage, has, key_terms, never_seen, support
-from .question import Asked, as_written, on_language_models
+from .question import Asked, Order, as_written, on_language_models
 from .relevance import (
     MEMBER_THRESHOLD,
     MEMBER_WEIGHTS,
@@ -149,6 +150,10 @@ class OfflineWriter:
         if not chosen:
             return self._closest(asked, sources, sorted(range(len(sources)), key=lambda i: -probabilities[i])[:2])
         head = f"The corpus has {len(chosen)} paper{'s' if len(chosen) != 1 else ''} on this"
+        if order := asked.order:  # "the latest papers on X": by date, those with no date last
+            chosen.sort(key=lambda i: (sources[i].paper.date is None, _by_date(sources[i], order)))
+            undated = sum(1 for i in chosen if sources[i].paper.date is None)
+            head += f", {order} first" + (f" ({undated} with no date, last)" if undated else "")
         if len(asked.terms) <= TOPIC_WORDS:  # a topic's name: say which of its words none of them has
             none_has = set.intersection(*(set(lacking(asked, sources[i].paper)) for i in chosen))
             if none_has:
@@ -271,6 +276,12 @@ class OfflineWriter:
 
         # Most of the clause's own words first ("experimental Intel accelerator"), then of the whole question.
         return sorted(fits, key=lambda item: (-weight(asked.wants_words & item[2]), -weight(wanted & item[2])))
+
+
+def _by_date(source: Source, order: Order) -> int:
+    """A sort key putting the newest (or the oldest) paper first."""
+    key = date_key(source.paper.date)
+    return -key if order == "newest" else key
 
 
 def _named(matches: Sequence[Match]) -> list[int]:

@@ -18,6 +18,7 @@ from ..text import FRAME, STOPWORDS, stem, substance, terms
 from ..types import Paper
 
 Shape = Literal["list", "compare", "improvement", "number", "fact"]
+Order = Literal["newest", "oldest"]
 
 _LIST = re.compile(
     r"^\s*(which|what)( [\w-]+){0,3} (papers|approaches|methods|works|techniques|studies|work)\b"
@@ -64,6 +65,10 @@ _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 _ENUMERATION = re.compile(
     r"(?<![\w-])([\w-]+)((?:,\s+[\w-]+(?:\s+[\w-]+){0,2}){1,8}),?\s+or\s+([\w-]+(?:\s+[\w-]+){0,2})", re.IGNORECASE
 )
+# "the latest paper on X", "the earliest work on X": papers on a topic, by date; the word says the order only.
+_WORKS = r"\s+(?:papers?|works?|stud(?:y|ies)|research|articles?|publications?)\b"
+_NEWEST = re.compile(r"\b(latest|newest|most\s+recent|recent|last)" + _WORKS, re.IGNORECASE)
+_OLDEST = re.compile(r"\b(oldest|earliest|first)" + _WORKS, re.IGNORECASE)
 _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 # LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
 # the word before "or" a plural noun.
@@ -103,10 +108,15 @@ class Asked:
     either: tuple[tuple[frozenset[str], ...], ...] = ()  # alternatives ("select or reweight"), the terms of each
     compounds: tuple[tuple[str, ...], ...] = ()  # hyphenated names ("locality-sensitive"), the stems of each
     llm: bool = False  # asks about large language models only ("use LLMs to rerank"): `llm` is a framing word
+    order: Order | None = None  # a list by date ("the latest papers on X"), newest or oldest first
 
 
 def analyse(question: str) -> Asked:
     """The shape and key terms of a question."""
+    dated = _NEWEST.search(question) or _OLDEST.search(question)
+    order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
+    if dated:  # "latest" says the order, not the topic: the question is read without it
+        question = " ".join(f"{question[: dated.start(1)]} {question[dated.end(1) :]}".split())
     words = [w.casefold() for w in WORD.findall(joined(question))]
     keys = [stem(w) for w in words if w not in STOPWORDS and stem(w) not in FRAME and (len(w) > 1 or w.isdigit())]
     key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
@@ -114,7 +124,7 @@ def analyse(question: str) -> Asked:
     numeric = bool(_QUANTITY.search(question))
     if _COMPARE.search(question) and not _LIST.search(question) and not numeric:
         shape: Shape = "compare"
-    elif _LIST.search(question) or (not question.rstrip().endswith("?") and len(question.split()) <= 10):
+    elif _LIST.search(question) or dated or (not question.rstrip().endswith("?") and len(question.split()) <= 10):
         shape = "list"
     elif _IMPROVE.search(question) and (numeric or _BASELINE.search(question)):
         shape = "improvement"
@@ -124,7 +134,16 @@ def analyse(question: str) -> Asked:
         shape = "fact"
     llm = bool(_LLM.search(question)) and not _LLM_ALTERNATIVE.search(question)
     return Asked(
-        question, shape, key_terms, pairs, numeric, *_wanted(question), _either(question), _compounds(question), llm
+        question,
+        shape,
+        key_terms,
+        pairs,
+        numeric,
+        *_wanted(question),
+        _either(question),
+        _compounds(question),
+        llm,
+        order,
     )
 
 
