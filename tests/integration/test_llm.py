@@ -7,7 +7,7 @@ import pytest
 
 from paperqa import Assistant, BackendError, Settings
 from paperqa.answer.claims import _figures, numbers
-from paperqa.answer.question import SHAPE_HINTS
+from paperqa.answer.question import ORDER_HINT, SHAPE_HINTS
 from paperqa.text import count_tokens, sentences
 from tests.integration.conftest import QUESTION
 
@@ -150,3 +150,10 @@ def test_shape_hint_reaches_the_prompt(shipped_home, server):
     llm_assistant(shipped_home, server.base_url).ask("Compare LoRA and QLoRA for fine-tuning.")
     prompt = server.requests[0]["body"]["messages"][1]["content"]
     assert SHAPE_HINTS["compare"] in prompt
+
+
+def test_a_list_by_date_asks_the_llm_for_that_order(shipped_home, server):
+    server.replies = ["Fine [1]."]
+    llm_assistant(shipped_home, server.base_url).ask("What is the latest paper on machine unlearning?")
+    prompt = server.requests[0]["body"]["messages"][1]["content"]
+    assert SHAPE_HINTS["list"] in prompt and ORDER_HINT.format(order="newest") in prompt

@@ -24,7 +24,7 @@ from ..types import Answer, Source
 from . import prompt
 from .citations import StreamFilter, clean, filtered
 from .claims import check
-from .question import SHAPE_HINTS, Shape
+from .question import ORDER_HINT, SHAPE_HINTS, Order, Shape
 from .stream import AnswerStream
 
 _REFUSAL = re.compile(r"insufficient[_ ]evidence", re.IGNORECASE)
@@ -107,10 +107,18 @@ def refusal_text(text: str) -> str:
 
 
 def llm_answer(
-    llm: LLM, settings: Settings, question: str, sources: Sequence[Source], history: str = "", shape: Shape = "fact"
+    llm: LLM,
+    settings: Settings,
+    question: str,
+    sources: Sequence[Source],
+    history: str = "",
+    shape: Shape = "fact",
+    order: Order | None = None,
 ) -> AnswerStream:
-    """Stream an LLM-written answer whose citations are checked as they pass, then claim by claim."""
-    request = prompt.build(question, sources, settings.context_tokens, history, SHAPE_HINTS[shape])
+    """Stream an LLM-written answer whose citations are checked as they pass, then claim by claim (`order`: a
+    list by date, "the latest papers on X")."""
+    hint = SHAPE_HINTS[shape] + (f" {ORDER_HINT.format(order=order)}" if order else "")
+    request = prompt.build(question, sources, settings.context_tokens, history, hint)
     reply = LLMReply(llm, settings, request)
     guard = StreamFilter(len(request.sources))
 

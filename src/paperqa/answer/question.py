@@ -291,6 +291,7 @@ def _fold(text: str) -> str:
     return " ".join(re.findall(r"[0-9a-z]+", joined(text).casefold()))
 
 
+ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."
 SHAPE_HINTS: dict[Shape, str] = {
     "list": "The question asks which papers address a topic: list every source that is about the topic as a "
     "whole, one line each with its number, and leave out sources that only share a word with it.",
