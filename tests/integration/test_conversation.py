@@ -90,6 +90,8 @@ def test_a_question_of_dates_alone_lists_the_papers_of_that_year(offline):
     answer = offline.ask("Which papers are from 2023?")
     assert answer.text.startswith(f"The corpus has {len(dated)} papers dated 2023")
     assert answer.citations and all(c.date and c.date.year == 2023 for c in answer.citations)
+    # Each line is a claim of its own paper; the heading's counts are asked of no abstract.
+    assert len(answer.claims) == len(answer.citations) and {c.support for c in answer.claims} == {"full"}
     assert offline.ask("Which papers are from 1990?").text == "The corpus has no paper dated 1990."
 
 
