@@ -90,11 +90,13 @@ def date_key(date: dt.date | None) -> int:
 
 
 # A year a question restricts its papers to: after a date word ("from 2024", "published after 2023", "between
-# 2019 and 2021"). A year after a name ("TREC DL 2019", "SemEval-2018", "NeurIPS 2023") names an event instead.
+# 2019 and 2021") or before "papers" ("which 2024 papers"). A year after a name ("TREC DL 2019", "SemEval-2018",
+# "NeurIPS 2023") names an event instead.
 _YEARS_ASKED = re.compile(
     r"\b(?:(?:published|released|written|appeared|posted|dated|that\s+appeared)\s+)?"
     r"(?:(from|between)\s+((?:19|20)\d\d)\s*(?:to|and|-|–|until|through)\s*((?:19|20)\d\d)"
-    r"|(from|in|during|since|after|before|until)\s+((?:19|20)\d\d))(?![\w-])",
+    r"|(from|in|during|since|after|before|until)\s+((?:19|20)\d\d)"
+    r"|((?:19|20)\d\d)(?=\s+(?:papers?|works?|stud(?:y|ies)|publications?|articles?)\b))(?![\w-])",
     re.IGNORECASE,
 )
 
@@ -125,6 +127,9 @@ def years_asked(question: str) -> YearsAsked | None:
     if m.group(1):  # a span, in either order
         first, last = sorted((int(m.group(2)), int(m.group(3))))
         return YearsAsked(dt.date(first, 1, 1), dt.date(last, 12, 31), rest)
+    if m.group(6):  # "2024 papers"
+        year = int(m.group(6))
+        return YearsAsked(dt.date(year, 1, 1), dt.date(year, 12, 31), rest)
     word, year = m.group(4).lower(), int(m.group(5))
     if word in ("after", "since"):
         return YearsAsked(dt.date(year + (word == "after"), 1, 1), None, rest)

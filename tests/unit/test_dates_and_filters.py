@@ -92,6 +92,8 @@ def test_a_category_filter_admits_any_listed_category_or_its_archive():
         ("pruning papers since 2023", dt.date(2023, 1, 1), None, "pruning papers"),
         ("hashing before 2020?", None, dt.date(2019, 12, 31), "hashing ?"),
         ("sparse retrieval between 2021 and 2019", dt.date(2019, 1, 1), dt.date(2021, 12, 31), "sparse retrieval"),
+        ("Which 2024 papers study unlearning?", dt.date(2024, 1, 1), dt.date(2024, 12, 31),
+         "Which papers study unlearning?"),
     ],
 )  # fmt: skip
 def test_a_year_after_a_date_word_is_a_date_range(question, first, last, rest):
