@@ -19,7 +19,7 @@ from .answer.relevance import Vectors
 from .answer.stream import AnswerStream, said
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
-from .conversation import Turn, history_text, resolve
+from .conversation import Turn, history_text, how_to_ask, resolve
 from .corpus import CorpusRead, corpus_files, read_corpus, shipped_corpus
 from .embeddings import embed_query, embed_texts
 from .errors import ArgumentError, PaperQAError
@@ -140,6 +140,8 @@ class Assistant:
         question = " ".join(question.split())
         given = k
         k = self.settings.sources_count(k)
+        if reply := how_to_ask(question):
+            return said(question, reply, answerable=True)
         resolved = resolve(question, history, filters)
         if resolved.problem:
             return said(question, resolved.problem)

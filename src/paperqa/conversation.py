@@ -22,6 +22,27 @@ _SINGULAR = re.compile(r"\b(it|its|that paper|this paper|the paper|this work|tha
 _CLAUSE = re.compile(r"\b(?:what|whether|that|which|who|if|when|how|why|where|because)\s+$", re.I)
 
 
+# A question about the assistant itself, whole ("help", "hi", "how do I use this tool?"): the corpus has papers
+# that say "help" or "tool", none that answer it.
+_ABOUT_ME = re.compile(
+    r"\s*(?:help|hi|hello|hey|thanks|thank you|usage|what can (?:you|i) do|who are you|what are you"
+    r"|what is this(?: tool| app)?|how (?:do|can|should) i (?:use|ask)(?: (?:this|you|it|paperqa|the tool|this tool))?)"
+    r"(?: me)?[\s?!.]*",
+    re.IGNORECASE,
+)
+HOW_TO_ASK = (
+    "I answer questions from the paper abstracts of this corpus, citing the paper behind every claim, or say "
+    "that the corpus does not cover a question. Ask, for example: “Which papers study machine unlearning?”, “How "
+    "does SPLADE v2 improve over SPLADE?”, “Compare RetroMAE v2 and Revela”, “Which papers are from 2024?”. "
+    "Follow-ups may say “it”, “those” or “[2]”; years in a question and the filters narrow the papers."
+)
+
+
+def how_to_ask(question: str) -> str | None:
+    """What to say to a question about the assistant itself ("help"), or None for a question to the corpus."""
+    return HOW_TO_ASK if _ABOUT_ME.fullmatch(question) else None
+
+
 @dataclass(frozen=True)
 class Turn:
     """One exchange of a conversation."""

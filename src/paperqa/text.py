@@ -50,7 +50,8 @@ FRAME = frozenset(
         "evaluate evaluated evaluation result results performance better best good large language llm llms "
         "data dataset datasets train training task tasks learning neural network networks deep based new "
         "way ways kind kinds type types effect effects use used help helps make makes made show shows find "
-        "finds found much many well instead rather versus test tests related relate relation describe described"
+        "finds found much many well instead rather versus test tests related relate relation describe described "
+        "please thanks thank hello hi hey kindly cheers list lists give enumerate"  # "Please list …", "Hi, which …"
     )
 )
 

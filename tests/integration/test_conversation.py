@@ -5,6 +5,7 @@ import json
 import pytest
 
 from paperqa import Assistant, Filters, Settings, Turn
+from paperqa.conversation import HOW_TO_ASK
 from paperqa.corpus import read_corpus, shipped_corpus
 
 pytestmark = pytest.mark.integration
@@ -100,3 +101,16 @@ def test_a_year_naming_an_event_is_not_a_date_filter(offline):
     follow = offline.ask("And on TREC DL 2020?", history=[Turn("What did SPLADE v2 report on TREC DL 2019?", first)])
     assert not first.notes and not follow.notes
     assert any(s.paper.date is None for s in first.sources + follow.sources)
+
+
+@pytest.mark.parametrize("question", ["help", "Hi!", "what can you do?", "How do I use this tool?"])
+def test_a_question_about_the_assistant_itself_is_told_how_to_ask(offline, question):
+    answer = offline.ask(question)
+    assert answer.text == HOW_TO_ASK and answer.answerable and not answer.citations
+
+
+def test_courtesy_words_change_nothing_of_an_answer(offline):
+    plain = offline.ask("Which papers study machine unlearning?")
+    polite = offline.ask("Hi, please list papers that study machine unlearning. Thanks!")
+    assert plain.citations and {c.paper_id for c in polite.citations} == {c.paper_id for c in plain.citations}
+    assert offline.ask("help with pruning papers").citations  # a question that starts with "help" is still one

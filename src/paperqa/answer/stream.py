@@ -28,9 +28,10 @@ class AnswerStream:
         return self.answer
 
 
-def said(question: str, text: str) -> AnswerStream:
-    """An answer that is only something to say (a follow-up that cannot be answered as asked)."""
-    answer = Answer(question=question, text=text, citations=(), sources=(), answerable=False, backend="offline")
+def said(question: str, text: str, answerable: bool = False) -> AnswerStream:
+    """An answer that is only something to say: a follow-up that cannot be answered as asked, or how to ask
+    (`answerable`: no refusal, as a greeting or "help" asks nothing of the corpus)."""
+    answer = Answer(question=question, text=text, citations=(), sources=(), answerable=answerable, backend="offline")
     return AnswerStream(word_pieces(text), lambda: answer)
 
 
