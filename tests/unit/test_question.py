@@ -165,3 +165,12 @@ def test_a_list_by_date_is_asked_with_the_order_word_before_papers(question, ord
     assert asked.order == order
     if order:  # the order word says how to sort, never what the papers are about
         assert asked.shape == "list" and not {"latest", "recent", "earliest"} & set(asked.terms)
+
+
+@pytest.mark.parametrize(
+    ("question", "shape"),
+    [("mixture of experts", "list"), ("LLM unlearning methods", "list"), ("what is gabert", "fact"),
+     ("which paper introduced the BEIR benchmark", "fact"), ("how big is the gaBERT corpus", "number")],
+)  # fmt: skip
+def test_a_few_words_without_a_question_mark_name_a_topic_unless_a_question_word_opens_them(question, shape):
+    assert analyse(question).shape == shape

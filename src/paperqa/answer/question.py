@@ -69,6 +69,11 @@ _ENUMERATION = re.compile(
 _WORKS = r"\s+(?:papers?|works?|stud(?:y|ies)|research|articles?|publications?)\b"
 _NEWEST = re.compile(r"\b(latest|newest|most\s+recent|recent|last)" + _WORKS, re.IGNORECASE)
 _OLDEST = re.compile(r"\b(oldest|earliest|first)" + _WORKS, re.IGNORECASE)
+# A few words that are no question ("mixture of experts", "LLM unlearning methods"): a topic, listed. A question
+# without its "?" ("what is gabert", "which paper introduced BEIR") is still a question.
+_QUESTION_WORD = re.compile(
+    r"\s*(?:what|which|who|whose|how|why|when|where|is|are|does|do|did|can|could|should|would|has|have)\b", re.I
+)
 _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 # LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
 # the word before "or" a plural noun.
@@ -124,7 +129,7 @@ def analyse(question: str) -> Asked:
     numeric = bool(_QUANTITY.search(question))
     if _COMPARE.search(question) and not _LIST.search(question) and not numeric:
         shape: Shape = "compare"
-    elif _LIST.search(question) or dated or (not question.rstrip().endswith("?") and len(question.split()) <= 10):
+    elif _LIST.search(question) or dated or _names_a_topic(question):
         shape = "list"
     elif _IMPROVE.search(question) and (numeric or _BASELINE.search(question)):
         shape = "improvement"
@@ -145,6 +150,11 @@ def analyse(question: str) -> Asked:
         llm,
         order,
     )
+
+
+def _names_a_topic(question: str) -> bool:
+    """A few words that are no question: no "?", no question word first, at most ten words."""
+    return not question.rstrip().endswith("?") and not _QUESTION_WORD.match(question) and len(question.split()) <= 10
 
 
 def _compounds(question: str) -> tuple[tuple[str, ...], ...]:
