@@ -106,6 +106,13 @@ def test_a_figure_the_abstract_never_gives_is_said_to_be_missing(offline):
     # Its abstract has figures (7B-13B, 32%), none of them a count of experts.
     other = offline.ask("How many experts does Expert Upcycling use?")
     assert other.text.startswith("The abstract of “Expert Upcycling") and "32%" not in other.text
+    # A measure asked for ("what accuracy") that the abstract never states beside a figure (81 patients are none).
+    measure = offline.ask("What accuracy does the YOLOv8 brain tumor detection study reach?")
+    assert measure.text.startswith("The abstract of “Realism in Action")
+    # Two figures asked, one given (48 hours): no "no figure" opening.
+    two = offline.ask("How long does it take to train the 6-layer dense retriever that uses topic-clustered query "
+                      "batches on a single consumer GPU, and what per-query latency does it reach?")  # fmt: skip
+    assert "48 hours" in two.text and "gives no figure" not in two.text
     # "how many" inside a clause of a yes/no question asks for no figure.
     clause = offline.ask("Is there a zero-shot NAS method that uses how many principal components are needed?")
     assert "gives no figure" not in clause.text

@@ -152,6 +152,11 @@ def analyse(question: str) -> Asked:
     )
 
 
+def figures_asked(question: str) -> int:
+    """How many quantities a question asks for ("how long …, and what latency …": two)."""
+    return sum(1 for _ in _QUANTITY.finditer(question))
+
+
 def _names_a_topic(question: str) -> bool:
     """A few words that are no question: no "?", no question word first, at most ten words."""
     return not question.rstrip().endswith("?") and not _QUESTION_WORD.match(question) and len(question.split()) <= 10
