@@ -124,3 +124,8 @@ def test_the_latest_papers_on_a_topic_come_newest_first_with_the_undated_last(of
     dates = [c.date for c in answer.citations]
     known = [d for d in dates if d is not None]
     assert known and known == sorted(known, reverse=True) and dates[: len(known)] == known
+
+
+def test_a_number_of_papers_asked_for_is_how_many_are_listed(offline):
+    answer = offline.ask("Give me 3 papers on hashing")
+    assert answer.text.split("\n")[0].endswith("; 3 of them:") and len(answer.citations) == 3

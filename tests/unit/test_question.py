@@ -174,3 +174,15 @@ def test_a_list_by_date_is_asked_with_the_order_word_before_papers(question, ord
 )  # fmt: skip
 def test_a_few_words_without_a_question_mark_name_a_topic_unless_a_question_word_opens_them(question, shape):
     assert analyse(question).shape == shape
+
+
+@pytest.mark.parametrize(
+    ("question", "count"),
+    [("Give me 3 papers on hashing", 3), ("two latest papers on machine unlearning", 2),
+     ("Which papers report results on 3 benchmarks?", None), ("Which papers study hashing?", None)],
+)  # fmt: skip
+def test_a_number_of_papers_asked_for_is_a_count_not_a_term(question, count):
+    asked = analyse(question)
+    assert asked.count == count
+    if count:
+        assert asked.shape == "list" and not {"3", "two"} & set(asked.terms)

@@ -158,6 +158,9 @@ class OfflineWriter:
             chosen.sort(key=lambda i: (sources[i].paper.date is None, _by_date(sources[i], order)))
             undated = sum(1 for i in chosen if sources[i].paper.date is None)
             head += f", {order} first" + (f" ({undated} with no date, last)" if undated else "")
+        if asked.count and len(chosen) > asked.count:  # "3 papers on hashing": the first three of them
+            head += f"; the {asked.count} {asked.order}" if asked.order else f"; {asked.count} of them"
+            chosen = chosen[: asked.count]
         if len(asked.terms) <= TOPIC_WORDS:  # a topic's name: say which of its words none of them has
             none_has = set.intersection(*(set(lacking(asked, sources[i].paper)) for i in chosen))
             if none_has:

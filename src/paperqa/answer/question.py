@@ -74,6 +74,12 @@ _OLDEST = re.compile(r"\b(oldest|earliest|first)" + _WORKS, re.IGNORECASE)
 _QUESTION_WORD = re.compile(
     r"\s*(?:what|which|who|whose|how|why|when|where|is|are|does|do|did|can|could|should|would|has|have)\b", re.I
 )
+_SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
+_HOW_MANY_PAPERS = re.compile(
+    r"\b(\d{1,2}|" + "|".join(_SMALL) + r")\s+(?:[A-Za-z-]+\s+)?(?:papers|works|studies|articles|publications)\b",
+    re.IGNORECASE,
+)
 _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 # LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
 # the word before "or" a plural noun.
@@ -114,6 +120,7 @@ class Asked:
     compounds: tuple[tuple[str, ...], ...] = ()  # hyphenated names ("locality-sensitive"), the stems of each
     llm: bool = False  # asks about large language models only ("use LLMs to rerank"): `llm` is a framing word
     order: Order | None = None  # a list by date ("the latest papers on X"), newest or oldest first
+    count: int | None = None  # how many papers a list asks for ("3 papers on hashing")
 
 
 def analyse(question: str) -> Asked:
@@ -122,6 +129,10 @@ def analyse(question: str) -> Asked:
     order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
     if dated:  # "latest" says the order, not the topic: the question is read without it
         question = " ".join(f"{question[: dated.start(1)]} {question[dated.end(1) :]}".split())
+    counted = _HOW_MANY_PAPERS.search(question)
+    count = _count_of(counted.group(1)) if counted else None
+    if counted:  # "3 papers on hashing": how many to list, not a word of the topic
+        question = " ".join(f"{question[: counted.start(1)]} {question[counted.end(1) :]}".split())
     words = [w.casefold() for w in WORD.findall(joined(question))]
     keys = [stem(w) for w in words if w not in STOPWORDS and stem(w) not in FRAME and (len(w) > 1 or w.isdigit())]
     key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
@@ -129,7 +140,7 @@ def analyse(question: str) -> Asked:
     numeric = bool(_QUANTITY.search(question))
     if _COMPARE.search(question) and not _LIST.search(question) and not numeric:
         shape: Shape = "compare"
-    elif _LIST.search(question) or dated or _names_a_topic(question):
+    elif _LIST.search(question) or dated or counted or _names_a_topic(question):
         shape = "list"
     elif _IMPROVE.search(question) and (numeric or _BASELINE.search(question)):
         shape = "improvement"
@@ -149,7 +160,14 @@ def analyse(question: str) -> Asked:
         _compounds(question),
         llm,
         order,
+        count,
     )
+
+
+def _count_of(word: str) -> int | None:
+    """A count written in digits or as a word up to ten; None for zero."""
+    n = int(word) if word.isdigit() else _SMALL.index(word.casefold()) + 1
+    return n or None
 
 
 def figures_asked(question: str) -> int:
