@@ -8,7 +8,8 @@ import pytest
 from paperqa import Paper
 from paperqa.answer.claims import numbers, support_of
 from paperqa.answer.evidence import has
-from paperqa.answer.question import analyse, joined, names_of
+from paperqa.answer.names import names_of
+from paperqa.answer.question import analyse, joined
 from paperqa.answer.relevance import covers, lacking, match, near
 from paperqa.text import sentences
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..text import sentences, substance, terms, tidy
 from ..types import Paper, Source
 from .citations import inert
-from .question import names_of
+from .names import names_of
 
 _CONTRIBUTION = re.compile(
     r"\b(we (propose|present|introduce|develop|build|design)|this (paper|work)|in this (paper|work))\b", re.I

@@ -14,13 +14,13 @@ import numpy as np
 
 from ..dates import date_key
 from ..settings import Settings
-from ..text import stem, terms
 from ..types import Answer, Source
 from .citations import clean, inert
 from .claims import check, numbers
 from .draft import NOTHING_RETRIEVED, Draft, contribution, in_order, lead_in, refusal, sentence_terms, short_name
 from .evidence import coverage, has, key_terms, never_seen, support
-from .question import Asked, Order, as_written, figures_asked, on_language_models
+from .figures import figure_asked
+from .question import Asked, Order, as_written, on_language_models
 from .relevance import (
     MEMBER_THRESHOLD,
     MEMBER_WEIGHTS,
@@ -48,23 +48,6 @@ _GAIN = re.compile(
 )
 # A name or figure an answer gives: two capitals (`ILSVRC`, `DINOv2`) or letters and digits (`KITTI-C`, `T5`).
 _SPECIFIC = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*")
-# A figure written as a word ("three datasets", "twice as fast"): an abstract may give one so.
-_NUMBER_WORD = re.compile(
-    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundreds?|thousands?|millions?|"
-    r"billions?|twice|half|dozens?|single)\b",
-    re.IGNORECASE,
-)
-_HOW_WELL = re.compile(r"\bhow (well|often)\b", re.IGNORECASE)  # a quantity asked, but words may answer it
-# The figure is what the question asks, not a clause inside it ("is there a method using how many components"):
-# it opens the question, a clause or a sentence of its own.
-_ASKS_FIGURE = re.compile(r"(?:^|[,:;?.]\s*)(?:how (?:much|many|large|big|long|small|fast)|by how|what)\b", re.I)
-# What a "how many" counts ("how many experts"): a figure answers it only beside that word. A hyphenated word
-# ("image-text pairs") or a comparative ("how many fewer") leaves the count unnamed.
-_COUNTED = re.compile(
-    r"\bhow many (?!fewer\b|more\b|less\b|times\b)([A-Za-z]+)\b(?!-)"
-    r"|\bwhat (?:[\w-]+ ){0,2}?(accuracy|precision|recall|f1|fid|bleu|rouge|perplexity|latency|throughput)\b",
-    re.IGNORECASE,
-)  # "what accuracy does it reach?": a figure answers it beside "accuracy" (81 patients do not)
 MAX_LISTED = 12
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
@@ -199,16 +182,7 @@ class OfflineWriter:
         ranked = self._ranked(asked, sources[top])
         given = numbers(asked.text)  # a figure the question states ("the 6-layer model") is not the one asked
         stated = [s for _, _, s in ranked if numbers(s) - given and (asked.shape == "number" or _GAIN.search(s))]
-        counted = _COUNTED.search(asked.text)  # "how many experts": a figure of something else is none
-        word = stem((counted.group(1) or counted.group(2)).casefold()) if counted else ""
-        on_it = [s for s in stated if has(word, frozenset(terms(s)))] if counted else stated
-        # A figure asked for ("how big is its corpus?") that the abstract never gives: say so, not quote as if.
-        # Only for one figure asked: of two ("how long … and what latency"), the abstract may give the other.
-        worded = any(_NUMBER_WORD.search(s) for _, _, s in ranked) and not counted  # "three datasets"
-        figureless = (asked.shape == "number" and not on_it and not worded and _one_figure(asked.text)
-                      and not _HOW_WELL.search(asked.text))  # fmt: skip
-        # The sentence that states the figure first, then what the question asks beside it (a dataset, a model).
-        first = on_it[:1] or ([] if figureless else stated[:1])
+        first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])
         picked = in_order(sources[top], list(dict.fromkeys([*first, *self._cover(asked, sources[top])]))[:3])
         opening = lead_in(sources, top, hedged, figureless)
         draft.text = opening + " " + " ".join(draft.quote(top + 1, s) for s in picked)
@@ -286,11 +260,6 @@ class OfflineWriter:
 
         # Most of the clause's own words first ("experimental Intel accelerator"), then of the whole question.
         return sorted(fits, key=lambda item: (-weight(asked.wants_words & item[2]), -weight(wanted & item[2])))
-
-
-def _one_figure(question: str) -> bool:
-    """Whether a question asks for one figure, as the question or a clause of its own (`_ASKS_FIGURE`)."""
-    return figures_asked(question) == 1 and bool(_ASKS_FIGURE.search(question))
 
 
 def _by_date(source: Source, order: Order) -> int:

@@ -1,4 +1,4 @@
-"""What a question asks for: its shape, its key terms and phrases, and the papers it names.
+"""What a question asks for: its shape, its key terms and phrases, and for a list its order and count.
 
 Shapes: a list of papers on a topic, a comparison of two named papers or methods, an improvement over a
 baseline (the gain and its numbers), a number, or one fact. The offline writer composes by shape and the
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -243,85 +243,6 @@ def paper_words(paper: Paper) -> tuple[str, ...]:
     """The stemmed words of a paper's title and abstract in order (stop words and sentences saying where its code
     is kept out), compounds joined."""
     return tuple(terms(joined(" ".join([f"{paper.title}.", *substance(paper.abstract)]))))
-
-
-_NAME = r"([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
-_PAREN_NAME = re.compile(rf"\({_NAME}\)")  # "(PRP)" ...
-_WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+\s+){1,6})$")  # ... and the words it abbreviates, just before it
-_CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed)\s+{_NAME}")  # "a model called MVP"
-
-
-@lru_cache(maxsize=8192)
-def names_of(paper: Paper) -> tuple[str, ...]:
-    """Every name a question may call a paper by (its own names first, then its coined words and acronyms)."""
-    own, coined = _names(paper)
-    return own + coined
-
-
-@lru_cache(maxsize=8192)
-def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A paper's own names (the title's name before a colon, a short title) and the words that may name it:
-    coined words of its title (`HyperAttention`, `ZIP-FIT`), acronyms its abstract defines with the title's
-    words (`Data Selection with Importance Resampling (DSIR)`) or says its method is called. Acronyms it
-    defines for other things (datasets, baselines) are not among them."""
-    title = paper.title.strip()
-    head = title.split(":", 1)[0].strip()
-    own = [head] if ":" in title and len(head) <= 40 else []
-    if ":" not in title and len(title.split()) <= 4:
-        own.append(title)
-    coined = [w for w in re.findall(r"\b[\w-]+\b", head) if _coined(w)]
-    title_words = set(terms(title))
-    for definition, acronym in _definitions(paper.abstract):
-        if acronym in title or len(set(terms(definition)) & title_words) >= 2:
-            coined.append(acronym)
-    coined += _CALLED.findall(paper.abstract)
-    mine = _distinct(own)
-    return mine, tuple(n for n in _distinct(coined) if n not in mine)
-
-
-def _definitions(text: str) -> list[tuple[str, str]]:
-    """("Pairwise Ranking Prompting ", "PRP") for each "Pairwise Ranking Prompting (PRP)" of a text. Found
-    from the parenthesis backwards: one regex scanning for the words first backtracks at every word."""
-    out = []
-    for m in _PAREN_NAME.finditer(text):
-        before = _WORDS_BEFORE.search(text[max(0, m.start() - 200) : m.start()])
-        if before:
-            out.append((before.group(1), m.group(1)))
-    return out
-
-
-def _distinct(names: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(n for n in names if len(n) >= 3))
-
-
-def _coined(word: str) -> bool:
-    """A made-up name rather than a word: capitals inside a part (`HyperAttention`, `LM-Infinite`), or all
-    capitals (`WAGLE`); a hyphenated compound of ordinary words (`Multi-View`, `Long-Context`) is not one."""
-    if len(word) < 3:
-        return False
-    parts = word.split("-")
-    return any(sum(c.isupper() for c in part[1:]) >= 1 or (part.isupper() and len(part) >= 2) for part in parts)
-
-
-def mentions(question: str, paper: Paper, idf: Callable[[str], float], rare: float) -> int:
-    """Length of the longest name of the paper the question mentions (0: none), matched as whole words. A
-    coined word or acronym only counts if it names few papers: its rarest word must have an IDF of at least
-    `rare` (`LLM` or `T2I` in a title names no paper in particular); a title's own name always counts."""
-    best = 0
-    text = f" {_fold(question)} "
-    own, coined = _names(paper)
-    for name in own + coined:
-        folded = _fold(name)
-        if not folded or f" {folded} " not in text:
-            continue
-        if name in coined and max((idf(t) for t in terms(name)), default=0.0) < rare:
-            continue  # a word many papers use (`LLM`, `T2I`) names none of them
-        best = max(best, len(folded))
-    return best
-
-
-def _fold(text: str) -> str:
-    return " ".join(re.findall(r"[0-9a-z]+", joined(text).casefold()))
 
 
 ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."

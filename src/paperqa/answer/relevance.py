@@ -19,7 +19,8 @@ import numpy as np
 from ..text import sentences, terms
 from ..types import Paper
 from .evidence import has
-from .question import Asked, joined, mentions, paper_words
+from .names import mentions
+from .question import Asked, joined, paper_words
 
 Idf = Callable[[str], float]
 Embed = Callable[[list[str]], np.ndarray]

@@ -1,0 +1,47 @@
+"""Which sentence gives the figure a question asks for, and whether the abstract gives none ("how big is its
+corpus?" of a paper that never says)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..text import stem, terms
+from .evidence import has
+from .question import Asked, figures_asked
+
+# A figure written as a word ("three datasets", "twice as fast"): an abstract may give one so.
+_NUMBER_WORD = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundreds?|thousands?|millions?|"
+    r"billions?|twice|half|dozens?|single)\b",
+    re.IGNORECASE,
+)
+_HOW_WELL = re.compile(r"\bhow (well|often)\b", re.IGNORECASE)  # a quantity asked, but words may answer it
+# The figure is what the question asks, not a clause inside it ("is there a method using how many components"):
+# it opens the question, a clause or a sentence of its own.
+_ASKS_FIGURE = re.compile(r"(?:^|[,:;?.]\s*)(?:how (?:much|many|large|big|long|small|fast)|by how|what)\b", re.I)
+# What a "how many" counts ("how many experts"): a figure answers it only beside that word. A hyphenated word
+# ("image-text pairs") or a comparative ("how many fewer") leaves the count unnamed.
+_COUNTED = re.compile(
+    r"\bhow many (?!fewer\b|more\b|less\b|times\b)([A-Za-z]+)\b(?!-)"
+    r"|\bwhat (?:[\w-]+ ){0,2}?(accuracy|precision|recall|f1|fid|bleu|rouge|perplexity|latency|throughput)\b",
+    re.IGNORECASE,
+)  # "what accuracy does it reach?": a figure answers it beside "accuracy" (81 patients do not)
+
+
+def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) -> tuple[list[str], bool]:
+    """The sentence to give first of those stating a figure (`stated`, best first), and whether the abstract
+    (all its `sentences`) gives none for the figure asked, so that the answer says so instead of quoting one."""
+    counted = _COUNTED.search(asked.text)  # "how many experts": a figure of something else is none
+    word = stem((counted.group(1) or counted.group(2)).casefold()) if counted else ""
+    on_it = [s for s in stated if has(word, frozenset(terms(s)))] if counted else list(stated)
+    # Only for one figure asked: of two ("how long … and what latency"), the abstract may give the other.
+    worded = any(_NUMBER_WORD.search(s) for s in sentences) and not counted  # "three datasets"
+    figureless = (asked.shape == "number" and not on_it and not worded and _one_figure(asked.text)
+                  and not _HOW_WELL.search(asked.text))  # fmt: skip
+    return on_it[:1] or ([] if figureless else list(stated[:1])), figureless
+
+
+def _one_figure(question: str) -> bool:
+    """Whether a question asks for one figure, as the question or a clause of its own (`_ASKS_FIGURE`)."""
+    return figures_asked(question) == 1 and bool(_ASKS_FIGURE.search(question))
