@@ -19,12 +19,12 @@ from .answer.relevance import Vectors
 from .answer.stream import AnswerStream, said
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
-from .conversation import Turn, history_text, how_to_ask, resolve
+from .conversation import Resolved, Turn, history_text, how_to_ask, resolve
 from .corpus import CorpusRead, corpus_files, read_corpus, shipped_corpus
 from .embeddings import embed_query, embed_texts
 from .errors import ArgumentError, PaperQAError
-from .filters import Filters
-from .index import CheckReport, ChromaServer, Index, IngestReport, Progress
+from .filters import Filters, org_asked
+from .index import CheckReport, ChromaServer, Index, IngestReport, Progress, View
 from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
 from .retrieval import Retriever
@@ -148,6 +148,7 @@ class Assistant:
         self.ensure_index()
         llm = chat_model(self.settings)
         with self.index.reading() as view:
+            resolved = _with_org(resolved, view)
             query = respelled(resolved.query, view.knows)  # `summarisation` read as the corpus spells it
             asked = analyse(query)
             if resolved.one_paper and asked.shape == "list":  # "what does it evaluate on?" after "which papers …"
@@ -155,20 +156,21 @@ class Assistant:
                 asked = dataclasses.replace(asked, shape="fact" if own == "list" else own)
             if asked.shape == "list" and given is None:
                 k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
-            dates_only = resolved.dates is not None and only_dates(query)
-            if dates_only:  # "which papers are from 2023?": every paper of the range is a candidate
+            # "Which papers are from 2023?", "papers by Google": every paper they admit is a candidate.
+            dates_only = bool(resolved.restriction) and only_dates(query)
+            if dates_only:
                 k = max(k, self.settings.list_top_k)
             vector = self._query_vector(query)
             sources = self._retriever.retrieve(view, vector, query, k, resolved.filters)
             undated = view.undated_left_out(resolved.filters)
-            if dates_only and resolved.dates is not None:
-                stream = dated_answer(question, sources, view.admitted(resolved.filters), resolved.dates.said)
+            if dates_only:
+                stream = dated_answer(question, sources, view.admitted(resolved.filters), resolved.restriction)
             elif llm is None:
                 stream = offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,
                                         view.topical, self._vectors, self.settings)  # fmt: skip
         if llm is not None and not dates_only:
             stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked.shape, asked.order)
-        notes = [f"Read as papers {resolved.dates.said}."] if resolved.dates else []
+        notes = [f"Read as papers {resolved.restriction}."] if resolved.restriction else []
         if undated:
             notes.append(f"The date range left out {undated} paper{'s' if undated != 1 else ''} with no known date.")
         stream.notes = tuple(notes)
@@ -223,3 +225,15 @@ class Assistant:
             if self._index is not None:
                 self._index.close()
                 self._index = None
+
+
+def _with_org(resolved: Resolved, view: View) -> Resolved:
+    """A question's own organisation ("papers from Amazon") as the organisation filter, if the index knows it
+    and no organisation was chosen already."""
+    given = resolved.filters
+    found = None if given is not None and given.org else org_asked(resolved.query, view.knows_org)
+    if found is None:
+        return resolved
+    name, rest = found
+    filters = dataclasses.replace(given or Filters(), org=name)
+    return dataclasses.replace(resolved, query=rest, filters=filters, org=name)

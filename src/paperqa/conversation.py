@@ -60,6 +60,12 @@ class Resolved:
     problem: str | None = None  # the follow-up cannot be answered as asked: say this instead
     one_paper: bool = False  # it asks about one paper ("it", "[2]"): not for a list, whatever the first question
     dates: YearsAsked | None = None  # the date range the question's own words ask for ("from 2024")
+    org: str | None = None  # the organisation they ask for ("papers from Amazon"), once the index knows it
+
+    @property
+    def restriction(self) -> str:
+        """What the question's own words restrict its papers to, in words ("from Google dated 2024"), or ""."""
+        return " ".join(([f"from {self.org}"] if self.org else []) + ([self.dates.said] if self.dates else []))
 
 
 def resolve(question: str, history: Sequence[Turn], filters: Filters | None = None) -> Resolved:

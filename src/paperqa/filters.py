@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -34,6 +34,29 @@ class Condition:
 def org_key(org: str | None) -> str:
     """An organisation as filters compare it (case folded; none is the empty string)."""
     return (org or "").casefold()
+
+
+# "papers from Amazon", "work by Google DeepMind": an organisation right after the papers it restricts (not "reviews
+# from Amazon", a dataset). Up to four words after it, longest first, are tried against the index's organisations.
+_ORG_ASKED = re.compile(
+    r"\b(?i:papers?|works?|stud(?:y|ies)|research|articles?|publications?)(\s+(?i:from|by|at)\s+(?:the\s+)?)"
+    r"([\w&.-]+(?:\s+[\w&.-]+){0,3})"
+)
+
+
+def org_asked(question: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
+    """The organisation a question restricts its papers to ("papers from Amazon"), if the index `known`s it
+    (by `org_key`), and the question without it."""
+    m = _ORG_ASKED.search(question)
+    if not m:
+        return None
+    words = m.group(2).split()
+    for n in range(len(words), 0, -1):
+        name = " ".join(words[:n])
+        if known(org_key(name)):
+            end = question.index(name, m.start(2)) + len(name)
+            return name, " ".join(f"{question[: m.start(1)]} {question[end:]}".split())
+    return None
 
 
 def category_keys(categories: Iterable[str]) -> list[str]:

@@ -114,3 +114,12 @@ def test_courtesy_words_change_nothing_of_an_answer(offline):
     polite = offline.ask("Hi, please list papers that study machine unlearning. Thanks!")
     assert plain.citations and {c.paper_id for c in polite.citations} == {c.paper_id for c in plain.citations}
     assert offline.ask("help with pruning papers").citations  # a question that starts with "help" is still one
+
+
+def test_an_organisation_asked_for_restricts_the_papers_and_says_so(offline):
+    google = [p for p in read_corpus(shipped_corpus()).papers if p.org == "Google"]
+    answer = offline.ask("papers by Google")
+    assert answer.text.startswith(f"The corpus has {len(google)} paper")
+    assert {c.paper_id for c in answer.citations} == {p.id for p in google}
+    assert answer.notes == ("Read as papers from Google.",)
+    assert not offline.ask("Which papers use reviews from Amazon?").notes

@@ -6,6 +6,7 @@ import pytest
 
 from paperqa import ArgumentError, Filters, Settings
 from paperqa.dates import parse_bound, parse_date, years_asked
+from paperqa.filters import org_asked
 
 
 @pytest.mark.parametrize(
@@ -115,3 +116,15 @@ def test_a_date_range_says_itself_in_words():
     asked = [years_asked(q) for q in ("x from 2024", "x after 2023", "x before 2020", "x from 2019 to 2021")]
     said = [a.said for a in asked if a is not None]
     assert said == ["dated 2024", "dated from 2024 on", "dated up to 2019", "dated 2019 to 2021"]
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [("Which papers from Amazon are about retrieval?", ("Amazon", "Which papers are about retrieval?")),
+     ("papers by Google DeepMind on unlearning", ("Google DeepMind", "papers on unlearning")),
+     ("work from amazon on retrieval", ("amazon", "work on retrieval")),
+     ("Which papers use reviews from Amazon?", None),  # a dataset's source, not the papers'
+     ("papers from Zeta Labs", None), ("papers from 2024", None)],
+)  # fmt: skip
+def test_an_organisation_the_index_knows_after_papers_from_is_one_the_question_asks_for(question, found):
+    assert org_asked(question, {"amazon", "google", "google deepmind"}.__contains__) == found

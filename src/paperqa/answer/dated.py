@@ -1,5 +1,5 @@
-"""Questions about dates alone ("which papers are from 2023?"): the papers of the range, newest first, each with
-the sentence that says what it does."""
+"""Questions about dates or an organisation alone ("which papers are from 2023?", "papers by Google"): the papers
+they admit, newest first, each with the sentence that says what it does."""
 
 from __future__ import annotations
 
@@ -20,12 +20,13 @@ _ASKING = frozenset(stem(w) for w in ("list", "show", "give", "find", "name", "t
 
 
 def only_dates(query: str) -> bool:
-    """Whether a question, its years taken out, names no subject ("Which papers are from 2023?")."""
+    """Whether a question, its years and organisation taken out, names no subject ("Which papers are from 2023?")."""
     return not [t for t in terms(query) if t not in FRAME and t not in _ASKING]
 
 
 def dated_answer(question: str, sources: Sequence[Source], admitted: int, said: str) -> AnswerStream:
-    """The retrieved papers of a date range (all admitted by it), newest first, with how many the range holds."""
+    """The retrieved papers (all admitted by the restriction `said`: "dated 2023", "from Google"), newest first,
+    with how many it admits."""
     shown = sorted(sources, key=lambda s: -date_key(s.paper.date))[:SHOWN]
     if not shown:
         text = f"The corpus has no paper {said}."

@@ -93,6 +93,10 @@ class View:
             known[term] = math.log2(n / df) + math.log2(-math.expm1(-cf / n)) if df else 0.0
         return known[term]
 
+    def knows_org(self, key: str) -> bool:
+        """Whether some paper has this organisation (an `org_key`)."""
+        return key in self.columns.org_codes
+
     def knows(self, term: str) -> bool:
         """Whether some chunk contains a stemmed term."""
         return self.idf(term) < self.derived.bm25.max_idf
