@@ -151,9 +151,10 @@ class Assistant:
             resolved = _with_org(resolved, view)
             query = respelled(resolved.query, view.knows)  # `summarisation` read as the corpus spells it
             asked = analyse(query)
-            if resolved.one_paper and asked.shape == "list":  # "what does it evaluate on?" after "which papers …"
+            if resolved.one_paper:  # "what does it evaluate on?" after "which papers …": not a list
                 own = analyse(question).shape
-                asked = dataclasses.replace(asked, shape="fact" if own == "list" else own)
+                shape = asked.shape if asked.shape != "list" else "fact" if own == "list" else own
+                asked = dataclasses.replace(asked, shape=shape, one_paper=True)
             if asked.shape == "list" and given is None:
                 k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
             # "Which papers are from 2023?", "papers by Google": every paper they admit is a candidate.

@@ -14,6 +14,14 @@ from .text import terms
 from .types import Answer
 
 _REF = re.compile(r"\[(\d+)\]")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# "the second one", "the third paper" of a follow-up: a paper of the last answer, in the order it cited them
+# (not "the first paper to propose X", which asks something of the corpus).
+_ORDINAL = re.compile(
+    r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)\s+(?:one|paper|work|study)\b"
+    r"(?!\s+(?:to|that|which|who|on|about|in)\b)",
+    re.IGNORECASE,
+)
 _ANAPHORA = re.compile(r"\b(those|these|them|they|their|it|its|that paper|this paper|the paper|above|same)\b", re.I)
 _NARROW = re.compile(r"\b(those|these|them|above)\b", re.I)
 _SINGULAR = re.compile(r"\b(it|its|that paper|this paper|the paper|this work|that work|this method)\b", re.I)
@@ -78,6 +86,13 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     if not history:
         return Resolved(question, filters if filters.active else None, dates=years)
     last = history[-1]
+    if ordinal := _ORDINAL.search(question):  # "the second one": the last answer's second citation, as "[n]"
+        order = list(dict.fromkeys(c.n for c in last.answer.citations))
+        word = ordinal.group(1).lower()
+        nth = -1 if word == "last" else _ORDINALS.index(word)
+        if not order or nth >= len(order):
+            return Resolved(question, None, f"The last answer has no {word} paper: it cited {len(order) or 'none'}.")
+        question = f"{question[: ordinal.start()]}[{order[nth]}]{question[ordinal.end() :]}"
     query = question
     refs = [int(n) for n in _REF.findall(question)]
     papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]

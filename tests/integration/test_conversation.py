@@ -123,3 +123,25 @@ def test_an_organisation_asked_for_restricts_the_papers_and_says_so(offline):
     assert {c.paper_id for c in answer.citations} == {p.id for p in google}
     assert answer.notes == ("Read as papers from Google.",)
     assert not offline.ask("Which papers use reviews from Amazon?").notes
+
+
+def test_the_second_one_is_the_second_paper_the_last_answer_cited(offline):
+    first = offline.ask("Which papers study machine unlearning?")
+    follow = offline.ask("And the second one?", history=[Turn("Which papers study machine unlearning?", first)])
+    assert [s.paper.id for s in follow.sources] == [first.citations[1].paper_id]
+    one = offline.ask("Tell me more about [1]", history=[Turn("Which papers study machine unlearning?", first)])
+    beyond = offline.ask("What about the fifth paper?", history=[Turn("Tell me more about [1]", one)])
+    assert beyond.text == "The last answer has no fifth paper: it cited 1."
+    fresh = offline.ask("Which was the first paper to propose unlearning?", history=[Turn("x", one)])
+    assert len(fresh.sources) > 1  # "the first paper to propose X" asks the corpus, not the last answer
+
+
+def test_what_the_paper_just_discussed_does_not_say_is_said_of_it(offline):
+    first = offline.ask("Tell me about the SoK on machine unlearning for large language models")
+    sok = [c for c in first.citations if c.title.startswith("SoK: Machine Unlearning")]
+    assert sok
+    n = sok[0].n
+    more = offline.ask(f"Tell me more about [{n}]", history=[Turn("Tell me about the SoK …", first)])
+    follow = offline.ask("What dataset does it use?", history=[Turn(f"Tell me more about [{n}]", more)])
+    assert follow.text == "The abstract of “SoK: Machine Unlearning for Large Language Models” does not say this."
+    assert not follow.answerable

@@ -66,7 +66,14 @@ class OfflineWriter:
         self.threshold, self.list_threshold = threshold, list_threshold
 
     def write(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source]) -> Draft:
-        """The answer text with `[n]` citations numbered by source rank."""
+        """The answer text with `[n]` citations numbered by source rank; of the one paper a conversation points
+        at, a refusal says that its abstract does not say (not that it is about other topics)."""
+        draft = self._write(asked, vector, sources)
+        if asked.one_paper and len(sources) == 1 and not draft.answerable:
+            return Draft(f"The abstract of “{inert(sources[0].paper.title)}” does not say this.", answerable=False)
+        return draft
+
+    def _write(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source]) -> Draft:
         if not sources:
             return Draft(NOTHING_RETRIEVED, answerable=False)
         matches = [match(asked, s.paper, self.idf) for s in sources]

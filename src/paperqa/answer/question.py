@@ -121,6 +121,7 @@ class Asked:
     llm: bool = False  # asks about large language models only ("use LLMs to rerank"): `llm` is a framing word
     order: Order | None = None  # a list by date ("the latest papers on X"), newest or oldest first
     count: int | None = None  # how many papers a list asks for ("3 papers on hashing")
+    one_paper: bool = False  # asks about the one paper a conversation points at ("what dataset does it use?")
 
 
 def analyse(question: str) -> Asked:
