@@ -42,7 +42,8 @@ HOW_TO_ASK = (
     "I answer questions from the paper abstracts of this corpus, citing the paper behind every claim, or say "
     "that the corpus does not cover a question. Ask, for example: “Which papers study machine unlearning?”, “How "
     "does SPLADE v2 improve over SPLADE?”, “Compare RetroMAE v2 and Revela”, “Which papers are from 2024?”. "
-    "Follow-ups may say “it”, “those” or “[2]”; years in a question and the filters narrow the papers."
+    "Follow-ups may say “it”, “those”, “the second one” or a source's number in brackets; years in a question "
+    "and the filters narrow the papers."
 )
 
 
