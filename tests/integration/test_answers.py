@@ -129,3 +129,14 @@ def test_the_latest_papers_on_a_topic_come_newest_first_with_the_undated_last(of
 def test_a_number_of_papers_asked_for_is_how_many_are_listed(offline):
     answer = offline.ask("Give me 3 papers on hashing")
     assert answer.text.split("\n")[0].endswith("; 3 of them:") and len(answer.citations) == 3
+
+
+def test_how_much_faster_is_answered_by_the_speedup_not_another_figure(offline):
+    answer = offline.ask("How much faster is LSH-MoE?")
+    assert "1.28x - 2.2x" in answer.text and "45%" not in answer.text
+
+
+def test_which_is_better_a_or_b_compares_both(offline):
+    answer = offline.ask("Which is better, SPLADE v2 or Mistral-SPLADE?")
+    titles = {c.title.split(":")[0] for c in answer.citations}
+    assert titles == {"SPLADE v2", "Mistral-SPLADE"}

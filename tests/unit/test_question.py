@@ -187,3 +187,11 @@ def test_a_number_of_papers_asked_for_is_a_count_not_a_term(question, count):
     assert asked.count == count
     if count:
         assert asked.shape == "list" and not {"3", "two"} & set(asked.terms)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which is better, SPLADE v2 or Mistral-SPLADE?", "Which performs better on BEIR: RetroMAE v2 or Revela?"],
+)
+def test_which_weighing_two_things_joined_by_or_is_a_comparison(question):
+    assert analyse(question).shape == "compare"

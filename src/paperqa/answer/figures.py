@@ -16,6 +16,9 @@ _NUMBER_WORD = re.compile(
     r"billions?|twice|half|dozens?|single)\b",
     re.IGNORECASE,
 )
+# A speed asked for is answered by a speed given ("1.28x - 2.2x of speedup"), not the paper's other figures.
+_SPEED_ASKED = re.compile(r"\b(?:faster|slower|quicker|speed-?ups?|how fast)\b", re.IGNORECASE)
+_SPEED_SAID = re.compile(r"\bspeed-?ups?\b|\bfaster\b|\bquicker\b|\d\s?[x×](?!\w)", re.IGNORECASE)
 _HOW_WELL = re.compile(r"\bhow (well|often)\b", re.IGNORECASE)  # a quantity asked, but words may answer it
 # The figure is what the question asks, not a clause inside it ("is there a method using how many components"):
 # it opens the question, a clause or a sentence of its own.
@@ -35,6 +38,8 @@ def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) 
     counted = _COUNTED.search(asked.text)  # "how many experts": a figure of something else is none
     word = stem((counted.group(1) or counted.group(2)).casefold()) if counted else ""
     on_it = [s for s in stated if has(word, frozenset(terms(s)))] if counted else list(stated)
+    if _SPEED_ASKED.search(asked.text):  # "how much faster": a speed-up first, before other figures of the paper
+        on_it.sort(key=lambda s: not _SPEED_SAID.search(s))
     # Only for one figure asked: of two ("how long … and what latency"), the abstract may give the other.
     worded = any(_NUMBER_WORD.search(s) for s in sentences) and not counted  # "three datasets"
     figureless = (asked.shape == "number" and not on_it and not worded and _one_figure(asked.text)

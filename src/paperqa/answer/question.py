@@ -26,8 +26,11 @@ _LIST = re.compile(
     r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bare covered\b|\bin the collection\b",
     re.IGNORECASE,
 )
+# "Which is better, SPLADE v2 or Mistral-SPLADE?" compares too: a "which" weighing two things joined by "or".
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast)\b"
-                      r"|\b(or|and) [\w-]+[^?]*:\s*(how|what|which)\b", re.IGNORECASE)  # fmt: skip
+                      r"|\b(or|and) [\w-]+[^?]*:\s*(how|what|which)\b"
+                      r"|\bwhich\b[^?]{0,60}?\b(better|worse|faster|slower|stronger|more|less)\b[^?]*\bor\b",
+                      re.IGNORECASE)  # fmt: skip
 _ASKED_FOR = re.compile(
     r"\b(?:which|what)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s*"
     r"(?:\b(?:was|were|is|are|did|does|do|has|have|had|can|could|would|will)\b|\?\s*$)",
