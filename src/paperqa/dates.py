@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import ArgumentError
+from .text import without
 
 MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?")
@@ -123,7 +124,7 @@ def years_asked(question: str) -> YearsAsked | None:
     m = _YEARS_ASKED.search(question)
     if not m:
         return None
-    rest = " ".join(f"{question[: m.start()]} {question[m.end() :]}".split())
+    rest = without(question, m.start(), m.end())
     if m.group(1):  # a span, in either order
         first, last = sorted((int(m.group(2)), int(m.group(3))))
         return YearsAsked(dt.date(first, 1, 1), dt.date(last, 12, 31), rest)

@@ -14,6 +14,7 @@ from typing import Literal
 
 from .dates import date_key, parse_bound
 from .errors import ArgumentError
+from .text import without
 
 FilterField = Literal["date", "upvotes", "org_key", "paper_id", "categories"]
 FilterOp = Literal["gte", "lte", "gt", "eq", "in", "any"]
@@ -55,7 +56,7 @@ def org_asked(question: str, known: Callable[[str], bool]) -> tuple[str, str] | 
         name = " ".join(words[:n])
         if known(org_key(name)):
             end = question.index(name, m.start(2)) + len(name)
-            return name, " ".join(f"{question[: m.start(1)]} {question[end:]}".split())
+            return name, without(question, m.start(1), end)
     return None
 
 

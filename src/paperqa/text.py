@@ -36,6 +36,12 @@ def stem(word: str) -> str:
     return str(_stemmer.stemWord(word))
 
 
+def without(text: str, start: int, end: int) -> str:
+    """A text with `text[start:end]` taken out and its spaces tidied (a question without the words that said a
+    year, an order or an organisation)."""
+    return " ".join(f"{text[:start]} {text[end:]}".split())
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content terms of a text: lower case, stop words dropped, numbers kept."""
     return [stem(w) for w in _TERM.findall(text.casefold()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ..text import FRAME, STOPWORDS, stem, substance, terms
+from ..text import FRAME, STOPWORDS, stem, substance, terms, without
 from ..types import Paper
 
 Shape = Literal["list", "compare", "improvement", "number", "fact"]
@@ -132,11 +132,11 @@ def analyse(question: str) -> Asked:
     dated = _NEWEST.search(question) or _OLDEST.search(question)
     order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
     if dated:  # "latest" says the order, not the topic: the question is read without it
-        question = " ".join(f"{question[: dated.start(1)]} {question[dated.end(1) :]}".split())
+        question = without(question, dated.start(1), dated.end(1))
     counted = _HOW_MANY_PAPERS.search(question)
     count = _count_of(counted.group(1)) if counted else None
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
-        question = " ".join(f"{question[: counted.start(1)]} {question[counted.end(1) :]}".split())
+        question = without(question, counted.start(1), counted.end(1))
     words = [w.casefold() for w in WORD.findall(joined(question))]
     keys = [stem(w) for w in words if w not in STOPWORDS and stem(w) not in FRAME and (len(w) > 1 or w.isdigit())]
     key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
