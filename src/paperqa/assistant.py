@@ -11,11 +11,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .answer.dated import dated_answer, only_dates
 from .answer.llm import llm_answer
 from .answer.offline import offline_answer
 from .answer.question import analyse
 from .answer.relevance import Vectors
+from .answer.restricted import names_nothing, restricted_answer
 from .answer.stream import AnswerStream, said
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
@@ -155,21 +155,19 @@ class Assistant:
                 own = analyse(question).shape
                 shape = asked.shape if asked.shape != "list" else "fact" if own == "list" else own
                 asked = dataclasses.replace(asked, shape=shape, one_paper=True)
-            if asked.shape == "list" and given is None:
+            # "Which papers are from 2023?", "papers by Google": the papers they admit, listed.
+            restricted_only = bool(resolved.restriction) and names_nothing(query)
+            if (asked.shape == "list" and given is None) or restricted_only:
                 k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
-            # "Which papers are from 2023?", "papers by Google": every paper they admit is a candidate.
-            dates_only = bool(resolved.restriction) and only_dates(query)
-            if dates_only:
-                k = max(k, self.settings.list_top_k)
             vector = self._query_vector(query)
             sources = self._retriever.retrieve(view, vector, query, k, resolved.filters)
             undated = view.undated_left_out(resolved.filters)
-            if dates_only:
-                stream = dated_answer(question, sources, view.admitted(resolved.filters), resolved.restriction)
+            if restricted_only:
+                stream = restricted_answer(question, sources, view.admitted(resolved.filters), resolved.restriction)
             elif llm is None:
                 stream = offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,
                                         view.topical, self._vectors, self.settings)  # fmt: skip
-        if llm is not None and not dates_only:
+        if llm is not None and not restricted_only:
             stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked.shape, asked.order)
         notes = [f"Read as papers {resolved.restriction}."] if resolved.restriction else []
         if undated:

@@ -11,30 +11,28 @@ from ..types import Answer, Source
 from .citations import clean, inert
 from .claims import check
 from .draft import Draft, contribution
-from .stream import AnswerStream, word_pieces
+from .stream import AnswerStream, said, word_pieces
 
 SHOWN = 12
-# Words that ask for a listing and name nothing ("list", "show me", "any"): a question of these and dates only
-# asks for the papers of the range.
+# Words that ask for a listing and name nothing ("list", "show me", "any"): a question of these and a restriction
+# only asks for the papers it admits.
 _ASKING = frozenset(stem(w) for w in ("list", "show", "give", "find", "name", "tell", "any", "there", "all"))
 
 
-def only_dates(query: str) -> bool:
+def names_nothing(query: str) -> bool:
     """Whether a question, its years and organisation taken out, names no subject ("Which papers are from 2023?")."""
     return not [t for t in terms(query) if t not in FRAME and t not in _ASKING]
 
 
-def dated_answer(question: str, sources: Sequence[Source], admitted: int, said: str) -> AnswerStream:
-    """The retrieved papers (all admitted by the restriction `said`: "dated 2023", "from Google"), newest first,
+def restricted_answer(question: str, sources: Sequence[Source], admitted: int, restriction: str) -> AnswerStream:
+    """The retrieved papers (all admitted by the `restriction`: "dated 2023", "from Google"), newest first,
     with how many it admits."""
     shown = sorted(sources, key=lambda s: -date_key(s.paper.date))[:SHOWN]
     if not shown:
-        text = f"The corpus has no paper {said}."
-        answer = Answer(question=question, text=text, citations=(), sources=(), answerable=False, backend="offline")
-        return AnswerStream(word_pieces(text), lambda: answer)
+        return said(question, f"The corpus has no paper {restriction}.")
     draft = Draft("", answerable=True)
     more = f"; the {len(shown)} newest found" if admitted > len(shown) else ""
-    lines = [f"The corpus has {admitted} paper{'s' if admitted != 1 else ''} {said}{more}:"]
+    lines = [f"The corpus has {admitted} paper{'s' if admitted != 1 else ''} {restriction}{more}:"]
     for n, s in enumerate(shown, start=1):
         lines.append(f"- {inert(s.paper.title)}: {draft.quote(n, contribution(s))}")
     checked = check(clean("\n".join(lines), len(shown)), shown, draft.quotes)
