@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import ArgumentError
-from .text import without
+from .text import PAPERS, without
 
 MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?")
@@ -97,7 +97,7 @@ _YEARS_ASKED = re.compile(
     r"\b(?:(?:published|released|written|appeared|posted|dated|that\s+appeared)\s+)?"
     r"(?:(from|between)\s+((?:19|20)\d\d)\s*(?:to|and|-|–|until|through)\s*((?:19|20)\d\d)"
     r"|(from|in|during|since|after|before|until)\s+((?:19|20)\d\d)"
-    r"|((?:19|20)\d\d)(?=\s+(?:papers?|works?|stud(?:y|ies)|publications?|articles?)\b))(?![\w-])",
+    rf"|((?:19|20)\d\d)(?=\s+{PAPERS}\b))(?![\w-])",
     re.IGNORECASE,
 )
 

@@ -14,7 +14,7 @@ from typing import Literal
 
 from .dates import date_key, parse_bound
 from .errors import ArgumentError
-from .text import without
+from .text import PAPERS, without
 
 FilterField = Literal["date", "upvotes", "org_key", "paper_id", "categories"]
 FilterOp = Literal["gte", "lte", "gt", "eq", "in", "any"]
@@ -40,7 +40,7 @@ def org_key(org: str | None) -> str:
 # "papers from Amazon", "work by Google DeepMind": an organisation right after the papers it restricts (not "reviews
 # from Amazon", a dataset). Up to four words after it, longest first, are tried against the index's organisations.
 _ORG_ASKED = re.compile(
-    r"\b(?i:papers?|works?|stud(?:y|ies)|research|articles?|publications?)(\s+(?i:from|by|at)\s+(?:the\s+)?)"
+    rf"\b(?i:{PAPERS})(\s+(?i:from|by|at)\s+(?:the\s+)?)"
     r"([\w&.-]+(?:\s+[\w&.-]+){0,3})"
 )
 

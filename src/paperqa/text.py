@@ -36,6 +36,10 @@ def stem(word: str) -> str:
     return str(_stemmer.stemWord(word))
 
 
+# The words a question uses for papers ("papers from Amazon", "2024 studies", "3 works on X", "the latest research").
+PAPERS = r"(?:papers?|works?|stud(?:y|ies)|research|articles?|publications?)"
+
+
 def without(text: str, start: int, end: int) -> str:
     """A text with `text[start:end]` taken out and its spaces tidied (a question without the words that said a
     year, an order or an organisation)."""

@@ -95,6 +95,7 @@ def test_a_category_filter_admits_any_listed_category_or_its_archive():
         ("sparse retrieval between 2021 and 2019", dt.date(2019, 1, 1), dt.date(2021, 12, 31), "sparse retrieval"),
         ("Which 2024 papers study unlearning?", dt.date(2024, 1, 1), dt.date(2024, 12, 31),
          "Which papers study unlearning?"),
+        ("2024 research on unlearning", dt.date(2024, 1, 1), dt.date(2024, 12, 31), "research on unlearning"),
     ],
 )  # fmt: skip
 def test_a_year_after_a_date_word_is_a_date_range(question, first, last, rest):

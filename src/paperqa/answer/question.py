@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ..text import FRAME, STOPWORDS, stem, substance, terms, without
+from ..text import FRAME, PAPERS, STOPWORDS, stem, substance, terms, without
 from ..types import Paper
 
 Shape = Literal["list", "compare", "improvement", "number", "fact"]
@@ -69,7 +69,7 @@ _ENUMERATION = re.compile(
     r"(?<![\w-])([\w-]+)((?:,\s+[\w-]+(?:\s+[\w-]+){0,2}){1,8}),?\s+or\s+([\w-]+(?:\s+[\w-]+){0,2})", re.IGNORECASE
 )
 # "the latest paper on X", "the earliest work on X": papers on a topic, by date; the word says the order only.
-_WORKS = r"\s+(?:papers?|works?|stud(?:y|ies)|research|articles?|publications?)\b"
+_WORKS = rf"\s+{PAPERS}\b"
 _NEWEST = re.compile(r"\b(latest|newest|most\s+recent|recent|last)" + _WORKS, re.IGNORECASE)
 _OLDEST = re.compile(r"\b(oldest|earliest|first)" + _WORKS, re.IGNORECASE)
 # A few words that are no question ("mixture of experts", "LLM unlearning methods"): a topic, listed. A question
@@ -80,7 +80,7 @@ _QUESTION_WORD = re.compile(
 _SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
-    r"\b(\d{1,2}|" + "|".join(_SMALL) + r")\s+(?:[A-Za-z-]+\s+)?(?:papers|works|studies|articles|publications)\b",
+    r"\b(\d{1,2}|" + "|".join(_SMALL) + rf")\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b",
     re.IGNORECASE,
 )
 _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
