@@ -14,9 +14,9 @@ from .draft import Draft, contribution
 from .stream import AnswerStream, said, word_pieces
 
 SHOWN = 12
-# Words that ask for a listing and name nothing ("list", "show me", "any"): a question of these and a restriction
-# only asks for the papers it admits.
-_ASKING = frozenset(stem(w) for w in ("list", "show", "give", "find", "name", "tell", "any", "there", "all"))
+# "Name the papers from 2023": "name" asks for a listing here; the other such words ("list", "show", "give",
+# "any") are framing or stop words already, and "name" cannot be one ("named entity recognition").
+_ASKING = frozenset({stem("name")})
 
 
 def names_nothing(query: str) -> bool:
