@@ -140,3 +140,10 @@ def test_which_is_better_a_or_b_compares_both(offline):
     answer = offline.ask("Which is better, SPLADE v2 or Mistral-SPLADE?")
     titles = {c.title.split(":")[0] for c in answer.citations}
     assert titles == {"SPLADE v2", "Mistral-SPLADE"}
+
+
+def test_a_list_of_alternatives_weighs_as_one_thing_asked(offline):
+    # Each paper holds one of the alternatives; before, only half the words in one paper let a list through.
+    answer = offline.ask("Which papers cover abstention, expressing uncertainty, or recognizing unfamiliar entities?")
+    titles = [c.title for c in answer.citations]
+    assert answer.answerable and any(t.startswith("Pay-Per-Search Models are Abstention") for t in titles), answer.text

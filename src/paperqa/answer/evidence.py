@@ -24,13 +24,6 @@ def paper_terms(paper: Paper) -> frozenset[str]:
     return frozenset(terms(" ".join([paper.title, *substance(paper.abstract)])))
 
 
-def coverage(question_terms: Sequence[str], source: Source, idf: Callable[[str], float]) -> float:
-    """Share of the key terms' IDF weight found in one paper's title and abstract (1.0: all of them)."""
-    present = paper_terms(source.paper)
-    total = sum(idf(t) for t in question_terms) or 1.0
-    return sum(idf(t) for t in question_terms if has(t, present)) / total
-
-
 def support(
     question_terms: Sequence[str], sources: Sequence[Source], idf: Callable[[str], float], depth: int = 3
 ) -> float:

@@ -18,7 +18,7 @@ from ..types import Answer, Source
 from .citations import clean, inert
 from .claims import check, numbers
 from .draft import NOTHING_RETRIEVED, Draft, contribution, in_order, lead_in, refusal, sentence_terms, short_name
-from .evidence import coverage, has, key_terms, never_seen, support
+from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked
 from .question import Asked, Order, as_written, on_language_models
 from .relevance import (
@@ -79,10 +79,11 @@ class OfflineWriter:
         matches = [match(asked, s.paper, self.idf) for s in sources]
         named = _named(matches)
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single
-        # paper holds about half of them (the two rules and thresholds tuned on the dev set; see README).
+        # paper holds about half of them, a list of alternatives weighing as one thing (`match`; the two rules
+        # and thresholds tuned on the dev set; see README).
         wanted = key_terms(asked.text)
         together = support(wanted, sources, self.idf)
-        alone = max(coverage(wanted, s, self.idf) for s in sources[:10])
+        alone = max(m.coverage for m in matches[:10])
         # A question whose words the corpus never uses (`GRPO`, `protein`) is refused whatever was retrieved
         # (no answerable question of the dev or realistic set reaches NEVER_SEEN; README, Quality).
         unseen, share = never_seen(asked.text, self.idf, self.idf(UNSEEN))
