@@ -19,7 +19,7 @@ from .answer.restricted import names_nothing, restricted_answer
 from .answer.stream import AnswerStream, said
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
-from .conversation import Resolved, Turn, history_text, how_to_ask, resolve
+from .conversation import Resolved, Turn, about_corpus, corpus_described, history_text, how_to_ask, resolve
 from .corpus import CorpusRead, corpus_files, read_corpus, shipped_corpus
 from .embeddings import embed_query, embed_texts
 from .errors import ArgumentError, PaperQAError
@@ -142,6 +142,9 @@ class Assistant:
         k = self.settings.sources_count(k)
         if reply := how_to_ask(question):
             return said(question, reply, answerable=True)
+        if about_corpus(question):
+            self.ensure_index()
+            return said(question, corpus_described(self.index.overview()), answerable=True)
         resolved = resolve(question, history, filters)
         if resolved.problem:
             return said(question, resolved.problem)

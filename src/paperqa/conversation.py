@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .dates import YearsAsked, years_asked
 from .filters import Filters
+from .index import Overview
 from .text import terms
 from .types import Answer
 
@@ -47,9 +48,45 @@ HOW_TO_ASK = (
 )
 
 
+# A question about the corpus as a whole ("How many papers are in the corpus?", "What topics does it cover?"):
+# its abstracts answer none of them; the catalog's counts do.
+_THE_CORPUS = r"(?:the|this|your) (?:corpus|collection|index|database|library)"
+_ABOUT_CORPUS = re.compile(
+    rf"\s*(?:how many (?:papers|abstracts|documents|articles)(?: are there| do you (?:have|know))?(?: (?:are )?in "
+    rf"{_THE_CORPUS})?|how (?:big|large) is {_THE_CORPUS}|what(?:'s| is) in {_THE_CORPUS}"
+    rf"|what (?:papers|topics|subjects|fields) (?:do you (?:have|know|cover)|(?:are )?in {_THE_CORPUS}|does "
+    rf"{_THE_CORPUS} (?:have|hold|contain|cover))|(?:list|show)(?: me)? all (?:the |your )?papers"
+    rf"|what does {_THE_CORPUS} (?:have|hold|contain|cover))[\s?!.]*",
+    re.IGNORECASE,
+)
+
+
 def how_to_ask(question: str) -> str | None:
     """What to say to a question about the assistant itself ("help"), or None for a question to the corpus."""
     return HOW_TO_ASK if _ABOUT_ME.fullmatch(question) else None
+
+
+def about_corpus(question: str) -> bool:
+    """Whether a question asks about the corpus as a whole (its size, what it holds), not about papers in it."""
+    return bool(_ABOUT_CORPUS.fullmatch(question))
+
+
+def corpus_described(overview: Overview) -> str:
+    """What the catalog knows of the corpus as a whole, and how to ask about what is in it."""
+    dated = sum(n for _, n in overview.per_year)
+    parts = [f"The corpus has {overview.papers} paper{'s' if overview.papers != 1 else ''}"]
+    if dated:
+        years = [y for y, _ in overview.per_year]
+        busiest = max(overview.per_year, key=lambda yn: (yn[1], yn[0]))
+        span = f"from {min(years)} to {max(years)}" if len(years) > 1 else f"all from {years[0]}"
+        parts.append(f"{dated} of them dated, {span} (most in {busiest[0]}: {busiest[1]})")
+    if overview.orgs:
+        named = ", ".join(org for org, _ in overview.orgs[:5]) + (", …" if len(overview.orgs) > 5 else "")
+        parts.append(f"{sum(n for _, n in overview.orgs)} with a known organisation ({named})")
+    return (
+        "; ".join(parts) + ". I answer from their abstracts: ask about a topic (“Which papers study machine "
+        "unlearning?”), a paper or a method; “Which papers are from 2024?” lists a year's papers."
+    )
 
 
 @dataclass(frozen=True)

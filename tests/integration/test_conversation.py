@@ -145,3 +145,17 @@ def test_what_the_paper_just_discussed_does_not_say_is_said_of_it(offline):
     follow = offline.ask("What dataset does it use?", history=[Turn(f"Tell me more about [{n}]", more)])
     assert follow.text == "The abstract of “SoK: Machine Unlearning for Large Language Models” does not say this."
     assert not follow.answerable
+
+
+@pytest.mark.parametrize(
+    "question", ["How many papers are in the corpus?", "What topics does the collection cover?", "what's in the corpus"]
+)
+def test_a_question_about_the_corpus_as_a_whole_is_answered_from_its_catalog(offline, question):
+    papers = read_corpus(shipped_corpus()).papers
+    dated = [p.date.year for p in papers if p.date]
+    answer = offline.ask(question)
+    assert answer.text.startswith(f"The corpus has {len(papers)} papers; {len(dated)} of them dated, from "
+                                  f"{min(dated)} to {max(dated)}"), answer.text  # fmt: skip
+    assert answer.answerable and not answer.citations
+    assert offline.ask("How many papers are there on hashing?").text.startswith("The corpus has ")
+    assert offline.ask("How many papers are there on hashing?").citations
