@@ -147,3 +147,9 @@ def test_a_list_of_alternatives_weighs_as_one_thing_asked(offline):
     answer = offline.ask("Which papers cover abstention, expressing uncertainty, or recognizing unfamiliar entities?")
     titles = [c.title for c in answer.citations]
     assert answer.answerable and any(t.startswith("Pay-Per-Search Models are Abstention") for t in titles), answer.text
+
+
+def test_a_list_longer_than_shown_says_there_are_more(offline):
+    answer = offline.ask("How many papers are there on hashing?")  # more than twelve papers say "hashing"
+    assert answer.text.startswith("The corpus has more than 12 papers on this; 12 of them:"), answer.text
+    assert len(answer.citations) == 12

@@ -196,3 +196,15 @@ def test_a_number_of_papers_asked_for_is_a_count_not_a_term(question, count):
 )
 def test_which_weighing_two_things_joined_by_or_is_a_comparison(question):
     assert analyse(question).shape == "compare"
+
+
+@pytest.mark.parametrize(
+    ("question", "shape"),
+    [("How many papers are there on hashing?", "list"), ("How many recent studies are on hashing?", "list"),
+     ("How many papers study machine unlearning?", "list"),
+     ("How many papers does the SoK survey review?", "number"), ("How many papers are reviewed in it?", "number"),
+     ("How many layers does the model have?", "number")],
+)  # fmt: skip
+def test_how_many_papers_the_corpus_has_is_a_list_a_figure_of_one_paper_a_number(question, shape):
+    asked = analyse(question)
+    assert asked.shape == shape and asked.numeric == (shape == "number")

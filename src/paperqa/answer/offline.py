@@ -136,7 +136,7 @@ class OfflineWriter:
         self.vectors.prepare([s.paper for s in sources])  # every sentence of them embedded in one call
         fits = [fit(asked, s.paper, self.idf, vector, self.vectors, m) for s, m in zip(sources, matches, strict=True)]
         probabilities = [logistic(MEMBER_WEIGHTS, row) for row in member_rows(fits)]
-        chosen = [i for i, p in enumerate(probabilities) if p >= MEMBER_THRESHOLD][:MAX_LISTED]
+        chosen = [i for i, p in enumerate(probabilities) if p >= MEMBER_THRESHOLD]
         draft = Draft("", answerable=True)
         if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
             chosen = [i for i in chosen if self._on_topic(asked, sources[i])]
@@ -144,14 +144,16 @@ class OfflineWriter:
             chosen = [i for i in chosen if on_language_models(sources[i].paper)]
         if not chosen:
             return self._closest(asked, sources, sorted(range(len(sources)), key=lambda i: -probabilities[i])[:2])
-        head = f"The corpus has {len(chosen)} paper{'s' if len(chosen) != 1 else ''} on this"
+        many = f"more than {MAX_LISTED}" if len(chosen) > MAX_LISTED else str(len(chosen))
+        head = f"The corpus has {many} paper{'s' if len(chosen) != 1 else ''} on this"
         if order := asked.order:  # "the latest papers on X": by date, those with no date last
             chosen.sort(key=lambda i: (sources[i].paper.date is None, _by_date(sources[i], order)))
             undated = sum(1 for i in chosen if sources[i].paper.date is None)
             head += f", {order} first" + (f" ({undated} with no date, last)" if undated else "")
-        if asked.count and len(chosen) > asked.count:  # "3 papers on hashing": the first three of them
-            head += f"; the {asked.count} {asked.order}" if asked.order else f"; {asked.count} of them"
-            chosen = chosen[: asked.count]
+        shown = min(asked.count or MAX_LISTED, MAX_LISTED)
+        if len(chosen) > shown:  # "3 papers on hashing": the first three of them (at most MAX_LISTED)
+            head += f"; the {shown} {asked.order}" if asked.order else f"; {shown} of them"
+            chosen = chosen[:shown]
         if len(asked.terms) <= TOPIC_WORDS:  # a topic's name: say which of its words none of them has
             none_has = set.intersection(*(set(lacking(asked, sources[i].paper)) for i in chosen))
             if none_has:

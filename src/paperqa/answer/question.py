@@ -83,6 +83,13 @@ _HOW_MANY_PAPERS = re.compile(
     r"\b(\d{1,2}|" + "|".join(_SMALL) + rf")\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b",
     re.IGNORECASE,
 )
+# "How many papers are there on hashing?" asks how many the corpus has (a list, whose head counts them); "how many
+# papers does the survey review?" asks a figure of one paper.
+_PAPERS_COUNTED = re.compile(
+    rf"\bhow many\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b(?!\s+(?:does|do|did|has|have|had|was|were|will|would|can|could|is)\b)"
+    r"(?!\s+are\s+(?!there|on|about|in)\w)",
+    re.IGNORECASE,
+)
 _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 # LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
 # the word before "or" a plural noun.
@@ -141,10 +148,11 @@ def analyse(question: str) -> Asked:
     keys = [stem(w) for w in words if w not in STOPWORDS and stem(w) not in FRAME and (len(w) > 1 or w.isdigit())]
     key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
     pairs = _pairs(words)
-    numeric = bool(_QUANTITY.search(question))
+    papers_counted = _PAPERS_COUNTED.search(question)
+    numeric = bool(_QUANTITY.search(question)) and not papers_counted
     if _COMPARE.search(question) and not _LIST.search(question) and not numeric:
         shape: Shape = "compare"
-    elif _LIST.search(question) or dated or counted or _names_a_topic(question):
+    elif _LIST.search(question) or dated or counted or papers_counted or _names_a_topic(question):
         shape = "list"
     elif _IMPROVE.search(question) and (numeric or _BASELINE.search(question)):
         shape = "improvement"
