@@ -171,7 +171,8 @@ class Assistant:
                 stream = offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,
                                         view.topical, self._vectors, self.settings)  # fmt: skip
         if llm is not None and not restricted_only:
-            stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked.shape, asked.order)
+            stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked.shape, asked.order,
+                                asked.record)  # fmt: skip
         notes = [f"Read as papers {resolved.restriction}."] if resolved.restriction else []
         if undated:
             notes.append(f"The date range left out {undated} paper{'s' if undated != 1 else ''} with no known date.")

@@ -153,3 +153,21 @@ def test_a_list_longer_than_shown_says_there_are_more(offline):
     answer = offline.ask("How many papers are there on hashing?")  # more than twelve papers say "hashing"
     assert answer.text.startswith("The corpus has more than 12 papers on this; 12 of them:"), answer.text
     assert len(answer.citations) == 12
+
+
+def test_a_question_of_a_papers_record_is_answered_from_the_record_not_the_abstract(offline):
+    wagle = offline.ask("Who are the authors of WAGLE?")  # the corpus lists how many, never their names
+    assert (
+        wagle.text.startswith("The corpus does not record who wrote “WAGLE: Strategic")
+        and "(it lists 6 authors)" in wagle.text
+    )
+    dated = offline.ask("When was RetroMAE v2 published?")
+    assert (
+        dated.text.startswith("The corpus dates “RetroMAE v2: Duplex") and " 2022-11-16. What it does: " in dated.text
+    )
+    assert offline.ask("When was SPLADE published?").text.startswith("The corpus has no date for “SPLADE: Sparse")
+    assert offline.ask("Which lab is behind Expert Upcycling?").text.startswith("The corpus lists Amazon as the")
+    for answer in (wagle, dated):  # the record's line cites nothing; the abstract's sentence is cited and supported
+        assert [c.support for c in answer.claims] == ["full"] and len(answer.citations) == 1
+    cited = offline.ask("Which paper has the most citations?")
+    assert cited.text == "The corpus records no citation counts." and not cited.answerable

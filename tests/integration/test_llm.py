@@ -8,6 +8,7 @@ import pytest
 from paperqa import Assistant, BackendError, Settings
 from paperqa.answer.claims import _figures, numbers
 from paperqa.answer.question import ORDER_HINT, SHAPE_HINTS
+from paperqa.answer.record import RECORD_HINT
 from paperqa.text import count_tokens, sentences
 from tests.integration.conftest import QUESTION
 
@@ -157,3 +158,10 @@ def test_a_list_by_date_asks_the_llm_for_that_order(shipped_home, server):
     llm_assistant(shipped_home, server.base_url).ask("What is the latest paper on machine unlearning?")
     prompt = server.requests[0]["body"]["messages"][1]["content"]
     assert SHAPE_HINTS["list"] in prompt and ORDER_HINT.format(order="newest") in prompt
+
+
+def test_a_question_of_a_papers_record_points_the_llm_at_what_the_corpus_records(shipped_home, server):
+    server.replies = ["Fine [1]."]
+    llm_assistant(shipped_home, server.base_url).ask("When was RetroMAE v2 published?")
+    prompt = server.requests[0]["body"]["messages"][1]["content"]
+    assert RECORD_HINT.format(record="date") in prompt and "about: 2022-11-16" in prompt

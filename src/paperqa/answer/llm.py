@@ -25,6 +25,7 @@ from . import prompt
 from .citations import StreamFilter, clean, filtered
 from .claims import check
 from .question import ORDER_HINT, SHAPE_HINTS, Order, Shape
+from .record import RECORD_HINT, Record
 from .stream import AnswerStream
 
 _REFUSAL = re.compile(r"insufficient[_ ]evidence", re.IGNORECASE)
@@ -114,10 +115,12 @@ def llm_answer(
     history: str = "",
     shape: Shape = "fact",
     order: Order | None = None,
+    record: Record | None = None,
 ) -> AnswerStream:
     """Stream an LLM-written answer whose citations are checked as they pass, then claim by claim (`order`: a
-    list by date, "the latest papers on X")."""
+    list by date, "the latest papers on X"; `record`: a field of a paper's record asked, "who wrote X?")."""
     hint = SHAPE_HINTS[shape] + (f" {ORDER_HINT.format(order=order)}" if order else "")
+    hint += f" {RECORD_HINT.format(record=record)}" if record else ""
     request = prompt.build(question, sources, settings.context_tokens, history, hint)
     reply = LLMReply(llm, settings, request)
     guard = StreamFilter(len(request.sources))

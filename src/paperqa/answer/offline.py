@@ -21,6 +21,7 @@ from .draft import NOTHING_RETRIEVED, Draft, contribution, in_order, lead_in, re
 from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked
 from .question import Asked, Order, as_written, on_language_models
+from .record import Record, record_said
 from .relevance import (
     MEMBER_THRESHOLD,
     MEMBER_WEIGHTS,
@@ -78,6 +79,8 @@ class OfflineWriter:
             return Draft(NOTHING_RETRIEVED, answerable=False)
         matches = [match(asked, s.paper, self.idf) for s in sources]
         named = _named(matches)
+        if asked.record == "citations" and not named and not asked.one_paper:  # "which paper is the most cited?"
+            return Draft("The corpus records no citation counts.", answerable=False)
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single
         # paper holds about half of them, a list of alternatives weighing as one thing (`match`; the two rules
         # and thresholds tuned on the dev set; see README).
@@ -103,6 +106,8 @@ class OfflineWriter:
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
         short = len(wanted) <= SHORT
         hedged = not named and (together < CLEARLY_COVERED or (short and not self._has_rarest(wanted, sources[top])))
+        if asked.record:
+            return self._record(asked.record, sources, top, hedged)
         if asked.shape in ("improvement", "number"):
             return self._numbers(asked, sources, top, hedged)
         return self._fact(asked, sources, top, matches, hedged)
@@ -184,6 +189,17 @@ class OfflineWriter:
             said = " ".join(draft.quote(i + 1, s) for s in dict.fromkeys(picked))
             parts.append(f"{short_name(sources[i])} [{i + 1}]: {said}")
         draft.text = " ".join(parts)
+        return draft
+
+    @staticmethod
+    def _record(record: Record, sources: Sequence[Source], top: int, hedged: bool) -> Draft:
+        """What the corpus lists of the paper asked about (uncited: no abstract says it), then what it does."""
+        draft = Draft("", answerable=True)
+        said = record_said(record, sources[top].paper)
+        opening = lead_in(sources, top, hedged) if hedged else ""
+        draft.text = " ".join(
+            x for x in (opening, said, "What it does:", draft.quote(top + 1, contribution(sources[top]))) if x
+        )
         return draft
 
     def _numbers(self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool) -> Draft:

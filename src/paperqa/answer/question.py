@@ -16,6 +16,7 @@ from typing import Literal
 
 from ..text import FRAME, PAPERS, STOPWORDS, stem, substance, terms, without
 from ..types import Paper
+from .record import Record, record_asked
 
 Shape = Literal["list", "compare", "improvement", "number", "fact"]
 Order = Literal["newest", "oldest"]
@@ -132,10 +133,14 @@ class Asked:
     order: Order | None = None  # a list by date ("the latest papers on X"), newest or oldest first
     count: int | None = None  # how many papers a list asks for ("3 papers on hashing")
     one_paper: bool = False  # asks about the one paper a conversation points at ("what dataset does it use?")
+    record: Record | None = None  # asks for a field of a paper's record ("who wrote X?"), not for its content
 
 
 def analyse(question: str) -> Asked:
     """The shape and key terms of a question."""
+    record: Record | None = None
+    if found := record_asked(question):  # "who wrote SPLADE?": the rest of the question names the paper
+        record, question = found
     dated = _NEWEST.search(question) or _OLDEST.search(question)
     order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
     if dated:  # "latest" says the order, not the topic: the question is read without it
@@ -173,6 +178,7 @@ def analyse(question: str) -> Asked:
         llm,
         order,
         count,
+        record=record,
     )
 
 

@@ -1,0 +1,75 @@
+"""Questions about a paper's record rather than its content ("Who wrote SPLADE?", "When was gaBERT published?"):
+what the corpus lists beside the abstract (a date, an organisation, how many authors), or that it lists nothing."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ..types import Paper
+from .citations import inert
+
+Record = Literal["authors", "date", "organisation", "citations"]
+
+# Each phrase asks for one field of the record; what is left of the question names the paper.
+_ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
+    ("authors", re.compile(
+        r"\bwho\s+(?:wrote|authored|are\s+the\s+authors\s+of|is\s+the\s+author\s+of)\b"
+        r"|\b(?:the\s+)?(?:authors?|author\s+list)\s+of\b|\bwho\s+(?:are|were)\s+(?:its|their)\s+authors\b",
+        re.IGNORECASE)),
+    ("date", re.compile(
+        r"\bwhen\s+(?:was|were|did)\b(?=.*\b(?:publish|releas|post|appear|writ|come\s+out|came\s+out)\w*)"
+        r"|\b(?:what|which)\s+(?:year|date)\s+(?:was|were|is|did)\b|\b(?:publication|release)\s+(?:date|year)\b",
+        re.IGNORECASE)),
+    ("organisation", re.compile(
+        r"\b(?:which|what)\s+(?:organi[sz]ation|company|lab|institution|university|affiliation)\s+"
+        r"(?:wrote|published|released|developed|made|is\s+behind|was\s+behind|is|are|did)\b",
+        re.IGNORECASE)),
+    ("citations", re.compile(
+        r"\bhow\s+(?:many\s+citations|many\s+times\s+(?:was|is|has)\b.*\bcited|often\s+(?:was|is|has)\b.*\bcited)"
+        r"|\bmost[\s-]+cited\b|\bmost\s+citations\b|\bcitation\s+counts?\b",
+        re.IGNORECASE)),
+)  # fmt: skip
+# The LLM prompt's hint: each source's `about:` line is all the corpus records of a paper beyond its abstract.
+RECORD_HINT = (
+    "The question asks for a paper's {record}: answer from its source's `about:` line, which is all the corpus "
+    "records beside the abstract (a date, an organisation or how many authors); when that line lacks it, say the "
+    "corpus does not record it, and take no names or dates from an abstract."
+)
+_WHEN = re.compile(r"\bwhen\s+(?:was|were|did)\b", re.IGNORECASE)
+# The verb of a "when was X published?" question, taken out with the "when was".
+_DATE_VERB = re.compile(
+    r"\b(?:published|released|posted|appeared|written|come\s+out|came\s+out|publish|release|appear|write)\b",
+    re.IGNORECASE,
+)
+
+
+def record_asked(question: str) -> tuple[Record, str] | None:
+    """The field of a paper's record a question asks for, and the question without the words asking it."""
+    for record, pattern in _ASKED:
+        if m := pattern.search(question):
+            rest = question[: m.start()] + " " + question[m.end() :]
+            if record == "date" and _WHEN.match(question, m.start()):
+                rest = _DATE_VERB.sub(" ", rest, count=1)
+            return record, " ".join(rest.split())
+    return None
+
+
+def record_said(record: Record, paper: Paper) -> str:
+    """What the corpus lists of one paper for the field asked, said without a citation (it is no abstract's
+    claim): the answer's next sentence quotes the abstract, cited."""
+    title = f"“{inert(paper.title)}”"
+    if record == "authors":
+        count = f" (it lists {paper.authors} author{'s' if paper.authors != 1 else ''})" if paper.authors else ""
+        org = f"; its organisation is {inert(paper.org)}" if paper.org else ""
+        return f"The corpus does not record who wrote {title}{count}{org}."
+    if record == "date":
+        if paper.date:
+            return f"The corpus dates {title} {paper.date.isoformat()}."
+        return f"The corpus has no date for {title}."
+    if record == "organisation":
+        if paper.org:
+            return f"The corpus lists {inert(paper.org)} as the organisation of {title}."
+        return f"The corpus lists no organisation for {title}."
+    upvotes = f"; it lists {paper.upvotes} upvotes for {title}" if paper.upvotes is not None else ""
+    return f"The corpus records no citation counts{upvotes}."
