@@ -61,7 +61,8 @@ FRAME = frozenset(
         "data dataset datasets train training task tasks learning neural network networks deep based new "
         "way ways kind kinds type types effect effects use used help helps make makes made show shows find "
         "finds found much many well instead rather versus test tests related relate relation describe described "
-        "please thanks thank hello hi hey kindly cheers list lists give enumerate"  # "Please list …", "Hi, which …"
+        "please thanks thank hello hi hey kindly cheers list lists give enumerate "  # "Please list …", "Hi, which …"
+        "summarize summarise summary overview explain tell"  # "Summarize the paper on late chunking"
     )
 )
 

@@ -171,3 +171,10 @@ def test_a_question_of_a_papers_record_is_answered_from_the_record_not_the_abstr
         assert [c.support for c in answer.claims] == ["full"] and len(answer.citations) == 1
     cited = offline.ask("Which paper has the most citations?")
     assert cited.text == "The corpus records no citation counts." and not cited.answerable
+
+
+def test_a_summary_of_one_paper_says_what_it_does_then_what_it_found(offline):
+    answer = offline.ask("Tell me about the gaBERT paper")
+    assert answer.text.startswith("From “gaBERT -- an Irish Language Model” [1]: We introduce gaBERT"), answer.text
+    assert "performs better at this task [1]." in answer.text and len(answer.citations) == 1
+    assert "Summarize" not in offline.ask("Summarize the paper on late chunking").text  # no "none mentions Summarize"

@@ -208,3 +208,15 @@ def test_which_weighing_two_things_joined_by_or_is_a_comparison(question):
 def test_how_many_papers_the_corpus_has_is_a_list_a_figure_of_one_paper_a_number(question, shape):
     asked = analyse(question)
     assert asked.shape == shape and asked.numeric == (shape == "number")
+
+
+@pytest.mark.parametrize(
+    ("question", "shape"),
+    [("Summarize the paper on late chunking", "summary"), ("Tell me about the gaBERT paper", "summary"),
+     ("Explain ColBERT-XM", "summary"), ("Give me a summary of SPLADE", "summary"),
+     ("Summarize the papers on hashing", "list"), ("Tell me about machine unlearning", "list"),
+     ("Describe how SPLADE v2 improves over SPLADE", "improvement")],
+)  # fmt: skip
+def test_a_summary_asked_of_one_paper_is_its_own_shape_and_its_verb_no_term(question, shape):
+    asked = analyse(question)
+    assert asked.shape == shape and not {"summar", "summari", "explain", "tell"} & set(asked.terms)

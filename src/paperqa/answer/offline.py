@@ -14,6 +14,7 @@ import numpy as np
 
 from ..dates import date_key
 from ..settings import Settings
+from ..text import substance
 from ..types import Answer, Source
 from .citations import clean, inert
 from .claims import check, numbers
@@ -108,6 +109,8 @@ class OfflineWriter:
         hedged = not named and (together < CLEARLY_COVERED or (short and not self._has_rarest(wanted, sources[top])))
         if asked.record:
             return self._record(asked.record, sources, top, hedged)
+        if asked.shape == "summary":
+            return self._summary(asked, sources, top, hedged)
         if asked.shape in ("improvement", "number"):
             return self._numbers(asked, sources, top, hedged)
         return self._fact(asked, sources, top, matches, hedged)
@@ -200,6 +203,20 @@ class OfflineWriter:
         draft.text = " ".join(
             x for x in (opening, said, "What it does:", draft.quote(top + 1, contribution(sources[top]))) if x
         )
+        return draft
+
+    def _summary(self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool) -> Draft:
+        """One paper's gist, in its own order: what it does, its result with numbers, what it says of the question."""
+        draft = Draft("", answerable=True)
+        source = sources[top]
+        does = contribution(source)
+        parts = substance(source.paper.abstract)
+        after = parts[parts.index(does) + 1 :] if does in parts else parts  # results come after what it does
+        result = (next((s for s in after if _NUMBER.search(s) and _GAIN.search(s)), None)
+                  or next((s for s in reversed(after) if _GAIN.search(s)), after[-1] if after else ""))  # fmt: skip
+        picked = [does, result, *self._cover(asked, source)]
+        chosen = in_order(source, [s for s in dict.fromkeys(picked) if s][:3])
+        draft.text = lead_in(sources, top, hedged) + " " + " ".join(draft.quote(top + 1, s) for s in chosen)
         return draft
 
     def _numbers(self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool) -> Draft:

@@ -18,7 +18,7 @@ from ..text import FRAME, PAPERS, STOPWORDS, stem, substance, terms, without
 from ..types import Paper
 from .record import Record, record_asked
 
-Shape = Literal["list", "compare", "improvement", "number", "fact"]
+Shape = Literal["list", "compare", "improvement", "number", "summary", "fact"]
 Order = Literal["newest", "oldest"]
 
 _LIST = re.compile(
@@ -78,6 +78,20 @@ _OLDEST = re.compile(r"\b(oldest|earliest|first)" + _WORKS, re.IGNORECASE)
 _QUESTION_WORD = re.compile(
     r"\s*(?:what|which|who|whose|how|why|when|where|is|are|does|do|did|can|could|should|would|has|have)\b", re.I
 )
+# "the paper on late chunking", "the SPLADE paper": one paper, not a topic's papers.
+_ONE_PAPER = re.compile(
+    r"\bthe\s+(?:paper|study|article)\s+(?:on|about|that|which|introducing|proposing|called|named)\b"
+    r"|\bthe\s+[\w-]+(?:\s+[\w-]+)?\s+(?:paper|study|article)\b",
+    re.IGNORECASE,
+)
+# "Summarize the paper on late chunking", "Explain ColBERT-XM": one paper's gist, when one paper is pointed at
+# or named (a word with two capitals or a digit); "tell me about machine unlearning" stays a topic.
+_SUMMARY = re.compile(
+    r"^\s*(?:please\s+)?(?:summari[sz]e|explain|describe|give\s+(?:me\s+)?(?:a\s+|an\s+)?(?:summary|overview)\s+of"
+    r"|tell\s+me\s+(?:more\s+)?about|what\s+is\s+the\s+(?:gist|summary|main\s+idea)\s+of)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9])[\w-]*")
 _SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
@@ -155,14 +169,19 @@ def analyse(question: str) -> Asked:
     pairs = _pairs(words)
     papers_counted = _PAPERS_COUNTED.search(question)
     numeric = bool(_QUANTITY.search(question)) and not papers_counted
+    improvement = _IMPROVE.search(question) and (numeric or _BASELINE.search(question))
+    # "Summarize the paper on late chunking", "Explain ColBERT-XM": one paper pointed at or named
+    summary = _SUMMARY.search(question) and (_ONE_PAPER.search(question) or _NAME.search(question))
     if _COMPARE.search(question) and not _LIST.search(question) and not numeric:
         shape: Shape = "compare"
-    elif _LIST.search(question) or dated or counted or papers_counted or _names_a_topic(question):
+    elif _LIST.search(question) or dated or counted or papers_counted or (_names_a_topic(question) and not summary):
         shape = "list"
-    elif _IMPROVE.search(question) and (numeric or _BASELINE.search(question)):
+    elif improvement:
         shape = "improvement"
     elif numeric:
         shape = "number"
+    elif summary:
+        shape = "summary"
     else:
         shape = "fact"
     llm = bool(_LLM.search(question)) and not _LLM_ALTERNATIVE.search(question)
@@ -194,8 +213,10 @@ def figures_asked(question: str) -> int:
 
 
 def _names_a_topic(question: str) -> bool:
-    """A few words that are no question: no "?", no question word first, at most ten words."""
-    return not question.rstrip().endswith("?") and not _QUESTION_WORD.match(question) and len(question.split()) <= 10
+    """A few words that are no question: no "?", no question word first, at most ten words, and no one paper
+    pointed at ("Summarize the paper on late chunking")."""
+    return (not question.rstrip().endswith("?") and not _QUESTION_WORD.match(question)
+            and len(question.split()) <= 10 and not _ONE_PAPER.search(question))  # fmt: skip
 
 
 def _compounds(question: str) -> tuple[tuple[str, ...], ...]:
@@ -273,5 +294,7 @@ SHAPE_HINTS: dict[Shape, str] = {
     "baseline, exactly as the source states them.",
     "number": "The question asks for a number: give it exactly as the source states it, with its unit; if no "
     "source states it, say so.",
+    "summary": "The question asks for the gist of one paper: what it proposes, how, and its main result with its "
+    "numbers, from that paper's source alone.",
     "fact": "Answer the question directly from the sources that state it.",
 }
