@@ -220,3 +220,12 @@ def test_how_many_papers_the_corpus_has_is_a_list_a_figure_of_one_paper_a_number
 def test_a_summary_asked_of_one_paper_is_its_own_shape_and_its_verb_no_term(question, shape):
     asked = analyse(question)
     assert asked.shape == shape and not {"summar", "summari", "explain", "tell"} & set(asked.terms)
+
+
+@pytest.mark.parametrize(
+    ("question", "shape"),
+    [("Does any paper use reinforcement learning?", "list"), ("Are there any studies of music?", "list"),
+     ("Do any papers study patents?", "list"), ("Is there a study that re-implements sparse retrievers?", "fact")],
+)  # fmt: skip
+def test_whether_any_papers_do_something_asks_for_them_all(question, shape):
+    assert analyse(question).shape == shape
