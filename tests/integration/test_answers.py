@@ -178,3 +178,11 @@ def test_a_summary_of_one_paper_says_what_it_does_then_what_it_found(offline):
     assert answer.text.startswith("From “gaBERT -- an Irish Language Model” [1]: We introduce gaBERT"), answer.text
     assert "performs better at this task [1]." in answer.text and len(answer.citations) == 1
     assert "Summarize" not in offline.ask("Summarize the paper on late chunking").text  # no "none mentions Summarize"
+
+
+def test_a_dataset_asked_for_that_the_abstract_never_names_is_said_to_be_missing(offline):
+    answer = offline.ask("What datasets are used to evaluate SPLADE?")  # its abstract names none
+    assert "SPLADE: Sparse Lexical and Expansion Model for First Stage Ranking” [" in answer.text.split("]")[0] + "["
+    assert answer.text.split("]", 1)[1].startswith(" names no dataset or benchmark for this; what it says closest:")
+    named = offline.ask("Which corruption benchmarks was the robust depth estimation challenge built on?")
+    assert "KITTI-C" in named.text and "names no" not in named.text

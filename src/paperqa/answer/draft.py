@@ -67,14 +67,18 @@ def refusal(sources: Sequence[Source], unseen: Sequence[str] = (), apart: Sequen
             f"The closest papers found were {closest}, which address other topics.")  # fmt: skip
 
 
-def lead_in(sources: Sequence[Source], top: int, hedged: bool, figureless: bool = False) -> str:
+def lead_in(
+    sources: Sequence[Source], top: int, hedged: bool, figureless: bool = False, nameless: str | None = None
+) -> str:
     """How an answer from one paper opens: from it, from the closest (`hedged`), or from one whose abstract gives
-    no figure for what was asked (`figureless`)."""
+    no figure (`figureless`) or names no such thing (`nameless`: the kind, "dataset or benchmark") as was asked."""
     name = inert(sources[top].paper.title)
     if hedged:
         return f"No paper clearly addresses this; the closest is “{name}” [{top + 1}]."
     if figureless:
         return f"The abstract of “{name}” [{top + 1}] gives no figure for this; what it says closest:"
+    if nameless:
+        return f"The abstract of “{name}” [{top + 1}] names no {nameless} for this; what it says closest:"
     return f"From “{name}” [{top + 1}]:"
 
 

@@ -234,12 +234,15 @@ class OfflineWriter:
     def _fact(self, asked: Asked, sources: Sequence[Source], top: int, matches: list[Match], hedged: bool) -> Draft:
         draft = Draft("", answerable=True)
         body = " ".join(draft.quote(top + 1, s) for s in in_order(sources[top], self._cover(asked, sources[top])))
+        pool = [(i, s, set(words)) for i, (s, words) in enumerate(sentence_terms(sources[top].paper))]
+        # "Which datasets?" of an abstract naming none: said so, before what it says closest.
+        nameless = asked.named_kind if asked.named_kind and not self._answering(asked, pool) else None
         # Papers nearly as close to the question (a paper and its follow-up, say), named as related.
         least = max(0.5, matches[top].coverage - RELATED)
         others = [i for i, m in enumerate(matches) if i != top and m.coverage >= least]
         others = others[:2]
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
-        draft.text = " ".join(x for x in (lead_in(sources, top, hedged), body, extra) if x)
+        draft.text = " ".join(x for x in (lead_in(sources, top, hedged, nameless=nameless), body, extra) if x)
         return draft
 
     def _ranked(self, asked: Asked, source: Source) -> list[tuple[float, int, str]]:

@@ -43,6 +43,7 @@ _KIN = [
     frozenset(stem(w) for w in ("benchmark", "dataset", "data", "corpus", "corpora", "testbed", "suite", "task")),
     frozenset(stem(w) for w in ("model", "transformer", "network", "architecture", "backbone", "llm", "encoder")),
 ]
+_KIN_SAID = ("dataset or benchmark", "model")
 _IMPROVE = re.compile(
     r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate)\b",
     re.IGNORECASE,
@@ -142,6 +143,13 @@ class Asked:
     numeric: bool
     wants: frozenset[str] = frozenset()  # the kind a "which benchmarks …?" asks for, and its kin (stems)
     wants_words: frozenset[str] = frozenset()  # every word of that clause (`experimental Intel accelerator`)
+
+    @property
+    def named_kind(self) -> str | None:
+        """The kind asked for when a name answers it ("which datasets", "what model"), as a reader calls it; None
+        for a kind a description answers ("what problem")."""
+        return next((said for kin, said in zip(_KIN, _KIN_SAID, strict=True) if self.wants and self.wants <= kin), None)
+
     either: tuple[tuple[frozenset[str], ...], ...] = ()  # alternatives ("select or reweight"), the terms of each
     compounds: tuple[tuple[str, ...], ...] = ()  # hyphenated names ("locality-sensitive"), the stems of each
     llm: bool = False  # asks about large language models only ("use LLMs to rerank"): `llm` is a framing word
