@@ -19,11 +19,20 @@ from .answer.restricted import names_nothing, restricted_answer
 from .answer.stream import AnswerStream, said
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
-from .conversation import Resolved, Turn, about_corpus, corpus_described, history_text, how_to_ask, resolve
+from .conversation import (
+    Resolved,
+    Turn,
+    about_corpus,
+    corpus_described,
+    history_text,
+    how_to_ask,
+    org_missing,
+    resolve,
+)
 from .corpus import CorpusRead, corpus_files, read_corpus, shipped_corpus
 from .embeddings import embed_query, embed_texts
 from .errors import ArgumentError, PaperQAError
-from .filters import Filters, org_asked
+from .filters import Filters, org_asked, org_unknown
 from .index import CheckReport, ChromaServer, Index, IngestReport, Progress, View
 from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
@@ -152,6 +161,8 @@ class Assistant:
         llm = chat_model(self.settings)
         with self.index.reading() as view:
             resolved = _with_org(resolved, view)
+            if resolved.unknown_org and names_nothing(resolved.query):  # "papers by Meta": none are
+                return said(question, org_missing(resolved.unknown_org, self.index.overview()))
             query = respelled(resolved.query, view.knows)  # `summarisation` read as the corpus spells it
             asked = analyse(query)
             if resolved.one_paper:  # "what does it evaluate on?" after "which papers …": not a list
@@ -174,6 +185,8 @@ class Assistant:
             stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked.shape, asked.order,
                                 asked.record)  # fmt: skip
         notes = [f"Read as papers {resolved.restriction}."] if resolved.restriction else []
+        if resolved.unknown_org:
+            notes.append(f"No paper is recorded as from {resolved.unknown_org}; answered from all of them.")
         if undated:
             notes.append(f"The date range left out {undated} paper{'s' if undated != 1 else ''} with no known date.")
         stream.notes = tuple(notes)
@@ -232,11 +245,14 @@ class Assistant:
 
 def _with_org(resolved: Resolved, view: View) -> Resolved:
     """A question's own organisation ("papers from Amazon") as the organisation filter, if the index knows it
-    and no organisation was chosen already."""
+    and no organisation was chosen already; one it does not know is kept to be said so."""
     given = resolved.filters
-    found = None if given is not None and given.org else org_asked(resolved.query, view.knows_org)
-    if found is None:
+    if given is not None and given.org:
         return resolved
+    found = org_asked(resolved.query, view.knows_org)
+    if found is None:
+        unknown = org_unknown(resolved.query, view.knows_org)
+        return resolved if unknown is None else dataclasses.replace(resolved, query=unknown[1], unknown_org=unknown[0])
     name, rest = found
     filters = dataclasses.replace(given or Filters(), org=name)
     return dataclasses.replace(resolved, query=rest, filters=filters, org=name)

@@ -71,6 +71,15 @@ def about_corpus(question: str) -> bool:
     return bool(_ABOUT_CORPUS.fullmatch(question))
 
 
+def org_missing(name: str, overview: Overview) -> str:
+    """What to say of an organisation no paper is recorded as from: which organisations the corpus does record."""
+    if not overview.orgs:
+        return f"The corpus records no organisation for any of its {overview.papers} papers, so none from {name}."
+    known = sum(n for _, n in overview.orgs)
+    return (f"The corpus has no paper recorded as from {name}: it records an organisation for {known} of its "
+            f"{overview.papers} papers ({', '.join(org for org, _ in overview.orgs)}).")  # fmt: skip
+
+
 def corpus_described(overview: Overview) -> str:
     """What the catalog knows of the corpus as a whole, and how to ask about what is in it."""
     dated = sum(n for _, n in overview.per_year)
@@ -107,6 +116,7 @@ class Resolved:
     one_paper: bool = False  # it asks about one paper ("it", "[2]"): not for a list, whatever the first question
     dates: YearsAsked | None = None  # the date range the question's own words ask for ("from 2024")
     org: str | None = None  # the organisation they ask for ("papers from Amazon"), once the index knows it
+    unknown_org: str | None = None  # an organisation they ask for that no paper has ("papers by Meta")
 
     @property
     def restriction(self) -> str:

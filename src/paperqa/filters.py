@@ -37,12 +37,15 @@ def org_key(org: str | None) -> str:
     return (org or "").casefold()
 
 
-# "papers from Amazon", "work by Google DeepMind": an organisation right after the papers it restricts (not "reviews
-# from Amazon", a dataset). Up to four words after it, longest first, are tried against the index's organisations.
+# "papers from Amazon", "work by Google DeepMind", "papers written by Meta": an organisation right after the papers
+# it restricts (not "reviews from Amazon", a dataset). Up to four words after it, longest first, are tried against
+# the index's organisations.
 _ORG_ASKED = re.compile(
-    rf"\b(?i:{PAPERS})(\s+(?i:from|by|at)\s+(?:the\s+)?)"
-    r"([\w&.-]+(?:\s+[\w&.-]+){0,3})"
+    rf"\b(?i:{PAPERS})(\s+(?:(?i:that\s+)?(?i:were|was|are|is)\s+)?(?:(?i:written|authored|published|released)\s+)?"
+    r"(?i:from|by|at)\s+(?:the\s+)?)([\w&.-]+(?:\s+[\w&.-]+){0,3})"
 )
+# A name as organisations are written: capitalised words ("Meta", "Google DeepMind", "MIT").
+_CAPITALISED = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*")
 
 
 def org_asked(question: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
@@ -52,12 +55,26 @@ def org_asked(question: str, known: Callable[[str], bool]) -> tuple[str, str] | 
     if not m:
         return None
     words = m.group(2).split()
+    run = _CAPITALISED.match(m.group(2))
     for n in range(len(words), 0, -1):
         name = " ".join(words[:n])
+        if run is not None and len(run.group(0).split()) > n:  # "Google DeepMind" is not "Google"
+            return None
         if known(org_key(name)):
             end = question.index(name, m.start(2)) + len(name)
             return name, without(question, m.start(1), end)
     return None
+
+
+def org_unknown(question: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
+    """An organisation a question restricts its papers to that the index does not know ("papers by Meta"), and
+    the question without it; a lower-case word there ("papers by the way") names none."""
+    m = _ORG_ASKED.search(question)
+    name = _CAPITALISED.match(m.group(2)) if m else None
+    if m is None or name is None or known(org_key(name.group(0))):
+        return None
+    end = m.start(2) + name.end()
+    return name.group(0), without(question, m.start(1), end)
 
 
 def category_keys(categories: Iterable[str]) -> list[str]:

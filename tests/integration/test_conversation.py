@@ -159,3 +159,15 @@ def test_a_question_about_the_corpus_as_a_whole_is_answered_from_its_catalog(off
     assert answer.answerable and not answer.citations
     assert offline.ask("How many papers are there on hashing?").text.startswith("The corpus has ")
     assert offline.ask("How many papers are there on hashing?").citations
+
+
+def test_an_organisation_no_paper_is_from_is_said_to_be_missing(offline):
+    orgs = sorted({p.org for p in read_corpus(shipped_corpus()).papers if p.org})
+    answer = offline.ask("Which papers were written by Meta?")  # it was refused for lacking the word "written"
+    assert answer.text.startswith("The corpus has no paper recorded as from Meta: it records an organisation for")
+    assert all(org in answer.text for org in orgs) and not answer.answerable
+    deepmind = offline.ask("Which papers were published by Google DeepMind?")  # not Google's papers
+    assert deepmind.text.startswith("The corpus has no paper recorded as from Google DeepMind")
+    topic = offline.ask("papers by Meta on retrieval")  # a topic too: answered from all papers, and said so
+    assert topic.citations and "No paper is recorded as from Meta; answered from all of them." in topic.notes
+    assert offline.ask("papers written by Google").notes == ("Read as papers from Google.",)

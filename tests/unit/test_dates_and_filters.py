@@ -6,7 +6,7 @@ import pytest
 
 from paperqa import ArgumentError, Filters, Settings
 from paperqa.dates import parse_bound, parse_date, years_asked
-from paperqa.filters import org_asked
+from paperqa.filters import org_asked, org_unknown
 
 
 @pytest.mark.parametrize(
@@ -129,3 +129,16 @@ def test_a_date_range_says_itself_in_words():
 )  # fmt: skip
 def test_an_organisation_the_index_knows_after_papers_from_is_one_the_question_asks_for(question, found):
     assert org_asked(question, {"amazon", "google", "google deepmind"}.__contains__) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [("Which papers were written by Meta?", ("Meta", "Which papers ?")),
+     ("papers by Google DeepMind on retrieval", ("Google DeepMind", "papers on retrieval")),
+     ("papers from Google on retrieval", None), ("papers from the medical domain", None),
+     ("Which papers use reviews from Amazon?", None)],
+)  # fmt: skip
+def test_an_organisation_the_index_does_not_know_is_found_by_its_capitals(question, unknown):
+    assert org_unknown(question, lambda key: key == "google") == unknown
+    if unknown and " DeepMind" in question:  # a longer name is not the known one it starts with
+        assert org_asked(question, lambda key: key == "google") is None
