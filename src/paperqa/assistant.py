@@ -173,8 +173,9 @@ class Assistant:
             restricted_only = bool(resolved.restriction) and names_nothing(query)
             if (asked.shape == "list" and given is None) or restricted_only:
                 k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
-            vector = self._query_vector(query)
-            sources = self._retriever.retrieve(view, vector, query, k, resolved.filters)
+            # What it searches for is the question without its asking words ("who wrote", "recommend", "latest").
+            vector = self._query_vector(asked.text)
+            sources = self._retriever.retrieve(view, vector, asked.text, k, resolved.filters)
             undated = view.undated_left_out(resolved.filters)
             if restricted_only:
                 stream = restricted_answer(question, sources, view.admitted(resolved.filters), resolved.restriction)

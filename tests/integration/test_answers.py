@@ -186,3 +186,9 @@ def test_a_dataset_asked_for_that_the_abstract_never_names_is_said_to_be_missing
     assert answer.text.split("]", 1)[1].startswith(" names no dataset or benchmark for this; what it says closest:")
     named = offline.ask("Which corruption benchmarks was the robust depth estimation challenge built on?")
     assert "KITTI-C" in named.text and "names no" not in named.text
+
+
+def test_recommend_me_papers_lists_the_topic_not_recommender_systems(offline):
+    answer = offline.ask("Can you recommend papers on model compression?")  # listed two recommender papers
+    titles = [c.title for c in answer.citations]
+    assert any("Compression" in t for t in titles) and not any("Recommend" in t for t in titles), answer.text

@@ -229,3 +229,13 @@ def test_a_summary_asked_of_one_paper_is_its_own_shape_and_its_verb_no_term(ques
 )  # fmt: skip
 def test_whether_any_papers_do_something_asks_for_them_all(question, shape):
     assert analyse(question).shape == shape
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Can you recommend papers on model compression?", "Suggest a few good studies of model compression"],
+)
+def test_asking_for_papers_to_be_recommended_is_no_word_of_the_topic(question):
+    asked = analyse(question)
+    assert asked.shape == "list" and "recommend" not in asked.text and "suggest" not in asked.terms
+    assert "recommend" in analyse("Which papers study recommender systems?").terms

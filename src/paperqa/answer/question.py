@@ -94,6 +94,12 @@ _SUMMARY = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9])[\w-]*")
+# "Can you recommend papers on model compression?", "suggest a few studies of X": asking for papers, whose verb
+# is no word of the topic ("recommender systems" is one).
+_RECOMMEND = re.compile(
+    rf"\b(?:recommend|suggest)(?:\s+me)?(?=\s+(?:(?:some|a|few|any|good|the|\d+|[a-z]+)\s+){{0,3}}{PAPERS}\b)",
+    re.IGNORECASE,
+)
 _SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
@@ -164,6 +170,8 @@ def analyse(question: str) -> Asked:
     record: Record | None = None
     if found := record_asked(question):  # "who wrote SPLADE?": the rest of the question names the paper
         record, question = found
+    if asking := _RECOMMEND.search(question):  # "can you recommend papers on X": the asking is no part of the topic
+        question = without(question, asking.start(), asking.end())
     dated = _NEWEST.search(question) or _OLDEST.search(question)
     order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
     if dated:  # "latest" says the order, not the topic: the question is read without it
