@@ -23,6 +23,18 @@ _ORDINAL = re.compile(
     r"(?!\s+(?:to|that|which|who|on|about|in)\b)",
     re.IGNORECASE,
 )
+# "compare the first two", "the last three papers", "the first and second ones": several of the last answer's papers.
+_COUNTS = ("two", "three", "four", "five")
+_FIRST_N = re.compile(
+    r"\b(?:the\s+)?(first|top|last)\s+(" + "|".join(_COUNTS) + r"|[2-5])(?:\s+(?:ones|papers|works|studies))?\b"
+    r"(?!\s+(?:to|that|which|who|on|about|in)\b)",
+    re.IGNORECASE,
+)
+_TWO_ORDINALS = re.compile(
+    r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)\s+and\s+(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)"
+    r"(?:\s+(?:ones?|papers?|works?|stud(?:y|ies)))?\b",
+    re.IGNORECASE,
+)
 _ANAPHORA = re.compile(r"\b(those|these|them|they|their|it|its|that paper|this paper|the paper|above|same)\b", re.I)
 _NARROW = re.compile(r"\b(those|these|them|above)\b", re.I)
 _SINGULAR = re.compile(r"\b(it|its|that paper|this paper|the paper|this work|that work|this method)\b", re.I)
@@ -134,13 +146,11 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     if not history:
         return Resolved(question, filters if filters.active else None, dates=years)
     last = history[-1]
-    if ordinal := _ORDINAL.search(question):  # "the second one": the last answer's second citation, as "[n]"
-        order = list(dict.fromkeys(c.n for c in last.answer.citations))
-        word = ordinal.group(1).lower()
-        nth = -1 if word == "last" else _ORDINALS.index(word)
-        if not order or nth >= len(order):
-            return Resolved(question, None, f"The last answer has no {word} paper: it cited {len(order) or 'none'}.")
-        question = f"{question[: ordinal.start()]}[{order[nth]}]{question[ordinal.end() :]}"
+    cited_order = list(dict.fromkeys(c.n for c in last.answer.citations))
+    if picked := _picked(question, cited_order):  # "the second one", "the first two": as "[n]" references
+        question, problem = picked
+        if problem:
+            return Resolved(question, None, problem)
     query = question
     refs = [int(n) for n in _REF.findall(question)]
     papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
@@ -163,6 +173,28 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited[:1]))
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years)
+
+
+def _picked(question: str, order: list[int]) -> tuple[str, str | None] | None:
+    """The question with its ordinals ("the second one", "the first two", "the first and third") written as the
+    last answer's citations ("[2]", "[1] and [2]"), in the order it cited them; or what to say when it lacks one."""
+    if m := _FIRST_N.search(question):
+        word, count = m.group(1).lower(), m.group(2).lower()
+        n = int(count) if count.isdigit() else _COUNTS.index(count) + 2
+        wanted = list(range(len(order) - n, len(order))) if word == "last" else list(range(n))
+        said = f"{word} {count}"
+    elif m := _TWO_ORDINALS.search(question):
+        wanted = [-1 if w.lower() == "last" else _ORDINALS.index(w.lower()) for w in (m.group(1), m.group(2))]
+        said = f"{m.group(1).lower()} and {m.group(2).lower()}"
+    elif m := _ORDINAL.search(question):  # "the second one": the last answer's second citation
+        word = m.group(1).lower()
+        wanted, said = [-1 if word == "last" else _ORDINALS.index(word)], f"{word} paper"
+    else:
+        return None
+    if not order or any(i >= len(order) or i < -len(order) for i in wanted) or len(order) < len(wanted):
+        return question, f"The last answer has no {said}: it cited {len(order) or 'none'}."
+    refs = " and ".join(f"[{order[i]}]" for i in wanted)
+    return f"{question[: m.start()]}{refs}{question[m.end() :]}", None
 
 
 def _refers_back(question: str) -> bool:

@@ -171,3 +171,29 @@ def test_an_organisation_no_paper_is_from_is_said_to_be_missing(offline):
     topic = offline.ask("papers by Meta on retrieval")  # a topic too: answered from all papers, and said so
     assert topic.citations and "No paper is recorded as from Meta; answered from all of them." in topic.notes
     assert offline.ask("papers written by Google").notes == ("Read as papers from Google.",)
+
+
+def test_several_papers_of_the_last_answer_are_picked_by_their_order(offline):
+    first = offline.ask("Which papers study machine unlearning?")
+    cited = [c.paper_id for c in first.citations]
+    assert len(cited) >= 3
+    history = [Turn("Which papers study machine unlearning?", first)]
+    two = offline.ask("Compare the first two", history=history)  # it searched the corpus for "first two"
+    assert [c.paper_id for c in two.citations] == cited[:2], two.text
+    last = offline.ask("Compare the last two papers", history=history)  # titles without a colon name them too
+    assert sorted(c.paper_id for c in last.citations) == sorted(cited[-2:]), last.text
+    pair = offline.ask("compare the first and third ones", history=history)
+    assert sorted(c.paper_id for c in pair.citations) == sorted([cited[0], cited[2]])
+    many = offline.ask("Compare the first five", history=history)
+    assert many.text == f"The last answer has no first five: it cited {len(cited)}." and not many.citations
+
+
+def test_a_follow_up_asks_for_the_record_it_says_not_the_one_before(offline):
+    first = offline.ask("Which papers study machine unlearning?")
+    history = [Turn("Which papers study machine unlearning?", first)]
+    who = offline.ask("Who wrote the second one?", history=history)
+    assert who.text.startswith(f"The corpus does not record who wrote “{first.citations[1].title}”")
+    when = offline.ask("When was it published?", history=[*history, Turn("Who wrote the second one?", who)])
+    date = first.citations[1].date
+    said = f"The corpus dates “{first.citations[1].title}” {date.isoformat()}." if date else "The corpus has no date"
+    assert when.text.startswith(said), when.text

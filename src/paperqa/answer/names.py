@@ -26,8 +26,8 @@ def names_of(paper: Paper) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A paper's own names (the title's name before a colon, a short title) and the words that may name it:
-    coined words of its title (`HyperAttention`, `ZIP-FIT`), acronyms its abstract defines with the title's
+    """A paper's own names (the title's name before a colon, a short title, the whole title) and the words that
+    may name it: coined words of its title (`HyperAttention`, `ZIP-FIT`), acronyms its abstract defines with the title's
     words (`Data Selection with Importance Resampling (DSIR)`) or says its method is called. Acronyms it
     defines for other things (datasets, baselines) are not among them."""
     title = paper.title.strip()
@@ -35,6 +35,7 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
     own = [head] if ":" in title and len(head) <= 40 else []
     if ":" not in title and len(title.split()) <= 4:
         own.append(title)
+    own.append(title)  # the whole title names it too ("compare the last two": their titles, quoted)
     coined = [w for w in re.findall(r"\b[\w-]+\b", head) if _coined(w)]
     title_words = set(terms(title))
     for definition, acronym in _definitions(paper.abstract):

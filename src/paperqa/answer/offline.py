@@ -80,7 +80,9 @@ class OfflineWriter:
             return Draft(NOTHING_RETRIEVED, answerable=False)
         matches = [match(asked, s.paper, self.idf) for s in sources]
         named = _named(matches)
-        if asked.record == "citations" and not named and not asked.one_paper:  # "which paper is the most cited?"
+        if asked.record and (named or asked.one_paper):  # "who wrote SPLADE?", "when was it published?"
+            return self._record(asked.record, sources, named[0] if named else 0, hedged=False)
+        if asked.record == "citations":  # "which paper is the most cited?"
             return Draft("The corpus records no citation counts.", answerable=False)
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single
         # paper holds about half of them, a list of alternatives weighing as one thing (`match`; the two rules

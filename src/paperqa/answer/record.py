@@ -45,14 +45,16 @@ _DATE_VERB = re.compile(
 
 
 def record_asked(question: str) -> tuple[Record, str] | None:
-    """The field of a paper's record a question asks for, and the question without the words asking it."""
-    for record, pattern in _ASKED:
-        if m := pattern.search(question):
-            rest = question[: m.start()] + " " + question[m.end() :]
-            if record == "date" and _WHEN.match(question, m.start()):
-                rest = _DATE_VERB.sub(" ", rest, count=1)
-            return record, " ".join(rest.split())
-    return None
+    """The field of a paper's record a question asks for, and the question without the words asking it; of a
+    follow-up read after the question before it ("Who wrote it? When was it published?"), the last one asked."""
+    found = [(m, record) for record, pattern in _ASKED for m in pattern.finditer(question)]
+    if not found:
+        return None
+    m, record = max(found, key=lambda f: f[0].start())
+    rest = question[: m.start()] + " " + question[m.end() :]
+    if record == "date" and _WHEN.match(question, m.start()):
+        rest = rest[: m.start()] + _DATE_VERB.sub(" ", rest[m.start() :], count=1)
+    return record, " ".join(rest.split())
 
 
 def record_said(record: Record, paper: Paper) -> str:
