@@ -183,8 +183,7 @@ class Assistant:
                 stream = offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,
                                         view.topical, self._vectors, self.settings)  # fmt: skip
         if llm is not None and not restricted_only:
-            stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked.shape, asked.order,
-                                asked.record)  # fmt: skip
+            stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked)
         notes = [f"Read as papers {resolved.restriction}."] if resolved.restriction else []
         if resolved.unknown_org:
             notes.append(f"No paper is recorded as from {resolved.unknown_org}; answered from all of them.")

@@ -192,3 +192,21 @@ def test_recommend_me_papers_lists_the_topic_not_recommender_systems(offline):
     answer = offline.ask("Can you recommend papers on model compression?")  # listed two recommender papers
     titles = [c.title for c in answer.citations]
     assert any("Compression" in t for t in titles) and not any("Recommend" in t for t in titles), answer.text
+
+
+def test_which_paper_introduced_a_name_no_paper_made_says_so(offline):
+    # gaBERT, "Utilizing BERT for …" and "BERT Rediscovers …" use BERT; none says it introduces it.
+    for question in (
+        "Which paper introduced BERT?",
+        "Who proposed BERT?",
+        "Which paper introduced the BEIR benchmark?",
+    ):
+        answer = offline.ask(question)
+        assert answer.text.startswith("No paper found in the corpus says it introduces B"), answer.text
+        assert not answer.answerable and not answer.citations
+    for question, title in (("Which paper introduced LATTICE?", "LLM-guided Hierarchical Retrieval"),
+                            ("Who proposed DSIR?", "Data Selection for Language Models via Importance Resampling"),
+                            ("Which paper introduced gaBERT?", "gaBERT -- an Irish Language Model"),
+                            ("Which paper introduced the RoboDepth challenge?", "The RoboDepth Challenge")):  # fmt: skip
+        made = offline.ask(question)
+        assert made.citations and made.citations[0].title.startswith(title), made.text

@@ -7,7 +7,7 @@ import pytest
 
 from paperqa import Assistant, BackendError, Settings
 from paperqa.answer.claims import _figures, numbers
-from paperqa.answer.question import ORDER_HINT, SHAPE_HINTS
+from paperqa.answer.question import INTRODUCED_HINT, ORDER_HINT, SHAPE_HINTS
 from paperqa.answer.record import RECORD_HINT
 from paperqa.text import count_tokens, sentences
 from tests.integration.conftest import QUESTION
@@ -165,3 +165,9 @@ def test_a_question_of_a_papers_record_points_the_llm_at_what_the_corpus_records
     llm_assistant(shipped_home, server.base_url).ask("When was RetroMAE v2 published?")
     prompt = server.requests[0]["body"]["messages"][1]["content"]
     assert RECORD_HINT.format(record="date") in prompt and "about: 2022-11-16" in prompt
+
+
+def test_which_paper_introduced_a_name_asks_the_llm_for_a_source_that_says_so(shipped_home, server):
+    server.replies = ["Fine [1]."]
+    llm_assistant(shipped_home, server.base_url).ask("Which paper introduced BERT?")
+    assert INTRODUCED_HINT.format(name="BERT") in server.requests[0]["body"]["messages"][1]["content"]

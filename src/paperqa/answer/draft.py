@@ -67,6 +67,14 @@ def refusal(sources: Sequence[Source], unseen: Sequence[str] = (), apart: Sequen
             f"The closest papers found were {closest}, which address other topics.")  # fmt: skip
 
 
+def not_introduced(name: str, sources: Sequence[Source]) -> str:
+    """Why a question about who made a name has no answer here: the papers that mention it did not make it."""
+    word = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
+    mentioning = [s for s in sources if word.search(f"{s.paper.title} {s.paper.abstract}")][:3] or sources[:2]
+    listed = "; ".join(f"“{inert(s.paper.title)}”" for s in mentioning)
+    return f"No paper found in the corpus says it introduces {inert(name)}. Papers found that mention it: {listed}."
+
+
 def lead_in(
     sources: Sequence[Source], top: int, hedged: bool, figureless: bool = False, nameless: str | None = None
 ) -> str:

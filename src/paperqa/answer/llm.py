@@ -24,8 +24,8 @@ from ..types import Answer, Source
 from . import prompt
 from .citations import StreamFilter, clean, filtered
 from .claims import check
-from .question import ORDER_HINT, SHAPE_HINTS, Order, Shape
-from .record import RECORD_HINT, Record
+from .question import INTRODUCED_HINT, ORDER_HINT, SHAPE_HINTS, Asked
+from .record import RECORD_HINT
 from .stream import AnswerStream
 
 _REFUSAL = re.compile(r"insufficient[_ ]evidence", re.IGNORECASE)
@@ -107,21 +107,26 @@ def refusal_text(text: str) -> str:
     return "The corpus does not cover this question." + (f" {rest}" if rest and "[" not in rest else "")
 
 
+def hints(asked: Asked) -> str:
+    """What the prompt says of the question's shape, and of what it asks beyond it."""
+    hint = SHAPE_HINTS[asked.shape]
+    hint += f" {ORDER_HINT.format(order=asked.order)}" if asked.order else ""
+    hint += f" {RECORD_HINT.format(record=asked.record)}" if asked.record else ""
+    hint += f" {INTRODUCED_HINT.format(name=asked.introduced)}" if asked.introduced else ""
+    return hint
+
+
 def llm_answer(
     llm: LLM,
     settings: Settings,
     question: str,
     sources: Sequence[Source],
-    history: str = "",
-    shape: Shape = "fact",
-    order: Order | None = None,
-    record: Record | None = None,
+    history: str,
+    asked: Asked,
 ) -> AnswerStream:
-    """Stream an LLM-written answer whose citations are checked as they pass, then claim by claim (`order`: a
-    list by date, "the latest papers on X"; `record`: a field of a paper's record asked, "who wrote X?")."""
-    hint = SHAPE_HINTS[shape] + (f" {ORDER_HINT.format(order=order)}" if order else "")
-    hint += f" {RECORD_HINT.format(record=record)}" if record else ""
-    request = prompt.build(question, sources, settings.context_tokens, history, hint)
+    """Stream an LLM-written answer whose citations are checked as they pass, then claim by claim; `asked` (the
+    question's shape, a list's order, a record or a name's origin asked) becomes the prompt's hints."""
+    request = prompt.build(question, sources, settings.context_tokens, history, hints(asked))
     reply = LLMReply(llm, settings, request)
     guard = StreamFilter(len(request.sources))
 

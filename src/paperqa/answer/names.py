@@ -14,6 +14,8 @@ from .question import joined
 _NAME = r"([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
 _PAREN_NAME = re.compile(rf"\({_NAME}\)")  # "(PRP)" ...
 _WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+\s+){1,6})$")  # ... and the words it abbreviates, just before it
+_ARTICLES = frozenset({"the", "a", "an"})
+_MADE_CALLED = re.compile(rf"\b(?:called|named|dubbed|termed)\s+{_NAME}")  # not "namely BERT and ConvKNRM"
 _CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed)\s+{_NAME}")  # "a model called MVP"
 
 
@@ -89,3 +91,26 @@ def mentions(question: str, paper: Paper, idf: Callable[[str], float], rare: flo
 
 def _fold(text: str) -> str:
     return " ".join(re.findall(r"[0-9a-z]+", joined(text).casefold()))
+
+
+def introduces(paper: Paper, name: str) -> bool:
+    """Whether a paper may be the one that made a name: one of its own names, the coined word opening its title's
+    name ("The RoboDepth Challenge: …", "gaBERT -- …"), or what its abstract says it introduces ("we introduce
+    LATTICE", "we present … Resampling (DSIR)", "a model called MVP"). gaBERT did not make "BERT"; neither did
+    "BERT Rediscovers the Classical NLP Pipeline" nor "Utilizing BERT for …", which use it."""
+    folded = _fold(name)
+    own, _ = _names(paper)
+    made = list(own) + _MADE_CALLED.findall(paper.abstract)
+    for separator in (":", " -- "):
+        if separator in paper.title:
+            head = [
+                w for w in re.findall(r"[\w-]+", paper.title.split(separator, 1)[0]) if w.casefold() not in _ARTICLES
+            ]
+            made += head[:1] if head and _coined(head[0]) else []
+    if any(_fold(n) == folded for n in made):
+        return True
+    said = re.compile(
+        rf"\b(?:we|this (?:paper|work))\s+(?:introduce|propose|present|develop)s?\s+(?:[^.()]{{0,100}}\(\s*)?"
+        rf"{re.escape(name)}(?![\w-])"
+    )
+    return bool(said.search(paper.abstract))

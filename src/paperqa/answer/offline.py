@@ -18,9 +18,20 @@ from ..text import substance
 from ..types import Answer, Source
 from .citations import clean, inert
 from .claims import check, numbers
-from .draft import NOTHING_RETRIEVED, Draft, contribution, in_order, lead_in, refusal, sentence_terms, short_name
+from .draft import (
+    NOTHING_RETRIEVED,
+    Draft,
+    contribution,
+    in_order,
+    lead_in,
+    not_introduced,
+    refusal,
+    sentence_terms,
+    short_name,
+)
 from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked
+from .names import introduces
 from .question import Asked, Order, as_written, on_language_models
 from .record import Record, record_said
 from .relevance import (
@@ -101,6 +112,8 @@ class OfflineWriter:
             # A topic's name (a few key words) that no retrieved paper holds as a whole: each has part of it
             # (`speech models` / `emotion recognition`, `unlearning` / `graph neural networks`), none is on it.
             return Draft(refusal(sources, apart=self._apart(asked, sources[:10])), answerable=False)
+        if asked.introduced and not any(introduces(s.paper, asked.introduced) for s in sources[:10]):
+            return Draft(not_introduced(asked.introduced, sources[:10]), answerable=False)  # gaBERT did not make BERT
         if asked.shape == "list":
             return self._listing(asked, vector, sources, matches)
         if asked.shape == "compare" and len(named) >= 2:

@@ -100,6 +100,14 @@ _RECOMMEND = re.compile(
     rf"\b(?:recommend|suggest)(?:\s+me)?(?=\s+(?:(?:some|a|few|any|good|the|\d+|[a-z]+)\s+){{0,3}}{PAPERS}\b)",
     re.IGNORECASE,
 )
+# "Which paper introduced BERT?", "who proposed the BEIR benchmark": the paper that made a name, which a paper
+# merely using it (gaBERT) is not. Only a coined name is checked (`BERT`, `RoboDepth`, `T5`: a capital after a
+# small letter, two capitals, or letters and a digit), not a description or a capitalised word ("Fine-Grained").
+_INTRODUCED = re.compile(
+    r"\b(?i:(?:which|what)\s+(?:paper|work|study|article)|who)\s+(?i:first\s+)?"
+    r"(?i:introduced?|proposed?|presented?|created?|invented?|developed?|coined?)\s+(?i:the\s+|an?\s+)?"
+    r"(?P<name>{0}(?:\s+{0})*)(?![\w-])".format(r"(?:[\w-]*(?:[a-z][A-Z]|[A-Z]{2})[\w-]*|[A-Za-z]+-?[0-9][\w.-]*)"),
+)
 _SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
@@ -163,6 +171,7 @@ class Asked:
     count: int | None = None  # how many papers a list asks for ("3 papers on hashing")
     one_paper: bool = False  # asks about the one paper a conversation points at ("what dataset does it use?")
     record: Record | None = None  # asks for a field of a paper's record ("who wrote X?"), not for its content
+    introduced: str | None = None  # the name whose origin it asks ("which paper introduced BERT?": `BERT`)
 
 
 def analyse(question: str) -> Asked:
@@ -215,6 +224,7 @@ def analyse(question: str) -> Asked:
         order,
         count,
         record=record,
+        introduced=m.group("name") if (m := _INTRODUCED.search(question)) else None,
     )
 
 
@@ -301,6 +311,10 @@ def paper_words(paper: Paper) -> tuple[str, ...]:
     return tuple(terms(joined(" ".join([f"{paper.title}.", *substance(paper.abstract)]))))
 
 
+INTRODUCED_HINT = (
+    "The question asks which paper introduced {name}: answer from a source that says it introduces it; if none "
+    "does, say that no source introduces it, and which mention it."
+)
 ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."
 SHAPE_HINTS: dict[Shape, str] = {
     "list": "The question asks which papers address a topic: list every source that is about the topic as a "
