@@ -204,9 +204,12 @@ def test_which_paper_introduced_a_name_no_paper_made_says_so(offline):
         answer = offline.ask(question)
         assert answer.text.startswith("No paper found in the corpus says it introduces B"), answer.text
         assert not answer.answerable and not answer.citations
-    for question, title in (("Which paper introduced LATTICE?", "LLM-guided Hierarchical Retrieval"),
-                            ("Who proposed DSIR?", "Data Selection for Language Models via Importance Resampling"),
-                            ("Which paper introduced gaBERT?", "gaBERT -- an Irish Language Model"),
-                            ("Which paper introduced the RoboDepth challenge?", "The RoboDepth Challenge")):  # fmt: skip
+    made_by = (
+        ("Which paper introduced LATTICE?", "LLM-guided Hierarchical Retrieval"),
+        ("Who proposed DSIR?", "Data Selection for Language Models via Importance Resampling"),
+        ("Which paper introduced gaBERT?", "gaBERT -- an Irish Language Model"),
+        ("Which paper introduced the RoboDepth challenge?", "The RoboDepth Challenge"),
+    )
+    for question, title in made_by:
         made = offline.ask(question)
         assert made.citations and made.citations[0].title.startswith(title), made.text

@@ -7,14 +7,12 @@ the sentences quoted from each source are kept, so its card can highlight exactl
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence, Set
+from collections.abc import Sequence
 
 import numpy as np
 
 from ..dates import date_key
 from ..settings import Settings
-from ..text import substance
 from ..types import Answer, Source
 from .citations import clean, inert
 from .claims import check, numbers
@@ -26,12 +24,12 @@ from .draft import (
     lead_in,
     not_introduced,
     refusal,
-    sentence_terms,
     short_name,
 )
 from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked
 from .names import introduces
+from .picking import GAIN, Picker
 from .question import Asked, Order, as_written, on_language_models
 from .record import Record, record_said
 from .relevance import (
@@ -53,14 +51,6 @@ from .relevance import (
 )
 from .stream import AnswerStream, word_pieces
 
-_NUMBER = re.compile(r"\d")
-_GAIN = re.compile(
-    r"\b(improv\w*|gains?|outperform\w*|faster|speed-?ups?|sav(e|es|ing)|reduc\w*|better|boost\w*|increas\w*|"
-    r"lower|higher|less|fewer|[0-9.]+ ?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
-    re.IGNORECASE,
-)
-# A name or figure an answer gives: two capitals (`ILSVRC`, `DINOv2`) or letters and digits (`KITTI-C`, `T5`).
-_SPECIFIC = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*")
 MAX_LISTED = 12
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
@@ -76,6 +66,7 @@ class OfflineWriter:
         self, idf: Idf, topical: Idf, vectors: Vectors, threshold: float = 0.33, list_threshold: float = 0.45
     ) -> None:
         self.idf, self.topical, self.vectors = idf, topical, vectors
+        self.pick = Picker(idf)
         self.threshold, self.list_threshold = threshold, list_threshold
 
     def write(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source]) -> Draft:
@@ -186,7 +177,7 @@ class OfflineWriter:
                 head += f" (none of them mentions {words})"
         lines = [head + ":"]
         for i in chosen:
-            lines.append(f"- {inert(sources[i].paper.title)}: {draft.quote(i + 1, self._best(asked, sources[i]))}")
+            lines.append(f"- {inert(sources[i].paper.title)}: {draft.quote(i + 1, self.pick.best(asked, sources[i]))}")
         draft.text = "\n".join(lines)
         return draft
 
@@ -195,7 +186,7 @@ class OfflineWriter:
         draft = Draft("", answerable=True)
         parts = [f"“{inert(sources[i].paper.title)}” [{i + 1}]" for i in order]
         draft.text = ("No paper in the corpus clearly addresses this; the closest are " + " and ".join(parts) + ". "
-                      + " ".join(draft.quote(i + 1, self._best(asked, sources[i])) for i in order))  # fmt: skip
+                      + " ".join(draft.quote(i + 1, self.pick.best(asked, sources[i])) for i in order))  # fmt: skip
         return draft
 
     def _comparison(self, asked: Asked, sources: Sequence[Source], pair: Sequence[int]) -> Draft:
@@ -203,7 +194,7 @@ class OfflineWriter:
         draft = Draft("", answerable=True)
         parts = []
         for i in pair:
-            picked = [s for s in (contribution(sources[i]), self._best(asked, sources[i], numeric=True)) if s]
+            picked = [s for s in (contribution(sources[i]), self.pick.best(asked, sources[i], numeric=True)) if s]
             said = " ".join(draft.quote(i + 1, s) for s in dict.fromkeys(picked))
             parts.append(f"{short_name(sources[i])} [{i + 1}]: {said}")
         draft.text = " ".join(parts)
@@ -224,12 +215,7 @@ class OfflineWriter:
         """One paper's gist, in its own order: what it does, its result with numbers, what it says of the question."""
         draft = Draft("", answerable=True)
         source = sources[top]
-        does = contribution(source)
-        parts = substance(source.paper.abstract)
-        after = parts[parts.index(does) + 1 :] if does in parts else parts  # results come after what it does
-        result = (next((s for s in after if _NUMBER.search(s) and _GAIN.search(s)), None)
-                  or next((s for s in reversed(after) if _GAIN.search(s)), after[-1] if after else ""))  # fmt: skip
-        picked = [does, result, *self._cover(asked, source)]
+        picked = [contribution(source), self.pick.result(source), *self.pick.cover(asked, source)]
         chosen = in_order(source, [s for s in dict.fromkeys(picked) if s][:3])
         draft.text = lead_in(sources, top, hedged) + " " + " ".join(draft.quote(top + 1, s) for s in chosen)
         return draft
@@ -237,21 +223,20 @@ class OfflineWriter:
     def _numbers(self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool) -> Draft:
         """The sentences that state the gain or the figure asked for, with their numbers."""
         draft = Draft("", answerable=True)
-        ranked = self._ranked(asked, sources[top])
+        ranked = self.pick.ranked(asked, sources[top])
         given = numbers(asked.text)  # a figure the question states ("the 6-layer model") is not the one asked
-        stated = [s for _, _, s in ranked if numbers(s) - given and (asked.shape == "number" or _GAIN.search(s))]
+        stated = [s for _, _, s in ranked if numbers(s) - given and (asked.shape == "number" or GAIN.search(s))]
         first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])
-        picked = in_order(sources[top], list(dict.fromkeys([*first, *self._cover(asked, sources[top])]))[:3])
+        picked = in_order(sources[top], list(dict.fromkeys([*first, *self.pick.cover(asked, sources[top])]))[:3])
         opening = lead_in(sources, top, hedged, figureless)
         draft.text = opening + " " + " ".join(draft.quote(top + 1, s) for s in picked)
         return draft
 
     def _fact(self, asked: Asked, sources: Sequence[Source], top: int, matches: list[Match], hedged: bool) -> Draft:
         draft = Draft("", answerable=True)
-        body = " ".join(draft.quote(top + 1, s) for s in in_order(sources[top], self._cover(asked, sources[top])))
-        pool = [(i, s, set(words)) for i, (s, words) in enumerate(sentence_terms(sources[top].paper))]
+        body = " ".join(draft.quote(top + 1, s) for s in in_order(sources[top], self.pick.cover(asked, sources[top])))
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
-        nameless = asked.named_kind if asked.named_kind and not self._answering(asked, pool) else None
+        nameless = asked.named_kind if asked.named_kind and not self.pick.names_it(asked, sources[top]) else None
         # Papers nearly as close to the question (a paper and its follow-up, say), named as related.
         least = max(0.5, matches[top].coverage - RELATED)
         others = [i for i, m in enumerate(matches) if i != top and m.coverage >= least]
@@ -259,68 +244,6 @@ class OfflineWriter:
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         draft.text = " ".join(x for x in (lead_in(sources, top, hedged, nameless=nameless), body, extra) if x)
         return draft
-
-    def _ranked(self, asked: Asked, source: Source) -> list[tuple[float, int, str]]:
-        """Abstract sentences by the IDF weight of the question's key terms they hold, numbers favoured when
-        a number is asked for."""
-        wanted = set(key_terms(asked.text))
-        out = []
-        for i, (sent, words) in enumerate(sentence_terms(source.paper)):
-            score = sum(self.idf(t) for t in wanted & words)
-            if asked.numeric and _NUMBER.search(sent):
-                score *= 1.5
-            out.append((score, i, sent))
-        return sorted(out, key=lambda x: (-x[0], x[1]))
-
-    def _best(self, asked: Asked, source: Source, numeric: bool = False) -> str:
-        ranked = self._ranked(asked, source)
-        if numeric:
-            with_numbers = [s for _, _, s in ranked if _NUMBER.search(s) and _GAIN.search(s)]
-            if with_numbers:
-                return with_numbers[0]
-        return ranked[0][2] if ranked else source.paper.abstract
-
-    def _cover(self, asked: Asked, source: Source, limit: int = 3) -> list[str]:
-        """Greedy cover: each next sentence must add question terms the earlier ones lack."""
-        wanted = set(key_terms(asked.text))  # the terms sentence choice was tuned with on the dev set
-        boost = 1.5 if asked.numeric else 1.0
-        pool = [(i, s, set(words)) for i, (s, words) in enumerate(sentence_terms(source.paper))]
-        covered: set[str] = set()
-        picked: list[tuple[int, str]] = []
-        for answering in self._answering(asked, pool)[:2]:  # what a "which benchmarks" asks for goes in first
-            picked.append((answering[0], answering[1]))
-            covered |= wanted & answering[2]
-            pool.remove(answering)
-
-        def gain(item: tuple[int, str, set[str]]) -> float:
-            fresh = sum(self.idf(t) for t in (wanted & item[2]) - covered)
-            return fresh * (boost if _NUMBER.search(item[1]) else 1.0)
-
-        while pool and len(picked) < limit:
-            best = max(pool, key=gain)
-            if gain(best) <= 0:
-                if not picked:  # no sentence has a word of the question ("What is SPLADE?"): what the paper does
-                    picked.append((-1, contribution(source)))
-                break
-            picked.append((best[0], best[1]))
-            covered |= wanted & best[2]
-            pool.remove(best)
-        return [s for _, s in picked]  # most wanted first: a caller that shortens the list keeps those
-
-    def _answering(self, asked: Asked, pool: list[tuple[int, str, set[str]]]) -> list[tuple[int, str, set[str]]]:
-        """Sentences that name the kind of thing asked for with a name the question does not give, best first."""
-        if not asked.wants:
-            return []
-        question = asked.text.casefold()
-        fits = [item for item in pool if asked.wants & item[2]
-                and any(m.group(0).casefold() not in question for m in _SPECIFIC.finditer(item[1]))]  # fmt: skip
-        wanted = set(key_terms(asked.text))
-
-        def weight(words: Set[str]) -> float:
-            return sum(self.idf(t) for t in words)
-
-        # Most of the clause's own words first ("experimental Intel accelerator"), then of the whole question.
-        return sorted(fits, key=lambda item: (-weight(asked.wants_words & item[2]), -weight(wanted & item[2])))
 
 
 def _by_date(source: Source, order: Order) -> int:

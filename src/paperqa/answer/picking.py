@@ -1,0 +1,108 @@
+"""Which abstract sentences an offline answer quotes: by the question's key terms (IDF-weighted), the figures or
+gains asked for, and the names a "which datasets" question wants."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Set
+
+from ..text import substance
+from ..types import Source
+from .draft import contribution, sentence_terms
+from .evidence import key_terms
+from .question import Asked
+
+NUMBER = re.compile(r"\d")
+GAIN = re.compile(
+    r"\b(improv\w*|gains?|outperform\w*|faster|speed-?ups?|sav(e|es|ing)|reduc\w*|better|boost\w*|increas\w*|"
+    r"lower|higher|less|fewer|[0-9.]+ ?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
+    re.IGNORECASE,
+)
+# A name or figure an answer gives: two capitals (`ILSVRC`, `DINOv2`) or letters and digits (`KITTI-C`, `T5`).
+SPECIFIC = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*")
+
+
+class Picker:
+    """Chooses sentences of one paper's abstract for a question, weighing its words by `idf`."""
+
+    def __init__(self, idf: Callable[[str], float]) -> None:
+        self.idf = idf
+
+    def ranked(self, asked: Asked, source: Source) -> list[tuple[float, int, str]]:
+        """Abstract sentences by the IDF weight of the question's key terms they hold, numbers favoured when
+        a number is asked for."""
+        wanted = set(key_terms(asked.text))
+        out = []
+        for i, (sent, words) in enumerate(sentence_terms(source.paper)):
+            score = sum(self.idf(t) for t in wanted & words)
+            if asked.numeric and NUMBER.search(sent):
+                score *= 1.5
+            out.append((score, i, sent))
+        return sorted(out, key=lambda x: (-x[0], x[1]))
+
+    def best(self, asked: Asked, source: Source, numeric: bool = False) -> str:
+        """The sentence holding most of the question's weight (`numeric`: first one stating a gain in figures)."""
+        ranked = self.ranked(asked, source)
+        if numeric:
+            with_numbers = [s for _, _, s in ranked if NUMBER.search(s) and GAIN.search(s)]
+            if with_numbers:
+                return with_numbers[0]
+        return ranked[0][2] if ranked else source.paper.abstract
+
+    def cover(self, asked: Asked, source: Source, limit: int = 3) -> list[str]:
+        """Greedy cover: each next sentence must add question terms the earlier ones lack."""
+        wanted = set(key_terms(asked.text))  # the terms sentence choice was tuned with on the dev set
+        boost = 1.5 if asked.numeric else 1.0
+        pool = [(i, s, set(words)) for i, (s, words) in enumerate(sentence_terms(source.paper))]
+        covered: set[str] = set()
+        picked: list[tuple[int, str]] = []
+        for answering in self.answering(asked, pool)[:2]:  # what a "which benchmarks" asks for goes in first
+            picked.append((answering[0], answering[1]))
+            covered |= wanted & answering[2]
+            pool.remove(answering)
+
+        def gain(item: tuple[int, str, set[str]]) -> float:
+            fresh = sum(self.idf(t) for t in (wanted & item[2]) - covered)
+            return fresh * (boost if NUMBER.search(item[1]) else 1.0)
+
+        while pool and len(picked) < limit:
+            best = max(pool, key=gain)
+            if gain(best) <= 0:
+                if not picked:  # no sentence has a word of the question ("What is SPLADE?"): what the paper does
+                    picked.append((-1, contribution(source)))
+                break
+            picked.append((best[0], best[1]))
+            covered |= wanted & best[2]
+            pool.remove(best)
+        return [s for _, s in picked]  # most wanted first: a caller that shortens the list keeps those
+
+    def answering(self, asked: Asked, pool: list[tuple[int, str, set[str]]]) -> list[tuple[int, str, set[str]]]:
+        """Sentences that name the kind of thing asked for with a name the question does not give, best first."""
+        if not asked.wants:
+            return []
+        question = asked.text.casefold()
+        fits = [item for item in pool if asked.wants & item[2]
+                and any(m.group(0).casefold() not in question for m in SPECIFIC.finditer(item[1]))]  # fmt: skip
+        wanted = set(key_terms(asked.text))
+
+        def weight(words: Set[str]) -> float:
+            return sum(self.idf(t) for t in words)
+
+        # Most of the clause's own words first ("experimental Intel accelerator"), then of the whole question.
+        return sorted(fits, key=lambda item: (-weight(asked.wants_words & item[2]), -weight(wanted & item[2])))
+
+    def names_it(self, asked: Asked, source: Source) -> bool:
+        """Whether the abstract names a thing of the kind asked ("which datasets": `MS MARCO`)."""
+        pool = [(i, s, set(words)) for i, (s, words) in enumerate(sentence_terms(source.paper))]
+        return bool(self.answering(asked, pool))
+
+    @staticmethod
+    def result(source: Source) -> str:
+        """What a paper found: after what it does, the first gain stated in figures, else the last gain, else its
+        last sentence."""
+        does = contribution(source)
+        parts = substance(source.paper.abstract)
+        after = parts[parts.index(does) + 1 :] if does in parts else parts
+        return next((s for s in after if NUMBER.search(s) and GAIN.search(s)), None) or next(
+            (s for s in reversed(after) if GAIN.search(s)), after[-1] if after else ""
+        )
