@@ -7,8 +7,7 @@ import pytest
 
 from paperqa import Assistant, BackendError, Settings
 from paperqa.answer.claims import _figures, numbers
-from paperqa.answer.question import INTRODUCED_HINT, ORDER_HINT, SHAPE_HINTS
-from paperqa.answer.record import RECORD_HINT
+from paperqa.answer.hints import INTRODUCED_HINT, ORDER_HINT, RECORD_HINT, SHAPE_HINTS
 from paperqa.text import count_tokens, sentences
 from tests.integration.conftest import QUESTION
 

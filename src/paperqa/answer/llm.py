@@ -24,8 +24,8 @@ from ..types import Answer, Source
 from . import prompt
 from .citations import StreamFilter, clean, filtered
 from .claims import check
-from .question import INTRODUCED_HINT, ORDER_HINT, SHAPE_HINTS, Asked
-from .record import RECORD_HINT
+from .hints import hints
+from .question import Asked
 from .stream import AnswerStream
 
 _REFUSAL = re.compile(r"insufficient[_ ]evidence", re.IGNORECASE)
@@ -105,15 +105,6 @@ def refusal_text(text: str) -> str:
     """The user-facing refusal: what the corpus lacks, without source claims."""
     rest = _REFUSAL.sub("", text).strip(" .:\n")
     return "The corpus does not cover this question." + (f" {rest}" if rest and "[" not in rest else "")
-
-
-def hints(asked: Asked) -> str:
-    """What the prompt says of the question's shape, and of what it asks beyond it."""
-    hint = SHAPE_HINTS[asked.shape]
-    hint += f" {ORDER_HINT.format(order=asked.order)}" if asked.order else ""
-    hint += f" {RECORD_HINT.format(record=asked.record)}" if asked.record else ""
-    hint += f" {INTRODUCED_HINT.format(name=asked.introduced)}" if asked.introduced else ""
-    return hint
 
 
 def llm_answer(

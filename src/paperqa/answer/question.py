@@ -2,7 +2,7 @@
 
 Shapes: a list of papers on a topic, a comparison of two named papers or methods, an improvement over a
 baseline (the gain and its numbers), a number, or one fact. The offline writer composes by shape and the
-LLM prompt carries a hint of it (`SHAPE_HINTS`).
+LLM prompt carries a hint of it (`hints`).
 """
 
 from __future__ import annotations
@@ -309,23 +309,3 @@ def paper_words(paper: Paper) -> tuple[str, ...]:
     """The stemmed words of a paper's title and abstract in order (stop words and sentences saying where its code
     is kept out), compounds joined."""
     return tuple(terms(joined(" ".join([f"{paper.title}.", *substance(paper.abstract)]))))
-
-
-INTRODUCED_HINT = (
-    "The question asks which paper introduced {name}: answer from a source that says it introduces it; if none "
-    "does, say that no source introduces it, and which mention it."
-)
-ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."
-SHAPE_HINTS: dict[Shape, str] = {
-    "list": "The question asks which papers address a topic: list every source that is about the topic as a "
-    "whole, one line each with its number, and leave out sources that only share a word with it.",
-    "compare": "The question compares two papers or methods: describe each from its own source, cite both, and "
-    "say how they differ.",
-    "improvement": "The question asks how much better something is: give the gain with its numbers and the "
-    "baseline, exactly as the source states them.",
-    "number": "The question asks for a number: give it exactly as the source states it, with its unit; if no "
-    "source states it, say so.",
-    "summary": "The question asks for the gist of one paper: what it proposes, how, and its main result with its "
-    "numbers, from that paper's source alone.",
-    "fact": "Answer the question directly from the sources that state it.",
-}

@@ -30,12 +30,6 @@ _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
         r"|\bmost[\s-]+cited\b|\bmost\s+citations\b|\bcitation\s+counts?\b",
         re.IGNORECASE)),
 )  # fmt: skip
-# The LLM prompt's hint: each source's `about:` line is all the corpus records of a paper beyond its abstract.
-RECORD_HINT = (
-    "The question asks for a paper's {record}: answer from its source's `about:` line, which is all the corpus "
-    "records beside the abstract (a date, an organisation or how many authors); when that line lacks it, say the "
-    "corpus does not record it, and take no names or dates from an abstract."
-)
 _WHEN = re.compile(r"\bwhen\s+(?:was|were|did)\b", re.IGNORECASE)
 # The verb of a "when was X published?" question, taken out with the "when was".
 _DATE_VERB = re.compile(

@@ -1,0 +1,40 @@
+"""What the LLM prompt says of the question beyond the question itself: its shape, a list's order by date, a
+field of a paper's record or a name's origin asked (one sentence each, appended in that order)."""
+
+from __future__ import annotations
+
+from .question import Asked, Shape
+
+# The LLM prompt's hint: each source's `about:` line is all the corpus records of a paper beyond its abstract.
+RECORD_HINT = (
+    "The question asks for a paper's {record}: answer from its source's `about:` line, which is all the corpus "
+    "records beside the abstract (a date, an organisation or how many authors); when that line lacks it, say the "
+    "corpus does not record it, and take no names or dates from an abstract."
+)
+INTRODUCED_HINT = (
+    "The question asks which paper introduced {name}: answer from a source that says it introduces it; if none "
+    "does, say that no source introduces it, and which mention it."
+)
+ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."
+SHAPE_HINTS: dict[Shape, str] = {
+    "list": "The question asks which papers address a topic: list every source that is about the topic as a "
+    "whole, one line each with its number, and leave out sources that only share a word with it.",
+    "compare": "The question compares two papers or methods: describe each from its own source, cite both, and "
+    "say how they differ.",
+    "improvement": "The question asks how much better something is: give the gain with its numbers and the "
+    "baseline, exactly as the source states them.",
+    "number": "The question asks for a number: give it exactly as the source states it, with its unit; if no "
+    "source states it, say so.",
+    "summary": "The question asks for the gist of one paper: what it proposes, how, and its main result with its "
+    "numbers, from that paper's source alone.",
+    "fact": "Answer the question directly from the sources that state it.",
+}
+
+
+def hints(asked: Asked) -> str:
+    """What the prompt says of the question's shape, and of what it asks beyond it."""
+    hint = SHAPE_HINTS[asked.shape]
+    hint += f" {ORDER_HINT.format(order=asked.order)}" if asked.order else ""
+    hint += f" {RECORD_HINT.format(record=asked.record)}" if asked.record else ""
+    hint += f" {INTRODUCED_HINT.format(name=asked.introduced)}" if asked.introduced else ""
+    return hint
