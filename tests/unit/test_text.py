@@ -1,6 +1,6 @@
 """Text rules: sentences that say where a paper's code is carry none of its subject; contractions are no terms."""
 
-from paperqa.text import substance, terms
+from paperqa.text import substance, terms, tidy
 
 ABSTRACT = (
     "We propose a sparse retriever for source code search. It halves latency. "
@@ -27,3 +27,9 @@ def test_what_an_apostrophe_leaves_of_a_contraction_is_not_a_term():
     assert terms("Do language models know what they don't know? We've seen they'll abstain") == [
         "languag", "model", "know", "know", "seen", "abstain"
     ]  # fmt: skip
+
+
+def test_relations_and_font_switches_of_tex_read_as_a_reader_reads_them():
+    shown = tidy(r"outperformed baselines by geq140% success; {\it normal neural} networks; for x \geq 3 and \times 2")
+    assert shown == "outperformed baselines by ≥140% success; normal neural networks; for x ≥ 3 and × 2"
+    assert tidy("suggests a geqo-like name") == "suggests a geqo-like name"  # only the bare word is a relation
