@@ -213,3 +213,10 @@ def test_which_paper_introduced_a_name_no_paper_made_says_so(offline):
     for question, title in made_by:
         made = offline.ask(question)
         assert made.citations and made.citations[0].title.startswith(title), made.text
+
+
+def test_the_best_method_asked_for_lists_what_each_paper_reports_not_one_winner(offline):
+    answer = offline.ask("What is the best method for dense retrieval?")  # quoted "face two typical challenges"
+    head = answer.text.split("\n")[0]
+    assert head.endswith("(the abstracts do not rank them against each other; each line gives what its paper reports):")
+    assert len(answer.citations) >= 3 and "geq" not in answer.text

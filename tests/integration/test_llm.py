@@ -7,7 +7,7 @@ import pytest
 
 from paperqa import Assistant, BackendError, Settings
 from paperqa.answer.claims import _figures, numbers
-from paperqa.answer.hints import INTRODUCED_HINT, ORDER_HINT, RECORD_HINT, SHAPE_HINTS
+from paperqa.answer.hints import BEST_HINT, INTRODUCED_HINT, ORDER_HINT, RECORD_HINT, SHAPE_HINTS
 from paperqa.text import count_tokens, sentences
 from tests.integration.conftest import QUESTION
 
@@ -170,3 +170,10 @@ def test_which_paper_introduced_a_name_asks_the_llm_for_a_source_that_says_so(sh
     server.replies = ["Fine [1]."]
     llm_assistant(shipped_home, server.base_url).ask("Which paper introduced BERT?")
     assert INTRODUCED_HINT.format(name="BERT") in server.requests[0]["body"]["messages"][1]["content"]
+
+
+def test_the_best_method_asked_for_warns_the_llm_that_sources_do_not_rank_one_another(shipped_home, server):
+    server.replies = ["Fine [1]."]
+    llm_assistant(shipped_home, server.base_url).ask("What is the best method for dense retrieval?")
+    prompt = server.requests[0]["body"]["messages"][1]["content"]
+    assert SHAPE_HINTS["list"] in prompt and BEST_HINT in prompt

@@ -239,3 +239,14 @@ def test_asking_for_papers_to_be_recommended_is_no_word_of_the_topic(question):
     asked = analyse(question)
     assert asked.shape == "list" and "recommend" not in asked.text and "suggest" not in asked.terms
     assert "recommend" in analyse("Which papers study recommender systems?").terms
+
+
+@pytest.mark.parametrize(
+    ("question", "best"),
+    [("Which is the best paper on hashing?", True), ("What is the best method for dense retrieval?", True),
+     ("What are the most important papers on sparse retrieval?", True),
+     ("Which method gets the best nDCG on BEIR?", False)],
+)  # fmt: skip
+def test_the_best_papers_asked_for_are_a_list_and_best_no_word_of_the_topic(question, best):
+    asked = analyse(question)
+    assert asked.best == best and (asked.shape == "list") == best and "best" not in asked.terms

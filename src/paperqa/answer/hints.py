@@ -15,6 +15,10 @@ INTRODUCED_HINT = (
     "The question asks which paper introduced {name}: answer from a source that says it introduces it; if none "
     "does, say that no source introduces it, and which mention it."
 )
+BEST_HINT = (
+    "The question asks which is best: the sources do not rank one another; give what each reports, with its "
+    "figures, and say that they were not compared on equal terms unless a source says so."
+)
 ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."
 SHAPE_HINTS: dict[Shape, str] = {
     "list": "The question asks which papers address a topic: list every source that is about the topic as a "
@@ -37,4 +41,5 @@ def hints(asked: Asked) -> str:
     hint += f" {ORDER_HINT.format(order=asked.order)}" if asked.order else ""
     hint += f" {RECORD_HINT.format(record=asked.record)}" if asked.record else ""
     hint += f" {INTRODUCED_HINT.format(name=asked.introduced)}" if asked.introduced else ""
+    hint += f" {BEST_HINT}" if asked.best else ""
     return hint

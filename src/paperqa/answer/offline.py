@@ -175,9 +175,12 @@ class OfflineWriter:
                     f"“{inert(w)}”" for w in as_written(asked.text, [t for t in asked.terms if t in none_has])
                 )
                 head += f" (none of them mentions {words})"
+        if asked.best:  # "the best method for X": no abstract ranks the others; each says what it reports
+            head += " (the abstracts do not rank them against each other; each line gives what its paper reports)"
         lines = [head + ":"]
         for i in chosen:
-            lines.append(f"- {inert(sources[i].paper.title)}: {draft.quote(i + 1, self.pick.best(asked, sources[i]))}")
+            quoted = self.pick.best(asked, sources[i], numeric=asked.best)
+            lines.append(f"- {inert(sources[i].paper.title)}: {draft.quote(i + 1, quoted)}")
         draft.text = "\n".join(lines)
         return draft
 

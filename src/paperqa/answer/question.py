@@ -108,6 +108,13 @@ _INTRODUCED = re.compile(
     r"(?i:introduced?|proposed?|presented?|created?|invented?|developed?|coined?)\s+(?i:the\s+|an?\s+)?"
     r"(?P<name>{0}(?:\s+{0})*)(?![\w-])".format(r"(?:[\w-]*(?:[a-z][A-Z]|[A-Z]{2})[\w-]*|[A-Za-z]+-?[0-9][\w.-]*)"),
 )
+# "Which is the best paper on hashing?", "the top methods for dense retrieval": a judgement no abstract makes of
+# the others; the papers on the topic are listed with what each reports.
+_BEST = re.compile(
+    r"\b(?:best|top|leading|strongest|most\s+(?:important|influential|promising))\s+"
+    rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\b)",
+    re.IGNORECASE,
+)
 _SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
@@ -172,6 +179,7 @@ class Asked:
     one_paper: bool = False  # asks about the one paper a conversation points at ("what dataset does it use?")
     record: Record | None = None  # asks for a field of a paper's record ("who wrote X?"), not for its content
     introduced: str | None = None  # the name whose origin it asks ("which paper introduced BERT?": `BERT`)
+    best: bool = False  # asks for the best papers or methods, which no abstract decides ("the best method for X")
 
 
 def analyse(question: str) -> Asked:
@@ -185,6 +193,8 @@ def analyse(question: str) -> Asked:
     order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
     if dated:  # "latest" says the order, not the topic: the question is read without it
         question = without(question, dated.start(1), dated.end(1))
+    if best := _BEST.search(question):  # "the best method for X": the papers on X, each with what it reports
+        question = without(question, best.start(), best.end())
     counted = _HOW_MANY_PAPERS.search(question)
     count = _count_of(counted.group(1)) if counted else None
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
@@ -200,7 +210,14 @@ def analyse(question: str) -> Asked:
     summary = _SUMMARY.search(question) and (_ONE_PAPER.search(question) or _NAME.search(question))
     if _COMPARE.search(question) and not _LIST.search(question) and not numeric:
         shape: Shape = "compare"
-    elif _LIST.search(question) or dated or counted or papers_counted or (_names_a_topic(question) and not summary):
+    elif (
+        _LIST.search(question)
+        or dated
+        or counted
+        or papers_counted
+        or best
+        or (_names_a_topic(question) and not summary)
+    ):
         shape = "list"
     elif improvement:
         shape = "improvement"
@@ -225,6 +242,7 @@ def analyse(question: str) -> Asked:
         count,
         record=record,
         introduced=m.group("name") if (m := _INTRODUCED.search(question)) else None,
+        best=bool(best),
     )
 
 
