@@ -146,8 +146,12 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     if not history:
         return Resolved(question, filters if filters.active else None, dates=years)
     last = history[-1]
-    cited_order = list(dict.fromkeys(c.n for c in last.answer.citations))
-    if picked := _picked(question, cited_order):  # "the second one", "the first two": as "[n]" references
+    if picked := _picked(question, _cited(last)):  # "the second one", "the first two": as "[n]" references
+        # Of the last answer; when it cited fewer ("the first two" after one paper's answer), of the latest that
+        # cited enough, whose numbers the question then means.
+        earlier = (t for t in reversed(history[:-1]) if (found := _picked(question, _cited(t))) and not found[1])
+        if picked[1] and (anchor := next(earlier, None)) is not None:
+            last, picked = anchor, _picked(question, _cited(anchor)) or picked
         question, problem = picked
         if problem:
             return Resolved(question, None, problem)
@@ -173,6 +177,11 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited[:1]))
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years)
+
+
+def _cited(turn: Turn) -> list[int]:
+    """The source numbers an answer cited, in the order it first cited them."""
+    return list(dict.fromkeys(c.n for c in turn.answer.citations))
 
 
 def _picked(question: str, order: list[int]) -> tuple[str, str | None] | None:

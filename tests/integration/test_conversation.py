@@ -197,3 +197,14 @@ def test_a_follow_up_asks_for_the_record_it_says_not_the_one_before(offline):
     date = first.citations[1].date
     said = f"The corpus dates “{first.citations[1].title}” {date.isoformat()}." if date else "The corpus has no date"
     assert when.text.startswith(said), when.text
+
+
+def test_papers_picked_by_order_after_a_one_paper_answer_are_the_earlier_lists(offline):
+    first = offline.ask("Which papers study machine unlearning?")
+    who = offline.ask("Who wrote the second one?", history=[Turn("Which papers study machine unlearning?", first)])
+    history = [Turn("Which papers study machine unlearning?", first), Turn("Who wrote the second one?", who)]
+    two = offline.ask("Compare the first two", history=history)  # "the last answer has no first two: it cited 1"
+    assert [c.paper_id for c in two.citations] == [c.paper_id for c in first.citations[:2]], two.text
+    assert offline.ask("What about the ninth paper?", history=history).text == (
+        "The last answer has no ninth paper: it cited 1."
+    )
