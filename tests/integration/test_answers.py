@@ -220,3 +220,11 @@ def test_the_best_method_asked_for_lists_what_each_paper_reports_not_one_winner(
     head = answer.text.split("\n")[0]
     assert head.endswith("(the abstracts do not rank them against each other; each line gives what its paper reports):")
     assert len(answer.citations) >= 3 and "geq" not in answer.text
+
+
+def test_a_papers_main_contribution_and_results_are_what_it_does_and_found(offline):
+    answer = offline.ask("What is the main contribution of SPLADE v2?")  # quoted its background on SPLADE
+    assert answer.text.startswith("From “SPLADE v2: Sparse Lexical") and "Introduced recently" not in answer.text
+    assert "we build on SPLADE and propose several significant improvements" in answer.text
+    results = offline.ask("What are the results of Revela on BEIR?")  # quoted only "We evaluate Revela on …"
+    assert "It achieves BEIR's unsupervised SoTA" in results.text, results.text

@@ -218,7 +218,10 @@ class OfflineWriter:
         """One paper's gist, in its own order: what it does, its result with numbers, what it says of the question."""
         draft = Draft("", answerable=True)
         source = sources[top]
-        picked = [contribution(source), self.pick.result(source), *self.pick.cover(asked, source)]
+        does = contribution(source)
+        after = in_order(source, [does, *self.pick.cover(asked, source)])
+        after = after[after.index(does) :]  # background before what the paper does is no part of its gist
+        picked = [does, self.pick.result(source), *after]
         chosen = in_order(source, [s for s in dict.fromkeys(picked) if s][:3])
         draft.text = lead_in(sources, top, hedged) + " " + " ".join(draft.quote(top + 1, s) for s in chosen)
         return draft

@@ -54,7 +54,7 @@ _BASELINE = re.compile(r"\b(improv\w* (over|on|upon)|better than|outperform\w*|c
 _QUANTITY = re.compile(
     r"\b(how (long|much|many|large|small|fast|well|big|often)|by how|what( [\w@.-]+){0,4} "
     r"(percentage|fraction|share|accuracy|speed-?ups?|size|precision|score|latency|fid|gain|improvement|"
-    r"reduction|rate|compression|length|error|time|cost|r@\d+)|how .* (reach|achieve|report))\b",
+    r"reduction|rate|compression|length|error|time|cost|r@\d+|results?|performance)|how .* (reach|achieve|report))\b",
     re.IGNORECASE,
 )
 # Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same. Each
@@ -90,7 +90,7 @@ _ONE_PAPER = re.compile(
 # or named (a word with two capitals or a digit); "tell me about machine unlearning" stays a topic.
 _SUMMARY = re.compile(
     r"^\s*(?:please\s+)?(?:summari[sz]e|explain|describe|give\s+(?:me\s+)?(?:a\s+|an\s+)?(?:summary|overview)\s+of"
-    r"|tell\s+me\s+(?:more\s+)?about|what\s+is\s+the\s+(?:gist|summary|main\s+idea)\s+of)\b",
+    r"|tell\s+me\s+(?:more\s+)?about|what\s+(?:is|are)\s+the\s+(?:gist|summary|(?:main|key)\s+(?:ideas?|contributions?))\s+of)\b",
     re.IGNORECASE,
 )
 _NAME = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9])[\w-]*")
