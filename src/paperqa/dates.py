@@ -102,6 +102,16 @@ _YEARS_ASKED = re.compile(
 )
 
 
+# Years counted back from today: "from last year", "this year's papers", "in the past two years".
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_RELATIVE = re.compile(
+    r"\b(?:(?:published|released|written|from|in|during|over|within)\s+(?:the\s+)?(?=(?:this|last|past|previous)\s)"
+    rf"|(?=(?:this|last|past|previous)\s+year's\b)|(?=(?:this|last|past|previous)\s+year\s+{PAPERS}))"
+    r"(?:(this|last|past|previous)\s+year(?:'s)?|(?:last|past|previous)\s+(two|three|four|five|[2-5])\s+years)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class YearsAsked:
     """The date range a question's years ask for, and the question without the words that asked it."""
@@ -119,11 +129,12 @@ class YearsAsked:
         return f"dated from {first.year} on" if first else f"dated up to {last.year}" if last else "of any date"
 
 
-def years_asked(question: str) -> YearsAsked | None:
-    """The date range a question restricts its papers to ("which papers on X are from 2024?"), if any."""
+def years_asked(question: str, today: dt.date | None = None) -> YearsAsked | None:
+    """The date range a question restricts its papers to ("which papers on X are from 2024?", "from last year",
+    counted back from `today`), if any."""
     m = _YEARS_ASKED.search(question)
     if not m:
-        return None
+        return _relative(question, today or dt.date.today())
     rest = without(question, m.start(), m.end())
     if m.group(1):  # a span, in either order
         first, last = sorted((int(m.group(2)), int(m.group(3))))
@@ -137,3 +148,16 @@ def years_asked(question: str) -> YearsAsked | None:
     if word in ("before", "until"):
         return YearsAsked(None, dt.date(year - (word == "before"), 12, 31), rest)
     return YearsAsked(dt.date(year, 1, 1), dt.date(year, 12, 31), rest)
+
+
+def _relative(question: str, today: dt.date) -> YearsAsked | None:
+    """A year counted back from today: "this year" is today's, "last year" the one before, "the past two years"
+    this one and the last."""
+    m = _RELATIVE.search(question)
+    if not m:
+        return None
+    rest = without(question, m.start(), m.end())
+    if m.group(1):
+        year = today.year - (m.group(1).lower() != "this")
+        return YearsAsked(dt.date(year, 1, 1), dt.date(year, 12, 31), rest)
+    return YearsAsked(dt.date(today.year - _COUNTS[m.group(2).lower()] + 1, 1, 1), dt.date(today.year, 12, 31), rest)

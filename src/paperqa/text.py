@@ -62,7 +62,8 @@ FRAME = frozenset(
         "way ways kind kinds type types effect effects use used help helps make makes made show shows find "
         "finds found much many well instead rather versus test tests related relate relation describe described "
         "please thanks thank hello hi hey kindly cheers list lists give enumerate "  # "Please list …", "Hi, which …"
-        "summarize summarise summary overview explain tell"  # "Summarize the paper on late chunking"
+        "summarize summarise summary overview explain tell "  # "Summarize the paper on late chunking"
+        "published"  # "What was published on retrieval in the last two years?"
     )
 )
 

@@ -1,5 +1,6 @@
 """Follow-up questions resolved against the conversation, offline."""
 
+import datetime as dt
 import json
 
 import pytest
@@ -208,3 +209,10 @@ def test_papers_picked_by_order_after_a_one_paper_answer_are_the_earlier_lists(o
     assert offline.ask("What about the ninth paper?", history=history).text == (
         "The last answer has no ninth paper: it cited 1."
     )
+
+
+def test_a_year_counted_back_from_today_restricts_like_the_year_itself(offline):
+    last = dt.date.today().year - 1
+    relative = offline.ask("Which papers are from last year?")
+    assert relative.text == offline.ask(f"Which papers are from {last}?").text
+    assert relative.notes[0] == f"Read as papers dated {last}."

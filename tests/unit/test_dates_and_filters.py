@@ -142,3 +142,17 @@ def test_an_organisation_the_index_does_not_know_is_found_by_its_capitals(questi
     assert org_unknown(question, lambda key: key == "google") == unknown
     if unknown and " DeepMind" in question:  # a longer name is not the known one it starts with
         assert org_asked(question, lambda key: key == "google") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [("Which papers are from last year?", 2025, 2025), ("papers on unlearning from this year", 2026, 2026),
+     ("What was published in the last two years on retrieval?", 2025, 2026),
+     ("last year's papers on pruning", 2025, 2025), ("Which papers appeared in the past 3 years?", 2024, 2026),
+     ("What is the last year of data?", None, None), ("Which model was trained last year?", None, None)],
+)  # fmt: skip
+def test_years_counted_back_from_today_are_a_date_range(question, first, last):
+    asked = years_asked(question, today=dt.date(2026, 12, 4))
+    assert (asked.date_from.year, asked.date_to.year) == (first, last) if first else asked is None
+    if asked:
+        assert "year" not in asked.rest
