@@ -216,3 +216,9 @@ def test_a_year_counted_back_from_today_restricts_like_the_year_itself(offline):
     relative = offline.ask("Which papers are from last year?")
     assert relative.text == offline.ask(f"Which papers are from {last}?").text
     assert relative.notes[0] == f"Read as papers dated {last}."
+
+
+@pytest.mark.parametrize("question", ["Compare the first two", "Tell me more about [2]", "What about the third paper?"])
+def test_pointing_back_with_no_earlier_answer_says_so(offline, question):
+    answer = offline.ask(question)  # it searched the corpus for "first two" (a batch has no conversation)
+    assert answer.text.startswith("There is no earlier answer in this conversation") and not answer.citations
