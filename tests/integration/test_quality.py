@@ -29,7 +29,7 @@ def test_offline_default_on_the_dev_set(offline, capsys):
     assert report["fact"]["hit@5"] >= 0.98
     assert report["fact"]["contains"] >= 0.85
     assert report["topic"]["recall@10"] >= 0.88
-    assert report["topic"]["cited_recall"] >= 0.60 and report["topic"]["cited_precision"] >= 0.725  # 0.623, 0.738
+    assert report["topic"]["cited_recall"] >= 0.64 and report["topic"]["cited_precision"] >= 0.77  # 0.665, 0.794
     assert false_refusals(report) <= 0.03
     assert report["absent"]["refused"] >= 0.90
 
@@ -50,8 +50,8 @@ def test_offline_default_on_realistic_questions(offline, capsys):
     assert held["comparison"]["both_cited"] >= 0.85
     assert held["fact"]["contains"] >= 0.85
     # 0.56 precision before the subjects rule refused one held-out topic question (README, Quality): 0.46; 0.48
-    # since lists about LLMs need papers on language models.
-    assert held["topic"]["cited_recall"] >= 0.45 and held["topic"]["cited_precision"] >= 0.46
+    # since lists about LLMs need papers on language models; 0.608 / 0.515 since summaries' framing words.
+    assert held["topic"]["cited_recall"] >= 0.58 and held["topic"]["cited_precision"] >= 0.49
     assert held["premise"]["premise_paper_cited"] >= 0.66
     assert false_refusals(held) <= 0.05
     assert reports["all"]["absent"]["refused"] >= 0.9  # off-corpus questions sharing words with the corpus
