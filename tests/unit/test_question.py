@@ -9,7 +9,8 @@ from paperqa import Paper
 from paperqa.answer.claims import numbers, support_of
 from paperqa.answer.evidence import has
 from paperqa.answer.names import names_of
-from paperqa.answer.question import analyse, joined
+from paperqa.answer.phrases import joined
+from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, lacking, match, near
 from paperqa.text import sentences
 

@@ -17,7 +17,7 @@ from ..text import FRAME, sentences, terms, tidy
 from ..types import Citation, Claim, Paper, Source, Support
 from .citations import GROUP, cited_numbers, expand
 from .evidence import has
-from .question import joined
+from .phrases import joined
 
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)\s?(%|x|×|k|m|b|fold)?(?![\w])", re.IGNORECASE)
 _LEAD = re.compile(r"^(From “.*” \[\d+\]:|No paper .*? \[\d+\]\.)\s*")  # the offline writer's own lead-ins

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..text import FRAME, stem, substance, terms
 from ..types import Paper, Source
-from .question import WORD
+from .phrases import WORD
 
 
 @lru_cache(maxsize=1024)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..text import terms
 from ..types import Paper
-from .question import joined
+from .phrases import joined
 
 _NAME = r"([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
 _PAREN_NAME = re.compile(rf"\({_NAME}\)")  # "(PRP)" ...

@@ -29,8 +29,9 @@ from .draft import (
 from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked
 from .names import introduces
+from .phrases import as_written
 from .picking import GAIN, Picker
-from .question import Asked, Order, as_written, on_language_models
+from .question import Asked, Order, on_language_models
 from .record import Record, record_said
 from .relevance import (
     MEMBER_THRESHOLD,

@@ -7,15 +7,14 @@ LLM prompt carries a hint of it (`hints`).
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ..text import FRAME, PAPERS, STOPWORDS, stem, substance, terms, without
+from ..text import FRAME, PAPERS, STOPWORDS, stem, terms, without
 from ..types import Paper
+from .phrases import WORD, compounds, either, joined, pairs
 from .record import Record, record_asked
 
 Shape = Literal["list", "compare", "improvement", "number", "summary", "fact"]
@@ -57,20 +56,6 @@ _QUANTITY = re.compile(
     r"(percentage|fraction|share|accuracy|speed-?ups?|size|precision|score|latency|fid|gain|improvement|"
     r"reduction|rate|compression|length|error|time|cost|r@\d+|results?|performance)|how .* (reach|achieve|report))\b",
     re.IGNORECASE,
-)
-# Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same. Each
-# hyphen's word is looked at alone: one regex over a whole abstract tried the prefixes at every word (12x slower).
-_PREFIX = re.compile(r"(?<!\w)(?:pre|re|co|multi|non|self|cross|semi|sub|un|bi|de|post|inter|intra|over|under)\Z",
-                     re.IGNORECASE)  # fmt: skip
-_WORD_CHAR = re.compile(r"\w")
-WORD = re.compile(r"[0-9A-Za-z]+(?:[.][0-9]+)?")  # a question's words, as `terms` reads them
-_TOKEN = re.compile(r"[\w-]+")  # a question's words as written, hyphenated ones whole
-# Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
-_EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
-# A list of alternatives, "pruning weights, neurons, attention heads or whole layers": the first item its last
-# word, each later one up to three words; at most eight items (a long list of commas stays linear).
-_ENUMERATION = re.compile(
-    r"(?<![\w-])([\w-]+)((?:,\s+[\w-]+(?:\s+[\w-]+){0,2}){1,8}),?\s+or\s+([\w-]+(?:\s+[\w-]+){0,2})", re.IGNORECASE
 )
 # "the latest paper on X", "the earliest work on X": papers on a topic, by date; the word says the order only.
 _WORKS = rf"\s+{PAPERS}\b"
@@ -140,20 +125,6 @@ _LANGUAGE_MODEL = re.compile(
 )
 
 
-def joined(text: str) -> str:
-    """Text with prefixed compounds joined (`pre-trained` → `pretrained`), for term matching: a hyphen goes when
-    the whole word before it is a prefix and a word character follows (what one `re.sub` with the prefixes did)."""
-    pieces, kept, taken = [], 0, 0  # taken: where the last joined compound ended (a prefix cannot start there)
-    hyphen = text.find("-")
-    while hyphen != -1:
-        prefix = _PREFIX.search(text, max(taken, hyphen - 5), hyphen)
-        if prefix and _WORD_CHAR.match(text, hyphen + 1):
-            pieces.append(text[kept:hyphen])
-            kept, taken = hyphen + 1, hyphen + 2
-        hyphen = text.find("-", hyphen + 1)
-    return "".join(pieces) + text[kept:] if pieces else text
-
-
 @dataclass(frozen=True)
 class Asked:
     """A question, worked out once: its shape, key terms (stemmed), adjacent key-term pairs and numeric cue."""
@@ -203,7 +174,7 @@ def analyse(question: str) -> Asked:
     words = [w.casefold() for w in WORD.findall(joined(question))]
     keys = [stem(w) for w in words if w not in STOPWORDS and stem(w) not in FRAME and (len(w) > 1 or w.isdigit())]
     key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
-    pairs = _pairs(words)
+    word_pairs = pairs(words)
     papers_counted = _PAPERS_COUNTED.search(question)
     numeric = bool(_QUANTITY.search(question)) and not papers_counted
     improvement = _IMPROVE.search(question) and (numeric or _BASELINE.search(question))
@@ -233,11 +204,11 @@ def analyse(question: str) -> Asked:
         question,
         shape,
         key_terms,
-        pairs,
+        word_pairs,
         numeric,
         *_wanted(question),
-        _either(question),
-        _compounds(question),
+        either(question),
+        compounds(question),
         llm,
         order,
         count,
@@ -265,35 +236,10 @@ def _names_a_topic(question: str) -> bool:
             and len(question.split()) <= 10 and not _ONE_PAPER.search(question))  # fmt: skip
 
 
-def _compounds(question: str) -> tuple[tuple[str, ...], ...]:
-    """The hyphenated words of a question ("locality-sensitive", "text-to-image") as their key stems, prefixed
-    words left whole ("pre-trained" is one word: `joined`)."""
-    found = (tuple(terms(token)) for token in _TOKEN.findall(joined(question)) if "-" in token.strip("-"))
-    return tuple(dict.fromkeys(parts for parts in found if len(parts) > 1))
-
-
-def _either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
-    """The alternatives a question offers ("select or reweight", "passages or documents"), each as its key terms:
-    a paper holding one alternative holds them all. A hyphenated word stays whole ("use or fine-tune"), and an
-    alternative of framing words only ("use") makes the other optional. Lists of three or more count too."""
-    text = joined(question)
-    lists = [(m.group(1), *m.group(2).split(",")[1:], m.group(3)) for m in _ENUMERATION.finditer(text)]
-    lists += [(m.group(1), m.group(2)) for m in _EITHER.finditer(text)]
-    found = (tuple(frozenset(terms(item)) for item in items) for items in lists)
-    return tuple(sides for sides in found if len(set(sides)) > 1)
-
-
 @lru_cache(maxsize=8192)
 def on_language_models(paper: Paper) -> bool:
     """Whether a paper's title or abstract speaks of language models (what a question about LLMs needs)."""
     return bool(_LANGUAGE_MODEL.search(paper.title) or _LANGUAGE_MODEL.search(paper.abstract))
-
-
-def as_written(question: str, stems: Sequence[str]) -> list[str]:
-    """Key terms (stems) as the question writes them, a hyphenated word whole and once (`emot` -> `emotion`,
-    `mixtur` and `expert` -> `mixture-of-experts`)."""
-    written = {stem(w.casefold()): token for token in _TOKEN.findall(question) for w in WORD.findall(joined(token))}
-    return list(dict.fromkeys(written.get(t, t) for t in stems))
 
 
 def _wanted(question: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -308,23 +254,3 @@ def _wanted(question: str) -> tuple[frozenset[str], frozenset[str]]:
         kinds |= next((kin for kin in _KIN if head in kin), {head})
         words |= set(terms(m.group(1)))
     return frozenset(kinds), frozenset(words)
-
-
-def _pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
-    """Consecutive key words of the question, a phrase each (`dense retrieval`, `membership inference`)."""
-    out = []
-    for a, b in itertools.pairwise(words):
-        if a in STOPWORDS or b in STOPWORDS:
-            continue
-        sa, sb = stem(a), stem(b)
-        if sa in FRAME or sb in FRAME or sa.isdigit() or sb.isdigit():
-            continue
-        out.append((sa, sb))
-    return tuple(dict.fromkeys(out))
-
-
-@lru_cache(maxsize=8192)
-def paper_words(paper: Paper) -> tuple[str, ...]:
-    """The stemmed words of a paper's title and abstract in order (stop words and sentences saying where its code
-    is kept out), compounds joined."""
-    return tuple(terms(joined(" ".join([f"{paper.title}.", *substance(paper.abstract)]))))

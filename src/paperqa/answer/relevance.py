@@ -20,7 +20,8 @@ from ..text import sentences, terms
 from ..types import Paper
 from .evidence import has
 from .names import mentions
-from .question import Asked, joined, paper_words
+from .phrases import joined, paper_words
+from .question import Asked
 
 Idf = Callable[[str], float]
 Embed = Callable[[list[str]], np.ndarray]
