@@ -144,8 +144,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         question = years.rest
         filters = dataclasses.replace(filters, date_from=years.date_from, date_to=years.date_to)
     if not history:
-        # "Compare the first two", "tell me more about [2]" opening a conversation: nothing to point back at.
-        pointing = _picked(question, []) or _REF.search(question)
+        # "Compare the first two", "tell me more about [2]" opening a conversation: nothing to point back at (a
+        # longer question may quote a "[12]" from a paper it pastes).
+        pointing = _picked(question, []) or (_REF.search(question) and len(question.split()) <= 8)
         if pointing:
             return Resolved(question, None, "There is no earlier answer in this conversation for that to refer to; "
                                             "ask about a topic or name the paper.")  # fmt: skip
