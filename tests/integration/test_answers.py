@@ -228,3 +228,10 @@ def test_a_papers_main_contribution_and_results_are_what_it_does_and_found(offli
     assert "we build on SPLADE and propose several significant improvements" in answer.text
     results = offline.ask("What are the results of Revela on BEIR?")  # quoted only "We evaluate Revela on …"
     assert "It achieves BEIR's unsupervised SoTA" in results.text, results.text
+
+
+def test_a_list_leaves_out_the_papers_it_is_asked_to_leave_out(offline):
+    answer = offline.ask("Which retrieval papers do not use BERT?")  # listed BERT papers first
+    assert answer.text.split("\n")[0].endswith("(leaving out those that mention “BERT”):"), answer.text
+    assert answer.citations and not any("BERT" in s.paper.title + s.paper.abstract for s in answer.sources
+                                         if any(c.paper_id == s.paper.id for c in answer.citations))  # fmt: skip

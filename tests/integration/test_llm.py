@@ -7,7 +7,7 @@ import pytest
 
 from paperqa import Assistant, BackendError, Settings
 from paperqa.answer.claims import _figures, numbers
-from paperqa.answer.hints import BEST_HINT, INTRODUCED_HINT, ORDER_HINT, RECORD_HINT, SHAPE_HINTS
+from paperqa.answer.hints import BEST_HINT, EXCLUDED_HINT, INTRODUCED_HINT, ORDER_HINT, RECORD_HINT, SHAPE_HINTS
 from paperqa.text import count_tokens, sentences
 from tests.integration.conftest import QUESTION
 
@@ -177,3 +177,9 @@ def test_the_best_method_asked_for_warns_the_llm_that_sources_do_not_rank_one_an
     llm_assistant(shipped_home, server.base_url).ask("What is the best method for dense retrieval?")
     prompt = server.requests[0]["body"]["messages"][1]["content"]
     assert SHAPE_HINTS["list"] in prompt and BEST_HINT in prompt
+
+
+def test_what_a_list_leaves_out_is_said_to_the_llm(shipped_home, server):
+    server.replies = ["Fine [1]."]
+    llm_assistant(shipped_home, server.base_url).ask("Which retrieval papers do not use BERT?")
+    assert EXCLUDED_HINT.format(excluded="BERT") in server.requests[0]["body"]["messages"][1]["content"]

@@ -12,7 +12,7 @@ from paperqa.answer.names import names_of
 from paperqa.answer.phrases import joined
 from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, lacking, match, near
-from paperqa.text import sentences
+from paperqa.text import sentences, terms
 
 
 @pytest.mark.parametrize(
@@ -251,3 +251,20 @@ def test_asking_for_papers_to_be_recommended_is_no_word_of_the_topic(question):
 def test_the_best_papers_asked_for_are_a_list_and_best_no_word_of_the_topic(question, best):
     asked = analyse(question)
     assert asked.best == best and (asked.shape == "list") == best and "best" not in asked.terms
+
+
+@pytest.mark.parametrize(
+    ("question", "excluded"),
+    [("Which retrieval papers do not use BERT?", "BERT"), ("Papers about hashing that are not about images", "images"),
+     ("Which papers use BERT but not for retrieval?", "retrieval"),
+     ("Which papers on pruning, except those on vision transformers?", "vision transformers"),
+     ("Which papers that don't use labels study hashing?", "labels"),
+     ("Do language models know what they don't know? Papers on abstention.", ""),
+     ("Which papers study unlearning without retraining?", ""),
+     ("Which papers study downstream performance, not just pretraining loss?", "")],
+)  # fmt: skip
+def test_what_a_list_leaves_out_is_no_word_of_its_topic(question, excluded):
+    asked = analyse(question)
+    assert asked.excluded == excluded and asked.shape == "list"
+    if excluded:
+        assert not set(terms(excluded)) & set(asked.terms) and excluded not in asked.text

@@ -19,6 +19,7 @@ BEST_HINT = (
     "The question asks which is best: the sources do not rank one another; give what each reports, with its "
     "figures, and say that they were not compared on equal terms unless a source says so."
 )
+EXCLUDED_HINT = "Leave out the sources that use or are about {excluded}, and say that you did."
 ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."
 SHAPE_HINTS: dict[Shape, str] = {
     "list": "The question asks which papers address a topic: list every source that is about the topic as a "
@@ -42,4 +43,5 @@ def hints(asked: Asked) -> str:
     hint += f" {RECORD_HINT.format(record=asked.record)}" if asked.record else ""
     hint += f" {INTRODUCED_HINT.format(name=asked.introduced)}" if asked.introduced else ""
     hint += f" {BEST_HINT}" if asked.best else ""
+    hint += f" {EXCLUDED_HINT.format(excluded=asked.excluded)}" if asked.excluded else ""
     return hint

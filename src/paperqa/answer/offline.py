@@ -13,6 +13,7 @@ import numpy as np
 
 from ..dates import date_key
 from ..settings import Settings
+from ..text import terms
 from ..types import Answer, Source
 from .citations import clean, inert
 from .claims import check, numbers
@@ -157,6 +158,9 @@ class OfflineWriter:
             chosen = [i for i in chosen if self._on_topic(asked, sources[i])]
         if asked.llm:  # "LLM" frames most questions here, so it weighs nothing; a list about LLMs still needs it
             chosen = [i for i in chosen if on_language_models(sources[i].paper)]
+        if asked.excluded:  # "retrieval papers that do not use BERT": none that mentions it
+            left_out = terms(asked.excluded)
+            chosen = [i for i in chosen if not any(has(t, vocabulary(sources[i].paper)) for t in left_out)]
         if not chosen:
             return self._closest(asked, sources, sorted(range(len(sources)), key=lambda i: -probabilities[i])[:2])
         many = f"more than {MAX_LISTED}" if len(chosen) > MAX_LISTED else str(len(chosen))
@@ -176,6 +180,8 @@ class OfflineWriter:
                     f"“{inert(w)}”" for w in as_written(asked.text, [t for t in asked.terms if t in none_has])
                 )
                 head += f" (none of them mentions {words})"
+        if asked.excluded:
+            head += f" (leaving out those that mention “{inert(asked.excluded)}”)"
         if asked.best:  # "the best method for X": no abstract ranks the others; each says what it reports
             head += " (the abstracts do not rank them against each other; each line gives what its paper reports)"
         lines = [head + ":"]

@@ -7,6 +7,7 @@ LLM prompt carries a hint of it (`hints`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -101,6 +102,18 @@ _BEST = re.compile(
     rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\b)",
     re.IGNORECASE,
 )
+# "Which retrieval papers do not use BERT?", "papers on hashing that are not about images", "except", "other than":
+# what a list leaves out, when the papers are what is negated ("what they don't know" is about language models).
+# "Not only/just X" excludes nothing; "without retraining" is a property papers claim.
+_EXCLUDED = re.compile(
+    r"\b(?:(?:that|which|papers|ones|those)\s+(?:(?:do|does|did|are|is)\s+not|don't|doesn't|aren't|isn't)"
+    r"|but\s+not|except(?:\s+for)?|excluding|other\s+than|apart\s+from|not(?=\s+(?:about|on|using|for)\b))"
+    r"(?!\s+(?:only|just|necessarily|always|merely|simply|require|need)\b)\s+"
+    r"(?:(?:use|using|about|on|for|involve|involving|mention|mentioning|study|studying|with|apply|applying)\s+)?"
+    r"(?:(?:those|ones|papers?)\s+(?:on|about|with|using)\s+)?(?:the\s+|an?\s+)?"
+    r"(?P<what>[\w-]+(?:\s+(?!and\b|or\b|but\b|in\b|for\b|to\b)[\w-]+)?)",
+    re.IGNORECASE,
+)
 _SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
@@ -152,10 +165,27 @@ class Asked:
     record: Record | None = None  # asks for a field of a paper's record ("who wrote X?"), not for its content
     introduced: str | None = None  # the name whose origin it asks ("which paper introduced BERT?": `BERT`)
     best: bool = False  # asks for the best papers or methods, which no abstract decides ("the best method for X")
+    excluded: str = ""  # what a list is to leave out, as written ("which retrieval papers do not use BERT": `BERT`)
 
 
 def analyse(question: str) -> Asked:
-    """The shape and key terms of a question."""
+    """The shape and key terms of a question; of a list, what it is to leave out ("papers on hashing that are not
+    about images"), which is then no part of its topic or of what is searched."""
+    asked = _analysed(question)
+    m = _EXCLUDED.search(asked.text)
+    words = m.group("what").split() if m else []
+    while words and not [t for t in terms(words[-1]) if t not in FRAME]:  # "that don't use labels study X"
+        words.pop()
+    if m is None or asked.shape != "list" or not words:
+        return asked
+    # At most two words were read; when the second went, the first ends where the phrase starts plus its length.
+    end = m.end("what") if len(words) == len(m.group("what").split()) else m.start("what") + len(words[0])
+    narrowed = _analysed(without(asked.text, m.start(), end))
+    return dataclasses.replace(narrowed, shape="list", excluded=" ".join(words), order=asked.order, count=asked.count,
+                               record=asked.record, best=asked.best)  # fmt: skip
+
+
+def _analysed(question: str) -> Asked:
     record: Record | None = None
     if found := record_asked(question):  # "who wrote SPLADE?": the rest of the question names the paper
         record, question = found
