@@ -235,3 +235,10 @@ def test_a_list_leaves_out_the_papers_it_is_asked_to_leave_out(offline):
     assert answer.text.split("\n")[0].endswith("(leaving out those that mention “BERT”):"), answer.text
     assert answer.citations and not any("BERT" in s.paper.title + s.paper.abstract for s in answer.sources
                                          if any(c.paper_id == s.paper.id for c in answer.citations))  # fmt: skip
+
+
+def test_a_comparison_of_three_named_papers_describes_all_three(offline):
+    answer = offline.ask("Compare SPLADE, SPLADE v2 and Mistral-SPLADE")  # SPLADE had been left out
+    assert {c.title.split(":")[0] for c in answer.citations} == {"SPLADE", "SPLADE v2", "Mistral-SPLADE"}
+    two = offline.ask("Which is better, SPLADE v2 or Mistral-SPLADE?")  # "SPLADE" inside their names names neither
+    assert {c.title.split(":")[0] for c in two.citations} == {"SPLADE v2", "Mistral-SPLADE"}

@@ -72,24 +72,25 @@ def _coined(word: str) -> bool:
     return any(sum(c.isupper() for c in part[1:]) >= 1 or (part.isupper() and len(part) >= 2) for part in parts)
 
 
-def mentions(question: str, paper: Paper, idf: Callable[[str], float], rare: float) -> int:
-    """Length of the longest name of the paper the question mentions (0: none), matched as whole words. A
+def mentions(question: str, paper: Paper, idf: Callable[[str], float], rare: float) -> str:
+    """The longest name of the paper the question mentions, folded ("" for none), matched as whole words. A
     coined word or acronym only counts if it names few papers: its rarest word must have an IDF of at least
     `rare` (`LLM` or `T2I` in a title names no paper in particular); a title's own name always counts."""
-    best = 0
-    text = f" {_fold(question)} "
+    best = ""
+    text = f" {fold(question)} "
     own, coined = _names(paper)
     for name in own + coined:
-        folded = _fold(name)
+        folded = fold(name)
         if not folded or f" {folded} " not in text:
             continue
         if name in coined and max((idf(t) for t in terms(name)), default=0.0) < rare:
             continue  # a word many papers use (`LLM`, `T2I`) names none of them
-        best = max(best, len(folded))
+        best = max(best, folded, key=len)
     return best
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Text as names are matched: lower case, compounds joined, words of letters and digits only."""
     return " ".join(re.findall(r"[0-9a-z]+", joined(text).casefold()))
 
 
@@ -98,7 +99,7 @@ def introduces(paper: Paper, name: str) -> bool:
     name ("The RoboDepth Challenge: …", "gaBERT -- …"), or what its abstract says it introduces ("we introduce
     LATTICE", "we present … Resampling (DSIR)", "a model called MVP"). gaBERT did not make "BERT"; neither did
     "BERT Rediscovers the Classical NLP Pipeline" nor "Utilizing BERT for …", which use it."""
-    folded = _fold(name)
+    folded = fold(name)
     own, _ = _names(paper)
     made = list(own) + _MADE_CALLED.findall(paper.abstract)
     for separator in (":", " -- "):
@@ -107,7 +108,7 @@ def introduces(paper: Paper, name: str) -> bool:
                 w for w in re.findall(r"[\w-]+", paper.title.split(separator, 1)[0]) if w.casefold() not in _ARTICLES
             ]
             made += head[:1] if head and _coined(head[0]) else []
-    if any(_fold(n) == folded for n in made):
+    if any(fold(n) == folded for n in made):
         return True
     said = re.compile(
         rf"\b(?:we|this (?:paper|work))\s+(?:introduce|propose|present|develop)s?\s+(?:[^.()]{{0,100}}\(\s*)?"

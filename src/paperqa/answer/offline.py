@@ -29,7 +29,7 @@ from .draft import (
 )
 from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked
-from .names import introduces
+from .names import fold, introduces
 from .phrases import as_written
 from .picking import GAIN, Picker
 from .question import Asked, Order, on_language_models
@@ -54,6 +54,7 @@ from .relevance import (
 from .stream import AnswerStream, word_pieces
 
 MAX_LISTED = 12
+MAX_COMPARED = 4  # "Compare SPLADE, SPLADE v2 and Mistral-SPLADE": every side named, up to four
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
 SHORT = 4  # key words of a question that names a topic rather than describing a paper
@@ -109,8 +110,8 @@ class OfflineWriter:
             return Draft(not_introduced(asked.introduced, sources[:10]), answerable=False)  # gaBERT did not make BERT
         if asked.shape == "list":
             return self._listing(asked, vector, sources, matches)
-        if asked.shape == "compare" and len(named) >= 2:
-            return self._comparison(asked, sources, named[:2])
+        if asked.shape == "compare" and len(sides := _sides(asked.text, named, matches)) >= 2:
+            return self._comparison(asked, sources, sides[:MAX_COMPARED])
         top = named[0] if named else _lead(matches)
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
         short = len(wanted) <= SHORT
@@ -268,6 +269,21 @@ def _by_date(source: Source, order: Order) -> int:
 def _named(matches: Sequence[Match]) -> list[int]:
     """Sources the question names, longest names first (a longer name is the more specific one)."""
     return sorted((i for i, m in enumerate(matches) if m.named), key=lambda i: (-matches[i].named, i))
+
+
+def _sides(question: str, named: Sequence[int], matches: Sequence[Match]) -> list[int]:
+    """The papers a comparison names, each by a mention of its own: "SPLADE" inside "SPLADE v2" names SPLADE v2
+    only, unless the question also says "SPLADE" apart ("Compare SPLADE and SPLADE v2")."""
+    text = f" {fold(question)} "
+    sides = []
+    for i in named:
+        rest = text
+        for j in named:  # take out the longer names that hold this one; what is left must still say it
+            if len(matches[j].name) > len(matches[i].name) and f" {matches[i].name} " in f" {matches[j].name} ":
+                rest = rest.replace(f" {matches[j].name} ", "  ")
+        if f" {matches[i].name} " in rest:
+            sides.append(i)
+    return sides
 
 
 def _lead(matches: Sequence[Match]) -> int:

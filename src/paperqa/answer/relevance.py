@@ -41,6 +41,7 @@ class Match:
 
     coverage: float  # share of the key terms' IDF weight found in title and abstract (prefix matches count)
     named: int  # length of the longest name of the paper the question mentions (0: none)
+    name: str  # that name, folded ("splade v2"; "" for none)
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,8 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
 
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
     """The coverage of one paper for one question, and how long a name of it the question gives."""
-    return Match(_share(asked, idf, vocabulary(paper)), mentions(asked.text, paper, idf, rare=RARE_NAME * idf(UNSEEN)))
+    name = mentions(asked.text, paper, idf, rare=RARE_NAME * idf(UNSEEN))
+    return Match(_share(asked, idf, vocabulary(paper)), len(name), name)
 
 
 def _share(asked: Asked, idf: Idf, words: frozenset[str]) -> float:
@@ -184,7 +186,7 @@ def fit(asked: Asked, paper: Paper, idf: Idf, vector: np.ndarray, vectors: Vecto
     phrases = sum(1 for a, b in asked.pairs if near(paper, a, b)) / len(asked.pairs) if asked.pairs else 1.0
     sentence_cosine = float((vectors.sentences(paper) @ vector).max())
     title_cosine = float(vectors.title(paper) @ vector)
-    return Fit(base.coverage, base.named, in_title, phrases, sentence_cosine, title_cosine)
+    return Fit(base.coverage, base.named, base.name, in_title, phrases, sentence_cosine, title_cosine)
 
 
 def member_rows(fits: Sequence[Fit]) -> list[list[float]]:
