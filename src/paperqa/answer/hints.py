@@ -24,8 +24,8 @@ ORDER_HINT = "List them {order} first by their dates; those with no date last, s
 SHAPE_HINTS: dict[Shape, str] = {
     "list": "The question asks which papers address a topic: list every source that is about the topic as a "
     "whole, one line each with its number, and leave out sources that only share a word with it.",
-    "compare": "The question compares two papers or methods: describe each from its own source, cite both, and "
-    "say how they differ.",
+    "compare": "The question compares papers or methods: describe each from its own source, cite each, and say "
+    "how they differ.",
     "improvement": "The question asks how much better something is: give the gain with its numbers and the "
     "baseline, exactly as the source states them.",
     "number": "The question asks for a number: give it exactly as the source states it, with its unit; if no "
