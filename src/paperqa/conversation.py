@@ -73,9 +73,22 @@ _ABOUT_CORPUS = re.compile(
 )
 
 
+# Thanks or an acknowledgement closing an exchange ("thanks, that was helpful", "ok great"): nothing to look up.
+_THANKS = re.compile(
+    r"\s*(?:(?:ok(?:ay)?|great|cool|nice|perfect|awesome|got it|thanks?(?: you)?(?: (?:so|very) much)?|thx|cheers)"
+    r"[\s,!.]*)+(?:(?:that|this|it)(?: was|'s| is)? (?:very |really |so )?(?:helpful|useful|great|good|perfect|clear)"
+    r"[\s,!.]*)?(?:thanks?(?: you)?|thx)?[\s!.]*",
+    re.IGNORECASE,
+)
+YOU_ARE_WELCOME = "Glad it helped. Ask about another paper or topic of the corpus whenever you like."
+
+
 def how_to_ask(question: str) -> str | None:
-    """What to say to a question about the assistant itself ("help"), or None for a question to the corpus."""
-    return HOW_TO_ASK if _ABOUT_ME.fullmatch(question) else None
+    """What to say to a question about the assistant itself ("help"), to thanks, or to a question of no words;
+    None for a question to the corpus."""
+    if _THANKS.fullmatch(question):
+        return YOU_ARE_WELCOME
+    return HOW_TO_ASK if _ABOUT_ME.fullmatch(question) or not re.search(r"[^\W_]", question) else None
 
 
 def about_corpus(question: str) -> bool:

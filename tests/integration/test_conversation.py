@@ -6,7 +6,7 @@ import json
 import pytest
 
 from paperqa import Assistant, Filters, Settings, Turn
-from paperqa.conversation import HOW_TO_ASK
+from paperqa.conversation import HOW_TO_ASK, YOU_ARE_WELCOME
 from paperqa.corpus import read_corpus, shipped_corpus
 
 pytestmark = pytest.mark.integration
@@ -224,3 +224,11 @@ def test_pointing_back_with_no_earlier_answer_says_so(offline, question):
     assert answer.text.startswith("There is no earlier answer in this conversation") and not answer.citations
     quoting = offline.ask("What does the sentence 'we improve over DPR [12] on NQ' mean for dense retrieval?")
     assert not quoting.text.startswith("There is no earlier answer")  # a pasted "[12]" points at no answer
+
+
+@pytest.mark.parametrize("question", ["thanks, that was helpful", "ok great", "Perfect, that is clear. Thanks"])
+def test_thanks_are_acknowledged_not_searched(offline, question):
+    answer = offline.ask(question)  # "thanks, that was helpful" got the closest papers to "helpful"
+    assert answer.text == YOU_ARE_WELCOME and answer.answerable and not answer.citations
+    assert offline.ask("thanks, which papers study hashing?").citations  # a question after the thanks is one
+    assert offline.ask("?").text == HOW_TO_ASK  # no word at all
