@@ -14,7 +14,7 @@ import numpy as np
 from .answer.llm import llm_answer
 from .answer.offline import offline_answer
 from .answer.question import analyse
-from .answer.relevance import Vectors
+from .answer.relevance import UNSEEN, Vectors
 from .answer.restricted import names_nothing, restricted_answer
 from .answer.stream import AnswerStream, said
 from .backends import backend_errors, chat_model, embedding_model
@@ -38,7 +38,7 @@ from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
 from .retrieval import Retriever
 from .settings import Settings
-from .spelling import respelled
+from .spelling import respelled, typos_fixed
 from .stream_ingest import Tally, segments
 from .types import Answer, Source
 
@@ -164,6 +164,7 @@ class Assistant:
             if resolved.unknown_org and names_nothing(resolved.query):  # "papers by Meta": none are
                 return said(question, org_missing(resolved.unknown_org, self.index.overview()))
             query = respelled(resolved.query, view.knows)  # `summarisation` read as the corpus spells it
+            query, slips = typos_fixed(query, view.idf, view.idf(UNSEEN))  # `machien` read as `machine`, and said
             asked = analyse(query)
             if resolved.one_paper:  # "what does it evaluate on?" after "which papers …": not a list
                 own = analyse(question).shape
@@ -184,7 +185,8 @@ class Assistant:
                                         view.topical, self._vectors, self.settings)  # fmt: skip
         if llm is not None and not restricted_only:
             stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked)
-        notes = [f"Read as papers {resolved.restriction}."] if resolved.restriction else []
+        notes = [f"Read “{typed}” as “{meant}”." for typed, meant in slips]
+        notes += [f"Read as papers {resolved.restriction}."] if resolved.restriction else []
         if resolved.unknown_org:
             notes.append(f"No paper is recorded as from {resolved.unknown_org}; answered from all of them.")
         if undated:

@@ -1,12 +1,13 @@
 """British and American spellings (`summarisation`/`summarization`, `behaviour`/`behavior`): a question's word
-the corpus never uses is read in the spelling the corpus does use, before retrieval and writing."""
+the corpus never uses is read in the spelling the corpus does use, before retrieval and writing. A longer word
+one typing slip away from a common word of the corpus (`machien`) is read as that word, and said so."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-from .text import STOPWORDS, stem
+from .text import STOPWORDS, count_tokens, stem
 
 # One way round and the other: `-our`/`-or`, `-ise`/`-ize` (and `-isation`, `-ising`), `-yse`/`-yze`.
 _VARIANTS = [
@@ -36,3 +37,37 @@ def respelled(text: str, known: Callable[[str], bool]) -> str:
         return other.capitalize() if word[0].isupper() else other
 
     return _WORD.sub(one, text)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_TYPO_WORD = re.compile(r"[A-Za-z]{6,}")  # a shorter word is as likely a name the corpus lacks ("GRPO") as a slip
+
+
+def _slips(word: str) -> set[str]:
+    """Every word one slip away: a letter dropped, doubled in place of another, swapped with the next, or added."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+            | {a + c + b for a, b in splits for c in _LETTERS})  # fmt: skip
+
+
+def typos_fixed(text: str, idf: Callable[[str], float], ceiling: float) -> tuple[str, list[tuple[str, str]]]:
+    """`text` with each longer word no chunk has (its IDF is the `ceiling`) read as the one word of the corpus a
+    slip away from it, and the (typed, read as) pairs. A word the cl100k tokenizer holds whole ("charges",
+    "unsure") is English the corpus lacks, not a slip; a fix must be more of a word than the slip (fewer tokens:
+    `retreival` 3, `retrieval` 1). A word with no such fix, or two, is kept."""
+    fixed: list[tuple[str, str]] = []
+
+    def one(found: re.Match[str]) -> str:
+        word = found.group(0)
+        lower = word.casefold()
+        if lower in STOPWORDS or idf(stem(lower)) < ceiling or (pieces := count_tokens(f" {lower}")) < 2:
+            return word  # the corpus has it, or it is one token of the tokenizer: a word of English, not a slip
+        fixes = {w for w in _slips(lower) if idf(stem(w)) < ceiling and count_tokens(f" {w}") < pieces}
+        if len({stem(w) for w in fixes}) != 1:
+            return word
+        fix = min(fixes, key=len)
+        fixed.append((word, fix))
+        return fix.capitalize() if word[0].isupper() else fix
+
+    return _TYPO_WORD.sub(one, text), fixed

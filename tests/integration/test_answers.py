@@ -242,3 +242,8 @@ def test_a_comparison_of_three_named_papers_describes_all_three(offline):
     assert {c.title.split(":")[0] for c in answer.citations} == {"SPLADE", "SPLADE v2", "Mistral-SPLADE"}
     two = offline.ask("Which is better, SPLADE v2 or Mistral-SPLADE?")  # "SPLADE" inside their names names neither
     assert {c.title.split(":")[0] for c in two.citations} == {"SPLADE v2", "Mistral-SPLADE"}
+
+
+def test_a_slip_in_a_word_is_read_as_the_corpus_word_and_said(offline):
+    answer = offline.ask("Which papers study machien unlearning?")  # refused: "no paper mentions “machien”"
+    assert answer.answerable and answer.citations and "Read “machien” as “machine”." in answer.notes
