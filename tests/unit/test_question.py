@@ -268,3 +268,13 @@ def test_what_a_list_leaves_out_is_no_word_of_its_topic(question, excluded):
     assert asked.excluded == excluded and asked.shape == "list"
     if excluded:
         assert not set(terms(excluded)) & set(asked.terms) and excluded not in asked.text
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [("Who are the authors of gaBERT?", "authors"), ("List the authors of WAGLE", "authors"),
+     ("In which year was SPLADE published?", "date"), ("When did Mistral-SPLADE come out?", "date"),
+     ("What do the authors of SPLADE propose?", None), ("What did the author of gaBERT find?", None)],
+)  # fmt: skip
+def test_a_papers_record_is_asked_by_who_wrote_it_or_when_not_by_what_its_authors_say(question, record):
+    assert analyse(question).record == record

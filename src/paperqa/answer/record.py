@@ -13,13 +13,15 @@ Record = Literal["authors", "date", "organisation", "citations"]
 
 # Each phrase asks for one field of the record; what is left of the question names the paper.
 _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
-    ("authors", re.compile(
+    ("authors", re.compile(  # not "what do the authors of SPLADE propose?", which asks what the paper says
         r"\bwho\s+(?:wrote|authored|are\s+the\s+authors\s+of|is\s+the\s+author\s+of)\b"
-        r"|\b(?:the\s+)?(?:authors?|author\s+list)\s+of\b|\bwho\s+(?:are|were)\s+(?:its|their)\s+authors\b",
+        r"|^\s*(?:(?:list|name|give)(?:\s+me)?\s+)?(?:the\s+)?(?:authors?|author\s+list)\s+of\b"
+        r"|^\s*(?:what|which)\s+(?:are|were)\s+the\s+authors\s+of\b|\bwho\s+(?:are|were)\s+(?:its|their)\s+authors\b",
         re.IGNORECASE)),
     ("date", re.compile(
         r"\bwhen\s+(?:was|were|did)\b(?=.*\b(?:publish|releas|post|appear|writ|come\s+out|came\s+out)\w*)"
-        r"|\b(?:what|which)\s+(?:year|date)\s+(?:was|were|is|did)\b|\b(?:publication|release)\s+(?:date|year)\b",
+        r"|^\s*(?:what|which|in\s+what|in\s+which)\s+(?:year|date)\s+(?:was|were|is|did)\b"
+        r"|\b(?:publication|release)\s+(?:date|year)\b",
         re.IGNORECASE)),
     ("organisation", re.compile(
         r"\b(?:which|what)\s+(?:organi[sz]ation|company|lab|institution|university|affiliation)\s+"
