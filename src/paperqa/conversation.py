@@ -26,8 +26,9 @@ _ORDINAL = re.compile(
 # "compare the first two", "the last three papers", "the first and second ones": several of the last answer's papers.
 _COUNTS = ("two", "three", "four", "five")
 _FIRST_N = re.compile(
-    r"\b(?:the\s+)?(first|top|last)\s+(" + "|".join(_COUNTS) + r"|[2-5])(?:\s+(?:ones|papers|works|studies))?\b"
-    r"(?!\s+(?:to|that|which|who|on|about|in)\b)",
+    r"\b(?:the\s+)?(first|top|last)\s+(" + "|".join(_COUNTS) + r"|[2-5])\b"
+    r"(?!(?:\s+(?:ones|papers|works|studies))?\s+(?:to|that|which|who|on|about|in|of|from|for)\b)"
+    r"(?:\s+(?:ones|papers|works|studies))?\b",
     re.IGNORECASE,
 )
 _TWO_ORDINALS = re.compile(

@@ -222,6 +222,8 @@ def test_a_year_counted_back_from_today_restricts_like_the_year_itself(offline):
 def test_pointing_back_with_no_earlier_answer_says_so(offline, question):
     answer = offline.ask(question)  # it searched the corpus for "first two" (a batch has no conversation)
     assert answer.text.startswith("There is no earlier answer in this conversation") and not answer.citations
+    top = offline.ask("Give me the top two papers on hashing")  # two papers on a topic, not the last answer's
+    assert len(top.citations) == 2, top.text
     quoting = offline.ask("What does the sentence 'we improve over DPR [12] on NQ' mean for dense retrieval?")
     assert not quoting.text.startswith("There is no earlier answer")  # a pasted "[12]" points at no answer
 
