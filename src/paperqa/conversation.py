@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .answer.citations import inert
 from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .index import Overview
@@ -99,11 +100,12 @@ def about_corpus(question: str) -> bool:
 
 def org_missing(name: str, overview: Overview) -> str:
     """What to say of an organisation no paper is recorded as from: which organisations the corpus does record."""
+    name = inert(name)
     if not overview.orgs:
         return f"The corpus records no organisation for any of its {overview.papers} papers, so none from {name}."
     known = sum(n for _, n in overview.orgs)
     return (f"The corpus has no paper recorded as from {name}: it records an organisation for {known} of its "
-            f"{overview.papers} papers ({', '.join(org for org, _ in overview.orgs)}).")  # fmt: skip
+            f"{overview.papers} papers ({', '.join(inert(org) for org, _ in overview.orgs)}).")  # fmt: skip
 
 
 def corpus_described(overview: Overview) -> str:
@@ -116,7 +118,7 @@ def corpus_described(overview: Overview) -> str:
         span = f"from {min(years)} to {max(years)}" if len(years) > 1 else f"all from {years[0]}"
         parts.append(f"{dated} of them dated, {span} (most in {busiest[0]}: {busiest[1]})")
     if overview.orgs:
-        named = ", ".join(org for org, _ in overview.orgs[:5]) + (", …" if len(overview.orgs) > 5 else "")
+        named = ", ".join(inert(org) for org, _ in overview.orgs[:5]) + (", …" if len(overview.orgs) > 5 else "")
         parts.append(f"{sum(n for _, n in overview.orgs)} with a known organisation ({named})")
     return (
         "; ".join(parts) + ". I answer from their abstracts: ask about a topic (“Which papers study machine "

@@ -40,7 +40,9 @@ def respelled(text: str, known: Callable[[str], bool]) -> str:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_TYPO_WORD = re.compile(r"[A-Za-z]{6,}")  # a shorter word is as likely a name the corpus lacks ("GRPO") as a slip
+# A shorter word is as likely a name the corpus lacks ("GRPO") as a slip; a longer one (a 100k-letter "word") is
+# no word to fix, and its slips alone would be millions of strings.
+_TYPO_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{6,30}(?![A-Za-z])")
 
 
 def _slips(word: str) -> set[str]:

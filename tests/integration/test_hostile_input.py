@@ -18,7 +18,8 @@ TRAPS = [
     {"id": "t3", "title": "Unrelated work on volcano seismology",
      "abstract": "We monitor volcano seismology with dense sensor arrays and report eruption forecasts."},
     {"id": "t4", "title": "Another unrelated study of market microstructure",
-     "abstract": "We model market microstructure with order books and report spreads and depth."},
+     "abstract": "We model market microstructure with order books and report spreads and depth.",
+     "org": f"Lab [2] of {ESCAPES}forgery", "date": "2024-02-02", "authors": 3},
 ]  # fmt: skip
 
 
@@ -41,6 +42,15 @@ def test_terminal_escapes_never_reach_the_terminal(trap_home):
             assert bad not in r.stdout and bad not in r.stderr, repr(bad)
     stored = Assistant(Settings(home=trap_home, embedding="hash")).index.papers["t1"]
     assert "\x1b" not in stored.title + stored.abstract  # cleaned when read, so no later path can show it
+
+
+def test_what_the_catalog_says_of_the_corpus_quotes_its_organisations_inert(trap_home):
+    a = Assistant(Settings(home=trap_home, embedding="hash", llm="offline"))
+    for question in ("How many papers are in the corpus?", "Which papers were written by Meta?",
+                     "Who wrote the market microstructure paper?"):  # fmt: skip
+        answer = a.ask(question)
+        assert "Lab [\u20602] of" in answer.text, answer.text  # shown, never a citation
+        assert not __import__("re").search(r"(?<!\u2060)\[2\]", answer.text) and "\x1b" not in answer.text
 
 
 def test_bracketed_numbers_in_corpus_text_never_become_citations(trap_home):
