@@ -247,3 +247,12 @@ def test_a_comparison_of_three_named_papers_describes_all_three(offline):
 def test_a_slip_in_a_word_is_read_as_the_corpus_word_and_said(offline):
     answer = offline.ask("Which papers study machien unlearning?")  # refused: "no paper mentions “machien”"
     assert answer.answerable and answer.citations and "Read “machien” as “machine”." in answer.notes
+
+
+def test_a_comparison_with_a_side_no_paper_is_named_by_says_so(offline):
+    answer = offline.ask("Compare ColBERT and SPLADE")  # answered from SPLADE as if it were the comparison
+    assert answer.text.startswith("No paper in the corpus is named “ColBERT”. SPLADE [")
+    dpr = offline.ask("How does DPR compare with SPLADE v2?")  # "v2" is part of a name, not one
+    assert dpr.text.startswith("No paper in the corpus is named “DPR”. SPLADE v2 ["), dpr.text
+    both = offline.ask("Compare SPLADE and SPLADE v2.")
+    assert not both.text.startswith("No paper") and len(both.citations) == 2

@@ -4,11 +4,11 @@ defines for it; and which of them a question mentions."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..text import terms
-from ..types import Paper
+from ..types import Paper, Source
 from .phrases import joined
 
 _NAME = r"([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
@@ -115,3 +115,22 @@ def introduces(paper: Paper, name: str) -> bool:
         rf"{re.escape(name)}(?![\w-])"
     )
     return bool(said.search(paper.abstract))
+
+
+# A coined name in a question: a capital after a small letter, two capitals, or letters and a digit.
+_COINED = re.compile(r"(?<![\w-])(?:[\w-]*(?:[a-z][A-Z]|[A-Z]{2})[\w-]*|[A-Za-z]+-?[0-9][\w.-]*)(?![\w-])")
+
+
+def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str]) -> list[str]:
+    """The coined names of a question ("ColBERT", "GPT-4") that none of these papers goes by (ColBERT-XM's name is
+    not ColBERT), nor part of a name the question `mentioned` ("v2" of "SPLADE v2"); a name many papers use
+    ("LLM") is none."""
+    named = {fold(n) for s in sources for n in names_of(s.paper)}
+    found = [m.group(0).strip("-.") for m in _COINED.finditer(question)]
+    return list(dict.fromkeys(
+        n for n in found if fold(n) not in named and fold(n) not in _COMMON_NAMES
+        and not any(f" {fold(n)} " in f" {name} " for name in mentioned)
+    ))  # fmt: skip
+
+
+_COMMON_NAMES = frozenset({"llm", "llms", "nlp", "ir", "ai", "ml", "rag", "bert", "gpt"})

@@ -29,7 +29,7 @@ from .draft import (
 )
 from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked
-from .names import fold, introduces
+from .names import fold, introduces, unnamed
 from .phrases import as_written
 from .picking import GAIN, Picker
 from .question import Asked, Order, on_language_models
@@ -112,6 +112,15 @@ class OfflineWriter:
             return self._listing(asked, vector, sources, matches)
         if asked.shape == "compare" and len(sides := _sides(asked.text, named, matches)) >= 2:
             return self._comparison(asked, sources, sides[:MAX_COMPARED])
+        if (
+            asked.shape == "compare"
+            and len(sides) == 1
+            and (absent := unnamed(asked.text, sources[:10], [matches[i].name for i in named]))
+        ):
+            # "Compare ColBERT and SPLADE": the corpus has SPLADE's paper, none named ColBERT (ColBERT-XM is not).
+            draft = self._comparison(asked, sources, sides)
+            draft.text = f"No paper in the corpus is named {' or '.join(f'“{inert(n)}”' for n in absent)}. {draft.text}"
+            return draft
         top = named[0] if named else _lead(matches)
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
         short = len(wanted) <= SHORT
