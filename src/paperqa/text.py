@@ -63,7 +63,10 @@ FRAME = frozenset(
         "finds found much many well instead rather versus test tests related relate relation describe described "
         "please thanks thank hello hi hey kindly cheers list lists give enumerate "  # "Please list …", "Hi, which …"
         "summarize summarise summary overview explain tell "  # "Summarize the paper on late chunking"
-        "published"  # "What was published on retrieval in the last two years?"
+        "published "  # "What was published on retrieval in the last two years?"
+        # A researcher's own framing: "I'm working on X; which papers should I read?", "what are my options?"
+        "working worked read reading need needs needed option options want wanted looking trying advice tips "
+        "ideas suggestions interested im"
     )
 )
 

@@ -256,3 +256,12 @@ def test_a_comparison_with_a_side_no_paper_is_named_by_says_so(offline):
     assert dpr.text.startswith("No paper in the corpus is named “DPR”. SPLADE v2 ["), dpr.text
     both = offline.ask("Compare SPLADE and SPLADE v2.")
     assert not both.text.startswith("No paper") and len(both.citations) == 2
+
+
+def test_a_researchers_own_framing_is_no_part_of_the_topic(offline):
+    # "working" stems to "work", which abstracts only say as "in this work" (a stop word): no paper held it.
+    answer = offline.ask("I'm working on dense retrieval for long documents. Which papers should I read?")
+    titles = [c.title for c in answer.citations]
+    assert answer.answerable and any(t.startswith("Dwell in the Beginning") for t in titles), answer.text
+    options = offline.ask("I need to remove private data from a trained LLM without retraining. What are my options?")
+    assert options.answerable and options.text.startswith("The corpus has "), options.text  # it was refused

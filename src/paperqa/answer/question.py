@@ -26,7 +26,7 @@ _LIST = re.compile(
     r"|\b(which|what) papers\b|\bpapers (on|about|that)\b|\bwhat does the (collection|corpus)\b"
     r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bare covered\b|\bin the collection\b"
     r"|\b(does|do|did) any (papers?|works?|stud(y|ies))\b|\bare there (any )?(papers|works|studies)\b"
-    r"|\bwhat (was|were|has been|have been|got) published\b",
+    r"|\bwhat (was|were|has been|have been|got) published\b|\bwhat are (my|the|our) (options|choices|alternatives)\b",
     re.IGNORECASE,
 )
 # "Which is better, SPLADE v2 or Mistral-SPLADE?" compares too: a "which" weighing two things joined by "or".
