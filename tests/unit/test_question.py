@@ -278,3 +278,9 @@ def test_what_a_list_leaves_out_is_no_word_of_its_topic(question, excluded):
 )  # fmt: skip
 def test_a_papers_record_is_asked_by_who_wrote_it_or_when_not_by_what_its_authors_say(question, record):
     assert analyse(question).record == record
+
+
+def test_a_word_whose_stem_is_a_stop_word_is_no_key_term():
+    # "useful" stems to "use" and "working" to "work": stop words, which no abstract keeps as terms.
+    assert analyse("Is synthetic data actually useful for training vision models?").terms.count("use") == 0
+    assert "work" not in analyse("I'm working on dense retrieval").terms

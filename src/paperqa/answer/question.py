@@ -114,6 +114,7 @@ _EXCLUDED = re.compile(
     r"(?P<what>[\w-]+(?:\s+(?!and\b|or\b|but\b|in\b|for\b|to\b)[\w-]+)?)",
     re.IGNORECASE,
 )
+_NOT_KEYS = FRAME | STOPWORDS  # stems that are no key term of a question
 _SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
@@ -202,7 +203,8 @@ def _analysed(question: str) -> Asked:
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
         question = without(question, counted.start(1), counted.end(1))
     words = [w.casefold() for w in WORD.findall(joined(question))]
-    keys = [stem(w) for w in words if w not in STOPWORDS and stem(w) not in FRAME and (len(w) > 1 or w.isdigit())]
+    # A word whose stem is a stop word ("useful": "use") is framing too: abstracts' own "use" is never a term.
+    keys = [stem(w) for w in words if w not in STOPWORDS and stem(w) not in _NOT_KEYS and (len(w) > 1 or w.isdigit())]
     key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
     word_pairs = pairs(words)
     papers_counted = _PAPERS_COUNTED.search(question)
