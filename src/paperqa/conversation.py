@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .answer.citations import inert
+from .answer.question import analyse
 from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .index import Overview
@@ -38,7 +39,12 @@ _TWO_ORDINALS = re.compile(
     re.IGNORECASE,
 )
 _ANAPHORA = re.compile(r"\b(those|these|them|they|their|it|its|that paper|this paper|the paper|above|same)\b", re.I)
-_NARROW = re.compile(r"\b(those|these|them|above)\b", re.I)
+_NARROW = re.compile(r"\b(those|these|them|they|their|above)\b", re.I)
+# "Which one is the newest?": of the papers the last answer cited, the one with the latest (earliest) date.
+_WHICH_DATED = re.compile(
+    r"\bwhich\s+(?:one|paper|of\s+(?:them|these|those))\s+is\s+(?:the\s+)?(newest|latest|most\s+recent|oldest|earliest)\b",
+    re.I,
+)
 _SINGULAR = re.compile(r"\b(it|its|that paper|this paper|the paper|this work|that work|this method)\b", re.I)
 # "what they don't know", "whether it helps": a pronoun opening a clause inside the question, after words of its
 # own ("Do language models know what they don't know?"), has its antecedent there, not in the last answer.
@@ -177,6 +183,12 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         question, problem = picked
         if problem:
             return Resolved(question, None, problem)
+    if dated := _WHICH_DATED.search(question):  # answered as "when was [n] published?" of that paper
+        known = [(c.date, c.n) for c in last.answer.citations if c.date]
+        if not known:
+            return Resolved(question, None, "None of the papers the last answer cited has a known date.")
+        newest = dated.group(1).lower() not in ("oldest", "earliest")
+        question = f"When was [{(max(known) if newest else min(known))[1]}] published?"
     query = question
     refs = [int(n) for n in _REF.findall(question)]
     papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
@@ -194,6 +206,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
         if _NARROW.search(question):
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
+            titles = list(dict.fromkeys(c.title for c in last.answer.citations))
+            if 2 <= len(titles) <= 4 and analyse(question).shape == "compare":  # "how do they differ?"
+                query = "Compare " + " and ".join(f"“{t}”" for t in titles)
         elif _SINGULAR.search(question) and cited:
             # "what dataset does it introduce?": the paper just discussed, the last answer's first citation.
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited[:1]))

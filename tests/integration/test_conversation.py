@@ -234,3 +234,15 @@ def test_thanks_are_acknowledged_not_searched(offline, question):
     assert answer.text == YOU_ARE_WELCOME and answer.answerable and not answer.citations
     assert offline.ask("thanks, which papers study hashing?").citations  # a question after the thanks is one
     assert offline.ask("?").text == HOW_TO_ASK  # no word at all
+
+
+def test_they_after_a_list_narrow_to_it_and_which_one_is_newest_picks_by_date(offline):
+    first = offline.ask("Which papers study LLM unlearning?")
+    history = [Turn("Which papers study LLM unlearning?", first)]
+    differ = offline.ask("How do the first two differ?", history=history)
+    they = offline.ask("How do they differ?", history=[Turn("Which papers study LLM unlearning?", differ)])
+    assert sorted(c.paper_id for c in they.citations) == sorted(c.paper_id for c in differ.citations), they.text
+    newest = offline.ask("Which one is the newest?", history=history)  # "no paper mentions “newest”"
+    dated = [c for c in first.citations if c.date]
+    latest = max(dated, key=lambda c: c.date)
+    assert newest.text.startswith(f"The corpus dates “{latest.title}” {latest.date.isoformat()}."), newest.text
