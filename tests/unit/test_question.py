@@ -216,7 +216,9 @@ def test_how_many_papers_the_corpus_has_is_a_list_a_figure_of_one_paper_a_number
     [("Summarize the paper on late chunking", "summary"), ("Tell me about the gaBERT paper", "summary"),
      ("Explain ColBERT-XM", "summary"), ("Give me a summary of SPLADE", "summary"),
      ("Summarize the papers on hashing", "list"), ("Tell me about machine unlearning", "list"),
-     ("Describe how SPLADE v2 improves over SPLADE", "improvement")],
+     ("Describe how SPLADE v2 improves over SPLADE", "improvement"), ("What does WAGLE propose?", "summary"),
+     ('What does the paper "Late Chunking: Contextual Chunk Embeddings" propose?', "summary"),
+     ("What do papers on unlearning propose?", "list")],
 )  # fmt: skip
 def test_a_summary_asked_of_one_paper_is_its_own_shape_and_its_verb_no_term(question, shape):
     asked = analyse(question)

@@ -77,9 +77,12 @@ _ONE_PAPER = re.compile(
 # or named (a word with two capitals or a digit); "tell me about machine unlearning" stays a topic.
 _SUMMARY = re.compile(
     r"^\s*(?:please\s+)?(?:summari[sz]e|explain|describe|give\s+(?:me\s+)?(?:a\s+|an\s+)?(?:summary|overview)\s+of"
-    r"|tell\s+me\s+(?:more\s+)?about|what\s+(?:is|are)\s+the\s+(?:gist|summary|(?:main|key)\s+(?:ideas?|contributions?))\s+of)\b",
+    r"|tell\s+me\s+(?:more\s+)?about|what\s+(?:is|are)\s+the\s+(?:gist|summary|(?:main|key)\s+(?:ideas?|contributions?))\s+of)\b"
+    r"|^\s*what\s+(?:does|did)\s+.{1,200}?\s(?:propose|introduce|present|contribute)\s*\??\s*$",
     re.IGNORECASE,
 )
+# A title quoted in the question names one paper as surely as a coined name does.
+_QUOTED = re.compile(r"[\"“”'‘’][^\"“”'‘’]{8,}[\"“”'‘’]")
 _NAME = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9])[\w-]*")
 # "Can you recommend papers on model compression?", "suggest a few studies of X": asking for papers, whose verb
 # is no word of the topic ("recommender systems" is one).
@@ -211,7 +214,9 @@ def _analysed(question: str) -> Asked:
     numeric = bool(_QUANTITY.search(question)) and not papers_counted
     improvement = _IMPROVE.search(question) and (numeric or _BASELINE.search(question))
     # "Summarize the paper on late chunking", "Explain ColBERT-XM": one paper pointed at or named
-    summary = _SUMMARY.search(question) and (_ONE_PAPER.search(question) or _NAME.search(question))
+    summary = _SUMMARY.search(question) and (
+        _ONE_PAPER.search(question) or _NAME.search(question) or _QUOTED.search(question)
+    )
     if _COMPARE.search(question) and not _LIST.search(question) and not numeric:
         shape: Shape = "compare"
     elif (
