@@ -172,7 +172,13 @@ def test_a_month_as_the_end_of_a_range_covers_all_of_it(shipped_home):
 
 @pytest.mark.parametrize(
     "question",
-    ["s" * 100_000, "x-" * 50_000, "code or " * 10_000 + "LLMs?", "supercalifragilistic" * 2_000 + " Zebrafish"],
+    [
+        "s" * 100_000,
+        "x-" * 50_000,
+        "code or " * 10_000 + "LLMs?",
+        "supercalifragilistic" * 2_000 + " Zebrafish",
+        "when was " * 20_000,
+    ],  # an unbounded look-ahead after each "when was" took minutes
 )
 def test_a_huge_question_is_answered_rather_than_hanging(trap_home, question):
     """A 100k-letter word once hung an answer: each of its 100k starts was looked up among a paper's words. The

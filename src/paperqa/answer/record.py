@@ -11,7 +11,8 @@ from .citations import inert
 
 Record = Literal["authors", "date", "organisation", "citations"]
 
-# Each phrase asks for one field of the record; what is left of the question names the paper.
+# Each phrase asks for one field of the record; what is left of the question names the paper. Look-aheads are
+# bounded: "when was " repeated 5,000 times took 4.7 s with an unbounded one (each match scanned to the end).
 _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
     ("authors", re.compile(  # not "what do the authors of SPLADE propose?", which asks what the paper says
         r"\bwho\s+(?:wrote|authored|are\s+the\s+authors\s+of|is\s+the\s+author\s+of)\b"
@@ -19,7 +20,7 @@ _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
         r"|^\s*(?:what|which)\s+(?:are|were)\s+the\s+authors\s+of\b|\bwho\s+(?:are|were)\s+(?:its|their)\s+authors\b",
         re.IGNORECASE)),
     ("date", re.compile(
-        r"\bwhen\s+(?:was|were|did)\b(?=.*\b(?:publish|releas|post|appear|writ|come\s+out|came\s+out)\w*)"
+        r"\bwhen\s+(?:was|were|did)\b(?=.{0,200}?\b(?:publish|releas|post|appear|writ|come\s+out|came\s+out)\w*)"
         r"|^\s*(?:what|which|in\s+what|in\s+which)\s+(?:year|date)\s+(?:was|were|is|did)\b"
         r"|\b(?:publication|release)\s+(?:date|year)\b",
         re.IGNORECASE)),
@@ -28,7 +29,8 @@ _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
         r"(?:wrote|published|released|developed|made|is\s+behind|was\s+behind|is|are|did)\b",
         re.IGNORECASE)),
     ("citations", re.compile(
-        r"\bhow\s+(?:many\s+citations|many\s+times\s+(?:was|is|has)\b.*\bcited|often\s+(?:was|is|has)\b.*\bcited)"
+        r"\bhow\s+(?:many\s+citations|many\s+times\s+(?:was|is|has)\b.{0,200}?\bcited"
+        r"|often\s+(?:was|is|has)\b.{0,200}?\bcited)"
         r"|\bmost[\s-]+cited\b|\bmost\s+citations\b|\bcitation\s+counts?\b",
         re.IGNORECASE)),
 )  # fmt: skip
