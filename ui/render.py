@@ -20,6 +20,12 @@ def card_id(turn: int, n: int) -> str:
     return f"pqa-src-{turn}-{n}"
 
 
+def refused(answer: Answer) -> bool:
+    """Whether the corpus was searched and does not cover the question (headed so); an answer that only says
+    something (a follow-up pointing at a paper the last answer lacks, thanks) searched nothing."""
+    return not answer.answerable and bool(answer.sources)
+
+
 def question_markdown(question: str) -> str:
     """The user's own bubble: exactly what was typed, never markup, links or HTML."""
     return markdown_text(question).replace("\n", "  \n")
@@ -30,7 +36,7 @@ def answer_markdown(answer: Answer | None, turn: int, text: str | None = None) -
     body = escape_markdown(printable(text if text is not None else answer.text if answer else ""))
     body = _CITE.sub(lambda m: f'<a class="pqa-cite" href="#{card_id(turn, int(m.group(1)))}">[{m.group(1)}]</a>', body)
     body = body.replace("\n", "  \n")
-    if answer is not None and not answer.answerable:
+    if answer is not None and refused(answer):
         body = "**Not covered by the corpus.**  \n" + body
     if answer is not None and not answer.complete:
         body += f"  \n{INCOMPLETE}"
@@ -123,7 +129,7 @@ def conversation_markdown(history: Sequence[Turn]) -> str:
         lines += [
             f"## {i}. {markdown_text(turn.question)}",
             "",
-            text if a.answerable else f"*Not covered by the corpus.* {text}",
+            f"*Not covered by the corpus.* {text}" if refused(a) else text,
         ]
         lines += [INCOMPLETE, ""] if not a.complete else [""]
         lines += [f"*Note: {markdown_text(note)}*" for note in a.notes] + ([""] if a.notes else [])

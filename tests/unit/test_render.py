@@ -77,3 +77,14 @@ def test_notes_doubtful_claims_and_every_quote_are_shown():
 
 def test_tidy_shows_tex_as_a_reader_would():
     assert tidy("``unknown'' entities gain 5\\% with {\\epsilon}--greedy") == "“unknown” entities gain 5% with ε–greedy"
+
+
+def test_only_a_searched_and_refused_question_is_headed_not_covered():
+    refused = Answer(question="q", text="The corpus does not cover this question.", sources=ANSWER.sources,
+                     citations=(), answerable=False, backend="offline")  # fmt: skip
+    said = Answer(question="q", text="The last answer has no fifth paper: it cited 1.", sources=(), citations=(),
+                  answerable=False, backend="offline")  # fmt: skip
+    assert answer_markdown(refused, turn=0).startswith("**Not covered by the corpus.**")
+    assert answer_markdown(said, turn=1).startswith("The last answer has no fifth paper")
+    history = [Turn("q", refused), Turn("And the fifth paper?", said)]
+    assert "*Not covered by the corpus.* The last answer" not in conversation_markdown(history)
