@@ -175,11 +175,12 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         return Resolved(question, filters if filters.active else None, dates=years)
     last = history[-1]
     if picked := _picked(question, _cited(last)):  # "the second one", "the first two": as "[n]" references
-        # Of the last answer; when it cited fewer ("the first two" after one paper's answer), of the latest that
-        # cited enough, whose numbers the question then means.
-        earlier = (t for t in reversed(history[:-1]) if (found := _picked(question, _cited(t))) and not found[1])
-        if picked[1] and (anchor := next(earlier, None)) is not None:
-            last, picked = anchor, _picked(question, _cited(anchor)) or picked
+        # Of the last answer; when that was one paper's ("the first two" after "who wrote the second one?"), of
+        # the answer before it, if that cited enough. A list lacking a ninth paper is said to lack it.
+        if picked[1] and len(_cited(last)) <= 1 and len(history) > 1:
+            before = _picked(question, _cited(history[-2]))
+            if before and not before[1]:
+                last, picked = history[-2], before
         question, problem = picked
         if problem:
             return Resolved(question, None, problem)

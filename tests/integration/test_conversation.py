@@ -246,3 +246,12 @@ def test_they_after_a_list_narrow_to_it_and_which_one_is_newest_picks_by_date(of
     dated = [c for c in first.citations if c.date]
     latest = max(dated, key=lambda c: c.date)
     assert newest.text.startswith(f"The corpus dates “{latest.title}” {latest.date.isoformat()}."), newest.text
+
+
+def test_a_paper_a_list_lacks_is_not_looked_for_in_older_answers(offline):
+    older = offline.ask("Which papers are from 2025?")  # twelve papers
+    first = offline.ask("Which papers study machine unlearning?")
+    assert len(older.citations) >= 9 > len(first.citations)
+    history = [Turn("Which papers are from 2025?", older), Turn("Which papers study machine unlearning?", first)]
+    ninth = offline.ask("What about the ninth paper?", history=history)  # answered with the 2025 list's ninth
+    assert ninth.text == f"The last answer has no ninth paper: it cited {len(first.citations)}."
