@@ -13,7 +13,7 @@ from .answer.question import analyse
 from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .index import Overview
-from .text import terms
+from .text import NUMBER_WORDS, count_of, terms
 from .types import Answer
 
 _REF = re.compile(r"\[(\d+)\]")
@@ -26,9 +26,8 @@ _ORDINAL = re.compile(
     re.IGNORECASE,
 )
 # "compare the first two", "the last three papers", "the first and second ones": several of the last answer's papers.
-_COUNTS = ("two", "three", "four", "five")
 _FIRST_N = re.compile(
-    r"\b(?:the\s+)?(first|top|last)\s+(" + "|".join(_COUNTS) + r"|[2-5])\b"
+    r"\b(?:the\s+)?(first|top|last)\s+(" + "|".join(NUMBER_WORDS[1:5]) + r"|[2-5])\b"
     r"(?!(?:\s+(?:ones|papers|works|studies))?\s+(?:to|that|which|who|on|about|in|of|from|for)\b)"
     r"(?:\s+(?:ones|papers|works|studies))?\b",
     re.IGNORECASE,
@@ -227,7 +226,7 @@ def _picked(question: str, order: list[int]) -> tuple[str, str | None] | None:
     last answer's citations ("[2]", "[1] and [2]"), in the order it cited them; or what to say when it lacks one."""
     if m := _FIRST_N.search(question):
         word, count = m.group(1).lower(), m.group(2).lower()
-        n = int(count) if count.isdigit() else _COUNTS.index(count) + 2
+        n = count_of(count)
         wanted = list(range(len(order) - n, len(order))) if word == "last" else list(range(n))
         said = f"{word} {count}"
     elif m := _TWO_ORDINALS.search(question):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import ArgumentError
-from .text import PAPERS, without
+from .text import PAPERS, count_of, without
 
 MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?")
@@ -103,7 +103,6 @@ _YEARS_ASKED = re.compile(
 
 
 # Years counted back from today: "from last year", "this year's papers", "in the past two years".
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _RELATIVE = re.compile(
     r"\b(?:(?:published|released|written|from|in|during|over|within)\s+(?:the\s+)?(?=(?:this|last|past|previous)\s)"
     rf"|(?=(?:this|last|past|previous)\s+year's\b)|(?=(?:this|last|past|previous)\s+year\s+{PAPERS}))"
@@ -160,4 +159,4 @@ def _relative(question: str, today: dt.date) -> YearsAsked | None:
     if m.group(1):
         year = today.year - (m.group(1).lower() != "this")
         return YearsAsked(dt.date(year, 1, 1), dt.date(year, 12, 31), rest)
-    return YearsAsked(dt.date(today.year - _COUNTS[m.group(2).lower()] + 1, 1, 1), dt.date(today.year, 12, 31), rest)
+    return YearsAsked(dt.date(today.year - count_of(m.group(2)) + 1, 1, 1), dt.date(today.year, 12, 31), rest)

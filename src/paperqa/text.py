@@ -38,6 +38,13 @@ def stem(word: str) -> str:
 
 # The words a question uses for papers ("papers from Amazon", "2024 studies", "3 works on X", "the latest research").
 PAPERS = r"(?:papers?|works?|stud(?:y|ies)|research|articles?|publications?)"
+# Counts a question writes as words ("two latest papers", "the first three", "the past two years").
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def count_of(word: str) -> int:
+    """A count written in digits or as a word up to ten ("3", "three")."""
+    return int(word) if word.isdigit() else NUMBER_WORDS.index(word.casefold()) + 1
 
 
 def without(text: str, start: int, end: int) -> str:

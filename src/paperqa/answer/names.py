@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..text import terms
 from ..types import Paper, Source
-from .phrases import joined
+from .phrases import COINED, joined
 
 _NAME = r"([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
 _PAREN_NAME = re.compile(rf"\({_NAME}\)")  # "(PRP)" ...
@@ -118,7 +118,7 @@ def introduces(paper: Paper, name: str) -> bool:
 
 
 # A coined name in a question: a capital after a small letter, two capitals, or letters and a digit.
-_COINED = re.compile(r"(?<![\w-])(?:[\w-]*(?:[a-z][A-Z]|[A-Z]{2})[\w-]*|[A-Za-z]+-?[0-9][\w.-]*)(?![\w-])")
+_COINED = re.compile(rf"(?<![\w-]){COINED}(?![\w-])")
 
 
 def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str]) -> list[str]:

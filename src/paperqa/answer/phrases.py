@@ -19,6 +19,9 @@ _PREFIX = re.compile(r"(?<!\w)(?:pre|re|co|multi|non|self|cross|semi|sub|un|bi|d
 _WORD_CHAR = re.compile(r"\w")
 WORD = re.compile(r"[0-9A-Za-z]+(?:[.][0-9]+)?")  # a question's words, as `terms` reads them
 _TOKEN = re.compile(r"[\w-]+")  # a question's words as written, hyphenated ones whole
+# A coined name: a capital after a small letter, two capitals, or letters and a digit (`gaBERT`, `BERT`, `T5`),
+# not a capitalised word ("Fine-Grained").
+COINED = r"(?:[\w-]*(?:[a-z][A-Z]|[A-Z]{2})[\w-]*|[A-Za-z]+-?[0-9][\w.-]*)"
 # Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
 _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 # A list of alternatives, "pruning weights, neurons, attention heads or whole layers": the first item its last

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ..text import FRAME, PAPERS, STOPWORDS, stem, terms, without
+from ..text import FRAME, NUMBER_WORDS, PAPERS, STOPWORDS, count_of, stem, terms, without
 from ..types import Paper
-from .phrases import WORD, compounds, either, joined, pairs
+from .phrases import COINED, WORD, compounds, either, joined, pairs
 from .record import Record, record_asked
 
 Shape = Literal["list", "compare", "improvement", "number", "summary", "fact"]
@@ -96,7 +96,7 @@ _RECOMMEND = re.compile(
 _INTRODUCED = re.compile(
     r"\b(?i:(?:which|what)\s+(?:paper|work|study|article)|who)\s+(?i:first\s+)?"
     r"(?i:introduced?|proposed?|presented?|created?|invented?|developed?|coined?)\s+(?i:the\s+|an?\s+)?"
-    r"(?P<name>{0}(?:\s+{0})*)(?![\w-])".format(r"(?:[\w-]*(?:[a-z][A-Z]|[A-Z]{2})[\w-]*|[A-Za-z]+-?[0-9][\w.-]*)"),
+    rf"(?P<name>{COINED}(?:\s+{COINED})*)(?![\w-])",
 )
 # "Which is the best paper on hashing?", "the top methods for dense retrieval": a judgement no abstract makes of
 # the others; the papers on the topic are listed with what each reports.
@@ -118,10 +118,9 @@ _EXCLUDED = re.compile(
     re.IGNORECASE,
 )
 _NOT_KEYS = FRAME | STOPWORDS  # stems that are no key term of a question
-_SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
-    r"\b(\d{1,2}|" + "|".join(_SMALL) + rf")\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b",
+    r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + rf")\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b",
     re.IGNORECASE,
 )
 # "How many papers are there on hashing?" asks how many the corpus has (a list, whose head counts them); "how many
@@ -202,7 +201,7 @@ def _analysed(question: str) -> Asked:
     if best := _BEST.search(question):  # "the best method for X": the papers on X, each with what it reports
         question = without(question, best.start(), best.end())
     counted = _HOW_MANY_PAPERS.search(question)
-    count = _count_of(counted.group(1)) if counted else None
+    count = count_of(counted.group(1)) or None if counted else None  # "0 papers": no count
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
         question = without(question, counted.start(1), counted.end(1))
     words = [w.casefold() for w in WORD.findall(joined(question))]
@@ -253,12 +252,6 @@ def _analysed(question: str) -> Asked:
         introduced=m.group("name") if (m := _INTRODUCED.search(question)) else None,
         best=bool(best),
     )
-
-
-def _count_of(word: str) -> int | None:
-    """A count written in digits or as a word up to ten; None for zero."""
-    n = int(word) if word.isdigit() else _SMALL.index(word.casefold()) + 1
-    return n or None
 
 
 def figures_asked(question: str) -> int:

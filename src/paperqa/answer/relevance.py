@@ -40,8 +40,12 @@ class Match:
     """What every answer needs of one paper against one question."""
 
     coverage: float  # share of the key terms' IDF weight found in title and abstract (prefix matches count)
-    named: int  # length of the longest name of the paper the question mentions (0: none)
-    name: str  # that name, folded ("splade v2"; "" for none)
+    name: str  # the longest name of the paper the question mentions, folded ("splade v2"; "" for none)
+
+    @property
+    def named(self) -> int:
+        """How long that name is (0: none): a longer name is the more specific one."""
+        return len(self.name)
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,7 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
     """The coverage of one paper for one question, and how long a name of it the question gives."""
     name = mentions(asked.text, paper, idf, rare=RARE_NAME * idf(UNSEEN))
-    return Match(_share(asked, idf, vocabulary(paper)), len(name), name)
+    return Match(_share(asked, idf, vocabulary(paper)), name)
 
 
 def _share(asked: Asked, idf: Idf, words: frozenset[str]) -> float:
@@ -186,7 +190,7 @@ def fit(asked: Asked, paper: Paper, idf: Idf, vector: np.ndarray, vectors: Vecto
     phrases = sum(1 for a, b in asked.pairs if near(paper, a, b)) / len(asked.pairs) if asked.pairs else 1.0
     sentence_cosine = float((vectors.sentences(paper) @ vector).max())
     title_cosine = float(vectors.title(paper) @ vector)
-    return Fit(base.coverage, base.named, base.name, in_title, phrases, sentence_cosine, title_cosine)
+    return Fit(base.coverage, base.name, in_title, phrases, sentence_cosine, title_cosine)
 
 
 def member_rows(fits: Sequence[Fit]) -> list[list[float]]:
