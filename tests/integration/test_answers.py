@@ -265,3 +265,10 @@ def test_a_researchers_own_framing_is_no_part_of_the_topic(offline):
     assert answer.answerable and any(t.startswith("Dwell in the Beginning") for t in titles), answer.text
     options = offline.ask("I need to remove private data from a trained LLM without retraining. What are my options?")
     assert options.answerable and options.text.startswith("The corpus has "), options.text  # it was refused
+
+
+def test_asking_words_apply_and_according_to_are_no_part_of_the_topic(offline):
+    listed = offline.ask("Which papers apply hashing to cross-modal retrieval?")  # "(none of them mentions “apply”)"
+    assert listed.answerable and len(listed.citations) >= 2 and "apply" not in listed.text.splitlines()[0]
+    limits = offline.ask("What are the limitations of synthetic training images according to the corpus?")
+    assert limits.text.startswith("From “The Unmet Promise of Synthetic Training Images"), limits.text  # was hedged
