@@ -272,3 +272,10 @@ def test_asking_words_apply_and_according_to_are_no_part_of_the_topic(offline):
     assert listed.answerable and len(listed.citations) >= 2 and "apply" not in listed.text.splitlines()[0]
     limits = offline.ask("What are the limitations of synthetic training images according to the corpus?")
     assert limits.text.startswith("From “The Unmet Promise of Synthetic Training Images"), limits.text  # was hedged
+
+
+def test_how_much_faster_than_a_named_method_quotes_the_speed_ups_and_the_comparison(offline):
+    # It quoted "a modular design that accommodates … FlashAttention" (the name, no gain) and one of two speed-ups.
+    answer = offline.ask("How much faster is HyperAttention than FlashAttention?")
+    assert "speed improvements compared to state-of-the-art solutions like FlashAttention" in answer.text
+    assert "50% faster" in answer.text and "5-fold speedup" in answer.text and "modular design" not in answer.text

@@ -38,13 +38,14 @@ def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) 
     counted = _COUNTED.search(asked.text)  # "how many experts": a figure of something else is none
     word = stem((counted.group(1) or counted.group(2)).casefold()) if counted else ""
     on_it = [s for s in stated if has(word, frozenset(terms(s)))] if counted else list(stated)
-    if _SPEED_ASKED.search(asked.text):  # "how much faster": a speed-up first, before other figures of the paper
-        on_it.sort(key=lambda s: not _SPEED_SAID.search(s))
+    speeds: list[str] = []
+    if _SPEED_ASKED.search(asked.text):  # "how much faster": the speed-ups (two at most), before other figures
+        speeds = [s for s in on_it if _SPEED_SAID.search(s)][:2]
     # Only for one figure asked: of two ("how long … and what latency"), the abstract may give the other.
     worded = any(_NUMBER_WORD.search(s) for s in sentences) and not counted  # "three datasets"
     figureless = (asked.shape == "number" and not on_it and not worded and _one_figure(asked.text)
                   and not _HOW_WELL.search(asked.text))  # fmt: skip
-    return on_it[:1] or ([] if figureless else list(stated[:1])), figureless
+    return speeds or on_it[:1] or ([] if figureless else list(stated[:1])), figureless
 
 
 def _one_figure(question: str) -> bool:

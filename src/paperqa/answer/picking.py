@@ -15,7 +15,7 @@ from .question import Asked
 NUMBER = re.compile(r"\d")
 GAIN = re.compile(
     r"\b(improv\w*|gains?|outperform\w*|faster|speed-?ups?|sav(e|es|ing)|reduc\w*|better|boost\w*|increas\w*|"
-    r"lower|higher|less|fewer|[0-9.]+ ?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
+    r"lower|higher|less|fewer|[0-9.]+[ -]?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
     re.IGNORECASE,
 )
 # A name or figure an answer gives: two capitals (`ILSVRC`, `DINOv2`) or letters and digits (`KITTI-C`, `T5`).
@@ -65,8 +65,12 @@ class Picker:
             fresh = sum(self.idf(t) for t in (wanted & item[2]) - covered)
             return fresh * (boost if NUMBER.search(item[1]) else 1.0)
 
+        def key(item: tuple[int, str, set[str]]) -> tuple[float, bool]:
+            # Of sentences adding as much, one stating a gain answers "how much faster than X" (not X named).
+            return gain(item), asked.shape == "improvement" and bool(GAIN.search(item[1]))
+
         while pool and len(picked) < limit:
-            best = max(pool, key=gain)
+            best = max(pool, key=key)
             if gain(best) <= 0:
                 if not picked:  # no sentence has a word of the question ("What is SPLADE?"): what the paper does
                     picked.append((-1, contribution(source)))
