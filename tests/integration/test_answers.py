@@ -279,3 +279,13 @@ def test_how_much_faster_than_a_named_method_quotes_the_speed_ups_and_the_compar
     answer = offline.ask("How much faster is HyperAttention than FlashAttention?")
     assert "speed improvements compared to state-of-the-art solutions like FlashAttention" in answer.text
     assert "50% faster" in answer.text and "5-fold speedup" in answer.text and "modular design" not in answer.text
+
+
+def test_a_kind_of_neural_network_lists_papers_on_it_not_papers_with_its_first_word(offline):
+    # "neural networks" is framing, so "graph" alone was the topic: LexRank's graphs and a decoding graph were listed.
+    answer = offline.ask("Which papers study graph neural networks?")
+    assert answer.answerable and len(answer.citations) >= 4
+    abstracts = {s.paper.title: s.paper.abstract for s in answer.sources}
+    for c in answer.citations:
+        text = f"{c.title} {abstracts[c.title]}".casefold()
+        assert "graph neural network" in text or "gnn" in text, c.title  # LexRank and "Momentum Decoding" were

@@ -22,6 +22,7 @@ _TOKEN = re.compile(r"[\w-]+")  # a question's words as written, hyphenated ones
 # A coined name: a capital after a small letter, two capitals, or letters and a digit (`gaBERT`, `BERT`, `T5`),
 # not a capitalised word ("Fine-Grained").
 COINED = r"(?:[\w-]*(?:[a-z][A-Z]|[A-Z]{2})[\w-]*|[A-Za-z]+-?[0-9][\w.-]*)"
+_NETWORK = re.compile(r"(?<![\w-])([\w-]+)\s+neural\s+networks?\b", re.IGNORECASE)  # "graph neural networks"
 # Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
 _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 # A list of alternatives, "pruning weights, neurons, attention heads or whole layers": the first item its last
@@ -47,8 +48,11 @@ def joined(text: str) -> str:
 
 def compounds(question: str) -> tuple[tuple[str, ...], ...]:
     """The hyphenated words of a question ("locality-sensitive", "text-to-image") as their key stems, prefixed
-    words left whole ("pre-trained" is one word: `joined`)."""
-    found = (tuple(terms(token)) for token in _TOKEN.findall(joined(question)) if "-" in token.strip("-"))
+    words left whole ("pre-trained" is one word: `joined`), and the kinds of neural network it names ("graph neural
+    networks": framing words alone, "neural network" would leave only "graph", which LexRank's graphs hold)."""
+    text = joined(question)
+    found = [tuple(terms(token)) for token in _TOKEN.findall(text) if "-" in token.strip("-")]
+    found += [(*terms(m.group(1)), "neural", "network") for m in _NETWORK.finditer(text)]
     return tuple(dict.fromkeys(parts for parts in found if len(parts) > 1))
 
 

@@ -87,8 +87,12 @@ def near(paper: Paper, a: str, b: str) -> bool:
 
 def holds_compound(paper: Paper, parts: Sequence[str]) -> bool:
     """Whether a paper writes a hyphenated name's words together ("locality-sensitive" or "locality sensitive"),
-    not only apart ("local features" ... "context-sensitive")."""
-    return "".join(parts) in vocabulary(paper) or all(near(paper, a, b) for a, b in itertools.pairwise(parts))
+    not only apart ("local features" ... "context-sensitive"), or as initials ("GNNs": "graph neural network")."""
+    words = vocabulary(paper)
+    initials = "".join(p[0] for p in parts)
+    if len(parts) >= 3 and (initials in words or f"{initials}s" in words):
+        return True
+    return "".join(parts) in words or all(near(paper, a, b) for a, b in itertools.pairwise(parts))
 
 
 class Vectors:
