@@ -58,6 +58,20 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in _TERM.findall(text.casefold()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
 
 
+# Phrases linking an abstract's sentences, whose words name no subject ("In contrast" is no "contrastive" learning,
+# "for instance" no instance segmentation, "in order to" no "Order Matters").
+_CONNECTIVE = re.compile(
+    r"\b(?:(?:in|by) contrast|for instance|in terms of|in order to|in addition|in particular|in fact|"
+    r"on the other hand)\b",
+    re.IGNORECASE,
+)
+
+
+def prose_terms(text: str) -> list[str]:
+    """`terms` of an abstract's prose, the words of its linking phrases left out (what a paper is about)."""
+    return terms(_CONNECTIVE.sub(" ", text))
+
+
 # Words that frame a question rather than name its subject.
 FRAME = frozenset(
     terms(

@@ -289,3 +289,10 @@ def test_a_kind_of_neural_network_lists_papers_on_it_not_papers_with_its_first_w
     for c in answer.citations:
         text = f"{c.title} {abstracts[c.title]}".casefold()
         assert "graph neural network" in text or "gnn" in text, c.title  # LexRank and "Momentum Decoding" were
+
+
+def test_a_linking_phrase_of_an_abstract_is_no_topic_word(offline):
+    # "In contrast, ..." held "contrastive": a joke-recommendation paper was listed for contrastive recommendation.
+    answer = offline.ask("Which papers use contrastive learning for recommendation?")
+    assert not answer.text.startswith("The corpus has"), answer.text
+    assert not any(c.title.startswith("Learning to Actively Learn") for c in answer.citations)

@@ -1,6 +1,6 @@
 """Text rules: sentences that say where a paper's code is carry none of its subject; contractions are no terms."""
 
-from paperqa.text import substance, terms, tidy
+from paperqa.text import prose_terms, substance, terms, tidy
 
 ABSTRACT = (
     "We propose a sparse retriever for source code search. It halves latency. "
@@ -33,3 +33,8 @@ def test_relations_and_font_switches_of_tex_read_as_a_reader_reads_them():
     shown = tidy(r"outperformed baselines by geq140% success; {\it normal neural} networks; for x \geq 3 and \times 2")
     assert shown == "outperformed baselines by ≥140% success; normal neural networks; for x ≥ 3 and × 2"
     assert tidy("suggests a geqo-like name") == "suggests a geqo-like name"  # only the bare word is a relation
+
+
+def test_an_abstracts_linking_phrases_name_no_subject():
+    assert prose_terms("In contrast, for instance, in order to rank") == ["rank"]
+    assert prose_terms("contrastive learning of instance order") == terms("contrastive learning of instance order")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..text import sentences, substance, terms, tidy
+from ..text import prose_terms, sentences, substance, tidy
 from ..types import Paper, Source
 from .citations import inert
 from .names import names_of
@@ -93,7 +93,7 @@ def lead_in(
 @lru_cache(maxsize=8192)
 def sentence_terms(paper: Paper) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each abstract sentence with its stemmed terms (every question re-reads the sentences of its sources)."""
-    return tuple((s, frozenset(terms(s))) for s in substance(paper.abstract))
+    return tuple((s, frozenset(prose_terms(s))) for s in substance(paper.abstract))
 
 
 def in_order(source: Source, picked: Sequence[str]) -> list[str]:

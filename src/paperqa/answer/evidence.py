@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from ..text import FRAME, stem, substance, terms
+from ..text import FRAME, prose_terms, stem, substance, terms
 from ..types import Paper, Source
 from .phrases import WORD
 
@@ -21,7 +21,7 @@ def key_terms(question: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def paper_terms(paper: Paper) -> frozenset[str]:
     """Stemmed terms of a paper's title and abstract (cached: every question re-reads its sources)."""
-    return frozenset(terms(" ".join([paper.title, *substance(paper.abstract)])))
+    return frozenset(prose_terms(" ".join([paper.title, *substance(paper.abstract)])))
 
 
 def support(

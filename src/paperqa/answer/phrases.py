@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..text import FRAME, STOPWORDS, stem, substance, terms
+from ..text import FRAME, STOPWORDS, prose_terms, stem, substance, terms
 from ..types import Paper
 
 # Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same. Each
@@ -91,4 +91,4 @@ def pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
 def paper_words(paper: Paper) -> tuple[str, ...]:
     """The stemmed words of a paper's title and abstract in order (stop words and sentences saying where its code
     is kept out), compounds joined."""
-    return tuple(terms(joined(" ".join([f"{paper.title}.", *substance(paper.abstract)]))))
+    return tuple(prose_terms(joined(" ".join([f"{paper.title}.", *substance(paper.abstract)]))))
