@@ -296,3 +296,11 @@ def test_a_linking_phrase_of_an_abstract_is_no_topic_word(offline):
     answer = offline.ask("Which papers use contrastive learning for recommendation?")
     assert not answer.text.startswith("The corpus has"), answer.text
     assert not any(c.title.startswith("Learning to Actively Learn") for c in answer.citations)
+
+
+def test_a_question_about_llms_answered_from_a_paper_without_them_is_only_the_closest(offline):
+    # "LLM" frames most questions and weighs nothing: a recommender paper with no language model was "the" answer.
+    answer = offline.ask("How do recommender systems use large language models?")
+    assert answer.text.startswith("No paper clearly addresses this; the closest is"), answer.text
+    plain = offline.ask("How do large language models rerank passages with multiple views?")
+    assert plain.text.startswith("From “Multi-view-guided Passage Reranking"), plain.text

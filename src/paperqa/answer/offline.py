@@ -124,7 +124,11 @@ class OfflineWriter:
         top = named[0] if named else _lead(matches)
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
         short = len(wanted) <= SHORT
-        hedged = not named and (together < CLEARLY_COVERED or (short and not self._has_rarest(wanted, sources[top])))
+        hedged = not named and (
+            together < CLEARLY_COVERED
+            or (short and not self._has_rarest(wanted, sources[top]))
+            or (asked.llm and not on_language_models(sources[top].paper))  # "how do recommenders use LLMs?"
+        )
         if asked.record:
             return self._record(asked.record, sources, top, hedged)
         if asked.shape == "summary":
