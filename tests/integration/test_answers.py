@@ -304,3 +304,9 @@ def test_a_question_about_llms_answered_from_a_paper_without_them_is_only_the_cl
     assert answer.text.startswith("No paper clearly addresses this; the closest is"), answer.text
     plain = offline.ask("How do large language models rerank passages with multiple views?")
     assert plain.text.startswith("From “Multi-view-guided Passage Reranking"), plain.text
+
+
+def test_which_paper_does_x_asks_for_a_paper_not_for_the_kind_of_its_last_word(offline):
+    # "Which paper first proposed pointer networks?" read "networks" as the kind asked: "names no model for this".
+    answer = offline.ask("Which paper first proposed pointer networks?")
+    assert answer.text.startswith("From “Pointer Networks” [1]:"), answer.text

@@ -39,6 +39,7 @@ _ASKED_FOR = re.compile(
     r"(?:\b(?:was|were|is|are|did|does|do|has|have|had|can|could|would|will)\b|\?\s*$)",
     re.IGNORECASE,
 )
+_ASKS_PAPER = re.compile(rf"{PAPERS}\b", re.IGNORECASE)
 # Words an answer may use for the kind asked: "which benchmarks" is answered by "on the CUB and ILSVRC datasets".
 _KIN = [
     frozenset(stem(w) for w in ("benchmark", "dataset", "data", "corpus", "corpora", "testbed", "suite", "task")),
@@ -278,7 +279,8 @@ def _wanted(question: str) -> tuple[frozenset[str], frozenset[str]]:
     kinds: set[str] = set()
     words: set[str] = set()
     for m in _ASKED_FOR.finditer(question):
-        if _QUANTITY.search(f"what {m.group(1)}"):
+        # "what speedup" is a quantity; "which paper first proposed pointer networks" asks for a paper, not a model.
+        if _QUANTITY.search(f"what {m.group(1)}") or _ASKS_PAPER.match(m.group(1)):
             continue
         head = stem(m.group(1).split()[-1].casefold())
         kinds |= next((kin for kin in _KIN if head in kin), {head})
