@@ -310,3 +310,11 @@ def test_which_paper_does_x_asks_for_a_paper_not_for_the_kind_of_its_last_word(o
     # "Which paper first proposed pointer networks?" read "networks" as the kind asked: "names no model for this".
     answer = offline.ask("Which paper first proposed pointer networks?")
     assert answer.text.startswith("From “Pointer Networks” [1]:"), answer.text
+
+
+def test_which_metrics_of_an_abstract_naming_none_says_so(offline):
+    answer = offline.ask("What evaluation metrics does PLD use?")  # it quoted PLD's definition as if it answered
+    assert answer.text.startswith("The abstract of “PLD: A Choice-Theoretic List-Wise Knowledge Distillation” [")
+    assert " names no metric for this; what it says closest: " in answer.text
+    named = offline.ask("What metrics are used to evaluate the all-LLM pipeline for synthetic training data?")
+    assert "nDCG@10, Precision@10, and Recall@100 metrics" in named.text and "names no" not in named.text

@@ -44,8 +44,9 @@ _ASKS_PAPER = re.compile(rf"{PAPERS}\b", re.IGNORECASE)
 _KIN = [
     frozenset(stem(w) for w in ("benchmark", "dataset", "data", "corpus", "corpora", "testbed", "suite", "task")),
     frozenset(stem(w) for w in ("model", "transformer", "network", "architecture", "backbone", "llm", "encoder")),
+    frozenset(stem(w) for w in ("metric", "measure", "accuracy", "score", "ndcg", "mrr", "bleu", "rouge", "f1")),
 ]
-_KIN_SAID = ("dataset or benchmark", "model")
+_KIN_SAID = ("dataset or benchmark", "model", "metric")
 _IMPROVE = re.compile(
     r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate)\b",
     re.IGNORECASE,
