@@ -7,7 +7,15 @@ import pytest
 
 from paperqa import Assistant, BackendError, Settings
 from paperqa.answer.claims import _figures, numbers
-from paperqa.answer.hints import BEST_HINT, EXCLUDED_HINT, INTRODUCED_HINT, ORDER_HINT, RECORD_HINT, SHAPE_HINTS
+from paperqa.answer.hints import (
+    BEST_HINT,
+    EXCLUDED_HINT,
+    INTRODUCED_HINT,
+    NAMED_HINT,
+    ORDER_HINT,
+    RECORD_HINT,
+    SHAPE_HINTS,
+)
 from paperqa.text import count_tokens, sentences
 from tests.integration.conftest import QUESTION
 
@@ -183,3 +191,9 @@ def test_what_a_list_leaves_out_is_said_to_the_llm(shipped_home, server):
     server.replies = ["Fine [1]."]
     llm_assistant(shipped_home, server.base_url).ask("Which retrieval papers do not use BERT?")
     assert EXCLUDED_HINT.format(excluded="BERT") in server.requests[0]["body"]["messages"][1]["content"]
+
+
+def test_which_metrics_asks_the_llm_for_names_a_source_states_or_to_say_it_states_none(shipped_home, server):
+    server.replies = ["Fine [1]."]
+    llm_assistant(shipped_home, server.base_url).ask("What evaluation metrics does PLD use?")
+    assert NAMED_HINT.format(kind="metric") in server.requests[0]["body"]["messages"][1]["content"]

@@ -1,5 +1,5 @@
 """What the LLM prompt says of the question beyond the question itself: its shape, a list's order by date, a
-field of a paper's record or a name's origin asked (one sentence each, appended in that order)."""
+field of a paper's record, a name's origin or a kind named asked (one sentence each, appended in that order)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ BEST_HINT = (
     "The question asks which is best: the sources do not rank one another; give what each reports, with its "
     "figures, and say that they were not compared on equal terms unless a source says so."
 )
+NAMED_HINT = "The question asks which {kind} by name: give the names a source states; if it states none, say so."
 EXCLUDED_HINT = "Leave out the sources that use or are about {excluded}, and say that you did."
 ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."
 SHAPE_HINTS: dict[Shape, str] = {
@@ -42,6 +43,7 @@ def hints(asked: Asked) -> str:
     hint += f" {ORDER_HINT.format(order=asked.order)}" if asked.order else ""
     hint += f" {RECORD_HINT.format(record=asked.record)}" if asked.record else ""
     hint += f" {INTRODUCED_HINT.format(name=asked.introduced)}" if asked.introduced else ""
+    hint += f" {NAMED_HINT.format(kind=asked.named_kind)}" if asked.named_kind else ""
     hint += f" {BEST_HINT}" if asked.best else ""
     hint += f" {EXCLUDED_HINT.format(excluded=asked.excluded)}" if asked.excluded else ""
     return hint
