@@ -13,7 +13,7 @@ from .answer.question import analyse
 from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .index import Overview
-from .text import NUMBER_WORDS, count_of, terms
+from .text import FRAME, NUMBER_WORDS, count_of, terms
 from .types import Answer
 
 _REF = re.compile(r"\[(\d+)\]")
@@ -210,8 +210,11 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             if 2 <= len(titles) <= 4 and analyse(question).shape == "compare":  # "how do they differ?"
                 query = "Compare " + " and ".join(f"“{t}”" for t in titles)
         elif _SINGULAR.search(question) and cited:
-            # "what dataset does it introduce?": the paper just discussed, the last answer's first citation.
+            # "what dataset does it introduce?": the paper just discussed, the last answer's first citation. A
+            # question with words of its own is asked alone ("does it use an inverted index?" after "does it use
+            # BERT?" is not asked of BERT); "what does it evaluate on?" is read with the last question.
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited[:1]))
+            query = question if [t for t in terms(question) if t not in FRAME] else query
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years)
 

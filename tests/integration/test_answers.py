@@ -318,3 +318,11 @@ def test_which_metrics_of_an_abstract_naming_none_says_so(offline):
     assert " names no metric for this; what it says closest: " in answer.text
     named = offline.ask("What metrics are used to evaluate the all-LLM pipeline for synthetic training data?")
     assert "nDCG@10, Precision@10, and Recall@100 metrics" in named.text and "names no" not in named.text
+
+
+def test_what_a_question_asks_of_a_named_paper_that_its_abstract_never_mentions_is_said(offline):
+    answer = offline.ask("Does SPLADE use BERT?")  # quoted SPLADE's ranker as if it answered
+    assert answer.text.startswith("The abstract of “SPLADE: Sparse Lexical and Expansion Model for First Stage")
+    assert "does not mention “BERT”; what it says closest:" in answer.text
+    held = offline.ask("Does HyperAttention use hashing?")
+    assert held.text.startswith("From “HyperAttention") and "Locality Sensitive Hashing" in held.text

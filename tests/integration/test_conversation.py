@@ -255,3 +255,14 @@ def test_a_paper_a_list_lacks_is_not_looked_for_in_older_answers(offline):
     history = [Turn("Which papers are from 2025?", older), Turn("Which papers study machine unlearning?", first)]
     ninth = offline.ask("What about the ninth paper?", history=history)  # answered with the 2025 list's ninth
     assert ninth.text == f"The last answer has no ninth paper: it cited {len(first.citations)}."
+
+
+def test_a_follow_up_on_the_paper_just_discussed_is_asked_alone_when_it_has_words_of_its_own(offline):
+    first = offline.ask("What is SPLADE?")
+    bert = offline.ask("Does it use BERT?", history=[Turn("What is SPLADE?", first)])
+    assert not bert.answerable and "SPLADE" in bert.text  # its abstract never mentions BERT
+    # It was refused: read with "Does it use BERT?", the question lacked "BERT", although the abstract says it.
+    index = offline.ask(
+        "Does it use an inverted index?", history=[Turn("What is SPLADE?", first), Turn("Does it use BERT?", bert)]
+    )
+    assert index.answerable and "the efficiency of inverted indexes" in index.text, index.text

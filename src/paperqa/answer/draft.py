@@ -76,11 +76,20 @@ def not_introduced(name: str, sources: Sequence[Source]) -> str:
 
 
 def lead_in(
-    sources: Sequence[Source], top: int, hedged: bool, figureless: bool = False, nameless: str | None = None
+    sources: Sequence[Source],
+    top: int,
+    hedged: bool,
+    figureless: bool = False,
+    nameless: str | None = None,
+    unsaid: Sequence[str] = (),
 ) -> str:
     """How an answer from one paper opens: from it, from the closest (`hedged`), or from one whose abstract gives
-    no figure (`figureless`) or names no such thing (`nameless`: the kind, "dataset or benchmark") as was asked."""
+    no figure (`figureless`), names no such thing (`nameless`: the kind, "dataset or benchmark") as was asked, or
+    never mentions what was asked of it (`unsaid`: the question's words)."""
     name = inert(sources[top].paper.title)
+    if unsaid and not hedged:
+        words = " or ".join(f"“{inert(w)}”" for w in unsaid)
+        return f"The abstract of “{name}” [{top + 1}] does not mention {words}; what it says closest:"
     if hedged:
         return f"No paper clearly addresses this; the closest is “{name}” [{top + 1}]."
     if figureless:

@@ -7,7 +7,7 @@ the sentences quoted from each source are kept, so its card can highlight exactl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -37,6 +37,7 @@ from .record import Record, record_said
 from .relevance import (
     MEMBER_THRESHOLD,
     MEMBER_WEIGHTS,
+    RARE_WORD,
     SUBJECT,
     UNSEEN,
     Idf,
@@ -141,6 +142,10 @@ class OfflineWriter:
         """Whether a paper holds the question's rarest key word (by IDF), in any form."""
         rarest = max(wanted, key=self.idf, default=None)
         return rarest is None or has(rarest, vocabulary(source.paper))
+
+    def _names_subject(self, term: str) -> bool:
+        """Whether a key term names a subject (residual IDF) or is too rare for that to tell (`covers`' test)."""
+        return self.topical(term) >= SUBJECT or self.idf(term) >= RARE_WORD * self.idf(UNSEEN)
 
     def _holds(self, asked: Asked, source: Source) -> bool:
         """Whether a paper holds a topic's name as a whole (`covers`)."""
@@ -264,13 +269,27 @@ class OfflineWriter:
         body = " ".join(draft.quote(top + 1, s) for s in in_order(sources[top], self.pick.cover(asked, sources[top])))
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
         nameless = asked.named_kind if asked.named_kind and not self.pick.names_it(asked, sources[top]) else None
+        unsaid = _unsaid(asked, sources[top], matches[top], self._names_subject) if not nameless else []
         # Papers nearly as close to the question (a paper and its follow-up, say), named as related.
         least = max(0.5, matches[top].coverage - RELATED)
         others = [i for i, m in enumerate(matches) if i != top and m.coverage >= least]
         others = others[:2]
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
-        draft.text = " ".join(x for x in (lead_in(sources, top, hedged, nameless=nameless), body, extra) if x)
+        opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid)
+        draft.text = " ".join(x for x in (opening, body, extra) if x)
         return draft
+
+
+def _unsaid(asked: Asked, source: Source, found: Match, subject: Callable[[str], bool]) -> list[str]:
+    """What a question asks of the paper it names that its abstract never mentions, as written ("Does SPLADE use
+    BERT?": `BERT`): nothing when the abstract holds any of it, or when what it lacks names no subject ("which
+    paper first proposed pointer networks?" lacks only `first`)."""
+    rest = [t for t in asked.terms if t not in terms(found.name)] if found.name else []
+    words = vocabulary(source.paper)
+    lacking = [t for t in rest if not has(t, words)]
+    if not rest or len(lacking) < len(rest) or not any(subject(t) for t in lacking):
+        return []
+    return as_written(asked.text, lacking)
 
 
 def _by_date(source: Source, order: Order) -> int:
