@@ -7,7 +7,7 @@ the sentences quoted from each source are kept, so its card can highlight exactl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -29,9 +29,10 @@ from .draft import (
 )
 from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked
-from .names import fold, introduces, unnamed
+from .names import introduces, unnamed
 from .phrases import as_written
 from .picking import GAIN, Picker
+from .pointed import lead_paper, named_sources, sides_named, unmentioned
 from .question import Asked, Order, on_language_models
 from .record import Record, record_said
 from .relevance import (
@@ -85,7 +86,7 @@ class OfflineWriter:
         if not sources:
             return Draft(NOTHING_RETRIEVED, answerable=False)
         matches = [match(asked, s.paper, self.idf) for s in sources]
-        named = _named(matches)
+        named = named_sources(matches)
         if asked.record and (named or asked.one_paper):  # "who wrote SPLADE?", "when was it published?"
             return self._record(asked.record, sources, named[0] if named else 0, hedged=False)
         if asked.record == "citations":  # "which paper is the most cited?"
@@ -111,7 +112,7 @@ class OfflineWriter:
             return Draft(not_introduced(asked.introduced, sources[:10]), answerable=False)  # gaBERT did not make BERT
         if asked.shape == "list":
             return self._listing(asked, vector, sources, matches)
-        if asked.shape == "compare" and len(sides := _sides(asked.text, named, matches)) >= 2:
+        if asked.shape == "compare" and len(sides := sides_named(asked.text, named, matches)) >= 2:
             return self._comparison(asked, sources, sides[:MAX_COMPARED])
         if (
             asked.shape == "compare"
@@ -122,7 +123,7 @@ class OfflineWriter:
             draft = self._comparison(asked, sources, sides)
             draft.text = f"No paper in the corpus is named {' or '.join(f'“{inert(n)}”' for n in absent)}. {draft.text}"
             return draft
-        top = named[0] if named else _lead(matches)
+        top = named[0] if named else lead_paper(matches)
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
         short = len(wanted) <= SHORT
         hedged = not named and (
@@ -269,7 +270,7 @@ class OfflineWriter:
         body = " ".join(draft.quote(top + 1, s) for s in in_order(sources[top], self.pick.cover(asked, sources[top])))
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
         nameless = asked.named_kind if asked.named_kind and not self.pick.names_it(asked, sources[top]) else None
-        unsaid = _unsaid(asked, sources[top], matches[top], self._names_subject) if not nameless else []
+        unsaid = unmentioned(asked, sources[top], matches[top], self._names_subject) if not nameless else []
         # Papers nearly as close to the question (a paper and its follow-up, say), named as related.
         least = max(0.5, matches[top].coverage - RELATED)
         others = [i for i, m in enumerate(matches) if i != top and m.coverage >= least]
@@ -280,48 +281,10 @@ class OfflineWriter:
         return draft
 
 
-def _unsaid(asked: Asked, source: Source, found: Match, subject: Callable[[str], bool]) -> list[str]:
-    """What a question asks of the paper it names that its abstract never mentions, as written ("Does SPLADE use
-    BERT?": `BERT`): nothing when the abstract holds any of it, or when what it lacks names no subject ("which
-    paper first proposed pointer networks?" lacks only `first`)."""
-    rest = [t for t in asked.terms if t not in terms(found.name)] if found.name else []
-    words = vocabulary(source.paper)
-    lacking = [t for t in rest if not has(t, words)]
-    if not rest or len(lacking) < len(rest) or not any(subject(t) for t in lacking):
-        return []
-    return as_written(asked.text, lacking)
-
-
 def _by_date(source: Source, order: Order) -> int:
     """A sort key putting the newest (or the oldest) paper first."""
     key = date_key(source.paper.date)
     return -key if order == "newest" else key
-
-
-def _named(matches: Sequence[Match]) -> list[int]:
-    """Sources the question names, longest names first (a longer name is the more specific one)."""
-    return sorted((i for i, m in enumerate(matches) if m.named), key=lambda i: (-matches[i].named, i))
-
-
-def _sides(question: str, named: Sequence[int], matches: Sequence[Match]) -> list[int]:
-    """The papers a comparison names, each by a mention of its own: "SPLADE" inside "SPLADE v2" names SPLADE v2
-    only, unless the question also says "SPLADE" apart ("Compare SPLADE and SPLADE v2")."""
-    text = f" {fold(question)} "
-    sides = []
-    for i in named:
-        rest = text
-        for j in named:  # take out the longer names that hold this one; what is left must still say it
-            if len(matches[j].name) > len(matches[i].name) and f" {matches[i].name} " in f" {matches[j].name} ":
-                rest = rest.replace(f" {matches[j].name} ", "  ")
-        if f" {matches[i].name} " in rest:
-            sides.append(i)
-    return sides
-
-
-def _lead(matches: Sequence[Match]) -> int:
-    """The paper to answer from: among the top three, the first that covers clearly more (by 0.15) of the
-    question than the best-ranked one, else the best-ranked one."""
-    return next((i for i in range(1, min(3, len(matches))) if matches[i].coverage >= matches[0].coverage + 0.15), 0)
 
 
 def offline_answer(

@@ -1,0 +1,52 @@
+"""Which retrieved papers a question points at: those it names (longest name first), the sides of a comparison,
+the one an answer is from, and what it asks of a named paper that the abstract never mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..text import terms
+from ..types import Source
+from .evidence import has
+from .names import fold
+from .phrases import as_written
+from .question import Asked
+from .relevance import Match, vocabulary
+
+
+def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[str], bool]) -> list[str]:
+    """What a question asks of the paper it names that its abstract never mentions, as written ("Does SPLADE use
+    BERT?": `BERT`): nothing when the abstract holds any of it, or when what it lacks names no subject ("which
+    paper first proposed pointer networks?" lacks only `first`)."""
+    rest = [t for t in asked.terms if t not in terms(found.name)] if found.name else []
+    words = vocabulary(source.paper)
+    lacking = [t for t in rest if not has(t, words)]
+    if not rest or len(lacking) < len(rest) or not any(subject(t) for t in lacking):
+        return []
+    return as_written(asked.text, lacking)
+
+
+def named_sources(matches: Sequence[Match]) -> list[int]:
+    """Sources the question names, longest names first (a longer name is the more specific one)."""
+    return sorted((i for i, m in enumerate(matches) if m.named), key=lambda i: (-matches[i].named, i))
+
+
+def sides_named(question: str, named: Sequence[int], matches: Sequence[Match]) -> list[int]:
+    """The papers a comparison names, each by a mention of its own: "SPLADE" inside "SPLADE v2" names SPLADE v2
+    only, unless the question also says "SPLADE" apart ("Compare SPLADE and SPLADE v2")."""
+    text = f" {fold(question)} "
+    sides = []
+    for i in named:
+        rest = text
+        for j in named:  # take out the longer names that hold this one; what is left must still say it
+            if len(matches[j].name) > len(matches[i].name) and f" {matches[i].name} " in f" {matches[j].name} ":
+                rest = rest.replace(f" {matches[j].name} ", "  ")
+        if f" {matches[i].name} " in rest:
+            sides.append(i)
+    return sides
+
+
+def lead_paper(matches: Sequence[Match]) -> int:
+    """The paper to answer from: among the top three, the first that covers clearly more (by 0.15) of the
+    question than the best-ranked one, else the best-ranked one."""
+    return next((i for i in range(1, min(3, len(matches))) if matches[i].coverage >= matches[0].coverage + 0.15), 0)
