@@ -86,6 +86,8 @@ FRAME = frozenset(
         "summarize summarise summary overview explain tell "  # "Summarize the paper on late chunking"
         "published "  # "What was published on retrieval in the last two years?"
         "according apply applies applied applying "  # "… according to the corpus", "Which papers apply X to Y?"
+        "analyse analyses analysed analysing analyze analyzes analyzed analyzing "  # "propose or analyse X"
+        "particular certain one "
         # A researcher's own framing: "I'm working on X; which papers should I read?", "what are my options?"
         "working worked read reading need needs needed option options want wanted looking trying advice tips "
         "ideas suggestions interested im"

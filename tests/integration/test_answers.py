@@ -326,3 +326,9 @@ def test_what_a_question_asks_of_a_named_paper_that_its_abstract_never_mentions_
     assert "does not mention “BERT”; what it says closest:" in answer.text
     held = offline.ask("Does HyperAttention use hashing?")
     assert held.text.startswith("From “HyperAttention") and "Locality Sensitive Hashing" in held.text
+
+
+def test_propose_or_analyse_is_asking_not_a_topic_word(offline):
+    # "analyse" was a key term no paper on graph neural networks holds: one paper was listed of six.
+    answer = offline.ask("Which papers propose or analyse graph neural networks?")
+    assert answer.answerable and len(answer.citations) >= 5, answer.text

@@ -286,3 +286,20 @@ def test_a_word_whose_stem_is_a_stop_word_is_no_key_term():
     # "useful" stems to "use" and "working" to "work": stop words, which no abstract keeps as terms.
     assert analyse("Is synthetic data actually useful for training vision models?").terms.count("use") == 0
     assert "work" not in analyse("I'm working on dense retrieval").terms
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [("Which papers study graph neural networks?", [("graph", "neural", "network")]),
+     ("How is the masked language modeling objective improved?", [("mask", "languag", "model")]),
+     ("papers on causal language modelling", [("causal", "languag", "model")]),
+     ("Which papers align language models with preferences?", []),  # a verb names no kind of language model
+     ("Which large language models retrieve?", []), ("deep neural networks", [])],  # framing words: no kind
+)  # fmt: skip
+def test_a_kind_of_neural_network_or_language_model_is_a_compound_of_its_words(question, kinds):
+    assert [c for c in analyse(question).compounds if c[-1] in ("network", "model")] == kinds
+
+
+def test_asking_verbs_and_pronouns_are_no_key_terms():
+    assert analyse("Which papers propose or analyse graph neural networks?").terms == ("graph",)
+    assert "one" not in analyse("Do pruned models transfer as well as dense ones?").terms

@@ -22,7 +22,14 @@ _TOKEN = re.compile(r"[\w-]+")  # a question's words as written, hyphenated ones
 # A coined name: a capital after a small letter, two capitals, or letters and a digit (`gaBERT`, `BERT`, `T5`),
 # not a capitalised word ("Fine-Grained").
 COINED = r"(?:[\w-]*(?:[a-z][A-Z]|[A-Z]{2})[\w-]*|[A-Za-z]+-?[0-9][\w.-]*)"
-_NETWORK = re.compile(r"(?<![\w-])([\w-]+)\s+neural\s+networks?\b", re.IGNORECASE)  # "graph neural networks"
+# A kind of neural network or language model ("graph neural networks", "masked language modeling"), whose framing
+# words alone would leave only its first word. Before "language model" only a word shaped like an adjective
+# (masked, causal, autoregressive, multilingual): a verb there ("align language models") names no kind.
+_KIND_OF = re.compile(
+    r"(?<![\w-])(?:([\w-]+)\s+(neural)\s+(network)s?"
+    r"|([\w-]*(?:ed|al|ive|ic))\s+(language)\s+(model)(?:s|ing|ling)?)\b",
+    re.IGNORECASE,
+)
 # Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
 _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 # A list of alternatives, "pruning weights, neurons, attention heads or whole layers": the first item its last
@@ -48,11 +55,14 @@ def joined(text: str) -> str:
 
 def compounds(question: str) -> tuple[tuple[str, ...], ...]:
     """The hyphenated words of a question ("locality-sensitive", "text-to-image") as their key stems, prefixed
-    words left whole ("pre-trained" is one word: `joined`), and the kinds of neural network it names ("graph neural
-    networks": framing words alone, "neural network" would leave only "graph", which LexRank's graphs hold)."""
+    words left whole ("pre-trained" is one word: `joined`), and the kinds of neural network or language model it
+    names ("graph neural networks": framing words alone would leave only "graph", which LexRank's graphs hold)."""
     text = joined(question)
     found = [tuple(terms(token)) for token in _TOKEN.findall(text) if "-" in token.strip("-")]
-    found += [(*terms(m.group(1)), "neural", "network") for m in _NETWORK.finditer(text)]
+    for m in _KIND_OF.finditer(text):
+        head, *kind = [w for w in m.groups() if w]
+        first = [t for t in terms(head) if t not in FRAME]  # "large language models": LLMs, asked apart
+        found += [(*first, *(stem(w.casefold()) for w in kind))] if first else []
     return tuple(dict.fromkeys(parts for parts in found if len(parts) > 1))
 
 
