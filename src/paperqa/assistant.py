@@ -40,6 +40,7 @@ from .retrieval import Retriever
 from .settings import Settings
 from .spelling import respelled, typos_fixed
 from .stream_ingest import Tally, segments
+from .text import markup_removed
 from .types import Answer, Source
 
 
@@ -163,7 +164,8 @@ class Assistant:
             resolved = _with_org(resolved, view)
             if resolved.unknown_org and names_nothing(resolved.query):  # "papers by Meta": none are
                 return said(question, org_missing(resolved.unknown_org, self.index.overview()))
-            query = respelled(resolved.query, view.knows)  # `summarisation` read as the corpus spells it
+            # `summarisation` read as the corpus spells it; pasted HTML tags are no words of the question
+            query = respelled(markup_removed(resolved.query), view.knows)
             query, slips = typos_fixed(query, view.idf, view.idf(UNSEEN))  # `machien` read as `machine`, and said
             asked = analyse(query)
             if resolved.one_paper:  # "what does it evaluate on?" after "which papers …": not a list

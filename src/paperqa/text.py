@@ -67,6 +67,18 @@ _CONNECTIVE = re.compile(
 )
 
 
+# An HTML tag pasted into a question ("<b>", "<img src=x onerror=…>"): markup, none of whose words are asked about.
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]{0,300})?/?>")
+_SPACE_BEFORE_STOP = re.compile(r"\s+(?=[?.!,;:])")  # where a closing tag stood: "<b>hashing</b>?"
+
+
+def markup_removed(text: str) -> str:
+    """A question without the HTML tags pasted into it (what it asks is read, and searched, without them)."""
+    if "<" not in text:
+        return text
+    return _SPACE_BEFORE_STOP.sub("", " ".join(_TAG.sub(" ", text).split()))
+
+
 def prose_terms(text: str) -> list[str]:
     """`terms` of an abstract's prose, the words of its linking phrases left out (what a paper is about)."""
     return terms(_CONNECTIVE.sub(" ", text))

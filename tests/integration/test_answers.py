@@ -332,3 +332,11 @@ def test_propose_or_analyse_is_asking_not_a_topic_word(offline):
     # "analyse" was a key term no paper on graph neural networks holds: one paper was listed of six.
     answer = offline.ask("Which papers propose or analyse graph neural networks?")
     assert answer.answerable and len(answer.citations) >= 5, answer.text
+
+
+def test_html_tags_pasted_into_a_question_are_no_words_of_it(offline):
+    # It was refused: "no paper in it mentions “img” or “src” or “onerror”".
+    tagged = offline.ask("<img src=x onerror=alert(1)> which papers study <b>hashing</b>?")
+    plain = offline.ask("which papers study hashing?")
+    assert tagged.answerable and [c.title for c in tagged.citations] == [c.title for c in plain.citations]
+    assert tagged.question.startswith("<img src=x onerror=alert(1)>")  # the question is kept as asked

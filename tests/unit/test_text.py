@@ -1,6 +1,6 @@
 """Text rules: sentences that say where a paper's code is carry none of its subject; contractions are no terms."""
 
-from paperqa.text import prose_terms, substance, terms, tidy
+from paperqa.text import markup_removed, prose_terms, substance, terms, tidy
 
 ABSTRACT = (
     "We propose a sparse retriever for source code search. It halves latency. "
@@ -38,3 +38,10 @@ def test_relations_and_font_switches_of_tex_read_as_a_reader_reads_them():
 def test_an_abstracts_linking_phrases_name_no_subject():
     assert prose_terms("In contrast, for instance, in order to rank") == ["rank"]
     assert prose_terms("contrastive learning of instance order") == terms("contrastive learning of instance order")
+
+
+def test_html_tags_are_taken_out_of_a_question_and_nothing_else():
+    assert markup_removed("<img src=x onerror=alert(1)> which papers <b>study</b> hashing?") == (
+        "which papers study hashing?"
+    )
+    assert markup_removed("models with <1B parameters, a < b") == "models with <1B parameters, a < b"
