@@ -340,3 +340,11 @@ def test_html_tags_pasted_into_a_question_are_no_words_of_it(offline):
     plain = offline.ask("which papers study hashing?")
     assert tagged.answerable and [c.title for c in tagged.citations] == [c.title for c in plain.citations]
     assert tagged.question.startswith("<img src=x onerror=alert(1)>")  # the question is kept as asked
+
+
+def test_a_list_none_of_whose_papers_names_the_method_asked_is_refused(offline):
+    # It listed six recommender papers "(none of them mentions “RLHF”)" as "the corpus has 6 papers on this".
+    answer = offline.ask("Which papers use RLHF for recommender systems?")
+    assert not answer.answerable and "(the closest lacks “RLHF”)" in answer.text, answer.text
+    named = offline.ask("Which papers use BERT for patents?")
+    assert named.answerable and any(c.title.startswith("PatentBERT") for c in named.citations)

@@ -32,7 +32,7 @@ from .figures import figure_asked
 from .names import introduces, unnamed
 from .phrases import as_written
 from .picking import GAIN, Picker
-from .pointed import lead_paper, named_sources, sides_named, unmentioned
+from .pointed import lead_paper, named_by_none, named_sources, sides_named, unmentioned
 from .question import Asked, Order, on_language_models
 from .record import Record, record_said
 from .relevance import (
@@ -183,6 +183,9 @@ class OfflineWriter:
             chosen = [i for i in chosen if not any(has(t, vocabulary(sources[i].paper)) for t in left_out)]
         if not chosen:
             return self._closest(asked, sources, sorted(range(len(sources)), key=lambda i: -probabilities[i])[:2])
+        if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
+            # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
+            return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
         many = f"more than {MAX_LISTED}" if len(chosen) > MAX_LISTED else str(len(chosen))
         head = f"The corpus has {many} paper{'s' if len(chosen) != 1 else ''} on this"
         if order := asked.order:  # "the latest papers on X": by date, those with no date last

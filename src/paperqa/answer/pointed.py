@@ -1,17 +1,21 @@
 """Which retrieved papers a question points at: those it names (longest name first), the sides of a comparison,
-the one an answer is from, and what it asks of a named paper that the abstract never mentions."""
+the one an answer is from, what it asks of a named paper that the abstract never mentions, and the names it gives
+that none of a list's papers has."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from ..text import terms
 from ..types import Source
 from .evidence import has
 from .names import fold
-from .phrases import as_written
+from .phrases import COINED, as_written
 from .question import Asked
-from .relevance import Match, vocabulary
+from .relevance import Match, lacking, vocabulary
+
+_NAME = re.compile(COINED)  # an acronym or coined name (`RLHF`, `BERT`, `T5`)
 
 
 def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[str], bool]) -> list[str]:
@@ -50,3 +54,10 @@ def lead_paper(matches: Sequence[Match]) -> int:
     """The paper to answer from: among the top three, the first that covers clearly more (by 0.15) of the
     question than the best-ranked one, else the best-ranked one."""
     return next((i for i in range(1, min(3, len(matches))) if matches[i].coverage >= matches[0].coverage + 0.15), 0)
+
+
+def named_by_none(asked: Asked, listed: Sequence[Source]) -> list[str]:
+    """The names the question gives (acronyms or coined names: `RLHF`, `BERT`) that none of the listed papers
+    has, as written."""
+    none_has = set.intersection(*(set(lacking(asked, s.paper)) for s in listed))
+    return [w for w in as_written(asked.text, [t for t in asked.terms if t in none_has]) if _NAME.fullmatch(w)]
