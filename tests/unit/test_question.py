@@ -303,3 +303,12 @@ def test_a_kind_of_neural_network_or_language_model_is_a_compound_of_its_words(q
 def test_asking_verbs_and_pronouns_are_no_key_terms():
     assert analyse("Which papers propose or analyse graph neural networks?").terms == ("graph",)
     assert "one" not in analyse("Do pruned models transfer as well as dense ones?").terms
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which model is smaller, gaBERT or WangchanBERTa?", "Which is newer, SPLADE or SPLADE v2?",
+     "Which one needs fewer parameters, SALE or HyperAttention?"],
+)  # fmt: skip
+def test_which_of_two_by_any_comparative_is_a_comparison(question):
+    assert analyse(question).shape == "compare"

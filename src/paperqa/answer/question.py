@@ -31,8 +31,10 @@ _LIST = re.compile(
 )
 # "Which is better, SPLADE v2 or Mistral-SPLADE?" compares too: a "which" weighing two things joined by "or".
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast)\b"
-                      r"|\b(or|and) [\w-]+[^?]*:\s*(how|what|which)\b"
-                      r"|\bwhich\b[^?]{0,60}?\b(better|worse|faster|slower|stronger|more|less)\b[^?]*\bor\b",
+                      r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b"
+                      r"|\bwhich\b[^?]{0,60}?\b(better|worse|faster|slower|stronger|weaker|more|less|fewer|smaller|"
+                      r"larger|bigger|cheaper|newer|older|earlier|later|higher|lower|longer|shorter|simpler)\b"
+                      r"[^?]{0,120}?\bor\b",  # bounded: "which smaller " x 30,000 took minutes
                       re.IGNORECASE)  # fmt: skip
 _ASKED_FOR = re.compile(
     r"\b(?:which|what)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s*"
