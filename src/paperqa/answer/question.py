@@ -59,7 +59,8 @@ _BASELINE = re.compile(r"\b(improv\w* (over|on|upon)|better than|outperform\w*|c
 _QUANTITY = re.compile(
     r"\b(how (long|much|many|large|small|fast|well|big|often)|by how|what( [\w@.-]+){0,4} "
     r"(percentage|fraction|share|accuracy|speed-?ups?|size|precision|score|latency|fid|gain|improvement|"
-    r"reduction|rate|compression|length|error|time|cost|r@\d+|results?|performance)|how .* (reach|achieve|report))\b",
+    r"reduction|rate|compression|length|error|time|cost|r@\d+|results?|performance)"
+    r"|how [^?]{0,80}? (reach|achieve|report))\b",  # bounded: "how " x 100,000 took minutes
     re.IGNORECASE,
 )
 # "the latest paper on X", "the earliest work on X": papers on a topic, by date; the word says the order only.
