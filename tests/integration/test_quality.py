@@ -29,7 +29,7 @@ def test_offline_default_on_the_dev_set(offline, capsys):
     assert report["fact"]["hit@5"] >= 0.98
     assert report["fact"]["contains"] >= 0.85
     assert report["topic"]["recall@10"] >= 0.88
-    assert report["topic"]["cited_recall"] >= 0.64 and report["topic"]["cited_precision"] >= 0.77  # 0.665, 0.794
+    assert report["topic"]["cited_recall"] >= 0.66 and report["topic"]["cited_precision"] >= 0.77  # 0.692, 0.803
     assert false_refusals(report) <= 0.03
     assert report["absent"]["refused"] >= 0.90
 
@@ -106,3 +106,14 @@ def test_claim_check_catches_figures_cited_to_the_wrong_paper(offline, capsys):
     with capsys.disabled():
         print(f"\nmis-cited figures caught {caught}/{total}; correct citations flagged {flagged}/{total}")
     assert total >= 40 and caught / total >= 0.95 and flagged / total <= 0.05
+
+
+def test_offline_default_on_the_newer_questions(offline, capsys):
+    """eval/newer.jsonl (twelfth session): topic lists on subjects no other set asks about, off-corpus questions and
+    lookups of the same form; floors on both halves (the held-out half is small: 4 / 3 / 4 questions)."""
+    reports = split_reports(offline, "newer", capsys)
+    tune, held = reports["tune"], reports["holdout"]
+    assert tune["topic"]["cited_recall"] >= 0.44 and tune["topic"]["cited_precision"] >= 0.5  # 0.471, 0.548
+    assert held["topic"]["cited_recall"] >= 0.3 and held["topic"]["cited_precision"] >= 0.35  # 0.332, 0.400
+    assert reports["all"]["absent"]["refused"] >= 0.85  # 7 of 7
+    assert reports["all"]["lookup"]["hit@5"] >= 0.95
