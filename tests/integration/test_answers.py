@@ -348,3 +348,10 @@ def test_a_list_none_of_whose_papers_names_the_method_asked_is_refused(offline):
     assert not answer.answerable and "(the closest lacks “RLHF”)" in answer.text, answer.text
     named = offline.ask("Which papers use BERT for patents?")
     assert named.answerable and any(c.title.startswith("PatentBERT") for c in named.citations)
+
+
+def test_which_came_first_of_two_papers_compares_them_with_their_dates(offline):
+    # It answered from RetroMAE v2 alone, saying its abstract "does not mention “came” or “first” or “Revela”".
+    answer = offline.ask("Which came first, RetroMAE v2 or Revela?")
+    assert "RetroMAE v2 [1] (dated 2022-11-16):" in answer.text and "(dated 2025-06-19)" in answer.text, answer.text
+    assert "does not mention" not in answer.text

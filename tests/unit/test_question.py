@@ -312,3 +312,7 @@ def test_asking_verbs_and_pronouns_are_no_key_terms():
 )  # fmt: skip
 def test_which_of_two_by_any_comparative_is_a_comparison(question):
     assert analyse(question).shape == "compare"
+
+
+def test_which_came_first_of_two_is_a_comparison():
+    assert analyse("Which came first, RetroMAE v2 or Revela?").shape == "compare"

@@ -7,6 +7,7 @@ the sentences quoted from each source are kept, so its card can highlight exactl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -55,6 +56,7 @@ from .relevance import (
 )
 from .stream import AnswerStream, word_pieces
 
+_WHICH_NEWER = re.compile(r"\b(?:newer|older|earlier|later|more recent|(?:came|come|was|were) (?:out )?first)\b", re.I)
 MAX_LISTED = 12
 MAX_COMPARED = 4  # "Compare SPLADE, SPLADE v2 and Mistral-SPLADE": every side named, up to four
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
@@ -226,10 +228,13 @@ class OfflineWriter:
         """Both sides, each from its own paper: what it is, and what it reports."""
         draft = Draft("", answerable=True)
         parts = []
+        dated = bool(_WHICH_NEWER.search(asked.text))  # "which is newer, SPLADE or SPLADE v2?": their dates first
         for i in pair:
             picked = [s for s in (contribution(sources[i]), self.pick.best(asked, sources[i], numeric=True)) if s]
             said = " ".join(draft.quote(i + 1, s) for s in dict.fromkeys(picked))
-            parts.append(f"{short_name(sources[i])} [{i + 1}]: {said}")
+            date = sources[i].paper.date
+            when = (f" (dated {date.isoformat()})" if date else " (no date recorded)") if dated else ""
+            parts.append(f"{short_name(sources[i])} [{i + 1}]{when}: {said}")
         draft.text = " ".join(parts)
         return draft
 
@@ -273,7 +278,10 @@ class OfflineWriter:
         body = " ".join(draft.quote(top + 1, s) for s in in_order(sources[top], self.pick.cover(asked, sources[top])))
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
         nameless = asked.named_kind if asked.named_kind and not self.pick.names_it(asked, sources[top]) else None
-        unsaid = unmentioned(asked, sources[top], matches[top], self._names_subject) if not nameless else []
+        one_named = sum(1 for m in matches if m.named) == 1  # of several papers named, each lacks the others' names
+        unsaid = (
+            unmentioned(asked, sources[top], matches[top], self._names_subject) if one_named and not nameless else []
+        )
         # Papers nearly as close to the question (a paper and its follow-up, say), named as related.
         least = max(0.5, matches[top].coverage - RELATED)
         others = [i for i, m in enumerate(matches) if i != top and m.coverage >= least]

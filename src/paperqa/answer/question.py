@@ -33,7 +33,8 @@ _LIST = re.compile(
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast)\b"
                       r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b"
                       r"|\bwhich\b[^?]{0,60}?\b(better|worse|faster|slower|stronger|weaker|more|less|fewer|smaller|"
-                      r"larger|bigger|cheaper|newer|older|earlier|later|higher|lower|longer|shorter|simpler)\b"
+                      r"larger|bigger|cheaper|newer|older|earlier|later|higher|lower|longer|shorter|simpler|"
+                      r"(?:came|come|was|were) (?:out )?first)\b"
                       r"[^?]{0,120}?\bor\b",  # bounded: "which smaller " x 30,000 took minutes
                       re.IGNORECASE)  # fmt: skip
 _ASKED_FOR = re.compile(
