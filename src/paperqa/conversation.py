@@ -13,7 +13,7 @@ from .answer.question import analyse
 from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .index import Overview
-from .text import FRAME, NUMBER_WORDS, count_of, terms
+from .text import NUMBER_WORDS, count_of, subject_terms, terms
 from .types import Answer
 
 _REF = re.compile(r"\[(\d+)\]")
@@ -214,7 +214,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             # question with words of its own is asked alone ("does it use an inverted index?" after "does it use
             # BERT?" is not asked of BERT); "what does it evaluate on?" is read with the last question.
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited[:1]))
-            query = question if [t for t in terms(question) if t not in FRAME] else query
+            query = question if subject_terms(question) else query
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years)
 

@@ -107,6 +107,11 @@ FRAME = frozenset(
 )
 
 
+def subject_terms(text: str) -> list[str]:
+    """`terms` of a text without its framing words: what it asks about ("which papers study X": X)."""
+    return [t for t in terms(text) if t not in FRAME]
+
+
 _WORD = re.compile(r"[\w-]+")
 
 

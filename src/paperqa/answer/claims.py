@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import FRAME, sentences, terms, tidy
+from ..text import sentences, subject_terms, terms, tidy
 from ..types import Citation, Claim, Paper, Source, Support
 from .citations import GROUP, cited_numbers, expand
 from .evidence import has
@@ -56,7 +56,7 @@ def _paper_terms(paper: Paper) -> frozenset[str]:
 
 
 def _claim_terms(text: str) -> list[str]:
-    return [t for t in dict.fromkeys(terms(joined(text))) if t not in FRAME]
+    return list(dict.fromkeys(subject_terms(joined(text))))
 
 
 def _figures(text: str) -> frozenset[str]:

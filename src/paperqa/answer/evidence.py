@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from ..text import FRAME, prose_terms, stem, substance, terms
+from ..text import prose_terms, stem, subject_terms, substance, terms
 from ..types import Paper, Source
 from .phrases import WORD
 
@@ -14,7 +14,7 @@ from .phrases import WORD
 @lru_cache(maxsize=1024)
 def key_terms(question: str) -> tuple[str, ...]:
     """The question's subject terms (stemmed), framing words left out (cached: the writer asks often)."""
-    found = tuple(t for t in dict.fromkeys(terms(question)) if t not in FRAME)
+    found = tuple(dict.fromkeys(subject_terms(question)))
     return found or tuple(dict.fromkeys(terms(question)))
 
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..text import FRAME, STOPWORDS, prose_terms, stem, substance, terms
+from ..text import FRAME, STOPWORDS, prose_terms, stem, subject_terms, substance, terms
 from ..types import Paper
 
 # Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same. Each
@@ -61,7 +61,7 @@ def compounds(question: str) -> tuple[tuple[str, ...], ...]:
     found = [tuple(terms(token)) for token in _TOKEN.findall(text) if "-" in token.strip("-")]
     for m in _KIND_OF.finditer(text):
         head, *kind = [w for w in m.groups() if w]
-        first = [t for t in terms(head) if t not in FRAME]  # "large language models": LLMs, asked apart
+        first = subject_terms(head)  # "large language models": LLMs, asked apart
         found += [(*first, *(stem(w.casefold()) for w in kind))] if first else []
     return tuple(dict.fromkeys(parts for parts in found if len(parts) > 1))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ..text import FRAME, NUMBER_WORDS, PAPERS, STOPWORDS, count_of, stem, terms, without
+from ..text import FRAME, NUMBER_WORDS, PAPERS, STOPWORDS, count_of, stem, subject_terms, terms, without
 from ..types import Paper
 from .phrases import COINED, WORD, compounds, either, joined, pairs
 from .record import Record, record_asked
@@ -183,7 +183,7 @@ def analyse(question: str) -> Asked:
     asked = _analysed(question)
     m = _EXCLUDED.search(asked.text)
     words = m.group("what").split() if m else []
-    while words and not [t for t in terms(words[-1]) if t not in FRAME]:  # "that don't use labels study X"
+    while words and not subject_terms(words[-1]):  # "that don't use labels study X"
         words.pop()
     if m is None or asked.shape != "list" or not words:
         return asked

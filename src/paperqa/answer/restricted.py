@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..dates import date_key
-from ..text import FRAME, stem, terms
+from ..text import stem, subject_terms
 from ..types import Answer, Source
 from .citations import clean, inert
 from .claims import check
@@ -21,7 +21,7 @@ _ASKING = frozenset({stem("name")})
 
 def names_nothing(query: str) -> bool:
     """Whether a question, its years and organisation taken out, names no subject ("Which papers are from 2023?")."""
-    return not [t for t in terms(query) if t not in FRAME and t not in _ASKING]
+    return not [t for t in subject_terms(query) if t not in _ASKING]
 
 
 def restricted_answer(question: str, sources: Sequence[Source], admitted: int, restriction: str) -> AnswerStream:
