@@ -7,7 +7,6 @@ the sentences quoted from each source are kept, so its card can highlight exactl
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -33,14 +32,12 @@ from .figures import figure_asked
 from .names import introduces, unnamed
 from .phrases import as_written
 from .picking import GAIN, Picker
-from .pointed import lead_paper, named_by_none, named_sources, sides_named, unmentioned
+from .pointed import lacked_by_all, lead_paper, named_by_none, named_sources, sides_named, unmentioned
 from .question import Asked, Order, on_language_models
 from .record import Record, record_said
 from .relevance import (
     MEMBER_THRESHOLD,
     MEMBER_WEIGHTS,
-    RARE_WORD,
-    SUBJECT,
     UNSEEN,
     Idf,
     Match,
@@ -52,11 +49,12 @@ from .relevance import (
     logistic,
     match,
     member_rows,
+    rare,
+    subject,
     vocabulary,
 )
 from .stream import AnswerStream, word_pieces
 
-_WHICH_NEWER = re.compile(r"\b(?:newer|older|earlier|later|more recent|(?:came|come|was|were) (?:out )?first)\b", re.I)
 MAX_LISTED = 12
 MAX_COMPARED = 4  # "Compare SPLADE, SPLADE v2 and Mistral-SPLADE": every side named, up to four
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
@@ -148,7 +146,7 @@ class OfflineWriter:
 
     def _names_subject(self, term: str) -> bool:
         """Whether a key term names a subject (residual IDF) or is too rare for that to tell (`covers`' test)."""
-        return self.topical(term) >= SUBJECT or self.idf(term) >= RARE_WORD * self.idf(UNSEEN)
+        return subject(term, self.topical) or rare(term, self.idf)
 
     def _holds(self, asked: Asked, source: Source) -> bool:
         """Whether a paper holds a topic's name as a whole (`covers`)."""
@@ -158,7 +156,7 @@ class OfflineWriter:
         """The subjects (else the words) of the question that the paper lacking the fewest of them lacks, as the
         question writes them."""
         fewest = min((lacking(asked, s.paper) for s in sources), key=len)
-        return as_written(asked.text, [t for t in fewest if self.topical(t) >= SUBJECT] or fewest)
+        return as_written(asked.text, [t for t in fewest if subject(t, self.topical)] or fewest)
 
     @staticmethod
     def _on_topic(asked: Asked, source: Source) -> bool:
@@ -199,7 +197,7 @@ class OfflineWriter:
             head += f"; the {shown} {asked.order}" if asked.order else f"; {shown} of them"
             chosen = chosen[:shown]
         if len(asked.terms) <= TOPIC_WORDS:  # a topic's name: say which of its words none of them has
-            none_has = set.intersection(*(set(lacking(asked, sources[i].paper)) for i in chosen))
+            none_has = lacked_by_all(asked, [sources[i] for i in chosen])
             if none_has:
                 words = " or ".join(
                     f"“{inert(w)}”" for w in as_written(asked.text, [t for t in asked.terms if t in none_has])
@@ -228,12 +226,11 @@ class OfflineWriter:
         """Both sides, each from its own paper: what it is, and what it reports."""
         draft = Draft("", answerable=True)
         parts = []
-        dated = bool(_WHICH_NEWER.search(asked.text))  # "which is newer, SPLADE or SPLADE v2?": their dates first
         for i in pair:
             picked = [s for s in (contribution(sources[i]), self.pick.best(asked, sources[i], numeric=True)) if s]
             said = " ".join(draft.quote(i + 1, s) for s in dict.fromkeys(picked))
             date = sources[i].paper.date
-            when = (f" (dated {date.isoformat()})" if date else " (no date recorded)") if dated else ""
+            when = (f" (dated {date.isoformat()})" if date else " (no date recorded)") if asked.dates_compared else ""
             parts.append(f"{short_name(sources[i])} [{i + 1}]{when}: {said}")
         draft.text = " ".join(parts)
         return draft

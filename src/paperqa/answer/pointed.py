@@ -56,8 +56,13 @@ def lead_paper(matches: Sequence[Match]) -> int:
     return next((i for i in range(1, min(3, len(matches))) if matches[i].coverage >= matches[0].coverage + 0.15), 0)
 
 
+def lacked_by_all(asked: Asked, listed: Sequence[Source]) -> set[str]:
+    """The key terms none of the listed papers has in any form."""
+    return set.intersection(*(set(lacking(asked, s.paper)) for s in listed))
+
+
 def named_by_none(asked: Asked, listed: Sequence[Source]) -> list[str]:
     """The names the question gives (acronyms or coined names: `RLHF`, `BERT`) that none of the listed papers
     has, as written."""
-    none_has = set.intersection(*(set(lacking(asked, s.paper)) for s in listed))
+    none_has = lacked_by_all(asked, listed)
     return [w for w in as_written(asked.text, [t for t in asked.terms if t in none_has]) if _NAME.fullmatch(w)]

@@ -29,12 +29,14 @@ _LIST = re.compile(
     r"|\bwhat (was|were|has been|have been|got) published\b|\bwhat are (my|the|our) (options|choices|alternatives)\b",
     re.IGNORECASE,
 )
+# Comparatives of two papers' dates ("which came first, X or Y?"): a comparison that gives each side's date.
+_DATED_COMPARATIVE = r"newer|older|earlier|later|more recent|(?:came|come|was|were) (?:out )?first"
+_DATES_COMPARED = re.compile(rf"\b(?:{_DATED_COMPARATIVE})\b", re.IGNORECASE)
 # "Which is better, SPLADE v2 or Mistral-SPLADE?" compares too: a "which" weighing two things joined by "or".
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast)\b"
                       r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b"
                       r"|\bwhich\b[^?]{0,60}?\b(better|worse|faster|slower|stronger|weaker|more|less|fewer|smaller|"
-                      r"larger|bigger|cheaper|newer|older|earlier|later|higher|lower|longer|shorter|simpler|"
-                      r"(?:came|come|was|were) (?:out )?first)\b"
+                      r"larger|bigger|cheaper|higher|lower|longer|shorter|simpler|" + _DATED_COMPARATIVE + r")\b"
                       r"[^?]{0,120}?\bor\b",  # bounded: "which smaller " x 30,000 took minutes
                       re.IGNORECASE)  # fmt: skip
 _ASKED_FOR = re.compile(
@@ -164,6 +166,11 @@ class Asked:
         """The kind asked for when a name answers it ("which datasets", "what model"), as a reader calls it; None
         for a kind a description answers ("what problem")."""
         return next((said for kin, said in zip(_KIN, _KIN_SAID, strict=True) if self.wants and self.wants <= kin), None)
+
+    @property
+    def dates_compared(self) -> bool:
+        """Whether a comparison asks which paper is newer or came first (each side's date answers it)."""
+        return self.shape == "compare" and bool(_DATES_COMPARED.search(self.text))
 
     either: tuple[tuple[frozenset[str], ...], ...] = ()  # alternatives ("select or reweight"), the terms of each
     compounds: tuple[tuple[str, ...], ...] = ()  # hyphenated names ("locality-sensitive"), the stems of each

@@ -147,15 +147,24 @@ def _held(asked: Asked, words: frozenset[str]) -> set[str]:
     return held
 
 
+def subject(term: str, topical: Idf) -> bool:
+    """Whether a key term names a subject a paper must have (residual IDF of at least `SUBJECT`), not a modifier."""
+    return topical(term) >= SUBJECT
+
+
+def rare(term: str, idf: Idf) -> bool:
+    """Whether a key term is in so few chunks (`RARE_WORD` of the highest IDF) that its residual IDF tells nothing."""
+    return idf(term) >= RARE_WORD * idf(UNSEEN)
+
+
 def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     """Whether a paper holds a topic as a whole: it lacks no key term that names a subject (`topical`: residual
     IDF of at least `SUBJECT`), and few rare ones (a word in few chunks, `motion`, says little by its residual
     IDF); a common modifier (`cheaper`, `several`) may be missing."""
     missing = lacking(asked, paper)
-    if any(topical(t) >= SUBJECT for t in missing):
+    if any(subject(t, topical) for t in missing):
         return False
-    rare = RARE_WORD * idf(UNSEEN)
-    return sum(1 for t in missing if idf(t) >= rare) <= (len(asked.terms) - 1) // 2
+    return sum(1 for t in missing if rare(t, idf)) <= (len(asked.terms) - 1) // 2
 
 
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
