@@ -153,47 +153,42 @@ def numbers_of(source):
     return numbers(f"{source.paper.title} {source.paper.abstract}")
 
 
-def test_shape_hint_reaches_the_prompt(shipped_home, server):
+def prompt_for(home, server, question):
+    """The user prompt the LLM got for one question (the server replies with a short cited answer)."""
     server.replies = ["Fine [1]."]
-    llm_assistant(shipped_home, server.base_url).ask("Compare LoRA and QLoRA for fine-tuning.")
-    prompt = server.requests[0]["body"]["messages"][1]["content"]
+    llm_assistant(home, server.base_url).ask(question)
+    return server.requests[0]["body"]["messages"][1]["content"]
+
+
+def test_shape_hint_reaches_the_prompt(shipped_home, server):
+    prompt = prompt_for(shipped_home, server, "Compare LoRA and QLoRA for fine-tuning.")
     assert SHAPE_HINTS["compare"] in prompt
 
 
 def test_a_list_by_date_asks_the_llm_for_that_order(shipped_home, server):
-    server.replies = ["Fine [1]."]
-    llm_assistant(shipped_home, server.base_url).ask("What is the latest paper on machine unlearning?")
-    prompt = server.requests[0]["body"]["messages"][1]["content"]
+    prompt = prompt_for(shipped_home, server, "What is the latest paper on machine unlearning?")
     assert SHAPE_HINTS["list"] in prompt and ORDER_HINT.format(order="newest") in prompt
 
 
 def test_a_question_of_a_papers_record_points_the_llm_at_what_the_corpus_records(shipped_home, server):
-    server.replies = ["Fine [1]."]
-    llm_assistant(shipped_home, server.base_url).ask("When was RetroMAE v2 published?")
-    prompt = server.requests[0]["body"]["messages"][1]["content"]
+    prompt = prompt_for(shipped_home, server, "When was RetroMAE v2 published?")
     assert RECORD_HINT.format(record="date") in prompt and "about: 2022-11-16" in prompt
 
 
 def test_which_paper_introduced_a_name_asks_the_llm_for_a_source_that_says_so(shipped_home, server):
-    server.replies = ["Fine [1]."]
-    llm_assistant(shipped_home, server.base_url).ask("Which paper introduced BERT?")
-    assert INTRODUCED_HINT.format(name="BERT") in server.requests[0]["body"]["messages"][1]["content"]
+    assert INTRODUCED_HINT.format(name="BERT") in prompt_for(shipped_home, server, "Which paper introduced BERT?")
 
 
 def test_the_best_method_asked_for_warns_the_llm_that_sources_do_not_rank_one_another(shipped_home, server):
-    server.replies = ["Fine [1]."]
-    llm_assistant(shipped_home, server.base_url).ask("What is the best method for dense retrieval?")
-    prompt = server.requests[0]["body"]["messages"][1]["content"]
+    prompt = prompt_for(shipped_home, server, "What is the best method for dense retrieval?")
     assert SHAPE_HINTS["list"] in prompt and BEST_HINT in prompt
 
 
 def test_what_a_list_leaves_out_is_said_to_the_llm(shipped_home, server):
-    server.replies = ["Fine [1]."]
-    llm_assistant(shipped_home, server.base_url).ask("Which retrieval papers do not use BERT?")
-    assert EXCLUDED_HINT.format(excluded="BERT") in server.requests[0]["body"]["messages"][1]["content"]
+    assert EXCLUDED_HINT.format(excluded="BERT") in prompt_for(
+        shipped_home, server, "Which retrieval papers do not use BERT?"
+    )
 
 
 def test_which_metrics_asks_the_llm_for_names_a_source_states_or_to_say_it_states_none(shipped_home, server):
-    server.replies = ["Fine [1]."]
-    llm_assistant(shipped_home, server.base_url).ask("What evaluation metrics does PLD use?")
-    assert NAMED_HINT.format(kind="metric") in server.requests[0]["body"]["messages"][1]["content"]
+    assert NAMED_HINT.format(kind="metric") in prompt_for(shipped_home, server, "What evaluation metrics does PLD use?")
