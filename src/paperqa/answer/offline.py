@@ -229,9 +229,11 @@ class OfflineWriter:
         for i in pair:
             picked = [s for s in (contribution(sources[i]), self.pick.best(asked, sources[i], numeric=True)) if s]
             said = " ".join(draft.quote(i + 1, s) for s in dict.fromkeys(picked))
-            date = sources[i].paper.date
-            when = (f" (dated {date.isoformat()})" if date else " (no date recorded)") if asked.dates_compared else ""
-            parts.append(f"{short_name(sources[i])} [{i + 1}]{when}: {said}")
+            parts.append(f"{short_name(sources[i])} [{i + 1}]: {said}")
+        if asked.dates_compared:  # "which came first?": the record's dates, uncited (no abstract states them)
+            dates = [(short_name(sources[i]), sources[i].paper.date) for i in pair]
+            said = "; ".join(f"{name} {date.isoformat() if date else 'no date'}" for name, date in dates)
+            parts.insert(0, f"The corpus dates {said}.")
         draft.text = " ".join(parts)
         return draft
 
