@@ -31,6 +31,13 @@ def test_a_topic_joining_subjects_the_corpus_has_apart_is_refused_naming_what_is
     assert held.answerable and held.citations[0].title.startswith("Oscillation-free Quantization")
 
 
+def test_a_paper_lacking_only_a_far_commoner_subject_still_answers(offline):
+    answer = offline.ask("Which paper pretrains a language model for Irish?")  # gaBERT never says "pretrain"
+    assert answer.answerable and answer.citations[0].title.startswith("gaBERT")
+    rarer = offline.ask("Which papers pretrain models for Irish speech?")  # no paper on Irish speech
+    assert not rarer.answerable and "(the closest lacks “" in rarer.text, rarer.text
+
+
 def test_a_list_says_which_word_of_its_topic_none_of_its_papers_has(offline):
     answer = offline.ask("Which papers make attention cheaper for long contexts?")
     assert answer.answerable and answer.text.startswith("The corpus has ")

@@ -32,6 +32,7 @@ MEMBER_THRESHOLD = 0.3  # tuning half: recall 0.63 at precision 0.75 (0.4: 0.53 
 RARE_NAME = 0.7  # a name's rarest word needs at least this share of the highest IDF there is (a word in no chunk)
 UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
 RARE_WORD = 0.7  # share of the highest IDF from which a word is too rare for its residual IDF to tell
+COMMONER = 3.5  # bits of IDF (11 times the chunks) by which a lacking subject is commoner than the rarest word held
 SUBJECT = 0.35  # residual IDF (bits) from which a key term names a subject a paper must have, not a modifier
 
 
@@ -160,9 +161,12 @@ def rare(term: str, idf: Idf) -> bool:
 def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     """Whether a paper holds a topic as a whole: it lacks no key term that names a subject (`topical`: residual
     IDF of at least `SUBJECT`), and few rare ones (a word in few chunks, `motion`, says little by its residual
-    IDF); a common modifier (`cheaper`, `several`) may be missing."""
+    IDF); a common modifier (`cheaper`, `several`) may be missing, and so may one subject far commoner than a word
+    the paper holds ("pretrains" beside "Irish": gaBERT is a language model for Irish, not said to be pretrained)."""
     missing = lacking(asked, paper)
-    if any(subject(t, topical) for t in missing):
+    subjects = [t for t in missing if subject(t, topical)]
+    rarest_held = max((idf(t) for t in asked.terms if t not in missing), default=0.0)
+    if len(subjects) > 1 or (subjects and idf(subjects[0]) + COMMONER > rarest_held):
         return False
     return sum(1 for t in missing if rare(t, idf)) <= (len(asked.terms) - 1) // 2
 
