@@ -149,6 +149,13 @@ def test_which_is_better_a_or_b_compares_both(offline):
     assert titles == {"SPLADE v2", "Mistral-SPLADE"}
 
 
+def test_a_list_takes_in_the_close_kin_of_a_paper_it_lists_with_confidence(offline):
+    answer = offline.ask("Which papers learn sparse term-weighted representations served from an inverted index?")
+    listed = [c.title for c in answer.citations]
+    assert any(t.startswith("From Distillation to Hard Negative Sampling") for t in listed), listed  # sparse IR
+    assert not any("Sparseland" in t for t in listed), listed  # a handbook of sparse networks shares the words
+
+
 def test_a_list_of_alternatives_weighs_as_one_thing_asked(offline):
     # Each paper holds one of the alternatives; before, only half the words in one paper let a list through.
     answer = offline.ask("Which papers cover abstention, expressing uncertainty, or recognizing unfamiliar entities?")

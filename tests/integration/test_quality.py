@@ -29,7 +29,7 @@ def test_offline_default_on_the_dev_set(offline, capsys):
     assert report["fact"]["hit@5"] >= 0.98
     assert report["fact"]["contains"] >= 0.85
     assert report["topic"]["recall@10"] >= 0.88
-    assert report["topic"]["cited_recall"] >= 0.66 and report["topic"]["cited_precision"] >= 0.77  # 0.692, 0.803
+    assert report["topic"]["cited_recall"] >= 0.72 and report["topic"]["cited_precision"] >= 0.76  # 0.752, 0.785
     assert false_refusals(report) <= 0.03
     assert report["absent"]["refused"] >= 0.90
 
@@ -114,6 +114,6 @@ def test_offline_default_on_the_newer_questions(offline, capsys):
     reports = split_reports(offline, "newer", capsys)
     tune, held = reports["tune"], reports["holdout"]
     assert tune["topic"]["cited_recall"] >= 0.44 and tune["topic"]["cited_precision"] >= 0.5  # 0.471, 0.548
-    assert held["topic"]["cited_recall"] >= 0.3 and held["topic"]["cited_precision"] >= 0.35  # 0.332, 0.400
+    assert held["topic"]["cited_recall"] >= 0.35 and held["topic"]["cited_precision"] >= 0.38  # 0.382, 0.421
     assert reports["all"]["absent"]["refused"] >= 0.85  # 7 of 7
     assert reports["all"]["lookup"]["hit@5"] >= 0.95

@@ -45,6 +45,7 @@ from .relevance import (
     covers,
     fit,
     holds_compound,
+    kin,
     lacking,
     logistic,
     match,
@@ -173,6 +174,7 @@ class OfflineWriter:
         fits = [fit(asked, s.paper, self.idf, vector, self.vectors, m) for s, m in zip(sources, matches, strict=True)]
         probabilities = [logistic(MEMBER_WEIGHTS, row) for row in member_rows(fits)]
         chosen = [i for i, p in enumerate(probabilities) if p >= MEMBER_THRESHOLD]
+        chosen = sorted(chosen + kin(probabilities, [s.paper for s in sources], self.vectors))
         draft = Draft("", answerable=True)
         if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
             chosen = [i for i in chosen if self._on_topic(asked, sources[i])]

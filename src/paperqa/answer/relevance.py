@@ -29,6 +29,9 @@ Embed = Callable[[list[str]], np.ndarray]
 # Fitted by eval/fit_offline.py (see the module docstring); the weights match `member_rows`.
 MEMBER_WEIGHTS = (-1.44, 0.31, 0.87, 0.2, 1.82, 1.71, 0.49, 1.09, 0.29, 0.68)
 MEMBER_THRESHOLD = 0.3  # tuning half: recall 0.63 at precision 0.75 (0.4: 0.53 at 0.85)
+VOUCHING = 0.5  # probability from which a listed paper vouches for its kin (`kin`)
+KIN = 0.7  # cosine of two abstracts' mean sentence vectors from which they are on one topic
+KIN_FLOOR = 0.1  # probability below which even a paper's kin does not list it
 RARE_NAME = 0.7  # a name's rarest word needs at least this share of the highest IDF there is (a word in no chunk)
 UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
 RARE_WORD = 0.7  # share of the highest IDF from which a word is too rare for its residual IDF to tell
@@ -123,6 +126,12 @@ class Vectors:
         if key not in self._titles:
             self._titles[key] = self.embed([paper.title])[0]
         return self._titles[key]
+
+    def whole(self, paper: Paper) -> np.ndarray:
+        """The unit vector of a paper's abstract: the mean of its sentences' vectors."""
+        mean = self.sentences(paper).mean(axis=0)
+        unit: np.ndarray = mean / (float(np.linalg.norm(mean)) or 1.0)
+        return unit
 
     def sentences(self, paper: Paper) -> np.ndarray:
         """One unit vector per abstract sentence."""
@@ -226,3 +235,17 @@ def logistic(weights: Sequence[float], row: Sequence[float]) -> float:
     """The probability a fitted logistic model gives one row of features."""
     z = sum(w * x for w, x in zip(weights, row, strict=True))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def kin(probabilities: Sequence[float], papers: Sequence[Paper], vectors: Vectors) -> list[int]:
+    """The papers under the list threshold whose abstracts are close (`KIN`) to one listed with confidence
+    (`VOUCHING`): "SPLADE v2" beside "SPLADE", though it shares fewer of a long question's words."""
+    vouching = [vectors.whole(p) for p, q in zip(papers, probabilities, strict=True) if q >= VOUCHING]
+    if not vouching:
+        return []
+    anchors = np.stack(vouching)
+    return [
+        i
+        for i, (paper, q) in enumerate(zip(papers, probabilities, strict=True))
+        if KIN_FLOOR <= q < MEMBER_THRESHOLD and float((anchors @ vectors.whole(paper)).max()) >= KIN
+    ]
