@@ -149,11 +149,13 @@ def test_which_is_better_a_or_b_compares_both(offline):
     assert titles == {"SPLADE v2", "Mistral-SPLADE"}
 
 
-def test_a_list_takes_in_the_close_kin_of_a_paper_it_lists_with_confidence(offline):
+def test_a_list_is_judged_beside_the_papers_it_lists_with_confidence(offline):
     answer = offline.ask("Which papers learn sparse term-weighted representations served from an inverted index?")
     listed = [c.title for c in answer.citations]
     assert any(t.startswith("From Distillation to Hard Negative Sampling") for t in listed), listed  # sparse IR
     assert not any("Sparseland" in t for t in listed), listed  # a handbook of sparse networks shares the words
+    attention = [c.title for c in offline.ask("Which papers make attention cheaper for long contexts?").citations]
+    assert not any(t.startswith("Retrieval Head") for t in attention), attention  # far from every confident one
 
 
 def test_a_list_of_alternatives_weighs_as_one_thing_asked(offline):

@@ -29,7 +29,7 @@ def test_offline_default_on_the_dev_set(offline, capsys):
     assert report["fact"]["hit@5"] >= 0.98
     assert report["fact"]["contains"] >= 0.85
     assert report["topic"]["recall@10"] >= 0.88
-    assert report["topic"]["cited_recall"] >= 0.72 and report["topic"]["cited_precision"] >= 0.76  # 0.752, 0.785
+    assert report["topic"]["cited_recall"] >= 0.71 and report["topic"]["cited_precision"] >= 0.77  # 0.738, 0.794
     assert false_refusals(report) <= 0.03
     assert report["absent"]["refused"] >= 0.90
 

@@ -36,16 +36,15 @@ from .pointed import lacked_by_all, lead_paper, named_by_none, named_sources, si
 from .question import Asked, Order, on_language_models
 from .record import Record, record_said
 from .relevance import (
-    MEMBER_THRESHOLD,
     MEMBER_WEIGHTS,
     UNSEEN,
     Idf,
     Match,
     Vectors,
+    by_kin,
     covers,
     fit,
     holds_compound,
-    kin,
     lacking,
     logistic,
     match,
@@ -173,8 +172,7 @@ class OfflineWriter:
         self.vectors.prepare([s.paper for s in sources])  # every sentence of them embedded in one call
         fits = [fit(asked, s.paper, self.idf, vector, self.vectors, m) for s, m in zip(sources, matches, strict=True)]
         probabilities = [logistic(MEMBER_WEIGHTS, row) for row in member_rows(fits)]
-        chosen = [i for i, p in enumerate(probabilities) if p >= MEMBER_THRESHOLD]
-        chosen = sorted(chosen + kin(probabilities, [s.paper for s in sources], self.vectors))
+        chosen = by_kin(probabilities, [s.paper for s in sources], self.vectors)
         draft = Draft("", answerable=True)
         if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
             chosen = [i for i in chosen if self._on_topic(asked, sources[i])]

@@ -32,6 +32,8 @@ MEMBER_THRESHOLD = 0.3  # tuning half: recall 0.63 at precision 0.75 (0.4: 0.53 
 VOUCHING = 0.5  # probability from which a listed paper vouches for its kin (`kin`)
 KIN = 0.7  # cosine of two abstracts' mean sentence vectors from which they are on one topic
 KIN_FLOOR = 0.1  # probability below which even a paper's kin does not list it
+DOUBTFUL = 0.4  # probability under which a listed paper needs some kinship (`STRAY`) with the confident ones
+STRAY = 0.5  # cosine under which such a paper is on another topic than every confident one
 RARE_NAME = 0.7  # a name's rarest word needs at least this share of the highest IDF there is (a word in no chunk)
 UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
 RARE_WORD = 0.7  # share of the highest IDF from which a word is too rare for its residual IDF to tell
@@ -237,15 +239,23 @@ def logistic(weights: Sequence[float], row: Sequence[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def kin(probabilities: Sequence[float], papers: Sequence[Paper], vectors: Vectors) -> list[int]:
-    """The papers under the list threshold whose abstracts are close (`KIN`) to one listed with confidence
-    (`VOUCHING`): "SPLADE v2" beside "SPLADE", though it shares fewer of a long question's words."""
-    vouching = [vectors.whole(p) for p, q in zip(papers, probabilities, strict=True) if q >= VOUCHING]
+def by_kin(probabilities: Sequence[float], papers: Sequence[Paper], vectors: Vectors) -> list[int]:
+    """The papers to list, judged beside those listed with confidence (`VOUCHING`), by how close their abstracts
+    are: one under the threshold but close (`KIN`) is listed ("SPLADE v2" beside "SPLADE", though it shares fewer
+    of a long question's words); one barely over it (`DOUBTFUL`) but far from all of them (`STRAY`) is not."""
+    listed = [i for i, q in enumerate(probabilities) if q >= MEMBER_THRESHOLD]
+    vouching = [vectors.whole(papers[i]) for i in listed if probabilities[i] >= VOUCHING]
     if not vouching:
-        return []
+        return listed
     anchors = np.stack(vouching)
+
+    def closeness(i: int) -> float:
+        return float((anchors @ vectors.whole(papers[i])).max())
+
     return [
         i
-        for i, (paper, q) in enumerate(zip(papers, probabilities, strict=True))
-        if KIN_FLOOR <= q < MEMBER_THRESHOLD and float((anchors @ vectors.whole(paper)).max()) >= KIN
+        for i, q in enumerate(probabilities)
+        if q >= VOUCHING
+        or (q >= MEMBER_THRESHOLD and (q >= DOUBTFUL or closeness(i) >= STRAY))
+        or (KIN_FLOOR <= q < MEMBER_THRESHOLD and closeness(i) >= KIN)
     ]
