@@ -38,6 +38,11 @@ def test_a_paper_lacking_only_a_far_commoner_subject_still_answers(offline):
     assert not rarer.answerable and "(the closest lacks “" in rarer.text, rarer.text
 
 
+def test_which_of_two_a_paper_beats_quotes_where_it_compares_them(offline):
+    answer = offline.ask("Which optimizer is better, ADAHESSIAN or Adam?")  # Adam has no paper; ADAHESSIAN beats it
+    assert "variants of Adam" in answer.text, answer.text  # not its opening, which names neither
+
+
 def test_a_list_says_which_word_of_its_topic_none_of_its_papers_has(offline):
     answer = offline.ask("Which papers make attention cheaper for long contexts?")
     assert answer.answerable and answer.text.startswith("The corpus has ")

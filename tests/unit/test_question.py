@@ -35,6 +35,7 @@ def test_what_a_which_clause_asks_for():
     asked = analyse("On which benchmarks was the pruning method evaluated?")
     assert {"benchmark", "dataset"} <= asked.wants and "benchmark" in asked.wants_words
     assert analyse("What speedup does it reach?").wants == frozenset()  # a quantity: the numeric shapes answer
+    assert analyse("Which optimizer is better, ADAHESSIAN or Adam?").wants == frozenset()  # the question names both
 
 
 def test_names_of_a_paper():

@@ -33,12 +33,13 @@ _LIST = re.compile(
 _DATED_COMPARATIVE = r"newer|older|earlier|later|more recent|(?:came|come|was|were) (?:out )?first"
 _DATES_COMPARED = re.compile(rf"\b(?:{_DATED_COMPARATIVE})\b", re.IGNORECASE)
 # "Which is better, SPLADE v2 or Mistral-SPLADE?" compares too: a "which" weighing two things joined by "or".
+_WHICH_OF = (r"\bwhich\b[^?]{0,60}?\b(better|worse|faster|slower|stronger|weaker|more|less|fewer|smaller|"
+             r"larger|bigger|cheaper|higher|lower|longer|shorter|simpler|" + _DATED_COMPARATIVE + r")\b"
+             r"[^?]{0,120}?\bor\b")  # fmt: skip  # bounded: "which smaller " x 30,000 took minutes
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast)\b"
-                      r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b"
-                      r"|\bwhich\b[^?]{0,60}?\b(better|worse|faster|slower|stronger|weaker|more|less|fewer|smaller|"
-                      r"larger|bigger|cheaper|higher|lower|longer|shorter|simpler|" + _DATED_COMPARATIVE + r")\b"
-                      r"[^?]{0,120}?\bor\b",  # bounded: "which smaller " x 30,000 took minutes
-                      re.IGNORECASE)  # fmt: skip
+                      r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b|" + _WHICH_OF, re.IGNORECASE)  # fmt: skip
+# "Which optimizer is better, ADAHESSIAN or Adam?": the question gives the things of the kind it names.
+_WHICH_OF_TWO = re.compile(_WHICH_OF, re.IGNORECASE)
 _ASKED_FOR = re.compile(
     r"\b(?:which|what)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s*"
     r"(?:\b(?:was|were|is|are|did|does|do|has|have|had|can|could|would|will)\b|\?\s*$)",
@@ -293,6 +294,8 @@ def _wanted(question: str) -> tuple[frozenset[str], frozenset[str]]:
     for m in _ASKED_FOR.finditer(question):
         # "what speedup" is a quantity; "which paper first proposed pointer networks" asks for a paper, not a model.
         if _QUANTITY.search(f"what {m.group(1)}") or _ASKS_PAPER.match(m.group(1)):
+            continue
+        if _WHICH_OF_TWO.match(question, m.start()):  # its candidates are given: no name of the kind is wanted
             continue
         head = stem(m.group(1).split()[-1].casefold())
         kinds |= next((kin for kin in _KIN if head in kin), {head})
