@@ -43,6 +43,12 @@ def test_which_of_two_a_paper_beats_quotes_where_it_compares_them(offline):
     assert "variants of Adam" in answer.text, answer.text  # not its opening, which names neither
 
 
+def test_a_related_paper_writes_the_question_s_phrases_together_as_the_answer_s_paper_does(offline):
+    answer = offline.ask("Which paper introduces an adaptive second order optimizer?")
+    titles = [c.title for c in answer.citations]
+    assert titles[0].startswith("ADAHESSIAN") and not any(t.startswith("SAES-SVD") for t in titles), titles
+
+
 def test_a_list_says_which_word_of_its_topic_none_of_its_papers_has(offline):
     answer = offline.ask("Which papers make attention cheaper for long contexts?")
     assert answer.answerable and answer.text.startswith("The corpus has ")

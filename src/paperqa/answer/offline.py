@@ -49,6 +49,7 @@ from .relevance import (
     logistic,
     match,
     member_rows,
+    near,
     rare,
     subject,
     vocabulary,
@@ -284,7 +285,9 @@ class OfflineWriter:
         # Papers nearly as close to the question (a paper and its follow-up, say), named as related.
         least = max(0.5, matches[top].coverage - RELATED)
         others = [i for i, m in enumerate(matches) if i != top and m.coverage >= least]
-        others = others[:2]
+        # ... and writing the question's word pairs together where it does ("task vector", not "word vectors").
+        paired = [(a, b) for a, b in asked.pairs if near(sources[top].paper, a, b)]
+        others = [i for i in others if all(near(sources[i].paper, a, b) for a, b in paired)][:2]
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid)
         draft.text = " ".join(x for x in (opening, body, extra) if x)
