@@ -32,7 +32,7 @@ from .figures import figure_asked
 from .names import introduces, unnamed
 from .phrases import as_written
 from .picking import GAIN, Picker
-from .pointed import lacked_by_all, lead_paper, named_by_none, named_sources, sides_named, unmentioned
+from .pointed import lacked_by_all, lead_paper, named_by_none, named_sources, related, sides_named, unmentioned
 from .question import Asked, Order, on_language_models
 from .record import Record, record_said
 from .relevance import (
@@ -49,7 +49,6 @@ from .relevance import (
     logistic,
     match,
     member_rows,
-    near,
     rare,
     subject,
     vocabulary,
@@ -59,7 +58,6 @@ from .stream import AnswerStream, word_pieces
 MAX_LISTED = 12
 MAX_COMPARED = 4  # "Compare SPLADE, SPLADE v2 and Mistral-SPLADE": every side named, up to four
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
-RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
 SHORT = 4  # key words of a question that names a topic rather than describing a paper
 TOPIC_WORDS = 5  # key words up to which a question names a topic, which one paper must hold as a whole
 NEVER_SEEN = 0.35  # share of a question's key-term weight in words no chunk has, from which it is refused
@@ -282,13 +280,9 @@ class OfflineWriter:
         unsaid = (
             unmentioned(asked, sources[top], matches[top], self._names_subject) if one_named and not nameless else []
         )
-        # Papers nearly as close to the question (a paper and its follow-up, say), named as related.
-        least = max(0.5, matches[top].coverage - RELATED)
-        others = [i for i, m in enumerate(matches) if i != top and m.coverage >= least]
-        # ... and writing the question's word pairs together where it does ("task vector", not "word vectors").
-        paired = [(a, b) for a, b in asked.pairs if near(sources[top].paper, a, b)]
-        others = [i for i in others if all(near(sources[i].paper, a, b) for a, b in paired)][:2]
-        extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
+        extra = " ".join(
+            f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in related(asked, sources, matches, top)
+        )
         opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid)
         draft.text = " ".join(x for x in (opening, body, extra) if x)
         return draft

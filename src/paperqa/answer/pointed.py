@@ -1,6 +1,6 @@
 """Which retrieved papers a question points at: those it names (longest name first), the sides of a comparison,
-the one an answer is from, what it asks of a named paper that the abstract never mentions, and the names it gives
-that none of a list's papers has."""
+the one an answer is from and those related to it, what it asks of a named paper that the abstract never
+mentions, and the names it gives that none of a list's papers has."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from .evidence import has
 from .names import fold
 from .phrases import COINED, as_written
 from .question import Asked
-from .relevance import Match, lacking, vocabulary
+from .relevance import Match, lacking, near, vocabulary
 
 _NAME = re.compile(COINED)  # an acronym or coined name (`RLHF`, `BERT`, `T5`)
+RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
 
 
 def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[str], bool]) -> list[str]:
@@ -66,3 +67,15 @@ def named_by_none(asked: Asked, listed: Sequence[Source]) -> list[str]:
     has, as written."""
     none_has = lacked_by_all(asked, listed)
     return [w for w in as_written(asked.text, [t for t in asked.terms if t in none_has]) if _NAME.fullmatch(w)]
+
+
+def related(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], top: int) -> list[int]:
+    """Up to two papers nearly as close to the question as the answer's paper (its follow-up, say), writing the
+    question's word pairs together wherever that paper does ("second order optimizer", not "self-adaptive")."""
+    least = max(0.5, matches[top].coverage - RELATED)
+    paired = [(a, b) for a, b in asked.pairs if near(sources[top].paper, a, b)]
+    return [
+        i
+        for i, m in enumerate(matches)
+        if i != top and m.coverage >= least and all(near(sources[i].paper, a, b) for a, b in paired)
+    ][:2]
