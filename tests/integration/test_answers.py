@@ -49,6 +49,11 @@ def test_a_related_paper_writes_the_question_s_phrases_together_as_the_answer_s_
     assert titles[0].startswith("ADAHESSIAN") and not any(t.startswith("SAES-SVD") for t in titles), titles
 
 
+def test_a_speed_up_written_with_a_lost_times_sign_answers_how_much_faster(offline):
+    answer = offline.ask("How much faster is the embedded representation warmup?")  # abstract: "40times"
+    assert "40× acceleration in training speed" in answer.text, answer.text
+
+
 def test_a_list_says_which_word_of_its_topic_none_of_its_papers_has(offline):
     answer = offline.ask("Which papers make attention cheaper for long contexts?")
     assert answer.answerable and answer.text.startswith("The corpus has ")

@@ -33,6 +33,8 @@ def test_relations_and_font_switches_of_tex_read_as_a_reader_reads_them():
     shown = tidy(r"outperformed baselines by geq140% success; {\it normal neural} networks; for x \geq 3 and \times 2")
     assert shown == "outperformed baselines by ≥140% success; normal neural networks; for x ≥ 3 and × 2"
     assert tidy("suggests a geqo-like name") == "suggests a geqo-like name"  # only the bare word is a relation
+    assert tidy("a 40times acceleration; 5.7% rightarrow 25.4%") == "a 40× acceleration; 5.7% → 25.4%"
+    assert tidy("sometimes, three times, multitimes") == "sometimes, three times, multitimes"  # no figure glued
 
 
 def test_an_abstracts_linking_phrases_name_no_subject():
