@@ -17,6 +17,13 @@ def test_a_paper_lacking_the_topic_word_is_only_the_closest(offline):
     assert answer.text.startswith("No paper clearly addresses this; the closest is")
 
 
+def test_a_paper_lacking_a_whole_phrase_of_the_question_is_only_the_closest(offline):
+    answer = offline.ask("How is differential privacy used in dense retrieval?")  # a DP paper, none on retrieval
+    assert answer.text.startswith("No paper clearly addresses this; the closest is “Large Language Models Can Be")
+    held = offline.ask("How is differential privacy used to train large language models?")
+    assert held.text.startswith("From “Large Language Models Can Be Strong Differentially Private"), held.text
+
+
 def test_a_topic_no_retrieved_paper_holds_is_refused_naming_the_closest(offline):
     answer = offline.ask("motion planning for autonomous driving")  # papers on planning, none on driving
     assert not answer.answerable and not answer.citations

@@ -49,6 +49,7 @@ from .relevance import (
     logistic,
     match,
     member_rows,
+    phrases_lacked,
     rare,
     subject,
     vocabulary,
@@ -129,6 +130,9 @@ class OfflineWriter:
             together < CLEARLY_COVERED
             or (short and not self._has_rarest(wanted, sources[top]))
             or (asked.llm and not on_language_models(sources[top].paper))  # "how do recommenders use LLMs?"
+            or (  # "differential privacy used in dense retrieval" of a privacy paper: none on the whole of it
+                len(asked.terms) <= TOPIC_WORDS and bool(phrases_lacked(asked, sources[top].paper, self._names_subject))
+            )
         )
         if asked.record:
             return self._record(asked.record, sources, top, hedged)
@@ -280,9 +284,8 @@ class OfflineWriter:
         unsaid = (
             unmentioned(asked, sources[top], matches[top], self._names_subject) if one_named and not nameless else []
         )
-        extra = " ".join(
-            f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in related(asked, sources, matches, top)
-        )
+        others = related(asked, sources, matches, top)  # nearly as close to the question: named as related
+        extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid)
         draft.text = " ".join(x for x in (opening, body, extra) if x)
         return draft

@@ -149,6 +149,13 @@ def lacking(asked: Asked, paper: Paper) -> list[str]:
     return [t for t in asked.terms if t not in held]
 
 
+def phrases_lacked(asked: Asked, paper: Paper, subject: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """The question's phrases of two subjects a paper has neither word of ("differential privacy used in dense
+    retrieval" of a privacy paper: `dense retrieval`)."""
+    words = vocabulary(paper)
+    return [(a, b) for a, b in asked.pairs if subject(a) and subject(b) and not has(a, words) and not has(b, words)]
+
+
 def _held(asked: Asked, words: frozenset[str]) -> set[str]:
     """The key terms a vocabulary holds in some form; holding one of the question's alternatives ("passages or
     documents") holds them all."""
