@@ -24,6 +24,13 @@ def test_a_paper_lacking_a_whole_phrase_of_the_question_is_only_the_closest(offl
     assert held.text.startswith("From “Large Language Models Can Be Strong Differentially Private"), held.text
 
 
+def test_the_downsides_of_a_method_are_asked_of_papers_on_it_and_quoted_where_stated(offline):
+    answer = offline.ask("What are the downsides of learned sparse retrieval?")  # "downside" is no topic word
+    assert "Learned Sparse" in answer.citations[0].title and "names no limitation" in answer.text, answer.text
+    stated = offline.ask("What are the weaknesses of LLM unlearning methods?")
+    assert "lacks forgetting guarantees" in stated.text.split("[1]")[1], stated.text  # the limit, quoted first
+
+
 def test_a_topic_no_retrieved_paper_holds_is_refused_naming_the_closest(offline):
     answer = offline.ask("motion planning for autonomous driving")  # papers on planning, none on driving
     assert not answer.answerable and not answer.citations

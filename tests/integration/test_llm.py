@@ -15,6 +15,7 @@ from paperqa.answer.hints import (
     ORDER_HINT,
     RECORD_HINT,
     SHAPE_HINTS,
+    WEAKNESS_HINT,
 )
 from paperqa.text import count_tokens, sentences
 from tests.integration.conftest import QUESTION
@@ -192,3 +193,8 @@ def test_what_a_list_leaves_out_is_said_to_the_llm(shipped_home, server):
 
 def test_which_metrics_asks_the_llm_for_names_a_source_states_or_to_say_it_states_none(shipped_home, server):
     assert NAMED_HINT.format(kind="metric") in prompt_for(shipped_home, server, "What evaluation metrics does PLD use?")
+
+
+def test_the_downsides_asked_for_ask_the_llm_for_limits_a_source_states(shipped_home, server):
+    prompt = prompt_for(shipped_home, server, "What are the downsides of learned sparse retrieval?")
+    assert WEAKNESS_HINT in prompt and SHAPE_HINTS["fact"] in prompt

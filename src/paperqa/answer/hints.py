@@ -20,6 +20,10 @@ BEST_HINT = (
     "figures, and say that they were not compared on equal terms unless a source says so."
 )
 NAMED_HINT = "The question asks which {kind} by name: give the names a source states; if it states none, say so."
+WEAKNESS_HINT = (
+    "The question asks for limitations: give those a source states, citing it; if none states one, say so rather "
+    "than infer any."
+)
 EXCLUDED_HINT = "Leave out the sources that use or are about {excluded}, and say that you did."
 ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."
 SHAPE_HINTS: dict[Shape, str] = {
@@ -45,5 +49,6 @@ def hints(asked: Asked) -> str:
     hint += f" {INTRODUCED_HINT.format(name=asked.introduced)}" if asked.introduced else ""
     hint += f" {NAMED_HINT.format(kind=asked.named_kind)}" if asked.named_kind else ""
     hint += f" {BEST_HINT}" if asked.best else ""
+    hint += f" {WEAKNESS_HINT}" if asked.weakness else ""
     hint += f" {EXCLUDED_HINT.format(excluded=asked.excluded)}" if asked.excluded else ""
     return hint

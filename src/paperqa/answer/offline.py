@@ -280,6 +280,8 @@ class OfflineWriter:
         body = " ".join(draft.quote(top + 1, s) for s in in_order(sources[top], self.pick.cover(asked, sources[top])))
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
         nameless = asked.named_kind if asked.named_kind and not self.pick.names_it(asked, sources[top]) else None
+        if asked.weakness and not self.pick.states_limits(asked, sources[top]):  # "the downsides of X"
+            nameless = "limitation"
         one_named = sum(1 for m in matches if m.named) == 1  # of several papers named, each lacks the others' names
         unsaid = (
             unmentioned(asked, sources[top], matches[top], self._names_subject) if one_named and not nameless else []

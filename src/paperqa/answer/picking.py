@@ -18,6 +18,14 @@ GAIN = re.compile(
     r"lower|higher|less|fewer|[0-9.]+[ -]?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
     re.IGNORECASE,
 )
+# A sentence stating a limit ("However, ... struggle", "at the cost of", "remains challenging"): what a question
+# about a method's downsides wants first.
+LIMITS = re.compile(
+    r"\b(however|but|limit(s|ed|ation|ations)?|drawbacks?|downsides?|shortcomings?|struggl\w*|fail\w*|lacks?|"
+    r"costly|expensive|suffer\w*|bottlenecks?|worse|weak(?:er|ness\w*)|trade-?offs?|inefficien\w*|poor(ly)?|"
+    r"degrad\w*|at the cost of)\b",
+    re.IGNORECASE,
+)
 # A name or figure an answer gives: two capitals (`ILSVRC`, `DINOv2`) or letters and digits (`KITTI-C`, `T5`).
 SPECIFIC = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*")
 
@@ -53,10 +61,13 @@ class Picker:
         """Greedy cover: each next sentence must add question terms the earlier ones lack."""
         wanted = set(key_terms(asked.text))  # the terms sentence choice was tuned with on the dev set
         boost = 1.5 if asked.numeric else 1.0
-        pool = [(i, s, set(words)) for i, (s, words) in enumerate(sentence_terms(source.paper))]
+        pool = _pool(source)
         covered: set[str] = set()
         picked: list[tuple[int, str]] = []
-        for answering in self.answering(asked, pool)[:2]:  # what a "which benchmarks" asks for goes in first
+        first = self.answering(asked, pool)[:2]  # what a "which benchmarks" asks for goes in first
+        if asked.weakness:  # "the downsides of X": the sentence stating a limit, of those on the question's words
+            first = self.limits(asked, pool)[:1]
+        for answering in first:
             picked.append((answering[0], answering[1]))
             covered |= wanted & answering[2]
             pool.remove(answering)
@@ -95,10 +106,19 @@ class Picker:
         # Most of the clause's own words first ("experimental Intel accelerator"), then of the whole question.
         return sorted(fits, key=lambda item: (-weight(asked.wants_words & item[2]), -weight(wanted & item[2])))
 
+    def limits(self, asked: Asked, pool: list[tuple[int, str, set[str]]]) -> list[tuple[int, str, set[str]]]:
+        """Sentences stating a limit that hold some of the question's words, most of its weight first."""
+        wanted = set(key_terms(asked.text))
+        found = [item for item in pool if LIMITS.search(item[1]) and wanted & item[2]]
+        return sorted(found, key=lambda item: -sum(self.idf(t) for t in wanted & item[2]))
+
+    def states_limits(self, asked: Asked, source: Source) -> bool:
+        """Whether an abstract states a limit of what the question asks about ("the downsides of X")."""
+        return bool(self.limits(asked, _pool(source)))
+
     def names_it(self, asked: Asked, source: Source) -> bool:
         """Whether the abstract names a thing of the kind asked ("which datasets": `MS MARCO`)."""
-        pool = [(i, s, set(words)) for i, (s, words) in enumerate(sentence_terms(source.paper))]
-        return bool(self.answering(asked, pool))
+        return bool(self.answering(asked, _pool(source)))
 
     @staticmethod
     def result(source: Source) -> str:
@@ -110,3 +130,8 @@ class Picker:
         return next((s for s in after if NUMBER.search(s) and GAIN.search(s)), None) or next(
             (s for s in reversed(after) if GAIN.search(s)), after[-1] if after else ""
         )
+
+
+def _pool(source: Source) -> list[tuple[int, str, set[str]]]:
+    """An abstract's sentences with their place and stemmed words, for choosing among them."""
+    return [(i, s, set(words)) for i, (s, words) in enumerate(sentence_terms(source.paper))]

@@ -109,6 +109,10 @@ _INTRODUCED = re.compile(
 )
 # "Which is the best paper on hashing?", "the top methods for dense retrieval": a judgement no abstract makes of
 # the others; the papers on the topic are listed with what each reports.
+# "What are the downsides of learned sparse retrieval?" asks for what a paper on it finds wanting, not for
+# papers about "downsides": the asking goes, and the answer quotes the paper's own limits first.
+_WEAKNESS = re.compile(r"\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
+                       r"disadvantages?|shortcomings?)\b(?:\s+of\b)?", re.IGNORECASE)  # fmt: skip
 _BEST = re.compile(
     r"\b(?:best|top|leading|strongest|most\s+(?:important|influential|promising))\s+"
     rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\b)",
@@ -182,6 +186,7 @@ class Asked:
     record: Record | None = None  # asks for a field of a paper's record ("who wrote X?"), not for its content
     introduced: str | None = None  # the name whose origin it asks ("which paper introduced BERT?": `BERT`)
     best: bool = False  # asks for the best papers or methods, which no abstract decides ("the best method for X")
+    weakness: bool = False  # asks for a method's limits ("the downsides of X"), which its abstract may state
     excluded: str = ""  # what a list is to leave out, as written ("which retrieval papers do not use BERT": `BERT`)
 
 
@@ -199,7 +204,7 @@ def analyse(question: str) -> Asked:
     end = m.end("what") if len(words) == len(m.group("what").split()) else m.start("what") + len(words[0])
     narrowed = _analysed(without(asked.text, m.start(), end))
     return dataclasses.replace(narrowed, shape="list", excluded=" ".join(words), order=asked.order, count=asked.count,
-                               record=asked.record, best=asked.best)  # fmt: skip
+                               record=asked.record, best=asked.best, weakness=asked.weakness)  # fmt: skip
 
 
 def _analysed(question: str) -> Asked:
@@ -214,6 +219,8 @@ def _analysed(question: str) -> Asked:
         question = without(question, dated.start(1), dated.end(1))
     if best := _BEST.search(question):  # "the best method for X": the papers on X, each with what it reports
         question = without(question, best.start(), best.end())
+    if weakness := _WEAKNESS.search(question):
+        question = without(question, weakness.start(), weakness.end())
     counted = _HOW_MANY_PAPERS.search(question)
     count = count_of(counted.group(1)) or None if counted else None  # "0 papers": no count
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
@@ -265,6 +272,7 @@ def _analysed(question: str) -> Asked:
         record=record,
         introduced=m.group("name") if (m := _INTRODUCED.search(question)) else None,
         best=bool(best),
+        weakness=bool(weakness),
     )
 
 
