@@ -188,6 +188,13 @@ def test_a_list_is_judged_beside_the_papers_it_lists_with_confidence(offline):
     assert not any(t.startswith("Retrieval Head") for t in attention), attention  # far from every confident one
 
 
+def test_a_list_of_papers_that_make_benchmarks_lists_only_those_that_make_one(offline):
+    answer = offline.ask("Which papers propose new benchmarks for retrieval-augmented generation?")
+    titles = [c.title for c in answer.citations]
+    assert titles and all(t.startswith("MSRS") for t in titles), titles  # other RAG papers only evaluate on some
+    assert "constructing evaluation benchmarks" in answer.text, answer.text  # where it says it makes them
+
+
 def test_a_list_of_alternatives_weighs_as_one_thing_asked(offline):
     # Each paper holds one of the alternatives; before, only half the words in one paper let a list through.
     answer = offline.ask("Which papers cover abstention, expressing uncertainty, or recognizing unfamiliar entities?")

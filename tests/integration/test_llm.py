@@ -11,6 +11,7 @@ from paperqa.answer.hints import (
     BEST_HINT,
     EXCLUDED_HINT,
     INTRODUCED_HINT,
+    MAKES_DATA_HINT,
     NAMED_HINT,
     ORDER_HINT,
     RECORD_HINT,
@@ -198,3 +199,8 @@ def test_which_metrics_asks_the_llm_for_names_a_source_states_or_to_say_it_state
 def test_the_downsides_asked_for_ask_the_llm_for_limits_a_source_states(shipped_home, server):
     prompt = prompt_for(shipped_home, server, "What are the downsides of learned sparse retrieval?")
     assert WEAKNESS_HINT in prompt and SHAPE_HINTS["fact"] in prompt
+
+
+def test_papers_that_make_benchmarks_are_asked_of_the_llm_as_such(shipped_home, server):
+    prompt = prompt_for(shipped_home, server, "Which papers propose new benchmarks for retrieval-augmented generation?")
+    assert MAKES_DATA_HINT in prompt and SHAPE_HINTS["list"] in prompt

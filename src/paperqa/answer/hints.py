@@ -24,6 +24,7 @@ WEAKNESS_HINT = (
     "The question asks for limitations: give those a source states, citing it; if none states one, say so rather "
     "than infer any."
 )
+MAKES_DATA_HINT = "List only the sources that say they build a benchmark or dataset, not those evaluating on one."
 EXCLUDED_HINT = "Leave out the sources that use or are about {excluded}, and say that you did."
 ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."
 SHAPE_HINTS: dict[Shape, str] = {
@@ -50,5 +51,6 @@ def hints(asked: Asked) -> str:
     hint += f" {NAMED_HINT.format(kind=asked.named_kind)}" if asked.named_kind else ""
     hint += f" {BEST_HINT}" if asked.best else ""
     hint += f" {WEAKNESS_HINT}" if asked.weakness else ""
+    hint += f" {MAKES_DATA_HINT}" if asked.makes_data else ""
     hint += f" {EXCLUDED_HINT.format(excluded=asked.excluded)}" if asked.excluded else ""
     return hint

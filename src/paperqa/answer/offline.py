@@ -33,7 +33,7 @@ from .names import introduces, unnamed
 from .phrases import as_written
 from .picking import GAIN, Picker
 from .pointed import lacked_by_all, lead_paper, named_by_none, named_sources, related, sides_named, unmentioned
-from .question import Asked, Order, on_language_models
+from .question import Asked, Order
 from .record import Record, record_said
 from .relevance import (
     MEMBER_WEIGHTS,
@@ -55,6 +55,7 @@ from .relevance import (
     vocabulary,
 )
 from .stream import AnswerStream, word_pieces
+from .traits import MAKES_DATA, makes_data, on_language_models
 
 MAX_LISTED = 12
 MAX_COMPARED = 4  # "Compare SPLADE, SPLADE v2 and Mistral-SPLADE": every side named, up to four
@@ -181,6 +182,8 @@ class OfflineWriter:
             chosen = [i for i in chosen if self._on_topic(asked, sources[i])]
         if asked.llm:  # "LLM" frames most questions here, so it weighs nothing; a list about LLMs still needs it
             chosen = [i for i in chosen if on_language_models(sources[i].paper)]
+        if asked.makes_data:  # "papers that propose new benchmarks for RAG": each names the benchmark it makes
+            chosen = [i for i in chosen if makes_data(sources[i].paper)]
         if asked.excluded:  # "retrieval papers that do not use BERT": none that mentions it
             left_out = terms(asked.excluded)
             chosen = [i for i in chosen if not any(has(t, vocabulary(sources[i].paper)) for t in left_out)]
@@ -212,7 +215,9 @@ class OfflineWriter:
             head += " (the abstracts do not rank them against each other; each line gives what its paper reports)"
         lines = [head + ":"]
         for i in chosen:
-            quoted = self.pick.best(asked, sources[i], numeric=asked.best)
+            quoted = self.pick.best(
+                asked, sources[i], numeric=asked.best, saying=MAKES_DATA if asked.makes_data else None
+            )
             lines.append(f"- {inert(sources[i].paper.title)}: {draft.quote(i + 1, quoted)}")
         draft.text = "\n".join(lines)
         return draft

@@ -48,9 +48,12 @@ class Picker:
             out.append((score, i, sent))
         return sorted(out, key=lambda x: (-x[0], x[1]))
 
-    def best(self, asked: Asked, source: Source, numeric: bool = False) -> str:
-        """The sentence holding most of the question's weight (`numeric`: first one stating a gain in figures)."""
+    def best(self, asked: Asked, source: Source, numeric: bool = False, saying: re.Pattern[str] | None = None) -> str:
+        """The sentence holding most of the question's weight (`numeric`: first one stating a gain in figures;
+        `saying`: first one matching it, "we build two new benchmarks")."""
         ranked = self.ranked(asked, source)
+        if saying and (said := [s for _, _, s in ranked if saying.search(s)]):
+            return said[0]
         if numeric:
             with_numbers = [s for _, _, s in ranked if NUMBER.search(s) and GAIN.search(s)]
             if with_numbers:

@@ -10,13 +10,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
 
 from ..text import FRAME, NUMBER_WORDS, PAPERS, STOPWORDS, count_of, stem, subject_terms, terms, without
-from ..types import Paper
 from .phrases import COINED, WORD, compounds, either, joined, pairs
 from .record import Record, record_asked
+from .traits import MAKES_DATA
 
 Shape = Literal["list", "compare", "improvement", "number", "summary", "fact"]
 Order = Literal["newest", "oldest"]
@@ -147,11 +146,6 @@ _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 # LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
 # the word before "or" a plural noun.
 _LLM_ALTERNATIVE = re.compile(r"\b\w+s,?\s+or\s+(?:[\w-]+\s+)?(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
-# What a paper on language models says: the words, the acronyms (multimodal ones too) or a model family's name.
-_LANGUAGE_MODEL = re.compile(
-    r"\b(?:M?LLMs?|LMMs?|language models?|GPT-?\d\w*|ChatGPT|LLaMA\w*|Mistral\w*|Qwen\w*|Vicuna|PaLM)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -187,6 +181,7 @@ class Asked:
     introduced: str | None = None  # the name whose origin it asks ("which paper introduced BERT?": `BERT`)
     best: bool = False  # asks for the best papers or methods, which no abstract decides ("the best method for X")
     weakness: bool = False  # asks for a method's limits ("the downsides of X"), which its abstract may state
+    makes_data: bool = False  # a list of papers that make a benchmark or dataset ("propose new benchmarks")
     excluded: str = ""  # what a list is to leave out, as written ("which retrieval papers do not use BERT": `BERT`)
 
 
@@ -204,7 +199,8 @@ def analyse(question: str) -> Asked:
     end = m.end("what") if len(words) == len(m.group("what").split()) else m.start("what") + len(words[0])
     narrowed = _analysed(without(asked.text, m.start(), end))
     return dataclasses.replace(narrowed, shape="list", excluded=" ".join(words), order=asked.order, count=asked.count,
-                               record=asked.record, best=asked.best, weakness=asked.weakness)  # fmt: skip
+                               record=asked.record, best=asked.best, weakness=asked.weakness,
+                               makes_data=asked.makes_data)  # fmt: skip
 
 
 def _analysed(question: str) -> Asked:
@@ -273,6 +269,7 @@ def _analysed(question: str) -> Asked:
         introduced=m.group("name") if (m := _INTRODUCED.search(question)) else None,
         best=bool(best),
         weakness=bool(weakness),
+        makes_data=bool(MAKES_DATA.search(question)),  # "propose new benchmarks for X",
     )
 
 
@@ -286,12 +283,6 @@ def _names_a_topic(question: str) -> bool:
     pointed at ("Summarize the paper on late chunking")."""
     return (not question.rstrip().endswith("?") and not _QUESTION_WORD.match(question)
             and len(question.split()) <= 10 and not _ONE_PAPER.search(question))  # fmt: skip
-
-
-@lru_cache(maxsize=8192)
-def on_language_models(paper: Paper) -> bool:
-    """Whether a paper's title or abstract speaks of language models (what a question about LLMs needs)."""
-    return bool(_LANGUAGE_MODEL.search(paper.title) or _LANGUAGE_MODEL.search(paper.abstract))
 
 
 def _wanted(question: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -1,0 +1,31 @@
+"""What a paper is, read from its own text: about language models, or the maker of a benchmark or dataset."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..types import Paper
+
+# What a paper on language models says: the words, the acronyms (multimodal ones too) or a model family's name.
+_LANGUAGE_MODEL = re.compile(
+    r"\b(?:M?LLMs?|LMMs?|language models?|GPT-?\d\w*|ChatGPT|LLaMA\w*|Mistral\w*|Qwen\w*|Vicuna|PaLM)\b",
+    re.IGNORECASE,
+)
+# "Which papers propose new benchmarks for RAG?": a list of papers that make a data set (a paper on RAG that
+# makes none is not on it). The same words in a question ask for such papers; in an abstract, or a data set named
+# in a title, they say a paper makes one.
+DATA_NOUN = re.compile(r"\b(?:benchmarks?|datasets?|corpus|corpora|test-?beds?)\b(?!-)", re.IGNORECASE)
+MAKES_DATA = re.compile(r"\b(?:propos|introduc|releas|buil|construct|creat|present|contribut|collect)\w*\s+"
+                        rf"(?:[\w-]+\s+){{0,3}}?{DATA_NOUN.pattern}", re.IGNORECASE)  # fmt: skip
+
+
+def makes_data(paper: Paper) -> bool:
+    """Whether a paper makes a benchmark or dataset: its abstract says it builds one, or its title names one."""
+    return bool(MAKES_DATA.search(paper.abstract) or DATA_NOUN.search(paper.title))
+
+
+@lru_cache(maxsize=8192)
+def on_language_models(paper: Paper) -> bool:
+    """Whether a paper's title or abstract speaks of language models (what a question about LLMs needs)."""
+    return bool(_LANGUAGE_MODEL.search(paper.title) or _LANGUAGE_MODEL.search(paper.abstract))
