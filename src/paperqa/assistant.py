@@ -15,7 +15,7 @@ from .answer.llm import llm_answer
 from .answer.offline import offline_answer
 from .answer.question import analyse
 from .answer.relevance import UNSEEN, Vectors
-from .answer.restricted import names_nothing, restricted_answer
+from .answer.restricted import SHOWN, names_nothing, restricted_answer
 from .answer.stream import AnswerStream, said
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
@@ -172,17 +172,22 @@ class Assistant:
                 own = analyse(question).shape
                 shape = asked.shape if asked.shape != "list" else "fact" if own == "list" else own
                 asked = dataclasses.replace(asked, shape=shape, one_paper=True)
-            # "Which papers are from 2023?", "papers by Google": the papers they admit, listed.
-            restricted_only = bool(resolved.restriction) and names_nothing(query)
-            if (asked.shape == "list" and given is None) or restricted_only:
+            # "Which papers are from 2023?", "papers by Google", "the latest papers": those they admit, by date.
+            restricted_only = bool(resolved.restriction or asked.order) and names_nothing(asked.text)
+            if asked.shape == "list" and given is None:
                 k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
-            # What it searches for is the question without its asking words ("who wrote", "recommend", "latest").
-            vector = self._query_vector(asked.text)
-            sources = self._retriever.retrieve(view, vector, asked.text, k, resolved.filters)
             undated = view.undated_left_out(resolved.filters)
             if restricted_only:
-                stream = restricted_answer(question, sources, view.admitted(resolved.filters), resolved.restriction)
-            elif llm is None:
+                order = asked.order or "newest"
+                ids = view.by_date(order == "newest", SHOWN, resolved.filters)
+                found = view.papers_of(ids)
+                sources = [Source(found[i], 0.0, n) for n, i in enumerate((i for i in ids if i in found), start=1)]
+                admitted = view.admitted(resolved.filters)
+                stream = restricted_answer(question, sources, admitted, resolved.restriction, order)
+            else:  # what it searches for is the question without its asking words ("who wrote", "recommend")
+                vector = self._query_vector(asked.text)
+                sources = self._retriever.retrieve(view, vector, asked.text, k, resolved.filters)
+            if not restricted_only and llm is None:
                 stream = offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,
                                         view.topical, self._vectors, self.settings)  # fmt: skip
         if llm is not None and not restricted_only:

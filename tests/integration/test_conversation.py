@@ -97,6 +97,18 @@ def test_a_question_of_dates_alone_lists_the_papers_of_that_year(offline):
     assert offline.ask("Which papers are from 1990?").text == "The corpus has no paper dated 1990."
 
 
+@pytest.mark.parametrize(("question", "order"), [("What are the latest papers?", "newest"),
+                                                 ("Which is the oldest paper in the corpus?", "oldest")])  # fmt: skip
+def test_the_latest_papers_asked_of_no_topic_are_the_newest_of_the_whole_corpus(offline, question, order):
+    dates = sorted((p.date for p in read_corpus(shipped_corpus()).papers if p.date), reverse=order == "newest")
+    answer = offline.ask(question)
+    assert (
+        answer.text.splitlines()[0]
+        == f"The corpus has {len(read_corpus(shipped_corpus()).papers)} papers; the 12 {order}:"
+    )
+    assert [c.date for c in answer.citations] == dates[:12], answer.text
+
+
 def test_a_year_naming_an_event_is_not_a_date_filter(offline):
     first = offline.ask("What did SPLADE v2 report on TREC DL 2019?")
     follow = offline.ask("And on TREC DL 2020?", history=[Turn("What did SPLADE v2 report on TREC DL 2019?", first)])

@@ -1,16 +1,16 @@
-"""Questions about dates or an organisation alone ("which papers are from 2023?", "papers by Google"): the papers
-they admit, newest first, each with the sentence that says what it does."""
+"""Questions about dates or an organisation alone ("which papers are from 2023?", "papers by Google", "the latest
+papers"): the papers they admit, newest (or oldest) first, each with the sentence that says what it does."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..dates import date_key
 from ..text import stem, subject_terms
 from ..types import Answer, Source
 from .citations import clean, inert
 from .claims import check
 from .draft import Draft, contribution
+from .question import Order
 from .stream import AnswerStream, said, word_pieces
 
 SHOWN = 12
@@ -24,15 +24,20 @@ def names_nothing(query: str) -> bool:
     return not [t for t in subject_terms(query) if t not in _ASKING]
 
 
-def restricted_answer(question: str, sources: Sequence[Source], admitted: int, restriction: str) -> AnswerStream:
-    """The retrieved papers (all admitted by the `restriction`: "dated 2023", "from Google"), newest first,
-    with how many it admits."""
-    shown = sorted(sources, key=lambda s: -date_key(s.paper.date))[:SHOWN]
+def restricted_answer(
+    question: str, sources: Sequence[Source], admitted: int, restriction: str, order: Order = "newest"
+) -> AnswerStream:
+    """The papers the `restriction` admits ("dated 2023", "from Google"; "" for all of them), newest (or
+    oldest) first, with how many it admits; `sources` are those first of all it admits, by date."""
+    shown = list(sources[:SHOWN])
     if not shown:
         return said(question, f"The corpus has no paper {restriction}.")
     draft = Draft("", answerable=True)
-    more = f"; the {len(shown)} newest found" if admitted > len(shown) else ""
-    lines = [f"The corpus has {admitted} paper{'s' if admitted != 1 else ''} {restriction}{more}:"]
+    more = f"; the {len(shown)} {order}" if admitted > len(shown) else f", {order} first"
+    undated = sum(1 for s in shown if s.paper.date is None)
+    more += f" ({undated} with no date, last)" if undated else ""
+    admits = f" {restriction}" if restriction else ""
+    lines = [f"The corpus has {admitted} paper{'s' if admitted != 1 else ''}{admits}{more}:"]
     for n, s in enumerate(shown, start=1):
         lines.append(f"- {inert(s.paper.title)}: {draft.quote(n, contribution(s))}")
     checked = check(clean("\n".join(lines), len(shown)), shown, draft.quotes)

@@ -64,6 +64,7 @@ class PaperColumns:
                 listed.setdefault(name, []).append(order[bounds[code] : bounds[code + 1]])
         self.category_rows = {name: np.sort(np.concatenate(rows)) for name, rows in listed.items()}
         self._sorted: tuple[np.ndarray, np.ndarray] | None = None  # paper ids as sorted UTF-8, and their rows
+        self._ids: list[str] | None = None
 
     @classmethod
     def of(cls, papers: Mapping[str, Paper]) -> PaperColumns:
@@ -103,6 +104,13 @@ class PaperColumns:
         if c.op == "gt":
             return np.asarray(column > value, dtype=bool)
         return np.asarray(column == value, dtype=bool)
+
+    @property
+    def ids(self) -> list[str]:
+        """The paper id of every row."""
+        if self._ids is None:
+            self._ids = list(self.row)
+        return self._ids
 
     def rows_of(self, chunk_ids: Sequence[str]) -> np.ndarray:
         """The paper row of every chunk id; -1 for a chunk of a paper not in these columns (one sorted join

@@ -71,6 +71,21 @@ class View:
             mask = PaperColumns.chunk_mask(self._admitted(filters), self._bm25_rows).astype(np.float32)
         return self.derived.bm25.top(text, depth, mask)
 
+    def by_date(self, newest: bool, count: int, filters: Filters | None = None) -> list[str]:
+        """The ids of the newest (or oldest) papers the filters let through, of the whole corpus; those with no
+        date last."""
+        dates = self.columns.columns["date"]
+        mask = self._admitted(filters) if filters is not None and filters.active else np.ones(len(dates), bool)
+        rows = np.flatnonzero(mask)
+        keys = dates[rows]
+        keys = np.where(keys == 0, np.iinfo(np.int64).max, -keys if newest else keys)  # undated last either way
+        if len(keys) > count:  # the first `count` found without sorting a million dates
+            first = np.argpartition(keys, count - 1)[:count] if count > 0 else np.zeros(0, np.int64)
+            rows, keys = rows[first], keys[first]
+        chosen = rows[np.lexsort((rows, keys))]  # by date, ties in corpus order
+        ids = self.columns.ids
+        return [ids[row] for row in chosen]
+
     def idf(self, term: str) -> float:
         """IDF of a stemmed term; a term in no chunk gets the highest IDF there is (kept: the offline writer asks
         for the same terms hundreds of times a question)."""
