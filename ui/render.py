@@ -84,17 +84,18 @@ def _link(paper: Paper) -> str:
 
 
 def source_cards(answer: Answer, turn: int, open_first: bool = False) -> str:
-    """Every retrieved paper of an answer as a card: cited ones first-class, all with their score."""
+    """Every retrieved paper of an answer as a card: cited ones first-class, each searched one with its score."""
     cited = {c.n: c for c in answer.citations}
     cards = []
     for n, source in enumerate(answer.sources, start=1):
         p, c = source.paper, cited.get(n)
         badge = '<span class="pqa-cited">cited</span> ' if c else ""
+        # A paper listed by date ("the latest papers") was not searched for: it has no score to show.
+        score = f'<span class="pqa-score">score {source.score:.4f}</span>' if source.score > 0 else ""
         cards.append(
             f'<details class="pqa-card{" pqa-is-cited" if c else ""}" id="{card_id(turn, n)}"'
             f"{' open' if open_first and c else ''}>"
-            f"<summary>{badge}[{n}] {html.escape(p.title)} "
-            f'<span class="pqa-score">score {source.score:.4f}</span></summary>'
+            f"<summary>{badge}[{n}] {html.escape(p.title)} {score}</summary>"
             f'<div class="pqa-meta">{_meta(p)}{_link(p)}</div>'
             f'<p class="pqa-snippet">{_abstract_with_mark(p.abstract, c.quotes or (c.snippet,) if c else ())}</p>'
             "</details>"

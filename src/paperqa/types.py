@@ -82,7 +82,7 @@ class Source:
     """A retrieved paper with its fused score and the chunks that matched."""
 
     paper: Paper
-    score: float
+    score: float  # 0 for a paper listed by date, not searched for ("the latest papers")
     rank: int
     passages: tuple[str, ...] = ()
 

@@ -40,6 +40,12 @@ def test_cards_escape_and_highlight():
     assert 'id="pqa-src-0-1"' in html and "score 0.5000" in html and "3 upvotes" in html
 
 
+def test_a_paper_listed_by_date_shows_no_search_score():
+    listed = Answer(question="What are the latest papers?", text="- A title: x [1].", citations=(),
+                    sources=(Source(PAPER, 0.0, 1),), answerable=True, backend="offline")  # fmt: skip
+    assert "score" not in source_cards(listed, turn=0) and "2025-01-02" in source_cards(listed, turn=0)
+
+
 def test_export_lists_references():
     md = conversation_markdown([Turn("What?", ANSWER)])
     assert "## 1. What?" in md and "- \\[1\\] A &lt;b&gt;bold&lt;/b&gt; title (2025-01-02, Lab)" in md
