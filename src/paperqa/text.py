@@ -96,7 +96,7 @@ FRAME = frozenset(
         "finds found much many well instead rather versus test tests related relate relation describe described "
         "please thanks thank hello hi hey kindly cheers list lists give enumerate "  # "Please list …", "Hi, which …"
         "summarize summarise summary overview explain tell "  # "Summarize the paper on late chunking"
-        "published "  # "What was published on retrieval in the last two years?"
+        "published author authors "  # "What was published on retrieval …?", "what did the authors of X use?"
         "according apply applies applied applying "  # "… according to the corpus", "Which papers apply X to Y?"
         "analyse analyses analysed analysing analyze analyzes analyzed analyzing "  # "propose or analyse X"
         "particular certain one "

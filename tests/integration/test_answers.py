@@ -68,6 +68,13 @@ def test_a_speed_up_written_with_a_lost_times_sign_answers_how_much_faster(offli
     assert "40× acceleration in training speed" in answer.text, answer.text
 
 
+def test_what_a_paper_evaluates_on_is_answered_with_the_data_sets_it_names(offline):
+    answer = offline.ask("What does SPLADE v2 evaluate on?")
+    assert "BEIR" in answer.text and "TREC DL 2019" in answer.text, answer.text
+    authors = offline.ask("What did the authors of WAGLE evaluate on?")  # "authors" frames; WAGLE never says it
+    assert "does not mention" not in authors.text and len(authors.citations) == 1, authors.text
+
+
 def test_a_list_says_which_word_of_its_topic_none_of_its_papers_has(offline):
     answer = offline.ask("Which papers make attention cheaper for long contexts?")
     assert answer.answerable and answer.text.startswith("The corpus has ")

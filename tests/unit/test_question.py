@@ -36,6 +36,8 @@ def test_what_a_which_clause_asks_for():
     assert {"benchmark", "dataset"} <= asked.wants and "benchmark" in asked.wants_words
     assert analyse("What speedup does it reach?").wants == frozenset()  # a quantity: the numeric shapes answer
     assert analyse("Which optimizer is better, ADAHESSIAN or Adam?").wants == frozenset()  # the question names both
+    assert "benchmark" in analyse("What does SPLADE v2 evaluate on?").wants  # asks for its data sets
+    assert analyse("What does SPLADE v2 evaluate on the other hand?").wants == frozenset()
     downsides = analyse("What are the main drawbacks of learned sparse retrieval?")
     assert downsides.weakness and "drawback" not in downsides.terms and "retriev" in downsides.terms
 

@@ -51,6 +51,9 @@ _KIN = [
     frozenset(stem(w) for w in ("model", "transformer", "network", "architecture", "backbone", "llm", "encoder")),
     frozenset(stem(w) for w in ("metric", "measure", "accuracy", "score", "ndcg", "mrr", "bleu", "rouge", "f1")),
 ]
+# "What does SPLADE v2 evaluate on?", "what was it tested on?": asks for the data sets, as "which benchmarks" does.
+_EVALUATED_ON = re.compile(r"\b(?:evaluat\w*|test(?:ed|s)?|benchmark(?:ed|s)?|experiment\w*)\s+on\s*(?:\?|$)",
+                           re.IGNORECASE)  # fmt: skip
 _KIN_SAID = ("dataset or benchmark", "model", "metric")
 _IMPROVE = re.compile(
     r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate)\b",
@@ -299,4 +302,6 @@ def _wanted(question: str) -> tuple[frozenset[str], frozenset[str]]:
         head = stem(m.group(1).split()[-1].casefold())
         kinds |= next((kin for kin in _KIN if head in kin), {head})
         words |= set(terms(m.group(1)))
+    if _EVALUATED_ON.search(question):
+        kinds |= _KIN[0]
     return frozenset(kinds), frozenset(words)
