@@ -75,6 +75,13 @@ def test_what_a_paper_evaluates_on_is_answered_with_the_data_sets_it_names(offli
     assert "does not mention" not in authors.text and len(authors.citations) == 1, authors.text
 
 
+def test_what_a_name_no_paper_goes_by_is_says_so_before_where_it_is_mentioned(offline):
+    answer = offline.ask("What is ColBERT?")  # ColBERT-XM is not ColBERT
+    assert answer.text.startswith("No paper in the corpus is named “ColBERT”. From “ColBERT-XM"), answer.text
+    assert {c.support for c in answer.claims} == {"full"}
+    assert not offline.ask("What is SPLADE?").text.startswith("No paper")  # SPLADE's own paper answers
+
+
 def test_a_list_says_which_word_of_its_topic_none_of_its_papers_has(offline):
     answer = offline.ask("Which papers make attention cheaper for long contexts?")
     assert answer.answerable and answer.text.startswith("The corpus has ")

@@ -75,6 +75,11 @@ def not_introduced(name: str, sources: Sequence[Source]) -> str:
     return f"No paper found in the corpus says it introduces {inert(name)}. Papers found that mention it: {listed}."
 
 
+def none_named(names: Sequence[str]) -> str:
+    """That no paper goes by these names ("ColBERT"), said before an answer from the papers that mention them."""
+    return f"No paper in the corpus is named {' or '.join(f'“{inert(n)}”' for n in names)}."
+
+
 def lead_in(
     sources: Sequence[Source],
     top: int,

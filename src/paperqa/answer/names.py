@@ -133,4 +133,11 @@ def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str]) 
     ))  # fmt: skip
 
 
+def defined_unnamed(question: str, sources: Sequence[Source]) -> list[str]:
+    """The name a "What is X?" asks about when none of these papers goes by it ("What is ColBERT?": ColBERT-XM is
+    not ColBERT; a paper mentioning BM25 is not about it)."""
+    return unnamed(question, sources, []) if _DEFINES.match(question) else []
+
+
+_DEFINES = re.compile(r"\s*what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?[\w.-]+\s*\??\s*$", re.IGNORECASE)
 _COMMON_NAMES = frozenset({"llm", "llms", "nlp", "ir", "ai", "ml", "rag", "bert", "gpt"})

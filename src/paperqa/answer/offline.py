@@ -23,13 +23,14 @@ from .draft import (
     contribution,
     in_order,
     lead_in,
+    none_named,
     not_introduced,
     refusal,
     short_name,
 )
 from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked
-from .names import introduces, unnamed
+from .names import defined_unnamed, introduces, unnamed
 from .phrases import as_written
 from .picking import GAIN, Picker
 from .pointed import lacked_by_all, lead_paper, named_by_none, named_sources, related, sides_named, unmentioned
@@ -44,11 +45,11 @@ from .relevance import (
     by_kin,
     covers,
     fit,
-    holds_compound,
     lacking,
     logistic,
     match,
     member_rows,
+    on_topic,
     phrases_lacked,
     rare,
     subject,
@@ -122,7 +123,7 @@ class OfflineWriter:
         ):
             # "Compare ColBERT and SPLADE": the corpus has SPLADE's paper, none named ColBERT (ColBERT-XM is not).
             draft = self._comparison(asked, sources, sides)
-            draft.text = f"No paper in the corpus is named {' or '.join(f'“{inert(n)}”' for n in absent)}. {draft.text}"
+            draft.text = f"{none_named(absent)} {draft.text}"
             return draft
         top = named[0] if named else lead_paper(matches)
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
@@ -141,7 +142,10 @@ class OfflineWriter:
             return self._summary(asked, sources, top, hedged)
         if asked.shape in ("improvement", "number"):
             return self._numbers(asked, sources, top, hedged)
-        return self._fact(asked, sources, top, matches, hedged)
+        draft = self._fact(asked, sources, top, matches, hedged)
+        if not named and (absent := defined_unnamed(asked.text, sources[:10])):  # "What is ColBERT?"
+            draft.text = f"{none_named(absent)} {draft.text}"
+        return draft
 
     def _has_rarest(self, wanted: Sequence[str], source: Source) -> bool:
         """Whether a paper holds the question's rarest key word (by IDF), in any form."""
@@ -162,16 +166,6 @@ class OfflineWriter:
         fewest = min((lacking(asked, s.paper) for s in sources), key=len)
         return as_written(asked.text, [t for t in fewest if subject(t, self.topical)] or fewest)
 
-    @staticmethod
-    def _on_topic(asked: Asked, source: Source) -> bool:
-        """Whether a paper holds a topic's name: all its key words but one, all of a name of one or two words
-        (compounds joined on both sides: `pre-train` is `pretrain` in the question as in the paper), and each
-        hyphenated name's words together."""
-        words = vocabulary(source.paper)
-        lacking = sum(1 for t in asked.terms if not has(t, words))
-        together = all(holds_compound(source.paper, parts) for parts in asked.compounds)
-        return lacking <= (len(asked.terms) - 1) // 2 and together
-
     def _listing(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source], matches: list[Match]) -> Draft:
         self.vectors.prepare([s.paper for s in sources])  # every sentence of them embedded in one call
         fits = [fit(asked, s.paper, self.idf, vector, self.vectors, m) for s, m in zip(sources, matches, strict=True)]
@@ -179,7 +173,7 @@ class OfflineWriter:
         chosen = by_kin(probabilities, [s.paper for s in sources], self.vectors)
         draft = Draft("", answerable=True)
         if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
-            chosen = [i for i in chosen if self._on_topic(asked, sources[i])]
+            chosen = [i for i in chosen if on_topic(asked, sources[i].paper)]
         if asked.llm:  # "LLM" frames most questions here, so it weighs nothing; a list about LLMs still needs it
             chosen = [i for i in chosen if on_language_models(sources[i].paper)]
         if asked.makes_data:  # "papers that propose new benchmarks for RAG": each names the benchmark it makes

@@ -166,6 +166,16 @@ def _held(asked: Asked, words: frozenset[str]) -> set[str]:
     return held
 
 
+def on_topic(asked: Asked, paper: Paper) -> bool:
+    """Whether a paper holds a topic's name: all its key words but one, all of a name of one or two words
+    (compounds joined on both sides: `pre-train` is `pretrain` in the question as in the paper), and each
+    hyphenated name's words together."""
+    words = vocabulary(paper)
+    missing = sum(1 for t in asked.terms if not has(t, words))
+    together = all(holds_compound(paper, parts) for parts in asked.compounds)
+    return missing <= (len(asked.terms) - 1) // 2 and together
+
+
 def subject(term: str, topical: Idf) -> bool:
     """Whether a key term names a subject a paper must have (residual IDF of at least `SUBJECT`), not a modifier."""
     return topical(term) >= SUBJECT
