@@ -29,7 +29,7 @@ Embed = Callable[[list[str]], np.ndarray]
 # Fitted by eval/fit_offline.py (see the module docstring); the weights match `member_rows`.
 MEMBER_WEIGHTS = (-1.44, 0.31, 0.87, 0.2, 1.82, 1.71, 0.49, 1.09, 0.29, 0.68)
 MEMBER_THRESHOLD = 0.3  # tuning half: recall 0.63 at precision 0.75 (0.4: 0.53 at 0.85)
-VOUCHING = 0.5  # probability from which a listed paper vouches for its kin (`kin`)
+VOUCHING = 0.5  # probability from which a listed paper vouches for its kin (`by_kin`)
 KIN = 0.7  # cosine of two abstracts' mean sentence vectors from which they are on one topic
 KIN_FLOOR = 0.1  # probability below which even a paper's kin does not list it
 DOUBTFUL = 0.4  # probability under which a listed paper needs some kinship (`STRAY`) with the confident ones
