@@ -82,6 +82,12 @@ def test_what_a_name_no_paper_goes_by_is_says_so_before_where_it_is_mentioned(of
     assert not offline.ask("What is SPLADE?").text.startswith("No paper")  # SPLADE's own paper answers
 
 
+def test_a_side_no_paper_is_named_is_answered_where_the_other_paper_compares_itself_to_it(offline):
+    answer = offline.ask("Which is faster, HyperAttention or FlashAttention?")
+    assert answer.text.startswith("No paper in the corpus is named “FlashAttention”."), answer.text
+    assert "speed improvements compared to state-of-the-art solutions like FlashAttention" in answer.text
+
+
 def test_a_list_says_which_word_of_its_topic_none_of_its_papers_has(offline):
     answer = offline.ask("Which papers make attention cheaper for long contexts?")
     assert answer.answerable and answer.text.startswith("The corpus has ")

@@ -133,6 +133,11 @@ def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str]) 
     ))  # fmt: skip
 
 
+def any_of(names: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern finding any of these names as a word ("FlashAttention"); None for no names."""
+    return re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names)) if names else None
+
+
 def defined_unnamed(question: str, sources: Sequence[Source]) -> list[str]:
     """The name a "What is X?" asks about when none of these papers goes by it ("What is ColBERT?": ColBERT-XM is
     not ColBERT; a paper mentioning BM25 is not about it)."""

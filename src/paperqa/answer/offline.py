@@ -30,7 +30,7 @@ from .draft import (
 )
 from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked
-from .names import defined_unnamed, introduces, unnamed
+from .names import any_of, defined_unnamed, introduces, unnamed
 from .phrases import as_written
 from .picking import GAIN, Picker
 from .pointed import lacked_by_all, lead_paper, named_by_none, named_sources, related, sides_named, unmentioned
@@ -122,7 +122,7 @@ class OfflineWriter:
             and (absent := unnamed(asked.text, sources[:10], [matches[i].name for i in named]))
         ):
             # "Compare ColBERT and SPLADE": the corpus has SPLADE's paper, none named ColBERT (ColBERT-XM is not).
-            draft = self._comparison(asked, sources, sides)
+            draft = self._comparison(asked, sources, sides, absent)
             draft.text = f"{none_named(absent)} {draft.text}"
             return draft
         top = named[0] if named else lead_paper(matches)
@@ -224,12 +224,17 @@ class OfflineWriter:
                       + " ".join(draft.quote(i + 1, self.pick.best(asked, sources[i])) for i in order))  # fmt: skip
         return draft
 
-    def _comparison(self, asked: Asked, sources: Sequence[Source], pair: Sequence[int]) -> Draft:
-        """Both sides, each from its own paper: what it is, and what it reports."""
+    def _comparison(
+        self, asked: Asked, sources: Sequence[Source], pair: Sequence[int], absent: Sequence[str] = ()
+    ) -> Draft:
+        """Both sides, each from its own paper: what it is, and what it reports (against a side no paper is named,
+        `absent`, where it says so: "compared to ... FlashAttention")."""
         draft = Draft("", answerable=True)
         parts = []
+        against = any_of(absent)
         for i in pair:
-            picked = [s for s in (contribution(sources[i]), self.pick.best(asked, sources[i], numeric=True)) if s]
+            reported = self.pick.best(asked, sources[i], numeric=True, saying=against)
+            picked = [s for s in (contribution(sources[i]), reported) if s]
             said = " ".join(draft.quote(i + 1, s) for s in dict.fromkeys(picked))
             parts.append(f"{short_name(sources[i])} [{i + 1}]: {said}")
         if asked.dates_compared:  # "which came first?": the record's dates, uncited (no abstract states them)

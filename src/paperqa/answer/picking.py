@@ -50,10 +50,10 @@ class Picker:
 
     def best(self, asked: Asked, source: Source, numeric: bool = False, saying: re.Pattern[str] | None = None) -> str:
         """The sentence holding most of the question's weight (`numeric`: first one stating a gain in figures;
-        `saying`: first one matching it, "we build two new benchmarks")."""
+        `saying`: first one matching it, "we build two new benchmarks", one stating a gain if `numeric`)."""
         ranked = self.ranked(asked, source)
         if saying and (said := [s for _, _, s in ranked if saying.search(s)]):
-            return said[0]
+            return next((s for s in said if GAIN.search(s)), said[0]) if numeric else said[0]
         if numeric:
             with_numbers = [s for _, _, s in ranked if NUMBER.search(s) and GAIN.search(s)]
             if with_numbers:
