@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from .answer.llm import llm_answer
-from .answer.offline import offline_answer
+from .answer.offline_answer import offline_answer
 from .answer.question import analyse
 from .answer.relevance import UNSEEN, Vectors
 from .answer.restricted import SHOWN, names_nothing, restricted_answer

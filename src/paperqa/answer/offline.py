@@ -12,11 +12,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..dates import date_key
-from ..settings import Settings
 from ..text import terms
-from ..types import Answer, Source
-from .citations import clean, inert
-from .claims import check, numbers
+from ..types import Source
+from .citations import inert
+from .claims import numbers
 from .draft import (
     NOTHING_RETRIEVED,
     Draft,
@@ -55,7 +54,6 @@ from .relevance import (
     subject,
     vocabulary,
 )
-from .stream import AnswerStream, word_pieces
 from .traits import MAKES_DATA, makes_data, on_language_models
 
 MAX_LISTED = 12
@@ -301,29 +299,3 @@ def _by_date(source: Source, order: Order) -> int:
     """A sort key putting the newest (or the oldest) paper first."""
     key = date_key(source.paper.date)
     return -key if order == "newest" else key
-
-
-def offline_answer(
-    question: str, asked: Asked, vector: np.ndarray, sources: list[Source], idf: Idf, topical: Idf,
-    vectors: Vectors, settings: Settings,
-) -> AnswerStream:  # fmt: skip
-    """The offline writer's answer to `question`, its claims checked, streamed word by word (`topical`: a
-    term's residual IDF, `View.topical`)."""
-    writer = OfflineWriter(idf, topical, vectors, settings.refusal_threshold, settings.list_threshold)
-    draft = writer.write(asked, vector, sources)
-    removed: list[str] = []
-    checked = check(clean(draft.text, len(sources), removed), sources, draft.quotes)
-
-    def finish() -> Answer:
-        return Answer(
-            question=question,
-            text=checked.text,
-            citations=checked.citations if draft.answerable else (),
-            sources=tuple(sources),
-            answerable=draft.answerable,
-            backend="offline",
-            removed_citations=tuple(removed),
-            claims=checked.claims if draft.answerable else (),
-        )
-
-    return AnswerStream(word_pieces(checked.text), finish)
