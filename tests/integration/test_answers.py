@@ -2,6 +2,7 @@
 
 import pytest
 
+from paperqa.answer.record import AUTHORS_UNRANKED
 from paperqa.answer.relevance import vocabulary
 
 pytestmark = pytest.mark.integration
@@ -244,6 +245,10 @@ def test_a_question_of_a_papers_record_is_answered_from_the_record_not_the_abstr
         assert [c.support for c in answer.claims] == ["full"] and len(answer.citations) == 1
     cited = offline.ask("Which paper has the most citations?")
     assert cited.text == "The corpus records no citation counts." and not cited.answerable
+    most = offline.ask("Which paper has the most authors?")  # had quoted an abstract that says "author"
+    assert most.text == AUTHORS_UNRANKED and not most.answerable and not most.citations
+    assert "(it lists 6 authors)" in offline.ask("How many authors does WAGLE have?").text
+    assert offline.ask("Which papers study a single author's style?").text != AUTHORS_UNRANKED  # no count asked
 
 
 def test_a_summary_of_one_paper_says_what_it_does_then_what_it_found(offline):

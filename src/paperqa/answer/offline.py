@@ -34,7 +34,7 @@ from .phrases import as_written
 from .picking import GAIN, Picker
 from .pointed import lacked_by_all, lead_paper, named_by_none, named_sources, related, sides_named, unmentioned
 from .question import Asked, Order
-from .record import Record, record_said
+from .record import AUTHORS_UNRANKED, Record, record_said
 from .relevance import (
     MEMBER_WEIGHTS,
     UNSEEN,
@@ -91,6 +91,8 @@ class OfflineWriter:
             return self._record(asked.record, sources, named[0] if named else 0, hedged=False)
         if asked.record == "citations":  # "which paper is the most cited?"
             return Draft("The corpus records no citation counts.", answerable=False)
+        if asked.record == "authors":  # "which paper has the most authors?": no paper named to give the count of
+            return Draft(AUTHORS_UNRANKED, answerable=False)
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single
         # paper holds about half of them, a list of alternatives weighing as one thing (`match`; the two rules
         # and thresholds tuned on the dev set; see README).
