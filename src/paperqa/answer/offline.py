@@ -91,7 +91,7 @@ class OfflineWriter:
             return self._record(asked.record, sources, named[0] if named else 0, hedged=False)
         if asked.record == "citations":  # "which paper is the most cited?"
             return Draft("The corpus records no citation counts.", answerable=False)
-        if asked.record == "authors":  # "which paper has the most authors?": no paper named to give the count of
+        if asked.record == "author count":  # "which paper has the most authors?": no one paper to give it of
             return Draft(AUTHORS_UNRANKED, answerable=False)
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single
         # paper holds about half of them, a list of alternatives weighing as one thing (`match`; the two rules

@@ -9,7 +9,7 @@ from typing import Literal
 from ..types import Paper
 from .citations import inert
 
-Record = Literal["authors", "date", "organisation", "citations"]
+Record = Literal["authors", "author count", "date", "organisation", "citations"]
 
 # Each phrase asks for one field of the record; what is left of the question names the paper. Look-aheads are
 # bounded: "when was " repeated 5,000 times took 4.7 s with an unbounded one (each match scanned to the end).
@@ -17,9 +17,10 @@ _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
     ("authors", re.compile(  # not "what do the authors of SPLADE propose?", which asks what the paper says
         r"\bwho\s+(?:wrote|authored|are\s+the\s+authors\s+of|is\s+the\s+author\s+of)\b"
         r"|^\s*(?:(?:list|name|give)(?:\s+me)?\s+)?(?:the\s+)?(?:authors?|author\s+list)\s+of\b"
-        r"|^\s*(?:what|which)\s+(?:are|were)\s+the\s+authors\s+of\b|\bwho\s+(?:are|were)\s+(?:its|their)\s+authors\b"
-        # how many authors: "how many authors does SPLADE have?", "which paper has the most authors?"
-        r"|\bhow\s+many\s+authors\b|\b(?:most|fewest|single|sole)\s+authors?\b(?!['’]s)|\bnumber\s+of\s+authors\b",
+        r"|^\s*(?:what|which)\s+(?:are|were)\s+the\s+authors\s+of\b|\bwho\s+(?:are|were)\s+(?:its|their)\s+authors\b",
+        re.IGNORECASE)),
+    ("author count", re.compile(  # "how many authors does WAGLE have?", "which paper has the most authors?"
+        r"\bhow\s+many\s+authors\b|\b(?:most|fewest|single|sole)\s+authors?\b(?!['’]s)|\bnumber\s+of\s+authors\b",
         re.IGNORECASE)),
     ("date", re.compile(
         r"\bwhen\s+(?:was|were|did)\b(?=.{0,200}?\b(?:publish|releas|post|appear|writ|come\s+out|came\s+out)\w*)"
@@ -65,7 +66,9 @@ def record_said(record: Record, paper: Paper) -> str:
     """What the corpus lists of one paper for the field asked, said without a citation (it is no abstract's
     claim): the answer's next sentence quotes the abstract, cited."""
     title = f"“{inert(paper.title)}”"
-    if record == "authors":
+    if record == "author count" and paper.authors:
+        return f"The corpus lists {paper.authors} author{'s' if paper.authors != 1 else ''} for {title}."
+    if record in ("authors", "author count"):
         count = f" (it lists {paper.authors} author{'s' if paper.authors != 1 else ''})" if paper.authors else ""
         org = f"; its organisation is {inert(paper.org)}" if paper.org else ""
         return f"The corpus does not record who wrote {title}{count}{org}."
