@@ -108,6 +108,7 @@ class Vectors:
         self.embed = embed
         self._titles: dict[str, np.ndarray] = {}
         self._sentences: dict[str, np.ndarray] = {}
+        self._wholes: dict[str, np.ndarray] = {}
 
     def prepare(self, papers: Sequence[Paper]) -> None:
         """Embed the titles and sentences of papers not seen yet, all in one call."""
@@ -131,9 +132,11 @@ class Vectors:
 
     def whole(self, paper: Paper) -> np.ndarray:
         """The unit vector of a paper's abstract: the mean of its sentences' vectors."""
-        mean = self.sentences(paper).mean(axis=0)
-        unit: np.ndarray = mean / (float(np.linalg.norm(mean)) or 1.0)
-        return unit
+        key = paper.content_hash
+        if key not in self._wholes:  # asked of each candidate of every list: kept, like the sentences
+            mean = self.sentences(paper).mean(axis=0)
+            self._wholes[key] = mean / (float(np.linalg.norm(mean)) or 1.0)
+        return self._wholes[key]
 
     def sentences(self, paper: Paper) -> np.ndarray:
         """One unit vector per abstract sentence."""
