@@ -72,11 +72,16 @@ _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]{0,300})?/?>")
 _SPACE_BEFORE_STOP = re.compile(r"\s+(?=[?.!,;:])")  # where a closing tag stood: "<b>hashing</b>?"
 
 
+# Markdown emphasis and code marks around a word ("**What** are the `latest` papers?"): no part of the word.
+_MARKS = re.compile(r"[*`]+")
+
+
 def markup_removed(text: str) -> str:
-    """A question without the HTML tags pasted into it (what it asks is read, and searched, without them)."""
-    if "<" not in text:
+    """A question without the HTML tags and Markdown marks typed into it (what it asks is read, and searched,
+    without them)."""
+    if "<" not in text and "*" not in text and "`" not in text:
         return text
-    return _SPACE_BEFORE_STOP.sub("", " ".join(_TAG.sub(" ", text).split()))
+    return _SPACE_BEFORE_STOP.sub("", " ".join(_MARKS.sub("", _TAG.sub(" ", text)).split()))
 
 
 def prose_terms(text: str) -> list[str]:

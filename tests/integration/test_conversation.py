@@ -107,6 +107,9 @@ def test_the_latest_papers_asked_of_no_topic_are_the_newest_of_the_whole_corpus(
         == f"The corpus has {len(read_corpus(shipped_corpus()).papers)} papers; the 12 {order}:"
     )
     assert [c.date for c in answer.citations] == dates[:12], answer.text
+    if order == "newest":  # Markdown typed around its words asks the same
+        typed = offline.ask("<b>**What**</b> are the `latest` papers?")
+        assert [c.date for c in typed.citations] == dates[:12], typed.text
 
 
 def test_a_year_naming_an_event_is_not_a_date_filter(offline):

@@ -47,3 +47,8 @@ def test_html_tags_are_taken_out_of_a_question_and_nothing_else():
         "which papers study hashing?"
     )
     assert markup_removed("models with <1B parameters, a < b") == "models with <1B parameters, a < b"
+
+
+def test_markdown_marks_are_taken_out_of_a_question():
+    assert markup_removed("**What** are the `latest` papers?") == "What are the latest papers?"
+    assert markup_removed("papers on snake_case names") == "papers on snake_case names"
