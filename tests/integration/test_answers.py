@@ -53,6 +53,13 @@ def test_a_paper_lacking_only_a_far_commoner_subject_still_answers(offline):
     assert not rarer.answerable and "(the closest lacks “" in rarer.text, rarer.text
 
 
+def test_a_topic_whose_head_papers_hold_of_another_kind_is_refused(offline):
+    answer = offline.ask("Which papers use sparse representations for code search?")  # sparse search of text only
+    assert not answer.answerable and "(the closest lacks “code”)" in answer.text, answer.text
+    held = offline.ask("Which papers use sparse representations for scientific search?")
+    assert held.answerable and held.citations[0].title.startswith("CASPER"), held.text
+
+
 def test_which_of_two_a_paper_beats_quotes_where_it_compares_them(offline):
     answer = offline.ask("Which optimizer is better, ADAHESSIAN or Adam?")  # Adam has no paper; ADAHESSIAN beats it
     assert "variants of Adam" in answer.text, answer.text  # not its opening, which names neither

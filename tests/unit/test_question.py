@@ -140,6 +140,20 @@ def test_a_paper_covers_a_topic_when_it_lacks_only_common_modifiers():
     assert not cover("attention for motion planning when driving")  # two rare words of four missing
 
 
+def test_a_noun_qualifying_a_head_the_paper_holds_is_a_subject_it_must_have():
+    asked = analyse("Which papers train sparse retrieval models for code search?")
+    assert asked.qualified == (("code", "search"),)
+    scientific = Paper("x", "Sparse retrieval for scientific search", "A sparse retriever for scientific search.")
+    code = Paper("y", "Sparse retrieval for code search", "A sparse retriever for code search over repositories.")
+    modifiers = lambda t: 0.0  # noqa: E731 - every word a modifier by its residual IDF ("code" is, in the corpus)
+    assert not covers(asked, scientific, modifiers, lambda t: 1.0)  # search of another kind
+    assert covers(asked, code, modifiers, lambda t: 1.0)
+    # An adjective, a participle or a comparative qualifies nothing a paper must name; "to" may open a verb.
+    assert analyse("papers on medical imaging for faster training").qualified == ()
+    assert analyse("Which papers use LLMs to rerank passages?").qualified == ()
+    assert analyse("models for pruning weights in masked layers").qualified == ()
+
+
 def test_hyphenated_names_are_kept_as_their_words_and_prefixed_words_stay_one():
     assert analyse("locality-sensitive hashing").compounds == (("local", "sensit"),)
     assert analyse("Which papers pre-train text-to-image models?").compounds == (("text", "imag"),)

@@ -97,6 +97,39 @@ def pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+# Words after which a noun phrase starts ("for code search", "in emotion recognition"); "to" is left out, as a verb
+# may follow it ("to rerank passages").
+_PREPOSITIONS = frozenset(
+    "about across against among between by for from in into of on over through under via with within".split()
+)
+# A word shaped like an adjective, participle or adverb (medical, masked, continual, pruning, continually), a
+# comparative (cheaper) or a common adjective of no such shape (multiple, sparse): a modifier a paper may lack, unlike
+# a noun naming what the head is of ("code" search).
+_MODIFIER = re.compile(
+    r"(?:ed|al|ive|ic|ous|able|ible|ful|less|ly|ary|ar|est|ent|ant|ish|ing"
+    r"|(?:bett|fast|cheap|long|larg|small|short|high|low|strong|weak|deep|wid|few|eas|simpl|hard|great|quick|slow"
+    r"|light|heavi|tight|bigg|earli|lat)er)\Z"
+    r"|\A(?:multiple|several|various|single|many|much|diverse|simple|complex|large|small|long|short|new|old|high|low"
+    r"|real|open|broad|wide|same|whole|entire|full|other|own|first|last|next|few|deep|dense|sparse|hard|soft|strong"
+    r"|weak|fast|slow|big|rich|raw|clean|robust|hybrid|joint|main|major|minor|prior|recent|modern|early|late|free"
+    r"|true|false|good|bad|worse|top|extreme|common|rare|fine|safe|fair|private|public|dynamic|static)\Z"
+)
+
+
+def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
+    """Two nouns opening a phrase after a preposition ("for code search", "for emotion recognition"), as stems
+    (qualifier, head): a paper holding the head without the qualifier is about another kind of it (scientific
+    search, speech recognition)."""
+    out = []
+    for before, a, b in zip([".", *words], words, words[1:], strict=False):
+        if before not in _PREPOSITIONS or a in STOPWORDS or b in STOPWORDS or _MODIFIER.search(a):
+            continue
+        sa, sb = stem(a), stem(b)
+        if not (sa in FRAME or sb in FRAME or sa.isdigit() or sb.isdigit()):
+            out.append((sa, sb))
+    return tuple(dict.fromkeys(out))
+
+
 @lru_cache(maxsize=8192)
 def paper_words(paper: Paper) -> tuple[str, ...]:
     """The stemmed words of a paper's title and abstract in order (stop words and sentences saying where its code

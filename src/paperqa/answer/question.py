@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..text import FRAME, NUMBER_WORDS, PAPERS, STOPWORDS, count_of, stem, subject_terms, terms, without
-from .phrases import COINED, WORD, compounds, either, joined, pairs
+from .phrases import COINED, WORD, compounds, either, joined, pairs, qualified
 from .record import Record, record_asked
 from .traits import MAKES_DATA
 
@@ -185,6 +185,7 @@ class Asked:
     best: bool = False  # asks for the best papers or methods, which no abstract decides ("the best method for X")
     weakness: bool = False  # asks for a method's limits ("the downsides of X"), which its abstract may state
     makes_data: bool = False  # a list of papers that make a benchmark or dataset ("propose new benchmarks")
+    qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")
     excluded: str = ""  # what a list is to leave out, as written ("which retrieval papers do not use BERT": `BERT`)
 
 
@@ -273,6 +274,7 @@ def _analysed(question: str) -> Asked:
         best=bool(best),
         weakness=bool(weakness),
         makes_data=bool(MAKES_DATA.search(question)),  # "propose new benchmarks for X",
+        qualified=qualified(words),
     )
 
 

@@ -192,10 +192,13 @@ def rare(term: str, idf: Idf) -> bool:
 def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     """Whether a paper holds a topic as a whole: it lacks no key term that names a subject (`topical`: residual
     IDF of at least `SUBJECT`), and few rare ones (a word in few chunks, `motion`, says little by its residual
-    IDF); a common modifier (`cheaper`, `several`) may be missing, and so may one subject far commoner than a word
-    the paper holds ("pretrains" beside "Irish": gaBERT is a language model for Irish, not said to be pretrained)."""
+    IDF) or that qualifies a noun the paper holds ("code" of "for code search"); a common modifier (`cheaper`,
+    `several`) may be missing, and so may one subject far commoner than a word the paper holds ("pretrains" beside
+    "Irish": gaBERT is a language model for Irish, not said to be pretrained)."""
     missing = lacking(asked, paper)
     subjects = [t for t in missing if subject(t, topical)]
+    words = vocabulary(paper)  # "for code search" of a paper on scientific search: "code" names what it is about
+    subjects += [a for a, b in asked.qualified if a in missing and a not in subjects and has(b, words)]
     rarest_held = max((idf(t) for t in asked.terms if t not in missing), default=0.0)
     if len(subjects) > 1 or (subjects and idf(subjects[0]) + COMMONER > rarest_held):
         return False
