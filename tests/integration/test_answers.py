@@ -60,6 +60,11 @@ def test_a_topic_whose_head_papers_hold_of_another_kind_is_refused(offline):
     assert held.answerable and held.citations[0].title.startswith("CASPER"), held.text
 
 
+def test_a_paper_naming_a_phrase_by_its_rarer_first_word_answers(offline):
+    answer = offline.ask("Which paper prunes MLP layers in vision transformers?")  # the paper never says "layers"
+    assert answer.answerable and answer.citations[0].title.startswith("Adaptive MLP Pruning"), answer.text
+
+
 def test_which_of_two_a_paper_beats_quotes_where_it_compares_them(offline):
     answer = offline.ask("Which optimizer is better, ADAHESSIAN or Adam?")  # Adam has no paper; ADAHESSIAN beats it
     assert "variants of Adam" in answer.text, answer.text  # not its opening, which names neither

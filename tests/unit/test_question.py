@@ -154,6 +154,19 @@ def test_a_noun_qualifying_a_head_the_paper_holds_is_a_subject_it_must_have():
     assert analyse("models for pruning weights in masked layers").qualified == ()
 
 
+def test_a_head_a_far_rarer_word_before_it_names_may_be_lacking():
+    paper = Paper("x", "Adaptive MLP pruning for vision transformers", "We prune the MLP of vision transformers.")
+    idf = {"mlp": 4.1, "layer": 2.2, "attent": 2.0}.get
+    subjects = lambda t: 1.0  # noqa: E731 - every word a subject by its residual IDF
+
+    def cover(question):
+        return covers(analyse(question), paper, subjects, lambda t: idf(t) or 2.5)
+
+    assert cover("Which paper prunes the MLP layers of vision transformers?")  # "MLP" names the layers
+    assert not cover("Which paper prunes the attention layers of vision transformers?")  # attention: no rarer
+    assert not cover("Which paper prunes the MLP layers of speech transformers?")  # another subject lacking too
+
+
 def test_hyphenated_names_are_kept_as_their_words_and_prefixed_words_stay_one():
     assert analyse("locality-sensitive hashing").compounds == (("local", "sensit"),)
     assert analyse("Which papers pre-train text-to-image models?").compounds == (("text", "imag"),)

@@ -37,6 +37,7 @@ STRAY = 0.5  # cosine under which such a paper is on another topic than every co
 RARE_NAME = 0.7  # a name's rarest word needs at least this share of the highest IDF there is (a word in no chunk)
 UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
 RARE_WORD = 0.7  # share of the highest IDF from which a word is too rare for its residual IDF to tell
+QUALIFIER_MARGIN = 1.5  # bits of IDF by which a phrase's first word is rarer than its head, to name it alone
 COMMONER = 3.5  # bits of IDF (11 times the chunks) by which a lacking subject is commoner than the rarest word held
 SUBJECT = 0.35  # residual IDF (bits) from which a key term names a subject a paper must have, not a modifier
 
@@ -194,15 +195,24 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     IDF of at least `SUBJECT`), and few rare ones (a word in few chunks, `motion`, says little by its residual
     IDF) or that qualifies a noun the paper holds ("code" of "for code search"); a common modifier (`cheaper`,
     `several`) may be missing, and so may one subject far commoner than a word the paper holds ("pretrains" beside
-    "Irish": gaBERT is a language model for Irish, not said to be pretrained)."""
+    "Irish": gaBERT is a language model for Irish, not said to be pretrained), or the one subject a far rarer word
+    before it names ("MLP layers")."""
     missing = lacking(asked, paper)
     subjects = [t for t in missing if subject(t, topical)]
     words = vocabulary(paper)  # "for code search" of a paper on scientific search: "code" names what it is about
     subjects += [a for a, b in asked.qualified if a in missing and a not in subjects and has(b, words)]
+    if len(subjects) == 1 and _named_by_qualifier(asked, subjects[0], missing, idf):
+        subjects = []  # "MLP layers" of a paper on MLP pruning that never says "layers"
     rarest_held = max((idf(t) for t in asked.terms if t not in missing), default=0.0)
     if len(subjects) > 1 or (subjects and idf(subjects[0]) + COMMONER > rarest_held):
         return False
     return sum(1 for t in missing if rare(t, idf)) <= (len(asked.terms) - 1) // 2
+
+
+def _named_by_qualifier(asked: Asked, head: str, missing: Sequence[str], idf: Idf) -> bool:
+    """Whether a lacking word is the head of one of the question's phrases whose word before it, far rarer
+    (`QUALIFIER_MARGIN`), the paper holds: "MLP" names the layers of "MLP layers"."""
+    return any(b == head and a not in missing and idf(a) >= idf(b) + QUALIFIER_MARGIN for a, b in asked.pairs)
 
 
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
