@@ -65,6 +65,14 @@ def test_a_paper_naming_a_phrase_by_its_rarer_first_word_answers(offline):
     assert answer.answerable and answer.citations[0].title.startswith("Adaptive MLP Pruning"), answer.text
 
 
+def test_datasets_asked_of_a_topic_are_those_each_paper_on_it_names(offline):
+    answer = offline.ask("What datasets are used for evaluating dense retrievers?")  # was one paper's
+    assert answer.text.startswith("The corpus has") and len(answer.citations) >= 3, answer.text
+    assert "(BEIR) benchmarks" in answer.text  # Revela's line: where it names what it evaluates on
+    one = offline.ask("Which datasets does SPLADE v2 evaluate on?")  # of one paper named: that paper's
+    assert one.text.startswith("From “SPLADE v2") and "BEIR" in one.text, one.text
+
+
 def test_which_of_two_a_paper_beats_quotes_where_it_compares_them(offline):
     answer = offline.ask("Which optimizer is better, ADAHESSIAN or Adam?")  # Adam has no paper; ADAHESSIAN beats it
     assert "variants of Adam" in answer.text, answer.text  # not its opening, which names neither

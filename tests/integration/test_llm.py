@@ -15,6 +15,7 @@ from paperqa.answer.hints import (
     NAMED_HINT,
     ORDER_HINT,
     RECORD_HINT,
+    SEVERAL_HINT,
     SHAPE_HINTS,
     WEAKNESS_HINT,
 )
@@ -194,6 +195,13 @@ def test_what_a_list_leaves_out_is_said_to_the_llm(shipped_home, server):
 
 def test_which_metrics_asks_the_llm_for_names_a_source_states_or_to_say_it_states_none(shipped_home, server):
     assert NAMED_HINT.format(kind="metric") in prompt_for(shipped_home, server, "What evaluation metrics does PLD use?")
+
+
+def test_datasets_asked_of_a_topic_ask_the_llm_for_each_paper_naming_one(shipped_home, server):
+    prompt = prompt_for(shipped_home, server, "What datasets are used for evaluating dense retrievers?")
+    assert SEVERAL_HINT in prompt and NAMED_HINT.format(kind="dataset or benchmark") in prompt
+    server.requests.clear()  # the prompt of the next question is the first again
+    assert SEVERAL_HINT not in prompt_for(shipped_home, server, "Which dataset does SPLADE v2 evaluate on?")
 
 
 def test_the_downsides_asked_for_ask_the_llm_for_limits_a_source_states(shipped_home, server):

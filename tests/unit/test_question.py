@@ -167,6 +167,18 @@ def test_a_head_a_far_rarer_word_before_it_names_may_be_lacking():
     assert not cover("Which paper prunes the MLP layers of speech transformers?")  # another subject lacking too
 
 
+@pytest.mark.parametrize(
+    ("question", "several"),
+    [("What datasets are used for evaluating dense retrievers?", True),
+     ("Which benchmarks do dense retrieval papers evaluate on?", True),
+     ("Which dataset does SPLADE v2 evaluate on?", False),  # one thing of the kind
+     ("Which methods are used for dense retrieval?", False),  # a kind no name answers
+     ("What model does ColBERT-XM build on?", False)],
+)  # fmt: skip
+def test_a_kind_asked_in_the_plural_is_asked_of_several(question, several):
+    assert analyse(question).several is several
+
+
 def test_hyphenated_names_are_kept_as_their_words_and_prefixed_words_stay_one():
     assert analyse("locality-sensitive hashing").compounds == (("local", "sensit"),)
     assert analyse("Which papers pre-train text-to-image models?").compounds == (("text", "imag"),)

@@ -24,6 +24,9 @@ WEAKNESS_HINT = (
     "The question asks for limitations: give those a source states, citing it; if none states one, say so rather "
     "than infer any."
 )
+SEVERAL_HINT = (
+    "If the question names no one paper, give each source on its topic that names one, a line each with its number."
+)
 MAKES_DATA_HINT = "List only the sources that say they build a benchmark or dataset, not those evaluating on one."
 EXCLUDED_HINT = "Leave out the sources that use or are about {excluded}, and say that you did."
 ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."
@@ -49,6 +52,7 @@ def hints(asked: Asked) -> str:
     hint += f" {RECORD_HINT.format(record=asked.record)}" if asked.record else ""
     hint += f" {INTRODUCED_HINT.format(name=asked.introduced)}" if asked.introduced else ""
     hint += f" {NAMED_HINT.format(kind=asked.named_kind)}" if asked.named_kind else ""
+    hint += f" {SEVERAL_HINT}" if asked.several and not asked.one_paper else ""
     hint += f" {BEST_HINT}" if asked.best else ""
     hint += f" {WEAKNESS_HINT}" if asked.weakness else ""
     hint += f" {MAKES_DATA_HINT}" if asked.makes_data else ""

@@ -7,6 +7,7 @@ the sentences quoted from each source are kept, so its card can highlight exactl
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import numpy as np
@@ -112,6 +113,9 @@ class OfflineWriter:
             return Draft(refusal(sources, apart=self._apart(asked, sources[:10])), answerable=False)
         if asked.introduced and not any(introduces(s.paper, asked.introduced) for s in sources[:10]):
             return Draft(not_introduced(asked.introduced, sources[:10]), answerable=False)  # gaBERT did not make BERT
+        across = asked.several and not (named or asked.one_paper) and len(asked.terms) <= TOPIC_WORDS
+        if asked.shape == "fact" and across:  # "what datasets are used for X?": of each paper on X that names one
+            asked = dataclasses.replace(asked, shape="list")
         if asked.shape == "list":
             return self._listing(asked, vector, sources, matches)
         if asked.shape == "compare" and len(sides := sides_named(asked.text, named, matches)) >= 2:
@@ -178,6 +182,8 @@ class OfflineWriter:
             chosen = [i for i in chosen if on_language_models(sources[i].paper)]
         if asked.makes_data:  # "papers that propose new benchmarks for RAG": each names the benchmark it makes
             chosen = [i for i in chosen if makes_data(sources[i].paper)]
+        if asked.several:  # "what datasets are used for X?": the papers on X that name one
+            chosen = [i for i in chosen if self.pick.names_it(asked, sources[i])]
         if asked.excluded:  # "retrieval papers that do not use BERT": none that mentions it
             left_out = terms(asked.excluded)
             chosen = [i for i in chosen if not any(has(t, vocabulary(sources[i].paper)) for t in left_out)]
@@ -209,7 +215,7 @@ class OfflineWriter:
             head += " (the abstracts do not rank them against each other; each line gives what its paper reports)"
         lines = [head + ":"]
         for i in chosen:
-            quoted = self.pick.best(
+            quoted = self.pick.naming(asked, sources[i]) or self.pick.best(
                 asked, sources[i], numeric=asked.best, saying=MAKES_DATA if asked.makes_data else None
             )
             lines.append(f"- {inert(sources[i].paper.title)}: {draft.quote(i + 1, quoted)}")

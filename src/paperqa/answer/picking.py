@@ -119,6 +119,11 @@ class Picker:
         """Whether an abstract states a limit of what the question asks about ("the downsides of X")."""
         return bool(self.limits(asked, _pool(source)))
 
+    def naming(self, asked: Asked, source: Source) -> str | None:
+        """The sentence naming most of what a "which datasets" question asks for, if the abstract names one."""
+        found = self.answering(asked, _pool(source))
+        return found[0][1] if found else None
+
     def names_it(self, asked: Asked, source: Source) -> bool:
         """Whether the abstract names a thing of the kind asked ("which datasets": `MS MARCO`)."""
         return bool(self.answering(asked, _pool(source)))

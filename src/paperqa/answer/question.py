@@ -170,6 +170,15 @@ class Asked:
         return next((said for kin, said in zip(_KIN, _KIN_SAID, strict=True) if self.wants and self.wants <= kin), None)
 
     @property
+    def several(self) -> bool:
+        """Whether it asks for things of a named kind in the plural ("what datasets are used for X?"): of no one
+        paper named, what each paper on X names."""
+        heads = (m.group(1).split()[-1].casefold() for m in _ASKED_FOR.finditer(self.text))
+        return self.named_kind is not None and any(
+            h == "corpora" or (h.endswith("s") and not h.endswith("ss")) for h in heads
+        )
+
+    @property
     def dates_compared(self) -> bool:
         """Whether a comparison asks which paper is newer or came first (each side's date answers it)."""
         return self.shape == "compare" and bool(_DATES_COMPARED.search(self.text))
