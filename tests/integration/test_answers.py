@@ -69,6 +69,11 @@ def test_datasets_asked_of_a_topic_are_those_each_paper_on_it_names(offline):
     answer = offline.ask("What datasets are used for evaluating dense retrievers?")  # was one paper's
     assert answer.text.startswith("The corpus has") and len(answer.citations) >= 3, answer.text
     assert "(BEIR) benchmarks" in answer.text  # Revela's line: where it names what it evaluates on
+    assert not any(c.title.startswith("Augmented Embeddings") for c in answer.citations)  # "LLMs ... tasks"
+    unlearning = offline.ask("Which benchmarks are used to evaluate LLM unlearning?")
+    titles = [c.title for c in unlearning.citations]
+    assert "TOFU" in unlearning.text and len(titles) >= 2, unlearning.text
+    assert not any(t.startswith(("DP2Unlearning", "WAGLE")) for t in titles)  # name none but their own
     one = offline.ask("Which datasets does SPLADE v2 evaluate on?")  # of one paper named: that paper's
     assert one.text.startswith("From “SPLADE v2") and "BEIR" in one.text, one.text
 

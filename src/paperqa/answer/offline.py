@@ -7,7 +7,6 @@ the sentences quoted from each source are kept, so its card can highlight exactl
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 import numpy as np
@@ -94,6 +93,13 @@ class OfflineWriter:
             return Draft("The corpus records no citation counts.", answerable=False)
         if asked.record == "author count":  # "which paper has the most authors?": no one paper to give it of
             return Draft(AUTHORS_UNRANKED, answerable=False)
+        if (
+            asked.shape == "fact"
+            and asked.several
+            and not (named or asked.one_paper)
+            and len(asked.terms) <= TOPIC_WORDS
+        ):
+            asked = asked.listed_by_kind()  # "what datasets are used for X?": each paper on X that names one
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single
         # paper holds about half of them, a list of alternatives weighing as one thing (`match`; the two rules
         # and thresholds tuned on the dev set; see README).
@@ -113,9 +119,6 @@ class OfflineWriter:
             return Draft(refusal(sources, apart=self._apart(asked, sources[:10])), answerable=False)
         if asked.introduced and not any(introduces(s.paper, asked.introduced) for s in sources[:10]):
             return Draft(not_introduced(asked.introduced, sources[:10]), answerable=False)  # gaBERT did not make BERT
-        across = asked.several and not (named or asked.one_paper) and len(asked.terms) <= TOPIC_WORDS
-        if asked.shape == "fact" and across:  # "what datasets are used for X?": of each paper on X that names one
-            asked = dataclasses.replace(asked, shape="list")
         if asked.shape == "list":
             return self._listing(asked, vector, sources, matches)
         if asked.shape == "compare" and len(sides := sides_named(asked.text, named, matches)) >= 2:
@@ -183,7 +186,7 @@ class OfflineWriter:
         if asked.makes_data:  # "papers that propose new benchmarks for RAG": each names the benchmark it makes
             chosen = [i for i in chosen if makes_data(sources[i].paper)]
         if asked.several:  # "what datasets are used for X?": the papers on X that name one
-            chosen = [i for i in chosen if self.pick.names_it(asked, sources[i])]
+            chosen = [i for i in chosen if self.pick.naming(asked, sources[i])]
         if asked.excluded:  # "retrieval papers that do not use BERT": none that mentions it
             left_out = terms(asked.excluded)
             chosen = [i for i in chosen if not any(has(t, vocabulary(sources[i].paper)) for t in left_out)]

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Set
 
-from ..text import substance
+from ..text import stem, substance
 from ..types import Source
 from .draft import contribution, sentence_terms
 from .evidence import key_terms
+from .names import names_of
 from .question import Asked
 
 NUMBER = re.compile(r"\d")
@@ -28,6 +29,10 @@ LIMITS = re.compile(
 )
 # A name or figure an answer gives: two capitals (`ILSVRC`, `DINOv2`) or letters and digits (`KITTI-C`, `T5`).
 SPECIFIC = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*")
+
+
+# Kind words too common to say a name follows ("training data", "downstream tasks").
+_LOOSE_KIN = frozenset(stem(w) for w in ("data", "task"))
 
 
 class Picker:
@@ -120,9 +125,16 @@ class Picker:
         return bool(self.limits(asked, _pool(source)))
 
     def naming(self, asked: Asked, source: Source) -> str | None:
-        """The sentence naming most of what a "which datasets" question asks for, if the abstract names one."""
-        found = self.answering(asked, _pool(source))
-        return found[0][1] if found else None
+        """The sentence where a paper names a thing of the kind asked ("which datasets") by a name of its own
+        kind word's sentence, neither the paper's own names nor the question's nor "LLM": "(BEIR) benchmarks",
+        not "We evaluate AR2 on three benchmarks" nor "training data"."""
+        kind = asked.wants - _LOOSE_KIN
+        own = {n.casefold() for n in names_of(source.paper)} | {asked.text.casefold()}
+        for _, sentence, words in self.answering(asked, _pool(source)):
+            found = (m.group(0).casefold() for m in SPECIFIC.finditer(sentence))
+            if kind & words and any(not n.startswith("llm") and not any(n in o for o in own) for n in found):
+                return sentence
+        return None
 
     def names_it(self, asked: Asked, source: Source) -> bool:
         """Whether the abstract names a thing of the kind asked ("which datasets": `MS MARCO`)."""

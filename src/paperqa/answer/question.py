@@ -178,6 +178,13 @@ class Asked:
             h == "corpora" or (h.endswith("s") and not h.endswith("ss")) for h in heads
         )
 
+    def listed_by_kind(self) -> Asked:
+        """A plural kind asked of a topic ("what datasets are used for X?") as a list of the papers on X, the kind's
+        words no part of the topic ("metrics" need not be a word of a paper naming FID)."""
+        topic = tuple(t for t in self.terms if t not in self.wants) or self.terms
+        pairs = tuple(p for p in self.pairs if not set(p) & self.wants)
+        return dataclasses.replace(self, shape="list", terms=topic, pairs=pairs)
+
     @property
     def dates_compared(self) -> bool:
         """Whether a comparison asks which paper is newer or came first (each side's date answers it)."""
