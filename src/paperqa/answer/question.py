@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..text import FRAME, NUMBER_WORDS, PAPERS, STOPWORDS, count_of, stem, subject_terms, terms, without
+from .kinds import DATED_COMPARATIVE, QUANTITY, WHICH_OF, in_plural, named_kind, wanted
 from .phrases import COINED, WORD, compounds, either, joined, pairs, qualified
 from .record import Record, record_asked
 from .traits import MAKES_DATA
@@ -28,33 +29,10 @@ _LIST = re.compile(
     r"|\bwhat (was|were|has been|have been|got) published\b|\bwhat are (my|the|our) (options|choices|alternatives)\b",
     re.IGNORECASE,
 )
-# Comparatives of two papers' dates ("which came first, X or Y?"): a comparison that gives each side's date.
-_DATED_COMPARATIVE = r"newer|older|earlier|later|more recent|(?:came|come|was|were) (?:out )?first"
-_DATES_COMPARED = re.compile(rf"\b(?:{_DATED_COMPARATIVE})\b", re.IGNORECASE)
-# "Which is better, SPLADE v2 or Mistral-SPLADE?" compares too: a "which" weighing two things joined by "or".
-_WHICH_OF = (r"\bwhich\b[^?]{0,60}?\b(better|worse|faster|slower|stronger|weaker|more|less|fewer|smaller|"
-             r"larger|bigger|cheaper|higher|lower|longer|shorter|simpler|" + _DATED_COMPARATIVE + r")\b"
-             r"[^?]{0,120}?\bor\b")  # fmt: skip  # bounded: "which smaller " x 30,000 took minutes
+# "Which came first, X or Y?": a comparison that gives each side's date.
+_DATES_COMPARED = re.compile(rf"\b(?:{DATED_COMPARATIVE})\b", re.IGNORECASE)
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast)\b"
-                      r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b|" + _WHICH_OF, re.IGNORECASE)  # fmt: skip
-# "Which optimizer is better, ADAHESSIAN or Adam?": the question gives the things of the kind it names.
-_WHICH_OF_TWO = re.compile(_WHICH_OF, re.IGNORECASE)
-_ASKED_FOR = re.compile(
-    r"\b(?:which|what)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s*"
-    r"(?:\b(?:was|were|is|are|did|does|do|has|have|had|can|could|would|will)\b|\?\s*$)",
-    re.IGNORECASE,
-)
-_ASKS_PAPER = re.compile(rf"{PAPERS}\b", re.IGNORECASE)
-# Words an answer may use for the kind asked: "which benchmarks" is answered by "on the CUB and ILSVRC datasets".
-_KIN = [
-    frozenset(stem(w) for w in ("benchmark", "dataset", "data", "corpus", "corpora", "testbed", "suite", "task")),
-    frozenset(stem(w) for w in ("model", "transformer", "network", "architecture", "backbone", "llm", "encoder")),
-    frozenset(stem(w) for w in ("metric", "measure", "accuracy", "score", "ndcg", "mrr", "bleu", "rouge", "f1")),
-]
-# "What does SPLADE v2 evaluate on?", "what was it tested on?": asks for the data sets, as "which benchmarks" does.
-_EVALUATED_ON = re.compile(r"\b(?:evaluat\w*|test(?:ed|s)?|benchmark(?:ed|s)?|experiment\w*)\s+on\s*(?:\?|$)",
-                           re.IGNORECASE)  # fmt: skip
-_KIN_SAID = ("dataset or benchmark", "model", "metric")
+                      r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b|" + WHICH_OF, re.IGNORECASE)  # fmt: skip
 _IMPROVE = re.compile(
     r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate)\b",
     re.IGNORECASE,
@@ -62,13 +40,6 @@ _IMPROVE = re.compile(
 # "How does SPLADE v2 improve over SPLADE?": a gain over a baseline is asked for, even without "how much".
 _BASELINE = re.compile(r"\b(improv\w* (over|on|upon)|better than|outperform\w*|compared (to|with)|relative to)\b",
                        re.IGNORECASE)  # fmt: skip
-_QUANTITY = re.compile(
-    r"\b(how (long|much|many|large|small|fast|well|big|often)|by how|what( [\w@.-]+){0,4} "
-    r"(percentage|fraction|share|accuracy|speed-?ups?|size|precision|score|latency|fid|gain|improvement|"
-    r"reduction|rate|compression|length|error|time|cost|r@\d+|results?|performance)"
-    r"|how [^?]{0,80}? (reach|achieve|report))\b",  # bounded: "how " x 100,000 took minutes
-    re.IGNORECASE,
-)
 # "the latest paper on X", "the earliest work on X": papers on a topic, by date; the word says the order only.
 _WORKS = rf"\s+{PAPERS}\b"
 _NEWEST = re.compile(r"\b(latest|newest|most\s+recent|recent|last)" + _WORKS, re.IGNORECASE)
@@ -167,16 +138,13 @@ class Asked:
     def named_kind(self) -> str | None:
         """The kind asked for when a name answers it ("which datasets", "what model"), as a reader calls it; None
         for a kind a description answers ("what problem")."""
-        return next((said for kin, said in zip(_KIN, _KIN_SAID, strict=True) if self.wants and self.wants <= kin), None)
+        return named_kind(self.wants)
 
     @property
     def several(self) -> bool:
         """Whether it asks for things of a named kind in the plural ("what datasets are used for X?"): of no one
         paper named, what each paper on X names."""
-        heads = (m.group(1).split()[-1].casefold() for m in _ASKED_FOR.finditer(self.text))
-        return self.named_kind is not None and any(
-            h == "corpora" or (h.endswith("s") and not h.endswith("ss")) for h in heads
-        )
+        return self.named_kind is not None and in_plural(self.text)
 
     def listed_by_kind(self) -> Asked:
         """A plural kind asked of a topic ("what datasets are used for X?") as a list of the papers on X, the kind's
@@ -247,7 +215,7 @@ def _analysed(question: str) -> Asked:
     key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
     word_pairs = pairs(words)
     papers_counted = _PAPERS_COUNTED.search(question)
-    numeric = bool(_QUANTITY.search(question)) and not papers_counted
+    numeric = bool(QUANTITY.search(question)) and not papers_counted
     improvement = _IMPROVE.search(question) and (numeric or _BASELINE.search(question))
     # "Summarize the paper on late chunking", "Explain ColBERT-XM": one paper pointed at or named
     summary = _SUMMARY.search(question) and (
@@ -279,7 +247,7 @@ def _analysed(question: str) -> Asked:
         key_terms,
         word_pairs,
         numeric,
-        *_wanted(question),
+        *wanted(question),
         either(question),
         compounds(question),
         llm,
@@ -296,7 +264,7 @@ def _analysed(question: str) -> Asked:
 
 def figures_asked(question: str) -> int:
     """How many quantities a question asks for ("how long …, and what latency …": two)."""
-    return sum(1 for _ in _QUANTITY.finditer(question))
+    return sum(1 for _ in QUANTITY.finditer(question))
 
 
 def _names_a_topic(question: str) -> bool:
@@ -304,22 +272,3 @@ def _names_a_topic(question: str) -> bool:
     pointed at ("Summarize the paper on late chunking")."""
     return (not question.rstrip().endswith("?") and not _QUESTION_WORD.match(question)
             and len(question.split()) <= 10 and not _ONE_PAPER.search(question))  # fmt: skip
-
-
-def _wanted(question: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The kind of thing "which/what X" clauses ask for (`benchmarks`, `accelerator`) with its kin, and all
-    their words; none for a quantity (`what speedup`), which the numeric shapes answer."""
-    kinds: set[str] = set()
-    words: set[str] = set()
-    for m in _ASKED_FOR.finditer(question):
-        # "what speedup" is a quantity; "which paper first proposed pointer networks" asks for a paper, not a model.
-        if _QUANTITY.search(f"what {m.group(1)}") or _ASKS_PAPER.match(m.group(1)):
-            continue
-        if _WHICH_OF_TWO.match(question, m.start()):  # its candidates are given: no name of the kind is wanted
-            continue
-        head = stem(m.group(1).split()[-1].casefold())
-        kinds |= next((kin for kin in _KIN if head in kin), {head})
-        words |= set(terms(m.group(1)))
-    if _EVALUATED_ON.search(question):
-        kinds |= _KIN[0]
-    return frozenset(kinds), frozenset(words)
