@@ -30,6 +30,8 @@ def test_the_downsides_of_a_method_are_asked_of_papers_on_it_and_quoted_where_st
     assert "Learned Sparse" in answer.citations[0].title and "names no limitation" in answer.text, answer.text
     stated = offline.ask("What are the weaknesses of LLM unlearning methods?")
     assert "lacks forgetting guarantees" in stated.text.split("[1]")[1], stated.text  # the limit, quoted first
+    challenges = offline.ask("What are the challenges of LLM unlearning?")  # "challenges" asks for limits too
+    assert "lacks forgetting guarantees" in challenges.text.split("[1]")[1], challenges.text
 
 
 def test_a_topic_no_retrieved_paper_holds_is_refused_naming_the_closest(offline):

@@ -25,6 +25,8 @@ from paperqa.text import sentences, terms
         ("By how much does distillation reduce latency?", "improvement"),
         ("How many parameters does the small model have?", "number"),
         ("What loss does the method use to train the generator?", "fact"),
+        ("How do papers in the corpus make transformers more efficient?", "list"),  # how the papers do it
+        ("How do recommender systems use large language models?", "fact"),
     ],
 )
 def test_shapes(question, shape):
@@ -40,6 +42,10 @@ def test_what_a_which_clause_asks_for():
     assert analyse("What does SPLADE v2 evaluate on the other hand?").wants == frozenset()
     downsides = analyse("What are the main drawbacks of learned sparse retrieval?")
     assert downsides.weakness and "drawback" not in downsides.terms and "retriev" in downsides.terms
+    open_problems = analyse("What are open problems in learned sparse retrieval?")
+    assert open_problems.weakness and open_problems.terms == ("spars", "retriev")  # no "open" or "problem"
+    assert analyse("What are the challenges of LLM unlearning?").weakness
+    assert not analyse("Which papers generate questions from passages?").weakness  # "questions" is the topic
 
 
 def test_names_of_a_paper():

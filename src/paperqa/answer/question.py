@@ -26,7 +26,8 @@ _LIST = re.compile(
     r"|\b(which|what) papers\b|\bpapers (on|about|that)\b|\bwhat does the (collection|corpus)\b"
     r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bare covered\b|\bin the collection\b"
     r"|\b(does|do|did) any (papers?|works?|stud(y|ies))\b|\bare there (any )?(papers|works|studies)\b"
-    r"|\bwhat (was|were|has been|have been|got) published\b|\bwhat are (my|the|our) (options|choices|alternatives)\b",
+    r"|\bwhat (was|were|has been|have been|got) published\b|\bwhat are (my|the|our) (options|choices|alternatives)\b"
+    r"|\bhow (do|did|have) (the )?(papers|works|studies|approaches|methods)\b",  # "how do papers make X faster?"
     re.IGNORECASE,
 )
 # "Which came first, X or Y?": a comparison that gives each side's date.
@@ -84,8 +85,9 @@ _INTRODUCED = re.compile(
 # the others; the papers on the topic are listed with what each reports.
 # "What are the downsides of learned sparse retrieval?" asks for what a paper on it finds wanting, not for
 # papers about "downsides": the asking goes, and the answer quotes the paper's own limits first.
-_WEAKNESS = re.compile(r"\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
-                       r"disadvantages?|shortcomings?)\b(?:\s+of\b)?", re.IGNORECASE)  # fmt: skip
+_WEAKNESS = re.compile(r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
+                       r"disadvantages?|shortcomings?|challenges)|\b(?:open|remaining|unsolved|unresolved)\s+"
+                       r"(?:problems|questions|issues))\b(?:\s+(?:of|in|for)\b)?", re.IGNORECASE)  # fmt: skip
 _BEST = re.compile(
     r"\b(?:best|top|leading|strongest|most\s+(?:important|influential|promising))\s+"
     rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\b)",
