@@ -194,6 +194,7 @@ class Assistant:
             stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked)
         notes = [f"Read “{typed}” as “{meant}”." for typed, meant in slips]
         notes += [f"Read as papers {resolved.restriction}."] if resolved.restriction else []
+        notes += [resolved.note] if resolved.note else []
         if resolved.unknown_org:
             notes.append(f"No paper is recorded as from {resolved.unknown_org}; answered from all of them.")
         if undated:

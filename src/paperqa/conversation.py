@@ -150,6 +150,7 @@ class Resolved:
     dates: YearsAsked | None = None  # the date range the question's own words ask for ("from 2024")
     org: str | None = None  # the organisation they ask for ("papers from Amazon"), once the index knows it
     unknown_org: str | None = None  # an organisation they ask for that no paper has ("papers by Meta")
+    note: str | None = None  # what the answer should say of how it was read ("3 of them have no known date")
 
     @property
     def restriction(self) -> str:
@@ -183,12 +184,16 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         question, problem = picked
         if problem:
             return Resolved(question, None, problem)
+    note: str | None = None
     if dated := _WHICH_DATED.search(question):  # answered as "when was [n] published?" of that paper
         known = [(c.date, c.n) for c in last.answer.citations if c.date]
         if not known:
             return Resolved(question, None, "None of the papers the last answer cited has a known date.")
         newest = dated.group(1).lower() not in ("oldest", "earliest")
         question = f"When was [{(max(known) if newest else min(known))[1]}] published?"
+        among = len({c.n for c in last.answer.citations})
+        if len(known) < among:  # "the newest" of twelve of which two are dated: of those two
+            note = f"Of the {among} papers the last answer cited, only {len(known)} have a known date."
     query = question
     refs = [int(n) for n in _REF.findall(question)]
     papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
@@ -216,7 +221,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited[:1]))
             query = question if subject_terms(question) else query
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
-    return Resolved(query, filters if filters.active else None, one_paper=one, dates=years)
+    return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, note=note)
 
 
 def _cited(turn: Turn) -> list[int]:

@@ -263,6 +263,17 @@ def test_they_after_a_list_narrow_to_it_and_which_one_is_newest_picks_by_date(of
     assert newest.text.startswith(f"The corpus dates “{latest.title}” {latest.date.isoformat()}."), newest.text
 
 
+def test_the_newest_of_a_list_says_how_few_of_it_have_a_date(offline):
+    first = offline.ask("Which papers study retrieval-augmented generation?")
+    cited = {c.n: c for c in first.citations}
+    dated = [c for c in cited.values() if c.date]
+    assert 0 < len(dated) < len(cited)  # most of these have no date in the shipped corpus
+    newest = offline.ask("Which of them is the newest?", history=[Turn(first.question, first)])
+    latest = max(dated, key=lambda c: c.date)
+    assert newest.text.startswith(f"The corpus dates “{latest.title}”"), newest.text
+    assert f"Of the {len(cited)} papers the last answer cited, only {len(dated)} have a known date." in newest.notes
+
+
 def test_a_paper_a_list_lacks_is_not_looked_for_in_older_answers(offline):
     older = offline.ask("Which papers are from 2025?")  # twelve papers
     first = offline.ask("Which papers study machine unlearning?")
