@@ -108,6 +108,11 @@ def test_what_a_name_no_paper_goes_by_is_says_so_before_where_it_is_mentioned(of
     assert answer.text.startswith("No paper in the corpus is named “ColBERT”. From “ColBERT-XM"), answer.text
     assert {c.support for c in answer.claims} == {"full"}
     assert not offline.ask("What is SPLADE?").text.startswith("No paper")  # SPLADE's own paper answers
+    figure = offline.ask("How much does LoRA reduce trainable parameters?")  # papers only mention LoRA
+    assert figure.text.startswith("No paper in the corpus is named “LoRA”."), figure.text
+    how = offline.ask("How does ColBERT rank passages?")
+    assert how.text.startswith("No paper in the corpus is named “ColBERT”."), how.text
+    assert not offline.ask("How much faster is HyperAttention?").text.startswith("No paper")
 
 
 def test_a_side_no_paper_is_named_is_answered_where_the_other_paper_compares_itself_to_it(offline):

@@ -139,10 +139,19 @@ def any_of(names: Sequence[str]) -> re.Pattern[str] | None:
 
 
 def defined_unnamed(question: str, sources: Sequence[Source]) -> list[str]:
-    """The name a "What is X?" asks about when none of these papers goes by it ("What is ColBERT?": ColBERT-XM is
-    not ColBERT; a paper mentioning BM25 is not about it)."""
-    return unnamed(question, sources, []) if _DEFINES.match(question) else []
+    """The name a "What is X?" asks about, or a question has as its subject ("How much does LoRA reduce …?"), when
+    none of these papers goes by it ("What is ColBERT?": ColBERT-XM is not ColBERT; a paper mentioning BM25 or
+    LoRA is not about it)."""
+    if _DEFINES.match(question):
+        return unnamed(question, sources, [])
+    subject = _SUBJECT.match(question)
+    return unnamed(subject.group(1), sources, []) if subject else []
 
 
 _DEFINES = re.compile(r"\s*what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?[\w.-]+\s*\??\s*$", re.IGNORECASE)
+# "How much does LoRA reduce …?", "What does ColBERT evaluate on?": a coined name as the subject of the question.
+_SUBJECT = re.compile(
+    r"\s*(?i:how(?:\s+(?:much|well|far))?|what|why|where)\s+(?i:does|did|do|can|could)\s+(?:the\s+)?"
+    rf"({COINED})(?![\w-])"
+)
 _COMMON_NAMES = frozenset({"llm", "llms", "nlp", "ir", "ai", "ml", "rag", "bert", "gpt"})

@@ -148,8 +148,9 @@ class OfflineWriter:
         if asked.shape == "summary":
             return self._summary(asked, sources, top, hedged)
         if asked.shape in ("improvement", "number"):
-            return self._numbers(asked, sources, top, hedged)
-        draft = self._fact(asked, sources, top, matches, hedged)
+            draft = self._numbers(asked, sources, top, hedged)
+        else:
+            draft = self._fact(asked, sources, top, matches, hedged)
         if not named and (absent := defined_unnamed(asked.text, sources[:10])):  # "What is ColBERT?"
             draft.text = f"{none_named(absent)} {draft.text}"
         return draft
