@@ -1,5 +1,7 @@
 """The offline writer on questions a new user asked in the chat (issue 12), over the shipped corpus."""
 
+import re
+
 import pytest
 
 from paperqa.answer.record import AUTHORS_UNRANKED
@@ -257,7 +259,8 @@ def test_a_list_of_alternatives_weighs_as_one_thing_asked(offline):
 
 def test_a_list_longer_than_shown_says_there_are_more(offline):
     answer = offline.ask("How many papers are there on hashing?")  # more than twelve papers say "hashing"
-    assert answer.text.startswith("The corpus has more than 12 papers on this; 12 of them:"), answer.text
+    found = re.match(r"The corpus has at least (\d+) papers on this; 12 of them:", answer.text)
+    assert found and int(found.group(1)) > 12, answer.text  # how many were found, not only "more than 12"
     assert len(answer.citations) == 12
 
 

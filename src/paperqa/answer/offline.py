@@ -196,7 +196,8 @@ class OfflineWriter:
         if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
             # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
             return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
-        many = f"more than {MAX_LISTED}" if len(chosen) > MAX_LISTED else str(len(chosen))
+        # More than are shown: how many were found among those retrieved, of which the corpus may hold more.
+        many = f"at least {len(chosen)}" if len(chosen) > MAX_LISTED else str(len(chosen))
         head = f"The corpus has {many} paper{'s' if len(chosen) != 1 else ''} on this"
         if order := asked.order:  # "the latest papers on X": by date, those with no date last
             chosen.sort(key=lambda i: (sources[i].paper.date is None, _by_date(sources[i], order)))
