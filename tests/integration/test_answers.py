@@ -15,6 +15,11 @@ def test_a_gain_over_a_baseline_is_stated_with_its_figure(offline):
     assert "9%" in answer.text and answer.citations[0].title.startswith("SPLADE v2")
 
 
+def test_the_figure_asked_is_quoted_first(offline):
+    answer = offline.ask("What is the speedup of SALE over full attention?")  # the abstract's last sentence
+    assert "3.36x speedups" in answer.text.split("[1]")[1], answer.text
+
+
 def test_a_paper_lacking_the_topic_word_is_only_the_closest(offline):
     answer = offline.ask("Speedups from speculative decoding?")  # no paper on speculative decoding
     assert answer.text.startswith("No paper clearly addresses this; the closest is")

@@ -285,7 +285,8 @@ class OfflineWriter:
         given = numbers(asked.text)  # a figure the question states ("the 6-layer model") is not the one asked
         stated = [s for _, _, s in ranked if numbers(s) - given and (asked.shape == "number" or GAIN.search(s))]
         first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])
-        picked = in_order(sources[top], list(dict.fromkeys([*first, *self.pick.cover(asked, sources[top])]))[:3])
+        chosen = list(dict.fromkeys([*first, *self.pick.cover(asked, sources[top])]))[:3]
+        picked = [*first[:1], *in_order(sources[top], [s for s in chosen if s not in first[:1]])]  # the figure first
         opening = lead_in(sources, top, hedged, figureless)
         draft.text = opening + " " + " ".join(draft.quote(top + 1, s) for s in picked)
         return draft
