@@ -87,6 +87,13 @@ def test_datasets_asked_of_a_topic_are_those_each_paper_on_it_names(offline):
     assert one.text.startswith("From “SPLADE v2") and "BEIR" in one.text, one.text
 
 
+def test_a_list_keeps_papers_naming_what_the_topic_is_applied_to(offline):
+    answer = offline.ask("Which papers use LLMs to generate synthetic training data for retrieval?")
+    titles = [c.title for c in answer.citations]
+    assert any(t.startswith("Don't Retrieve, Generate") for t in titles), answer.text
+    assert not any(t.startswith("FSPO") for t in titles)  # synthetic preference data, no retrieval
+
+
 def test_which_of_two_a_paper_beats_quotes_where_it_compares_them(offline):
     answer = offline.ask("Which optimizer is better, ADAHESSIAN or Adam?")  # Adam has no paper; ADAHESSIAN beats it
     assert "variants of Adam" in answer.text, answer.text  # not its opening, which names neither

@@ -11,7 +11,7 @@ from paperqa.answer.evidence import has
 from paperqa.answer.names import names_of
 from paperqa.answer.phrases import joined
 from paperqa.answer.question import analyse
-from paperqa.answer.relevance import covers, lacking, match, near
+from paperqa.answer.relevance import covers, lacking, match, near, on_topic
 from paperqa.text import sentences, terms
 
 
@@ -183,6 +183,15 @@ def test_a_head_a_far_rarer_word_before_it_names_may_be_lacking():
 )  # fmt: skip
 def test_a_kind_asked_in_the_plural_is_asked_of_several(question, several):
     assert analyse(question).several is several
+
+
+def test_a_short_topic_is_on_a_paper_that_names_what_it_is_applied_to():
+    asked = analyse("Which papers generate synthetic data for retrieval?")
+    assert asked.domains == ("retriev",)
+    preference = Paper("x", "Synthetic preference data", "We generate synthetic preference data for alignment.")
+    queries = Paper("y", "Synthetic queries", "We generate synthetic queries to train retrieval models.")
+    assert not on_topic(asked, preference) and on_topic(asked, queries)
+    assert analyse("Which papers are in the collection on hashing?").domains == ("hash",)  # "collection" frames
 
 
 def test_hyphenated_names_are_kept_as_their_words_and_prefixed_words_stay_one():

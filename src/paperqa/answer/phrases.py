@@ -130,6 +130,13 @@ def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+def domains(words: list[str]) -> tuple[str, ...]:
+    """The key words right after "for", "in" or "on" ("synthetic data for retrieval", "unlearning in recommender
+    systems"), as stems: where a topic is applied, which a paper on it names."""
+    found = (stem(w) for before, w in itertools.pairwise(words) if before in ("for", "in", "on") and w not in STOPWORDS)
+    return tuple(dict.fromkeys(t for t in found if t not in FRAME and not t.isdigit()))
+
+
 @lru_cache(maxsize=8192)
 def paper_words(paper: Paper) -> tuple[str, ...]:
     """The stemmed words of a paper's title and abstract in order (stop words and sentences saying where its code

@@ -14,7 +14,7 @@ from typing import Literal
 
 from ..text import FRAME, NUMBER_WORDS, PAPERS, STOPWORDS, count_of, stem, subject_terms, terms, without
 from .kinds import DATED_COMPARATIVE, QUANTITY, WHICH_OF, in_plural, named_kind, wanted
-from .phrases import COINED, WORD, compounds, either, joined, pairs, qualified
+from .phrases import COINED, WORD, compounds, domains, either, joined, pairs, qualified
 from .record import Record, record_asked
 from .traits import MAKES_DATA
 
@@ -172,6 +172,7 @@ class Asked:
     weakness: bool = False  # asks for a method's limits ("the downsides of X"), which its abstract may state
     makes_data: bool = False  # a list of papers that make a benchmark or dataset ("propose new benchmarks")
     qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")
+    domains: tuple[str, ...] = ()  # key words after "for", "in", "on": where it applies ("data for retrieval")
     excluded: str = ""  # what a list is to leave out, as written ("which retrieval papers do not use BERT": `BERT`)
 
 
@@ -261,6 +262,7 @@ def _analysed(question: str) -> Asked:
         weakness=bool(weakness),
         makes_data=bool(MAKES_DATA.search(question)),  # "propose new benchmarks for X",
         qualified=qualified(words),
+        domains=domains(words),
     )
 
 

@@ -172,12 +172,13 @@ def _held(asked: Asked, words: frozenset[str]) -> set[str]:
 
 def on_topic(asked: Asked, paper: Paper) -> bool:
     """Whether a paper holds a topic's name: all its key words but one, all of a name of one or two words
-    (compounds joined on both sides: `pre-train` is `pretrain` in the question as in the paper), and each
-    hyphenated name's words together."""
+    (compounds joined on both sides: `pre-train` is `pretrain` in the question as in the paper), each
+    hyphenated name's words together, and what it is applied to ("synthetic data for retrieval")."""
     words = vocabulary(paper)
     missing = sum(1 for t in asked.terms if not has(t, words))
     together = all(holds_compound(paper, parts) for parts in asked.compounds)
-    return missing <= (len(asked.terms) - 1) // 2 and together
+    applied = all(has(t, words) for t in asked.domains if t in asked.terms)  # "for retrieval": not preference data
+    return missing <= (len(asked.terms) - 1) // 2 and together and applied
 
 
 def subject(term: str, topical: Idf) -> bool:
