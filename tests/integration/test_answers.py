@@ -94,6 +94,14 @@ def test_a_list_keeps_papers_naming_what_the_topic_is_applied_to(offline):
     assert not any(t.startswith("FSPO") for t in titles)  # synthetic preference data, no retrieval
 
 
+def test_is_one_better_than_the_other_gives_both_sides_and_whether_either_names_the_other(offline):
+    answer = offline.ask("Is Mistral-SPLADE better than SPLADE v2?")  # was Mistral-SPLADE's opening alone
+    titles = {c.title.split(":")[0] for c in answer.citations}
+    assert titles == {"Mistral-SPLADE", "SPLADE v2"} and answer.text.endswith("No abstract names the other paper.")
+    named = offline.ask("Compare SPLADE and SPLADE v2")  # SPLADE v2 builds on SPLADE: where it says how much
+    assert "more than 9% gains" in named.text and "No abstract names" not in named.text, named.text
+
+
 def test_which_of_two_a_paper_beats_quotes_where_it_compares_them(offline):
     answer = offline.ask("Which optimizer is better, ADAHESSIAN or Adam?")  # Adam has no paper; ADAHESSIAN beats it
     assert "variants of Adam" in answer.text, answer.text  # not its opening, which names neither

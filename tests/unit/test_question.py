@@ -27,6 +27,8 @@ from paperqa.text import sentences, terms
         ("What loss does the method use to train the generator?", "fact"),
         ("How do papers in the corpus make transformers more efficient?", "list"),  # how the papers do it
         ("How do recommender systems use large language models?", "fact"),
+        ("Is Mistral-SPLADE better than SPLADE v2?", "compare"),  # a yes or no of two things
+        ("How much better is SPLADE v2 than SPLADE?", "improvement"),
     ],
 )
 def test_shapes(question, shape):

@@ -242,12 +242,17 @@ class OfflineWriter:
         `absent`, where it says so: "compared to ... FlashAttention")."""
         draft = Draft("", answerable=True)
         parts = []
-        against = any_of(absent)
-        for i in pair:
+        names = {i: short_name(sources[i]) for i in pair}
+        named_other = False
+        for i in pair:  # where a paper names the other side, it says how they compare
+            against = any_of([*absent, *(names[j] for j in pair if j != i)])
             reported = self.pick.best(asked, sources[i], numeric=True, saying=against)
+            named_other |= bool(against and against.search(sources[i].paper.abstract))
             picked = [s for s in (contribution(sources[i]), reported) if s]
             said = " ".join(draft.quote(i + 1, s) for s in dict.fromkeys(picked))
-            parts.append(f"{short_name(sources[i])} [{i + 1}]: {said}")
+            parts.append(f"{names[i]} [{i + 1}]: {said}")
+        if not named_other:  # each described alone: no abstract says how they compare
+            parts.append("No abstract names the other" + (" papers." if len(pair) > 2 else " paper."))
         if asked.dates_compared:  # "which came first?": the record's dates, uncited (no abstract states them)
             dates = [(short_name(sources[i]), sources[i].paper.date) for i in pair]
             said = "; ".join(f"{name} {date.isoformat() if date else 'no date'}" for name, date in dates)

@@ -55,10 +55,14 @@ class Picker:
 
     def best(self, asked: Asked, source: Source, numeric: bool = False, saying: re.Pattern[str] | None = None) -> str:
         """The sentence holding most of the question's weight (`numeric`: first one stating a gain in figures;
-        `saying`: first one matching it, "we build two new benchmarks", one stating a gain if `numeric`)."""
+        `saying`: first one matching it, "we build two new benchmarks", one stating a gain, in figures if it can,
+        if `numeric`)."""
         ranked = self.ranked(asked, source)
         if saying and (said := [s for _, _, s in ranked if saying.search(s)]):
-            return next((s for s in said if GAIN.search(s)), said[0]) if numeric else said[0]
+            if not numeric:
+                return said[0]
+            figures = (s for s in said if NUMBER.search(s) and GAIN.search(s))  # "more than 9% gains", first
+            return next(figures, None) or next((s for s in said if GAIN.search(s)), said[0])
         if numeric:
             with_numbers = [s for _, _, s in ranked if NUMBER.search(s) and GAIN.search(s)]
             if with_numbers:

@@ -32,8 +32,12 @@ _LIST = re.compile(
 )
 # "Which came first, X or Y?": a comparison that gives each side's date.
 _DATES_COMPARED = re.compile(rf"\b(?:{DATED_COMPARATIVE})\b", re.IGNORECASE)
+# "Is Mistral-SPLADE better than SPLADE v2?": a yes-or-no of two things, answered from both sides.
+_IS_BETTER = (r"^\s*(?:is|are|was|were|does|do|did)\b[^?]{1,80}?\b(?:better|worse|faster|slower|stronger|weaker|"
+              r"smaller|larger|cheaper|higher|lower|more\s+[\w-]+|less\s+[\w-]+)\s+than\b")  # fmt: skip
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast)\b"
-                      r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b|" + WHICH_OF, re.IGNORECASE)  # fmt: skip
+                      r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b|" + WHICH_OF + "|" + _IS_BETTER,
+                      re.IGNORECASE)  # fmt: skip
 _IMPROVE = re.compile(
     r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate)\b",
     re.IGNORECASE,
