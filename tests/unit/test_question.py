@@ -116,6 +116,16 @@ def test_words_joined_by_or_are_alternatives_and_a_paper_holding_one_lacks_none(
     assert lacking(analyse("Which papers select pretraining data for speech?"), paper) == ["select", "speech"]
 
 
+def test_examples_in_parentheses_are_alternatives():
+    asked = analyse("Which papers probe encoders for linguistic information (POS, syntax, morphology, semantic roles)?")
+    assert (frozenset({"pos"}), frozenset({"syntax"}), frozenset({"morpholog"}), frozenset({"semant", "role"})) in (
+        asked.either
+    )
+    paper = Paper("x", "Probing encoders for syntax", "We probe the layers of encoders for linguistic information.")
+    assert lacking(asked, paper) == []  # one of the examples held
+    assert analyse("Which papers use BM25 (a lexical baseline that ranks by term weights)?").either == ()  # prose
+
+
 def test_a_list_of_three_or_more_alternatives_is_one_choice():
     asked = analyse("Which papers compress transformers by pruning weights, neurons, attention heads or whole layers?")
     four = (frozenset({"weight"}), frozenset({"neuron"}), frozenset({"attent", "head"}), frozenset({"whole", "layer"}))

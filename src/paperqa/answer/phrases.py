@@ -39,6 +39,12 @@ _ENUMERATION = re.compile(
 )
 
 
+# Examples in parentheses, each of a few words ("(POS, syntax, morphology, semantic roles)"): alternatives, as an
+# "or" list is.
+_EXAMPLES = re.compile(r"\(([^()]{3,200})\)")
+_ITEM_SEPARATOR = re.compile(r",\s*|\s+(?:and|or)\s+")
+
+
 def joined(text: str) -> str:
     """Text with prefixed compounds joined (`pre-trained` → `pretrained`), for term matching: a hyphen goes when
     the whole word before it is a prefix and a word character follows (what one `re.sub` with the prefixes did)."""
@@ -69,10 +75,14 @@ def compounds(question: str) -> tuple[tuple[str, ...], ...]:
 def either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
     """The alternatives a question offers ("select or reweight", "passages or documents"), each as its key terms:
     a paper holding one alternative holds them all. A hyphenated word stays whole ("use or fine-tune"), and an
-    alternative of framing words only ("use") makes the other optional. Lists of three or more count too."""
+    alternative of framing words only ("use") makes the other optional. Lists of three or more count too, and
+    examples in parentheses ("linguistic information (POS, syntax, morphology)")."""
     text = joined(question)
     lists = [(m.group(1), *m.group(2).split(",")[1:], m.group(3)) for m in _ENUMERATION.finditer(text)]
     lists += [(m.group(1), m.group(2)) for m in _EITHER.finditer(text)]
+    for m in _EXAMPLES.finditer(text):  # "linguistic information (POS, syntax, morphology, semantic roles)"
+        items = [item for item in _ITEM_SEPARATOR.split(m.group(1)) if item.strip()]
+        lists += [tuple(items)] if len(items) >= 2 and all(len(item.split()) <= 3 for item in items) else []
     found = (tuple(frozenset(terms(item)) for item in items) for items in lists)
     return tuple(sides for sides in found if len(set(sides)) > 1)
 
