@@ -102,6 +102,19 @@ def test_is_one_better_than_the_other_gives_both_sides_and_whether_either_names_
     assert "more than 9% gains" in named.text and "No abstract names" not in named.text, named.text
 
 
+def test_a_premise_the_named_papers_abstract_never_mentions_is_said_first(offline):
+    answer = offline.ask(
+        "How much extra compute does Matryoshka Representation Learning need, given that it trains a separate model "
+        "for every embedding size?"
+    )  # it trains one model for all sizes
+    assert answer.text.startswith(
+        "The question takes it that it trains a separate model for every embedding size; the abstract of "
+        "“Matryoshka Representation Learning” never mentions “separate”."
+    ), answer.text
+    held = offline.ask("Given that TAS-Balanced trains on a single consumer-grade GPU, how fast is it at query time?")
+    assert held.text.startswith("From “Efficiently Teaching"), held.text  # its abstract says so
+
+
 def test_which_of_two_a_paper_beats_quotes_where_it_compares_them(offline):
     answer = offline.ask("Which optimizer is better, ADAHESSIAN or Adam?")  # Adam has no paper; ADAHESSIAN beats it
     assert "variants of Adam" in answer.text, answer.text  # not its opening, which names neither

@@ -14,6 +14,7 @@ from paperqa.answer.hints import (
     MAKES_DATA_HINT,
     NAMED_HINT,
     ORDER_HINT,
+    PREMISE_HINT,
     RECORD_HINT,
     SEVERAL_HINT,
     SHAPE_HINTS,
@@ -202,6 +203,13 @@ def test_datasets_asked_of_a_topic_ask_the_llm_for_each_paper_naming_one(shipped
     assert SEVERAL_HINT in prompt and NAMED_HINT.format(kind="dataset or benchmark") in prompt
     server.requests.clear()  # the prompt of the next question is the first again
     assert SEVERAL_HINT not in prompt_for(shipped_home, server, "Which dataset does SPLADE v2 evaluate on?")
+
+
+def test_a_premise_of_the_question_is_put_to_the_llm_to_check(shipped_home, server):
+    question = "How many parameters does the model that HyperAttention pretrains from scratch have?"
+    assert PREMISE_HINT.format(premise="HyperAttention pretrains from scratch") in prompt_for(
+        shipped_home, server, question
+    )
 
 
 def test_the_downsides_asked_for_ask_the_llm_for_limits_a_source_states(shipped_home, server):

@@ -55,7 +55,8 @@ def never_seen(question: str, idf: Callable[[str], float], ceiling: float) -> tu
 def has(term: str, vocabulary: frozenset[str]) -> bool:
     """A key term in a vocabulary, or as the start of a longer word there, or a long word there (5+ letters) as
     its start: compounds and plurals such as "unlearn"/"unlearning" or "moe"/"moes". The one prefix rule."""
-    if term in vocabulary:
+    # The stemmer keeps an acronym's plural "s" ("gpus", "llms"): either number holds the other.
+    if term in vocabulary or f"{term}s" in vocabulary or (term.endswith("s") and term[:-1] in vocabulary):
         return True
     if len(term) < 4:
         return False

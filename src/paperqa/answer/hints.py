@@ -3,6 +3,7 @@ field of a paper's record, a name's origin or a kind named asked (one sentence e
 
 from __future__ import annotations
 
+from .premise import premise_of
 from .question import Asked, Shape
 
 # The LLM prompt's hint: each source's `about:` line is all the corpus records of a paper beyond its abstract.
@@ -23,6 +24,9 @@ NAMED_HINT = "The question asks which {kind} by name: give the names a source st
 WEAKNESS_HINT = (
     "The question asks for limitations: give those a source states, citing it; if none states one, say so rather "
     "than infer any."
+)
+PREMISE_HINT = (
+    "The question takes it that {premise}: say whether the sources state this; if none does, say so before answering."
 )
 SEVERAL_HINT = (
     "If the question names no one paper, give each source on its topic that names one, a line each with its number."
@@ -53,6 +57,7 @@ def hints(asked: Asked) -> str:
     hint += f" {INTRODUCED_HINT.format(name=asked.introduced)}" if asked.introduced else ""
     hint += f" {NAMED_HINT.format(kind=asked.named_kind)}" if asked.named_kind else ""
     hint += f" {SEVERAL_HINT}" if asked.several and not asked.one_paper else ""
+    hint += f" {PREMISE_HINT.format(premise=premise)}" if (premise := premise_of(asked.text)) else ""
     hint += f" {BEST_HINT}" if asked.best else ""
     hint += f" {WEAKNESS_HINT}" if asked.weakness else ""
     hint += f" {MAKES_DATA_HINT}" if asked.makes_data else ""

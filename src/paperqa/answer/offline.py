@@ -33,6 +33,7 @@ from .names import any_of, defined_unnamed, introduces, unnamed
 from .phrases import as_written
 from .picking import GAIN, Picker
 from .pointed import lacked_by_all, lead_paper, named_by_none, named_sources, related, sides_named, unmentioned
+from .premise import premise_note, premise_of, unsaid
 from .question import Asked, Order
 from .record import AUTHORS_UNRANKED, Record, record_said
 from .relevance import (
@@ -153,6 +154,10 @@ class OfflineWriter:
             draft = self._fact(asked, sources, top, matches, hedged)
         if not named and (absent := defined_unnamed(asked.text, sources[:10])):  # "What is ColBERT?"
             draft.text = f"{none_named(absent)} {draft.text}"
+        if named and (premise := premise_of(asked.text)):  # "given that it trains a model per size": does it?
+            paper = sources[top].paper
+            if missing := unsaid(premise, paper, self._names_subject, matches[top].name):
+                draft.text = f"{premise_note(premise, paper.title, missing)} {draft.text}"
         return draft
 
     def _has_rarest(self, wanted: Sequence[str], source: Source) -> bool:

@@ -1,0 +1,47 @@
+"""What a question takes for granted about a paper ("…, given that it trains a separate model for every size?"),
+and whether the paper's abstract says anything of it: an answer that would rest on a false premise says first
+that the abstract never mentions it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..text import subject_terms
+from ..types import Paper
+from .citations import inert
+from .evidence import has
+from .phrases import COINED, as_written, joined
+from .relevance import vocabulary
+
+_AUXILIARY = r"(?:have|has|had|do|does|did|is|are|was|were)\b"
+# "…, given that it trains a separate model?", "because it fine-tunes LLaMA, …", "The method needed eight GPUs for
+# days; how did the authors justify it?", "the model that HyperAttention pretrains from scratch". Each bounded.
+_PREMISE = re.compile(
+    r"\b(?:given|considering|knowing|now)\s+that\s+(?P<given>[^?;,]{8,200})"
+    r"|^(?P<stated>[^;?]{15,300});\s*(?=(?:how|what|why|which|who|when|where|does|did|do|is|are|was|were|can)\b)"
+    rf"|\bthat\s+(?P<relative>{COINED}\s+[a-z]+s\s+(?!{_AUXILIARY})[^?,;]{{1,80}}?)(?=\s+{_AUXILIARY}|\s*[?,;]|\s*$)",
+    re.IGNORECASE,
+)
+
+
+def premise_of(question: str) -> str:
+    """The clause of a question that asserts something of a paper rather than asking it ("" for none)."""
+    m = _PREMISE.search(question)
+    return next((g.strip().rstrip(".") for g in m.groups() if g), "") if m else ""
+
+
+def unsaid(premise: str, paper: Paper, subject: Callable[[str], bool], name: str) -> list[str]:
+    """The words of a premise that name a subject (or are too rare to tell) and that a paper's abstract never
+    uses, as written: none for a premise the abstract holds, or lacks only common words of ("several")."""
+    words = vocabulary(paper)
+    own = set(subject_terms(name))
+    missing = [t for t in dict.fromkeys(subject_terms(joined(premise))) if t not in own and not has(t, words)]
+    return as_written(premise, [t for t in missing if subject(t)])
+
+
+def premise_note(premise: str, title: str, missing: list[str]) -> str:
+    """The sentence saying so, uncited: it is of the question, not a claim of the paper's."""
+    words = " or ".join(f"“{inert(w)}”" for w in missing)
+    said = premise[0].lower() + premise[1:] if premise[1:2].islower() else premise  # "The method …" mid-sentence
+    return f"The question takes it that {inert(said)}; the abstract of “{inert(title)}” never mentions {words}."

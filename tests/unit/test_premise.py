@@ -1,0 +1,39 @@
+"""What a question takes for granted about a paper, and whether the paper's abstract mentions it."""
+
+import pytest
+
+from paperqa.answer.premise import premise_note, premise_of, unsaid
+from paperqa.types import Paper
+
+
+@pytest.mark.parametrize(
+    ("question", "premise"),
+    [
+        ("How much extra training does MRL need, given that it trains a separate model for every size?",
+         "it trains a separate model for every size"),
+        ("Given that TAS-Balanced trains on one GPU, how fast is it?", "TAS-Balanced trains on one GPU"),
+        ("How many parameters does the model that HyperAttention pretrains from scratch have?",
+         "HyperAttention pretrains from scratch"),
+        ("The method needed eight V100 GPUs for days; how did the authors justify that cost?",
+         "The method needed eight V100 GPUs for days"),
+        ("Which papers study hashing?", ""),
+        ("What is the model that BERT uses?", ""),  # nothing asserted past the verb
+        ("How many parameters does the model that HyperAttention pretrains have?", ""),
+    ],
+)  # fmt: skip
+def test_the_clause_a_question_asserts_is_its_premise(question, premise):
+    assert premise_of(question) == premise
+
+
+def test_a_premise_is_unsaid_when_the_abstract_lacks_a_subject_of_it():
+    paper = Paper("x", "Matryoshka Representation Learning", "One model gives embeddings of many sizes at once.")
+    subject = {"separ", "gpus"}.__contains__  # "every" names no subject
+    assert unsaid("it trains a separate model for every size", paper, subject, "Matryoshka") == ["separate"]
+    assert unsaid("it gives embeddings of many sizes", paper, subject, "Matryoshka") == []
+    on_gpu = Paper("y", "TAS-Balanced", "Trainable on a single GPU in under 48 hours.")
+    assert unsaid("it needed eight GPUs", on_gpu, subject, "TAS-Balanced") == []  # "GPUs" is "GPU" plural
+    note = premise_note("The method needed days", "A [3] title", ["days"])
+    assert (
+        note
+        == "The question takes it that the method needed days; the abstract of “A [⁠3] title” never mentions “days”."
+    )
