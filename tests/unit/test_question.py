@@ -6,13 +6,14 @@ import re
 import pytest
 
 from paperqa import Paper
-from paperqa.answer.claims import numbers, support_of
+from paperqa.answer.claims import check, numbers, support_of
 from paperqa.answer.evidence import has
 from paperqa.answer.names import names_of
 from paperqa.answer.phrases import joined
 from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, lacking, match, near, on_topic
 from paperqa.text import sentences, terms
+from paperqa.types import Source
 
 
 @pytest.mark.parametrize(
@@ -66,6 +67,15 @@ def test_the_prefix_rule_and_figures():
     paper = Paper(id="p", title="T", abstract="Our kernel reaches a 9.4x speedup on PIUMA.")
     assert support_of("The kernel reaches a 9.4x speedup", [paper])[0] == "full"
     assert support_of("The kernel reaches a 7.1x speedup", [paper])[0] == "none"
+
+
+def test_the_writers_own_lead_in_is_no_part_of_the_claim_checked():
+    paper = Paper(id="p", title="Kernels", abstract="Our kernel reaches a 9.4x speedup on PIUMA.")
+    text = (
+        "The abstract of “Kernels” [1] does not mention “wafer-scale” or “photonic” accelerators; what it says "
+        "closest: Our kernel reaches a 9.4x speedup [1]."
+    )
+    assert [c.support for c in check(text, [Source(paper, 1.0, 1)]).claims] == ["full"]  # not the lead-in's words
 
 
 def test_sentences_keep_abbreviations_inside():

@@ -20,7 +20,9 @@ from .evidence import has
 from .phrases import joined
 
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)\s?(%|x|×|k|m|b|fold)?(?![\w])", re.IGNORECASE)
-_LEAD = re.compile(r"^(From “.*” \[\d+\]:|No paper .*? \[\d+\]\.)\s*")  # the offline writer's own lead-ins
+# The offline writer's own lead-ins, citation and all: "From “…” [1]:", "No paper … the closest is “…” [1].", "The
+# abstract of “…” [1] names no metric for this; what it says closest:" (its words are not the paper's claim).
+_LEAD = re.compile(r"^(?:From “[^”]*” \[\d+\]:|No paper [^\[]*? \[\d+\]\.|The abstract of “[^”]*” \[\d+\] [^:]*:)\s*")
 FULL, PARTIAL = 0.5, 0.25  # shares of a claim's key terms its cited abstracts must hold
 
 
@@ -88,7 +90,7 @@ def check(text: str, sources: Sequence[Source], quoted: Mapping[int, Sequence[st
         cited = [n for m in GROUP.finditer(sentence) for n in expand(m.group(1)) if 1 <= n <= len(sources)]
         if not cited:
             continue
-        claim = _LEAD.sub("", GROUP.sub("", sentence)).strip()
+        claim = GROUP.sub("", _LEAD.sub("", sentence)).strip()  # the lead-in first: its [n] marks where it ends
         support, _ = support_of(claim, [sources[n - 1].paper for n in cited])
         # Re-point only a figure: words shared by several abstracts are too weak a sign of the right source.
         if support == "none" and len(set(cited)) == 1 and _figures(claim):
