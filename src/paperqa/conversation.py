@@ -193,7 +193,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         question = f"When was [{(max(known) if newest else min(known))[1]}] published?"
         among = len({c.n for c in last.answer.citations})
         if len(known) < among:  # "the newest" of twelve of which two are dated: of those two
-            note = f"Of the {among} papers the last answer cited, only {len(known)} have a known date."
+            verb = "has" if len(known) == 1 else "have"
+            note = f"Of the {among} papers the last answer cited, only {len(known)} {verb} a known date."
     query = question
     refs = [int(n) for n in _REF.findall(question)]
     papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
@@ -212,7 +213,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if _NARROW.search(question):
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
             titles = list(dict.fromkeys(c.title for c in last.answer.citations))
-            if 2 <= len(titles) <= 4 and analyse(question).shape == "compare":  # "how do they differ?"
+            if len(titles) >= 2 and analyse(question).shape == "compare":  # "how do they differ?"
                 query = "Compare " + " and ".join(f"“{t}”" for t in titles)
         elif _SINGULAR.search(question) and cited:
             # "what dataset does it introduce?": the paper just discussed, the last answer's first citation. A

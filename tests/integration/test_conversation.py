@@ -263,6 +263,15 @@ def test_they_after_a_list_narrow_to_it_and_which_one_is_newest_picks_by_date(of
     assert newest.text.startswith(f"The corpus dates “{latest.title}” {latest.date.isoformat()}."), newest.text
 
 
+def test_how_they_differ_after_a_long_list_says_what_each_of_them_does(offline):
+    first = offline.ask("Which papers study LLM unlearning?")
+    cited = {c.paper_id for c in first.citations}
+    assert len(cited) >= 5
+    they = offline.ask("How do they differ?", history=[Turn(first.question, first)])  # had listed three of seven
+    assert they.text.startswith(f"What each of the {len(cited)} does:\n- "), they.text
+    assert {c.paper_id for c in they.citations} == cited
+
+
 def test_the_newest_of_a_list_says_how_few_of_it_have_a_date(offline):
     first = offline.ask("Which papers study retrieval-augmented generation?")
     cited = {c.n: c for c in first.citations}
@@ -272,6 +281,10 @@ def test_the_newest_of_a_list_says_how_few_of_it_have_a_date(offline):
     latest = max(dated, key=lambda c: c.date)
     assert newest.text.startswith(f"The corpus dates “{latest.title}”"), newest.text
     assert f"Of the {len(cited)} papers the last answer cited, only {len(dated)} have a known date." in newest.notes
+    gnn = offline.ask("Which papers study graph neural networks?")  # six papers, one of them dated
+    assert sum(1 for c in {c.n: c for c in gnn.citations}.values() if c.date) == 1, gnn.text
+    one = offline.ask("Which one is the oldest?", history=[Turn(gnn.question, gnn)])
+    assert one.notes and one.notes[-1].endswith("only 1 has a known date."), one.notes
 
 
 def test_a_paper_a_list_lacks_is_not_looked_for_in_older_answers(offline):

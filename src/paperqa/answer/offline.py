@@ -16,6 +16,7 @@ from ..text import terms
 from ..types import Source
 from .citations import inert
 from .claims import numbers
+from .comparison import MAX_COMPARED, compared
 from .draft import (
     NOTHING_RETRIEVED,
     Draft,
@@ -25,11 +26,10 @@ from .draft import (
     none_named,
     not_introduced,
     refusal,
-    short_name,
 )
 from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked
-from .names import any_of, defined_unnamed, introduces, unnamed
+from .names import defined_unnamed, introduces, unnamed
 from .phrases import as_written
 from .picking import GAIN, Picker
 from .pointed import lacked_by_all, lead_paper, named_by_none, named_sources, related, sides_named, unmentioned
@@ -58,7 +58,6 @@ from .relevance import (
 from .traits import MAKES_DATA, makes_data, on_language_models
 
 MAX_LISTED = 12
-MAX_COMPARED = 4  # "Compare SPLADE, SPLADE v2 and Mistral-SPLADE": every side named, up to four
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 SHORT = 4  # key words of a question that names a topic rather than describing a paper
 TOPIC_WORDS = 5  # key words up to which a question names a topic, which one paper must hold as a whole
@@ -123,14 +122,14 @@ class OfflineWriter:
         if asked.shape == "list":
             return self._listing(asked, vector, sources, matches)
         if asked.shape == "compare" and len(sides := sides_named(asked.text, named, matches)) >= 2:
-            return self._comparison(asked, sources, sides[:MAX_COMPARED])
+            return compared(asked, sources, sides[:MAX_COMPARED], self.pick)
         if (
             asked.shape == "compare"
             and len(sides) == 1
             and (absent := unnamed(asked.text, sources[:10], [matches[i].name for i in named]))
         ):
             # "Compare ColBERT and SPLADE": the corpus has SPLADE's paper, none named ColBERT (ColBERT-XM is not).
-            draft = self._comparison(asked, sources, sides, absent)
+            draft = compared(asked, sources, sides, self.pick, absent)
             draft.text = f"{none_named(absent)} {draft.text}"
             return draft
         top = named[0] if named else lead_paper(matches)
@@ -238,31 +237,6 @@ class OfflineWriter:
         parts = [f"“{inert(sources[i].paper.title)}” [{i + 1}]" for i in order]
         draft.text = ("No paper in the corpus clearly addresses this; the closest are " + " and ".join(parts) + ". "
                       + " ".join(draft.quote(i + 1, self.pick.best(asked, sources[i])) for i in order))  # fmt: skip
-        return draft
-
-    def _comparison(
-        self, asked: Asked, sources: Sequence[Source], pair: Sequence[int], absent: Sequence[str] = ()
-    ) -> Draft:
-        """Both sides, each from its own paper: what it is, and what it reports (against a side no paper is named,
-        `absent`, where it says so: "compared to ... FlashAttention")."""
-        draft = Draft("", answerable=True)
-        parts = []
-        names = {i: short_name(sources[i]) for i in pair}
-        named_other = False
-        for i in pair:  # where a paper names the other side, it says how they compare
-            against = any_of([*absent, *(names[j] for j in pair if j != i)])
-            reported = self.pick.best(asked, sources[i], numeric=True, saying=against)
-            named_other |= bool(against and against.search(sources[i].paper.abstract))
-            picked = [s for s in (contribution(sources[i]), reported) if s]
-            said = " ".join(draft.quote(i + 1, s) for s in dict.fromkeys(picked))
-            parts.append(f"{names[i]} [{i + 1}]: {said}")
-        if not named_other:  # each described alone: no abstract says how they compare
-            parts.append("No abstract names the other" + (" papers." if len(pair) > 2 else " paper."))
-        if asked.dates_compared:  # "which came first?": the record's dates, uncited (no abstract states them)
-            dates = [(short_name(sources[i]), sources[i].paper.date) for i in pair]
-            said = "; ".join(f"{name} {date.isoformat() if date else 'no date'}" for name, date in dates)
-            parts.insert(0, f"The corpus dates {said}.")
-        draft.text = " ".join(parts)
         return draft
 
     @staticmethod

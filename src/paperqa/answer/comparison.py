@@ -1,0 +1,45 @@
+"""A comparison of named papers or methods: each side from its own paper, what it is and what it reports, first
+where it names another side ("we build on SPLADE … more than 9% gains"), and whether any abstract does."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..types import Source
+from .draft import Draft, contribution, short_name
+from .names import any_of
+from .picking import Picker
+from .question import Asked
+
+MAX_COMPARED = 12  # "how do they differ?" after a list: every side named, as many as a list shows
+BRIEF_FROM = 5  # sides from which each is said by what it does alone (seven papers' figures are no comparison)
+
+
+def compared(
+    asked: Asked, sources: Sequence[Source], sides: Sequence[int], pick: Picker, absent: Sequence[str] = ()
+) -> Draft:
+    """Each side from its own paper: what it is, and what it reports (against a side no paper is named, `absent`,
+    where it says so: "compared to ... FlashAttention"); from `BRIEF_FROM` sides, what each does, a line each."""
+    draft = Draft("", answerable=True)
+    names = {i: short_name(sources[i]) for i in sides}
+    brief = len(sides) >= BRIEF_FROM
+    parts: list[str] = []
+    named_other = False
+    for i in sides:
+        against = any_of([*absent, *(names[j] for j in sides if j != i)])
+        named_other |= bool(against and against.search(sources[i].paper.abstract))
+        reported = None if brief else pick.best(asked, sources[i], numeric=True, saying=against)
+        picked = [s for s in (contribution(sources[i]), reported) if s]
+        said = " ".join(draft.quote(i + 1, s) for s in dict.fromkeys(picked))
+        parts.append(f"{names[i]} [{i + 1}]: {said}")
+    before = []
+    if asked.dates_compared:  # "which came first?": the record's dates, uncited (no abstract states them)
+        dates = "; ".join(f"{names[i]} {d.isoformat() if (d := sources[i].paper.date) else 'no date'}" for i in sides)
+        before.append(f"The corpus dates {dates}.")
+    other = "papers" if len(sides) > 2 else "paper"
+    after = [] if named_other or absent else [f"No abstract names the other {other}."]  # each described alone
+    if brief:  # one line each, as a list is
+        draft.text = "\n".join([*before, f"What each of the {len(sides)} does:", *(f"- {p}" for p in parts), *after])
+    else:
+        draft.text = " ".join([*before, *parts, *after])
+    return draft
