@@ -67,6 +67,16 @@ _CONNECTIVE = re.compile(
 )
 
 
+# "(e.g. predicting a sentence's surrounding passage)": examples of what a question asks about, whose words a paper
+# on it need not hold. Bounded; one parenthesis each.
+_EXAMPLES_GIVEN = re.compile(r"\((?:e\.g\.|i\.e\.|such as|for example|for instance|like)[^()]{0,300}\)", re.IGNORECASE)
+
+
+def examples_removed(text: str) -> str:
+    """A question without the examples it gives in parentheses ("(e.g. …)")."""
+    return " ".join(_EXAMPLES_GIVEN.sub(" ", text).split())
+
+
 # An HTML tag pasted into a question ("<b>", "<img src=x onerror=…>"): markup, none of whose words are asked about.
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]{0,300})?/?>")
 _SPACE_BEFORE_STOP = re.compile(r"\s+(?=[?.!,;:])")  # where a closing tag stood: "<b>hashing</b>?"

@@ -1,6 +1,6 @@
 """Text rules: sentences that say where a paper's code is carry none of its subject; contractions are no terms."""
 
-from paperqa.text import markup_removed, prose_terms, substance, terms, tidy
+from paperqa.text import examples_removed, markup_removed, prose_terms, substance, terms, tidy
 
 ABSTRACT = (
     "We propose a sparse retriever for source code search. It halves latency. "
@@ -52,3 +52,11 @@ def test_html_tags_are_taken_out_of_a_question_and_nothing_else():
 def test_markdown_marks_are_taken_out_of_a_question():
     assert markup_removed("**What** are the `latest` papers?") == "What are the latest papers?"
     assert markup_removed("papers on snake_case names") == "papers on snake_case names"
+
+
+def test_examples_given_in_parentheses_are_taken_out_of_what_a_paper_must_hold():
+    question = "Which pre-training tasks (e.g. predicting a sentence's surrounding passage) help retrievers?"
+    assert examples_removed(question) == "Which pre-training tasks help retrievers?"
+    kept = "Which papers probe encoders (POS, syntax) for linguistic information?"  # no "e.g.": the topic's own
+    assert examples_removed(kept) == kept
+    assert examples_removed("(e.g. " * 20_000) == "(e.g. " * 19_999 + "(e.g."  # unclosed: left as it is

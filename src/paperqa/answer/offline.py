@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..dates import date_key
-from ..text import terms
+from ..text import examples_removed, terms
 from ..types import Source
 from .citations import inert
 from .claims import numbers
@@ -103,7 +103,7 @@ class OfflineWriter:
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single
         # paper holds about half of them, a list of alternatives weighing as one thing (`match`; the two rules
         # and thresholds tuned on the dev set; see README).
-        wanted = key_terms(asked.text)
+        wanted = key_terms(examples_removed(asked.text))  # "(e.g. …)": examples, no words a paper must hold
         together = support(wanted, sources, self.idf)
         alone = max(m.coverage for m in matches[:10])
         # A question whose words the corpus never uses (`GRPO`, `protein`) is refused whatever was retrieved
