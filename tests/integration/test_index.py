@@ -102,11 +102,9 @@ def test_a_collection_made_before_saves_its_graph_less_often(tmp_path):
     old = {"hnsw": {"space": "cosine"}}  # Chroma's defaults otherwise
     client.get_or_create_collection("paperqa_chunks", embedding_function=None, configuration=old)
     store = ChromaStore(folder, "x")
-    # Failed once in a fresh clone under load (1000 read back); what opening the store ran into, if anything, says why.
-    trouble = store._trouble  # noqa: SLF001 - the failure's cause, to see
-    assert store.collection.configuration_json["hnsw"]["sync_threshold"] == GRAPH["hnsw"]["sync_threshold"] > 1000, (
-        trouble
-    )
+    # Failed once in a fresh clone under load (1000 read back): what opening the store ran into says why.
+    raised = store.collection.configuration_json["hnsw"]["sync_threshold"]
+    assert raised == GRAPH["hnsw"]["sync_threshold"] > 1000, store._trouble
     store.upsert([str(i) for i in range(3000)], np.random.default_rng(0).standard_normal((3000, 8)).astype(np.float32))
     graph = next(p for p in folder.iterdir() if p.is_dir()) / "data_level0.bin"
     assert graph.stat().st_size < 3000 * 8 * 4  # not saved yet (with 1,000: every vector written out)
