@@ -190,8 +190,10 @@ class OfflineWriter:
             chosen = [i for i in chosen if on_language_models(sources[i].paper)]
         if asked.makes_data:  # "papers that propose new benchmarks for RAG": each names the benchmark it makes
             chosen = [i for i in chosen if makes_data(sources[i].paper)]
+        # The sentence naming the kind asked ("which datasets"), worked out once: it decides and it is quoted.
+        naming = {i: self.pick.naming(asked, sources[i]) for i in chosen} if asked.wants else {}
         if asked.several:  # "what datasets are used for X?": the papers on X that name one
-            chosen = [i for i in chosen if self.pick.naming(asked, sources[i])]
+            chosen = [i for i in chosen if naming[i]]
         if asked.excluded:  # "retrieval papers that do not use BERT": none that mentions it
             left_out = terms(asked.excluded)
             chosen = [i for i in chosen if not any(has(t, vocabulary(sources[i].paper)) for t in left_out)]
@@ -224,7 +226,7 @@ class OfflineWriter:
             head += " (the abstracts do not rank them against each other; each line gives what its paper reports)"
         lines = [head + ":"]
         for i in chosen:
-            quoted = self.pick.naming(asked, sources[i]) or self.pick.best(
+            quoted = naming.get(i) or self.pick.best(
                 asked, sources[i], numeric=asked.best, saying=MAKES_DATA if asked.makes_data else None
             )
             lines.append(f"- {inert(sources[i].paper.title)}: {draft.quote(i + 1, quoted)}")

@@ -41,7 +41,7 @@ _ENUMERATION = re.compile(
 
 # Examples in parentheses, each of a few words ("(POS, syntax, morphology, semantic roles)"): alternatives, as an
 # "or" list is.
-_EXAMPLES = re.compile(r"\(([^()]{3,200})\)")
+_PARENTHESISED = re.compile(r"\(([^()]{3,200})\)")
 _ITEM_SEPARATOR = re.compile(r",\s*|\s+(?:and|or)\s+")
 
 
@@ -80,7 +80,7 @@ def either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
     text = joined(question)
     lists = [(m.group(1), *m.group(2).split(",")[1:], m.group(3)) for m in _ENUMERATION.finditer(text)]
     lists += [(m.group(1), m.group(2)) for m in _EITHER.finditer(text)]
-    for m in _EXAMPLES.finditer(text):  # "linguistic information (POS, syntax, morphology, semantic roles)"
+    for m in _PARENTHESISED.finditer(text):  # "linguistic information (POS, syntax, morphology, semantic roles)"
         items = [item for item in _ITEM_SEPARATOR.split(m.group(1)) if item.strip()]
         lists += [tuple(items)] if len(items) >= 2 and all(len(item.split()) <= 3 for item in items) else []
     found = (tuple(frozenset(terms(item)) for item in items) for items in lists)

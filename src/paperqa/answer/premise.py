@@ -15,8 +15,8 @@ from .phrases import COINED, as_written, joined
 from .relevance import vocabulary
 
 _AUXILIARY = r"(?:have|has|had|do|does|did|is|are|was|were)\b"
-# "…, given that it trains a separate model?", "because it fine-tunes LLaMA, …", "The method needed eight GPUs for
-# days; how did the authors justify it?", "the model that HyperAttention pretrains from scratch". Each bounded.
+# "…, given that it trains a separate model?", "The method needed eight GPUs for days; how did the authors justify
+# it?", "the model that HyperAttention pretrains from scratch". Each bounded.
 _PREMISE = re.compile(
     r"\b(?:given|considering|knowing|now)\s+that\s+(?P<given>[^?;,]{8,200})"
     r"|^(?P<stated>[^;?]{15,300});\s*(?=(?:how|what|why|which|who|when|where|does|did|do|is|are|was|were|can)\b)"
