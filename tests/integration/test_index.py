@@ -4,8 +4,10 @@ import json
 import sqlite3
 
 import chromadb
+import chromadb.errors
 import numpy as np
 import pytest
+from chromadb.api.models.Collection import Collection
 
 from paperqa import Assistant, CorpusError, IndexMismatchError, Settings
 from paperqa.corpus import read_corpus
@@ -94,7 +96,8 @@ def test_a_failed_batch_stops_the_ingest_and_leaves_only_earlier_batches_staged(
 
 def test_a_collection_made_before_saves_its_graph_less_often(tmp_path):
     """Chroma saves its graph and id map every `sync_threshold` vectors, at a cost that grows with the
-    collection: a collection made with Chroma's default (1,000) is raised when paperqa opens it, in effect at once."""
+    collection: a collection made with Chroma's default (1,000) is raised when paperqa first writes to it, in
+    effect at once; opening it to read changes nothing."""
     from paperqa.index.chroma import GRAPH, ChromaStore
 
     folder = tmp_path / "chroma"
@@ -102,13 +105,42 @@ def test_a_collection_made_before_saves_its_graph_less_often(tmp_path):
     old = {"hnsw": {"space": "cosine"}}  # Chroma's defaults otherwise
     client.get_or_create_collection("paperqa_chunks", embedding_function=None, configuration=old)
     store = ChromaStore(folder, "x")
-    # Failed once in a fresh clone under load (1000 read back): what opening the store ran into says why.
-    raised = store.collection.configuration_json["hnsw"]["sync_threshold"]
-    assert raised == GRAPH["hnsw"]["sync_threshold"] > 1000, store._trouble
+    assert store.collection.configuration_json["hnsw"]["sync_threshold"] == 1000
     store.upsert([str(i) for i in range(3000)], np.random.default_rng(0).standard_normal((3000, 8)).astype(np.float32))
+    raised = store.collection.configuration_json["hnsw"]["sync_threshold"]
+    assert raised == GRAPH["hnsw"]["sync_threshold"] > 1000
     graph = next(p for p in folder.iterdir() if p.is_dir()) / "data_level0.bin"
     assert graph.stat().st_size < 3000 * 8 * 4  # not saved yet (with 1,000: every vector written out)
     assert store.count() == 3000
+
+
+def test_a_locked_database_delays_raising_the_graph_setting_but_not_the_write(tmp_path, monkeypatch):
+    """SQLite's "database is locked" (seen under load while another connection writes) when raising the
+    setting is tried again, and if it lasts, the vectors are written anyway and the raise left for later."""
+    from paperqa.index import chroma
+
+    monkeypatch.setattr(chroma, "_LOCKED_WAITS", (0.0, 0.0))
+    folder = tmp_path / "chroma"
+    client = chromadb.PersistentClient(path=str(folder), settings=chromadb.Settings(anonymized_telemetry=False))
+    client.get_or_create_collection("paperqa_chunks", embedding_function=None, configuration={"hnsw": {}})
+    store = chroma.ChromaStore(folder, "x")
+    real, calls = Collection.modify, []
+
+    def locked_once(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) <= locked:
+            raise chromadb.errors.InternalError("Database error: (code: 5) database is locked")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Collection, "modify", locked_once)
+    rows = np.random.default_rng(0).standard_normal((10, 8)).astype(np.float32)
+    locked = 2  # every try of this write
+    store.upsert([str(i) for i in range(5)], rows[:5])
+    assert store.count() == 5 and store.collection.configuration_json["hnsw"]["sync_threshold"] == 1000
+    locked = 3  # the next write's first try
+    store.upsert([str(i) for i in range(5, 10)], rows[5:])
+    assert store.count() == 10 and store.collection.configuration_json["hnsw"]["sync_threshold"] == 50_000
+    assert len(calls) == 4
 
 
 def test_other_embedding_is_a_clear_error(tmp_path):

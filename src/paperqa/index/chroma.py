@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -39,6 +40,7 @@ from .server import ChromaServer
 
 _PAGE = 5000
 _PROBE_SECONDS = 120
+_LOCKED_WAITS = (0.05, 0.2, 0.5, 0.0)  # seconds after each try of a best-effort write
 
 
 class ChromaUnreadable(IndexStateError):
@@ -86,6 +88,7 @@ class ChromaStore:
         self._client: Any = None
         self._collection: Collection | None = None
         self._trouble: str | None = None
+        self._graph_raised = False  # see `_raise_sync_threshold`
         self._connect()
 
     def _connect(self) -> None:
@@ -122,9 +125,7 @@ class ChromaStore:
                 raise ValueError(f"it holds vectors of embedding {stored.get('embedding')!r}, not {self.identity!r}")
             if stored.get("owner") != self.owner:
                 raise ValueError("the collection belongs to another paperqa index; set PAPERQA_CHROMA_COLLECTION")
-        wanted = GRAPH["hnsw"]["sync_threshold"]  # the one graph setting that can change: raised if made before
-        if ((self._collection.configuration_json or {}).get("hnsw") or {}).get("sync_threshold", wanted) < wanted:
-            self._collection.modify(configuration={"hnsw": {"sync_threshold": wanted}})
+        self._graph_raised = False
         self.batch_size = self._client.get_max_batch_size()
         self._trouble = None
 
@@ -208,11 +209,32 @@ class ChromaStore:
         Ids and vectors only: nothing of paperqa filters in Chroma (filters are masks over the exact copy), and
         filter fields stored with each vector made a server's upserts 3x slower and slowing with its size
         (measured on a `chroma run`: 1,744 -> 982 chunks/s over the first 300k, 4,862 -> 3,362 without)."""
+        self._raise_sync_threshold()
         for start in range(0, len(ids), self.batch_size):
             end = start + self.batch_size
             faults.crash_point("chroma.upsert")
             with self._access() as c:
                 c.upsert(ids=ids[start:end], embeddings=vectors[start:end])
+
+    def _raise_sync_threshold(self) -> None:
+        """Raise a collection made with Chroma's default `sync_threshold` (the one graph setting that can
+        change), when first written: opening to read writes nothing. Only a saving of time, so a database
+        another connection holds locked (SQLite's "database is locked", seen under load) is tried a few times
+        and then left for the next write."""
+        with self._access() as c:
+            if self._graph_raised:
+                return
+            wanted = GRAPH["hnsw"]["sync_threshold"]
+            for wait in _LOCKED_WAITS:
+                if ((c.configuration_json or {}).get("hnsw") or {}).get("sync_threshold", wanted) >= wanted:
+                    self._graph_raised = True
+                    return
+                try:
+                    c.modify(configuration={"hnsw": {"sync_threshold": wanted}})
+                except chromadb.errors.ChromaError as exc:
+                    if "locked" not in str(exc):
+                        raise
+                    time.sleep(wait)
 
     def delete(self, ids: list[str]) -> None:
         """Remove vectors by chunk id (ids not stored are ignored)."""
