@@ -505,3 +505,9 @@ def test_which_came_first_of_two_papers_compares_them_with_their_dates(offline):
     # The dates are the record's, said uncited: a date inside a quoted claim was flagged as unsupported.
     assert {c.title.split(":")[0] for c in answer.citations} == {"RetroMAE v2", "Revela"}
     assert all(claim.support == "full" for claim in answer.claims), answer.claims
+
+
+def test_a_coined_name_is_a_whole_word_not_the_start_of_another(offline):
+    answer = offline.ask("What problem does TransF solve that TransE cannot?")  # "transformer" starts "transf"
+    titles = [c.title for c in answer.citations]
+    assert titles == ["Knowlege Graph Embedding by Flexible Translation"], titles  # no transformer paper "related"

@@ -24,3 +24,20 @@ def test_a_question_the_corpus_covers_word_for_word_has_none():
 def test_a_longer_form_of_a_word_the_corpus_has_is_not_unseen():
     words, _ = never_seen("Which dense retrievers are speedier?", lambda t: 2.0 if t == "speed" else idf(t), CEILING)
     assert words == []
+
+
+def test_a_coined_name_is_held_as_a_whole_word_a_version_or_a_plural_only():
+    from paperqa.answer.evidence import has, has_name
+
+    words = frozenset({"transform", "translat", "colbertv2", "splade++", "lora"})
+    assert has("transf", words) and not has_name("transf", words)  # "TransF" is no "transformer"
+    assert not has_name("tran", words)
+    assert has_name("colbert", words) and has_name("splade", words) and has_name("lora", words)
+    assert has_name("lora", frozenset({"loras"})) and not has_name("lora", frozenset({"loraprun"}))
+
+
+def test_a_question_s_words_with_a_capital_inside_are_coined_names():
+    from paperqa.answer.question import analyse
+
+    assert analyse("What problem does TransF solve that TransE cannot?").names == {"transf", "trans"}
+    assert analyse("Which papers study transformers for LLMs?").names == frozenset()

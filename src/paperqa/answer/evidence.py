@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -65,6 +66,21 @@ def has(term: str, vocabulary: frozenset[str]) -> bool:
     words = _sorted(vocabulary)
     i = bisect.bisect_left(words, term)
     return i < len(words) and words[i].startswith(term)
+
+
+_SAME_NAME = re.compile(r"-?v?\d[\w.]*|\+\+|s")  # "colbertv2", "splade++", a plural: the same name still
+
+
+def has_name(term: str, vocabulary: frozenset[str]) -> bool:
+    """A coined name in a vocabulary as a whole word, or with a version or plural after it ("ColBERTv2"), not as
+    the start of another word ("TransF" is no "transformer", "TransE" no "translation")."""
+    words = _sorted(vocabulary)
+    i = bisect.bisect_left(words, term)
+    while i < len(words) and words[i].startswith(term):
+        if words[i] == term or _SAME_NAME.fullmatch(words[i][len(term) :]):
+            return True
+        i += 1
+    return False
 
 
 def _starts(term: str) -> list[str]:

@@ -288,7 +288,7 @@ class OfflineWriter:
         unsaid = (
             unmentioned(asked, sources[top], matches[top], self._names_subject) if one_named and not nameless else []
         )
-        others = related(asked, sources, matches, top)  # nearly as close to the question: named as related
+        others = related(asked, sources, matches, top, self.idf)  # nearly as close to the question: named as related
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid)
         draft.text = " ".join(x for x in (opening, body, extra) if x)

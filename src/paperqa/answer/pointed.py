@@ -13,7 +13,7 @@ from .evidence import has
 from .names import fold
 from .phrases import COINED, as_written
 from .question import Asked
-from .relevance import Match, lacking, near, vocabulary
+from .relevance import Idf, Match, lacking, near, vocabulary
 
 _NAME = re.compile(COINED)  # an acronym or coined name (`RLHF`, `BERT`, `T5`)
 RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
@@ -69,13 +69,27 @@ def named_by_none(asked: Asked, listed: Sequence[Source]) -> list[str]:
     return [w for w in as_written(asked.text, [t for t in asked.terms if t in none_has]) if _NAME.fullmatch(w)]
 
 
-def related(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], top: int) -> list[int]:
+def related(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], top: int, idf: Idf) -> list[int]:
     """Up to two papers nearly as close to the question as the answer's paper (its follow-up, say), writing the
-    question's word pairs together wherever that paper does ("second order optimizer", not "self-adaptive")."""
+    question's word pairs together wherever that paper does ("second order optimizer", not "self-adaptive"), and
+    as close on the rest of the question where it names that paper ("What does TransF solve that TransE
+    cannot?": not a paper sharing only "problem" and "solve")."""
     least = max(0.5, matches[top].coverage - RELATED)
     paired = [(a, b) for a, b in asked.pairs if near(sources[top].paper, a, b)]
+    name = set(terms(matches[top].name))
+    rest = [t for t in asked.terms if t not in name]
+    total = sum(idf(t) for t in rest) or 1.0
+
+    def beside_name(i: int) -> float:
+        words = vocabulary(sources[i].paper)
+        return sum(idf(t) for t in rest if has(t, words)) / total
+
+    floor = beside_name(top) - RELATED if name and rest else 0.0
     return [
         i
         for i, m in enumerate(matches)
-        if i != top and m.coverage >= least and all(near(sources[i].paper, a, b) for a, b in paired)
+        if i != top
+        and m.coverage >= least
+        and all(near(sources[i].paper, a, b) for a, b in paired)
+        and beside_name(i) >= floor
     ][:2]

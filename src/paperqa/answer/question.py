@@ -69,6 +69,7 @@ _SUMMARY = re.compile(
     re.IGNORECASE,
 )
 # A title quoted in the question names one paper as surely as a coined name does.
+_CAMEL = re.compile(r"[a-z][A-Z]")  # a coined name's capital inside it ("TransF", "ColBERT")
 _QUOTED = re.compile(r"[\"“”'‘’][^\"“”'‘’]{8,}[\"“”'‘’]")
 _NAME = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9])[\w-]*")
 # "Can you recommend papers on model compression?", "suggest a few studies of X": asking for papers, whose verb
@@ -175,6 +176,7 @@ class Asked:
     best: bool = False  # asks for the best papers or methods, which no abstract decides ("the best method for X")
     weakness: bool = False  # asks for a method's limits ("the downsides of X"), which its abstract may state
     makes_data: bool = False  # a list of papers that make a benchmark or dataset ("propose new benchmarks")
+    names: frozenset[str] = frozenset()  # key terms written as coined names ("TransF"): whole words, no prefixes
     qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")
     domains: tuple[str, ...] = ()  # key words after "for", "in", "on": where it applies ("data for retrieval")
     excluded: str = ""  # what a list is to leave out, as written ("which retrieval papers do not use BERT": `BERT`)
@@ -267,7 +269,13 @@ def _analysed(question: str) -> Asked:
         makes_data=bool(MAKES_DATA.search(question)),  # "propose new benchmarks for X",
         qualified=qualified(words),
         domains=domains(words),
+        names=frozenset(t for t in key_terms if t in _camel_stems(question)),
     )
+
+
+def _camel_stems(question: str) -> set[str]:
+    """The stems of a question's words with a capital after a small letter ("TransF", "ColBERT", "LoRA")."""
+    return {stem(w.casefold()) for w in WORD.findall(question) if _CAMEL.search(w)}
 
 
 def figures_asked(question: str) -> int:

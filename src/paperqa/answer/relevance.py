@@ -18,7 +18,7 @@ import numpy as np
 
 from ..text import sentences, terms
 from ..types import Paper
-from .evidence import has
+from .evidence import has, has_name
 from .names import mentions
 from .phrases import joined, paper_words
 from .question import Asked
@@ -163,11 +163,16 @@ def phrases_lacked(asked: Asked, paper: Paper, subject: Callable[[str], bool]) -
 def _held(asked: Asked, words: frozenset[str]) -> set[str]:
     """The key terms a vocabulary holds in some form; holding one of the question's alternatives ("passages or
     documents") holds them all."""
-    held = {t for t in asked.terms if has(t, words)}
+    held = {t for t in asked.terms if holds(asked, t, words)}
     for alternatives in asked.either:
         if any(side <= held for side in alternatives):
             held |= frozenset().union(*alternatives)
     return held
+
+
+def holds(asked: Asked, term: str, words: frozenset[str]) -> bool:
+    """Whether a vocabulary holds a key term: a coined name as a whole word ("TransF" is no "transformer")."""
+    return has_name(term, words) if term in asked.names else has(term, words)
 
 
 def on_topic(asked: Asked, paper: Paper) -> bool:
@@ -175,7 +180,7 @@ def on_topic(asked: Asked, paper: Paper) -> bool:
     (compounds joined on both sides: `pre-train` is `pretrain` in the question as in the paper), each
     hyphenated name's words together, and what it is applied to ("synthetic data for retrieval")."""
     words = vocabulary(paper)
-    missing = sum(1 for t in asked.terms if not has(t, words))
+    missing = sum(1 for t in asked.terms if not holds(asked, t, words))
     together = all(holds_compound(paper, parts) for parts in asked.compounds)
     applied = all(has(t, words) for t in asked.domains if t in asked.terms)  # "for retrieval": not preference data
     return missing <= (len(asked.terms) - 1) // 2 and together and applied
