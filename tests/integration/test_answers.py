@@ -511,3 +511,10 @@ def test_a_coined_name_is_a_whole_word_not_the_start_of_another(offline):
     answer = offline.ask("What problem does TransF solve that TransE cannot?")  # "transformer" starts "transf"
     titles = [c.title for c in answer.citations]
     assert titles == ["Knowlege Graph Embedding by Flexible Translation"], titles  # no transformer paper "related"
+
+
+def test_what_a_paper_found_is_quoted_first(offline):
+    answer = offline.ask("What is the main finding of AxBench?")  # not "we introduce AxBench, a benchmark"
+    assert answer.text.split("[1]")[1].lstrip(": ").startswith("For steering, we find that prompting outperforms")
+    found = offline.ask("What did the authors of LeXFiles find?")
+    assert "We find that probing performance strongly correlates" in found.text.split("[1]")[1], found.text

@@ -10,6 +10,7 @@ from paperqa.answer.claims import _figures, numbers
 from paperqa.answer.hints import (
     BEST_HINT,
     EXCLUDED_HINT,
+    FINDING_HINT,
     INTRODUCED_HINT,
     MAKES_DATA_HINT,
     NAMED_HINT,
@@ -215,6 +216,10 @@ def test_a_premise_of_the_question_is_put_to_the_llm_to_check(shipped_home, serv
 def test_the_downsides_asked_for_ask_the_llm_for_limits_a_source_states(shipped_home, server):
     prompt = prompt_for(shipped_home, server, "What are the downsides of learned sparse retrieval?")
     assert WEAKNESS_HINT in prompt and SHAPE_HINTS["fact"] in prompt
+
+
+def test_a_paper_s_findings_asked_for_ask_the_llm_for_what_it_found(shipped_home, server):
+    assert FINDING_HINT in prompt_for(shipped_home, server, "What is the main finding of AxBench?")
 
 
 def test_papers_that_make_benchmarks_are_asked_of_the_llm_as_such(shipped_home, server):

@@ -51,6 +51,19 @@ def test_what_a_which_clause_asks_for():
     assert not analyse("Which papers generate questions from passages?").weakness  # "questions" is the topic
 
 
+def test_what_a_paper_found_is_asked_without_the_asking_being_a_topic_word():
+    main = analyse("What is the main finding of AxBench?")
+    assert main.finding and main.terms == ("axbench",)  # no "main" or "finding" a sentence must hold
+    assert analyse("What did the authors of LeXFiles find?").finding
+    assert analyse("What does the ExLM paper show about [MASK] tokens?").finding
+    concluded = analyse("What does Does Corpus Quality Really Matter for Low-Resource Languages conclude?")
+    assert concluded.finding and "conclud" not in concluded.terms
+    assert analyse("What are the results of SPLADE v2 on BEIR?").finding
+    assert not analyse("Which papers report results on MS MARCO?").finding  # results on a benchmark: a topic
+    assert not analyse("How can I find papers on hashing?").finding  # "find" asks for papers here
+    assert not analyse("Which papers show that scaling helps retrieval?").finding  # "show" with what they show
+
+
 def test_names_of_a_paper():
     paper = Paper(id="x", title="HyperAttention: Long-context Attention in Near-Linear Time",
                   abstract="We present Data Selection with Importance Resampling (DSIR) for selection. "

@@ -21,6 +21,10 @@ BEST_HINT = (
     "figures, and say that they were not compared on equal terms unless a source says so."
 )
 NAMED_HINT = "The question asks which {kind} by name: give the names a source states; if it states none, say so."
+FINDING_HINT = (
+    "The question asks what a paper found: give the findings and conclusions its source states, with their "
+    "numbers, citing it, rather than what the paper sets out to do."
+)
 WEAKNESS_HINT = (
     "The question asks for limitations: give those a source states, citing it; if none states one, say so rather "
     "than infer any."
@@ -60,6 +64,7 @@ def hints(asked: Asked) -> str:
     hint += f" {PREMISE_HINT.format(premise=premise)}" if (premise := premise_of(asked.text)) else ""
     hint += f" {BEST_HINT}" if asked.best else ""
     hint += f" {WEAKNESS_HINT}" if asked.weakness else ""
+    hint += f" {FINDING_HINT}" if asked.finding else ""
     hint += f" {MAKES_DATA_HINT}" if asked.makes_data else ""
     hint += f" {EXCLUDED_HINT.format(excluded=asked.excluded)}" if asked.excluded else ""
     return hint

@@ -279,7 +279,9 @@ class OfflineWriter:
 
     def _fact(self, asked: Asked, sources: Sequence[Source], top: int, matches: list[Match], hedged: bool) -> Draft:
         draft = Draft("", answerable=True)
-        body = " ".join(draft.quote(top + 1, s) for s in in_order(sources[top], self.pick.cover(asked, sources[top])))
+        chosen = self.pick.cover(asked, sources[top])
+        lead = chosen[:1] if asked.finding else []  # "the main finding of X": what it found first, then in order
+        body = " ".join(draft.quote(top + 1, s) for s in [*lead, *in_order(sources[top], chosen[len(lead) :])])
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
         nameless = asked.named_kind if asked.named_kind and not self.pick.names_it(asked, sources[top]) else None
         if asked.weakness and not self.pick.states_limits(asked, sources[top]):  # "the downsides of X"

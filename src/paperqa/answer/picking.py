@@ -27,6 +27,14 @@ LIMITS = re.compile(
     r"degrad\w*|at the cost of)\b",
     re.IGNORECASE,
 )
+# A sentence stating what a paper found ("we find that …", "Our results show …", "SAEs are not competitive" is
+# not caught): what a question about its findings wants first.
+FOUND = re.compile(
+    r"\b(?:we|our\s+(?:results?|experiments?|findings?|analys[ie]s|study)|results?|experiments?|analys[ie]s)\b"
+    r"[^.;]{0,60}?\b(?:find|found|finds|show|shows|showed|demonstrate[sd]?|reveal(?:s|ed)?|observe[sd]?|"
+    r"suggest(?:s|ed)?|indicate[sd]?|conclude[sd]?|confirm(?:s|ed)?|prove[sd]?)\b",
+    re.IGNORECASE,
+)
 # A name or figure an answer gives: two capitals (`ILSVRC`, `DINOv2`) or letters and digits (`KITTI-C`, `T5`).
 SPECIFIC = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*")
 
@@ -79,6 +87,8 @@ class Picker:
         first = self.answering(asked, pool)[:2]  # what a "which benchmarks" asks for goes in first
         if asked.weakness:  # "the downsides of X": the sentence stating a limit, of those on the question's words
             first = self.limits(asked, pool)[:1]
+        if asked.finding:  # "the main finding of X": what the paper says it found, else its first gain
+            first = self.findings(asked, pool)[:2] or [i for i in pool if i[1] == self.result(source)][:1]
         for answering in first:
             picked.append((answering[0], answering[1]))
             covered |= wanted & answering[2]
@@ -123,6 +133,12 @@ class Picker:
         wanted = set(key_terms(asked.text))
         found = [item for item in pool if LIMITS.search(item[1]) and wanted & item[2]]
         return sorted(found, key=lambda item: -sum(self.idf(t) for t in wanted & item[2]))
+
+    def findings(self, asked: Asked, pool: list[tuple[int, str, set[str]]]) -> list[tuple[int, str, set[str]]]:
+        """Sentences stating what the paper found, most of the question's weight first, then in order."""
+        wanted = set(key_terms(asked.text))
+        found = [item for item in pool if FOUND.search(item[1])]
+        return sorted(found, key=lambda item: (-sum(self.idf(t) for t in wanted & item[2]), item[0]))
 
     def states_limits(self, asked: Asked, source: Source) -> bool:
         """Whether an abstract states a limit of what the question asks about ("the downsides of X")."""

@@ -93,6 +93,14 @@ _INTRODUCED = re.compile(
 _WEAKNESS = re.compile(r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
                        r"disadvantages?|shortcomings?|challenges)|\b(?:open|remaining|unsolved|unresolved)\s+"
                        r"(?:problems|questions|issues))\b(?:\s+(?:of|in|for)\b)?", re.IGNORECASE)  # fmt: skip
+# "What is the main finding of AxBench?", "What did the authors of X find?", "What does X conclude about Y?" ask
+# what a paper found, not for papers about "findings": the asking goes, and the paper's findings are quoted first.
+_FINDING = re.compile(
+    r"\b(?:(?:main|key|central|major|principal|headline)\s+(?:findings?|results?|conclusions?|takeaways?|lessons?)"
+    r"|(?:findings?|conclusions?|takeaways?|lessons\s+learned)|results?(?=\s+of\b))\b(?:\s+(?:of|from|in)\b)?"
+    r"|\b(?:find|found|show|conclude|discover|reveal|observe|learn)\b(?=\s+about\b|\s*[?.!]?\s*$)",
+    re.IGNORECASE,
+)
 _BEST = re.compile(
     r"\b(?:best|top|leading|strongest|most\s+(?:important|influential|promising))\s+"
     rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\b)",
@@ -175,6 +183,7 @@ class Asked:
     introduced: str | None = None  # the name whose origin it asks ("which paper introduced BERT?": `BERT`)
     best: bool = False  # asks for the best papers or methods, which no abstract decides ("the best method for X")
     weakness: bool = False  # asks for a method's limits ("the downsides of X"), which its abstract may state
+    finding: bool = False  # asks what a paper found ("the main finding of X"), which its abstract may state
     makes_data: bool = False  # a list of papers that make a benchmark or dataset ("propose new benchmarks")
     names: frozenset[str] = frozenset()  # key terms written as coined names ("TransF"): whole words, no prefixes
     qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")
@@ -196,7 +205,7 @@ def analyse(question: str) -> Asked:
     end = m.end("what") if len(words) == len(m.group("what").split()) else m.start("what") + len(words[0])
     narrowed = _analysed(without(asked.text, m.start(), end))
     return dataclasses.replace(narrowed, shape="list", excluded=" ".join(words), order=asked.order, count=asked.count,
-                               record=asked.record, best=asked.best, weakness=asked.weakness,
+                               record=asked.record, best=asked.best, weakness=asked.weakness, finding=asked.finding,
                                makes_data=asked.makes_data)  # fmt: skip
 
 
@@ -214,6 +223,8 @@ def _analysed(question: str) -> Asked:
         question = without(question, best.start(), best.end())
     if weakness := _WEAKNESS.search(question):
         question = without(question, weakness.start(), weakness.end())
+    if finding := _FINDING.search(question):
+        question = without(question, finding.start(), finding.end())
     counted = _HOW_MANY_PAPERS.search(question)
     count = count_of(counted.group(1)) or None if counted else None  # "0 papers": no count
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
@@ -266,6 +277,7 @@ def _analysed(question: str) -> Asked:
         introduced=m.group("name") if (m := _INTRODUCED.search(question)) else None,
         best=bool(best),
         weakness=bool(weakness),
+        finding=bool(finding),
         makes_data=bool(MAKES_DATA.search(question)),  # "propose new benchmarks for X",
         qualified=qualified(words),
         domains=domains(words),
