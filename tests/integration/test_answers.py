@@ -518,3 +518,14 @@ def test_what_a_paper_found_is_quoted_first(offline):
     assert answer.text.split("[1]")[1].lstrip(": ").startswith("For steering, we find that prompting outperforms")
     found = offline.ask("What did the authors of LeXFiles find?")
     assert "We find that probing performance strongly correlates" in found.text.split("[1]")[1], found.text
+
+
+def test_a_kind_asked_of_an_abstract_that_names_none_says_so(offline):
+    answer = offline.ask("What datasets does gaBERT use?")  # it names models (mBERT) and "a task", no data set
+    assert "names no dataset or benchmark" in answer.text, answer.text
+
+
+def test_a_question_that_is_only_a_paper_s_name_relates_only_papers_holding_it(offline):
+    answer = offline.ask("who proposed pointer networks?")  # "network" alone related a 3D scene-graph paper
+    assert [c.title for c in answer.citations] == ["Pointer Networks"], answer.text
+    assert len(offline.ask("What is SPLADE?").citations) == 3  # SPLADE v2 and Mistral-SPLADE hold "SPLADE"

@@ -283,7 +283,7 @@ class OfflineWriter:
         lead = chosen[:1] if asked.finding else []  # "the main finding of X": what it found first, then in order
         body = " ".join(draft.quote(top + 1, s) for s in [*lead, *in_order(sources[top], chosen[len(lead) :])])
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
-        nameless = asked.named_kind if asked.named_kind and not self.pick.names_it(asked, sources[top]) else None
+        nameless = asked.named_kind if asked.named_kind and not self.pick.naming(asked, sources[top]) else None
         if asked.weakness and not self.pick.states_limits(asked, sources[top]):  # "the downsides of X"
             nameless = "limitation"
         one_named = sum(1 for m in matches if m.named) == 1  # of several papers named, each lacks the others' names

@@ -85,11 +85,12 @@ def related(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], t
         return sum(idf(t) for t in rest if has(t, words)) / total
 
     floor = beside_name(top) - RELATED if name and rest else 0.0
+
+    def kin(i: int) -> bool:  # a question that is only the paper's name ("who proposed pointer networks?"): all of it
+        return beside_name(i) >= floor if rest else all(has(t, vocabulary(sources[i].paper)) for t in name)
+
     return [
         i
         for i, m in enumerate(matches)
-        if i != top
-        and m.coverage >= least
-        and all(near(sources[i].paper, a, b) for a, b in paired)
-        and beside_name(i) >= floor
+        if i != top and m.coverage >= least and all(near(sources[i].paper, a, b) for a, b in paired) and kin(i)
     ][:2]
