@@ -156,10 +156,6 @@ class Picker:
                 return sentence
         return None
 
-    def names_it(self, asked: Asked, source: Source) -> bool:
-        """Whether the abstract names a thing of the kind asked ("which datasets": `MS MARCO`)."""
-        return bool(self.answering(asked, _pool(source)))
-
     @staticmethod
     def result(source: Source) -> str:
         """What a paper found: after what it does, the first gain stated in figures, else the last gain, else its
