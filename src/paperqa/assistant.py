@@ -179,7 +179,7 @@ class Assistant:
             undated = view.undated_left_out(resolved.filters)
             if restricted_only:
                 order = asked.order or "newest"
-                ids = view.by_date(order == "newest", SHOWN, resolved.filters)
+                ids = view.by_date(order == "newest", min(asked.count or SHOWN, SHOWN), resolved.filters)
                 found = view.papers_of(ids)
                 sources = [Source(found[i], 0.0, n) for n, i in enumerate((i for i in ids if i in found), start=1)]
                 admitted = view.admitted(resolved.filters)

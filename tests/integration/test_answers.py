@@ -244,11 +244,19 @@ def test_a_figure_the_abstract_never_gives_is_said_to_be_missing(offline):
 
 
 def test_the_latest_papers_on_a_topic_come_newest_first_with_the_undated_last(offline):
-    answer = offline.ask("What is the latest paper on machine unlearning?")
+    answer = offline.ask("What are the latest papers on machine unlearning?")
     assert answer.text.startswith("The corpus has") and "newest first" in answer.text.split("\n")[0]
     dates = [c.date for c in answer.citations]
     known = [d for d in dates if d is not None]
     assert known and known == sorted(known, reverse=True) and dates[: len(known)] == known
+
+
+def test_the_newest_paper_on_a_topic_is_one_paper_with_its_date(offline):
+    answer = offline.ask("What is the newest paper about unlearning?")  # one asked: one given
+    lines = answer.text.splitlines()
+    assert lines[0].endswith("; the newest:") and len(lines) == 2 and len(answer.citations) == 1, answer.text
+    assert f"({answer.citations[0].date.isoformat()}): " in lines[1]
+    assert [c.support for c in answer.claims] == ["full"]
 
 
 def test_a_number_of_papers_asked_for_is_how_many_are_listed(offline):

@@ -98,7 +98,7 @@ def test_a_question_of_dates_alone_lists_the_papers_of_that_year(offline):
 
 
 @pytest.mark.parametrize(("question", "order"), [("What are the latest papers?", "newest"),
-                                                 ("Which is the oldest paper in the corpus?", "oldest")])  # fmt: skip
+                                                 ("Which are the oldest papers in the corpus?", "oldest")])  # fmt: skip
 def test_the_latest_papers_asked_of_no_topic_are_the_newest_of_the_whole_corpus(offline, question, order):
     dates = sorted((p.date for p in read_corpus(shipped_corpus()).papers if p.date), reverse=order == "newest")
     answer = offline.ask(question)
@@ -110,6 +110,15 @@ def test_the_latest_papers_asked_of_no_topic_are_the_newest_of_the_whole_corpus(
     if order == "newest":  # Markdown typed around its words asks the same
         typed = offline.ask("<b>**What**</b> are the `latest` papers?")
         assert [c.date for c in typed.citations] == dates[:12], typed.text
+
+
+def test_the_oldest_paper_is_one_paper_with_its_date(offline):
+    first = min((p for p in read_corpus(shipped_corpus()).papers if p.date), key=lambda p: p.date)
+    answer = offline.ask("Which is the oldest paper in the corpus?")
+    lines = answer.text.splitlines()
+    assert lines[0] == f"The corpus has {len(read_corpus(shipped_corpus()).papers)} papers; the oldest:", answer.text
+    assert len(lines) == 2 and lines[1].startswith(f"- {first.title} ({first.date.isoformat()}): ")
+    assert [c.support for c in answer.claims] == ["full"]  # the date is the record's, no figure of the claim
 
 
 def test_a_year_naming_an_event_is_not_a_date_filter(offline):

@@ -410,3 +410,11 @@ def test_which_of_two_by_any_comparative_is_a_comparison(question):
 
 def test_which_came_first_of_two_is_a_comparison():
     assert analyse("Which came first, RetroMAE v2 or Revela?").shape == "compare"
+
+
+def test_the_newest_paper_in_the_singular_asks_for_one():
+    assert analyse("What is the newest paper about unlearning?").count == 1
+    assert analyse("Which is the oldest paper in the corpus?").count == 1
+    assert analyse("What are the latest papers on unlearning?").count is None
+    assert analyse("What is the latest research on unlearning?").count is None  # research: no one paper
+    assert analyse("the 3 newest papers on hashing").count == 3

@@ -23,6 +23,9 @@ _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)\s?(%|x|×|k|m|b|fold)?(?![\w]
 # The offline writer's own lead-ins, citation and all: "From “…” [1]:", "No paper … the closest is “…” [1].", "The
 # abstract of “…” [1] names no metric for this; what it says closest:" (its words are not the paper's claim).
 _LEAD = re.compile(r"^(?:From “[^”]*” \[\d+\]:|No paper [^\[]*? \[\d+\]\.|The abstract of “[^”]*” \[\d+\] [^:]*:)\s*")
+# A dated list's line gives its paper's date after the title ("- Title (2025-06-10): …"), from the record, not the
+# abstract: no figure of the claim.
+_DATED_LINE = re.compile(r"^(- [^\[]*?) \(\d{4}(?:-\d{2}){0,2}\)(?=: )")
 FULL, PARTIAL = 0.5, 0.25  # shares of a claim's key terms its cited abstracts must hold
 
 
@@ -90,7 +93,7 @@ def check(text: str, sources: Sequence[Source], quoted: Mapping[int, Sequence[st
         cited = [n for m in GROUP.finditer(sentence) for n in expand(m.group(1)) if 1 <= n <= len(sources)]
         if not cited:
             continue
-        claim = GROUP.sub("", _LEAD.sub("", sentence)).strip()  # the lead-in first: its [n] marks where it ends
+        claim = GROUP.sub("", _LEAD.sub("", _DATED_LINE.sub(r"\1", sentence))).strip()  # lead-in first: [n] ends it
         support, _ = support_of(claim, [sources[n - 1].paper for n in cited])
         # Re-point only a figure: words shared by several abstracts are too weak a sign of the right source.
         if support == "none" and len(set(cited)) == 1 and _figures(claim):

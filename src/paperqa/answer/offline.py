@@ -211,7 +211,10 @@ class OfflineWriter:
             head += f", {order} first" + (f" ({undated} with no date, last)" if undated else "")
         shown = min(asked.count or MAX_LISTED, MAX_LISTED)
         if len(chosen) > shown:  # "3 papers on hashing": the first three of them (at most MAX_LISTED)
-            head += f"; the {shown} {asked.order}" if asked.order else f"; {shown} of them"
+            if asked.order:  # "the newest paper on X": one
+                head += f"; the {asked.order}" if shown == 1 else f"; the {shown} {asked.order}"
+            else:
+                head += f"; {shown} of them"
             chosen = chosen[:shown]
         if len(asked.terms) <= TOPIC_WORDS:  # a topic's name: say which of its words none of them has
             none_has = lacked_by_all(asked, [sources[i] for i in chosen])
@@ -229,7 +232,8 @@ class OfflineWriter:
             quoted = naming.get(i) or self.pick.best(
                 asked, sources[i], numeric=asked.best, saying=MAKES_DATA if asked.makes_data else None
             )
-            lines.append(f"- {inert(sources[i].paper.title)}: {draft.quote(i + 1, quoted)}")
+            dated = f" ({sources[i].paper.date})" if asked.order and sources[i].paper.date else ""  # what it is by
+            lines.append(f"- {inert(sources[i].paper.title)}{dated}: {draft.quote(i + 1, quoted)}")
         draft.text = "\n".join(lines)
         return draft
 

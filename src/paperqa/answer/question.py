@@ -48,6 +48,7 @@ _BASELINE = re.compile(r"\b(improv\w* (over|on|upon)|better than|outperform\w*|c
 # "the latest paper on X", "the earliest work on X": papers on a topic, by date; the word says the order only.
 _WORKS = rf"\s+{PAPERS}\b"
 _NEWEST = re.compile(r"\b(latest|newest|most\s+recent|recent|last)" + _WORKS, re.IGNORECASE)
+_ONE_DATED = re.compile(r"\b(?:paper|work|study|article|publication)$", re.IGNORECASE)
 _OLDEST = re.compile(r"\b(oldest|earliest|first)" + _WORKS, re.IGNORECASE)
 # A few words that are no question ("mixture of experts", "LLM unlearning methods"): a topic, listed. A question
 # without its "?" ("what is gabert", "which paper introduced BEIR") is still a question.
@@ -227,6 +228,8 @@ def _analysed(question: str) -> Asked:
         question = without(question, finding.start(), finding.end())
     counted = _HOW_MANY_PAPERS.search(question)
     count = count_of(counted.group(1)) or None if counted else None  # "0 papers": no count
+    if dated and count is None and _ONE_DATED.search(dated.group(0)):  # "the newest paper on X": one, not a list
+        count = 1
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
         question = without(question, counted.start(1), counted.end(1))
     words = [w.casefold() for w in WORD.findall(joined(question))]

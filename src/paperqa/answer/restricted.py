@@ -33,13 +33,17 @@ def restricted_answer(
     if not shown:
         return said(question, f"The corpus has no paper {restriction}.")
     draft = Draft("", answerable=True)
-    more = f"; the {len(shown)} {order}" if admitted > len(shown) else f", {order} first"
+    if admitted <= len(shown):
+        more = f", {order} first"
+    else:  # "the oldest paper": one
+        more = f"; the {order}" if len(shown) == 1 else f"; the {len(shown)} {order}"
     undated = sum(1 for s in shown if s.paper.date is None)
     more += f" ({undated} with no date, last)" if undated else ""
     admits = f" {restriction}" if restriction else ""
     lines = [f"The corpus has {admitted} paper{'s' if admitted != 1 else ''}{admits}{more}:"]
     for n, s in enumerate(shown, start=1):
-        lines.append(f"- {inert(s.paper.title)}: {draft.quote(n, contribution(s))}")
+        dated = f" ({s.paper.date})" if s.paper.date else ""  # what the order is by
+        lines.append(f"- {inert(s.paper.title)}{dated}: {draft.quote(n, contribution(s))}")
     checked = check(clean("\n".join(lines), len(shown)), shown, draft.quotes)
     answer = Answer(question=question, text=checked.text, citations=checked.citations, sources=tuple(shown),
                     answerable=True, backend="offline", claims=checked.claims)  # fmt: skip
