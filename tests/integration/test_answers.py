@@ -537,3 +537,14 @@ def test_a_question_that_is_only_a_paper_s_name_relates_only_papers_holding_it(o
     answer = offline.ask("who proposed pointer networks?")  # "network" alone related a 3D scene-graph paper
     assert [c.title for c in answer.citations] == ["Pointer Networks"], answer.text
     assert len(offline.ask("What is SPLADE?").citations) == 3  # SPLADE v2 and Mistral-SPLADE hold "SPLADE"
+
+
+def test_a_comparison_with_a_paper_it_describes_compares_with_that_paper(offline):
+    answer = offline.ask("Compare SPLADE with the paper on hard negatives for dense retrieval")
+    first, other = answer.citations  # both sides, each cited
+    assert first.title.startswith("SPLADE:"), answer.text
+    paper = next(s.paper for s in answer.sources if s.paper.title == other.title)
+    text = f"{paper.title} {paper.abstract}".lower()
+    assert "hard negative" in text and "dense" in text and "splade" not in text, other.title
+    described = offline.ask("Compare WAGLE with the SAE-based unlearning paper")  # "SAE-based" describes, names not
+    assert "No paper in the corpus is named" not in described.text, described.text

@@ -119,6 +119,11 @@ def introduces(paper: Paper, name: str) -> bool:
 
 # A coined name in a question: a capital after a small letter, two capitals, or letters and a digit.
 _COINED = re.compile(rf"(?<![\w-]){COINED}(?![\w-])")
+# "the SAE-based unlearning paper", "SPLADE-style models": a name describing a paper, not one it is to go by.
+_DESCRIBING = re.compile(
+    r"-(?:based|style|like|guided|driven|aware|free|specific|inspired|augmented|enhanced|powered|assisted|centric)$",
+    re.IGNORECASE,
+)
 
 
 def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str]) -> list[str]:
@@ -126,7 +131,7 @@ def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str]) 
     not ColBERT), nor part of a name the question `mentioned` ("v2" of "SPLADE v2"); a name many papers use
     ("LLM") is none."""
     named = {fold(n) for s in sources for n in names_of(s.paper)}
-    found = [m.group(0).strip("-.") for m in _COINED.finditer(question)]
+    found = [n for m in _COINED.finditer(question) if not _DESCRIBING.search(n := m.group(0).strip("-."))]
     return list(dict.fromkeys(
         n for n in found if fold(n) not in named and fold(n) not in _COMMON_NAMES
         and not any(f" {fold(n)} " in f" {name} " for name in mentioned)

@@ -32,7 +32,16 @@ from .figures import figure_asked
 from .names import defined_unnamed, introduces, unnamed
 from .phrases import as_written
 from .picking import GAIN, Picker
-from .pointed import lacked_by_all, lead_paper, named_by_none, named_sources, related, sides_named, unmentioned
+from .pointed import (
+    described_side,
+    lacked_by_all,
+    lead_paper,
+    named_by_none,
+    named_sources,
+    related,
+    sides_named,
+    unmentioned,
+)
 from .premise import premise_note, premise_of, unsaid
 from .question import Asked, Order
 from .record import AUTHORS_UNRANKED, Record, record_said
@@ -132,6 +141,12 @@ class OfflineWriter:
             draft = compared(asked, sources, sides, self.pick, absent)
             draft.text = f"{none_named(absent)} {draft.text}"
             return draft
+        if (  # the other side described: "Compare SPLADE with the paper on hard negatives for dense retrieval"
+            asked.shape == "compare"
+            and len(sides) == 1
+            and (other := described_side(asked, sources, matches, sides[0], self.idf)) is not None
+        ):
+            return compared(asked, sources, [sides[0], other], self.pick)
         top = named[0] if named else lead_paper(matches)
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
         short = len(wanted) <= SHORT

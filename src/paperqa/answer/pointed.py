@@ -16,6 +16,7 @@ from .question import Asked
 from .relevance import Idf, Match, lacking, near, vocabulary
 
 _NAME = re.compile(COINED)  # an acronym or coined name (`RLHF`, `BERT`, `T5`)
+DESCRIBED = 0.999  # share of the rest of a comparison a paper it describes holds: all of it
 RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
 
 
@@ -69,6 +70,14 @@ def named_by_none(asked: Asked, listed: Sequence[Source]) -> list[str]:
     return [w for w in as_written(asked.text, [t for t in asked.terms if t in none_has]) if _NAME.fullmatch(w)]
 
 
+def beside_name(asked: Asked, name: str, idf: Idf) -> Callable[[Source], float]:
+    """The share of a question's key-term weight a paper holds, the words of a name it gives set aside."""
+    own = set(terms(name))
+    rest = [t for t in asked.terms if t not in own]
+    total = sum(idf(t) for t in rest) or 1.0
+    return lambda source: sum(idf(t) for t in rest if has(t, vocabulary(source.paper))) / total if rest else 0.0
+
+
 def related(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], top: int, idf: Idf) -> list[int]:
     """Up to two papers nearly as close to the question as the answer's paper (its follow-up, say), writing the
     question's word pairs together wherever that paper does ("second order optimizer", not "self-adaptive"), and
@@ -76,21 +85,32 @@ def related(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], t
     cannot?": not a paper sharing only "problem" and "solve")."""
     least = max(0.5, matches[top].coverage - RELATED)
     paired = [(a, b) for a, b in asked.pairs if near(sources[top].paper, a, b)]
-    name = set(terms(matches[top].name))
+    name = terms(matches[top].name)
     rest = [t for t in asked.terms if t not in name]
-    total = sum(idf(t) for t in rest) or 1.0
-
-    def beside_name(i: int) -> float:
-        words = vocabulary(sources[i].paper)
-        return sum(idf(t) for t in rest if has(t, words)) / total
-
-    floor = beside_name(top) - RELATED if name and rest else 0.0
+    share = beside_name(asked, matches[top].name, idf)
+    floor = share(sources[top]) - RELATED if name and rest else 0.0
 
     def kin(i: int) -> bool:  # a question that is only the paper's name ("who proposed pointer networks?"): all of it
-        return beside_name(i) >= floor if rest else all(has(t, vocabulary(sources[i].paper)) for t in name)
+        return share(sources[i]) >= floor if rest else all(has(t, vocabulary(sources[i].paper)) for t in name)
 
     return [
         i
         for i, m in enumerate(matches)
         if i != top and m.coverage >= least and all(near(sources[i].paper, a, b) for a, b in paired) and kin(i)
     ][:2]
+
+
+def described_side(
+    asked: Asked, sources: Sequence[Source], matches: Sequence[Match], side: int, idf: Idf
+) -> int | None:
+    """The paper a comparison describes beside the one it names ("Compare WAGLE with the SAE-based unlearning
+    paper"): of the first ten, the one holding all of the rest of the question, one not naming the other side
+    first (a paper "on hard negatives" compared with SPLADE is not one building on SPLADE), if one does."""
+    share = beside_name(asked, matches[side].name, idf)
+    held = [i for i in range(min(10, len(sources))) if i != side and share(sources[i]) >= DESCRIBED]
+    name = terms(matches[side].name)
+
+    def names_it(i: int) -> bool:
+        return all(has(t, vocabulary(sources[i].paper)) for t in name)
+
+    return min(held, key=lambda i: (names_it(i), i), default=None)
