@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..dates import date_key
 from ..text import examples_removed, terms
 from ..types import Source
 from .citations import inert
@@ -29,12 +28,12 @@ from .draft import (
 )
 from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked
+from .listing import TOPIC_WORDS, list_head
 from .names import defined_unnamed, introduces, unnamed
 from .phrases import as_written
 from .picking import GAIN, Picker
 from .pointed import (
     described_side,
-    lacked_by_all,
     lead_paper,
     named_by_none,
     named_sources,
@@ -43,7 +42,7 @@ from .pointed import (
     unmentioned,
 )
 from .premise import premise_note, premise_of, unsaid
-from .question import Asked, Order
+from .question import Asked
 from .record import AUTHORS_UNRANKED, Record, record_said
 from .relevance import (
     MEMBER_WEIGHTS,
@@ -66,10 +65,8 @@ from .relevance import (
 )
 from .traits import MAKES_DATA, makes_data, on_language_models
 
-MAX_LISTED = 12
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 SHORT = 4  # key words of a question that names a topic rather than describing a paper
-TOPIC_WORDS = 5  # key words up to which a question names a topic, which one paper must hold as a whole
 NEVER_SEEN = 0.35  # share of a question's key-term weight in words no chunk has, from which it is refused
 
 
@@ -217,31 +214,7 @@ class OfflineWriter:
         if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
             # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
             return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
-        # More than are shown: how many were found among those retrieved, of which the corpus may hold more.
-        many = f"at least {len(chosen)}" if len(chosen) > MAX_LISTED else str(len(chosen))
-        head = f"The corpus has {many} paper{'s' if len(chosen) != 1 else ''} on this"
-        if order := asked.order:  # "the latest papers on X": by date, those with no date last
-            chosen.sort(key=lambda i: (sources[i].paper.date is None, _by_date(sources[i], order)))
-            undated = sum(1 for i in chosen if sources[i].paper.date is None)
-            head += f", {order} first" + (f" ({undated} with no date, last)" if undated else "")
-        shown = min(asked.count or MAX_LISTED, MAX_LISTED)
-        if len(chosen) > shown:  # "3 papers on hashing": the first three of them (at most MAX_LISTED)
-            if asked.order:  # "the newest paper on X": one
-                head += f"; the {asked.order}" if shown == 1 else f"; the {shown} {asked.order}"
-            else:
-                head += f"; {shown} of them"
-            chosen = chosen[:shown]
-        if len(asked.terms) <= TOPIC_WORDS:  # a topic's name: say which of its words none of them has
-            none_has = lacked_by_all(asked, [sources[i] for i in chosen])
-            if none_has:
-                words = " or ".join(
-                    f"“{inert(w)}”" for w in as_written(asked.text, [t for t in asked.terms if t in none_has])
-                )
-                head += f" (none of them mentions {words})"
-        if asked.excluded:
-            head += f" (leaving out those that mention “{inert(asked.excluded)}”)"
-        if asked.best:  # "the best method for X": no abstract ranks the others; each says what it reports
-            head += " (the abstracts do not rank them against each other; each line gives what its paper reports)"
+        head, chosen = list_head(asked, sources, chosen)
         lines = [head + ":"]
         for i in chosen:
             quoted = naming.get(i) or self.pick.best(
@@ -314,9 +287,3 @@ class OfflineWriter:
         opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid)
         draft.text = " ".join(x for x in (opening, body, extra) if x)
         return draft
-
-
-def _by_date(source: Source, order: Order) -> int:
-    """A sort key putting the newest (or the oldest) paper first."""
-    key = date_key(source.paper.date)
-    return -key if order == "newest" else key

@@ -1,0 +1,53 @@
+"""How a list of papers opens: how many the corpus has, in what order, how many are shown, and which of the
+topic's words none of them mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..dates import date_key
+from ..types import Source
+from .citations import inert
+from .phrases import as_written
+from .pointed import lacked_by_all
+from .question import Asked, Order
+
+MAX_LISTED = 12
+TOPIC_WORDS = 5  # key words up to which a question names a topic, which one paper must hold as a whole
+
+
+def list_head(asked: Asked, sources: Sequence[Source], chosen: list[int]) -> tuple[str, list[int]]:
+    """The sentence a list opens with (no colon), and the papers listed under it, in their order."""
+    chosen = list(chosen)
+    # More than are shown: how many were found among those retrieved, of which the corpus may hold more.
+    many = f"at least {len(chosen)}" if len(chosen) > MAX_LISTED else str(len(chosen))
+    head = f"The corpus has {many} paper{'s' if len(chosen) != 1 else ''} on this"
+    if order := asked.order:  # "the latest papers on X": by date, those with no date last
+        chosen.sort(key=lambda i: (sources[i].paper.date is None, _by_date(sources[i], order)))
+        undated = sum(1 for i in chosen if sources[i].paper.date is None)
+        head += f", {order} first" + (f" ({undated} with no date, last)" if undated else "")
+    shown = min(asked.count or MAX_LISTED, MAX_LISTED)
+    if len(chosen) > shown:  # "3 papers on hashing": the first three of them (at most MAX_LISTED)
+        if asked.order:  # "the newest paper on X": one
+            head += f"; the {asked.order}" if shown == 1 else f"; the {shown} {asked.order}"
+        else:
+            head += f"; {shown} of them"
+        chosen = chosen[:shown]
+    if len(asked.terms) <= TOPIC_WORDS:  # a topic's name: say which of its words none of them has
+        none_has = lacked_by_all(asked, [sources[i] for i in chosen])
+        if none_has:
+            words = " or ".join(
+                f"“{inert(w)}”" for w in as_written(asked.text, [t for t in asked.terms if t in none_has])
+            )
+            head += f" (none of them mentions {words})"
+    if asked.excluded:
+        head += f" (leaving out those that mention “{inert(asked.excluded)}”)"
+    if asked.best:  # "the best method for X": no abstract ranks the others; each says what it reports
+        head += " (the abstracts do not rank them against each other; each line gives what its paper reports)"
+    return head, chosen
+
+
+def _by_date(source: Source, order: Order) -> int:
+    """A sort key putting the newest (or the oldest) paper first."""
+    key = date_key(source.paper.date)
+    return -key if order == "newest" else key
