@@ -173,7 +173,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             return Resolved(question, None, "There is no earlier answer in this conversation for that to refer to; "
                                             "ask about a topic or name the paper.")  # fmt: skip
         return Resolved(question, filters if filters.active else None, dates=years)
-    last = history[-1]
+    # The answer pointed back at is the last that cited papers: a reply citing none ("The last answer has no second
+    # paper") has nothing for "it" or "the first one" to mean.
+    last = next((t for t in reversed(history) if t.answer.citations), history[-1])
     if picked := _picked(question, _cited(last)):  # "the second one", "the first two": as "[n]" references
         # Of the last answer; when that was one paper's ("the first two" after "who wrote the second one?"), of
         # the answer before it, if that cited enough. A list lacking a ninth paper is said to lack it.

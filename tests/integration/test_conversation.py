@@ -161,6 +161,18 @@ def test_the_second_one_is_the_second_paper_the_last_answer_cited(offline):
     assert len(fresh.sources) > 1  # "the first paper to propose X" asks the corpus, not the last answer
 
 
+def test_a_reply_citing_nothing_leaves_it_pointing_at_the_answer_before(offline):
+    q = "Which papers use LLMs to rerank passages?"
+    first = offline.ask(q)
+    history = [Turn(q, first)]
+    missing = offline.ask("What does the fifth one propose?", history=history)  # cites nothing
+    history.append(Turn("What does the fifth one propose?", missing))
+    follow = offline.ask("What does the first one propose?", history=history)  # of the list, not of the reply
+    assert [c.paper_id for c in follow.citations] == [first.citations[0].paper_id], follow.text
+    it = offline.ask("What does it propose?", history=history)
+    assert [c.paper_id for c in it.citations] == [first.citations[0].paper_id], it.text
+
+
 def test_what_the_paper_just_discussed_does_not_say_is_said_of_it(offline):
     first = offline.ask("Tell me about the SoK on machine unlearning for large language models")
     sok = [c for c in first.citations if c.title.startswith("SoK: Machine Unlearning")]
