@@ -418,3 +418,10 @@ def test_the_newest_paper_in_the_singular_asks_for_one():
     assert analyse("What are the latest papers on unlearning?").count is None
     assert analyse("What is the latest research on unlearning?").count is None  # research: no one paper
     assert analyse("the 3 newest papers on hashing").count == 3
+
+
+def test_how_a_reader_sorts_the_papers_is_no_word_of_the_topic():
+    assert analyse("What are the main approaches to LLM unlearning?").terms == ("unlearn",)
+    assert analyse("What are the key methods for dense retrieval?").terms == ("dens", "retriev")
+    assert not analyse("What are the main approaches to LLM unlearning?").best  # no ranking asked
+    assert "key" in analyse("Which papers study key-value caches?").terms  # a key of its own

@@ -107,6 +107,14 @@ _BEST = re.compile(
     rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\b)",
     re.IGNORECASE,
 )
+# "the main approaches to X", "key methods for X", "different ways of X": how a reader sorts the papers on X, no
+# word of X (no ranking either: that is `_BEST`).
+_SORTING = re.compile(
+    r"\b(?:main|key|major|principal|notable|popular|prominent|common|typical|existing|different|various)\s+"
+    r"(?=(?:approach(?:es)?|methods?|techniques?|ideas?|ways?|strateg(?:y|ies)|directions?|families|categories|"
+    rf"{PAPERS})\b)",
+    re.IGNORECASE,
+)
 # "Which retrieval papers do not use BERT?", "papers on hashing that are not about images", "except", "other than":
 # what a list leaves out, when the papers are what is negated ("what they don't know" is about language models).
 # "Not only/just X" excludes nothing; "without retraining" is a property papers claim.
@@ -222,6 +230,8 @@ def _analysed(question: str) -> Asked:
         question = without(question, dated.start(1), dated.end(1))
     if best := _BEST.search(question):  # "the best method for X": the papers on X, each with what it reports
         question = without(question, best.start(), best.end())
+    if sorting := _SORTING.search(question):
+        question = without(question, sorting.start(), sorting.end())
     if weakness := _WEAKNESS.search(question):
         question = without(question, weakness.start(), weakness.end())
     if finding := _FINDING.search(question):
