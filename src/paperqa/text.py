@@ -110,7 +110,7 @@ FRAME = frozenset(
         "way ways kind kinds type types effect effects use used help helps make makes made show shows find "
         "finds found much many well instead rather versus test tests related relate relation describe described "
         "please thanks thank hello hi hey kindly cheers list lists give enumerate "  # "Please list …", "Hi, which …"
-        "summarize summarise summary overview explain tell "  # "Summarize the paper on late chunking"
+        "summarize summarise summary overview explain tell tl dr tldr "  # "Summarize the paper on late chunking"
         "published author authors "  # "What was published on retrieval …?", "what did the authors of X use?"
         "according apply applies applied applying "  # "… according to the corpus", "Which papers apply X to Y?"
         "analyse analyses analysed analysing analyze analyzes analyzed analyzing "  # "propose or analyse X"

@@ -425,3 +425,10 @@ def test_how_a_reader_sorts_the_papers_is_no_word_of_the_topic():
     assert analyse("What are the key methods for dense retrieval?").terms == ("dens", "retriev")
     assert not analyse("What are the main approaches to LLM unlearning?").best  # no ranking asked
     assert "key" in analyse("Which papers study key-value caches?").terms  # a key of its own
+
+
+def test_a_summary_asked_politely_is_a_summary():
+    for question in ("Can you summarize RetroMAE v2?", "Could you please explain HNeRV?", "tl;dr of SPLADE v2"):
+        asked = analyse(question)
+        assert asked.shape == "summary" and "tl" not in asked.terms, (question, asked)
+    assert analyse("Can you find papers on hashing?").shape == "list"

@@ -64,7 +64,8 @@ _ONE_PAPER = re.compile(
 # "Summarize the paper on late chunking", "Explain ColBERT-XM": one paper's gist, when one paper is pointed at
 # or named (a word with two capitals or a digit); "tell me about machine unlearning" stays a topic.
 _SUMMARY = re.compile(
-    r"^\s*(?:please\s+)?(?:summari[sz]e|explain|describe|give\s+(?:me\s+)?(?:a\s+|an\s+)?(?:summary|overview)\s+of"
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"  # "Can you summarize X?"
+    r"(?:summari[sz]e|explain|describe|give\s+(?:me\s+)?(?:a\s+|an\s+)?(?:summary|overview)\s+of|tl;?\s*dr\s+(?:of|for|on)"
     r"|tell\s+me\s+(?:more\s+)?about|what\s+(?:is|are)\s+the\s+(?:gist|summary|(?:main|key)\s+(?:ideas?|contributions?))\s+of)\b"
     r"|^\s*what\s+(?:does|did)\s+.{1,200}?\s(?:propose|introduce|present|contribute)\s*\??\s*$",
     re.IGNORECASE,
