@@ -548,3 +548,12 @@ def test_a_comparison_with_a_paper_it_describes_compares_with_that_paper(offline
     assert "hard negative" in text and "dense" in text and "splade" not in text, other.title
     described = offline.ask("Compare WAGLE with the SAE-based unlearning paper")  # "SAE-based" describes, names not
     assert "No paper in the corpus is named" not in described.text, described.text
+
+
+def test_how_much_better_quotes_the_gain_over_others_not_a_numbered_list_of_its_parts(offline):
+    kalm = offline.ask("How much better is KaLM-Embedding-V2 than other models?")  # "(1) To better align …"
+    assert kalm.text.split("[1]")[1].lstrip(": ").startswith("Extensive evaluations on the Massive Text"), kalm.text
+    rsq = offline.ask("By how much does RSQ improve quantized LLMs?")  # "(1) applies rotations" is no figure
+    assert rsq.text.split("[1]")[1].lstrip(": ").startswith("We demonstrate that RSQ consistently outperforms")
+    worded = offline.ask("Does ExLM outperform standard MLM, and by how much?")  # no figure: the gain in words
+    assert worded.text.split("[1]")[1].lstrip(": ").startswith("Experimental results demonstrate that ExLM achieves")

@@ -16,6 +16,8 @@ _NUMBER_WORD = re.compile(
     r"billions?|twice|half|dozens?|single)\b",
     re.IGNORECASE,
 )
+# A list marker ("(1)", "(ii)", "(b)"): no figure of the sentence it numbers.
+ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)")
 # A speed asked for is answered by a speed given ("1.28x - 2.2x of speedup"), not the paper's other figures.
 _SPEED_ASKED = re.compile(r"\b(?:faster|slower|quicker|speed-?ups?|how fast)\b", re.IGNORECASE)
 _SPEED_SAID = re.compile(r"\bspeed-?ups?\b|\bfaster\b|\bquicker\b|\d\s?[x×](?!\w)", re.IGNORECASE)

@@ -19,6 +19,12 @@ GAIN = re.compile(
     r"lower|higher|less|fewer|[0-9.]+[ -]?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
     re.IGNORECASE,
 )
+# A gain stated against something else ("outperforms others", "better than BM25"): what "how much better" asks.
+BEATS = re.compile(
+    r"\b(?:outperform\w*|surpass\w*|better than|improv\w* (?:over|on|upon)|compared (?:to|with)|competes? with"
+    r"|beats?)\b",
+    re.IGNORECASE,
+)
 # A sentence stating a limit ("However, ... struggle", "at the cost of", "remains challenging"): what a question
 # about a method's downsides wants first.
 LIMITS = re.compile(
