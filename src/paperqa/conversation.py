@@ -37,14 +37,20 @@ _TWO_ORDINALS = re.compile(
     r"(?:\s+(?:ones?|papers?|works?|stud(?:y|ies)))?\b",
     re.IGNORECASE,
 )
-_ANAPHORA = re.compile(r"\b(those|these|them|they|their|it|its|that paper|this paper|the paper|above|same)\b", re.I)
+# "the paper" points back; "the paper on hard negatives", "the paper that introduced X" describe one afresh.
+_DESCRIBED = (
+    r"(?!\s+(?:on|about|that|which|who|whose|by|from|in|with|where|for|of|called|named"
+    r"|introducing|proposing|presenting|describing|using|studying|showing)\b)"
+)
+_PAPER = rf"(?:that|this|the) (?:paper|work){_DESCRIBED}"
+_ANAPHORA = re.compile(rf"\b(those|these|them|they|their|it|its|{_PAPER}|above|same)\b", re.I)
 _NARROW = re.compile(r"\b(those|these|them|they|their|above)\b", re.I)
 # "Which one is the newest?": of the papers the last answer cited, the one with the latest (earliest) date.
 _WHICH_DATED = re.compile(
     r"\bwhich\s+(?:one|paper|of\s+(?:them|these|those))\s+is\s+(?:the\s+)?(newest|latest|most\s+recent|oldest|earliest)\b",
     re.I,
 )
-_SINGULAR = re.compile(r"\b(it|its|that paper|this paper|the paper|this work|that work|this method)\b", re.I)
+_SINGULAR = re.compile(rf"\b(it|its|{_PAPER}|this method)\b", re.I)
 # "what they don't know", "whether it helps": a pronoun opening a clause inside the question, after words of its
 # own ("Do language models know what they don't know?"), has its antecedent there, not in the last answer.
 _CLAUSE = re.compile(r"\b(?:what|whether|that|which|who|if|when|how|why|where|because)\s+$", re.I)

@@ -326,3 +326,12 @@ def test_a_follow_up_on_the_paper_just_discussed_is_asked_alone_when_it_has_word
         "Does it use an inverted index?", history=[Turn("What is SPLADE?", first), Turn("Does it use BERT?", bert)]
     )
     assert index.answerable and "the efficiency of inverted indexes" in index.text, index.text
+
+
+def test_the_paper_described_afresh_is_no_reference_back(offline):
+    q = "What is the main finding of AxBench?"
+    history = [Turn(q, offline.ask(q))]
+    described = offline.ask("Compare SPLADE with the paper on hard negatives for dense retrieval", history=history)
+    assert len(described.citations) == 2 and "AxBench" not in described.text, described.text  # not AxBench's
+    back = offline.ask("What does the paper propose?", history=history)  # this one points back
+    assert [c.title for c in back.citations] == [c.title for c in history[0].answer.citations], back.text
