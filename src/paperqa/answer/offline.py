@@ -222,13 +222,22 @@ class OfflineWriter:
         head, chosen = list_head(asked, sources, chosen)
         lines = [head + ":"]
         for i in chosen:
-            quoted = naming.get(i) or self.pick.best(
-                asked, sources[i], numeric=asked.best, saying=MAKES_DATA if asked.makes_data else None
-            )
+            quoted = naming.get(i) or self._line(asked, sources[i])
             dated = f" ({sources[i].paper.date})" if asked.order and sources[i].paper.date else ""  # what it is by
             lines.append(f"- {inert(sources[i].paper.title)}{dated}: {draft.quote(i + 1, quoted)}")
         draft.text = "\n".join(lines)
         return draft
+
+    def _line(self, asked: Asked, source: Source) -> str:
+        """What a list quotes of one paper: what it does, when that says the topic's words (a background sentence
+        holds them as well: "Machine unlearning has been proposed to address this challenge"), else the sentence
+        holding most of them."""
+        does = contribution(source)
+        wanted = set(key_terms(asked.text))
+        words = frozenset(terms(does))
+        if not (asked.best or asked.makes_data) and wanted and all(has(t, words) for t in wanted):
+            return does
+        return self.pick.best(asked, source, numeric=asked.best, saying=MAKES_DATA if asked.makes_data else None)
 
     def _closest(self, asked: Asked, sources: Sequence[Source], order: Sequence[int]) -> Draft:
         """Middling confidence: say so, and point to the closest papers (in this order)."""
