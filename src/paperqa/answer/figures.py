@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ..text import stem, terms
+from .claims import numbers
 from .evidence import has
 from .question import Asked, figures_asked
 
@@ -17,7 +18,7 @@ _NUMBER_WORD = re.compile(
     re.IGNORECASE,
 )
 # A list marker ("(1)", "(ii)", "(b)"): no figure of the sentence it numbers.
-ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)")
+_ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)")
 # A speed asked for is answered by a speed given ("1.28x - 2.2x of speedup"), not the paper's other figures.
 _SPEED_ASKED = re.compile(r"\b(?:faster|slower|quicker|speed-?ups?|how fast)\b", re.IGNORECASE)
 _SPEED_SAID = re.compile(r"\bspeed-?ups?\b|\bfaster\b|\bquicker\b|\d\s?[x×](?!\w)", re.IGNORECASE)
@@ -32,6 +33,11 @@ _COUNTED = re.compile(
     r"|\bwhat (?:[\w-]+ ){0,2}?(accuracy|precision|recall|f1|fid|bleu|rouge|perplexity|latency|throughput)\b",
     re.IGNORECASE,
 )  # "what accuracy does it reach?": a figure answers it beside "accuracy" (81 patients do not)
+
+
+def figures_in(sentence: str) -> frozenset[str]:
+    """The figures a sentence states, its list markers ("(1)", "(ii)") none."""
+    return numbers(_ENUMERATOR.sub(" ", sentence))
 
 
 def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) -> tuple[list[str], bool]:

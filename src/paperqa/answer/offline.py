@@ -27,7 +27,7 @@ from .draft import (
     refusal,
 )
 from .evidence import has, key_terms, never_seen, support
-from .figures import ENUMERATOR, figure_asked
+from .figures import figure_asked, figures_in
 from .listing import TOPIC_WORDS, list_head
 from .names import defined_unnamed, introduces, unnamed
 from .phrases import as_written
@@ -68,11 +68,6 @@ from .traits import MAKES_DATA, makes_data, on_language_models
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 SHORT = 4  # key words of a question that names a topic rather than describing a paper
 NEVER_SEEN = 0.35  # share of a question's key-term weight in words no chunk has, from which it is refused
-
-
-def figures(sentence: str) -> frozenset[str]:
-    """The figures a sentence states, its list markers ("(1)", "(ii)") none."""
-    return numbers(ENUMERATOR.sub(" ", sentence))
 
 
 class OfflineWriter:
@@ -275,7 +270,7 @@ class OfflineWriter:
         draft = Draft("", answerable=True)
         ranked = self.pick.ranked(asked, sources[top])
         given = numbers(asked.text)  # a figure the question states ("the 6-layer model") is not the one asked
-        stated = [s for _, _, s in ranked if figures(s) - given and (asked.shape == "number" or GAIN.search(s))]
+        stated = [s for _, _, s in ranked if figures_in(s) - given and (asked.shape == "number" or GAIN.search(s))]
         if asked.shape == "improvement":  # "how much better": a gain over something else first
             stated.sort(key=lambda s: not BEATS.search(s))
         first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])

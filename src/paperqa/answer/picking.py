@@ -94,7 +94,8 @@ class Picker:
         if asked.weakness:  # "the downsides of X": the sentence stating a limit, of those on the question's words
             first = self.limits(asked, pool)[:1]
         if asked.finding:  # "the main finding of X": what the paper says it found, else its first gain
-            first = self.findings(asked, pool)[:2] or [i for i in pool if i[1] == self.result(source)][:1]
+            result = self.result(source)
+            first = self.findings(asked, pool)[:2] or [item for item in pool if item[1] == result][:1]
         for answering in first:
             picked.append((answering[0], answering[1]))
             covered |= wanted & answering[2]
