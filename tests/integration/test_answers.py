@@ -526,6 +526,8 @@ def test_what_a_paper_found_is_quoted_first(offline):
     assert answer.text.split("[1]")[1].lstrip(": ").startswith("For steering, we find that prompting outperforms")
     found = offline.ask("What did the authors of LeXFiles find?")
     assert "We find that probing performance strongly correlates" in found.text.split("[1]")[1], found.text
+    about = offline.ask("What did the LeXFiles authors find about downstream performance?")  # the finding on it
+    assert about.text.split("[1]")[1].lstrip(": ").startswith("On the other hand, downstream performance is mainly")
 
 
 def test_a_kind_asked_of_an_abstract_that_names_none_says_so(offline):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Set
 
-from ..text import stem, substance
+from ..text import stem, substance, terms
 from ..types import Source
 from .draft import contribution, sentence_terms
 from .evidence import key_terms
@@ -94,8 +94,7 @@ class Picker:
         if asked.weakness:  # "the downsides of X": the sentence stating a limit, of those on the question's words
             first = self.limits(asked, pool)[:1]
         if asked.finding:  # "the main finding of X": what the paper says it found, else its first gain
-            result = self.result(source)
-            first = self.findings(asked, pool)[:2] or [item for item in pool if item[1] == result][:1]
+            first = self.findings(asked, source, pool)
         for answering in first:
             picked.append((answering[0], answering[1]))
             covered |= wanted & answering[2]
@@ -141,11 +140,29 @@ class Picker:
         found = [item for item in pool if LIMITS.search(item[1]) and wanted & item[2]]
         return sorted(found, key=lambda item: -sum(self.idf(t) for t in wanted & item[2]))
 
-    def findings(self, asked: Asked, pool: list[tuple[int, str, set[str]]]) -> list[tuple[int, str, set[str]]]:
-        """Sentences stating what the paper found, most of the question's weight first, then in order."""
-        wanted = set(key_terms(asked.text))
-        found = [item for item in pool if FOUND.search(item[1])]
-        return sorted(found, key=lambda item: (-sum(self.idf(t) for t in wanted & item[2]), item[0]))
+    def findings(
+        self, asked: Asked, source: Source, pool: list[tuple[int, str, set[str]]]
+    ) -> list[tuple[int, str, set[str]]]:
+        """What a question about a paper's findings quotes first: of a finding about something ("what did X find
+        about upper layers?"), the sentence most about it, one stating a finding first among equals; else up to
+        two sentences stating what the paper found, else its first gain."""
+        own = set().union(*(terms(n) for n in names_of(source.paper) if n != source.paper.title))
+        about = set(key_terms(asked.text)) - own  # what the findings are asked about, the paper's own name aside
+
+        def weight(item: tuple[int, str, set[str]]) -> float:
+            return sum(self.idf(t) for t in about & item[2])
+
+        if about and (on_it := [item for item in pool if about & item[2]]):
+
+            def rank(item: tuple[int, str, set[str]]) -> tuple[float, bool, bool, int]:
+                # Of sentences as much about it: one stating a finding, then a gain, then the later (results
+                # come after what a paper sets out to do).
+                return -weight(item), not FOUND.search(item[1]), not GAIN.search(item[1]), -item[0]
+
+            return sorted(on_it, key=rank)[:1]
+        found = [item for item in pool if FOUND.search(item[1])][:2]
+        result = self.result(source)
+        return found or [item for item in pool if item[1] == result][:1]
 
     def states_limits(self, asked: Asked, source: Source) -> bool:
         """Whether an abstract states a limit of what the question asks about ("the downsides of X")."""
