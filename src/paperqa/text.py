@@ -115,6 +115,7 @@ FRAME = frozenset(
         "according apply applies applied applying "  # "… according to the corpus", "Which papers apply X to Y?"
         "analyse analyses analysed analysing analyze analyzes analyzed analyzing "  # "propose or analyse X"
         "particular certain one "
+        "inside across among amongst beyond toward towards onto throughout besides beside outside "  # where, not what
         # A researcher's own framing: "I'm working on X; which papers should I read?", "what are my options?"
         "working worked read reading need needs needed option options want wanted looking trying advice tips "
         "ideas suggestions interested im"

@@ -565,3 +565,11 @@ def test_a_list_line_says_what_its_paper_does_when_that_sentence_names_the_topic
     answer = offline.ask("Which papers are about music?")  # was "As an important part of MIR, SMU has gained …"
     lines = answer.text.splitlines()[1:]
     assert len(lines) == 2 and all("we propose " in line.lower() for line in lines), answer.text
+
+
+def test_a_word_saying_where_is_no_subject_a_paper_must_hold(offline):
+    answer = offline.ask("Which papers store images or videos inside neural networks?")  # was refused: "inside"
+    titles = {c.title for c in answer.citations}
+    assert {"HNeRV: A Hybrid Neural Representation for Videos", "Extreme Compression of Adaptive Neural Images"} <= (
+        titles
+    ), answer.text
