@@ -573,3 +573,10 @@ def test_a_word_saying_where_is_no_subject_a_paper_must_hold(offline):
     assert {"HNeRV: A Hybrid Neural Representation for Videos", "Extreme Compression of Adaptive Neural Images"} <= (
         titles
     ), answer.text
+
+
+def test_what_a_relative_clause_says_a_thing_does_may_be_worded_otherwise(offline):
+    answer = offline.ask("Which papers study privacy attacks that extract information about training data?")
+    assert answer.answerable, answer.text  # the reconstruction-attack paper never says "extract"
+    joined = offline.ask("Which papers quantize speech models?")  # a subject lacking, not a clause's verb
+    assert not joined.answerable

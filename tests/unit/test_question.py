@@ -432,3 +432,9 @@ def test_a_summary_asked_politely_is_a_summary():
         asked = analyse(question)
         assert asked.shape == "summary" and "tl" not in asked.terms, (question, asked)
     assert analyse("Can you find papers on hashing?").shape == "list"
+
+
+def test_the_verb_of_a_relative_clause_is_read_apart():
+    asked = analyse("Which papers study privacy attacks that extract information about training data?")
+    assert asked.clause_verbs == ("extract",)
+    assert analyse("Which papers quantize speech models?").clause_verbs == ()

@@ -140,6 +140,15 @@ def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+def clause_verbs(words: list[str]) -> tuple[str, ...]:
+    """The verb opening a relative clause ("attacks that extract information", "models which handle …"), as a stem:
+    it says what the thing does, in words a paper on it may not use ("reconstruct", "infer")."""
+    found = (
+        stem(w) for before, w in itertools.pairwise(words) if before in ("that", "which", "who") and w not in STOPWORDS
+    )
+    return tuple(dict.fromkeys(t for t in found if t not in FRAME))
+
+
 def domains(words: list[str]) -> tuple[str, ...]:
     """The key words right after "for", "in" or "on" ("synthetic data for retrieval", "unlearning in recommender
     systems"), as stems: where a topic is applied, which a paper on it names."""

@@ -14,7 +14,7 @@ from typing import Literal
 
 from ..text import FRAME, NUMBER_WORDS, PAPERS, STOPWORDS, count_of, stem, subject_terms, terms, without
 from .kinds import DATED_COMPARATIVE, QUANTITY, WHICH_OF, in_plural, named_kind, wanted
-from .phrases import COINED, WORD, compounds, domains, either, joined, pairs, qualified
+from .phrases import COINED, WORD, clause_verbs, compounds, domains, either, joined, pairs, qualified
 from .record import Record, record_asked
 from .traits import MAKES_DATA
 
@@ -198,6 +198,7 @@ class Asked:
     names: frozenset[str] = frozenset()  # key terms written as coined names ("TransF"): whole words, no prefixes
     qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")
     domains: tuple[str, ...] = ()  # key words after "for", "in", "on": where it applies ("data for retrieval")
+    clause_verbs: tuple[str, ...] = ()  # verbs opening a relative clause ("attacks that extract …"): no subject
     excluded: str = ""  # what a list is to leave out, as written ("which retrieval papers do not use BERT": `BERT`)
 
 
@@ -295,6 +296,7 @@ def _analysed(question: str) -> Asked:
         makes_data=bool(MAKES_DATA.search(question)),  # "propose new benchmarks for X",
         qualified=qualified(words),
         domains=domains(words),
+        clause_verbs=clause_verbs(words),
         names=frozenset(t for t in key_terms if t in _camel_stems(question)),
     )
 

@@ -204,7 +204,7 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     "Irish": gaBERT is a language model for Irish, not said to be pretrained), or the one subject a far rarer word
     before it names ("MLP layers")."""
     missing = lacking(asked, paper)
-    subjects = [t for t in missing if subject(t, topical)]
+    subjects = [t for t in missing if subject(t, topical) and t not in asked.clause_verbs]
     words = vocabulary(paper)  # "for code search" of a paper on scientific search: "code" names what it is about
     subjects += [a for a, b in asked.qualified if a in missing and a not in subjects and has(b, words)]
     if len(subjects) == 1 and _named_by_qualifier(asked, subjects[0], missing, idf):
