@@ -61,7 +61,7 @@ def terms(text: str) -> list[str]:
 # Phrases linking an abstract's sentences, whose words name no subject ("In contrast" is no "contrastive" learning,
 # "for instance" no instance segmentation, "in order to" no "Order Matters").
 _CONNECTIVE = re.compile(
-    r"\b(?:(?:in|by) contrast|for instance|in terms of|in order to|in addition|in particular|in fact|"
+    r"\b(?:(?:in|by) contrast|for (?:instance|example)|in terms of|in order to|in addition|in particular|in fact|"
     r"on the other hand)\b",
     re.IGNORECASE,
 )
@@ -94,9 +94,14 @@ def markup_removed(text: str) -> str:
     return _SPACE_BEFORE_STOP.sub("", " ".join(_MARKS.sub("", _TAG.sub(" ", text)).split()))
 
 
+def connectives_removed(text: str) -> str:
+    """A text without its linking phrases ("for example", "in contrast"), whose words name no subject."""
+    return " ".join(_CONNECTIVE.sub(" ", text).split())
+
+
 def prose_terms(text: str) -> list[str]:
     """`terms` of an abstract's prose, the words of its linking phrases left out (what a paper is about)."""
-    return terms(_CONNECTIVE.sub(" ", text))
+    return terms(connectives_removed(text))
 
 
 # Words that frame a question rather than name its subject.

@@ -580,3 +580,8 @@ def test_what_a_relative_clause_says_a_thing_does_may_be_worded_otherwise(offlin
     assert answer.answerable, answer.text  # the reconstruction-attack paper never says "extract"
     joined = offline.ask("Which papers quantize speech models?")  # a subject lacking, not a clause's verb
     assert not joined.answerable
+
+
+def test_a_linking_phrase_of_the_question_names_nothing_asked(offline):
+    answer = offline.ask("Which papers compress models, for example by pruning or quantization?")  # "example"
+    assert answer.answerable and len(answer.citations) >= 3, answer.text

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from ..text import prose_terms, stem, subject_terms, substance, terms
+from ..text import connectives_removed, prose_terms, stem, subject_terms, substance, terms
 from ..types import Paper, Source
 from .phrases import WORD
 
@@ -15,7 +15,7 @@ from .phrases import WORD
 @lru_cache(maxsize=1024)
 def key_terms(question: str) -> tuple[str, ...]:
     """The question's subject terms (stemmed), framing words left out (cached: the writer asks often)."""
-    found = tuple(dict.fromkeys(subject_terms(question)))
+    found = tuple(dict.fromkeys(subject_terms(connectives_removed(question))))
     return found or tuple(dict.fromkeys(terms(question)))
 
 

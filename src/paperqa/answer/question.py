@@ -12,7 +12,18 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..text import FRAME, NUMBER_WORDS, PAPERS, STOPWORDS, count_of, stem, subject_terms, terms, without
+from ..text import (
+    FRAME,
+    NUMBER_WORDS,
+    PAPERS,
+    STOPWORDS,
+    connectives_removed,
+    count_of,
+    stem,
+    subject_terms,
+    terms,
+    without,
+)
 from .kinds import DATED_COMPARATIVE, QUANTITY, WHICH_OF, in_plural, named_kind, wanted
 from .phrases import COINED, WORD, clause_verbs, compounds, domains, either, joined, pairs, qualified
 from .record import Record, record_asked
@@ -244,7 +255,8 @@ def _analysed(question: str) -> Asked:
         count = 1
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
         question = without(question, counted.start(1), counted.end(1))
-    words = [w.casefold() for w in WORD.findall(joined(question))]
+    # Linking phrases name nothing asked ("compress models, for example by pruning": no "example").
+    words = [w.casefold() for w in WORD.findall(joined(connectives_removed(question)))]
     # A word whose stem is a stop word ("useful": "use") is framing too: abstracts' own "use" is never a term.
     keys = [stem(w) for w in words if w not in STOPWORDS and stem(w) not in _NOT_KEYS and (len(w) > 1 or w.isdigit())]
     key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
