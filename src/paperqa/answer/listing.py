@@ -7,10 +7,11 @@ from collections.abc import Sequence
 
 from ..dates import date_key
 from ..types import Source
+from .asking import Order
 from .citations import inert
 from .phrases import as_written
 from .pointed import lacked_by_all
-from .question import Asked, Order
+from .question import Asked
 
 MAX_LISTED = 12
 TOPIC_WORDS = 5  # key words up to which a question names a topic, which one paper must hold as a whole

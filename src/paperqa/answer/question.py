@@ -14,23 +14,21 @@ from typing import Literal
 
 from ..text import (
     FRAME,
-    NUMBER_WORDS,
     PAPERS,
     STOPWORDS,
     connectives_removed,
-    count_of,
     stem,
     subject_terms,
     terms,
     without,
 )
+from .asking import Order, asking
 from .kinds import DATED_COMPARATIVE, QUANTITY, WHICH_OF, in_plural, named_kind, wanted
 from .phrases import COINED, WORD, clause_verbs, compounds, domains, either, joined, pairs, qualified
 from .record import Record, record_asked
 from .traits import MAKES_DATA
 
 Shape = Literal["list", "compare", "improvement", "number", "summary", "fact"]
-Order = Literal["newest", "oldest"]
 
 _LIST = re.compile(
     r"^\s*(which|what)( [\w-]+){0,3} (papers|approaches|methods|works|techniques|studies|work)\b"
@@ -56,11 +54,6 @@ _IMPROVE = re.compile(
 # "How does SPLADE v2 improve over SPLADE?": a gain over a baseline is asked for, even without "how much".
 _BASELINE = re.compile(r"\b(improv\w* (over|on|upon)|better than|outperform\w*|compared (to|with)|relative to)\b",
                        re.IGNORECASE)  # fmt: skip
-# "the latest paper on X", "the earliest work on X": papers on a topic, by date; the word says the order only.
-_WORKS = rf"\s+{PAPERS}\b"
-_NEWEST = re.compile(r"\b(latest|newest|most\s+recent|recent|last)" + _WORKS, re.IGNORECASE)
-_ONE_DATED = re.compile(r"\b(?:paper|work|study|article|publication)$", re.IGNORECASE)
-_OLDEST = re.compile(r"\b(oldest|earliest|first)" + _WORKS, re.IGNORECASE)
 # A few words that are no question ("mixture of experts", "LLM unlearning methods"): a topic, listed. A question
 # without its "?" ("what is gabert", "which paper introduced BEIR") is still a question.
 _QUESTION_WORD = re.compile(
@@ -85,12 +78,6 @@ _SUMMARY = re.compile(
 _CAMEL = re.compile(r"[a-z][A-Z]")  # a coined name's capital inside it ("TransF", "ColBERT")
 _QUOTED = re.compile(r"[\"“”'‘’][^\"“”'‘’]{8,}[\"“”'‘’]")
 _NAME = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9])[\w-]*")
-# "Can you recommend papers on model compression?", "suggest a few studies of X": asking for papers, whose verb
-# is no word of the topic ("recommender systems" is one).
-_RECOMMEND = re.compile(
-    rf"\b(?:recommend|suggest)(?:\s+me)?(?=\s+(?:(?:some|a|few|any|good|the|\d+|[a-z]+)\s+){{0,3}}{PAPERS}\b)",
-    re.IGNORECASE,
-)
 # "Which paper introduced BERT?", "who proposed the BEIR benchmark": the paper that made a name, which a paper
 # merely using it (gaBERT) is not. Only a coined name is checked (`BERT`, `RoboDepth`, `T5`: a capital after a
 # small letter, two capitals, or letters and a digit), not a description or a capitalised word ("Fine-Grained").
@@ -98,34 +85,6 @@ _INTRODUCED = re.compile(
     r"\b(?i:(?:which|what)\s+(?:paper|work|study|article)|who)\s+(?i:first\s+)?"
     r"(?i:introduced?|proposed?|presented?|created?|invented?|developed?|coined?)\s+(?i:the\s+|an?\s+)?"
     rf"(?P<name>{COINED}(?:\s+{COINED})*)(?![\w-])",
-)
-# "Which is the best paper on hashing?", "the top methods for dense retrieval": a judgement no abstract makes of
-# the others; the papers on the topic are listed with what each reports.
-# "What are the downsides of learned sparse retrieval?" asks for what a paper on it finds wanting, not for
-# papers about "downsides": the asking goes, and the answer quotes the paper's own limits first.
-_WEAKNESS = re.compile(r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
-                       r"disadvantages?|shortcomings?|challenges)|\b(?:open|remaining|unsolved|unresolved)\s+"
-                       r"(?:problems|questions|issues))\b(?:\s+(?:of|in|for)\b)?", re.IGNORECASE)  # fmt: skip
-# "What is the main finding of AxBench?", "What did the authors of X find?", "What does X conclude about Y?" ask
-# what a paper found, not for papers about "findings": the asking goes, and the paper's findings are quoted first.
-_FINDING = re.compile(
-    r"\b(?:(?:main|key|central|major|principal|headline)\s+(?:findings?|results?|conclusions?|takeaways?|lessons?)"
-    r"|(?:findings?|conclusions?|takeaways?|lessons\s+learned)|results?(?=\s+of\b))\b(?:\s+(?:of|from|in)\b)?"
-    r"|\b(?:find|found|show|conclude|discover|reveal|observe|learn)\b(?=\s+about\b|\s*[?.!]?\s*$)",
-    re.IGNORECASE,
-)
-_BEST = re.compile(
-    r"\b(?:best|top|leading|strongest|most\s+(?:important|influential|promising))\s+"
-    rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\b)",
-    re.IGNORECASE,
-)
-# "the main approaches to X", "key methods for X", "different ways of X": how a reader sorts the papers on X, no
-# word of X (no ranking either: that is `_BEST`).
-_SORTING = re.compile(
-    r"\b(?:main|key|major|principal|notable|popular|prominent|common|typical|existing|different|various)\s+"
-    r"(?=(?:approach(?:es)?|methods?|techniques?|ideas?|ways?|strateg(?:y|ies)|directions?|families|categories|"
-    rf"{PAPERS})\b)",
-    re.IGNORECASE,
 )
 # "Which retrieval papers do not use BERT?", "papers on hashing that are not about images", "except", "other than":
 # what a list leaves out, when the papers are what is negated ("what they don't know" is about language models).
@@ -140,11 +99,6 @@ _EXCLUDED = re.compile(
     re.IGNORECASE,
 )
 _NOT_KEYS = FRAME | STOPWORDS  # stems that are no key term of a question
-# "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
-_HOW_MANY_PAPERS = re.compile(
-    r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + rf")\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b",
-    re.IGNORECASE,
-)
 # "How many papers are there on hashing?" asks how many the corpus has (a list, whose head counts them); "how many
 # papers does the survey review?" asks a figure of one paper.
 _PAPERS_COUNTED = re.compile(
@@ -235,26 +189,8 @@ def _analysed(question: str) -> Asked:
     record: Record | None = None
     if found := record_asked(question):  # "who wrote SPLADE?": the rest of the question names the paper
         record, question = found
-    if asking := _RECOMMEND.search(question):  # "can you recommend papers on X": the asking is no part of the topic
-        question = without(question, asking.start(), asking.end())
-    dated = _NEWEST.search(question) or _OLDEST.search(question)
-    order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
-    if dated:  # "latest" says the order, not the topic: the question is read without it
-        question = without(question, dated.start(1), dated.end(1))
-    if best := _BEST.search(question):  # "the best method for X": the papers on X, each with what it reports
-        question = without(question, best.start(), best.end())
-    if sorting := _SORTING.search(question):
-        question = without(question, sorting.start(), sorting.end())
-    if weakness := _WEAKNESS.search(question):
-        question = without(question, weakness.start(), weakness.end())
-    if finding := _FINDING.search(question):
-        question = without(question, finding.start(), finding.end())
-    counted = _HOW_MANY_PAPERS.search(question)
-    count = count_of(counted.group(1)) or None if counted else None  # "0 papers": no count
-    if dated and count is None and _ONE_DATED.search(dated.group(0)):  # "the newest paper on X": one, not a list
-        count = 1
-    if counted:  # "3 papers on hashing": how many to list, not a word of the topic
-        question = without(question, counted.start(1), counted.end(1))
+    how = asking(question)  # "the latest", "the best", "the main finding of": how it asks, no word of its topic
+    question, order, count = how.rest, how.order, how.count
     # Linking phrases name nothing asked ("compress models, for example by pruning": no "example").
     words = [w.casefold() for w in WORD.findall(joined(connectives_removed(question)))]
     # A word whose stem is a stop word ("useful": "use") is framing too: abstracts' own "use" is never a term.
@@ -272,10 +208,10 @@ def _analysed(question: str) -> Asked:
         shape: Shape = "compare"
     elif (
         _LIST.search(question)
-        or dated
-        or counted
+        or how.order is not None
+        or how.counted
         or papers_counted
-        or best
+        or how.best
         or (_names_a_topic(question) and not summary)
     ):
         shape = "list"
@@ -302,9 +238,9 @@ def _analysed(question: str) -> Asked:
         count,
         record=record,
         introduced=m.group("name") if (m := _INTRODUCED.search(question)) else None,
-        best=bool(best),
-        weakness=bool(weakness),
-        finding=bool(finding),
+        best=how.best,
+        weakness=how.weakness,
+        finding=how.finding,
         makes_data=bool(MAKES_DATA.search(question)),  # "propose new benchmarks for X",
         qualified=qualified(words),
         domains=domains(words),

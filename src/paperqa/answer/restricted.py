@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 from ..text import stem, subject_terms
 from ..types import Answer, Source
+from .asking import Order
 from .citations import clean, inert
 from .claims import check
 from .draft import Draft, contribution
-from .question import Order
 from .stream import AnswerStream, said, word_pieces
 
 SHOWN = 12

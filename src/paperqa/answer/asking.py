@@ -1,0 +1,95 @@
+"""How a question asks, apart from what it asks about: for papers ("can you recommend"), by date ("the latest"),
+how many ("3 papers"), the best of them, their limits or their findings, or sorted ("the main approaches to").
+Each such phrase is taken out, so that what is left names the topic."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ..text import NUMBER_WORDS, PAPERS, count_of, without
+
+Order = Literal["newest", "oldest"]
+
+# "Can you recommend papers on model compression?", "suggest a few studies of X": asking for papers, whose verb
+# is no word of the topic ("recommender systems" is one).
+_RECOMMEND = re.compile(
+    rf"\b(?:recommend|suggest)(?:\s+me)?(?=\s+(?:(?:some|a|few|any|good|the|\d+|[a-z]+)\s+){{0,3}}{PAPERS}\b)",
+    re.IGNORECASE,
+)
+# "the latest paper on X", "the earliest work on X": papers on a topic, by date; the word says the order only.
+_WORKS = rf"\s+{PAPERS}\b"
+_NEWEST = re.compile(r"\b(latest|newest|most\s+recent|recent|last)" + _WORKS, re.IGNORECASE)
+_OLDEST = re.compile(r"\b(oldest|earliest|first)" + _WORKS, re.IGNORECASE)
+_ONE_DATED = re.compile(r"\b(?:paper|work|study|article|publication)$", re.IGNORECASE)  # "the newest paper": one
+# "Which is the best paper on hashing?", "the top methods for dense retrieval": a judgement no abstract makes of
+# the others; the papers on the topic are listed with what each reports.
+_BEST = re.compile(
+    r"\b(?:best|top|leading|strongest|most\s+(?:important|influential|promising))\s+"
+    rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\b)",
+    re.IGNORECASE,
+)
+# "the main approaches to X", "key methods for X", "different ways of X": how a reader sorts the papers on X, no
+# word of X (no ranking either: that is `_BEST`).
+_SORTING = re.compile(
+    r"\b(?:main|key|major|principal|notable|popular|prominent|common|typical|existing|different|various)\s+"
+    r"(?=(?:approach(?:es)?|methods?|techniques?|ideas?|ways?|strateg(?:y|ies)|directions?|families|categories|"
+    rf"{PAPERS})\b)",
+    re.IGNORECASE,
+)
+# "What are the downsides of learned sparse retrieval?" asks for what a paper on it finds wanting, not for
+# papers about "downsides": the asking goes, and the answer quotes the paper's own limits first.
+_WEAKNESS = re.compile(r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
+                       r"disadvantages?|shortcomings?|challenges)|\b(?:open|remaining|unsolved|unresolved)\s+"
+                       r"(?:problems|questions|issues))\b(?:\s+(?:of|in|for)\b)?", re.IGNORECASE)  # fmt: skip
+# "What is the main finding of AxBench?", "What did the authors of X find?", "What does X conclude about Y?" ask
+# what a paper found, not for papers about "findings": the asking goes, and the paper's findings are quoted first.
+_FINDING = re.compile(
+    r"\b(?:(?:main|key|central|major|principal|headline)\s+(?:findings?|results?|conclusions?|takeaways?|lessons?)"
+    r"|(?:findings?|conclusions?|takeaways?|lessons\s+learned)|results?(?=\s+of\b))\b(?:\s+(?:of|from|in)\b)?"
+    r"|\b(?:find|found|show|conclude|discover|reveal|observe|learn)\b(?=\s+about\b|\s*[?.!]?\s*$)",
+    re.IGNORECASE,
+)
+# "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
+_HOW_MANY_PAPERS = re.compile(
+    r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + rf")\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Asking:
+    """A question's asking words, read and taken out."""
+
+    rest: str  # the question without them
+    order: Order | None = None  # a list by date ("the latest papers on X"), newest or oldest first
+    count: int | None = None  # how many papers a list asks for ("3 papers on hashing"; "the newest paper": 1)
+    counted: bool = False  # it says how many ("3 papers"), even "0 papers", which sets no count
+    best: bool = False  # the best papers or methods ("the best method for X")
+    weakness: bool = False  # a method's limits ("the downsides of X")
+    finding: bool = False  # what a paper found ("the main finding of X")
+
+
+def asking(question: str) -> Asking:
+    """Read and take out how a question asks, one phrase of each kind."""
+    if found := _RECOMMEND.search(question):
+        question = without(question, found.start(), found.end())
+    dated = _NEWEST.search(question) or _OLDEST.search(question)
+    order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
+    if dated:  # "latest" says the order, not the topic: the question is read without it
+        question = without(question, dated.start(1), dated.end(1))
+    flags = []
+    for pattern in (_BEST, _SORTING, _WEAKNESS, _FINDING):
+        found = pattern.search(question)
+        flags.append(found is not None)
+        if found:
+            question = without(question, found.start(), found.end())
+    counted = _HOW_MANY_PAPERS.search(question)
+    count = count_of(counted.group(1)) or None if counted else None  # "0 papers": no count
+    if dated and count is None and _ONE_DATED.search(dated.group(0)):  # "the newest paper on X": one, not a list
+        count = 1
+    if counted:  # "3 papers on hashing": how many to list, not a word of the topic
+        question = without(question, counted.start(1), counted.end(1))
+    best, _, weakness, finding = flags
+    return Asking(question, order, count, counted is not None, best, weakness, finding)
