@@ -585,3 +585,9 @@ def test_what_a_relative_clause_says_a_thing_does_may_be_worded_otherwise(offlin
 def test_a_linking_phrase_of_the_question_names_nothing_asked(offline):
     answer = offline.ask("Which papers compress models, for example by pruning or quantization?")  # "example"
     assert answer.answerable and len(answer.citations) >= 3, answer.text
+
+
+def test_an_alternative_the_corpus_never_words_does_not_refuse_the_question(offline):
+    answer = offline.ask("Which papers attack models with adversarial inputs or poisoned data?")  # no "poisoned"
+    assert answer.answerable and answer.citations, answer.text
+    assert not offline.ask("Which papers detect poisoned data?").answerable  # the only thing asked, unseen

@@ -35,20 +35,29 @@ def support(
     return sum(w for t, w in weights.items() if t in present) / total
 
 
-def never_seen(question: str, idf: Callable[[str], float], ceiling: float) -> tuple[list[str], float]:
+def never_seen(
+    question: str, idf: Callable[[str], float], ceiling: float, either: Sequence[Sequence[frozenset[str]]] = ()
+) -> tuple[list[str], float]:
     """The question's key words no chunk of the corpus contains (their IDF is the `ceiling`), not even as a longer
-    form of a word it has (`speedier`/`speed`: `has`'s prefix rule), and their share of the key terms' IDF weight.
-    (A word the corpus spells the other way was respelled before: `paperqa.spelling`.)"""
+    form of a word it has (`speedier`/`speed`: `has`'s prefix rule), and their share of the key terms' IDF weight;
+    a word of one of its alternatives (`either`) is none when the corpus has another ("adversarial inputs or
+    poisoned data"). (A word the corpus spells the other way was respelled before: `paperqa.spelling`.)"""
     wanted = key_terms(question)
     total = sum(idf(t) for t in wanted) or 1.0
 
     def known(term: str) -> bool:
         return idf(term) < ceiling or any(idf(start) < ceiling for start in _starts(term))
 
+    def optional(term: str) -> bool:
+        return any(
+            any(term in side for side in sides) and any(term not in side and all(map(known, side)) for side in sides)
+            for sides in either
+        )
+
     missing: dict[str, str] = {}
     for found in WORD.finditer(question):
         term = stem(found.group(0).casefold())
-        if term in wanted and term not in missing and not known(term):
+        if term in wanted and term not in missing and not known(term) and not optional(term):
             missing[term] = found.group(0)
     return list(missing.values()), sum(idf(t) for t in missing) / total
 

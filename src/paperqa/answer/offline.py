@@ -114,7 +114,7 @@ class OfflineWriter:
         alone = max(m.coverage for m in matches[:10])
         # A question whose words the corpus never uses (`GRPO`, `protein`) is refused whatever was retrieved
         # (no answerable question of the dev or realistic set reaches NEVER_SEEN; README, Quality).
-        unseen, share = never_seen(asked.text, self.idf, self.idf(UNSEEN))
+        unseen, share = never_seen(asked.text, self.idf, self.idf(UNSEEN), asked.either)
         if not named and share >= NEVER_SEEN:
             return Draft(refusal(sources, unseen), answerable=False)
         if not named and (together < self.threshold or (asked.shape == "list" and alone < self.list_threshold)):
