@@ -591,3 +591,9 @@ def test_an_alternative_the_corpus_never_words_does_not_refuse_the_question(offl
     answer = offline.ask("Which papers attack models with adversarial inputs or poisoned data?")  # no "poisoned"
     assert answer.answerable and answer.citations, answer.text
     assert not offline.ask("Which papers detect poisoned data?").answerable  # the only thing asked, unseen
+
+
+def test_a_short_topic_of_alternatives_is_held_by_a_paper_holding_one(offline):
+    answer = offline.ask("Which papers represent images, videos or surfaces as neural networks?")
+    titles = {c.title.split(":")[0] for c in answer.citations}  # a video paper need not say "surfaces"
+    assert {"HNeRV", "NeuS2"} <= titles, answer.text
