@@ -597,3 +597,10 @@ def test_a_short_topic_of_alternatives_is_held_by_a_paper_holding_one(offline):
     answer = offline.ask("Which papers represent images, videos or surfaces as neural networks?")
     titles = {c.title.split(":")[0] for c in answer.citations}  # a video paper need not say "surfaces"
     assert {"HNeRV", "NeuS2"} <= titles, answer.text
+
+
+def test_a_qualified_phrase_held_only_word_by_word_is_not_held(offline):
+    joined = offline.ask("Which papers use in-context learning for depth estimation?")  # "depth" of transformers
+    assert not joined.answerable, joined.text
+    held = offline.ask("Which papers use self-supervised learning for depth estimation?")  # RoboDepth's track
+    assert held.answerable and held.citations[0].title.startswith("The RoboDepth Challenge"), held.text

@@ -207,6 +207,8 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     subjects = [t for t in missing if subject(t, topical) and t not in asked.clause_verbs]
     words = vocabulary(paper)  # "for code search" of a paper on scientific search: "code" names what it is about
     subjects += [a for a, b in asked.qualified if a in missing and a not in subjects and has(b, words)]
+    # ... or holds both words only apart ("depth" of transformers, "estimators": no "depth estimation")
+    subjects += [a for a, b in asked.qualified if a not in missing and b not in missing and not near(paper, a, b)]
     if len(subjects) == 1 and _named_by_qualifier(asked, subjects[0], missing, idf):
         subjects = []  # "MLP layers" of a paper on MLP pruning that never says "layers"
     rarest_held = max((idf(t) for t in asked.terms if t not in missing), default=0.0)
