@@ -604,3 +604,8 @@ def test_a_qualified_phrase_held_only_word_by_word_is_not_held(offline):
     assert not joined.answerable, joined.text
     held = offline.ask("Which papers use self-supervised learning for depth estimation?")  # RoboDepth's track
     assert held.answerable and held.citations[0].title.startswith("The RoboDepth Challenge"), held.text
+
+
+def test_what_researchers_do_to_any_subject_is_no_topic_word_of_a_list(offline):
+    answer = offline.ask("Which papers find which training examples matter most?")  # "matter": Order Matters
+    assert any(c.title.startswith("Deep Learning on a Data Diet") for c in answer.citations), answer.text

@@ -1,11 +1,13 @@
-"""How a list of papers opens: how many the corpus has, in what order, how many are shown, and which of the
-topic's words none of them mentions."""
+"""A list of papers: the words of its topic, and how it opens (how many the corpus has, in what order, how many
+are shown, and which of the topic's words none of them mentions)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from ..dates import date_key
+from ..text import terms
 from ..types import Source
 from .asking import Order
 from .citations import inert
@@ -15,6 +17,23 @@ from .question import Asked
 
 MAX_LISTED = 12
 TOPIC_WORDS = 5  # key words up to which a question names a topic, which one paper must hold as a whole
+
+
+# What researchers do to any subject ("papers that build …", "which examples matter most"): no word a paper on the
+# topic must hold (`OfflineWriter` still weighs them before, in deciding whether to refuse).
+DOING = frozenset(
+    terms("build design develop create investigate tackle handle run produce employ leverage utilize matter rethink "
+          "revisit write")
+)  # fmt: skip
+
+
+def list_topic(asked: Asked) -> Asked:
+    """The question as a list's membership reads it: without the words of doing, unless they are all it has."""
+    doing = {t for t in asked.terms if t in DOING}
+    if not doing or len(doing) == len(asked.terms):
+        return asked
+    pairs = tuple(pair for pair in asked.pairs if not set(pair) & doing)
+    return dataclasses.replace(asked, terms=tuple(t for t in asked.terms if t not in doing), pairs=pairs)
 
 
 def list_head(asked: Asked, sources: Sequence[Source], chosen: list[int]) -> tuple[str, list[int]]:

@@ -28,7 +28,7 @@ from .draft import (
 )
 from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked, figures_in
-from .listing import TOPIC_WORDS, list_head
+from .listing import TOPIC_WORDS, list_head, list_topic
 from .names import defined_unnamed, introduces, unnamed
 from .phrases import as_written
 from .picking import BEATS, GAIN, Picker
@@ -191,6 +191,8 @@ class OfflineWriter:
         return as_written(asked.text, [t for t in fewest if subject(t, self.topical)] or fewest)
 
     def _listing(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source], matches: list[Match]) -> Draft:
+        if (topic := list_topic(asked)) is not asked:  # "papers that build …": what any paper may do, aside
+            asked, matches = topic, [match(topic, s.paper, self.idf) for s in sources]
         self.vectors.prepare([s.paper for s in sources])  # every sentence of them embedded in one call
         fits = [fit(asked, s.paper, self.idf, vector, self.vectors, m) for s, m in zip(sources, matches, strict=True)]
         probabilities = [logistic(MEMBER_WEIGHTS, row) for row in member_rows(fits)]
