@@ -113,7 +113,9 @@ def test_offline_default_on_the_newer_questions(offline, capsys):
     lookups of the same form; floors on both halves (the held-out half is small: 4 / 3 / 4 questions)."""
     reports = split_reports(offline, "newer", capsys)
     tune, held = reports["tune"], reports["holdout"]
-    assert tune["topic"]["cited_recall"] >= 0.44 and tune["topic"]["cited_precision"] >= 0.5  # 0.471, 0.548
-    assert held["topic"]["cited_recall"] >= 0.35 and held["topic"]["cited_precision"] >= 0.38  # 0.382, 0.421
+    assert tune["topic"]["cited_recall"] >= 0.5 and tune["topic"]["cited_precision"] >= 0.55  # 0.524, 0.602
+    # Held out 0.382 / 0.421 until the fifteenth session's list rule (what researchers do is no topic word), chosen
+    # on the tuning data, traded precision for recall here: 0.482 / 0.347 (F1 0.401 -> 0.403). README, Quality.
+    assert held["topic"]["cited_recall"] >= 0.45 and held["topic"]["cited_precision"] >= 0.32  # 0.482, 0.347
     assert reports["all"]["absent"]["refused"] >= 0.85  # 7 of 7
     assert reports["all"]["lookup"]["hit@5"] >= 0.95
