@@ -32,6 +32,13 @@ class Draft:
         return cite(sentence, n)
 
 
+def list_line(title: str, quoted: str, date: object = None) -> str:
+    """One paper's line of a list: its title, its date when the list is by date (the record's, which the claim
+    check leaves out of the claim: `claims._DATED_LINE`), and the sentence quoted, already cited."""
+    dated = f" ({date})" if date else ""
+    return f"- {inert(title)}{dated}: {quoted}"
+
+
 def cite(sentence: str, n: int) -> str:
     """A quoted sentence, tidied and inert, with its citation before the final punctuation."""
     s = inert(tidy(sentence.rstrip()))

@@ -22,6 +22,7 @@ from .draft import (
     contribution,
     in_order,
     lead_in,
+    list_line,
     none_named,
     not_introduced,
     refusal,
@@ -220,8 +221,8 @@ class OfflineWriter:
         lines = [head + ":"]
         for i in chosen:
             quoted = naming.get(i) or self._line(asked, sources[i])
-            dated = f" ({sources[i].paper.date})" if asked.order and sources[i].paper.date else ""  # what it is by
-            lines.append(f"- {inert(sources[i].paper.title)}{dated}: {draft.quote(i + 1, quoted)}")
+            date = sources[i].paper.date if asked.order else None  # what the list is ordered by
+            lines.append(list_line(sources[i].paper.title, draft.quote(i + 1, quoted), date))
         draft.text = "\n".join(lines)
         return draft
 

@@ -86,12 +86,12 @@ def related(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], t
     least = max(0.5, matches[top].coverage - RELATED)
     paired = [(a, b) for a, b in asked.pairs if near(sources[top].paper, a, b)]
     name = terms(matches[top].name)
-    rest = [t for t in asked.terms if t not in name]
+    only_name = bool(name) and set(asked.terms) <= set(name)
     share = beside_name(asked, matches[top].name, idf)
-    floor = share(sources[top]) - RELATED if name and rest else 0.0
+    floor = share(sources[top]) - RELATED if name and not only_name else 0.0
 
     def kin(i: int) -> bool:  # a question that is only the paper's name ("who proposed pointer networks?"): all of it
-        return share(sources[i]) >= floor if rest else all(has(t, vocabulary(sources[i].paper)) for t in name)
+        return _holds_all(sources[i], name) if only_name else share(sources[i]) >= floor
 
     return [
         i
@@ -109,8 +109,10 @@ def described_side(
     share = beside_name(asked, matches[side].name, idf)
     held = [i for i in range(min(10, len(sources))) if i != side and share(sources[i]) >= DESCRIBED]
     name = terms(matches[side].name)
+    return min(held, key=lambda i: (_holds_all(sources[i], name), i), default=None)
 
-    def names_it(i: int) -> bool:
-        return all(has(t, vocabulary(sources[i].paper)) for t in name)
 
-    return min(held, key=lambda i: (names_it(i), i), default=None)
+def _holds_all(source: Source, words: Sequence[str]) -> bool:
+    """Whether a paper holds every one of these key terms (a name's words) in some form."""
+    vocab = vocabulary(source.paper)
+    return all(has(t, vocab) for t in words)

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from ..text import stem, subject_terms
 from ..types import Answer, Source
 from .asking import Order
-from .citations import clean, inert
+from .citations import clean
 from .claims import check
-from .draft import Draft, contribution
+from .draft import Draft, contribution, list_line
 from .stream import AnswerStream, said, word_pieces
 
 SHOWN = 12
@@ -42,8 +42,7 @@ def restricted_answer(
     admits = f" {restriction}" if restriction else ""
     lines = [f"The corpus has {admitted} paper{'s' if admitted != 1 else ''}{admits}{more}:"]
     for n, s in enumerate(shown, start=1):
-        dated = f" ({s.paper.date})" if s.paper.date else ""  # what the order is by
-        lines.append(f"- {inert(s.paper.title)}{dated}: {draft.quote(n, contribution(s))}")
+        lines.append(list_line(s.paper.title, draft.quote(n, contribution(s)), s.paper.date))
     checked = check(clean("\n".join(lines), len(shown)), shown, draft.quotes)
     answer = Answer(question=question, text=checked.text, citations=checked.citations, sources=tuple(shown),
                     answerable=True, backend="offline", claims=checked.claims)  # fmt: skip
