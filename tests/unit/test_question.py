@@ -91,6 +91,18 @@ def test_the_writers_own_lead_in_is_no_part_of_the_claim_checked():
     assert [c.support for c in check(text, [Source(paper, 1.0, 1)]).claims] == ["full"]  # not the lead-in's words
 
 
+def test_a_dated_list_line_s_date_is_no_figure_of_its_claim_whatever_its_title_holds():
+    import datetime as dt
+
+    from paperqa.answer.draft import list_line
+
+    for title in ("Zeta Bench", "Zeta [3] <script>x</script> Bench (v2)"):  # brackets and parentheses of its own
+        paper = Paper(id="p", title=title, abstract="We introduce a new benchmark for zeta retrieval.",
+                      date=dt.date(2026, 11, 30))  # fmt: skip
+        text = list_line(paper.title, "We introduce a new benchmark for zeta retrieval [1].", paper.date)
+        assert [c.support for c in check(text, [Source(paper, 1.0, 1)]).claims] == ["full"], text
+
+
 def test_sentences_keep_abbreviations_inside():
     text = "We propose duplex masked auto-encoder, a.k.a. DupMAE. It beats BERT, e.g. BERT-base. Done."
     first, second, third = sentences(text)
