@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..text import examples_removed, terms
-from ..types import Source
+from ..types import Paper, Source
 from .citations import inert
 from .claims import numbers
 from .comparison import MAX_COMPARED, compared
@@ -146,16 +146,12 @@ class OfflineWriter:
         ):
             return compared(asked, sources, [sides[0], other], self.pick)
         top = named[0] if named else lead_paper(matches)
+        if not named and (elsewhere := self._elsewhere(asked, sources[top].paper)):
+            # The paper is on another subject than one the question names: the corpus does not cover it.
+            return Draft(refusal(sources, apart=elsewhere), answerable=False)
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
         short = len(wanted) <= SHORT
-        hedged = not named and (
-            together < CLEARLY_COVERED
-            or (short and not self._has_rarest(wanted, sources[top]))
-            or (asked.llm and not on_language_models(sources[top].paper))  # "how do recommenders use LLMs?"
-            or (  # "differential privacy used in dense retrieval" of a privacy paper: none on the whole of it
-                len(asked.terms) <= TOPIC_WORDS and bool(phrases_lacked(asked, sources[top].paper, self._names_subject))
-            )
-        )
+        hedged = not named and (together < CLEARLY_COVERED or (short and not self._has_rarest(wanted, sources[top])))
         if asked.record:
             return self._record(asked.record, sources, top, hedged)
         if asked.shape == "summary":
@@ -184,6 +180,16 @@ class OfflineWriter:
     def _holds(self, asked: Asked, source: Source) -> bool:
         """Whether a paper holds a topic's name as a whole (`covers`)."""
         return covers(asked, source.paper, self.topical, self.idf)
+
+    def _elsewhere(self, asked: Asked, paper: Paper) -> list[str]:
+        """What a question names that the paper answering it is not on, as written: language models ("how do
+        recommenders use LLMs?" of a recommender paper with none), or both words of one of a short question's
+        phrases of two subjects ("differential privacy used in dense retrieval" of a privacy paper)."""
+        if asked.llm and not on_language_models(paper):
+            return ["language models"]
+        if len(asked.terms) <= TOPIC_WORDS and (lacked := phrases_lacked(asked, paper, self._names_subject)):
+            return [" ".join(as_written(asked.text, list(pair))) for pair in lacked]
+        return []
 
     def _apart(self, asked: Asked, sources: Sequence[Source]) -> list[str]:
         """The subjects (else the words) of the question that the paper lacking the fewest of them lacks, as the
