@@ -554,6 +554,13 @@ def test_a_comparison_with_a_paper_it_describes_compares_with_that_paper(offline
     assert "No paper in the corpus is named" not in described.text, described.text
 
 
+def test_a_comparison_with_a_class_of_papers_is_answered_from_the_named_one(offline):
+    # "standard dense retrievers" is no paper: one on hard negatives for dense retrieval was quoted as the other side.
+    answer = offline.ask("How do contextual document embeddings differ from standard dense retrievers?")
+    assert [c.title for c in answer.citations] == ["Contextual Document Embeddings"], answer.text
+    assert "out-of-context" in answer.text, answer.text  # what it says the standard ones lack
+
+
 def test_how_much_better_quotes_the_gain_over_others_not_a_numbered_list_of_its_parts(offline):
     kalm = offline.ask("How much better is KaLM-Embedding-V2 than other models?")  # "(1) To better align …"
     assert kalm.text.split("[1]")[1].lstrip(": ").startswith("Extensive evaluations on the Massive Text"), kalm.text

@@ -17,6 +17,11 @@ from .relevance import Idf, Match, lacking, near, vocabulary
 
 _NAME = re.compile(COINED)  # an acronym or coined name (`RLHF`, `BERT`, `T5`)
 DESCRIBED = 0.999  # share of the rest of a comparison a paper it describes holds: all of it
+# A class of papers, not one ("How do contextual document embeddings differ from standard dense retrievers?");
+# "previous work on hard negatives" still describes one. Bounded.
+_CLASS = re.compile(r"\b(?:standard|traditional|conventional|existing|prior|previous|classic(?:al)?|vanilla|usual|"
+                    r"typical|regular|plain|other)\b(?!(?:\s+[\w-]+){0,3}?\s+(?:paper|work|study|article)s?\b)",
+                    re.IGNORECASE)  # fmt: skip
 RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
 
 
@@ -104,8 +109,11 @@ def described_side(
     asked: Asked, sources: Sequence[Source], matches: Sequence[Match], side: int, idf: Idf
 ) -> int | None:
     """The paper a comparison describes beside the one it names ("Compare WAGLE with the SAE-based unlearning
-    paper"): of the first ten, the one holding all of the rest of the question, one not naming the other side
-    first (a paper "on hard negatives" compared with SPLADE is not one building on SPLADE), if one does."""
+    paper"; none beside "standard dense retrievers"): of the first ten, the one holding all of the rest of the
+    question, one not naming the other side first (a paper "on hard negatives" compared with SPLADE is not one
+    building on SPLADE), if one does."""
+    if _CLASS.search(asked.text):  # the other side is a class of papers: the named one says how it differs
+        return None
     share = beside_name(asked, matches[side].name, idf)
     held = [i for i in range(min(10, len(sources))) if i != side and share(sources[i]) >= DESCRIBED]
     name = terms(matches[side].name)
