@@ -570,6 +570,14 @@ def test_how_much_better_quotes_the_gain_over_others_not_a_numbered_list_of_its_
     assert worded.text.split("[1]")[1].lstrip(": ").startswith("Experimental results demonstrate that ExLM achieves")
 
 
+def test_how_much_is_saved_of_an_abstract_saying_it_in_words_says_it_gives_no_figure(offline):
+    # It quoted the field's background ("PEFT methods … reduce memory") first, as if that were the saving.
+    answer = offline.ask("How much memory does layer-wise importance save in parameter-efficient fine-tuning?")
+    opening, quoted = answer.text.split("what it says closest: ", 1)
+    assert opening.endswith("[1] gives no figure for this; "), answer.text
+    assert not quoted.startswith("Parameter-Efficient Fine-Tuning (PEFT) methods have gained"), answer.text
+
+
 def test_a_list_line_says_what_its_paper_does_when_that_sentence_names_the_topic(offline):
     answer = offline.ask("Which papers are about music?")  # was "As an important part of MIR, SMU has gained …"
     lines = answer.text.splitlines()[1:]

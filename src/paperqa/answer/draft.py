@@ -126,3 +126,10 @@ def contribution(source: Source) -> str:
     """The sentence that says what a paper does ("we propose …"), else its first sentence."""
     parts = substance(source.paper.abstract)
     return next((s for s in parts if _CONTRIBUTION.search(s)), parts[0] if parts else "")
+
+
+def own_part(source: Source) -> list[str]:
+    """A paper's sentences from the one saying what it does on (those before are the field's background)."""
+    parts = substance(source.paper.abstract)
+    does = contribution(source)
+    return parts[parts.index(does) :] if does in parts else parts

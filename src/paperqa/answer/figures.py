@@ -51,7 +51,8 @@ def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) 
         speeds = [s for s in on_it if _SPEED_SAID.search(s)][:2]
     # Only for one figure asked: of two ("how long … and what latency"), the abstract may give the other.
     worded = any(_NUMBER_WORD.search(s) for s in sentences) and not counted  # "three datasets"
-    figureless = (asked.shape == "number" and not on_it and not worded and _one_figure(asked.text)
+    # "How much memory does IST save?" of an abstract stating the saving in words only: said so, as for a number.
+    figureless = (asked.shape in ("number", "improvement") and not on_it and not worded and _one_figure(asked.text)
                   and not _HOW_WELL.search(asked.text))  # fmt: skip
     return speeds or on_it[:1] or ([] if figureless else list(stated[:1])), figureless
 

@@ -25,6 +25,7 @@ from .draft import (
     list_line,
     none_named,
     not_introduced,
+    own_part,
     refusal,
 )
 from .evidence import has, key_terms, never_seen, support
@@ -283,8 +284,10 @@ class OfflineWriter:
         if asked.shape == "improvement":  # "how much better": a gain over something else first
             stated.sort(key=lambda s: not BEATS.search(s))
         first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])
-        if not first and asked.shape == "improvement":  # no figure given: the sentence stating the gain in words
-            first = [s for _, _, s in ranked if GAIN.search(s)][:1]
+        if not first and asked.shape == "improvement":  # no figure given: the sentence stating the gain in words,
+            # one saying what the paper's method does before one of the background ("PEFT methods reduce memory")
+            own = own_part(sources[top])
+            first = sorted((s for _, _, s in ranked if GAIN.search(s)), key=lambda s: s not in own)[:1]
         chosen = list(dict.fromkeys([*first, *self.pick.cover(asked, sources[top])]))[:3]
         picked = [*first[:1], *in_order(sources[top], [s for s in chosen if s not in first[:1]])]  # the figure first
         opening = lead_in(sources, top, hedged, figureless)
