@@ -123,7 +123,8 @@ FRAME = frozenset(
         "inside across among amongst beyond toward towards onto throughout besides beside outside "  # where, not what
         # A researcher's own framing: "I'm working on X; which papers should I read?", "what are my options?"
         "working worked read reading need needs needed option options want wanted looking trying advice tips "
-        "ideas suggestions interested im"
+        "ideas suggestions interested im "
+        "anything something everything anyone someone stuff"  # "Is there anything on detecting irony?"
     )
 )
 
