@@ -580,6 +580,13 @@ def test_how_much_is_saved_of_an_abstract_saying_it_in_words_says_it_gives_no_fi
     assert not quoted.startswith("Parameter-Efficient Fine-Tuning (PEFT) methods have gained"), answer.text
 
 
+def test_how_a_problem_is_fixed_quotes_what_the_paper_does_against_it(offline):
+    # Only "Large language models are typically aligned … by optimizing reward models" was quoted: no remedy.
+    answer = offline.ask("How do reward models get over-optimized in RLHF and how is it fixed?")
+    assert "We then introduce an approach to solve this issue using constrained reinforcement" in answer.text
+    assert answer.citations[0].title.startswith("Confronting Reward Model Overoptimization"), answer.text
+
+
 def test_a_list_line_says_what_its_paper_does_when_that_sentence_names_the_topic(offline):
     answer = offline.ask("Which papers are about music?")  # was "As an important part of MIR, SMU has gained …"
     lines = answer.text.splitlines()[1:]

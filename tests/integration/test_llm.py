@@ -17,6 +17,7 @@ from paperqa.answer.hints import (
     ORDER_HINT,
     PREMISE_HINT,
     RECORD_HINT,
+    REMEDY_HINT,
     SEVERAL_HINT,
     SHAPE_HINTS,
     WEAKNESS_HINT,
@@ -220,6 +221,10 @@ def test_the_downsides_asked_for_ask_the_llm_for_limits_a_source_states(shipped_
 
 def test_a_paper_s_findings_asked_for_ask_the_llm_for_what_it_found(shipped_home, server):
     assert FINDING_HINT in prompt_for(shipped_home, server, "What is the main finding of AxBench?")
+
+
+def test_how_a_problem_is_countered_asks_the_llm_for_what_each_source_does_against_it(shipped_home, server):
+    assert REMEDY_HINT in prompt_for(shipped_home, server, "How can we prevent catastrophic forgetting?")
 
 
 def test_papers_that_make_benchmarks_are_asked_of_the_llm_as_such(shipped_home, server):

@@ -51,6 +51,15 @@ def test_what_a_which_clause_asks_for():
     assert not analyse("Which papers generate questions from passages?").weakness  # "questions" is the topic
 
 
+def test_how_a_problem_is_countered_is_asked_without_the_asking_being_a_topic_word():
+    fixed = analyse("How do reward models get over-optimized in RLHF and how is it fixed?")
+    assert fixed.remedy and "fix" not in fixed.terms
+    assert analyse("How can we prevent catastrophic forgetting in continual learning?").remedy
+    assert analyse("What are solutions to representation collapse?").remedy
+    assert not analyse("Which papers fix hallucination?").remedy  # papers that fix it: a list of them
+    assert not analyse("How does SPLADE address efficiency?").remedy  # "address" also just means "treat"
+
+
 def test_what_a_paper_found_is_asked_without_the_asking_being_a_topic_word():
     main = analyse("What is the main finding of AxBench?")
     assert main.finding and main.terms == ("axbench",)  # no "main" or "finding" a sentence must hold

@@ -1,5 +1,5 @@
 """How a question asks, apart from what it asks about: for papers ("can you recommend"), by date ("the latest"),
-how many ("3 papers"), the best of them, their limits or their findings, or sorted ("the main approaches to").
+how many ("3 papers"), the best of them, their limits, findings or remedies, or sorted ("the main approaches to").
 Each such phrase is taken out, so that what is left names the topic."""
 
 from __future__ import annotations
@@ -51,6 +51,14 @@ _FINDING = re.compile(
     r"|\b(?:find|found|show|conclude|discover|reveal|observe|learn)\b(?=\s+about\b|\s*[?.!]?\s*$)",
     re.IGNORECASE,
 )
+# "… and how is it fixed?", "How can one prevent X?", "solutions to X": asks how a paper counters a problem, not for
+# papers about "fixing": the asking goes, and the answer quotes what the paper does against it.
+_REMEDY = re.compile(
+    r"\bhow\s+(?:is|are|was|were|can|could|do|does|did|to|should|would|might)\s+(?:(?:it|this|that|they|them|one|"
+    r"we|you|these|those)\s+)?(?:be\s+)?(?:fix|solv|mitigat|prevent|avoid|overcom|remed|tackl|counter|alleviat|"
+    r"resolv|cure)\w*|\b(?:solutions?|remed(?:y|ies)|fix(?:es)?|mitigations?|countermeasures?)\s+(?:to|for)\b",
+    re.IGNORECASE,
+)
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
     r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + rf")\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b",
@@ -69,6 +77,7 @@ class Asking:
     best: bool = False  # the best papers or methods ("the best method for X")
     weakness: bool = False  # a method's limits ("the downsides of X")
     finding: bool = False  # what a paper found ("the main finding of X")
+    remedy: bool = False  # how a problem is countered ("… and how is it fixed?")
 
 
 def asking(question: str) -> Asking:
@@ -80,7 +89,7 @@ def asking(question: str) -> Asking:
     if dated:  # "latest" says the order, not the topic: the question is read without it
         question = without(question, dated.start(1), dated.end(1))
     flags = []
-    for pattern in (_BEST, _SORTING, _WEAKNESS, _FINDING):
+    for pattern in (_BEST, _SORTING, _WEAKNESS, _FINDING, _REMEDY):
         found = pattern.search(question)
         flags.append(found is not None)
         if found:
@@ -91,5 +100,5 @@ def asking(question: str) -> Asking:
         count = 1
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
         question = without(question, counted.start(1), counted.end(1))
-    best, _, weakness, finding = flags
-    return Asking(question, order, count, counted is not None, best, weakness, finding)
+    best, _, weakness, finding, remedy = flags
+    return Asking(question, order, count, counted is not None, best, weakness, finding, remedy)

@@ -29,6 +29,10 @@ WEAKNESS_HINT = (
     "The question asks for limitations: give those a source states, citing it; if none states one, say so rather "
     "than infer any."
 )
+REMEDY_HINT = (
+    "The question asks how a problem is countered: give what each source does against it, citing it, beside the "
+    "problem as the source states it."
+)
 PREMISE_HINT = (
     "The question takes it that {premise}: say whether the sources state this; if none does, say so before answering."
 )
@@ -65,6 +69,7 @@ def hints(asked: Asked) -> str:
     hint += f" {BEST_HINT}" if asked.best else ""
     hint += f" {WEAKNESS_HINT}" if asked.weakness else ""
     hint += f" {FINDING_HINT}" if asked.finding else ""
+    hint += f" {REMEDY_HINT}" if asked.remedy else ""
     hint += f" {MAKES_DATA_HINT}" if asked.makes_data else ""
     hint += f" {EXCLUDED_HINT.format(excluded=asked.excluded)}" if asked.excluded else ""
     return hint

@@ -8,7 +8,7 @@ from collections.abc import Callable, Set
 
 from ..text import stem, substance, terms
 from ..types import Source
-from .draft import contribution, sentence_terms
+from .draft import contribution, own_part, sentence_terms
 from .evidence import key_terms
 from .names import names_of
 from .question import Asked
@@ -39,6 +39,13 @@ FOUND = re.compile(
     r"\b(?:we|our\s+(?:results?|experiments?|findings?|analys[ie]s|study)|results?|experiments?|analys[ie]s)\b"
     r"[^.;]{0,60}?\b(?:find|found|finds|show|shows|showed|demonstrate[sd]?|reveal(?:s|ed)?|observe[sd]?|"
     r"suggest(?:s|ed)?|indicate[sd]?|conclude[sd]?|confirm(?:s|ed)?|prove[sd]?)\b",
+    re.IGNORECASE,
+)
+# A sentence saying how a paper counters a problem ("We then introduce an approach to solve this issue …"): what a
+# question asking how a problem is fixed wants beside the problem.
+SOLVES = re.compile(
+    r"\b(?:solv\w*|address\w*|mitigat\w*|prevent\w*|overcom\w*|tackl\w*|alleviat\w*|remed\w*|fix\w*|avoid\w*|"
+    r"counter\w*|resolv\w*|eliminat\w*)\b",
     re.IGNORECASE,
 )
 # A name or figure an answer gives: two capitals (`ILSVRC`, `DINOv2`) or letters and digits (`KITTI-C`, `T5`).
@@ -95,6 +102,8 @@ class Picker:
             first = self.limits(asked, pool)[:1]
         if asked.finding:  # "the main finding of X": what the paper says it found, else its first gain
             first = self.findings(asked, source, pool)
+        if asked.remedy:  # "… and how is it fixed?": what the paper does against the problem, and the problem
+            first = self.remedies(source, pool)[:1]
         for answering in first:
             picked.append((answering[0], answering[1]))
             covered |= wanted & answering[2]
@@ -133,6 +142,14 @@ class Picker:
 
         # Most of the clause's own words first ("experimental Intel accelerator"), then of the whole question.
         return sorted(fits, key=lambda item: (-weight(asked.wants_words & item[2]), -weight(wanted & item[2])))
+
+    @staticmethod
+    def remedies(source: Source, pool: list[tuple[int, str, set[str]]]) -> list[tuple[int, str, set[str]]]:
+        """Sentences of the paper's own part (from what it does on) saying how it counters a problem, else the one
+        saying what it does."""
+        own = own_part(source)
+        solving = [item for item in pool if item[1] in own and SOLVES.search(item[1])]
+        return solving or [item for item in pool if item[1] == (own[0] if own else "")]
 
     def limits(self, asked: Asked, pool: list[tuple[int, str, set[str]]]) -> list[tuple[int, str, set[str]]]:
         """Sentences stating a limit that hold some of the question's words, most of its weight first."""

@@ -159,6 +159,7 @@ class Asked:
     best: bool = False  # asks for the best papers or methods, which no abstract decides ("the best method for X")
     weakness: bool = False  # asks for a method's limits ("the downsides of X"), which its abstract may state
     finding: bool = False  # asks what a paper found ("the main finding of X"), which its abstract may state
+    remedy: bool = False  # asks how a problem is countered ("how is it fixed?"), which its abstract may state
     makes_data: bool = False  # a list of papers that make a benchmark or dataset ("propose new benchmarks")
     names: frozenset[str] = frozenset()  # key terms written as coined names ("TransF"): whole words, no prefixes
     qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")
@@ -182,7 +183,7 @@ def analyse(question: str) -> Asked:
     narrowed = _analysed(without(asked.text, m.start(), end))
     return dataclasses.replace(narrowed, shape="list", excluded=" ".join(words), order=asked.order, count=asked.count,
                                record=asked.record, best=asked.best, weakness=asked.weakness, finding=asked.finding,
-                               makes_data=asked.makes_data)  # fmt: skip
+                               remedy=asked.remedy, makes_data=asked.makes_data)  # fmt: skip
 
 
 def _analysed(question: str) -> Asked:
@@ -241,6 +242,7 @@ def _analysed(question: str) -> Asked:
         best=how.best,
         weakness=how.weakness,
         finding=how.finding,
+        remedy=how.remedy,
         makes_data=bool(MAKES_DATA.search(question)),  # "propose new benchmarks for X",
         qualified=qualified(words),
         domains=domains(words),
