@@ -8,8 +8,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .answer.asking import asking
 from .answer.citations import inert
 from .answer.question import analyse
+from .answer.record import record_asked
 from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .index import Overview
@@ -47,10 +49,19 @@ _ANAPHORA = re.compile(rf"\b(those|these|them|they|their|it|its|{_PAPER}|above|s
 _NARROW = re.compile(r"\b(those|these|them|they|their|above)\b", re.I)
 # "Which one is the newest?": of the papers the last answer cited, the one with the latest (earliest) date.
 _WHICH_DATED = re.compile(
-    r"\bwhich\s+(?:one|paper|of\s+(?:them|these|those))\s+is\s+(?:the\s+)?(newest|latest|most\s+recent|oldest|earliest)\b",
+    r"\bwhich\s+(?:one|paper|of\s+(?:them|these|those|the\s+two|both))\s+is\s+(?:the\s+)?(newest|latest|most\s+recent|"
+    r"oldest|earliest|newer|later|more\s+recent|older|earlier)\b",  # "which one is newer?" of two compared
     re.I,
 )
+_OLDER = ("oldest", "earliest", "older", "earlier")
 _SINGULAR = re.compile(rf"\b(it|its|{_PAPER}|this method)\b", re.I)
+# "Who are the authors?", "What are the results?" after one paper's answer: a part of the paper just discussed,
+# when the question has no subject of its own.
+_PART = re.compile(
+    r"\bthe\s+(?:main\s+|key\s+)?(?:authors?|datasets?|benchmarks?|results?|findings?|conclusions?|contributions?|"
+    r"limitations?|experiments?|evaluation|code|abstract|title|date)\b",
+    re.I,
+)
 # "what they don't know", "whether it helps": a pronoun opening a clause inside the question, after words of its
 # own ("Do language models know what they don't know?"), has its antecedent there, not in the last answer.
 _CLAUSE = re.compile(r"\b(?:what|whether|that|which|who|if|when|how|why|where|because)\s+$", re.I)
@@ -197,7 +208,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         known = [(c.date, c.n) for c in last.answer.citations if c.date]
         if not known:
             return Resolved(question, None, "None of the papers the last answer cited has a known date.")
-        newest = dated.group(1).lower() not in ("oldest", "earliest")
+        newest = dated.group(1).lower() not in _OLDER
         question = f"When was [{(max(known) if newest else min(known))[1]}] published?"
         among = len({c.n for c in last.answer.citations})
         if len(known) < among:  # "the newest" of twelve of which two are dated: of those two
@@ -215,22 +226,47 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         # "tell me more about [2]": answer from that paper alone, named by its title.
         query = _REF.sub(lambda m: _title(m, last), question)
         filters = dataclasses.replace(filters, paper_ids=frozenset(p.id for p in papers))
-    elif _refers_back(question) or question.strip().lower().startswith(("and ", "what about", "how about")):
-        query = f"{last.answer.question} {question}"
+    elif (
+        _SINGULAR.search(question)
+        and (cited := [c.paper_id for c in last.answer.citations])
+        and (analyse(question).shape == "compare")
+    ):  # "Compare it with Arctic-Embed 2.0": the paper just discussed, by its title, beside the one named
+        title = next(c.title for c in last.answer.citations if c.paper_id == cited[0])
+        query = _SINGULAR.sub(lambda _: f"“{title}”", question, count=1)
+    elif (
+        _refers_back(question)
+        or question.strip().lower().startswith(("and ", "what about", "how about"))
+        or (_PART.search(question) and not subject_terms(_PART.sub(" ", question)) and not _after_list(last))
+    ):
+        query = f"{_asked_of(last.answer.question)} {question}"
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
         if _NARROW.search(question):
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
             titles = list(dict.fromkeys(c.title for c in last.answer.citations))
             if len(titles) >= 2 and analyse(question).shape == "compare":  # "how do they differ?"
                 query = "Compare " + " and ".join(f"“{t}”" for t in titles)
-        elif _SINGULAR.search(question) and cited:
+        elif (_SINGULAR.search(question) or _PART.search(question)) and cited:
             # "what dataset does it introduce?": the paper just discussed, the last answer's first citation. A
             # question with words of its own is asked alone ("does it use an inverted index?" after "does it use
             # BERT?" is not asked of BERT); "what does it evaluate on?" is read with the last question.
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited[:1]))
-            query = question if subject_terms(question) else query
+            # "Who are the authors?", "what are the main findings?" ask a part of that paper: the question alone,
+            # asked of it as named.
+            query = question if subject_terms(question) or not _SINGULAR.search(question) else query
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, note=note)
+
+
+def _asked_of(question: str) -> str:
+    """What a question asked about, without how it asked (its record, finding or limits words): a follow-up read
+    with it does not ask those again ("what datasets does it use?" after "who are the authors?")."""
+    record = record_asked(question)
+    return asking(record[1] if record else question).rest
+
+
+def _after_list(turn: Turn) -> bool:
+    """Whether a turn asked for a list of papers (whose "authors" or "results" are no one paper's)."""
+    return analyse(turn.question).shape == "list"
 
 
 def _cited(turn: Turn) -> list[int]:

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from paperqa import Assistant, Filters, Settings, Turn
+from paperqa.answer.record import AUTHORS_UNNAMED
 from paperqa.conversation import HOW_TO_ASK, YOU_ARE_WELCOME
 from paperqa.corpus import read_corpus, shipped_corpus
 
@@ -335,3 +336,33 @@ def test_the_paper_described_afresh_is_no_reference_back(offline):
     assert len(described.citations) == 2 and "AxBench" not in described.text, described.text  # not AxBench's
     back = offline.ask("What does the paper propose?", history=history)  # this one points back
     assert [c.title for c in back.citations] == [c.title for c in history[0].answer.citations], back.text
+
+
+def test_a_part_of_the_paper_just_discussed_is_asked_of_it_whatever_was_asked_before(offline):
+    history = [Turn("What is ColBERT-XM?", offline.ask("What is ColBERT-XM?"))]
+    authors = offline.ask("Who are the authors?", history=history)  # was answered from CASPER's "author-assigned"
+    assert authors.text.startswith("The corpus does not record who wrote “ColBERT-XM:"), authors.text
+    history.append(Turn("Who are the authors?", authors))
+    findings = offline.ask("What are the main findings?", history=history)  # was "does not say this"
+    assert findings.citations[0].title.startswith("ColBERT-XM:") and "Further analysis reveals" in findings.text
+    history.append(Turn("What are the main findings?", findings))
+    data = offline.ask("What datasets does it use?", history=history)  # was read as "who are the authors?" again
+    assert "names no dataset or benchmark" in data.text and "does not record who wrote" not in data.text, data.text
+    after_list = offline.ask("Who are the authors?", history=[Turn(FIRST, offline.ask(FIRST))])
+    assert after_list.text == AUTHORS_UNNAMED  # of a list, no one paper's ("no retrieved abstract supports …")
+
+
+def test_compare_it_with_a_named_paper_compares_the_paper_just_discussed_with_it(offline):
+    history = [Turn("What is ColBERT-XM?", offline.ask("What is ColBERT-XM?"))]
+    both = offline.ask("Compare it with Arctic-Embed 2.0", history=history)  # was "does not say this" of one
+    titles = [c.title[:13] for c in both.citations]
+    assert titles == ["ColBERT-XM: A", "Arctic-Embed "], both.text
+
+
+def test_which_one_is_newer_after_a_comparison_gives_the_newer_of_the_two(offline):
+    question = "Compare SoK: Machine Unlearning for Large Language Models and Suppression or Deletion"
+    compared = offline.ask(question)
+    assert len({c.paper_id for c in compared.citations}) == 2
+    newer = offline.ask("Which one is newer?", history=[Turn(question, compared)])  # "no paper mentions “newer”"
+    latest = max((c for c in compared.citations if c.date), key=lambda c: c.date)
+    assert newer.text.startswith(f"The corpus dates “{latest.title}” {latest.date.isoformat()}."), newer.text

@@ -45,7 +45,7 @@ from .pointed import (
 )
 from .premise import premise_note, premise_of, unsaid
 from .question import Asked
-from .record import AUTHORS_UNRANKED, Record, record_said
+from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, Record, record_said
 from .relevance import (
     MEMBER_WEIGHTS,
     UNSEEN,
@@ -95,12 +95,16 @@ class OfflineWriter:
             return Draft(NOTHING_RETRIEVED, answerable=False)
         matches = [match(asked, s.paper, self.idf) for s in sources]
         named = named_sources(matches)
+        if asked.one_paper and len(sources) == 1 and not asked.terms:  # "What are the main findings?" of it
+            named = [0]
         if asked.record and (named or asked.one_paper):  # "who wrote SPLADE?", "when was it published?"
             return self._record(asked.record, sources, named[0] if named else 0, hedged=False)
         if asked.record == "citations":  # "which paper is the most cited?"
             return Draft("The corpus records no citation counts.", answerable=False)
         if asked.record == "author count":  # "which paper has the most authors?": no one paper to give it of
             return Draft(AUTHORS_UNRANKED, answerable=False)
+        if asked.record == "authors" and not asked.terms:  # "Who are the authors?" of no paper (after a list)
+            return Draft(AUTHORS_UNNAMED, answerable=False)
         if (
             asked.shape == "fact"
             and asked.several

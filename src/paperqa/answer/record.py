@@ -17,7 +17,7 @@ _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
     ("authors", re.compile(  # not "what do the authors of SPLADE propose?", which asks what the paper says
         r"\bwho\s+(?:wrote|authored|are\s+the\s+authors\s+of|is\s+the\s+author\s+of)\b"
         r"|^\s*(?:(?:list|name|give)(?:\s+me)?\s+)?(?:the\s+)?(?:authors?|author\s+list)\s+of\b"
-        r"|^\s*(?:what|which)\s+(?:are|were)\s+the\s+authors\s+of\b|\bwho\s+(?:are|were)\s+(?:its|their)\s+authors\b",
+        r"|^\s*(?:what|which)\s+(?:are|were)\s+the\s+authors\s+of\b|\bwho\s+(?:are|were)\s+(?:its|their|the)\s+authors\b",
         re.IGNORECASE)),
     ("author count", re.compile(  # "how many authors does WAGLE have?", "which paper has the most authors?"
         r"\bhow\s+many\s+authors\b|\b(?:most|fewest|single|sole)\s+authors?\b(?!['’]s)|\bnumber\s+of\s+authors\b",
@@ -40,6 +40,10 @@ _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
 AUTHORS_UNRANKED = (
     "The corpus records how many authors each paper has, not who they are, and gives the count of one paper at a "
     "time (“how many authors does it have?” after an answer about it); it does not rank papers by it."
+)
+AUTHORS_UNNAMED = (
+    "The corpus does not record who wrote its papers, only how many authors each has; name the paper (or ask "
+    "“how many authors does it have?” after an answer about it) for its count."
 )
 _WHEN = re.compile(r"\bwhen\s+(?:was|were|did)\b", re.IGNORECASE)
 # The verb of a "when was X published?" question, taken out with the "when was".
