@@ -124,7 +124,8 @@ FRAME = frozenset(
         # A researcher's own framing: "I'm working on X; which papers should I read?", "what are my options?"
         "working worked read reading need needs needed option options want wanted looking trying advice tips "
         "ideas suggestions interested im "
-        "anything something everything anyone someone stuff"  # "Is there anything on detecting irony?"
+        "anything something everything anyone someone stuff "  # "Is there anything on detecting irony?"
+        "big"  # "How big is the USPTO-3M dataset?" asks a size (no abstract of the corpus says "big")
     )
 )
 

@@ -421,6 +421,8 @@ def test_a_researchers_own_framing_is_no_part_of_the_topic(offline):
     assert answer.answerable and any(t.startswith("Dwell in the Beginning") for t in titles), answer.text
     options = offline.ask("I need to remove private data from a trained LLM without retraining. What are my options?")
     assert options.answerable and options.text.startswith("The corpus has "), options.text  # it was refused
+    big = offline.ask("How big is the USPTO-3M dataset?")  # "no paper in it mentions “big”"
+    assert big.answerable and big.citations[0].title.startswith("PatentBERT"), big.text
     anything = offline.ask("Is there anything on detecting irony?")  # "no paper in it mentions “anything”"
     assert [c.title[:7] for c in anything.citations] == ["IIIDYT "], anything.text
 

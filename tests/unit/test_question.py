@@ -51,6 +51,13 @@ def test_what_a_which_clause_asks_for():
     assert not analyse("Which papers generate questions from passages?").weakness  # "questions" is the topic
 
 
+def test_how_the_answer_should_read_is_no_word_of_the_question():
+    assert analyse("Explain late chunking like I'm five").terms == analyse("Explain late chunking").terms
+    assert analyse("Explain SPLADE in simple terms").terms == analyse("Explain SPLADE").terms
+    assert analyse("Summarize RetroMAE v2 in one sentence").terms == analyse("Summarize RetroMAE v2").terms
+    assert "big" not in analyse("How big is the USPTO-3M dataset?").terms  # a size asked, no subject
+
+
 def test_how_a_problem_is_countered_is_asked_without_the_asking_being_a_topic_word():
     fixed = analyse("How do reward models get over-optimized in RLHF and how is it fixed?")
     assert fixed.remedy and "fix" not in fixed.terms

@@ -59,6 +59,14 @@ _REMEDY = re.compile(
     r"resolv|cure)\w*|\b(?:solutions?|remed(?:y|ies)|fix(?:es)?|mitigations?|countermeasures?)\s+(?:to|for)\b",
     re.IGNORECASE,
 )
+# "like I'm five", "in simple terms", "in one sentence": how the answer should read, no word of what is asked.
+_STYLE = re.compile(
+    r"\b(?:like\s+(?:I['’]?m|I\s+am)\s+(?:five|5|a\s+(?:child|kid|beginner|newcomer))|eli5|in\s+a\s+nutshell|briefly"
+    r"|in\s+(?:simple|plain|layman['’]?s?|non-technical|everyday)\s+(?:terms|words|english|language)"
+    r"|in\s+(?:one|a\s+few|two|three)\s+(?:sentences?|words|lines?|paragraphs?)|simply\s+put"
+    r"|for\s+a\s+(?:beginner|layman|non-expert|newcomer|child))\b",
+    re.IGNORECASE,
+)
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
     r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + rf")\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b",
@@ -83,6 +91,8 @@ class Asking:
 def asking(question: str) -> Asking:
     """Read and take out how a question asks, one phrase of each kind."""
     if found := _RECOMMEND.search(question):
+        question = without(question, found.start(), found.end())
+    if found := _STYLE.search(question):
         question = without(question, found.start(), found.end())
     dated = _NEWEST.search(question) or _OLDEST.search(question)
     order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
