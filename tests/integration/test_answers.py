@@ -582,6 +582,14 @@ def test_how_much_is_saved_of_an_abstract_saying_it_in_words_says_it_gives_no_fi
     assert not quoted.startswith("Parameter-Efficient Fine-Tuning (PEFT) methods have gained"), answer.text
 
 
+def test_explaining_a_topic_one_paper_is_on_gives_that_paper_s_gist(offline):
+    answer = offline.ask("Explain late chunking")  # was "The corpus has 1 paper on this:" and one line
+    assert answer.text.startswith("From “Late Chunking: Contextual Chunk Embeddings"), answer.text
+    assert len(answer.claims) >= 2  # what it does, and more of it
+    many = offline.ask("Tell me about machine unlearning")  # several papers: still a list
+    assert many.text.startswith("The corpus has "), many.text
+
+
 def test_how_a_problem_is_fixed_quotes_what_the_paper_does_against_it(offline):
     # Only "Large language models are typically aligned … by optimizing reward models" was quoted: no remedy.
     answer = offline.ask("How do reward models get over-optimized in RLHF and how is it fixed?")

@@ -228,6 +228,8 @@ class OfflineWriter:
         if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
             # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
             return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
+        if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
+            return self._summary(asked, sources, chosen[0], hedged=False)
         head, chosen = list_head(asked, sources, chosen)
         lines = [head + ":"]
         for i in chosen:

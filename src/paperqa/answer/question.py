@@ -159,6 +159,7 @@ class Asked:
     best: bool = False  # asks for the best papers or methods, which no abstract decides ("the best method for X")
     weakness: bool = False  # asks for a method's limits ("the downsides of X"), which its abstract may state
     finding: bool = False  # asks what a paper found ("the main finding of X"), which its abstract may state
+    explain: bool = False  # asks to explain or describe ("Explain late chunking"): of one paper found, its gist
     remedy: bool = False  # asks how a problem is countered ("how is it fixed?"), which its abstract may state
     makes_data: bool = False  # a list of papers that make a benchmark or dataset ("propose new benchmarks")
     names: frozenset[str] = frozenset()  # key terms written as coined names ("TransF"): whole words, no prefixes
@@ -242,6 +243,7 @@ def _analysed(question: str) -> Asked:
         best=how.best,
         weakness=how.weakness,
         finding=how.finding,
+        explain=bool(_SUMMARY.search(question)),
         remedy=how.remedy,
         makes_data=bool(MAKES_DATA.search(question)),  # "propose new benchmarks for X",
         qualified=qualified(words),
