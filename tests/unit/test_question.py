@@ -51,6 +51,18 @@ def test_what_a_which_clause_asks_for():
     assert not analyse("Which papers generate questions from passages?").weakness  # "questions" is the topic
 
 
+def test_which_models_or_systems_of_a_topic_ask_for_a_list_and_of_a_paper_do_not():
+    assert analyse("Which embedding models support long documents?").shape == "list"  # was one "closest" paper
+    assert analyse("Which methods are used for cross-modal hashing?").shape == "list"
+    assert analyse("Which methods does SPLADE v2 compare against?").shape != "list"  # listed SPLADE v2 alone
+    assert analyse("Which models does SPLADE compare against?").shape != "list"
+
+
+def test_trade_offs_and_pros_and_cons_ask_for_limits():
+    assert analyse("What are the trade-offs of learned sparse retrieval?").weakness  # "trade" was a topic word
+    assert analyse("What are the pros and cons of late chunking?").weakness
+
+
 def test_how_the_answer_should_read_is_no_word_of_the_question():
     assert analyse("Explain late chunking like I'm five").terms == analyse("Explain late chunking").terms
     assert analyse("Explain SPLADE in simple terms").terms == analyse("Explain SPLADE").terms

@@ -41,7 +41,7 @@ _SORTING = re.compile(
 # "What are the downsides of learned sparse retrieval?" asks for what a paper on it finds wanting, not for
 # papers about "downsides": the asking goes, and the answer quotes the paper's own limits first.
 _WEAKNESS = re.compile(r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
-                       r"disadvantages?|shortcomings?|challenges)|\b(?:open|remaining|unsolved|unresolved)\s+"
+                       r"disadvantages?|shortcomings?|challenges|trade-?offs?|caveats?|pros\s+and\s+cons)|\b(?:open|remaining|unsolved|unresolved)\s+"
                        r"(?:problems|questions|issues))\b(?:\s+(?:of|in|for)\b)?", re.IGNORECASE)  # fmt: skip
 # "What is the main finding of AxBench?", "What did the authors of X find?", "What does X conclude about Y?" ask
 # what a paper found, not for papers about "findings": the asking goes, and the paper's findings are quoted first.

@@ -31,7 +31,11 @@ from .traits import MAKES_DATA
 Shape = Literal["list", "compare", "improvement", "number", "summary", "fact"]
 
 _LIST = re.compile(
-    r"^\s*(which|what)( [\w-]+){0,3} (papers|approaches|methods|works|techniques|studies|work)\b"
+    r"^\s*(which|what)( [\w-]+){0,3} (papers|works|studies|work)\b"
+    # "Which embedding models support long documents?": papers on such models; "which methods does SPLADE v2
+    # compare against?" asks what one paper does.
+    r"|^\s*(which|what)( [\w-]+){0,3} (approaches|methods|techniques|models|systems|frameworks|architectures|"
+    r"algorithms)\b(?!\s+(?:does|do|did|has|have|had)\b)"
     r"|\b(which|what) papers\b|\bpapers (on|about|that)\b|\bwhat does the (collection|corpus)\b"
     r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bare covered\b|\bin the collection\b"
     r"|\b(does|do|did) any (papers?|works?|stud(y|ies))\b|\bare there (any )?(papers|works|studies)\b"
