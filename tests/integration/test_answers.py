@@ -544,6 +544,8 @@ def test_a_kind_asked_of_an_abstract_that_names_none_says_so(offline):
 def test_a_question_that_is_only_a_paper_s_name_relates_only_papers_holding_it(offline):
     answer = offline.ask("who proposed pointer networks?")  # "network" alone related a 3D scene-graph paper
     assert [c.title for c in answer.citations] == ["Pointer Networks"], answer.text
+    first = offline.ask("which paper first proposed pointer networks?")  # "first" related ADAHESSIAN
+    assert [c.title for c in first.citations] == ["Pointer Networks"], first.text
     assert len(offline.ask("What is SPLADE?").citations) == 3  # SPLADE v2 and Mistral-SPLADE hold "SPLADE"
 
 
@@ -580,6 +582,12 @@ def test_how_much_is_saved_of_an_abstract_saying_it_in_words_says_it_gives_no_fi
     opening, quoted = answer.text.split("what it says closest: ", 1)
     assert opening.endswith("[1] gives no figure for this; "), answer.text
     assert not quoted.startswith("Parameter-Efficient Fine-Tuning (PEFT) methods have gained"), answer.text
+
+
+def test_the_kind_asked_of_a_named_paper_that_its_abstract_never_mentions_is_said_so(offline):
+    answer = offline.ask("What GPU was used to train KaLM-Embedding-V2?")  # quoted what it proposes, no word more
+    assert answer.text.startswith("The abstract of “KaLM-Embedding-V2"), answer.text
+    assert "does not mention “GPU”" in answer.text, answer.text
 
 
 def test_explaining_a_topic_one_paper_is_on_gives_that_paper_s_gist(offline):

@@ -32,7 +32,8 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
     rest = [t for t in asked.terms if t not in terms(found.name)] if found.name else []
     words = vocabulary(source.paper)
     lacking = [t for t in rest if not has(t, words)]
-    if not rest or len(lacking) < len(rest) or not any(subject(t) for t in lacking):
+    # The kind asked for ("what GPU …") is what the question wants, whether or not it names a subject.
+    if not rest or len(lacking) < len(rest) or not any(subject(t) or t in asked.wants for t in lacking):
         return []
     return as_written(asked.text, lacking)
 
