@@ -590,6 +590,14 @@ def test_the_kind_asked_of_a_named_paper_that_its_abstract_never_mentions_is_sai
     assert "does not mention “GPU”" in answer.text, answer.text
 
 
+def test_a_list_asking_how_says_what_each_paper_does(offline):
+    # The flagship: lines quoted the background ("A conventional LLM unlearning task typically involves …").
+    answer = offline.ask("Which papers make LLMs forget a target entity, and how?")
+    lines = answer.text.splitlines()[1:]
+    assert len(lines) >= 3, answer.text
+    assert all(re.search(r"\b(?:we|this (?:paper|work))\b", line, re.I) for line in lines), answer.text
+
+
 def test_explaining_a_topic_one_paper_is_on_gives_that_paper_s_gist(offline):
     answer = offline.ask("Explain late chunking")  # was "The corpus has 1 paper on this:" and one line
     assert answer.text.startswith("From “Late Chunking: Contextual Chunk Embeddings"), answer.text

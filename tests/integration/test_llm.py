@@ -11,6 +11,7 @@ from paperqa.answer.hints import (
     BEST_HINT,
     EXCLUDED_HINT,
     FINDING_HINT,
+    HOW_HINT,
     INTRODUCED_HINT,
     MAKES_DATA_HINT,
     NAMED_HINT,
@@ -221,6 +222,11 @@ def test_the_downsides_asked_for_ask_the_llm_for_limits_a_source_states(shipped_
 
 def test_a_paper_s_findings_asked_for_ask_the_llm_for_what_it_found(shipped_home, server):
     assert FINDING_HINT in prompt_for(shipped_home, server, "What is the main finding of AxBench?")
+
+
+def test_a_list_asking_how_asks_the_llm_how_each_paper_does_it(shipped_home, server):
+    prompt = prompt_for(shipped_home, server, "Which papers make LLMs forget a target entity, and how?")
+    assert HOW_HINT in prompt and SHAPE_HINTS["list"] in prompt
 
 
 def test_how_a_problem_is_countered_asks_the_llm_for_what_each_source_does_against_it(shipped_home, server):

@@ -58,6 +58,13 @@ def test_which_models_or_systems_of_a_topic_ask_for_a_list_and_of_a_paper_do_not
     assert analyse("Which models does SPLADE compare against?").shape != "list"
 
 
+def test_how_the_methods_of_a_topic_work_asks_for_a_list():
+    assert analyse("How do the unlearning methods differ in cost?").shape == "list"  # was one paper's answer
+    flagship = analyse("Which papers make LLMs forget a target entity, and how?")
+    assert flagship.how and flagship.shape == "list"
+    assert not analyse("Which papers make LLMs forget a target entity?").how
+
+
 def test_trade_offs_and_pros_and_cons_ask_for_limits():
     assert analyse("What are the trade-offs of learned sparse retrieval?").weakness  # "trade" was a topic word
     assert analyse("What are the pros and cons of late chunking?").weakness

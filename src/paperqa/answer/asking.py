@@ -67,6 +67,8 @@ _STYLE = re.compile(
     r"|for\s+a\s+(?:beginner|layman|non-expert|newcomer|child))\b",
     re.IGNORECASE,
 )
+# "Which papers make LLMs forget a target entity, and how?": each paper's way of doing it is asked for.
+_AND_HOW = re.compile(r"\band\s+how\s*\??\s*$", re.IGNORECASE)
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
     r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + rf")\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b",
@@ -86,6 +88,7 @@ class Asking:
     weakness: bool = False  # a method's limits ("the downsides of X")
     finding: bool = False  # what a paper found ("the main finding of X")
     remedy: bool = False  # how a problem is countered ("… and how is it fixed?")
+    how: bool = False  # how each paper does it ("which papers make LLMs forget X, and how?")
 
 
 def asking(question: str) -> Asking:
@@ -104,11 +107,12 @@ def asking(question: str) -> Asking:
         flags.append(found is not None)
         if found:
             question = without(question, found.start(), found.end())
+    flags.append(bool(_AND_HOW.search(question)))  # kept: "and how" is no topic word, nor a figure asked
     counted = _HOW_MANY_PAPERS.search(question)
     count = count_of(counted.group(1)) or None if counted else None  # "0 papers": no count
     if dated and count is None and _ONE_DATED.search(dated.group(0)):  # "the newest paper on X": one, not a list
         count = 1
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
         question = without(question, counted.start(1), counted.end(1))
-    best, _, weakness, finding, remedy = flags
-    return Asking(question, order, count, counted is not None, best, weakness, finding, remedy)
+    best, _, weakness, finding, remedy, how = flags
+    return Asking(question, order, count, counted is not None, best, weakness, finding, remedy, how)

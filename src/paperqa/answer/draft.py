@@ -128,6 +128,11 @@ def contribution(source: Source) -> str:
     return next((s for s in parts if _CONTRIBUTION.search(s)), parts[0] if parts else "")
 
 
+def says_what_it_does(sentence: str) -> bool:
+    """Whether a sentence says what its paper does ("we propose …", "this paper …")."""
+    return bool(_CONTRIBUTION.search(sentence))
+
+
 def own_part(source: Source) -> list[str]:
     """A paper's sentences from the one saying what it does on (those before are the field's background)."""
     parts = substance(source.paper.abstract)

@@ -29,6 +29,7 @@ WEAKNESS_HINT = (
     "The question asks for limitations: give those a source states, citing it; if none states one, say so rather "
     "than infer any."
 )
+HOW_HINT = "The question asks how as well: say for each paper how it does it, as its source states."
 REMEDY_HINT = (
     "The question asks how a problem is countered: give what each source does against it, citing it, beside the "
     "problem as the source states it."
@@ -70,6 +71,7 @@ def hints(asked: Asked) -> str:
     hint += f" {WEAKNESS_HINT}" if asked.weakness else ""
     hint += f" {FINDING_HINT}" if asked.finding else ""
     hint += f" {REMEDY_HINT}" if asked.remedy else ""
+    hint += f" {HOW_HINT}" if asked.how else ""
     hint += f" {MAKES_DATA_HINT}" if asked.makes_data else ""
     hint += f" {EXCLUDED_HINT.format(excluded=asked.excluded)}" if asked.excluded else ""
     return hint

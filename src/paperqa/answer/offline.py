@@ -27,6 +27,7 @@ from .draft import (
     not_introduced,
     own_part,
     refusal,
+    says_what_it_does,
 )
 from .evidence import has, key_terms, never_seen, support
 from .figures import figure_asked, figures_in
@@ -244,6 +245,8 @@ class OfflineWriter:
         holds them as well: "Machine unlearning has been proposed to address this challenge"), else the sentence
         holding most of them."""
         does = contribution(source)
+        if asked.how and says_what_it_does(does):  # "…, and how?": each paper's way, whatever words it uses
+            return does
         wanted = set(key_terms(asked.text))
         words = frozenset(terms(does))
         if not (asked.best or asked.makes_data) and wanted and all(has(t, words) for t in wanted):

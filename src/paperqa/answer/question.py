@@ -40,7 +40,8 @@ _LIST = re.compile(
     r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bare covered\b|\bin the collection\b"
     r"|\b(does|do|did) any (papers?|works?|stud(y|ies))\b|\bare there (any )?(papers|works|studies)\b"
     r"|\bwhat (was|were|has been|have been|got) published\b|\bwhat are (my|the|our) (options|choices|alternatives)\b"
-    r"|\bhow (do|did|have) (the )?(papers|works|studies|approaches|methods)\b",  # "how do papers make X faster?"
+    # "how do papers make X faster?", "how do the unlearning methods differ in cost?"
+    r"|\bhow (do|did|have) (the )?([\w-]+ ){0,2}(papers|works|studies|approaches|methods)\b",
     re.IGNORECASE,
 )
 # "Which came first, X or Y?": a comparison that gives each side's date.
@@ -164,6 +165,7 @@ class Asked:
     weakness: bool = False  # asks for a method's limits ("the downsides of X"), which its abstract may state
     finding: bool = False  # asks what a paper found ("the main finding of X"), which its abstract may state
     explain: bool = False  # asks to explain or describe ("Explain late chunking"): of one paper found, its gist
+    how: bool = False  # asks how each paper does it ("…, and how?"): a list line says what its paper does
     remedy: bool = False  # asks how a problem is countered ("how is it fixed?"), which its abstract may state
     makes_data: bool = False  # a list of papers that make a benchmark or dataset ("propose new benchmarks")
     names: frozenset[str] = frozenset()  # key terms written as coined names ("TransF"): whole words, no prefixes
@@ -188,7 +190,7 @@ def analyse(question: str) -> Asked:
     narrowed = _analysed(without(asked.text, m.start(), end))
     return dataclasses.replace(narrowed, shape="list", excluded=" ".join(words), order=asked.order, count=asked.count,
                                record=asked.record, best=asked.best, weakness=asked.weakness, finding=asked.finding,
-                               remedy=asked.remedy, makes_data=asked.makes_data)  # fmt: skip
+                               remedy=asked.remedy, how=asked.how, makes_data=asked.makes_data)  # fmt: skip
 
 
 def _analysed(question: str) -> Asked:
@@ -248,6 +250,7 @@ def _analysed(question: str) -> Asked:
         weakness=how.weakness,
         finding=how.finding,
         explain=bool(_SUMMARY.search(question)),
+        how=how.how,
         remedy=how.remedy,
         makes_data=bool(MAKES_DATA.search(question)),  # "propose new benchmarks for X",
         qualified=qualified(words),
