@@ -590,6 +590,12 @@ def test_the_kind_asked_of_a_named_paper_that_its_abstract_never_mentions_is_sai
     assert "does not mention “GPU”" in answer.text, answer.text
 
 
+def test_is_it_better_of_one_paper_quotes_the_result_it_states(offline):
+    # "RetroMAE" is RetroMAE v2's own name here: its aim ("which targets on improving …") was quoted instead.
+    answer = offline.ask("Is RetroMAE v2 better than RetroMAE?")
+    assert answer.text.split("[1]: ", 1)[1].startswith("DupMAE is simple but empirically competitive"), answer.text
+
+
 def test_a_list_asking_how_says_what_each_paper_does(offline):
     # The flagship: lines quoted the background ("A conventional LLM unlearning task typically involves …").
     answer = offline.ask("Which papers make LLMs forget a target entity, and how?")

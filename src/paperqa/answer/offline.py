@@ -34,7 +34,7 @@ from .figures import figure_asked, figures_in
 from .listing import TOPIC_WORDS, list_head, list_topic
 from .names import defined_unnamed, introduces, unnamed
 from .phrases import as_written
-from .picking import BEATS, GAIN, Picker
+from .picking import BEATS, GAIN, RESULT, Picker
 from .pointed import (
     described_side,
     lead_paper,
@@ -162,7 +162,8 @@ class OfflineWriter:
             return self._record(asked.record, sources, top, hedged)
         if asked.shape == "summary":
             return self._summary(asked, sources, top, hedged)
-        if asked.shape in ("improvement", "number"):
+        if asked.shape in ("improvement", "number") or (asked.shape == "compare" and GAIN.search(asked.text)):
+            # "Is RetroMAE v2 better than RetroMAE?" of one paper: its gain, as "how much better" is answered
             draft = self._numbers(asked, sources, top, hedged)
         else:
             draft = self._fact(asked, sources, top, matches, hedged)
@@ -290,13 +291,17 @@ class OfflineWriter:
         ranked = self.pick.ranked(asked, sources[top])
         given = numbers(asked.text)  # a figure the question states ("the 6-layer model") is not the one asked
         stated = [s for _, _, s in ranked if figures_in(s) - given and (asked.shape == "number" or GAIN.search(s))]
-        if asked.shape == "improvement":  # "how much better": a gain over something else first
+        gain = asked.shape != "number"  # "how much better", "is X better than Y?": a gain, not any figure
+        if gain:  # a gain over something else first
             stated.sort(key=lambda s: not BEATS.search(s))
         first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])
-        if not first and asked.shape == "improvement":  # no figure given: the sentence stating the gain in words,
+        if not first and gain:  # no figure given: the sentence stating the gain in words,
             # one saying what the paper's method does before one of the background ("PEFT methods reduce memory")
+            # and one stating a result ("remarkable improvements are achieved") before one aiming at it ("targets
+            # on improving")
             own = own_part(sources[top])
-            first = sorted((s for _, _, s in ranked if GAIN.search(s)), key=lambda s: s not in own)[:1]
+            said = (s for _, _, s in ranked if GAIN.search(s))
+            first = sorted(said, key=lambda s: (s not in own, not RESULT.search(s)))[:1]
         chosen = list(dict.fromkeys([*first, *self.pick.cover(asked, sources[top])]))[:3]
         picked = [*first[:1], *in_order(sources[top], [s for s in chosen if s not in first[:1]])]  # the figure first
         opening = lead_in(sources, top, hedged, figureless)

@@ -33,6 +33,13 @@ LIMITS = re.compile(
     r"degrad\w*|at the cost of)\b",
     re.IGNORECASE,
 )
+# A sentence stating a result reached ("remarkable improvements are achieved on MS MARCO"), not one aiming at it
+# ("which targets on improving …").
+RESULT = re.compile(
+    r"\b(?:achiev\w*|yield\w*|obtain\w*|attain\w*|outperform\w*|surpass\w*|improvements?\s+(?:of|on|over|are|were)|"
+    r"gains?\s+(?:of|on|over))\b",
+    re.IGNORECASE,
+)
 # A sentence stating what a paper found ("we find that …", "Our results show …", "SAEs are not competitive" is
 # not caught): what a question about its findings wants first.
 FOUND = re.compile(
