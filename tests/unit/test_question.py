@@ -65,6 +65,13 @@ def test_how_the_methods_of_a_topic_work_asks_for_a_list():
     assert not analyse("Which papers make LLMs forget a target entity?").how
 
 
+def test_the_best_said_after_the_noun_asks_for_what_each_paper_reports():
+    most = analyse("Which approach is most efficient for unlearning?")  # one paper was "the closest"
+    assert most.best and most.shape == "list" and "effici" in most.terms
+    assert analyse("Which model performs best on BEIR?").best
+    assert not analyse("Which approach is used for unlearning?").best
+
+
 def test_trade_offs_and_pros_and_cons_ask_for_limits():
     assert analyse("What are the trade-offs of learned sparse retrieval?").weakness  # "trade" was a topic word
     assert analyse("What are the pros and cons of late chunking?").weakness

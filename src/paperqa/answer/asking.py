@@ -30,6 +30,13 @@ _BEST = re.compile(
     rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\b)",
     re.IGNORECASE,
 )
+# "Which approach is most efficient for unlearning?", "which model performs best on BEIR?": the same judgement,
+# said after the noun; "best" or "most" is taken out, what it is judged by ("efficient") stays.
+_BEST_AFTER = re.compile(
+    rf"^\s*(?:which|what)\s+(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\s+"
+    r"(?:is|are|was|were|works?|performs?)\s+(?:the\s+)?(best|most)\b",
+    re.IGNORECASE,
+)
 # "the main approaches to X", "key methods for X", "different ways of X": how a reader sorts the papers on X, no
 # word of X (no ranking either: that is `_BEST`).
 _SORTING = re.compile(
@@ -115,4 +122,6 @@ def asking(question: str) -> Asking:
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
         question = without(question, counted.start(1), counted.end(1))
     best, _, weakness, finding, remedy, how = flags
+    if not best and (after := _BEST_AFTER.search(question)):
+        question, best = without(question, after.start(1), after.end(1)), True
     return Asking(question, order, count, counted is not None, best, weakness, finding, remedy, how)
