@@ -155,7 +155,7 @@ class Assistant:
         if about_corpus(question):
             self.ensure_index()
             return said(question, corpus_described(self.index.overview()), answerable=True)
-        resolved = resolve(question, history, filters)
+        resolved = resolve(markup_removed(question), history, filters)  # "the **authors**" is "the authors"
         if resolved.problem:
             return said(question, resolved.problem)
         self.ensure_index()

@@ -64,7 +64,12 @@ _PART = re.compile(
 )
 # "what they don't know", "whether it helps": a pronoun opening a clause inside the question, after words of its
 # own ("Do language models know what they don't know?"), has its antecedent there, not in the last answer.
-_CLAUSE = re.compile(r"\b(?:what|whether|that|which|who|if|when|how|why|where|because)\s+$", re.I)
+# "… and how is it fixed?": the clause's auxiliary may stand between.
+_CLAUSE = re.compile(
+    r"\b(?:what|whether|that|which|who|if|when|how|why|where|because)\s+"
+    r"(?:(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\s+)?$",
+    re.I,
+)
 
 
 # A question about the assistant itself, whole ("help", "hi", "how do I use this tool?"): the corpus has papers

@@ -366,3 +366,18 @@ def test_which_one_is_newer_after_a_comparison_gives_the_newer_of_the_two(offlin
     newer = offline.ask("Which one is newer?", history=[Turn(question, compared)])  # "no paper mentions “newer”"
     latest = max((c for c in compared.citations if c.date), key=lambda c: c.date)
     assert newer.text.startswith(f"The corpus dates “{latest.title}” {latest.date.isoformat()}."), newer.text
+
+
+def test_a_pronoun_after_a_clause_word_and_its_auxiliary_points_into_the_question(offline):
+    first = offline.ask(FIRST)
+    question = "How do reward models get over-optimized in RLHF and how is it fixed?"
+    fixed = offline.ask(question, history=[Turn(FIRST, first)])  # "it" was read as the last answer's paper
+    assert fixed.citations[0].title.startswith("Confronting Reward Model Overoptimization"), fixed.text
+    trained = offline.ask("How is it trained?", history=[Turn(FIRST, first)])  # no words before: the last answer's
+    assert trained.sources[0].paper.id == first.citations[0].paper_id
+
+
+def test_markup_around_a_follow_up_s_words_does_not_hide_what_it_points_at(offline):
+    history = [Turn("What is ColBERT-XM?", offline.ask("What is ColBERT-XM?"))]
+    answer = offline.ask("<img src=x onerror=alert(1)> Who are the **authors**?", history=history)
+    assert answer.text.startswith("The corpus does not record who wrote “ColBERT-XM:"), answer.text
