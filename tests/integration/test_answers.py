@@ -117,6 +117,15 @@ def test_a_premise_the_named_papers_abstract_never_mentions_is_said_first(offlin
     assert held.text.startswith("From “Efficiently Teaching"), held.text  # its abstract says so
 
 
+def test_training_the_named_paper_says_it_needs_none_of_is_said_first(offline):
+    # The premise is the question's main verb: LM-Infinite "requires no parameter updates"; it was answered as is.
+    answer = offline.ask("How long does LM-Infinite fine-tune LLaMA on longer corpora to generalise to long inputs?")
+    assert answer.text.startswith("The question takes it that “LM-Infinite: Simple On-the-Fly Length"), answer.text
+    assert "needs fine-tuning; its abstract says it works “requiring no parameter updates”." in answer.text
+    plain = offline.ask("How is SPLADE trained?")
+    assert "The question takes it" not in plain.text, plain.text
+
+
 def test_which_of_two_a_paper_beats_quotes_where_it_compares_them(offline):
     answer = offline.ask("Which optimizer is better, ADAHESSIAN or Adam?")  # Adam has no paper; ADAHESSIAN beats it
     assert "variants of Adam" in answer.text, answer.text  # not its opening, which names neither

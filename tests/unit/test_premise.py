@@ -2,7 +2,7 @@
 
 import pytest
 
-from paperqa.answer.premise import premise_note, premise_of, unsaid
+from paperqa.answer.premise import premise_note, premise_of, training_denied, unsaid
 from paperqa.types import Paper
 
 
@@ -37,3 +37,31 @@ def test_a_premise_is_unsaid_when_the_abstract_lacks_a_subject_of_it():
         note
         == "The question takes it that the method needed days; the abstract of “A [⁠3] title” never mentions “days”."
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "own", "denied"),
+    [
+        (
+            "How long does LM-Infinite fine-tune LLaMA?",
+            ["We propose it, requiring no parameter updates or learning."],
+            ("fine-tuning", "requiring no parameter updates"),
+        ),
+        (
+            "How is AttentionInfluence trained?",
+            ["We propose a simple, training-free method."],
+            ("training", "training-free"),
+        ),
+        (
+            "How does X retrain the model?",
+            ["It removes data without retraining from scratch."],
+            ("retraining", "without retraining"),
+        ),
+        # Prompt tuning fine-tunes prompts "without retraining its parameters": no retraining was asked.
+        ("How does EPT fine-tune the model?", ["It fine-tunes a model without retraining its parameters."], None),
+        ("How is SPLADE trained?", ["We train it with sparsity regularization."], None),
+        ("What does LM-Infinite propose?", ["It requires no parameter updates."], None),  # no training asked
+    ],
+)
+def test_training_a_question_asserts_is_checked_against_what_the_paper_says_it_needs(question, own, denied):
+    assert training_denied(question, own) == denied

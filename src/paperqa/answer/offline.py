@@ -44,7 +44,7 @@ from .pointed import (
     sides_named,
     unmentioned,
 )
-from .premise import premise_note, premise_of, unsaid
+from .premise import premise_note, premise_of, training_denied, training_note, unsaid
 from .question import Asked
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, Record, record_said
 from .relevance import (
@@ -173,6 +173,8 @@ class OfflineWriter:
             paper = sources[top].paper
             if missing := unsaid(premise, paper, self._names_subject, matches[top].name):
                 draft.text = f"{premise_note(premise, paper.title, missing)} {draft.text}"
+        elif named and (denied := training_denied(asked.text, own_part(sources[top]))):  # "does X fine-tune …?"
+            draft.text = f"{training_note(sources[top].paper.title, *denied)} {draft.text}"
         return draft
 
     def _has_rarest(self, wanted: Sequence[str], source: Source) -> bool:

@@ -5,7 +5,7 @@ that the abstract never mentions it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..text import subject_terms
 from ..types import Paper
@@ -45,3 +45,33 @@ def premise_note(premise: str, title: str, missing: list[str]) -> str:
     words = " or ".join(f"“{inert(w)}”" for w in missing)
     said = premise[0].lower() + premise[1:] if premise[1:2].islower() else premise  # "The method …" mid-sentence
     return f"The question takes it that {inert(said)}; the abstract of “{inert(title)}” never mentions {words}."
+
+
+# The training a question says a named paper does ("How long does LM-Infinite fine-tune LLaMA …?"), by kind, and
+# what an abstract says its method needs none of for each kind ("requiring no parameter updates", "without any
+# fine-tuning", "training-free"). Bounded.
+_NO = r"(?:requir\w*\s+no|without(?:\s+any)?|no|does\s+not\s+(?:require|need)(?:\s+any)?|free\s+of)"
+_MORE = r"(?:(?:additional|extra|further)\s+)?"
+_TRAINING: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(asked, re.IGNORECASE), re.compile(rf"\b{_NO}\s+{_MORE}(?:{needed})\b|\b{free}-free\b", re.I))
+    for kind, asked, needed, free in (
+        ("fine-tuning", r"\bfine-?tun\w*|\bfinetun\w*", r"fine-?tun\w*|finetun\w*|parameter\s+updates", "tuning"),
+        ("retraining", r"\bre-?train\w*", r"re-?train\w*", "retraining"),
+        ("training", r"\b(?:pre-?)?train(?:s|ed|ing)?\b", r"(?:pre-?)?training|parameter\s+updates", "training"),
+    )
+)
+
+
+def training_denied(question: str, own: Sequence[str]) -> tuple[str, str] | None:
+    """The training a question says a named paper does and the words in which the paper's own sentences (`own`,
+    not the field's background) say it needs none ("requiring no parameter updates"), or None."""
+    text = " ".join(own)
+    for kind, asked, none_needed in _TRAINING:
+        if asked.search(question) and (said := none_needed.search(text)):
+            return kind, said.group(0)
+    return None
+
+
+def training_note(title: str, kind: str, said: str) -> str:
+    """The sentence saying so, uncited (of the question): the quote is the abstract's words."""
+    return f"The question takes it that “{inert(title)}” needs {kind}; its abstract says it works “{inert(said)}”."
