@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..text import examples_removed, terms
-from ..types import Paper, Source
+from ..types import Source
 from .citations import inert
 from .claims import numbers
 from .comparison import MAX_COMPARED, compared
@@ -36,6 +36,7 @@ from .names import defined_unnamed, introduces, unnamed
 from .phrases import as_written
 from .picking import BEATS, GAIN, RESULT, Picker
 from .pointed import (
+    apart_from,
     described_side,
     lead_paper,
     named_by_none,
@@ -44,7 +45,7 @@ from .pointed import (
     sides_named,
     unmentioned,
 )
-from .premise import premise_note, premise_of, training_denied, training_note, unsaid
+from .premise import premise_said
 from .question import Asked
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, Record, record_said
 from .relevance import (
@@ -61,7 +62,6 @@ from .relevance import (
     match,
     member_rows,
     on_topic,
-    phrases_lacked,
     rare,
     subject,
     vocabulary,
@@ -152,7 +152,8 @@ class OfflineWriter:
         ):
             return compared(asked, sources, [sides[0], other], self.pick)
         top = named[0] if named else lead_paper(matches)
-        if not named and (elsewhere := self._elsewhere(asked, sources[top].paper)):
+        short_topic = len(asked.terms) <= TOPIC_WORDS
+        if not named and (elsewhere := apart_from(asked, sources[top].paper, self._names_subject, short_topic)):
             # The paper is on another subject than one the question names: the corpus does not cover it.
             return Draft(refusal(sources, apart=elsewhere), answerable=False)
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
@@ -169,12 +170,8 @@ class OfflineWriter:
             draft = self._fact(asked, sources, top, matches, hedged)
         if not named and (absent := defined_unnamed(asked.text, sources[:10])):  # "What is ColBERT?"
             draft.text = f"{none_named(absent)} {draft.text}"
-        if named and (premise := premise_of(asked.text)):  # "given that it trains a model per size": does it?
-            paper = sources[top].paper
-            if missing := unsaid(premise, paper, self._names_subject, matches[top].name):
-                draft.text = f"{premise_note(premise, paper.title, missing)} {draft.text}"
-        elif named and (denied := training_denied(asked.text, own_part(sources[top]))):  # "does X fine-tune …?"
-            draft.text = f"{training_note(sources[top].paper.title, *denied)} {draft.text}"
+        if named and (note := premise_said(asked.text, sources[top], matches[top].name, self._names_subject)):
+            draft.text = f"{note} {draft.text}"  # "given that it trains a model per size", "does X fine-tune …?"
         return draft
 
     def _has_rarest(self, wanted: Sequence[str], source: Source) -> bool:
@@ -189,16 +186,6 @@ class OfflineWriter:
     def _holds(self, asked: Asked, source: Source) -> bool:
         """Whether a paper holds a topic's name as a whole (`covers`)."""
         return covers(asked, source.paper, self.topical, self.idf)
-
-    def _elsewhere(self, asked: Asked, paper: Paper) -> list[str]:
-        """What a question names that the paper answering it is not on, as written: language models ("how do
-        recommenders use LLMs?" of a recommender paper with none), or both words of one of a short question's
-        phrases of two subjects ("differential privacy used in dense retrieval" of a privacy paper)."""
-        if asked.llm and not on_language_models(paper):
-            return ["language models"]
-        if len(asked.terms) <= TOPIC_WORDS and (lacked := phrases_lacked(asked, paper, self._names_subject)):
-            return [" ".join(as_written(asked.text, list(pair))) for pair in lacked]
-        return []
 
     def _apart(self, asked: Asked, sources: Sequence[Source]) -> list[str]:
         """The subjects (else the words) of the question that the paper lacking the fewest of them lacks, as the

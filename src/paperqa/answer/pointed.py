@@ -8,12 +8,13 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..text import terms
-from ..types import Source
+from ..types import Paper, Source
 from .evidence import has
 from .names import fold
 from .phrases import COINED, as_written
 from .question import Asked
-from .relevance import Idf, Match, lacking, near, vocabulary
+from .relevance import Idf, Match, lacking, near, phrases_lacked, vocabulary
+from .traits import on_language_models
 
 _NAME = re.compile(COINED)  # an acronym or coined name (`RLHF`, `BERT`, `T5`)
 DESCRIBED = 0.999  # share of the rest of a comparison a paper it describes holds: all of it
@@ -36,6 +37,17 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
     if not rest or len(lacking) < len(rest) or not any(subject(t) or t in asked.wants for t in lacking):
         return []
     return as_written(asked.text, lacking)
+
+
+def apart_from(asked: Asked, paper: Paper, subject: Callable[[str], bool], short: bool) -> list[str]:
+    """What a question names that the paper answering it is not on, as written: language models ("how do
+    recommenders use LLMs?" of a recommender paper with none), or both words of one of a `short` question's
+    phrases of two subjects ("differential privacy used in dense retrieval" of a privacy paper)."""
+    if asked.llm and not on_language_models(paper):
+        return ["language models"]
+    if short and (lacked := phrases_lacked(asked, paper, subject)):
+        return [" ".join(as_written(asked.text, list(pair))) for pair in lacked]
+    return []
 
 
 def named_sources(matches: Sequence[Match]) -> list[int]:

@@ -8,8 +8,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..text import subject_terms
-from ..types import Paper
+from ..types import Paper, Source
 from .citations import inert
+from .draft import own_part
 from .evidence import has
 from .phrases import COINED, as_written, joined
 from .relevance import vocabulary
@@ -70,6 +71,17 @@ def training_denied(question: str, own: Sequence[str]) -> tuple[str, str] | None
         if asked.search(question) and (said := none_needed.search(text)):
             return kind, said.group(0)
     return None
+
+
+def premise_said(question: str, source: Source, name: str, subject: Callable[[str], bool]) -> str:
+    """What to say first of a premise of a question about a named paper (`name`, as the question wrote it) that
+    its abstract does not bear out: a clause it never mentions, or training it says it needs none of; or ""."""
+    if premise := premise_of(question):  # "given that it trains a model per size": does it?
+        missing = unsaid(premise, source.paper, subject, name)
+        return premise_note(premise, source.paper.title, missing) if missing else ""
+    if denied := training_denied(question, own_part(source)):  # "How long does LM-Infinite fine-tune …?"
+        return training_note(source.paper.title, *denied)
+    return ""
 
 
 def training_note(title: str, kind: str, said: str) -> str:
