@@ -613,6 +613,11 @@ def test_a_list_asking_how_says_what_each_paper_does(offline):
     assert all(re.search(r"\b(?:we|this (?:paper|work))\b", line, re.I) for line in lines), answer.text
 
 
+def test_the_main_idea_of_a_named_method_is_its_gist(offline):
+    answer = offline.ask("What is the main idea of MERU?")  # "main idea" was read as sorting: a results sentence
+    assert answer.text.split("[1]: ", 1)[1].startswith("We propose MERU, a contrastive model"), answer.text
+
+
 def test_explaining_a_topic_one_paper_is_on_gives_that_paper_s_gist(offline):
     answer = offline.ask("Explain late chunking")  # was "The corpus has 1 paper on this:" and one line
     assert answer.text.startswith("From “Late Chunking: Contextual Chunk Embeddings"), answer.text

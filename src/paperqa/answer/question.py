@@ -198,6 +198,8 @@ def _analysed(question: str) -> Asked:
     if found := record_asked(question):  # "who wrote SPLADE?": the rest of the question names the paper
         record, question = found
     how = asking(question)  # "the latest", "the best", "the main finding of": how it asks, no word of its topic
+    # Asked for a gist before the asking words go ("What is the main idea of MERU?": "main idea" sorts nothing).
+    gist = _SUMMARY.search(question)
     question, order, count = how.rest, how.order, how.count
     # Linking phrases name nothing asked ("compress models, for example by pruning": no "example").
     words = [w.casefold() for w in WORD.findall(joined(connectives_removed(question)))]
@@ -209,9 +211,7 @@ def _analysed(question: str) -> Asked:
     numeric = bool(QUANTITY.search(question)) and not papers_counted
     improvement = _IMPROVE.search(question) and (numeric or _BASELINE.search(question))
     # "Summarize the paper on late chunking", "Explain ColBERT-XM": one paper pointed at or named
-    summary = _SUMMARY.search(question) and (
-        _ONE_PAPER.search(question) or _NAME.search(question) or _QUOTED.search(question)
-    )
+    summary = gist and (_ONE_PAPER.search(question) or _NAME.search(question) or _QUOTED.search(question))
     if _COMPARE.search(question) and not _LIST.search(question) and not numeric:
         shape: Shape = "compare"
     elif (
@@ -249,7 +249,7 @@ def _analysed(question: str) -> Asked:
         best=how.best,
         weakness=how.weakness,
         finding=how.finding,
-        explain=bool(_SUMMARY.search(question)),
+        explain=bool(gist),
         how=how.how,
         remedy=how.remedy,
         makes_data=bool(MAKES_DATA.search(question)),  # "propose new benchmarks for X",
