@@ -613,6 +613,14 @@ def test_a_list_asking_how_says_what_each_paper_does(offline):
     assert all(re.search(r"\b(?:we|this (?:paper|work))\b", line, re.I) for line in lines), answer.text
 
 
+def test_a_list_leaving_out_llms_leaves_out_the_papers_on_them(offline):
+    # "LLMs" frames most questions and was dropped from what to leave out: every LLM unlearning paper was listed.
+    answer = offline.ask("Which papers on unlearning are not about LLMs?")
+    assert "(leaving out those that are about “LLMs”)" in answer.text.splitlines()[0], answer.text
+    cited = {c.title for c in answer.citations}
+    assert cited and not any("LLM" in t or "Language Model" in t for t in cited), answer.text
+
+
 def test_the_main_idea_of_a_named_method_is_its_gist(offline):
     answer = offline.ask("What is the main idea of MERU?")  # "main idea" was read as sorting: a results sentence
     assert answer.text.split("[1]: ", 1)[1].startswith("We propose MERU, a contrastive model"), answer.text

@@ -13,7 +13,7 @@ from .asking import Order
 from .citations import inert
 from .phrases import as_written
 from .pointed import lacked_by_all
-from .question import Asked
+from .question import Asked, names_llms
 
 MAX_LISTED = 12
 TOPIC_WORDS = 5  # key words up to which a question names a topic, which one paper must hold as a whole
@@ -61,7 +61,8 @@ def list_head(asked: Asked, sources: Sequence[Source], chosen: list[int]) -> tup
             )
             head += f" (none of them mentions {words})"
     if asked.excluded:
-        head += f" (leaving out those that mention “{inert(asked.excluded)}”)"
+        how = "are about" if names_llms(asked.excluded) else "mention"  # a trait for LLMs, else the word
+        head += f" (leaving out those that {how} “{inert(asked.excluded)}”)"
     if asked.best:  # "the best method for X": no abstract ranks the others; each says what it reports
         head += " (the abstracts do not rank them against each other; each line gives what its paper reports)"
     return head, chosen

@@ -46,7 +46,7 @@ from .pointed import (
     unmentioned,
 )
 from .premise import premise_said
-from .question import Asked
+from .question import Asked, names_llms
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, Record, record_said
 from .relevance import (
     MEMBER_WEIGHTS,
@@ -211,7 +211,9 @@ class OfflineWriter:
         naming = {i: self.pick.naming(asked, sources[i]) for i in chosen} if asked.wants else {}
         if asked.several:  # "what datasets are used for X?": the papers on X that name one
             chosen = [i for i in chosen if naming[i]]
-        if asked.excluded:  # "retrieval papers that do not use BERT": none that mentions it
+        if asked.excluded and names_llms(asked.excluded):  # "unlearning papers not about LLMs": none on them
+            chosen = [i for i in chosen if not on_language_models(sources[i].paper)]
+        elif asked.excluded:  # "retrieval papers that do not use BERT": none that mentions it
             left_out = terms(asked.excluded)
             chosen = [i for i in chosen if not any(has(t, vocabulary(sources[i].paper)) for t in left_out)]
         if not chosen:

@@ -117,6 +117,11 @@ _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 _LLM_ALTERNATIVE = re.compile(r"\b\w+s,?\s+or\s+(?:[\w-]+\s+)?(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 
 
+def names_llms(text: str) -> bool:
+    """Whether a text names large language models ("LLMs", "an MLLM", "large language models")."""
+    return bool(_LLM.search(text))
+
+
 @dataclass(frozen=True)
 class Asked:
     """A question, worked out once: its shape, key terms (stemmed), adjacent key-term pairs and numeric cue."""
@@ -181,8 +186,8 @@ def analyse(question: str) -> Asked:
     asked = _analysed(question)
     m = _EXCLUDED.search(asked.text)
     words = m.group("what").split() if m else []
-    while words and not subject_terms(words[-1]):  # "that don't use labels study X"
-        words.pop()
+    while words and not subject_terms(words[-1]) and not names_llms(words[-1]):  # "that don't use labels study X"
+        words.pop()  # (LLMs frame most questions, but a list may leave them out: "not about LLMs")
     if m is None or asked.shape != "list" or not words:
         return asked
     # At most two words were read; when the second went, the first ends where the phrase starts plus its length.
