@@ -72,6 +72,13 @@ def test_the_best_said_after_the_noun_asks_for_what_each_paper_reports():
     assert not analyse("Which approach is used for unlearning?").best
 
 
+def test_papers_that_are_benchmarks_or_surveys_ask_for_a_list_of_such():
+    assert analyse("Which papers are benchmarks?").makes_data  # listed papers merely evaluating on one
+    assert analyse("Any benchmark papers on retrieval?").makes_data
+    assert not analyse("Which papers evaluate on benchmarks?").makes_data
+    assert analyse("Are there any surveys in the corpus?").shape == "list"  # was one survey, the rest "related"
+
+
 def test_trade_offs_and_pros_and_cons_ask_for_limits():
     assert analyse("What are the trade-offs of learned sparse retrieval?").weakness  # "trade" was a topic word
     assert analyse("What are the pros and cons of late chunking?").weakness

@@ -38,7 +38,7 @@ _LIST = re.compile(
     r"algorithms)\b(?!\s+(?:does|do|did|has|have|had)\b)"
     r"|\b(which|what) papers\b|\bpapers (on|about|that)\b|\bwhat does the (collection|corpus)\b"
     r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bare covered\b|\bin the collection\b"
-    r"|\b(does|do|did) any (papers?|works?|stud(y|ies))\b|\bare there (any )?(papers|works|studies)\b"
+    r"|\b(does|do|did) any (papers?|works?|stud(y|ies))\b|\bare there (any )?(papers|works|studies|surveys)\b"
     r"|\bwhat (was|were|has been|have been|got) published\b|\bwhat are (my|the|our) (options|choices|alternatives)\b"
     # "how do papers make X faster?", "how do the unlearning methods differ in cost?"
     r"|\bhow (do|did|have) (the )?([\w-]+ ){0,2}(papers|works|studies|approaches|methods)\b",
@@ -115,6 +115,14 @@ _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 # LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
 # the word before "or" a plural noun.
 _LLM_ALTERNATIVE = re.compile(r"\b\w+s,?\s+or\s+(?:[\w-]+\s+)?(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
+
+
+# "Which papers are benchmarks?", "benchmark papers": papers that make one, as "propose new benchmarks" asks.
+_ARE_DATA = re.compile(
+    r"\b(?:papers?|works?|ones)\s+(?:are|is|that\s+are)\s+(?:new\s+)?(?:benchmarks?|datasets?|data\s+sets?|corpora)\b"
+    r"|\b(?:benchmark|dataset)\s+papers\b",
+    re.IGNORECASE,
+)
 
 
 def names_llms(text: str) -> bool:
@@ -257,7 +265,7 @@ def _analysed(question: str) -> Asked:
         explain=bool(gist),
         how=how.how,
         remedy=how.remedy,
-        makes_data=bool(MAKES_DATA.search(question)),  # "propose new benchmarks for X",
+        makes_data=bool(MAKES_DATA.search(question) or _ARE_DATA.search(question)),  # "propose new benchmarks for X",
         qualified=qualified(words),
         domains=domains(words),
         clause_verbs=clause_verbs(words),
