@@ -621,6 +621,12 @@ def test_a_list_leaving_out_llms_leaves_out_the_papers_on_them(offline):
     assert cited and not any("LLM" in t or "Language Model" in t for t in cited), answer.text
 
 
+def test_the_sentence_naming_the_kind_asked_of_a_named_paper_comes_first(offline):
+    answer = offline.ask("What loss does DupMAE use?")  # the aim came first, the loss second, in abstract order
+    assert answer.text.split("[1]: ", 1)[1].startswith("It introduces two decoding tasks"), answer.text
+    assert "bag-of-words loss" in answer.text.split("[1]")[1]
+
+
 def test_the_main_idea_of_a_named_method_is_its_gist(offline):
     answer = offline.ask("What is the main idea of MERU?")  # "main idea" was read as sorting: a results sentence
     assert answer.text.split("[1]: ", 1)[1].startswith("We propose MERU, a contrastive model"), answer.text

@@ -302,7 +302,9 @@ class OfflineWriter:
     def _fact(self, asked: Asked, sources: Sequence[Source], top: int, matches: list[Match], hedged: bool) -> Draft:
         draft = Draft("", answerable=True)
         chosen = self.pick.cover(asked, sources[top])
-        lead = chosen[:1] if asked.finding else []  # "the main finding of X": what it found first, then in order
+        # "the main finding of X": what it found first; "what loss does DupMAE use?": the sentence naming one first
+        answered = asked.wants and chosen and chosen[0] == self.pick.naming(asked, sources[top])
+        lead = chosen[:1] if asked.finding or answered else []
         body = " ".join(draft.quote(top + 1, s) for s in [*lead, *in_order(sources[top], chosen[len(lead) :])])
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
         nameless = asked.named_kind if asked.named_kind and not self.pick.naming(asked, sources[top]) else None
