@@ -49,11 +49,11 @@ _ANAPHORA = re.compile(rf"\b(those|these|them|they|their|it|its|{_PAPER}|above|s
 _NARROW = re.compile(r"\b(those|these|them|they|their|above)\b", re.I)
 # "Which one is the newest?": of the papers the last answer cited, the one with the latest (earliest) date.
 _WHICH_DATED = re.compile(
-    r"\bwhich\s+(?:one|paper|of\s+(?:them|these|those|the\s+two|both))\s+is\s+(?:the\s+)?(newest|latest|most\s+recent|"
-    r"oldest|earliest|newer|later|more\s+recent|older|earlier)\b",  # "which one is newer?" of two compared
+    r"\bwhich\s+(?:one|paper|of\s+(?:them|these|those|the\s+two|both))\s+(?:is\s+(?:the\s+)?|(?:came|was\s+published|"
+    r"appeared)\s+)(newest|latest|most\s+recent|oldest|earliest|newer|later|more\s+recent|older|earlier|first|last)\b",
     re.I,
-)
-_OLDER = ("oldest", "earliest", "older", "earlier")
+)  # "which one is newer?", "which one came first?" of two compared
+_OLDER = ("oldest", "earliest", "older", "earlier", "first")
 _SINGULAR = re.compile(rf"\b(it|its|{_PAPER}|this method)\b", re.I)
 # "Who are the authors?", "What are the results?" after one paper's answer: a part of the paper just discussed,
 # when the question has no subject of its own.

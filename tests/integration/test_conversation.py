@@ -366,6 +366,9 @@ def test_which_one_is_newer_after_a_comparison_gives_the_newer_of_the_two(offlin
     newer = offline.ask("Which one is newer?", history=[Turn(question, compared)])  # "no paper mentions “newer”"
     latest = max((c for c in compared.citations if c.date), key=lambda c: c.date)
     assert newer.text.startswith(f"The corpus dates “{latest.title}” {latest.date.isoformat()}."), newer.text
+    first = offline.ask("Which one came first?", history=[Turn(question, compared)])  # "no paper mentions “came”"
+    earliest = min((c for c in compared.citations if c.date), key=lambda c: c.date)
+    assert first.text.startswith(f"The corpus dates “{earliest.title}” {earliest.date.isoformat()}."), first.text
 
 
 def test_a_pronoun_after_a_clause_word_and_its_auxiliary_points_into_the_question(offline):
