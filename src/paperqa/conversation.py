@@ -54,6 +54,8 @@ _WHICH_DATED = re.compile(
     re.I,
 )  # "which one is newer?", "which one came first?" of two compared
 _OLDER = ("oldest", "earliest", "older", "earlier", "first")
+# Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
+_WHICH_ONE_DATED = re.compile(_WHICH_DATED.pattern.replace(r"(?:one|paper|of", r"(?:one|of", 1), re.I)
 _SINGULAR = re.compile(rf"\b(it|its|{_PAPER}|this method)\b", re.I)
 # "Who are the authors?", "What are the results?" after one paper's answer: a part of the paper just discussed,
 # when the question has no subject of its own.
@@ -191,7 +193,10 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         # "Compare the first two", "tell me more about [2]" opening a conversation: nothing to point back at (a
         # longer question may quote a "[12]" from a paper it pastes).
         pointing = _picked(question, []) or (_REF.search(question) and len(question.split()) <= 8)
-        if pointing:
+        # "How is it fixed?", "which one is newer?": a pronoun and nothing else to search for ("which paper is the
+        # oldest?" asks the corpus)
+        alone = _refers_back(question) and not subject_terms(_asked_of(question))
+        if pointing or alone or _WHICH_ONE_DATED.search(question):
             return Resolved(question, None, "There is no earlier answer in this conversation for that to refer to; "
                                             "ask about a topic or name the paper.")  # fmt: skip
         return Resolved(question, filters if filters.active else None, dates=years)

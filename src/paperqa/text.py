@@ -119,7 +119,7 @@ FRAME = frozenset(
         "published author authors "  # "What was published on retrieval …?", "what did the authors of X use?"
         "according apply applies applied applying "  # "… according to the corpus", "Which papers apply X to Y?"
         "analyse analyses analysed analysing analyze analyzes analyzed analyzing "  # "propose or analyse X"
-        "particular certain one first "
+        "particular certain one first differ differs difference differences "
         "inside across among amongst beyond toward towards onto throughout besides beside outside "  # where, not what
         # A researcher's own framing: "I'm working on X; which papers should I read?", "what are my options?"
         "working worked read reading need needs needed option options want wanted looking trying advice tips "

@@ -384,3 +384,15 @@ def test_markup_around_a_follow_up_s_words_does_not_hide_what_it_points_at(offli
     history = [Turn("What is ColBERT-XM?", offline.ask("What is ColBERT-XM?"))]
     answer = offline.ask("<img src=x onerror=alert(1)> Who are the **authors**?", history=history)
     assert answer.text.startswith("The corpus does not record who wrote “ColBERT-XM:"), answer.text
+
+
+@pytest.mark.parametrize("question", ["How is it fixed?", "How do they differ?", "Which one came first?"])
+def test_a_pronoun_with_nothing_else_to_search_for_opening_a_chat_says_so(offline, question):
+    answer = offline.ask(question)  # was searched for: "no retrieved abstract supports an answer"
+    assert answer.text.startswith("There is no earlier answer in this conversation"), answer.text
+
+
+def test_which_paper_is_the_oldest_is_one_paper_by_date(offline):
+    answer = offline.ask("Which paper is the oldest in the corpus?")  # "no paper in it mentions “oldest”"
+    assert answer.text.startswith("The corpus has 409 papers; the oldest:"), answer.text
+    assert len(answer.citations) == 1

@@ -22,6 +22,12 @@ _RECOMMEND = re.compile(
 _WORKS = rf"\s+{PAPERS}\b"
 _NEWEST = re.compile(r"\b(latest|newest|most\s+recent|recent|last)" + _WORKS, re.IGNORECASE)
 _OLDEST = re.compile(r"\b(oldest|earliest|first)" + _WORKS, re.IGNORECASE)
+# "Which paper is the oldest in the corpus?": the same, said after the noun (one paper).
+_DATED_AFTER = re.compile(
+    r"\b(?:which|what)\s+(?:paper|work|study|article|publication)\s+(?:is|was)\s+(?:the\s+)?"
+    r"(latest|newest|most\s+recent|oldest|earliest)\b",
+    re.IGNORECASE,
+)
 _ONE_DATED = re.compile(r"\b(?:paper|work|study|article|publication)$", re.IGNORECASE)  # "the newest paper": one
 # "Which is the best paper on hashing?", "the top methods for dense retrieval": a judgement no abstract makes of
 # the others; the papers on the topic are listed with what each reports.
@@ -106,8 +112,11 @@ def asking(question: str) -> Asking:
         question = without(question, found.start(), found.end())
     dated = _NEWEST.search(question) or _OLDEST.search(question)
     order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
-    if dated:  # "latest" says the order, not the topic: the question is read without it
-        question = without(question, dated.start(1), dated.end(1))
+    after = None if dated else _DATED_AFTER.search(question)
+    if after:
+        order = "oldest" if after.group(1).lower() in ("oldest", "earliest") else "newest"
+    if found := dated or after:  # "latest" says the order, not the topic: the question is read without it
+        question = without(question, found.start(1), found.end(1))
     flags = []
     for pattern in (_BEST, _SORTING, _WEAKNESS, _FINDING, _REMEDY):
         found = pattern.search(question)
@@ -117,7 +126,7 @@ def asking(question: str) -> Asking:
     flags.append(bool(_AND_HOW.search(question)))  # kept: "and how" is no topic word, nor a figure asked
     counted = _HOW_MANY_PAPERS.search(question)
     count = count_of(counted.group(1)) or None if counted else None  # "0 papers": no count
-    if dated and count is None and _ONE_DATED.search(dated.group(0)):  # "the newest paper on X": one, not a list
+    if after or (dated and count is None and _ONE_DATED.search(dated.group(0))):  # "the newest paper on X": one
         count = 1
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
         question = without(question, counted.start(1), counted.end(1))
