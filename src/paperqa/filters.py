@@ -46,11 +46,29 @@ _ORG_ASKED = re.compile(
 )
 # A name as organisations are written: capitalised words ("Meta", "Google DeepMind", "MIT").
 _CAPITALISED = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*")
+# "What did Google publish on retrieval?", "What has Amazon released?": the organisation as the one publishing;
+# the question is then read as "What was published on retrieval?".
+_ORG_PUBLISHED = re.compile(
+    r"\b(?i:what|which\s+papers)\s+(?i:did|has|have|does|do)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+    r"\s+(?i:publish(?:ed)?|release[sd]?|wr(?:ite|itten|ote)|put\s+out)\b"
+)
+
+
+def _published_by(question: str) -> tuple[str, str] | None:
+    """The organisation a question says published the papers it asks for, and the question as "what was
+    published …" without it."""
+    m = _ORG_PUBLISHED.search(question)
+    if m is None:
+        return None
+    rest = question[m.end() :].strip()
+    return m.group(1), f"What was published{'' if rest[:1] in '?.!' else ' '}{rest}".rstrip()
 
 
 def org_asked(question: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
-    """The organisation a question restricts its papers to ("papers from Amazon"), if the index `known`s it
-    (by `org_key`), and the question without it."""
+    """The organisation a question restricts its papers to ("papers from Amazon", "what did Google publish?"),
+    if the index `known`s it (by `org_key`), and the question without it."""
+    if (published := _published_by(question)) and known(org_key(published[0])):
+        return published
     m = _ORG_ASKED.search(question)
     if not m:
         return None
@@ -69,6 +87,8 @@ def org_asked(question: str, known: Callable[[str], bool]) -> tuple[str, str] | 
 def org_unknown(question: str, known: Callable[[str], bool]) -> tuple[str, str] | None:
     """An organisation a question restricts its papers to that the index does not know ("papers by Meta"), and
     the question without it; a lower-case word there ("papers by the way") names none."""
+    if (published := _published_by(question)) and not known(org_key(published[0])):
+        return published  # "What did Meta publish?"
     m = _ORG_ASKED.search(question)
     name = _CAPITALISED.match(m.group(2)) if m else None
     if m is None or name is None or known(org_key(name.group(0))):

@@ -125,7 +125,8 @@ FRAME = frozenset(
         "working worked read reading need needs needed option options want wanted looking trying advice tips "
         "ideas suggestions interested im "
         "anything something everything anyone someone stuff "  # "Is there anything on detecting irony?"
-        "big"  # "How big is the USPTO-3M dataset?" asks a size (no abstract of the corpus says "big")
+        "big "  # "How big is the USPTO-3M dataset?" asks a size (no abstract of the corpus says "big")
+        "hot trending exciting"  # "What's hot in 2026?": the newest papers, no topic
     )
 )
 

@@ -396,3 +396,10 @@ def test_which_paper_is_the_oldest_is_one_paper_by_date(offline):
     answer = offline.ask("Which paper is the oldest in the corpus?")  # "no paper in it mentions “oldest”"
     assert answer.text.startswith("The corpus has 409 papers; the oldest:"), answer.text
     assert len(answer.citations) == 1
+
+
+def test_recent_work_is_many_papers_and_what_is_hot_in_a_year_is_that_year_s(offline):
+    recent = offline.ask("Show me recent work on sparse retrieval")  # "work" was read as one paper: "the newest:"
+    assert len(recent.citations) > 1 and "newest first" in recent.text.splitlines()[0], recent.text
+    hot = offline.ask("What's hot in 2026?")  # answered from a paper saying "one-hot"
+    assert hot.text.startswith("The corpus has") and "dated 2026" in hot.text.splitlines()[0], hot.text

@@ -132,8 +132,20 @@ def test_an_organisation_the_index_knows_after_papers_from_is_one_the_question_a
 
 
 @pytest.mark.parametrize(
+    ("question", "found"),
+    [("What did Google publish on retrieval?", ("Google", "What was published on retrieval?")),
+     ("What has Amazon released?", ("Amazon", "What was published?")),
+     ("Which papers did Google publish on hashing?", ("Google", "What was published on hashing?")),
+     ("What did the authors publish?", None), ("What did they publish on retrieval?", None)],
+)  # fmt: skip
+def test_an_organisation_said_to_publish_is_one_the_question_asks_for(question, found):
+    assert org_asked(question, {"amazon", "google"}.__contains__) == found  # "What did Google …" was refused
+
+
+@pytest.mark.parametrize(
     ("question", "unknown"),
     [("Which papers were written by Meta?", ("Meta", "Which papers ?")),
+     ("What did Meta publish?", ("Meta", "What was published?")),
      ("papers by Google DeepMind on retrieval", ("Google DeepMind", "papers on retrieval")),
      ("papers from Google on retrieval", None), ("papers from the medical domain", None),
      ("Which papers use reviews from Amazon?", None)],

@@ -28,7 +28,8 @@ _DATED_AFTER = re.compile(
     r"(latest|newest|most\s+recent|oldest|earliest)\b",
     re.IGNORECASE,
 )
-_ONE_DATED = re.compile(r"\b(?:paper|work|study|article|publication)$", re.IGNORECASE)  # "the newest paper": one
+# "the newest paper": one; "recent work on X" is many ("work" and "research" are uncounted).
+_ONE_DATED = re.compile(r"\b(?:paper|study|article|publication)$", re.IGNORECASE)  # "the newest paper": one
 # "Which is the best paper on hashing?", "the top methods for dense retrieval": a judgement no abstract makes of
 # the others; the papers on the topic are listed with what each reports.
 _BEST = re.compile(
