@@ -89,6 +89,8 @@ def test_how_the_answer_should_read_is_no_word_of_the_question():
     assert analyse("Explain SPLADE in simple terms").terms == analyse("Explain SPLADE").terms
     assert analyse("Summarize RetroMAE v2 in one sentence").terms == analyse("Summarize RetroMAE v2").terms
     assert "big" not in analyse("How big is the USPTO-3M dataset?").terms  # a size asked, no subject
+    start = analyse("Recommend me a paper to start with on retrieval")  # listed MaskSearch, "starting with"
+    assert start.terms == ("retriev",)
 
 
 def test_how_a_problem_is_countered_is_asked_without_the_asking_being_a_topic_word():
