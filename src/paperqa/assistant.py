@@ -173,17 +173,22 @@ class Assistant:
                 shape = asked.shape if asked.shape != "list" else "fact" if own == "list" else own
                 asked = dataclasses.replace(asked, shape=shape, one_paper=True)
             # "Which papers are from 2023?", "papers by Google", "the latest papers": those they admit, by date.
-            restricted_only = bool(resolved.restriction or asked.order) and names_nothing(asked.text)
+            restricted_only = bool(resolved.restriction or asked.order or asked.popular) and names_nothing(asked.text)
             if asked.shape == "list" and given is None:
                 k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
             undated = view.undated_left_out(resolved.filters)
             if restricted_only:
                 order = asked.order or "newest"
-                ids = view.by_date(order == "newest", min(asked.count or SHOWN, SHOWN), resolved.filters)
+                shown = min(asked.count or SHOWN, SHOWN)
+                if asked.popular:  # "Which paper has the most upvotes?": by the record's upvotes
+                    ids = view.by_upvotes(shown, resolved.filters)
+                else:
+                    ids = view.by_date(order == "newest", shown, resolved.filters)
                 found = view.papers_of(ids)
                 sources = [Source(found[i], 0.0, n) for n, i in enumerate((i for i in ids if i in found), start=1)]
                 admitted = view.admitted(resolved.filters)
-                stream = restricted_answer(question, sources, admitted, resolved.restriction, order)
+                by = "most upvoted" if asked.popular else order
+                stream = restricted_answer(question, sources, admitted, resolved.restriction, by)
             else:  # what it searches for is the question without its asking words ("who wrote", "recommend")
                 vector = self._query_vector(asked.text)
                 sources = self._retriever.retrieve(view, vector, asked.text, k, resolved.filters)

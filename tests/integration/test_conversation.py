@@ -403,3 +403,15 @@ def test_recent_work_is_many_papers_and_what_is_hot_in_a_year_is_that_year_s(off
     assert len(recent.citations) > 1 and "newest first" in recent.text.splitlines()[0], recent.text
     hot = offline.ask("What's hot in 2026?")  # answered from a paper saying "one-hot"
     assert hot.text.startswith("The corpus has") and "dated 2026" in hot.text.splitlines()[0], hot.text
+
+
+def test_the_most_upvoted_papers_are_ordered_by_the_record_s_upvotes(offline):
+    papers = read_corpus(shipped_corpus()).papers
+    top = max(p.upvotes or 0 for p in papers)
+    most = offline.ask("Which paper has the most upvotes?")  # "no paper in it mentions “upvotes”"
+    assert most.text.startswith(f"The corpus has {len(papers)} papers; the most upvoted:"), most.text
+    assert f"({top} upvotes)" in most.text and [c.support for c in most.claims] == ["full"], most.text
+    listed = offline.ask("What are the most upvoted papers on unlearning?")
+    assert listed.text.splitlines()[0].endswith("most upvoted first:"), listed.text
+    votes = [int(line.split(" upvote")[0].rsplit("(", 1)[1]) for line in listed.text.splitlines()[1:]]
+    assert votes == sorted(votes, reverse=True) and all(c.support == "full" for c in listed.claims)

@@ -79,6 +79,14 @@ def test_papers_that_are_benchmarks_or_surveys_ask_for_a_list_of_such():
     assert analyse("Are there any surveys in the corpus?").shape == "list"  # was one survey, the rest "related"
 
 
+def test_the_most_upvoted_or_popular_papers_ask_for_an_order_by_upvotes():
+    most = analyse("Which paper has the most upvotes?")  # refused: "no paper in it mentions “upvotes”"
+    assert most.popular and most.count == 1 and not most.terms
+    popular = analyse("What are the most popular papers on unlearning?")  # "popular papers" is no sorting here
+    assert popular.popular and popular.shape == "list" and popular.terms == ("unlearn",) and popular.count is None
+    assert not analyse("Which papers study popular music?").popular
+
+
 def test_trade_offs_and_pros_and_cons_ask_for_limits():
     assert analyse("What are the trade-offs of learned sparse retrieval?").weakness  # "trade" was a topic word
     assert analyse("What are the pros and cons of late chunking?").weakness

@@ -11,6 +11,7 @@ from typing import Literal
 from ..text import NUMBER_WORDS, PAPERS, count_of, without
 
 Order = Literal["newest", "oldest"]
+Ordering = Literal["newest", "oldest", "most upvoted"]  # how a list of papers is ordered: by date, or by upvotes
 
 # "Can you recommend papers on model compression?", "suggest a few studies of X": asking for papers, whose verb
 # is no word of the topic ("recommender systems" is one).
@@ -83,6 +84,12 @@ _STYLE = re.compile(
 )
 # "Which papers make LLMs forget a target entity, and how?": each paper's way of doing it is asked for.
 _AND_HOW = re.compile(r"\band\s+how\s*\??\s*$", re.IGNORECASE)
+# "the most upvoted papers on X", "Which paper has the most upvotes?": by the record's upvotes, no topic word.
+_POPULAR = re.compile(
+    r"\b(?:(?:the\s+)?most[\s-]+(?:upvoted|popular|liked|upvotes)|(?:the\s+)?highest[\s-]+upvoted|top[\s-]+upvoted)\b",
+    re.IGNORECASE,
+)
+_ONE_PAPER_ASKED = re.compile(r"\b(?:which|what)\s+(?:paper|work|study|article)\b(?!s)", re.IGNORECASE)
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
     r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + rf")\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b",
@@ -103,6 +110,7 @@ class Asking:
     finding: bool = False  # what a paper found ("the main finding of X")
     remedy: bool = False  # how a problem is countered ("… and how is it fixed?")
     how: bool = False  # how each paper does it ("which papers make LLMs forget X, and how?")
+    popular: bool = False  # by upvotes, most first ("the most upvoted papers on X")
 
 
 def asking(question: str) -> Asking:
@@ -118,6 +126,9 @@ def asking(question: str) -> Asking:
         order = "oldest" if after.group(1).lower() in ("oldest", "earliest") else "newest"
     if found := dated or after:  # "latest" says the order, not the topic: the question is read without it
         question = without(question, found.start(1), found.end(1))
+    popular = bool(upvoted := _POPULAR.search(question))  # before "popular" is read as sorting ("popular papers")
+    if upvoted:
+        question = without(question, upvoted.start(), upvoted.end())
     flags = []
     for pattern in (_BEST, _SORTING, _WEAKNESS, _FINDING, _REMEDY):
         found = pattern.search(question)
@@ -132,6 +143,8 @@ def asking(question: str) -> Asking:
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
         question = without(question, counted.start(1), counted.end(1))
     best, _, weakness, finding, remedy, how = flags
+    if popular and count is None and _ONE_PAPER_ASKED.search(question):  # "Which paper has the most upvotes?"
+        count = 1
     if not best and (after := _BEST_AFTER.search(question)):
         question, best = without(question, after.start(1), after.end(1)), True
-    return Asking(question, order, count, counted is not None, best, weakness, finding, remedy, how)
+    return Asking(question, order, count, counted is not None, best, weakness, finding, remedy, how, popular)

@@ -23,9 +23,9 @@ _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)\s?(%|x|×|k|m|b|fold)?(?![\w]
 # The offline writer's own lead-ins, citation and all: "From “…” [1]:", "No paper … the closest is “…” [1].", "The
 # abstract of “…” [1] names no metric for this; what it says closest:" (its words are not the paper's claim).
 _LEAD = re.compile(r"^(?:From “[^”]*” \[\d+\]:|No paper [^\[]*? \[\d+\]\.|The abstract of “[^”]*” \[\d+\] [^:]*:)\s*")
-# A dated list's line gives its paper's date after the title ("- Title (2025-06-10): …", `draft.list_line`), from
-# the record, not the abstract: no figure of the claim.
-_DATED_LINE = re.compile(r"^(- .*?) \(\d{4}(?:-\d{2}){0,2}\)(?=: )")
+# A dated list's line gives its paper's date after the title ("- Title (2025-06-10): …", `draft.list_line`), or its
+# upvotes ("(12 upvotes)"), from the record, not the abstract: no figure of the claim.
+_DATED_LINE = re.compile(r"^(- .*?) \((?:\d{4}(?:-\d{2}){0,2}|\d+ upvotes?)\)(?=: )")
 FULL, PARTIAL = 0.5, 0.25  # shares of a claim's key terms its cited abstracts must hold
 
 

@@ -32,11 +32,14 @@ class Draft:
         return cite(sentence, n)
 
 
-def list_line(title: str, quoted: str, date: object = None) -> str:
-    """One paper's line of a list: its title, its date when the list is by date (the record's, which the claim
-    check leaves out of the claim: `claims._DATED_LINE`), and the sentence quoted, already cited."""
-    dated = f" ({date})" if date else ""
-    return f"- {inert(title)}{dated}: {quoted}"
+def list_line(title: str, quoted: str, date: object = None, upvotes: int | None = None) -> str:
+    """One paper's line of a list: its title, its date when the list is by date or its upvotes when by upvotes
+    (the record's, which the claim check leaves out of the claim: `claims._DATED_LINE`), and the sentence quoted,
+    already cited."""
+    record = (
+        f" ({date})" if date else f" ({upvotes} upvote{'s' if upvotes != 1 else ''})" if upvotes is not None else ""
+    )
+    return f"- {inert(title)}{record}: {quoted}"
 
 
 def cite(sentence: str, n: int) -> str:

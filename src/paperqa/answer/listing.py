@@ -46,10 +46,14 @@ def list_head(asked: Asked, sources: Sequence[Source], chosen: list[int]) -> tup
         chosen.sort(key=lambda i: (sources[i].paper.date is None, _by_date(sources[i], order)))
         undated = sum(1 for i in chosen if sources[i].paper.date is None)
         head += f", {order} first" + (f" ({undated} with no date, last)" if undated else "")
+    elif asked.popular:  # "the most upvoted papers on X": by the record's upvotes, most first (ties as found)
+        chosen.sort(key=lambda i: -(sources[i].paper.upvotes or 0))
+        head += ", most upvoted first"
     shown = min(asked.count or MAX_LISTED, MAX_LISTED)
     if len(chosen) > shown:  # "3 papers on hashing": the first three of them (at most MAX_LISTED)
-        if asked.order:  # "the newest paper on X": one
-            head += f"; the {asked.order}" if shown == 1 else f"; the {shown} {asked.order}"
+        ordered = asked.order or ("most upvoted" if asked.popular else None)
+        if ordered:  # "the newest paper on X": one
+            head += f"; the {ordered}" if shown == 1 else f"; the {shown} {ordered}"
         else:
             head += f"; {shown} of them"
         chosen = chosen[:shown]

@@ -227,8 +227,9 @@ class OfflineWriter:
         lines = [head + ":"]
         for i in chosen:
             quoted = naming.get(i) or self._line(asked, sources[i])
-            date = sources[i].paper.date if asked.order else None  # what the list is ordered by
-            lines.append(list_line(sources[i].paper.title, draft.quote(i + 1, quoted), date))
+            paper = sources[i].paper  # what the list is ordered by: dates, or upvotes
+            votes = (paper.upvotes or 0) if asked.popular and not asked.order else None
+            lines.append(list_line(paper.title, draft.quote(i + 1, quoted), paper.date if asked.order else None, votes))
         draft.text = "\n".join(lines)
         return draft
 

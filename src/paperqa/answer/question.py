@@ -179,6 +179,7 @@ class Asked:
     finding: bool = False  # asks what a paper found ("the main finding of X"), which its abstract may state
     explain: bool = False  # asks to explain or describe ("Explain late chunking"): of one paper found, its gist
     how: bool = False  # asks how each paper does it ("…, and how?"): a list line says what its paper does
+    popular: bool = False  # asks for papers by upvotes ("the most upvoted papers on X"), most first
     remedy: bool = False  # asks how a problem is countered ("how is it fixed?"), which its abstract may state
     makes_data: bool = False  # a list of papers that make a benchmark or dataset ("propose new benchmarks")
     names: frozenset[str] = frozenset()  # key terms written as coined names ("TransF"): whole words, no prefixes
@@ -203,7 +204,8 @@ def analyse(question: str) -> Asked:
     narrowed = _analysed(without(asked.text, m.start(), end))
     return dataclasses.replace(narrowed, shape="list", excluded=" ".join(words), order=asked.order, count=asked.count,
                                record=asked.record, best=asked.best, weakness=asked.weakness, finding=asked.finding,
-                               remedy=asked.remedy, how=asked.how, makes_data=asked.makes_data)  # fmt: skip
+                               remedy=asked.remedy, how=asked.how, popular=asked.popular,
+                               makes_data=asked.makes_data)  # fmt: skip
 
 
 def _analysed(question: str) -> Asked:
@@ -233,6 +235,7 @@ def _analysed(question: str) -> Asked:
         or how.counted
         or papers_counted
         or how.best
+        or how.popular
         or (_names_a_topic(question) and not summary)
     ):
         shape = "list"
@@ -264,6 +267,7 @@ def _analysed(question: str) -> Asked:
         finding=how.finding,
         explain=bool(gist),
         how=how.how,
+        popular=how.popular,
         remedy=how.remedy,
         makes_data=bool(MAKES_DATA.search(question) or _ARE_DATA.search(question)),  # "propose new benchmarks for X",
         qualified=qualified(words),

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..text import stem, subject_terms
 from ..types import Answer, Source
-from .asking import Order
+from .asking import Ordering
 from .citations import clean
 from .claims import check
 from .draft import Draft, contribution, list_line
@@ -25,10 +25,10 @@ def names_nothing(query: str) -> bool:
 
 
 def restricted_answer(
-    question: str, sources: Sequence[Source], admitted: int, restriction: str, order: Order = "newest"
+    question: str, sources: Sequence[Source], admitted: int, restriction: str, order: Ordering = "newest"
 ) -> AnswerStream:
     """The papers the `restriction` admits ("dated 2023", "from Google"; "" for all of them), newest (or
-    oldest) first, with how many it admits; `sources` are those first of all it admits, by date."""
+    oldest, or most upvoted) first, with how many it admits; `sources` are those first of all it admits."""
     shown = list(sources[:SHOWN])
     if not shown:
         return said(question, f"The corpus has no paper {restriction}.")
@@ -37,12 +37,15 @@ def restricted_answer(
         more = f", {order} first"
     else:  # "the oldest paper": one
         more = f"; the {order}" if len(shown) == 1 else f"; the {len(shown)} {order}"
-    undated = sum(1 for s in shown if s.paper.date is None)
+    undated = sum(1 for s in shown if s.paper.date is None) if order != "most upvoted" else 0
     more += f" ({undated} with no date, last)" if undated else ""
     admits = f" {restriction}" if restriction else ""
     lines = [f"The corpus has {admitted} paper{'s' if admitted != 1 else ''}{admits}{more}:"]
     for n, s in enumerate(shown, start=1):
-        lines.append(list_line(s.paper.title, draft.quote(n, contribution(s)), s.paper.date))
+        if order == "most upvoted":
+            lines.append(list_line(s.paper.title, draft.quote(n, contribution(s)), upvotes=s.paper.upvotes or 0))
+        else:
+            lines.append(list_line(s.paper.title, draft.quote(n, contribution(s)), s.paper.date))
     checked = check(clean("\n".join(lines), len(shown)), shown, draft.quotes)
     answer = Answer(question=question, text=checked.text, citations=checked.citations, sources=tuple(shown),
                     answerable=True, backend="offline", claims=checked.claims)  # fmt: skip

@@ -86,6 +86,15 @@ class View:
         ids = self.columns.ids
         return [ids[row] for row in chosen]
 
+    def by_upvotes(self, count: int, filters: Filters | None = None) -> list[str]:
+        """The ids of the most upvoted papers the filters let through, of the whole corpus (ties in corpus order)."""
+        votes = self.columns.columns["upvotes"]
+        mask = self._admitted(filters) if filters is not None and filters.active else np.ones(len(votes), bool)
+        rows = np.flatnonzero(mask)
+        chosen = rows[np.lexsort((rows, -votes[rows]))][:count]
+        ids = self.columns.ids
+        return [ids[row] for row in chosen]
+
     def idf(self, term: str) -> float:
         """IDF of a stemmed term; a term in no chunk gets the highest IDF there is (kept: the offline writer asks
         for the same terms hundreds of times a question)."""
