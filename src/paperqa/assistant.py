@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .about import about_corpus, corpus_described, how_to_ask, org_missing
 from .answer.llm import llm_answer
 from .answer.offline_answer import offline_answer
 from .answer.question import analyse
@@ -19,16 +20,7 @@ from .answer.restricted import SHOWN, names_nothing, restricted_answer
 from .answer.stream import AnswerStream, said
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
-from .conversation import (
-    Resolved,
-    Turn,
-    about_corpus,
-    corpus_described,
-    history_text,
-    how_to_ask,
-    org_missing,
-    resolve,
-)
+from .conversation import Resolved, Turn, history_text, resolve
 from .corpus import CorpusRead, corpus_files, read_corpus, shipped_corpus
 from .embeddings import embed_query, embed_texts
 from .errors import ArgumentError, PaperQAError

@@ -6,8 +6,8 @@ import json
 import pytest
 
 from paperqa import Assistant, Filters, Settings, Turn
+from paperqa.about import HOW_TO_ASK, YOU_ARE_WELCOME
 from paperqa.answer.record import AUTHORS_UNNAMED
-from paperqa.conversation import HOW_TO_ASK, YOU_ARE_WELCOME
 from paperqa.corpus import read_corpus, shipped_corpus
 
 pytestmark = pytest.mark.integration
