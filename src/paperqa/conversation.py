@@ -46,14 +46,16 @@ _PAPER = rf"(?:that|this|the) (?:paper|work){_DESCRIBED}"
 _ANAPHORA = re.compile(rf"\b(those|these|them|they|their|it|its|{_PAPER}|above|same)\b", re.I)
 _NARROW = re.compile(r"\b(those|these|them|they|their|above)\b", re.I)
 # "Which one is the newest?": of the papers the last answer cited, the one with the latest (earliest) date.
-_WHICH_DATED = re.compile(
-    r"\bwhich\s+(?:one|paper|of\s+(?:them|these|those|the\s+two|both))\s+(?:is\s+(?:the\s+)?|(?:came|was\s+published|"
-    r"appeared)\s+)(newest|latest|most\s+recent|oldest|earliest|newer|later|more\s+recent|older|earlier|first|last)\b",
-    re.I,
-)  # "which one is newer?", "which one came first?" of two compared
+# "which one is newer?", "which one came first?" of two compared.
+_DATED_ASKED = (
+    r"\s+(?:is\s+(?:the\s+)?|(?:came|was\s+published|appeared)\s+)"
+    r"(newest|latest|most\s+recent|oldest|earliest|newer|later|more\s+recent|older|earlier|first|last)\b"
+)
+_OF_THEM = r"of\s+(?:them|these|those|the\s+two|both)"
+_WHICH_DATED = re.compile(rf"\bwhich\s+(?:one|paper|{_OF_THEM}){_DATED_ASKED}", re.I)
 _OLDER = ("oldest", "earliest", "older", "earlier", "first")
 # Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
-_WHICH_ONE_DATED = re.compile(_WHICH_DATED.pattern.replace(r"(?:one|paper|of", r"(?:one|of", 1), re.I)
+_WHICH_ONE_DATED = re.compile(rf"\bwhich\s+(?:one|{_OF_THEM}){_DATED_ASKED}", re.I)
 _SINGULAR = re.compile(rf"\b(it|its|{_PAPER}|this method)\b", re.I)
 # "Who are the authors?", "What are the results?" after one paper's answer: a part of the paper just discussed,
 # when the question has no subject of its own.

@@ -30,7 +30,7 @@ _DATED_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "the newest paper": one; "recent work on X" is many ("work" and "research" are uncounted).
-_ONE_DATED = re.compile(r"\b(?:paper|study|article|publication)$", re.IGNORECASE)  # "the newest paper": one
+_ONE_DATED = re.compile(r"\b(?:paper|study|article|publication)$", re.IGNORECASE)
 # "Which is the best paper on hashing?", "the top methods for dense retrieval": a judgement no abstract makes of
 # the others; the papers on the topic are listed with what each reports.
 _BEST = re.compile(
@@ -145,6 +145,6 @@ def asking(question: str) -> Asking:
     best, _, weakness, finding, remedy, how = flags
     if popular and count is None and _ONE_PAPER_ASKED.search(question):  # "Which paper has the most upvotes?"
         count = 1
-    if not best and (after := _BEST_AFTER.search(question)):
-        question, best = without(question, after.start(1), after.end(1)), True
+    if not best and (judged := _BEST_AFTER.search(question)):
+        question, best = without(question, judged.start(1), judged.end(1)), True
     return Asking(question, order, count, counted is not None, best, weakness, finding, remedy, how, popular)

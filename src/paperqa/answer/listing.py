@@ -51,8 +51,7 @@ def list_head(asked: Asked, sources: Sequence[Source], chosen: list[int]) -> tup
         head += ", most upvoted first"
     shown = min(asked.count or MAX_LISTED, MAX_LISTED)
     if len(chosen) > shown:  # "3 papers on hashing": the first three of them (at most MAX_LISTED)
-        ordered = asked.order or ("most upvoted" if asked.popular else None)
-        if ordered:  # "the newest paper on X": one
+        if ordered := asked.ordering:  # "the newest paper on X": one
             head += f"; the {ordered}" if shown == 1 else f"; the {shown} {ordered}"
         else:
             head += f"; {shown} of them"

@@ -228,7 +228,7 @@ class OfflineWriter:
         for i in chosen:
             quoted = naming.get(i) or self._line(asked, sources[i])
             paper = sources[i].paper  # what the list is ordered by: dates, or upvotes
-            votes = (paper.upvotes or 0) if asked.popular and not asked.order else None
+            votes = (paper.upvotes or 0) if asked.ordering == "most upvoted" else None
             lines.append(list_line(paper.title, draft.quote(i + 1, quoted), paper.date if asked.order else None, votes))
         draft.text = "\n".join(lines)
         return draft
@@ -303,12 +303,13 @@ class OfflineWriter:
     def _fact(self, asked: Asked, sources: Sequence[Source], top: int, matches: list[Match], hedged: bool) -> Draft:
         draft = Draft("", answerable=True)
         chosen = self.pick.cover(asked, sources[top])
+        naming = self.pick.naming(asked, sources[top])  # the sentence naming the kind asked ("which datasets")
         # "the main finding of X": what it found first; "what loss does DupMAE use?": the sentence naming one first
-        answered = asked.wants and chosen and chosen[0] == self.pick.naming(asked, sources[top])
+        answered = naming is not None and chosen[:1] == [naming]
         lead = chosen[:1] if asked.finding or answered else []
         body = " ".join(draft.quote(top + 1, s) for s in [*lead, *in_order(sources[top], chosen[len(lead) :])])
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
-        nameless = asked.named_kind if asked.named_kind and not self.pick.naming(asked, sources[top]) else None
+        nameless = asked.named_kind if asked.named_kind and not naming else None
         if asked.weakness and not self.pick.states_limits(asked, sources[top]):  # "the downsides of X"
             nameless = "limitation"
         one_named = sum(1 for m in matches if m.named) == 1  # of several papers named, each lacks the others' names

@@ -22,7 +22,7 @@ from ..text import (
     terms,
     without,
 )
-from .asking import Order, asking
+from .asking import Order, Ordering, asking
 from .kinds import DATED_COMPARATIVE, QUANTITY, WHICH_OF, in_plural, named_kind, wanted
 from .phrases import COINED, WORD, clause_verbs, compounds, domains, either, joined, pairs, qualified
 from .record import Record, record_asked
@@ -153,6 +153,12 @@ class Asked:
         """Whether it asks for things of a named kind in the plural ("what datasets are used for X?"): of no one
         paper named, what each paper on X names."""
         return self.named_kind is not None and in_plural(self.text)
+
+    @property
+    def ordering(self) -> Ordering | None:
+        """How a list it asks for is ordered: by date ("the latest papers on X"), else by upvotes ("the most upvoted
+        papers on X"), else by relevance (None)."""
+        return self.order or ("most upvoted" if self.popular else None)
 
     def listed_by_kind(self) -> Asked:
         """A plural kind asked of a topic ("what datasets are used for X?") as a list of the papers on X, the kind's

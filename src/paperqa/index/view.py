@@ -71,13 +71,17 @@ class View:
             mask = PaperColumns.chunk_mask(self._admitted(filters), self._bm25_rows).astype(np.float32)
         return self.derived.bm25.top(text, depth, mask)
 
+    def _admitted_rows(self, filters: Filters | None) -> np.ndarray:
+        """The rows of the papers the filters let through (all of them for none)."""
+        if filters is not None and filters.active:
+            return np.flatnonzero(self._admitted(filters))
+        return np.arange(len(self.columns.columns["date"]))
+
     def by_date(self, newest: bool, count: int, filters: Filters | None = None) -> list[str]:
         """The ids of the newest (or oldest) papers the filters let through, of the whole corpus; those with no
         date last."""
-        dates = self.columns.columns["date"]
-        mask = self._admitted(filters) if filters is not None and filters.active else np.ones(len(dates), bool)
-        rows = np.flatnonzero(mask)
-        keys = dates[rows]
+        rows = self._admitted_rows(filters)
+        keys = self.columns.columns["date"][rows]
         keys = np.where(keys == 0, np.iinfo(np.int64).max, -keys if newest else keys)  # undated last either way
         if len(keys) > count:  # the first `count` found without sorting a million dates
             first = np.argpartition(keys, count - 1)[:count] if count > 0 else np.zeros(0, np.int64)
@@ -88,10 +92,8 @@ class View:
 
     def by_upvotes(self, count: int, filters: Filters | None = None) -> list[str]:
         """The ids of the most upvoted papers the filters let through, of the whole corpus (ties in corpus order)."""
-        votes = self.columns.columns["upvotes"]
-        mask = self._admitted(filters) if filters is not None and filters.active else np.ones(len(votes), bool)
-        rows = np.flatnonzero(mask)
-        chosen = rows[np.lexsort((rows, -votes[rows]))][:count]
+        rows = self._admitted_rows(filters)
+        chosen = rows[np.lexsort((rows, -self.columns.columns["upvotes"][rows]))][:count]
         ids = self.columns.ids
         return [ids[row] for row in chosen]
 
