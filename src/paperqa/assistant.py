@@ -30,7 +30,7 @@ from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
 from .retrieval import Retriever
 from .settings import Settings
-from .spelling import respelled, typos_fixed
+from .spelling import respelled, typos_fixed, versions_read
 from .stream_ingest import Tally, segments
 from .text import markup_removed
 from .types import Answer, Source
@@ -159,6 +159,7 @@ class Assistant:
             # `summarisation` read as the corpus spells it; pasted HTML tags are no words of the question
             query = respelled(markup_removed(resolved.query), view.knows)
             query, slips = typos_fixed(query, view.idf, view.idf(UNSEEN))  # `machien` read as `machine`, and said
+            query, versions = versions_read(query, view.idf, view.idf(UNSEEN), view.starting)  # `YOLO`: `YOLOv8`
             asked = analyse(query)
             if resolved.one_paper:  # "what does it evaluate on?" after "which papers …": not a list
                 own = analyse(question).shape
@@ -189,7 +190,7 @@ class Assistant:
                                         view.topical, self._vectors, self.settings)  # fmt: skip
         if llm is not None and not restricted_only:
             stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked)
-        notes = [f"Read “{typed}” as “{meant}”." for typed, meant in slips]
+        notes = [f"Read “{typed}” as “{meant}”." for typed, meant in [*slips, *versions]]
         notes += [f"Read as papers {resolved.restriction}."] if resolved.restriction else []
         notes += [resolved.note] if resolved.note else []
         if resolved.unknown_org:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .text import STOPWORDS, count_tokens, stem
+from .text import STOPWORDS, VERSION, count_tokens, stem
 
 # One way round and the other: `-our`/`-or`, `-ise`/`-ize` (and `-isation`, `-ising`), `-yse`/`-yze`.
 _VARIANTS = [
@@ -73,3 +73,28 @@ def typos_fixed(text: str, idf: Callable[[str], float], ceiling: float) -> tuple
         return fix.capitalize() if word[0].isupper() else fix
 
     return _TYPO_WORD.sub(one, text), fixed
+
+
+_NAME = re.compile(r"(?<![\w.+-])[A-Za-z]{3,30}(?![\w+-])")  # a bare name: no version after it already
+
+
+def versions_read(
+    text: str, idf: Callable[[str], float], ceiling: float, starting: Callable[[str], list[str]]
+) -> tuple[str, list[tuple[str, str]]]:
+    """`text` with each name no chunk has, but the corpus has in a version (`YOLO`: `YOLOv8`), read as its most
+    common version, and the (typed, read as) pairs: the corpus names a model by its version."""
+    read: list[tuple[str, str]] = []
+
+    def one(found: re.Match[str]) -> str:
+        word = found.group(0)
+        lower = word.casefold()
+        if lower in STOPWORDS or idf(stem(lower)) < ceiling:
+            return word
+        versions = [t for t in starting(lower) if VERSION.fullmatch(t[len(lower) :])]
+        if not versions:
+            return word
+        version = word + min(versions, key=lambda t: (idf(t), t))[len(lower) :]
+        read.append((word, version))
+        return version
+
+    return _NAME.sub(one, text), read

@@ -36,6 +36,9 @@ def stem(word: str) -> str:
     return str(_stemmer.stemWord(word))
 
 
+# What follows a name in a later version of it: "ColBERTv2", "YOLOv8n", "Qwen2.5", "SPLADE++", "GPT-4".
+VERSION = re.compile(r"-?v?\d[\w.]*|\+\+")
+
 # The words a question uses for papers ("papers from Amazon", "2024 studies", "3 works on X", "the latest research").
 PAPERS = r"(?:papers?|works?|stud(?:y|ies)|research|articles?|publications?)"
 # Counts a question writes as words ("two latest papers", "the first three", "the past two years").

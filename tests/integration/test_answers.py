@@ -414,6 +414,12 @@ def test_a_slip_in_a_word_is_read_as_the_corpus_word_and_said(offline):
     assert answer.answerable and answer.citations and "Read “machien” as “machine”." in answer.notes
 
 
+def test_a_name_the_corpus_has_only_with_a_version_is_read_as_that_version_and_said(offline):
+    answer = offline.ask("Does any paper use YOLO?")  # refused: "no paper mentions “YOLO”" (it says "YOLOv8")
+    assert answer.answerable and "Read “YOLO” as “YOLOv8”." in answer.notes
+    assert any("YOLOv8" in c.title for c in answer.citations), answer.text
+
+
 def test_a_comparison_with_a_side_no_paper_is_named_by_says_so(offline):
     answer = offline.ask("Compare ColBERT and SPLADE")  # answered from SPLADE as if it were the comparison
     assert answer.text.startswith("No paper in the corpus is named “ColBERT”. SPLADE [")

@@ -1,6 +1,7 @@
 """A question's word the corpus spells the other way (British or American) is read as the corpus spells it."""
 
-from paperqa.spelling import respelled, spellings, typos_fixed
+from paperqa.index.vocab import Vocab
+from paperqa.spelling import respelled, spellings, typos_fixed, versions_read
 from paperqa.text import stem
 
 CORPUS = {stem(w) for w in ("neighboring", "summarization", "optimize", "analyze", "colour", "behaviour", "the")}
@@ -37,3 +38,16 @@ def test_a_slip_in_a_longer_word_is_read_as_the_one_corpus_word_it_misses_and_sa
     # An English word the corpus lacks is no slip ("unsure" is one token, though "ensure" is a slip away); two
     # fixes ("sparse", "space") are one too many; a short word may be a name ("GRPO").
     assert typos_fixed("unsure sparce GRPO", idf, 9.0) == ("unsure sparce GRPO", [])
+
+
+def test_a_name_the_corpus_has_only_in_versions_is_read_as_its_most_common_version_and_said():
+    counts = {"yolov8": 3, "yolov8n": 1, "yolo5x": 1, "llama": 9, "llama2": 2, "bertscore": 4}
+    vocab = Vocab.of({term: i for i, term in enumerate(counts)})
+
+    def idf(term: str) -> float:
+        return 10.0 - counts.get(term, 0)
+
+    text, read = versions_read("Does YOLO beat Llama, BERT or llama2?", idf, 10.0, lambda p: vocab.starting(p, 64))
+    assert text == "Does YOLOv8 beat Llama, BERT or llama2?"  # "Llama" is known; "bertscore" is no BERT version
+    assert read == [("YOLO", "YOLOv8")]
+    assert vocab.starting("yolo", 1) == ["yolo5x"] and vocab.starting("zz", 64) == []

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from ..text import connectives_removed, prose_terms, stem, subject_terms, substance, terms
+from ..text import VERSION, connectives_removed, prose_terms, stem, subject_terms, substance, terms
 from ..types import Paper, Source
 from .phrases import WORD
 
@@ -77,7 +77,7 @@ def has(term: str, vocabulary: frozenset[str]) -> bool:
     return i < len(words) and words[i].startswith(term)
 
 
-_SAME_NAME = re.compile(r"-?v?\d[\w.]*|\+\+|s")  # "colbertv2", "splade++", a plural: the same name still
+_SAME_NAME = re.compile(rf"{VERSION.pattern}|s")  # "colbertv2", "splade++", a plural: the same name still
 
 
 def has_name(term: str, vocabulary: frozenset[str]) -> bool:

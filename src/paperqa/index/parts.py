@@ -118,6 +118,11 @@ class Lexical:
         """IDF a term found in no chunk would get (the ceiling of the scale)."""
         return math.log(1 + (max(len(self.ids), 1) + 0.5) / 0.5)
 
+    def starting(self, prefix: str, limit: int) -> list[str]:
+        """Up to `limit` terms of any part that start with `prefix`, in sorted order."""
+        found = sorted({t for p in self.parts for t in p.bm25.vocab.starting(prefix, limit)})
+        return found[:limit]
+
 
 @dataclass(frozen=True)
 class Dense:

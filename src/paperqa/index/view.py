@@ -119,6 +119,10 @@ class View:
             known[term] = math.log2(n / df) + math.log2(-math.expm1(-cf / n)) if df else 0.0
         return known[term]
 
+    def starting(self, prefix: str, limit: int = 64) -> list[str]:
+        """Up to `limit` stemmed terms of the corpus that start with `prefix` (`yolo`: `yolov8`), sorted."""
+        return self.derived.bm25.starting(prefix, limit)
+
     def knows_org(self, key: str) -> bool:
         """Whether some paper has this organisation (an `org_key`)."""
         return key in self.columns.org_codes

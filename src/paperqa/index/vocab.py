@@ -46,6 +46,14 @@ class Vocab:
         at = find(self.terms, ChunkIds.of(terms).raw)
         return np.where(at >= 0, self.ids[at], -1)
 
+    def starting(self, prefix: str, limit: int) -> list[str]:
+        """Up to `limit` terms that start with `prefix` (itself included), in sorted order."""
+        if not len(self.terms):
+            return []
+        at = int(np.searchsorted(self.terms, prefix.encode()))
+        found = [raw.decode() for raw in self.terms[at : at + limit].tolist()]
+        return [term for term in found if term.startswith(prefix)]
+
     def in_id_order(self) -> Iterator[str]:
         """Every term, by id."""
         for raw in self.terms[np.argsort(self.ids, kind="stable")].tolist():
