@@ -1,5 +1,6 @@
 """The model-free answer writer: cited sentences quoted from the retrieved abstracts, composed for the
-question's shape (a list of papers, a comparison, an improvement with its numbers, a number, a fact).
+question's shape (a list of papers, a comparison, an improvement with its numbers, a number, a fact). It decides
+whether to refuse and which shape to write; the answers drawn from one paper are `one_paper`'s.
 
 Every quoted sentence is shown tidied (`tidy`) and inert (its own bracketed numbers never become citations);
 the sentences quoted from each source are kept, so its card can highlight exactly them.
@@ -14,40 +15,34 @@ import numpy as np
 from ..text import examples_removed, terms
 from ..types import Source
 from .citations import inert
-from .claims import numbers
 from .comparison import MAX_COMPARED, compared
 from .draft import (
     NOTHING_RETRIEVED,
     Draft,
     contribution,
-    in_order,
-    lead_in,
     list_line,
     none_named,
     not_introduced,
-    own_part,
     refusal,
     says_what_it_does,
 )
 from .evidence import has, key_terms, never_seen, support
-from .figures import figure_asked, figures_in
 from .listing import TOPIC_WORDS, list_head, list_topic
 from .names import defined_unnamed, introduces, unnamed
+from .one_paper import OnePaper
 from .phrases import as_written
-from .picking import BEATS, GAIN, RESULT, Picker
+from .picking import GAIN, Picker
 from .pointed import (
     apart_from,
     described_side,
     lead_paper,
     named_by_none,
     named_sources,
-    related,
     sides_named,
-    unmentioned,
 )
 from .premise import premise_said
 from .question import Asked, names_llms
-from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, Record, record_said
+from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED
 from .relevance import (
     MEMBER_WEIGHTS,
     UNSEEN,
@@ -81,6 +76,7 @@ class OfflineWriter:
     ) -> None:
         self.idf, self.topical, self.vectors = idf, topical, vectors
         self.pick = Picker(idf)
+        self.one = OnePaper(self.pick, idf, self._names_subject)
         self.threshold, self.list_threshold = threshold, list_threshold
 
     def write(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source]) -> Draft:
@@ -99,7 +95,7 @@ class OfflineWriter:
         if asked.one_paper and len(sources) == 1 and not asked.terms:  # "What are the main findings?" of it
             named = [0]
         if asked.record and (named or asked.one_paper):  # "who wrote SPLADE?", "when was it published?"
-            return self._record(asked.record, sources, named[0] if named else 0, hedged=False)
+            return self.one.record(asked.record, sources, named[0] if named else 0, hedged=False)
         if asked.record == "citations":  # "which paper is the most cited?"
             return Draft("The corpus records no citation counts.", answerable=False)
         if asked.record == "author count":  # "which paper has the most authors?": no one paper to give it of
@@ -160,14 +156,14 @@ class OfflineWriter:
         short = len(wanted) <= SHORT
         hedged = not named and (together < CLEARLY_COVERED or (short and not self._has_rarest(wanted, sources[top])))
         if asked.record:
-            return self._record(asked.record, sources, top, hedged)
+            return self.one.record(asked.record, sources, top, hedged)
         if asked.shape == "summary":
-            return self._summary(asked, sources, top, hedged)
+            return self.one.summary(asked, sources, top, hedged)
         if asked.shape in ("improvement", "number") or (asked.shape == "compare" and GAIN.search(asked.text)):
             # "Is RetroMAE v2 better than RetroMAE?" of one paper: its gain, as "how much better" is answered
-            draft = self._numbers(asked, sources, top, hedged)
+            draft = self.one.numbers(asked, sources, top, hedged)
         else:
-            draft = self._fact(asked, sources, top, matches, hedged)
+            draft = self.one.fact(asked, sources, top, matches, hedged)
         if not named and (absent := defined_unnamed(asked.text, sources[:10])):  # "What is ColBERT?"
             draft.text = f"{none_named(absent)} {draft.text}"
         if named and (note := premise_said(asked.text, sources[top], matches[top].name, self._names_subject)):
@@ -222,7 +218,7 @@ class OfflineWriter:
             # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
             return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
-            return self._summary(asked, sources, chosen[0], hedged=False)
+            return self.one.summary(asked, sources, chosen[0], hedged=False)
         head, chosen = list_head(asked, sources, chosen)
         lines = [head + ":"]
         for i in chosen:
@@ -252,72 +248,4 @@ class OfflineWriter:
         parts = [f"“{inert(sources[i].paper.title)}” [{i + 1}]" for i in order]
         draft.text = ("No paper in the corpus clearly addresses this; the closest are " + " and ".join(parts) + ". "
                       + " ".join(draft.quote(i + 1, self.pick.best(asked, sources[i])) for i in order))  # fmt: skip
-        return draft
-
-    @staticmethod
-    def _record(record: Record, sources: Sequence[Source], top: int, hedged: bool) -> Draft:
-        """What the corpus lists of the paper asked about (uncited: no abstract says it), then what it does."""
-        draft = Draft("", answerable=True)
-        said = record_said(record, sources[top].paper)
-        opening = lead_in(sources, top, hedged) if hedged else ""
-        draft.text = " ".join(
-            x for x in (opening, said, "What it does:", draft.quote(top + 1, contribution(sources[top]))) if x
-        )
-        return draft
-
-    def _summary(self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool) -> Draft:
-        """One paper's gist, in its own order: what it does, its result with numbers, what it says of the question."""
-        draft = Draft("", answerable=True)
-        source = sources[top]
-        does = contribution(source)
-        after = in_order(source, [does, *self.pick.cover(asked, source)])
-        after = after[after.index(does) :]  # background before what the paper does is no part of its gist
-        picked = [does, self.pick.result(source), *after]
-        chosen = in_order(source, [s for s in dict.fromkeys(picked) if s][:3])
-        draft.text = lead_in(sources, top, hedged) + " " + " ".join(draft.quote(top + 1, s) for s in chosen)
-        return draft
-
-    def _numbers(self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool) -> Draft:
-        """The sentences that state the gain or the figure asked for, with their numbers."""
-        draft = Draft("", answerable=True)
-        ranked = self.pick.ranked(asked, sources[top])
-        given = numbers(asked.text)  # a figure the question states ("the 6-layer model") is not the one asked
-        stated = [s for _, _, s in ranked if figures_in(s) - given and (asked.shape == "number" or GAIN.search(s))]
-        gain = asked.shape != "number"  # "how much better", "is X better than Y?": a gain, not any figure
-        if gain:  # a gain over something else first
-            stated.sort(key=lambda s: not BEATS.search(s))
-        first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])
-        if not first and gain:  # no figure given: the sentence stating the gain in words,
-            # one saying what the paper's method does before one of the background ("PEFT methods reduce memory")
-            # and one stating a result ("remarkable improvements are achieved") before one aiming at it ("targets
-            # on improving")
-            own = own_part(sources[top])
-            said = (s for _, _, s in ranked if GAIN.search(s))
-            first = sorted(said, key=lambda s: (s not in own, not RESULT.search(s)))[:1]
-        chosen = list(dict.fromkeys([*first, *self.pick.cover(asked, sources[top])]))[:3]
-        picked = [*first[:1], *in_order(sources[top], [s for s in chosen if s not in first[:1]])]  # the figure first
-        opening = lead_in(sources, top, hedged, figureless)
-        draft.text = opening + " " + " ".join(draft.quote(top + 1, s) for s in picked)
-        return draft
-
-    def _fact(self, asked: Asked, sources: Sequence[Source], top: int, matches: list[Match], hedged: bool) -> Draft:
-        draft = Draft("", answerable=True)
-        chosen = self.pick.cover(asked, sources[top])
-        naming = self.pick.naming(asked, sources[top])  # the sentence naming the kind asked ("which datasets")
-        # "the main finding of X": what it found first; "what loss does DupMAE use?": the sentence naming one first
-        answered = naming is not None and chosen[:1] == [naming]
-        lead = chosen[:1] if asked.finding or answered else []
-        body = " ".join(draft.quote(top + 1, s) for s in [*lead, *in_order(sources[top], chosen[len(lead) :])])
-        # "Which datasets?" of an abstract naming none: said so, before what it says closest.
-        nameless = asked.named_kind if asked.named_kind and not naming else None
-        if asked.weakness and not self.pick.states_limits(asked, sources[top]):  # "the downsides of X"
-            nameless = "limitation"
-        one_named = sum(1 for m in matches if m.named) == 1  # of several papers named, each lacks the others' names
-        unsaid = (
-            unmentioned(asked, sources[top], matches[top], self._names_subject) if one_named and not nameless else []
-        )
-        others = related(asked, sources, matches, top, self.idf)  # nearly as close to the question: named as related
-        extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
-        opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid)
-        draft.text = " ".join(x for x in (opening, body, extra) if x)
         return draft

@@ -1,0 +1,91 @@
+"""Answers from one paper: what its record lists, its gist, the gain or figure asked for, or the fact asked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..types import Source
+from .citations import inert
+from .claims import numbers
+from .draft import Draft, contribution, in_order, lead_in, own_part
+from .figures import figure_asked, figures_in
+from .picking import BEATS, GAIN, RESULT, Picker
+from .pointed import related, unmentioned
+from .question import Asked
+from .record import Record, record_said
+from .relevance import Idf, Match
+
+
+class OnePaper:
+    """Writes the answer of one paper (`top` of the sources), once `OfflineWriter` has chosen it."""
+
+    def __init__(self, pick: Picker, idf: Idf, names_subject: Callable[[str], bool]) -> None:
+        self.pick, self.idf, self.names_subject = pick, idf, names_subject
+
+    @staticmethod
+    def record(record: Record, sources: Sequence[Source], top: int, hedged: bool) -> Draft:
+        """What the corpus lists of the paper asked about (uncited: no abstract says it), then what it does."""
+        draft = Draft("", answerable=True)
+        said = record_said(record, sources[top].paper)
+        opening = lead_in(sources, top, hedged) if hedged else ""
+        draft.text = " ".join(
+            x for x in (opening, said, "What it does:", draft.quote(top + 1, contribution(sources[top]))) if x
+        )
+        return draft
+
+    def summary(self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool) -> Draft:
+        """One paper's gist, in its own order: what it does, its result with numbers, what it says of the question."""
+        draft = Draft("", answerable=True)
+        source = sources[top]
+        does = contribution(source)
+        after = in_order(source, [does, *self.pick.cover(asked, source)])
+        after = after[after.index(does) :]  # background before what the paper does is no part of its gist
+        picked = [does, self.pick.result(source), *after]
+        chosen = in_order(source, [s for s in dict.fromkeys(picked) if s][:3])
+        draft.text = lead_in(sources, top, hedged) + " " + " ".join(draft.quote(top + 1, s) for s in chosen)
+        return draft
+
+    def numbers(self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool) -> Draft:
+        """The sentences that state the gain or the figure asked for, with their numbers."""
+        draft = Draft("", answerable=True)
+        ranked = self.pick.ranked(asked, sources[top])
+        given = numbers(asked.text)  # a figure the question states ("the 6-layer model") is not the one asked
+        stated = [s for _, _, s in ranked if figures_in(s) - given and (asked.shape == "number" or GAIN.search(s))]
+        gain = asked.shape != "number"  # "how much better", "is X better than Y?": a gain, not any figure
+        if gain:  # a gain over something else first
+            stated.sort(key=lambda s: not BEATS.search(s))
+        first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])
+        if not first and gain:  # no figure given: the sentence stating the gain in words,
+            # one saying what the paper's method does before one of the background ("PEFT methods reduce memory")
+            # and one stating a result ("remarkable improvements are achieved") before one aiming at it ("targets
+            # on improving")
+            own = own_part(sources[top])
+            said = (s for _, _, s in ranked if GAIN.search(s))
+            first = sorted(said, key=lambda s: (s not in own, not RESULT.search(s)))[:1]
+        chosen = list(dict.fromkeys([*first, *self.pick.cover(asked, sources[top])]))[:3]
+        picked = [*first[:1], *in_order(sources[top], [s for s in chosen if s not in first[:1]])]  # the figure first
+        opening = lead_in(sources, top, hedged, figureless)
+        draft.text = opening + " " + " ".join(draft.quote(top + 1, s) for s in picked)
+        return draft
+
+    def fact(self, asked: Asked, sources: Sequence[Source], top: int, matches: list[Match], hedged: bool) -> Draft:
+        draft = Draft("", answerable=True)
+        chosen = self.pick.cover(asked, sources[top])
+        naming = self.pick.naming(asked, sources[top])  # the sentence naming the kind asked ("which datasets")
+        # "the main finding of X": what it found first; "what loss does DupMAE use?": the sentence naming one first
+        answered = naming is not None and chosen[:1] == [naming]
+        lead = chosen[:1] if asked.finding or answered else []
+        body = " ".join(draft.quote(top + 1, s) for s in [*lead, *in_order(sources[top], chosen[len(lead) :])])
+        # "Which datasets?" of an abstract naming none: said so, before what it says closest.
+        nameless = asked.named_kind if asked.named_kind and not naming else None
+        if asked.weakness and not self.pick.states_limits(asked, sources[top]):  # "the downsides of X"
+            nameless = "limitation"
+        one_named = sum(1 for m in matches if m.named) == 1  # of several papers named, each lacks the others' names
+        unsaid = (
+            unmentioned(asked, sources[top], matches[top], self.names_subject) if one_named and not nameless else []
+        )
+        others = related(asked, sources, matches, top, self.idf)  # nearly as close to the question: named as related
+        extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
+        opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid)
+        draft.text = " ".join(x for x in (opening, body, extra) if x)
+        return draft
