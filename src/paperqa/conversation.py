@@ -158,8 +158,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     elif (
         _SINGULAR.search(question)
         and (cited := [c.paper_id for c in last.answer.citations])
-        and (analyse(question).shape == "compare")
-    ):  # "Compare it with Arctic-Embed 2.0": the paper just discussed, by its title, beside the one named
+        and ((asked := analyse(question)).shape == "compare" or asked.record == "citing")
+    ):  # "Compare it with Arctic-Embed 2.0", "which papers cite it?": the paper just discussed, by its title
         title = next(c.title for c in last.answer.citations if c.paper_id == cited[0])
         query = _SINGULAR.sub(lambda _: f"“{title}”", question, count=1)
     elif (

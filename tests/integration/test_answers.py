@@ -4,8 +4,10 @@ import re
 
 import pytest
 
+from paperqa.answer.citing import CITING_UNRECORDED
 from paperqa.answer.record import AUTHORS_UNRANKED
 from paperqa.answer.relevance import vocabulary
+from paperqa.conversation import Turn
 
 pytestmark = pytest.mark.integration
 
@@ -418,6 +420,18 @@ def test_a_name_the_corpus_has_only_with_a_version_is_read_as_that_version_and_s
     answer = offline.ask("Does any paper use YOLO?")  # refused: "no paper mentions “YOLO”" (it says "YOLOv8")
     assert answer.answerable and "Read “YOLO” as “YOLOv8”." in answer.notes
     assert any("YOLOv8" in c.title for c in answer.citations), answer.text
+
+
+def test_which_papers_cite_one_says_citations_are_not_recorded_and_lists_those_mentioning_it(offline):
+    answer = offline.ask("Which papers cite SPLADE?")  # hedged with SPLADE v2 and Mistral-SPLADE as "the closest"
+    assert answer.text.startswith(f"{CITING_UNRECORDED} "), answer.text
+    cited = {c.title.split(":")[0] for c in answer.citations}
+    assert {"SPLADE v2", "Mistral-SPLADE"} <= cited and "SPLADE" not in cited  # not the paper asked about
+    assert all("splade" in s.paper.abstract.casefold() for s in answer.sources if s.paper.title in
+               {c.title for c in answer.citations})  # fmt: skip
+    first = offline.ask("What is ColBERT-XM?")
+    again = offline.ask("Which papers cite it?", history=[Turn("What is ColBERT-XM?", first)])
+    assert again.text == f"{CITING_UNRECORDED} No other paper found mentions “ColBERT-XM” in its abstract."
 
 
 def test_a_comparison_with_a_side_no_paper_is_named_by_says_so(offline):

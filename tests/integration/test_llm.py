@@ -9,6 +9,7 @@ from paperqa import Assistant, BackendError, Settings
 from paperqa.answer.claims import _figures, numbers
 from paperqa.answer.hints import (
     BEST_HINT,
+    CITING_HINT,
     EXCLUDED_HINT,
     FINDING_HINT,
     HOW_HINT,
@@ -227,6 +228,11 @@ def test_a_paper_s_findings_asked_for_ask_the_llm_for_what_it_found(shipped_home
 def test_a_list_asking_how_asks_the_llm_how_each_paper_does_it(shipped_home, server):
     prompt = prompt_for(shipped_home, server, "Which papers make LLMs forget a target entity, and how?")
     assert HOW_HINT in prompt and SHAPE_HINTS["list"] in prompt
+
+
+def test_which_papers_cite_one_tells_the_llm_that_citations_are_not_recorded(shipped_home, server):
+    prompt = prompt_for(shipped_home, server, "Which papers cite SPLADE?")
+    assert CITING_HINT in prompt and "a paper's citing" not in prompt
 
 
 def test_how_a_problem_is_countered_asks_the_llm_for_what_each_source_does_against_it(shipped_home, server):

@@ -441,7 +441,11 @@ def test_what_a_list_leaves_out_is_no_word_of_its_topic(question, excluded):
     ("question", "record"),
     [("Who are the authors of gaBERT?", "authors"), ("List the authors of WAGLE", "authors"),
      ("In which year was SPLADE published?", "date"), ("When did Mistral-SPLADE come out?", "date"),
-     ("What do the authors of SPLADE propose?", None), ("What did the author of gaBERT find?", None)],
+     ("What do the authors of SPLADE propose?", None), ("What did the author of gaBERT find?", None),
+     ("Which papers cite SPLADE?", "citing"), ("Who cited RetroMAE?", "citing"), ("papers citing DPR", "citing"),
+     ("Is SPLADE v2 cited by any other paper?", "citing"), ("What papers have referenced ColBERT?", "citing"),
+     ("How many times was SPLADE cited?", "citations"), ("What references does SPLADE use?", None),
+     ("Which papers use citation graphs?", None)],
 )  # fmt: skip
 def test_a_papers_record_is_asked_by_who_wrote_it_or_when_not_by_what_its_authors_say(question, record):
     assert analyse(question).record == record

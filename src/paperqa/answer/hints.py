@@ -12,6 +12,10 @@ RECORD_HINT = (
     "records beside the abstract (a date, an organisation or how many authors); when that line lacks it, say the "
     "corpus does not record it, and take no names or dates from an abstract."
 )
+CITING_HINT = (
+    "The question asks which papers cite a paper: the corpus records no citations between papers, so say that "
+    "first, then list the sources whose abstracts mention that paper's name, one line each with its number."
+)
 INTRODUCED_HINT = (
     "The question asks which paper introduced {name}: answer from a source that says it introduces it; if none "
     "does, say that no source introduces it, and which mention it."
@@ -62,7 +66,10 @@ def hints(asked: Asked) -> str:
     """What the prompt says of the question's shape, and of what it asks beyond it."""
     hint = SHAPE_HINTS[asked.shape]
     hint += f" {ORDER_HINT.format(order=asked.order)}" if asked.order else ""
-    hint += f" {RECORD_HINT.format(record=asked.record)}" if asked.record else ""
+    if asked.record == "citing":
+        hint += f" {CITING_HINT}"
+    elif asked.record:
+        hint += f" {RECORD_HINT.format(record=asked.record)}"
     hint += f" {INTRODUCED_HINT.format(name=asked.introduced)}" if asked.introduced else ""
     hint += f" {NAMED_HINT.format(kind=asked.named_kind)}" if asked.named_kind else ""
     hint += f" {SEVERAL_HINT}" if asked.several and not asked.one_paper else ""

@@ -94,6 +94,16 @@ def fold(text: str) -> str:
     return " ".join(re.findall(r"[0-9a-z]+", joined(text).casefold()))
 
 
+def as_named(text: str, name: str) -> str | None:
+    """A folded name ("colbert xm") as the text writes it ("ColBERT-XM"), or None where it does not."""
+    words = name.split()
+    if not words:
+        return None
+    pattern = r"(?<![0-9A-Za-z])" + r"[^0-9A-Za-z]{0,3}".join(map(re.escape, words)) + r"(?![0-9A-Za-z])"
+    found = re.search(pattern, text, re.IGNORECASE)
+    return found.group(0) if found else None
+
+
 def introduces(paper: Paper, name: str) -> bool:
     """Whether a paper may be the one that made a name: one of its own names, the coined word opening its title's
     name ("The RoboDepth Challenge: …", "gaBERT -- …"), or what its abstract says it introduces ("we introduce

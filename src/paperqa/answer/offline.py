@@ -8,6 +8,7 @@ the sentences quoted from each source are kept, so its card can highlight exactl
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import numpy as np
@@ -15,6 +16,7 @@ import numpy as np
 from ..text import examples_removed, terms
 from ..types import Source
 from .citations import inert
+from .citing import CITING_UNRECORDED, mentioning
 from .comparison import MAX_COMPARED, compared
 from .draft import (
     NOTHING_RETRIEVED,
@@ -25,10 +27,11 @@ from .draft import (
     not_introduced,
     refusal,
     says_what_it_does,
+    short_name,
 )
 from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, list_head, list_topic
-from .names import defined_unnamed, introduces, unnamed
+from .names import as_named, defined_unnamed, fold, introduces, unnamed
 from .one_paper import OnePaper
 from .phrases import as_written
 from .picking import GAIN, Picker
@@ -94,6 +97,16 @@ class OfflineWriter:
         named = named_sources(matches)
         if asked.one_paper and len(sources) == 1 and not asked.terms:  # "What are the main findings?" of it
             named = [0]
+        if asked.record == "citing":  # "which papers cite SPLADE?": none recorded; those mentioning it instead
+            if not (named or asked.one_paper):  # "which papers cite YOLO?": no paper of that name; those on it
+                draft = self._write(dataclasses.replace(asked, record=None), vector, sources)
+                draft.text = f"{CITING_UNRECORDED} {draft.text}"
+                return draft
+            top = named[0] if named else 0
+            # Its name as the question gives it ("RetroMAE" of RetroMAE v2), or its own if the question gives more
+            # (the whole title, which no abstract repeats)
+            name = min(filter(None, (matches[top].name, fold(short_name(sources[top])))), key=len)
+            return mentioning(sources, top, name, as_named(asked.text, name) or short_name(sources[top]))
         if asked.record and (named or asked.one_paper):  # "who wrote SPLADE?", "when was it published?"
             return self.one.record(asked.record, sources, named[0] if named else 0, hedged=False)
         if asked.record == "citations":  # "which paper is the most cited?"

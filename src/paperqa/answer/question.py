@@ -242,6 +242,7 @@ def _analysed(question: str) -> Asked:
         or papers_counted
         or how.best
         or how.popular
+        or record == "citing"  # "which papers cite X?": those mentioning it
         or (_names_a_topic(question) and not summary)
     ):
         shape = "list"

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from ..text import PAPERS
 from ..types import Paper
 from .citations import inert
 
-Record = Literal["authors", "author count", "date", "organisation", "citations"]
+Record = Literal["authors", "author count", "date", "organisation", "citations", "citing"]
 
 # Each phrase asks for one field of the record; what is left of the question names the paper. Look-aheads are
 # bounded: "when was " repeated 5,000 times took 4.7 s with an unbounded one (each match scanned to the end).
@@ -35,6 +36,11 @@ _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
         r"\bhow\s+(?:many\s+citations|many\s+times\s+(?:was|is|has)\b.{0,200}?\bcited"
         r"|often\s+(?:was|is|has)\b.{0,200}?\bcited)"
         r"|\bmost[\s-]+cited\b|\bmost\s+citations\b|\bcitation\s+counts?\b",
+        re.IGNORECASE)),
+    ("citing", re.compile(  # "which papers cite SPLADE?", "who cited it?", "papers citing X", "is X cited by any?"
+        rf"\b(?:(?:which|what|any)\s+(?:other\s+)?{PAPERS}|who)\s+(?:(?:have|has)\s+)?(?:cite[sd]?|referenced?|references)\b"
+        rf"|\bwhat\s+(?:cites|cited)\b|\b{PAPERS}\s+(?:(?:that|which)\s+(?:cite|reference)|citing|referencing)\b"
+        r"|\b(?:cited|referenced)\s+by\s+(?:any|other|which|what|whom|later|many|more)\b",
         re.IGNORECASE)),
 )  # fmt: skip
 AUTHORS_UNRANKED = (
