@@ -434,6 +434,12 @@ def test_which_papers_cite_one_says_citations_are_not_recorded_and_lists_those_m
     assert again.text == f"{CITING_UNRECORDED} No other paper found mentions “ColBERT-XM” in its abstract."
 
 
+def test_a_hyphenated_name_a_paper_has_only_apart_is_a_topic_it_does_not_cover(offline):
+    # DeFINE does machine translation with "low dimensional" layers: it was "the closest", quoted
+    answer = offline.ask("What is the state of the art in machine translation for low-resource languages?")
+    assert not answer.answerable and "(the closest lacks “low-resource”)" in answer.text, answer.text
+
+
 def test_a_comparison_with_a_side_no_paper_is_named_by_says_so(offline):
     answer = offline.ask("Compare ColBERT and SPLADE")  # answered from SPLADE as if it were the comparison
     assert answer.text.startswith("No paper in the corpus is named “ColBERT”. SPLADE [")

@@ -72,6 +72,16 @@ def test_the_best_said_after_the_noun_asks_for_what_each_paper_reports():
     assert not analyse("Which approach is used for unlearning?").best
 
 
+def test_the_state_of_the_art_asked_for_is_what_each_paper_reports_on_the_topic():
+    asked = analyse("What is the state of the art in machine translation for low-resource languages?")
+    assert asked.best and asked.shape == "list" and {"state", "art"}.isdisjoint(asked.terms)  # were key terms
+    assert analyse("What are the state-of-the-art methods for dense retrieval?").best
+    assert analyse("What's SOTA on BEIR?").best
+    # a prior state of the art a question describes, or one a paper reached, is asked of that paper
+    assert not analyse("How much more compression than prior state-of-the-art approaches does VTrans achieve?").best
+    assert not analyse("On which benchmark did SPLADE v2 reach state of the art?").best
+
+
 def test_papers_that_are_benchmarks_or_surveys_ask_for_a_list_of_such():
     assert analyse("Which papers are benchmarks?").makes_data  # listed papers merely evaluating on one
     assert analyse("Any benchmark papers on retrieval?").makes_data

@@ -38,6 +38,14 @@ _BEST = re.compile(
     rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\b)",
     re.IGNORECASE,
 )
+# "What is the state of the art in X?", "What are the state-of-the-art methods for X?": the same judgement, asked
+# (not a prior "state-of-the-art approach" a question describes, nor where a paper "reached state of the art").
+_ART = r"(?:state[\s-]+of[\s-]+the[\s-]+art|sota)"
+_STATE_OF_ART = re.compile(
+    rf"^\s*(?:what|which)(?:\s+is|\s+are|['’]s)\s+(?:the\s+)?(?:current\s+)?{_ART}"
+    rf"(?:\s+(?:in|for|on|of)\b|\s+(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\b))",
+    re.IGNORECASE,
+)
 # "Which approach is most efficient for unlearning?", "which model performs best on BEIR?": the same judgement,
 # said after the noun; "best" or "most" is taken out, what it is judged by ("efficient") stays.
 _BEST_AFTER = re.compile(
@@ -147,4 +155,6 @@ def asking(question: str) -> Asking:
         count = 1
     if not best and (judged := _BEST_AFTER.search(question)):
         question, best = without(question, judged.start(1), judged.end(1)), True
+    if art := _STATE_OF_ART.search(question):
+        question, best = without(question, art.start(), art.end()), True
     return Asking(question, order, count, counted is not None, best, weakness, finding, remedy, how, popular)

@@ -204,6 +204,9 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     "Irish": gaBERT is a language model for Irish, not said to be pretrained), or the one subject a far rarer word
     before it names ("MLP layers")."""
     missing = lacking(asked, paper)
+    named = [parts for parts in asked.compounds if all(p in asked.terms for p in parts)]  # not "music-related"
+    if not all(holds_compound(paper, parts) for parts in named):
+        return False  # a hyphenated name is one thing ("low-resource"), not modifiers ("low dimensional")
     subjects = [t for t in missing if subject(t, topical) and t not in asked.clause_verbs]
     words = vocabulary(paper)  # "for code search" of a paper on scientific search: "code" names what it is about
     subjects += [a for a, b in asked.qualified if a in missing and a not in subjects and has(b, words)]
