@@ -440,6 +440,14 @@ def test_a_hyphenated_name_a_paper_has_only_apart_is_a_topic_it_does_not_cover(o
     assert not answer.answerable and "(the closest lacks “low-resource”)" in answer.text, answer.text
 
 
+def test_a_list_on_an_ize_word_lists_only_papers_with_a_word_of_that_making(offline):
+    # "tokenized" stems to "token": papers saying only "tokens" were listed on text tokenization
+    answer = offline.ask("Which papers rethink how text is tokenized?")
+    cited = {c.paper_id for c in answer.citations}
+    assert cited and all(re.search(r"tokeni[sz]", s.paper.title + s.paper.abstract, re.I)
+                         for s in answer.sources if s.paper.id in cited), answer.text  # fmt: skip
+
+
 def test_a_comparison_with_a_side_no_paper_is_named_by_says_so(offline):
     answer = offline.ask("Compare ColBERT and SPLADE")  # answered from SPLADE as if it were the comparison
     assert answer.text.startswith("No paper in the corpus is named “ColBERT”. SPLADE [")

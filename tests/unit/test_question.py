@@ -523,3 +523,9 @@ def test_the_verb_of_a_relative_clause_is_read_apart():
     asked = analyse("Which papers study privacy attacks that extract information about training data?")
     assert asked.clause_verbs == ("extract",)
     assert analyse("Which papers quantize speech models?").clause_verbs == ()
+
+
+def test_an_ize_word_whose_stem_is_its_base_s_must_be_held_as_such():
+    asked = analyse("Which papers study tokenization or personalized generalization?")
+    assert asked.derived == {"token", "person", "general"}  # stems of "token", "person", "general" too
+    assert not analyse("Which papers recognize quantization of organizations?").derived  # no base of its own

@@ -156,6 +156,32 @@ def domains(words: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in found if t not in FRAME and not t.isdigit()))
 
 
+# "tokenization", "generalize", "personalized": a word made with -ize whose stem is its base's ("token", "general",
+# "person"), though it names another thing (splitting into tokens, not tokens). A paper holds such a word of a
+# question only through a word of the same making, which its vocabulary marks (`derived_marks`).
+_DERIVED = re.compile(r"\b([a-z]{3,})i[sz](?:ations?|ational|es|ed|ing|ers?|e)\b")
+DERIVED = "~ize"  # the mark's ending: "token~ize"
+# How a base that is a word of its own ends ("token", "general", "random", "vector", "standard"), unlike a stem
+# whose -ize verb and its noun are one thing ("recogn-ize", "recogn-ition"; "synthes-ize", "emphas-ize").
+_WORD_END = re.compile(r"(?:[aeiou][lnrm]|[aeiou]r?d)$")
+
+
+@lru_cache(maxsize=8192)
+def derived(word: str) -> str | None:
+    """The stem of a lower-case -ize word that its base shares ("tokenization": "token"), else None."""
+    found = _DERIVED.fullmatch(word)
+    if not found or not _WORD_END.search(found.group(1)):  # a word of its own ("token"), not "recogn-ize"
+        return None
+    made = stem(word)
+    return made if made == stem(found.group(1)) else None
+
+
+def derived_marks(text: str) -> frozenset[str]:
+    """The marks (`token~ize`) of a text's -ize words whose stem is their base's."""
+    words = (derived(m.group(0)) for m in _DERIVED.finditer(text.casefold()))
+    return frozenset(f"{w}{DERIVED}" for w in words if w)
+
+
 @lru_cache(maxsize=8192)
 def paper_words(paper: Paper) -> tuple[str, ...]:
     """The stemmed words of a paper's title and abstract in order (stop words and sentences saying where its code

@@ -24,7 +24,7 @@ from ..text import (
 )
 from .asking import Order, Ordering, asking
 from .kinds import DATED_COMPARATIVE, QUANTITY, WHICH_OF, in_plural, named_kind, wanted
-from .phrases import COINED, WORD, clause_verbs, compounds, domains, either, joined, pairs, qualified
+from .phrases import COINED, WORD, clause_verbs, compounds, derived, domains, either, joined, pairs, qualified
 from .record import Record, record_asked
 from .traits import MAKES_DATA
 
@@ -189,6 +189,7 @@ class Asked:
     remedy: bool = False  # asks how a problem is countered ("how is it fixed?"), which its abstract may state
     makes_data: bool = False  # a list of papers that make a benchmark or dataset ("propose new benchmarks")
     names: frozenset[str] = frozenset()  # key terms written as coined names ("TransF"): whole words, no prefixes
+    derived: frozenset[str] = frozenset()  # key terms of -ize words ("tokenization": "token"), held only as such
     qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")
     domains: tuple[str, ...] = ()  # key words after "for", "in", "on": where it applies ("data for retrieval")
     clause_verbs: tuple[str, ...] = ()  # verbs opening a relative clause ("attacks that extract …"): no subject
@@ -278,6 +279,7 @@ def _analysed(question: str) -> Asked:
         remedy=how.remedy,
         makes_data=bool(MAKES_DATA.search(question) or _ARE_DATA.search(question)),  # "propose new benchmarks for X",
         qualified=qualified(words),
+        derived=frozenset(t for w in words if (t := derived(w)) and t in key_terms),
         domains=domains(words),
         clause_verbs=clause_verbs(words),
         names=frozenset(t for t in key_terms if t in _camel_stems(question)),

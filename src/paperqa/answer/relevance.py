@@ -20,7 +20,7 @@ from ..text import sentences, terms
 from ..types import Paper
 from .evidence import has, has_name
 from .names import mentions
-from .phrases import joined, paper_words
+from .phrases import DERIVED, derived_marks, joined, paper_words
 from .question import Asked
 
 Idf = Callable[[str], float]
@@ -68,13 +68,14 @@ class Fit(Match):
 
 @lru_cache(maxsize=8192)
 def vocabulary(paper: Paper) -> frozenset[str]:
-    """A paper's stemmed words (title and abstract, compounds joined), as a set."""
-    return frozenset(paper_words(paper))
+    """A paper's stemmed words (title and abstract, compounds joined), as a set, with the marks of its -ize words
+    (`derived_marks`: "tokenizer" holds "tokenization", "tokens" does not)."""
+    return frozenset(paper_words(paper)) | derived_marks(f"{paper.title} {paper.abstract}")
 
 
 @lru_cache(maxsize=8192)
 def _title_vocabulary(paper: Paper) -> frozenset[str]:
-    return frozenset(terms(joined(paper.title)))
+    return frozenset(terms(joined(paper.title))) | derived_marks(paper.title)
 
 
 @lru_cache(maxsize=8192)
@@ -183,7 +184,8 @@ def on_topic(asked: Asked, paper: Paper) -> bool:
     missing = len(lacking(asked, paper))  # one of the question's alternatives held holds them all
     together = all(holds_compound(paper, parts) for parts in asked.compounds)
     applied = all(has(t, words) for t in asked.domains if t in asked.terms)  # "for retrieval": not preference data
-    return missing <= (len(asked.terms) - 1) // 2 and together and applied
+    made = all(f"{t}{DERIVED}" in words for t in asked.derived)  # "tokenization": not a paper saying "tokens" only
+    return missing <= (len(asked.terms) - 1) // 2 and together and applied and made
 
 
 def subject(term: str, topical: Idf) -> bool:
