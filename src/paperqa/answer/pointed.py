@@ -11,7 +11,7 @@ from ..text import terms
 from ..types import Paper, Source
 from .evidence import has
 from .names import fold
-from .phrases import COINED, as_written
+from .phrases import COINED, as_written, joined
 from .question import Asked
 from .relevance import Idf, Match, lacking, near, phrases_lacked, vocabulary
 from .traits import on_language_models
@@ -82,10 +82,12 @@ def lacked_by_all(asked: Asked, listed: Sequence[Source]) -> set[str]:
 
 
 def named_by_none(asked: Asked, listed: Sequence[Source]) -> list[str]:
-    """The names the question gives (acronyms or coined names: `RLHF`, `BERT`) that none of the listed papers
-    has, as written."""
+    """The names the question gives (acronyms or coined names: `RLHF`, `BERT`; hyphenated names of key words:
+    `self-supervised`) that none of the listed papers has a word of, as written."""
     none_has = lacked_by_all(asked, listed)
-    return [w for w in as_written(asked.text, [t for t in asked.terms if t in none_has]) if _NAME.fullmatch(w)]
+    written = as_written(asked.text, [t for t in asked.terms if t in none_has])
+    hyphenated = [w for w in written if "-" in w.strip("-") and none_has.issuperset(terms(joined(w)))]
+    return [w for w in written if _NAME.fullmatch(w) or w in hyphenated]
 
 
 def beside_name(asked: Asked, name: str, idf: Idf) -> Callable[[Source], float]:
