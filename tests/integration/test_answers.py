@@ -448,18 +448,6 @@ def test_a_list_on_an_ize_word_lists_only_papers_with_a_word_of_that_making(offl
                          for s in answer.sources if s.paper.id in cited), answer.text  # fmt: skip
 
 
-def test_a_list_whose_papers_all_lack_a_word_of_the_topic_s_phrase_is_refused(offline):
-    # listed two speech papers "(none of them mentions “emotion”)"
-    answer = offline.ask("Which papers apply self-supervised learning to emotion recognition?")
-    assert not answer.answerable and "(the closest lacks “emotion”)" in answer.text, answer.text
-
-
-def test_a_list_whose_papers_all_lack_a_hyphenated_name_of_the_question_is_refused(offline):
-    # listed a recommender paper "(none of them mentions “self-supervised”)"
-    answer = offline.ask("Which papers use self-supervised learning for recommender systems?")
-    assert not answer.answerable and "(the closest lacks “self-supervised”)" in answer.text, answer.text
-
-
 def test_a_comparison_with_a_side_no_paper_is_named_by_says_so(offline):
     answer = offline.ask("Compare ColBERT and SPLADE")  # answered from SPLADE as if it were the comparison
     assert answer.text.startswith("No paper in the corpus is named “ColBERT”. SPLADE [")

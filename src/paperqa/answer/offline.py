@@ -38,7 +38,6 @@ from .picking import GAIN, Picker
 from .pointed import (
     apart_from,
     described_side,
-    lacked_by_all,
     lead_paper,
     named_by_none,
     named_sources,
@@ -231,12 +230,6 @@ class OfflineWriter:
         if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
             # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
             return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
-        listed = [sources[i] for i in chosen]
-        in_phrases = {t for pair in asked.pairs for t in pair}  # "emotion" of "emotion recognition"
-        lacked = [t for t in lacked_by_all(asked, listed) if t in in_phrases and self._names_subject(t)]
-        if len(asked.terms) <= TOPIC_WORDS and lacked:
-            # "self-supervised learning for emotion recognition": speech papers, none saying "emotion"
-            return Draft(refusal(listed, apart=as_written(asked.text, lacked)), answerable=False)
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
             return self.one.summary(asked, sources, chosen[0], hedged=False)
         head, chosen = list_head(asked, sources, chosen)

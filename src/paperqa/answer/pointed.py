@@ -11,7 +11,7 @@ from ..text import terms
 from ..types import Paper, Source
 from .evidence import has
 from .names import fold
-from .phrases import COINED, as_written, joined
+from .phrases import COINED, as_written
 from .question import Asked
 from .relevance import Idf, Match, lacking, near, phrases_lacked, vocabulary
 from .traits import on_language_models
@@ -82,12 +82,10 @@ def lacked_by_all(asked: Asked, listed: Sequence[Source]) -> set[str]:
 
 
 def named_by_none(asked: Asked, listed: Sequence[Source]) -> list[str]:
-    """The names the question gives (acronyms or coined names: `RLHF`, `BERT`; hyphenated names of key words:
-    `self-supervised`) that none of the listed papers has a word of, as written."""
+    """The names the question gives (acronyms or coined names: `RLHF`, `BERT`) that none of the listed papers
+    has, as written."""
     none_has = lacked_by_all(asked, listed)
-    written = as_written(asked.text, [t for t in asked.terms if t in none_has])
-    hyphenated = [w for w in written if "-" in w.strip("-") and none_has.issuperset(terms(joined(w)))]
-    return [w for w in written if _NAME.fullmatch(w) or w in hyphenated]
+    return [w for w in as_written(asked.text, [t for t in asked.terms if t in none_has]) if _NAME.fullmatch(w)]
 
 
 def beside_name(asked: Asked, name: str, idf: Idf) -> Callable[[Source], float]:
