@@ -376,6 +376,7 @@ def test_which_paper_introduced_a_name_no_paper_made_says_so(offline):
         ("Who proposed DSIR?", "Data Selection for Language Models via Importance Resampling"),
         ("Which paper introduced gaBERT?", "gaBERT -- an Irish Language Model"),
         ("Which paper introduced the RoboDepth challenge?", "The RoboDepth Challenge"),
+        ("Who proposed MERU?", "Hyperbolic Image-Text Representations"),  # "We propose MERU": a capital "We"
     )
     for question, title in made_by:
         made = offline.ask(question)

@@ -121,7 +121,7 @@ def introduces(paper: Paper, name: str) -> bool:
     if any(fold(n) == folded for n in made):
         return True
     said = re.compile(
-        rf"\b(?:we|this (?:paper|work))\s+(?:introduce|propose|present|develop)s?\s+(?:[^.()]{{0,100}}\(\s*)?"
+        rf"\b(?i:we|this (?:paper|work))\s+(?:introduce|propose|present|develop)s?\s+(?:[^.()]{{0,100}}\(\s*)?"
         rf"{re.escape(name)}(?![\w-])"
     )
     return bool(said.search(paper.abstract))
