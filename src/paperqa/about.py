@@ -31,6 +31,7 @@ _THE_CORPUS = r"(?:the|this|your) (?:corpus|collection|index|database|library)"
 _ABOUT_CORPUS = re.compile(
     rf"\s*(?:how many (?:papers|abstracts|documents|articles)(?: are there| do you (?:have|know))?(?: (?:are )?in "
     rf"{_THE_CORPUS})?|how (?:big|large) is {_THE_CORPUS}|what(?:'s| is) in {_THE_CORPUS}"
+    rf"|what(?:'s| is) {_THE_CORPUS} about"
     rf"|what (?:papers|topics|subjects|fields) (?:do you (?:have|know|cover)|(?:are )?in {_THE_CORPUS}|does "
     rf"{_THE_CORPUS} (?:have|hold|contain|cover))|(?:list|show)(?: me)? all (?:the |your )?papers"
     rf"|what does {_THE_CORPUS} (?:have|hold|contain|cover))[\s?!.]*",

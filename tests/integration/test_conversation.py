@@ -186,7 +186,13 @@ def test_what_the_paper_just_discussed_does_not_say_is_said_of_it(offline):
 
 
 @pytest.mark.parametrize(
-    "question", ["How many papers are in the corpus?", "What topics does the collection cover?", "what's in the corpus"]
+    "question",
+    [
+        "How many papers are in the corpus?",
+        "What topics does the collection cover?",
+        "what's in the corpus",
+        "What is the corpus about?",
+    ],  # the last was refused: no abstract covers it
 )
 def test_a_question_about_the_corpus_as_a_whole_is_answered_from_its_catalog(offline, question):
     papers = read_corpus(shipped_corpus()).papers
