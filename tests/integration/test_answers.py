@@ -449,6 +449,13 @@ def test_a_list_on_an_ize_word_lists_only_papers_with_a_word_of_that_making(offl
                          for s in answer.sources if s.paper.id in cited), answer.text  # fmt: skip
 
 
+def test_is_x_better_than_a_baseline_no_paper_is_named_by_quotes_a_paper_stating_its_gain_over_it(offline):
+    # answered from a paper mining hard negatives "via methods like BM25": no gain over BM25 at all
+    for question in ("Is dense retrieval better than BM25?", "How much better is dense retrieval than BM25?"):
+        answer = offline.ask(question)
+        assert "we outperform BM25 by 44%" in answer.text, answer.text
+
+
 def test_a_comparison_with_a_side_no_paper_is_named_by_says_so(offline):
     answer = offline.ask("Compare ColBERT and SPLADE")  # answered from SPLADE as if it were the comparison
     assert answer.text.startswith("No paper in the corpus is named “ColBERT”. SPLADE [")

@@ -34,9 +34,10 @@ from .listing import TOPIC_WORDS, list_head, list_topic
 from .names import as_named, defined_unnamed, fold, introduces, unnamed
 from .one_paper import OnePaper
 from .phrases import as_written
-from .picking import GAIN, Picker
+from .picking import BEATS, GAIN, Picker
 from .pointed import (
     apart_from,
+    beating,
     described_side,
     lead_paper,
     named_by_none,
@@ -161,6 +162,9 @@ class OfflineWriter:
         ):
             return compared(asked, sources, [sides[0], other], self.pick)
         top = named[0] if named else lead_paper(matches)
+        compares = asked.shape in ("compare", "improvement") or BEATS.search(asked.text)
+        if not named and compares and (over := beating(asked, sources, matches, BEATS)) is not None:
+            top = over  # "Is dense retrieval better than BM25?": a paper stating its gain over BM25
         short_topic = len(asked.terms) <= TOPIC_WORDS
         if not named and (elsewhere := apart_from(asked, sources[top].paper, self._names_subject, short_topic)):
             # The paper is on another subject than one the question names: the corpus does not cover it.
