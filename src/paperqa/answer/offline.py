@@ -215,7 +215,7 @@ class OfflineWriter:
         chosen = by_kin(probabilities, [s.paper for s in sources], self.vectors)
         draft = Draft("", answerable=True)
         if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
-            chosen = [i for i in chosen if on_topic(asked, sources[i].paper)]
+            chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self._names_subject)]
         if asked.llm:  # "LLM" frames most questions here, so it weighs nothing; a list about LLMs still needs it
             chosen = [i for i in chosen if on_language_models(sources[i].paper)]
         if asked.makes_data:  # "papers that propose new benchmarks for RAG": each names the benchmark it makes
