@@ -464,6 +464,23 @@ def test_a_topic_s_word_naming_no_subject_may_be_missing_from_a_paper_on_the_res
     assert all("nlearning" in t for t in titles), titles
 
 
+def test_which_papers_mention_a_name_lists_those_that_do(offline):
+    answer = offline.ask("Which papers mention ChatGPT?")  # refused: no paper found holds "mention"
+    assert answer.answerable and answer.citations, answer.text
+    cited = {c.paper_id for c in answer.citations}
+    assert all("ChatGPT" in s.paper.abstract for s in answer.sources if s.paper.id in cited)
+
+
+def test_a_name_a_paper_says_it_introduces_is_not_said_to_be_no_paper_s(offline):
+    # "No paper in the corpus is named “LATTICE”" opened the answer from the paper introducing LATTICE
+    for question, title in (
+        ("How does LATTICE navigate the corpus?", "LLM-guided Hierarchical Retrieval"),
+        ("What is GASLITE?", "GASLITEing the Retrieval"),
+    ):  # "proposes the GASLITE attack"
+        answer = offline.ask(question)
+        assert answer.text.startswith(f"From “{title}"), answer.text
+
+
 def test_a_comparison_with_a_side_no_paper_is_named_by_says_so(offline):
     answer = offline.ask("Compare ColBERT and SPLADE")  # answered from SPLADE as if it were the comparison
     assert answer.text.startswith("No paper in the corpus is named “ColBERT”. SPLADE [")

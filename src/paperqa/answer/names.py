@@ -121,7 +121,8 @@ def introduces(paper: Paper, name: str) -> bool:
     if any(fold(n) == folded for n in made):
         return True
     said = re.compile(
-        rf"\b(?i:we|this (?:paper|work))\s+(?:introduce|propose|present|develop)s?\s+(?:[^.()]{{0,100}}\(\s*)?"
+        rf"\b(?i:we|this (?:paper|work))\s+(?:introduce|propose|present|develop)s?\s+(?:the\s+|an?\s+)?"
+        rf"(?:[^.()]{{0,100}}\(\s*)?"
         rf"{re.escape(name)}(?![\w-])"
     )
     return bool(said.search(paper.abstract))
@@ -158,9 +159,12 @@ def defined_unnamed(question: str, sources: Sequence[Source]) -> list[str]:
     none of these papers goes by it ("What is ColBERT?": ColBERT-XM is not ColBERT; a paper mentioning BM25 or
     LoRA is not about it)."""
     if _DEFINES.match(question):
-        return unnamed(question, sources, [])
-    subject = _SUBJECT.match(question)
-    return unnamed(subject.group(1), sources, []) if subject else []
+        found = unnamed(question, sources, [])
+    else:
+        subject = _SUBJECT.match(question)
+        found = unnamed(subject.group(1), sources, []) if subject else []
+    # a paper that says it introduces the name is about it ("we introduce LATTICE", titled "LLM-guided …")
+    return [n for n in found if not any(introduces(s.paper, n) for s in sources)]
 
 
 _DEFINES = re.compile(r"\s*what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?[\w.-]+\s*\??\s*$", re.IGNORECASE)
