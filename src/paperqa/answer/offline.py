@@ -60,6 +60,7 @@ from .relevance import (
     logistic,
     match,
     member_rows,
+    near,
     on_topic,
     rare,
     subject,
@@ -171,7 +172,12 @@ class OfflineWriter:
             return Draft(refusal(sources, apart=elsewhere), answerable=False)
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
         short = len(wanted) <= SHORT
-        hedged = not named and (together < CLEARLY_COVERED or (short and not self._has_rarest(wanted, sources[top])))
+        rarest_lacked = short and not self._has_rarest(wanted, sources[top])
+        if not named and rarest_lacked and (phrase := self._phrase_nowhere(asked, wanted, sources[:10])):
+            # "How is speculative decoding made faster?": no paper writes "speculative decoding" (one says "we
+            # speculate"): no closest paper to point to
+            return Draft(refusal(sources, apart=phrase), answerable=False)
+        hedged = not named and (together < CLEARLY_COVERED or rarest_lacked)
         if asked.record:
             return self.one.record(asked.record, sources, top, hedged)
         if asked.shape == "summary":
@@ -191,6 +197,15 @@ class OfflineWriter:
         """Whether a paper holds the question's rarest key word (by IDF), in any form."""
         rarest = max(wanted, key=self.idf, default=None)
         return rarest is None or has(rarest, vocabulary(source.paper))
+
+    def _phrase_nowhere(self, asked: Asked, wanted: Sequence[str], sources: Sequence[Source]) -> list[str]:
+        """The question's phrase of two subjects holding its rarest word ("speculative decoding", not "several
+        countries"), as written, when no paper writes its two words together."""
+        rarest = max(wanted, key=self.idf)
+        pairs = [pair for pair in asked.pairs if rarest in pair and all(map(self._names_subject, pair))]
+        if not pairs or any(near(s.paper, a, b) for s in sources for a, b in pairs):
+            return []
+        return [" ".join(as_written(asked.text, list(pairs[0])))]
 
     def _names_subject(self, term: str) -> bool:
         """Whether a key term names a subject (residual IDF) or is too rare for that to tell (`covers`' test)."""
