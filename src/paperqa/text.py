@@ -131,7 +131,8 @@ FRAME = frozenset(
         "big "  # "How big is the USPTO-3M dataset?" asks a size (no abstract of the corpus says "big")
         "hot trending exciting "  # "What's hot in 2026?": the newest papers, no topic
         "start starting begin beginner beginners "  # "a paper to start with on retrieval"
-        "mention mentions mentioned mentioning discuss discusses discussed"  # "Which papers mention ChatGPT?"
+        "mention mentions mentioned mentioning discuss discusses discussed "  # "Which papers mention ChatGPT?"
+        "judge judges judged judging assess assesses assessed assessing"  # as "evaluate": "what metric judges X?"
     )
 )
 

@@ -477,6 +477,11 @@ def test_which_papers_mention_a_name_lists_those_that_do(offline):
     assert all("ChatGPT" in s.paper.abstract for s in answer.sources if s.paper.id in cited)
 
 
+def test_judging_or_assessing_frames_a_question_as_evaluating_does(offline):
+    answer = offline.ask("What metric judges how good hard negatives are?")  # refused: ECI lacks "judges"
+    assert answer.text.startswith("From “ECI: Effective Contrastive Information"), answer.text
+
+
 def test_a_name_a_paper_says_it_introduces_is_not_said_to_be_no_paper_s(offline):
     # "No paper in the corpus is named “LATTICE”" opened the answer from the paper introducing LATTICE
     for question, title in (
