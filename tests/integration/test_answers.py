@@ -477,6 +477,12 @@ def test_which_papers_mention_a_name_lists_those_that_do(offline):
     assert all("ChatGPT" in s.paper.abstract for s in answer.sources if s.paper.id in cited)
 
 
+def test_a_paper_lacking_an_ize_word_s_making_answers_only_as_the_closest(offline):
+    # SparsePO weights "tokens" in preference optimisation: it was quoted as "the" answer
+    answer = offline.ask("What is the best tokenizer for code?")
+    assert answer.text.startswith("No paper clearly addresses this; the closest is"), answer.text
+
+
 def test_judging_or_assessing_frames_a_question_as_evaluating_does(offline):
     answer = offline.ask("What metric judges how good hard negatives are?")  # refused: ECI lacks "judges"
     assert answer.text.startswith("From “ECI: Effective Contrastive Information"), answer.text

@@ -33,7 +33,7 @@ from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, list_head, list_topic
 from .names import as_named, defined_unnamed, fold, introduces, unnamed
 from .one_paper import OnePaper
-from .phrases import as_written
+from .phrases import DERIVED, as_written
 from .picking import BEATS, GAIN, Picker
 from .pointed import (
     apart_from,
@@ -173,11 +173,13 @@ class OfflineWriter:
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
         short = len(wanted) <= SHORT
         rarest_lacked = short and not self._has_rarest(wanted, sources[top])
+        # "the best tokenizer for code" of a paper weighting "tokens": it lacks the -ize word's making
+        unmade = any(f"{t}{DERIVED}" not in vocabulary(sources[top].paper) for t in asked.derived)
         if not named and rarest_lacked and (phrase := self._phrase_nowhere(asked, wanted, sources[:10])):
             # "How is speculative decoding made faster?": no paper writes "speculative decoding" (one says "we
             # speculate"): no closest paper to point to
             return Draft(refusal(sources, apart=phrase), answerable=False)
-        hedged = not named and (together < CLEARLY_COVERED or rarest_lacked)
+        hedged = not named and (together < CLEARLY_COVERED or rarest_lacked or unmade)
         if asked.record:
             return self.one.record(asked.record, sources, top, hedged)
         if asked.shape == "summary":
