@@ -166,7 +166,12 @@ class Assistant:
                 shape = asked.shape if asked.shape != "list" else "fact" if own == "list" else own
                 asked = dataclasses.replace(asked, shape=shape, one_paper=True)
             # "Which papers are from 2023?", "papers by Google", "the latest papers": those they admit, by date.
-            restricted_only = bool(resolved.restriction or asked.order or asked.popular) and names_nothing(asked.text)
+            # ("the most upvoted papers on LLMs" names LLMs, which frame most questions but are a list's topic here)
+            restricted_only = (
+                bool(resolved.restriction or asked.order or asked.popular)
+                and names_nothing(asked.text)
+                and not asked.llm
+            )
             if asked.shape == "list" and given is None:
                 k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
             undated = view.undated_left_out(resolved.filters)

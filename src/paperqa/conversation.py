@@ -27,7 +27,7 @@ _ORDINAL = re.compile(
 )
 # "compare the first two", "the last three papers", "the first and second ones": several of the last answer's papers.
 _FIRST_N = re.compile(
-    r"\b(?:the\s+)?(first|top|last)\s+(" + "|".join(NUMBER_WORDS[1:5]) + r"|[2-5])\b"
+    r"\b(?:the\s+)?(first|top|last)\s+(" + "|".join(NUMBER_WORDS[1:]) + r"|[2-9]|10)\b"
     r"(?!(?:\s+(?:ones|papers|works|studies))?\s+(?:to|that|which|who|on|about|in|of|from|for)\b)"
     r"(?:\s+(?:ones|papers|works|studies))?\b",
     re.IGNORECASE,

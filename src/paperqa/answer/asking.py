@@ -20,13 +20,15 @@ _RECOMMEND = re.compile(
     re.IGNORECASE,
 )
 # "the latest paper on X", "the earliest work on X": papers on a topic, by date; the word says the order only.
-_WORKS = rf"\s+{PAPERS}\b"
+_WORKS = rf"(?:\s+[\w-]+){{0,2}}?\s+{PAPERS}\b"  # "the latest LLM papers", "the newest retrieval work"
 _NEWEST = re.compile(r"\b(latest|newest|most\s+recent|recent|last)" + _WORKS, re.IGNORECASE)
 _OLDEST = re.compile(r"\b(oldest|earliest|first)" + _WORKS, re.IGNORECASE)
 # "Which paper is the oldest in the corpus?": the same, said after the noun (one paper).
 _DATED_AFTER = re.compile(
-    r"\b(?:which|what)\s+(?:paper|work|study|article|publication)\s+(?:is|was)\s+(?:the\s+)?"
-    r"(latest|newest|most\s+recent|oldest|earliest)\b",
+    r"\b(?:which|what)\s+(?:paper|work|study|article|publication)\s+(?:(?:on|about|in)\s+[\w-]+(?:\s+[\w-]+){0,4}?\s+)?"
+    r"(?:(?:is|was)\s+(?:the\s+)?"
+    r"(?P<word>latest|newest|most\s+recent|oldest|earliest)\b|(?P<verb>(?:came\s+out|appeared|was\s+(?:published|"
+    r"released|posted))\s+(?P<when>most\s+recently|last|latest|first|earliest))\b)",  # "… came out most recently?"
     re.IGNORECASE,
 )
 # "the newest paper": one; "recent work on X" is many ("work" and "research" are uncounted).
@@ -90,6 +92,12 @@ _STYLE = re.compile(
     r"|for\s+a\s+(?:beginner|layman|non-expert|newcomer|child))\b",
     re.IGNORECASE,
 )
+# "Hi, please list …. Thanks!": courtesy, no word of what is asked (nor of the question's embedding).
+_COURTESY = re.compile(
+    r"^\s*(?:hi|hello|hey|dear\s+\w+)\b[\s,!.]*|\b(?:please|kindly)\b[\s,]*"
+    r"|[\s,.!]*\b(?:thanks(?:\s+a\s+lot|\s+in\s+advance)?|thank\s+you(?:\s+very\s+much)?|cheers|ty)\b[\s.!]*$",
+    re.IGNORECASE,
+)
 # "Which papers make LLMs forget a target entity, and how?": each paper's way of doing it is asked for.
 _AND_HOW = re.compile(r"\band\s+how\s*\??\s*$", re.IGNORECASE)
 # "the most upvoted papers on X", "Which paper has the most upvotes?": by the record's upvotes, no topic word.
@@ -127,13 +135,18 @@ def asking(question: str) -> Asking:
         question = without(question, found.start(), found.end())
     if found := _STYLE.search(question):
         question = without(question, found.start(), found.end())
+    question = _COURTESY.sub(" ", question).strip() or question
     dated = _NEWEST.search(question) or _OLDEST.search(question)
     order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
     after = None if dated else _DATED_AFTER.search(question)
     if after:
-        order = "oldest" if after.group(1).lower() in ("oldest", "earliest") else "newest"
-    if found := dated or after:  # "latest" says the order, not the topic: the question is read without it
-        question = without(question, found.start(1), found.end(1))
+        said = (after.group("word") or after.group("when")).lower()
+        order = "oldest" if said in ("oldest", "earliest", "first") else "newest"
+    if dated:  # "latest" says the order, not the topic: the question is read without it
+        question = without(question, dated.start(1), dated.end(1))
+    elif after:  # so is its verb ("came out"): no word of a topic
+        part = "word" if after.group("word") else "verb"
+        question = without(question, after.start(part), after.end(part))
     popular = bool(upvoted := _POPULAR.search(question))  # before "popular" is read as sorting ("popular papers")
     if upvoted:
         question = without(question, upvoted.start(), upvoted.end())
