@@ -529,3 +529,12 @@ def test_an_ize_word_whose_stem_is_its_base_s_must_be_held_as_such():
     asked = analyse("Which papers study tokenization or personalized generalization?")
     assert asked.derived == {"token", "person", "general"}  # stems of "token", "person", "general" too
     assert not analyse("Which papers recognize quantization of organizations?").derived  # no base of its own
+
+
+def test_what_two_papers_have_in_common_compares_them_and_comparing_a_kind_of_method_lists_it():
+    assert analyse("What do SPLADE and ColBERT-XM have in common?").shape == "compare"  # one paper's answer
+    assert analyse("What are the similarities between SPLADE and SPLADE v2?").shape == "compare"
+    assert analyse("Which papers study semantic similarity?").shape == "list"
+    kinds = analyse("Compare the approaches to unlearning in LLMs")  # one paper's answer, the rest "related"
+    assert kinds.shape == "list" and kinds.how
+    assert analyse("Compare SPLADE and the approaches to hashing").shape == "compare"

@@ -49,9 +49,17 @@ _DATES_COMPARED = re.compile(rf"\b(?:{DATED_COMPARATIVE})\b", re.IGNORECASE)
 # "Is Mistral-SPLADE better than SPLADE v2?": a yes-or-no of two things, answered from both sides.
 _IS_BETTER = (r"^\s*(?:is|are|was|were|does|do|did)\b[^?]{1,80}?\b(?:better|worse|faster|slower|stronger|weaker|"
               r"smaller|larger|cheaper|higher|lower|more\s+[\w-]+|less\s+[\w-]+)\s+than\b")  # fmt: skip
-_COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast)\b"
+_COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast"
+                      r"|in\s+common|similarit(y|ies))\b"
                       r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b|" + WHICH_OF + "|" + _IS_BETTER,
                       re.IGNORECASE)  # fmt: skip
+# "Compare the approaches to unlearning in LLMs": no two papers named, but the papers on a topic, each with how
+# it does it.
+_COMPARE_KINDS = re.compile(
+    r"\b(?:compare|contrast)\s+(?:the\s+)?(?:different\s+|various\s+|main\s+|existing\s+)?(?:approaches|methods|"
+    rf"techniques|strategies|models|systems|{PAPERS})\s+(?:to|for|on|of|in|that)\b",
+    re.IGNORECASE,
+)
 _IMPROVE = re.compile(
     r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate)\b",
     re.IGNORECASE,
@@ -234,7 +242,8 @@ def _analysed(question: str) -> Asked:
     improvement = _IMPROVE.search(question) and (numeric or _BASELINE.search(question))
     # "Summarize the paper on late chunking", "Explain ColBERT-XM": one paper pointed at or named
     summary = gist and (_ONE_PAPER.search(question) or _NAME.search(question) or _QUOTED.search(question))
-    if _COMPARE.search(question) and not _LIST.search(question) and not numeric:
+    kinds_compared = bool(_COMPARE_KINDS.search(question))
+    if _COMPARE.search(question) and not _LIST.search(question) and not numeric and not kinds_compared:
         shape: Shape = "compare"
     elif (
         _LIST.search(question)
@@ -244,6 +253,7 @@ def _analysed(question: str) -> Asked:
         or how.best
         or how.popular
         or record == "citing"  # "which papers cite X?": those mentioning it
+        or kinds_compared
         or (_names_a_topic(question) and not summary)
     ):
         shape = "list"
@@ -274,7 +284,7 @@ def _analysed(question: str) -> Asked:
         weakness=how.weakness,
         finding=how.finding,
         explain=bool(gist),
-        how=how.how,
+        how=how.how or kinds_compared,
         popular=how.popular,
         remedy=how.remedy,
         makes_data=bool(MAKES_DATA.search(question) or _ARE_DATA.search(question)),  # "propose new benchmarks for X",
