@@ -18,6 +18,7 @@ from .answer.question import analyse
 from .answer.relevance import UNSEEN, Vectors
 from .answer.restricted import SHOWN, names_nothing, restricted_answer
 from .answer.stream import AnswerStream, said
+from .answer.topics import SIDE_K, topic_sides
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
 from .conversation import Resolved, Turn, history_text, resolve
@@ -28,7 +29,7 @@ from .filters import Filters, org_asked, org_unknown
 from .index import CheckReport, ChromaServer, Index, IngestReport, Progress, View
 from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
-from .retrieval import Retriever
+from .retrieval import Retriever, with_more
 from .settings import Settings
 from .spelling import respelled, typos_fixed, versions_read
 from .stream_ingest import Tally, segments
@@ -190,6 +191,10 @@ class Assistant:
             else:  # what it searches for is the question without its asking words ("who wrote", "recommend")
                 vector = self._query_vector(asked.text)
                 sources = self._retriever.retrieve(view, vector, asked.text, k, resolved.filters)
+                if asked.shape == "compare" and (sides := topic_sides(asked.text)):
+                    for side in sides:  # "dense and sparse retrieval": the papers on either, not only on both
+                        apart = self._retriever.retrieve(view, self._query_vector(side), side, SIDE_K, resolved.filters)
+                        sources = with_more(sources, apart)
             if not restricted_only and llm is None:
                 stream = offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,
                                         view.topical, self._vectors, self.settings)  # fmt: skip

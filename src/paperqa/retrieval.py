@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from .filters import Filters
@@ -43,3 +44,10 @@ class Retriever:
             Source(paper=papers[pid], score=score, rank=rank, passages=tuple(chunks))
             for rank, (pid, (score, chunks)) in enumerate(ranked[:k], start=1)
         ]
+
+
+def with_more(sources: Sequence[Source], more: Sequence[Source]) -> list[Source]:
+    """`sources`, then those of `more` not among them (a comparison's sides searched for apart), ranked on."""
+    seen = {s.paper.id for s in sources}
+    added = [s for s in more if s.paper.id not in seen]
+    return [*sources, *(dataclasses.replace(s, rank=len(sources) + n) for n, s in enumerate(added, start=1))]

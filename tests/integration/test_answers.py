@@ -498,6 +498,14 @@ def test_a_name_a_paper_says_it_introduces_is_not_said_to_be_no_paper_s(offline)
         assert answer.text.startswith(f"From “{title}"), answer.text
 
 
+def test_two_approaches_no_paper_is_named_for_are_each_described_from_a_paper_on_it(offline):
+    # answered from SPLADE alone (the retrieved papers were all on sparse retrieval)
+    answer = offline.ask("What are the differences between dense and sparse retrieval?")
+    assert answer.text.startswith("Dense retrieval, from “") and " Sparse retrieval, from “" in answer.text, answer.text
+    dense, sparse = ({s.paper.id: s.paper for s in answer.sources}[c.paper_id] for c in answer.citations[:2])
+    assert dense.id != sparse.id and "sparse" not in dense.title.casefold() and "Sparse" in sparse.title
+
+
 def test_a_comparison_with_a_side_no_paper_is_named_by_says_so(offline):
     answer = offline.ask("Compare ColBERT and SPLADE")  # answered from SPLADE as if it were the comparison
     assert answer.text.startswith("No paper in the corpus is named “ColBERT”. SPLADE [")

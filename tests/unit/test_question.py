@@ -12,6 +12,7 @@ from paperqa.answer.names import names_of
 from paperqa.answer.phrases import joined
 from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, lacking, match, near, on_topic
+from paperqa.answer.topics import topic_sides
 from paperqa.text import sentences, terms
 from paperqa.types import Source
 
@@ -538,3 +539,15 @@ def test_what_two_papers_have_in_common_compares_them_and_comparing_a_kind_of_me
     kinds = analyse("Compare the approaches to unlearning in LLMs")  # one paper's answer, the rest "related"
     assert kinds.shape == "list" and kinds.how
     assert analyse("Compare SPLADE and the approaches to hashing").shape == "compare"
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [("What are the differences between dense and sparse retrieval?", ("dense retrieval", "sparse retrieval")),
+     ("Dense vs sparse retrieval", ("Dense retrieval", "sparse retrieval")),
+     ("Compare knowledge distillation and pruning", ("knowledge distillation", "pruning")),
+     ("Compare the approaches of hashing with quantization", ("hashing", "quantization")),
+     ("How do they differ?", None)],
+)  # fmt: skip
+def test_the_two_approaches_a_question_compares_are_read_with_a_shared_head(question, sides):
+    assert topic_sides(question) == sides

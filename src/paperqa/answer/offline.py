@@ -66,6 +66,7 @@ from .relevance import (
     subject,
     vocabulary,
 )
+from .topics import side_papers, topic_sides, topics_compared
 from .traits import MAKES_DATA, makes_data, on_language_models
 
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
@@ -162,6 +163,13 @@ class OfflineWriter:
             and (other := described_side(asked, sources, matches, sides[0], self.idf)) is not None
         ):
             return compared(asked, sources, [sides[0], other], self.pick)
+        if (  # two approaches no paper is named for: "the differences between dense and sparse retrieval"
+            asked.shape == "compare"
+            and not sides
+            and (pair := topic_sides(asked.text))
+            and (chosen := side_papers(pair, sources))
+        ):
+            return topics_compared(pair, sources, chosen, self.pick)
         top = named[0] if named else lead_paper(matches)
         compares = asked.shape in ("compare", "improvement") or BEATS.search(asked.text)
         if not named and compares and (over := beating(asked, sources, matches, BEATS)) is not None:

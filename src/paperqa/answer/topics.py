@@ -1,0 +1,76 @@
+"""A comparison of two approaches no paper is named for ("What are the differences between dense and sparse
+retrieval?"): each side from the retrieved paper most about it, said as that side, and that the abstracts
+describe each apart."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..text import terms
+from ..types import Source
+from .citations import inert
+from .draft import Draft, contribution
+from .evidence import has, key_terms
+from .picking import Picker
+from .question import analyse
+from .relevance import vocabulary
+
+# "between X and Y", "X vs Y", "X versus Y", "compare X and/with/to Y": the two sides, up to the end of the clause.
+_SIDES = re.compile(
+    r"\bbetween\s+(?P<a>[^?.!,;]{1,60}?)\s+and\s+(?P<b>[^?.!,;]{1,60})"
+    r"|\bcompare\s+(?P<c>[^?.!,;]{1,60}?)\s+(?:and|with|to)\s+(?P<d>[^?.!,;]{1,60})"
+    r"|(?P<e>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:vs\.?|versus)\s+(?P<f>[^?.!,;]{1,60})",
+    re.IGNORECASE,
+)
+_APPROACH = re.compile(r"^(?:the\s+)?(?:approaches?|methods?|models?)\s+(?:of|for|to)\s+", re.IGNORECASE)
+SIDE_PAPERS = 20  # the retrieved papers a side is looked for in
+SIDE_K = 5  # papers searched for each side apart, beside those for the whole question
+
+
+def topic_sides(question: str) -> tuple[str, str] | None:
+    """The two sides a question compares, as written, a shared head given to both ("dense and sparse retrieval":
+    "dense retrieval", "sparse retrieval")."""
+    found = _SIDES.search(question)
+    if not found:
+        return None
+    a, b = (g.strip() for g in found.groups() if g)
+    a, b = _APPROACH.sub("", a), _APPROACH.sub("", b)
+    if len(a.split()) == 1 and len(b.split()) > 1:  # "dense and sparse retrieval": "dense" is "dense retrieval"
+        a = f"{a} {' '.join(b.split()[1:])}"
+    return (a, b) if key_terms(a) and key_terms(b) else None
+
+
+def side_papers(sides: tuple[str, str], sources: Sequence[Source]) -> list[int] | None:
+    """For each side, of the top papers holding all its key words, the first holding fewest of the other side's,
+    one naming it in its title first; None when a side has no such paper, or both have the same one."""
+    chosen: list[int] = []
+    for side, other in (sides, sides[::-1]):
+        own, theirs = key_terms(side), [t for t in key_terms(other) if t not in key_terms(side)]
+
+        def rank(i: int, own: Sequence[str] = own, theirs: Sequence[str] = theirs) -> tuple[int, bool, int]:
+            title = frozenset(terms(sources[i].paper.title))
+            words = vocabulary(sources[i].paper)
+            return sum(has(t, words) for t in theirs), not all(has(t, title) for t in own), i
+
+        holding = [
+            i for i in range(min(SIDE_PAPERS, len(sources))) if all(has(t, vocabulary(sources[i].paper)) for t in own)
+        ]
+        if not holding:
+            return None
+        chosen.append(min(holding, key=rank))
+    return chosen if chosen[0] != chosen[1] else None
+
+
+def topics_compared(sides: tuple[str, str], sources: Sequence[Source], chosen: Sequence[int], pick: Picker) -> Draft:
+    """Each side from its paper: what the paper does and the sentence most about that side, cited."""
+    draft = Draft("", answerable=True)
+    parts = []
+    for side, i in zip(sides, chosen, strict=True):
+        picked = dict.fromkeys([contribution(sources[i]), pick.best(analyse(side), sources[i])])
+        said = " ".join(draft.quote(i + 1, s) for s in picked if s)
+        parts.append(f"{inert(side[:1].upper() + side[1:])}, from “{inert(sources[i].paper.title)}” [{i + 1}]: {said}")
+    apart = not any(all(has(t, vocabulary(sources[i].paper)) for t in key_terms(other))
+                    for i, other in zip(chosen, sides[::-1], strict=True))  # fmt: skip
+    draft.text = " ".join([*parts, *(["Neither abstract mentions the other side."] if apart else [])])
+    return draft
