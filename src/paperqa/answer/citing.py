@@ -8,18 +8,22 @@ from collections.abc import Sequence
 from ..text import substance
 from ..types import Source
 from .citations import inert
-from .draft import Draft, list_line
-from .names import fold
+from .draft import Draft, list_line, short_name
+from .names import as_named, fold
+from .relevance import Match
 
 CITING_UNRECORDED = "The corpus does not record which papers cite which: it holds abstracts, not reference lists."
 
 
-def mentioning(sources: Sequence[Source], top: int, name: str, shown: str) -> Draft:
-    """The papers among `sources` (other than the one asked about, `top`) whose abstracts mention its `name`
-    (folded, as `Match.name` is; `shown` as the question writes it), as a list of cited lines after the sentence
-    saying citations are not recorded."""
+def mentioning(question: str, sources: Sequence[Source], top: int, matches: Sequence[Match]) -> Draft:
+    """The papers among `sources` (other than the one asked about, `top`) whose abstracts mention its name, as a
+    list of cited lines after the sentence saying citations are not recorded."""
+    # Its name as the question gives it ("RetroMAE" of RetroMAE v2), or its own if the question gives more (the
+    # whole title, which no abstract repeats)
+    name = min(filter(None, (matches[top].name, fold(short_name(sources[top])))), key=len)
+    written = as_named(question, name)
+    asked = inert(written) if written else short_name(sources[top])  # `short_name` is inert already
     draft = Draft("", answerable=True)
-    asked = inert(shown)
     lines = []
     for i, source in enumerate(sources):
         said = next((s for s in substance(source.paper.abstract) if f" {name} " in f" {fold(s)} "), None)

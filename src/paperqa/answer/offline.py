@@ -27,11 +27,10 @@ from .draft import (
     not_introduced,
     refusal,
     says_what_it_does,
-    short_name,
 )
 from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, list_head, list_topic
-from .names import as_named, defined_unnamed, fold, introduces, unnamed
+from .names import defined_unnamed, introduces, unnamed
 from .one_paper import OnePaper
 from .phrases import DERIVED, as_written
 from .picking import BEATS, GAIN, Picker
@@ -105,11 +104,7 @@ class OfflineWriter:
                 draft = self._write(dataclasses.replace(asked, record=None), vector, sources)
                 draft.text = f"{CITING_UNRECORDED} {draft.text}"
                 return draft
-            top = named[0] if named else 0
-            # Its name as the question gives it ("RetroMAE" of RetroMAE v2), or its own if the question gives more
-            # (the whole title, which no abstract repeats)
-            name = min(filter(None, (matches[top].name, fold(short_name(sources[top])))), key=len)
-            return mentioning(sources, top, name, as_named(asked.text, name) or short_name(sources[top]))
+            return mentioning(asked.text, sources, named[0] if named else 0, matches)
         if asked.record and (named or asked.one_paper):  # "who wrote SPLADE?", "when was it published?"
             return self.one.record(asked.record, sources, named[0] if named else 0, hedged=False)
         if asked.record == "citations":  # "which paper is the most cited?"
