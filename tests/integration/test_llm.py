@@ -17,6 +17,7 @@ from paperqa.answer.hints import (
     MAKES_DATA_HINT,
     NAMED_HINT,
     ORDER_HINT,
+    POPULAR_HINT,
     PREMISE_HINT,
     RECORD_HINT,
     REMEDY_HINT,
@@ -24,6 +25,7 @@ from paperqa.answer.hints import (
     SHAPE_HINTS,
     WEAKNESS_HINT,
 )
+from paperqa.corpus import read_corpus, shipped_corpus
 from paperqa.text import count_tokens, sentences
 from tests.integration.conftest import QUESTION
 
@@ -228,6 +230,13 @@ def test_a_paper_s_findings_asked_for_ask_the_llm_for_what_it_found(shipped_home
 def test_a_list_asking_how_asks_the_llm_how_each_paper_does_it(shipped_home, server):
     prompt = prompt_for(shipped_home, server, "Which papers make LLMs forget a target entity, and how?")
     assert HOW_HINT in prompt and SHAPE_HINTS["list"] in prompt
+
+
+def test_the_most_upvoted_papers_on_a_topic_give_the_llm_each_paper_s_upvotes(shipped_home, server):
+    prompt = prompt_for(shipped_home, server, "What are the most upvoted papers on mixture of experts?")
+    voted = [p for p in read_corpus(shipped_corpus()).papers if p.upvotes and p.title in prompt]
+    assert POPULAR_HINT in prompt and voted, prompt[:2000]
+    assert all(re.search(rf"{re.escape(p.title)}\nabout: [^\n]*\b{p.upvotes} upvotes?\n", prompt) for p in voted)
 
 
 def test_which_papers_cite_one_tells_the_llm_that_citations_are_not_recorded(shipped_home, server):

@@ -1,5 +1,5 @@
-"""What the LLM prompt says of the question beyond the question itself: its shape, a list's order by date, a
-field of a paper's record, a name's origin or a kind named asked (one sentence each, appended in that order)."""
+"""What the LLM prompt says of the question beyond the question itself: its shape, a list's order by date or by
+upvotes, a field of a paper's record, a name's origin or a kind named asked (one sentence each, in that order)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ SEVERAL_HINT = (
 MAKES_DATA_HINT = "List only the sources that say they build a benchmark or dataset, not those evaluating on one."
 EXCLUDED_HINT = "Leave out the sources that use or are about {excluded}, and say that you did."
 ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."
+POPULAR_HINT = "List them most upvoted first, by the upvotes their `about:` lines give, with each one's count."
 SHAPE_HINTS: dict[Shape, str] = {
     "list": "The question asks which papers address a topic: list every source that is about the topic as a "
     "whole, one line each with its number, and leave out sources that only share a word with it.",
@@ -66,6 +67,7 @@ def hints(asked: Asked) -> str:
     """What the prompt says of the question's shape, and of what it asks beyond it."""
     hint = SHAPE_HINTS[asked.shape]
     hint += f" {ORDER_HINT.format(order=asked.order)}" if asked.order else ""
+    hint += f" {POPULAR_HINT}" if asked.popular and not asked.order else ""
     if asked.record == "citing":
         hint += f" {CITING_HINT}"
     elif asked.record:

@@ -44,7 +44,8 @@ class Prompt:
 
 def _header(n: int, source: Source, nonce: str) -> str:
     p = source.paper
-    meta = when_and_who(p.date, p.byline)
+    votes = f"{p.upvotes} upvote{'s' if p.upvotes != 1 else ''}" if p.upvotes is not None else ""
+    meta = ", ".join(x for x in (when_and_who(p.date, p.byline), votes) if x)  # upvotes: "the most upvoted"
     return f'<source-{nonce} n="{n}">\ntitle: {quoted(p.title)}' + (f"\nabout: {quoted(meta)}" if meta else "")
 
 
