@@ -4,7 +4,8 @@ upvotes, a field of a paper's record, a name's origin or a kind named asked (one
 from __future__ import annotations
 
 from .premise import premise_of
-from .question import Asked, Shape
+from .question import Asked
+from .shapes import Shape
 
 # The LLM prompt's hint: each source's `about:` line is all the corpus records of a paper beyond its abstract.
 RECORD_HINT = (

@@ -1,8 +1,5 @@
-"""What a question asks for: its shape, its key terms and phrases, and for a list its order and count.
-
-Shapes: a list of papers on a topic, a comparison of two named papers or methods, an improvement over a
-baseline (the gain and its numbers), a number, or one fact. The offline writer composes by shape and the
-LLM prompt carries a hint of it (`hints`).
+"""What a question asks for: its shape (`shapes`), its key terms and phrases, and for a list its order and count.
+The offline writer composes by shape and the LLM prompt carries a hint of it (`hints`).
 """
 
 from __future__ import annotations
@@ -10,11 +7,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from ..text import (
     FRAME,
-    PAPERS,
     STOPWORDS,
     connectives_removed,
     stem,
@@ -23,74 +18,15 @@ from ..text import (
     without,
 )
 from .asking import Order, Ordering, asking
-from .kinds import DATED_COMPARATIVE, QUANTITY, WHICH_OF, in_plural, named_kind, wanted
+from .kinds import DATED_COMPARATIVE, QUANTITY, in_plural, named_kind, wanted
 from .phrases import COINED, WORD, clause_verbs, compounds, derived, domains, either, joined, pairs, qualified
 from .record import Record, record_asked
+from .shapes import SUMMARY, Shape, shape_of
 from .traits import MAKES_DATA
 
-Shape = Literal["list", "compare", "improvement", "number", "summary", "fact"]
-
-_LIST = re.compile(
-    r"^\s*(which|what)( [\w-]+){0,3} (papers|works|studies|work)\b"
-    # "Which embedding models support long documents?": papers on such models; "which methods does SPLADE v2
-    # compare against?" asks what one paper does.
-    r"|^\s*(which|what)( [\w-]+){0,3} (approaches|methods|techniques|models|systems|frameworks|architectures|"
-    r"algorithms)\b(?!\s+(?:does|do|did|has|have|had)\b)"
-    r"|\b(which|what) papers\b|\bpapers (on|about|that)\b|\bwhat does the (collection|corpus)\b"
-    r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bare covered\b|\bin the collection\b"
-    r"|\b(does|do|did) any (papers?|works?|stud(y|ies))\b|\bare there (any )?(papers|works|studies|surveys)\b"
-    r"|\bwhat (was|were|has been|have been|got) published\b|\bwhat are (my|the|our) (options|choices|alternatives)\b"
-    # "how do papers make X faster?", "how do the unlearning methods differ in cost?"
-    r"|\bhow (do|did|have) (the )?([\w-]+ ){0,2}(papers|works|studies|approaches|methods)\b",
-    re.IGNORECASE,
-)
 # "Which came first, X or Y?": a comparison that gives each side's date.
 _DATES_COMPARED = re.compile(rf"\b(?:{DATED_COMPARATIVE})\b", re.IGNORECASE)
-# "Is Mistral-SPLADE better than SPLADE v2?": a yes-or-no of two things, answered from both sides.
-_IS_BETTER = (r"^\s*(?:is|are|was|were|does|do|did)\b[^?]{1,80}?\b(?:better|worse|faster|slower|stronger|weaker|"
-              r"smaller|larger|cheaper|higher|lower|more\s+[\w-]+|less\s+[\w-]+)\s+than\b")  # fmt: skip
-_COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast"
-                      r"|in\s+common|similarit(y|ies))\b"
-                      r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b|" + WHICH_OF + "|" + _IS_BETTER,
-                      re.IGNORECASE)  # fmt: skip
-# "Compare the approaches to unlearning in LLMs": no two papers named, but the papers on a topic, each with how
-# it does it.
-_COMPARE_KINDS = re.compile(
-    r"\b(?:compare|contrast)\s+(?:the\s+)?(?:different\s+|various\s+|main\s+|existing\s+)?(?:approaches|methods|"
-    rf"techniques|strategies|models|systems|{PAPERS})\s+(?:to|for|on|of|in|that)\b",
-    re.IGNORECASE,
-)
-_IMPROVE = re.compile(
-    r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate)\b",
-    re.IGNORECASE,
-)
-# "How does SPLADE v2 improve over SPLADE?": a gain over a baseline is asked for, even without "how much".
-_BASELINE = re.compile(r"\b(improv\w* (over|on|upon)|better than|outperform\w*|compared (to|with)|relative to)\b",
-                       re.IGNORECASE)  # fmt: skip
-# A few words that are no question ("mixture of experts", "LLM unlearning methods"): a topic, listed. A question
-# without its "?" ("what is gabert", "which paper introduced BEIR") is still a question.
-_QUESTION_WORD = re.compile(
-    r"\s*(?:what|which|who|whose|how|why|when|where|is|are|does|do|did|can|could|should|would|has|have)\b", re.I
-)
-# "the paper on late chunking", "the SPLADE paper": one paper, not a topic's papers.
-_ONE_PAPER = re.compile(
-    r"\bthe\s+(?:paper|study|article)\s+(?:on|about|that|which|introducing|proposing|called|named)\b"
-    r"|\bthe\s+[\w-]+(?:\s+[\w-]+)?\s+(?:paper|study|article)\b",
-    re.IGNORECASE,
-)
-# "Summarize the paper on late chunking", "Explain ColBERT-XM": one paper's gist, when one paper is pointed at
-# or named (a word with two capitals or a digit); "tell me about machine unlearning" stays a topic.
-_SUMMARY = re.compile(
-    r"^\s*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"  # "Can you summarize X?"
-    r"(?:summari[sz]e|explain|describe|give\s+(?:me\s+)?(?:a\s+|an\s+)?(?:summary|overview)\s+of|tl;?\s*dr\s+(?:of|for|on)"
-    r"|tell\s+me\s+(?:more\s+)?about|what\s+(?:is|are)\s+the\s+(?:gist|summary|(?:main|key)\s+(?:ideas?|contributions?))\s+of)\b"
-    r"|^\s*what\s+(?:does|did)\s+.{1,200}?\s(?:propose|introduce|present|contribute)\s*\??\s*$",
-    re.IGNORECASE,
-)
-# A title quoted in the question names one paper as surely as a coined name does.
 _CAMEL = re.compile(r"[a-z][A-Z]")  # a coined name's capital inside it ("TransF", "ColBERT")
-_QUOTED = re.compile(r"[\"“”'‘’][^\"“”'‘’]{8,}[\"“”'‘’]")
-_NAME = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9])[\w-]*")
 # "Which paper introduced BERT?", "who proposed the BEIR benchmark": the paper that made a name, which a paper
 # merely using it (gaBERT) is not. Only a coined name is checked (`BERT`, `RoboDepth`, `T5`: a capital after a
 # small letter, two capitals, or letters and a digit), not a description or a capitalised word ("Fine-Grained").
@@ -112,13 +48,6 @@ _EXCLUDED = re.compile(
     re.IGNORECASE,
 )
 _NOT_KEYS = FRAME | STOPWORDS  # stems that are no key term of a question
-# "How many papers are there on hashing?" asks how many the corpus has (a list, whose head counts them); "how many
-# papers does the survey review?" asks a figure of one paper.
-_PAPERS_COUNTED = re.compile(
-    rf"\bhow many\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b(?!\s+(?:does|do|did|has|have|had|was|were|will|would|can|could|is)\b)"
-    r"(?!\s+are\s+(?!there|on|about|in)\w)",
-    re.IGNORECASE,
-)
 _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 # LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
 # the word before "or" a plural noun.
@@ -229,7 +158,7 @@ def _analysed(question: str) -> Asked:
         record, question = found
     how = asking(question)  # "the latest", "the best", "the main finding of": how it asks, no word of its topic
     # Asked for a gist before the asking words go ("What is the main idea of MERU?": "main idea" sorts nothing).
-    gist = _SUMMARY.search(question)
+    gist = SUMMARY.search(question)
     question, order, count = how.rest, how.order, how.count
     # Linking phrases name nothing asked ("compress models, for example by pruning": no "example").
     words = [w.casefold() for w in WORD.findall(joined(connectives_removed(question)))]
@@ -237,34 +166,8 @@ def _analysed(question: str) -> Asked:
     keys = [stem(w) for w in words if w not in STOPWORDS and stem(w) not in _NOT_KEYS and (len(w) > 1 or w.isdigit())]
     key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
     word_pairs = pairs(words)
-    papers_counted = _PAPERS_COUNTED.search(question)
-    numeric = bool(QUANTITY.search(question)) and not papers_counted
-    improvement = _IMPROVE.search(question) and (numeric or _BASELINE.search(question))
-    # "Summarize the paper on late chunking", "Explain ColBERT-XM": one paper pointed at or named
-    summary = gist and (_ONE_PAPER.search(question) or _NAME.search(question) or _QUOTED.search(question))
-    kinds_compared = bool(_COMPARE_KINDS.search(question))
-    if _COMPARE.search(question) and not _LIST.search(question) and not numeric and not kinds_compared:
-        shape: Shape = "compare"
-    elif (
-        _LIST.search(question)
-        or how.order is not None
-        or how.counted
-        or papers_counted
-        or how.best
-        or how.popular
-        or record == "citing"  # "which papers cite X?": those mentioning it
-        or kinds_compared
-        or (_names_a_topic(question) and not summary)
-    ):
-        shape = "list"
-    elif improvement:
-        shape = "improvement"
-    elif numeric:
-        shape = "number"
-    elif summary:
-        shape = "summary"
-    else:
-        shape = "fact"
+    # "which papers cite X?": those mentioning it
+    shape, numeric, kinds_compared = shape_of(question, how, bool(gist), listed=record == "citing")
     llm = bool(_LLM.search(question)) and not _LLM_ALTERNATIVE.search(question)
     return Asked(
         question,
@@ -304,10 +207,3 @@ def _camel_stems(question: str) -> set[str]:
 def figures_asked(question: str) -> int:
     """How many quantities a question asks for ("how long …, and what latency …": two)."""
     return sum(1 for _ in QUANTITY.finditer(question))
-
-
-def _names_a_topic(question: str) -> bool:
-    """A few words that are no question: no "?", no question word first, at most ten words, and no one paper
-    pointed at ("Summarize the paper on late chunking")."""
-    return (not question.rstrip().endswith("?") and not _QUESTION_WORD.match(question)
-            and len(question.split()) <= 10 and not _ONE_PAPER.search(question))  # fmt: skip

@@ -1,0 +1,117 @@
+"""A question's shape, from how it is worded: a list of papers on a topic, a comparison of two named papers or
+methods, an improvement over a baseline (the gain and its numbers), a number, one paper's gist, or one fact."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ..text import PAPERS
+from .asking import Asking
+from .kinds import QUANTITY, WHICH_OF
+
+Shape = Literal["list", "compare", "improvement", "number", "summary", "fact"]
+
+_LIST = re.compile(
+    r"^\s*(which|what)( [\w-]+){0,3} (papers|works|studies|work)\b"
+    # "Which embedding models support long documents?": papers on such models; "which methods does SPLADE v2
+    # compare against?" asks what one paper does.
+    r"|^\s*(which|what)( [\w-]+){0,3} (approaches|methods|techniques|models|systems|frameworks|architectures|"
+    r"algorithms)\b(?!\s+(?:does|do|did|has|have|had)\b)"
+    r"|\b(which|what) papers\b|\bpapers (on|about|that)\b|\bwhat does the (collection|corpus)\b"
+    r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bare covered\b|\bin the collection\b"
+    r"|\b(does|do|did) any (papers?|works?|stud(y|ies))\b|\bare there (any )?(papers|works|studies|surveys)\b"
+    r"|\bwhat (was|were|has been|have been|got) published\b|\bwhat are (my|the|our) (options|choices|alternatives)\b"
+    # "how do papers make X faster?", "how do the unlearning methods differ in cost?"
+    r"|\bhow (do|did|have) (the )?([\w-]+ ){0,2}(papers|works|studies|approaches|methods)\b",
+    re.IGNORECASE,
+)
+# "Is Mistral-SPLADE better than SPLADE v2?": a yes-or-no of two things, answered from both sides.
+_IS_BETTER = (r"^\s*(?:is|are|was|were|does|do|did)\b[^?]{1,80}?\b(?:better|worse|faster|slower|stronger|weaker|"
+              r"smaller|larger|cheaper|higher|lower|more\s+[\w-]+|less\s+[\w-]+)\s+than\b")  # fmt: skip
+_COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast"
+                      r"|in\s+common|similarit(y|ies))\b"
+                      r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b|" + WHICH_OF + "|" + _IS_BETTER,
+                      re.IGNORECASE)  # fmt: skip
+# "Compare the approaches to unlearning in LLMs": no two papers named, but the papers on a topic, each with how
+# it does it.
+_COMPARE_KINDS = re.compile(
+    r"\b(?:compare|contrast)\s+(?:the\s+)?(?:different\s+|various\s+|main\s+|existing\s+)?(?:approaches|methods|"
+    rf"techniques|strategies|models|systems|{PAPERS})\s+(?:to|for|on|of|in|that)\b",
+    re.IGNORECASE,
+)
+_IMPROVE = re.compile(
+    r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate)\b",
+    re.IGNORECASE,
+)
+# "How does SPLADE v2 improve over SPLADE?": a gain over a baseline is asked for, even without "how much".
+_BASELINE = re.compile(r"\b(improv\w* (over|on|upon)|better than|outperform\w*|compared (to|with)|relative to)\b",
+                       re.IGNORECASE)  # fmt: skip
+# A few words that are no question ("mixture of experts", "LLM unlearning methods"): a topic, listed. A question
+# without its "?" ("what is gabert", "which paper introduced BEIR") is still a question.
+_QUESTION_WORD = re.compile(
+    r"\s*(?:what|which|who|whose|how|why|when|where|is|are|does|do|did|can|could|should|would|has|have)\b", re.I
+)
+# "the paper on late chunking", "the SPLADE paper": one paper, not a topic's papers.
+_ONE_PAPER = re.compile(
+    r"\bthe\s+(?:paper|study|article)\s+(?:on|about|that|which|introducing|proposing|called|named)\b"
+    r"|\bthe\s+[\w-]+(?:\s+[\w-]+)?\s+(?:paper|study|article)\b",
+    re.IGNORECASE,
+)
+# "Summarize the paper on late chunking", "Explain ColBERT-XM": one paper's gist, when one paper is pointed at
+# or named (a word with two capitals or a digit); "tell me about machine unlearning" stays a topic.
+SUMMARY = re.compile(
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"  # "Can you summarize X?"
+    r"(?:summari[sz]e|explain|describe|give\s+(?:me\s+)?(?:a\s+|an\s+)?(?:summary|overview)\s+of|tl;?\s*dr\s+(?:of|for|on)"
+    r"|tell\s+me\s+(?:more\s+)?about|what\s+(?:is|are)\s+the\s+(?:gist|summary|(?:main|key)\s+(?:ideas?|contributions?))\s+of)\b"
+    r"|^\s*what\s+(?:does|did)\s+.{1,200}?\s(?:propose|introduce|present|contribute)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# A title quoted in the question names one paper as surely as a coined name does.
+_QUOTED = re.compile(r"[\"“”'‘’][^\"“”'‘’]{8,}[\"“”'‘’]")
+_NAME = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9])[\w-]*")
+# "How many papers are there on hashing?" asks how many the corpus has (a list, whose head counts them); "how many
+# papers does the survey review?" asks a figure of one paper.
+_PAPERS_COUNTED = re.compile(
+    rf"\bhow many\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b(?!\s+(?:does|do|did|has|have|had|was|were|will|would|can|could|is)\b)"
+    r"(?!\s+are\s+(?!there|on|about|in)\w)",
+    re.IGNORECASE,
+)
+
+
+def shape_of(question: str, how: Asking, gist: bool, listed: bool) -> tuple[Shape, bool, bool]:
+    """The shape of a question read without its asking words (`how`; `gist`: it asked for a gist; `listed`:
+    something else makes it a list, "which papers cite X?"), whether it asks for a figure, and whether it
+    compares the papers of a kind ("Compare the approaches to X": a list, each with how it does it)."""
+    papers_counted = _PAPERS_COUNTED.search(question)
+    numeric = bool(QUANTITY.search(question)) and not papers_counted
+    improvement = _IMPROVE.search(question) and (numeric or _BASELINE.search(question))
+    # "Summarize the paper on late chunking", "Explain ColBERT-XM": one paper pointed at or named
+    summary = gist and (_ONE_PAPER.search(question) or _NAME.search(question) or _QUOTED.search(question))
+    kinds = bool(_COMPARE_KINDS.search(question))
+    if _COMPARE.search(question) and not _LIST.search(question) and not numeric and not kinds:
+        return "compare", numeric, kinds
+    if (
+        _LIST.search(question)
+        or how.order is not None
+        or how.counted
+        or papers_counted
+        or how.best
+        or how.popular
+        or listed
+        or kinds
+        or (_names_a_topic(question) and not summary)
+    ):
+        return "list", numeric, kinds
+    if improvement:
+        return "improvement", numeric, kinds
+    if numeric:
+        return "number", numeric, kinds
+    return ("summary" if summary else "fact"), numeric, kinds
+
+
+def _names_a_topic(question: str) -> bool:
+    """A few words that are no question: no "?", no question word first, at most ten words, and no one paper
+    pointed at ("Summarize the paper on late chunking")."""
+    return (not question.rstrip().endswith("?") and not _QUESTION_WORD.match(question)
+            and len(question.split()) <= 10 and not _ONE_PAPER.search(question))  # fmt: skip
