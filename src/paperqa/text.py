@@ -132,7 +132,7 @@ FRAME = frozenset(
         "hot trending exciting "  # "What's hot in 2026?": the newest papers, no topic
         "start starting begin beginner beginners "  # "a paper to start with on retrieval"
         "mention mentions mentioned mentioning discuss discusses discussed "  # "Which papers mention ChatGPT?"
-        "judge judges judged judging assess assesses assessed assessing"  # as "evaluate": "what metric judges X?"
+        "assess assesses assessed assessing"  # as "evaluate": "which papers assess X?"
     )
 )
 

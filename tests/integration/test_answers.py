@@ -483,9 +483,11 @@ def test_a_paper_lacking_an_ize_word_s_making_answers_only_as_the_closest(offlin
     assert answer.text.startswith("No paper clearly addresses this; the closest is"), answer.text
 
 
-def test_judging_or_assessing_frames_a_question_as_evaluating_does(offline):
+def test_a_verb_of_judging_before_how_frames_a_question_and_judges_as_a_topic_stay(offline):
     answer = offline.ask("What metric judges how good hard negatives are?")  # refused: ECI lacks "judges"
     assert answer.text.startswith("From “ECI: Effective Contrastive Information"), answer.text
+    judges = offline.ask("Can LLMs be used as judges?")  # the topic: LLM-as-a-Judge
+    assert judges.text.startswith("From “Demystifying LLM-as-a-Judge"), judges.text
 
 
 def test_a_name_a_paper_says_it_introduces_is_not_said_to_be_no_paper_s(offline):

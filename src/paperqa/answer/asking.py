@@ -98,6 +98,11 @@ _COURTESY = re.compile(
     r"|[\s,.!]*\b(?:thanks(?:\s+a\s+lot|\s+in\s+advance)?|thank\s+you(?:\s+very\s+much)?|cheers|ty)\b[\s.!]*$",
     re.IGNORECASE,
 )
+# "What metric judges how good hard negatives are?": a verb of judging before "how"/"whether" asks, names nothing
+# ("LLMs as judges" is a topic).
+_JUDGING = re.compile(
+    r"\b(?:judges?|judging|judged|measures?|measuring|tells?)\s+(?=(?:how|whether|if)\b)", re.IGNORECASE
+)
 # "Which papers make LLMs forget a target entity, and how?": each paper's way of doing it is asked for.
 _AND_HOW = re.compile(r"\band\s+how\s*\??\s*$", re.IGNORECASE)
 # "the most upvoted papers on X", "Which paper has the most upvotes?": by the record's upvotes, no topic word.
@@ -136,6 +141,7 @@ def asking(question: str) -> Asking:
     if found := _STYLE.search(question):
         question = without(question, found.start(), found.end())
     question = _COURTESY.sub(" ", question).strip() or question
+    question = _JUDGING.sub("", question)
     dated = _NEWEST.search(question) or _OLDEST.search(question)
     order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
     after = None if dated else _DATED_AFTER.search(question)
