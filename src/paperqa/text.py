@@ -130,9 +130,7 @@ FRAME = frozenset(
         "anything something everything anyone someone stuff "  # "Is there anything on detecting irony?"
         "big "  # "How big is the USPTO-3M dataset?" asks a size (no abstract of the corpus says "big")
         "hot trending exciting "  # "What's hot in 2026?": the newest papers, no topic
-        "start starting begin beginner beginners "  # "a paper to start with on retrieval"
-        "mention mentions mentioned mentioning discuss discusses discussed "  # "Which papers mention ChatGPT?"
-        "assess assesses assessed assessing"  # as "evaluate": "which papers assess X?"
+        "start starting begin beginner beginners"  # "a paper to start with on retrieval"
     )
 )
 

@@ -551,3 +551,11 @@ def test_what_two_papers_have_in_common_compares_them_and_comparing_a_kind_of_me
 )  # fmt: skip
 def test_the_two_approaches_a_question_compares_are_read_with_a_shared_head(question, sides):
     assert topic_sides(question) == sides
+
+
+def test_verbs_of_saying_after_papers_frame_a_question_but_their_nouns_are_topics():
+    assert analyse("Which papers mention ChatGPT?").terms == ("chatgpt",)  # refused: no paper holds "mention"
+    assert "mention" in analyse("Which papers study entity mentions?").terms
+    assert "assess" in analyse("papers on image quality assessment").terms
+    assert "judg" in analyse("Can LLMs be used as judges?").terms
+    assert "judg" not in analyse("What metric judges how good hard negatives are?").terms

@@ -98,10 +98,14 @@ _COURTESY = re.compile(
     r"|[\s,.!]*\b(?:thanks(?:\s+a\s+lot|\s+in\s+advance)?|thank\s+you(?:\s+very\s+much)?|cheers|ty)\b[\s.!]*$",
     re.IGNORECASE,
 )
-# "What metric judges how good hard negatives are?": a verb of judging before "how"/"whether" asks, names nothing
-# ("LLMs as judges" is a topic).
+# "What metric judges how good hard negatives are?", "Which papers mention ChatGPT?": a verb of judging before
+# "how"/"whether", or of saying after "papers", asks and names nothing ("LLMs as judges", "entity mentions" and
+# "quality assessment" are topics). The word before the verb stays.
 _JUDGING = re.compile(
-    r"\b(?:judges?|judging|judged|measures?|measuring|tells?)\s+(?=(?:how|whether|if)\b)", re.IGNORECASE
+    r"\b(?:judges?|judging|judged|measures?|measuring|tells?|assess(?:es)?)\s+(?=(?:how|whether|if)\b)"
+    rf"|\b({PAPERS}|ones|that|which)\s+(?:(?:also|ever|even)\s+)?(?:mention(?:s|ed)?|discuss(?:es|ed)?"
+    r"|talks?\s+about|refers?\s+to|assess(?:es|ed)?)\b",
+    re.IGNORECASE,
 )
 # "Which papers make LLMs forget a target entity, and how?": each paper's way of doing it is asked for.
 _AND_HOW = re.compile(r"\band\s+how\s*\??\s*$", re.IGNORECASE)
@@ -141,7 +145,7 @@ def asking(question: str) -> Asking:
     if found := _STYLE.search(question):
         question = without(question, found.start(), found.end())
     question = _COURTESY.sub(" ", question).strip() or question
-    question = _JUDGING.sub("", question)
+    question = _JUDGING.sub(lambda m: m.group(1) or "", question)
     dated = _NEWEST.search(question) or _OLDEST.search(question)
     order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
     after = None if dated else _DATED_AFTER.search(question)
