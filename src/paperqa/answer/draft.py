@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..text import prose_terms, sentences, substance, tidy
+from ..text import prose_terms, sentences, subject_terms, substance, tidy
 from ..types import Paper, Source
 from .citations import inert
 from .names import names_of
@@ -125,10 +125,20 @@ def in_order(source: Source, picked: Sequence[str]) -> list[str]:
     return sorted(dict.fromkeys(picked), key=lambda s: order.get(s, 0))
 
 
+# What a sentence points back at rather than says ("to address this question", "aims to"): no content of its own.
+_POINTING_BACK = re.compile(
+    r"\b(?:this|these|that|such)\s+(?:questions?|problems?|gaps?|issues?|challenges?|limitations?|goals?|ends?)\b"
+    r"|\baims?\b",
+    re.IGNORECASE,
+)
+
+
 def contribution(source: Source) -> str:
-    """The sentence that says what a paper does ("we propose …"), else its first sentence."""
+    """The sentence that says what a paper does ("we propose …") and what ("This paper aims to address this
+    question" says nothing), else its first sentence."""
     parts = substance(source.paper.abstract)
-    return next((s for s in parts if _CONTRIBUTION.search(s)), parts[0] if parts else "")
+    saying = (s for s in parts if _CONTRIBUTION.search(s) and subject_terms(_POINTING_BACK.sub(" ", s)))
+    return next(saying, parts[0] if parts else "")
 
 
 def says_what_it_does(sentence: str) -> bool:
