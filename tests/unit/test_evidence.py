@@ -1,6 +1,6 @@
 """Words a question uses that the corpus never does, weighed by IDF."""
 
-from paperqa.answer.evidence import has, never_seen
+from paperqa.answer.evidence import never_seen
 from paperqa.text import stem
 
 CEILING = 7.0  # the IDF of a term no chunk has
@@ -41,9 +41,3 @@ def test_a_question_s_words_with_a_capital_inside_are_coined_names():
 
     assert analyse("What problem does TransF solve that TransE cannot?").names == {"transf", "trans"}
     assert analyse("Which papers study transformers for LLMs?").names == frozenset()
-
-
-def test_a_four_letter_term_starts_a_longer_word_only_by_a_few_letters():
-    assert has("rank", frozenset({"ranker"})) and has("unlearn", frozenset({"unlearning"}))
-    assert not has("sign", frozenset({"signific"}))  # "sign language" is not "significant"
-    assert not has("code", frozenset({"codebook"}))

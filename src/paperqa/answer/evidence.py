@@ -74,13 +74,7 @@ def has(term: str, vocabulary: frozenset[str]) -> bool:
         return True
     words = _sorted(vocabulary)
     i = bisect.bisect_left(words, term)
-    # A four-letter term starts a longer word by a few letters at most: "sign" is no start of "significant"
-    longest = len(term) + 3 if len(term) == 4 else None
-    while i < len(words) and words[i].startswith(term):
-        if longest is None or len(words[i]) <= longest:
-            return True
-        i += 1
-    return False
+    return i < len(words) and words[i].startswith(term)
 
 
 _SAME_NAME = re.compile(rf"{VERSION.pattern}|s")  # "colbertv2", "splade++", a plural: the same name still
