@@ -37,7 +37,7 @@ _ONE_DATED = re.compile(r"\b(?:paper|study|article|publication)$", re.IGNORECASE
 # the others; the papers on the topic are listed with what each reports.
 _BEST = re.compile(
     r"\b(?:best|top|leading|strongest|most\s+(?:important|influential|promising))\s+"
-    rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\b)",
+    rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?|ways?|options?)\b)",
     re.IGNORECASE,
 )
 # "What is the state of the art in X?", "What are the state-of-the-art methods for X?": the same judgement, asked
