@@ -508,6 +508,14 @@ def test_two_approaches_no_paper_is_named_for_are_each_described_from_a_paper_on
     assert dense.id != sparse.id and "sparse" not in dense.title.casefold() and "Sparse" in sparse.title
 
 
+def test_a_name_typed_in_lower_case_is_read_as_the_name_the_papers_write(offline):
+    # "colbert" was no name: ColBERT-XM, holding the word, was compared with SPLADE as if it were ColBERT
+    answer = offline.ask("splade vs colbert")
+    assert answer.text.startswith("No paper in the corpus is named “colbert”. SPLADE ["), answer.text
+    assert not any("ColBERT" in c.title for c in answer.citations)
+    assert offline.ask("what is splade").text.startswith("From “SPLADE:")
+
+
 def test_a_comparison_with_a_side_no_paper_is_named_by_says_so(offline):
     answer = offline.ask("Compare ColBERT and SPLADE")  # answered from SPLADE as if it were the comparison
     assert answer.text.startswith("No paper in the corpus is named “ColBERT”. SPLADE [")

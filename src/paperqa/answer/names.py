@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from ..text import terms
+from ..text import count_tokens, terms
 from ..types import Paper, Source
 from .phrases import COINED, joined
 
@@ -143,10 +143,25 @@ def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str]) 
     ("LLM") is none."""
     named = {fold(n) for s in sources for n in names_of(s.paper)}
     found = [n for m in _COINED.finditer(question) if not _DESCRIBING.search(n := m.group(0).strip("-."))]
+    # A name typed in lower case ("splade vs colbert"): a word the papers write as a coined one ("ColBERT-XM")
+    written = frozenset().union(*(_coined_words(s.paper) for s in sources))
+    # ("data", one token of English, is a word however a title writes it)
+    found += [w for m in _LOWER_WORD.finditer(question) if (w := m.group(0)) in written and count_tokens(f" {w}") > 1]
     return list(dict.fromkeys(
         n for n in found if fold(n) not in named and fold(n) not in _COMMON_NAMES
         and not any(f" {fold(n)} " in f" {name} " for name in mentioned)
     ))  # fmt: skip
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z0-9]{2,29}(?![\w-])")
+_WRITTEN = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=8192)
+def _coined_words(paper: Paper) -> frozenset[str]:
+    """The coined words of a paper's title and abstract, and of their hyphenated parts, in lower case."""
+    words = _WRITTEN.findall(f"{paper.title} {paper.abstract}")
+    return frozenset(p.casefold() for w in words for p in (w, *w.split("-")) if _coined(p))
 
 
 def any_of(names: Sequence[str]) -> re.Pattern[str] | None:
