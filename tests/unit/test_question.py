@@ -561,3 +561,7 @@ def test_verbs_of_saying_after_papers_frame_a_question_but_their_nouns_are_topic
     assert "assess" in analyse("papers on image quality assessment").terms
     assert "judg" in analyse("Can LLMs be used as judges?").terms
     assert "judg" not in analyse("What metric judges how good hard negatives are?").terms
+
+
+def test_whats_typed_without_its_apostrophe_frames_a_question():
+    assert analyse("whats the deal with matryoshka embeddings").terms == ("matryoshka", "embed")  # "whats" refused
