@@ -1,6 +1,6 @@
 """A comparison of two approaches no paper is named for ("What are the differences between dense and sparse
-retrieval?"): each side from the retrieved paper most about it, said as that side, and that the abstracts
-describe each apart."""
+retrieval?"): each side from the retrieved paper most about it, said as that side, and whether either abstract
+mentions the other side."""
 
 from __future__ import annotations
 
