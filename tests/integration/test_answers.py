@@ -182,6 +182,15 @@ def test_a_list_says_which_word_of_its_topic_none_of_its_papers_has(offline):
     assert "(none of them" not in offline.ask("Which papers study LLM unlearning?").text
 
 
+def test_a_list_whose_papers_all_lack_a_subject_of_the_topic_says_they_are_only_the_closest(offline):
+    # "The corpus has 3 papers on this (none of them mentions “emotion”)": on this, though none was
+    answer = offline.ask("Which papers apply self-supervised learning to emotion recognition?")
+    head = answer.text.splitlines()[0]
+    assert head.startswith("No paper found is on all of this; the ") and "mentions “emotion”" in head, head
+    one = offline.ask("Which papers study image quality assessment?").text.splitlines()[0]
+    assert one.endswith("closest paper (it does not mention “image”):"), one
+
+
 def test_a_two_word_topic_lists_only_papers_holding_both_words(offline):
     answer = offline.ask("Which papers compress speech models?")  # compression papers and speech papers, no both
     assert not answer.answerable

@@ -4,7 +4,7 @@ are shown, and which of the topic's words none of them mentions)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..dates import date_key
 from ..text import terms
@@ -36,12 +36,21 @@ def list_topic(asked: Asked) -> Asked:
     return dataclasses.replace(asked, terms=tuple(t for t in asked.terms if t not in doing), pairs=pairs)
 
 
-def list_head(asked: Asked, sources: Sequence[Source], chosen: list[int]) -> tuple[str, list[int]]:
-    """The sentence a list opens with (no colon), and the papers listed under it, in their order."""
+def list_head(
+    asked: Asked, sources: Sequence[Source], chosen: list[int], subject: Callable[[str], bool] = lambda t: False
+) -> tuple[str, list[int]]:
+    """The sentence a list opens with (no colon), and the papers listed under it, in their order; when none of
+    them has a word of a short topic that names a subject (`subject`: "emotion" of "emotion recognition"), they
+    are the closest papers, not papers on it."""
     chosen = list(chosen)
     # More than are shown: how many were found among those retrieved, of which the corpus may hold more.
     many = f"at least {len(chosen)}" if len(chosen) > MAX_LISTED else str(len(chosen))
-    head = f"The corpus has {many} paper{'s' if len(chosen) != 1 else ''} on this"
+    papers = f"paper{'s' if len(chosen) != 1 else ''}"
+    head = f"The corpus has {many} {papers} on this"
+    short = len(asked.terms) <= TOPIC_WORDS
+    none_has = lacked_by_all(asked, [sources[i] for i in chosen]) if short else set()
+    if any(subject(t) for t in none_has):  # which word none of them has is said below
+        head = f"No paper found is on all of this; the {many} closest {papers}"
     if order := asked.order:  # "the latest papers on X": by date, those with no date last
         chosen.sort(key=lambda i: (sources[i].paper.date is None, _by_date(sources[i], order)))
         undated = sum(1 for i in chosen if sources[i].paper.date is None)
@@ -56,13 +65,9 @@ def list_head(asked: Asked, sources: Sequence[Source], chosen: list[int]) -> tup
         else:
             head += f"; {shown} of them"
         chosen = chosen[:shown]
-    if len(asked.terms) <= TOPIC_WORDS:  # a topic's name: say which of its words none of them has
-        none_has = lacked_by_all(asked, [sources[i] for i in chosen])
-        if none_has:
-            words = " or ".join(
-                f"“{inert(w)}”" for w in as_written(asked.text, [t for t in asked.terms if t in none_has])
-            )
-            head += f" (none of them mentions {words})"
+    if none_has:  # a topic's name: say which of its words none of them has
+        words = " or ".join(f"“{inert(w)}”" for w in as_written(asked.text, [t for t in asked.terms if t in none_has]))
+        head += f" (none of them mentions {words})" if len(chosen) > 1 else f" (it does not mention {words})"
     if asked.excluded:
         how = "are about" if names_llms(asked.excluded) else "mention"  # a trait for LLMs, else the word
         head += f" (leaving out those that {how} “{inert(asked.excluded)}”)"

@@ -256,7 +256,7 @@ class OfflineWriter:
             return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
             return self.one.summary(asked, sources, chosen[0], hedged=False)
-        head, chosen = list_head(asked, sources, chosen)
+        head, chosen = list_head(asked, sources, chosen, self._names_subject)
         lines = [head + ":"]
         for i in chosen:
             quoted = naming.get(i) or self._line(asked, sources[i])
