@@ -32,7 +32,7 @@ from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, list_head, list_topic
 from .names import defined_unnamed, introduces, unnamed
 from .one_paper import OnePaper
-from .phrases import DERIVED, as_written
+from .phrases import as_written, ize_stems
 from .picking import BEATS, GAIN, Picker
 from .pointed import (
     apart_from,
@@ -177,7 +177,7 @@ class OfflineWriter:
         short = len(wanted) <= SHORT
         rarest_lacked = short and not self._has_rarest(wanted, sources[top])
         # "the best tokenizer for code" of a paper weighting "tokens": it lacks the -ize word's making
-        unmade = any(f"{t}{DERIVED}" not in vocabulary(sources[top].paper) for t in asked.derived)
+        unmade = any(t not in ize_stems(sources[top].paper) for t in asked.derived)
         if not named and rarest_lacked and (phrase := self._phrase_nowhere(asked, wanted, sources[:10])):
             # "How is speculative decoding made faster?": no paper writes "speculative decoding" (one says "we
             # speculate"): no closest paper to point to

@@ -158,9 +158,8 @@ def domains(words: list[str]) -> tuple[str, ...]:
 
 # "tokenization", "generalize", "personalized": a word made with -ize whose stem is its base's ("token", "general",
 # "person"), though it names another thing (splitting into tokens, not tokens). A paper holds such a word of a
-# question only through a word of the same making, which its vocabulary marks (`derived_marks`).
+# question only through a word of the same making (`ize_stems`).
 _DERIVED = re.compile(r"\b([a-z]{3,})i[sz](?:ations?|ational|es|ed|ing|ers?|e)\b")
-DERIVED = "~ize"  # the mark's ending: "token~ize"
 # How a base that is a word of its own ends ("token", "general", "random", "vector", "standard"), unlike a stem
 # whose -ize verb and its noun are one thing ("recogn-ize", "recogn-ition"; "synthes-ize", "emphas-ize").
 _WORD_END = re.compile(r"(?:[aeiou][lnrm]|[aeiou]r?d)$")
@@ -176,10 +175,12 @@ def derived(word: str) -> str | None:
     return made if made == stem(found.group(1)) else None
 
 
-def derived_marks(text: str) -> frozenset[str]:
-    """The marks (`token~ize`) of a text's -ize words whose stem is their base's."""
-    words = (derived(m.group(0)) for m in _DERIVED.finditer(text.casefold()))
-    return frozenset(f"{w}{DERIVED}" for w in words if w)
+@lru_cache(maxsize=8192)
+def ize_stems(paper: Paper) -> frozenset[str]:
+    """The stems of a paper's -ize words whose stem is their base's ("tokenizer": "token"; "tokens" is none).
+    Worked out only for a question with such a word."""
+    words = (derived(m.group(0)) for m in _DERIVED.finditer(f"{paper.title} {paper.abstract}".casefold()))
+    return frozenset(w for w in words if w)
 
 
 @lru_cache(maxsize=8192)

@@ -20,7 +20,7 @@ from ..text import sentences, terms
 from ..types import Paper
 from .evidence import has, has_name
 from .names import mentions
-from .phrases import DERIVED, derived_marks, joined, paper_words
+from .phrases import ize_stems, joined, paper_words
 from .question import Asked
 
 Idf = Callable[[str], float]
@@ -68,14 +68,13 @@ class Fit(Match):
 
 @lru_cache(maxsize=8192)
 def vocabulary(paper: Paper) -> frozenset[str]:
-    """A paper's stemmed words (title and abstract, compounds joined), as a set, with the marks of its -ize words
-    (`derived_marks`: "tokenizer" holds "tokenization", "tokens" does not)."""
-    return frozenset(paper_words(paper)) | derived_marks(f"{paper.title} {paper.abstract}")
+    """A paper's stemmed words (title and abstract, compounds joined), as a set."""
+    return frozenset(paper_words(paper))
 
 
 @lru_cache(maxsize=8192)
 def _title_vocabulary(paper: Paper) -> frozenset[str]:
-    return frozenset(terms(joined(paper.title))) | derived_marks(paper.title)
+    return frozenset(terms(joined(paper.title)))
 
 
 @lru_cache(maxsize=8192)
@@ -179,7 +178,8 @@ def holds(asked: Asked, term: str, words: frozenset[str]) -> bool:
 def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t: True) -> bool:
     """Whether a paper holds a topic's name: all its key words but one, all of a name of one or two words
     (compounds joined on both sides: `pre-train` is `pretrain` in the question as in the paper), each
-    hyphenated name's words together, and what it is applied to ("synthetic data for retrieval")."""
+    hyphenated name's words together, what it is applied to ("synthetic data for retrieval"), and each -ize word
+    of the question in a word of that making."""
     words = vocabulary(paper)
     # one of the question's alternatives held holds them all; a word naming no subject (`names`) may be missing
     # when a paper has the rest ("machine" of "machine unlearning", of a paper on unlearning in LLMs)
@@ -187,7 +187,7 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     missing = len([t for t in lacked if names(t)]) if len(lacked) < len(asked.terms) else len(lacked)
     together = all(holds_compound(paper, parts) for parts in asked.compounds)
     applied = all(has(t, words) for t in asked.domains if t in asked.terms)  # "for retrieval": not preference data
-    made = all(f"{t}{DERIVED}" in words for t in asked.derived)  # "tokenization": not a paper saying "tokens" only
+    made = all(t in ize_stems(paper) for t in asked.derived)  # "tokenization": not a paper saying "tokens" only
     return missing <= (len(asked.terms) - 1) // 2 and together and applied and made
 
 
