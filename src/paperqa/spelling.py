@@ -53,6 +53,12 @@ def _slips(word: str) -> set[str]:
             | {a + c + b for a, b in splits for c in _LETTERS})  # fmt: skip
 
 
+def _has(lower: str, idf: Callable[[str], float], ceiling: float) -> bool:
+    """Whether a lower-case word needs no other reading: a stop word, or one some chunk has (its IDF is below the
+    `ceiling`, that of a word no chunk has)."""
+    return lower in STOPWORDS or idf(stem(lower)) < ceiling
+
+
 def typos_fixed(text: str, idf: Callable[[str], float], ceiling: float) -> tuple[str, list[tuple[str, str]]]:
     """`text` with each longer word no chunk has (its IDF is the `ceiling`) read as the one word of the corpus a
     slip away from it, and the (typed, read as) pairs. A word the cl100k tokenizer holds whole ("charges",
@@ -63,7 +69,7 @@ def typos_fixed(text: str, idf: Callable[[str], float], ceiling: float) -> tuple
     def one(found: re.Match[str]) -> str:
         word = found.group(0)
         lower = word.casefold()
-        if lower in STOPWORDS or idf(stem(lower)) < ceiling or (pieces := count_tokens(f" {lower}")) < 2:
+        if _has(lower, idf, ceiling) or (pieces := count_tokens(f" {lower}")) < 2:
             return word  # the corpus has it, or it is one token of the tokenizer: a word of English, not a slip
         fixes = {w for w in _slips(lower) if idf(stem(w)) < ceiling and count_tokens(f" {w}") < pieces}
         if len({stem(w) for w in fixes}) != 1:
@@ -88,7 +94,7 @@ def versions_read(
     def one(found: re.Match[str]) -> str:
         word = found.group(0)
         lower = word.casefold()
-        if lower in STOPWORDS or idf(stem(lower)) < ceiling:
+        if _has(lower, idf, ceiling):
             return word
         versions = [t for t in starting(lower) if VERSION.fullmatch(t[len(lower) :])]
         if not versions:
