@@ -83,6 +83,9 @@ def examples_removed(text: str) -> str:
 # An HTML tag pasted into a question ("<b>", "<img src=x onerror=…>"): markup, none of whose words are asked about.
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]{0,300})?/?>")
 _SPACE_BEFORE_STOP = re.compile(r"\s+(?=[?.!,;:])")  # where a closing tag stood: "<b>hashing</b>?"
+# A script or style element is code, not words of the question: its content goes with its tags ("alert(1)").
+# `[^<]*` stops at the next tag, so a pasted run of opening tags is read once (linear).
+_CODE_ELEMENT = re.compile(r"<(script|style)\b[^<>]{0,300}>[^<]*</\1\s*>", re.IGNORECASE)
 
 
 # Markdown emphasis and code marks around a word ("**What** are the `latest` papers?"): no part of the word.
@@ -94,7 +97,8 @@ def markup_removed(text: str) -> str:
     without them)."""
     if "<" not in text and "*" not in text and "`" not in text:
         return text
-    return _SPACE_BEFORE_STOP.sub("", " ".join(_MARKS.sub("", _TAG.sub(" ", text)).split()))
+    text = _TAG.sub(" ", _CODE_ELEMENT.sub(" ", text))
+    return _SPACE_BEFORE_STOP.sub("", " ".join(_MARKS.sub("", text).split()))
 
 
 def connectives_removed(text: str) -> str:

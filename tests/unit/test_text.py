@@ -49,6 +49,12 @@ def test_html_tags_are_taken_out_of_a_question_and_nothing_else():
     assert markup_removed("models with <1B parameters, a < b") == "models with <1B parameters, a < b"
 
 
+def test_a_pasted_script_is_no_part_of_the_question():
+    assert markup_removed("<script>alert(1)</script> splade vs colbert") == "splade vs colbert"
+    assert markup_removed("<STYLE type=x>b{color:red}</style >hashing?") == "hashing?"
+    assert markup_removed("a <script> alone stays a tag") == "a alone stays a tag"
+
+
 def test_markdown_marks_are_taken_out_of_a_question():
     assert markup_removed("**What** are the `latest` papers?") == "What are the latest papers?"
     assert markup_removed("papers on snake_case names") == "papers on snake_case names"
