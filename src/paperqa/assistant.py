@@ -158,7 +158,7 @@ class Assistant:
             if resolved.unknown_org and names_nothing(resolved.query):  # "papers by Meta": none are
                 return said(question, org_missing(resolved.unknown_org, self.index.overview()))
             # `summarisation` read as the corpus spells it; pasted HTML tags are no words of the question
-            query = respelled(markup_removed(resolved.query), view.knows)
+            query = respelled(markup_removed(resolved.query), view.idf, view.idf(UNSEEN))
             query, slips = typos_fixed(query, view.idf, view.idf(UNSEEN))  # `machien` read as `machine`, and said
             query, versions = versions_read(query, view.idf, view.idf(UNSEEN), view.starting)  # `YOLO`: `YOLOv8`
             asked = analyse(query)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .text import STOPWORDS, VERSION, count_tokens, stem
+from .text import FRAME, STOPWORDS, VERSION, count_tokens, stem
 
 # One way round and the other: `-our`/`-or`, `-ise`/`-ize` (and `-isation`, `-ising`), `-yse`/`-yze`.
 _VARIANTS = [
@@ -15,6 +15,8 @@ _VARIANTS = [
     for a, b in (("our", "or"), ("(?<=[^aeou])or(?!e)", "our"), ("is(?=e|ing|ation)", "iz"),
                  ("iz(?=e|ing|ation)", "is"), ("yse", "yze"), ("yze", "yse"))
 ]  # fmt: skip
+# IDF by which another spelling must be commoner to be read instead: twice as many chunks, not a near tie.
+SPELLING_MARGIN = 0.7
 _WORD = re.compile(r"[A-Za-z]{4,}")  # shorter words have no other spelling worth a lookup
 
 
@@ -23,15 +25,18 @@ def spellings(word: str) -> list[str]:
     return list(dict.fromkeys(v for pattern, other in _VARIANTS if (v := pattern.sub(other, word)) != word))
 
 
-def respelled(text: str, known: Callable[[str], bool]) -> str:
-    """`text` with each word whose stem is not `known` (in no chunk) written in another spelling whose stem is."""
+def respelled(text: str, idf: Callable[[str], float], ceiling: float) -> str:
+    """`text` with each word no chunk has (its IDF is the `ceiling`) written in a spelling the corpus uses, and each
+    word it has in a spelling it uses clearly more (an IDF lower by `SPELLING_MARGIN`), unless the word frames the
+    question ("propose or analyse X"): "behaviour" is searched as the "behavior" of 30 papers, not 4."""
 
     def one(found: re.Match[str]) -> str:
         word = found.group(0)
         lower = word.casefold()
-        if lower in STOPWORDS or known(stem(lower)):
+        own = idf(stem(lower))
+        if lower in STOPWORDS or (stem(lower) in FRAME and own < ceiling):
             return word
-        other = next((v for v in spellings(lower) if known(stem(v))), None)
+        other = next((v for v in spellings(lower) if idf(stem(v)) + SPELLING_MARGIN <= own), None)
         if other is None:
             return word
         return other.capitalize() if word[0].isupper() else other

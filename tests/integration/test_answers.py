@@ -209,6 +209,9 @@ def test_british_spellings_find_what_american_ones_do(offline):
         ("Which papers do abstractive summarisation?", "Which papers do abstractive summarization?"),
         ("Which dense retrievers embed a document with its neighbouring documents?",
          "Which dense retrievers embed a document with its neighboring documents?"),
+        # four papers write "behaviour", thirty "behavior": the British word is searched as the commoner one
+        ("Which papers model user behaviour for recommendation?",
+         "Which papers model user behavior for recommendation?"),
     ):  # fmt: skip
         asked, expected = offline.ask(british), offline.ask(american)
         assert asked.answerable and asked.question == british

@@ -5,21 +5,26 @@ from paperqa.spelling import respelled, spellings, typos_fixed, versions_read
 from paperqa.text import stem
 
 CORPUS = {stem(w) for w in ("neighboring", "summarization", "optimize", "analyze", "colour", "behaviour", "the")}
+CHUNKS = {stem("modeling"): 2.0, stem("modelling"): 2.2, stem("labour"): 4.0, stem("labor"): 1.0}
 
 
-def known(term: str) -> bool:
-    return term in CORPUS
+def idf(term: str) -> float:
+    return CHUNKS.get(term, 2.0 if term in CORPUS else 9.0)
 
 
 def test_words_the_corpus_spells_otherwise_are_respelled_keeping_their_case():
     text = "Summarisation of neighbouring documents: optimise and analyse the color of its behavior."
-    assert respelled(text, known) == (
+    assert respelled(text, idf, 9.0) == (
         "Summarization of neighboring documents: optimize and analyze the colour of its behaviour."
     )
 
 
 def test_a_word_the_corpus_has_or_no_spelling_of_it_has_stays():
-    assert respelled("neighboring journal errors", known) == "neighboring journal errors"
+    assert respelled("neighboring journal errors", idf, 9.0) == "neighboring journal errors"
+
+
+def test_a_spelling_the_corpus_uses_far_less_is_read_as_its_commoner_one():
+    assert respelled("Labour and modelling", idf, 9.0) == "Labor and modelling"  # not a near tie
 
 
 def test_most_words_have_no_other_spelling():
