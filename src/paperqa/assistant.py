@@ -15,7 +15,7 @@ from .about import about_corpus, corpus_described, how_to_ask, org_missing
 from .answer.llm import llm_answer
 from .answer.offline_answer import offline_answer
 from .answer.question import analyse
-from .answer.relevance import UNSEEN, Vectors
+from .answer.relevance import NAMED_K, UNSEEN, Vectors, holding_kinds, kinds_named
 from .answer.restricted import SHOWN, names_nothing, restricted_answer
 from .answer.stream import AnswerStream, said
 from .answer.topics import SIDE_K, topic_sides
@@ -191,6 +191,9 @@ class Assistant:
             else:  # what it searches for is the question without its asking words ("who wrote", "recommend")
                 vector = self._query_vector(asked.text)
                 sources = self._retriever.retrieve(view, vector, asked.text, k, resolved.filters)
+                if asked.shape == "list" and kinds_named(asked) and given is None:  # "in-context learning"
+                    deeper = self._retriever.retrieve(view, vector, asked.text, NAMED_K, resolved.filters)
+                    sources = with_more(sources, holding_kinds(asked, deeper))
                 if asked.shape == "compare" and (sides := topic_sides(asked.text)):
                     for side in sides:  # "dense and sparse retrieval": the papers on either, not only on both
                         apart = self._retriever.retrieve(view, self._query_vector(side), side, SIDE_K, resolved.filters)

@@ -482,6 +482,17 @@ def test_a_kind_of_neural_network_or_language_model_is_a_compound_of_its_words(q
     assert [c for c in analyse(question).compounds if c[-1] in ("network", "model")] == kinds
 
 
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [("Which papers study in-context learning?", [("context", "learn")]),
+     ("reinforcement learning for robots", [("reinforc", "learn")]),
+     ("Which papers use contrastive learning?", []),  # an adjective names the kind by itself
+     ("papers on class-incremental learning", []), ("Which papers apply machine learning to finance?", [])],
+)  # fmt: skip
+def test_a_kind_of_learning_a_noun_names_is_a_compound_of_both(question, kinds):
+    assert [c for c in analyse(question).compounds if c[-1] == "learn"] == kinds
+
+
 def test_asking_verbs_and_pronouns_are_no_key_terms():
     assert analyse("Which papers propose or analyse graph neural networks?").terms == ("graph",)
     assert "one" not in analyse("Do pruned models transfer as well as dense ones?").terms

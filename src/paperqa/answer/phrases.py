@@ -30,6 +30,11 @@ _KIND_OF = re.compile(
     r"|([\w-]*(?:ed|al|ive|ic))\s+(language)\s+(model)(?:s|ing|ling)?)\b",
     re.IGNORECASE,
 )
+# A kind of learning a noun names ("in-context learning", "reinforcement learning", "metric learning"): the noun
+# alone is another thing (long context, a distance metric). An adjective names the kind by itself ("contrastive
+# loss" is contrastive learning), as do several words ("class-incremental") and the field's own names.
+_KIND_OF_LEARNING = re.compile(r"(?<![\w-])([\w-]+)\s+(learning)\b", re.IGNORECASE)
+_NO_KIND = re.compile(r"(?:ed|al|ive|ic|ous|ful|less|ing|ly|ar)\Z|\A(?:machine|deep)\Z", re.IGNORECASE)
 # Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
 _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 # A list of alternatives, "pruning weights, neurons, attention heads or whole layers": the first item its last
@@ -62,13 +67,17 @@ def joined(text: str) -> str:
 def compounds(question: str) -> tuple[tuple[str, ...], ...]:
     """The hyphenated words of a question ("locality-sensitive", "text-to-image") as their key stems, prefixed
     words left whole ("pre-trained" is one word: `joined`), and the kinds of neural network or language model it
-    names ("graph neural networks": framing words alone would leave only "graph", which LexRank's graphs hold)."""
+    names ("graph neural networks": framing words alone would leave only "graph", which LexRank's graphs hold), and
+    the kinds of learning a noun names ("in-context learning")."""
     text = joined(question)
     found = [tuple(terms(token)) for token in _TOKEN.findall(text) if "-" in token.strip("-")]
     for m in _KIND_OF.finditer(text):
         head, *kind = [w for w in m.groups() if w]
         first = subject_terms(head)  # "large language models": LLMs, asked apart
         found += [(*first, *(stem(w.casefold()) for w in kind))] if first else []
+    for m in _KIND_OF_LEARNING.finditer(text):
+        if len(first := subject_terms(m.group(1))) == 1 and not _NO_KIND.search(m.group(1)):
+            found.append((*first, "learn"))
     return tuple(dict.fromkeys(parts for parts in found if len(parts) > 1))
 
 

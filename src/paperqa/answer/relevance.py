@@ -16,8 +16,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..text import sentences, terms
-from ..types import Paper
+from ..text import FRAME, sentences, terms
+from ..types import Paper, Source
 from .evidence import has, has_name
 from .names import mentions
 from .phrases import ize_stems, joined, paper_words
@@ -36,6 +36,7 @@ DOUBTFUL = 0.4  # probability under which a listed paper needs some kinship (`ST
 STRAY = 0.5  # cosine under which such a paper is on another topic than every confident one
 RARE_NAME = 0.7  # a name's rarest word needs at least this share of the highest IDF there is (a word in no chunk)
 UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
+NAMED_K = 60  # papers searched for a list on a kind ("in-context learning"), of which those holding it are added
 RARE_WORD = 0.7  # share of the highest IDF from which a word is too rare for its residual IDF to tell
 QUALIFIER_MARGIN = 1.5  # bits of IDF by which a phrase's first word is rarer than its head, to name it alone
 COMMONER = 3.5  # bits of IDF (11 times the chunks) by which a lacking subject is commoner than the rarest word held
@@ -100,6 +101,19 @@ def holds_compound(paper: Paper, parts: Sequence[str]) -> bool:
     if len(parts) >= 3 and (initials in words or f"{initials}s" in words):
         return True
     return "".join(parts) in words or all(near(paper, a, b) for a, b in itertools.pairwise(parts))
+
+
+def kinds_named(asked: Asked) -> list[tuple[str, ...]]:
+    """The kinds of learning, network or language model a question names ("in-context learning", "graph neural
+    networks"), whose framing words the search leaves out."""
+    return [parts for parts in asked.compounds if any(p in FRAME for p in parts)]
+
+
+def holding_kinds(asked: Asked, sources: Sequence[Source]) -> list[Source]:
+    """The sources that hold every kind the question names, written together: a search deeper than a list's finds
+    more papers on "in-context learning" than its words apart do (papers on "long context" outrank them)."""
+    kinds = kinds_named(asked)
+    return [s for s in sources if all(holds_compound(s.paper, parts) for parts in kinds)]
 
 
 class Vectors:

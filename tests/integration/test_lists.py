@@ -1,0 +1,19 @@
+"""Topic lists in a user's words (issue 12): every paper on the topic that the corpus has, none sharing a word."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+IN_CONTEXT = re.compile(r"in[- ]context learn", re.IGNORECASE)
+
+
+def test_a_kind_of_learning_is_listed_as_one_name_and_searched_for_as_one(offline):
+    answer = offline.ask("Which papers study in-context learning?")
+    assert answer.answerable
+    # "context" alone is the long-context papers' word; the corpus has 13 abstracts on in-context learning,
+    # several of which the question's words apart rank below twenty papers on long contexts
+    papers = {s.paper.id: s.paper for s in answer.sources}
+    assert all(IN_CONTEXT.search(f"{p.title} {p.abstract}") for p in (papers[c.paper_id] for c in answer.citations))
+    assert len(answer.citations) >= 10, answer.text
