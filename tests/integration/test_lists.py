@@ -17,3 +17,10 @@ def test_a_kind_of_learning_is_listed_as_one_name_and_searched_for_as_one(offlin
     papers = {s.paper.id: s.paper for s in answer.sources}
     assert all(IN_CONTEXT.search(f"{p.title} {p.abstract}") for p in (papers[c.paper_id] for c in answer.citations))
     assert len(answer.citations) >= 10, answer.text
+
+
+def test_a_kind_no_paper_found_writes_is_refused_by_its_name(offline):
+    # papers say "significant" (a word starting "sign") and "language", and one "translation": none "sign language"
+    answer = offline.ask("Any papers on sign language translation?")
+    assert not answer.answerable and not answer.citations
+    assert "“sign language”" in answer.text, answer.text

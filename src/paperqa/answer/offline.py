@@ -32,7 +32,7 @@ from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, list_head, list_topic
 from .names import defined_unnamed, introduces, unnamed
 from .one_paper import OnePaper
-from .phrases import as_written, ize_stems
+from .phrases import as_written, ize_stems, noun_kinds
 from .picking import BEATS, GAIN, Picker
 from .pointed import (
     apart_from,
@@ -55,6 +55,7 @@ from .relevance import (
     by_kin,
     covers,
     fit,
+    holding_kinds,
     lacking,
     logistic,
     match,
@@ -249,6 +250,9 @@ class OfflineWriter:
         elif asked.excluded:  # "retrieval papers that do not use BERT": none that mentions it
             left_out = terms(asked.excluded)
             chosen = [i for i in chosen if not any(has(t, vocabulary(sources[i].paper)) for t in left_out)]
+        if not chosen and (kinds := noun_kinds(asked.text)) and not holding_kinds(asked, sources):
+            # "sign language": no paper found writes it (60 searched), though some say "significant" and "language"
+            return Draft(refusal(sources, apart=[written for written, _ in kinds]), answerable=False)
         if not chosen:
             return self._closest(asked, sources, sorted(range(len(sources)), key=lambda i: -probabilities[i])[:2])
         if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):

@@ -30,10 +30,11 @@ _KIND_OF = re.compile(
     r"|([\w-]*(?:ed|al|ive|ic))\s+(language)\s+(model)(?:s|ing|ling)?)\b",
     re.IGNORECASE,
 )
-# A kind of learning a noun names ("in-context learning", "reinforcement learning", "metric learning"): the noun
-# alone is another thing (long context, a distance metric). An adjective names the kind by itself ("contrastive
-# loss" is contrastive learning), as do several words ("class-incremental") and the field's own names.
-_KIND_OF_LEARNING = re.compile(r"(?<![\w-])([\w-]+)\s+(learning)\b", re.IGNORECASE)
+# A kind of learning or language a noun names ("in-context learning", "reinforcement learning", "sign language"):
+# the noun alone is another thing (long context, a "significant" sign). An adjective names the kind by itself
+# ("contrastive loss" is contrastive learning), as do several words ("class-incremental") and the field's own names;
+# a language's own name is capitalised ("the Irish language": a paper on Irish need not say "language").
+_KIND_OF_NOUN = re.compile(r"(?<![\w-])([\w-]+)\s+(?:(learning)|(language)(?![\w-]|\s+model))", re.IGNORECASE)
 _NO_KIND = re.compile(r"(?:ed|al|ive|ic|ous|ful|less|ing|ly|ar)\Z|\A(?:machine|deep)\Z", re.IGNORECASE)
 # Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
 _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
@@ -64,20 +65,28 @@ def joined(text: str) -> str:
     return "".join(pieces) + text[kept:] if pieces else text
 
 
+def noun_kinds(question: str) -> list[tuple[str, tuple[str, str]]]:
+    """The kinds of learning or language a noun names ("sign language"), as written and as stems."""
+    found = []
+    for m in _KIND_OF_NOUN.finditer(question):
+        head = m.group(1)
+        if len(first := subject_terms(head)) == 1 and not _NO_KIND.search(head) and not (m[3] and head[0].isupper()):
+            found.append((m.group(0), (first[0], "learn" if m[2] else "languag")))
+    return found
+
+
 def compounds(question: str) -> tuple[tuple[str, ...], ...]:
     """The hyphenated words of a question ("locality-sensitive", "text-to-image") as their key stems, prefixed
     words left whole ("pre-trained" is one word: `joined`), and the kinds of neural network or language model it
     names ("graph neural networks": framing words alone would leave only "graph", which LexRank's graphs hold), and
-    the kinds of learning a noun names ("in-context learning")."""
+    the kinds of learning or language a noun names ("in-context learning", "sign language")."""
     text = joined(question)
     found = [tuple(terms(token)) for token in _TOKEN.findall(text) if "-" in token.strip("-")]
     for m in _KIND_OF.finditer(text):
         head, *kind = [w for w in m.groups() if w]
         first = subject_terms(head)  # "large language models": LLMs, asked apart
         found += [(*first, *(stem(w.casefold()) for w in kind))] if first else []
-    for m in _KIND_OF_LEARNING.finditer(text):
-        if len(first := subject_terms(m.group(1))) == 1 and not _NO_KIND.search(m.group(1)):
-            found.append((*first, "learn"))
+    found += [parts for _, parts in noun_kinds(text)]
     return tuple(dict.fromkeys(parts for parts in found if len(parts) > 1))
 
 
