@@ -24,3 +24,9 @@ def test_a_kind_no_paper_found_writes_is_refused_by_its_name(offline):
     answer = offline.ask("Any papers on sign language translation?")
     assert not answer.answerable and not answer.citations
     assert "“sign language”" in answer.text, answer.text
+
+
+def test_the_closest_papers_to_a_list_on_llms_are_on_llms(offline):
+    # no paper clearly generates code with LLMs; a deep-hashing paper "generates hash codes" but is no LLM paper
+    answer = offline.ask("Which papers generate code with LLMs?")
+    assert answer.citations and not any("Hashing" in c.title for c in answer.citations), answer.text
