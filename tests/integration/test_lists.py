@@ -30,3 +30,11 @@ def test_the_closest_papers_to_a_list_on_llms_are_on_llms(offline):
     # no paper clearly generates code with LLMs; a deep-hashing paper "generates hash codes" but is no LLM paper
     answer = offline.ask("Which papers generate code with LLMs?")
     assert answer.citations and not any("Hashing" in c.title for c in answer.citations), answer.text
+
+
+def test_a_word_only_in_a_benchmarks_name_is_no_subject_of_the_paper(offline):
+    # PARADE evaluates "on collections … (such as TREC DL and TREC Genomics)": no paper on genomics
+    answer = offline.ask("Which papers apply transformers to genomics?")
+    assert not answer.answerable and "“genomics”" in answer.text, answer.text
+    named = offline.ask("Which papers evaluate on TREC Genomics?")  # the benchmark asked for by its name
+    assert [c.title for c in named.citations] == ["PARADE: Passage Representation Aggregation for Document Reranking"]

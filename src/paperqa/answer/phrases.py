@@ -201,6 +201,21 @@ def ize_stems(paper: Paper) -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
+# A benchmark's name: an acronym and a capitalised word ("TREC Genomics", "MSRS-Story"). The word names the
+# collection, not a subject of the paper: "(such as TREC DL and TREC Genomics)" is no paper on genomics.
+_BENCHMARK = re.compile(r"\b([A-Z]{3,})[-\s]([A-Z][a-z]+)\b")
+
+
+@lru_cache(maxsize=8192)
+def named_only(paper: Paper) -> dict[str, str]:
+    """The stems an abstract has only inside benchmarks' names (its title aside), each with the name's acronym."""
+    found = {stem(m.group(2).casefold()): m.group(1) for m in _BENCHMARK.finditer(paper.abstract)}
+    if not found:
+        return {}
+    elsewhere = {*terms(paper.title), *terms(_BENCHMARK.sub(" ", paper.abstract))}
+    return {t: acronym for t, acronym in found.items() if t not in elsewhere}
+
+
 @lru_cache(maxsize=8192)
 def paper_words(paper: Paper) -> tuple[str, ...]:
     """The stemmed words of a paper's title and abstract in order (stop words and sentences saying where its code

@@ -20,7 +20,7 @@ from ..text import FRAME, sentences, terms
 from ..types import Paper, Source
 from .evidence import has, has_name
 from .names import mentions
-from .phrases import ize_stems, joined, paper_words
+from .phrases import ize_stems, joined, named_only, paper_words
 from .question import Asked
 
 Idf = Callable[[str], float]
@@ -162,8 +162,11 @@ class Vectors:
 
 
 def lacking(asked: Asked, paper: Paper) -> list[str]:
-    """The key terms a paper lacks in any form (one of the question's alternatives held holds them all)."""
+    """The key terms a paper lacks in any form (one of the question's alternatives held holds them all), or has
+    only in a benchmark's name the question does not give ("genomics" of "TREC Genomics")."""
     held = _held(asked, vocabulary(paper))
+    if only := named_only(paper):
+        held -= {t for t, acronym in only.items() if acronym.casefold() not in asked.text.casefold()}
     return [t for t in asked.terms if t not in held]
 
 
