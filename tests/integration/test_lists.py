@@ -38,3 +38,9 @@ def test_a_word_only_in_a_benchmarks_name_is_no_subject_of_the_paper(offline):
     assert not answer.answerable and "“genomics”" in answer.text, answer.text
     named = offline.ask("Which papers evaluate on TREC Genomics?")  # the benchmark asked for by its name
     assert [c.title for c in named.citations] == ["PARADE: Passage Representation Aggregation for Document Reranking"]
+
+
+def test_a_list_lacking_a_phrases_noun_is_only_the_closest(offline):
+    # late chunking is "late" without "interaction": no paper on late interaction, said so, not "on this"
+    head = offline.ask("Which papers use late interaction for retrieval?").text.splitlines()[0]
+    assert head == "No paper found is on all of this; the closest paper (it does not mention “interaction”):", head

@@ -50,7 +50,11 @@ def list_head(
     short = len(asked.terms) <= TOPIC_WORDS
     none_has = lacked_by_all(asked, [sources[i] for i in chosen]) if short else set()
     if any(subject(t) for t in none_has):  # which word none of them has is said below
-        head = f"No paper found is on all of this; the {many} closest {papers}"
+        head = (
+            f"No paper found is on all of this; the {many} closest {papers}"
+            if len(chosen) > 1
+            else ("No paper found is on all of this; the closest paper")
+        )
     if order := asked.order:  # "the latest papers on X": by date, those with no date last
         chosen.sort(key=lambda i: (sources[i].paper.date is None, _by_date(sources[i], order)))
         undated = sum(1 for i in chosen if sources[i].paper.date is None)

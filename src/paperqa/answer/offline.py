@@ -32,7 +32,7 @@ from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, list_head, list_topic
 from .names import defined_unnamed, introduces, unnamed
 from .one_paper import OnePaper
-from .phrases import as_written, ize_stems, noun_kinds
+from .phrases import as_written, ize_stems, noun_kinds, phrase_heads
 from .picking import BEATS, GAIN, Picker
 from .pointed import (
     apart_from,
@@ -263,7 +263,8 @@ class OfflineWriter:
             return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
             return self.one.summary(asked, sources, chosen[0], hedged=False)
-        head, chosen = list_head(asked, sources, chosen, self._names_subject)
+        heads = phrase_heads(asked.text, asked.pairs)  # "late interaction" of a paper on late chunking: not on it
+        head, chosen = list_head(asked, sources, chosen, lambda t: self._names_subject(t) or t in heads)
         lines = [head + ":"]
         for i in chosen:
             quoted = naming.get(i) or self._line(asked, sources[i])

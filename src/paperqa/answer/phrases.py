@@ -112,6 +112,12 @@ def as_written(question: str, stems: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(written.get(t, t) for t in stems))
 
 
+def phrase_heads(question: str, found: Sequence[tuple[str, str]]) -> frozenset[str]:
+    """The second words of a question's phrases (`pairs`) shaped as nouns ("interaction" of "late interaction";
+    not "cheaper" of "makes attention cheaper"): a paper lacking one has the phrase's first word only."""
+    return frozenset(b for _, b in found if not any(_MODIFIER.search(w.casefold()) for w in as_written(question, [b])))
+
+
 def pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
     """Consecutive key words of the question, a phrase each (`dense retrieval`, `membership inference`)."""
     out = []
