@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..text import terms
 from ..types import Source
 from .citations import inert
 from .claims import numbers
 from .draft import Draft, contribution, in_order, lead_in, own_part
+from .evidence import has_name
 from .figures import figure_asked, figures_in
 from .picking import BEATS, GAIN, RESULT, Picker
 from .pointed import related, unmentioned
@@ -52,6 +54,10 @@ class OnePaper:
         given = numbers(asked.text)  # a figure the question states ("the 6-layer model") is not the one asked
         stated = [s for _, _, s in ranked if figures_in(s) - given and (asked.shape == "number" or GAIN.search(s))]
         gain = asked.shape != "number"  # "how much better", "is X better than Y?": a gain, not any figure
+        # A figure of the background that does not name the name asked is another method's ("How fast is NeuS2?":
+        # not "the training of NeuS takes … 8 hours")
+        own = own_part(sources[top])
+        stated = [s for s in stated if s in own or all(has_name(n, frozenset(terms(s))) for n in asked.names)]
         if gain:  # a gain over something else first
             stated.sort(key=lambda s: not BEATS.search(s))
         first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])
@@ -59,7 +65,6 @@ class OnePaper:
             # one saying what the paper's method does before one of the background ("PEFT methods reduce memory")
             # and one stating a result ("remarkable improvements are achieved") before one aiming at it ("targets
             # on improving")
-            own = own_part(sources[top])
             said = (s for _, _, s in ranked if GAIN.search(s))
             first = sorted(said, key=lambda s: (s not in own, not RESULT.search(s)))[:1]
         chosen = list(dict.fromkeys([*first, *self.pick.cover(asked, sources[top])]))[:3]

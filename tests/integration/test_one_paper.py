@@ -1,0 +1,13 @@
+"""Answers drawn from one paper (issue 12): the figure asked, of the method asked."""
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+def test_a_figure_of_the_background_is_not_the_named_methods(offline):
+    # NeuS2's abstract opens on NeuS ("takes an extremely long time (8 hours)"), then states its own speed in words
+    fast = offline.ask("How fast is NeuS2?")
+    assert "8 hours" not in fast.text and "two orders of magnitude" in fast.text, fast.text
+    slow = offline.ask("How long does NeuS take to train?")  # the background's method asked by its name
+    assert "8 hours" in slow.text, slow.text
