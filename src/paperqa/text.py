@@ -140,9 +140,20 @@ FRAME = frozenset(
 )
 
 
+# A task named by the noun of a framing verb ("summarization" of "summarize"): what is asked about, not how.
+_TASK_NOUN = re.compile(r"i[sz]ations?\Z")
+
+
+def frames(word: str) -> bool:
+    """Whether a lower-case word frames a question rather than names its subject ("which", "papers", "summarize";
+    not "summarization", the task)."""
+    return stem(word) in FRAME and not _TASK_NOUN.search(word)
+
+
 def subject_terms(text: str) -> list[str]:
     """`terms` of a text without its framing words: what it asks about ("which papers study X": X)."""
-    return [t for t in terms(text) if t not in FRAME]
+    words = _TERM.findall(text.casefold())
+    return [stem(w) for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit()) and not frames(w)]
 
 
 _WORD = re.compile(r"[\w-]+")
@@ -150,7 +161,7 @@ _WORD = re.compile(r"[\w-]+")
 
 def subject_text(question: str) -> str:
     """The question with stop and framing words removed (what a keyword search should look for)."""
-    words = [w for w in _WORD.findall(question) if w.casefold() not in STOPWORDS and stem(w.casefold()) not in FRAME]
+    words = [w for w in _WORD.findall(question) if w.casefold() not in STOPWORDS and not frames(w.casefold())]
     return " ".join(words) or question
 
 

@@ -44,3 +44,12 @@ def test_a_list_lacking_a_phrases_noun_is_only_the_closest(offline):
     # late chunking is "late" without "interaction": no paper on late interaction, said so, not "on this"
     head = offline.ask("Which papers use late interaction for retrieval?").text.splitlines()[0]
     assert head == "No paper found is on all of this; the closest paper (it does not mention “interaction”):", head
+
+
+def test_a_task_named_by_the_noun_of_a_framing_verb_is_the_topic(offline):
+    # "summarize" frames a request ("Summarize the paper on …"); "summarization" names the task asked about
+    answer = offline.ask("Which papers work on summarization of documents?")
+    papers = {s.paper.id: s.paper for s in answer.sources}
+    cited = [papers[c.paper_id] for c in answer.citations]
+    assert all("summar" in f"{p.title} {p.abstract}".casefold() for p in cited), answer.text
+    assert {"PEGASUS", "LexRank"} <= {p.title.split(":")[0] for p in cited}

@@ -1,6 +1,6 @@
 """Text rules: sentences that say where a paper's code is carry none of its subject; contractions are no terms."""
 
-from paperqa.text import examples_removed, markup_removed, prose_terms, substance, terms, tidy
+from paperqa.text import examples_removed, frames, markup_removed, prose_terms, substance, terms, tidy
 
 ABSTRACT = (
     "We propose a sparse retriever for source code search. It halves latency. "
@@ -66,3 +66,7 @@ def test_examples_given_in_parentheses_are_taken_out_of_what_a_paper_must_hold()
     kept = "Which papers probe encoders (POS, syntax) for linguistic information?"  # no "e.g.": the topic's own
     assert examples_removed(kept) == kept
     assert examples_removed("(e.g. " * 20_000) == "(e.g. " * 19_999 + "(e.g."  # unclosed: left as it is
+
+
+def test_the_noun_of_a_task_does_not_frame_a_question_as_its_verb_does():
+    assert frames("summarize") and frames("evaluate") and not frames("summarization") and not frames("hashing")

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..text import FRAME, STOPWORDS, prose_terms, stem, subject_terms, substance, terms
+from ..text import FRAME, STOPWORDS, frames, prose_terms, stem, subject_terms, substance, terms
 from ..types import Paper
 
 # Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same. Each
@@ -125,7 +125,7 @@ def pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
         if a in STOPWORDS or b in STOPWORDS:
             continue
         sa, sb = stem(a), stem(b)
-        if sa in FRAME or sb in FRAME or sa.isdigit() or sb.isdigit():
+        if frames(a) or frames(b) or sa.isdigit() or sb.isdigit():
             continue
         out.append((sa, sb))
     return tuple(dict.fromkeys(out))

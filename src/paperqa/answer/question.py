@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 
 from ..text import (
-    FRAME,
     STOPWORDS,
     connectives_removed,
+    frames,
     stem,
     subject_terms,
     terms,
@@ -47,7 +47,6 @@ _EXCLUDED = re.compile(
     r"(?P<what>[\w-]+(?:\s+(?!and\b|or\b|but\b|in\b|for\b|to\b)[\w-]+)?)",
     re.IGNORECASE,
 )
-_NOT_KEYS = FRAME | STOPWORDS  # stems that are no key term of a question
 _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 # LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
 # the word before "or" a plural noun.
@@ -163,7 +162,11 @@ def _analysed(question: str) -> Asked:
     # Linking phrases name nothing asked ("compress models, for example by pruning": no "example").
     words = [w.casefold() for w in WORD.findall(joined(connectives_removed(question)))]
     # A word whose stem is a stop word ("useful": "use") is framing too: abstracts' own "use" is never a term.
-    keys = [stem(w) for w in words if w not in STOPWORDS and stem(w) not in _NOT_KEYS and (len(w) > 1 or w.isdigit())]
+    keys = [
+        stem(w)
+        for w in words
+        if w not in STOPWORDS and stem(w) not in STOPWORDS and not frames(w) and (len(w) > 1 or w.isdigit())
+    ]
     key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
     word_pairs = pairs(words)
     # "which papers cite X?": those mentioning it
