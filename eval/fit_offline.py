@@ -19,7 +19,8 @@ import numpy as np
 
 from paperqa import Assistant, Settings
 from paperqa.answer.question import analyse
-from paperqa.answer.relevance import Vectors, fit, member_rows
+from paperqa.answer.relevance import fit, member_rows
+from paperqa.answer.vectors import Vectors
 from paperqa.evaluation import load_questions
 
 HERE = Path(__file__).parent

@@ -15,10 +15,11 @@ from .about import about_corpus, corpus_described, how_to_ask, org_missing
 from .answer.llm import llm_answer
 from .answer.offline_answer import offline_answer
 from .answer.question import analyse
-from .answer.relevance import NAMED_K, UNSEEN, Vectors, holding_kinds, kinds_named
+from .answer.relevance import NAMED_K, UNSEEN, holding_kinds, kinds_named
 from .answer.restricted import SHOWN, names_nothing, restricted_answer
 from .answer.stream import AnswerStream, said
 from .answer.topics import SIDE_K, topic_sides
+from .answer.vectors import Vectors
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
 from .conversation import Resolved, Turn, history_text, resolve

@@ -51,7 +51,6 @@ from .relevance import (
     UNSEEN,
     Idf,
     Match,
-    Vectors,
     by_kin,
     covers,
     fit,
@@ -68,6 +67,7 @@ from .relevance import (
 )
 from .topics import side_papers, topic_sides, topics_compared
 from .traits import MAKES_DATA, makes_data, on_language_models
+from .vectors import Vectors
 
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 SHORT = 4  # key words of a question that names a topic rather than describing a paper

@@ -11,8 +11,9 @@ from .citations import clean
 from .claims import check
 from .offline import OfflineWriter
 from .question import Asked
-from .relevance import Idf, Vectors
+from .relevance import Idf
 from .stream import AnswerStream, word_pieces
+from .vectors import Vectors
 
 
 def offline_answer(

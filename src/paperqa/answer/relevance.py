@@ -16,15 +16,15 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..text import FRAME, sentences, terms
+from ..text import FRAME, terms
 from ..types import Paper, Source
 from .evidence import has, has_name
 from .names import mentions
 from .phrases import ize_stems, joined, named_only, paper_words
 from .question import Asked
+from .vectors import Vectors
 
 Idf = Callable[[str], float]
-Embed = Callable[[list[str]], np.ndarray]
 
 # Fitted by eval/fit_offline.py (see the module docstring); the weights match `member_rows`.
 MEMBER_WEIGHTS = (-1.44, 0.31, 0.87, 0.2, 1.82, 1.71, 0.49, 1.09, 0.29, 0.68)
@@ -114,51 +114,6 @@ def holding_kinds(asked: Asked, sources: Sequence[Source]) -> list[Source]:
     more papers on "in-context learning" than its words apart do (papers on "long context" outrank them)."""
     kinds = kinds_named(asked)
     return [s for s in sources if all(holds_compound(s.paper, parts) for parts in kinds)]
-
-
-class Vectors:
-    """Embeddings of titles and abstract sentences, kept per paper (they never change for one paper)."""
-
-    def __init__(self, embed: Embed) -> None:
-        self.embed = embed
-        self._titles: dict[str, np.ndarray] = {}
-        self._sentences: dict[str, np.ndarray] = {}
-        self._wholes: dict[str, np.ndarray] = {}
-
-    def prepare(self, papers: Sequence[Paper]) -> None:
-        """Embed the titles and sentences of papers not seen yet, all in one call."""
-        new = list({p.content_hash: p for p in papers if p.content_hash not in self._sentences}.values())
-        if not new:
-            return
-        parts = [[p.title, *(sentences(p.abstract) or [p.abstract])] for p in new]
-        vectors = self.embed([text for part in parts for text in part])
-        start = 0
-        for paper, part in zip(new, parts, strict=True):
-            self._titles[paper.content_hash] = vectors[start]
-            self._sentences[paper.content_hash] = vectors[start + 1 : start + len(part)]
-            start += len(part)
-
-    def title(self, paper: Paper) -> np.ndarray:
-        """The unit vector of a paper's title."""
-        key = paper.content_hash
-        if key not in self._titles:
-            self._titles[key] = self.embed([paper.title])[0]
-        return self._titles[key]
-
-    def whole(self, paper: Paper) -> np.ndarray:
-        """The unit vector of a paper's abstract: the mean of its sentences' vectors."""
-        key = paper.content_hash
-        if key not in self._wholes:  # asked of each candidate of every list: kept, like the sentences
-            mean = self.sentences(paper).mean(axis=0)
-            self._wholes[key] = mean / (float(np.linalg.norm(mean)) or 1.0)
-        return self._wholes[key]
-
-    def sentences(self, paper: Paper) -> np.ndarray:
-        """One unit vector per abstract sentence."""
-        key = paper.content_hash
-        if key not in self._sentences:
-            self._sentences[key] = self.embed(sentences(paper.abstract) or [paper.abstract])
-        return self._sentences[key]
 
 
 def lacking(asked: Asked, paper: Paper) -> list[str]:
