@@ -11,3 +11,9 @@ def test_a_figure_of_the_background_is_not_the_named_methods(offline):
     assert "8 hours" not in fast.text and "two orders of magnitude" in fast.text, fast.text
     slow = offline.ask("How long does NeuS take to train?")  # the background's method asked by its name
     assert "8 hours" in slow.text, slow.text
+
+
+def test_each_figure_a_question_asks_for_is_given(offline):
+    # two quantities: the training time ("under 48 hours") and the latency ("64ms per query", a unit written on)
+    answer = offline.ask("How long does TAS-Balanced take to train, and what latency per query does it reach?")
+    assert "48 hours" in answer.text and "64ms per query" in answer.text, answer.text

@@ -149,6 +149,7 @@ def test_the_prefix_rule_and_figures():
     assert has("unlearn", vocabulary) and has("retrieval", vocabulary) and not has("moes", frozenset({"mo"}))
     assert not has("learn", vocabulary)
     assert {"9%", "9", "2.72x", "1000"} <= numbers("gains of 9\\% and 2.72X on 1,000 queries")
+    assert {"64ms", "64", "1.3gb", "32k"} <= numbers("(64ms per query), 1.3GB, 32K tokens") and not numbers("V100s")
     paper = Paper(id="p", title="T", abstract="Our kernel reaches a 9.4x speedup on PIUMA.")
     assert support_of("The kernel reaches a 9.4x speedup", [paper])[0] == "full"
     assert support_of("The kernel reaches a 7.1x speedup", [paper])[0] == "none"

@@ -19,7 +19,8 @@ from .citations import GROUP, cited_numbers, expand
 from .evidence import has
 from .phrases import joined
 
-_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)\s?(%|x|×|k|m|b|fold)?(?![\w])", re.IGNORECASE)
+# A figure and its unit, written apart or not ("9 %", "2.72x", "64ms", "32K", "1.3GB").
+_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)\s?(%|x|×|ms|gb|mb|tb|kb|k|m|b|s|h|fold)?(?![\w])", re.IGNORECASE)
 # The offline writer's own lead-ins, citation and all: "From “…” [1]:", "No paper … the closest is “…” [1].", "The
 # abstract of “…” [1] names no metric for this; what it says closest:" (its words are not the paper's claim).
 _LEAD = re.compile(r"^(?:From “[^”]*” \[\d+\]:|No paper [^\[]*? \[\d+\]\.|The abstract of “[^”]*” \[\d+\] [^:]*:)\s*")

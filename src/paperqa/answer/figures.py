@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from ..text import stem, terms
 from .claims import numbers
 from .evidence import has
+from .kinds import QUANTITY
 from .question import Asked, figures_asked
 
 # A figure written as a word ("three datasets", "twice as fast"): an abstract may give one so.
@@ -17,6 +18,8 @@ _NUMBER_WORD = re.compile(
     r"billions?|twice|half|dozens?|single)\b",
     re.IGNORECASE,
 )
+# A figure of time ("48 hours", "64ms", "3 days"): what "how long" asks, among several figures asked.
+_DURATION = re.compile(r"\d\s?(?:ms|s|h|hours?|days?|minutes?|seconds?|weeks?|months?)\b", re.IGNORECASE)
 # A list marker ("(1)", "(ii)", "(b)"): no figure of the sentence it numbers.
 _ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)")
 # A speed asked for is answered by a speed given ("1.28x - 2.2x of speedup"), not the paper's other figures.
@@ -60,3 +63,17 @@ def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) 
 def _one_figure(question: str) -> bool:
     """Whether a question asks for one figure, as the question or a clause of its own (`_ASKS_FIGURE`)."""
     return figures_asked(question) == 1 and bool(_ASKS_FIGURE.search(question))
+
+
+def each_figure(asked: Asked, stated: Sequence[str]) -> list[str]:
+    """Of a question asking several quantities by name ("how long …, and what per-query latency …?"), the first
+    sentence stating a figure (`stated`, best first) for each named one: each is answered, not only the first."""
+    if figures_asked(asked.text) < 2:
+        return []
+    asked_for = list(QUANTITY.finditer(asked.text))
+    found: list[str] = []
+    for word in (stem(m.group(4).casefold()) for m in asked_for if m.group(4)):  # "what per-query latency"
+        found += [t for t in stated if has(word, frozenset(terms(t))) and t not in found][:1]
+    if any((m.group(2) or "").casefold() == "long" for m in asked_for):  # "how long": another with a duration
+        found += [t for t in stated if _DURATION.search(t) and t not in found][:1]
+    return found

@@ -10,7 +10,7 @@ from .citations import inert
 from .claims import numbers
 from .draft import Draft, contribution, in_order, lead_in, own_part
 from .evidence import has_name
-from .figures import figure_asked, figures_in
+from .figures import each_figure, figure_asked, figures_in
 from .picking import BEATS, GAIN, RESULT, Picker
 from .pointed import related, unmentioned
 from .question import Asked
@@ -67,7 +67,7 @@ class OnePaper:
             # on improving")
             said = (s for _, _, s in ranked if GAIN.search(s))
             first = sorted(said, key=lambda s: (s not in own, not RESULT.search(s)))[:1]
-        chosen = list(dict.fromkeys([*first, *self.pick.cover(asked, sources[top])]))[:3]
+        chosen = list(dict.fromkeys([*first, *each_figure(asked, stated), *self.pick.cover(asked, sources[top])]))[:3]
         picked = [*first[:1], *in_order(sources[top], [s for s in chosen if s not in first[:1]])]  # the figure first
         opening = lead_in(sources, top, hedged, figureless)
         draft.text = opening + " " + " ".join(draft.quote(top + 1, s) for s in picked)
