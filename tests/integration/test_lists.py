@@ -53,3 +53,11 @@ def test_a_task_named_by_the_noun_of_a_framing_verb_is_the_topic(offline):
     cited = [papers[c.paper_id] for c in answer.citations]
     assert all("summar" in f"{p.title} {p.abstract}".casefold() for p in cited), answer.text
     assert {"PEGASUS", "LexRank"} <= {p.title.split(":")[0] for p in cited}
+
+
+def test_papers_that_summarize_a_kind_of_text_do_the_task(offline):
+    # "summarize" frames a request; as what papers do to legal texts it is the task, which no legal paper does
+    answer = offline.ask("Which papers summarize legal texts?")
+    assert not answer.answerable and "“summarize”" in answer.text, answer.text
+    request = offline.ask("Summarize the papers on legal texts")  # a request: the legal papers, summarized
+    assert request.answerable and request.citations

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import (
+    PAPERS,
     STOPWORDS,
     connectives_removed,
     frames,
@@ -45,6 +46,14 @@ _EXCLUDED = re.compile(
     r"(?:(?:use|using|about|on|for|involve|involving|mention|mentioning|study|studying|with|apply|applying)\s+)?"
     r"(?:(?:those|ones|papers?)\s+(?:on|about|with|using)\s+)?(?:the\s+|an?\s+)?"
     r"(?P<what>[\w-]+(?:\s+(?!and\b|or\b|but\b|in\b|for\b|to\b)[\w-]+)?)",
+    re.IGNORECASE,
+)
+# A framing verb that is also a task, as what papers do to a kind of text ("papers that summarize legal
+# documents"), not a request ("Summarize the paper on X") or a survey asked for ("papers summarizing research on X").
+_TASK_VERB = re.compile(
+    rf"{PAPERS}\s+(?:that\s+|which\s+)?(?:\w+ly\s+)?summari[sz](?:e|es|ing)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:documents?|texts?|articles?|papers|news|reports?|meetings?|dialogues?|conversations?|reviews?|books?|"
+    r"videos?|code|e-?mails?|transcripts?|notes|records|posts|tweets)\b",
     re.IGNORECASE,
 )
 _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
@@ -167,6 +176,8 @@ def _analysed(question: str) -> Asked:
         for w in words
         if w not in STOPWORDS and stem(w) not in STOPWORDS and not frames(w) and (len(w) > 1 or w.isdigit())
     ]
+    if _TASK_VERB.search(question):  # "which papers summarize legal documents?": the task, not a request
+        keys.insert(0, "summar")
     key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
     word_pairs = pairs(words)
     # "which papers cite X?": those mentioning it
