@@ -61,3 +61,9 @@ def test_papers_that_summarize_a_kind_of_text_do_the_task(offline):
     assert not answer.answerable and "“summarize”" in answer.text, answer.text
     request = offline.ask("Summarize the papers on legal texts")  # a request: the legal papers, summarized
     assert request.answerable and request.citations
+
+
+def test_the_closest_paper_holds_the_topic_before_being_on_llms(offline):
+    # no paper detects irony with LLMs: the irony paper is the closest, not an LLM paper without irony
+    answer = offline.ask("Which papers detect irony with large language models?")
+    assert "Irony detection" in answer.citations[0].title, answer.text

@@ -253,10 +253,14 @@ class OfflineWriter:
         if not chosen and (kinds := noun_kinds(asked.text)) and not holding_kinds(asked, sources):
             # "sign language": no paper found writes it (60 searched), though some say "significant" and "language"
             return Draft(refusal(sources, apart=[written for written, _ in kinds]), answerable=False)
-        if not chosen:  # the closest: of those on LLMs first, when it asks about them ("generate code with LLMs")
+        if not chosen:
+            # The closest: of those holding as many of its words, those on LLMs first when it asks about them
+            # ("generate code with LLMs": not a hashing paper's "hash codes"; "detect irony with LLMs": the irony paper)
             first = sorted(range(len(sources)), key=lambda i: -probabilities[i])
             if asked.llm:
-                first.sort(key=lambda i: not on_language_models(sources[i].paper))
+                first.sort(
+                    key=lambda i: (len(lacking(asked, sources[i].paper)), not on_language_models(sources[i].paper))
+                )
             return self._closest(asked, sources, first[:2])
         if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
             # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
