@@ -67,3 +67,12 @@ def test_the_closest_paper_holds_the_topic_before_being_on_llms(offline):
     # no paper detects irony with LLMs: the irony paper is the closest, not an LLM paper without irony
     answer = offline.ask("Which papers detect irony with large language models?")
     assert "Irony detection" in answer.citations[0].title, answer.text
+
+
+def test_a_word_only_inside_an_x_to_y_name_is_not_held(offline):
+    # RECE and CRCE write "text" only in "Text-to-Image": no papers on text generation
+    answer = offline.ask("Which papers use diffusion models for text generation?")
+    cited = " ".join(c.title for c in answer.citations)
+    assert "Concept Erasure" not in cited, answer.text
+    named = offline.ask("Which papers erase concepts from text-to-image diffusion models?")  # the name given
+    assert any("Concept Erasure" in c.title for c in named.citations), named.text

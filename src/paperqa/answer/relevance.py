@@ -152,13 +152,12 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     (compounds joined on both sides: `pre-train` is `pretrain` in the question as in the paper), each
     hyphenated name's words together, what it is applied to ("synthetic data for retrieval"), and each -ize word
     of the question in a word of that making."""
-    words = vocabulary(paper)
     # one of the question's alternatives held holds them all; a word naming no subject (`names`) may be missing
     # when a paper has the rest ("machine" of "machine unlearning", of a paper on unlearning in LLMs)
     lacked = lacking(asked, paper)
     missing = len([t for t in lacked if names(t)]) if len(lacked) < len(asked.terms) else len(lacked)
     together = all(holds_compound(paper, parts) for parts in asked.compounds)
-    applied = all(has(t, words) for t in asked.domains if t in asked.terms)  # "for retrieval": not preference data
+    applied = not any(t in lacked for t in asked.domains)  # "for retrieval": not preference data
     made = all(t in ize_stems(paper) for t in asked.derived)  # "tokenization": not a paper saying "tokens" only
     return missing <= (len(asked.terms) - 1) // 2 and together and applied and made
 
