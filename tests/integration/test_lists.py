@@ -76,3 +76,10 @@ def test_a_word_only_inside_an_x_to_y_name_is_not_held(offline):
     assert "Concept Erasure" not in cited, answer.text
     named = offline.ask("Which papers erase concepts from text-to-image diffusion models?")  # the name given
     assert any("Concept Erasure" in c.title for c in named.citations), named.text
+
+
+def test_each_listed_paper_is_quoted_where_it_says_the_kind_asked(offline):
+    # HICL's "rely heavily on context for semantic learning" and ARC-Encoder's "longer contexts" were quoted
+    answer = offline.ask("Which papers study in-context learning?")
+    lines = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert lines and all(IN_CONTEXT.search(line) for line in lines), answer.text

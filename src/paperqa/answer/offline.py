@@ -32,7 +32,7 @@ from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, list_head, list_topic
 from .names import defined_unnamed, introduces, unnamed
 from .one_paper import OnePaper
-from .phrases import as_written, ize_stems, noun_kinds, phrase_heads
+from .phrases import as_written, ize_stems, kind_said, noun_kinds, phrase_heads
 from .picking import BEATS, GAIN, Picker
 from .pointed import (
     apart_from,
@@ -287,9 +287,12 @@ class OfflineWriter:
             return does
         wanted = set(key_terms(asked.text))
         words = frozenset(terms(does))
-        if not (asked.best or asked.makes_data) and wanted and all(has(t, words) for t in wanted):
+        kind = kind_said(asked.text)  # "in-context learning": a sentence saying it, not one on "longer contexts"
+        held = bool(wanted) and all(has(t, words) for t in wanted)
+        if not (asked.best or asked.makes_data) and held and (kind is None or kind.search(does)):
             return does
-        return self.pick.best(asked, source, numeric=asked.best, saying=MAKES_DATA if asked.makes_data else None)
+        saying = MAKES_DATA if asked.makes_data else kind
+        return self.pick.best(asked, source, numeric=asked.best, saying=saying)
 
     def _closest(self, asked: Asked, sources: Sequence[Source], order: Sequence[int]) -> Draft:
         """Middling confidence: say so, and point to the closest papers (in this order)."""

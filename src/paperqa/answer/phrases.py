@@ -75,6 +75,18 @@ def noun_kinds(question: str) -> list[tuple[str, tuple[str, str]]]:
     return found
 
 
+def kind_said(question: str) -> re.Pattern[str] | None:
+    """A pattern finding where a sentence writes the kinds of learning or language the question names ("in-context
+    learning", "In-Context Learner"), or None when it names none."""
+    found = [re.split(r"[\s-]+", written) for written, _ in noun_kinds(question)]
+    if not found:
+        return None
+    said = (
+        "[\\s-]+".join([*map(re.escape, words[:-1]), re.escape(stem(words[-1].casefold())) + r"\w*"]) for words in found
+    )
+    return re.compile("|".join(f"(?:{one})" for one in said), re.IGNORECASE)
+
+
 def compounds(question: str) -> tuple[tuple[str, ...], ...]:
     """The hyphenated words of a question ("locality-sensitive", "text-to-image") as their key stems, prefixed
     words left whole ("pre-trained" is one word: `joined`), and the kinds of neural network or language model it
