@@ -17,3 +17,9 @@ def test_each_figure_a_question_asks_for_is_given(offline):
     # two quantities: the training time ("under 48 hours") and the latency ("64ms per query", a unit written on)
     answer = offline.ask("How long does TAS-Balanced take to train, and what latency per query does it reach?")
     assert "48 hours" in answer.text and "64ms per query" in answer.text, answer.text
+
+
+def test_a_name_inflected_in_a_title_names_its_paper(offline):
+    # "GASLITEing the Retrieval" proposes "the GASLITE attack"; no abstract says "poison", but the paper is named
+    answer = offline.ask("How does GASLITE poison retrieval corpora?")
+    assert answer.answerable and answer.citations[0].title.startswith("GASLITEing"), answer.text

@@ -26,6 +26,9 @@ def names_of(paper: Paper) -> tuple[str, ...]:
     return own + coined
 
 
+_INFLECTED = re.compile(r"([A-Z][A-Z0-9-]{2,})[a-z]{1,4}")
+
+
 @lru_cache(maxsize=8192)
 def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A paper's own names (the title's name before a colon, a short title, the whole title) and the words that
@@ -39,6 +42,8 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
         own.append(title)
     own.append(title)  # the whole title names it too ("compare the last two": their titles, quoted)
     coined = [w for w in re.findall(r"\b[\w-]+\b", head) if _coined(w)]
+    # a name inflected in the title ("GASLITEing the Retrieval") is the name its abstract writes ("GASLITE attack")
+    coined += [m[1] for w in coined if (m := _INFLECTED.fullmatch(w)) and re.search(rf"\b{m[1]}\b", paper.abstract)]
     title_words = set(terms(title))
     for definition, acronym in _definitions(paper.abstract):
         if acronym in title or len(set(terms(definition)) & title_words) >= 2:
