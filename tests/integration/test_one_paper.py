@@ -23,3 +23,9 @@ def test_a_name_inflected_in_a_title_names_its_paper(offline):
     # "GASLITEing the Retrieval" proposes "the GASLITE attack"; no abstract says "poison", but the paper is named
     answer = offline.ask("How does GASLITE poison retrieval corpora?")
     assert answer.answerable and answer.citations[0].title.startswith("GASLITEing"), answer.text
+
+
+def test_a_limit_asked_is_quoted_first_where_the_abstract_says_it_by_its_acronym(offline):
+    # AxBench defines "sparse autoencoders (SAEs)" in a sentence with "but", and states "SAEs are not competitive"
+    answer = offline.ask("What are the limitations of sparse autoencoders according to AxBench?")
+    assert answer.text.split("[1]: ", 1)[1].startswith("On both evaluations, SAEs are not competitive"), answer.text

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..text import prose_terms, sentences, subject_terms, substance, tidy
 from ..types import Paper, Source
 from .citations import inert
-from .names import names_of
+from .names import definitions, names_of
 
 _CONTRIBUTION = re.compile(
     r"\b(we (propose|present|introduce|develop|build|design)|this (paper|work)|in this (paper|work))\b", re.I
@@ -116,8 +116,20 @@ def lead_in(
 
 @lru_cache(maxsize=8192)
 def sentence_terms(paper: Paper) -> tuple[tuple[str, frozenset[str]], ...]:
-    """Each abstract sentence with its stemmed terms (every question re-reads the sentences of its sources)."""
-    return tuple((s, frozenset(prose_terms(s))) for s in substance(paper.abstract))
+    """Each abstract sentence with its stemmed terms (every question re-reads the sentences of its sources); a
+    sentence writing an acronym the abstract defines holds the defining words too ("SAEs are not competitive"
+    is about sparse autoencoders)."""
+    defined = [
+        (re.compile(rf"(?<![\w-]){re.escape(a)}(?![\w-])"), prose_terms(d)) for d, a in definitions(paper.abstract)
+    ]
+    out = []
+    for s in substance(paper.abstract):
+        words = set(prose_terms(s))
+        for acronym, meaning in defined:
+            if acronym.search(s):
+                words.update(meaning)
+        out.append((s, frozenset(words)))
+    return tuple(out)
 
 
 def in_order(source: Source, picked: Sequence[str]) -> list[str]:

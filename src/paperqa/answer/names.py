@@ -45,7 +45,7 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # a name inflected in the title ("GASLITEing the Retrieval") is the name its abstract writes ("GASLITE attack")
     coined += [m[1] for w in coined if (m := _INFLECTED.fullmatch(w)) and re.search(rf"\b{m[1]}\b", paper.abstract)]
     title_words = set(terms(title))
-    for definition, acronym in _definitions(paper.abstract):
+    for definition, acronym in definitions(paper.abstract):
         if acronym in title or len(set(terms(definition)) & title_words) >= 2:
             coined.append(acronym)
     coined += _CALLED.findall(paper.abstract)
@@ -53,7 +53,7 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return mine, tuple(n for n in _distinct(coined) if n not in mine)
 
 
-def _definitions(text: str) -> list[tuple[str, str]]:
+def definitions(text: str) -> list[tuple[str, str]]:
     """("Pairwise Ranking Prompting ", "PRP") for each "Pairwise Ranking Prompting (PRP)" of a text. Found
     from the parenthesis backwards: one regex scanning for the words first backtracks at every word."""
     out = []

@@ -79,7 +79,7 @@ class OnePaper:
         naming = self.pick.naming(asked, sources[top])  # the sentence naming the kind asked ("which datasets")
         # "the main finding of X": what it found first; "what loss does DupMAE use?": the sentence naming one first
         answered = naming is not None and chosen[:1] == [naming]
-        lead = chosen[:1] if asked.finding or answered else []
+        lead = chosen[:1] if asked.finding or asked.weakness or answered else []  # the limit asked, first too
         body = " ".join(draft.quote(top + 1, s) for s in [*lead, *in_order(sources[top], chosen[len(lead) :])])
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
         nameless = asked.named_kind if asked.named_kind and not naming else None

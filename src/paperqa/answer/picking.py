@@ -30,9 +30,11 @@ BEATS = re.compile(
 LIMITS = re.compile(
     r"\b(however|but|limit(s|ed|ation|ations)?|drawbacks?|downsides?|shortcomings?|struggl\w*|fail\w*|lacks?|"
     r"costly|expensive|suffer\w*|bottlenecks?|worse|weak(?:er|ness\w*)|trade-?offs?|inefficien\w*|poor(ly)?|"
-    r"degrad\w*|at the cost of)\b",
+    r"degrad\w*|at the cost of|not competitive|uncompetitive|underperform\w*|falls? short|outperformed by)\b",
     re.IGNORECASE,
 )
+# A contrast alone ("…, but researchers have proposed X") says less of a limit than a limit word does.
+_CONTRAST_ONLY = re.compile(r"\b(?:however|but)\b", re.IGNORECASE)
 # A sentence stating a result reached ("remarkable improvements are achieved on MS MARCO"), not one aiming at it
 # ("which targets on improving …").
 RESULT = re.compile(
@@ -162,7 +164,11 @@ class Picker:
         """Sentences stating a limit that hold some of the question's words, most of its weight first."""
         wanted = set(key_terms(asked.text))
         found = [item for item in pool if LIMITS.search(item[1]) and wanted & item[2]]
-        return sorted(found, key=lambda item: -sum(self.idf(t) for t in wanted & item[2]))
+
+        def contrast_only(sentence: str) -> bool:
+            return not LIMITS.search(_CONTRAST_ONLY.sub(" ", sentence))
+
+        return sorted(found, key=lambda item: (-sum(self.idf(t) for t in wanted & item[2]), contrast_only(item[1])))
 
     def findings(
         self, asked: Asked, source: Source, pool: list[tuple[int, str, set[str]]]
