@@ -29,3 +29,9 @@ def test_a_limit_asked_is_quoted_first_where_the_abstract_says_it_by_its_acronym
     # AxBench defines "sparse autoencoders (SAEs)" in a sentence with "but", and states "SAEs are not competitive"
     answer = offline.ask("What are the limitations of sparse autoencoders according to AxBench?")
     assert answer.text.split("[1]: ", 1)[1].startswith("On both evaluations, SAEs are not competitive"), answer.text
+
+
+def test_what_a_paper_named_by_its_title_concludes_is_its_summing_up(offline):
+    # the question's words are the title's ("the SoK on machine unlearning"): what it concludes, not its first line
+    answer = offline.ask("What does the SoK on machine unlearning conclude?")
+    assert answer.text.split("[1]: ", 1)[1].startswith("In summary, this work offers"), answer.text

@@ -47,7 +47,8 @@ RESULT = re.compile(
 FOUND = re.compile(
     r"\b(?:we|our\s+(?:results?|experiments?|findings?|analys[ie]s|study)|results?|experiments?|analys[ie]s)\b"
     r"[^.;]{0,60}?\b(?:find|found|finds|show|shows|showed|demonstrate[sd]?|reveal(?:s|ed)?|observe[sd]?|"
-    r"suggest(?:s|ed)?|indicate[sd]?|conclude[sd]?|confirm(?:s|ed)?|prove[sd]?)\b",
+    r"suggest(?:s|ed)?|indicate[sd]?|conclude[sd]?|confirm(?:s|ed)?|prove[sd]?)\b"
+    r"|^(?:in (?:summary|conclusion|sum)|overall|taken together)\b",  # "In summary, this work offers …"
     re.IGNORECASE,
 )
 # A sentence saying how a paper counters a problem ("We then introduce an approach to solve this issue …"): what a
@@ -176,7 +177,8 @@ class Picker:
         """What a question about a paper's findings quotes first: of a finding about something ("what did X find
         about upper layers?"), the sentence most about it, one stating a finding first among equals; else up to
         two sentences stating what the paper found, else its first gain."""
-        own = set().union(*(terms(n) for n in names_of(source.paper) if n != source.paper.title))
+        # its names, the title too ("the SoK on machine unlearning" asks nothing about unlearning in particular)
+        own = set().union(*(terms(n) for n in names_of(source.paper)))
         about = set(key_terms(asked.text)) - own  # what the findings are asked about, the paper's own name aside
 
         def weight(item: tuple[int, str, set[str]]) -> float:
