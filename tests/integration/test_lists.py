@@ -83,3 +83,9 @@ def test_each_listed_paper_is_quoted_where_it_says_the_kind_asked(offline):
     answer = offline.ask("Which papers study in-context learning?")
     lines = [line for line in answer.text.splitlines() if line.startswith("- ")]
     assert lines and all(IN_CONTEXT.search(line) for line in lines), answer.text
+
+
+def test_when_papers_came_out_is_no_word_of_their_topic(offline):
+    answer = offline.ask("Which papers came out in 2025 on unlearning?")  # "came" was a word no paper has
+    assert answer.answerable and answer.citations, answer.text
+    assert all(c.date is not None and c.date.year == 2025 for c in answer.citations)

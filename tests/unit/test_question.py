@@ -339,7 +339,9 @@ def test_a_question_about_llms_only_is_told_from_one_where_they_are_an_alternati
      ("the most recent work on sparse retrieval", "newest"),
      ("Which are the earliest papers on dense retrieval?", "oldest"),
      ("Which papers study machine unlearning?", None),
-     ("What did the recent SPLADE v2 report?", None)],
+     ("What did the recent SPLADE v2 report?", None),
+     ("What's new in dense retrieval?", "newest"), ("whats new on hashing", "newest"),
+     ("What is new about SPLADE v2?", None)],  # of a name: what that paper brings
 )  # fmt: skip
 def test_a_list_by_date_is_asked_with_the_order_word_before_papers(question, order):
     asked = analyse(question)

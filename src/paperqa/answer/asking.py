@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..text import NUMBER_WORDS, PAPERS, count_of, without
+from .phrases import COINED
 
 Order = Literal["newest", "oldest"]
 Ordering = Literal["newest", "oldest", "most upvoted"]  # how a list of papers is ordered: by date, or by upvotes
@@ -29,6 +30,12 @@ _DATED_AFTER = re.compile(
     r"(?:(?:is|was)\s+(?:the\s+)?"
     r"(?P<word>latest|newest|most\s+recent|oldest|earliest)\b|(?P<verb>(?:came\s+out|appeared|was\s+(?:published|"
     r"released|posted))\s+(?P<when>most\s+recently|last|latest|first|earliest))\b)",  # "… came out most recently?"
+    re.IGNORECASE,
+)
+# "What's new in dense retrieval?": the newest papers on it ("new" is a stop word: without this, only the topic).
+# Of a name ("What is new about SPLADE v2?") it asks what that paper brings: no list.
+_WHATS_NEW = re.compile(
+    rf"\bwhat(?:'s|’s|s|\s+is)\s+(new)\s+(?:in|on|about|with|for)\s+(?!(?:the\s+)?(?-i:{COINED})(?![\w-]))",
     re.IGNORECASE,
 )
 # "the newest paper": one; "recent work on X" is many ("work" and "research" are uncounted).
@@ -149,6 +156,8 @@ def asking(question: str) -> Asking:
     dated = _NEWEST.search(question) or _OLDEST.search(question)
     order: Order | None = None if not dated else "newest" if dated.re is _NEWEST else "oldest"
     after = None if dated else _DATED_AFTER.search(question)
+    if not (dated or after) and (new := _WHATS_NEW.search(question)):
+        order, question = "newest", without(question, new.start(1), new.end(1))
     if after:
         said = (after.group("word") or after.group("when")).lower()
         order = "oldest" if said in ("oldest", "earliest", "first") else "newest"
