@@ -44,11 +44,13 @@ def test_a_paper_lacking_a_whole_phrase_of_the_question_is_no_answer(offline):
 
 def test_the_downsides_of_a_method_are_asked_of_papers_on_it_and_quoted_where_stated(offline):
     answer = offline.ask("What are the downsides of learned sparse retrieval?")  # "downside" is no topic word
-    assert "Learned Sparse" in answer.citations[0].title and "names no limitation" in answer.text, answer.text
+    # no paper named: the paper on it stating a downside of it (LexLIP's "dense retrieval … faces challenges" is not)
+    assert [c.title[:26] for c in answer.citations] == ["Efficient Inverted Indexes"], answer.text
+    assert "retrieval over sparse embeddings remains challenging" in answer.text
     stated = offline.ask("What are the weaknesses of LLM unlearning methods?")
-    assert "lacks forgetting guarantees" in stated.text.split("[1]")[1], stated.text  # the limit, quoted first
+    assert "lacks forgetting guarantees" in stated.text.splitlines()[1], stated.text  # the limit, quoted first
     challenges = offline.ask("What are the challenges of LLM unlearning?")  # "challenges" asks for limits too
-    assert "lacks forgetting guarantees" in challenges.text.split("[1]")[1], challenges.text
+    assert "lacks forgetting guarantees" in challenges.text.splitlines()[1], challenges.text
 
 
 def test_a_topic_no_retrieved_paper_holds_is_refused_naming_the_closest(offline):
@@ -554,7 +556,8 @@ def test_asking_words_apply_and_according_to_are_no_part_of_the_topic(offline):
     listed = offline.ask("Which papers apply hashing to cross-modal retrieval?")  # "(none of them mentions “apply”)"
     assert listed.answerable and len(listed.citations) >= 2 and "apply" not in listed.text.splitlines()[0]
     limits = offline.ask("What are the limitations of synthetic training images according to the corpus?")
-    assert limits.text.startswith("From “The Unmet Promise of Synthetic Training Images"), limits.text  # was hedged
+    assert [c.title[:15] for c in limits.citations] == ["The Unmet Promi"], limits.text  # was hedged
+    assert "this underperformance is partially due to generator artifacts" in limits.text
 
 
 def test_how_much_faster_than_a_named_method_quotes_the_speed_ups_and_the_comparison(offline):

@@ -89,3 +89,13 @@ def test_when_papers_came_out_is_no_word_of_their_topic(offline):
     answer = offline.ask("Which papers came out in 2025 on unlearning?")  # "came" was a word no paper has
     assert answer.answerable and answer.citations, answer.text
     assert all(c.date is not None and c.date.year == 2025 for c in answer.citations)
+
+
+def test_the_open_problems_of_a_topic_are_each_papers_stated_limit(offline):
+    # no paper named: each paper on dense retrieval with the limit it states (one paper's answer before)
+    answer = offline.ask("What are the limitations of dense retrieval?")
+    head, *lines = answer.text.splitlines()
+    assert head.endswith("(each line gives a limit or open problem its paper states):"), head
+    assert len(lines) >= 3 and any("two typical challenges" in line for line in lines), answer.text
+    pointing = offline.ask("What are the open problems in LLM unlearning?").text
+    assert "To address these challenges" not in pointing  # a limit pointed back at is stated elsewhere

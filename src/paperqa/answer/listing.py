@@ -75,6 +75,8 @@ def list_head(
     if asked.excluded:
         how = "are about" if names_llms(asked.excluded) else "mention"  # a trait for LLMs, else the word
         head += f" (leaving out those that {how} “{inert(asked.excluded)}”)"
+    if asked.weakness:  # "the open problems in X": each line is a limit its paper states
+        head += " (each line gives a limit or open problem its paper states)"
     if asked.best:  # "the best method for X": no abstract ranks the others; each says what it reports
         head += " (the abstracts do not rank them against each other; each line gives what its paper reports)"
     return head, chosen

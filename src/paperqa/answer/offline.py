@@ -114,7 +114,10 @@ class OfflineWriter:
             return Draft(AUTHORS_UNRANKED, answerable=False)
         if asked.record == "authors" and not asked.terms:  # "Who are the authors?" of no paper (after a list)
             return Draft(AUTHORS_UNNAMED, answerable=False)
-        if (
+        if asked.shape == "fact" and asked.weakness and not (named or asked.one_paper):
+            # "the open problems in X": each paper on X with the limit it states (no kind named: "problems")
+            asked = dataclasses.replace(asked, shape="list", wants=frozenset(), wants_words=frozenset())
+        elif (
             asked.shape == "fact"
             and asked.several
             and not (named or asked.one_paper)
@@ -243,6 +246,8 @@ class OfflineWriter:
             chosen = [i for i in chosen if makes_data(sources[i].paper)]
         # The sentence naming the kind asked ("which datasets"), worked out once: it decides and it is quoted.
         naming = {i: self.pick.naming(asked, sources[i]) for i in chosen} if asked.wants else {}
+        if asked.weakness:  # "the open problems in X": the papers on X stating one
+            chosen = [i for i in chosen if self.pick.topic_limits(asked, sources[i])]
         if asked.several:  # "what datasets are used for X?": the papers on X that name one
             chosen = [i for i in chosen if naming[i]]
         if asked.excluded and names_llms(asked.excluded):  # "unlearning papers not about LLMs": none on them
@@ -282,6 +287,8 @@ class OfflineWriter:
         """What a list quotes of one paper: what it does, when that says the topic's words (a background sentence
         holds them as well: "Machine unlearning has been proposed to address this challenge"), else the sentence
         holding most of them."""
+        if asked.weakness and (limits := self.pick.topic_limits(asked, source)):  # "open problems in X"
+            return limits[0]
         does = contribution(source)
         if asked.how and says_what_it_does(does):  # "…, and how?": each paper's way, whatever words it uses
             return does

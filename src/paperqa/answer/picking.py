@@ -30,7 +30,13 @@ BEATS = re.compile(
 LIMITS = re.compile(
     r"\b(however|but|limit(s|ed|ation|ations)?|drawbacks?|downsides?|shortcomings?|struggl\w*|fail\w*|lacks?|"
     r"costly|expensive|suffer\w*|bottlenecks?|worse|weak(?:er|ness\w*)|trade-?offs?|inefficien\w*|poor(ly)?|"
-    r"degrad\w*|at the cost of|not competitive|uncompetitive|underperform\w*|falls? short|outperformed by)\b",
+    r"degrad\w*|at the cost of|not competitive|uncompetitive|underperform\w*|falls? short|outperformed by|"
+    r"challenges|hinder\w*)\b",
+    re.IGNORECASE,
+)
+# A limit pointed back at ("To address these challenges, we propose …"): the sentence states no limit itself.
+_POINTED_BACK = re.compile(
+    r"\b(?:this|these|those|such)\s+(?:challenges?|limitations?|issues?|problems?|drawbacks?|shortcomings?)\b",
     re.IGNORECASE,
 )
 # A contrast alone ("…, but researchers have proposed X") says less of a limit than a limit word does.
@@ -104,7 +110,7 @@ class Picker:
         """Greedy cover: each next sentence must add question terms the earlier ones lack."""
         wanted = set(key_terms(asked.text))  # the terms sentence choice was tuned with on the dev set
         boost = 1.5 if asked.numeric else 1.0
-        pool = _pool(source)
+        pool = pool_of(source)
         covered: set[str] = set()
         picked: list[tuple[int, str]] = []
         first = self.answering(asked, pool)[:2]  # what a "which benchmarks" asks for goes in first
@@ -164,10 +170,10 @@ class Picker:
     def limits(self, asked: Asked, pool: list[tuple[int, str, set[str]]]) -> list[tuple[int, str, set[str]]]:
         """Sentences stating a limit that hold some of the question's words, most of its weight first."""
         wanted = set(key_terms(asked.text))
-        found = [item for item in pool if LIMITS.search(item[1]) and wanted & item[2]]
+        found = [item for item in pool if LIMITS.search(_POINTED_BACK.sub(" ", item[1])) and wanted & item[2]]
 
         def contrast_only(sentence: str) -> bool:
-            return not LIMITS.search(_CONTRAST_ONLY.sub(" ", sentence))
+            return not LIMITS.search(_CONTRAST_ONLY.sub(" ", _POINTED_BACK.sub(" ", sentence)))
 
         return sorted(found, key=lambda item: (-sum(self.idf(t) for t in wanted & item[2]), contrast_only(item[1])))
 
@@ -196,9 +202,17 @@ class Picker:
         result = self.result(source)
         return found or [item for item in pool if item[1] == result][:1]
 
+    def topic_limits(self, asked: Asked, source: Source) -> list[str]:
+        """The limits a paper states of the topic asked ("the open problems in X"): sentences stating a limit that
+        hold the topic's key terms, of three or more all but a third (not a limit of another approach the paper
+        sets itself against: "dense retrieval … faces challenges" is no downside of sparse retrieval)."""
+        wanted = set(key_terms(asked.text))
+        spare = (len(wanted) - 1) // 2
+        return [item[1] for item in self.limits(asked, pool_of(source)) if len(wanted - item[2]) <= spare]
+
     def states_limits(self, asked: Asked, source: Source) -> bool:
         """Whether an abstract states a limit of what the question asks about ("the downsides of X")."""
-        return bool(self.limits(asked, _pool(source)))
+        return bool(self.limits(asked, pool_of(source)))
 
     def naming(self, asked: Asked, source: Source) -> str | None:
         """The sentence where a paper names a thing of the kind asked ("which datasets") by a name of its own
@@ -206,7 +220,7 @@ class Picker:
         not "We evaluate AR2 on three benchmarks" nor "training data"."""
         kind = asked.wants - _LOOSE_KIN
         own = {n.casefold() for n in names_of(source.paper)} | {asked.text.casefold()}
-        for _, sentence, words in self.answering(asked, _pool(source)):
+        for _, sentence, words in self.answering(asked, pool_of(source)):
             found = (m.group(0).casefold() for m in SPECIFIC.finditer(sentence))
             if kind & words and any(not n.startswith("llm") and not any(n in o for o in own) for n in found):
                 return sentence
@@ -224,6 +238,6 @@ class Picker:
         )
 
 
-def _pool(source: Source) -> list[tuple[int, str, set[str]]]:
+def pool_of(source: Source) -> list[tuple[int, str, set[str]]]:
     """An abstract's sentences with their place and stemmed words, for choosing among them."""
     return [(i, s, set(words)) for i, (s, words) in enumerate(sentence_terms(source.paper))]
