@@ -20,9 +20,12 @@ _REF = re.compile(r"\[(\d+)\]")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 # "the second one", "the third paper" of a follow-up: a paper of the last answer, in the order it cited them
 # (not "the first paper to propose X", which asks something of the corpus).
+# "and the third?", "what about the second?": the ordinal alone, ending the question ("which came first?" has no
+# "the"; "the last?" may ask for the newest).
 _ORDINAL = re.compile(
     r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)\s+(?:one|paper|work|study)\b"
-    r"(?!\s+(?:to|that|which|who|on|about|in)\b)",
+    r"(?!\s+(?:to|that|which|who|on|about|in)\b)"
+    r"|\bthe\s+(" + "|".join(_ORDINALS[1:]) + r")\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 # "compare the first two", "the last three papers", "the first and second ones": several of the last answer's papers.
@@ -52,7 +55,7 @@ _DATED_ASKED = (
     r"(newest|latest|most\s+recent|oldest|earliest|newer|later|more\s+recent|older|earlier|first|last)\b"
 )
 _OF_THEM = r"of\s+(?:them|these|those|the\s+two|both)"
-_WHICH_DATED = re.compile(rf"\bwhich\s+(?:one|paper|{_OF_THEM}){_DATED_ASKED}", re.I)
+_WHICH_DATED = re.compile(rf"\bwhich(?:\s+(?:one|paper|{_OF_THEM}))?{_DATED_ASKED}", re.I)  # "which came first?"
 _OLDER = ("oldest", "earliest", "older", "earlier", "first")
 # Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
 _WHICH_ONE_DATED = re.compile(rf"\bwhich\s+(?:one|{_OF_THEM}){_DATED_ASKED}", re.I)
@@ -134,6 +137,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             return Resolved(question, None, problem)
     note: str | None = None
     if dated := _WHICH_DATED.search(question):  # answered as "when was [n] published?" of that paper
+        if len(_cited(last)) <= 1:  # "which is the newest?" after one paper's answer: of the list before it
+            last = next((t for t in reversed(history) if len(_cited(t)) > 1), last)
         known = [(c.date, c.n) for c in last.answer.citations if c.date]
         if not known:
             return Resolved(question, None, "None of the papers the last answer cited has a known date.")
@@ -215,7 +220,7 @@ def _picked(question: str, order: list[int]) -> tuple[str, str | None] | None:
         wanted = [-1 if w.lower() == "last" else _ORDINALS.index(w.lower()) for w in (m.group(1), m.group(2))]
         said = f"{m.group(1).lower()} and {m.group(2).lower()}"
     elif m := _ORDINAL.search(question):  # "the second one": the last answer's second citation
-        word = m.group(1).lower()
+        word = (m.group(1) or m.group(2)).lower()
         wanted, said = [-1 if word == "last" else _ORDINALS.index(word)], f"{word} paper"
     else:
         return None

@@ -440,3 +440,17 @@ def test_the_newest_papers_are_asked_with_words_between_or_a_verb_after(offline)
     ):  # refused: "came"
         answer = offline.ask(question)
         assert answer.text.splitlines()[0].endswith(f"papers; the {order}:"), answer.text
+
+
+def test_a_bare_ordinal_or_date_after_one_papers_answer_is_of_the_list_before_it(offline):
+    listed = offline.ask(FIRST)
+    history = [Turn(FIRST, listed)]
+    one = offline.ask("tell me more about the first one", history=history)
+    history.append(Turn("tell me more about the first one", one))
+    third = offline.ask("and the third?", history=history)  # searched as words: "The third is …" of some paper
+    cited = [c.paper_id for c in listed.citations]
+    assert [c.paper_id for c in third.citations] == [list(dict.fromkeys(cited))[2]], third.text
+    first = offline.ask("which came first?", history=history)  # of the list's dated papers, not one paper's date
+    dated = [c for c in listed.citations if c.date]
+    oldest = min(dated, key=lambda c: c.date)
+    assert first.citations and first.citations[0].paper_id == oldest.paper_id, first.text
