@@ -118,10 +118,10 @@ def holding_kinds(asked: Asked, sources: Sequence[Source]) -> list[Source]:
 
 def lacking(asked: Asked, paper: Paper) -> list[str]:
     """The key terms a paper lacks in any form (one of the question's alternatives held holds them all), or has
-    only in a benchmark's name the question does not give ("genomics" of "TREC Genomics")."""
+    only inside a name the question does not give ("genomics" of "TREC Genomics", "text" of "text-to-image")."""
     held = _held(asked, vocabulary(paper))
     if only := named_only(paper):
-        held -= {t for t, acronym in only.items() if acronym.casefold() not in asked.text.casefold()}
+        held -= {t for t, name in only.items() if name.casefold() not in asked.text.casefold()}
     return [t for t in asked.terms if t not in held]
 
 
