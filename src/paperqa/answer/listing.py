@@ -1,5 +1,5 @@
-"""A list of papers: the words of its topic, and how it opens (how many the corpus has, in what order, how many
-are shown, and which of the topic's words none of them mentions)."""
+"""A list of papers: the words of its topic, how it opens (how many the corpus has, in what order, how many are
+shown, and which of the topic's words none of them mentions), and what it quotes of each paper."""
 
 from __future__ import annotations
 
@@ -11,9 +11,13 @@ from ..text import terms
 from ..types import Source
 from .asking import Order
 from .citations import inert
-from .phrases import as_written
+from .draft import contribution, says_what_it_does
+from .evidence import has, key_terms
+from .phrases import as_written, kind_said
+from .picking import Picker
 from .pointed import lacked_by_all
 from .question import Asked, names_llms
+from .traits import MAKES_DATA
 
 MAX_LISTED = 12
 TOPIC_WORDS = 5  # key words up to which a question names a topic, which one paper must hold as a whole
@@ -86,3 +90,22 @@ def _by_date(source: Source, order: Order) -> int:
     """A sort key putting the newest (or the oldest) paper first."""
     key = date_key(source.paper.date)
     return -key if order == "newest" else key
+
+
+def quoted_line(asked: Asked, source: Source, pick: Picker) -> str:
+    """What a list quotes of one paper: what it does, when that says the topic's words (a background sentence
+    holds them as well: "Machine unlearning has been proposed to address this challenge"), else the sentence
+    holding most of them."""
+    if asked.weakness and (limits := pick.topic_limits(asked, source)):  # "open problems in X"
+        return limits[0]
+    does = contribution(source)
+    if asked.how and says_what_it_does(does):  # "…, and how?": each paper's way, whatever words it uses
+        return does
+    wanted = set(key_terms(asked.text))
+    words = frozenset(terms(does))
+    kind = kind_said(asked.text)  # "in-context learning": a sentence saying it, not one on "longer contexts"
+    held = bool(wanted) and all(has(t, words) for t in wanted)
+    if not (asked.best or asked.makes_data) and held and (kind is None or kind.search(does)):
+        return does
+    saying = MAKES_DATA if asked.makes_data else kind
+    return pick.best(asked, source, numeric=asked.best, saying=saying)

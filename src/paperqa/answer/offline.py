@@ -21,18 +21,16 @@ from .comparison import MAX_COMPARED, compared
 from .draft import (
     NOTHING_RETRIEVED,
     Draft,
-    contribution,
     list_line,
     none_named,
     not_introduced,
     refusal,
-    says_what_it_does,
 )
 from .evidence import has, key_terms, never_seen, support
-from .listing import TOPIC_WORDS, list_head, list_topic
+from .listing import TOPIC_WORDS, list_head, list_topic, quoted_line
 from .names import defined_unnamed, introduces, unnamed
 from .one_paper import OnePaper
-from .phrases import as_written, ize_stems, kind_said, noun_kinds, phrase_heads
+from .phrases import as_written, ize_stems, noun_kinds, phrase_heads
 from .picking import BEATS, GAIN, Picker
 from .pointed import (
     apart_from,
@@ -66,7 +64,7 @@ from .relevance import (
     vocabulary,
 )
 from .topics import side_papers, topic_sides, topics_compared
-from .traits import MAKES_DATA, makes_data, on_language_models
+from .traits import makes_data, on_language_models
 from .vectors import Vectors
 
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
@@ -276,30 +274,12 @@ class OfflineWriter:
         head, chosen = list_head(asked, sources, chosen, lambda t: self._names_subject(t) or t in heads)
         lines = [head + ":"]
         for i in chosen:
-            quoted = naming.get(i) or self._line(asked, sources[i])
+            quoted = naming.get(i) or quoted_line(asked, sources[i], self.pick)
             paper = sources[i].paper  # what the list is ordered by: dates, or upvotes
             votes = (paper.upvotes or 0) if asked.ordering == "most upvoted" else None
             lines.append(list_line(paper.title, draft.quote(i + 1, quoted), paper.date if asked.order else None, votes))
         draft.text = "\n".join(lines)
         return draft
-
-    def _line(self, asked: Asked, source: Source) -> str:
-        """What a list quotes of one paper: what it does, when that says the topic's words (a background sentence
-        holds them as well: "Machine unlearning has been proposed to address this challenge"), else the sentence
-        holding most of them."""
-        if asked.weakness and (limits := self.pick.topic_limits(asked, source)):  # "open problems in X"
-            return limits[0]
-        does = contribution(source)
-        if asked.how and says_what_it_does(does):  # "…, and how?": each paper's way, whatever words it uses
-            return does
-        wanted = set(key_terms(asked.text))
-        words = frozenset(terms(does))
-        kind = kind_said(asked.text)  # "in-context learning": a sentence saying it, not one on "longer contexts"
-        held = bool(wanted) and all(has(t, words) for t in wanted)
-        if not (asked.best or asked.makes_data) and held and (kind is None or kind.search(does)):
-            return does
-        saying = MAKES_DATA if asked.makes_data else kind
-        return self.pick.best(asked, source, numeric=asked.best, saying=saying)
 
     def _closest(self, asked: Asked, sources: Sequence[Source], order: Sequence[int]) -> Draft:
         """Middling confidence: say so, and point to the closest papers (in this order)."""
