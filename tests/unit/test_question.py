@@ -9,7 +9,7 @@ from paperqa import Paper
 from paperqa.answer.claims import check, numbers, support_of
 from paperqa.answer.evidence import has
 from paperqa.answer.names import names_of
-from paperqa.answer.phrases import joined
+from paperqa.answer.phrases import joined, named_only
 from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, lacking, match, near, on_topic
 from paperqa.answer.topics import topic_sides
@@ -581,3 +581,13 @@ def test_verbs_of_saying_after_papers_frame_a_question_but_their_nouns_are_topic
 
 def test_whats_typed_without_its_apostrophe_frames_a_question():
     assert analyse("whats the deal with matryoshka embeddings").terms == ("matryoshka", "embed")  # "whats" refused
+
+
+def test_a_word_only_in_a_name_is_not_held_save_what_an_x_to_y_name_makes():
+    paper = Paper(
+        id="p", title="Neural data-to-text generation",
+        abstract="Most text-to-image and data-to-text systems (such as TREC Genomics) are pipelines.",
+    )  # fmt: skip
+    # "genomics" only in a benchmark's name, "data" only as what "data-to-text" starts from; "text" is what
+    # data-to-text makes (and "text-to-image" starts from it): a paper on text generation
+    assert named_only(paper) == {"genom": "TREC", "data": "data-to-text"}

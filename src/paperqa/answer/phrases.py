@@ -224,22 +224,23 @@ def ize_stems(paper: Paper) -> frozenset[str]:
 _BENCHMARK = re.compile(r"\b([A-Z]{3,})[-\s]([A-Z][a-z]+)\b")
 
 
-# A task named from one kind of thing to another ("text-to-image", "speech-to-text"): its words name neither
-# alone ("diffusion models for text generation" is no question on text-to-image generation).
+# A task named from one kind of thing to another ("text-to-image", "data-to-text"): what it starts from is no
+# subject of its own ("diffusion models for text generation" is no question on text-to-image generation); what it
+# makes is ("generate text from structured data" is data-to-text generation).
 _TO_COMPOUND = re.compile(r"\b([A-Za-z]+)-to-([A-Za-z]+)\b")
 
 
 @lru_cache(maxsize=8192)
 def named_only(paper: Paper) -> dict[str, str]:
-    """The stems a paper has only inside benchmarks' names in its abstract or inside "X-to-Y" names, each with
-    what a question gives to ask for that name (the acronym, the whole "x-to-y")."""
+    """The stems a paper has only inside benchmarks' names in its abstract or as what an "X-to-Y" name starts
+    from, each with what a question gives to ask for that name (the acronym, the whole "x-to-y")."""
     found = {stem(m.group(2).casefold()): m.group(1) for m in _BENCHMARK.finditer(paper.abstract)}
     text = f"{paper.title}. {paper.abstract}"
     for m in _TO_COMPOUND.finditer(text):
-        found.update({stem(part.casefold()): m.group(0) for part in m.groups()})
+        found[stem(m.group(1).casefold())] = m.group(0)
     if not found:
         return {}
-    plain = (_TO_COMPOUND.sub(" ", paper.title), _TO_COMPOUND.sub(" ", _BENCHMARK.sub(" ", paper.abstract)))
+    plain = (_TO_COMPOUND.sub(r" \2 ", paper.title), _TO_COMPOUND.sub(r" \2 ", _BENCHMARK.sub(" ", paper.abstract)))
     elsewhere = {*terms(plain[0]), *terms(plain[1])}
     return {t: name for t, name in found.items() if t not in elsewhere}
 
