@@ -183,9 +183,10 @@ class Picker:
         """What a question about a paper's findings quotes first: of a finding about something ("what did X find
         about upper layers?"), the sentence most about it, one stating a finding first among equals; else up to
         two sentences stating what the paper found, else its first gain."""
-        # its names, the title too ("the SoK on machine unlearning" asks nothing about unlearning in particular)
-        own = set().union(*(terms(n) for n in names_of(source.paper)))
+        own = set().union(*(terms(n) for n in names_of(source.paper) if n != source.paper.title))
         about = set(key_terms(asked.text)) - own  # what the findings are asked about, the paper's own name aside
+        if about <= set(terms(source.paper.title)):  # words only naming it ("the SoK on machine unlearning")
+            about = set()
 
         def weight(item: tuple[int, str, set[str]]) -> float:
             return sum(self.idf(t) for t in about & item[2])
