@@ -341,6 +341,7 @@ def test_a_question_about_llms_only_is_told_from_one_where_they_are_an_alternati
      ("Which papers study machine unlearning?", None),
      ("What did the recent SPLADE v2 report?", None),
      ("What's new in dense retrieval?", "newest"), ("whats new on hashing", "newest"),
+     ("What's new in LLM unlearning?", "newest"), ("Which papers came out last?", "newest"),
      ("What is new about SPLADE v2?", None)],  # of a name: what that paper brings
 )  # fmt: skip
 def test_a_list_by_date_is_asked_with_the_order_word_before_papers(question, order):
@@ -591,3 +592,8 @@ def test_a_word_only_in_a_name_is_not_held_save_what_an_x_to_y_name_makes():
     # "genomics" only in a benchmark's name, "data" only as what "data-to-text" starts from; "text" is what
     # data-to-text makes (and "text-to-image" starts from it): a paper on text generation
     assert named_only(paper) == {"genom": "TREC", "data": "data-to-text"}
+
+
+def test_problems_said_to_remain_open_ask_for_limits():
+    asked = analyse("Which problems remain open in machine unlearning?")
+    assert asked.weakness and "problem" not in asked.terms and "open" not in asked.terms

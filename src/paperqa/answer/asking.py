@@ -26,7 +26,8 @@ _NEWEST = re.compile(r"\b(latest|newest|most\s+recent|recent|last)" + _WORKS, re
 _OLDEST = re.compile(r"\b(oldest|earliest|first)" + _WORKS, re.IGNORECASE)
 # "Which paper is the oldest in the corpus?": the same, said after the noun (one paper).
 _DATED_AFTER = re.compile(
-    r"\b(?:which|what)\s+(?:paper|work|study|article|publication)\s+(?:(?:on|about|in)\s+[\w-]+(?:\s+[\w-]+){0,4}?\s+)?"
+    r"\b(?:which|what)\s+(?P<noun>papers?|works?|stud(?:y|ies)|articles?|publications?)\s+"
+    r"(?:(?:on|about|in)\s+[\w-]+(?:\s+[\w-]+){0,4}?\s+)?"
     r"(?:(?:is|was)\s+(?:the\s+)?"
     r"(?P<word>latest|newest|most\s+recent|oldest|earliest)\b|(?P<verb>(?:came\s+out|appeared|was\s+(?:published|"
     r"released|posted))\s+(?P<when>most\s+recently|last|latest|first|earliest))\b)",  # "… came out most recently?"
@@ -35,7 +36,7 @@ _DATED_AFTER = re.compile(
 # "What's new in dense retrieval?": the newest papers on it ("new" is a stop word: without this, only the topic).
 # Of a name ("What is new about SPLADE v2?") it asks what that paper brings: no list.
 _WHATS_NEW = re.compile(
-    rf"\bwhat(?:'s|’s|s|\s+is)\s+(new)\s+(?:in|on|about|with|for)\s+(?!(?:the\s+)?(?-i:{COINED})(?![\w-]))",
+    rf"\bwhat(?:'s|’s|s|\s+is)\s+(new)\s+(?:in|on|about|with|for)\s+(?!(?:the\s+)?(?!M?LLMs?\b)(?-i:{COINED})(?![\w-]))",
     re.IGNORECASE,
 )
 # "the newest paper": one; "recent work on X" is many ("work" and "research" are uncounted).
@@ -72,9 +73,13 @@ _SORTING = re.compile(
 )
 # "What are the downsides of learned sparse retrieval?" asks for what a paper on it finds wanting, not for
 # papers about "downsides": the asking goes, and the answer quotes the paper's own limits first.
-_WEAKNESS = re.compile(r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
-                       r"disadvantages?|shortcomings?|challenges|trade-?offs?|caveats?|pros\s+and\s+cons)|\b(?:open|remaining|unsolved|unresolved)\s+"
-                       r"(?:problems|questions|issues))\b(?:\s+(?:of|in|for)\b)?", re.IGNORECASE)  # fmt: skip
+_WEAKNESS = re.compile(
+    r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
+    r"disadvantages?|shortcomings?|challenges|trade-?offs?|caveats?|pros\s+and\s+cons)|\b(?:open|remaining|unsolved|unresolved)\s+"
+    r"(?:problems|questions|issues)|\b(?:problems|questions|issues)\s+(?:remain\s+)?(?:open|unsolved|unresolved))"
+    r"\b(?:\s+(?:of|in|for)\b)?",
+    re.IGNORECASE,
+)  # fmt: skip  ("which problems remain open in X")
 # "What is the main finding of AxBench?", "What did the authors of X find?", "What does X conclude about Y?" ask
 # what a paper found, not for papers about "findings": the asking goes, and the paper's findings are quoted first.
 _FINDING = re.compile(
@@ -178,7 +183,8 @@ def asking(question: str) -> Asking:
     flags.append(bool(_AND_HOW.search(question)))  # kept: "and how" is no topic word, nor a figure asked
     counted = _HOW_MANY_PAPERS.search(question)
     count = count_of(counted.group(1)) or None if counted else None  # "0 papers": no count
-    if after or (dated and count is None and _ONE_DATED.search(dated.group(0))):  # "the newest paper on X": one
+    one = after and not re.search(r"(?:s|ies)$", after.group("noun"))  # "which papers came out last?": several
+    if one or (dated and count is None and _ONE_DATED.search(dated.group(0))):  # "the newest paper on X": one
         count = 1
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
         question = without(question, counted.start(1), counted.end(1))
