@@ -35,3 +35,9 @@ def test_what_a_paper_named_by_its_title_concludes_is_its_summing_up(offline):
     # the question's words are the title's ("the SoK on machine unlearning"): what it concludes, not its first line
     answer = offline.ask("What does the SoK on machine unlearning conclude?")
     assert answer.text.split("[1]: ", 1)[1].startswith("In summary, this work offers"), answer.text
+
+
+def test_the_paper_that_introduced_a_thing_is_the_one_named_for_it(offline):
+    # Starbucks and 2D Matryoshka build on it and rank higher; "Matryoshka Representation Learning" made it
+    answer = offline.ask("Which paper introduced the Matryoshka idea?")
+    assert answer.citations[0].title == "Matryoshka Representation Learning", answer.text

@@ -133,6 +133,25 @@ def introduces(paper: Paper, name: str) -> bool:
     return bool(said.search(paper.abstract))
 
 
+# "Which paper introduced the Matryoshka idea?": the paper that made a thing no coined name names.
+_WHO_MADE = re.compile(
+    r"\b(?:which|what)\s+(?:paper|work|study|article)\s+(?:first\s+)?(?:introduced?|proposed?|presented?|"
+    r"created?|invented?|coined?)\s+(?:the\s+|an?\s+)?(?P<what>[\w-]+(?:\s+[\w-]+){0,3}?)"
+    r"(?:\s+(?:idea|concept|notion|method|approach|technique))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def maker(question: str, sources: Sequence[Source]) -> int | None:
+    """Of "which paper introduced X?", the source whose title opens with X ("Matryoshka Representation Learning"),
+    not the later papers building on it ("Starbucks: … 2D Matryoshka Embeddings"); None when none does."""
+    if not (m := _WHO_MADE.search(question)):
+        return None
+    what = fold(m.group("what"))
+    heads = (fold(s.paper.title.split(":", 1)[0]) for s in sources)
+    return next((i for i, head in enumerate(heads) if head == what or head.startswith(f"{what} ")), None)
+
+
 # A coined name in a question: a capital after a small letter, two capitals, or letters and a digit.
 _COINED = re.compile(rf"(?<![\w-]){COINED}(?![\w-])")
 # "the SAE-based unlearning paper", "SPLADE-style models": a name describing a paper, not one it is to go by.

@@ -28,7 +28,7 @@ from .draft import (
 )
 from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, list_head, list_topic, quoted_line
-from .names import defined_unnamed, introduces, unnamed
+from .names import defined_unnamed, introduces, maker, unnamed
 from .one_paper import OnePaper
 from .phrases import as_written, ize_stems, noun_kinds, phrase_heads
 from .picking import BEATS, GAIN, Picker
@@ -168,6 +168,8 @@ class OfflineWriter:
         ):
             return topics_compared(pair, sources, chosen, self.pick)
         top = named[0] if named else lead_paper(matches)
+        if not named and (made := maker(asked.text, sources[:10])) is not None:
+            top = made  # "Which paper introduced the Matryoshka idea?": the one named for it, not a later one
         compares = asked.shape in ("compare", "improvement") or BEATS.search(asked.text)
         if not named and compares and (over := beating(asked, sources, matches, BEATS)) is not None:
             top = over  # "Is dense retrieval better than BM25?": a paper stating its gain over BM25
