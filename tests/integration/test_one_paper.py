@@ -41,3 +41,8 @@ def test_the_paper_that_introduced_a_thing_is_the_one_named_for_it(offline):
     # Starbucks and 2D Matryoshka build on it and rank higher; "Matryoshka Representation Learning" made it
     answer = offline.ask("Which paper introduced the Matryoshka idea?")
     assert answer.citations[0].title == "Matryoshka Representation Learning", answer.text
+
+
+def test_what_is_new_about_a_named_paper_is_what_it_brings(offline):
+    answer = offline.ask("What is new about SPLADE v2?")  # quoted "Introduced recently, the SPLADE model …" first
+    assert answer.text.split("[1]: ", 1)[1].startswith("In this paper, we build on SPLADE"), answer.text

@@ -64,7 +64,8 @@ SUMMARY = re.compile(
     r"^\s*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"  # "Can you summarize X?"
     r"(?:summari[sz]e|explain|describe|give\s+(?:me\s+)?(?:a\s+|an\s+)?(?:summary|overview)\s+of|tl;?\s*dr\s+(?:of|for|on)"
     r"|tell\s+me\s+(?:more\s+)?about|what\s+(?:is|are)\s+the\s+(?:gist|summary|(?:main|key)\s+(?:ideas?|contributions?))\s+of)\b"
-    r"|^\s*what\s+(?:does|did)\s+.{1,200}?\s(?:propose|introduce|present|contribute)\s*\??\s*$",
+    r"|^\s*what\s+(?:does|did)\s+.{1,200}?\s(?:propose|introduce|present|contribute)\s*\??\s*$"
+    r"|^\s*what(?:'s|’s|s|\s+is)\s+new\s+(?:about|in)\s+(?-i:[A-Za-z]*[A-Z][\w.-]*)(?:\s+v?\d[\w.]*)?\s*\??\s*$",
     re.IGNORECASE,
 )
 # A title quoted in the question names one paper as surely as a coined name does.
