@@ -56,9 +56,14 @@ def without(text: str, start: int, end: int) -> str:
     return " ".join(f"{text[:start]} {text[end:]}".split())
 
 
+def _content_words(text: str) -> list[str]:
+    """A text's words in lower case, stop words and single letters dropped, numbers kept."""
+    return [w for w in _TERM.findall(text.casefold()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content terms of a text: lower case, stop words dropped, numbers kept."""
-    return [stem(w) for w in _TERM.findall(text.casefold()) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return [stem(w) for w in _content_words(text)]
 
 
 # Phrases linking an abstract's sentences, whose words name no subject ("In contrast" is no "contrastive" learning,
@@ -153,8 +158,7 @@ def frames(word: str) -> bool:
 
 def subject_terms(text: str) -> list[str]:
     """`terms` of a text without its framing words: what it asks about ("which papers study X": X)."""
-    words = _TERM.findall(text.casefold())
-    return [stem(w) for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit()) and not frames(w)]
+    return [stem(w) for w in _content_words(text) if not frames(w)]
 
 
 _WORD = re.compile(r"[\w-]+")

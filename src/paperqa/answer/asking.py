@@ -183,7 +183,7 @@ def asking(question: str) -> Asking:
     flags.append(bool(_AND_HOW.search(question)))  # kept: "and how" is no topic word, nor a figure asked
     counted = _HOW_MANY_PAPERS.search(question)
     count = count_of(counted.group(1)) or None if counted else None  # "0 papers": no count
-    one = after and not re.search(r"(?:s|ies)$", after.group("noun"))  # "which papers came out last?": several
+    one = after and not after.group("noun").casefold().endswith("s")  # "which papers came out last?": several
     if one or (dated and count is None and _ONE_DATED.search(dated.group(0))):  # "the newest paper on X": one
         count = 1
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic

@@ -137,10 +137,11 @@ def in_order(source: Source, picked: Sequence[str]) -> list[str]:
     return sorted(dict.fromkeys(picked), key=lambda s: order.get(s, 0))
 
 
-# What a sentence points back at rather than says ("to address this question", "aims to"): no content of its own.
-_POINTING_BACK = re.compile(
-    r"\b(?:this|these|that|such)\s+(?:questions?|problems?|gaps?|issues?|challenges?|limitations?|goals?|ends?)\b"
-    r"|\baims?\b",
+# What a sentence points back at rather than says ("to address this question", "aims to", "To address these
+# challenges, we propose …"): no content of its own, nor a limit it states itself.
+POINTING_BACK = re.compile(
+    r"\b(?:this|these|those|that|such)\s+(?:questions?|problems?|gaps?|issues?|challenges?|limitations?|goals?|ends?"
+    r"|drawbacks?|shortcomings?)\b|\baims?\b",
     re.IGNORECASE,
 )
 
@@ -149,7 +150,7 @@ def contribution(source: Source) -> str:
     """The sentence that says what a paper does ("we propose …") and what ("This paper aims to address this
     question" says nothing), else its first sentence."""
     parts = substance(source.paper.abstract)
-    saying = (s for s in parts if _CONTRIBUTION.search(s) and subject_terms(_POINTING_BACK.sub(" ", s)))
+    saying = (s for s in parts if _CONTRIBUTION.search(s) and subject_terms(POINTING_BACK.sub(" ", s)))
     return next(saying, parts[0] if parts else "")
 
 

@@ -96,8 +96,6 @@ def quoted_line(asked: Asked, source: Source, pick: Picker) -> str:
     """What a list quotes of one paper: what it does, when that says the topic's words (a background sentence
     holds them as well: "Machine unlearning has been proposed to address this challenge"), else the sentence
     holding most of them."""
-    if asked.weakness and (limits := pick.topic_limits(asked, source)):  # "open problems in X"
-        return limits[0]
     does = contribution(source)
     if asked.how and says_what_it_does(does):  # "…, and how?": each paper's way, whatever words it uses
         return does

@@ -246,8 +246,11 @@ class OfflineWriter:
             chosen = [i for i in chosen if makes_data(sources[i].paper)]
         # The sentence naming the kind asked ("which datasets"), worked out once: it decides and it is quoted.
         naming = {i: self.pick.naming(asked, sources[i]) for i in chosen} if asked.wants else {}
-        if asked.weakness:  # "the open problems in X": the papers on X stating one
-            chosen = [i for i in chosen if self.pick.topic_limits(asked, sources[i])]
+        # "the open problems in X": the papers on X stating one, each quoted where it does (worked out once)
+        limits = {}
+        if asked.weakness:
+            limits = {i: found[0] for i in chosen if (found := self.pick.topic_limits(asked, sources[i]))}
+            chosen = [i for i in chosen if i in limits]
         if asked.several:  # "what datasets are used for X?": the papers on X that name one
             chosen = [i for i in chosen if naming[i]]
         if asked.excluded and names_llms(asked.excluded):  # "unlearning papers not about LLMs": none on them
@@ -276,7 +279,7 @@ class OfflineWriter:
         head, chosen = list_head(asked, sources, chosen, lambda t: self._names_subject(t) or t in heads)
         lines = [head + ":"]
         for i in chosen:
-            quoted = naming.get(i) or quoted_line(asked, sources[i], self.pick)
+            quoted = naming.get(i) or limits.get(i) or quoted_line(asked, sources[i], self.pick)
             paper = sources[i].paper  # what the list is ordered by: dates, or upvotes
             votes = (paper.upvotes or 0) if asked.ordering == "most upvoted" else None
             lines.append(list_line(paper.title, draft.quote(i + 1, quoted), paper.date if asked.order else None, votes))

@@ -75,9 +75,10 @@ def noun_kinds(question: str) -> list[tuple[str, tuple[str, str]]]:
     return found
 
 
+@lru_cache(maxsize=1024)
 def kind_said(question: str) -> re.Pattern[str] | None:
     """A pattern finding where a sentence writes the kinds of learning or language the question names ("in-context
-    learning", "In-Context Learner"), or None when it names none."""
+    learning", "In-Context Learner"), or None when it names none (kept: asked once per listed paper)."""
     found = [re.split(r"[\s-]+", written) for written, _ in noun_kinds(question)]
     if not found:
         return None

@@ -8,7 +8,7 @@ from collections.abc import Callable, Set
 
 from ..text import stem, substance, terms
 from ..types import Source
-from .draft import contribution, own_part, sentence_terms
+from .draft import POINTING_BACK, contribution, own_part, sentence_terms
 from .evidence import key_terms
 from .names import names_of
 from .question import Asked
@@ -32,11 +32,6 @@ LIMITS = re.compile(
     r"costly|expensive|suffer\w*|bottlenecks?|worse|weak(?:er|ness\w*)|trade-?offs?|inefficien\w*|poor(ly)?|"
     r"degrad\w*|at the cost of|not competitive|uncompetitive|underperform\w*|falls? short|outperformed by|"
     r"challenges|hinder\w*)\b",
-    re.IGNORECASE,
-)
-# A limit pointed back at ("To address these challenges, we propose …"): the sentence states no limit itself.
-_POINTED_BACK = re.compile(
-    r"\b(?:this|these|those|such)\s+(?:challenges?|limitations?|issues?|problems?|drawbacks?|shortcomings?)\b",
     re.IGNORECASE,
 )
 # A contrast alone ("…, but researchers have proposed X") says less of a limit than a limit word does.
@@ -170,10 +165,10 @@ class Picker:
     def limits(self, asked: Asked, pool: list[tuple[int, str, set[str]]]) -> list[tuple[int, str, set[str]]]:
         """Sentences stating a limit that hold some of the question's words, most of its weight first."""
         wanted = set(key_terms(asked.text))
-        found = [item for item in pool if LIMITS.search(_POINTED_BACK.sub(" ", item[1])) and wanted & item[2]]
+        found = [item for item in pool if LIMITS.search(POINTING_BACK.sub(" ", item[1])) and wanted & item[2]]
 
         def contrast_only(sentence: str) -> bool:
-            return not LIMITS.search(_CONTRAST_ONLY.sub(" ", _POINTED_BACK.sub(" ", sentence)))
+            return not LIMITS.search(_CONTRAST_ONLY.sub(" ", POINTING_BACK.sub(" ", sentence)))
 
         return sorted(found, key=lambda item: (-sum(self.idf(t) for t in wanted & item[2]), contrast_only(item[1])))
 
