@@ -103,13 +103,18 @@ def source_cards(answer: Answer, turn: int, open_first: bool = False) -> str:
     return "".join(cards) or "<p>No paper was retrieved.</p>"
 
 
+def _papers(n: int) -> str:
+    """A count of papers, "1 paper" in the singular."""
+    return f"{n} paper{'s' if n != 1 else ''}"
+
+
 def sources_panel(history: Sequence[Turn]) -> str:
     """Cards of the latest answer, then earlier answers' cards folded away (their links still work)."""
     if not history:
         return '<div class="pqa-sources"><p>Sources of the answers appear here.</p></div>'
     last = len(history) - 1
     parts = [
-        f"<h4>Sources of the latest answer ({len(history[-1].answer.sources)} papers)</h4>",
+        f"<h4>Sources of the latest answer ({_papers(len(history[-1].answer.sources))})</h4>",
         source_cards(history[-1].answer, last),
     ]
     for turn in range(last - 1, -1, -1):

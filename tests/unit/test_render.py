@@ -5,7 +5,7 @@ import datetime as dt
 from paperqa import Answer, Citation, Claim, Paper, Source, Turn
 from paperqa.text import tidy
 from paperqa.ui.app import auth_pairs, filters_from
-from paperqa.ui.render import answer_markdown, conversation_markdown, source_cards
+from paperqa.ui.render import answer_markdown, conversation_markdown, source_cards, sources_panel
 
 PAPER = Paper(
     id="p1",
@@ -94,3 +94,7 @@ def test_only_a_searched_and_refused_question_is_headed_not_covered():
     assert answer_markdown(said, turn=1).startswith("The last answer has no fifth paper")
     history = [Turn("q", refused), Turn("And the fifth paper?", said)]
     assert "*Not covered by the corpus.* The last answer" not in conversation_markdown(history)
+
+
+def test_the_sources_panel_counts_one_paper_in_the_singular():
+    assert "Sources of the latest answer (1 paper)</h4>" in sources_panel([Turn("q", ANSWER)])
