@@ -38,6 +38,12 @@ def test_a_paper_lacking_a_whole_phrase_of_the_question_is_no_answer(offline):
     answer = offline.ask("How is differential privacy used in dense retrieval?")
     assert not answer.answerable and "(the closest lacks “dense retrieval”)" in answer.text, answer.text
     assert "“Large Language Models Can Be Strong Differentially Private Learners”" in answer.text
+    # Six key words, of which "protect" and "privacy" name no subject: still a topic's name, and DP2Unlearning
+    # (privacy for LLMs) has no word of "dense retrievers"; "built" and "scans" are as little a description.
+    longer = offline.ask("How do dense retrievers protect user privacy with differential privacy?")
+    assert not longer.answerable and "(the closest lacks “dense retrievers”)" in longer.text, longer.text
+    graphs = offline.ask("Are there knowledge graphs built from brain MRI scans?")  # a brain-tumour paper
+    assert not graphs.answerable and "“knowledge graphs”" in graphs.text, graphs.text
     held = offline.ask("How is differential privacy used to train large language models?")
     assert held.text.startswith("From “Large Language Models Can Be Strong Differentially Private"), held.text
 

@@ -8,7 +8,7 @@ import pytest
 from paperqa import Paper
 from paperqa.answer.claims import check, numbers, support_of
 from paperqa.answer.evidence import has
-from paperqa.answer.names import names_of
+from paperqa.answer.names import definitions, names_of
 from paperqa.answer.phrases import joined, named_only
 from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, lacking, match, near, on_topic
@@ -142,6 +142,14 @@ def test_names_of_a_paper():
                   "We also evaluate on GLUE (GLUE).")  # fmt: skip
     names = names_of(paper)
     assert names[0] == "HyperAttention" and "GLUE" not in names
+    # An acronym stands for the fewest words before it that spell it: "magnetic resonance imaging", not the
+    # "brain" before them, so "MRI" shares one word with the title and names no paper of its own.
+    brain = Paper(id="b", title="SynthStrip: Skull-Stripping for Any Brain Image",
+                  abstract="The removal of non-brain signal from magnetic resonance imaging (MRI) data. We propose "
+                  "Pairwise Ranking Prompting (PRP) for any brain image.")  # fmt: skip
+    assert "MRI" not in names_of(brain)
+    spelled = [("magnetic resonance imaging ", "MRI"), ("Pairwise Ranking Prompting ", "PRP")]
+    assert definitions(brain.abstract) == spelled
 
 
 def test_the_prefix_rule_and_figures():
@@ -278,6 +286,9 @@ def test_a_noun_qualifying_a_head_the_paper_holds_is_a_subject_it_must_have():
     assert analyse("papers on medical imaging for faster training").qualified == ()
     assert analyse("Which papers use LLMs to rerank passages?").qualified == ()
     assert analyse("models for pruning weights in masked layers").qualified == ()
+    # Three nouns: the first qualifies the last ("brain" the scans), not the second on its own ("brain MRI").
+    assert analyse("Which paper removes skulls from brain MRI scans?").qualified == ()
+    assert analyse("Which methods for depth estimation in robots?").qualified == (("depth", "estim"),)
 
 
 def test_a_head_a_far_rarer_word_before_it_names_may_be_lacking():

@@ -15,6 +15,7 @@ _NAME = r"([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
 _PAREN_NAME = re.compile(rf"\({_NAME}\)")  # "(PRP)" ...
 _WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+\s+){1,6})$")  # ... and the words it abbreviates, just before it
 _ARTICLES = frozenset({"the", "a", "an"})
+_JOINING = frozenset({"the", "a", "an", "and", "of", "for", "with", "to", "in", "on", "by"})  # in no acronym
 _MADE_CALLED = re.compile(rf"\b(?:called|named|dubbed|termed)\s+{_NAME}")  # not "namely BERT and ConvKNRM"
 _CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed)\s+{_NAME}")  # "a model called MVP"
 
@@ -60,8 +61,34 @@ def definitions(text: str) -> list[tuple[str, str]]:
     for m in _PAREN_NAME.finditer(text):
         before = _WORDS_BEFORE.search(text[max(0, m.start() - 200) : m.start()])
         if before:
-            out.append((before.group(1), m.group(1)))
+            out.append((_abbreviated(before.group(1), m.group(1)), m.group(1)))
     return out
+
+
+def _abbreviated(words: str, acronym: str) -> str:
+    """The last words an acronym abbreviates ("magnetic resonance imaging " of "non-brain signal from magnetic
+    resonance imaging (MRI)"): the fewest whose initials spell it ("Data Selection with Importance Resampling"),
+    else the fewest holding its letters in order from the first word's start ("Sparse Lexical and Expansion"),
+    else all of them."""
+    letters = "".join(c for c in acronym.casefold() if c.isalnum())
+    letters = letters[:-1] if acronym.endswith("s") and len(letters) > 2 else letters  # "LMs": "language models"
+    split = words.split()
+    tails = [split[start:] for start in range(len(split) - 1, -1, -1)]
+    for tail in tails:
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", " ".join(tail).casefold()) if w and w not in _JOINING)
+        if initials == letters:
+            return " ".join(tail) + " "
+    for tail in tails:
+        text = " ".join(tail).casefold()
+        if letters and text.startswith(letters[0]) and _in_order(letters, text):
+            return " ".join(tail) + " "
+    return words
+
+
+def _in_order(letters: str, text: str) -> bool:
+    """Whether the letters occur in this order in a text (not necessarily side by side)."""
+    rest = iter(text)
+    return all(c in rest for c in letters)
 
 
 def _distinct(names: list[str]) -> tuple[str, ...]:

@@ -173,7 +173,7 @@ class OfflineWriter:
         compares = asked.shape in ("compare", "improvement") or BEATS.search(asked.text)
         if not named and compares and (over := beating(asked, sources, matches, BEATS)) is not None:
             top = over  # "Is dense retrieval better than BM25?": a paper stating its gain over BM25
-        short_topic = len(asked.terms) <= TOPIC_WORDS
+        short_topic = self._subjects(asked) <= TOPIC_WORDS
         if not named and (elsewhere := apart_from(asked, sources[top].paper, self._names_subject, short_topic)):
             # The paper is on another subject than one the question names: the corpus does not cover it.
             return Draft(refusal(sources, apart=elsewhere), answerable=False)
@@ -219,6 +219,11 @@ class OfflineWriter:
     def _names_subject(self, term: str) -> bool:
         """Whether a key term names a subject (residual IDF) or is too rare for that to tell (`covers`' test)."""
         return subject(term, self.topical) or rare(term, self.idf)
+
+    def _subjects(self, asked: Asked) -> int:
+        """How many of a question's key words name subjects: "built" and "scans" do not make "knowledge graphs built
+        from brain MRI scans" a description of one paper rather than a topic's name."""
+        return sum(1 for t in asked.terms if self._names_subject(t))
 
     def _holds(self, asked: Asked, source: Source) -> bool:
         """Whether a paper holds a topic's name as a whole (`covers`)."""

@@ -168,9 +168,11 @@ def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
     (qualifier, head): a paper holding the head without the qualifier is about another kind of it (scientific
     search, speech recognition)."""
     out = []
-    for before, a, b in zip([".", *words], words, words[1:], strict=False):
+    for before, a, b, after in zip([".", *words], words, words[1:], [*words[2:], "."], strict=False):
         if before not in _PREPOSITIONS or a in STOPWORDS or b in STOPWORDS or _MODIFIER.search(a):
             continue
+        if after not in STOPWORDS and not after.isdigit() and stem(after) not in FRAME and after != ".":
+            continue  # "from brain MRI scans": "brain" qualifies the scans, not "MRI" on its own
         sa, sb = stem(a), stem(b)
         if not (sa in FRAME or sb in FRAME or sa.isdigit() or sb.isdigit()):
             out.append((sa, sb))
