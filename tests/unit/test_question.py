@@ -608,3 +608,9 @@ def test_a_word_only_in_a_name_is_not_held_save_what_an_x_to_y_name_makes():
 def test_problems_said_to_remain_open_ask_for_limits():
     asked = analyse("Which problems remain open in machine unlearning?")
     assert asked.weakness and "problem" not in asked.terms and "open" not in asked.terms
+
+
+def test_the_s_of_a_possessive_is_no_word_of_a_phrase():
+    # ("s", "layer") of "a model's layers" was a phrase of two subjects (an unseen word is rare) no paper writes
+    asked = analyse("Which paper looks at a model's layers and BERT's attention heads?")
+    assert asked.pairs == (("attent", "head"),), asked.pairs

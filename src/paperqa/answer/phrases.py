@@ -135,7 +135,7 @@ def pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
     """Consecutive key words of the question, a phrase each (`dense retrieval`, `membership inference`)."""
     out = []
     for a, b in itertools.pairwise(words):
-        if a in STOPWORDS or b in STOPWORDS:
+        if a in STOPWORDS or b in STOPWORDS or len(a) < 2 or len(b) < 2:  # the "s" of "BERT's layers" is no word
             continue
         sa, sb = stem(a), stem(b)
         if frames(a) or frames(b) or sa.isdigit() or sb.isdigit():
