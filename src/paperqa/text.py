@@ -80,9 +80,25 @@ _CONNECTIVE = re.compile(
 _EXAMPLES_GIVEN = re.compile(r"\((?:e\.g\.|i\.e\.|such as|for example|for instance|like)[^()]{0,300}\)", re.IGNORECASE)
 
 
+# "learned sparse retrieval like SPLADE", "methods such as ROME and MEMIT": named examples of the kind asked about,
+# not the paper asked about ("is X like Y?", "SPLADE like ColBERT" compare them). A name has a capital or digit
+# after its first letter. Bounded.
+_NAMED_EXAMPLES = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bbe )(?<!\blooks )(?<!\bworks )"
+    r"(?:(?<=[a-z] )like|\bsuch as|\be\.g\.,?|\bincluding)\s+(?:[A-Z][\w-]{0,30}[A-Z0-9][\w-]{0,30})"
+    r"(?:(?:\s*,\s*|\s+)(?:(?:and|or)\s+)?[A-Z][\w-]{0,30}[A-Z0-9][\w-]{0,30}){0,5}"
+)
+
+
 def examples_removed(text: str) -> str:
     """A question without the examples it gives in parentheses ("(e.g. …)")."""
     return " ".join(_EXAMPLES_GIVEN.sub(" ", text).split())
+
+
+def named_examples_removed(text: str) -> str:
+    """A question without the names it gives as examples ("like SPLADE"): no paper it asks about, though a paper
+    mentioning them may well answer it ("techniques like DPR, ANCE and DeepCT")."""
+    return " ".join(_NAMED_EXAMPLES.sub(" ", examples_removed(text)).split())
 
 
 # An HTML tag pasted into a question ("<b>", "<img src=x onerror=…>"): markup, none of whose words are asked about.

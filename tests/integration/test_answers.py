@@ -44,6 +44,9 @@ def test_a_paper_lacking_a_whole_phrase_of_the_question_is_no_answer(offline):
     assert not longer.answerable and "(the closest lacks “dense retrievers”)" in longer.text, longer.text
     graphs = offline.ask("Are there knowledge graphs built from brain MRI scans?")  # a brain-tumour paper
     assert not graphs.answerable and "“knowledge graphs”" in graphs.text, graphs.text
+    # "like SPLADE" gives an example of the retrieval asked about: SPLADE's paper (no attack) is no answer
+    example = offline.ask("Which adversarial attacks target learned sparse retrieval like SPLADE?")
+    assert not example.answerable and "(the closest lacks “sparse”)" in example.text, example.text
     held = offline.ask("How is differential privacy used to train large language models?")
     assert held.text.startswith("From “Large Language Models Can Be Strong Differentially Private"), held.text
 

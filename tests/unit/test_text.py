@@ -1,6 +1,15 @@
 """Text rules: sentences that say where a paper's code is carry none of its subject; contractions are no terms."""
 
-from paperqa.text import examples_removed, frames, markup_removed, prose_terms, substance, terms, tidy
+from paperqa.text import (
+    examples_removed,
+    frames,
+    markup_removed,
+    named_examples_removed,
+    prose_terms,
+    substance,
+    terms,
+    tidy,
+)
 
 ABSTRACT = (
     "We propose a sparse retriever for source code search. It halves latency. "
@@ -66,6 +75,16 @@ def test_examples_given_in_parentheses_are_taken_out_of_what_a_paper_must_hold()
     kept = "Which papers probe encoders (POS, syntax) for linguistic information?"  # no "e.g.": the topic's own
     assert examples_removed(kept) == kept
     assert examples_removed("(e.g. " * 20_000) == "(e.g. " * 19_999 + "(e.g."  # unclosed: left as it is
+
+
+def test_names_given_as_examples_are_no_paper_asked_about():
+    asked = "Which adversarial attacks target learned sparse retrieval like SPLADE?"
+    assert named_examples_removed(asked) == "Which adversarial attacks target learned sparse retrieval ?"
+    listed = "How do methods such as ROME and MEMIT compare, e.g. T5 or GPT-2?"
+    assert named_examples_removed(listed) == "How do methods compare, ?"
+    for compared in ("Is SPLADE like ColBERT?", "How is SPLADE like ColBERT?", "a corpus like the Pile"):
+        assert named_examples_removed(compared) == compared  # a comparison, or no name
+    assert named_examples_removed("papers like AbC, " * 20_000).startswith("papers ,")  # linear, bounded names
 
 
 def test_the_noun_of_a_task_does_not_frame_a_question_as_its_verb_does():

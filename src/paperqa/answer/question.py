@@ -13,6 +13,7 @@ from ..text import (
     STOPWORDS,
     connectives_removed,
     frames,
+    named_examples_removed,
     stem,
     subject_terms,
     terms,
@@ -169,7 +170,8 @@ def _analysed(question: str) -> Asked:
     gist = SUMMARY.search(question)
     question, order, count = how.rest, how.order, how.count
     # Linking phrases name nothing asked ("compress models, for example by pruning": no "example").
-    words = [w.casefold() for w in WORD.findall(joined(connectives_removed(question)))]
+    # ... nor do the names it gives as examples ("learned sparse retrieval like SPLADE": not SPLADE's own paper)
+    words = [w.casefold() for w in WORD.findall(joined(connectives_removed(named_examples_removed(question))))]
     # A word whose stem is a stop word ("useful": "use") is framing too: abstracts' own "use" is never a term.
     keys = [
         stem(w)

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..text import FRAME, terms
+from ..text import FRAME, named_examples_removed, terms
 from ..types import Paper, Source
 from .evidence import has, has_name
 from .names import mentions
@@ -204,7 +204,7 @@ def _named_by_qualifier(asked: Asked, head: str, missing: Sequence[str], idf: Id
 
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
     """The coverage of one paper for one question, and how long a name of it the question gives."""
-    name = mentions(asked.text, paper, idf, rare=RARE_NAME * idf(UNSEEN))
+    name = mentions(named_examples_removed(asked.text), paper, idf, rare=RARE_NAME * idf(UNSEEN))  # not "like SPLADE"
     return Match(_share(asked, idf, vocabulary(paper)), name)
 
 
