@@ -814,6 +814,10 @@ def test_a_short_topic_of_alternatives_is_held_by_a_paper_holding_one(offline):
 def test_a_qualified_phrase_held_only_word_by_word_is_not_held(offline):
     joined = offline.ask("Which papers use in-context learning for depth estimation?")  # "depth" of transformers
     assert not joined.answerable, joined.text
+    # A kind of learning is one name: a paper with "extended-context" models, "learning" and "machine translation"
+    # apart does not hold it (and the refusal names it)
+    kind = offline.ask("How is in-context learning used for machine translation?")
+    assert not kind.answerable and "(the closest lacks “in-context learning”)" in kind.text, kind.text
     held = offline.ask("Which papers use self-supervised learning for depth estimation?")  # RoboDepth's track
     assert held.answerable and held.citations[0].title.startswith("The RoboDepth Challenge"), held.text
 

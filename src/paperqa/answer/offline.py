@@ -53,6 +53,7 @@ from .relevance import (
     covers,
     fit,
     holding_kinds,
+    holds_compound,
     lacking,
     logistic,
     match,
@@ -232,7 +233,10 @@ class OfflineWriter:
     def _apart(self, asked: Asked, sources: Sequence[Source]) -> list[str]:
         """The subjects (else the words) of the question that the paper lacking the fewest of them lacks, as the
         question writes them."""
-        fewest = min((lacking(asked, s.paper) for s in sources), key=len)
+        closest = min(sources, key=lambda s: len(lacking(asked, s.paper)))
+        fewest = lacking(asked, closest.paper)
+        if not fewest:  # every word, but a kind's apart: "in-context learning" of an "extended-context" paper
+            return [written for written, parts in noun_kinds(asked.text) if not holds_compound(closest.paper, parts)]
         return as_written(asked.text, [t for t in fewest if subject(t, self.topical)] or fewest)
 
     def _listing(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source], matches: list[Match]) -> Draft:

@@ -20,7 +20,7 @@ from ..text import FRAME, named_examples_removed, terms
 from ..types import Paper, Source
 from .evidence import has, has_name
 from .names import mentions
-from .phrases import ize_stems, joined, named_only, paper_words
+from .phrases import ize_stems, joined, named_only, noun_kinds, paper_words
 from .question import Asked
 from .vectors import Vectors
 
@@ -181,6 +181,7 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     before it names ("MLP layers")."""
     missing = lacking(asked, paper)
     named = [parts for parts in asked.compounds if all(p in asked.terms for p in parts)]  # not "music-related"
+    named += [parts for _, parts in noun_kinds(asked.text)]  # "in-context learning": no "extended-context" model
     if not all(holds_compound(paper, parts) for parts in named):
         return False  # a hyphenated name is one thing ("low-resource"), not modifiers ("low dimensional")
     subjects = [t for t in missing if subject(t, topical) and t not in asked.clause_verbs]
