@@ -811,6 +811,12 @@ def test_a_short_topic_of_alternatives_is_held_by_a_paper_holding_one(offline):
     assert {"HNeRV", "NeuS2"} <= titles, answer.text
 
 
+def test_a_list_on_a_language_lists_no_paper_that_never_names_it(offline):
+    # Sentence-embedding papers with no word of Chinese were two of the three listed
+    answer = offline.ask("Which papers build Chinese sentence embeddings?")
+    assert [c.title[:17] for c in answer.citations] == ["KaLM-Embedding-V2"], answer.text
+
+
 def test_a_qualified_phrase_held_only_word_by_word_is_not_held(offline):
     joined = offline.ask("Which papers use in-context learning for depth estimation?")  # "depth" of transformers
     assert not joined.answerable, joined.text

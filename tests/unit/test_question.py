@@ -614,3 +614,9 @@ def test_the_s_of_a_possessive_is_no_word_of_a_phrase():
     # ("s", "layer") of "a model's layers" was a phrase of two subjects (an unseen word is rare) no paper writes
     asked = analyse("Which paper looks at a model's layers and BERT's attention heads?")
     assert asked.pairs == (("attent", "head"),), asked.pairs
+
+
+def test_a_word_capitalised_inside_a_sentence_narrows_a_list():
+    assert analyse("Which papers build Chinese sentence embeddings?").proper == {"chines"}
+    assert analyse("Is there a model for Thai? Which use BERT?").proper == {"thai"}  # not a sentence's first word
+    assert analyse("Which Papers Study Hashing In Images?").proper == frozenset()  # title case says nothing

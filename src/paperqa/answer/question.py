@@ -29,6 +29,7 @@ from .traits import MAKES_DATA
 # "Which came first, X or Y?": a comparison that gives each side's date.
 _DATES_COMPARED = re.compile(rf"\b(?:{DATED_COMPARATIVE})\b", re.IGNORECASE)
 _CAMEL = re.compile(r"[a-z][A-Z]")  # a coined name's capital inside it ("TransF", "ColBERT")
+_PROPER = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+\b")  # "Chinese" after a word, not a sentence's first word
 # "Which paper introduced BERT?", "who proposed the BEIR benchmark": the paper that made a name, which a paper
 # merely using it (gaBERT) is not. Only a coined name is checked (`BERT`, `RoboDepth`, `T5`: a capital after a
 # small letter, two capitals, or letters and a digit), not a description or a capitalised word ("Fine-Grained").
@@ -135,6 +136,7 @@ class Asked:
     remedy: bool = False  # asks how a problem is countered ("how is it fixed?"), which its abstract may state
     makes_data: bool = False  # a list of papers that make a benchmark or dataset ("propose new benchmarks")
     names: frozenset[str] = frozenset()  # key terms written as coined names ("TransF"): whole words, no prefixes
+    proper: frozenset[str] = frozenset()  # key terms written capitalised mid-sentence ("Chinese"): a list's must
     derived: frozenset[str] = frozenset()  # key terms of -ize words ("tokenization": "token"), held only as such
     qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")
     domains: tuple[str, ...] = ()  # key words after "for", "in", "on": where it applies ("data for retrieval")
@@ -212,7 +214,17 @@ def _analysed(question: str) -> Asked:
         domains=domains(words),
         clause_verbs=clause_verbs(words),
         names=frozenset(t for t in key_terms if t in _camel_stems(question)),
+        proper=frozenset(t for t in key_terms if t in _proper_stems(question)),
     )
+
+
+def _proper_stems(question: str) -> set[str]:
+    """The stems of a question's words capitalised inside a sentence ("Chinese", "Irish", "Pile"): a language, a
+    place or a name narrowing its topic. None in a title-cased question ("Which Papers Study Hashing?")."""
+    words = WORD.findall(question)
+    if sum(1 for w in words if w[:1].isupper()) * 2 > len(words):
+        return set()
+    return {stem(m.casefold()) for m in _PROPER.findall(question)}
 
 
 def _camel_stems(question: str) -> set[str]:
