@@ -811,6 +811,13 @@ def test_a_short_topic_of_alternatives_is_held_by_a_paper_holding_one(offline):
     assert {"HNeRV", "NeuS2"} <= titles, answer.text
 
 
+def test_what_a_named_paper_never_mentions_is_said_even_when_it_names_no_subject(offline):
+    # "creativity" is in few chunks but by its spread no subject: the RLHF paper's sentence was quoted as the answer
+    answer = offline.ask("How does RLHF affect creativity of language models?")
+    assert answer.text.startswith("The abstract of “Confronting Reward Model Overoptimization with Constrained RLHF”"
+                                  " [1] does not mention “creativity”;"), answer.text  # fmt: skip
+
+
 def test_a_list_on_a_language_lists_no_paper_that_never_names_it(offline):
     # Sentence-embedding papers with no word of Chinese were two of the three listed
     answer = offline.ask("Which papers build Chinese sentence embeddings?")

@@ -15,7 +15,9 @@ from .picking import BEATS, GAIN, RESULT, Picker
 from .pointed import related, unmentioned
 from .question import Asked
 from .record import Record, record_said
-from .relevance import Idf, Match
+from .relevance import UNSEEN, Idf, Match
+
+FEW_CHUNKS = 0.6  # share of the highest IDF from which a word a named paper lacks is asked of it ("creativity")
 
 
 class OnePaper:
@@ -23,6 +25,11 @@ class OnePaper:
 
     def __init__(self, pick: Picker, idf: Idf, names_subject: Callable[[str], bool]) -> None:
         self.pick, self.idf, self.names_subject = pick, idf, names_subject
+
+    def _asked_of(self, term: str) -> bool:
+        """Whether a word a named paper lacks is something asked of it: a subject, or a word in few chunks
+        ("How does RLHF affect creativity …?": creativity), not a verb like "affect"."""
+        return self.names_subject(term) or self.idf(term) >= FEW_CHUNKS * self.idf(UNSEEN)
 
     @staticmethod
     def record(record: Record, sources: Sequence[Source], top: int, hedged: bool) -> Draft:
@@ -86,9 +93,7 @@ class OnePaper:
         if asked.weakness and not self.pick.states_limits(asked, sources[top]):  # "the downsides of X"
             nameless = "limitation"
         one_named = sum(1 for m in matches if m.named) == 1  # of several papers named, each lacks the others' names
-        unsaid = (
-            unmentioned(asked, sources[top], matches[top], self.names_subject) if one_named and not nameless else []
-        )
+        unsaid = unmentioned(asked, sources[top], matches[top], self._asked_of) if one_named and not nameless else []
         others = related(asked, sources, matches, top, self.idf)  # nearly as close to the question: named as related
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid)

@@ -63,9 +63,10 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
     words = vocabulary(source.paper)
     lacking = [t for t in rest if not has(t, words)]
     # The kind asked for ("what GPU …") is what the question wants, whether or not it names a subject.
-    if not rest or len(lacking) < len(rest) or not any(subject(t) or t in asked.wants for t in lacking):
+    asked_of = [t for t in lacking if subject(t) or t in asked.wants]
+    if not rest or len(lacking) < len(rest) or not asked_of:
         return []
-    return as_written(asked.text, lacking)
+    return as_written(asked.text, asked_of)
 
 
 def apart_from(asked: Asked, paper: Paper, subject: Callable[[str], bool], short: bool) -> list[str]:
