@@ -294,7 +294,8 @@ _BARE_RELATION = re.compile(
     r"(?<![A-Za-z])(geq|leq|rightarrow|leftarrow|mathcal)(?![A-Za-z])|(?<=\d)(times)(?![A-Za-z])"
 )
 _TEX_MACRO = re.compile(r"\\([a-zA-Z]+)\s*(?:\{\})?")
-_ENTITY = re.compile(r"(?<![0-9a-zA-Z])(?:&#)?x(20[0-9a-fA-F]{2});?")
+# "x2013" apart, or a dash or quote's code glued between two words ("retrievalx2013retrieval of passages")
+_ENTITY = re.compile(r"(?<![0-9a-zA-Z])(?:&#)?x(20[0-9a-fA-F]{2});?|(?<=[a-z])x(201[0-9a-fA-F]|2026)(?=[A-Za-z])")
 _ACCENTS = {('"', "a"): "ä", ('"', "o"): "ö", ('"', "u"): "ü", ('"', "i"): "ï", ("'", "e"): "é", ("`", "e"): "è"}
 
 
@@ -315,6 +316,6 @@ def tidy(text: str) -> str:
     text = _TEX_ESCAPED.sub(r"\1", text)
     text = _TEX_MACRO.sub(_macro, text)
     text = _BARE_RELATION.sub(lambda m: _TEX_GREEK[m.group(0)], text)
-    text = _ENTITY.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = _ENTITY.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
     text = text.replace("``", "“").replace("''", "”")  # TeX quotes
     return text.replace("{", "").replace("}", "").replace("--", "–")

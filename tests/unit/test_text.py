@@ -46,6 +46,13 @@ def test_relations_and_font_switches_of_tex_read_as_a_reader_reads_them():
     assert tidy("sometimes, three times, multitimes") == "sometimes, three times, multitimes"  # no figure glued
 
 
+def test_a_dash_s_code_glued_between_words_reads_as_the_dash():
+    # GASLITE's abstract, as quoted in the chat: "text retrievalx2013retrieval of relevant passages"
+    glued = "Dense text retrievalx2013retrieval of passages via encodingsx2013has emerged; a x2013 b"
+    assert tidy(glued) == "Dense text retrieval–retrieval of passages via encodings–has emerged; a – b"
+    assert tidy("Linux2020 and index2019 stay; Fox2013 too") == "Linux2020 and index2019 stay; Fox2013 too"
+
+
 def test_an_abstracts_linking_phrases_name_no_subject():
     assert prose_terms("In contrast, for instance, in order to rank") == ["rank"]
     assert prose_terms("contrastive learning of instance order") == terms("contrastive learning of instance order")
