@@ -44,6 +44,9 @@ def test_relations_and_font_switches_of_tex_read_as_a_reader_reads_them():
     assert tidy("suggests a geqo-like name") == "suggests a geqo-like name"  # only the bare word is a relation
     assert tidy("a 40times acceleration; 5.7% rightarrow 25.4%") == "a 40× acceleration; 5.7% → 25.4%"
     assert tidy("sometimes, three times, multitimes") == "sometimes, three times, multitimes"  # no figure glued
+    # GigaTok's "3 space billion parameters": TeX's spacing between a figure and its word
+    assert tidy("By scaling to 3 space billion parameters") == "By scaling to 3 billion parameters"
+    assert tidy("a latent space of 3 spaces; 3 space") == "a latent space of 3 spaces; 3 space"
 
 
 def test_a_dash_s_code_glued_between_words_reads_as_the_dash():
