@@ -419,16 +419,28 @@ def test_the_most_upvoted_papers_are_ordered_by_the_record_s_upvotes(offline):
     most = offline.ask("Which paper has the most upvotes?")  # "no paper in it mentions “upvotes”"
     assert most.text.startswith(f"The corpus has {len(papers)} papers; the most upvoted:"), most.text
     assert f"({top} upvotes)" in most.text and [c.support for c in most.claims] == ["full"], most.text
-    listed = offline.ask("What are the most upvoted papers on unlearning?")
+    # No unlearning paper has an upvote in the record: none is called the most upvoted (one with "0 upvotes" was)
+    assert not any(p.upvotes for p in papers if "unlearning" in p.title.casefold())
+    unvoted = offline.ask("Which paper has the most upvotes about unlearning?")
+    assert unvoted.text.splitlines()[0].endswith("papers on this (none of them has upvotes recorded):"), unvoted.text
+    assert len(unvoted.citations) > 1 and "upvotes)" not in unvoted.text
+    listed = offline.ask("What are the most upvoted papers on mixture of experts?")
     assert listed.text.splitlines()[0].endswith("most upvoted first:"), listed.text
     votes = [int(line.split(" upvote")[0].rsplit("(", 1)[1]) for line in listed.text.splitlines()[1:]]
-    assert votes == sorted(votes, reverse=True) and all(c.support == "full" for c in listed.claims)
+    assert votes == sorted(votes, reverse=True) and votes[0] > 0 and all(c.support == "full" for c in listed.claims)
     # "LLMs" frame most questions, but here they are the list's topic (it listed the whole corpus's most upvoted)
     llms = offline.ask("What are the most upvoted papers on LLMs?")
     assert "most upvoted first" in llms.text.splitlines()[0] and not llms.text.startswith(
         f"The corpus has {len(papers)}"
     )
     assert all(on_language_models(s.paper) for s in llms.sources if s.paper.id in {c.paper_id for c in llms.citations})
+
+
+def test_an_undated_paper_is_not_among_the_newest(offline):
+    # one hashing paper has a date: "the 2 newest" listed it and an undated one
+    answer = offline.ask("What are the 2 newest papers on hashing?")
+    assert answer.text.splitlines()[0].endswith("with no date, last); the newest:"), answer.text
+    assert len(answer.citations) == 1 and answer.citations[0].date is not None
 
 
 def test_the_newest_papers_are_asked_with_words_between_or_a_verb_after(offline):

@@ -63,12 +63,17 @@ def list_head(
         chosen.sort(key=lambda i: (sources[i].paper.date is None, _by_date(sources[i], order)))
         undated = sum(1 for i in chosen if sources[i].paper.date is None)
         head += f", {order} first" + (f" ({undated} with no date, last)" if undated else "")
+    elif asked.popular and not by_votes(sources, chosen):  # no paper to call the most upvoted: as found
+        head += f" ({'none of them has' if len(chosen) > 1 else 'it has no'} upvotes recorded)"
     elif asked.popular:  # "the most upvoted papers on X": by the record's upvotes, most first (ties as found)
         chosen.sort(key=lambda i: -(sources[i].paper.upvotes or 0))
         head += ", most upvoted first"
-    shown = min(asked.count or MAX_LISTED, MAX_LISTED)
+    ordered = asked.ordering if asked.order or by_votes(sources, chosen) else None
+    shown = min(asked.count or MAX_LISTED, MAX_LISTED) if ordered or not asked.popular else MAX_LISTED
+    if asked.order and 0 < (dated := sum(1 for i in chosen if sources[i].paper.date)) < shown < len(chosen):
+        shown = dated  # "the 2 newest" of one dated paper: that one; an undated paper is no newest
     if len(chosen) > shown:  # "3 papers on hashing": the first three of them (at most MAX_LISTED)
-        if ordered := asked.ordering:  # "the newest paper on X": one
+        if ordered:  # "the newest paper on X": one
             head += f"; the {ordered}" if shown == 1 else f"; the {shown} {ordered}"
         else:
             head += f"; {shown} of them"
@@ -84,6 +89,11 @@ def list_head(
     if asked.best:  # "the best method for X": no abstract ranks the others; each says what it reports
         head += " (the abstracts do not rank them against each other; each line gives what its paper reports)"
     return head, chosen
+
+
+def by_votes(sources: Sequence[Source], chosen: Sequence[int]) -> bool:
+    """Whether upvotes rank these papers: any has one (most have none in the record)."""
+    return any(sources[i].paper.upvotes for i in chosen)
 
 
 def _by_date(source: Source, order: Order) -> int:

@@ -27,7 +27,7 @@ from .draft import (
     refusal,
 )
 from .evidence import has, key_terms, never_seen, support
-from .listing import TOPIC_WORDS, list_head, list_topic, quoted_line
+from .listing import TOPIC_WORDS, by_votes, list_head, list_topic, quoted_line
 from .names import defined_unnamed, introduces, maker, unnamed
 from .one_paper import OnePaper
 from .phrases import as_written, ize_stems, noun_kinds, phrase_heads
@@ -292,7 +292,7 @@ class OfflineWriter:
         for i in chosen:
             quoted = naming.get(i) or limits.get(i) or quoted_line(asked, sources[i], self.pick)
             paper = sources[i].paper  # what the list is ordered by: dates, or upvotes
-            votes = (paper.upvotes or 0) if asked.ordering == "most upvoted" else None
+            votes = (paper.upvotes or 0) if asked.ordering == "most upvoted" and by_votes(sources, chosen) else None
             lines.append(list_line(paper.title, draft.quote(i + 1, quoted), paper.date if asked.order else None, votes))
         draft.text = "\n".join(lines)
         return draft
