@@ -700,6 +700,10 @@ def test_a_comparison_with_a_class_of_papers_is_answered_from_the_named_one(offl
     answer = offline.ask("How do contextual document embeddings differ from standard dense retrievers?")
     assert [c.title for c in answer.citations] == ["Contextual Document Embeddings"], answer.text
     assert "out-of-context" in answer.text, answer.text  # what it says the standard ones lack
+    # "naive chunking" is no paper either (a streaming-tagging paper was the other side); the gain is "superior"
+    naive = offline.ask("Is Late Chunking better than naive chunking?")
+    assert [c.title[:13] for c in naive.citations] == ["Late Chunking"], naive.text
+    assert naive.text.split("[1]: ")[1].startswith("The resulting chunk embeddings capture"), naive.text
 
 
 def test_how_much_better_quotes_the_gain_over_others_not_a_numbered_list_of_its_parts(offline):

@@ -15,8 +15,8 @@ from .question import Asked
 
 NUMBER = re.compile(r"\d")
 GAIN = re.compile(
-    r"\b(improv\w*|gains?|outperform\w*|faster|speed-?ups?|sav(e|es|ing)|reduc\w*|better|boost\w*|increas\w*|"
-    r"lower|higher|less|fewer|[0-9.]+[ -]?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
+    r"\b(improv\w*|gains?|outperform\w*|surpass\w*|superior|faster|speed-?ups?|sav(e|es|ing)|reduc\w*|better|"
+    r"boost\w*|increas\w*|lower|higher|less|fewer|[0-9.]+[ -]?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
     re.IGNORECASE,
 )
 # A gain stated against something else ("outperforms others", "better than BM25"): what "how much better" asks.
