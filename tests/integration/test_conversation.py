@@ -466,3 +466,24 @@ def test_a_bare_ordinal_or_date_after_one_papers_answer_is_of_the_list_before_it
     dated = [c for c in listed.citations if c.date]
     oldest = min(dated, key=lambda c: c.date)
     assert first.citations and first.citations[0].paper_id == oldest.paper_id, first.text
+
+
+def test_a_gain_over_its_predecessor_is_asked_of_the_paper_just_discussed(offline):
+    first = offline.ask("Tell me about SPLADE v2")
+    # "predecessor" is in no abstract: the follow-up was refused, though SPLADE v2 states its gain over SPLADE
+    gain = offline.ask("how much better is it than the predecessor?", history=[Turn("Tell me about SPLADE v2", first)])
+    assert gain.answerable and "more than 9% gains" in gain.text.split("[1]")[1], gain.text
+    # a named baseline it never mentions is still not answered with some other gain
+    named = offline.ask("how much faster is it than ColBERT?", history=[Turn("Tell me about SPLADE v2", first)])
+    assert not named.answerable, named.text
+
+
+def test_datasets_asked_of_two_papers_are_asked_of_each(offline):
+    both = offline.ask("Which datasets do SPLADE v2 and RetroMAE v2 evaluate on?")  # RetroMAE v2's alone
+    assert {c.title[:11] for c in both.citations} == {"SPLADE v2: ", "RetroMAE v2"}, both.text
+    assert "MS MARCO and BEIR" in both.text and "TREC DL 2019" in both.text
+    compared = offline.ask("Compare WAGLE and DP2Unlearning")
+    follow = offline.ask(
+        "what datasets do they evaluate on?", history=[Turn("Compare WAGLE and DP2Unlearning", compared)]
+    )
+    assert follow.text.startswith("The abstract of “DP2Unlearning") and "names no dataset or benchmark." in follow.text

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..types import Source
+from .citations import inert
 from .draft import Draft, contribution, short_name
 from .names import any_of
 from .picking import Picker
@@ -25,11 +26,17 @@ def compared(
     brief = len(sides) >= BRIEF_FROM
     parts: list[str] = []
     named_other = False
+    kind = asked.named_kind  # "what datasets do they use?" of two papers: where each names one, or that it names none
+    nameless: list[str] = []
     for i in sides:
         against = any_of([*absent, *(names[j] for j in sides if j != i)])
         named_other |= bool(against and against.search(sources[i].paper.abstract))
         reported = None if brief else pick.best(asked, sources[i], numeric=True, saying=against)
         picked = [s for s in (contribution(sources[i]), reported) if s]
+        if kind and (naming := pick.naming(asked, sources[i])):
+            picked = [naming]
+        elif kind:
+            nameless.append(f"“{inert(sources[i].paper.title)}” [{i + 1}]")
         said = " ".join(draft.quote(i + 1, s) for s in dict.fromkeys(picked))
         parts.append(f"{names[i]} [{i + 1}]: {said}")
     before = []
@@ -37,7 +44,9 @@ def compared(
         dates = "; ".join(f"{names[i]} {d.isoformat() if (d := sources[i].paper.date) else 'no date'}" for i in sides)
         before.append(f"The corpus dates {dates}.")
     other = "papers" if len(sides) > 2 else "paper"
-    after = [] if named_other or absent else [f"No abstract names the other {other}."]  # each described alone
+    after = [] if named_other or absent or kind else [f"No abstract names the other {other}."]  # each alone
+    if nameless:  # said first, not left to the quotes (what each does, in its place)
+        before.append(f"The abstract of {' and of '.join(nameless)} names no {kind}.")
     if brief:  # one line each, as a list is
         draft.text = "\n".join([*before, f"What each of the {len(sides)} does:", *(f"- {p}" for p in parts), *after])
     else:

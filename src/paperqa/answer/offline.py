@@ -33,6 +33,7 @@ from .one_paper import OnePaper
 from .phrases import as_written, ize_stems, noun_kinds, phrase_heads
 from .picking import BEATS, GAIN, Picker
 from .pointed import (
+    against_named,
     apart_from,
     beating,
     described_side,
@@ -97,8 +98,9 @@ class OfflineWriter:
             return Draft(NOTHING_RETRIEVED, answerable=False)
         matches = [match(asked, s.paper, self.idf) for s in sources]
         named = named_sources(matches)
-        if asked.one_paper and len(sources) == 1 and not asked.terms:  # "What are the main findings?" of it
-            named = [0]
+        gain_of_it = asked.shape == "improvement" and not against_named(asked.text)  # "than its predecessor"
+        if asked.one_paper and len(sources) == 1 and (not asked.terms or gain_of_it):
+            named = [0]  # "What are the main findings?" of it; "how much better is it than its predecessor?"
         if asked.record == "citing":  # "which papers cite SPLADE?": none recorded; those mentioning it instead
             if not (named or asked.one_paper):  # "which papers cite YOLO?": no paper of that name; those on it
                 draft = self._write(dataclasses.replace(asked, record=None), vector, sources)
@@ -168,6 +170,8 @@ class OfflineWriter:
             and (chosen := side_papers(pair, sources))
         ):
             return topics_compared(pair, sources, chosen, self.pick)
+        if asked.shape == "fact" and asked.named_kind and len(sides := sides_named(asked.text, named, matches)) >= 2:
+            return compared(asked, sources, sides[:MAX_COMPARED], self.pick)  # "which datasets do X and Y use?"
         top = named[0] if named else lead_paper(matches)
         if not named and (made := maker(asked.text, sources[:10])) is not None:
             top = made  # "Which paper introduced the Matryoshka idea?": the one named for it, not a later one

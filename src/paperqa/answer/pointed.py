@@ -36,6 +36,13 @@ _AGAINST = re.compile(
 )
 
 
+def against_named(text: str) -> bool:
+    """Whether what a question measures against is named ("better than BM25", "faster than ColBERT"), not said
+    in general ("than its predecessor", "than the baseline"), which any gain the paper states answers."""
+    against = _AGAINST.search(text)
+    return bool(against and _NAME.search(next(g for g in against.groups() if g)))
+
+
 def beating(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], beats: re.Pattern[str]) -> int | None:
     """The first of the top papers, about as close to the question as the closest (`RELATED`), with a sentence
     stating a gain (`beats`) over what the question measures against, naming it ("we outperform BM25 by 44%" for
