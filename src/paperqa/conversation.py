@@ -46,8 +46,15 @@ _DESCRIBED = (
     r"|introducing|proposing|presenting|describing|using|studying|showing)\b)"
 )
 _PAPER = rf"(?:that|this|the) (?:paper|work){_DESCRIBED}"
-_ANAPHORA = re.compile(rf"\b(those|these|them|they|their|it|its|{_PAPER}|above|same)\b", re.I)
-_NARROW = re.compile(r"\b(those|these|them|they|their|above)\b", re.I)
+# "what datasets does each use?", "each of them", "both of them": the last answer's papers, as "they" are
+# ("how does each layer contribute?" asks of layers: "each" before a verb only)
+_EACH = (
+    r"(?:(?<=does )|(?<=did )|(?<=do ))each(?= (?:use|propose|evaluate|report|introduce|study|address|achieve|"
+    r"show|find|train|measure|compare|claim|say|do|work|handle|target|test|focus|rely|need|improve|cover)\b)"
+    r"|each(?= (?:one|of (?:them|those|these))\b)|both(?= of them\b)"
+)
+_ANAPHORA = re.compile(rf"\b(those|these|them|they|their|it|its|{_PAPER}|above|same|{_EACH})\b", re.I)
+_NARROW = re.compile(rf"\b(those|these|them|they|their|above|{_EACH})\b", re.I)
 # "Which one is the newest?": of the papers the last answer cited, the one with the latest (earliest) date.
 # "which one is newer?", "which one came first?" of two compared.
 _DATED_ASKED = (

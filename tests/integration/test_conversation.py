@@ -487,3 +487,12 @@ def test_datasets_asked_of_two_papers_are_asked_of_each(offline):
         "what datasets do they evaluate on?", history=[Turn("Compare WAGLE and DP2Unlearning", compared)]
     )
     assert follow.text.startswith("The abstract of “DP2Unlearning") and "names no dataset or benchmark." in follow.text
+
+
+def test_each_of_the_last_answer_s_papers_is_pointed_at_by_each(offline):
+    compared = offline.ask("Compare SPLADE and SPLADE v2")
+    history = [Turn("Compare SPLADE and SPLADE v2", compared)]
+    each = offline.ask("what datasets does each use?", history=history)  # dataset papers of the corpus were listed
+    assert {c.title[:9] for c in each.citations} == {"SPLADE v2", "SPLADE: S"}, each.text
+    assert "names no dataset or benchmark" in each.text
+    assert not offline.ask("How does each layer contribute?", history=history).citations[0].title.startswith("SPLADE")
