@@ -822,6 +822,12 @@ def test_what_a_named_paper_never_mentions_is_said_even_when_it_names_no_subject
                                   " [1] does not mention “creativity”;"), answer.text  # fmt: skip
 
 
+def test_a_kind_a_description_answers_is_not_said_to_be_unmentioned(offline):
+    # "does not mention “problem” or “solve”" was said of GraphHash, whose abstract states the problem it solves
+    answer = offline.ask("What problem does GraphHash solve?")
+    assert answer.text.startswith("From “GraphHash"), answer.text
+
+
 def test_a_list_on_a_language_lists_no_paper_that_never_names_it(offline):
     # Sentence-embedding papers with no word of Chinese were two of the three listed
     answer = offline.ask("Which papers build Chinese sentence embeddings?")

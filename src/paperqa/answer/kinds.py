@@ -35,6 +35,25 @@ _KIN = [
     frozenset(stem(w) for w in ("metric", "measure", "accuracy", "score", "ndcg", "mrr", "bleu", "rouge", "f1")),
 ]
 _KIN_SAID = ("dataset or benchmark", "model", "metric")
+# Kinds an abstract answers by describing one, rarely by its kind's word ("What problem does GraphHash solve?").
+DESCRIBED_KINDS = frozenset(
+    stem(w)
+    for w in (
+        "problem",
+        "idea",
+        "approach",
+        "method",
+        "technique",
+        "goal",
+        "aim",
+        "motivation",
+        "challenge",
+        "issue",
+        "insight",
+        "intuition",
+        "strategy",
+    )
+)
 # "What does SPLADE v2 evaluate on?", "what was it tested on?": asks for the data sets, as "which benchmarks" does.
 _EVALUATED_ON = re.compile(r"\b(?:evaluat\w*|test(?:ed|s)?|benchmark(?:ed|s)?|experiment\w*)\s+on\s*(?:\?|$)",
                            re.IGNORECASE)  # fmt: skip

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from ..text import sentences, terms
 from ..types import Paper, Source
 from .evidence import has
+from .kinds import DESCRIBED_KINDS
 from .names import fold
 from .phrases import COINED, as_written
 from .question import Asked
@@ -69,8 +70,9 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
     rest = [t for t in asked.terms if t not in terms(found.name)] if found.name else []
     words = vocabulary(source.paper)
     lacking = [t for t in rest if not has(t, words)]
-    # The kind asked for ("what GPU …") is what the question wants, whether or not it names a subject.
-    asked_of = [t for t in lacking if subject(t) or t in asked.wants]
+    # The kind asked for ("what GPU …") is what the question wants, whether or not it names a subject; one a
+    # description answers ("what problem …") need not be named.
+    asked_of = [t for t in lacking if subject(t) or (t in asked.wants and t not in DESCRIBED_KINDS)]
     if not rest or len(lacking) < len(rest) or not asked_of:
         return []
     return as_written(asked.text, asked_of)
