@@ -828,6 +828,14 @@ def test_a_kind_a_description_answers_is_not_said_to_be_unmentioned(offline):
     assert answer.text.startswith("From “GraphHash"), answer.text
 
 
+def test_a_list_none_of_whose_papers_has_a_noun_of_its_phrase_is_of_the_closest(offline):
+    # "The corpus has 3 papers on this (none of them mentions “code”)": "code" is rare as a subject by its spread
+    # ("code is available" is in many abstracts), but the noun qualifying "search"
+    answer = offline.ask("Does any paper apply SPLADE to code search?")
+    assert answer.text.startswith("No paper found is on all of this; the 3 closest papers (none of them mentions"
+                                  " “code”):"), answer.text  # fmt: skip
+
+
 def test_a_list_on_a_language_lists_no_paper_that_never_names_it(offline):
     # Sentence-embedding papers with no word of Chinese were two of the three listed
     answer = offline.ask("Which papers build Chinese sentence embeddings?")

@@ -30,7 +30,7 @@ from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, by_votes, list_head, list_topic, quoted_line
 from .names import defined_unnamed, introduces, maker, unnamed
 from .one_paper import OnePaper
-from .phrases import as_written, ize_stems, noun_kinds, phrase_heads
+from .phrases import as_written, ize_stems, noun_kinds, phrase_nouns
 from .picking import BEATS, GAIN, Picker
 from .pointed import (
     against_named,
@@ -290,8 +290,8 @@ class OfflineWriter:
             return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
             return self.one.summary(asked, sources, chosen[0], hedged=False)
-        heads = phrase_heads(asked.text, asked.pairs)  # "late interaction" of a paper on late chunking: not on it
-        head, chosen = list_head(asked, sources, chosen, lambda t: self._names_subject(t) or t in heads)
+        nouns = phrase_nouns(asked.text, asked.pairs)  # "late interaction" of a paper on late chunking: not on it
+        head, chosen = list_head(asked, sources, chosen, lambda t: self._names_subject(t) or t in nouns)
         lines = [head + ":"]
         for i in chosen:
             quoted = naming.get(i) or limits.get(i) or quoted_line(asked, sources[i], self.pick)

@@ -125,10 +125,13 @@ def as_written(question: str, stems: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(written.get(t, t) for t in stems))
 
 
-def phrase_heads(question: str, found: Sequence[tuple[str, str]]) -> frozenset[str]:
-    """The second words of a question's phrases (`pairs`) shaped as nouns ("interaction" of "late interaction";
-    not "cheaper" of "makes attention cheaper"): a paper lacking one has the phrase's first word only."""
-    return frozenset(b for _, b in found if not any(_MODIFIER.search(w.casefold()) for w in as_written(question, [b])))
+def phrase_nouns(question: str, found: Sequence[tuple[str, str]]) -> frozenset[str]:
+    """The words of a question's phrases (`pairs`) shaped as nouns ("interaction" of "late interaction", "code" of
+    "code search"; not "late", nor "cheaper" of "makes attention cheaper"): a paper lacking one has part of the
+    phrase only."""
+    return frozenset(
+        w for pair in found for w in pair if not any(_MODIFIER.search(x.casefold()) for x in as_written(question, [w]))
+    )
 
 
 def pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
