@@ -48,7 +48,10 @@ SEVERAL_HINT = (
 MAKES_DATA_HINT = "List only the sources that say they build a benchmark or dataset, not those evaluating on one."
 EXCLUDED_HINT = "Leave out the sources that use or are about {excluded}, and say that you did."
 ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."
-POPULAR_HINT = "List them most upvoted first, by the upvotes their `about:` lines give, with each one's count."
+POPULAR_HINT = (
+    "List them most upvoted first, by the upvotes their `about:` lines give, with each one's count; if none has "
+    "upvotes, say so and call none the most upvoted."
+)
 SHAPE_HINTS: dict[Shape, str] = {
     "list": "The question asks which papers address a topic: list every source that is about the topic as a "
     "whole, one line each with its number, and leave out sources that only share a word with it.",
