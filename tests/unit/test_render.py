@@ -3,7 +3,7 @@
 import datetime as dt
 
 from paperqa import Answer, Citation, Claim, Paper, Source, Turn
-from paperqa.text import tidy
+from paperqa.tidy import tidy
 from paperqa.ui.app import auth_pairs, filters_from
 from paperqa.ui.render import answer_markdown, conversation_markdown, source_cards, sources_panel
 

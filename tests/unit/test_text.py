@@ -8,8 +8,8 @@ from paperqa.text import (
     prose_terms,
     substance,
     terms,
-    tidy,
 )
+from paperqa.tidy import tidy
 
 ABSTRACT = (
     "We propose a sparse retriever for source code search. It halves latency. "

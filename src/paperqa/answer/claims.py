@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import sentences, subject_terms, terms, tidy
+from ..text import sentences, subject_terms, terms
+from ..tidy import tidy
 from ..types import Citation, Claim, Paper, Source, Support
 from .citations import GROUP, cited_numbers, expand
 from .evidence import has

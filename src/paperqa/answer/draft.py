@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..text import prose_terms, sentences, subject_terms, substance, tidy
+from ..text import prose_terms, sentences, subject_terms, substance
+from ..tidy import tidy
 from ..types import Paper, Source
 from .citations import inert
 from .names import definitions, names_of
