@@ -26,7 +26,7 @@ from .conversation import Resolved, Turn, history_text, resolve
 from .corpus import CorpusRead, corpus_files, read_corpus, shipped_corpus
 from .embeddings import embed_query, embed_texts
 from .errors import ArgumentError, PaperQAError
-from .filters import Filters, org_asked, org_unknown
+from .filters import Filters, categories_unknown, org_asked, org_unknown
 from .index import CheckReport, ChromaServer, Index, IngestReport, Progress, View
 from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
@@ -211,6 +211,11 @@ class Assistant:
             notes.append(f"No paper is recorded as from {resolved.unknown_org}; answered from all of them.")
         if undated:
             notes.append(f"The date range left out {undated} paper{'s' if undated != 1 else ''} with no known date.")
+        if resolved.filters and resolved.filters.categories:  # "--category cs.XX": no paper has it, said by name
+            known = self.index.overview().categories
+            if unknown := categories_unknown(resolved.filters.categories, known):
+                listed = ", ".join(known[:8]) + (", …" if len(known) > 8 else "") if known else "none"
+                notes.append(f"No paper has the category {' or '.join(unknown)} (categories in the corpus: {listed}).")
         stream.notes = tuple(notes)
         return stream
 

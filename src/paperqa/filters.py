@@ -103,6 +103,12 @@ def category_keys(categories: Iterable[str]) -> list[str]:
     return sorted(folded | {c.split(".")[0] for c in folded})
 
 
+def categories_unknown(asked: Iterable[str], known: Iterable[str]) -> list[str]:
+    """The categories asked for that no paper has, itself or as its archive (`cs` is had when `cs.CL` is)."""
+    had = set(category_keys(known))
+    return sorted(c for c in asked if c.casefold() not in had)
+
+
 def check_categories(value: object, field: str) -> tuple[str, ...]:
     """Category names from a list or a space/comma separated text (`cs.CL cs.AI`), each checked, in order."""
     if value is None or value == "":

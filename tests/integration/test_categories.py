@@ -51,6 +51,10 @@ def test_categories_filter_retrieval_and_agree_with_scoring_every_admitted_chunk
         scores = np.asarray(stored["embeddings"], dtype=np.float32) @ np.asarray(vector, dtype=np.float32)
         assert exact == [stored["ids"][i] for i in np.argsort(-scores, kind="stable")[:12]]
     assert assistant.retrieve("retrieval", Filters(categories="math")) == []
+    # a category no paper has is said by name, with those the corpus has ("No paper matches …" alone said why not)
+    none = assistant.ask("retrieval of models", Filters(categories=["math", "cs"]))
+    assert "No paper has the category math (categories in the corpus: cs.CL, cs.IR, cs.LG, hep-th)." in none.notes
+    assert not any("No paper has the category" in n for n in assistant.ask("retrieval", Filters(categories="cs")).notes)
     with pytest.raises(ArgumentError, match="not a category name"):
         Filters(categories="cs.IR;drop")
 
