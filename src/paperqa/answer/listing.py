@@ -72,6 +72,7 @@ def list_head(
     shown = min(asked.count or MAX_LISTED, MAX_LISTED) if ordered or not asked.popular else MAX_LISTED
     if asked.order and 0 < (dated := sum(1 for i in chosen if sources[i].paper.date)) < shown < len(chosen):
         shown = dated  # "the 2 newest" of one dated paper: that one; an undated paper is no newest
+        head = head.replace(" with no date, last)", " with no date, not shown)")
     if len(chosen) > shown:  # "3 papers on hashing": the first three of them (at most MAX_LISTED)
         if ordered:  # "the newest paper on X": one
             head += f"; the {ordered}" if shown == 1 else f"; the {shown} {ordered}"
