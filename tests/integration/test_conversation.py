@@ -441,6 +441,10 @@ def test_an_undated_paper_is_not_among_the_newest(offline):
     answer = offline.ask("What are the 2 newest papers on hashing?")
     assert answer.text.splitlines()[0].endswith("with no date, not shown); the newest:"), answer.text
     assert len(answer.citations) == 1 and answer.citations[0].date is not None
+    oldest = offline.ask("What is the oldest paper about hashing?")  # one shown of one dated: none undated shown
+    assert oldest.text.splitlines()[0].endswith("with no date, not shown); the oldest:"), oldest.text
+    latest = offline.ask("What are the latest papers on unlearning?")  # all shown: those with no date last
+    assert latest.text.splitlines()[0].endswith("with no date, last):"), latest.text
 
 
 def test_the_newest_papers_are_asked_with_words_between_or_a_verb_after(offline):

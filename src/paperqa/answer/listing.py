@@ -70,8 +70,10 @@ def list_head(
         head += ", most upvoted first"
     ordered = asked.ordering if asked.order or by_votes(sources, chosen) else None
     shown = min(asked.count or MAX_LISTED, MAX_LISTED) if ordered or not asked.popular else MAX_LISTED
-    if asked.order and 0 < (dated := sum(1 for i in chosen if sources[i].paper.date)) < shown < len(chosen):
+    dated = sum(1 for i in chosen if sources[i].paper.date)
+    if asked.order and 0 < dated < shown < len(chosen):
         shown = dated  # "the 2 newest" of one dated paper: that one; an undated paper is no newest
+    if asked.order and dated > 0 and shown <= dated < len(chosen):  # none of those with no date is shown
         head = head.replace(" with no date, last)", " with no date, not shown)")
     if len(chosen) > shown:  # "3 papers on hashing": the first three of them (at most MAX_LISTED)
         if ordered:  # "the newest paper on X": one
