@@ -102,6 +102,16 @@ _YEARS_ASKED = re.compile(
 )
 
 
+# A month of a year ("published in March 2025", "since Oct 2024"): the same words as a year's, a month before it.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_ASKED = re.compile(
+    r"\b(?:(?:published|released|written|appeared|posted|dated)\s+)?(from|in|during|since|after|before|until)\s+"
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+((?:19|20)\d\d)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 # Years counted back from today: "from last year", "this year's papers", "in the past two years".
 _RELATIVE = re.compile(
     r"\b(?:(?:published|released|written|from|in|during|over|within)\s+(?:the\s+)?(?=(?:this|last|past|previous)\s)"
@@ -121,16 +131,36 @@ class YearsAsked:
 
     @property
     def said(self) -> str:
-        """The range in words ("dated 2024", "dated from 2024 on", "dated 2019 to 2021")."""
+        """The range in words ("dated 2024", "dated from 2024 on", "dated 2019 to 2021", "dated March 2025")."""
         first, last = self.date_from, self.date_to
+        if first and last and _named(first, True) == _named(last, False):  # "dated 2024", "dated March 2025"
+            return f"dated {_named(first, True)}"
         if first and last:
-            return f"dated {first.year}" if first.year == last.year else f"dated {first.year} to {last.year}"
-        return f"dated from {first.year} on" if first else f"dated up to {last.year}" if last else "of any date"
+            return f"dated {_named(first, True)} to {_named(last, False)}"
+        return (
+            f"dated from {_named(first, True)} on"
+            if first
+            else f"dated up to {_named(last, False)}"
+            if last
+            else "of any date"
+        )
+
+
+def _named(day: dt.date, start: bool) -> str:
+    """A range's bound as said: its year when it is the year's first (last) day, its month when the month's, else
+    the day."""
+    if (day.month, day.day) == ((1, 1) if start else (12, 31)):
+        return str(day.year)
+    if day.day == (1 if start else calendar.monthrange(day.year, day.month)[1]):
+        return f"{calendar.month_name[day.month]} {day.year}"
+    return day.isoformat()
 
 
 def years_asked(question: str, today: dt.date | None = None) -> YearsAsked | None:
     """The date range a question restricts its papers to ("which papers on X are from 2024?", "from last year",
     counted back from `today`), if any."""
+    if month := _MONTH_ASKED.search(question):
+        return _month(month, without(question, month.start(), month.end()))
     m = _YEARS_ASKED.search(question)
     if not m:
         return _relative(question, today or dt.date.today())
@@ -147,6 +177,17 @@ def years_asked(question: str, today: dt.date | None = None) -> YearsAsked | Non
     if word in ("before", "until"):
         return YearsAsked(None, dt.date(year - (word == "before"), 12, 31), rest)
     return YearsAsked(dt.date(year, 1, 1), dt.date(year, 12, 31), rest)
+
+
+def _month(m: re.Match[str], rest: str) -> YearsAsked:
+    """The range a month of a year asks for: that month, or from (after) it on, or up to (before) it."""
+    word, year, month = m.group(1).lower(), int(m.group(3)), _MONTHS.index(m.group(2)[:3].lower()) + 1
+    first, last = dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    if word in ("since", "after"):
+        return YearsAsked(first if word == "since" else last + dt.timedelta(days=1), None, rest)
+    if word in ("before", "until"):
+        return YearsAsked(None, last if word == "until" else first - dt.timedelta(days=1), rest)
+    return YearsAsked(first, last, rest)
 
 
 def _relative(question: str, today: dt.date) -> YearsAsked | None:

@@ -96,6 +96,11 @@ def test_a_category_filter_admits_any_listed_category_or_its_archive():
         ("Which 2024 papers study unlearning?", dt.date(2024, 1, 1), dt.date(2024, 12, 31),
          "Which papers study unlearning?"),
         ("2024 research on unlearning", dt.date(2024, 1, 1), dt.date(2024, 12, 31), "research on unlearning"),
+        # a month of a year (it was a word no abstract has: "no paper in it mentions “March”")
+        ("papers published in March 2025?", dt.date(2025, 3, 1), dt.date(2025, 3, 31), "papers ?"),
+        ("unlearning since Oct 2024", dt.date(2024, 10, 1), None, "unlearning"),
+        ("hashing before May, 2025?", None, dt.date(2025, 4, 30), "hashing ?"),
+        ("hashing after December 2024", dt.date(2025, 1, 1), None, "hashing"),
     ],
 )  # fmt: skip
 def test_a_year_after_a_date_word_is_a_date_range(question, first, last, rest):
@@ -117,6 +122,12 @@ def test_a_date_range_says_itself_in_words():
     asked = [years_asked(q) for q in ("x from 2024", "x after 2023", "x before 2020", "x from 2019 to 2021")]
     said = [a.said for a in asked if a is not None]
     assert said == ["dated 2024", "dated from 2024 on", "dated up to 2019", "dated 2019 to 2021"]
+    months = [years_asked(q) for q in ("x in March 2025", "x since Oct 2024", "x until Feb 2024")]
+    assert [a.said for a in months if a] == [
+        "dated March 2025",
+        "dated from October 2024 on",
+        "dated up to February 2024",
+    ]
 
 
 @pytest.mark.parametrize(
