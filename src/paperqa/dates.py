@@ -103,7 +103,6 @@ _YEARS_ASKED = re.compile(
 
 
 # A month of a year ("published in March 2025", "since Oct 2024"): the same words as a year's, a month before it.
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_ASKED = re.compile(
     r"\b(?:(?:published|released|written|appeared|posted|dated)\s+)?(from|in|during|since|after|before|until)\s+"
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -181,7 +180,8 @@ def years_asked(question: str, today: dt.date | None = None) -> YearsAsked | Non
 
 def _month(m: re.Match[str], rest: str) -> YearsAsked:
     """The range a month of a year asks for: that month, or from (after) it on, or up to (before) it."""
-    word, year, month = m.group(1).lower(), int(m.group(3)), _MONTHS.index(m.group(2)[:3].lower()) + 1
+    word, year = m.group(1).lower(), int(m.group(3))
+    month = [a.casefold() for a in calendar.month_abbr].index(m.group(2)[:3].casefold())
     first, last = dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
     if word in ("since", "after"):
         return YearsAsked(first if word == "since" else last + dt.timedelta(days=1), None, rest)
