@@ -39,6 +39,16 @@ _ABOUT_CORPUS = re.compile(
 )
 
 
+# The organisations of the corpus as a whole ("Which organisations have the most papers?", "what companies are in the
+# corpus?"): the record's, not an abstract on organising science literature.
+_ABOUT_ORGS = re.compile(
+    r"\s*(?:which|what)(?: are the)? (?:organi[sz]ations?|institutions?|companies|labs?|universities|affiliations)"
+    r"(?: (?:are there|have|has|publish(?:ed)?|wrote|are|is|appear|do you (?:have|know))(?: the)?"
+    rf"(?: most| (?:in|of) {_THE_CORPUS}| (?:papers|the most papers))*)?(?: (?:in|of) {_THE_CORPUS})?[\s?!.]*",
+    re.IGNORECASE,
+)
+
+
 # Thanks or an acknowledgement closing an exchange ("thanks, that was helpful", "ok great"): nothing to look up.
 _THANKS = re.compile(
     r"\s*(?:(?:ok(?:ay)?|great|cool|nice|perfect|awesome|got it|thanks?(?: you)?(?: (?:so|very) much)?|thx|cheers)"
@@ -60,6 +70,20 @@ def how_to_ask(question: str) -> str | None:
 def about_corpus(question: str) -> bool:
     """Whether a question asks about the corpus as a whole (its size, what it holds), not about papers in it."""
     return bool(_ABOUT_CORPUS.fullmatch(question))
+
+
+def about_orgs(question: str) -> bool:
+    """Whether a question asks which organisations the corpus's papers are from, as a whole."""
+    return bool(_ABOUT_ORGS.fullmatch(question))
+
+
+def orgs_described(overview: Overview) -> str:
+    """The organisations the corpus records, most papers first, with how many papers each."""
+    if not overview.orgs:
+        return f"The corpus records no organisation for any of its {overview.papers} papers."
+    known = sum(n for _, n in overview.orgs)
+    listed = ", ".join(f"{inert(org)} ({n})" for org, n in overview.orgs)
+    return f"The corpus records an organisation for {known} of its {overview.papers} papers, most first: {listed}."
 
 
 def org_missing(name: str, overview: Overview) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .about import about_corpus, corpus_described, how_to_ask, org_missing
+from .about import about_corpus, about_orgs, corpus_described, how_to_ask, org_missing, orgs_described
 from .answer.llm import llm_answer
 from .answer.offline_answer import offline_answer
 from .answer.question import analyse
@@ -149,6 +149,9 @@ class Assistant:
         if about_corpus(question):
             self.ensure_index()
             return said(question, corpus_described(self.index.overview()), answerable=True)
+        if about_orgs(question):  # "Which organisations have the most papers?": the record's, by count
+            self.ensure_index()
+            return said(question, orgs_described(self.index.overview()), answerable=True)
         resolved = resolve(markup_removed(question), history, filters)  # "the **authors**" is "the authors"
         if resolved.problem:
             return said(question, resolved.problem)

@@ -206,6 +206,19 @@ def test_a_question_about_the_corpus_as_a_whole_is_answered_from_its_catalog(off
     assert offline.ask("How many papers are there on hashing?").citations
 
 
+@pytest.mark.parametrize(
+    "question", ["Which organisations have the most papers?", "What organizations are in the corpus?",
+                 "which companies published papers?"]
+)  # fmt: skip
+def test_the_organisations_of_the_corpus_are_answered_from_its_catalog(offline, question):
+    # answered from a paper on the "Hierarchical Organization of Science Literature"
+    orgs = [p.org for p in read_corpus(shipped_corpus()).papers if p.org]
+    answer = offline.ask(question)
+    assert answer.text.startswith(f"The corpus records an organisation for {len(orgs)} of its"), answer.text
+    assert all(f"{org} (" in answer.text for org in orgs) and not answer.citations
+    assert offline.ask("What organizations study unlearning?").citations  # a topic, asked of the abstracts
+
+
 def test_an_organisation_no_paper_is_from_is_said_to_be_missing(offline):
     orgs = sorted({p.org for p in read_corpus(shipped_corpus()).papers if p.org})
     answer = offline.ask("Which papers were written by Meta?")  # it was refused for lacking the word "written"
