@@ -276,6 +276,9 @@ def test_a_figure_the_abstract_never_gives_is_said_to_be_missing(offline):
     # A measure asked for ("what accuracy") that the abstract never states beside a figure (81 patients are none).
     measure = offline.ask("What accuracy does the YOLOv8 brain tumor detection study reach?")
     assert measure.text.startswith("The abstract of “Realism in Action")
+    # ... of an abstract reporting the result as another measure: that result, figures and all, is the closest
+    dice = offline.ask("What accuracy does MedNeXt reach?")  # its methodology sentence was quoted instead
+    assert "gives no figure for this; what it says closest: Our approach demonstrated strong performance" in dice.text
     # Two figures asked, one given (48 hours): no "no figure" opening.
     two = offline.ask("How long does it take to train the 6-layer dense retriever that uses topic-clustered query "
                       "batches on a single consumer GPU, and what per-query latency does it reach?")  # fmt: skip

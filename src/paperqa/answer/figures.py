@@ -38,6 +38,13 @@ _COUNTED = re.compile(
 )  # "what accuracy does it reach?": a figure answers it beside "accuracy" (81 patients do not)
 
 
+def metric_asked(question: str) -> bool:
+    """Whether a question asks for a metric by name ("what accuracy does it reach?"), which an abstract may report
+    as another ("a Dice coefficient of 0.896"), not a count ("how many experts")."""
+    counted = _COUNTED.search(question)
+    return bool(counted and counted.group(2))
+
+
 def figures_in(sentence: str) -> frozenset[str]:
     """The figures a sentence states, its list markers ("(1)", "(ii)") none."""
     return numbers(_ENUMERATOR.sub(" ", sentence))
