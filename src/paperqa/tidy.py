@@ -12,14 +12,14 @@ _TEX_URL = re.compile(r"\\(?:url|href)\{([^}]*)\}")
 _TEX_GREEK = {"epsilon": "ε", "delta": "δ", "alpha": "α", "beta": "β", "gamma": "γ", "lambda": "λ", "mu": "μ",
               "sigma": "σ", "tau": "τ", "theta": "θ", "pi": "π", "rho": "ρ", "eta": "η", "ell": "ℓ",
               "geq": "≥", "leq": "≤", "times": "×", "approx": "≈", "sim": "~", "pm": "±", "rightarrow": "→",
-              "leftarrow": "←", "mathcal": "", "space ": "",
+              "leftarrow": "←", "mathcal": "", "space ": "", "!in!": " ∈ ",
               "it": "", "bf": "", "em": "", "emph": "", "textit": "", "textbf": "", "rm": ""}  # fmt: skip
 # A relation whose backslash the listing lost ("outperformed baselines by geq140%", "5.7% rightarrow 25.4%"): no
 # English word is "geq"; "times" glued to a figure ("a 40times acceleration") is a product sign; a "space" between a
-# figure and its word ("3 space billion parameters") is TeX's spacing.
+# figure and its word ("3 space billion parameters") is TeX's spacing; "x!in!{4,8}" is TeX's x-in-{4,8}.
 _BARE_RELATION = re.compile(
     r"(?<![A-Za-z])(geq|leq|rightarrow|leftarrow|mathcal)(?![A-Za-z])|(?<=\d)(times)(?![A-Za-z])"
-    r"|(?<=\d )(space )(?=[a-z])"
+    r"|(?<=\d )(space )(?=[a-z])|(?<=\w)(!in!)(?=[\w{])"
 )
 _TEX_MACRO = re.compile(r"\\([a-zA-Z]+)\s*(?:\{\})?")
 # "x2013" apart, or a dash or quote's code glued between two words ("retrievalx2013retrieval of passages")

@@ -47,6 +47,7 @@ def test_relations_and_font_switches_of_tex_read_as_a_reader_reads_them():
     # GigaTok's "3 space billion parameters": TeX's spacing between a figure and its word
     assert tidy("By scaling to 3 space billion parameters") == "By scaling to 3 billion parameters"
     assert tidy("a latent space of 3 spaces; 3 space") == "a latent space of 3 spaces; 3 space"
+    assert tidy("(typically x!in!{4,8}) than; wow! in time") == "(typically x ∈ 4,8) than; wow! in time"  # ARC-Encoder
 
 
 def test_a_dash_s_code_glued_between_words_reads_as_the_dash():
