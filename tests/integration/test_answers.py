@@ -825,6 +825,12 @@ def test_what_a_named_paper_never_mentions_is_said_even_when_it_names_no_subject
                                   " [1] does not mention “creativity”;"), answer.text  # fmt: skip
 
 
+def test_the_key_idea_of_a_paper_named_by_an_ordinary_word_is_its_gist(offline):
+    # "Starbucks" is no coined name, but names its paper: the results sentence was quoted as its key idea
+    answer = offline.ask("What is the key idea of Starbucks?")
+    assert answer.text.split("[1]: ")[1].startswith("To address this issue, we propose Starbucks"), answer.text
+
+
 def test_a_kind_a_description_answers_is_not_said_to_be_unmentioned(offline):
     # "does not mention “problem” or “solve”" was said of GraphHash, whose abstract states the problem it solves
     answer = offline.ask("What problem does GraphHash solve?")

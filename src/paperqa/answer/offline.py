@@ -194,7 +194,7 @@ class OfflineWriter:
         hedged = not named and (together < CLEARLY_COVERED or rarest_lacked or unmade)
         if asked.record:
             return self.one.record(asked.record, sources, top, hedged)
-        if asked.shape == "summary":
+        if asked.shape == "summary" or (asked.shape == "fact" and asked.explain and named):  # "key idea of Starbucks"
             return self.one.summary(asked, sources, top, hedged)
         if asked.shape in ("improvement", "number") or (asked.shape == "compare" and GAIN.search(asked.text)):
             # "Is RetroMAE v2 better than RetroMAE?" of one paper: its gain, as "how much better" is answered
