@@ -215,7 +215,16 @@ def _sentences(text: str) -> tuple[str, ...]:
 # pieces read as words), so judging what a paper covers, and quoting it, leaves such sentences out.
 _ADDRESS = re.compile(r"https?://|\bwww\.|github\.", re.IGNORECASE)
 _CODE = re.compile(r"\bcode\b", re.IGNORECASE)
+_REPOSITORY = re.compile(r"\bgithub\.|\bgitlab\.", re.IGNORECASE)  # where code is kept, whatever the sentence says
 _AVAILABLE = re.compile(r"\b(?:available|release[sd]?|open[- ]?sourced?|publicly|public)\b", re.IGNORECASE)
+
+
+def code_sentence(text: str) -> str | None:
+    """The sentence of an abstract that says where its code is ("Code is available at https://…", "The related
+    codes could be available at https://github…"), if any."""
+    return next(
+        (s for s in sentences(text) if (_CODE.search(s) and _AVAILABLE.search(s)) or _REPOSITORY.search(s)), None
+    )
 
 
 def substance(text: str) -> list[str]:

@@ -825,6 +825,20 @@ def test_what_a_named_paper_never_mentions_is_said_even_when_it_names_no_subject
                                   " [1] does not mention “creativity”;"), answer.text  # fmt: skip
 
 
+def test_papers_with_code_are_those_saying_where_it_is(offline):
+    # "code available" named no topic and was refused; a list on a topic now keeps those that say where
+    every = offline.ask("Which papers have code available?")
+    assert every.text.startswith("At least") and len(every.citations) == 12, every.text
+    assert all("github" in line or "code" in line.casefold() for line in every.text.splitlines()[1:])
+    hashing = offline.ask("Which papers on hashing have code available?")
+    assert hashing.text.splitlines()[0] == "The corpus has 3 papers on this that say where their code is:"
+    assert {c.title[:9] for c in hashing.citations} == {"Prototype", "GraphHash", "Neural ne"}, hashing.text
+    assert offline.ask("Does GraphHash release its code?").text.endswith("github.com/snap-research/GraphHash [1].")
+    silent = offline.ask("Does GASLITE release its code?")
+    assert not silent.answerable and silent.text.endswith("does not say where its code is."), silent.text
+    assert offline.ask("Which papers generate code?").citations[0].title != every.citations[0].title  # a topic
+
+
 def test_the_key_idea_of_a_paper_named_by_an_ordinary_word_is_its_gist(offline):
     # "Starbucks" is no coined name, but names its paper: the results sentence was quoted as its key idea
     answer = offline.ask("What is the key idea of Starbucks?")

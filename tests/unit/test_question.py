@@ -620,3 +620,10 @@ def test_a_word_capitalised_inside_a_sentence_narrows_a_list():
     assert analyse("Which papers build Chinese sentence embeddings?").proper == {"chines"}
     assert analyse("Is there a model for Thai? Which use BERT?").proper == {"thai"}  # not a sentence's first word
     assert analyse("Which Papers Study Hashing In Images?").proper == frozenset()  # title case says nothing
+
+
+def test_asking_for_code_names_no_topic():
+    assert (analyse("Which papers on hashing have code available?").terms, analyse("x").with_code) == (("hash",), False)
+    released = analyse("Does SPLADE release its code?")
+    assert released.with_code and released.terms == ("splade",) and released.text == "Does SPLADE ?"
+    assert not analyse("Which papers generate code?").with_code  # code as a topic

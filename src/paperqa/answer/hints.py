@@ -46,6 +46,7 @@ SEVERAL_HINT = (
     "If the question names no one paper, give each source on its topic that names one, a line each with its number."
 )
 MAKES_DATA_HINT = "List only the sources that say they build a benchmark or dataset, not those evaluating on one."
+CODE_HINT = "Give only the sources that say where their code is, each with that sentence; if none does, say so."
 EXCLUDED_HINT = "Leave out the sources that use or are about {excluded}, and say that you did."
 ORDER_HINT = "List them {order} first by their dates; those with no date last, saying they have none."
 POPULAR_HINT = (
@@ -86,5 +87,6 @@ def hints(asked: Asked) -> str:
     hint += f" {REMEDY_HINT}" if asked.remedy else ""
     hint += f" {HOW_HINT}" if asked.how else ""
     hint += f" {MAKES_DATA_HINT}" if asked.makes_data else ""
+    hint += f" {CODE_HINT}" if asked.with_code else ""
     hint += f" {EXCLUDED_HINT.format(excluded=asked.excluded)}" if asked.excluded else ""
     return hint

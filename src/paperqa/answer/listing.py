@@ -11,7 +11,7 @@ from ..text import terms
 from ..types import Source
 from .asking import Order
 from .citations import inert
-from .draft import contribution, says_what_it_does
+from .draft import Draft, contribution, says_what_it_does
 from .evidence import has, key_terms
 from .phrases import as_written, kind_said
 from .picking import Picker
@@ -84,6 +84,8 @@ def list_head(
     if none_has:  # a topic's name: say which of its words none of them has
         words = " or ".join(f"“{inert(w)}”" for w in as_written(asked.text, [t for t in asked.terms if t in none_has]))
         head += f" (none of them mentions {words})" if len(chosen) > 1 else f" (it does not mention {words})"
+    if asked.with_code:  # "papers on hashing with code available"
+        head += " that say where their code is" if len(chosen) > 1 else " that says where its code is"
     if asked.excluded:
         how = "are about" if names_llms(asked.excluded) else "mention"  # a trait for LLMs, else the word
         head += f" (leaving out those that {how} “{inert(asked.excluded)}”)"
@@ -120,3 +122,12 @@ def quoted_line(asked: Asked, source: Source, pick: Picker) -> str:
         return does
     saying = MAKES_DATA if asked.makes_data else kind
     return pick.best(asked, source, numeric=asked.best, saying=saying)
+
+
+def closest(asked: Asked, sources: Sequence[Source], order: Sequence[int], pick: Picker) -> Draft:
+    """Middling confidence: say so, and point to the closest papers (in this order), each quoted where it is."""
+    draft = Draft("", answerable=True)
+    parts = [f"“{inert(sources[i].paper.title)}” [{i + 1}]" for i in order]
+    draft.text = ("No paper in the corpus clearly addresses this; the closest are " + " and ".join(parts) + ". "
+                  + " ".join(draft.quote(i + 1, pick.best(asked, sources[i])) for i in order))  # fmt: skip
+    return draft

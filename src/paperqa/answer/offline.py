@@ -13,10 +13,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..text import examples_removed, terms
+from ..text import code_sentence, examples_removed, terms
 from ..types import Source
 from .citations import inert
 from .citing import CITING_UNRECORDED, mentioning
+from .code import code_listed, code_of
 from .comparison import MAX_COMPARED, compared
 from .draft import (
     NOTHING_RETRIEVED,
@@ -27,7 +28,7 @@ from .draft import (
     refusal,
 )
 from .evidence import has, key_terms, never_seen, support
-from .listing import TOPIC_WORDS, by_votes, list_head, list_topic, quoted_line
+from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
 from .names import defined_unnamed, introduces, maker, unnamed
 from .one_paper import OnePaper
 from .phrases import as_written, ize_stems, noun_kinds, phrase_nouns
@@ -125,6 +126,10 @@ class OfflineWriter:
             and len(asked.terms) <= TOPIC_WORDS
         ):
             asked = asked.listed_by_kind()  # "what datasets are used for X?": each paper on X that names one
+        if asked.with_code and not asked.terms and not named:  # "Which papers have code available?": no topic
+            return code_listed(sources)
+        if asked.with_code and not named:  # "Which paper on unlearning releases code?": those on it that do
+            asked = dataclasses.replace(asked, shape="list")
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single
         # paper holds about half of them, a list of alternatives weighing as one thing (`match`; the two rules
         # and thresholds tuned on the dev set; see README).
@@ -192,6 +197,8 @@ class OfflineWriter:
             # speculate"): no closest paper to point to
             return Draft(refusal(sources, apart=phrase), answerable=False)
         hedged = not named and (together < CLEARLY_COVERED or rarest_lacked or unmade)
+        if asked.with_code and named:  # "Does SPLADE release its code?": where its abstract says it is, if it does
+            return code_of(sources, top)
         if asked.record:
             return self.one.record(asked.record, sources, top, hedged)
         if asked.shape == "summary" or (asked.shape == "fact" and asked.explain and named):  # "key idea of Starbucks"
@@ -259,6 +266,12 @@ class OfflineWriter:
             chosen = [i for i in chosen if on_language_models(sources[i].paper)]
         if asked.makes_data:  # "papers that propose new benchmarks for RAG": each names the benchmark it makes
             chosen = [i for i in chosen if makes_data(sources[i].paper)]
+        # "papers on hashing with code available": each says where, and is quoted there
+        code = (
+            {i: said for i in chosen if (said := code_sentence(sources[i].paper.abstract))} if asked.with_code else {}
+        )
+        if asked.with_code:
+            chosen = [i for i in chosen if i in code]
         # The sentence naming the kind asked ("which datasets"), worked out once: it decides and it is quoted.
         naming = {i: self.pick.naming(asked, sources[i]) for i in chosen} if asked.wants else {}
         # "the open problems in X": the papers on X stating one, each quoted where it does (worked out once)
@@ -284,7 +297,7 @@ class OfflineWriter:
                 first.sort(
                     key=lambda i: (len(lacking(asked, sources[i].paper)), not on_language_models(sources[i].paper))
                 )
-            return self._closest(asked, sources, first[:2])
+            return closest(asked, sources, first[:2], self.pick)
         if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
             # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
             return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
@@ -294,17 +307,9 @@ class OfflineWriter:
         head, chosen = list_head(asked, sources, chosen, lambda t: self._names_subject(t) or t in nouns)
         lines = [head + ":"]
         for i in chosen:
-            quoted = naming.get(i) or limits.get(i) or quoted_line(asked, sources[i], self.pick)
+            quoted = naming.get(i) or limits.get(i) or code.get(i) or quoted_line(asked, sources[i], self.pick)
             paper = sources[i].paper  # what the list is ordered by: dates, or upvotes
             votes = (paper.upvotes or 0) if asked.ordering == "most upvoted" and by_votes(sources, chosen) else None
             lines.append(list_line(paper.title, draft.quote(i + 1, quoted), paper.date if asked.order else None, votes))
         draft.text = "\n".join(lines)
-        return draft
-
-    def _closest(self, asked: Asked, sources: Sequence[Source], order: Sequence[int]) -> Draft:
-        """Middling confidence: say so, and point to the closest papers (in this order)."""
-        draft = Draft("", answerable=True)
-        parts = [f"“{inert(sources[i].paper.title)}” [{i + 1}]" for i in order]
-        draft.text = ("No paper in the corpus clearly addresses this; the closest are " + " and ".join(parts) + ". "
-                      + " ".join(draft.quote(i + 1, self.pick.best(asked, sources[i])) for i in order))  # fmt: skip
         return draft

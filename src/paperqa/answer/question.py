@@ -58,6 +58,15 @@ _TASK_VERB = re.compile(
     r"videos?|code|e-?mails?|transcripts?|notes|records|posts|tweets)\b",
     re.IGNORECASE,
 )
+# "Which papers on hashing have code available?", "papers that release their code": those whose abstracts say
+# where their code is; the words asking it name no topic. Bounded.
+_WITH_CODE = re.compile(
+    r"\b(?:(?:with|releas\w*|shar\w*|provid\w*|publish\w*|hav(?:e|ing)|has|open[- ]?sourc\w*)\s+"
+    r"(?:(?:their|its|the|public(?:ly)?|open[- ]?source|source|available)\s+){0,3}code\b"
+    r"(?:\s+(?:publicly\s+)?(?:available|released|public))?"
+    r"|code\s+(?:is\s+|are\s+)?(?:publicly\s+)?(?:available|released|public|open[- ]?sourced?)\b)",
+    re.IGNORECASE,
+)
 _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 # LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
 # the word before "or" a plural noun.
@@ -137,6 +146,7 @@ class Asked:
     makes_data: bool = False  # a list of papers that make a benchmark or dataset ("propose new benchmarks")
     names: frozenset[str] = frozenset()  # key terms written as coined names ("TransF"): whole words, no prefixes
     proper: frozenset[str] = frozenset()  # key terms written capitalised mid-sentence ("Chinese"): a list's must
+    with_code: bool = False  # asks for papers saying where their code is ("which papers have code available?")
     derived: frozenset[str] = frozenset()  # key terms of -ize words ("tokenization": "token"), held only as such
     qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")
     domains: tuple[str, ...] = ()  # key words after "for", "in", "on": where it applies ("data for retrieval")
@@ -160,7 +170,7 @@ def analyse(question: str) -> Asked:
     return dataclasses.replace(narrowed, shape="list", excluded=" ".join(words), order=asked.order, count=asked.count,
                                record=asked.record, best=asked.best, weakness=asked.weakness, finding=asked.finding,
                                remedy=asked.remedy, how=asked.how, popular=asked.popular,
-                               makes_data=asked.makes_data)  # fmt: skip
+                               makes_data=asked.makes_data, with_code=asked.with_code)  # fmt: skip
 
 
 def _analysed(question: str) -> Asked:
@@ -172,8 +182,10 @@ def _analysed(question: str) -> Asked:
     gist = SUMMARY.search(question)
     question, order, count = how.rest, how.order, how.count
     # Linking phrases name nothing asked ("compress models, for example by pruning": no "example").
-    # ... nor do the names it gives as examples ("learned sparse retrieval like SPLADE": not SPLADE's own paper)
-    words = [w.casefold() for w in WORD.findall(joined(connectives_removed(named_examples_removed(question))))]
+    # ... nor do the names it gives as examples ("learned sparse retrieval like SPLADE": not SPLADE's own paper),
+    # nor "have code available", which asks for papers saying so
+    topic = without(question, code.start(), code.end()) if (code := _WITH_CODE.search(question)) else question
+    words = [w.casefold() for w in WORD.findall(joined(connectives_removed(named_examples_removed(topic))))]
     # A word whose stem is a stop word ("useful": "use") is framing too: abstracts' own "use" is never a term.
     keys = [
         stem(w)
@@ -182,13 +194,13 @@ def _analysed(question: str) -> Asked:
     ]
     if _TASK_VERB.search(question):  # "which papers summarize legal documents?": the task, not a request
         keys.insert(0, "summar")
-    key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(question)))
+    key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(topic)))
     word_pairs = pairs(words)
     # "which papers cite X?": those mentioning it
     shape, numeric, kinds_compared = shape_of(question, how, bool(gist), listed=record == "citing")
     llm = bool(_LLM.search(question)) and not _LLM_ALTERNATIVE.search(question)
     return Asked(
-        question,
+        topic if code and keys else question,  # searched without "release its code" when a topic is left
         shape,
         key_terms,
         word_pairs,
@@ -214,6 +226,7 @@ def _analysed(question: str) -> Asked:
         domains=domains(words),
         clause_verbs=clause_verbs(words),
         names=frozenset(t for t in key_terms if t in _camel_stems(question)),
+        with_code=code is not None,
         proper=frozenset(t for t in key_terms if t in _proper_stems(question)),
     )
 
