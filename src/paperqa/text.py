@@ -95,6 +95,7 @@ def examples_removed(text: str) -> str:
     return " ".join(_EXAMPLES_GIVEN.sub(" ", text).split())
 
 
+@lru_cache(maxsize=1024)  # asked once per retrieved paper (`relevance.match`)
 def named_examples_removed(text: str) -> str:
     """A question without the names it gives as examples ("like SPLADE"): no paper it asks about, though a paper
     mentioning them may well answer it ("techniques like DPR, ANCE and DeepCT")."""

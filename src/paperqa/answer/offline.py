@@ -183,7 +183,7 @@ class OfflineWriter:
         compares = asked.shape in ("compare", "improvement") or BEATS.search(asked.text)
         if not named and compares and (over := beating(asked, sources, matches, BEATS)) is not None:
             top = over  # "Is dense retrieval better than BM25?": a paper stating its gain over BM25
-        short_topic = self._subjects(asked) <= TOPIC_WORDS
+        short_topic = len(asked.terms) <= TOPIC_WORDS or self._subjects(asked) <= TOPIC_WORDS
         if not named and (elsewhere := apart_from(asked, sources[top].paper, self._names_subject, short_topic)):
             # The paper is on another subject than one the question names: the corpus does not cover it.
             return Draft(refusal(sources, apart=elsewhere), answerable=False)
