@@ -132,10 +132,10 @@ class YearsAsked:
     def said(self) -> str:
         """The range in words ("dated 2024", "dated from 2024 on", "dated 2019 to 2021", "dated March 2025")."""
         first, last = self.date_from, self.date_to
-        if first and last and _named(first, True) == _named(last, False):  # "dated 2024", "dated March 2025"
-            return f"dated {_named(first, True)}"
-        if first and last:
-            return f"dated {_named(first, True)} to {_named(last, False)}"
+        if first and last:  # both by year, else both by month ("January 2025", not "2025 to January 2025")
+            by_year = _named(first, True).isdigit() and _named(last, False).isdigit()
+            start, end = _named(first, True, by_year), _named(last, False, by_year)
+            return f"dated {start}" if start == end else f"dated {start} to {end}"
         return (
             f"dated from {_named(first, True)} on"
             if first
@@ -145,10 +145,10 @@ class YearsAsked:
         )
 
 
-def _named(day: dt.date, start: bool) -> str:
-    """A range's bound as said: its year when it is the year's first (last) day, its month when the month's, else
-    the day."""
-    if (day.month, day.day) == ((1, 1) if start else (12, 31)):
+def _named(day: dt.date, start: bool, by_year: bool = True) -> str:
+    """A range's bound as said: its year when it is the year's first (last) day (`by_year`), its month when the
+    month's, else the day."""
+    if by_year and (day.month, day.day) == ((1, 1) if start else (12, 31)):
         return str(day.year)
     if day.day == (1 if start else calendar.monthrange(day.year, day.month)[1]):
         return f"{calendar.month_name[day.month]} {day.year}"

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from paperqa.answer.citing import CITING_UNRECORDED
+from paperqa.answer.code import code_listed
 from paperqa.answer.record import AUTHORS_UNRANKED
 from paperqa.answer.relevance import vocabulary
 from paperqa.conversation import Turn
@@ -837,6 +838,8 @@ def test_papers_with_code_are_those_saying_where_it_is(offline):
     silent = offline.ask("Does GASLITE release its code?")
     assert not silent.answerable and silent.text.endswith("does not say where its code is."), silent.text
     assert offline.ask("Which papers generate code?").citations[0].title != every.citations[0].title  # a topic
+    one = code_listed([s for s in every.sources if s.paper.title.startswith("GraphHash")])  # one: in the singular
+    assert one.text.startswith("At least 1 paper of the corpus says where its code is:"), one.text
 
 
 def test_the_key_idea_of_a_paper_named_by_an_ordinary_word_is_its_gist(offline):

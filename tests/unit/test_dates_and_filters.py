@@ -122,11 +122,12 @@ def test_a_date_range_says_itself_in_words():
     asked = [years_asked(q) for q in ("x from 2024", "x after 2023", "x before 2020", "x from 2019 to 2021")]
     said = [a.said for a in asked if a is not None]
     assert said == ["dated 2024", "dated from 2024 on", "dated up to 2019", "dated 2019 to 2021"]
-    months = [years_asked(q) for q in ("x in March 2025", "x since Oct 2024", "x until Feb 2024")]
+    months = [years_asked(q) for q in ("x in March 2025", "x since Oct 2024", "x until Feb 2024", "x in Jan 2025")]
     assert [a.said for a in months if a] == [
         "dated March 2025",
         "dated from October 2024 on",
         "dated up to February 2024",
+        "dated January 2025",  # it was "dated 2025 to January 2025"
     ]
 
 

@@ -19,7 +19,8 @@ def code_listed(sources: Sequence[Source]) -> Draft:
         return Draft("None of the papers found says where its code is.", answerable=False)
     draft = Draft("", answerable=True)
     shown = f"; {MAX_LISTED} of them:" if len(found) > MAX_LISTED else ":"
-    lines = [f"At least {len(found)} papers of the corpus say where their code is{shown}"]
+    papers = "papers of the corpus say where their" if len(found) > 1 else "paper of the corpus says where its"
+    lines = [f"At least {len(found)} {papers} code is{shown}"]
     lines += [list_line(sources[i].paper.title, draft.quote(i + 1, said)) for i, said in found[:MAX_LISTED]]
     draft.text = "\n".join(lines)
     return draft
