@@ -65,14 +65,15 @@ def joined(text: str) -> str:
     return "".join(pieces) + text[kept:] if pieces else text
 
 
-def noun_kinds(question: str) -> list[tuple[str, tuple[str, str]]]:
+@lru_cache(maxsize=1024)  # asked once per retrieved paper (`relevance.covers`)
+def noun_kinds(question: str) -> tuple[tuple[str, tuple[str, str]], ...]:
     """The kinds of learning or language a noun names ("sign language"), as written and as stems."""
     found = []
     for m in _KIND_OF_NOUN.finditer(question):
         head = m.group(1)
         if len(first := subject_terms(head)) == 1 and not _NO_KIND.search(head) and not (m[3] and head[0].isupper()):
             found.append((m.group(0), (first[0], "learn" if m[2] else "languag")))
-    return found
+    return tuple(found)
 
 
 @lru_cache(maxsize=1024)

@@ -225,9 +225,9 @@ def _analysed(question: str) -> Asked:
         derived=frozenset(t for w in words if (t := derived(w)) and t in key_terms),
         domains=domains(words),
         clause_verbs=clause_verbs(words),
-        names=frozenset(t for t in key_terms if t in _camel_stems(question)),
+        names=frozenset(key_terms) & _camel_stems(question),
         with_code=code is not None,
-        proper=frozenset(t for t in key_terms if t in _proper_stems(question)),
+        proper=frozenset(key_terms) & _proper_stems(question),
     )
 
 
