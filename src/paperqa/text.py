@@ -276,11 +276,14 @@ def printable(text: str, keep_newlines: bool = True) -> str:
 
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]|~!])")  # emphasis, code, links and images, tables, strikethrough
 _MD_LINE_START = re.compile(r"^(\s*\d*)([#>+=-]|(?<=\d)[.)])", re.MULTILINE)  # headings, quotes, lists, rules
+# GFM makes a bare address a link ("https://", "www.", an e-mail): its ":", "." or "@" escaped, it stays text.
+_MD_AUTOLINK = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<=\bwww)\.|(?<=\bWWW)\.|@")
 
 
 def escape_markdown(text: str) -> str:
     """Text that Markdown renders as written: HTML escaped, Markdown punctuation backslashed."""
     text = _MD_INLINE.sub(r"\\\1", html.escape(text, quote=False))
+    text = _MD_AUTOLINK.sub(lambda m: "\\" + m.group(0), text)
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 

@@ -16,7 +16,8 @@ CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 HOSTILE_TITLE = "Inert Markup Probe for Zebrafish Hyperparameter Lattices"
 HOSTILE_ABSTRACT = (
     "We study zebrafish hyperparameter lattices <script>window.__pqa_xss = 'script'</script> and "
-    "report <img src=x onerror=\"window.__pqa_xss = 'img'\"> results on lattice search for zebrafish models."
+    "report <img src=x onerror=\"window.__pqa_xss = 'img'\"> results on lattice search for zebrafish models. "
+    "Our code is available at https://evil.example/lattice and www.evil.example, or from probe@evil.example."
 )
 
 

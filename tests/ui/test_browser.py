@@ -73,6 +73,20 @@ def test_abstract_markup_stays_text(ui_url, browser):
     assert not find(browser, "#pqa-sources script, #pqa-chat script")
 
 
+def test_addresses_from_the_corpus_or_the_user_are_not_links(ui_url, browser, tmp_path):
+    # Markdown turns a bare address into a link: one in an abstract would be a link the corpus chose for the user.
+    browser.get(ui_url)
+    ask(browser, "Does the zebrafish hyperparameter lattices probe release its code? https://typed.example/x")
+    wait_answered(browser, 0)
+    chat = browser.find_element(By.ID, "pqa-chat")
+    WebDriverWait(browser, 20).until(lambda d: "evil.example/lattice" in chat.text)
+    for shown in ("https://typed.example/x", "www.evil.example", "probe@evil.example"):
+        assert shown in chat.text
+    hrefs = [a.get_attribute("href") or "" for a in find(browser, "#pqa-chat a, #pqa-sources a")]
+    assert not [h for h in hrefs if "example" in h], hrefs
+    browser.save_screenshot(str(tmp_path / "addresses.png"))
+
+
 def test_export_new_chat_and_corpus_view(ui_url, browser, tmp_path):
     browser.get(ui_url)
     ask(browser, "What approaches to learned sparse retrieval are covered?")

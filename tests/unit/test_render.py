@@ -32,6 +32,12 @@ def test_answer_markdown_escapes_and_links():
     assert '<a class="pqa-cite" href="#pqa-src-3-1">[1]</a>' in md
 
 
+def test_bare_addresses_in_answers_and_exports_are_escaped_out_of_links():
+    said = "Code at https://evil.example/x, www.evil.example and me@evil.example [1]."
+    for md in (answer_markdown(ANSWER, turn=0, text=said), conversation_markdown([Turn(said, ANSWER)])):
+        assert "https\\://evil" in md and "www\\.evil" in md and "me\\@evil" in md
+
+
 def test_cards_escape_and_highlight():
     html = source_cards(ANSWER, turn=0)
     assert "<script>" not in html and "&lt;script&gt;" in html and "<b>" not in html
