@@ -31,7 +31,7 @@ from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
 from .names import defined_unnamed, introduces, maker, unnamed
 from .one_paper import OnePaper
-from .phrases import as_written, ize_stems, noun_kinds, phrase_nouns
+from .phrases import ize_stems, noun_kinds, phrase_nouns
 from .picking import BEATS, GAIN, Picker
 from .pointed import (
     against_named,
@@ -52,20 +52,16 @@ from .relevance import (
     Idf,
     Match,
     by_kin,
-    covers,
     fit,
     holding_kinds,
-    holds_compound,
     lacking,
     logistic,
     match,
     member_rows,
-    near,
     on_topic,
-    rare,
-    subject,
     vocabulary,
 )
+from .subjects import Subjects
 from .topics import side_papers, topic_sides, topics_compared
 from .traits import makes_data, on_language_models
 from .vectors import Vectors
@@ -81,9 +77,9 @@ class OfflineWriter:
     def __init__(
         self, idf: Idf, topical: Idf, vectors: Vectors, threshold: float = 0.33, list_threshold: float = 0.45
     ) -> None:
-        self.idf, self.topical, self.vectors = idf, topical, vectors
-        self.pick = Picker(idf)
-        self.one = OnePaper(self.pick, idf, self._names_subject)
+        self.idf, self.vectors = idf, vectors
+        self.pick, self.subjects = Picker(idf), Subjects(idf, topical)
+        self.one = OnePaper(self.pick, idf, self.subjects.names)
         self.threshold, self.list_threshold = threshold, list_threshold
 
     def write(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source]) -> Draft:
@@ -143,10 +139,14 @@ class OfflineWriter:
             return Draft(refusal(sources, unseen), answerable=False)
         if not named and (together < self.threshold or (asked.shape == "list" and alone < self.list_threshold)):
             return Draft(refusal(sources), answerable=False)
-        if not named and len(asked.terms) <= TOPIC_WORDS and not any(self._holds(asked, s) for s in sources[:10]):
+        if (
+            not named
+            and len(asked.terms) <= TOPIC_WORDS
+            and not any(self.subjects.held(asked, s) for s in sources[:10])
+        ):
             # A topic's name (a few key words) that no retrieved paper holds as a whole: each has part of it
             # (`speech models` / `emotion recognition`, `unlearning` / `graph neural networks`), none is on it.
-            return Draft(refusal(sources, apart=self._apart(asked, sources[:10])), answerable=False)
+            return Draft(refusal(sources, apart=self.subjects.apart(asked, sources[:10])), answerable=False)
         if asked.introduced and not any(introduces(s.paper, asked.introduced) for s in sources[:10]):
             return Draft(not_introduced(asked.introduced, sources[:10]), answerable=False)  # gaBERT did not make BERT
         if asked.shape == "list":
@@ -183,16 +183,16 @@ class OfflineWriter:
         compares = asked.shape in ("compare", "improvement") or BEATS.search(asked.text)
         if not named and compares and (over := beating(asked, sources, matches, BEATS)) is not None:
             top = over  # "Is dense retrieval better than BM25?": a paper stating its gain over BM25
-        short_topic = len(asked.terms) <= TOPIC_WORDS or self._subjects(asked) <= TOPIC_WORDS
-        if not named and (elsewhere := apart_from(asked, sources[top].paper, self._names_subject, short_topic)):
+        short_topic = len(asked.terms) <= TOPIC_WORDS or self.subjects.count(asked) <= TOPIC_WORDS
+        if not named and (elsewhere := apart_from(asked, sources[top].paper, self.subjects.names, short_topic)):
             # The paper is on another subject than one the question names: the corpus does not cover it.
             return Draft(refusal(sources, apart=elsewhere), answerable=False)
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
         short = len(wanted) <= SHORT
-        rarest_lacked = short and not self._has_rarest(wanted, sources[top])
+        rarest_lacked = short and not self.subjects.has_rarest(wanted, sources[top])
         # "the best tokenizer for code" of a paper weighting "tokens": it lacks the -ize word's making
         unmade = any(t not in ize_stems(sources[top].paper) for t in asked.derived)
-        if not named and rarest_lacked and (phrase := self._phrase_nowhere(asked, wanted, sources[:10])):
+        if not named and rarest_lacked and (phrase := self.subjects.phrase_nowhere(asked, wanted, sources[:10])):
             # "How is speculative decoding made faster?": no paper writes "speculative decoding" (one says "we
             # speculate"): no closest paper to point to
             return Draft(refusal(sources, apart=phrase), answerable=False)
@@ -210,45 +210,9 @@ class OfflineWriter:
             draft = self.one.fact(asked, sources, top, matches, hedged)
         if not named and (absent := defined_unnamed(asked.text, sources[:10])):  # "What is ColBERT?"
             draft.text = f"{none_named(absent)} {draft.text}"
-        if named and (note := premise_said(asked.text, sources[top], matches[top].name, self._names_subject)):
+        if named and (note := premise_said(asked.text, sources[top], matches[top].name, self.subjects.names)):
             draft.text = f"{note} {draft.text}"  # "given that it trains a model per size", "does X fine-tune …?"
         return draft
-
-    def _has_rarest(self, wanted: Sequence[str], source: Source) -> bool:
-        """Whether a paper holds the question's rarest key word (by IDF), in any form."""
-        rarest = max(wanted, key=self.idf, default=None)
-        return rarest is None or has(rarest, vocabulary(source.paper))
-
-    def _phrase_nowhere(self, asked: Asked, wanted: Sequence[str], sources: Sequence[Source]) -> list[str]:
-        """The question's phrase of two subjects holding its rarest word ("speculative decoding", not "several
-        countries"), as written, when no paper writes its two words together."""
-        rarest = max(wanted, key=self.idf)
-        pairs = [pair for pair in asked.pairs if rarest in pair and all(map(self._names_subject, pair))]
-        if not pairs or any(near(s.paper, a, b) for s in sources for a, b in pairs):
-            return []
-        return [" ".join(as_written(asked.text, list(pairs[0])))]
-
-    def _names_subject(self, term: str) -> bool:
-        """Whether a key term names a subject (residual IDF) or is too rare for that to tell (`covers`' test)."""
-        return subject(term, self.topical) or rare(term, self.idf)
-
-    def _subjects(self, asked: Asked) -> int:
-        """How many of a question's key words name subjects: "built" and "scans" do not make "knowledge graphs built
-        from brain MRI scans" a description of one paper rather than a topic's name."""
-        return sum(1 for t in asked.terms if self._names_subject(t))
-
-    def _holds(self, asked: Asked, source: Source) -> bool:
-        """Whether a paper holds a topic's name as a whole (`covers`)."""
-        return covers(asked, source.paper, self.topical, self.idf)
-
-    def _apart(self, asked: Asked, sources: Sequence[Source]) -> list[str]:
-        """The subjects (else the words) of the question that the paper lacking the fewest of them lacks, as the
-        question writes them."""
-        closest = min(sources, key=lambda s: len(lacking(asked, s.paper)))
-        fewest = lacking(asked, closest.paper)
-        if not fewest:  # every word, but a kind's apart: "in-context learning" of an "extended-context" paper
-            return [written for written, parts in noun_kinds(asked.text) if not holds_compound(closest.paper, parts)]
-        return as_written(asked.text, [t for t in fewest if subject(t, self.topical)] or fewest)
 
     def _listing(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source], matches: list[Match]) -> Draft:
         if (topic := list_topic(asked)) is not asked:  # "papers that build …": what any paper may do, aside
@@ -259,7 +223,7 @@ class OfflineWriter:
         chosen = by_kin(probabilities, [s.paper for s in sources], self.vectors)
         draft = Draft("", answerable=True)
         if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
-            chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self._names_subject)]
+            chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self.subjects.names)]
             if asked.proper:  # "Chinese sentence embeddings": a paper never saying "Chinese" is on another topic
                 chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]
         if asked.llm:  # "LLM" frames most questions here, so it weighs nothing; a list about LLMs still needs it
@@ -304,7 +268,7 @@ class OfflineWriter:
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
             return self.one.summary(asked, sources, chosen[0], hedged=False)
         nouns = phrase_nouns(asked.text, asked.pairs)  # "late interaction" of a paper on late chunking: not on it
-        head, chosen = list_head(asked, sources, chosen, lambda t: self._names_subject(t) or t in nouns)
+        head, chosen = list_head(asked, sources, chosen, lambda t: self.subjects.names(t) or t in nouns)
         lines = [head + ":"]
         for i in chosen:
             quoted = naming.get(i) or limits.get(i) or code.get(i) or quoted_line(asked, sources[i], self.pick)

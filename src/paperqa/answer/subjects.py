@@ -1,0 +1,55 @@
+"""What a question's words name, judged against the corpus: subjects (residual IDF), which a paper holds as a
+whole, which it lacks. The offline writer's refusals ask these."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..types import Source
+from .evidence import has
+from .phrases import as_written, noun_kinds
+from .question import Asked
+from .relevance import Idf, covers, holds_compound, lacking, near, rare, subject, vocabulary
+
+
+class Subjects:
+    """A question's subjects against the corpus's two IDF tables (all words; residual, of topical words)."""
+
+    def __init__(self, idf: Idf, topical: Idf) -> None:
+        self.idf, self.topical = idf, topical
+
+    def names(self, term: str) -> bool:
+        """Whether a key term names a subject (residual IDF) or is too rare for that to tell (`covers`' test)."""
+        return subject(term, self.topical) or rare(term, self.idf)
+
+    def count(self, asked: Asked) -> int:
+        """How many of a question's key words name subjects: "built" and "scans" do not make "knowledge graphs built
+        from brain MRI scans" a description of one paper rather than a topic's name."""
+        return sum(1 for t in asked.terms if self.names(t))
+
+    def held(self, asked: Asked, source: Source) -> bool:
+        """Whether a paper holds a topic's name as a whole (`covers`)."""
+        return covers(asked, source.paper, self.topical, self.idf)
+
+    def apart(self, asked: Asked, sources: Sequence[Source]) -> list[str]:
+        """The subjects (else the words) of the question that the paper lacking the fewest of them lacks, as the
+        question writes them."""
+        closest = min(sources, key=lambda s: len(lacking(asked, s.paper)))
+        fewest = lacking(asked, closest.paper)
+        if not fewest:  # every word, but a kind's apart: "in-context learning" of an "extended-context" paper
+            return [written for written, parts in noun_kinds(asked.text) if not holds_compound(closest.paper, parts)]
+        return as_written(asked.text, [t for t in fewest if subject(t, self.topical)] or fewest)
+
+    def has_rarest(self, wanted: Sequence[str], source: Source) -> bool:
+        """Whether a paper holds the question's rarest key word (by IDF), in any form."""
+        rarest = max(wanted, key=self.idf, default=None)
+        return rarest is None or has(rarest, vocabulary(source.paper))
+
+    def phrase_nowhere(self, asked: Asked, wanted: Sequence[str], sources: Sequence[Source]) -> list[str]:
+        """The question's phrase of two subjects holding its rarest word ("speculative decoding", not "several
+        countries"), as written, when no paper writes its two words together."""
+        rarest = max(wanted, key=self.idf)
+        pairs = [pair for pair in asked.pairs if rarest in pair and all(map(self.names, pair))]
+        if not pairs or any(near(s.paper, a, b) for s in sources for a, b in pairs):
+            return []
+        return [" ".join(as_written(asked.text, list(pairs[0])))]
