@@ -34,7 +34,7 @@ from .retrieval import Retriever, with_more
 from .settings import Settings
 from .spelling import respelled, typos_fixed, versions_read
 from .stream_ingest import Tally, segments
-from .text import markup_removed
+from .text import code_sentence, markup_removed
 from .types import Answer, Source
 
 
@@ -198,6 +198,10 @@ class Assistant:
                 if asked.shape == "list" and kinds_named(asked) and given is None:  # "in-context learning"
                     deeper = self._retriever.retrieve(view, vector, asked.text, NAMED_K, resolved.filters)
                     sources = with_more(sources, holding_kinds(asked, deeper))
+                if asked.shape == "list" and asked.with_code and given is None:  # "retrieval papers with code":
+                    # few papers say where their code is, so those that do are searched for further down
+                    deeper = self._retriever.retrieve(view, vector, asked.text, NAMED_K, resolved.filters)
+                    sources = with_more(sources, [s for s in deeper if code_sentence(s.paper.abstract)])
                 if asked.shape == "compare" and (sides := topic_sides(asked.text)):
                     for side in sides:  # "dense and sparse retrieval": the papers on either, not only on both
                         apart = self._retriever.retrieve(view, self._query_vector(side), side, SIDE_K, resolved.filters)

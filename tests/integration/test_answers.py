@@ -842,6 +842,19 @@ def test_papers_with_code_are_those_saying_where_it_is(offline):
     assert one.text.startswith("At least 1 paper of the corpus says where its code is:"), one.text
 
 
+def test_a_topic_s_papers_with_code_are_searched_for_beyond_the_first_twenty(offline):
+    # Few papers say where their code is: of the 20 read for "retrieval", one did; "Is there code for …" was no
+    # code question (a paper on unlearning was quoted on its forgetting)
+    shared = offline.ask("Do any retrieval papers share their code?")
+    titles = {c.title.split(":")[0] for c in shared.citations}
+    assert {"A Unified Framework for Learned Sparse Retrieval", "PROP", "T2Ranking"} <= titles, shared.text
+    assert all(("github" in line or "code" in line) for line in shared.text.splitlines()[1:]), shared.text
+    unlearning = offline.ask("Is there code for LLM unlearning papers?")
+    head = unlearning.text.splitlines()[0]
+    assert head.endswith("that say where their code is:") and "github.com/UCSB-NLP-Chang/ULD" in unlearning.text
+    assert all("nlearning" in c.title for c in unlearning.citations), unlearning.text
+
+
 def test_the_key_idea_of_a_paper_named_by_an_ordinary_word_is_its_gist(offline):
     # "Starbucks" is no coined name, but names its paper: the results sentence was quoted as its key idea
     answer = offline.ask("What is the key idea of Starbucks?")

@@ -624,6 +624,9 @@ def test_a_word_capitalised_inside_a_sentence_narrows_a_list():
 
 def test_asking_for_code_names_no_topic():
     assert (analyse("Which papers on hashing have code available?").terms, analyse("x").with_code) == (("hash",), False)
+    assert analyse("Is there code for LLM unlearning papers?").with_code
+    assert [analyse(q).shape for q in ("Do any retrieval papers use BERT?", "Are there any recent unlearning studies?",
+                                       "Is there code for LLM unlearning papers?")] == ["list"] * 3  # fmt: skip
     released = analyse("Does SPLADE release its code?")
     assert released.with_code and released.terms == ("splade",) and released.text == "Does SPLADE ?"
     assert not analyse("Which papers generate code?").with_code  # code as a topic

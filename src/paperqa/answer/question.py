@@ -64,7 +64,8 @@ _WITH_CODE = re.compile(
     r"\b(?:(?:with|releas\w*|shar\w*|provid\w*|publish\w*|hav(?:e|ing)|has|open[- ]?sourc\w*)\s+"
     r"(?:(?:their|its|the|public(?:ly)?|open[- ]?source|source|available)\s+){0,3}code\b"
     r"(?:\s+(?:publicly\s+)?(?:available|released|public))?"
-    r"|code\s+(?:is\s+|are\s+)?(?:publicly\s+)?(?:available|released|public|open[- ]?sourced?)\b)",
+    r"|code\s+(?:is\s+|are\s+)?(?:publicly\s+)?(?:available|released|public|open[- ]?sourced?)\b"
+    r"|\b(?:is|are)\s+there\s+(?:any\s+)?(?:(?:public(?:ly\s+available)?|open[- ]?source|released)\s+)?code\b)",
     re.IGNORECASE,
 )
 _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)

@@ -20,7 +20,9 @@ _LIST = re.compile(
     r"algorithms)\b(?!\s+(?:does|do|did|has|have|had)\b)"
     r"|\b(which|what) papers\b|\bpapers (on|about|that)\b|\bwhat does the (collection|corpus)\b"
     r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bare covered\b|\bin the collection\b"
-    r"|\b(does|do|did) any (papers?|works?|stud(y|ies))\b|\bare there (any )?(papers|works|studies|surveys)\b"
+    # "Do any retrieval papers use BERT?", "are there any recent unlearning studies?", "code for unlearning papers"
+    r"|\b(does|do|did) any( [\w-]+){0,3} (papers?|works?|stud(y|ies))\b"
+    r"|\bare there (any )?([\w-]+ ){0,3}(papers|works|studies|surveys)\b|\bfor( [\w-]+){0,3} papers\b"
     r"|\bwhat (was|were|has been|have been|got) published\b|\bwhat are (my|the|our) (options|choices|alternatives)\b"
     # "how do papers make X faster?", "how do the unlearning methods differ in cost?"
     r"|\bhow (do|did|have) (the )?([\w-]+ ){0,2}(papers|works|studies|approaches|methods)\b",
