@@ -731,6 +731,9 @@ def test_the_kind_asked_of_a_named_paper_that_its_abstract_never_mentions_is_sai
     answer = offline.ask("What GPU was used to train KaLM-Embedding-V2?")  # quoted what it proposes, no word more
     assert answer.text.startswith("The abstract of “KaLM-Embedding-V2"), answer.text
     assert "does not mention “GPU”" in answer.text, answer.text
+    # "SPLADE" inside "SPLADE v2" names no second paper (whose name the first would lack): the same is said
+    versioned = offline.ask("What GPU does SPLADE v2 use?")
+    assert versioned.text.startswith("The abstract of “SPLADE v2") and "not mention “GPU”" in versioned.text
 
 
 def test_is_it_better_of_one_paper_quotes_the_result_it_states(offline):

@@ -12,7 +12,7 @@ from .draft import Draft, contribution, in_order, lead_in, own_part
 from .evidence import has_name
 from .figures import each_figure, figure_asked, figures_in, metric_asked
 from .picking import BEATS, GAIN, RESULT, Picker
-from .pointed import related, unmentioned
+from .pointed import named_sources, related, sides_named, unmentioned
 from .question import Asked
 from .record import Record, record_said
 from .relevance import UNSEEN, Idf, Match
@@ -94,7 +94,8 @@ class OnePaper:
         nameless = asked.named_kind if asked.named_kind and not naming else None
         if asked.weakness and not self.pick.states_limits(asked, sources[top]):  # "the downsides of X"
             nameless = "limitation"
-        one_named = sum(1 for m in matches if m.named) == 1  # of several papers named, each lacks the others' names
+        # of several papers named, each lacks the others' names ("SPLADE" inside "SPLADE v2" names one paper)
+        one_named = len(sides_named(asked.text, named_sources(matches), matches)) == 1
         unsaid = unmentioned(asked, sources[top], matches[top], self._asked_of) if one_named and not nameless else []
         others = related(asked, sources, matches, top, self.idf)  # nearly as close to the question: named as related
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
