@@ -16,7 +16,8 @@ _LIST = re.compile(
     r"^\s*(which|what)( [\w-]+){0,3} (papers|works|studies|work)\b"
     # "Which embedding models support long documents?": papers on such models; "which methods does SPLADE v2
     # compare against?" asks what one paper does.
-    r"|^\s*(which|what)( [\w-]+){0,3} (approaches|methods|techniques|models|systems|frameworks|architectures|"
+    r"|^\s*(which|what)( (?!(?:paper|work|study|article)\b)[\w-]+){0,3} (approaches|methods|techniques|models|"
+    r"systems|frameworks|architectures|"
     r"algorithms)\b(?!\s+(?:does|do|did|has|have|had)\b)"
     r"|\b(which|what) papers\b|\bpapers (on|about|that)\b|\bwhat does the (collection|corpus)\b"
     r"|\bwhat [\w-]+( [\w-]+)? work is\b|\bare covered\b|\bin the collection\b"
