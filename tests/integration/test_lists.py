@@ -99,3 +99,13 @@ def test_the_open_problems_of_a_topic_are_each_papers_stated_limit(offline):
     assert len(lines) >= 3 and any("two typical challenges" in line for line in lines), answer.text
     pointing = offline.ask("What are the open problems in LLM unlearning?").text
     assert "To address these challenges" not in pointing  # a limit pointed back at is stated elsewhere
+
+
+def test_a_paper_naming_the_topic_only_among_its_examples_is_not_listed(offline):
+    # "foundation models … (e.g., language, vision, robotics, reasoning)": the survey was listed as on robots
+    answer = offline.ask("Which papers are about robots?")
+    titles = [c.title for c in answer.citations]
+    assert "On the Opportunities and Risks of Foundation Models" not in titles, answer.text
+    assert len(titles) == 3 and all(re.search(r"robot", " ".join(c.quotes), re.IGNORECASE) for c in answer.citations), (
+        titles
+    )

@@ -224,6 +224,7 @@ class OfflineWriter:
         draft = Draft("", answerable=True)
         if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
             chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self.subjects.names)]
+            chosen = [i for i in chosen if not self.subjects.only_as_examples(asked, sources[i])]  # "(e.g., robotics)"
             if asked.proper:  # "Chinese sentence embeddings": a paper never saying "Chinese" is on another topic
                 chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]
         if asked.llm:  # "LLM" frames most questions here, so it weighs nothing; a list about LLMs still needs it

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..text import FRAME, STOPWORDS, frames, prose_terms, stem, subject_terms, substance, terms
+from ..text import FRAME, STOPWORDS, examples_removed, frames, prose_terms, stem, subject_terms, substance, terms
 from ..types import Paper
 
 # Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same. Each
@@ -257,3 +257,11 @@ def paper_words(paper: Paper) -> tuple[str, ...]:
     """The stemmed words of a paper's title and abstract in order (stop words and sentences saying where its code
     is kept out), compounds joined."""
     return tuple(prose_terms(joined(" ".join([f"{paper.title}.", *substance(paper.abstract)]))))
+
+
+@lru_cache(maxsize=8192)
+def words_outside_examples(paper: Paper) -> frozenset[str]:
+    """`paper_words` without those the abstract names only among examples in parentheses ("foundation models
+    (e.g., language, vision, robotics)": no paper on robots)."""
+    said = [examples_removed(sentence) for sentence in substance(paper.abstract)]
+    return frozenset(prose_terms(joined(" ".join([f"{paper.title}.", *said]))))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..types import Source
 from .evidence import has
-from .phrases import as_written, noun_kinds
+from .phrases import as_written, noun_kinds, words_outside_examples
 from .question import Asked
 from .relevance import Idf, covers, holds_compound, lacking, near, rare, subject, vocabulary
 
@@ -53,3 +53,10 @@ class Subjects:
         if not pairs or any(near(s.paper, a, b) for s in sources for a, b in pairs):
             return []
         return [" ".join(as_written(asked.text, list(pairs[0])))]
+
+    def only_as_examples(self, asked: Asked, source: Source) -> list[str]:
+        """The question's subjects a paper names only among examples it gives ("(e.g., language, vision,
+        robotics)"), which it is not on; not a name ("evaluated on … (such as TREC Genomics)")."""
+        words, said = vocabulary(source.paper), words_outside_examples(source.paper)
+        common = [t for t in asked.terms if self.names(t) and as_written(asked.text, [t])[0].islower()]
+        return [t for t in common if has(t, words) and not has(t, said)]
