@@ -41,6 +41,13 @@ def test_the_paper_that_introduced_a_thing_is_the_one_named_for_it(offline):
     # Starbucks and 2D Matryoshka build on it and rank higher; "Matryoshka Representation Learning" made it
     answer = offline.ask("Which paper introduced the Matryoshka idea?")
     assert answer.citations[0].title == "Matryoshka Representation Learning", answer.text
+    # in the plural, or by what later papers call the thing ("embeddings"): 2D Matryoshka and Starbucks were given
+    for asked in (
+        "Which paper introduced Matryoshka representations?",
+        "Which paper introduced Matryoshka embeddings?",
+    ):
+        answer = offline.ask(asked)
+        assert answer.citations[0].title == "Matryoshka Representation Learning", (asked, answer.text)
 
 
 def test_what_is_new_about_a_named_paper_is_what_it_brings(offline):

@@ -174,9 +174,15 @@ def maker(question: str, sources: Sequence[Source]) -> int | None:
     not the later papers building on it ("Starbucks: … 2D Matryoshka Embeddings"); None when none does."""
     if not (m := _WHO_MADE.search(question)):
         return None
-    what = fold(m.group("what"))
-    heads = (fold(s.paper.title.split(":", 1)[0]) for s in sources)
-    return next((i for i, head in enumerate(heads) if head == what or head.startswith(f"{what} ")), None)
+    what = terms(m.group("what"))  # stemmed: "Matryoshka representations" opens "Matryoshka Representation …"
+    heads = [terms(s.paper.title.split(":", 1)[0]) for s in sources]
+    if (found := next((i for i, head in enumerate(heads) if what and head[: len(what)] == what), None)) is not None:
+        return found
+    # "which paper introduced Matryoshka embeddings?": the title opening with the name the question capitalises
+    name = m.group("what").split()[0]
+    if not name[:1].isupper() or not what:
+        return None
+    return next((i for i, head in enumerate(heads) if head[:1] == what[:1]), None)
 
 
 # A coined name in a question: a capital after a small letter, two capitals, or letters and a digit.
