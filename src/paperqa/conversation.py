@@ -25,9 +25,12 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _ORDINAL = re.compile(
     r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)\s+(?:one|paper|work|study)\b"
     r"(?!\s+(?:to|that|which|who|on|about|in)\b)"
-    r"|\bthe\s+(" + "|".join(_ORDINALS[1:]) + r")\s*[?.!]*\s*$",
+    r"|\bthe\s+(" + "|".join(_ORDINALS[1:]) + r")\s*[?.!]*\s*$"
+    r"|(?:(?<=^and )|(?<=^what about )|(?<=^how about ))the\s+(first|last)\s*[?.!]*\s*$",  # "and the first?"
     re.IGNORECASE,
 )
+# "and [1]?", "what about the first?" (its ordinal read as "[1]"): the question before, asked of that paper.
+_ELLIPSIS = re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(\[\d+\])\s*[?.!]*\s*$", re.IGNORECASE)
 # "compare the first two", "the last three papers", "the first and second ones": several of the last answer's papers.
 _FIRST_N = re.compile(
     r"\b(?:the\s+)?(first|top|last)\s+(" + "|".join(NUMBER_WORDS[1:]) + r"|[2-9]|10)\b"
@@ -67,11 +70,15 @@ _OLDER = ("oldest", "earliest", "older", "earlier", "first")
 # Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
 _WHICH_ONE_DATED = re.compile(rf"\bwhich\s+(?:one|{_OF_THEM}){_DATED_ASKED}", re.I)
 _SINGULAR = re.compile(rf"\b(it|its|{_PAPER}|this method)\b", re.I)
+# "is there code?", "any code?": of the paper just discussed, or of each paper of a list ("which of them …")
+_CODE_ASKED = r"\b(?:is|are)\s+there\s+(?:any\s+)?(?:public\s+|released\s+)?code\b|^\s*any\s+code\b"
+_BARE_CODE = re.compile(rf"(?:{_CODE_ASKED})\s*[?.!]*\s*$", re.I)
 # "Who are the authors?", "What are the results?" after one paper's answer: a part of the paper just discussed,
 # when the question has no subject of its own.
 _PART = re.compile(
     r"\bthe\s+(?:main\s+|key\s+)?(?:authors?|datasets?|benchmarks?|results?|findings?|conclusions?|contributions?|"
-    r"limitations?|experiments?|evaluation|code|abstract|title|date)\b",
+    r"limitations?|experiments?|evaluation|code|abstract|title|date)\b"
+    rf"|{_CODE_ASKED}",
     re.I,
 )
 # "what they don't know", "whether it helps": a pronoun opening a clause inside the question, after words of its
@@ -134,14 +141,19 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     last = next((t for t in reversed(history) if t.answer.citations), history[-1])
     if picked := _picked(question, _cited(last)):  # "the second one", "the first two": as "[n]" references
         # Of the last answer; when that was one paper's ("the first two" after "who wrote the second one?"), of
-        # the answer before it, if that cited enough. A list lacking a ninth paper is said to lack it.
-        if picked[1] and len(_cited(last)) <= 1 and len(history) > 1:
-            before = _picked(question, _cited(history[-2]))
+        # the list before it ("and the first?" after "what dataset does the second one use?"). A list lacking a
+        # ninth paper is said to lack it.
+        shown = next((t for t in reversed(history) if len(_cited(t)) > 1), None)
+        if len(_cited(last)) <= 1 and shown is not None:
+            before = _picked(question, _cited(shown))
             if before and not before[1]:
-                last, picked = history[-2], before
+                last, picked = shown, before
         question, problem = picked
         if problem:
             return Resolved(question, None, problem)
+        if ellipsis := _ELLIPSIS.match(question):  # of the last question that asked something itself
+            earlier = next((t.question for t in reversed(history) if not _picked_alone(t.question)), "")
+            question = _asked_again(earlier, ellipsis.group(1)) or question
     note: str | None = None
     if dated := _WHICH_DATED.search(question):  # answered as "when was [n] published?" of that paper
         if len(_cited(last)) <= 1:  # "which is the newest?" after one paper's answer: of the list before it
@@ -155,6 +167,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if len(known) < among:  # "the newest" of twelve of which two are dated: of those two
             verb = "has" if len(known) == 1 else "have"
             note = f"Of the {among} papers the last answer cited, only {len(known)} {verb} a known date."
+    if _BARE_CODE.search(question) and _after_list(last):  # "is there code?" after a list: for each of them
+        question = "Which of them have code available?"
     query = question
     refs = [int(n) for n in _REF.findall(question)]
     papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
@@ -227,7 +241,7 @@ def _picked(question: str, order: list[int]) -> tuple[str, str | None] | None:
         wanted = [-1 if w.lower() == "last" else _ORDINALS.index(w.lower()) for w in (m.group(1), m.group(2))]
         said = f"{m.group(1).lower()} and {m.group(2).lower()}"
     elif m := _ORDINAL.search(question):  # "the second one": the last answer's second citation
-        word = (m.group(1) or m.group(2)).lower()
+        word = (m.group(1) or m.group(2) or m.group(3)).lower()
         wanted, said = [-1 if word == "last" else _ORDINALS.index(word)], f"{word} paper"
     else:
         return None
@@ -235,6 +249,21 @@ def _picked(question: str, order: list[int]) -> tuple[str, str | None] | None:
         return question, f"The last answer has no {said}: it cited {len(order) or 'none'}."
     refs = " and ".join(f"[{order[i]}]" for i in wanted)
     return f"{question[: m.start()]}{refs}{question[m.end() :]}", None
+
+
+def _picked_alone(question: str) -> bool:
+    """Whether a question only points at a paper ("and the third?", "what about [2]?"), asking nothing itself."""
+    picked = _picked(question, list(range(1, 11)))
+    return _ELLIPSIS.match(picked[0] if picked else question) is not None
+
+
+def _asked_again(question: str, ref: str) -> str | None:
+    """An earlier question asked of another paper (`ref`, "[1]"): its own pointer ("the second one", "[2]", "it")
+    replaced; None when it has none."""
+    for pointer in (_TWO_ORDINALS, _FIRST_N, _ORDINAL, _REF, _SINGULAR):
+        if m := pointer.search(question):
+            return f"{question[: m.start()]}{ref}{question[m.end() :]}"
+    return None
 
 
 def _refers_back(question: str) -> bool:

@@ -363,6 +363,11 @@ def test_a_question_of_a_papers_record_is_answered_from_the_record_not_the_abstr
     )
     assert offline.ask("When was SPLADE published?").text.startswith("The corpus has no date for “SPLADE: Sparse")
     assert offline.ask("Which lab is behind Expert Upcycling?").text.startswith("The corpus lists Amazon as the")
+    made = offline.ask("Who made KaLM-Embedding-V2?")  # its abstract's first sentence was quoted
+    assert (
+        made.text.startswith("The corpus does not record who wrote “KaLM-Embedding-V2")
+        and "KaLM-Embedding." in made.text
+    )
     for answer in (wagle, dated):  # the record's line cites nothing; the abstract's sentence is cited and supported
         assert [c.support for c in answer.claims] == ["full"] and len(answer.citations) == 1
     cited = offline.ask("Which paper has the most citations?")

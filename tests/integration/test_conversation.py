@@ -513,3 +513,36 @@ def test_each_of_the_last_answer_s_papers_is_pointed_at_by_each(offline):
     assert {c.title[:9] for c in each.citations} == {"SPLADE v2", "SPLADE: S"}, each.text
     assert "names no dataset or benchmark" in each.text
     assert not offline.ask("How does each layer contribute?", history=history).citations[0].title.startswith("SPLADE")
+
+
+def test_and_the_first_asks_the_question_before_of_the_lists_first_paper(offline):
+    # "and the first?" after "what dataset does the second one use?" was answered from an unrelated optimizer paper
+    question = "Which papers study hallucination in large language models?"
+    first = offline.ask(question)
+    history = [Turn(question, first)]
+    second = offline.ask("what dataset does the second one use?", history=history)
+    history.append(Turn("what dataset does the second one use?", second))
+    again = offline.ask("and the first?", history=history)
+    assert [c.paper_id for c in again.citations] == [first.citations[0].paper_id], again.text
+    assert "names no dataset or benchmark" in again.text, again.text  # the question before, asked of it
+    history.append(Turn("and the first?", again))
+    who = offline.ask("who wrote the third one?", history=history)
+    history.append(Turn("who wrote the third one?", who))
+    for pointer, n in (("And the second?", 1), ("how about the first?", 0)):  # still "who wrote", of each
+        answer = offline.ask(pointer, history=history)
+        assert answer.text.startswith(f"The corpus does not record who wrote “{first.citations[n].title}”"), answer.text
+        history.append(Turn(pointer, answer))
+
+
+def test_is_there_code_is_asked_of_the_paper_or_the_list_just_discussed(offline):
+    about = offline.ask("Tell me about GraphHash")
+    code = offline.ask("is there code?", history=[Turn("Tell me about GraphHash", about)])
+    assert code.text.endswith("https://github.com/snap-research/GraphHash [1].") and len(code.citations) == 1
+    kalm = offline.ask("Tell me about KaLM-Embedding-V2")
+    silent = offline.ask("is there code?", history=[Turn("Tell me about KaLM-Embedding-V2", kalm)])
+    assert silent.text.endswith("does not say where its code is.") and not silent.answerable, silent.text
+    hashing = offline.ask("Which papers are about hashing?")
+    listed = offline.ask("any code?", history=[Turn("Which papers are about hashing?", hashing)])
+    cited = {c.paper_id for c in hashing.citations}
+    assert listed.citations and {c.paper_id for c in listed.citations} <= cited, listed.text
+    assert all("github" in line for line in listed.text.splitlines()[1:]), listed.text

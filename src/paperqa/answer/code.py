@@ -11,6 +11,8 @@ from .citations import inert
 from .draft import Draft, list_line
 from .listing import MAX_LISTED
 
+CODE_UNSAID = "None of the papers found on this says where its code is."
+
 
 def code_listed(sources: Sequence[Source]) -> Draft:
     """The papers found whose abstracts say where their code is, each quoted where it does (no topic asked)."""

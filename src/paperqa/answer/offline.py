@@ -17,7 +17,7 @@ from ..text import code_sentence, examples_removed, terms
 from ..types import Source
 from .citations import inert
 from .citing import CITING_UNRECORDED, mentioning
-from .code import code_listed, code_of
+from .code import CODE_UNSAID, code_listed, code_of
 from .comparison import MAX_COMPARED, compared
 from .draft import (
     NOTHING_RETRIEVED,
@@ -86,7 +86,7 @@ class OfflineWriter:
         """The answer text with `[n]` citations numbered by source rank; of the one paper a conversation points
         at, a refusal says that its abstract does not say (not that it is about other topics)."""
         draft = self._write(asked, vector, sources)
-        if asked.one_paper and len(sources) == 1 and not draft.answerable:
+        if asked.one_paper and len(sources) == 1 and not draft.answerable and not asked.with_code:
             return Draft(f"The abstract of “{inert(sources[0].paper.title)}” does not say this.", answerable=False)
         return draft
 
@@ -235,6 +235,8 @@ class OfflineWriter:
         code = (
             {i: said for i in chosen if (said := code_sentence(sources[i].paper.abstract))} if asked.with_code else {}
         )
+        if asked.with_code and chosen and not code:  # "is there code?" of a list none of whose papers says where
+            return Draft(CODE_UNSAID, answerable=False)
         if asked.with_code:
             chosen = [i for i in chosen if i in code]
         # The sentence naming the kind asked ("which datasets"), worked out once: it decides and it is quoted.
