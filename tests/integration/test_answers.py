@@ -739,6 +739,8 @@ def test_the_kind_asked_of_a_named_paper_that_its_abstract_never_mentions_is_sai
     # "SPLADE" inside "SPLADE v2" names no second paper (whose name the first would lack): the same is said
     versioned = offline.ask("What GPU does SPLADE v2 use?")
     assert versioned.text.startswith("The abstract of “SPLADE v2") and "not mention “GPU”" in versioned.text
+    loss = offline.ask("What loss function does Revela use?")  # "does not mention “function”", as if "loss" were
+    assert "does not mention “loss function”;" in loss.text, loss.text
 
 
 def test_is_it_better_of_one_paper_quotes_the_result_it_states(offline):

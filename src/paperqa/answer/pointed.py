@@ -75,7 +75,11 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
     asked_of = [t for t in lacking if subject(t) or (t in asked.wants and t not in DESCRIBED_KINDS)]
     if not rest or len(lacking) < len(rest) or not asked_of:
         return []
-    return as_written(asked.text, asked_of)
+    # "What loss function does Revela use?": the kind asked with the word naming it, as one phrase
+    phrases = [(a, b) for a, b in asked.pairs if a in lacking and b in lacking and b in asked.wants]
+    joined = {t for pair in phrases for t in pair}
+    said = [" ".join(as_written(asked.text, list(pair))) for pair in phrases]
+    return said + as_written(asked.text, [t for t in asked_of if t not in joined])
 
 
 def apart_from(asked: Asked, paper: Paper, subject: Callable[[str], bool], short: bool) -> list[str]:
