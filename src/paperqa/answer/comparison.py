@@ -41,8 +41,12 @@ def compared(
         parts.append(f"{names[i]} [{i + 1}]: {said}")
     before = []
     if asked.dates_compared:  # "which came first?": the record's dates, uncited (no abstract states them)
-        dates = "; ".join(f"{names[i]} {d.isoformat() if (d := sources[i].paper.date) else 'no date'}" for i in sides)
-        before.append(f"The corpus dates {dates}.")
+        dated = [f"{names[i]} {d.isoformat()}" for i in sides if (d := sources[i].paper.date)]
+        undated = [names[i] for i in sides if not sources[i].paper.date]
+        if dated:
+            before.append(f"The corpus dates {'; '.join(dated)}.")
+        if undated:  # "which is newer, SPLADE or SPLADE v2?" of two undated papers: said, not "dates X no date"
+            before.append(f"The corpus has no date for {' or '.join(undated)}.")
     other = "papers" if len(sides) > 2 else "paper"
     after = [] if named_other or absent or kind else [f"No abstract names the other {other}."]  # each alone
     if nameless:  # said first, not left to the quotes (what each does, in its place)
