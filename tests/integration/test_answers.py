@@ -907,3 +907,10 @@ def test_a_qualified_phrase_held_only_word_by_word_is_not_held(offline):
 def test_what_researchers_do_to_any_subject_is_no_topic_word_of_a_list(offline):
     answer = offline.ask("Which papers find which training examples matter most?")  # "matter": Order Matters
     assert any(c.title.startswith("Deep Learning on a Data Diet") for c in answer.citations), answer.text
+
+
+def test_what_a_name_stands_for_quotes_where_it_is_spelled_out(offline):
+    # "stand" was asked of the paper: "does not mention “stand”", before quoting the very expansion
+    answer = offline.ask("What does RSQ stand for?")
+    assert answer.text.startswith("From “RSQ: ") and "RSQ (Rotate, Scale, then Quantize)" in answer.text, answer.text
+    assert "does not mention" not in answer.text
