@@ -2,8 +2,8 @@
 
 import pytest
 
-from paperqa.answer.premise import premise_note, premise_of, training_denied, unsaid
-from paperqa.types import Paper
+from paperqa.answer.premise import premise_note, premise_of, premise_said, training_denied, unsaid
+from paperqa.types import Paper, Source
 
 
 @pytest.mark.parametrize(
@@ -37,6 +37,17 @@ def test_a_premise_is_unsaid_when_the_abstract_lacks_a_subject_of_it():
         note
         == "The question takes it that the method needed days; the abstract of “A [⁠3] title” never mentions “days”."
     )
+    named = premise_note("HyperAttention pretrains", "T", ["pretrains"])  # a name keeps its capital ("hyperAttention")
+    assert named.startswith("The question takes it that HyperAttention pretrains;"), named
+
+
+def test_a_paper_said_to_be_a_language_model_that_never_speaks_of_one_is_said_not_to():
+    mednext = Paper("m", "Brain Tumor Segmentation with MedNeXt", "We segment tumors in MRI scans with MedNeXt.")
+    question = "Given that MedNeXt is a language model, what does it generate?"
+    said = premise_said(question, Source(mednext, 1.0, 1), "MedNeXt", lambda t: True)
+    assert said.endswith("never mentions “language models”."), said
+    llm = Paper("w", "WAGLE", "Weight attribution for unlearning in large language models.")
+    assert premise_said(question.replace("MedNeXt", "WAGLE"), Source(llm, 1.0, 1), "WAGLE", lambda t: True) == ""
 
 
 @pytest.mark.parametrize(

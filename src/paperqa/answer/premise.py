@@ -14,6 +14,7 @@ from .draft import own_part
 from .evidence import has
 from .phrases import COINED, as_written, joined
 from .relevance import vocabulary
+from .traits import on_language_models
 
 _AUXILIARY = r"(?:have|has|had|do|does|did|is|are|was|were)\b"
 # "…, given that it trains a separate model?", "The method needed eight GPUs for days; how did the authors justify
@@ -24,6 +25,10 @@ _PREMISE = re.compile(
     rf"|\bthat\s+(?P<relative>{COINED}\s+[a-z]+s\s+(?!{_AUXILIARY})[^?,;]{{1,80}}?)(?=\s+{_AUXILIARY}|\s*[?,;]|\s*$)",
     re.IGNORECASE,
 )
+
+
+# "Given that MedNeXt is a language model, …": a kind the paper is said to be, whose words are framing words.
+_A_LANGUAGE_MODEL = re.compile(r"\b(?:is|are|was|were)\s+(?:an?\s+)?(?:large\s+)?(?:language\s+models?|LLMs?)\b", re.I)
 
 
 def premise_of(question: str) -> str:
@@ -44,7 +49,8 @@ def unsaid(premise: str, paper: Paper, subject: Callable[[str], bool], name: str
 def premise_note(premise: str, title: str, missing: list[str]) -> str:
     """The sentence saying so, uncited: it is of the question, not a claim of the paper's."""
     words = " or ".join(f"“{inert(w)}”" for w in missing)
-    said = premise[0].lower() + premise[1:] if premise[1:2].islower() else premise  # "The method …" mid-sentence
+    first = premise.split(maxsplit=1)[0]  # "The method …" mid-sentence; not a name ("MedNeXt is …")
+    said = premise[0].lower() + premise[1:] if first[1:].islower() else premise
     return f"The question takes it that {inert(said)}; the abstract of “{inert(title)}” never mentions {words}."
 
 
@@ -78,6 +84,8 @@ def premise_said(question: str, source: Source, name: str, subject: Callable[[st
     its abstract does not bear out: a clause it never mentions, or training it says it needs none of; or ""."""
     if premise := premise_of(question):  # "given that it trains a model per size": does it?
         missing = unsaid(premise, source.paper, subject, name)
+        if not missing and _A_LANGUAGE_MODEL.search(premise) and not on_language_models(source.paper):
+            missing = ["language models"]  # words that frame most questions, so `unsaid` skips them
         return premise_note(premise, source.paper.title, missing) if missing else ""
     if denied := training_denied(question, own_part(source)):  # "How long does LM-Infinite fine-tune …?"
         return training_note(source.paper.title, *denied)
