@@ -53,3 +53,17 @@ def test_the_paper_that_introduced_a_thing_is_the_one_named_for_it(offline):
 def test_what_is_new_about_a_named_paper_is_what_it_brings(offline):
     answer = offline.ask("What is new about SPLADE v2?")  # quoted "Introduced recently, the SPLADE model …" first
     assert answer.text.split("[1]: ", 1)[1].startswith("In this paper, we build on SPLADE"), answer.text
+
+
+def test_a_named_papers_limitation_is_its_own_not_the_one_it_overcomes(offline):
+    # "a distance limit" (a setting of LM-Infinite) was quoted as its limitation; the limits before what a paper
+    # does are the field's, which it sets out to overcome, and one "where vanilla models fail" is theirs
+    infinite = offline.ask("What is the main limitation of LM-Infinite?")
+    assert infinite.text.startswith("The abstract of “LM-Infinite: Simple") and "states no limitation of its own;" in (
+        infinite.text
+    ), infinite.text
+    assert "LLMs often struggle" in infinite.text and "distance limit" not in infinite.text
+    axbench = offline.ask("What are the downsides of AxBench?")  # "SAEs are not competitive" is the SAEs' downside
+    assert "states no limitation of its own; what it does: Therefore, we introduce AxBench" in axbench.text, (
+        axbench.text
+    )

@@ -1,6 +1,7 @@
 """What an offline answer quotes as a paper's contribution."""
 
 from paperqa.answer.draft import contribution
+from paperqa.answer.picking import limit_stated
 from paperqa.types import Paper, Source
 
 
@@ -15,3 +16,9 @@ def test_a_contribution_that_only_points_back_is_passed_over():
     only = contribution(_source("Heads retrieve facts. This paper aims to address this question."))
     assert only == "Heads retrieve facts."  # its first sentence, as when none says what it does
     assert contribution(_source("Old. We propose SPLADE.")) == "We propose SPLADE."
+
+
+def test_a_limit_as_a_setting_is_no_limitation():
+    assert not limit_stated("It involves only a Lambda-shaped attention mask and a distance limit.")
+    assert limit_stated("The memory cost limits their use on long inputs.") and limit_stated("Models fail on X.")
+    assert limit_stated("It works, but slowly.") and not limit_stated("It works, but slowly.", contrast=False)

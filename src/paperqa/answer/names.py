@@ -186,7 +186,7 @@ def maker(question: str, sources: Sequence[Source]) -> int | None:
 
 
 # A coined name in a question: a capital after a small letter, two capitals, or letters and a digit.
-_COINED = re.compile(rf"(?<![\w-]){COINED}(?![\w-])")
+COINED_NAME = re.compile(rf"(?<![\w-]){COINED}(?![\w-])")
 # "the SAE-based unlearning paper", "SPLADE-style models": a name describing a paper, not one it is to go by.
 _DESCRIBING = re.compile(
     r"-(?:based|style|like|guided|driven|aware|free|specific|inspired|augmented|enhanced|powered|assisted|centric)$",
@@ -199,7 +199,7 @@ def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str]) 
     not ColBERT), nor part of a name the question `mentioned` ("v2" of "SPLADE v2"); a name many papers use
     ("LLM") is none."""
     named = {fold(n) for s in sources for n in names_of(s.paper)}
-    found = [n for m in _COINED.finditer(question) if not _DESCRIBING.search(n := m.group(0).strip("-."))]
+    found = [n for m in COINED_NAME.finditer(question) if not _DESCRIBING.search(n := m.group(0).strip("-."))]
     # A name typed in lower case ("splade vs colbert"): a word the papers write as a coined one ("ColBERT-XM")
     written = frozenset().union(*(_coined_words(s.paper) for s in sources))
     # ("data", one token of English, is a word however a title writes it)

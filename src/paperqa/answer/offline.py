@@ -201,6 +201,10 @@ class OfflineWriter:
             return code_of(sources, top)
         if asked.record:
             return self.one.record(asked.record, sources, top, hedged)
+        # "the limits of LM-Infinite" (its own; not "of sparse autoencoders according to AxBench", another's)
+        of_it = asked.weakness and named and not set(asked.terms) - set(terms(matches[top].name))
+        if of_it and (limited := self.one.limitation(sources, top)):
+            return limited
         if asked.shape == "summary" or (asked.shape == "fact" and asked.explain and named):  # "key idea of Starbucks"
             return self.one.summary(asked, sources, top, hedged)
         if asked.shape in ("improvement", "number") or (asked.shape == "compare" and GAIN.search(asked.text)):

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
-from ..text import terms
+from ..text import substance, terms
 from ..types import Source
 from .citations import inert
 from .claims import numbers
 from .draft import Draft, contribution, in_order, lead_in, own_part
 from .evidence import has_name
 from .figures import each_figure, figure_asked, figures_in, metric_asked
-from .picking import BEATS, GAIN, RESULT, Picker
+from .names import COINED_NAME, fold
+from .picking import BEATS, GAIN, RESULT, Picker, limit_stated
 from .pointed import named_sources, related, sides_named, unmentioned
 from .question import Asked
 from .record import Record, record_said
 from .relevance import UNSEEN, Idf, Match
 
+# Words saying a limit is another method's: "where vanilla models fail", "baselines lag behind"
+_OTHERS = re.compile(r"\b(?:baselines?|vanilla|existing|previous|prior|other|others|traditional|conventional)\b", re.I)
 FEW_CHUNKS = 0.6  # share of the highest IDF from which a word a named paper lacks is asked of it ("creativity")
 
 
@@ -52,6 +56,35 @@ class OnePaper:
         picked = [does, self.pick.result(source), *after]
         chosen = in_order(source, [s for s in dict.fromkeys(picked) if s][:3])
         draft.text = lead_in(sources, top, hedged) + " " + " ".join(draft.quote(top + 1, s) for s in chosen)
+        return draft
+
+    @staticmethod
+    def limitation(sources: Sequence[Source], top: int) -> Draft | None:
+        """What a named paper says it falls short in ("the main limitation of LM-Infinite?"): a limit among its own
+        sentences; else that it states none of its own, with the limit of earlier work it sets out to overcome (the
+        background's limits are not the paper's), or what it does. None when its abstract states no limit at all."""
+        source = sources[top]
+        stated = [s for s in substance(source.paper.abstract) if limit_stated(s)]
+        if not stated:
+            return None
+        # Of its own sentences, one naming no other method ("where vanilla models fail", "SAEs are not competitive"
+        # are limits of others)
+        names = {fold(m.group(0)) for m in COINED_NAME.finditer(source.paper.title)}
+        mine = own_part(source)
+        own = [
+            s for s in stated if s in mine and not _OTHERS.search(s)
+            and all(fold(m.group(0)) in names for m in COINED_NAME.finditer(s))
+        ]  # fmt: skip
+        overcome = [s for s in stated if s not in mine and limit_stated(s, contrast=False)]  # not only "…, but"
+        draft = Draft("", answerable=True)
+        name, n = inert(source.paper.title), top + 1
+        none_own = f"The abstract of “{name}” [{n}] states no limitation of its own;"
+        if own:
+            draft.text = f"From “{name}” [{n}]: {draft.quote(n, own[0])}"
+        elif overcome:  # the limit just before what the paper does is the one it answers
+            draft.text = f"{none_own} what it sets out to overcome: {draft.quote(n, overcome[-1])}"
+        else:
+            draft.text = f"{none_own} what it does: {draft.quote(n, contribution(source))}"
         return draft
 
     def numbers(self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool) -> Draft:

@@ -28,14 +28,23 @@ BEATS = re.compile(
 # A sentence stating a limit ("However, ... struggle", "at the cost of", "remains challenging"): what a question
 # about a method's downsides wants first.
 LIMITS = re.compile(
-    r"\b(however|but|limit(s|ed|ation|ations)?|drawbacks?|downsides?|shortcomings?|struggl\w*|fail\w*|lacks?|"
+    r"\b(however|but|limit(ed|ation|ations)|limits?(?=\s+(?:the|their|its|our|this|these|how|what)\b)|drawbacks?|downsides?|shortcomings?|struggl\w*|fail\w*|lacks?|"
     r"costly|expensive|suffer\w*|bottlenecks?|worse|weak(?:er|ness\w*)|trade-?offs?|inefficien\w*|poor(ly)?|"
     r"degrad\w*|at the cost of|not competitive|uncompetitive|underperform\w*|falls? short|outperformed by|"
-    r"challenges|hinder\w*)\b",
+    r"challenges|hinder\w*|suboptimal|los(?:e|es|ing))\b",
     re.IGNORECASE,
 )
+# ("a distance limit" is a setting, not a limitation; "which limits their use" is one.)
 # A contrast alone ("…, but researchers have proposed X") says less of a limit than a limit word does.
 _CONTRAST_ONLY = re.compile(r"\b(?:however|but)\b", re.IGNORECASE)
+
+
+def limit_stated(sentence: str, contrast: bool = True) -> bool:
+    """Whether a sentence states a limit (not "this limitation", pointing back), by a contrast too ("…, but")."""
+    plain = POINTING_BACK.sub(" ", sentence)
+    return bool(LIMITS.search(plain if contrast else _CONTRAST_ONLY.sub(" ", plain)))
+
+
 # A sentence stating a result reached ("remarkable improvements are achieved on MS MARCO"), not one aiming at it
 # ("which targets on improving …").
 RESULT = re.compile(
