@@ -31,8 +31,9 @@ FINDING_HINT = (
     "numbers, citing it, rather than what the paper sets out to do."
 )
 WEAKNESS_HINT = (
-    "The question asks for limitations: give those a source states, citing it; if none states one, say so rather "
-    "than infer any."
+    "The question asks for limitations: give those a source states, citing it; of a named paper, only those it "
+    "states of its own method (the limits of earlier work it sets out to overcome are not its own); if none states "
+    "one, say so rather than infer any."
 )
 HOW_HINT = "The question asks how as well: say for each paper how it does it, as its source states."
 REMEDY_HINT = (
