@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from paperqa.answer.question import analyse
+
 pytestmark = pytest.mark.integration
 
 IN_CONTEXT = re.compile(r"in[- ]context learn", re.IGNORECASE)
@@ -109,3 +111,17 @@ def test_a_paper_naming_the_topic_only_among_its_examples_is_not_listed(offline)
     assert len(titles) == 3 and all(re.search(r"robot", " ".join(c.quotes), re.IGNORECASE) for c in answer.citations), (
         titles
     )
+
+
+def test_a_framing_noun_before_the_topics_word_is_part_of_its_name(offline):
+    # "model merging": HICL's "merging context" was the answer; "data augmentation" listed retrieval-augmented papers
+    merging = offline.ask("Can you recommend a paper on model merging?")
+    assert merging.citations[0].title.startswith("Delta Activations"), merging.text
+    augmentation = offline.ask("Which papers study data augmentation?")
+    assert augmentation.citations and all(
+        re.search(r"data augment|augment\w* (?:training )?data", " ".join(c.quotes), re.IGNORECASE)
+        for c in augmentation.citations
+    ), augmentation.text
+    # a framing noun after its word names a kind of it ("diffusion models"), and one before a verb is its subject
+    assert analyse("Which papers study how models forget old tasks?").framed == ()
+    assert analyse("Which papers study diffusion models?").framed == ()

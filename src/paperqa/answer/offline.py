@@ -196,7 +196,11 @@ class OfflineWriter:
             # "How is speculative decoding made faster?": no paper writes "speculative decoding" (one says "we
             # speculate"): no closest paper to point to
             return Draft(refusal(sources, apart=phrase), answerable=False)
-        hedged = not named and (together < CLEARLY_COVERED or rarest_lacked or unmade)
+        phrased = False
+        if not named and (framing := self.subjects.framing(asked)):  # "a paper on model merging"
+            writing = [i for i in range(min(10, len(sources))) if self.subjects.writes(sources[i], framing)]
+            top, phrased = (top if top in writing else writing[0], False) if writing else (top, True)
+        hedged = not named and (together < CLEARLY_COVERED or rarest_lacked or unmade or phrased)
         if asked.with_code and named:  # "Does SPLADE release its code?": where its abstract says it is, if it does
             return code_of(sources, top)
         if asked.record:
@@ -229,6 +233,8 @@ class OfflineWriter:
         if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
             chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self.subjects.names)]
             chosen = [i for i in chosen if not self.subjects.only_as_examples(asked, sources[i])]  # "(e.g., robotics)"
+            if framing := self.subjects.framing(asked):  # "model merging": not HICL's "merging context"
+                chosen = [i for i in chosen if self.subjects.writes(sources[i], framing)]
             if asked.proper:  # "Chinese sentence embeddings": a paper never saying "Chinese" is on another topic
                 chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]
         if asked.llm:  # "LLM" frames most questions here, so it weighs nothing; a list about LLMs still needs it
@@ -268,6 +274,8 @@ class OfflineWriter:
                 first.sort(
                     key=lambda i: (len(lacking(asked, sources[i].paper)), not on_language_models(sources[i].paper))
                 )
+            if framing := self.subjects.framing(asked):  # "model merging": those writing it first
+                first.sort(key=lambda i: not self.subjects.writes(sources[i], framing))
             return closest(asked, sources, first[:2], self.pick)
         if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
             # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list

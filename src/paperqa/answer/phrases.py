@@ -148,6 +148,25 @@ def pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+# Framing nouns that, beside a key word, name a topic of their own: "model merging", "data augmentation", "model
+# editing" (not "code edits", "retrieval augmentation" or "merging context").
+_FRAMING_NOUNS = frozenset(("model", "models", "data", "task", "tasks", "network", "networks"))
+# A noun naming what is done ("merging", "augmentation", "selection"), not a verb ("models forget", "network
+# compressed")
+_ACTION_NOUN = re.compile(r"(?:ing|tion|sion|ment|ance|ence)\Z")
+
+
+def framed(words: list[str], keys: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Framing nouns qualifying the key term after them ("model merging", "data augmentation"): a phrase `pairs`
+    leaves out, as stems. Not a framing noun after its key term, the head it names a kind of ("diffusion models",
+    "pretraining data"), which the key term alone names."""
+    out = [
+        (stem(a), stem(b)) for a, b in itertools.pairwise(words)
+        if a.casefold() in _FRAMING_NOUNS and _ACTION_NOUN.search(b.casefold()) and stem(b) in keys
+    ]  # fmt: skip
+    return tuple(dict.fromkeys(out))
+
+
 # Words after which a noun phrase starts ("for code search", "in emotion recognition"); "to" is left out, as a verb
 # may follow it ("to rerank passages").
 _PREPOSITIONS = frozenset(

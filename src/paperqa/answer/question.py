@@ -21,7 +21,7 @@ from ..text import (
 )
 from .asking import Order, Ordering, asking
 from .kinds import DATED_COMPARATIVE, QUANTITY, in_plural, named_kind, wanted
-from .phrases import COINED, WORD, clause_verbs, compounds, derived, domains, either, joined, pairs, qualified
+from .phrases import COINED, WORD, clause_verbs, compounds, derived, domains, either, framed, joined, pairs, qualified
 from .record import Record, record_asked
 from .shapes import SUMMARY, Shape, shape_of
 from .traits import MAKES_DATA
@@ -153,6 +153,7 @@ class Asked:
     domains: tuple[str, ...] = ()  # key words after "for", "in", "on": where it applies ("data for retrieval")
     clause_verbs: tuple[str, ...] = ()  # verbs opening a relative clause ("attacks that extract …"): no subject
     excluded: str = ""  # what a list is to leave out, as written ("which retrieval papers do not use BERT": `BERT`)
+    framed: tuple[tuple[str, str], ...] = ()  # a framing noun beside a key word ("model merging"), as stems
 
 
 def analyse(question: str) -> Asked:
@@ -229,6 +230,7 @@ def _analysed(question: str) -> Asked:
         names=frozenset(key_terms) & _camel_stems(question),
         with_code=code is not None,
         proper=frozenset(key_terms) & _proper_stems(question),
+        framed=framed(words, key_terms),
     )
 
 

@@ -11,6 +11,8 @@ from .phrases import as_written, noun_kinds, words_outside_examples
 from .question import Asked
 from .relevance import Idf, covers, holds_compound, lacking, near, rare, subject, vocabulary
 
+FRAMED_TOPIC = 2  # key words up to which a framing noun beside one is part of the topic's name ("model merging")
+
 
 class Subjects:
     """A question's subjects against the corpus's two IDF tables (all words; residual, of topical words)."""
@@ -60,3 +62,14 @@ class Subjects:
         words, said = vocabulary(source.paper), words_outside_examples(source.paper)
         common = [t for t in asked.terms if self.names(t) and as_written(asked.text, [t])[0].islower()]
         return [t for t in common if has(t, words) and not has(t, said)]
+
+    @staticmethod
+    def framing(asked: Asked) -> tuple[tuple[str, str], ...]:
+        """Of a topic of one or two key words, a framing noun qualifying one, as a phrase a paper on it writes:
+        "model merging" ("merging" alone is HICL's "merging context"), "model editing" (not "code edits")."""
+        return asked.framed if len(asked.terms) <= FRAMED_TOPIC else ()
+
+    @staticmethod
+    def writes(source: Source, phrases: Sequence[tuple[str, str]]) -> bool:
+        """Whether a paper writes one of these phrases, its words at most one word apart."""
+        return any(near(source.paper, a, b) for a, b in phrases)
