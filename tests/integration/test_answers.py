@@ -914,3 +914,12 @@ def test_what_a_name_stands_for_quotes_where_it_is_spelled_out(offline):
     answer = offline.ask("What does RSQ stand for?")
     assert answer.text.startswith("From “RSQ: ") and "RSQ (Rotate, Scale, then Quantize)" in answer.text, answer.text
     assert "does not mention" not in answer.text
+
+
+def test_a_name_an_abstract_gives_in_quotes_and_lower_case_names_its_paper(offline):
+    # 'a novel technique dubbed "uniCOIL"': uniCOIL was "no paper in the corpus", and so were "MS" and "MARCO"
+    answer = offline.ask("Compare SPLADE v2 and uniCOIL on MS MARCO")
+    titles = {c.title.split(":")[0] for c in answer.citations}
+    assert {"SPLADE v2", "A Few Brief Notes on DeepImpact, COIL, and a Conceptual Framework for Information Retrieval "
+            "Techniques"} <= titles, answer.text  # fmt: skip
+    assert "No paper in the corpus is named" not in answer.text

@@ -16,8 +16,11 @@ _PAREN_NAME = re.compile(rf"\({_NAME}\)")  # "(PRP)" ...
 _WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+\s+){1,6})$")  # ... and the words it abbreviates, just before it
 _ARTICLES = frozenset({"the", "a", "an"})
 _JOINING = frozenset({"the", "a", "an", "and", "of", "for", "with", "to", "in", "on", "by"})  # in no acronym
-_MADE_CALLED = re.compile(rf"\b(?:called|named|dubbed|termed)\s+{_NAME}")  # not "namely BERT and ConvKNRM"
-_CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed)\s+{_NAME}")  # "a model called MVP"
+# "a model called MVP", 'a technique dubbed "uniCOIL"' (a coined name may start in lower case); "namely BERT and
+# ConvKNRM" names others, not what the paper made
+_CALLED_NAME = r"\s+[\"“']?([A-Za-z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
+_MADE_CALLED = re.compile(rf"\b(?:called|named|dubbed|termed){_CALLED_NAME}")
+_CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed){_CALLED_NAME}")
 
 
 @lru_cache(maxsize=8192)
