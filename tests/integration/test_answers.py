@@ -923,3 +923,10 @@ def test_a_name_an_abstract_gives_in_quotes_and_lower_case_names_its_paper(offli
     assert {"SPLADE v2", "A Few Brief Notes on DeepImpact, COIL, and a Conceptual Framework for Information Retrieval "
             "Techniques"} <= titles, answer.text  # fmt: skip
     assert "No paper in the corpus is named" not in answer.text
+
+
+def test_a_baseline_named_in_a_gain_question_that_the_abstract_never_names_is_said_so(offline):
+    # "By how much does ColBERT-XM beat mDPR?" quoted "competitive performance" as if it were the gain over mDPR
+    answer = offline.ask("By how much does ColBERT-XM beat mDPR?")
+    assert answer.text.startswith("The abstract of “ColBERT-XM") and "does not mention “mDPR”" in answer.text
+    assert "does not mention" not in offline.ask("How much better is SPLADE v2 than SPLADE?").text

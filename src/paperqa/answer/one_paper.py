@@ -13,11 +13,12 @@ from .draft import Draft, contribution, in_order, lead_in, own_part
 from .evidence import has_name
 from .figures import each_figure, figure_asked, figures_in, metric_asked
 from .names import COINED_NAME, fold
+from .phrases import as_written
 from .picking import BEATS, GAIN, RESULT, Picker, limit_stated
 from .pointed import named_sources, related, sides_named, unmentioned
 from .question import Asked
 from .record import Record, record_said
-from .relevance import UNSEEN, Idf, Match
+from .relevance import UNSEEN, Idf, Match, vocabulary
 
 # Words saying a limit is another method's: "where vanilla models fail", "baselines lag behind"
 _OTHERS = re.compile(r"\b(?:baselines?|vanilla|existing|previous|prior|other|others|traditional|conventional)\b", re.I)
@@ -111,7 +112,10 @@ class OnePaper:
             first = sorted(said, key=lambda s: (s not in own, not RESULT.search(s), not BEATS.search(s)))[:1]
         chosen = list(dict.fromkeys([*first, *each_figure(asked, stated), *self.pick.cover(asked, sources[top])]))[:3]
         picked = [*first[:1], *in_order(sources[top], [s for s in chosen if s not in first[:1]])]  # the figure first
-        opening = lead_in(sources, top, hedged, figureless)
+        # "By how much does ColBERT-XM beat mDPR?" of an abstract never naming mDPR: said first
+        words = vocabulary(sources[top].paper)
+        unsaid = as_written(asked.text, sorted(t for t in asked.names if not has_name(t, words)))
+        opening = lead_in(sources, top, hedged, figureless, unsaid=unsaid)
         draft.text = opening + " " + " ".join(draft.quote(top + 1, s) for s in picked)
         return draft
 
