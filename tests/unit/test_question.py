@@ -54,6 +54,9 @@ def test_what_a_which_clause_asks_for():
 
 def test_which_models_or_systems_of_a_topic_ask_for_a_list_and_of_a_paper_do_not():
     assert analyse("Which embedding models support long documents?").shape == "list"  # was one "closest" paper
+    # "which works better, X or Y?" compares them ("works" is its verb): it was a list of nine papers
+    assert analyse("Which works better for long documents, late chunking or SitEmb?").shape == "compare"
+    assert analyse("Which works are about hashing?").shape == "list"
     # "Which paper …" asks for one paper, whatever noun of a list ("models") follows: one was listed as three
     assert analyse("Which paper trains language models on text that a neural network compressed first?").shape == "fact"
     assert analyse("Which methods are used for cross-modal hashing?").shape == "list"
