@@ -70,15 +70,11 @@ _OLDER = ("oldest", "earliest", "older", "earlier", "first")
 # Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
 _WHICH_ONE_DATED = re.compile(rf"\bwhich\s+(?:one|{_OF_THEM}){_DATED_ASKED}", re.I)
 _SINGULAR = re.compile(rf"\b(it|its|{_PAPER}|this method)\b", re.I)
-# "is there code?", "any code?": of the paper just discussed, or of each paper of a list ("which of them …")
-_CODE_ASKED = r"\b(?:is|are)\s+there\s+(?:any\s+)?(?:public\s+|released\s+)?code\b|^\s*any\s+code\b"
-_BARE_CODE = re.compile(rf"(?:{_CODE_ASKED})\s*[?.!]*\s*$", re.I)
 # "Who are the authors?", "What are the results?" after one paper's answer: a part of the paper just discussed,
 # when the question has no subject of its own.
 _PART = re.compile(
     r"\bthe\s+(?:main\s+|key\s+)?(?:authors?|datasets?|benchmarks?|results?|findings?|conclusions?|contributions?|"
-    r"limitations?|experiments?|evaluation|code|abstract|title|date)\b"
-    rf"|{_CODE_ASKED}",
+    r"limitations?|experiments?|evaluation|code|abstract|title|date)\b",
     re.I,
 )
 # "what they don't know", "whether it helps": a pronoun opening a clause inside the question, after words of its
@@ -167,7 +163,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if len(known) < among:  # "the newest" of twelve of which two are dated: of those two
             verb = "has" if len(known) == 1 else "have"
             note = f"Of the {among} papers the last answer cited, only {len(known)} {verb} a known date."
-    if _BARE_CODE.search(question) and _after_list(last):  # "is there code?" after a list: for each of them
+    # "is there code?", "any code?": of the paper just discussed, or of each paper of a list ("which of them …")
+    code_only = (code := analyse(question)).with_code and not code.terms
+    if code_only and _after_list(last):
         question = "Which of them have code available?"
     query = question
     refs = [int(n) for n in _REF.findall(question)]
@@ -192,6 +190,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         _refers_back(question)
         or question.strip().lower().startswith(("and ", "what about", "how about"))
         or (_PART.search(question) and not subject_terms(_PART.sub(" ", question)) and not _after_list(last))
+        or code_only
     ):
         query = f"{_asked_of(last.answer.question)} {question}"
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
@@ -200,7 +199,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             titles = list(dict.fromkeys(c.title for c in last.answer.citations))
             if len(titles) >= 2 and analyse(question).shape == "compare":  # "how do they differ?"
                 query = "Compare " + " and ".join(f"“{t}”" for t in titles)
-        elif (_SINGULAR.search(question) or _PART.search(question)) and cited:
+        elif (_SINGULAR.search(question) or _PART.search(question) or code_only) and cited:
             # "what dataset does it introduce?": the paper just discussed, the last answer's first citation. A
             # question with words of its own is asked alone ("does it use an inverted index?" after "does it use
             # BERT?" is not asked of BERT); "what does it evaluate on?" is read with the last question.

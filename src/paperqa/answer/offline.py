@@ -199,7 +199,8 @@ class OfflineWriter:
         phrased = False
         if not named and (framing := self.subjects.framing(asked)):  # "a paper on model merging"
             writing = [i for i in range(min(10, len(sources))) if self.subjects.writes(sources[i], framing)]
-            top, phrased = (top if top in writing else writing[0], False) if writing else (top, True)
+            phrased = not writing  # none writes it: the closest paper, said to be
+            top = top if top in writing or not writing else writing[0]
         hedged = not named and (together < CLEARLY_COVERED or rarest_lacked or unmade or phrased)
         if asked.with_code and named:  # "Does SPLADE release its code?": where its abstract says it is, if it does
             return code_of(sources, top)

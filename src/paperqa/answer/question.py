@@ -65,7 +65,8 @@ _WITH_CODE = re.compile(
     r"(?:(?:their|its|the|public(?:ly)?|open[- ]?source|source|available)\s+){0,3}code\b"
     r"(?:\s+(?:publicly\s+)?(?:available|released|public))?"
     r"|code\s+(?:is\s+|are\s+)?(?:publicly\s+)?(?:available|released|public|open[- ]?sourced?)\b"
-    r"|\b(?:is|are)\s+there\s+(?:any\s+)?(?:(?:public(?:ly\s+available)?|open[- ]?source|released)\s+)?code\b)",
+    r"|\b(?:is|are)\s+there\s+(?:any\s+)?(?:(?:public(?:ly\s+available)?|open[- ]?source|released)\s+)?code\b"
+    r"|^\s*any\s+code\b)",  # "is there code?", "any code?" (of the paper or list just discussed, in a chat)
     re.IGNORECASE,
 )
 _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
