@@ -114,12 +114,17 @@ _CODE_ELEMENT = re.compile(r"<(script|style)\b[^<>]{0,300}>[^<]*</\1\s*>", re.IG
 _MARKS = re.compile(r"[*`]+")
 
 
+# A web or mail address pasted into a question ("see www.example.org", "https://arxiv.org/abs/…"): no words of
+# what is asked ("www" and "example" were key words no paper has, and the question was refused).
+_PASTED_ADDRESS = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+
 def markup_removed(text: str) -> str:
-    """A question without the HTML tags and Markdown marks typed into it (what it asks is read, and searched,
-    without them)."""
-    if "<" not in text and "*" not in text and "`" not in text:
+    """A question without the HTML tags, Markdown marks and web or mail addresses typed into it (what it asks is
+    read, and searched, without them)."""
+    if "<" not in text and "*" not in text and "`" not in text and not _PASTED_ADDRESS.search(text):
         return text
-    text = _TAG.sub(" ", _CODE_ELEMENT.sub(" ", text))
+    text = _PASTED_ADDRESS.sub(" ", _TAG.sub(" ", _CODE_ELEMENT.sub(" ", text)))
     return _SPACE_BEFORE_STOP.sub("", " ".join(_MARKS.sub("", text).split()))
 
 
@@ -159,7 +164,8 @@ FRAME = frozenset(
         "came come comes appeared "  # "Which papers came out in 2025 on unlearning?": when, not what
         "start starting begin beginner beginners "  # "a paper to start with on retrieval"
         "whats deal "  # "whats the deal with matryoshka embeddings" (typed without its apostrophe)
-        "stand stands"  # "What does RSQ stand for?": the name's words asked, no subject
+        "stand stands "  # "What does RSQ stand for?": the name's words asked, no subject
+        "see"  # "…? see www.example.org": pointing at what was pasted
     )
 )
 

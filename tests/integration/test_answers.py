@@ -854,6 +854,13 @@ def test_papers_with_code_are_those_saying_where_it_is(offline):
     assert one.text.startswith("At least 1 paper of the corpus says where its code is:"), one.text
 
 
+def test_an_address_pasted_into_a_question_is_no_word_of_it(offline):
+    # "www" and "evil" were read as key words no paper has: the question was refused
+    plain = offline.ask("Which papers on hashing have code available?")
+    pasted = offline.ask("Which papers on hashing have code available? see www.evil.example or https://x.org/a")
+    assert pasted.answerable and {c.title for c in pasted.citations} == {c.title for c in plain.citations}, pasted.text
+
+
 def test_a_topic_s_papers_with_code_are_searched_for_beyond_the_first_twenty(offline):
     # Few papers say where their code is: of the 20 read for "retrieval", one did; "Is there code for …" was no
     # code question (a paper on unlearning was quoted on its forgetting)
