@@ -546,3 +546,9 @@ def test_is_there_code_is_asked_of_the_paper_or_the_list_just_discussed(offline)
     cited = {c.paper_id for c in hashing.citations}
     assert listed.citations and {c.paper_id for c in listed.citations} <= cited, listed.text
     assert all("github" in line for line in listed.text.splitlines()[1:]), listed.text
+    # asked again of a list of papers with code: the same papers ("available", said twice, was read as a key word)
+    asked = "Which papers on hashing have code available?"
+    with_code = offline.ask(asked)
+    again = offline.ask("is there code?", history=[Turn(asked, with_code)])
+    assert {c.paper_id for c in again.citations} == {c.paper_id for c in with_code.citations}, again.text
+    assert "none of them mentions" not in again.text
