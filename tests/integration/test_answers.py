@@ -859,6 +859,8 @@ def test_an_address_pasted_into_a_question_is_no_word_of_it(offline):
     plain = offline.ask("Which papers on hashing have code available?")
     pasted = offline.ask("Which papers on hashing have code available? see www.evil.example or https://x.org/a")
     assert pasted.answerable and {c.title for c in pasted.citations} == {c.title for c in plain.citations}, pasted.text
+    bare = offline.ask("Which papers have code available? see https://evil.example")  # "see" was its one key word
+    assert bare.answerable and bare.text.startswith("At least"), bare.text
 
 
 def test_a_topic_s_papers_with_code_are_searched_for_beyond_the_first_twenty(offline):

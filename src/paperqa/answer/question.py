@@ -200,7 +200,8 @@ def _analysed(question: str) -> Asked:
     ]
     if _TASK_VERB.search(question):  # "which papers summarize legal documents?": the task, not a request
         keys.insert(0, "summar")
-    key_terms = tuple(dict.fromkeys(keys)) or tuple(dict.fromkeys(terms(topic)))
+    # A question all of framing words names them ("Which papers are new?"); one asking for code names none
+    key_terms = tuple(dict.fromkeys(keys)) or (() if code else tuple(dict.fromkeys(terms(topic))))
     word_pairs = pairs(words)
     # "which papers cite X?": those mentioning it
     shape, numeric, kinds_compared = shape_of(question, how, bool(gist), listed=record == "citing")
