@@ -18,7 +18,7 @@ import zlib
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-FAULTS = ("429", "500", "hang", "malformed", "cut", "no-finish", "length", "html", "trickle")
+FAULTS = ("429", "500", "500-text", "hang", "malformed", "cut", "no-finish", "length", "html", "trickle")
 
 
 @dataclass(frozen=True)
@@ -168,6 +168,11 @@ class ScriptedOpenAI:
                     self._send_json(429, {"error": {"message": "slow down"}}, [("Retry-After", server.retry_after)])
                 elif name == "500":
                     self._send_json(500, {"error": {"message": "model <b>exploded</b>"}})
+                elif name == "500-text":  # a proxy's plain error page, no JSON
+                    self.send_response(500)
+                    self.send_header("Content-Type", "text/plain")
+                    self.end_headers()
+                    self.wfile.write(b"upstream \x1b[31mgone\x1b[0m")
                 elif name == "hang":
                     server._stop.wait(30)
                 elif name == "malformed":

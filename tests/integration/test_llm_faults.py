@@ -43,6 +43,7 @@ def test_retry_after_longer_than_the_cap_is_not_waited_for(shipped_home, server)
     ("fault", "message", "requests"),
     [
         ("500", r"^llm: server answered HTTP 500: model <b>exploded</b>$", 2),
+        ("500-text", r"^llm: server answered HTTP 500: upstream gone$", 2),  # was ": None"
         ("hang", r"^llm: the request timed out$", 2),
         # Text already streamed is never taken back: these broke off after their first words, not retried.
         ("malformed", r"^llm: the server's reply is not valid JSON", 1),

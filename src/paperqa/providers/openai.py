@@ -83,10 +83,16 @@ def _retry_after(exc: openai.APIStatusError) -> float | None:
 
 
 def _message(exc: openai.APIStatusError) -> str:
+    """The server's own words: its JSON error's message, else the body as text (a proxy's plain error page)."""
     body = exc.body if isinstance(exc.body, dict) else {}
     err = body.get("error", body)
-    text = err.get("message") if isinstance(err, dict) else err or exc.message
-    return printable(str(text), keep_newlines=False)[:200]
+    text = err.get("message") if isinstance(err, dict) else err
+    if not text:
+        try:
+            text = exc.response.text.strip() or exc.message
+        except httpx.ResponseNotRead:  # a stream's error whose body was never read
+            text = exc.message
+    return " ".join(printable(str(text), keep_newlines=False).split())[:200]
 
 
 @contextlib.contextmanager
