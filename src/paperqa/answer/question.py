@@ -187,10 +187,9 @@ def _analysed(question: str) -> Asked:
     # Linking phrases name nothing asked ("compress models, for example by pruning": no "example").
     # ... nor do the names it gives as examples ("learned sparse retrieval like SPLADE": not SPLADE's own paper),
     # nor "have code available", which asks for papers saying so
-    topic = question
-    if code := _WITH_CODE.search(question):  # each time it is said ("… have code? Which of them have code?")
-        while said := _WITH_CODE.search(topic):
-            topic = without(topic, said.start(), said.end())
+    # each time it is said ("… have code? Which of them have code?"), in one pass (a loop was quadratic)
+    code = _WITH_CODE.search(question)
+    topic = " ".join(_WITH_CODE.sub(" ", question).split()) if code else question
     words = [w.casefold() for w in WORD.findall(joined(connectives_removed(named_examples_removed(topic))))]
     # A word whose stem is a stop word ("useful": "use") is framing too: abstracts' own "use" is never a term.
     keys = [
