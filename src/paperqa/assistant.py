@@ -195,13 +195,14 @@ class Assistant:
             else:  # what it searches for is the question without its asking words ("who wrote", "recommend")
                 vector = self._query_vector(asked.text)
                 sources = self._retriever.retrieve(view, vector, asked.text, k, resolved.filters)
-                if asked.shape == "list" and kinds_named(asked) and given is None:  # "in-context learning"
+                # A list on a kind of learning ("in-context learning") or of papers with code: those holding it
+                # are searched for further down (few papers have either), in one deeper search
+                if asked.shape == "list" and given is None and (kinds_named(asked) or asked.with_code):
                     deeper = self._retriever.retrieve(view, vector, asked.text, NAMED_K, resolved.filters)
-                    sources = with_more(sources, holding_kinds(asked, deeper))
-                if asked.shape == "list" and asked.with_code and given is None:  # "retrieval papers with code":
-                    # few papers say where their code is, so those that do are searched for further down
-                    deeper = self._retriever.retrieve(view, vector, asked.text, NAMED_K, resolved.filters)
-                    sources = with_more(sources, [s for s in deeper if code_sentence(s.paper.abstract)])
+                    if kinds_named(asked):
+                        sources = with_more(sources, holding_kinds(asked, deeper))
+                    if asked.with_code:
+                        sources = with_more(sources, [s for s in deeper if code_sentence(s.paper.abstract)])
                 if asked.shape == "compare" and (sides := topic_sides(asked.text)):
                     for side in sides:  # "dense and sparse retrieval": the papers on either, not only on both
                         apart = self._retriever.retrieve(view, self._query_vector(side), side, SIDE_K, resolved.filters)

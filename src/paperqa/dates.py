@@ -133,7 +133,7 @@ class YearsAsked:
         """The range in words ("dated 2024", "dated from 2024 on", "dated 2019 to 2021", "dated March 2025")."""
         first, last = self.date_from, self.date_to
         if first and last:  # both by year, else both by month ("January 2025", not "2025 to January 2025")
-            by_year = _named(first, True).isdigit() and _named(last, False).isdigit()
+            by_year = (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
             start, end = _named(first, True, by_year), _named(last, False, by_year)
             return f"dated {start}" if start == end else f"dated {start} to {end}"
         return (

@@ -288,7 +288,7 @@ def printable(text: str, keep_newlines: bool = True) -> str:
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]|~!])")  # emphasis, code, links and images, tables, strikethrough
 _MD_LINE_START = re.compile(r"^(\s*\d*)([#>+=-]|(?<=\d)[.)])", re.MULTILINE)  # headings, quotes, lists, rules
 # GFM makes a bare address a link ("https://", "www.", an e-mail): its ":", "." or "@" escaped, it stays text.
-_MD_AUTOLINK = re.compile(r"(?<=[A-Za-z]):(?=//)|(?<=\bwww)\.|(?<=\bWWW)\.|@")
+_MD_AUTOLINK = re.compile(r"(?<=[a-z]):(?=//)|(?<=\bwww)\.|@", re.IGNORECASE)
 
 
 def escape_markdown(text: str) -> str:

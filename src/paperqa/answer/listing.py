@@ -61,8 +61,7 @@ def list_head(
         )
     if order := asked.order:  # "the latest papers on X": by date, those with no date last
         chosen.sort(key=lambda i: (sources[i].paper.date is None, _by_date(sources[i], order)))
-        undated = sum(1 for i in chosen if sources[i].paper.date is None)
-        head += f", {order} first" + (f" ({undated} with no date, last)" if undated else "")
+        head += f", {order} first"
     elif asked.popular and not by_votes(sources, chosen):  # no paper to call the most upvoted: as found
         head += f" ({'none of them has' if len(chosen) > 1 else 'it has no'} upvotes recorded)"
     elif asked.popular:  # "the most upvoted papers on X": by the record's upvotes, most first (ties as found)
@@ -73,8 +72,8 @@ def list_head(
     dated = sum(1 for i in chosen if sources[i].paper.date)
     if asked.order and 0 < dated < shown < len(chosen):
         shown = dated  # "the 2 newest" of one dated paper: that one; an undated paper is no newest
-    if asked.order and dated > 0 and shown <= dated < len(chosen):  # none of those with no date is shown
-        head = head.replace(" with no date, last)", " with no date, not shown)")
+    if asked.order and (undated := len(chosen) - dated):  # last, or not shown at all when the dated fill the list
+        head += f" ({undated} with no date, {'not shown' if dated > 0 and shown <= dated else 'last'})"
     if len(chosen) > shown:  # "3 papers on hashing": the first three of them (at most MAX_LISTED)
         if ordered:  # "the newest paper on X": one
             head += f"; the {ordered}" if shown == 1 else f"; the {shown} {ordered}"

@@ -186,8 +186,7 @@ def _analysed(question: str) -> Asked:
     question, order, count = how.rest, how.order, how.count
     # Linking phrases name nothing asked ("compress models, for example by pruning": no "example").
     # ... nor do the names it gives as examples ("learned sparse retrieval like SPLADE": not SPLADE's own paper),
-    # nor "have code available", which asks for papers saying so
-    # each time it is said ("… have code? Which of them have code?"), in one pass (a loop was quadratic)
+    # nor "have code available", which asks for papers saying so (each time it is said, in one pass)
     code = _WITH_CODE.search(question)
     topic = " ".join(_WITH_CODE.sub(" ", question).split()) if code else question
     words = [w.casefold() for w in WORD.findall(joined(connectives_removed(named_examples_removed(topic))))]
