@@ -151,7 +151,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             earlier = next((t.question for t in reversed(history) if not _picked_alone(t.question)), "")
             question = _asked_again(earlier, ellipsis.group(1)) or question
     note: str | None = None
-    if dated := _WHICH_DATED.search(question):  # answered as "when was [n] published?" of that paper
+    # "which one is newer?" asks of the last answer's papers; "Which is newer, SPLADE or SPLADE v2?" names its own
+    dated = _WHICH_DATED.search(question)
+    if dated and not subject_terms(question[: dated.start()] + " " + question[dated.end() :]):
         if len(_cited(last)) <= 1:  # "which is the newest?" after one paper's answer: of the list before it
             last = next((t for t in reversed(history) if len(_cited(t)) > 1), last)
         known = [(c.date, c.n) for c in last.answer.citations if c.date]

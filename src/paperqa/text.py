@@ -123,12 +123,22 @@ _PASTED_ADDRESS = re.compile(
 )
 
 
+# A Markdown link typed into a question ("[x](javascript:alert(2))"): its text is read, its target is not.
+_MD_LINK = re.compile(r"\[([^\[\]]{0,200})\]\([^()\s]{0,500}(?:\([^()\s]{0,100}\))?[^()\s]{0,100}\)")
+
+
 def markup_removed(text: str) -> str:
-    """A question without the HTML tags, Markdown marks and web or mail addresses typed into it (what it asks is
-    read, and searched, without them)."""
-    if "<" not in text and "*" not in text and "`" not in text and not _PASTED_ADDRESS.search(text):
+    """A question without the HTML tags, Markdown marks and links, and web or mail addresses typed into it (what it
+    asks is read, and searched, without them)."""
+    if (
+        "<" not in text
+        and "*" not in text
+        and "`" not in text
+        and "](" not in text
+        and not _PASTED_ADDRESS.search(text)
+    ):
         return text
-    text = _PASTED_ADDRESS.sub(" ", _TAG.sub(" ", _CODE_ELEMENT.sub(" ", text)))
+    text = _PASTED_ADDRESS.sub(" ", _TAG.sub(" ", _CODE_ELEMENT.sub(" ", _MD_LINK.sub(r"\1", text))))
     return _SPACE_BEFORE_STOP.sub("", " ".join(_MARKS.sub("", text).split()))
 
 

@@ -483,6 +483,9 @@ def test_a_bare_ordinal_or_date_after_one_papers_answer_is_of_the_list_before_it
     dated = [c for c in listed.citations if c.date]
     oldest = min(dated, key=lambda c: c.date)
     assert first.citations and first.citations[0].paper_id == oldest.paper_id, first.text
+    # one naming its own papers asks of them, not of the last answer ("None of the papers … has a known date")
+    named = offline.ask("Which is newer, SPLADE or SPLADE v2?", history=history)
+    assert named.text.startswith("The corpus has no date for SPLADE v2 or SPLADE."), named.text
 
 
 def test_a_gain_over_its_predecessor_is_asked_of_the_paper_just_discussed(offline):

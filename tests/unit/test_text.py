@@ -67,6 +67,8 @@ def test_html_tags_are_taken_out_of_a_question_and_nothing_else():
         "which papers study hashing?"
     )
     assert markup_removed("models with <1B parameters, a < b") == "models with <1B parameters, a < b"
+    # a Markdown link's text is read, its target is not ("javascript", "alert" were key words no paper has)
+    assert markup_removed("papers on [hashing](javascript:alert(2)) see [3] and") == "papers on hashing see [3] and"
 
 
 def test_a_pasted_script_is_no_part_of_the_question():
