@@ -67,3 +67,28 @@ def test_a_named_papers_limitation_is_its_own_not_the_one_it_overcomes(offline):
     assert "states no limitation of its own; what it does: Therefore, we introduce AxBench" in axbench.text, (
         axbench.text
     )
+
+
+def test_a_name_an_abstract_proposes_without_calling_it_so_names_its_paper(offline):
+    # "we propose FlexPredict", "we introduce MingTok": neither title has the name, and both comparisons were
+    # refused ("the closest lacks “FlexPredict”")
+    for asked, sides in [
+        ("Compare FlexPredict and MAE-LM", ("Predicting masked tokens", "Representation Deficiency")),
+        ("How does TokenBridge compare with MingTok?", ("Bridging Continuous and Discrete", "Ming-UniVision")),
+    ]:
+        answer = offline.ask(asked)
+        titles = [c.title for c in answer.citations]
+        assert answer.answerable and all(any(t.startswith(s) for t in titles) for s in sides), (asked, answer.text)
+    # a word of English in capitals ("We present PRIOR") names no paper: "prior work" is no question about it
+    prior = offline.ask("What prior work on vision-language pre-training weights image-related tokens?")
+    assert "No paper in the corpus is named" not in prior.text, prior.text
+
+
+def test_what_a_name_is_quotes_the_sentence_that_introduces_it(offline):
+    # "What is MERU?" read "MERU" as the kind of thing asked for and quoted "Our results show that MERU learns …"
+    for asked, said in [
+        ("What is MERU?", "We propose MERU, a contrastive model"),
+        ("What does SDIM do?", "In this paper, we propose SDIM (Sampling-based Deep Interest Modeling)"),
+    ]:
+        answer = offline.ask(asked)
+        assert answer.text.split("[1]: ", 1)[1].startswith(said), (asked, answer.text)

@@ -21,6 +21,10 @@ _JOINING = frozenset({"the", "a", "an", "and", "of", "for", "with", "to", "in", 
 _CALLED_NAME = r"\s+[\"“']?([A-Za-z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
 _MADE_CALLED = re.compile(rf"\b(?:called|named|dubbed|termed){_CALLED_NAME}")
 _CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed){_CALLED_NAME}")
+# "We propose FlexPredict, …", "we introduce MingTok": the name of what the paper made, said without "called"
+_PROPOSED = re.compile(
+    rf"\b(?i:we|this (?:paper|work))\s+(?i:introduce|propose|present|develop)s?{_CALLED_NAME}(?![\w-])"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -53,6 +57,9 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if acronym in title or len(set(terms(definition)) & title_words) >= 2:
             coined.append(acronym)
     coined += _CALLED.findall(paper.abstract)
+    # an English word in capitals ("We present PRIOR", "we propose GENRE") would name the paper in any question
+    # using the word ("prior work", "music genre"): a proposed name counts when it is no single word of English
+    coined += [n for n in _PROPOSED.findall(paper.abstract) if count_tokens(f" {n.casefold()}") > 1]
     mine = _distinct(own)
     return mine, tuple(n for n in _distinct(coined) if n not in mine)
 
