@@ -92,3 +92,12 @@ def test_what_a_name_is_quotes_the_sentence_that_introduces_it(offline):
     ]:
         answer = offline.ask(asked)
         assert answer.text.split("[1]: ", 1)[1].startswith(said), (asked, answer.text)
+
+
+def test_a_compared_name_that_papers_study_but_none_made_is_said_so(offline):
+    # "Compare MERU and CLIP": "… Neurons in CLIP" goes by CLIP, so CLIP was taken for a paper's name, a paper
+    # using CLIP's space stood as its side, and "No abstract names the other paper" was said of MERU's, which does
+    answer = offline.ask("Compare MERU and CLIP.")
+    assert answer.text.startswith("No paper in the corpus introduces “CLIP”."), answer.text
+    assert "competitive with CLIP's performance" in answer.text and "No abstract names" not in answer.text
+    assert [c.title for c in answer.citations] == ["Hyperbolic Image-Text Representations"], answer.text

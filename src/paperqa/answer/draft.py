@@ -91,6 +91,11 @@ def none_named(names: Sequence[str]) -> str:
     return f"No paper in the corpus is named {' or '.join(f'“{inert(n)}”' for n in names)}."
 
 
+def none_made(names: Sequence[str]) -> str:
+    """That no paper introduces these names, though one is named for studying it ("… Neurons in CLIP")."""
+    return f"No paper in the corpus introduces {' or '.join(f'“{inert(n)}”' for n in names)}."
+
+
 def lead_in(
     sources: Sequence[Source],
     top: int,

@@ -209,15 +209,32 @@ def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str]) 
     not ColBERT), nor part of a name the question `mentioned` ("v2" of "SPLADE v2"); a name many papers use
     ("LLM") is none."""
     named = {fold(n) for s in sources for n in names_of(s.paper)}
+    return [n for n in _asked_names(question, sources, mentioned) if fold(n) not in named]
+
+
+def studied_only(question: str, sources: Sequence[Source], mentioned: Sequence[str]) -> list[str]:
+    """The coined names of a question that a paper goes by but none introduces: "Interpreting the Second-Order
+    Effects of Neurons in CLIP" studies CLIP; no paper here made it."""
+    named = {fold(n) for s in sources for n in names_of(s.paper)}
+    return [
+        n
+        for n in _asked_names(question, sources, mentioned)
+        if fold(n) in named and not any(introduces(s.paper, n) for s in sources)
+    ]
+
+
+def _asked_names(question: str, sources: Sequence[Source], mentioned: Sequence[str]) -> list[str]:
+    """The coined names a question gives, once each, but a name many papers use ("LLM") and the parts of names the
+    question `mentioned`."""
     found = [n for m in COINED_NAME.finditer(question) if not _DESCRIBING.search(n := m.group(0).strip("-."))]
     # A name typed in lower case ("splade vs colbert"): a word the papers write as a coined one ("ColBERT-XM")
     written = frozenset().union(*(_coined_words(s.paper) for s in sources))
     # ("data", one token of English, is a word however a title writes it)
     found += [w for m in _LOWER_WORD.finditer(question) if (w := m.group(0)) in written and count_tokens(f" {w}") > 1]
-    return list(dict.fromkeys(
-        n for n in found if fold(n) not in named and fold(n) not in _COMMON_NAMES
-        and not any(f" {fold(n)} " in f" {name} " for name in mentioned)
-    ))  # fmt: skip
+    parts = [f" {name} " for name in mentioned]
+    return list(
+        dict.fromkeys(n for n in found if fold(n) not in _COMMON_NAMES and not any(f" {fold(n)} " in p for p in parts))
+    )
 
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z0-9]{2,29}(?![\w-])")

@@ -23,13 +23,14 @@ from .draft import (
     NOTHING_RETRIEVED,
     Draft,
     list_line,
+    none_made,
     none_named,
     not_introduced,
     refusal,
 )
 from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
-from .names import defined_unnamed, introduces, maker, unnamed
+from .names import defined_unnamed, introduces, maker, studied_only, unnamed
 from .one_paper import OnePaper
 from .phrases import ize_stems, noun_kinds, phrase_nouns
 from .picking import BEATS, GAIN, Picker
@@ -156,11 +157,15 @@ class OfflineWriter:
         if (
             asked.shape == "compare"
             and len(sides) == 1
-            and (absent := unnamed(asked.text, sources[:10], [matches[i].name for i in named]))
+            and (
+                (absent := unnamed(asked.text, sources[:10], mentioned := [matches[i].name for i in named]))
+                or (studied := studied_only(asked.text, sources[:10], mentioned))
+            )
         ):
-            # "Compare ColBERT and SPLADE": the corpus has SPLADE's paper, none named ColBERT (ColBERT-XM is not).
-            draft = compared(asked, sources, sides, self.pick, absent)
-            draft.text = f"{none_named(absent)} {draft.text}"
+            # "Compare ColBERT and SPLADE": the corpus has SPLADE's paper, none named ColBERT (ColBERT-XM is not);
+            # "Compare MERU and CLIP": papers study CLIP ("… Neurons in CLIP"), none made it
+            draft = compared(asked, sources, sides, self.pick, absent or studied)
+            draft.text = f"{none_named(absent) if absent else none_made(studied)} {draft.text}"
             return draft
         if (  # the other side described: "Compare SPLADE with the paper on hard negatives for dense retrieval"
             asked.shape == "compare"
