@@ -183,14 +183,14 @@ class Assistant:
             if restricted_only:
                 order = asked.order or "newest"
                 shown = min(asked.count or SHOWN, SHOWN)
-                if asked.popular:  # "Which paper has the most upvotes?": by the record's upvotes
+                if asked.popular or resolved.upvotes:  # "the most upvoted", "with over 100 upvotes": by upvotes
                     ids = view.by_upvotes(shown, resolved.filters)
                 else:
                     ids = view.by_date(order == "newest", shown, resolved.filters)
                 found = view.papers_of(ids)
                 sources = [Source(found[i], 0.0, n) for n, i in enumerate((i for i in ids if i in found), start=1)]
                 admitted = view.admitted(resolved.filters)
-                by = "most upvoted" if asked.popular else order
+                by = "most upvoted" if asked.popular or resolved.upvotes else order
                 stream = restricted_answer(question, sources, admitted, resolved.restriction, by)
             else:  # what it searches for is the question without its asking words ("who wrote", "recommend")
                 vector = self._query_vector(asked.text)

@@ -15,6 +15,7 @@ from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .text import NUMBER_WORDS, count_of, subject_terms, terms
 from .types import Answer
+from .upvotes import UpvotesAsked, upvotes_asked
 
 _REF = re.compile(r"\[(\d+)\]")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -104,6 +105,7 @@ class Resolved:
     problem: str | None = None  # the follow-up cannot be answered as asked: say this instead
     one_paper: bool = False  # it asks about one paper ("it", "[2]"): not for a list, whatever the first question
     dates: YearsAsked | None = None  # the date range the question's own words ask for ("from 2024")
+    upvotes: UpvotesAsked | None = None  # the least upvotes they ask for ("with more than 100 upvotes")
     org: str | None = None  # the organisation they ask for ("papers from Amazon"), once the index knows it
     unknown_org: str | None = None  # an organisation they ask for that no paper has ("papers by Meta")
     note: str | None = None  # what the answer should say of how it was read ("3 of them have no known date")
@@ -111,7 +113,9 @@ class Resolved:
     @property
     def restriction(self) -> str:
         """What the question's own words restrict its papers to, in words ("from Google dated 2024"), or ""."""
-        return " ".join(([f"from {self.org}"] if self.org else []) + ([self.dates.said] if self.dates else []))
+        said = [f"from {self.org}"] if self.org else []
+        said += [self.dates.said] if self.dates else []
+        return " ".join(said + ([self.upvotes.said] if self.upvotes else []))
 
 
 def resolve(question: str, history: Sequence[Turn], filters: Filters | None = None) -> Resolved:
@@ -121,6 +125,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     if years := years_asked(question):
         question = years.rest
         filters = dataclasses.replace(filters, date_from=years.date_from, date_to=years.date_to)
+    if upvotes := upvotes_asked(question):  # "papers with more than 100 upvotes": the record's count, not words
+        question = upvotes.rest
+        filters = dataclasses.replace(filters, min_upvotes=max(filters.min_upvotes or 0, upvotes.least))
     if not history:
         # "Compare the first two", "tell me more about [2]" opening a conversation: nothing to point back at (a
         # longer question may quote a "[12]" from a paper it pastes).
@@ -131,7 +138,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if pointing or alone or _WHICH_ONE_DATED.search(question):
             return Resolved(question, None, "There is no earlier answer in this conversation for that to refer to; "
                                             "ask about a topic or name the paper.")  # fmt: skip
-        return Resolved(question, filters if filters.active else None, dates=years)
+        return Resolved(question, filters if filters.active else None, dates=years, upvotes=upvotes)
     # The answer pointed back at is the last that cited papers: a reply citing none ("The last answer has no second
     # paper") has nothing for "it" or "the first one" to mean.
     last = next((t for t in reversed(history) if t.answer.citations), history[-1])
@@ -210,7 +217,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             # asked of it as named.
             query = question if subject_terms(question) or not _SINGULAR.search(question) else query
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
-    return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, note=note)
+    return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
 
 
 def _asked_of(question: str) -> str:

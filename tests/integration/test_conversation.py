@@ -555,3 +555,19 @@ def test_is_there_code_is_asked_of_the_paper_or_the_list_just_discussed(offline)
     again = offline.ask("is there code?", history=[Turn(asked, with_code)])
     assert {c.paper_id for c in again.citations} == {c.paper_id for c in with_code.citations}, again.text
     assert "none of them mentions" not in again.text
+
+
+def test_a_least_number_of_upvotes_in_words_admits_only_papers_with_that_many(offline):
+    papers = read_corpus(shipped_corpus()).papers
+    many = [p for p in papers if (p.upvotes or 0) > 2]
+    # "Which papers have more than 2 upvotes?" was refused: "no paper in it mentions “upvotes”"
+    answer = offline.ask("Which papers have more than 2 upvotes?")
+    assert answer.text.startswith(f"The corpus has {len(many)} papers with more than 2 upvotes, most upvoted first:")
+    assert {c.paper_id for c in answer.citations} == {p.id for p in many}, answer.text
+    assert "Read as papers with more than 2 upvotes." in answer.notes
+    # with a topic: the list on it, of papers with that many only
+    on_topic = offline.ask("Which papers on retrieval have at least 2 upvotes?")
+    votes = {p.id: p.upvotes or 0 for p in papers}
+    assert on_topic.citations and all(votes[c.paper_id] >= 2 for c in on_topic.citations), on_topic.text
+    none = offline.ask("Which papers have over 1000 upvotes?")
+    assert none.text == "The corpus has no paper with more than 1000 upvotes.", none.text

@@ -7,6 +7,7 @@ import pytest
 from paperqa import ArgumentError, Filters, Settings
 from paperqa.dates import parse_bound, parse_date, years_asked
 from paperqa.filters import org_asked, org_unknown
+from paperqa.upvotes import upvotes_asked
 
 
 @pytest.mark.parametrize(
@@ -180,3 +181,17 @@ def test_years_counted_back_from_today_are_a_date_range(question, first, last):
     assert (asked.date_from.year, asked.date_to.year) == (first, last) if first else asked is None
     if asked:
         assert "year" not in asked.rest
+
+
+@pytest.mark.parametrize(
+    ("question", "least", "rest"),
+    [("Which papers have more than 100 upvotes?", 101, "Which papers ?"),
+     ("papers on unlearning with at least 50 upvotes", 50, "papers on unlearning"),
+     ("Which papers got over 20 upvotes?", 21, "Which papers ?"), ("100+ upvotes papers on retrieval", 100,
+     "papers on retrieval"), ("papers upvoted more than 30 times", 31, "papers"),
+     ("papers with 10 or more upvotes", 10, "papers"), ("the most upvoted papers", None, None),
+     ("papers with 5 upvotes", None, None), ("papers with 99999999999 upvotes", None, None)],
+)  # fmt: skip
+def test_a_least_number_of_upvotes_asked_in_words_is_a_filter(question, least, rest):
+    asked = upvotes_asked(question)
+    assert (asked.least, asked.rest) == (least, rest) if least else asked is None
