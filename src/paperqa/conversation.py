@@ -177,6 +177,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     if code_only and _after_list(last):
         question = "Which of them have code available?"
     query = question
+    elliptical = _elliptical(question)  # "how many parameters?": of the paper just discussed, or of those listed
     refs = [int(n) for n in _REF.findall(question)]
     papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
     if refs and not papers:
@@ -199,16 +200,21 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         _refers_back(question)
         or question.strip().lower().startswith(("and ", "what about", "how about"))
         or (_PART.search(question) and not subject_terms(_PART.sub(" ", question)) and not _after_list(last))
+        or elliptical
         or code_only
     ):
-        query = f"{_asked_of(last.answer.question)} {question}"
+        # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
+        # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
+        upto = history[: history.index(last) + 1]
+        subject = next((t.question for t in reversed(upto) if not _elliptical(t.question)), last.answer.question)
+        query = f"{_asked_of(subject)} {question}"
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
-        if _NARROW.search(question):
+        if _NARROW.search(question) or (elliptical and _after_list(last) and not _SINGULAR.search(question)):
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
             titles = list(dict.fromkeys(c.title for c in last.answer.citations))
             if len(titles) >= 2 and analyse(question).shape == "compare":  # "how do they differ?"
                 query = "Compare " + " and ".join(f"“{t}”" for t in titles)
-        elif (_SINGULAR.search(question) or _PART.search(question) or code_only) and cited:
+        elif (_SINGULAR.search(question) or _PART.search(question) or elliptical or code_only) and cited:
             # "what dataset does it introduce?": the paper just discussed, the last answer's first citation. A
             # question with words of its own is asked alone ("does it use an inverted index?" after "does it use
             # BERT?" is not asked of BERT); "what does it evaluate on?" is read with the last question.
@@ -218,6 +224,14 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             query = question if subject_terms(question) or not _SINGULAR.search(question) else query
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
+
+
+def _elliptical(question: str) -> bool:
+    """Whether a question asks for one thing of a paper it leaves unsaid: "how many parameters?", "which GPU?",
+    "what dataset?" (one word of what it wants; no name, no topic of its own)."""
+    asked = analyse(question)
+    wanting = bool(asked.wants) or asked.numeric
+    return asked.shape in ("fact", "number") and wanting and len(asked.terms) <= 1 and not asked.names
 
 
 def _asked_of(question: str) -> str:

@@ -571,3 +571,21 @@ def test_a_least_number_of_upvotes_in_words_admits_only_papers_with_that_many(of
     assert on_topic.citations and all(votes[c.paper_id] >= 2 for c in on_topic.citations), on_topic.text
     none = offline.ask("Which papers have over 1000 upvotes?")
     assert none.text == "The corpus has no paper with more than 1000 upvotes.", none.text
+
+
+def test_a_follow_up_asking_one_thing_of_no_named_paper_is_of_the_paper_just_discussed(offline):
+    # "how many parameters?" after "tell me about GigaTok" was answered from another paper ("2.56% parameters")
+    giga = offline.ask("tell me about GigaTok")
+    history = [Turn("tell me about GigaTok", giga)]
+    size = offline.ask("how many parameters?", history=history)
+    assert size.text.startswith("From “GigaTok: ") and "3 billion parameters" in size.text, size.text
+    # "what datasets?" / "which GPU?" of SPLADE v2: "does not say this", though it names TREC DL 2019 and BEIR
+    splade = offline.ask("What is SPLADE v2?")
+    history = [Turn("What is SPLADE v2?", splade)]
+    data = offline.ask("what datasets?", history=history)
+    assert "BEIR benchmark" in data.text and {c.title[:9] for c in data.citations} == {"SPLADE v2"}, data.text
+    gpu = offline.ask("which GPU?", history=history)
+    assert "does not mention “GPU”" in gpu.text and gpu.text.startswith("The abstract of “SPLADE v2"), gpu.text
+    # ... and a question after that one is read with the question naming the paper, not with "which GPU?"
+    again = offline.ask("what dataset does it use?", history=[*history, Turn("which GPU?", gpu)])
+    assert "BEIR benchmark" in again.text and "does not say" not in again.text, again.text

@@ -132,7 +132,9 @@ class OnePaper:
         if asked.weakness and not self.pick.states_limits(asked, sources[top]):  # "the downsides of X"
             nameless = "limitation"
         # of several papers named, each lacks the others' names ("SPLADE" inside "SPLADE v2" names one paper)
-        one_named = len(sides_named(asked.text, named_sources(matches), matches)) == 1
+        one_named = len(sides_named(asked.text, named_sources(matches), matches)) == 1 or (
+            asked.one_paper and len(sources) == 1  # "which GPU?" of the paper just discussed
+        )
         unsaid = unmentioned(asked, sources[top], matches[top], self._asked_of) if one_named and not nameless else []
         others = related(asked, sources, matches, top, self.idf)  # nearly as close to the question: named as related
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)

@@ -67,7 +67,8 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
     """What a question asks of the paper it names that its abstract never mentions, as written ("Does SPLADE use
     BERT?": `BERT`): nothing when the abstract holds any of it, or when what it lacks names no subject ("which
     paper first proposed pointer networks?" lacks only `first`)."""
-    rest = [t for t in asked.terms if t not in terms(found.name)] if found.name else []
+    # (no name: the paper a conversation points at, "which GPU?", asked of in words that are all the question's)
+    rest = [t for t in asked.terms if t not in terms(found.name)] if found.name else list(asked.terms)
     words = vocabulary(source.paper)
     lacking = [t for t in rest if not has(t, words)]
     # The kind asked for ("what GPU …") is what the question wants, whether or not it names a subject; one a
