@@ -293,9 +293,17 @@ def _refers_back(question: str) -> bool:
     for m in _ANAPHORA.finditer(question):
         before = question[: m.start()]
         clause = _CLAUSE.search(before)
-        if not (clause and terms(before[: clause.start()])):
+        if clause and terms(before[: clause.start()]):
+            continue
+        # "Which papers are about model compression? Also, which of them use quantization?": a sentence of the
+        # question's own, asked before the pronoun, is what it points at
+        ended = _SENTENCE_END.search(before)
+        if not (ended and subject_terms(before[: ended.end()])):
             return True
     return False
+
+
+_SENTENCE_END = re.compile(r"[?.!](?=\s)(?!.*[?.!]\s)", re.DOTALL)  # the last sentence end before a pronoun
 
 
 def _title(m: re.Match[str], last: Turn) -> str:

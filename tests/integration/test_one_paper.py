@@ -101,3 +101,10 @@ def test_a_compared_name_that_papers_study_but_none_made_is_said_so(offline):
     assert answer.text.startswith("No paper in the corpus introduces “CLIP”."), answer.text
     assert "competitive with CLIP's performance" in answer.text and "No abstract names" not in answer.text
     assert [c.title for c in answer.citations] == ["Hyperbolic Image-Text Representations"], answer.text
+
+
+def test_what_a_paper_of_a_versioned_name_is_is_what_it_brings(offline):
+    # "What is SPLADE v2?" quoted the background "Introduced recently, the SPLADE model …": its earlier version
+    answer = offline.ask("What is SPLADE v2?")
+    assert answer.text.split("[1]: ", 1)[1].startswith("In this paper, we build on SPLADE"), answer.text
+    assert "Introduced recently" not in answer.text

@@ -266,7 +266,14 @@ def defined_unnamed(question: str, sources: Sequence[Source]) -> list[str]:
     return [n for n in found if not any(introduces(s.paper, n) for s in sources)]
 
 
-_DEFINES = re.compile(r"\s*what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?[\w.-]+\s*\??\s*$", re.IGNORECASE)
+def defines(question: str) -> bool:
+    """Whether a question asks what a name is ("What is SPLADE v2?")."""
+    return bool(_DEFINES.match(question))
+
+
+_DEFINES = re.compile(
+    r"\s*what(?:\s+is|\s+are|'s)\s+(?:an?\s+|the\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}\s*\??\s*$", re.IGNORECASE
+)
 # "How much does LoRA reduce …?", "What does ColBERT evaluate on?": a coined name as the subject of the question.
 _SUBJECT = re.compile(
     r"\s*(?i:how(?:\s+(?:much|well|far))?|what|why|where)\s+(?i:does|did|do|can|could)\s+(?:the\s+)?"

@@ -12,7 +12,7 @@ from .claims import numbers
 from .draft import Draft, contribution, in_order, lead_in, own_part
 from .evidence import has_name
 from .figures import each_figure, figure_asked, figures_in, metric_asked
-from .names import COINED_NAME, fold
+from .names import COINED_NAME, defines, fold
 from .phrases import as_written
 from .picking import BEATS, GAIN, RESULT, Picker, limit_stated
 from .pointed import named_sources, related, sides_named, unmentioned
@@ -126,6 +126,10 @@ class OnePaper:
         # "the main finding of X": what it found first; "what loss does DupMAE use?": the sentence naming one first
         answered = naming is not None and chosen[:1] == [naming]
         lead = chosen[:1] if asked.finding or asked.weakness or answered else []  # the limit asked, first too
+        if not lead and matches[top].name and defines(asked.text):  # "What is SPLADE v2?": what it brings first,
+            lead = [contribution(sources[top])]  # not the background's "Introduced recently, the SPLADE model …"
+            own = own_part(sources[top])
+            chosen = [*lead, *(s for s in chosen if s != lead[0] and s in own)][:3]
         body = " ".join(draft.quote(top + 1, s) for s in [*lead, *in_order(sources[top], chosen[len(lead) :])])
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
         nameless = asked.named_kind if asked.named_kind and not naming else None
