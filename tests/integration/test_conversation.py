@@ -589,3 +589,13 @@ def test_a_follow_up_asking_one_thing_of_no_named_paper_is_of_the_paper_just_dis
     # ... and a question after that one is read with the question naming the paper, not with "which GPU?"
     again = offline.ask("what dataset does it use?", history=[*history, Turn("which GPU?", gpu)])
     assert "BEIR benchmark" in again.text and "does not say" not in again.text, again.text
+
+
+def test_a_pronoun_after_a_sentence_of_the_question_s_own_points_there(offline):
+    # "… Also, which of them use quantization?" after an answer on SPLADE v2 was asked of SPLADE v2 ("does not
+    # mention “compression” or “quantization”"): the question's first sentence is what "them" means
+    first = offline.ask("What is SPLADE v2?")
+    history = [Turn("What is SPLADE v2?", first)]
+    asked = "Which papers are about model compression? Also, which of them use quantization?"
+    answer = offline.ask(asked, history=history)
+    assert answer.text == offline.ask(asked).text and "SPLADE" not in answer.text, answer.text
