@@ -221,7 +221,10 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited[:1]))
             # "Who are the authors?", "what are the main findings?" ask a part of that paper: the question alone,
             # asked of it as named.
-            query = question if subject_terms(question) or not _SINGULAR.search(question) else query
+            # A list's topic is no words of one of its papers ("what does it propose?" of the first quoted the
+            # sentence on retrieval-augmented generation, not what it proposes)
+            alone = bool(subject_terms(question)) or not _SINGULAR.search(question) or _after_list(last)
+            query = question if alone else query
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
 

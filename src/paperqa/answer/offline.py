@@ -97,10 +97,12 @@ class OfflineWriter:
         matches = [match(asked, s.paper, self.idf) for s in sources]
         named = named_sources(matches)
         gain_of_it = asked.shape == "improvement" and not against_named(asked.text)  # "than its predecessor"
-        only_wanted = bool(asked.terms) and set(asked.terms) <= asked.wants  # "what datasets?": its kin may answer
-        if asked.one_paper and len(sources) == 1 and (not asked.terms or gain_of_it or only_wanted):
-            # "What are the main findings?" of it; "how much better is it than its predecessor?"; "which GPU?"
-            named = [0]
+        if asked.one_paper and len(sources) == 1:
+            # "what datasets?" of it: their kin may answer; "what does it evaluate on?": it lacks no subject word
+            only_wanted = set(asked.terms) <= asked.wants
+            subjectless = not any(self.subjects.names(t) for t in lacking(asked, sources[0].paper))
+            if not asked.terms or gain_of_it or only_wanted or subjectless:
+                named = [0]  # "What are the main findings?" of it; "how much better is it than its predecessor?"
         if asked.record == "citing":  # "which papers cite SPLADE?": none recorded; those mentioning it instead
             if not (named or asked.one_paper):  # "which papers cite YOLO?": no paper of that name; those on it
                 draft = self._write(dataclasses.replace(asked, record=None), vector, sources)
