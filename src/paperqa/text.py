@@ -70,14 +70,17 @@ def terms(text: str) -> list[str]:
 # "for instance" no instance segmentation, "in order to" no "Order Matters").
 _CONNECTIVE = re.compile(
     r"\b(?:(?:in|by) contrast|for (?:instance|example)|in terms of|in order to|in addition|in particular|in fact|"
-    r"on the other hand)\b",
+    r"on the other hand|(?:this|which|that) contrasts (?:sharply |starkly )?with)\b",
     re.IGNORECASE,
 )
 
 
 # "(e.g. predicting a sentence's surrounding passage)": examples of what a question asks about, whose words a paper
-# on it need not hold. Bounded; one parenthesis each.
-_EXAMPLES_GIVEN = re.compile(r"\((?:e\.g\.|i\.e\.|such as|for example|for instance|like)[^()]{0,300}\)", re.IGNORECASE)
+# on it need not hold; an abstract's "(texts, images, speech, etc.)" is no paper on speech. Bounded; one parenthesis
+# each.
+_EXAMPLES_GIVEN = re.compile(
+    r"\((?:(?:e\.g\.|i\.e\.|such as|for example|for instance|like)[^()]{0,300}|[^()]{0,300},\s*etc\.?)\)", re.IGNORECASE
+)  # ... or "(texts, images, speech, etc.)"
 
 
 # "learned sparse retrieval like SPLADE", "methods such as ROME and MEMIT": named examples of the kind asked about,

@@ -125,3 +125,12 @@ def test_a_framing_noun_before_the_topics_word_is_part_of_its_name(offline):
     # a framing noun after its word names a kind of it ("diffusion models"), and one before a verb is its subject
     assert analyse("Which papers study how models forget old tasks?").framed == ()
     assert analyse("Which papers study diffusion models?").framed == ()
+
+
+def test_a_word_only_in_a_connective_or_an_etc_list_puts_no_paper_on_a_topic(offline):
+    # "contrastive learning for speech" listed "This contrasts with in-weights learning … a part-of-speech setting"
+    # and "(texts, images, speech, etc.)" of a paper on contrastive training for text and knowledge graphs
+    answer = offline.ask("Which papers use contrastive learning for speech?")
+    titles = [c.title for c in answer.citations]
+    assert not any(t.startswith(("Dual Process Learning", "Joint Representations of Text")) for t in titles), titles
+    assert not answer.text.startswith("The corpus has"), answer.text
