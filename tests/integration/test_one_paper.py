@@ -108,3 +108,10 @@ def test_what_a_paper_of_a_versioned_name_is_is_what_it_brings(offline):
     answer = offline.ask("What is SPLADE v2?")
     assert answer.text.split("[1]: ", 1)[1].startswith("In this paper, we build on SPLADE"), answer.text
     assert "Introduced recently" not in answer.text
+
+
+def test_a_gain_stated_as_a_ratio_in_words_answers_by_how_much(offline):
+    # "at approximately half the unlearning cost" has no digit: "it outperforms approximate unlearning methods"
+    # was quoted first
+    answer = offline.ask("By how much does DP2Unlearning reduce unlearning cost?")
+    assert "approximately half the unlearning cost [1]." in answer.text.split(". ")[0] + ".", answer.text

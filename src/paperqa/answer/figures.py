@@ -18,6 +18,13 @@ _NUMBER_WORD = re.compile(
     r"billions?|twice|half|dozens?|single)\b",
     re.IGNORECASE,
 )
+# A ratio written in words ("at approximately half the unlearning cost", "twice as fast", "an order of magnitude"):
+# the figure of a "by how much" an abstract gives without digits.
+RATIO_WORD = re.compile(
+    r"\b(?:half|twice|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|a (?:third|quarter)|(?:two|three|four|five|ten)-?fold|"
+    r"orders? of magnitude)\b",
+    re.IGNORECASE,
+)
 # A figure of time ("48 hours", "64ms", "3 days"): what "how long" asks, among several figures asked.
 _DURATION = re.compile(r"\d\s?(?:ms|s|h|hours?|days?|minutes?|seconds?|weeks?|months?)\b", re.IGNORECASE)
 # A list marker ("(1)", "(ii)", "(b)"): no figure of the sentence it numbers.
