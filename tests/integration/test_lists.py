@@ -134,3 +134,13 @@ def test_a_word_only_in_a_connective_or_an_etc_list_puts_no_paper_on_a_topic(off
     titles = [c.title for c in answer.citations]
     assert not any(t.startswith(("Dual Process Learning", "Joint Representations of Text")) for t in titles), titles
     assert not answer.text.startswith("The corpus has"), answer.text
+
+
+def test_a_topic_that_is_one_phrase_lists_papers_writing_it_within_a_sentence(offline):
+    # "code generation" listed a deep-hashing paper ("the prototype code. Furthermore, the generator …"): the
+    # phrase's words apart, across a sentence's end, write no code generation
+    code = offline.ask("Which papers work on code generation?")
+    assert code.citations and not any(c.title.startswith("Prototype-supervised") for c in code.citations), code.text
+    # "music generation": the music-recommendation paper that generates descriptions is the closest, said to be
+    music = offline.ask("Are there any papers about music generation?")
+    assert music.text.startswith("No paper in the corpus clearly addresses this; the closest"), music.text

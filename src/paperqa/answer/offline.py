@@ -243,7 +243,8 @@ class OfflineWriter:
         if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
             chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self.subjects.names)]
             chosen = [i for i in chosen if not self.subjects.only_as_examples(asked, sources[i])]  # "(e.g., robotics)"
-            if framing := self.subjects.framing(asked):  # "model merging": not HICL's "merging context"
+            # "model merging": not HICL's "merging context"; "code generation": not "code … the generator"
+            if framing := self.subjects.framing(asked) or self.subjects.one_phrase(asked):
                 chosen = [i for i in chosen if self.subjects.writes(sources[i], framing)]
             if asked.proper:  # "Chinese sentence embeddings": a paper never saying "Chinese" is on another topic
                 chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]

@@ -272,6 +272,12 @@ def named_only(paper: Paper) -> dict[str, str]:
 
 
 @lru_cache(maxsize=8192)
+def paper_sentences(paper: Paper) -> tuple[tuple[str, ...], ...]:
+    """`paper_words` sentence by sentence (the title first)."""
+    return tuple(tuple(prose_terms(joined(s))) for s in [f"{paper.title}.", *substance(paper.abstract)])
+
+
+@lru_cache(maxsize=8192)
 def paper_words(paper: Paper) -> tuple[str, ...]:
     """The stemmed words of a paper's title and abstract in order (stop words and sentences saying where its code
     is kept out), compounds joined."""

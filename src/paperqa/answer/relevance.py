@@ -20,7 +20,7 @@ from ..text import FRAME, named_examples_removed, terms
 from ..types import Paper, Source
 from .evidence import has, has_name
 from .names import mentions
-from .phrases import ize_stems, joined, named_only, noun_kinds, paper_words
+from .phrases import ize_stems, joined, named_only, noun_kinds, paper_sentences, paper_words
 from .question import Asked
 from .vectors import Vectors
 
@@ -80,11 +80,19 @@ def _title_vocabulary(paper: Paper) -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def _positions(paper: Paper) -> dict[str, tuple[int, ...]]:
-    """Where each of a paper's words occurs (cheaper to build than every pair of neighbouring words)."""
+    """Where each of a paper's words occurs (cheaper to build than every pair of neighbouring words), sentences
+    set apart: "the prototype code. Furthermore, the generator" writes no "code generation"."""
     found: dict[str, list[int]] = {}
-    for i, w in enumerate(paper_words(paper)):
-        found.setdefault(w, []).append(i)
+    at = 0
+    for sentence in paper_sentences(paper):
+        for w in sentence:
+            found.setdefault(w, []).append(at)
+            at += 1
+        at += _SENTENCE_GAP
     return {w: tuple(at) for w, at in found.items()}
+
+
+_SENTENCE_GAP = 3  # more than `near` spans
 
 
 def near(paper: Paper, a: str, b: str) -> bool:

@@ -3,6 +3,7 @@ whole, which it lacks. The offline writer's refusals ask these."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..types import Source
@@ -10,6 +11,13 @@ from .evidence import has
 from .phrases import as_written, noun_kinds, words_outside_examples
 from .question import Asked
 from .relevance import Idf, covers, holds_compound, lacking, near, rare, subject, vocabulary
+
+# What a question does to a phrase it asks about ("work on code generation", "do query expansion", "study word
+# vectors"): a noun phrase, not its verb and object ("represent videos", "rank documents") or "few labeled examples"
+_OBJECT_OF = (
+    r"\b(?:on|about|of|in|for|do|does|study|studies|use|uses|using|propose|proposes|improve|improves)\s+"
+    r"(?:the\s+|an?\s+)?"
+)
 
 FRAMED_TOPIC = 2  # key words up to which a framing noun beside one is part of the topic's name ("model merging")
 
@@ -68,6 +76,18 @@ class Subjects:
         """Of a topic of one or two key words, a framing noun qualifying one, as a phrase a paper on it writes:
         "model merging" ("merging" alone is HICL's "merging context"), "model editing" (not "code edits")."""
         return asked.framed if len(asked.terms) <= FRAMED_TOPIC else ()
+
+    def one_phrase(self, asked: Asked) -> tuple[tuple[str, str], ...]:
+        """A list's topic that is one phrase of two words whose head says less than the word before it ("work on
+        code generation", "study word vectors"), which each paper on it writes as one (not "the prototype code.
+        Furthermore, the generator …"); "machine unlearning" is unlearning, said with "machine" or not."""
+        if len(asked.terms) == 2 and len(asked.pairs) == 1 and set(asked.pairs[0]) == set(asked.terms):
+            modifier, head = asked.pairs[0]
+            first, second = as_written(asked.text, [modifier, head])
+            written = re.search(rf"{_OBJECT_OF}{re.escape(first)}\s+{re.escape(second)}\b", asked.text, re.IGNORECASE)
+            if written and self.idf(head) <= self.idf(modifier):
+                return asked.pairs
+        return ()
 
     @staticmethod
     def writes(source: Source, phrases: Sequence[tuple[str, str]]) -> bool:
