@@ -144,3 +144,10 @@ def test_a_topic_that_is_one_phrase_lists_papers_writing_it_within_a_sentence(of
     # "music generation": the music-recommendation paper that generates descriptions is the closest, said to be
     music = offline.ask("Are there any papers about music generation?")
     assert music.text.startswith("No paper in the corpus clearly addresses this; the closest"), music.text
+
+
+def test_a_topic_named_only_in_a_paper_s_outlook_puts_it_on_no_list(offline):
+    # "We believe our insights will foster future research on … compressing the KV cache" listed the paper on
+    # retrieval heads as one that compresses the KV cache
+    answer = offline.ask("Which papers compress the KV cache?")
+    assert not answer.text.startswith("The corpus has"), answer.text

@@ -287,6 +287,15 @@ def paper_words(paper: Paper) -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def words_outside_examples(paper: Paper) -> frozenset[str]:
     """`paper_words` without those the abstract names only among examples in parentheses ("foundation models
-    (e.g., language, vision, robotics)": no paper on robots)."""
-    said = [examples_removed(sentence) for sentence in substance(paper.abstract)]
+    (e.g., language, vision, robotics)": no paper on robots) or in its outlook ("our insights will foster future
+    research on … compressing the KV cache": no paper on KV-cache compression)."""
+    said = [examples_removed(sentence) for sentence in substance(paper.abstract) if not _OUTLOOK.search(sentence)]
     return frozenset(prose_terms(joined(" ".join([f"{paper.title}.", *said]))))
+
+
+# A sentence on what others may do next: "will foster future research on …", "We hope our work inspires …".
+_OUTLOOK = re.compile(
+    r"\b(?:future (?:research|work|studies|directions?|investigations?)|(?:we|and) hope (?:that )?(?:our|this|these)|"
+    r"(?:will|could|may) (?:inspire|foster|facilitate|open (?:up )?(?:new|the))|pav(?:e|es|ing) the way)\b",
+    re.IGNORECASE,
+)
