@@ -151,3 +151,12 @@ def test_a_topic_named_only_in_a_paper_s_outlook_puts_it_on_no_list(offline):
     # retrieval heads as one that compresses the KV cache
     answer = offline.ask("Which papers compress the KV cache?")
     assert not answer.text.startswith("The corpus has"), answer.text
+
+
+def test_a_paper_making_images_from_text_is_no_paper_generating_text(offline):
+    # "Which papers generate text with diffusion?" listed seven text-to-image papers as on the topic
+    answer = offline.ask("Which papers generate text with diffusion?")
+    assert not answer.text.startswith("The corpus has"), answer.text
+    assert not any("Text-to-Image" in c.title for c in answer.citations), answer.text
+    images = offline.ask("Which papers do text-to-image generation with diffusion?")  # named: those papers
+    assert sum("Text-to-Image" in c.title for c in images.citations) >= 2, images.text

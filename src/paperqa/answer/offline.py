@@ -243,6 +243,7 @@ class OfflineWriter:
         if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
             chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self.subjects.names)]
             chosen = [i for i in chosen if not self.subjects.only_as_examples(asked, sources[i])]  # "(e.g., robotics)"
+            chosen = [i for i in chosen if not self.subjects.made_from(asked, sources[i])]  # text of "text-to-image"
             # "model merging": not HICL's "merging context"; "code generation": not "code … the generator"
             if framing := self.subjects.framing(asked) or self.subjects.one_phrase(asked):
                 chosen = [i for i in chosen if self.subjects.writes(sources[i], framing)]

@@ -257,6 +257,13 @@ _TO_COMPOUND = re.compile(r"\b([A-Za-z]+)-to-([A-Za-z]+)\b")
 
 
 @lru_cache(maxsize=8192)
+def to_tasks(paper: Paper) -> frozenset[tuple[str, str]]:
+    """The "X-to-Y" tasks a paper writes, as (X's stem, "x-to-y"): "text-to-image" is ("text", "text-to-image")."""
+    found = _TO_COMPOUND.finditer(f"{paper.title}. {paper.abstract}")
+    return frozenset((stem(m.group(1).casefold()), m.group(0).casefold()) for m in found)
+
+
+@lru_cache(maxsize=8192)
 def named_only(paper: Paper) -> dict[str, str]:
     """The stems a paper has only inside benchmarks' names in its abstract or as what an "X-to-Y" name starts
     from, each with what a question gives to ask for that name (the acronym, the whole "x-to-y")."""

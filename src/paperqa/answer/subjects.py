@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..text import stem
 from ..types import Source
 from .evidence import has
-from .phrases import as_written, noun_kinds, words_outside_examples
+from .phrases import as_written, noun_kinds, to_tasks, words_outside_examples
 from .question import Asked
 from .relevance import Idf, covers, holds_compound, lacking, near, rare, subject, vocabulary
+
+_MAKING = stem("generate")  # "generate text", "text generation"
 
 # What a question does to a phrase it asks about ("work on code generation", "do query expansion", "study word
 # vectors"): a noun phrase, not its verb and object ("represent videos", "rank documents") or "few labeled examples"
@@ -70,6 +73,20 @@ class Subjects:
         words, said = vocabulary(source.paper), words_outside_examples(source.paper)
         common = [t for t in asked.terms if self.names(t) and as_written(asked.text, [t])[0].islower()]
         return [t for t in common if has(t, words) and not has(t, said)]
+
+    @staticmethod
+    def made_from(asked: Asked, source: Source) -> list[str]:
+        """What a question asks to be generated that a paper's "X-to-Y" task starts from ("generate text" of a paper
+        on text-to-image generation), when the question names neither that task nor what it makes: the paper
+        makes images, not text."""
+        if _MAKING not in asked.terms:
+            return []
+        text = asked.text.casefold()
+        return [
+            made
+            for made, task in to_tasks(source.paper)
+            if made in asked.terms and task not in text and task.split("-to-", 1)[1] not in text
+        ]
 
     @staticmethod
     def framing(asked: Asked) -> tuple[tuple[str, str], ...]:
