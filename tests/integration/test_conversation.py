@@ -619,3 +619,11 @@ def test_what_a_listed_paper_proposes_is_not_read_with_the_list_s_topic(offline)
     paper = next(s.paper for s in listed.sources if s.paper.id == first.paper_id)
     assert [c.paper_id for c in answer.citations] == [first.paper_id], answer.text
     assert answer.text.split("[1]: ", 1)[1].startswith(contribution(Source(paper, 0.0, 1)).rstrip(".")), answer.text
+
+
+def test_a_follow_up_assuming_training_of_a_paper_that_needs_none_is_told_so(offline):
+    # "does it need fine-tuning?" after "What is LM-Infinite?": "does not say this", though it works "requiring no
+    # parameter updates" (as "Does LM-Infinite need fine-tuning?" was answered)
+    first = offline.ask("What is LM-Infinite?")
+    answer = offline.ask("does it need fine-tuning?", history=[Turn("What is LM-Infinite?", first)])
+    assert "needs fine-tuning; its abstract says it works “requiring no parameter updates”" in answer.text, answer.text

@@ -26,6 +26,7 @@ from .draft import (
     none_made,
     none_named,
     not_introduced,
+    own_part,
     refusal,
 )
 from .evidence import has, key_terms, never_seen, support
@@ -44,7 +45,7 @@ from .pointed import (
     named_sources,
     sides_named,
 )
-from .premise import premise_said
+from .premise import premise_said, training_denied
 from .question import Asked, names_llms
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED
 from .relevance import (
@@ -101,7 +102,9 @@ class OfflineWriter:
             # "what datasets?" of it: their kin may answer; "what does it evaluate on?": it lacks no subject word
             only_wanted = set(asked.terms) <= asked.wants
             subjectless = not any(self.subjects.names(t) for t in lacking(asked, sources[0].paper))
-            if not asked.terms or gain_of_it or only_wanted or subjectless:
+            # "does it need fine-tuning?" of a paper saying it needs none: said so (`premise_said`)
+            untrained = training_denied(asked.text, own_part(sources[0])) is not None
+            if not asked.terms or gain_of_it or only_wanted or subjectless or untrained:
                 named = [0]  # "What are the main findings?" of it; "how much better is it than its predecessor?"
         if asked.record == "citing":  # "which papers cite SPLADE?": none recorded; those mentioning it instead
             if not (named or asked.one_paper):  # "which papers cite YOLO?": no paper of that name; those on it
