@@ -17,6 +17,7 @@ from .answer.offline_answer import offline_answer
 from .answer.question import analyse
 from .answer.relevance import NAMED_K, UNSEEN, holding_kinds, kinds_named
 from .answer.restricted import SHOWN, names_nothing, restricted_answer
+from .answer.similar import SIMILAR_SHOWN, described, similar_answer
 from .answer.stream import AnswerStream, said
 from .answer.topics import SIDE_K, topic_sides
 from .answer.vectors import Vectors
@@ -158,6 +159,10 @@ class Assistant:
         self.ensure_index()
         llm = chat_model(self.settings)
         with self.index.reading() as view:
+            if resolved.similar_to and (paper := view.papers_of([resolved.similar_to]).get(resolved.similar_to)):
+                vector = self._query_vector(described(paper))  # what it is and does, not its field's background
+                near = self._retriever.retrieve(view, vector, paper.title, SIMILAR_SHOWN + 1, resolved.filters)
+                return similar_answer(question, paper, near)
             resolved = _with_org(resolved, view)
             if resolved.unknown_org and names_nothing(resolved.query):  # "papers by Meta": none are
                 return said(question, org_missing(resolved.unknown_org, self.index.overview()))

@@ -106,6 +106,7 @@ class Resolved:
     one_paper: bool = False  # it asks about one paper ("it", "[2]"): not for a list, whatever the first question
     dates: YearsAsked | None = None  # the date range the question's own words ask for ("from 2024")
     upvotes: UpvotesAsked | None = None  # the least upvotes they ask for ("with more than 100 upvotes")
+    similar_to: str | None = None  # the paper whose closest papers are asked for ("any similar papers?")
     org: str | None = None  # the organisation they ask for ("papers from Amazon"), once the index knows it
     unknown_org: str | None = None  # an organisation they ask for that no paper has ("papers by Meta")
     note: str | None = None  # what the answer should say of how it was read ("3 of them have no known date")
@@ -157,6 +158,14 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if ellipsis := _ELLIPSIS.match(question):  # of the last question that asked something itself
             earlier = next((t.question for t in reversed(history) if not _picked_alone(t.question)), "")
             question = _asked_again(earlier, ellipsis.group(1)) or question
+    if _SIMILAR.search(question) and not subject_terms(_REF.sub(" ", _SIMILAR.sub(" ", _ELSE.sub(" ", question)))):
+        # "any similar papers?", "related work?", "papers like [2]": those closest to the paper just discussed
+        refs = [int(n) for n in _REF.findall(question)]
+        ids = [last.answer.sources[n - 1].paper.id for n in refs if 1 <= n <= len(last.answer.sources)]
+        ids = list(dict.fromkeys(ids or [c.paper_id for c in last.answer.citations]))
+        if len(ids) != 1:
+            return Resolved(question, None, "Similar to which paper? Ask of one: “papers similar to [2]”.")
+        return Resolved(question, filters if filters.active else None, similar_to=ids[0], dates=years, upvotes=upvotes)
     note: str | None = None
     # "which one is newer?" asks of the last answer's papers; "Which is newer, SPLADE or SPLADE v2?" names its own
     dated = _WHICH_DATED.search(question)
@@ -235,6 +244,13 @@ def _elliptical(question: str) -> bool:
     asked = analyse(question)
     wanting = bool(asked.wants) or asked.numeric
     return asked.shape in ("fact", "number") and wanting and len(asked.terms) <= 1 and not asked.names
+
+
+# "which paper is similar?", "any related work?", "papers like this one", "similar to [2]"
+_SIMILAR = re.compile(
+    r"\b(?:similar|related|alike)\b|\blike\s+(?:(?:it|this|that)\b(?:\s+one\b)?|\[\d+\])", re.IGNORECASE
+)
+_ELSE = re.compile(r"\b(?:else|other|others)\b", re.IGNORECASE)
 
 
 def _asked_of(question: str) -> str:

@@ -627,3 +627,24 @@ def test_a_follow_up_assuming_training_of_a_paper_that_needs_none_is_told_so(off
     first = offline.ask("What is LM-Infinite?")
     answer = offline.ask("does it need fine-tuning?", history=[Turn("What is LM-Infinite?", first)])
     assert "needs fine-tuning; its abstract says it works “requiring no parameter updates”" in answer.text, answer.text
+
+
+def test_papers_similar_to_the_one_just_discussed_are_its_nearest_others(offline):
+    # "which paper is similar?" after LM-Infinite was answered from "Data Similarity is Not Enough …" (the word)
+    meru = offline.ask("What is MERU?")
+    similar = offline.ask("similar papers?", history=[Turn("What is MERU?", meru)])
+    head = similar.text.splitlines()[0]
+    assert head == "The 5 papers closest to “Hyperbolic Image-Text Representations” in the corpus, by what their " \
+        "abstracts say:", similar.text  # fmt: skip
+    titles = [c.title for c in similar.citations]
+    assert len(set(titles)) == 5 and "Hyperbolic Image-Text Representations" not in titles
+    assert all(c.support == "full" for c in similar.claims), similar.text
+    # of a list: of the paper named by its number; "related work?" of several papers asks which
+    listed = offline.ask("Which papers study hashing?")
+    history = [Turn("Which papers study hashing?", listed)]
+    third = offline.ask("what else is like [3]?", history=history)
+    assert third.text.startswith(f"The 5 papers closest to “{listed.sources[2].paper.title}”"), third.text
+    which = offline.ask("any related work?", history=history)
+    assert which.text.startswith("Similar to which paper?") and not which.citations, which.text
+    topic = offline.ask("Which papers are related to hashing?", history=history)  # a topic of its own: a list
+    assert topic.text.startswith("The corpus has"), topic.text

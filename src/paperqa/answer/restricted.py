@@ -32,7 +32,6 @@ def restricted_answer(
     shown = list(sources[:SHOWN])
     if not shown:
         return said(question, f"The corpus has no paper {restriction}.")
-    draft = Draft("", answerable=True)
     if admitted <= len(shown):
         more = f", {order} first"
     else:  # "the oldest paper": one
@@ -40,9 +39,16 @@ def restricted_answer(
     undated = sum(1 for s in shown if s.paper.date is None) if order != "most upvoted" else 0
     more += f" ({undated} with no date, last)" if undated else ""
     admits = f" {restriction}" if restriction else ""
-    lines = [f"The corpus has {admitted} paper{'s' if admitted != 1 else ''}{admits}{more}:"]
+    head = f"The corpus has {admitted} paper{'s' if admitted != 1 else ''}{admits}{more}:"
+    return listed(question, head, shown, by_upvotes=order == "most upvoted")
+
+
+def listed(question: str, head: str, shown: Sequence[Source], by_upvotes: bool = False) -> AnswerStream:
+    """A head line, then each paper with the sentence saying what it does (and its upvotes, or its date)."""
+    draft = Draft("", answerable=True)
+    lines = [head]
     for n, s in enumerate(shown, start=1):
-        if order == "most upvoted":
+        if by_upvotes:
             lines.append(list_line(s.paper.title, draft.quote(n, contribution(s)), upvotes=s.paper.upvotes or 0))
         else:
             lines.append(list_line(s.paper.title, draft.quote(n, contribution(s)), s.paper.date))
