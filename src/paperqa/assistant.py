@@ -17,7 +17,7 @@ from .answer.offline_answer import offline_answer
 from .answer.question import analyse
 from .answer.relevance import NAMED_K, UNSEEN, holding_kinds, kinds_named
 from .answer.restricted import SHOWN, names_nothing, restricted_answer
-from .answer.similar import SIMILAR_SHOWN, described, similar_answer
+from .answer.similar import SIMILAR_SHOWN, described, named_in, similar_answer, similar_asked
 from .answer.stream import AnswerStream, said
 from .answer.topics import SIDE_K, topic_sides
 from .answer.vectors import Vectors
@@ -159,10 +159,8 @@ class Assistant:
         self.ensure_index()
         llm = chat_model(self.settings)
         with self.index.reading() as view:
-            if resolved.similar_to and (paper := view.papers_of([resolved.similar_to]).get(resolved.similar_to)):
-                vector = self._query_vector(described(paper))  # what it is and does, not its field's background
-                near = self._retriever.retrieve(view, vector, paper.title, SIMILAR_SHOWN + 1, resolved.filters)
-                return similar_answer(question, paper, near)
+            if similar := self._similar(view, question, resolved):  # "similar papers?", "papers like SPLADE v2"
+                return similar
             resolved = _with_org(resolved, view)
             if resolved.unknown_org and names_nothing(resolved.query):  # "papers by Meta": none are
                 return said(question, org_missing(resolved.unknown_org, self.index.overview()))
@@ -231,6 +229,19 @@ class Assistant:
                 notes.append(f"No paper has the category {' or '.join(unknown)} (categories in the corpus: {listed}).")
         stream.notes = tuple(notes)
         return stream
+
+    def _similar(self, view: View, question: str, resolved: Resolved) -> AnswerStream | None:
+        """The papers nearest to the one a follow-up points at, or to the one a question names ("papers similar to
+        LM-Infinite"); None when it asks for neither ("papers related to hashing" is a topic)."""
+        paper = view.papers_of([resolved.similar_to]).get(resolved.similar_to) if resolved.similar_to else None
+        if paper is None and (what := similar_asked(resolved.query)):
+            found = self._retriever.retrieve(view, self._query_vector(what), what, SIMILAR_SHOWN, resolved.filters)
+            paper = named_in(what, found, view.idf)
+        if paper is None:
+            return None
+        vector = self._query_vector(described(paper))  # what it is and does, not its field's background
+        near = self._retriever.retrieve(view, vector, described(paper), SIMILAR_SHOWN + 1, resolved.filters)
+        return similar_answer(question, paper, near)
 
     def iter_batch(
         self, questions: Sequence[str], filters: Filters | None = None, k: int | None = None, workers: int | None = None

@@ -648,3 +648,13 @@ def test_papers_similar_to_the_one_just_discussed_are_its_nearest_others(offline
     assert which.text.startswith("Similar to which paper?") and not which.citations, which.text
     topic = offline.ask("Which papers are related to hashing?", history=history)  # a topic of its own: a list
     assert topic.text.startswith("The corpus has"), topic.text
+
+
+def test_papers_similar_to_a_named_paper_are_its_nearest_others(offline):
+    answer = offline.ask("papers similar to GigaTok")
+    assert answer.text.startswith("The 5 papers closest to “GigaTok: "), answer.text
+    titles = [c.title for c in answer.citations]
+    assert any(t.startswith("Ming-UniVision") for t in titles) and not any(t.startswith("GigaTok") for t in titles)
+    # a comparison of two ("Is SPLADE v2 similar to SPLADE?") and a topic ("related to hashing") are no such list
+    for asked in ("Is SPLADE v2 similar to SPLADE?", "Which papers are related to hashing?"):
+        assert "closest to" not in offline.ask(asked).text.splitlines()[0], asked

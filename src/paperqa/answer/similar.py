@@ -3,15 +3,42 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from ..types import Paper, Source
 from .citations import inert
 from .draft import contribution
+from .names import mentions
+from .relevance import RARE_NAME, UNSEEN, Idf
 from .restricted import listed
 from .stream import AnswerStream, said
 
 SIMILAR_SHOWN = 5
+# "papers similar to LM-Infinite", "What papers are like SPLADE v2?", "anything related to MERU?"
+_SIMILAR_TO = re.compile(
+    r"\b(?:similar|related|close|comparable)\s+to\s+(?P<to>[^?]{1,120}?)\s*\??$|\blike\s+(?P<like>[^?]{1,120}?)\s*\??$",
+    re.IGNORECASE,
+)
+
+
+# ... asked of papers ("Is SPLADE v2 similar to SPLADE?" compares the two)
+_PAPERS = re.compile(r"\b(?:papers?|works?|studies|articles?|anything|others?)\b", re.IGNORECASE)
+
+
+def similar_asked(question: str) -> str | None:
+    """What a question asks papers similar to ("papers similar to LM-Infinite": "LM-Infinite"), if it does."""
+    m = _SIMILAR_TO.search(question)
+    if not m or not _PAPERS.search(question[: m.start()]):
+        return None
+    return (m.group("to") or m.group("like")).strip(" “”\"'")
+
+
+def named_in(what: str, found: Sequence[Source], idf: Idf) -> Paper | None:
+    """The paper of those `found` that `what` names by one of its names ("LM-Infinite"), if any: a topic
+    ("hashing") names none."""
+    rare = RARE_NAME * idf(UNSEEN)
+    return next((s.paper for s in found if mentions(what, s.paper, idf, rare=rare)), None)
 
 
 def described(paper: Paper) -> str:
