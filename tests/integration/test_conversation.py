@@ -658,3 +658,13 @@ def test_papers_similar_to_a_named_paper_are_its_nearest_others(offline):
     # a comparison of two ("Is SPLADE v2 similar to SPLADE?") and a topic ("related to hashing") are no such list
     for asked in ("Is SPLADE v2 similar to SPLADE?", "Which papers are related to hashing?"):
         assert "closest to" not in offline.ask(asked).text.splitlines()[0], asked
+
+
+def test_is_one_named_paper_like_another_compares_them(offline):
+    # "Is GigaTok similar to MingTok?" quoted GigaTok alone
+    answer = offline.ask("Is GigaTok similar to MingTok?")
+    titles = {c.title.split(":")[0] for c in answer.citations}
+    assert {"GigaTok", "Ming-UniVision"} <= titles, answer.text
+    # a name with more asked of it ("like SPLADE for images") is no question for SPLADE's neighbours
+    more = offline.ask("Is there a paper like SPLADE for images?")
+    assert "closest to “SPLADE" not in more.text, more.text

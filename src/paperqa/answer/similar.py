@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..types import Paper, Source
 from .citations import inert
 from .draft import contribution
-from .names import mentions
+from .names import fold, mentions
 from .relevance import RARE_NAME, UNSEEN, Idf
 from .restricted import listed
 from .stream import AnswerStream, said
@@ -23,6 +23,7 @@ _SIMILAR_TO = re.compile(
 
 
 # ... asked of papers ("Is SPLADE v2 similar to SPLADE?" compares the two)
+_FRAMED = re.compile(r"^(?:the|a|an)\s+|\s+(?:paper|work|one|model|method)$", re.IGNORECASE)  # "the X paper"
 _PAPERS = re.compile(r"\b(?:papers?|works?|studies|articles?|anything|others?)\b", re.IGNORECASE)
 
 
@@ -31,14 +32,15 @@ def similar_asked(question: str) -> str | None:
     m = _SIMILAR_TO.search(question)
     if not m or not _PAPERS.search(question[: m.start()]):
         return None
-    return (m.group("to") or m.group("like")).strip(" “”\"'")
+    what = (m.group("to") or m.group("like")).strip(" “”\"'")
+    return _FRAMED.sub("", what).strip() or None
 
 
 def named_in(what: str, found: Sequence[Source], idf: Idf) -> Paper | None:
-    """The paper of those `found` that `what` names by one of its names ("LM-Infinite"), if any: a topic
-    ("hashing") names none."""
-    rare = RARE_NAME * idf(UNSEEN)
-    return next((s.paper for s in found if mentions(what, s.paper, idf, rare=rare)), None)
+    """The paper of those `found` that `what` is one of the names of ("LM-Infinite"), if any: a topic ("hashing")
+    names none, and "SPLADE for images" asks for more than SPLADE's neighbours."""
+    rare, asked = RARE_NAME * idf(UNSEEN), fold(what)  # the name alone: "SPLADE for images" asks more
+    return next((s.paper for s in found if mentions(what, s.paper, idf, rare=rare) == asked), None)
 
 
 def described(paper: Paper) -> str:
