@@ -316,13 +316,10 @@ def _refers_back(question: str) -> bool:
             continue
         # "Which papers are about model compression? Also, which of them use quantization?": a sentence of the
         # question's own, asked before the pronoun, is what it points at
-        ended = _SENTENCE_END.search(before)
-        if not (ended and subject_terms(before[: ended.end()])):
+        ended = max(before.rfind(f"{mark} ") for mark in "?.!")  # the last sentence end before it (linear)
+        if not (ended >= 0 and subject_terms(before[: ended + 1])):
             return True
     return False
-
-
-_SENTENCE_END = re.compile(r"[?.!](?=\s)(?!.*[?.!]\s)", re.DOTALL)  # the last sentence end before a pronoun
 
 
 def _title(m: re.Match[str], last: Turn) -> str:
