@@ -160,3 +160,12 @@ def test_a_paper_making_images_from_text_is_no_paper_generating_text(offline):
     assert not any("Text-to-Image" in c.title for c in answer.citations), answer.text
     images = offline.ask("Which papers do text-to-image generation with diffusion?")  # named: those papers
     assert sum("Text-to-Image" in c.title for c in images.citations) >= 2, images.text
+
+
+def test_a_list_on_common_words_alone_says_it_found_only_the_closest(offline):
+    # "Which papers find problems in benchmarks?" listed seven papers on ranking, masked modeling and AMR as "The
+    # corpus has 7 papers on this": "problems" and "benchmarks" are said of many papers and name no topic
+    answer = offline.ask("Which papers find problems in benchmarks?")
+    assert answer.text.startswith("No paper in the corpus clearly addresses this; the closest are"), answer.text
+    named = offline.ask("Which papers evaluate on MS MARCO?")  # a name written in capitals is a topic
+    assert named.text.startswith("The corpus has"), named.text

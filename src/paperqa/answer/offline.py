@@ -245,6 +245,8 @@ class OfflineWriter:
         draft = Draft("", answerable=True)
         if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
             chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self.subjects.names)]
+            if not self.subjects.count(asked) and self.subjects.all_common(asked):  # "find problems in benchmarks":
+                chosen = []  # words said of many papers name no topic (a name, "MS MARCO", does): the closest
             chosen = [i for i in chosen if not self.subjects.only_as_examples(asked, sources[i])]  # "(e.g., robotics)"
             chosen = [i for i in chosen if not self.subjects.made_from(asked, sources[i])]  # text of "text-to-image"
             # "model merging": not HICL's "merging context"; "code generation": not "code … the generator"

@@ -35,6 +35,11 @@ class Subjects:
         """Whether a key term names a subject (residual IDF) or is too rare for that to tell (`covers`' test)."""
         return subject(term, self.topical) or rare(term, self.idf)
 
+    @staticmethod
+    def all_common(asked: Asked) -> bool:
+        """Whether a question writes each of its key words in lower case, as a common word, not a name ("Llama")."""
+        return not asked.names and all(w.islower() for w in as_written(asked.text, list(asked.terms)))
+
     def count(self, asked: Asked) -> int:
         """How many of a question's key words name subjects: "built" and "scans" do not make "knowledge graphs built
         from brain MRI scans" a description of one paper rather than a topic's name."""
