@@ -27,7 +27,10 @@ _ORDINAL = re.compile(
     r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)\s+(?:one|paper|work|study)\b"
     r"(?!\s+(?:to|that|which|who|on|about|in)\b)"
     r"|\bthe\s+(" + "|".join(_ORDINALS[1:]) + r")\s*[?.!]*\s*$"
-    r"|(?:(?<=^and )|(?<=^what about )|(?<=^how about ))the\s+(first|last)\s*[?.!]*\s*$",  # "and the first?"
+    r"|(?:(?<=^and )|(?<=^what about )|(?<=^how about ))the\s+(first|last)\s*[?.!]*\s*$"  # "and the first?"
+    # "who wrote the first?", "summarize the last" (not "which came first?")
+    r"|(?:(?<=wrote )|(?<=about )|(?<=summarize )|(?<=summarise )|(?<=explain )|(?<=describe )|(?<=cite )|"
+    r"(?<=cites ))the\s+(first|last)\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 # "and [1]?", "what about the first?" (its ordinal read as "[1]"): the question before, asked of that paper.
@@ -256,6 +259,9 @@ _ELSE = re.compile(r"\b(?:else|other|others)\b", re.IGNORECASE)
 def _asked_of(question: str) -> str:
     """What a question asked about, without how it asked (its record, finding or limits words): a follow-up read
     with it does not ask those again ("what datasets does it use?" after "who are the authors?")."""
+    # ("Which papers have more than 2 upvotes?", "papers from 2024": their restriction is no word to search for)
+    question = upvoted.rest if (upvoted := upvotes_asked(question)) else question
+    question = dated.rest if (dated := years_asked(question)) else question
     record = record_asked(question)
     return asking(record[1] if record else question).rest
 
@@ -282,7 +288,7 @@ def _picked(question: str, order: list[int]) -> tuple[str, str | None] | None:
         wanted = [-1 if w.lower() == "last" else _ORDINALS.index(w.lower()) for w in (m.group(1), m.group(2))]
         said = f"{m.group(1).lower()} and {m.group(2).lower()}"
     elif m := _ORDINAL.search(question):  # "the second one": the last answer's second citation
-        word = (m.group(1) or m.group(2) or m.group(3)).lower()
+        word = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
         wanted, said = [-1 if word == "last" else _ORDINALS.index(word)], f"{word} paper"
     else:
         return None

@@ -668,3 +668,25 @@ def test_is_one_named_paper_like_another_compares_them(offline):
     # a name with more asked of it ("like SPLADE for images") is no question for SPLADE's neighbours
     more = offline.ask("Is there a paper like SPLADE for images?")
     assert "closest to “SPLADE" not in more.text, more.text
+
+
+def test_follow_ups_on_a_list_restricted_by_upvotes_and_their_ordinals(offline):
+    asked = "Which papers have more than 2 upvotes?"
+    listed = offline.ask(asked)
+    history = [Turn(asked, listed)]
+    # "which of them are about LLMs?" searched "upvotes" too: "no paper in it mentions “upvotes”"
+    llms = offline.ask("which of them are about LLMs?", history=history)
+    assert llms.answerable and {c.paper_id for c in llms.citations} <= {c.paper_id for c in listed.citations}
+    history.append(Turn("which of them are about LLMs?", llms))
+    # "who wrote the first?" was a search for "first" (a MoE paper not in either list was answered)
+    first = offline.ask("who wrote the first?", history=history)
+    assert f"who wrote “{listed.citations[0].title}”" in first.text, first.text
+
+
+def test_what_a_listed_paper_does_leads_with_what_it_proposes(offline):
+    asked = "papers similar to GigaTok"
+    listed = offline.ask(asked)
+    second = next(s.paper for s in listed.sources if s.paper.id == listed.citations[1].paper_id)
+    answer = offline.ask("what does the second one do?", history=[Turn(asked, listed)])
+    said = contribution(Source(second, 0.0, 1)).rstrip(".")
+    assert answer.text.split("[1]: ", 1)[1].startswith(said), answer.text  # not its field's background first

@@ -267,8 +267,11 @@ def defined_unnamed(question: str, sources: Sequence[Source]) -> list[str]:
 
 
 def defines(question: str) -> bool:
-    """Whether a question asks what a name is ("What is SPLADE v2?")."""
-    return bool(_DEFINES.match(question))
+    """Whether a question asks what a name is or does ("What is SPLADE v2?", "What does “TokenBridge …” do?")."""
+    return bool(_DEFINES.match(question) or _DOES.match(question))
+
+
+_DOES = re.compile(r"\s*what\s+(?:does|did)\s+[^?]{1,300}?\s+do\s*\??\s*$", re.IGNORECASE)
 
 
 _DEFINES = re.compile(
