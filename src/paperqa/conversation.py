@@ -13,40 +13,11 @@ from .answer.question import analyse
 from .answer.record import record_asked
 from .dates import YearsAsked, years_asked
 from .filters import Filters
-from .text import NUMBER_WORDS, count_of, subject_terms, terms
+from .ordinals import ELLIPSIS, REF, picked_alone, pointed_at, pointer
+from .text import subject_terms, terms
 from .types import Answer
 from .upvotes import UpvotesAsked, upvotes_asked
 
-_REF = re.compile(r"\[(\d+)\]")
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-# "the second one", "the third paper" of a follow-up: a paper of the last answer, in the order it cited them
-# (not "the first paper to propose X", which asks something of the corpus).
-# "and the third?", "what about the second?": the ordinal alone, ending the question ("which came first?" has no
-# "the"; "the last?" may ask for the newest).
-_ORDINAL = re.compile(
-    r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)\s+(?:one|paper|work|study)\b"
-    r"(?!\s+(?:to|that|which|who|on|about|in)\b)"
-    r"|\bthe\s+(" + "|".join(_ORDINALS[1:]) + r")\s*[?.!]*\s*$"
-    r"|(?:(?<=^and )|(?<=^what about )|(?<=^how about ))the\s+(first|last)\s*[?.!]*\s*$"  # "and the first?"
-    # "who wrote the first?", "summarize the last" (not "which came first?")
-    r"|(?:(?<=wrote )|(?<=about )|(?<=summarize )|(?<=summarise )|(?<=explain )|(?<=describe )|(?<=cite )|"
-    r"(?<=cites ))the\s+(first|last)\s*[?.!]*\s*$",
-    re.IGNORECASE,
-)
-# "and [1]?", "what about the first?" (its ordinal read as "[1]"): the question before, asked of that paper.
-_ELLIPSIS = re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(\[\d+\])\s*[?.!]*\s*$", re.IGNORECASE)
-# "compare the first two", "the last three papers", "the first and second ones": several of the last answer's papers.
-_FIRST_N = re.compile(
-    r"\b(?:the\s+)?(first|top|last)\s+(" + "|".join(NUMBER_WORDS[1:]) + r"|[2-9]|10)\b"
-    r"(?!(?:\s+(?:ones|papers|works|studies))?\s+(?:to|that|which|who|on|about|in|of|from|for)\b)"
-    r"(?:\s+(?:ones|papers|works|studies))?\b",
-    re.IGNORECASE,
-)
-_TWO_ORDINALS = re.compile(
-    r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)\s+and\s+(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)"
-    r"(?:\s+(?:ones?|papers?|works?|stud(?:y|ies)))?\b",
-    re.IGNORECASE,
-)
 # "the paper" points back; "the paper on hard negatives", "the paper that introduced X" describe one afresh.
 _DESCRIBED = (
     r"(?!\s+(?:on|about|that|which|who|whose|by|from|in|with|where|for|of|called|named"
@@ -135,7 +106,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     if not history:
         # "Compare the first two", "tell me more about [2]" opening a conversation: nothing to point back at (a
         # longer question may quote a "[12]" from a paper it pastes).
-        pointing = _picked(question, []) or (_REF.search(question) and len(question.split()) <= 8)
+        pointing = pointed_at(question, []) or (REF.search(question) and len(question.split()) <= 8)
         # "How is it fixed?", "which one is newer?": a pronoun and nothing else to search for ("which paper is the
         # oldest?" asks the corpus)
         alone = _refers_back(question) and not subject_terms(_asked_of(question))
@@ -146,24 +117,24 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     # The answer pointed back at is the last that cited papers: a reply citing none ("The last answer has no second
     # paper") has nothing for "it" or "the first one" to mean.
     last = next((t for t in reversed(history) if t.answer.citations), history[-1])
-    if picked := _picked(question, _cited(last)):  # "the second one", "the first two": as "[n]" references
+    if picked := pointed_at(question, _cited(last)):  # "the second one", "the first two": as "[n]" references
         # Of the last answer; when that was one paper's ("the first two" after "who wrote the second one?"), of
         # the list before it ("and the first?" after "what dataset does the second one use?"). A list lacking a
         # ninth paper is said to lack it.
         shown = next((t for t in reversed(history) if len(_cited(t)) > 1), None)
         if len(_cited(last)) <= 1 and shown is not None:
-            before = _picked(question, _cited(shown))
+            before = pointed_at(question, _cited(shown))
             if before and not before[1]:
                 last, picked = shown, before
         question, problem = picked
         if problem:
             return Resolved(question, None, problem)
-        if ellipsis := _ELLIPSIS.match(question):  # of the last question that asked something itself
-            earlier = next((t.question for t in reversed(history) if not _picked_alone(t.question)), "")
+        if ellipsis := ELLIPSIS.match(question):  # of the last question that asked something itself
+            earlier = next((t.question for t in reversed(history) if not picked_alone(t.question)), "")
             question = _asked_again(earlier, ellipsis.group(1)) or question
-    if _SIMILAR.search(question) and not subject_terms(_REF.sub(" ", _SIMILAR.sub(" ", _ELSE.sub(" ", question)))):
+    if _SIMILAR.search(question) and not subject_terms(REF.sub(" ", _SIMILAR.sub(" ", _ELSE.sub(" ", question)))):
         # "any similar papers?", "related work?", "papers like [2]": those closest to the paper just discussed
-        refs = [int(n) for n in _REF.findall(question)]
+        refs = [int(n) for n in REF.findall(question)]
         ids = [last.answer.sources[n - 1].paper.id for n in refs if 1 <= n <= len(last.answer.sources)]
         ids = list(dict.fromkeys(ids or [c.paper_id for c in last.answer.citations]))
         if len(ids) != 1:
@@ -190,7 +161,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         question = "Which of them have code available?"
     query = question
     elliptical = _elliptical(question)  # "how many parameters?": of the paper just discussed, or of those listed
-    refs = [int(n) for n in _REF.findall(question)]
+    refs = [int(n) for n in REF.findall(question)]
     papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
     if refs and not papers:
         have = len(last.answer.sources)
@@ -199,7 +170,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         return Resolved(question, None, f"The last answer has no source {missing}: it had {listed}.")
     if papers:
         # "tell me more about [2]": answer from that paper alone, named by its title.
-        query = _REF.sub(lambda m: _title(m, last), question)
+        query = REF.sub(lambda m: _title(m, last), question)
         filters = dataclasses.replace(filters, paper_ids=frozenset(p.id for p in papers))
     elif (
         _SINGULAR.search(question)
@@ -276,40 +247,11 @@ def _cited(turn: Turn) -> list[int]:
     return list(dict.fromkeys(c.n for c in turn.answer.citations))
 
 
-def _picked(question: str, order: list[int]) -> tuple[str, str | None] | None:
-    """The question with its ordinals ("the second one", "the first two", "the first and third") written as the
-    last answer's citations ("[2]", "[1] and [2]"), in the order it cited them; or what to say when it lacks one."""
-    if m := _FIRST_N.search(question):
-        word, count = m.group(1).lower(), m.group(2).lower()
-        n = count_of(count)
-        wanted = list(range(len(order) - n, len(order))) if word == "last" else list(range(n))
-        said = f"{word} {count}"
-    elif m := _TWO_ORDINALS.search(question):
-        wanted = [-1 if w.lower() == "last" else _ORDINALS.index(w.lower()) for w in (m.group(1), m.group(2))]
-        said = f"{m.group(1).lower()} and {m.group(2).lower()}"
-    elif m := _ORDINAL.search(question):  # "the second one": the last answer's second citation
-        word = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
-        wanted, said = [-1 if word == "last" else _ORDINALS.index(word)], f"{word} paper"
-    else:
-        return None
-    if not order or any(i >= len(order) or i < -len(order) for i in wanted) or len(order) < len(wanted):
-        return question, f"The last answer has no {said}: it cited {len(order) or 'none'}."
-    refs = " and ".join(f"[{order[i]}]" for i in wanted)
-    return f"{question[: m.start()]}{refs}{question[m.end() :]}", None
-
-
-def _picked_alone(question: str) -> bool:
-    """Whether a question only points at a paper ("and the third?", "what about [2]?"), asking nothing itself."""
-    picked = _picked(question, list(range(1, 11)))
-    return _ELLIPSIS.match(picked[0] if picked else question) is not None
-
-
 def _asked_again(question: str, ref: str) -> str | None:
     """An earlier question asked of another paper (`ref`, "[1]"): its own pointer ("the second one", "[2]", "it")
     replaced; None when it has none."""
-    for pointer in (_TWO_ORDINALS, _FIRST_N, _ORDINAL, _REF, _SINGULAR):
-        if m := pointer.search(question):
-            return f"{question[: m.start()]}{ref}{question[m.end() :]}"
+    if m := pointer(question) or _SINGULAR.search(question):
+        return f"{question[: m.start()]}{ref}{question[m.end() :]}"
     return None
 
 

@@ -1,0 +1,71 @@
+"""A follow-up's pointers at the last answer's papers: "the second one", "the first two", "[2]"."""
+
+from __future__ import annotations
+
+import re
+
+from .text import NUMBER_WORDS, count_of
+
+REF = re.compile(r"\[(\d+)\]")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# "the second one", "the third paper" of a follow-up: a paper of the last answer, in the order it cited them
+# (not "the first paper to propose X", which asks something of the corpus).
+# "and the third?", "what about the second?": the ordinal alone, ending the question ("which came first?" has no
+# "the"; "the last?" may ask for the newest).
+_ORDINAL = re.compile(
+    r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)\s+(?:one|paper|work|study)\b"
+    r"(?!\s+(?:to|that|which|who|on|about|in)\b)"
+    r"|\bthe\s+(" + "|".join(_ORDINALS[1:]) + r")\s*[?.!]*\s*$"
+    r"|(?:(?<=^and )|(?<=^what about )|(?<=^how about ))the\s+(first|last)\s*[?.!]*\s*$"  # "and the first?"
+    # "who wrote the first?", "summarize the last" (not "which came first?")
+    r"|(?:(?<=wrote )|(?<=about )|(?<=summarize )|(?<=summarise )|(?<=explain )|(?<=describe )|(?<=cite )|"
+    r"(?<=cites ))the\s+(first|last)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# "and [1]?", "what about the first?" (its ordinal read as "[1]"): the question before, asked of that paper.
+ELLIPSIS = re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(\[\d+\])\s*[?.!]*\s*$", re.IGNORECASE)
+# "compare the first two", "the last three papers", "the first and second ones": several of the last answer's papers.
+_FIRST_N = re.compile(
+    r"\b(?:the\s+)?(first|top|last)\s+(" + "|".join(NUMBER_WORDS[1:]) + r"|[2-9]|10)\b"
+    r"(?!(?:\s+(?:ones|papers|works|studies))?\s+(?:to|that|which|who|on|about|in|of|from|for)\b)"
+    r"(?:\s+(?:ones|papers|works|studies))?\b",
+    re.IGNORECASE,
+)
+_TWO_ORDINALS = re.compile(
+    r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)\s+and\s+(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)"
+    r"(?:\s+(?:ones?|papers?|works?|stud(?:y|ies)))?\b",
+    re.IGNORECASE,
+)
+
+
+def pointed_at(question: str, order: list[int]) -> tuple[str, str | None] | None:
+    """The question with its ordinals ("the second one", "the first two", "the first and third") written as the
+    last answer's citations ("[2]", "[1] and [2]"), in the order it cited them; or what to say when it lacks one."""
+    if m := _FIRST_N.search(question):
+        word, count = m.group(1).lower(), m.group(2).lower()
+        n = count_of(count)
+        wanted = list(range(len(order) - n, len(order))) if word == "last" else list(range(n))
+        said = f"{word} {count}"
+    elif m := _TWO_ORDINALS.search(question):
+        wanted = [-1 if w.lower() == "last" else _ORDINALS.index(w.lower()) for w in (m.group(1), m.group(2))]
+        said = f"{m.group(1).lower()} and {m.group(2).lower()}"
+    elif m := _ORDINAL.search(question):  # "the second one": the last answer's second citation
+        word = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
+        wanted, said = [-1 if word == "last" else _ORDINALS.index(word)], f"{word} paper"
+    else:
+        return None
+    if not order or any(i >= len(order) or i < -len(order) for i in wanted) or len(order) < len(wanted):
+        return question, f"The last answer has no {said}: it cited {len(order) or 'none'}."
+    refs = " and ".join(f"[{order[i]}]" for i in wanted)
+    return f"{question[: m.start()]}{refs}{question[m.end() :]}", None
+
+
+def picked_alone(question: str) -> bool:
+    """Whether a question only points at a paper ("and the third?", "what about [2]?"), asking nothing itself."""
+    found = pointed_at(question, list(range(1, 11)))
+    return ELLIPSIS.match(found[0] if found else question) is not None
+
+
+def pointer(question: str) -> re.Match[str] | None:
+    """Where a question points at a paper of the last answer by ordinal or number ("the second one", "[2]")."""
+    return next((m for p in (_TWO_ORDINALS, _FIRST_N, _ORDINAL, REF) if (m := p.search(question))), None)
