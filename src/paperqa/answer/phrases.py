@@ -287,8 +287,8 @@ def paper_sentences(paper: Paper) -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=8192)
 def paper_words(paper: Paper) -> tuple[str, ...]:
     """The stemmed words of a paper's title and abstract in order (stop words and sentences saying where its code
-    is kept out), compounds joined."""
-    return tuple(prose_terms(joined(" ".join([f"{paper.title}.", *substance(paper.abstract)]))))
+    is kept out), compounds joined: its sentences' words, read once."""
+    return tuple(w for sentence in paper_sentences(paper) for w in sentence)
 
 
 @lru_cache(maxsize=8192)
