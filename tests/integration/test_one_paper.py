@@ -115,3 +115,12 @@ def test_a_gain_stated_as_a_ratio_in_words_answers_by_how_much(offline):
     # was quoted first
     answer = offline.ask("By how much does DP2Unlearning reduce unlearning cost?")
     assert "approximately half the unlearning cost [1]." in answer.text.split(". ")[0] + ".", answer.text
+
+
+def test_what_a_concept_is_quotes_the_sentence_saying_it_wherever_it_is(offline):
+    # "What is dense retrieval?" quoted "Current dense text retrieval models face two typical challenges"
+    for asked in ("What is dense retrieval?", "How does dense retrieval work?"):
+        answer = offline.ask(asked)
+        quoted = answer.text.split("]: ", 1)[1]
+        assert quoted.startswith("Dense retrieval represents queries and documents as"), (asked, answer.text)
+        assert [c.support for c in answer.claims] == ["full"], answer.text

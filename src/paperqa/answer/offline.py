@@ -22,6 +22,7 @@ from .comparison import MAX_COMPARED, compared
 from .draft import (
     NOTHING_RETRIEVED,
     Draft,
+    lead_in,
     list_line,
     none_made,
     none_named,
@@ -34,7 +35,7 @@ from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quot
 from .names import defined_unnamed, introduces, maker, studied_only, unnamed
 from .one_paper import OnePaper
 from .phrases import ize_stems, noun_kinds, phrase_nouns
-from .picking import BEATS, GAIN, Picker
+from .picking import BEATS, GAIN, Picker, defining
 from .pointed import (
     against_named,
     apart_from,
@@ -214,6 +215,11 @@ class OfflineWriter:
             phrased = not writing  # none writes it: the closest paper, said to be
             top = top if top in writing or not writing else writing[0]
         hedged = not named and (together < CLEARLY_COVERED or rarest_lacked or unmade or phrased)
+        if not named and asked.shape == "fact" and (defined := defining(asked.text, sources[:10])):
+            at, sentence = defined  # "What is dense retrieval?": the sentence saying what it is, wherever it is
+            draft = Draft("", answerable=True)
+            draft.text = f"{lead_in(sources, at, hedged=False)} {draft.quote(at + 1, sentence)}"
+            return draft
         if asked.with_code and named:  # "Does SPLADE release its code?": where its abstract says it is, if it does
             return code_of(sources, top)
         if asked.record:
