@@ -169,3 +169,11 @@ def test_a_list_on_common_words_alone_says_it_found_only_the_closest(offline):
     assert answer.text.startswith("No paper in the corpus clearly addresses this; the closest are"), answer.text
     named = offline.ask("Which papers evaluate on MS MARCO?")  # a name written in capitals is a topic
     assert named.text.startswith("The corpus has"), named.text
+
+
+def test_a_plural_noun_asked_is_not_held_by_a_paper_writing_only_its_participle(offline):
+    # "LLMs as judges" listed a scaling-laws paper whose "translation quality as judged by two metrics" was all
+    answer = offline.ask("Which papers use LLMs as judges?")
+    titles = [c.title for c in answer.citations]
+    assert titles and not any(t.startswith("Scaling Laws for Downstream Task") for t in titles), titles
+    assert any(t.startswith("Demystifying LLM-as-a-Judge") for t in titles), titles

@@ -255,6 +255,7 @@ class OfflineWriter:
                 chosen = []  # words said of many papers name no topic (a name, "MS MARCO", does): the closest
             chosen = [i for i in chosen if not self.subjects.only_as_examples(asked, sources[i])]  # "(e.g., robotics)"
             chosen = [i for i in chosen if not self.subjects.made_from(asked, sources[i])]  # text of "text-to-image"
+            chosen = [i for i in chosen if not self.subjects.only_as_participle(asked, sources[i])]  # "judged by"
             # "model merging": not HICL's "merging context"; "code generation": not "code … the generator"
             if framing := self.subjects.framing(asked) or self.subjects.one_phrase(asked):
                 chosen = [i for i in chosen if self.subjects.writes(sources[i], framing)]

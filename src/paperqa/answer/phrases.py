@@ -257,6 +257,15 @@ _TO_COMPOUND = re.compile(r"\b([A-Za-z]+)-to-([A-Za-z]+)\b")
 
 
 @lru_cache(maxsize=8192)
+def word_forms(paper: Paper) -> dict[str, frozenset[str]]:
+    """Each stem of a paper's title and abstract with the forms it is written in ("judg": "judged", "judgments")."""
+    found: dict[str, set[str]] = {}
+    for word in re.findall(r"[a-z][a-z-]+", f"{paper.title} {paper.abstract}".casefold()):
+        found.setdefault(stem(word), set()).add(word)
+    return {t: frozenset(forms) for t, forms in found.items()}
+
+
+@lru_cache(maxsize=8192)
 def to_tasks(paper: Paper) -> frozenset[tuple[str, str]]:
     """The "X-to-Y" tasks a paper writes, as (X's stem, "x-to-y"): "text-to-image" is ("text", "text-to-image")."""
     found = _TO_COMPOUND.finditer(f"{paper.title}. {paper.abstract}")

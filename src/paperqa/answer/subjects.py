@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ..text import stem
 from ..types import Source
 from .evidence import has
-from .phrases import as_written, noun_kinds, to_tasks, words_outside_examples
+from .phrases import as_written, noun_kinds, to_tasks, word_forms, words_outside_examples
 from .question import Asked
 from .relevance import Idf, covers, holds_compound, lacking, near, rare, subject, vocabulary
 
@@ -78,6 +78,15 @@ class Subjects:
         words, said = vocabulary(source.paper), words_outside_examples(source.paper)
         common = [t for t in asked.terms if self.names(t) and as_written(asked.text, [t])[0].islower()]
         return [t for t in common if has(t, words) and not has(t, said)]
+
+    @staticmethod
+    def only_as_participle(asked: Asked, source: Source) -> list[str]:
+        """The question's plural nouns ("LLMs as judges", "transformers") a paper writes only as participles ("as
+        judged by", "transformed"): it is not about them."""
+        forms = word_forms(source.paper)
+        plural = [(t, w) for t in asked.terms for w in as_written(asked.text, [t])[:1] if w.islower() and
+                  w.endswith("s") and not w.endswith("ss")]  # fmt: skip
+        return [t for t, _ in plural if (said := forms.get(t)) and all(w.endswith("ed") for w in said)]
 
     @staticmethod
     def made_from(asked: Asked, source: Source) -> list[str]:
