@@ -22,10 +22,10 @@ QUANTITY = re.compile(
     r"|how [^?]{0,80}? (reach|achieve|report))\b",  # bounded: "how " x 100,000 took minutes
     re.IGNORECASE,
 )
+_AUXILIARY = r"(?:was|were|is|are|did|does|do|has|have|had|can|could|would|will)"
 # (not "what is MERU?", "what does SDIM do?": a name asked about, no kind of thing wanted)
 _ASKED_FOR = re.compile(
-    r"\b(?:which|what)\s+(?!(?:is|are|was|were|'s|does|do|did|has|have|had|can|could|would|will)\b)((?:[\w-]+\s+){0,4}?[\w-]+)\s*"
-    r"(?:\b(?:was|were|is|are|did|does|do|has|have|had|can|could|would|will)\b|\?\s*$)",
+    rf"\b(?:which|what)\s+(?!(?:{_AUXILIARY}|'s)\b)((?:[\w-]+\s+){{0,4}}?[\w-]+)\s*(?:\b{_AUXILIARY}\b|\?\s*$)",
     re.IGNORECASE,
 )
 _ASKS_PAPER = re.compile(rf"{PAPERS}\b", re.IGNORECASE)
