@@ -234,14 +234,14 @@ class Assistant:
         """The papers nearest to the one a follow-up points at, or to the one a question names ("papers similar to
         LM-Infinite"); None when it asks for neither ("papers related to hashing" is a topic)."""
         paper = view.papers_of([resolved.similar_to]).get(resolved.similar_to) if resolved.similar_to else None
-        if paper is None and (what := similar_asked(resolved.query)):
-            found = self._retriever.retrieve(view, self._query_vector(what), what, SIMILAR_SHOWN, resolved.filters)
+        if paper is None and (what := similar_asked(resolved.query)):  # the paper named, whatever the filters
+            found = self._retriever.retrieve(view, self._query_vector(what), what, SIMILAR_SHOWN, None)
             paper = named_in(what, found, view.idf)
         if paper is None:
             return None
         vector = self._query_vector(described(paper))  # what it is and does, not its field's background
         near = self._retriever.retrieve(view, vector, described(paper), SIMILAR_SHOWN + 1, resolved.filters)
-        return similar_answer(question, paper, near)
+        return similar_answer(question, paper, near, restricted=resolved.filters is not None)
 
     def iter_batch(
         self, questions: Sequence[str], filters: Filters | None = None, k: int | None = None, workers: int | None = None

@@ -110,7 +110,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         # "How is it fixed?", "which one is newer?": a pronoun and nothing else to search for ("which paper is the
         # oldest?" asks the corpus)
         alone = _refers_back(question) and not subject_terms(_asked_of(question))
-        if pointing or alone or _WHICH_ONE_DATED.search(question):
+        if pointing or alone or _WHICH_ONE_DATED.search(question) or _similar_alone(question):  # "similar papers?"
             return Resolved(question, None, "There is no earlier answer in this conversation for that to refer to; "
                                             "ask about a topic or name the paper.")  # fmt: skip
         return Resolved(question, filters if filters.active else None, dates=years, upvotes=upvotes)
@@ -132,7 +132,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if ellipsis := ELLIPSIS.match(question):  # of the last question that asked something itself
             earlier = next((t.question for t in reversed(history) if not picked_alone(t.question)), "")
             question = _asked_again(earlier, ellipsis.group(1)) or question
-    if _SIMILAR.search(question) and not subject_terms(REF.sub(" ", _SIMILAR.sub(" ", _ELSE.sub(" ", question)))):
+    if _similar_alone(question):
         # "any similar papers?", "related work?", "papers like [2]": those closest to the paper just discussed
         refs = [int(n) for n in REF.findall(question)]
         ids = [last.answer.sources[n - 1].paper.id for n in refs if 1 <= n <= len(last.answer.sources)]
@@ -225,6 +225,13 @@ _SIMILAR = re.compile(
     r"\b(?:similar|related|alike)\b|\blike\s+(?:(?:it|this|that)\b(?:\s+one\b)?|\[\d+\])", re.IGNORECASE
 )
 _ELSE = re.compile(r"\b(?:else|other|others)\b", re.IGNORECASE)
+
+
+def _similar_alone(question: str) -> bool:
+    """Whether a question asks for papers similar to one it does not name ("similar papers?", "like [3]?")."""
+    return bool(_SIMILAR.search(question)) and not subject_terms(
+        REF.sub(" ", _SIMILAR.sub(" ", _ELSE.sub(" ", question)))
+    )
 
 
 def _asked_of(question: str) -> str:

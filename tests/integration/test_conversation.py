@@ -690,3 +690,16 @@ def test_what_a_listed_paper_does_leads_with_what_it_proposes(offline):
     answer = offline.ask("what does the second one do?", history=[Turn(asked, listed)])
     said = contribution(Source(second, 0.0, 1)).rstrip(".")
     assert answer.text.split("[1]: ", 1)[1].startswith(said), answer.text  # not its field's background first
+
+
+def test_similar_papers_within_filters_and_with_nothing_to_point_at(offline):
+    # "similar papers?" opening a chat was answered from "Data Similarity is Not Enough …"
+    alone = offline.ask("similar papers?")
+    assert alone.text.startswith("There is no earlier answer in this conversation") and not alone.citations
+    # the paper named is found whatever the filters; its neighbours are those the filters admit
+    dated = offline.ask("papers similar to MERU", filters=Filters(date_from="2025"))
+    assert dated.text.startswith("The 5 papers closest to “Hyperbolic Image-Text Representations”"), dated.text
+    assert all(c.date and c.date.year >= 2025 for c in dated.citations), dated.text
+    meru = offline.ask("What is MERU?")
+    none = offline.ask("similar papers?", filters=Filters(date_from="2030"), history=[Turn("What is MERU?", meru)])
+    assert none.text.startswith("No other paper in the corpus that the filters"), none.text

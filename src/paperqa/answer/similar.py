@@ -48,12 +48,13 @@ def described(paper: Paper) -> str:
     return f"{paper.title}. {contribution(Source(paper, 0.0, 1))}"
 
 
-def similar_answer(question: str, paper: Paper, found: Sequence[Source]) -> AnswerStream:
+def similar_answer(question: str, paper: Paper, found: Sequence[Source], restricted: bool = False) -> AnswerStream:
     """The papers nearest to `paper` among those `found` searching with its title and abstract (itself left out),
     said to be the closest by what their abstracts say: no abstract claims to be like another."""
     others = [s for s in found if s.paper.id != paper.id][:SIMILAR_SHOWN]
     if not others:
-        return said(question, f"No other paper in the corpus is close to “{inert(paper.title)}”.")
+        admitted = " that the filters, years or upvotes asked for admit" if restricted else ""
+        return said(question, f"No other paper in the corpus{admitted} is close to “{inert(paper.title)}”.")
     shown = [dataclasses.replace(s, rank=n) for n, s in enumerate(others, start=1)]
     head = f"The {len(shown)} papers closest to “{inert(paper.title)}” in the corpus, by what their abstracts say:"
     return listed(question, head, shown)
