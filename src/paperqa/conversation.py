@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .answer.asking import asking
-from .answer.question import analyse
+from .answer.question import Asked, analyse
 from .answer.record import record_asked
 from .dates import YearsAsked, years_asked
 from .filters import Filters
@@ -160,7 +160,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     if code_only and _after_list(last):
         question = "Which of them have code available?"
     query = question
-    elliptical = _elliptical(question)  # "how many parameters?": of the paper just discussed, or of those listed
+    elliptical = _elliptical(code)  # "how many parameters?": of the paper just discussed, or of those listed
     refs = [int(n) for n in REF.findall(question)]
     papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
     if refs and not papers:
@@ -189,7 +189,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
         # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
         upto = history[: history.index(last) + 1]
-        subject = next((t.question for t in reversed(upto) if not _elliptical(t.question)), last.answer.question)
+        said = (t.question for t in reversed(upto) if not _elliptical(analyse(t.question)))
+        subject = next(said, last.answer.question)
         query = f"{_asked_of(subject)} {question}"
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
         if _NARROW.search(question) or (elliptical and _after_list(last) and not _SINGULAR.search(question)):
@@ -212,10 +213,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
 
 
-def _elliptical(question: str) -> bool:
+def _elliptical(asked: Asked) -> bool:
     """Whether a question asks for one thing of a paper it leaves unsaid: "how many parameters?", "which GPU?",
     "what dataset?" (one word of what it wants; no name, no topic of its own)."""
-    asked = analyse(question)
     wanting = bool(asked.wants) or asked.numeric
     return asked.shape in ("fact", "number") and wanting and len(asked.terms) <= 1 and not asked.names
 

@@ -17,7 +17,7 @@ _UPVOTES_ASKED = re.compile(
     rf"\bupvoted\s+(?P<least2>{_LEAST})\s*(?P<n2>\d{{1,10}})(?:\s+times)?\b)",
     re.IGNORECASE,
 )
-_STRICT = ("more", "over", "above", ">")  # "more than 100" admits 101 on; "at least 100", ">= 100" admit 100
+_STRICT = frozenset({"more than", "over", "above", ">"})  # "more than 100" admits 101 on; "at least 100" 100
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def upvotes_asked(question: str) -> UpvotesAsked | None:
         return None
     count = int(m.group("n") or m.group("n2") or m.group("n3"))
     word = " ".join((m.group("least") or m.group("least2") or "").lower().split())
-    strict = word.startswith(_STRICT) and not word.startswith(">=")
+    strict = word in _STRICT
     least = min(count + 1 if strict else count, UPVOTES_MAX)
     said = f"with more than {count} upvotes" if strict else f"with at least {count} upvotes"
     return UpvotesAsked(least, without(question, m.start(), m.end()), said)

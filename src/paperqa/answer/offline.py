@@ -22,7 +22,6 @@ from .comparison import MAX_COMPARED, compared
 from .draft import (
     NOTHING_RETRIEVED,
     Draft,
-    lead_in,
     list_line,
     none_made,
     none_named,
@@ -216,10 +215,7 @@ class OfflineWriter:
             top = top if top in writing or not writing else writing[0]
         hedged = not named and (together < CLEARLY_COVERED or rarest_lacked or unmade or phrased)
         if not named and asked.shape == "fact" and (defined := defining(asked.text, sources[:10])):
-            at, sentence = defined  # "What is dense retrieval?": the sentence saying what it is, wherever it is
-            draft = Draft("", answerable=True)
-            draft.text = f"{lead_in(sources, at, hedged=False)} {draft.quote(at + 1, sentence)}"
-            return draft
+            return self.one.definition(sources, *defined)  # "What is dense retrieval?", wherever it is said
         if asked.with_code and named:  # "Does SPLADE release its code?": where its abstract says it is, if it does
             return code_of(sources, top)
         if asked.record:

@@ -60,6 +60,13 @@ class OnePaper:
         return draft
 
     @staticmethod
+    def definition(sources: Sequence[Source], at: int, sentence: str) -> Draft:
+        """The sentence saying what a concept is ("Dense retrieval represents queries and documents as …")."""
+        draft = Draft("", answerable=True)
+        draft.text = f"{lead_in(sources, at, hedged=False)} {draft.quote(at + 1, sentence)}"
+        return draft
+
+    @staticmethod
     def limitation(sources: Sequence[Source], top: int) -> Draft | None:
         """What a named paper says it falls short in ("the main limitation of LM-Infinite?"): a limit among its own
         sentences; else that it states none of its own, with the limit of earlier work it sets out to overcome (the

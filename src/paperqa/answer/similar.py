@@ -21,9 +21,8 @@ _SIMILAR_TO = re.compile(
     re.IGNORECASE,
 )
 
-
-# ... asked of papers ("Is SPLADE v2 similar to SPLADE?" compares the two)
 _FRAMED = re.compile(r"^(?:the|a|an)\s+|\s+(?:paper|work|one|model|method)$", re.IGNORECASE)  # "the X paper"
+# ... asked of papers ("Is SPLADE v2 similar to SPLADE?" compares the two)
 _PAPERS = re.compile(r"\b(?:papers?|works?|studies|articles?|anything|others?)\b", re.IGNORECASE)
 
 
