@@ -146,6 +146,12 @@ def test_a_topic_that_is_one_phrase_lists_papers_writing_it_within_a_sentence(of
     assert music.text.startswith("No paper in the corpus clearly addresses this; the closest"), music.text
 
 
+def test_a_topic_phrase_written_as_one_hyphenated_word_is_answered(offline):
+    # "long-context" is the phrase "long context" written as one word; reading it as two words crashed the answer
+    answer = offline.ask("How do papers in the corpus evaluate long-context language models?")
+    assert answer.answerable and answer.citations, answer.text
+
+
 def test_a_topic_named_only_in_a_paper_s_outlook_puts_it_on_no_list(offline):
     # "We believe our insights will foster future research on … compressing the KV cache" listed the paper on
     # retrieval heads as one that compresses the KV cache

@@ -114,8 +114,11 @@ class Subjects:
         Furthermore, the generator …"); "machine unlearning" is unlearning, said with "machine" or not."""
         if len(asked.terms) == 2 and len(asked.pairs) == 1 and set(asked.pairs[0]) == set(asked.terms):
             modifier, head = asked.pairs[0]
-            first, second = as_written(asked.text, [modifier, head])
-            written = re.search(rf"{_OBJECT_OF}{re.escape(first)}\s+{re.escape(second)}\b", asked.text, re.IGNORECASE)
+            words = as_written(asked.text, [modifier, head])
+            # one hyphenated word ("long-context") writes the phrase as one already
+            written = len(words) == 1 or re.search(
+                rf"{_OBJECT_OF}{re.escape(words[0])}\s+{re.escape(words[1])}\b", asked.text, re.IGNORECASE
+            )
             if written and self.idf(head) <= self.idf(modifier):
                 return asked.pairs
         return ()
