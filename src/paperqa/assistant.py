@@ -194,7 +194,9 @@ class Assistant:
                 sources = [Source(found[i], 0.0, n) for n, i in enumerate((i for i in ids if i in found), start=1)]
                 admitted = view.admitted(resolved.filters)
                 by = "most upvoted" if asked.popular or resolved.upvotes else order
-                stream = restricted_answer(question, sources, admitted, resolved.restriction, by)
+                ids_of = resolved.filters.paper_ids if resolved.filters else None  # "which are from 2023?"
+                among = len(ids_of) if ids_of is not None else None
+                stream = restricted_answer(question, sources, admitted, resolved.restriction, by, among)
             else:  # what it searches for is the question without its asking words ("who wrote", "recommend")
                 vector = self._query_vector(asked.text)
                 sources = self._retriever.retrieve(view, vector, asked.text, k, resolved.filters)

@@ -117,6 +117,14 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     # The answer pointed back at is the last that cited papers: a reply citing none ("The last answer has no second
     # paper") has nothing for "it" or "the first one" to mean.
     last = next((t for t in reversed(history) if t.answer.citations), history[-1])
+    # "which are from 2023?", "any with more than 2 upvotes?": no words but the restriction's, so of the list just
+    # given ("which papers are from 2023?" asks the corpus); "which of them are from 2019?" after "which of them are
+    # from 2024?" asks of the list both restrict, not of its 2024 papers
+    restricting = _restricts_only(question, years, upvotes)
+    if restricting:
+        lists = [t for t in history if t.answer.citations and _restriction_of(t.question) != restricting]
+        last = lists[-1] if lists else last
+    bare = bool(restricting) and not _PAPERS.search(question) and _after_list(last)
     if picked := pointed_at(question, _cited(last)):  # "the second one", "the first two": as "[n]" references
         # Of the last answer; when that was one paper's ("the first two" after "who wrote the second one?"), of
         # the list before it ("and the first?" after "what dataset does the second one use?"). A list lacking a
@@ -185,6 +193,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         or (_PART.search(question) and not subject_terms(_PART.sub(" ", question)) and not _after_list(last))
         or elliptical
         or code_only
+        or bare
     ):
         # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
         # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
@@ -193,7 +202,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         subject = next(said, last.answer.question)
         query = f"{_asked_of(subject)} {question}"
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
-        if _NARROW.search(question) or (elliptical and _after_list(last) and not _SINGULAR.search(question)):
+        if _NARROW.search(question) or bare or (elliptical and _after_list(last) and not _SINGULAR.search(question)):
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
             titles = list(dict.fromkeys(c.title for c in last.answer.citations))
             if len(titles) >= 2 and analyse(question).shape == "compare":  # "how do they differ?"
@@ -211,6 +220,23 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             query = question if alone else query
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
+
+
+_PAPERS = re.compile(r"\b(?:papers?|works?|articles?|studies|publications?)\b", re.I)
+
+
+def _restricts_only(question: str, years: YearsAsked | None, upvotes: UpvotesAsked | None) -> str | None:
+    """What a question restricts its papers by ("years", "upvotes") when it has no words of its own besides."""
+    rest = upvotes.rest if upvotes else years.rest if years else None
+    if rest is None or subject_terms(rest):
+        return None
+    return "upvotes" if upvotes else "years"
+
+
+def _restriction_of(question: str) -> str | None:
+    """`_restricts_only` of a question asked before."""
+    years = years_asked(question)
+    return _restricts_only(question, years, upvotes_asked(years.rest if years else question))
 
 
 def _elliptical(asked: Asked) -> bool:

@@ -703,3 +703,35 @@ def test_similar_papers_within_filters_and_with_nothing_to_point_at(offline):
     meru = offline.ask("What is MERU?")
     none = offline.ask("similar papers?", filters=Filters(date_from="2030"), history=[Turn("What is MERU?", meru)])
     assert none.text.startswith("No other paper in the corpus that the filters"), none.text
+
+
+def test_a_year_alone_after_a_list_narrows_that_list(offline):
+    # "which are from 2024?" listed every 2024 paper of the corpus, not the unlearning ones just listed
+    first = offline.ask("Which papers study LLM unlearning?")
+    earlier = {c.paper_id for c in first.citations}
+    history = [Turn("Which papers study LLM unlearning?", first)]
+    follow = offline.ask("which are from 2024?", history=history)
+    assert follow.citations and {s.paper.id for s in follow.sources} <= earlier, follow.text
+    assert all(s.paper.date and s.paper.date.year == 2024 for s in follow.sources)
+    # a second year is of the same list, not of the first year's papers (none of which can be from 2025)
+    later = offline.ask("which of them are from 2025?", history=[*history, Turn("which are from 2024?", follow)])
+    assert later.citations and {s.paper.id for s in later.sources} <= earlier, later.text
+    assert all(s.paper.date and s.paper.date.year == 2025 for s in later.sources)
+    # "which papers are from 2024?" names papers: of the corpus, as in a new conversation
+    corpus = offline.ask("which papers are from 2024?", history=history)
+    assert {s.paper.id for s in corpus.sources} - earlier, corpus.text
+
+
+def test_a_restriction_of_a_restricted_list_counts_the_list_not_the_corpus(offline):
+    # "any from 2019?" of the papers with more than 2 upvotes said "The corpus has no paper dated 2019"
+    first = offline.ask("Which papers have more than 2 upvotes?")
+    history = [Turn("Which papers have more than 2 upvotes?", first)]
+    cited = {c.paper_id: c for c in first.citations}
+    none = offline.ask("any from 2019?", history=history)
+    assert none.text == f"Of the {len(cited)} papers the last answer cited, none dated 2019.", none.text
+    year = next(c.date.year for c in cited.values() if c.date)
+    some = offline.ask(f"which are from {year}?", history=history)
+    dated = [c for c in cited.values() if c.date and c.date.year == year]
+    head = f"Of the {len(cited)} papers the last answer cited, {len(dated)} dated {year}"
+    assert some.text.startswith(head), some.text
+    assert {s.paper.id for s in some.sources} == {c.paper_id for c in dated}

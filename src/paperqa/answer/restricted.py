@@ -25,11 +25,23 @@ def names_nothing(query: str) -> bool:
 
 
 def restricted_answer(
-    question: str, sources: Sequence[Source], admitted: int, restriction: str, order: Ordering = "newest"
+    question: str,
+    sources: Sequence[Source],
+    admitted: int,
+    restriction: str,
+    order: Ordering = "newest",
+    among: int | None = None,
 ) -> AnswerStream:
     """The papers the `restriction` admits ("dated 2023", "from Google"; "" for all of them), newest (or
-    oldest, or most upvoted) first, with how many it admits; `sources` are those first of all it admits."""
+    oldest, or most upvoted) first, with how many it admits; `sources` are those first of all it admits. `among`:
+    how many papers of the last answer it chose from ("which are from 2023?" after a list), not the corpus's."""
     shown = list(sources[:SHOWN])
+    if among is not None:  # not "The corpus has no paper dated 2023": the list asked about may lack one
+        cited = f"Of the {among} paper{'s' if among != 1 else ''} the last answer cited"
+        if not shown:
+            return said(question, f"{cited}, none {restriction}.")
+        head = f"{cited}, {admitted} {restriction}, {order} first:"
+        return listed(question, head, shown, by_upvotes=order == "most upvoted")
     if not shown:
         return said(question, f"The corpus has no paper {restriction}.")
     if admitted <= len(shown):
