@@ -173,6 +173,8 @@ class Assistant:
                 own = analyse(question).shape
                 shape = asked.shape if asked.shape != "list" else "fact" if own == "list" else own
                 asked = dataclasses.replace(asked, shape=shape, one_paper=True)
+            elif resolved.filters and resolved.filters.paper_ids:  # "how many parameters?" of the papers listed
+                asked = dataclasses.replace(asked, among=len(resolved.filters.paper_ids))
             # "Which papers are from 2023?", "papers by Google", "the latest papers": those they admit, by date.
             # ("the most upvoted papers on LLMs" names LLMs, which frame most questions but are a list's topic here)
             restricted_only = (

@@ -271,8 +271,10 @@ def _asked_of(question: str) -> str:
 
 
 def _after_list(turn: Turn) -> bool:
-    """Whether a turn asked for a list of papers (whose "authors" or "results" are no one paper's)."""
-    return analyse(turn.question).shape == "list"
+    """Whether a turn asked for a list of papers (whose "authors" or "results" are no one paper's), or asked one
+    thing of each paper of one ("what datasets?" after a list, answered by several papers)."""
+    asked = analyse(turn.question)
+    return asked.shape == "list" or (_elliptical(asked) and len(set(_cited(turn))) > 1)
 
 
 def _cited(turn: Turn) -> list[int]:

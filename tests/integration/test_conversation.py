@@ -735,3 +735,26 @@ def test_a_restriction_of_a_restricted_list_counts_the_list_not_the_corpus(offli
     head = f"Of the {len(cited)} papers the last answer cited, {len(dated)} dated {year}"
     assert some.text.startswith(head), some.text
     assert {s.paper.id for s in some.sources} == {c.paper_id for c in dated}
+
+
+def test_a_count_asked_after_a_list_is_answered_by_each_listed_paper_stating_it(offline):
+    # "how many parameters?" after a list quoted the one paper saying "Parameter-Efficient", with no figure
+    moe = offline.ask(FIRST)
+    follow = offline.ask("how many parameters?", history=[Turn(FIRST, moe)])
+    listed = {c.paper_id for c in moe.citations}
+    assert follow.text.startswith(f"Of the {len(listed)} papers the last answer cited, "), follow.text
+    assert follow.citations and {c.paper_id for c in follow.citations} <= listed
+    for claim in follow.claims:
+        assert "parameter" in claim.sentence.casefold() and any(ch.isdigit() for ch in claim.sentence), claim
+    # none of the unlearning papers gives its parameter count: said of them, not of the corpus
+    question = "Which papers study LLM unlearning?"
+    unlearning = offline.ask(question)
+    none = offline.ask("how many parameters?", history=[Turn(question, unlearning)])
+    cited = len({c.paper_id for c in unlearning.citations})
+    assert none.text == f"Of the {cited} papers the last answer cited, none states how many parameters.", none.text
+    # after "what datasets?" of a list, answered by several of its papers, a count is asked of those papers too
+    datasets = offline.ask("what datasets?", history=[Turn(FIRST, moe)])
+    history = [Turn(FIRST, moe), Turn("what datasets?", datasets)]
+    if len({c.paper_id for c in datasets.citations}) > 1:
+        again = offline.ask("how many parameters?", history=history)
+        assert again.text.startswith("Of the "), again.text

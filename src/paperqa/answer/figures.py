@@ -52,6 +52,17 @@ def metric_asked(question: str) -> bool:
     return bool(counted and counted.group(2))
 
 
+def counted(question: str) -> tuple[str, str] | None:
+    """What a question counts ("how many parameters"), stemmed and as written, if it counts a thing."""
+    found = _COUNTED.search(question)
+    return (stem(found.group(1).casefold()), found.group(1)) if found and found.group(1) else None
+
+
+def figure_of(word: str, sentences: Sequence[str]) -> str | None:
+    """The first sentence stating a figure beside a counted word ("In our 7B-13B total parameter experiments")."""
+    return next((s for s in sentences if figures_in(s) and has(word, frozenset(terms(s)))), None)
+
+
 def figures_in(sentence: str) -> frozenset[str]:
     """The figures a sentence states, its list markers ("(1)", "(ii)") none."""
     return numbers(_ENUMERATOR.sub(" ", sentence))

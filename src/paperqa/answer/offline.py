@@ -29,6 +29,7 @@ from .draft import (
     own_part,
     refusal,
 )
+from .each import each_counted
 from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
 from .names import defined_unnamed, introduces, maker, studied_only, unnamed
@@ -106,6 +107,8 @@ class OfflineWriter:
             untrained = training_denied(asked.text, own_part(sources[0])) is not None
             if not asked.terms or gain_of_it or only_wanted or subjectless or untrained:
                 named = [0]  # "What are the main findings?" of it; "how much better is it than its predecessor?"
+        if asked.among and (each := each_counted(asked.text, asked.among, sources)):  # "how many parameters?"
+            return each  # of each paper the last answer listed, not a list on "parameters"
         if asked.record == "citing":  # "which papers cite SPLADE?": none recorded; those mentioning it instead
             if not (named or asked.one_paper):  # "which papers cite YOLO?": no paper of that name; those on it
                 draft = self._write(dataclasses.replace(asked, record=None), vector, sources)

@@ -136,6 +136,7 @@ class Asked:
     order: Order | None = None  # a list by date ("the latest papers on X"), newest or oldest first
     count: int | None = None  # how many papers a list asks for ("3 papers on hashing")
     one_paper: bool = False  # asks about the one paper a conversation points at ("what dataset does it use?")
+    among: int = 0  # asks of the papers the last answer listed ("how many parameters?" after a list): how many
     record: Record | None = None  # asks for a field of a paper's record ("who wrote X?"), not for its content
     introduced: str | None = None  # the name whose origin it asks ("which paper introduced BERT?": `BERT`)
     best: bool = False  # asks for the best papers or methods, which no abstract decides ("the best method for X")
