@@ -166,7 +166,7 @@ class Assistant:
                 return said(question, org_missing(resolved.unknown_org, self.index.overview()))
             # `summarisation` read as the corpus spells it; pasted HTML tags are no words of the question
             query = respelled(markup_removed(resolved.query), view.idf, view.idf(UNSEEN))
-            query, slips = typos_fixed(query, view.idf, view.idf(UNSEEN))  # `machien` read as `machine`, and said
+            query, slips = typos_fixed(query, view.holding)  # `machien` read as `machine`, and said
             query, versions = versions_read(query, view.idf, view.idf(UNSEEN), view.starting)  # `YOLO`: `YOLOv8`
             asked = analyse(query)
             if resolved.one_paper:  # "what does it evaluate on?" after "which papers …": not a list

@@ -5,7 +5,7 @@ one typing slip away from a common word of the corpus (`machien`) is read as tha
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 
 from .text import FRAME, STOPWORDS, VERSION, count_tokens, stem
 
@@ -64,18 +64,20 @@ def _has(lower: str, idf: Callable[[str], float], ceiling: float) -> bool:
     return lower in STOPWORDS or idf(stem(lower)) < ceiling
 
 
-def typos_fixed(text: str, idf: Callable[[str], float], ceiling: float) -> tuple[str, list[tuple[str, str]]]:
-    """`text` with each longer word no chunk has (its IDF is the `ceiling`) read as the one word of the corpus a
-    slip away from it, and the (typed, read as) pairs. A word the cl100k tokenizer holds whole ("charges",
-    "unsure") is English the corpus lacks, not a slip; a fix must be more of a word than the slip (fewer tokens:
-    `retreival` 3, `retrieval` 1). A word with no such fix, or two, is kept."""
+def typos_fixed(text: str, holding: Callable[[Sequence[str]], Collection[str]]) -> tuple[str, list[tuple[str, str]]]:
+    """`text` with each longer word no chunk has (`holding`: the stemmed terms some chunk has, of many) read as the
+    one word of the corpus a slip away from it, and the (typed, read as) pairs. A word the cl100k tokenizer holds
+    whole ("charges", "unsure") is English the corpus lacks, not a slip; a fix must be more of a word than the slip
+    (fewer tokens: `retreival` 3, `retrieval` 1). A word with no such fix, or two, is kept."""
     fixed: list[tuple[str, str]] = []
     read: dict[str, str | None] = {}  # each distinct word worked out once (a word typed 40,000 times took 12 s)
 
     def fix_of(lower: str) -> str | None:
-        if _has(lower, idf, ceiling) or (pieces := count_tokens(f" {lower}")) < 2:
+        if lower in STOPWORDS or holding([stem(lower)]) or (pieces := count_tokens(f" {lower}")) < 2:
             return None  # the corpus has it, or it is one token of the tokenizer: a word of English, not a slip
-        fixes = {w for w in _slips(lower) if idf(stem(w)) < ceiling and count_tokens(f" {w}") < pieces}
+        slips = {w: stem(w) for w in _slips(lower)}
+        held = holding(list(set(slips.values())))  # the ~600 readings looked up at once, not one by one
+        fixes = {w for w, s in slips.items() if s in held and count_tokens(f" {w}") < pieces}
         return min(fixes, key=len) if len({stem(w) for w in fixes}) == 1 else None
 
     def one(found: re.Match[str]) -> str:

@@ -34,18 +34,18 @@ def test_most_words_have_no_other_spelling():
 def test_a_slip_in_a_longer_word_is_read_as_the_one_corpus_word_it_misses_and_said():
     words = {stem(w): 2.0 for w in ("machine", "retrieval", "hallucination", "sparse", "space", "ensure", "the")}
 
-    def idf(term: str) -> float:
-        return words.get(term, 9.0)
+    def holding(terms):
+        return {t for t in terms if t in words}
 
-    text, slips = typos_fixed("Machien retreival of halucination", idf, 9.0)
+    text, slips = typos_fixed("Machien retreival of halucination", holding)
     assert text == "Machine retrieval of hallucination"
     assert slips == [("Machien", "machine"), ("retreival", "retrieval"), ("halucination", "hallucination")]
     # An English word the corpus lacks is no slip ("unsure" is one token, though "ensure" is a slip away); two
     # fixes ("sparse", "space") are one too many; a short word may be a name ("GRPO").
-    assert typos_fixed("unsure sparce GRPO", idf, 9.0) == ("unsure sparce GRPO", [])
+    assert typos_fixed("unsure sparce GRPO", holding) == ("unsure sparce GRPO", [])
     # A slip typed again is read the same each time (its case kept) and said once (it was worked out, and said, for
     # each: a question of one such word 40,000 times took 12 s)
-    assert typos_fixed("retreival Retreival retreival", idf, 9.0) == (
+    assert typos_fixed("retreival Retreival retreival", holding) == (
         "retrieval Retrieval retrieval",
         [("retreival", "retrieval")],
     )

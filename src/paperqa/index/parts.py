@@ -118,6 +118,10 @@ class Lexical:
         """IDF a term found in no chunk would get (the ceiling of the scale)."""
         return math.log(1 + (max(len(self.ids), 1) + 0.5) / 0.5)
 
+    def holding(self, words: list[str]) -> frozenset[str]:
+        """The words some chunk has (one search a part for all of them: a slip's 600 readings at once)."""
+        return frozenset(w for w, hits in zip(words, self._hits(words), strict=True) if hits)
+
     def starting(self, prefix: str, limit: int) -> list[str]:
         """Up to `limit` terms of any part that start with `prefix`, in sorted order."""
         found = sorted({t for p in self.parts for t in p.bm25.vocab.starting(prefix, limit)})

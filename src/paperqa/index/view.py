@@ -127,6 +127,10 @@ class View:
         """Whether some paper has this organisation (an `org_key`)."""
         return key in self.columns.org_codes
 
+    def holding(self, terms: Sequence[str]) -> frozenset[str]:
+        """The stemmed terms some chunk contains, of many looked up at once."""
+        return self.derived.bm25.holding(list(terms))
+
     def knows(self, term: str) -> bool:
         """Whether some chunk contains a stemmed term."""
         return self.idf(term) < self.derived.bm25.max_idf
