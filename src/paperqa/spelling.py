@@ -73,7 +73,7 @@ def typos_fixed(text: str, holding: Callable[[Sequence[str]], Collection[str]]) 
     read: dict[str, str | None] = {}  # each distinct word worked out once (a word typed 40,000 times took 12 s)
 
     def fix_of(lower: str) -> str | None:
-        if lower in STOPWORDS or holding([stem(lower)]) or (pieces := count_tokens(f" {lower}")) < 2:
+        if lower in STOPWORDS or (pieces := count_tokens(f" {lower}")) < 2 or holding([stem(lower)]):
             return None  # the corpus has it, or it is one token of the tokenizer: a word of English, not a slip
         slips = {w: stem(w) for w in _slips(lower)}
         held = holding(list(set(slips.values())))  # the ~600 readings looked up at once, not one by one
