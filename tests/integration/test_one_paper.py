@@ -124,3 +124,12 @@ def test_what_a_concept_is_quotes_the_sentence_saying_it_wherever_it_is(offline)
         quoted = answer.text.split("]: ", 1)[1]
         assert quoted.startswith("Dense retrieval represents queries and documents as"), (asked, answer.text)
         assert [c.support for c in answer.claims] == ["full"], answer.text
+
+
+def test_the_verb_of_how_does_a_named_paper_do_something_is_no_word_it_must_write(offline):
+    # "How does Predictive Data Selection choose data?" said the abstract "does not mention “choose”"
+    answer = offline.ask("How does Predictive Data Selection choose data?")
+    assert answer.text.startswith("From “Predictive Data Selection"), answer.text
+    # a word asked of it besides the verb is still said unmentioned
+    negation = offline.ask("How does SPLADE handle negation?")
+    assert "does not mention “negation”" in negation.text, negation.text

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..text import sentences, terms
+from ..text import sentences, stem, terms
 from ..types import Paper, Source
 from .evidence import has
 from .kinds import DESCRIBED_KINDS
@@ -63,12 +63,18 @@ def beating(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], b
     return None
 
 
+# "how does <name> choose …": the verb after the name asks what the paper does, not a word it must write
+_HOW_DOES = re.compile(r"\bhow\s+(?:does|do|did|can|could|would|will)\s+\0\s+([a-z]+)")
+
+
 def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[str], bool]) -> list[str]:
     """What a question asks of the paper it names that its abstract never mentions, as written ("Does SPLADE use
     BERT?": `BERT`): nothing when the abstract holds any of it, or when what it lacks names no subject ("which
     paper first proposed pointer networks?" lacks only `first`)."""
     # (no name: the paper a conversation points at, "which GPU?", asked of in words that are all the question's)
     rest = [t for t in asked.terms if t not in terms(found.name)] if found.name else list(asked.terms)
+    if found.name and (verb := _HOW_DOES.search(asked.text.casefold().replace(found.name, "\0", 1))):
+        rest = [t for t in rest if t != stem(verb.group(1))]  # "How does Preselect choose data?": how it does it
     words = vocabulary(source.paper)
     lacking = [t for t in rest if not has(t, words)]
     # The kind asked for ("what GPU …") is what the question wants, whether or not it names a subject; one a
