@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .answer.asking import asking
+from .answer.figures import counted
 from .answer.question import Asked, analyse
 from .answer.record import record_asked
 from .dates import YearsAsked, years_asked
@@ -110,7 +111,12 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         # "How is it fixed?", "which one is newer?": a pronoun and nothing else to search for ("which paper is the
         # oldest?" asks the corpus)
         alone = _refers_back(question) and not subject_terms(_asked_of(question))
-        if pointing or alone or _WHICH_ONE_DATED.search(question) or _similar_alone(question):  # "similar papers?"
+        # "how many parameters?", "which GPU?": of no paper yet ("what did the authors of WAGLE evaluate on?" has
+        # a word of its own besides the kind it wants)
+        asked = analyse(question)
+        wanted = asked.wants | {c[0] for c in [counted(question)] if c}
+        of_none = _elliptical(asked) and set(asked.terms) <= wanted
+        if pointing or alone or of_none or _WHICH_ONE_DATED.search(question) or _similar_alone(question):
             return Resolved(question, None, "There is no earlier answer in this conversation for that to refer to; "
                                             "ask about a topic or name the paper.")  # fmt: skip
         return Resolved(question, filters if filters.active else None, dates=years, upvotes=upvotes)
@@ -122,7 +128,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     # from 2024?" asks of the list both restrict, not of its 2024 papers
     restricting = _restricts_only(question, years, upvotes)
     if restricting:
-        lists = [t for t in history if t.answer.citations and _restriction_of(t.question) != restricting]
+        lists = [t for t in history if _listed(t) and _restriction_of(t.question) != restricting]
         last = lists[-1] if lists else last
     bare = bool(restricting) and not _PAPERS.search(question) and _after_list(last)
     if picked := pointed_at(question, _cited(last)):  # "the second one", "the first two": as "[n]" references
@@ -202,6 +208,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         subject = next(said, last.answer.question)
         query = f"{_asked_of(subject)} {question}"
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
+        if _elliptical(analyse(last.question)) and _after_list(last):  # "which GPU?" after "how many bits?" of a
+            cited = [s.paper.id for s in last.answer.sources]  # list: of that list, not of the one paper stating it
         if _NARROW.search(question) or bare or (elliptical and _after_list(last) and not _SINGULAR.search(question)):
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
             titles = list(dict.fromkeys(c.title for c in last.answer.citations))
@@ -274,7 +282,18 @@ def _after_list(turn: Turn) -> bool:
     """Whether a turn asked for a list of papers (whose "authors" or "results" are no one paper's), or asked one
     thing of each paper of one ("what datasets?" after a list, answered by several papers)."""
     asked = analyse(turn.question)
-    return asked.shape == "list" or (_elliptical(asked) and len(set(_cited(turn))) > 1)
+    if asked.shape == "list":
+        return True
+    # "what datasets?", "how many bits?" of a list, "which are from 2025?": asked of several papers (one of which
+    # may be all that answers), not of one paper
+    of_list = _elliptical(asked) or _restriction_of(turn.question)
+    return bool(of_list) and len({s.paper.id for s in turn.answer.sources}) > 1
+
+
+def _listed(turn: Turn) -> bool:
+    """Whether a turn gave a list of papers itself ("which papers …?", "which are from 2025?"), not one thing asked
+    of each paper of a list before it ("how many bits?")."""
+    return _after_list(turn) and not _elliptical(analyse(turn.question))
 
 
 def _cited(turn: Turn) -> list[int]:

@@ -758,3 +758,29 @@ def test_a_count_asked_after_a_list_is_answered_by_each_listed_paper_stating_it(
     if len({c.paper_id for c in datasets.citations}) > 1:
         again = offline.ask("how many parameters?", history=history)
         assert again.text.startswith("Of the "), again.text
+
+
+def test_one_thing_asked_of_no_paper_yet_says_there_is_nothing_to_ask_it_of(offline):
+    # "how many parameters?" opening a chat quoted a random paper's "2.56% parameters"
+    answer = offline.ask("how many parameters?")
+    assert answer.text.startswith("There is no earlier answer in this conversation") and not answer.citations
+
+
+def test_a_year_after_a_count_asked_of_a_list_narrows_the_list_not_the_paper_stating_the_count(offline):
+    # "which are from 2025?" after "how many bits?" of six quantization papers (one stating it) found none
+    question = "Which papers work on quantization?"
+    first = offline.ask(question)
+    bits = offline.ask("how many bits?", history=[Turn(question, first)])
+    history = [Turn(question, first), Turn("how many bits?", bits)]
+    listed = {c.paper_id for c in first.citations}
+    later = offline.ask("which are from 2025?", history=history)
+    dated = {c.paper_id for c in first.citations if c.date and c.date.year == 2025}
+    assert dated and {s.paper.id for s in later.sources} == dated, later.text
+    assert {c.paper_id for c in later.citations} <= listed
+
+
+def test_a_kind_asked_of_one_paper_is_answered_by_its_kin_without_calling_it_unmentioned(offline):
+    # "what datasets?" of SPLADE v2 said it "does not mention “datasets”" and quoted the BEIR benchmark
+    first = offline.ask("What is SPLADE v2?")
+    datasets = offline.ask("what datasets?", history=[Turn("What is SPLADE v2?", first)])
+    assert datasets.text.startswith("From “SPLADE v2") and "BEIR" in datasets.text, datasets.text

@@ -76,7 +76,9 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
     if found.name and (verb := _HOW_DOES.search(asked.text.casefold().replace(found.name, "\0", 1))):
         rest = [t for t in rest if t != stem(verb.group(1))]  # "How does Preselect choose data?": how it does it
     words = vocabulary(source.paper)
-    lacking = [t for t in rest if not has(t, words)]
+    # "what datasets?" of a paper naming "the BEIR benchmark": a kin of the kind asked answers it
+    kin = any(has(k, words) for k in asked.wants)
+    lacking = [t for t in rest if not has(t, words) and not (kin and t in asked.wants)]
     # The kind asked for ("what GPU …") is what the question wants, whether or not it names a subject; one a
     # description answers ("what problem …") need not be named.
     asked_of = [t for t in lacking if subject(t) or (t in asked.wants and t not in DESCRIBED_KINDS)]
