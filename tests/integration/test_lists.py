@@ -183,3 +183,14 @@ def test_a_plural_noun_asked_is_not_held_by_a_paper_writing_only_its_participle(
     titles = [c.title for c in answer.citations]
     assert titles and not any(t.startswith("Scaling Laws for Downstream Task") for t in titles), titles
     assert any(t.startswith("Demystifying LLM-as-a-Judge") for t in titles), titles
+
+
+def test_a_field_no_listed_paper_mentions_makes_them_the_closest_papers_of_a_longer_question(offline):
+    # "RAG for medical question answering" said "The corpus has 7 papers on this" of RAG papers none of which is
+    # medical; a short question's topic word was said missing already, a longer question's field was not
+    answer = offline.ask("Which papers use retrieval-augmented generation for medical question answering?")
+    head = answer.text.splitlines()[0]
+    assert head.startswith("No paper found is on all of this") and "“medical”" in head, head
+    # a word of a longer question that is no field ("several") is not said missing
+    plain = offline.ask("Which papers study how downstream task performance changes with model scale?")
+    assert plain.text.startswith("The corpus has"), plain.text

@@ -4,6 +4,7 @@ shown, and which of the topic's words none of them mentions), and what it quotes
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 
 from ..dates import date_key
@@ -40,6 +41,10 @@ def list_topic(asked: Asked) -> Asked:
     return dataclasses.replace(asked, terms=tuple(t for t in asked.terms if t not in doing), pairs=pairs)
 
 
+# A lower-case adjective naming a field or a kind ("medical", "legal", "clinical", "musical"), not a name
+_FIELD = re.compile(r"[a-z]+(?:ical|al|ic)")
+
+
 def list_head(
     asked: Asked, sources: Sequence[Source], chosen: list[int], subject: Callable[[str], bool] = lambda t: False
 ) -> tuple[str, list[int]]:
@@ -52,7 +57,9 @@ def list_head(
     papers = f"paper{'s' if len(chosen) != 1 else ''}"
     head = f"The corpus has {many} {papers} on this"
     short = len(asked.terms) <= TOPIC_WORDS
-    none_has = lacked_by_all(asked, [sources[i] for i in chosen]) if short else set()
+    none_has = lacked_by_all(asked, [sources[i] for i in chosen])
+    if not short:  # of a longer question, a field it qualifies its topic with ("for medical question answering")
+        none_has = {t for t in none_has if subject(t) and any(_FIELD.fullmatch(w) for w in as_written(asked.text, [t]))}
     if any(subject(t) for t in none_has):  # which word none of them has is said below
         head = (
             f"No paper found is on all of this; the {many} closest {papers}"
