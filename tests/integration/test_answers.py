@@ -368,6 +368,9 @@ def test_a_question_of_a_papers_record_is_answered_from_the_record_not_the_abstr
         made.text.startswith("The corpus does not record who wrote “KaLM-Embedding-V2")
         and "KaLM-Embedding." in made.text
     )
+    # "which group proposed …" said "group" went unmentioned ("who proposed X?" asks which paper introduced X)
+    group = offline.ask("Which team developed Expert Upcycling?")
+    assert group.text.startswith("The corpus lists Amazon as the"), group.text
     for answer in (wagle, dated):  # the record's line cites nothing; the abstract's sentence is cited and supported
         assert [c.support for c in answer.claims] == ["full"] and len(answer.citations) == 1
     cited = offline.ask("Which paper has the most citations?")

@@ -30,8 +30,8 @@ _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
         r"|\b(?:publication|release)\s+(?:date|year)\b",
         re.IGNORECASE)),
     ("organisation", re.compile(
-        r"\b(?:which|what)\s+(?:organi[sz]ation|company|lab|institution|university|affiliation)\s+"
-        r"(?:wrote|published|released|developed|made|is\s+behind|was\s+behind|is|are|did)\b",
+        r"\b(?:which|what)\s+(?:organi[sz]ation|company|lab|institution|university|affiliation|group|team)\s+"
+        r"(?:wrote|published|released|developed|made|proposed|introduced|is\s+behind|was\s+behind|is|are|did)\b",
         re.IGNORECASE)),
     ("citations", re.compile(
         r"\bhow\s+(?:many\s+citations|many\s+times\s+(?:was|is|has)\b.{0,200}?\bcited"
