@@ -4,6 +4,7 @@ mentions, and the names it gives that none of a list's papers has."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -156,12 +157,16 @@ def related(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], t
     least = max(0.5, matches[top].coverage - RELATED)
     paired = [(a, b) for a, b in asked.pairs if near(sources[top].paper, a, b)]
     name = terms(matches[top].name)
-    only_name = bool(name) and set(asked.terms) <= set(name)
     share = beside_name(asked, matches[top].name, idf)
+    # "How does Predictive Data Selection choose data?": the paper holds none of the rest ("choose"), which then
+    # says nothing of what is related to it; as of its name alone
+    only_name = bool(name) and (set(asked.terms) <= set(name) or share(sources[top]) == 0)
     floor = share(sources[top]) - RELATED if name and not only_name else 0.0
 
-    def kin(i: int) -> bool:  # a question that is only the paper's name ("who proposed pointer networks?"): all of it
-        return _holds_all(sources[i], name) if only_name else share(sources[i]) >= floor
+    def kin(i: int) -> bool:  # a question that is only the paper's name ("who proposed pointer networks?"): all of it,
+        if not only_name:  # its words together ("predictive … data … selection" is no "Predictive Data Selection")
+            return share(sources[i]) >= floor
+        return _holds_all(sources[i], name) and all(near(sources[i].paper, a, b) for a, b in itertools.pairwise(name))
 
     return [
         i
