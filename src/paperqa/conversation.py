@@ -224,7 +224,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             # asked of it as named.
             # A list's topic is no words of one of its papers ("what does it propose?" of the first quoted the
             # sentence on retrieval-augmented generation, not what it proposes)
-            alone = bool(subject_terms(question)) or not _SINGULAR.search(question) or _after_list(last)
+            # "tell me more about [2]" names that paper by pointing: no words of it to ask with either
+            pointing = pointer(last.question) is not None
+            alone = bool(subject_terms(question)) or not _SINGULAR.search(question) or _after_list(last) or pointing
             query = question if alone else query
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
@@ -282,11 +284,9 @@ def _after_list(turn: Turn) -> bool:
     """Whether a turn asked for a list of papers (whose "authors" or "results" are no one paper's), or asked one
     thing of each paper of one ("what datasets?" after a list, answered by several papers)."""
     asked = analyse(turn.question)
-    if asked.shape == "list":
-        return True
     # "what datasets?", "how many bits?" of a list, "which are from 2025?": asked of several papers (one of which
-    # may be all that answers), not of one paper
-    of_list = _elliptical(asked) or _restriction_of(turn.question)
+    # may be all that answers), not of one paper ("tell me more about the second one" is of one)
+    of_list = asked.shape == "list" or _elliptical(asked) or _restriction_of(turn.question)
     return bool(of_list) and len({s.paper.id for s in turn.answer.sources}) > 1
 
 

@@ -784,3 +784,16 @@ def test_a_kind_asked_of_one_paper_is_answered_by_its_kin_without_calling_it_unm
     first = offline.ask("What is SPLADE v2?")
     datasets = offline.ask("what datasets?", history=[Turn("What is SPLADE v2?", first)])
     assert datasets.text.startswith("From “SPLADE v2") and "BEIR" in datasets.text, datasets.text
+
+
+def test_a_year_after_one_listed_paper_was_discussed_narrows_the_list(offline):
+    # "which of them are from 2024?" after "which are from 2025?" and "tell me more about the second one" of a
+    # list was asked of that one paper (the pointer question read as a list of its own) and found nothing
+    question = "Which papers are about data selection for pretraining?"
+    first = offline.ask(question)
+    history = [Turn(question, first)]
+    for asked in ("which are from 2025?", "tell me more about the second one"):
+        history.append(Turn(asked, offline.ask(asked, history=history)))
+    later = offline.ask("which of them are from 2024?", history=history)
+    dated = {c.paper_id for c in first.citations if c.date and c.date.year == 2024}
+    assert dated and {s.paper.id for s in later.sources} == dated, later.text
