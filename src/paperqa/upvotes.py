@@ -38,5 +38,6 @@ def upvotes_asked(question: str) -> UpvotesAsked | None:
     word = " ".join((m.group("least") or m.group("least2") or "").lower().split())
     strict = word in _STRICT
     least = min(count + 1 if strict else count, UPVOTES_MAX)
-    said = f"with more than {count} upvotes" if strict else f"with at least {count} upvotes"
+    votes = "upvote" if count == 1 else "upvotes"  # "more than 1 upvote"
+    said = f"with more than {count} {votes}" if strict else f"with at least {count} {votes}"
     return UpvotesAsked(least, without(question, m.start(), m.end()), said)

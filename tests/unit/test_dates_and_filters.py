@@ -195,3 +195,8 @@ def test_years_counted_back_from_today_are_a_date_range(question, first, last):
 def test_a_least_number_of_upvotes_asked_in_words_is_a_filter(question, least, rest):
     asked = upvotes_asked(question)
     assert (asked.least, asked.rest) == (least, rest) if least else asked is None
+
+
+def test_an_upvote_bound_is_said_as_the_count_reads():
+    assert upvotes_asked("any with more than 1 upvotes?").said == "with more than 1 upvote"  # not "1 upvotes"
+    assert upvotes_asked("papers with at least 2 upvotes").said == "with at least 2 upvotes"
