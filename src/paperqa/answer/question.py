@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import (
     PAPERS,
@@ -158,6 +159,7 @@ class Asked:
     framed: tuple[tuple[str, str], ...] = ()  # a framing noun beside a key word ("model merging"), as stems
 
 
+@lru_cache(maxsize=4096)  # a conversation's earlier questions are analysed again for each follow-up
 def analyse(question: str) -> Asked:
     """The shape and key terms of a question; of a list, what it is to leave out ("papers on hashing that are not
     about images"), which is then no part of its topic or of what is searched."""
