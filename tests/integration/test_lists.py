@@ -194,3 +194,12 @@ def test_a_field_no_listed_paper_mentions_makes_them_the_closest_papers_of_a_lon
     # a word of a longer question that is no field ("several") is not said missing
     plain = offline.ask("Which papers study how downstream task performance changes with model scale?")
     assert plain.text.startswith("The corpus has"), plain.text
+
+
+def test_data_a_topic_generates_is_part_of_it(offline):
+    # "generate training data for retrievers" listed ten retrieval-augmented generation papers ("the generator
+    # component"): "training data", framing words, had left the topic as "generate" and "retrievers"
+    answer = offline.ask("Which papers use LLMs to generate training data for retrievers?")
+    titles = [c.title for c in answer.citations]
+    assert any(t.startswith("Don't Retrieve, Generate") for t in titles), answer.text
+    assert not any(t.startswith(("RIGHT:", "MSRS:")) for t in titles), titles

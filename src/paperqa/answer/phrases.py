@@ -164,7 +164,18 @@ def framed(words: list[str], keys: Sequence[str]) -> tuple[tuple[str, str], ...]
         (stem(a), stem(b)) for a, b in itertools.pairwise(words)
         if a.casefold() in _FRAMING_NOUNS and _ACTION_NOUN.search(b.casefold()) and stem(b) in keys
     ]  # fmt: skip
+    # "generate (training) data": the data a key verb makes is what it is about (not RAG's "generator"), written
+    # so or as "synthetic (training) data"
+    made = any(
+        stem(w) in keys and stem(w) in _MAKING and "data" in (x.casefold() for x in words[i + 1 : i + 3])
+        for i, w in enumerate(words)
+    )
+    out += [(m, stem("data")) for m in sorted(_MAKING & set(keys))] + [_SYNTHETIC] if made else []
     return tuple(dict.fromkeys(out))
+
+
+_MAKING = frozenset(stem(w) for w in ("generate", "synthesize", "synthesise", "create", "collect", "curate", "produce"))
+_SYNTHETIC = (stem("synthetic"), stem("data"))
 
 
 # Words after which a noun phrase starts ("for code search", "in emotion recognition"); "to" is left out, as a verb
