@@ -9,7 +9,6 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from .answer.stream import AnswerStream
 from .assistant import Assistant
-from .conversation import Turn
 from .errors import (
     ArgumentError,
     BackendError,
@@ -23,6 +22,7 @@ from .errors import (
 from .filters import Filters
 from .index import CheckReport, IngestReport
 from .settings import Settings, preset
+from .turns import Turn
 from .types import Answer, Chunk, Citation, Claim, Paper, Source
 
 __all__ = [

@@ -23,7 +23,7 @@ from .answer.topics import SIDE_K, topic_sides
 from .answer.vectors import Vectors
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
-from .conversation import Resolved, Turn, history_text, resolve
+from .conversation import Resolved, history_text, resolve
 from .corpus import CorpusRead, corpus_files, read_corpus, shipped_corpus
 from .embeddings import embed_query, embed_texts
 from .errors import ArgumentError, PaperQAError
@@ -36,6 +36,7 @@ from .settings import Settings
 from .spelling import respelled, typos_fixed, versions_read
 from .stream_ingest import Tally, segments
 from .text import code_sentence, markup_removed
+from .turns import Turn
 from .types import Answer, Source
 
 

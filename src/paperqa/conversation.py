@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 from .answer.asking import asking
 from .answer.figures import counted
-from .answer.question import Asked, analyse
+from .answer.question import analyse
 from .answer.record import record_asked
 from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .ordinals import ELLIPSIS, REF, picked_alone, pointed_at, pointer
 from .text import subject_terms, terms
-from .types import Answer
+from .turns import Turn, after_list, cited_numbers, gave_list, is_elliptical, restriction_of, restricts_only
 from .upvotes import UpvotesAsked, upvotes_asked
 
 # "the paper" points back; "the paper on hard negatives", "the paper that introduced X" describe one afresh.
@@ -64,14 +64,6 @@ _CLAUSE = re.compile(
 
 
 @dataclass(frozen=True)
-class Turn:
-    """One exchange of a conversation."""
-
-    question: str
-    answer: Answer
-
-
-@dataclass(frozen=True)
 class Resolved:
     """What to search for a follow-up: the query text and the restrictions the conversation implies."""
 
@@ -115,7 +107,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         # a word of its own besides the kind it wants)
         asked = analyse(question)
         wanted = asked.wants | {c[0] for c in [counted(question)] if c}
-        of_none = _elliptical(asked) and set(asked.terms) <= wanted
+        of_none = is_elliptical(asked) and set(asked.terms) <= wanted
         if pointing or alone or of_none or _WHICH_ONE_DATED.search(question) or _similar_alone(question):
             return Resolved(question, None, "There is no earlier answer in this conversation for that to refer to; "
                                             "ask about a topic or name the paper.")  # fmt: skip
@@ -126,18 +118,18 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     # "which are from 2023?", "any with more than 2 upvotes?": no words but the restriction's, so of the list just
     # given ("which papers are from 2023?" asks the corpus); "which of them are from 2019?" after "which of them are
     # from 2024?" asks of the list both restrict, not of its 2024 papers
-    restricting = _restricts_only(question, years, upvotes)
+    restricting = restricts_only(question, years, upvotes)
     if restricting:
-        lists = [t for t in history if _listed(t) and _restriction_of(t.question) != restricting]
+        lists = [t for t in history if gave_list(t) and restriction_of(t.question) != restricting]
         last = lists[-1] if lists else last
-    bare = bool(restricting) and not _PAPERS.search(question) and _after_list(last)
-    if picked := pointed_at(question, _cited(last)):  # "the second one", "the first two": as "[n]" references
+    bare = bool(restricting) and not _PAPERS.search(question) and after_list(last)
+    if picked := pointed_at(question, cited_numbers(last)):  # "the second one", "the first two": as "[n]" references
         # Of the last answer; when that was one paper's ("the first two" after "who wrote the second one?"), of
         # the list before it ("and the first?" after "what dataset does the second one use?"). A list lacking a
         # ninth paper is said to lack it.
-        shown = next((t for t in reversed(history) if len(_cited(t)) > 1), None)
-        if len(_cited(last)) <= 1 and shown is not None:
-            before = pointed_at(question, _cited(shown))
+        shown = next((t for t in reversed(history) if len(cited_numbers(t)) > 1), None)
+        if len(cited_numbers(last)) <= 1 and shown is not None:
+            before = pointed_at(question, cited_numbers(shown))
             if before and not before[1]:
                 last, picked = shown, before
         question, problem = picked
@@ -158,8 +150,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     # "which one is newer?" asks of the last answer's papers; "Which is newer, SPLADE or SPLADE v2?" names its own
     dated = _WHICH_DATED.search(question)
     if dated and not subject_terms(question[: dated.start()] + " " + question[dated.end() :]):
-        if len(_cited(last)) <= 1:  # "which is the newest?" after one paper's answer: of the list before it
-            last = next((t for t in reversed(history) if len(_cited(t)) > 1), last)
+        if len(cited_numbers(last)) <= 1:  # "which is the newest?" after one paper's answer: of the list before it
+            last = next((t for t in reversed(history) if len(cited_numbers(t)) > 1), last)
         known = [(c.date, c.n) for c in last.answer.citations if c.date]
         if not known:
             return Resolved(question, None, "None of the papers the last answer cited has a known date.")
@@ -171,10 +163,10 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             note = f"Of the {among} papers the last answer cited, only {len(known)} {verb} a known date."
     # "is there code?", "any code?": of the paper just discussed, or of each paper of a list ("which of them …")
     code_only = (code := analyse(question)).with_code and not code.terms
-    if code_only and _after_list(last):
+    if code_only and after_list(last):
         question = "Which of them have code available?"
     query = question
-    elliptical = _elliptical(code)  # "how many parameters?": of the paper just discussed, or of those listed
+    elliptical = is_elliptical(code)  # "how many parameters?": of the paper just discussed, or of those listed
     refs = [int(n) for n in REF.findall(question)]
     papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
     if refs and not papers:
@@ -196,7 +188,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     elif (
         _refers_back(question)
         or question.strip().lower().startswith(("and ", "what about", "how about"))
-        or (_PART.search(question) and not subject_terms(_PART.sub(" ", question)) and not _after_list(last))
+        or (_PART.search(question) and not subject_terms(_PART.sub(" ", question)) and not after_list(last))
         or elliptical
         or code_only
         or bare
@@ -204,13 +196,13 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
         # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
         upto = history[: history.index(last) + 1]
-        said = (t.question for t in reversed(upto) if not _elliptical(analyse(t.question)))
+        said = (t.question for t in reversed(upto) if not is_elliptical(analyse(t.question)))
         subject = next(said, last.answer.question)
         query = f"{_asked_of(subject)} {question}"
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
-        if _elliptical(analyse(last.question)) and _after_list(last):  # "which GPU?" after "how many bits?" of a
+        if is_elliptical(analyse(last.question)) and after_list(last):  # "which GPU?" after "how many bits?" of a
             cited = [s.paper.id for s in last.answer.sources]  # list: of that list, not of the one paper stating it
-        if _NARROW.search(question) or bare or (elliptical and _after_list(last) and not _SINGULAR.search(question)):
+        if _NARROW.search(question) or bare or (elliptical and after_list(last) and not _SINGULAR.search(question)):
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
             titles = list(dict.fromkeys(c.title for c in last.answer.citations))
             if len(titles) >= 2 and analyse(question).shape == "compare":  # "how do they differ?"
@@ -226,34 +218,13 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             # sentence on retrieval-augmented generation, not what it proposes)
             # "tell me more about [2]" names that paper by pointing: no words of it to ask with either
             pointing = pointer(last.question) is not None
-            alone = bool(subject_terms(question)) or not _SINGULAR.search(question) or _after_list(last) or pointing
+            alone = bool(subject_terms(question)) or not _SINGULAR.search(question) or after_list(last) or pointing
             query = question if alone else query
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
 
 
 _PAPERS = re.compile(r"\b(?:papers?|works?|articles?|studies|publications?)\b", re.I)
-
-
-def _restricts_only(question: str, years: YearsAsked | None, upvotes: UpvotesAsked | None) -> str | None:
-    """What a question restricts its papers by ("years", "upvotes") when it has no words of its own besides."""
-    rest = upvotes.rest if upvotes else years.rest if years else None
-    if rest is None or subject_terms(rest):
-        return None
-    return "upvotes" if upvotes else "years"
-
-
-def _restriction_of(question: str) -> str | None:
-    """`_restricts_only` of a question asked before."""
-    years = years_asked(question)
-    return _restricts_only(question, years, upvotes_asked(years.rest if years else question))
-
-
-def _elliptical(asked: Asked) -> bool:
-    """Whether a question asks for one thing of a paper it leaves unsaid: "how many parameters?", "which GPU?",
-    "what dataset?" (one word of what it wants; no name, no topic of its own)."""
-    wanting = bool(asked.wants) or asked.numeric
-    return asked.shape in ("fact", "number") and wanting and len(asked.terms) <= 1 and not asked.names
 
 
 # "which paper is similar?", "any related work?", "papers like this one", "similar to [2]"
@@ -278,27 +249,6 @@ def _asked_of(question: str) -> str:
     question = dated.rest if (dated := years_asked(question)) else question
     record = record_asked(question)
     return asking(record[1] if record else question).rest
-
-
-def _after_list(turn: Turn) -> bool:
-    """Whether a turn asked for a list of papers (whose "authors" or "results" are no one paper's), or asked one
-    thing of each paper of one ("what datasets?" after a list, answered by several papers)."""
-    asked = analyse(turn.question)
-    # "what datasets?", "how many bits?" of a list, "which are from 2025?": asked of several papers (one of which
-    # may be all that answers), not of one paper ("tell me more about the second one" is of one)
-    of_list = asked.shape == "list" or _elliptical(asked) or _restriction_of(turn.question)
-    return bool(of_list) and len({s.paper.id for s in turn.answer.sources}) > 1
-
-
-def _listed(turn: Turn) -> bool:
-    """Whether a turn gave a list of papers itself ("which papers …?", "which are from 2025?"), not one thing asked
-    of each paper of a list before it ("how many bits?")."""
-    return _after_list(turn) and not _elliptical(analyse(turn.question))
-
-
-def _cited(turn: Turn) -> list[int]:
-    """The source numbers an answer cited, in the order it first cited them."""
-    return list(dict.fromkeys(c.n for c in turn.answer.citations))
 
 
 def _asked_again(question: str, ref: str) -> str | None:

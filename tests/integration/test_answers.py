@@ -8,7 +8,7 @@ from paperqa.answer.citing import CITING_UNRECORDED
 from paperqa.answer.code import code_listed
 from paperqa.answer.record import AUTHORS_UNRANKED
 from paperqa.answer.relevance import vocabulary
-from paperqa.conversation import Turn
+from paperqa.turns import Turn
 
 pytestmark = pytest.mark.integration
 

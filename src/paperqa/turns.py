@@ -1,0 +1,62 @@
+"""What an earlier turn of a chat was (a list, one thing asked of each paper of one, a restriction alone), as a
+follow-up reads it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .answer.question import Asked, analyse
+from .dates import YearsAsked, years_asked
+from .text import subject_terms
+from .types import Answer
+from .upvotes import UpvotesAsked, upvotes_asked
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One exchange of a conversation."""
+
+    question: str
+    answer: Answer
+
+
+def restricts_only(question: str, years: YearsAsked | None, upvotes: UpvotesAsked | None) -> str | None:
+    """What a question restricts its papers by ("years", "upvotes") when it has no words of its own besides."""
+    rest = upvotes.rest if upvotes else years.rest if years else None
+    if rest is None or subject_terms(rest):
+        return None
+    return "upvotes" if upvotes else "years"
+
+
+def restriction_of(question: str) -> str | None:
+    """`restricts_only` of a question asked before."""
+    years = years_asked(question)
+    return restricts_only(question, years, upvotes_asked(years.rest if years else question))
+
+
+def is_elliptical(asked: Asked) -> bool:
+    """Whether a question asks for one thing of a paper it leaves unsaid: "how many parameters?", "which GPU?",
+    "what dataset?" (one word of what it wants; no name, no topic of its own)."""
+    wanting = bool(asked.wants) or asked.numeric
+    return asked.shape in ("fact", "number") and wanting and len(asked.terms) <= 1 and not asked.names
+
+
+def after_list(turn: Turn) -> bool:
+    """Whether a turn asked for a list of papers (whose "authors" or "results" are no one paper's), or asked one
+    thing of each paper of one ("what datasets?" after a list, answered by several papers)."""
+    asked = analyse(turn.question)
+    # "what datasets?", "how many bits?" of a list, "which are from 2025?": asked of several papers (one of which
+    # may be all that answers), not of one paper ("tell me more about the second one" is of one)
+    of_list = asked.shape == "list" or is_elliptical(asked) or restriction_of(turn.question)
+    return bool(of_list) and len({s.paper.id for s in turn.answer.sources}) > 1
+
+
+def gave_list(turn: Turn) -> bool:
+    """Whether a turn gave a list of papers itself ("which papers …?", "which are from 2025?"), not one thing asked
+    of each paper of a list before it ("how many bits?")."""
+    return after_list(turn) and not is_elliptical(analyse(turn.question))
+
+
+def cited_numbers(turn: Turn) -> list[int]:
+    """The source numbers an answer cited, in the order it first cited them."""
+    return list(dict.fromkeys(c.n for c in turn.answer.citations))
