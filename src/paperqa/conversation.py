@@ -15,7 +15,7 @@ from .answer.record import record_asked
 from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .ordinals import ELLIPSIS, REF, picked_alone, pointed_at, pointer
-from .text import subject_terms, terms
+from .text import PAPERS, subject_terms, terms
 from .turns import Turn, after_list, cited_numbers, gave_list, is_elliptical, restriction_of, restricts_only
 from .upvotes import UpvotesAsked, upvotes_asked
 
@@ -224,7 +224,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
 
 
-_PAPERS = re.compile(r"\b(?:papers?|works?|articles?|studies|publications?)\b", re.I)
+_PAPERS = re.compile(rf"\b{PAPERS}\b", re.I)  # "which papers are from 2023?" names papers afresh
 
 
 # "which paper is similar?", "any related work?", "papers like this one", "similar to [2]"
