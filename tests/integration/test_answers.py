@@ -192,6 +192,9 @@ def test_a_list_says_which_word_of_its_topic_none_of_its_papers_has(offline):
     assert answer.answerable and answer.text.startswith("The corpus has ")
     assert answer.text.splitlines()[0].endswith(" on this (none of them mentions “cheaper”):"), answer.text
     assert "(none of them" not in offline.ask("Which papers study LLM unlearning?").text
+    # "reduce the number of visual tokens" is reducing them: "number" is no word of the topic the papers lack
+    tokens = offline.ask("Which papers reduce the number of visual tokens in multimodal LLMs?")
+    assert tokens.citations and "(none of them" not in tokens.text, tokens.text
 
 
 def test_a_list_whose_papers_all_lack_a_subject_of_the_topic_says_they_are_only_the_closest(offline):

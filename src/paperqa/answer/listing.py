@@ -43,6 +43,7 @@ def list_topic(asked: Asked) -> Asked:
 
 # A lower-case adjective naming a field or a kind ("medical", "legal", "clinical", "musical"), not a name
 _FIELD = re.compile(r"[a-z]+(?:ical|al|ic)")
+_QUANTITY = frozenset(("number", "amount"))  # stems of "the number of", "the amount of"
 
 
 def list_head(
@@ -60,6 +61,8 @@ def list_head(
     none_has = lacked_by_all(asked, [sources[i] for i in chosen])
     if not short:  # of a longer question, a field it qualifies its topic with ("for medical question answering")
         none_has = {t for t in none_has if subject(t) and any(_FIELD.fullmatch(w) for w in as_written(asked.text, [t]))}
+    # "reduce the number of visual tokens" is reducing visual tokens: no word of it the papers lack
+    none_has = {t for t in none_has if not re.search(rf"\b{t}\w*\s+of\b", asked.text, re.I) or t not in _QUANTITY}
     if any(subject(t) for t in none_has):  # which word none of them has is said below
         head = (
             f"No paper found is on all of this; the {many} closest {papers}"
