@@ -41,8 +41,18 @@ def respelled(text: str, idf: Callable[[str], float], ceiling: float) -> str:
             return word
         return other.capitalize() if word[0].isupper() else other
 
-    return _WORD.sub(one, text)
+    def number(found: re.Match[str]) -> str:  # "MLLM" of a corpus writing only "MLLMs": the stemmer keeps the "s"
+        word, plural = found.group(1), found.group(2)
+        if idf(stem(found.group(0).casefold())) < ceiling:
+            return found.group(0)
+        other = word if plural else f"{word}s"
+        return other if idf(stem(other.casefold())) < ceiling else found.group(0)
 
+    return _ACRONYM.sub(number, _WORD.sub(one, text))
+
+
+# An acronym, singular or plural ("MLLM", "GNNs"), whole
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,10})(s?)(?![\w-])")
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A shorter word is as likely a name the corpus lacks ("GRPO") as a slip; a longer one (a 100k-letter "word") is

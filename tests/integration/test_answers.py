@@ -945,3 +945,11 @@ def test_a_baseline_named_in_a_gain_question_that_the_abstract_never_names_is_sa
     answer = offline.ask("By how much does ColBERT-XM beat mDPR?")
     assert answer.text.startswith("The abstract of “ColBERT-XM") and "does not mention “mDPR”" in answer.text
     assert "does not mention" not in offline.ask("How much better is SPLADE v2 than SPLADE?").text
+
+
+def test_an_acronym_asked_in_the_singular_finds_the_papers_writing_its_plural(offline):
+    # "token pruning MLLM" was refused, "no paper in it mentions “MLLM”", of a corpus writing "MLLMs"
+    answer = offline.ask("token pruning MLLM")
+    assert answer.answerable and any(c.title.startswith("[") and "MLLMs" in c.title for c in answer.citations), (
+        answer.text
+    )

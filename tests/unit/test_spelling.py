@@ -62,3 +62,14 @@ def test_a_name_the_corpus_has_only_in_versions_is_read_as_its_most_common_versi
     assert text == "Does YOLOv8 beat Llama, BERT or llama2?"  # "Llama" is known; "bertscore" is no BERT version
     assert read == [("YOLO", "YOLOv8")]
     assert vocab.starting("yolo", 1) == ["yolo5x"] and vocab.starting("zz", 64) == []
+
+
+def test_an_acronym_the_corpus_writes_only_in_the_other_number_is_read_in_that_one():
+    known = {"mllms": 2.0, "gnn": 2.0, "v100": 2.0}
+
+    def idf(term: str) -> float:
+        return known.get(term, 9.0)
+
+    # the stemmer keeps an acronym's "s", so "MLLM" matched no chunk of a corpus writing "MLLMs"
+    assert respelled("token pruning for MLLM and GNNs", idf, 9.0) == "token pruning for MLLMs and GNN"
+    assert respelled("eight V100 GPUs on XYZ", idf, 9.0) == "eight V100 GPUs on XYZ"  # a model's name, or unknown

@@ -45,8 +45,8 @@ def never_seen(
     wanted = key_terms(question)
     total = sum(idf(t) for t in wanted) or 1.0
 
-    def known(term: str) -> bool:
-        return idf(term) < ceiling or any(idf(start) < ceiling for start in _starts(term))
+    def known(term: str) -> bool:  # an acronym's plural holds it ("MLLMs" for "MLLM"), as in `has`
+        return any(idf(t) < ceiling for t in _numbers(term)) or any(idf(start) < ceiling for start in _starts(term))
 
     def optional(term: str) -> bool:
         return any(
@@ -65,8 +65,7 @@ def never_seen(
 def has(term: str, vocabulary: frozenset[str]) -> bool:
     """A key term in a vocabulary, or as the start of a longer word there, or a long word there (5+ letters) as
     its start: compounds and plurals such as "unlearn"/"unlearning" or "moe"/"moes". The one prefix rule."""
-    # The stemmer keeps an acronym's plural "s" ("gpus", "llms"): either number holds the other.
-    if term in vocabulary or f"{term}s" in vocabulary or (term.endswith("s") and term[:-1] in vocabulary):
+    if any(t in vocabulary for t in _numbers(term)):
         return True
     if len(term) < 4:
         return False
@@ -90,6 +89,12 @@ def has_name(term: str, vocabulary: frozenset[str]) -> bool:
             return True
         i += 1
     return False
+
+
+def _numbers(term: str) -> list[str]:
+    """A term and its other number: the stemmer keeps an acronym's plural "s" ("gpus", "llms"), and either number
+    holds the other."""
+    return [term, f"{term}s", *([term[:-1]] if term.endswith("s") else [])]
 
 
 def _starts(term: str) -> list[str]:
