@@ -161,6 +161,8 @@ def test_the_prefix_rule_and_figures():
     vocabulary = frozenset({"unlearning", "moe", "retriev"})
     assert has("unlearn", vocabulary) and has("retrieval", vocabulary) and not has("moes", frozenset({"mo"}))
     assert not has("learn", vocabulary)
+    # a combining prefix is no word of its own: "multi" (of "multi-view") holds no "multivector"
+    assert not has("multivector", frozenset({"multi", "view"})) and has("speedier", frozenset({"speed"}))
     assert {"9%", "9", "2.72x", "1000"} <= numbers("gains of 9\\% and 2.72X on 1,000 queries")
     assert {"64ms", "64", "1.3gb", "32k"} <= numbers("(64ms per query), 1.3GB, 32K tokens") and not numbers("V100s")
     paper = Paper(id="p", title="T", abstract="Our kernel reaches a 9.4x speedup on PIUMA.")

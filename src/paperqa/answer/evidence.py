@@ -100,7 +100,11 @@ def _numbers(term: str) -> list[str]:
 def _starts(term: str) -> list[str]:
     """The starts of a term of 5 letters or more that may be a word of their own (`speedi` -> `speed`), up to
     30 letters (a hostile question's 100k-letter word had 100k starts to look up, each of up to 100k letters)."""
-    return [term[:n] for n in range(5, min(len(term), 30))]
+    return [start for n in range(5, min(len(term), 30)) if (start := term[:n]) not in _PREFIXES]
+
+
+# Starts that are prefixes, not words: "multi" of "multi-view" holds no "multi-vector", "cross" no "cross-encoder"
+_PREFIXES = frozenset("multi inter intra super under cross hyper trans pseudo ultra micro macro extra counter".split())
 
 
 @lru_cache(maxsize=8192)
