@@ -157,6 +157,9 @@ def test_a_topic_named_only_in_a_paper_s_outlook_puts_it_on_no_list(offline):
     # retrieval heads as one that compresses the KV cache
     answer = offline.ask("Which papers compress the KV cache?")
     assert not answer.text.startswith("The corpus has"), answer.text
+    # "cache" is a common word, no subject: the outlook lists the paper under "KV cache" no more for that
+    cache = offline.ask("KV cache")
+    assert not any(c.title.startswith("Retrieval Head") for c in cache.citations), cache.text
 
 
 def test_a_paper_making_images_from_text_is_no_paper_generating_text(offline):

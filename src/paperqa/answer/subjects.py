@@ -72,11 +72,13 @@ class Subjects:
             return []
         return [" ".join(as_written(asked.text, list(pairs[0])))]
 
-    def only_as_examples(self, asked: Asked, source: Source) -> list[str]:
-        """The question's subjects a paper names only among examples it gives ("(e.g., language, vision,
-        robotics)"), which it is not on; not a name ("evaluated on … (such as TREC Genomics)")."""
+    @staticmethod
+    def only_as_examples(asked: Asked, source: Source) -> list[str]:
+        """The question's words a paper names only among examples it gives ("(e.g., language, vision, robotics)")
+        or in its outlook ("future research on … compressing the KV cache"), which it is not on; not a name
+        ("evaluated on … (such as TREC Genomics)"), and any common word ("cache") as much as a subject."""
         words, said = vocabulary(source.paper), words_outside_examples(source.paper)
-        common = [t for t in asked.terms if self.names(t) and as_written(asked.text, [t])[0].islower()]
+        common = [t for t in asked.terms if as_written(asked.text, [t])[0].islower()]
         return [t for t in common if has(t, words) and not has(t, said)]
 
     @staticmethod
