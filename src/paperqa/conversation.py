@@ -16,7 +16,7 @@ from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .ordinals import ELLIPSIS, REF, picked_alone, pointed_at, pointer
 from .text import PAPERS, subject_terms, terms
-from .turns import Turn, after_list, cited_numbers, gave_list, is_elliptical, restriction_of, restricts_only
+from .turns import Turn, after_list, cited_numbers, compared, gave_list, is_elliptical, restriction_of, restricts_only
 from .upvotes import UpvotesAsked, upvotes_asked
 
 # "the paper" points back; "the paper on hard negatives", "the paper that introduced X" describe one afresh.
@@ -108,7 +108,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         asked = analyse(question)
         wanted = asked.wants | {c[0] for c in [counted(question)] if c}
         of_none = is_elliptical(asked) and set(asked.terms) <= wanted
-        if pointing or alone or of_none or _WHICH_ONE_DATED.search(question) or _similar_alone(question):
+        better = (m := _WHICH_BETTER.search(question)) and not subject_terms(question[m.end() :])  # "which is better?"
+        if pointing or alone or of_none or better or _WHICH_ONE_DATED.search(question) or _similar_alone(question):
             return Resolved(question, None, "There is no earlier answer in this conversation for that to refer to; "
                                             "ask about a topic or name the paper.")  # fmt: skip
         return Resolved(question, filters if filters.active else None, dates=years, upvotes=upvotes)
@@ -161,6 +162,10 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if len(known) < among:  # "the newest" of twelve of which two are dated: of those two
             verb = "has" if len(known) == 1 else "have"
             note = f"Of the {among} papers the last answer cited, only {len(known)} {verb} a known date."
+    # "which is better?", "which one is faster?" after a comparison: of the papers it compared, compared again
+    better = bool(m := _WHICH_BETTER.search(question)) and not subject_terms(question[m.end() :] if m else "")
+    if better and len(cited_numbers(last)) <= 1:
+        last = next((t for t in reversed(history) if len(cited_numbers(t)) > 1), last)
     # "is there code?", "any code?": of the paper just discussed, or of each paper of a list ("which of them …")
     code_only = (code := analyse(question)).with_code and not code.terms
     if code_only and after_list(last):
@@ -192,6 +197,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         or elliptical
         or code_only
         or bare
+        or better
     ):
         # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
         # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
@@ -202,10 +208,11 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
         if is_elliptical(analyse(last.question)) and after_list(last):  # "which GPU?" after "how many bits?" of a
             cited = [s.paper.id for s in last.answer.sources]  # list: of that list, not of the one paper stating it
-        if _NARROW.search(question) or bare or (elliptical and after_list(last) and not _SINGULAR.search(question)):
+        of_several = after_list(last) or compared(last)  # "how many parameters?" after a list or a comparison
+        if _NARROW.search(question) or bare or better or (elliptical and of_several and not _SINGULAR.search(question)):
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
             titles = list(dict.fromkeys(c.title for c in last.answer.citations))
-            if len(titles) >= 2 and analyse(question).shape == "compare":  # "how do they differ?"
+            if len(titles) >= 2 and (better or analyse(question).shape == "compare"):  # "how do they differ?"
                 query = "Compare " + " and ".join(f"“{t}”" for t in titles)
         elif (_SINGULAR.search(question) or _PART.search(question) or elliptical or code_only) and cited:
             # "what dataset does it introduce?": the paper just discussed, the last answer's first citation. A
@@ -224,6 +231,12 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
 
 
+_WHICH_BETTER = re.compile(
+    r"^\s*(?:and\s+|so\s+)?which(?:\s+one|\s+of\s+(?:them|these|those|the\s+two))?\s+"
+    r"(?:(?:is|was|performs?|works?|does|did|scores?)\s+)?(?:the\s+)?"
+    r"(?:better|best|faster|fastest|stronger|more\s+[a-z]+|most\s+[a-z]+)\b",
+    re.I,
+)
 _PAPERS = re.compile(rf"\b{PAPERS}\b", re.I)  # "which papers are from 2023?" names papers afresh
 
 

@@ -19,7 +19,10 @@ _ORDINAL = re.compile(
     r"|(?:(?<=^and )|(?<=^what about )|(?<=^how about ))the\s+(first|last)\s*[?.!]*\s*$"  # "and the first?"
     # "who wrote the first?", "summarize the last" (not "which came first?")
     r"|(?:(?<=wrote )|(?<=about )|(?<=summarize )|(?<=summarise )|(?<=explain )|(?<=describe )|(?<=cite )|"
-    r"(?<=cites ))the\s+(first|last)\s*[?.!]*\s*$",
+    r"(?<=cites ))the\s+(first|last)\s*[?.!]*\s*$"
+    # "how many authors does the first have?", "what does the second use?" (not "does the first layer …")
+    r"|(?:(?<=does )|(?<=did ))the\s+(" + "|".join(_ORDINALS) + r"|last)(?=\s+(?:have|use|propose|do|evaluate|report"
+    r"|need|say|introduce|study|achieve|claim|beat|outperform|train|measure|find|show|target|address)\b)",
     re.IGNORECASE,
 )
 # "and [1]?", "what about the first?" (its ordinal read as "[1]"): the question before, asked of that paper.
@@ -50,7 +53,7 @@ def pointed_at(question: str, order: list[int]) -> tuple[str, str | None] | None
         wanted = [-1 if w.lower() == "last" else _ORDINALS.index(w.lower()) for w in (m.group(1), m.group(2))]
         said = f"{m.group(1).lower()} and {m.group(2).lower()}"
     elif m := _ORDINAL.search(question):  # "the second one": the last answer's second citation
-        word = (m.group(1) or m.group(2) or m.group(3) or m.group(4)).lower()
+        word = next(g for g in m.groups() if g).lower()
         wanted, said = [-1 if word == "last" else _ORDINALS.index(word)], f"{word} paper"
     else:
         return None

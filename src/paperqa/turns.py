@@ -60,3 +60,8 @@ def gave_list(turn: Turn) -> bool:
 def cited_numbers(turn: Turn) -> list[int]:
     """The source numbers an answer cited, in the order it first cited them."""
     return list(dict.fromkeys(c.n for c in turn.answer.citations))
+
+
+def compared(turn: Turn) -> bool:
+    """Whether a turn compared papers ("Compare SPLADE and SPLADE v2"), citing more than one."""
+    return analyse(turn.question).shape == "compare" and len(set(cited_numbers(turn))) > 1

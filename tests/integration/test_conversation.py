@@ -797,3 +797,27 @@ def test_a_year_after_one_listed_paper_was_discussed_narrows_the_list(offline):
     later = offline.ask("which of them are from 2024?", history=history)
     dated = {c.paper_id for c in first.citations if c.date and c.date.year == 2024}
     assert dated and {s.paper.id for s in later.sources} == dated, later.text
+
+
+def test_which_is_better_and_a_count_after_a_comparison_are_asked_of_both_papers(offline):
+    # "which is better?" after a comparison answered from an unrelated paper ("consistent better performance");
+    # "how many parameters?" was asked of the first paper compared only
+    question = "Compare SPLADE and SPLADE v2"
+    compared = offline.ask(question)
+    both = {c.paper_id for c in compared.citations}
+    assert len(both) == 2
+    history = [Turn(question, compared)]
+    better = offline.ask("which one is better?", history=history)
+    assert {c.paper_id for c in better.citations} == both, better.text
+    count = offline.ask("how many parameters?", history=history)
+    assert count.text == "Of the 2 papers the last answer cited, none states how many parameters.", count.text
+    alone = offline.ask("which is better?")  # of no comparison yet
+    assert alone.text.startswith("There is no earlier answer in this conversation") and not alone.citations
+
+
+def test_an_ordinal_as_the_subject_of_does_points_at_a_listed_paper(offline):
+    # "how many authors does the first have?" was read as asking the corpus to rank papers by authors
+    first = offline.ask(FIRST)
+    authors = offline.ask("how many authors does the first have?", history=[Turn(FIRST, first)])
+    title = first.citations[0].title  # its record's count, or that it has none
+    assert f"“{title}”" in authors.text and [c.title for c in authors.citations] == [title], authors.text
