@@ -31,6 +31,9 @@ from paperqa.types import Source
         ("How do recommender systems use large language models?", "fact"),
         ("Is Mistral-SPLADE better than SPLADE v2?", "compare"),  # a yes or no of two things
         ("How much better is SPLADE v2 than SPLADE?", "improvement"),
+        ("Is there anything on speech?", "list"),  # was one paper's fact
+        ("Is there any work about hashing?", "list"),
+        ("Is there any evidence that distillation helps?", "fact"),
     ],
 )
 def test_shapes(question, shape):

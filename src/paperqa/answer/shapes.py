@@ -24,6 +24,8 @@ _LIST = re.compile(
     # "Do any retrieval papers use BERT?", "are there any recent unlearning studies?", "code for unlearning papers"
     r"|\b(does|do|did) any( [\w-]+){0,3} (papers?|works?|stud(y|ies))\b"
     r"|\bare there (any )?([\w-]+ ){0,3}(papers|works|studies|surveys)\b|\bfor( [\w-]+){0,3} papers\b"
+    # "Is there anything on speech?", "is there any work about X?", "anything on hashing?"
+    r"|^\s*(is there )?(any|anything|something)( (work|research))? (on|about)\b"
     r"|\bwhat (was|were|has been|have been|got) published\b|\bwhat are (my|the|our) (options|choices|alternatives)\b"
     # "how do papers make X faster?", "how do the unlearning methods differ in cost?"
     r"|\bhow (do|did|have) (the )?([\w-]+ ){0,2}(papers|works|studies|approaches|methods)\b",
