@@ -953,3 +953,15 @@ def test_an_acronym_asked_in_the_singular_finds_the_papers_writing_its_plural(of
     assert answer.answerable and any(c.title.startswith("[") and "MLLMs" in c.title for c in answer.citations), (
         answer.text
     )
+
+
+def test_which_labs_work_on_a_topic_lists_its_papers_with_the_organisations_the_record_has(offline):
+    # "Which labs publish on retrieval?" was refused and "Which organisations work on mixture of experts?" said
+    # none of its papers mentions "organizations"
+    answer = offline.ask("Which labs work on mixture of experts?")
+    head, *rest = answer.text.splitlines()
+    orgs = {c.paper_id: c for c in answer.citations}
+    known = [s.paper for s in answer.sources if s.paper.id in orgs and s.paper.org]
+    assert known and head.startswith(f"The corpus lists an organisation for {len(known)} of the {len(orgs)} papers")
+    assert all(p.org in head for p in known) and rest[0].startswith("The corpus has "), answer.text
+    assert not offline.ask("Who works on protein folding?").answerable

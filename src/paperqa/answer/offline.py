@@ -48,7 +48,7 @@ from .pointed import (
 )
 from .premise import premise_said, training_denied
 from .question import Asked, names_llms
-from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED
+from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, orgs_said
 from .relevance import (
     MEMBER_WEIGHTS,
     UNSEEN,
@@ -115,6 +115,11 @@ class OfflineWriter:
                 draft.text = f"{CITING_UNRECORDED} {draft.text}"
                 return draft
             return mentioning(asked.text, sources, named[0] if named else 0, matches)
+        if asked.record == "organisation" and not (named or asked.one_paper):  # "which labs work on MoE?": the list,
+            draft = self._write(dataclasses.replace(asked, record=None, shape="list"), vector, sources)  # its orgs
+            if draft.answerable and draft.quotes:
+                draft.text = f"{orgs_said([sources[n - 1].paper for n in sorted(draft.quotes)])}\n{draft.text}"
+            return draft
         if asked.record and (named or asked.one_paper):  # "who wrote SPLADE?", "when was it published?"
             return self.one.record(asked.record, sources, named[0] if named else 0, hedged=False)
         if asked.record == "citations":  # "which paper is the most cited?"

@@ -4,6 +4,7 @@ what the corpus lists beside the abstract (a date, an organisation, how many aut
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Literal
 
 from ..text import PAPERS
@@ -31,7 +32,11 @@ _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
         re.IGNORECASE)),
     ("organisation", re.compile(
         r"\b(?:which|what)\s+(?:organi[sz]ation|company|lab|institution|university|affiliation|group|team)\s+"
-        r"(?:wrote|published|released|developed|made|proposed|introduced|is\s+behind|was\s+behind|is|are|did)\b",
+        r"(?:wrote|published|released|developed|made|proposed|introduced|is\s+behind|was\s+behind|is|are|did)\b"
+        # "Which labs work on mixture of experts?", "who works on X?": the organisations of the papers on it
+        r"|\b(?:which|what)\s+(?:organi[sz]ations|companies|labs|institutions|universities|groups|teams)\s+"
+        r"(?:work|works|publish|published|study|studied|research)\s+(?:on|about|in)\b"
+        r"|\bwho\s+(?:works|is\s+working|publishes|studies|researches)\s+(?:on|about|in)\b",
         re.IGNORECASE)),
     ("citations", re.compile(
         r"\bhow\s+(?:many\s+citations|many\s+times\s+(?:was|is|has)\b.{0,200}?\bcited"
@@ -93,3 +98,11 @@ def record_said(record: Record, paper: Paper) -> str:
         return f"The corpus lists no organisation for {title}."
     upvotes = f"; it lists {paper.upvotes} upvotes for {title}" if paper.upvotes is not None else ""
     return f"The corpus records no citation counts{upvotes}."
+
+
+def orgs_said(papers: Sequence[Paper]) -> str:
+    """What the corpus lists of the organisations of a list's papers ("which labs work on X?"), said first."""
+    known = [f"{inert(p.org)} (“{inert(p.title)}”)" for p in papers if p.org]
+    if not known:
+        return f"The corpus lists no organisation for the {len(papers)} papers on this (it records few)."
+    return f"The corpus lists an organisation for {len(known)} of the {len(papers)} papers on this: {'; '.join(known)}."
