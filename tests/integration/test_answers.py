@@ -965,3 +965,16 @@ def test_which_labs_work_on_a_topic_lists_its_papers_with_the_organisations_the_
     assert known and head.startswith(f"The corpus lists an organisation for {len(known)} of the {len(orgs)} papers")
     assert all(p.org in head for p in known) and rest[0].startswith("The corpus has "), answer.text
     assert not offline.ask("Who works on protein folding?").answerable
+
+
+def test_which_paper_reports_the_largest_measure_lists_those_stating_it_unranked(offline):
+    # "Which paper reports the largest speedup?" quoted ScholarBERT's "the largest … scientific language model"
+    answer = offline.ask("Which paper reports the largest speedup?")
+    head = answer.text.splitlines()[0]
+    assert head.startswith("The corpus has ") and "stating their speedup (the abstracts do not rank" in head, head
+    assert len(answer.claims) >= 2
+    for claim in answer.claims:
+        assert "speed" in claim.sentence.casefold() and any(ch.isdigit() for ch in claim.sentence), claim
+    # "the best result on BEIR": the papers reporting on BEIR, none ranked (one paper's sentence was the answer)
+    beir = offline.ask("What's the best result on BEIR in the corpus?")
+    assert "(the abstracts do not rank them against each other" in beir.text.splitlines()[0], beir.text

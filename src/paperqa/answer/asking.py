@@ -45,7 +45,8 @@ _ONE_DATED = re.compile(r"\b(?:paper|study|article|publication)$", re.IGNORECASE
 # the others; the papers on the topic are listed with what each reports.
 _BEST = re.compile(
     r"\b(?:best|top|leading|strongest|most\s+(?:important|influential|promising))\s+"
-    rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?|ways?|options?)\b)",
+    rf"(?=(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?|ways?|options?"
+    r"|results?|performance|scores?)\b)",
     re.IGNORECASE,
 )
 # "What is the state of the art in X?", "What are the state-of-the-art methods for X?": the same judgement, asked
@@ -60,7 +61,10 @@ _STATE_OF_ART = re.compile(
 # said after the noun; "best" or "most" is taken out, what it is judged by ("efficient") stays.
 _BEST_AFTER = re.compile(
     rf"^\s*(?:which|what)\s+(?:[\w-]+\s+)?(?:{PAPERS}|methods?|approach(?:es)?|models?|techniques?|systems?)\s+"
-    r"(?:is|are|was|were|works?|performs?)\s+(?:the\s+)?(best|most)\b",
+    r"(?:(?:is|are|was|were|works?|performs?)\s+(?:the\s+)?(best|most)"
+    # "Which paper reports the largest speedup?": a ranking of what each reports, which no abstract makes
+    r"|(?P<verb>reports?|has|have|achieves?|shows?|gets?|gives?)\s+(?:the\s+)?(largest|biggest|highest|greatest|best"
+    r"|strongest|fastest|lowest|smallest))\b",
     re.IGNORECASE,
 )
 # "the main approaches to X", "key methods for X", "different ways of X": how a reader sorts the papers on X, no
@@ -192,7 +196,9 @@ def asking(question: str) -> Asking:
     if popular and count is None and _ONE_PAPER_ASKED.search(question):  # "Which paper has the most upvotes?"
         count = 1
     if not best and (judged := _BEST_AFTER.search(question)):
-        question, best = without(question, judged.start(1), judged.end(1)), True
+        # "best" or "most" goes; "reports the largest" goes whole (what it reports stays)
+        start, end = (judged.start(1), judged.end(1)) if judged.group(1) else (judged.start("verb"), judged.end(3))
+        question, best = without(question, start, end), True
     if art := _STATE_OF_ART.search(question):
         question, best = without(question, art.start(), art.end()), True
     return Asking(question, order, count, counted is not None, best, weakness, finding, remedy, how, popular)

@@ -1,14 +1,22 @@
-"""A count asked of each paper the last answer listed ("how many parameters?" after a list): the papers stating
-it, each quoted where it does, or that none does."""
+"""A figure asked of each of several papers: a count after a list ("how many parameters?"), or the papers reporting
+a measure asked to be ranked ("which paper reports the largest speedup?"), each quoted where it states it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..text import substance
+from ..text import stem, substance
 from ..types import Source
 from .draft import Draft, list_line
 from .figures import counted, figure_of
+
+# What a paper reports as a figure ("the largest speedup", "the best accuracy"), not a topic ("data selection")
+MEASURES = frozenset(
+    stem(w)
+    for w in "speedup speedups accuracy compression reduction gain gains improvement throughput latency memory score "
+    "precision recall f1 bleu rouge perplexity ndcg mrr saving savings acceleration".split()
+)
+_UNRANKED = "the abstracts do not rank them against each other; each line gives what its paper reports"
 
 
 def each_counted(question: str, among: int, sources: Sequence[Source]) -> Draft | None:
@@ -17,16 +25,33 @@ def each_counted(question: str, among: int, sources: Sequence[Source]) -> Draft 
     word = counted(question)
     if word is None:
         return None
-    written = word[1]
-    stating = [
-        (n, s, said) for n, s in enumerate(sources, 1) if (said := figure_of(word[0], substance(s.paper.abstract)))
-    ]
+    stem, written = word
     cited = f"Of the {among} paper{'s' if among != 1 else ''} the last answer cited"
-    if not stating:
+    found = _stating(stem, sources)
+    if not found:
         return Draft(f"{cited}, none states how many {written}.", answerable=False)
+    verb = "states" if len(found) == 1 else "state"
+    return _listed(f"{cited}, {len(found)} {verb} how many {written}:", found)
+
+
+def each_reporting(measure: str, written: str, sources: Sequence[Source]) -> Draft | None:
+    """The papers stating a figure of the measure a ranking question asks for ("the largest speedup"), none
+    ranked above the others; None when no paper searched states one."""
+    found = _stating(measure, sources)
+    if not found:
+        return None
+    papers = f"{len(found)} paper{'s' if len(found) != 1 else ''}"
+    their = "their" if len(found) != 1 else "its"
+    return _listed(f"The corpus has {papers} stating {their} {written} ({_UNRANKED}):", found)
+
+
+def _stating(stem: str, sources: Sequence[Source]) -> list[tuple[int, Source, str]]:
+    """The sources (numbered from 1) with a sentence stating a figure beside the word, and that sentence."""
+    return [(n, s, said) for n, s in enumerate(sources, 1) if (said := figure_of(stem, substance(s.paper.abstract)))]
+
+
+def _listed(head: str, found: Sequence[tuple[int, Source, str]]) -> Draft:
     draft = Draft("", answerable=True)
-    verb = "states" if len(stating) == 1 else "state"
-    lines = [f"{cited}, {len(stating)} {verb} how many {written}:"]
-    lines += [list_line(s.paper.title, draft.quote(n, said)) for n, s, said in stating]
+    lines = [head] + [list_line(s.paper.title, draft.quote(n, said)) for n, s, said in found]
     draft.text = "\n".join(lines)
     return draft

@@ -29,12 +29,12 @@ from .draft import (
     own_part,
     refusal,
 )
-from .each import each_counted
+from .each import MEASURES, each_counted, each_reporting
 from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
 from .names import defined_unnamed, introduces, maker, studied_only, unnamed
 from .one_paper import OnePaper
-from .phrases import ize_stems, noun_kinds, phrase_nouns
+from .phrases import as_written, ize_stems, noun_kinds, phrase_nouns
 from .picking import BEATS, GAIN, Picker, defining
 from .pointed import (
     against_named,
@@ -109,6 +109,11 @@ class OfflineWriter:
                 named = [0]  # "What are the main findings?" of it; "how much better is it than its predecessor?"
         if asked.among and (each := each_counted(asked.text, asked.among, sources)):  # "how many parameters?"
             return each  # of each paper the last answer listed, not a list on "parameters"
+        # "Which paper reports the largest speedup?": those reporting one, unranked (a measure, not a topic)
+        if asked.best and len(asked.terms) == 1 and asked.terms[0] in MEASURES and not named:
+            written = as_written(asked.text, list(asked.terms))[0]
+            if reporting := each_reporting(asked.terms[0], written, sources):
+                return reporting
         if asked.record == "citing":  # "which papers cite SPLADE?": none recorded; those mentioning it instead
             if not (named or asked.one_paper):  # "which papers cite YOLO?": no paper of that name; those on it
                 draft = self._write(dataclasses.replace(asked, record=None), vector, sources)
