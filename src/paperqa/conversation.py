@@ -43,6 +43,18 @@ _DATED_ASKED = (
 _OF_THEM = r"of\s+(?:them|these|those|the\s+two|both)"
 _WHICH_DATED = re.compile(rf"\bwhich(?:\s+(?:one|paper|{_OF_THEM}))?{_DATED_ASKED}", re.I)  # "which came first?"
 _OLDER = ("oldest", "earliest", "older", "earlier", "first")
+# "and the oldest?", "what about the newest?" after "which one is the most recent?"
+_AND_DATED = re.compile(
+    r"^\s*(?:and|what\s+about|how\s+about)\s+the\s+(newest|latest|most\s+recent|oldest|earliest)"
+    r"(?:\s+one)?\s*[?.!]*\s*$",
+    re.I,
+)
+# "show more", "what else?", "any others?", "more papers?" after a list: what it left out
+_MORE = re.compile(
+    r"^\s*(?:(?:show|give|list|tell)\s+(?:me\s+)?more|more(?:\s+(?:papers|results|please))?|what\s+else"
+    r"|any\s+(?:others?|more)|(?:are\s+there\s+)?(?:any\s+)?(?:other|more)\s+(?:papers|ones)|next)\s*[?.!]*\s*$",
+    re.I,
+)
 # Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
 _WHICH_ONE_DATED = re.compile(rf"\bwhich\s+(?:one|{_OF_THEM}){_DATED_ASKED}", re.I)
 _SINGULAR = re.compile(rf"\b(it|its|{_PAPER}|this method)\b", re.I)
@@ -149,7 +161,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         return Resolved(question, filters if filters.active else None, similar_to=ids[0], dates=years, upvotes=upvotes)
     note: str | None = None
     # "which one is newer?" asks of the last answer's papers; "Which is newer, SPLADE or SPLADE v2?" names its own
-    dated = _WHICH_DATED.search(question)
+    dated = _WHICH_DATED.search(question) or _AND_DATED.search(question)  # "and the oldest?"
     if dated and not subject_terms(question[: dated.start()] + " " + question[dated.end() :]):
         if len(cited_numbers(last)) <= 1:  # "which is the newest?" after one paper's answer: of the list before it
             last = next((t for t in reversed(history) if len(cited_numbers(t)) > 1), last)
@@ -162,6 +174,10 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if len(known) < among:  # "the newest" of twelve of which two are dated: of those two
             verb = "has" if len(known) == 1 else "have"
             note = f"Of the {among} papers the last answer cited, only {len(known)} {verb} a known date."
+    if _MORE.match(question) and (lists := [t for t in history if gave_list(t)]):  # "show more", "what else?"
+        return Resolved(question, None, _more_of(lists[-1]))
+    # "sort them by date", "oldest first" after a list: the same papers, by date
+    ordering = (o := analyse(question)).order is not None and not o.terms and after_list(last)
     # "which is better?", "which one is faster?" after a comparison: of the papers it compared, compared again
     better = bool(m := _WHICH_BETTER.search(question)) and not subject_terms(question[m.end() :] if m else "")
     if better and len(cited_numbers(last)) <= 1:
@@ -198,6 +214,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         or code_only
         or bare
         or better
+        or ordering
     ):
         # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
         # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
@@ -209,7 +226,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if is_elliptical(analyse(last.question)) and after_list(last):  # "which GPU?" after "how many bits?" of a
             cited = [s.paper.id for s in last.answer.sources]  # list: of that list, not of the one paper stating it
         of_several = after_list(last) or compared(last)  # "how many parameters?" after a list or a comparison
-        if _NARROW.search(question) or bare or better or (elliptical and of_several and not _SINGULAR.search(question)):
+        narrow = _NARROW.search(question) or bare or better or ordering
+        if narrow or (elliptical and of_several and not _SINGULAR.search(question)):
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
             titles = list(dict.fromkeys(c.title for c in last.answer.citations))
             if len(titles) >= 2 and (better or analyse(question).shape == "compare"):  # "how do they differ?"
@@ -245,6 +263,17 @@ _SIMILAR = re.compile(
     r"\b(?:similar|related|alike)\b|\blike\s+(?:(?:it|this|that)\b(?:\s+one\b)?|\[\d+\])", re.IGNORECASE
 )
 _ELSE = re.compile(r"\b(?:else|other|others)\b", re.IGNORECASE)
+
+
+def _more_of(turn: Turn) -> str:
+    """What "show more" is told of the last list: that it left papers out, or that it gave the papers it found."""
+    count = len(set(cited_numbers(turn)))
+    found = re.match(r"The corpus has ((?:at least )?(\d+))", turn.answer.text)  # the list's head: how many found
+    if found and int(found.group(2)) > count:
+        total = found.group(1) if found.group(1).startswith("at least") else f"the {found.group(1)}"
+        return (f"The last list showed {count} of {total} papers found; ask a narrower question (a "
+                "subtopic, a year, “with code”) to see others.")  # fmt: skip
+    return f"The last list gave the {count} papers found on that; ask about another topic, or about one of them."
 
 
 def _similar_alone(question: str) -> bool:

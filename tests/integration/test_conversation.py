@@ -821,3 +821,39 @@ def test_an_ordinal_as_the_subject_of_does_points_at_a_listed_paper(offline):
     authors = offline.ask("how many authors does the first have?", history=[Turn(FIRST, first)])
     title = first.citations[0].title  # its record's count, or that it has none
     assert f"“{title}”" in authors.text and [c.title for c in authors.citations] == [title], authors.text
+
+
+def test_a_list_sorted_by_date_in_a_follow_up_keeps_its_papers(offline):
+    # "sort them by date" and "oldest first" were refused ("no retrieved abstract supports an answer")
+    question = "Which papers are about dense retrieval?"
+    first = offline.ask(question)
+    listed = {c.paper_id for c in first.citations}
+    history = [Turn(question, first)]
+    for asked in ("sort them by date", "oldest first"):
+        follow = offline.ask(asked, history=history)
+        assert follow.citations and {c.paper_id for c in follow.citations} <= listed, follow.text
+        dates = [c.date for c in follow.citations if c.date]
+        assert dates == sorted(dates, reverse=asked.startswith("sort")), (asked, dates)
+
+
+def test_and_the_oldest_after_the_newest_is_of_the_same_list(offline):
+    # "and the oldest?" was refused: "no paper in it mentions “oldest”"
+    question = "Which papers study LLM unlearning?"
+    first = offline.ask(question)
+    history = [Turn(question, first)]
+    newest = offline.ask("which one is the most recent?", history=history)
+    oldest = offline.ask("and the oldest?", history=[*history, Turn("which one is the most recent?", newest)])
+    dated = sorted((c.date, c.title) for c in first.citations if c.date)
+    assert oldest.text.startswith(f"The corpus dates “{dated[0][1]}” {dated[0][0].isoformat()}."), oldest.text
+
+
+def test_show_more_says_what_the_last_list_left_out(offline):
+    # "show more", "what else?" were refused as questions about "more" and "else"
+    question = "Which papers are about dense retrieval?"  # more found than the twelve shown
+    first = offline.ask(question)
+    more = offline.ask("show more", history=[Turn(question, first)])
+    assert more.text.startswith("The last list showed 12 of at least") and not more.citations, more.text
+    question = "Which papers study LLM unlearning?"
+    first = offline.ask(question)
+    rest = offline.ask("what else?", history=[Turn(question, first)])
+    assert rest.text.startswith(f"The last list gave the {len({c.paper_id for c in first.citations})} papers")

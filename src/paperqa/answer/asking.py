@@ -33,6 +33,12 @@ _DATED_AFTER = re.compile(
     r"released|posted))\s+(?P<when>most\s+recently|last|latest|first|earliest))\b)",  # "… came out most recently?"
     re.IGNORECASE,
 )
+# "sort them by date", "order by year", "newest first", "oldest first": an order, no word of a topic
+_BY_DATE = re.compile(
+    r"\b(?:sort|order|rank|list)(?:ed)?\s+(?:(?:them|these|those|the\s+papers|it)\s+)?by\s+(?:publication\s+)?"
+    r"(?:date|year|recency)\b|\b(newest|latest|most\s+recent|oldest|earliest)\s+first\b",
+    re.IGNORECASE,
+)
 # "What's new in dense retrieval?": the newest papers on it ("new" is a stop word: without this, only the topic).
 # Of a name ("What is new about SPLADE v2?") it asks what that paper brings: no list.
 _WHATS_NEW = re.compile(
@@ -167,6 +173,9 @@ def asking(question: str) -> Asking:
     after = None if dated else _DATED_AFTER.search(question)
     if not (dated or after) and (new := _WHATS_NEW.search(question)):
         order, question = "newest", without(question, new.start(1), new.end(1))
+    if not (dated or after or order) and (by_date := _BY_DATE.search(question)):  # "sort them by date"
+        order = "oldest" if (by_date.group(1) or "").casefold() in ("oldest", "earliest") else "newest"
+        question = without(question, by_date.start(), by_date.end())
     if after:
         said = (after.group("word") or after.group("when")).lower()
         order = "oldest" if said in ("oldest", "earliest", "first") else "newest"

@@ -40,7 +40,7 @@ def restricted_answer(
         cited = f"Of the {among} paper{'s' if among != 1 else ''} the last answer cited"
         if not shown:
             return said(question, f"{cited}, none {restriction}.")
-        head = f"{cited}, {admitted} {restriction}, {order} first:"
+        head = f"{cited}, {admitted} {restriction}, {order} first:" if restriction else f"{cited}, {order} first:"
         return listed(question, head, shown, by_upvotes=order == "most upvoted")
     if not shown:
         return said(question, f"The corpus has no paper {restriction}.")
