@@ -16,7 +16,17 @@ from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .ordinals import ELLIPSIS, REF, picked_alone, pointed_at, pointer
 from .text import PAPERS, subject_terms, terms
-from .turns import Turn, after_list, cited_numbers, compared, gave_list, is_elliptical, restriction_of, restricts_only
+from .turns import (
+    Turn,
+    after_list,
+    cited_numbers,
+    compared,
+    gave_list,
+    is_elliptical,
+    more_said,
+    restriction_of,
+    restricts_only,
+)
 from .upvotes import UpvotesAsked, upvotes_asked
 
 # "the paper" points back; "the paper on hard negatives", "the paper that introduced X" describe one afresh.
@@ -175,7 +185,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             verb = "has" if len(known) == 1 else "have"
             note = f"Of the {among} papers the last answer cited, only {len(known)} {verb} a known date."
     if _MORE.match(question) and (lists := [t for t in history if gave_list(t)]):  # "show more", "what else?"
-        return Resolved(question, None, _more_of(lists[-1]))
+        return Resolved(question, None, more_said(lists[-1]))
     # "sort them by date", "oldest first" after a list: the same papers, by date
     ordering = (o := analyse(question)).order is not None and not o.terms and after_list(last)
     # "which is better?", "which one is faster?" after a comparison: of the papers it compared, compared again
@@ -263,17 +273,6 @@ _SIMILAR = re.compile(
     r"\b(?:similar|related|alike)\b|\blike\s+(?:(?:it|this|that)\b(?:\s+one\b)?|\[\d+\])", re.IGNORECASE
 )
 _ELSE = re.compile(r"\b(?:else|other|others)\b", re.IGNORECASE)
-
-
-def _more_of(turn: Turn) -> str:
-    """What "show more" is told of the last list: that it left papers out, or that it gave the papers it found."""
-    count = len(set(cited_numbers(turn)))
-    found = re.match(r"The corpus has ((?:at least )?(\d+))", turn.answer.text)  # the list's head: how many found
-    if found and int(found.group(2)) > count:
-        total = found.group(1) if found.group(1).startswith("at least") else f"the {found.group(1)}"
-        return (f"The last list showed {count} of {total} papers found; ask a narrower question (a "
-                "subtopic, a year, “with code”) to see others.")  # fmt: skip
-    return f"The last list gave the {count} papers found on that; ask about another topic, or about one of them."
 
 
 def _similar_alone(question: str) -> bool:

@@ -3,6 +3,7 @@ follow-up reads it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .answer.question import Asked, analyse
@@ -65,3 +66,14 @@ def cited_numbers(turn: Turn) -> list[int]:
 def compared(turn: Turn) -> bool:
     """Whether a turn compared papers ("Compare SPLADE and SPLADE v2"), citing more than one."""
     return analyse(turn.question).shape == "compare" and len(set(cited_numbers(turn))) > 1
+
+
+def more_said(turn: Turn) -> str:
+    """What "show more" is told of the last list: that it left papers out, or that it gave the papers it found."""
+    count = len(set(cited_numbers(turn)))
+    found = re.match(r"The corpus has ((?:at least )?(\d+))", turn.answer.text)  # the list's head: how many found
+    if found and int(found.group(2)) > count:
+        total = found.group(1) if found.group(1).startswith("at least") else f"the {found.group(1)}"
+        return (f"The last list showed {count} of {total} papers found; ask a narrower question (a "
+                "subtopic, a year, “with code”) to see others.")  # fmt: skip
+    return f"The last list gave the {count} papers found on that; ask about another topic, or about one of them."
