@@ -186,8 +186,11 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             note = f"Of the {among} papers the last answer cited, only {len(known)} {verb} a known date."
     if _MORE.match(question) and (lists := [t for t in history if gave_list(t)]):  # "show more", "what else?"
         return Resolved(question, None, more_said(lists[-1]))
-    # "sort them by date", "oldest first" after a list: the same papers, by date
-    ordering = (o := analyse(question)).order is not None and not o.terms and after_list(last)
+    # "sort them by date", "oldest first" after a list: the same papers, by date (after one paper's answer, those of
+    # the list before it)
+    if (o := analyse(question)).order is not None and not o.terms and len(cited_numbers(last)) <= 1:
+        last = next((t for t in reversed(history) if len(cited_numbers(t)) > 1), last)
+    ordering = o.order is not None and not o.terms and after_list(last)
     # "which is better?", "which one is faster?" after a comparison: of the papers it compared, compared again
     better = bool(m := _WHICH_BETTER.search(question)) and not subject_terms(question[m.end() :] if m else "")
     if better and len(cited_numbers(last)) <= 1:

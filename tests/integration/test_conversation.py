@@ -834,6 +834,13 @@ def test_a_list_sorted_by_date_in_a_follow_up_keeps_its_papers(offline):
         assert follow.citations and {c.paper_id for c in follow.citations} <= listed, follow.text
         dates = [c.date for c in follow.citations if c.date]
         assert dates == sorted(dates, reverse=asked.startswith("sort")), (asked, dates)
+    # after one paper's answer ("which are from 2024?" of the unlearning papers: one), of the list before it
+    question = "Which papers study LLM unlearning?"
+    unlearning = offline.ask(question)
+    year = offline.ask("which are from 2024?", history=[Turn(question, unlearning)])
+    assert len(year.citations) == 1
+    again = offline.ask("sort them by date", history=[Turn(question, unlearning), Turn("which are from 2024?", year)])
+    assert {c.paper_id for c in again.citations} == {c.paper_id for c in unlearning.citations}, again.text
 
 
 def test_and_the_oldest_after_the_newest_is_of_the_same_list(offline):
