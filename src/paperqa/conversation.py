@@ -26,6 +26,7 @@ from .turns import (
     more_said,
     restriction_of,
     restricts_only,
+    several_before,
 )
 from .upvotes import UpvotesAsked, upvotes_asked
 
@@ -118,6 +119,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     if upvotes := upvotes_asked(question):  # "papers with more than 100 upvotes": the record's count, not words
         question = upvotes.rest
         filters = dataclasses.replace(filters, min_upvotes=max(filters.min_upvotes or 0, upvotes.least))
+    # "which is better?", "which one is faster?": of the papers a comparison compared, compared again
+    better = bool(m := _WHICH_BETTER.search(question)) and not subject_terms(question[m.end() :] if m else "")
     if not history:
         # "Compare the first two", "tell me more about [2]" opening a conversation: nothing to point back at (a
         # longer question may quote a "[12]" from a paper it pastes).
@@ -130,7 +133,6 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         asked = analyse(question)
         wanted = asked.wants | {c[0] for c in [counted(question)] if c}
         of_none = is_elliptical(asked) and set(asked.terms) <= wanted
-        better = (m := _WHICH_BETTER.search(question)) and not subject_terms(question[m.end() :])  # "which is better?"
         if pointing or alone or of_none or better or _WHICH_ONE_DATED.search(question) or _similar_alone(question):
             return Resolved(question, None, "There is no earlier answer in this conversation for that to refer to; "
                                             "ask about a topic or name the paper.")  # fmt: skip
@@ -173,8 +175,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     # "which one is newer?" asks of the last answer's papers; "Which is newer, SPLADE or SPLADE v2?" names its own
     dated = _WHICH_DATED.search(question) or _AND_DATED.search(question)  # "and the oldest?"
     if dated and not subject_terms(question[: dated.start()] + " " + question[dated.end() :]):
-        if len(cited_numbers(last)) <= 1:  # "which is the newest?" after one paper's answer: of the list before it
-            last = next((t for t in reversed(history) if len(cited_numbers(t)) > 1), last)
+        last = several_before(history, last)  # "which is the newest?" after one paper's answer: of the list before
         known = [(c.date, c.n) for c in last.answer.citations if c.date]
         if not known:
             return Resolved(question, None, "None of the papers the last answer cited has a known date.")
@@ -188,13 +189,11 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         return Resolved(question, None, more_said(lists[-1]))
     # "sort them by date", "oldest first" after a list: the same papers, by date (after one paper's answer, those of
     # the list before it)
-    if (o := analyse(question)).order is not None and not o.terms and len(cited_numbers(last)) <= 1:
-        last = next((t for t in reversed(history) if len(cited_numbers(t)) > 1), last)
+    if (o := analyse(question)).order is not None and not o.terms:
+        last = several_before(history, last)
     ordering = o.order is not None and not o.terms and after_list(last)
-    # "which is better?", "which one is faster?" after a comparison: of the papers it compared, compared again
-    better = bool(m := _WHICH_BETTER.search(question)) and not subject_terms(question[m.end() :] if m else "")
-    if better and len(cited_numbers(last)) <= 1:
-        last = next((t for t in reversed(history) if len(cited_numbers(t)) > 1), last)
+    if better:  # after one paper's answer, of the comparison before it
+        last = several_before(history, last)
     # "is there code?", "any code?": of the paper just discussed, or of each paper of a list ("which of them …")
     code_only = (code := analyse(question)).with_code and not code.terms
     if code_only and after_list(last):

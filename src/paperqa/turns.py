@@ -4,6 +4,7 @@ follow-up reads it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .answer.question import Asked, analyse
@@ -61,6 +62,14 @@ def gave_list(turn: Turn) -> bool:
 def cited_numbers(turn: Turn) -> list[int]:
     """The source numbers an answer cited, in the order it first cited them."""
     return list(dict.fromkeys(c.n for c in turn.answer.citations))
+
+
+def several_before(history: Sequence[Turn], last: Turn) -> Turn:
+    """`last`, or when it cited one paper at most, the last turn citing more than one (the list or comparison a
+    follow-up asks of after one paper's answer: "which is the newest?", "sort them by date"), if any."""
+    if len(cited_numbers(last)) > 1:
+        return last
+    return next((t for t in reversed(history) if len(cited_numbers(t)) > 1), last)
 
 
 def compared(turn: Turn) -> bool:
