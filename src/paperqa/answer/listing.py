@@ -62,7 +62,7 @@ def list_head(
     if not short:  # of a longer question, a field it qualifies its topic with ("for medical question answering")
         none_has = {t for t in none_has if subject(t) and any(_FIELD.fullmatch(w) for w in as_written(asked.text, [t]))}
     # "reduce the number of visual tokens" is reducing visual tokens: no word of it the papers lack
-    none_has = {t for t in none_has if not re.search(rf"\b{t}\w*\s+of\b", asked.text, re.I) or t not in _QUANTITY}
+    none_has = {t for t in none_has if t not in _QUANTITY or not re.search(rf"\b{t}\w*\s+of\b", asked.text, re.I)}
     if any(subject(t) for t in none_has):  # which word none of them has is said below
         head = (
             f"No paper found is on all of this; the {many} closest {papers}"
