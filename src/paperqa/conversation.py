@@ -133,7 +133,16 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         asked = analyse(question)
         wanted = asked.wants | {c[0] for c in [counted(question)] if c}
         of_none = is_elliptical(asked) and set(asked.terms) <= wanted
-        if pointing or alone or of_none or better or _WHICH_ONE_DATED.search(question) or _similar_alone(question):
+        more = _MORE.match(question)  # "show more", "what else?"
+        if (
+            pointing
+            or alone
+            or of_none
+            or better
+            or more
+            or _WHICH_ONE_DATED.search(question)
+            or _similar_alone(question)
+        ):
             return Resolved(question, None, "There is no earlier answer in this conversation for that to refer to; "
                                             "ask about a topic or name the paper.")  # fmt: skip
         return Resolved(question, filters if filters.active else None, dates=years, upvotes=upvotes)

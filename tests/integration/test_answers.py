@@ -978,3 +978,10 @@ def test_which_paper_reports_the_largest_measure_lists_those_stating_it_unranked
     # "the best result on BEIR": the papers reporting on BEIR, none ranked (one paper's sentence was the answer)
     beir = offline.ask("What's the best result on BEIR in the corpus?")
     assert "(the abstracts do not rank them against each other" in beir.text.splitlines()[0], beir.text
+
+
+def test_no_organisation_recorded_for_one_paper_is_said_in_the_singular(offline):
+    answer = offline.ask("Which labs work on speech recognition for low-resource languages?")
+    head = answer.text.splitlines()[0]  # one paper on it, with no organisation in the record ("the 1 papers")
+    assert len(answer.citations) == 1 and not answer.sources[answer.citations[0].n - 1].paper.org, answer.text
+    assert head.startswith("The corpus lists no organisation for the paper on this"), head

@@ -864,3 +864,4 @@ def test_show_more_says_what_the_last_list_left_out(offline):
     first = offline.ask(question)
     rest = offline.ask("what else?", history=[Turn(question, first)])
     assert rest.text.startswith(f"The last list gave the {len({c.paper_id for c in first.citations})} papers")
+    assert offline.ask("show more").text.startswith("There is no earlier answer in this conversation")

@@ -104,5 +104,6 @@ def orgs_said(papers: Sequence[Paper]) -> str:
     """What the corpus lists of the organisations of a list's papers ("which labs work on X?"), said first."""
     known = [f"{inert(p.org)} (“{inert(p.title)}”)" for p in papers if p.org]
     if not known:
-        return f"The corpus lists no organisation for the {len(papers)} papers on this (it records few)."
+        papers_on = "the paper" if len(papers) == 1 else f"the {len(papers)} papers"
+        return f"The corpus lists no organisation for {papers_on} on this (it records few)."
     return f"The corpus lists an organisation for {len(known)} of the {len(papers)} papers on this: {'; '.join(known)}."
