@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .anaphora import NARROW, SINGULAR, refers_back
 from .answer.asking import asking
 from .answer.figures import counted
 from .answer.question import analyse
@@ -15,7 +16,7 @@ from .answer.record import record_asked
 from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .ordinals import ELLIPSIS, REF, picked_alone, pointed_at, pointer
-from .text import PAPERS, subject_terms, terms
+from .text import PAPERS, subject_terms
 from .turns import (
     Turn,
     after_list,
@@ -30,21 +31,6 @@ from .turns import (
 )
 from .upvotes import UpvotesAsked, upvotes_asked
 
-# "the paper" points back; "the paper on hard negatives", "the paper that introduced X" describe one afresh.
-_DESCRIBED = (
-    r"(?!\s+(?:on|about|that|which|who|whose|by|from|in|with|where|for|of|called|named"
-    r"|introducing|proposing|presenting|describing|using|studying|showing)\b)"
-)
-_PAPER = rf"(?:that|this|the) (?:paper|work){_DESCRIBED}"
-# "what datasets does each use?", "each of them", "both of them": the last answer's papers, as "they" are
-# ("how does each layer contribute?" asks of layers: "each" before a verb only)
-_EACH = (
-    r"(?:(?<=does )|(?<=did )|(?<=do ))each(?= (?:use|propose|evaluate|report|introduce|study|address|achieve|"
-    r"show|find|train|measure|compare|claim|say|do|work|handle|target|test|focus|rely|need|improve|cover)\b)"
-    r"|each(?= (?:one|of (?:them|those|these))\b)|both(?= of them\b)"
-)
-_ANAPHORA = re.compile(rf"\b(those|these|them|they|their|it|its|{_PAPER}|above|same|{_EACH})\b", re.I)
-_NARROW = re.compile(rf"\b(those|these|them|they|their|above|{_EACH})\b", re.I)
 # "Which one is the newest?": of the papers the last answer cited, the one with the latest (earliest) date.
 # "which one is newer?", "which one came first?" of two compared.
 _DATED_ASKED = (
@@ -68,20 +54,11 @@ _MORE = re.compile(
 )
 # Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
 _WHICH_ONE_DATED = re.compile(rf"\bwhich\s+(?:one|{_OF_THEM}){_DATED_ASKED}", re.I)
-_SINGULAR = re.compile(rf"\b(it|its|{_PAPER}|this method)\b", re.I)
 # "Who are the authors?", "What are the results?" after one paper's answer: a part of the paper just discussed,
 # when the question has no subject of its own.
 _PART = re.compile(
     r"\bthe\s+(?:main\s+|key\s+)?(?:authors?|datasets?|benchmarks?|results?|findings?|conclusions?|contributions?|"
     r"limitations?|experiments?|evaluation|code|abstract|title|date)\b",
-    re.I,
-)
-# "what they don't know", "whether it helps": a pronoun opening a clause inside the question, after words of its
-# own ("Do language models know what they don't know?"), has its antecedent there, not in the last answer.
-# "… and how is it fixed?": the clause's auxiliary may stand between.
-_CLAUSE = re.compile(
-    r"\b(?:what|whether|that|which|who|if|when|how|why|where|because)\s+"
-    r"(?:(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\s+)?$",
     re.I,
 )
 
@@ -127,7 +104,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         pointing = pointed_at(question, []) or (REF.search(question) and len(question.split()) <= 8)
         # "How is it fixed?", "which one is newer?": a pronoun and nothing else to search for ("which paper is the
         # oldest?" asks the corpus)
-        alone = _refers_back(question) and not subject_terms(_asked_of(question))
+        alone = refers_back(question) and not subject_terms(_asked_of(question))
         # "how many parameters?", "which GPU?": of no paper yet ("what did the authors of WAGLE evaluate on?" has
         # a word of its own besides the kind it wants)
         asked = analyse(question)
@@ -221,14 +198,14 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         query = REF.sub(lambda m: _title(m, last), question)
         filters = dataclasses.replace(filters, paper_ids=frozenset(p.id for p in papers))
     elif (
-        _SINGULAR.search(question)
+        SINGULAR.search(question)
         and (cited := [c.paper_id for c in last.answer.citations])
         and ((asked := analyse(question)).shape == "compare" or asked.record == "citing")
     ):  # "Compare it with Arctic-Embed 2.0", "which papers cite it?": the paper just discussed, by its title
         title = next(c.title for c in last.answer.citations if c.paper_id == cited[0])
-        query = _SINGULAR.sub(lambda _: f"“{title}”", question, count=1)
+        query = SINGULAR.sub(lambda _: f"“{title}”", question, count=1)
     elif (
-        _refers_back(question)
+        refers_back(question)
         or question.strip().lower().startswith(("and ", "what about", "how about"))
         or (_PART.search(question) and not subject_terms(_PART.sub(" ", question)) and not after_list(last))
         or elliptical
@@ -247,13 +224,13 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if is_elliptical(analyse(last.question)) and after_list(last):  # "which GPU?" after "how many bits?" of a
             cited = [s.paper.id for s in last.answer.sources]  # list: of that list, not of the one paper stating it
         of_several = after_list(last) or compared(last)  # "how many parameters?" after a list or a comparison
-        narrow = _NARROW.search(question) or bare or better or ordering
-        if narrow or (elliptical and of_several and not _SINGULAR.search(question)):
+        narrow = NARROW.search(question) or bare or better or ordering
+        if narrow or (elliptical and of_several and not SINGULAR.search(question)):
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
             titles = list(dict.fromkeys(c.title for c in last.answer.citations))
             if len(titles) >= 2 and (better or analyse(question).shape == "compare"):  # "how do they differ?"
                 query = "Compare " + " and ".join(f"“{t}”" for t in titles)
-        elif (_SINGULAR.search(question) or _PART.search(question) or elliptical or code_only) and cited:
+        elif (SINGULAR.search(question) or _PART.search(question) or elliptical or code_only) and cited:
             # "what dataset does it introduce?": the paper just discussed, the last answer's first citation. A
             # question with words of its own is asked alone ("does it use an inverted index?" after "does it use
             # BERT?" is not asked of BERT); "what does it evaluate on?" is read with the last question.
@@ -264,7 +241,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             # sentence on retrieval-augmented generation, not what it proposes)
             # "tell me more about [2]" names that paper by pointing: no words of it to ask with either
             pointing = pointer(last.question) is not None
-            alone = bool(subject_terms(question)) or not _SINGULAR.search(question) or after_list(last) or pointing
+            alone = bool(subject_terms(question)) or not SINGULAR.search(question) or after_list(last) or pointing
             query = question if alone else query
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
@@ -306,24 +283,9 @@ def _asked_of(question: str) -> str:
 def _asked_again(question: str, ref: str) -> str | None:
     """An earlier question asked of another paper (`ref`, "[1]"): its own pointer ("the second one", "[2]", "it")
     replaced; None when it has none."""
-    if m := pointer(question) or _SINGULAR.search(question):
+    if m := pointer(question) or SINGULAR.search(question):
         return f"{question[: m.start()]}{ref}{question[m.end() :]}"
     return None
-
-
-def _refers_back(question: str) -> bool:
-    """Whether a pronoun of the question points at the last answer: one not opening a clause after a key word."""
-    for m in _ANAPHORA.finditer(question):
-        before = question[: m.start()]
-        clause = _CLAUSE.search(before)
-        if clause and terms(before[: clause.start()]):
-            continue
-        # "Which papers are about model compression? Also, which of them use quantization?": a sentence of the
-        # question's own, asked before the pronoun, is what it points at
-        ended = max(before.rfind(f"{mark} ") for mark in "?.!")  # the last sentence end before it (linear)
-        if not (ended >= 0 and subject_terms(before[: ended + 1])):
-            return True
-    return False
 
 
 def _title(m: re.Match[str], last: Turn) -> str:

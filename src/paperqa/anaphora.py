@@ -1,0 +1,49 @@
+"""Where a follow-up points back at the last answer: "it", "those", "the paper", "each of them" (not a pronoun
+whose antecedent is in the question itself)."""
+
+from __future__ import annotations
+
+import re
+
+from .text import subject_terms, terms
+
+# "the paper" points back; "the paper on hard negatives", "the paper that introduced X" describe one afresh.
+_DESCRIBED = (
+    r"(?!\s+(?:on|about|that|which|who|whose|by|from|in|with|where|for|of|called|named"
+    r"|introducing|proposing|presenting|describing|using|studying|showing)\b)"
+)
+_PAPER = rf"(?:that|this|the) (?:paper|work){_DESCRIBED}"
+# "what datasets does each use?", "each of them", "both of them": the last answer's papers, as "they" are
+# ("how does each layer contribute?" asks of layers: "each" before a verb only)
+_EACH = (
+    r"(?:(?<=does )|(?<=did )|(?<=do ))each(?= (?:use|propose|evaluate|report|introduce|study|address|achieve|"
+    r"show|find|train|measure|compare|claim|say|do|work|handle|target|test|focus|rely|need|improve|cover)\b)"
+    r"|each(?= (?:one|of (?:them|those|these))\b)|both(?= of them\b)"
+)
+_ANAPHORA = re.compile(rf"\b(those|these|them|they|their|it|its|{_PAPER}|above|same|{_EACH})\b", re.I)
+NARROW = re.compile(rf"\b(those|these|them|they|their|above|{_EACH})\b", re.I)
+SINGULAR = re.compile(rf"\b(it|its|{_PAPER}|this method)\b", re.I)
+
+# "what they don't know", "whether it helps": a pronoun opening a clause inside the question, after words of its
+# own ("Do language models know what they don't know?"), has its antecedent there, not in the last answer.
+# "… and how is it fixed?": the clause's auxiliary may stand between.
+_CLAUSE = re.compile(
+    r"\b(?:what|whether|that|which|who|if|when|how|why|where|because)\s+"
+    r"(?:(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\s+)?$",
+    re.I,
+)
+
+
+def refers_back(question: str) -> bool:
+    """Whether a pronoun of the question points at the last answer: one not opening a clause after a key word."""
+    for m in _ANAPHORA.finditer(question):
+        before = question[: m.start()]
+        clause = _CLAUSE.search(before)
+        if clause and terms(before[: clause.start()]):
+            continue
+        # "Which papers are about model compression? Also, which of them use quantization?": a sentence of the
+        # question's own, asked before the pronoun, is what it points at
+        ended = max(before.rfind(f"{mark} ") for mark in "?.!")  # the last sentence end before it (linear)
+        if not (ended >= 0 and subject_terms(before[: ended + 1])):
+            return True
+    return False
