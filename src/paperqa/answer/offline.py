@@ -61,12 +61,11 @@ from .relevance import (
     logistic,
     match,
     member_rows,
-    on_topic,
     vocabulary,
 )
 from .subjects import Subjects
 from .topics import side_papers, topic_sides, topics_compared
-from .traits import makes_data, on_language_models
+from .traits import on_language_models
 from .vectors import Vectors
 
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
@@ -258,22 +257,7 @@ class OfflineWriter:
         probabilities = [logistic(MEMBER_WEIGHTS, row) for row in member_rows(fits)]
         chosen = by_kin(probabilities, [s.paper for s in sources], self.vectors)
         draft = Draft("", answerable=True)
-        if len(asked.terms) <= SHORT:  # a topic's name: a paper lacking more of its words is not on it
-            chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self.subjects.names)]
-            if not self.subjects.count(asked) and self.subjects.all_common(asked):  # "find problems in benchmarks":
-                chosen = []  # words said of many papers name no topic (a name, "MS MARCO", does): the closest
-            chosen = [i for i in chosen if not self.subjects.only_as_examples(asked, sources[i])]  # "(e.g., robotics)"
-            chosen = [i for i in chosen if not self.subjects.made_from(asked, sources[i])]  # text of "text-to-image"
-            chosen = [i for i in chosen if not self.subjects.only_as_participle(asked, sources[i])]  # "judged by"
-            # "model merging": not HICL's "merging context"; "code generation": not "code … the generator"
-            if framing := self.subjects.framing(asked) or self.subjects.one_phrase(asked):
-                chosen = [i for i in chosen if self.subjects.writes(sources[i], framing)]
-            if asked.proper:  # "Chinese sentence embeddings": a paper never saying "Chinese" is on another topic
-                chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]
-        if asked.llm:  # "LLM" frames most questions here, so it weighs nothing; a list about LLMs still needs it
-            chosen = [i for i in chosen if on_language_models(sources[i].paper)]
-        if asked.makes_data:  # "papers that propose new benchmarks for RAG": each names the benchmark it makes
-            chosen = [i for i in chosen if makes_data(sources[i].paper)]
+        chosen = self.subjects.on_it(asked, sources, chosen, short=len(asked.terms) <= SHORT)
         # "papers on hashing with code available": each says where, and is quoted there
         code = (
             {i: said for i in chosen if (said := code_sentence(sources[i].paper.abstract))} if asked.with_code else {}

@@ -11,7 +11,8 @@ from ..types import Source
 from .evidence import has
 from .phrases import as_written, noun_kinds, to_tasks, word_forms, words_outside_examples
 from .question import Asked
-from .relevance import Idf, covers, holds_compound, lacking, near, rare, subject, vocabulary
+from .relevance import Idf, covers, holds_compound, lacking, near, on_topic, rare, subject, vocabulary
+from .traits import makes_data, on_language_models
 
 _MAKING = stem("generate")  # "generate text", "text generation"
 
@@ -124,6 +125,27 @@ class Subjects:
             if written and self.idf(head) <= self.idf(modifier):
                 return asked.pairs
         return ()
+
+    def on_it(self, asked: Asked, sources: Sequence[Source], chosen: list[int], short: bool) -> list[int]:
+        """Of the papers chosen for a list (indices of `sources`), those on its topic as a whole; `short`: the
+        question names a topic (a paper lacking more of its words is not on it) rather than describing papers."""
+        if short:
+            chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self.names)]
+            if not self.count(asked) and self.all_common(asked):  # "find problems in benchmarks": words said of
+                chosen = []  # many papers name no topic (a name, "MS MARCO", does): the closest papers instead
+            chosen = [i for i in chosen if not self.only_as_examples(asked, sources[i])]  # "(e.g., robotics)"
+            chosen = [i for i in chosen if not self.made_from(asked, sources[i])]  # text of "text-to-image"
+            chosen = [i for i in chosen if not self.only_as_participle(asked, sources[i])]  # "judged by"
+            # "model merging": not HICL's "merging context"; "code generation": not "code … the generator"
+            if framing := self.framing(asked) or self.one_phrase(asked):
+                chosen = [i for i in chosen if self.writes(sources[i], framing)]
+            if asked.proper:  # "Chinese sentence embeddings": a paper never saying "Chinese" is on another topic
+                chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]
+        if asked.llm:  # "LLM" frames most questions here, so it weighs nothing; a list about LLMs still needs it
+            chosen = [i for i in chosen if on_language_models(sources[i].paper)]
+        if asked.makes_data:  # "papers that propose new benchmarks for RAG": each names the benchmark it makes
+            chosen = [i for i in chosen if makes_data(sources[i].paper)]
+        return chosen
 
     @staticmethod
     def writes(source: Source, phrases: Sequence[tuple[str, str]]) -> bool:
