@@ -170,7 +170,8 @@ def framed(words: list[str], keys: Sequence[str]) -> tuple[tuple[str, str], ...]
         stem(w) in keys and stem(w) in _MAKING and "data" in (x.casefold() for x in words[i + 1 : i + 3])
         for i, w in enumerate(words)
     )
-    out += [(m, stem("data")) for m in sorted(_MAKING & set(keys))] + [_SYNTHETIC] if made else []
+    if made:
+        out += [*((m, stem("data")) for m in sorted(_MAKING & set(keys))), _SYNTHETIC]
     return tuple(dict.fromkeys(out))
 
 

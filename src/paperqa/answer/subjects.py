@@ -14,7 +14,7 @@ from .question import Asked
 from .relevance import Idf, covers, holds_compound, lacking, near, on_topic, rare, subject, vocabulary
 from .traits import makes_data, on_language_models
 
-_MAKING = stem("generate")  # "generate text", "text generation"
+_GENERATE = stem("generate")  # "generate text", "text generation" (`phrases._MAKING` holds more verbs)
 
 # What a question does to a phrase it asks about ("work on code generation", "do query expansion", "study word
 # vectors"): a noun phrase, not its verb and object ("represent videos", "rank documents") or "few labeled examples"
@@ -96,7 +96,7 @@ class Subjects:
         """What a question asks to be generated that a paper's "X-to-Y" task starts from ("generate text" of a paper
         on text-to-image generation), when the question names neither that task nor what it makes: the paper
         makes images, not text."""
-        if _MAKING not in asked.terms:
+        if _GENERATE not in asked.terms:
             return []
         text = asked.text.casefold()
         return [
