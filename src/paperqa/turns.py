@@ -50,7 +50,10 @@ def after_list(turn: Turn) -> bool:
     # "what datasets?", "how many bits?" of a list, "which are from 2025?": asked of several papers (one of which
     # may be all that answers), not of one paper ("tell me more about the second one" is of one)
     of_list = asked.shape == "list" or is_elliptical(asked) or restriction_of(turn.question)
-    return bool(of_list) and len({s.paper.id for s in turn.answer.sources}) > 1
+    # "Which labs work on mixture of experts?": the papers on it, with their organisations (one named paper's
+    # organisation cites that paper alone)
+    of_topic = asked.record == "organisation" and len(set(cited_numbers(turn))) > 1
+    return (bool(of_list) and len({s.paper.id for s in turn.answer.sources}) > 1) or of_topic
 
 
 def gave_list(turn: Turn) -> bool:

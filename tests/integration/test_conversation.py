@@ -865,3 +865,12 @@ def test_show_more_says_what_the_last_list_left_out(offline):
     rest = offline.ask("what else?", history=[Turn(question, first)])
     assert rest.text.startswith(f"The last list gave the {len({c.paper_id for c in first.citations})} papers")
     assert offline.ask("show more").text.startswith("There is no earlier answer in this conversation")
+
+
+def test_a_year_after_which_labs_work_on_a_topic_narrows_its_papers(offline):
+    # "which are from 2024?" after "Which labs work on mixture of experts?" listed the corpus's 2024 papers
+    question = "Which labs work on mixture of experts?"
+    first = offline.ask(question)
+    follow = offline.ask("which are from 2024?", history=[Turn(question, first)])
+    listed = {c.paper_id for c in first.citations}
+    assert follow.citations and {s.paper.id for s in follow.sources} <= listed, follow.text
