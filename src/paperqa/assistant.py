@@ -154,7 +154,9 @@ class Assistant:
         if about_orgs(question):  # "Which organisations have the most papers?": the record's, by count
             self.ensure_index()
             return said(question, orgs_described(self.index.overview()), answerable=True)
-        resolved = resolve(markup_removed(question), history, filters)  # "the **authors**" is "the authors"
+        # "the **authors**" is "the authors", in the question and in those it follows
+        earlier = [Turn(markup_removed(t.question), t.answer) for t in history]
+        resolved = resolve(markup_removed(question), earlier, filters)
         if resolved.problem:
             return said(question, resolved.problem)
         self.ensure_index()

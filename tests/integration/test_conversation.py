@@ -874,3 +874,7 @@ def test_a_year_after_which_labs_work_on_a_topic_narrows_its_papers(offline):
     follow = offline.ask("which are from 2024?", history=[Turn(question, first)])
     listed = {c.paper_id for c in first.citations}
     assert follow.citations and {s.paper.id for s in follow.sources} <= listed, follow.text
+    # the chat keeps what was typed: its Markdown is no part of the earlier question either ("**Which labs**")
+    typed = "**Which labs** work on mixture of experts?"
+    again = offline.ask("which are from 2024?", history=[Turn(typed, offline.ask(typed))])
+    assert again.citations and {s.paper.id for s in again.sources} <= listed, again.text
