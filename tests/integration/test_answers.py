@@ -292,6 +292,14 @@ def test_a_figure_the_abstract_never_gives_is_said_to_be_missing(offline):
     assert "gives no figure" not in clause.text
 
 
+def test_a_size_the_abstract_writes_in_words_is_the_figure_given(offline):
+    # CLIMB's abstract gives the BabyLM dataset as "ten million words", in words: that is the figure, quoted first.
+    for question in ("How many words is the BabyLM training set?", "How big is the BabyLM strict-small dataset?"):
+        answer = offline.ask(question)
+        assert answer.text.startswith("From “CLIMB") and "gives no figure" not in answer.text, answer.text
+        assert answer.text.split("]: ", 1)[1].startswith("The challenge requires"), answer.text
+
+
 def test_the_latest_papers_on_a_topic_come_newest_first_with_the_undated_last(offline):
     answer = offline.ask("What are the latest papers on machine unlearning?")
     assert answer.text.startswith("The corpus has") and "newest first" in answer.text.split("\n")[0]

@@ -18,6 +18,14 @@ _NUMBER_WORD = re.compile(
     r"billions?|twice|half|dozens?|single)\b",
     re.IGNORECASE,
 )
+# A size written in words and what it counts ("ten million words", "hundreds of languages"). Small counts are left
+# out: "two parameters which measure …", "two evaluation proxies" count a method's parts, not a size asked for.
+_SPELLED = re.compile(
+    r"\b(?:ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|"
+    r"thousands?|millions?|billions?|dozens?)(?:[\s-]+(?:hundred|thousand|million|billion)s?)?\s+(?:of\s+)?"
+    r"([\w-]+)(?:\s+([\w-]+))?",
+    re.IGNORECASE,
+)
 # A ratio written in words ("at approximately half the unlearning cost", "twice as fast", "an order of magnitude"):
 # the figure of a "by how much" an abstract gives without digits.
 RATIO_WORD = re.compile(
@@ -74,6 +82,8 @@ def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) 
     counted = _COUNTED.search(asked.text)  # "how many experts": a figure of something else is none
     word = stem((counted.group(1) or counted.group(2)).casefold()) if counted else ""
     on_it = [s for s in stated if has(word, frozenset(terms(s)))] if counted else list(stated)
+    if counted and not on_it:  # "how many words?" of "a dataset of ten million words": the count in words
+        on_it = [s for s in sentences if spelled_count(s, word)][:1]
     speeds: list[str] = []
     if _SPEED_ASKED.search(asked.text):  # "how much faster": the speed-ups (two at most), before other figures
         speeds = [s for s in on_it if _SPEED_SAID.search(s)][:2]
@@ -88,6 +98,12 @@ def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) 
 def _one_figure(question: str) -> bool:
     """Whether a question asks for one figure, as the question or a clause of its own (`_ASKS_FIGURE`)."""
     return figures_asked(question) == 1 and bool(_ASKS_FIGURE.search(question))
+
+
+def spelled_count(sentence: str, word: str = "") -> bool:
+    """Whether a sentence gives a count in words ("ten million words"), of `word` (a stem) when one is given."""
+    return any(not word or any(has(word, frozenset(terms(g))) for g in m.groups() if g)
+               for m in _SPELLED.finditer(sentence))  # fmt: skip
 
 
 def each_figure(asked: Asked, stated: Sequence[str]) -> list[str]:

@@ -11,7 +11,7 @@ from .citations import inert
 from .claims import numbers
 from .draft import Draft, contribution, in_order, lead_in, own_part
 from .evidence import has_name
-from .figures import RATIO_WORD, each_figure, figure_asked, figures_in, metric_asked
+from .figures import RATIO_WORD, each_figure, figure_asked, figures_in, metric_asked, spelled_count
 from .names import COINED_NAME, defines, fold
 from .phrases import as_written
 from .picking import BEATS, GAIN, RESULT, Picker, limit_stated
@@ -111,8 +111,10 @@ class OnePaper:
         first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])
         if figureless and metric_asked(asked.text):  # the closest: a result with its figures ("a DSC of 0.896"
             first = [s for s in stated if RESULT.search(s)][:1]  # for "what accuracy")
-        if not first and not figureless:  # no digits: a ratio in words ("at approximately half the cost")
-            first = [s for _, _, s in ranked if RATIO_WORD.search(s) and (s in own or not asked.names)][:1]
+        if not first and not figureless:  # no digits: a ratio in words ("at approximately half the cost"), or
+            # of a figure asked, a count in words ("How big is the BabyLM dataset?": "ten million words")
+            first = [s for _, _, s in ranked if (RATIO_WORD.search(s) or (not gain and spelled_count(s)))
+                     and (s in own or not asked.names)][:1]  # fmt: skip
         if not first and gain:  # no figure given: the sentence stating the gain in words,
             # one saying what the paper's method does before one of the background ("PEFT methods reduce memory")
             # and one stating a result ("remarkable improvements are achieved") before one aiming at it ("targets
