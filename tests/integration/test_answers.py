@@ -292,6 +292,18 @@ def test_a_figure_the_abstract_never_gives_is_said_to_be_missing(offline):
     assert "gives no figure" not in clause.text
 
 
+def test_what_things_do_said_in_other_words_answers_saying_the_verb_is_not_the_paper_s(offline):
+    # GraphHash "reduce[s] embedding table sizes" of recommender systems: no refusal for lacking "shrink", but the
+    # answer says the abstract does not use the word.
+    answer = offline.ask("How do recommender systems shrink their embedding tables?")
+    assert answer.answerable and answer.text.startswith("The abstract of “GraphHash"), answer.text
+    assert "does not mention “shrink”" in answer.text
+    # a verb the paper holds is no part of the opening; a subject the paper lacks still refuses
+    said = offline.ask("How do recommender systems reduce their embedding tables?")
+    assert said.text.startswith("From “GraphHash"), said.text
+    assert not offline.ask("How do recommender systems shrink their speech tables?").answerable
+
+
 def test_a_size_the_abstract_writes_in_words_is_the_figure_given(offline):
     # CLIMB's abstract gives the BabyLM dataset as "ten million words", in words: that is the figure, quoted first.
     for question in ("How many words is the BabyLM training set?", "How big is the BabyLM strict-small dataset?"):

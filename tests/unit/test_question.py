@@ -567,6 +567,15 @@ def test_the_verb_of_a_relative_clause_is_read_apart():
     assert analyse("Which papers quantize speech models?").clause_verbs == ()
 
 
+def test_the_verb_of_things_asked_about_is_read_apart():
+    assert analyse("How do recommender systems shrink their embedding tables?").verb == "shrink"
+    assert analyse("Do the diffusion models copy parts of copyrighted images?").verb == "copi"
+    # no plural subject before it, a verb saying little alone, or a noun phrase after a preposition: none
+    assert analyse("How does SPLADE v2 improve over SPLADE?").verb == ""
+    assert analyse("How do sparse autoencoders get evaluated?").verb == ""
+    assert analyse("Do papers on hashing for images exist?").verb == ""
+
+
 def test_an_ize_word_whose_stem_is_its_base_s_must_be_held_as_such():
     asked = analyse("Which papers study tokenization or personalized generalization?")
     assert asked.derived == {"token", "person", "general"}  # stems of "token", "person", "general" too

@@ -18,7 +18,7 @@ from .picking import BEATS, GAIN, RESULT, Picker, limit_stated
 from .pointed import named_sources, related, sides_named, unmentioned
 from .question import Asked
 from .record import Record, record_said
-from .relevance import UNSEEN, Idf, Match, vocabulary
+from .relevance import UNSEEN, Idf, Match, lacking, vocabulary
 
 # Words saying a limit is another method's: "where vanilla models fail", "baselines lag behind"
 _OTHERS = re.compile(r"\b(?:baselines?|vanilla|existing|previous|prior|other|others|traditional|conventional)\b", re.I)
@@ -151,6 +151,9 @@ class OnePaper:
             asked.one_paper and len(sources) == 1  # "which GPU?" of the paper just discussed
         )
         unsaid = unmentioned(asked, sources[top], matches[top], self._asked_of) if one_named and not nameless else []
+        verb = asked.verb  # "How do recommender systems shrink …?" of one saying "reduce": said not to say it
+        if not unsaid and not matches[top].name and self._asked_of(verb) and verb in lacking(asked, sources[top].paper):
+            unsaid = as_written(asked.text, [verb])
         others = related(asked, sources, matches, top, self.idf)  # nearly as close to the question: named as related
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid)

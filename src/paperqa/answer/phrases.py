@@ -9,8 +9,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..text import FRAME, STOPWORDS, examples_removed, frames, prose_terms, stem, subject_terms, substance, terms
+from ..text import STOPWORDS, examples_removed, frames, prose_terms, stem, subject_terms, substance, terms
 from ..types import Paper
+from .roles import MODIFIER
 
 # Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same. Each
 # hyphen's word is looked at alone: one regex over a whole abstract tried the prefixes at every word (12x slower).
@@ -131,7 +132,7 @@ def phrase_nouns(question: str, found: Sequence[tuple[str, str]]) -> frozenset[s
     "code search"; not "late", nor "cheaper" of "makes attention cheaper"): a paper lacking one has part of the
     phrase only."""
     return frozenset(
-        w for pair in found for w in pair if not any(_MODIFIER.search(x.casefold()) for x in as_written(question, [w]))
+        w for pair in found for w in pair if not any(MODIFIER.search(x.casefold()) for x in as_written(question, [w]))
     )
 
 
@@ -146,88 +147,6 @@ def pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
             continue
         out.append((sa, sb))
     return tuple(dict.fromkeys(out))
-
-
-# Framing nouns that, beside a key word, name a topic of their own: "model merging", "data augmentation", "model
-# editing" (not "code edits", "retrieval augmentation" or "merging context").
-_FRAMING_NOUNS = frozenset(("model", "models", "data", "task", "tasks", "network", "networks"))
-# A noun naming what is done ("merging", "augmentation", "selection"), not a verb ("models forget", "network
-# compressed")
-_ACTION_NOUN = re.compile(r"(?:ing|tion|sion|ment|ance|ence)\Z")
-
-
-def framed(words: list[str], keys: Sequence[str]) -> tuple[tuple[str, str], ...]:
-    """Framing nouns qualifying the key term after them ("model merging", "data augmentation"): a phrase `pairs`
-    leaves out, as stems. Not a framing noun after its key term, the head it names a kind of ("diffusion models",
-    "pretraining data"), which the key term alone names."""
-    out = [
-        (stem(a), stem(b)) for a, b in itertools.pairwise(words)
-        if a.casefold() in _FRAMING_NOUNS and _ACTION_NOUN.search(b.casefold()) and stem(b) in keys
-    ]  # fmt: skip
-    # "generate (training) data": the data a key verb makes is what it is about (not RAG's "generator"), written
-    # so or as "synthetic (training) data"
-    made = any(
-        stem(w) in keys and stem(w) in _MAKING and "data" in (x.casefold() for x in words[i + 1 : i + 3])
-        for i, w in enumerate(words)
-    )
-    if made:
-        out += [*((m, stem("data")) for m in sorted(_MAKING & set(keys))), _SYNTHETIC]
-    return tuple(dict.fromkeys(out))
-
-
-_MAKING = frozenset(stem(w) for w in ("generate", "synthesize", "synthesise", "create", "collect", "curate", "produce"))
-_SYNTHETIC = (stem("synthetic"), stem("data"))
-
-
-# Words after which a noun phrase starts ("for code search", "in emotion recognition"); "to" is left out, as a verb
-# may follow it ("to rerank passages").
-_PREPOSITIONS = frozenset(
-    "about across against among between by for from in into of on over through under via with within".split()
-)
-# A word shaped like an adjective, participle or adverb (medical, masked, continual, pruning, continually), a
-# comparative (cheaper) or a common adjective of no such shape (multiple, sparse): a modifier a paper may lack, unlike
-# a noun naming what the head is of ("code" search).
-_MODIFIER = re.compile(
-    r"(?:ed|al|ive|ic|ous|able|ible|ful|less|ly|ary|ar|est|ent|ant|ish|ing"
-    r"|(?:bett|fast|cheap|long|larg|small|short|high|low|strong|weak|deep|wid|few|eas|simpl|hard|great|quick|slow"
-    r"|light|heavi|tight|bigg|earli|lat)er)\Z"
-    r"|\A(?:multiple|several|various|single|many|much|diverse|simple|complex|large|small|long|short|new|old|high|low"
-    r"|real|open|broad|wide|same|whole|entire|full|other|own|first|last|next|few|deep|dense|sparse|hard|soft|strong"
-    r"|weak|fast|slow|big|rich|raw|clean|robust|hybrid|joint|main|major|minor|prior|recent|modern|early|late|free"
-    r"|true|false|good|bad|worse|top|extreme|common|rare|fine|safe|fair|private|public|dynamic|static)\Z"
-)
-
-
-def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
-    """Two nouns opening a phrase after a preposition ("for code search", "for emotion recognition"), as stems
-    (qualifier, head): a paper holding the head without the qualifier is about another kind of it (scientific
-    search, speech recognition)."""
-    out = []
-    for before, a, b, after in zip([".", *words], words, words[1:], [*words[2:], "."], strict=False):
-        if before not in _PREPOSITIONS or a in STOPWORDS or b in STOPWORDS or _MODIFIER.search(a):
-            continue
-        if after not in STOPWORDS and not after.isdigit() and stem(after) not in FRAME and after != ".":
-            continue  # "from brain MRI scans": "brain" qualifies the scans, not "MRI" on its own
-        sa, sb = stem(a), stem(b)
-        if not (sa in FRAME or sb in FRAME or sa.isdigit() or sb.isdigit()):
-            out.append((sa, sb))
-    return tuple(dict.fromkeys(out))
-
-
-def clause_verbs(words: list[str]) -> tuple[str, ...]:
-    """The verb opening a relative clause ("attacks that extract information", "models which handle …"), as a stem:
-    it says what the thing does, in words a paper on it may not use ("reconstruct", "infer")."""
-    found = (
-        stem(w) for before, w in itertools.pairwise(words) if before in ("that", "which", "who") and w not in STOPWORDS
-    )
-    return tuple(dict.fromkeys(t for t in found if t not in FRAME))
-
-
-def domains(words: list[str]) -> tuple[str, ...]:
-    """The key words right after "for", "in" or "on" ("synthetic data for retrieval", "unlearning in recommender
-    systems"), as stems: where a topic is applied, which a paper on it names."""
-    found = (stem(w) for before, w in itertools.pairwise(words) if before in ("for", "in", "on") and w not in STOPWORDS)
-    return tuple(dict.fromkeys(t for t in found if t not in FRAME and not t.isdigit()))
 
 
 # "tokenization", "generalize", "personalized": a word made with -ize whose stem is its base's ("token", "general",

@@ -22,8 +22,9 @@ from ..text import (
 )
 from .asking import Order, Ordering, asking
 from .kinds import DATED_COMPARATIVE, QUANTITY, in_plural, named_kind, wanted
-from .phrases import COINED, WORD, clause_verbs, compounds, derived, domains, either, framed, joined, pairs, qualified
+from .phrases import COINED, WORD, compounds, derived, either, joined, pairs
 from .record import Record, record_asked
+from .roles import clause_verbs, domains, framed, main_verb, qualified
 from .shapes import SUMMARY, Shape, shape_of
 from .traits import MAKES_DATA
 
@@ -155,6 +156,7 @@ class Asked:
     qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")
     domains: tuple[str, ...] = ()  # key words after "for", "in", "on": where it applies ("data for retrieval")
     clause_verbs: tuple[str, ...] = ()  # verbs opening a relative clause ("attacks that extract …"): no subject
+    verb: str = ""  # what the things asked about do ("how do recommender systems shrink …": `shrink`)
     excluded: str = ""  # what a list is to leave out, as written ("which retrieval papers do not use BERT": `BERT`)
     framed: tuple[tuple[str, str], ...] = ()  # a framing noun beside a key word ("model merging"), as stems
 
@@ -233,6 +235,7 @@ def _analysed(question: str) -> Asked:
         derived=frozenset(t for w in words if (t := derived(w)) and t in key_terms),
         domains=domains(words),
         clause_verbs=clause_verbs(words),
+        verb=main_verb(words),
         names=frozenset(key_terms) & _camel_stems(question),
         with_code=code is not None,
         proper=frozenset(key_terms) & _proper_stems(question),

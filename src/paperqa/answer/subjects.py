@@ -14,7 +14,7 @@ from .question import Asked
 from .relevance import Idf, covers, holds_compound, lacking, near, on_topic, rare, subject, vocabulary
 from .traits import makes_data, on_language_models
 
-_GENERATE = stem("generate")  # "generate text", "text generation" (`phrases._MAKING` holds more verbs)
+_GENERATE = stem("generate")  # "generate text", "text generation" (`roles._MAKING` holds more verbs)
 
 # What a question does to a phrase it asks about ("work on code generation", "do query expansion", "study word
 # vectors"): a noun phrase, not its verb and object ("represent videos", "rank documents") or "few labeled examples"

@@ -1,0 +1,122 @@
+"""The roles a question's words play around its key words: a framing noun naming a topic with one ("model
+merging"), nouns qualifying the next after a preposition ("for code search"), where a topic applies ("for
+retrieval"), and verbs saying what things do ("attacks that extract …", "how do systems shrink …")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from ..text import FRAME, STOPWORDS, stem
+
+# Framing nouns that, beside a key word, name a topic of their own: "model merging", "data augmentation", "model
+# editing" (not "code edits", "retrieval augmentation" or "merging context").
+_FRAMING_NOUNS = frozenset(("model", "models", "data", "task", "tasks", "network", "networks"))
+# A noun naming what is done ("merging", "augmentation", "selection"), not a verb ("models forget", "network
+# compressed")
+_ACTION_NOUN = re.compile(r"(?:ing|tion|sion|ment|ance|ence)\Z")
+
+
+def framed(words: list[str], keys: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Framing nouns qualifying the key term after them ("model merging", "data augmentation"): a phrase `pairs`
+    leaves out, as stems. Not a framing noun after its key term, the head it names a kind of ("diffusion models",
+    "pretraining data"), which the key term alone names."""
+    out = [
+        (stem(a), stem(b)) for a, b in itertools.pairwise(words)
+        if a.casefold() in _FRAMING_NOUNS and _ACTION_NOUN.search(b.casefold()) and stem(b) in keys
+    ]  # fmt: skip
+    # "generate (training) data": the data a key verb makes is what it is about (not RAG's "generator"), written
+    # so or as "synthetic (training) data"
+    made = any(
+        stem(w) in keys and stem(w) in _MAKING and "data" in (x.casefold() for x in words[i + 1 : i + 3])
+        for i, w in enumerate(words)
+    )
+    if made:
+        out += [*((m, stem("data")) for m in sorted(_MAKING & set(keys))), _SYNTHETIC]
+    return tuple(dict.fromkeys(out))
+
+
+_MAKING = frozenset(stem(w) for w in ("generate", "synthesize", "synthesise", "create", "collect", "curate", "produce"))
+_SYNTHETIC = (stem("synthetic"), stem("data"))
+
+
+# Words after which a noun phrase starts ("for code search", "in emotion recognition"); "to" is left out, as a verb
+# may follow it ("to rerank passages").
+_PREPOSITIONS = frozenset(
+    "about across against among between by for from in into of on over through under via with within".split()
+)
+# A word shaped like an adjective, participle or adverb (medical, masked, continual, pruning, continually), a
+# comparative (cheaper) or a common adjective of no such shape (multiple, sparse): a modifier a paper may lack, unlike
+# a noun naming what the head is of ("code" search).
+MODIFIER = re.compile(
+    r"(?:ed|al|ive|ic|ous|able|ible|ful|less|ly|ary|ar|est|ent|ant|ish|ing"
+    r"|(?:bett|fast|cheap|long|larg|small|short|high|low|strong|weak|deep|wid|few|eas|simpl|hard|great|quick|slow"
+    r"|light|heavi|tight|bigg|earli|lat)er)\Z"
+    r"|\A(?:multiple|several|various|single|many|much|diverse|simple|complex|large|small|long|short|new|old|high|low"
+    r"|real|open|broad|wide|same|whole|entire|full|other|own|first|last|next|few|deep|dense|sparse|hard|soft|strong"
+    r"|weak|fast|slow|big|rich|raw|clean|robust|hybrid|joint|main|major|minor|prior|recent|modern|early|late|free"
+    r"|true|false|good|bad|worse|top|extreme|common|rare|fine|safe|fair|private|public|dynamic|static)\Z"
+)
+
+
+def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
+    """Two nouns opening a phrase after a preposition ("for code search", "for emotion recognition"), as stems
+    (qualifier, head): a paper holding the head without the qualifier is about another kind of it (scientific
+    search, speech recognition)."""
+    out = []
+    for before, a, b, after in zip([".", *words], words, words[1:], [*words[2:], "."], strict=False):
+        if before not in _PREPOSITIONS or a in STOPWORDS or b in STOPWORDS or MODIFIER.search(a):
+            continue
+        if after not in STOPWORDS and not after.isdigit() and stem(after) not in FRAME and after != ".":
+            continue  # "from brain MRI scans": "brain" qualifies the scans, not "MRI" on its own
+        sa, sb = stem(a), stem(b)
+        if not (sa in FRAME or sb in FRAME or sa.isdigit() or sb.isdigit()):
+            out.append((sa, sb))
+    return tuple(dict.fromkeys(out))
+
+
+def clause_verbs(words: list[str]) -> tuple[str, ...]:
+    """The verb opening a relative clause ("attacks that extract information", "models which handle …"), as a stem:
+    it says what the thing does, in words a paper on it may not use ("reconstruct", "infer")."""
+    found = (
+        stem(w) for before, w in itertools.pairwise(words) if before in ("that", "which", "who") and w not in STOPWORDS
+    )
+    return tuple(dict.fromkeys(t for t in found if t not in FRAME))
+
+
+def main_verb(words: list[str]) -> str:
+    """The verb of a question asking what things do ("how do recommender systems shrink their tables?"), as a
+    stem ("" for none): what they do, in words a paper on them may not use ("reduce")."""
+    verb = stem(found) if (found := _main_verb(words)) else ""
+    return "" if verb in FRAME else verb
+
+
+_AUXILIARY = ("do", "can", "could", "would", "should")
+_DETERMINER = ("the", "these", "those", "such", "most", "all", "some", "many")
+
+
+def _main_verb(words: list[str]) -> str | None:
+    """The verb after a plural subject of a question opening "(how/why) do …" or "can …" ("do diffusion models
+    copy parts of …", "how do recommender systems shrink …"): a plural subject's verb has no "s"."""
+    at = 1 if words[:1] in (["how"], ["why"]) else 0
+    if len(words) < at + 3 or words[at] not in _AUXILIARY:
+        return None
+    at += 2 if words[at + 1] in _DETERMINER else 1
+    for before, w in itertools.pairwise(words[at : at + 5]):
+        if before in STOPWORDS:  # the subject ended without a verb after it ("do … models of …")
+            return None
+        if before.endswith("s") and not before.endswith("ss") and not w.endswith(("s", "ing", "ed")):
+            return None if w in STOPWORDS or w in _LIGHT_VERBS else w
+    return None
+
+
+# Verbs that say little alone ("end up with", "get evaluated", "make use of"): the words after them say it.
+_LIGHT_VERBS = frozenset(("get", "end", "make", "take", "go", "come", "keep", "become", "stay", "turn", "put", "give"))
+
+
+def domains(words: list[str]) -> tuple[str, ...]:
+    """The key words right after "for", "in" or "on" ("synthetic data for retrieval", "unlearning in recommender
+    systems"), as stems: where a topic is applied, which a paper on it names."""
+    found = (stem(w) for before, w in itertools.pairwise(words) if before in ("for", "in", "on") and w not in STOPWORDS)
+    return tuple(dict.fromkeys(t for t in found if t not in FRAME and not t.isdigit()))
