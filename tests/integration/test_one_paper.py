@@ -135,3 +135,12 @@ def test_the_verb_of_how_does_a_named_paper_do_something_is_no_word_it_must_writ
     # a word asked of it besides the verb is still said unmentioned
     negation = offline.ask("How does SPLADE handle negation?")
     assert "does not mention “negation”" in negation.text, negation.text
+
+
+def test_a_related_paper_is_on_the_answer_s_topic_not_only_sharing_its_words(offline):
+    # A music-recommendation paper for video shares "video", "neural" and "network" with the question; it was named
+    # "Related:" beside HNeRV. A paper on neural image representations stays related.
+    answer = offline.ask("Which paper represents videos with neural networks?")
+    assert answer.text.startswith("From “HNeRV"), answer.text
+    assert "Related: Extreme Compression of Adaptive Neural Images" in answer.text
+    assert "Music Recommendation" not in answer.text

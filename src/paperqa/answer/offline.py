@@ -81,7 +81,7 @@ class OfflineWriter:
     ) -> None:
         self.idf, self.vectors = idf, vectors
         self.pick, self.subjects = Picker(idf), Subjects(idf, topical)
-        self.one = OnePaper(self.pick, idf, self.subjects.names)
+        self.one = OnePaper(self.pick, idf, self.subjects.names, vectors)
         self.threshold, self.list_threshold = threshold, list_threshold
 
     def write(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source]) -> Draft:

@@ -18,7 +18,8 @@ from .picking import BEATS, GAIN, RESULT, Picker, limit_stated
 from .pointed import named_sources, related, sides_named, unmentioned
 from .question import Asked
 from .record import Record, record_said
-from .relevance import UNSEEN, Idf, Match, lacking, vocabulary
+from .relevance import STRAY, UNSEEN, Idf, Match, lacking, vocabulary
+from .vectors import Vectors
 
 # Words saying a limit is another method's: "where vanilla models fail", "baselines lag behind"
 _OTHERS = re.compile(r"\b(?:baselines?|vanilla|existing|previous|prior|other|others|traditional|conventional)\b", re.I)
@@ -28,8 +29,8 @@ FEW_CHUNKS = 0.6  # share of the highest IDF from which a word a named paper lac
 class OnePaper:
     """Writes the answer of one paper (`top` of the sources), once `OfflineWriter` has chosen it."""
 
-    def __init__(self, pick: Picker, idf: Idf, names_subject: Callable[[str], bool]) -> None:
-        self.pick, self.idf, self.names_subject = pick, idf, names_subject
+    def __init__(self, pick: Picker, idf: Idf, names_subject: Callable[[str], bool], vectors: Vectors) -> None:
+        self.pick, self.idf, self.names_subject, self.vectors = pick, idf, names_subject, vectors
 
     def _asked_of(self, term: str) -> bool:
         """Whether a word a named paper lacks is something asked of it: a subject, or a word in few chunks
@@ -154,7 +155,11 @@ class OnePaper:
         verb = asked.verb  # "How do recommender systems shrink …?" of one saying "reduce": said not to say it
         if not unsaid and not matches[top].name and self._asked_of(verb) and verb in lacking(asked, sources[top].paper):
             unsaid = as_written(asked.text, [verb])
-        others = related(asked, sources, matches, top, self.idf)  # nearly as close to the question: named as related
+        # nearly as close to the question, and on the paper's topic: named as related (not a paper on music
+        # recommendation sharing "video" and "neural" with one on neural video representations)
+        whole = self.vectors.whole(sources[top].paper)
+        others = [i for i in related(asked, sources, matches, top, self.idf)
+                  if float(whole @ self.vectors.whole(sources[i].paper)) >= STRAY]  # fmt: skip
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid)
         draft.text = " ".join(x for x in (opening, body, extra) if x)
