@@ -206,3 +206,12 @@ def test_data_a_topic_generates_is_part_of_it(offline):
     titles = [c.title for c in answer.citations]
     assert any(t.startswith("Don't Retrieve, Generate") for t in titles), answer.text
     assert not any(t.startswith(("RIGHT:", "MSRS:")) for t in titles), titles
+
+
+def test_a_topic_glossed_in_other_words_lists_the_papers_on_the_topic(offline):
+    # "from easy to hard examples" says again what a curriculum is: papers on curriculum learning need not write
+    # "easy" and "hard" (the question was refused: "the closest lacks “hard”").
+    answer = offline.ask("Which papers train models with a curriculum, from easy to hard examples?")
+    titles = [c.title for c in answer.citations]
+    assert answer.answerable and any(t.startswith("CLIMB: Curriculum Learning") for t in titles), answer.text
+    assert any(t.startswith("Training Curricula for Open Domain") for t in titles), answer.text

@@ -567,6 +567,14 @@ def test_the_verb_of_a_relative_clause_is_read_apart():
     assert analyse("Which papers quantize speech models?").clause_verbs == ()
 
 
+def test_a_list_s_topic_glossed_after_a_comma_is_an_alternative_to_its_gloss():
+    asked = analyse("Which papers train models with a curriculum, from easy to hard examples?")
+    assert asked.either == ((frozenset({"curriculum"}), frozenset({"easi", "hard", "exampl"})),)
+    # examples narrow the topic, not say it again; a question that is no list has no gloss read
+    assert not analyse("Which papers study privacy risks, such as leaking training data?").either
+    assert not analyse("What does CLIMB do with a curriculum, from easy to hard examples?").either
+
+
 def test_the_verb_of_things_asked_about_is_read_apart():
     assert analyse("How do recommender systems shrink their embedding tables?").verb == "shrink"
     assert analyse("Do the diffusion models copy parts of copyrighted images?").verb == "copi"

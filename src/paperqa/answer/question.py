@@ -85,6 +85,11 @@ _ARE_DATA = re.compile(
 )
 
 
+# A gloss after a comma that ends a question, saying its topic again: "…, whose dimensions can be truncated?", "…,
+# from easy to hard examples", "…, i.e. …". (Examples, "…, such as leaking training data", narrow it instead.)
+_GLOSS = re.compile(r",\s*(?:whose|from|i\.e\.|that is|namely|meaning)\b[^,;:?!]*(?=[?.!]?\s*$)", re.IGNORECASE)
+
+
 def names_llms(text: str) -> bool:
     """Whether a text names large language models ("LLMs", "an MLLM", "large language models")."""
     return bool(_LLM.search(text))
@@ -194,20 +199,15 @@ def _analysed(question: str) -> Asked:
     # nor "have code available", which asks for papers saying so (each time it is said, in one pass)
     code = _WITH_CODE.search(question)
     topic = " ".join(_WITH_CODE.sub(" ", question).split()) if code else question
+    # "which papers cite X?": those mentioning it
+    shape, numeric, kinds_compared = shape_of(question, how, bool(gist), listed=record == "citing")
     words = [w.casefold() for w in WORD.findall(joined(connectives_removed(named_examples_removed(topic))))]
-    # A word whose stem is a stop word ("useful": "use") is framing too: abstracts' own "use" is never a term.
-    keys = [
-        stem(w)
-        for w in words
-        if w not in STOPWORDS and stem(w) not in STOPWORDS and not frames(w) and (len(w) > 1 or w.isdigit())
-    ]
+    keys = _keys(words)
     if _TASK_VERB.search(question):  # "which papers summarize legal documents?": the task, not a request
         keys.insert(0, "summar")
     # A question all of framing words names them ("Which papers are new?"); one asking for code names none
     key_terms = tuple(dict.fromkeys(keys)) or (() if code else tuple(dict.fromkeys(terms(topic))))
     word_pairs = pairs(words)
-    # "which papers cite X?": those mentioning it
-    shape, numeric, kinds_compared = shape_of(question, how, bool(gist), listed=record == "citing")
     llm = bool(_LLM.search(question)) and not _LLM_ALTERNATIVE.search(question)
     return Asked(
         topic if code and keys else question,  # searched without "release its code" when a topic is left
@@ -216,7 +216,7 @@ def _analysed(question: str) -> Asked:
         word_pairs,
         numeric,
         *wanted(question),
-        either(question),
+        either(question) + _glossed(topic, shape),
         compounds(question),
         llm,
         order,
@@ -241,6 +241,27 @@ def _analysed(question: str) -> Asked:
         proper=frozenset(key_terms) & _proper_stems(question),
         framed=framed(words, key_terms),
     )
+
+
+def _keys(words: list[str]) -> list[str]:
+    """The key terms (stems) of a question's words: a word whose stem is a stop word ("useful": "use") is framing
+    too, as abstracts' own "use" is never a term."""
+    return [
+        stem(w)
+        for w in words
+        if w not in STOPWORDS and stem(w) not in STOPWORDS and not frames(w) and (len(w) > 1 or w.isdigit())
+    ]
+
+
+def _glossed(topic: str, shape: Shape) -> tuple[tuple[frozenset[str], ...], ...]:
+    """A list's topic and the gloss after it ("with a curriculum, from easy to hard examples"), as alternatives:
+    the gloss says the topic again in other words, and a paper holding either holds what is asked."""
+    m = _GLOSS.search(topic) if shape == "list" else None
+    if m is None:
+        return ()
+    sides = [frozenset(_keys([w.casefold() for w in WORD.findall(joined(part))])) for part in (topic[: m.start()],
+             m.group())]  # fmt: skip
+    return ((sides[0], sides[1]),) if all(sides) and sides[0] != sides[1] else ()
 
 
 def _proper_stems(question: str) -> set[str]:
