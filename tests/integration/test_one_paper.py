@@ -144,3 +144,10 @@ def test_a_related_paper_is_on_the_answer_s_topic_not_only_sharing_its_words(off
     assert answer.text.startswith("From “HNeRV"), answer.text
     assert "Related: Extreme Compression of Adaptive Neural Images" in answer.text
     assert "Music Recommendation" not in answer.text
+
+
+def test_a_question_that_is_a_title_s_head_names_its_paper(offline):
+    # "What comes after transformers? -- A selective survey …": asked as typed, it was taken for a follow-up with
+    # nothing to refer to ("transformers" read as a kind of model wanted), then answered from another paper.
+    answer = offline.ask("What comes after transformers?")
+    assert answer.text.startswith("From “What comes after transformers? -- A selective survey"), answer.text

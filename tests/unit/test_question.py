@@ -47,6 +47,9 @@ def test_what_a_which_clause_asks_for():
     assert analyse("Which optimizer is better, ADAHESSIAN or Adam?").wants == frozenset()  # the question names both
     assert "benchmark" in analyse("What does SPLADE v2 evaluate on?").wants  # asks for its data sets
     assert analyse("What does SPLADE v2 evaluate on the other hand?").wants == frozenset()
+    # a phrase after a preposition is what is asked about, not a kind wanted; "what kind of model" is one
+    assert analyse("What comes after transformers?").wants == frozenset()
+    assert "model" in analyse("What kind of model does SPLADE use?").wants
     downsides = analyse("What are the main drawbacks of learned sparse retrieval?")
     assert downsides.weakness and "drawback" not in downsides.terms and "retriev" in downsides.terms
     open_problems = analyse("What are open problems in learned sparse retrieval?")

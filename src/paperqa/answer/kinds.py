@@ -23,9 +23,12 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _AUXILIARY = r"(?:was|were|is|are|did|does|do|has|have|had|can|could|would|will)"
-# (not "what is MERU?", "what does SDIM do?": a name asked about, no kind of thing wanted)
+# (not "what is MERU?", "what does SDIM do?": a name asked about, no kind of thing wanted; nor "what comes after
+# transformers?": a phrase after a preposition is no kind asked, though "what kind of model" is one)
+_PREPOSITION = r"(?:after|before|for|in|on|with|to|from|about|by|into|than|between|over|under|without)\b"
 _ASKED_FOR = re.compile(
-    rf"\b(?:which|what)\s+(?!(?:{_AUXILIARY}|'s)\b)((?:[\w-]+\s+){{0,4}}?[\w-]+)\s*(?:\b{_AUXILIARY}\b|\?\s*$)",
+    rf"\b(?:which|what)\s+(?!(?:{_AUXILIARY}|'s)\b)((?:(?!{_PREPOSITION})[\w-]+\s+){{0,4}}?[\w-]+)"
+    rf"\s*(?:\b{_AUXILIARY}\b|\?\s*$)",
     re.IGNORECASE,
 )
 _ASKS_PAPER = re.compile(rf"{PAPERS}\b", re.IGNORECASE)

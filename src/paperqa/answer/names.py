@@ -34,6 +34,7 @@ def names_of(paper: Paper) -> tuple[str, ...]:
     return own + coined
 
 
+_TITLE_HEAD = re.compile(r":|\s--\s")
 _INFLECTED = re.compile(r"([A-Z][A-Z0-9-]{2,})[a-z]{1,4}")
 
 
@@ -44,9 +45,11 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
     words (`Data Selection with Importance Resampling (DSIR)`) or says its method is called. Acronyms it
     defines for other things (datasets, baselines) are not among them."""
     title = paper.title.strip()
-    head = title.split(":", 1)[0].strip()
-    own = [head] if ":" in title and len(head) <= 40 else []
-    if ":" not in title and len(title.split()) <= 4:
+    # the name before a colon or a double dash ("What comes after transformers? -- A selective survey …")
+    parts = _TITLE_HEAD.split(title, maxsplit=1)
+    head = parts[0].strip()
+    own = [head] if len(parts) > 1 and len(head) <= 40 else []
+    if len(parts) == 1 and len(title.split()) <= 4:
         own.append(title)
     own.append(title)  # the whole title names it too ("compare the last two": their titles, quoted)
     coined = [w for w in re.findall(r"\b[\w-]+\b", head) if _coined(w)]
