@@ -304,6 +304,17 @@ def test_what_things_do_said_in_other_words_answers_saying_the_verb_is_not_the_p
     assert not offline.ask("How do recommender systems shrink their speech tables?").answerable
 
 
+def test_what_things_do_weighs_nothing_beside_what_they_are(offline):
+    # "How do transformers handle directed graphs?" was answered from a paper on text-attributed graphs whose
+    # "handled" outweighed "directed"; the paper on transformers for directed graphs answers, unhedged.
+    answer = offline.ask("How do transformers handle directed graphs?")
+    assert answer.text.startswith("From “Transformers Meet Directed Graphs” [1]:"), answer.text
+    # "think" of a paper on whether multilingual Llamas work in English: said unmentioned, not a hedge
+    llamas = offline.ask("Do multilingual Llama models think in English?")
+    assert llamas.text.startswith("The abstract of “Do Llamas Work in English?"), llamas.text
+    assert "does not mention “think”" in llamas.text
+
+
 def test_a_size_the_abstract_writes_in_words_is_the_figure_given(offline):
     # CLIMB's abstract gives the BabyLM dataset as "ten million words", in words: that is the figure, quoted first.
     for question in ("How many words is the BabyLM training set?", "How big is the BabyLM strict-small dataset?"):

@@ -213,10 +213,11 @@ class OfflineWriter:
             return Draft(refusal(sources, apart=elsewhere), answerable=False)
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
         short = len(wanted) <= SHORT
-        rarest_lacked = short and not self.subjects.has_rarest(wanted, sources[top])
+        nouns = [t for t in wanted if t != asked.verb] or wanted  # "how do transformers handle …": not "handle"
+        rarest_lacked = short and not self.subjects.has_rarest(nouns, sources[top])
         # "the best tokenizer for code" of a paper weighting "tokens": it lacks the -ize word's making
         unmade = any(t not in ize_stems(sources[top].paper) for t in asked.derived)
-        if not named and rarest_lacked and (phrase := self.subjects.phrase_nowhere(asked, wanted, sources[:10])):
+        if not named and rarest_lacked and (phrase := self.subjects.phrase_nowhere(asked, nouns, sources[:10])):
             # "How is speculative decoding made faster?": no paper writes "speculative decoding" (one says "we
             # speculate"): no closest paper to point to
             return Draft(refusal(sources, apart=phrase), answerable=False)

@@ -223,7 +223,8 @@ def _share(asked: Asked, idf: Idf, words: frozenset[str]) -> float:
     """The share of the question's key-term IDF weight that a vocabulary holds (prefix matches count). A list of
     three or more alternatives weighs as its heaviest one: holding "neurons" of "weights, neurons, attention
     heads or whole layers" is holding one thing the question asks for, not seven of its words."""
-    weights = {t: idf(t) for t in asked.terms}
+    # what the things asked about do ("how do transformers handle …") weighs nothing beside what they are
+    weights = {t: idf(t) for t in asked.terms if t != asked.verb or len(asked.terms) == 1}
     held = _held(asked, words)
     total = got = 0.0
     listed: set[str] = set()
