@@ -178,6 +178,10 @@ def test_a_list_on_common_words_alone_says_it_found_only_the_closest(offline):
     assert answer.text.startswith("No paper in the corpus clearly addresses this; the closest are"), answer.text
     named = offline.ask("Which papers evaluate on MS MARCO?")  # a name written in capitals is a topic
     assert named.text.startswith("The corpus has"), named.text
+    # ... as is a kind of learning, though many papers mention it in passing (it was "the closest are …")
+    kind = offline.ask("Which papers use reinforcement learning?")
+    assert kind.text.startswith("The corpus has"), kind.text
+    assert any(c.title.startswith("History Compression via Language Models in Reinforcement") for c in kind.citations)
 
 
 def test_a_plural_noun_asked_is_not_held_by_a_paper_writing_only_its_participle(offline):

@@ -131,8 +131,10 @@ class Subjects:
         question names a topic (a paper lacking more of its words is not on it) rather than describing papers."""
         if short:
             chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self.names)]
-            if not self.count(asked) and self.all_common(asked):  # "find problems in benchmarks": words said of
-                chosen = []  # many papers name no topic (a name, "MS MARCO", does): the closest papers instead
+            # "find problems in benchmarks": words said of many papers name no topic (a name, "MS MARCO", does, as
+            # does a kind of learning, "reinforcement learning", mentioned in passing by many): the closest instead
+            if not self.count(asked) and self.all_common(asked) and not noun_kinds(asked.text):
+                chosen = []
             chosen = [i for i in chosen if not self.only_as_examples(asked, sources[i])]  # "(e.g., robotics)"
             chosen = [i for i in chosen if not self.made_from(asked, sources[i])]  # text of "text-to-image"
             chosen = [i for i in chosen if not self.only_as_participle(asked, sources[i])]  # "judged by"
