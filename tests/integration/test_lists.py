@@ -190,6 +190,11 @@ def test_a_plural_noun_asked_is_not_held_by_a_paper_writing_only_its_participle(
     titles = [c.title for c in answer.citations]
     assert titles and not any(t.startswith("Scaling Laws for Downstream Task") for t in titles), titles
     assert any(t.startswith("Demystifying LLM-as-a-Judge") for t in titles), titles
+    # "transformers" of a paper on low-precision training writing "a fixed transform": not one on transformers
+    weak = offline.ask("What are the weaknesses of transformers?")
+    listed = [c.title for c in weak.citations]
+    assert listed and not any(t.startswith("AdaHOP") for t in listed), weak.text
+    assert any(t.startswith("When can transformers reason") for t in listed), weak.text
 
 
 def test_a_field_no_listed_paper_mentions_makes_them_the_closest_papers_of_a_longer_question(offline):

@@ -26,6 +26,16 @@ _OBJECT_OF = (
 FRAMED_TOPIC = 2  # key words up to which a framing noun beside one is part of the topic's name ("model merging")
 
 
+# Kinds of network named like what they do, which papers write of other things: a transform, domain adaptation,
+# routing a request, mixing data ("retrievers" and "retrieval", "encoders" and "encoding" are one topic).
+_MACHINES = frozenset(("transformers", "adapters", "routers", "mixers"))
+
+
+def _writes(forms: dict[str, frozenset[str]], word: str) -> bool:
+    """Whether a paper writes a word in some form ("transformer", "transformers", "transformer-based")."""
+    return any(x.startswith(word) for said in forms.values() for x in said)
+
+
 class Subjects:
     """A question's subjects against the corpus's two IDF tables (all words; residual, of topical words)."""
 
@@ -85,11 +95,17 @@ class Subjects:
     @staticmethod
     def only_as_participle(asked: Asked, source: Source) -> list[str]:
         """The question's plural nouns ("LLMs as judges", "transformers") a paper writes only as participles ("as
-        judged by", "transformed"): it is not about them."""
+        judged by", "transformed"), or, of a kind of network named like what it does (`_MACHINES`), only as the
+        verb's other forms ("a fixed transform", "domain adaptation"): it is not about them."""
         forms = word_forms(source.paper)
         plural = [(t, w) for t in asked.terms for w in as_written(asked.text, [t])[:1] if w.islower() and
                   w.endswith("s") and not w.endswith("ss")]  # fmt: skip
-        return [t for t, _ in plural if (said := forms.get(t)) and all(w.endswith("ed") for w in said)]
+        return [
+            t
+            for t, w in plural
+            if (said := forms.get(t))
+            and (all(x.endswith("ed") for x in said) or (w in _MACHINES and not _writes(forms, w[:-1])))
+        ]
 
     @staticmethod
     def made_from(asked: Asked, source: Source) -> list[str]:
