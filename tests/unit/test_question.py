@@ -578,6 +578,11 @@ def test_a_list_s_topic_glossed_after_a_comma_is_an_alternative_to_its_gloss():
     assert not analyse("What does CLIMB do with a curriculum, from easy to hard examples?").either
 
 
+def test_something_else_names_nothing_asked():
+    # "else" was a key word no paper holds: the question was refused ("no retrieved abstract supports an answer")
+    assert analyse("Which papers replace attention with something else?").terms == ("replac", "attent")
+
+
 def test_the_verb_of_things_asked_about_is_read_apart():
     assert analyse("How do recommender systems shrink their embedding tables?").verb == "shrink"
     assert analyse("Do the diffusion models copy parts of copyrighted images?").verb == "copi"
