@@ -578,6 +578,11 @@ def test_a_list_s_topic_glossed_after_a_comma_is_an_alternative_to_its_gloss():
     assert not analyse("What does CLIMB do with a curriculum, from easy to hard examples?").either
 
 
+def test_a_noun_shaped_like_an_adjective_qualifies_a_task():
+    # "music" ends like "basic": it was read as a modifier, and "for music generation" as no phrase
+    assert analyse("Which papers use transformers for music generation?").qualified == (("music", "generat"),)
+
+
 def test_something_else_names_nothing_asked():
     # "else" was a key word no paper holds: the question was refused ("no retrieved abstract supports an answer")
     assert analyse("Which papers replace attention with something else?").terms == ("replac", "attent")

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..text import STOPWORDS, examples_removed, frames, prose_terms, stem, subject_terms, substance, terms
 from ..types import Paper
-from .roles import MODIFIER
+from .roles import modifier
 
 # Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same. Each
 # hyphen's word is looked at alone: one regex over a whole abstract tried the prefixes at every word (12x slower).
@@ -132,7 +132,7 @@ def phrase_nouns(question: str, found: Sequence[tuple[str, str]]) -> frozenset[s
     "code search"; not "late", nor "cheaper" of "makes attention cheaper"): a paper lacking one has part of the
     phrase only."""
     return frozenset(
-        w for pair in found for w in pair if not any(MODIFIER.search(x.casefold()) for x in as_written(question, [w]))
+        w for pair in found for w in pair if not any(modifier(x.casefold()) for x in as_written(question, [w]))
     )
 
 

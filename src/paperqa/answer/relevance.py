@@ -20,8 +20,9 @@ from ..text import FRAME, named_examples_removed, terms
 from ..types import Paper, Source
 from .evidence import has, has_name
 from .names import mentions
-from .phrases import ize_stems, joined, named_only, noun_kinds, paper_sentences, paper_words
+from .phrases import as_written, ize_stems, joined, named_only, noun_kinds, paper_sentences, paper_words
 from .question import Asked
+from .roles import ACTION_NOUN
 from .vectors import Vectors
 
 Idf = Callable[[str], float]
@@ -170,6 +171,17 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     return missing <= (len(asked.terms) - 1) // 2 and together and applied and made
 
 
+def headed(asked: Asked, lacked: Sequence[str]) -> bool:
+    """Whether a paper holding the first noun of a task's name after a preposition holds the task too: "for music
+    generation" of a paper on music understanding lacks what the topic is ("for downstream capabilities" names no
+    task: "downstream task performance" is on it). Asked of the papers a refusal weighs (`covers`), not of a
+    list's members, where it cost papers on the topic."""
+    return not any(
+        b in lacked and a not in lacked and any(ACTION_NOUN.search(w.casefold()) for w in as_written(asked.text, [b]))
+        for a, b in asked.qualified
+    )
+
+
 def subject(term: str, topical: Idf) -> bool:
     """Whether a key term names a subject a paper must have (residual IDF of at least `SUBJECT`), not a modifier."""
     return topical(term) >= SUBJECT
@@ -197,6 +209,7 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     subjects = [t for t in missing if subject(t, topical) and t not in verbs]
     words = vocabulary(paper)  # "for code search" of a paper on scientific search: "code" names what it is about
     subjects += [a for a, b in asked.qualified if a in missing and a not in subjects and has(b, words)]
+    subjects += [] if headed(asked, missing) else ["\x00head"]  # "for music generation" of music understanding
     # ... or holds both words only apart ("depth" of transformers, "estimators": no "depth estimation")
     subjects += [a for a, b in asked.qualified if a not in missing and b not in missing and not near(paper, a, b)]
     if len(subjects) == 1 and _named_by_qualifier(asked, subjects[0], missing, idf):

@@ -15,7 +15,7 @@ from ..text import FRAME, STOPWORDS, stem
 _FRAMING_NOUNS = frozenset(("model", "models", "data", "task", "tasks", "network", "networks"))
 # A noun naming what is done ("merging", "augmentation", "selection"), not a verb ("models forget", "network
 # compressed")
-_ACTION_NOUN = re.compile(r"(?:ing|tion|sion|ment|ance|ence)\Z")
+ACTION_NOUN = re.compile(r"(?:ing|tion|sion|ment|ance|ence)\Z")
 
 
 def framed(words: list[str], keys: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -24,7 +24,7 @@ def framed(words: list[str], keys: Sequence[str]) -> tuple[tuple[str, str], ...]
     "pretraining data"), which the key term alone names."""
     out = [
         (stem(a), stem(b)) for a, b in itertools.pairwise(words)
-        if a.casefold() in _FRAMING_NOUNS and _ACTION_NOUN.search(b.casefold()) and stem(b) in keys
+        if a.casefold() in _FRAMING_NOUNS and ACTION_NOUN.search(b.casefold()) and stem(b) in keys
     ]  # fmt: skip
     # "generate (training) data": the data a key verb makes is what it is about (not RAG's "generator"), written
     # so or as "synthetic (training) data"
@@ -49,7 +49,7 @@ _PREPOSITIONS = frozenset(
 # A word shaped like an adjective, participle or adverb (medical, masked, continual, pruning, continually), a
 # comparative (cheaper) or a common adjective of no such shape (multiple, sparse): a modifier a paper may lack, unlike
 # a noun naming what the head is of ("code" search).
-MODIFIER = re.compile(
+_MODIFIER = re.compile(
     r"(?:ed|al|ive|ic|ous|able|ible|ful|less|ly|ary|ar|est|ent|ant|ish|ing"
     r"|(?:bett|fast|cheap|long|larg|small|short|high|low|strong|weak|deep|wid|few|eas|simpl|hard|great|quick|slow"
     r"|light|heavi|tight|bigg|earli|lat)er)\Z"
@@ -60,13 +60,25 @@ MODIFIER = re.compile(
 )
 
 
+# Nouns shaped like modifiers ("music" generation, "signal" processing, "patent" classification).
+_NOUNS = frozenset(
+    "music topic logic traffic arithmetic rhetoric clinic fabric graphic metal animal hospital signal journal "
+    "material capital patent agent student patient client event talent document segment element".split()
+)
+
+
+def modifier(word: str) -> bool:
+    """Whether a word (lower case) is shaped like a modifier a paper may lack, not a noun naming what a head is of."""
+    return word not in _NOUNS and bool(_MODIFIER.search(word))
+
+
 def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
     """Two nouns opening a phrase after a preposition ("for code search", "for emotion recognition"), as stems
     (qualifier, head): a paper holding the head without the qualifier is about another kind of it (scientific
     search, speech recognition)."""
     out = []
     for before, a, b, after in zip([".", *words], words, words[1:], [*words[2:], "."], strict=False):
-        if before not in _PREPOSITIONS or a in STOPWORDS or b in STOPWORDS or MODIFIER.search(a):
+        if before not in _PREPOSITIONS or a in STOPWORDS or b in STOPWORDS or modifier(a):
             continue
         if after not in STOPWORDS and not after.isdigit() and stem(after) not in FRAME and after != ".":
             continue  # "from brain MRI scans": "brain" qualifies the scans, not "MRI" on its own
