@@ -318,6 +318,15 @@ def test_what_things_do_weighs_nothing_beside_what_they_are(offline):
     assert "does not mention “think”" in llamas.text
 
 
+def test_beating_another_method_is_asked_in_any_words(offline):
+    # "beat" was a rare word no paper writes next to "retrievers": the question was refused ("lacks “retrievers
+    # beat”"); and of a named paper it was "does not mention “beat”", as if "outperforms" did not say it
+    answer = offline.ask("Does multi-task retrieval beat task-specific retrievers?")
+    assert answer.answerable, answer.text
+    named = offline.ask("Does SPLADE v2 beat BM25?")
+    assert "does not mention “BM25”;" in named.text and "“beat”" not in named.text, named.text
+
+
 def test_a_size_the_abstract_writes_in_words_is_the_figure_given(offline):
     # CLIMB's abstract gives the BabyLM dataset as "ten million words", in words: that is the figure, quoted first.
     for question in ("How many words is the BabyLM training set?", "How big is the BabyLM strict-small dataset?"):

@@ -595,6 +595,8 @@ def test_the_verb_of_things_asked_about_is_read_apart():
     assert analyse("How does SPLADE v2 improve over SPLADE?").verb == ""
     assert analyse("How do sparse autoencoders get evaluated?").verb == ""
     assert analyse("Do papers on hashing for images exist?").verb == ""
+    # a verb of one thing against another, whatever its subject
+    assert analyse("Does multi-task retrieval beat task-specific retrievers?").verb == "beat"
 
 
 def test_an_ize_word_whose_stem_is_its_base_s_must_be_held_as_such():

@@ -19,6 +19,7 @@ from .pointed import named_sources, related, sides_named, unmentioned
 from .question import Asked
 from .record import Record, record_said
 from .relevance import STRAY, UNSEEN, Idf, Match, lacking, vocabulary
+from .roles import COMPARING
 from .vectors import Vectors
 
 # Words saying a limit is another method's: "where vanilla models fail", "baselines lag behind"
@@ -152,8 +153,11 @@ class OnePaper:
             asked.one_paper and len(sources) == 1  # "which GPU?" of the paper just discussed
         )
         unsaid = unmentioned(asked, sources[top], matches[top], self._asked_of) if one_named and not nameless else []
-        verb = asked.verb  # "How do recommender systems shrink …?" of one saying "reduce": said not to say it
-        if not unsaid and not matches[top].name and self._asked_of(verb) and verb in lacking(asked, sources[top].paper):
+        # "How do recommender systems shrink …?" of one saying "reduce": said not to say it ("beat" of one saying
+        # "performs better than" is a comparison, said many ways)
+        verb = asked.verb
+        if (not unsaid and not matches[top].name and self._asked_of(verb) and verb not in COMPARING
+                and verb in lacking(asked, sources[top].paper)):  # fmt: skip
             unsaid = as_written(asked.text, [verb])
         # nearly as close to the question, and on the paper's topic: named as related (not a paper on music
         # recommendation sharing "video" and "neural" with one on neural video representations)

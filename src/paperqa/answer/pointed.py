@@ -16,6 +16,7 @@ from .names import fold
 from .phrases import COINED, as_written
 from .question import Asked
 from .relevance import Idf, Match, lacking, near, phrases_lacked, vocabulary
+from .roles import COMPARING
 from .traits import on_language_models
 
 _NAME = re.compile(COINED)  # an acronym or coined name (`RLHF`, `BERT`, `T5`)
@@ -76,6 +77,7 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
     rest = [t for t in asked.terms if t not in terms(found.name)] if found.name else list(asked.terms)
     if found.name and (verb := _HOW_DOES.search(asked.text.casefold().replace(found.name, "\0", 1))):
         rest = [t for t in rest if t != stem(verb.group(1))]  # "How does Preselect choose data?": how it does it
+    rest = [t for t in rest if t not in COMPARING]  # "Does SPLADE v2 beat BM25?": a gain, said many ways
     words = vocabulary(source.paper)
     # "what datasets?" of a paper naming "the BEIR benchmark": a kin of the kind asked answers it
     kin = any(has(k, words) for k in asked.wants)

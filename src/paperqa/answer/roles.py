@@ -98,10 +98,16 @@ def clause_verbs(words: list[str]) -> tuple[str, ...]:
 
 
 def main_verb(words: list[str]) -> str:
-    """The verb of a question asking what things do ("how do recommender systems shrink their tables?"), as a
-    stem ("" for none): what they do, in words a paper on them may not use ("reduce")."""
-    verb = stem(found) if (found := _main_verb(words)) else ""
+    """The verb of a question asking what things do ("how do recommender systems shrink their tables?") or how
+    one does against another ("does multi-task retrieval beat …?"), as a stem ("" for none): what they do, in
+    words a paper on them may not use ("reduce", "outperform")."""
+    found = _main_verb(words) or next((w for w in words if w in _BEATING), None)
+    verb = stem(found) if found else ""
     return "" if verb in FRAME else verb
+
+
+_BEATING = frozenset(("beat", "beats", "outperform", "outperforms", "surpass", "surpasses", "exceed", "exceeds"))
+COMPARING = frozenset(stem(w) for w in _BEATING)  # verbs of one thing against another: said many ways
 
 
 _AUXILIARY = ("do", "can", "could", "would", "should")
