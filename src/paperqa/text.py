@@ -93,6 +93,21 @@ _NAMED_EXAMPLES = re.compile(
 )
 
 
+# Several languages at once ("many languages", "157 languages", "300+ languages"): what "multilingual" names, said
+# in other words; a question and an abstract saying it either way are read as saying both ("how many languages"
+# asks a count). Bounded.
+_SEVERAL_LANGUAGES = re.compile(
+    r"\b(?:(?<!how )many|multiple|several|different|various|numerous|diverse|dozens of|hundreds of|thousands of"
+    r"|\d[\d,]{0,9}\+?)\s+(?:natural\s+|human\s+|spoken\s+|world\s+)?languages\b",
+    re.IGNORECASE,
+)
+
+
+def multilingual_said(text: str) -> str:
+    """A text with "multilingual" after each phrase naming several languages ("157 languages multilingual")."""
+    return _SEVERAL_LANGUAGES.sub(r"\g<0> multilingual", text)
+
+
 def examples_removed(text: str) -> str:
     """A question without the examples it gives in parentheses ("(e.g. …)")."""
     return " ".join(_EXAMPLES_GIVEN.sub(" ", text).split())

@@ -236,3 +236,14 @@ def test_a_paper_on_a_task_s_object_but_not_the_task_is_not_on_it(offline):
     # a task the paper names is still listed ("for patent classification": PatentBERT)
     held = offline.ask("Which papers use BERT for patent classification?")
     assert any(c.title.startswith("PatentBERT") for c in held.citations), held.text
+
+
+def test_papers_on_several_languages_are_on_a_multilingual_topic(offline):
+    # "different languages" read no topic ("languages" frames "language models"): the list was of papers on
+    # internal representations. The paper on the latent language of multilingual Llamas is on it.
+    answer = offline.ask("Which papers look at how LLMs represent different languages internally?")
+    assert any(c.title.startswith("Do Llamas Work in English?") for c in answer.citations), answer.text
+    assert not any(c.title.startswith("Delta Activations") for c in answer.citations), answer.text
+    # "300+ Languages" in a title is multilingual too
+    built = offline.ask("Which papers build models or datasets for many languages?")
+    assert any(c.title.startswith("Bloom Library") for c in built.citations), built.text

@@ -4,6 +4,7 @@ from paperqa.text import (
     examples_removed,
     frames,
     markup_removed,
+    multilingual_said,
     named_examples_removed,
     prose_terms,
     substance,
@@ -102,3 +103,11 @@ def test_names_given_as_examples_are_no_paper_asked_about():
 
 def test_the_noun_of_a_task_does_not_frame_a_question_as_its_verb_does():
     assert frames("summarize") and frames("evaluate") and not frames("summarization") and not frames("hashing")
+
+
+def test_several_languages_are_said_to_be_multilingual():
+    assert multilingual_said("Datasets in 300+ Languages") == "Datasets in 300+ Languages multilingual"
+    assert multilingual_said("models for many languages?") == "models for many languages multilingual?"
+    # a count asked, or one language, is not several
+    assert multilingual_said("How many languages does it cover?") == "How many languages does it cover?"
+    assert multilingual_said("an Irish language model") == "an Irish language model"

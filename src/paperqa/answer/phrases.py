@@ -9,7 +9,17 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..text import STOPWORDS, examples_removed, frames, prose_terms, stem, subject_terms, substance, terms
+from ..text import (
+    STOPWORDS,
+    examples_removed,
+    frames,
+    multilingual_said,
+    prose_terms,
+    stem,
+    subject_terms,
+    substance,
+    terms,
+)
 from ..types import Paper
 from .roles import modifier
 
@@ -221,7 +231,8 @@ def named_only(paper: Paper) -> dict[str, str]:
 @lru_cache(maxsize=8192)
 def paper_sentences(paper: Paper) -> tuple[tuple[str, ...], ...]:
     """`paper_words` sentence by sentence (the title first)."""
-    return tuple(tuple(prose_terms(joined(s))) for s in [f"{paper.title}.", *substance(paper.abstract)])
+    sentences = [f"{paper.title}.", *substance(paper.abstract)]
+    return tuple(tuple(prose_terms(joined(multilingual_said(s)))) for s in sentences)
 
 
 @lru_cache(maxsize=8192)

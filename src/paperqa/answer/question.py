@@ -14,6 +14,7 @@ from ..text import (
     STOPWORDS,
     connectives_removed,
     frames,
+    multilingual_said,
     named_examples_removed,
     stem,
     subject_terms,
@@ -190,6 +191,7 @@ def _analysed(question: str) -> Asked:
     record: Record | None = None
     if found := record_asked(question):  # "who wrote SPLADE?": the rest of the question names the paper
         record, question = found
+    question = multilingual_said(question)  # "for many languages": what papers saying "multilingual" are on
     how = asking(question)  # "the latest", "the best", "the main finding of": how it asks, no word of its topic
     # Asked for a gist before the asking words go ("What is the main idea of MERU?": "main idea" sorts nothing).
     gist = SUMMARY.search(question)
