@@ -13,6 +13,7 @@ import numpy as np
 
 from .about import about_corpus, about_orgs, corpus_described, how_to_ask, org_missing, orgs_described
 from .answer.llm import llm_answer
+from .answer.more import more_answer
 from .answer.offline_answer import offline_answer
 from .answer.question import analyse
 from .answer.relevance import NAMED_K, UNSEEN, holding_kinds, kinds_named
@@ -164,6 +165,8 @@ class Assistant:
         with self.index.reading() as view:
             if similar := self._similar(view, question, resolved):  # "similar papers?", "papers like SPLADE v2"
                 return similar
+            if resolved.more_of and (paper := view.papers_of([resolved.more_of[0]]).get(resolved.more_of[0])):
+                return more_answer(question, paper, resolved.more_of[1])  # "tell me more" of one paper
             resolved = _with_org(resolved, view)
             if resolved.unknown_org and names_nothing(resolved.query):  # "papers by Meta": none are
                 return said(question, org_missing(resolved.unknown_org, self.index.overview()))

@@ -20,6 +20,8 @@ from .text import PAPERS, subject_terms
 from .turns import (
     Turn,
     after_list,
+    asks_more,
+    asks_others,
     cited_numbers,
     compared,
     gave_list,
@@ -44,12 +46,6 @@ _OLDER = ("oldest", "earliest", "older", "earlier", "first")
 _AND_DATED = re.compile(
     r"^\s*(?:and|what\s+about|how\s+about)\s+the\s+(newest|latest|most\s+recent|oldest|earliest)"
     r"(?:\s+one)?\s*[?.!]*\s*$",
-    re.I,
-)
-# "show more", "what else?", "any others?", "more papers?" after a list: what it left out
-_MORE = re.compile(
-    r"^\s*(?:(?:show|give|list|tell)\s+(?:me\s+)?more|more(?:\s+(?:papers|results|please))?|what\s+else"
-    r"|any\s+(?:others?|more)|(?:are\s+there\s+)?(?:any\s+)?(?:other|more)\s+(?:papers|ones)|next)\s*[?.!]*\s*$",
     re.I,
 )
 # Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
@@ -77,6 +73,7 @@ class Resolved:
     org: str | None = None  # the organisation they ask for ("papers from Amazon"), once the index knows it
     unknown_org: str | None = None  # an organisation they ask for that no paper has ("papers by Meta")
     note: str | None = None  # what the answer should say of how it was read ("3 of them have no known date")
+    more_of: tuple[str, str] | None = None  # "tell me more" of one paper: its id, and the answer that quoted it
 
     @property
     def restriction(self) -> str:
@@ -110,7 +107,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         asked = analyse(question)
         wanted = asked.wants | {c[0] for c in [counted(question)] if c}
         of_none = is_elliptical(asked) and set(asked.terms) <= wanted
-        more = _MORE.match(question)  # "show more", "what else?"
+        more = asks_more(question)  # "show more", "what else?"
         if (
             pointing
             or alone
@@ -171,8 +168,14 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if len(known) < among:  # "the newest" of twelve of which two are dated: of those two
             verb = "has" if len(known) == 1 else "have"
             note = f"Of the {among} papers the last answer cited, only {len(known)} {verb} a known date."
-    if _MORE.match(question) and (lists := [t for t in history if gave_list(t)]):  # "show more", "what else?"
+    if asks_more(question) and (lists := [t for t in history if gave_list(t)]):  # "show more", "what else?"
         return Resolved(question, None, more_said(lists[-1]))
+    if asks_more(question) and len(cited_one := {c.paper_id for c in last.answer.citations}) == 1:
+        # after one paper's answer, "what else?", "any others?": the papers closest to it; "tell me more": of it
+        # (both were asked of that paper's abstract, which "does not mention “else”", or refused)
+        if asks_others(question):
+            return Resolved(question, filters if filters.active else None, similar_to=cited_one.pop(), dates=years)
+        return Resolved(question, None, more_of=(cited_one.pop(), "\n".join(t.answer.text for t in history)))
     # "sort them by date", "oldest first" after a list: the same papers, by date (after one paper's answer, those of
     # the list before it)
     if (o := analyse(question)).order is not None and not o.terms:

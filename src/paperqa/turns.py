@@ -13,6 +13,28 @@ from .text import subject_terms
 from .types import Answer
 from .upvotes import UpvotesAsked, upvotes_asked
 
+# "show more", "what else?", "any others?", "more papers?" after a list: what it left out
+_MORE = re.compile(
+    r"^\s*(?:(?:show|give|list|tell)\s+(?:me\s+)?more|more(?:\s+(?:papers|results|please))?|what\s+else"
+    r"|any\s+(?:others?|more)|(?:are\s+there\s+)?(?:any\s+)?(?:other|more)\s+(?:papers|ones)|next)\s*[?.!]*\s*$",
+    re.I,
+)
+_OTHERS = re.compile(
+    r"^\s*(?:what\s+else|any\s+(?:others?|more)|(?:are\s+there\s+)?(?:any\s+)?(?:other|more)\s+(?:papers|ones))"
+    r"\s*[?.!]*\s*$",
+    re.I,
+)  # of `_MORE`: other papers asked for, not more of one
+
+
+def asks_more(question: str) -> bool:
+    """Whether a follow-up asks for more ("show more", "what else?", "tell me more") and nothing else."""
+    return bool(_MORE.match(question))
+
+
+def asks_others(question: str) -> bool:
+    """Whether asking for more asks for other papers ("what else?", "any others?"), not more of one."""
+    return bool(_OTHERS.match(question))
+
 
 @dataclass(frozen=True)
 class Turn:

@@ -878,3 +878,33 @@ def test_a_year_after_which_labs_work_on_a_topic_narrows_its_papers(offline):
     typed = "**Which labs** work on mixture of experts?"
     again = offline.ask("which are from 2024?", history=[Turn(typed, offline.ask(typed))])
     assert again.citations and {s.paper.id for s in again.sources} <= listed, again.text
+
+
+def test_more_after_one_paper_s_answer_quotes_more_of_it_and_what_else_gives_other_papers(offline):
+    # after one paper's answer, "tell me more" said the corpus did not cover it, and "what else?" said the
+    # abstract "does not mention “else”"
+    question = "What is GraphHash?"
+    first = offline.ask(question)
+    history = [Turn(question, first)]
+    more = offline.ask("tell me more", history=history)
+    assert more.text.startswith("More from “GraphHash") and [c.n for c in more.citations] == [1], more.text
+    assert "This paper introduces GraphHash" not in more.text  # quoted already: the next sentences instead
+    history.append(Turn("tell me more", more))
+    again = offline.ask("show more", history=history)
+    assert again.text.startswith("More from “GraphHash") and not set(again.claims) & set(more.claims), again.text
+    for _ in range(4):  # the abstract runs out, and says so
+        history.append(Turn("tell me more", again))
+        again = offline.ask("tell me more", history=history)
+    assert again.text.startswith("The answers so far quoted all that the abstract of “GraphHash"), again.text
+    others = offline.ask("what else?", history=[Turn(question, first)])
+    assert others.text.startswith("The 5 papers closest to “GraphHash"), others.text
+
+
+def test_a_follow_up_on_one_paper_is_not_told_the_earlier_question_s_verb_is_unmentioned(offline):
+    # "which dataset does it use?" after "How do recommender systems shrink …?" opened with "does not mention
+    # “shrink”" (the earlier question's verb), not with what this one asks
+    question = "How do recommender systems shrink their embedding tables?"
+    first = offline.ask(question)
+    answer = offline.ask("which dataset does it use?", history=[Turn(question, first)])
+    assert answer.text.startswith("The abstract of “GraphHash"), answer.text
+    assert "names no dataset or benchmark" in answer.text and "“shrink”" not in answer.text, answer.text

@@ -156,8 +156,8 @@ class OnePaper:
         # "How do recommender systems shrink …?" of one saying "reduce": said not to say it ("beat" of one saying
         # "performs better than" is a comparison, said many ways)
         verb = asked.verb
-        if (not unsaid and not matches[top].name and self._asked_of(verb) and verb not in COMPARING
-                and verb in lacking(asked, sources[top].paper)):  # fmt: skip
+        if (not unsaid and not nameless and not asked.one_paper and not matches[top].name and self._asked_of(verb)
+                and verb not in COMPARING and verb in lacking(asked, sources[top].paper)):  # fmt: skip
             unsaid = as_written(asked.text, [verb])
         # nearly as close to the question, and on the paper's topic: named as related (not a paper on music
         # recommendation sharing "video" and "neural" with one on neural video representations)
