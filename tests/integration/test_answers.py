@@ -327,6 +327,14 @@ def test_beating_another_method_is_asked_in_any_words(offline):
     assert "does not mention “BM25”;" in named.text and "“beat”" not in named.text, named.text
 
 
+def test_how_long_is_answered_by_a_duration_first(offline):
+    # the "6-layer DR model" sentence came first; the abstract's "in under 48 hours" answers "how long"
+    answer = offline.ask("How long does training take for the topic-aware sampling dense retriever?")
+    assert answer.text.split("]: ", 1)[1].startswith(
+        "Our method is trainable on a single consumer-grade GPU in under"
+    ), answer.text
+
+
 def test_a_size_the_abstract_writes_in_words_is_the_figure_given(offline):
     # CLIMB's abstract gives the BabyLM dataset as "ten million words", in words: that is the figure, quoted first.
     for question in ("How many words is the BabyLM training set?", "How big is the BabyLM strict-small dataset?"):

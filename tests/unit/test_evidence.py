@@ -36,6 +36,14 @@ def test_a_coined_name_is_held_as_a_whole_word_a_version_or_a_plural_only():
     assert has_name("lora", frozenset({"loras"})) and not has_name("lora", frozenset({"loraprun"}))
 
 
+def test_a_doer_is_held_by_what_it_does_a_comparative_is_not():
+    from paperqa.answer.evidence import has
+
+    words = frozenset({stem("ranking"), stem("learning"), stem("long")})
+    assert has(stem("rankers"), words) and has(stem("learner"), words)  # the stemmer keeps their "-er"
+    assert not has(stem("longer"), words)  # "inputs longer than …" is no paper on "long" documents
+
+
 def test_a_question_s_words_with_a_capital_inside_are_coined_names():
     from paperqa.answer.question import analyse
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 from ..text import VERSION, connectives_removed, prose_terms, stem, subject_terms, substance, terms
 from ..types import Paper, Source
 from .phrases import WORD
+from .roles import modifier
 
 
 @lru_cache(maxsize=1024)
@@ -64,13 +65,16 @@ def never_seen(
 
 def has(term: str, vocabulary: frozenset[str]) -> bool:
     """A key term in a vocabulary, or as the start of a longer word there, or a long word there (5+ letters) as
-    its start: compounds and plurals such as "unlearn"/"unlearning" or "moe"/"moes". The one prefix rule."""
+    its start: compounds and plurals such as "unlearn"/"unlearning" or "moe"/"moes"; a doer ("ranker", the stemmer
+    keeps its "-er") by what it does ("rank"). The one prefix rule."""
     if any(t in vocabulary for t in _numbers(term)):
         return True
     if len(term) < 4:
         return False
     if any(start in vocabulary for start in _starts(term)):
         return True
+    if term.endswith("er") and len(term) >= 6 and term[:-2] in vocabulary and not modifier(term):
+        return True  # "ranker": what "ranking" does ("longer" is no doer of "long")
     words = _sorted(vocabulary)
     i = bisect.bisect_left(words, term)
     return i < len(words) and words[i].startswith(term)

@@ -35,6 +35,7 @@ RATIO_WORD = re.compile(
 )
 # A figure of time ("48 hours", "64ms", "3 days"): what "how long" asks, among several figures asked.
 _DURATION = re.compile(r"\d\s?(?:ms|s|h|hours?|days?|minutes?|seconds?|weeks?|months?)\b", re.IGNORECASE)
+_HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
 # A list marker ("(1)", "(ii)", "(b)"): no figure of the sentence it numbers.
 _ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)")
 # A speed asked for is answered by a speed given ("1.28x - 2.2x of speedup"), not the paper's other figures.
@@ -84,6 +85,8 @@ def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) 
     on_it = [s for s in stated if has(word, frozenset(terms(s)))] if counted else list(stated)
     if counted and not on_it:  # "how many words?" of "a dataset of ten million words": the count in words
         on_it = [s for s in sentences if spelled_count(s, word)][:1]
+    if _HOW_LONG.search(asked.text):  # "how long does training take?": a duration first ("in under 48 hours"),
+        on_it = [s for s in on_it if _DURATION.search(s)] or on_it  # not the "6-layer" model's sentence
     speeds: list[str] = []
     if _SPEED_ASKED.search(asked.text):  # "how much faster": the speed-ups (two at most), before other figures
         speeds = [s for s in on_it if _SPEED_SAID.search(s)][:2]
