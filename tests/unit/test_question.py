@@ -583,6 +583,12 @@ def test_a_noun_shaped_like_an_adjective_qualifies_a_task():
     assert analyse("Which papers use transformers for music generation?").qualified == (("music", "generat"),)
 
 
+def test_a_verb_before_neural_networks_names_no_kind_of_them():
+    # "sparsify neural networks" was read as a kind ("graph neural networks"): one paper listed of a dozen
+    assert analyse("Which papers prune or sparsify neural networks?").compounds == ()
+    assert analyse("Which papers study graph neural networks?").compounds == (("graph", "neural", "network"),)
+
+
 def test_something_else_names_nothing_asked():
     # "else" was a key word no paper holds: the question was refused ("no retrieved abstract supports an answer")
     assert analyse("Which papers replace attention with something else?").terms == ("replac", "attent")

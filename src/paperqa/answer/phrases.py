@@ -41,6 +41,12 @@ _KIND_OF = re.compile(
     r"|([\w-]*(?:ed|al|ive|ic))\s+(language)\s+(model)(?:s|ing|ling)?)\b",
     re.IGNORECASE,
 )
+# A verb before "neural networks" ("sparsify", "prune", "train"): what is done to them, not a kind ("graph").
+_DONE_TO = re.compile(
+    r"(?:ify|ize|ise)\Z|\A(?:prune|train|compress|distill|explain|interpret|verify|attack|use|apply|study|analy[sz]e"
+    r"|build|design|scale|optimi[sz]e|probe|understand|improve|evaluate|test|finetune|accelerate|fool|make)\Z",
+    re.IGNORECASE,
+)
 # A kind of learning or language a noun names ("in-context learning", "reinforcement learning", "sign language"):
 # the noun alone is another thing (long context, a "significant" sign). An adjective names the kind by itself
 # ("contrastive loss" is contrastive learning), as do several words ("class-incremental") and the field's own names;
@@ -109,6 +115,8 @@ def compounds(question: str) -> tuple[tuple[str, ...], ...]:
     found = [tuple(terms(token)) for token in _TOKEN.findall(text) if "-" in token.strip("-")]
     for m in _KIND_OF.finditer(text):
         head, *kind = [w for w in m.groups() if w]
+        if _DONE_TO.search(head):  # "prune or sparsify neural networks": what is done to them, no kind of them
+            continue
         first = subject_terms(head)  # "large language models": LLMs, asked apart
         found += [(*first, *(stem(w.casefold()) for w in kind))] if first else []
     found += [parts for _, parts in noun_kinds(text)]
