@@ -247,3 +247,12 @@ def test_papers_on_several_languages_are_on_a_multilingual_topic(offline):
     # "300+ Languages" in a title is multilingual too
     built = offline.ask("Which papers build models or datasets for many languages?")
     assert any(c.title.startswith("Bloom Library") for c in built.citations), built.text
+
+
+def test_papers_making_benchmarks_are_a_list_though_benchmarks_are_said_of_many(offline):
+    # "Which papers propose new benchmarks?" was "no paper clearly addresses this" (its words are said of many
+    # papers), with SPLADE v2's "benchmark a model" as the closest
+    answer = offline.ask("Which papers propose new benchmarks?")
+    titles = [c.title for c in answer.citations]
+    assert answer.text.startswith("The corpus has"), answer.text
+    assert any(t.startswith("T2Ranking") for t in titles) and not any(t.startswith("SPLADE v2") for t in titles)

@@ -149,7 +149,7 @@ class Subjects:
             chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self.names)]
             # "find problems in benchmarks": words said of many papers name no topic (a name, "MS MARCO", does, as
             # does a kind of learning, "reinforcement learning", mentioned in passing by many): the closest instead
-            if not self.count(asked) and self.all_common(asked) and not noun_kinds(asked.text):
+            if not self.count(asked) and self.all_common(asked) and not noun_kinds(asked.text) and not asked.makes_data:
                 chosen = []
             chosen = [i for i in chosen if not self.only_as_examples(asked, sources[i])]  # "(e.g., robotics)"
             chosen = [i for i in chosen if not self.made_from(asked, sources[i])]  # text of "text-to-image"
