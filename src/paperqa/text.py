@@ -105,6 +105,8 @@ _SEVERAL_LANGUAGES = re.compile(
 
 def multilingual_said(text: str) -> str:
     """A text with "multilingual" after each phrase naming several languages ("157 languages multilingual")."""
+    if "anguages" not in text and "ANGUAGES" not in text:  # (every abstract sentence is read through this)
+        return text
     return _SEVERAL_LANGUAGES.sub(r"\g<0> multilingual", text)
 
 

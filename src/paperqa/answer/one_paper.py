@@ -161,9 +161,11 @@ class OnePaper:
             unsaid = as_written(asked.text, [verb])
         # nearly as close to the question, and on the paper's topic: named as related (not a paper on music
         # recommendation sharing "video" and "neural" with one on neural video representations)
-        whole = self.vectors.whole(sources[top].paper)
-        others = [i for i in related(asked, sources, matches, top, self.idf)
-                  if float(whole @ self.vectors.whole(sources[i].paper)) >= STRAY]  # fmt: skip
+        others = related(asked, sources, matches, top, self.idf)
+        if others:  # (the abstracts embedded in one call, once any is asked: most answers relate none)
+            self.vectors.prepare([sources[i].paper for i in (top, *others)])
+            whole = self.vectors.whole(sources[top].paper)
+            others = [i for i in others if float(whole @ self.vectors.whole(sources[i].paper)) >= STRAY]
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid)
         draft.text = " ".join(x for x in (opening, body, extra) if x)
