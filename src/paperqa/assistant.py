@@ -32,11 +32,12 @@ from .filters import Filters, categories_unknown, org_asked, org_unknown
 from .index import CheckReport, ChromaServer, Index, IngestReport, Progress, View
 from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
+from .markup import markup_removed
 from .retrieval import Retriever, with_more
 from .settings import Settings
 from .spelling import respelled, typos_fixed, versions_read
 from .stream_ingest import Tally, segments
-from .text import code_sentence, markup_removed
+from .text import code_sentence
 from .turns import Turn
 from .types import Answer, Source
 

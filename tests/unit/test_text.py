@@ -1,9 +1,9 @@
 """Text rules: sentences that say where a paper's code is carry none of its subject; contractions are no terms."""
 
+from paperqa.markup import markup_removed
 from paperqa.text import (
     examples_removed,
     frames,
-    markup_removed,
     multilingual_said,
     named_examples_removed,
     prose_terms,
