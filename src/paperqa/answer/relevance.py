@@ -204,12 +204,13 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     named += [parts for _, parts in noun_kinds(asked.text)]  # "in-context learning": no "extended-context" model
     if not all(holds_compound(paper, parts) for parts in named):
         return False  # a hyphenated name is one thing ("low-resource"), not modifiers ("low dimensional")
+    if not headed(asked, missing):
+        return False  # "for music generation" of a paper on music understanding
     # what the things asked about do ("shrink", "extract") may be said otherwise, by a paper holding two other words
     verbs = (*asked.clause_verbs, asked.verb) if len(asked.terms) - len(missing) >= 2 else ()
     subjects = [t for t in missing if subject(t, topical) and t not in verbs]
     words = vocabulary(paper)  # "for code search" of a paper on scientific search: "code" names what it is about
     subjects += [a for a, b in asked.qualified if a in missing and a not in subjects and has(b, words)]
-    subjects += [] if headed(asked, missing) else ["\x00head"]  # "for music generation" of music understanding
     # ... or holds both words only apart ("depth" of transformers, "estimators": no "depth estimation")
     subjects += [a for a, b in asked.qualified if a not in missing and b not in missing and not near(paper, a, b)]
     if len(subjects) == 1 and _named_by_qualifier(asked, subjects[0], missing, idf):
