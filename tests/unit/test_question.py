@@ -601,6 +601,9 @@ def test_the_verb_of_things_asked_about_is_read_apart():
     assert analyse("How does SPLADE v2 improve over SPLADE?").verb == ""
     assert analyse("How do sparse autoencoders get evaluated?").verb == ""
     assert analyse("Do papers on hashing for images exist?").verb == ""
+    # ... of a clause "how …" inside a question
+    assert analyse("Which papers study how LLMs store facts?").verb == "store"
+    assert analyse("Which papers show how much data models need?").verb == ""
     # a verb of one thing against another, whatever its subject
     assert analyse("Does multi-task retrieval beat task-specific retrievers?").verb == "beat"
 

@@ -116,11 +116,17 @@ _DETERMINER = ("the", "these", "those", "such", "most", "all", "some", "many")
 
 def _main_verb(words: list[str]) -> str | None:
     """The verb after a plural subject of a question opening "(how/why) do …" or "can …" ("do diffusion models
-    copy parts of …", "how do recommender systems shrink …"): a plural subject's verb has no "s"."""
+    copy parts of …", "how do recommender systems shrink …"), or of a clause "how …" inside one ("papers that study
+    how LLMs store facts"): a plural subject's verb has no "s"."""
     at = 1 if words[:1] in (["how"], ["why"]) else 0
-    if len(words) < at + 3 or words[at] not in _AUXILIARY:
+    inside = next((i + 1 for i, w in enumerate(words[1:], start=1) if w == "how"), None)
+    if inside is not None and inside < len(words) and words[inside] not in _HOW_MUCH:
+        at = inside + (1 if words[inside] in _AUXILIARY else 0)  # "… how (do) LLMs store facts"
+    elif len(words) < at + 3 or words[at] not in _AUXILIARY:
         return None
-    at += 2 if words[at + 1] in _DETERMINER else 1
+    else:
+        at += 1
+    at += 1 if at < len(words) and words[at] in _DETERMINER else 0
     for before, w in itertools.pairwise(words[at : at + 5]):
         if before in STOPWORDS:  # the subject ended without a verb after it ("do … models of …")
             return None
@@ -129,6 +135,7 @@ def _main_verb(words: list[str]) -> str | None:
     return None
 
 
+_HOW_MUCH = frozenset(("many", "much", "long", "well", "often", "big", "large", "fast", "far", "to", "the", "it"))
 # Verbs that say little alone ("end up with", "get evaluated", "make use of"): the words after them say it.
 _LIGHT_VERBS = frozenset(("get", "end", "make", "take", "go", "come", "keep", "become", "stay", "turn", "put", "give"))
 
