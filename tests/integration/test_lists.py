@@ -256,3 +256,11 @@ def test_papers_making_benchmarks_are_a_list_though_benchmarks_are_said_of_many(
     titles = [c.title for c in answer.citations]
     assert answer.text.startswith("The corpus has"), answer.text
     assert any(t.startswith("T2Ranking") for t in titles) and not any(t.startswith("SPLADE v2") for t in titles)
+
+
+def test_decoding_text_is_not_held_by_a_decoder_only_model(offline):
+    # "decode or sample text" listed papers whose only "decode" was "decoder LLMs" (ARC-Encoder, Mistral-SPLADE)
+    answer = offline.ask("Which papers propose new ways to decode or sample text from language models?")
+    titles = [c.title for c in answer.citations]
+    assert any(t.startswith("Momentum Decoding") for t in titles), answer.text
+    assert not any(t.startswith(("ARC-Encoder", "Mistral-SPLADE")) for t in titles), answer.text

@@ -31,6 +31,10 @@ FRAMED_TOPIC = 2  # key words up to which a framing noun beside one is part of t
 _MACHINES = frozenset(("transformers", "adapters", "routers", "mixers"))
 
 
+# What a network part named like what it does is named from (the stem asked): "decode text" is no "decoder".
+_PARTS = {stem(w): w for w in ("decoder", "encoder")}
+
+
 def _writes(forms: dict[str, frozenset[str]], word: str) -> bool:
     """Whether a paper writes a word in some form ("transformer", "transformers", "transformer-based")."""
     return any(x.startswith(word) for said in forms.values() for x in said)
@@ -108,6 +112,19 @@ class Subjects:
         ]
 
     @staticmethod
+    def only_as_machine(asked: Asked, source: Source) -> bool:
+        """Whether a paper writes what the question asks done ("decode or sample text") only as the network part
+        named like it ("decoder-only LLMs"), holding none of the question's alternatives otherwise."""
+        forms = word_forms(source.paper)
+        done = [t for t in asked.terms for w in as_written(asked.text, [t])[:1]
+                if (part := _PARTS.get(t)) and not w.casefold().startswith(part)]  # fmt: skip
+        lacked = {t for t in done if not any(x.startswith(t) and not x.startswith(_PARTS[t]) for x in forms.get(t, ()))}
+        words = vocabulary(source.paper)  # "… or sample": a paper sampling holds what is asked
+        held_otherwise = any(side and not side & lacked and all(has(t, words) for t in side)
+                             for sides in asked.either for side in sides)  # fmt: skip
+        return bool(lacked) and not held_otherwise
+
+    @staticmethod
     def made_from(asked: Asked, source: Source) -> list[str]:
         """What a question asks to be generated that a paper's "X-to-Y" task starts from ("generate text" of a paper
         on text-to-image generation), when the question names neither that task nor what it makes: the paper
@@ -154,6 +171,7 @@ class Subjects:
             chosen = [i for i in chosen if not self.only_as_examples(asked, sources[i])]  # "(e.g., robotics)"
             chosen = [i for i in chosen if not self.made_from(asked, sources[i])]  # text of "text-to-image"
             chosen = [i for i in chosen if not self.only_as_participle(asked, sources[i])]  # "judged by"
+            chosen = [i for i in chosen if not self.only_as_machine(asked, sources[i])]  # "decoder-only"
             # "model merging": not HICL's "merging context"; "code generation": not "code … the generator"
             if framing := self.framing(asked) or self.one_phrase(asked):
                 chosen = [i for i in chosen if self.writes(sources[i], framing)]
