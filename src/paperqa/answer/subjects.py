@@ -26,13 +26,11 @@ _OBJECT_OF = (
 FRAMED_TOPIC = 2  # key words up to which a framing noun beside one is part of the topic's name ("model merging")
 
 
-# Kinds of network named like what they do, which papers write of other things: a transform, domain adaptation,
-# routing a request, mixing data ("retrievers" and "retrieval", "encoders" and "encoding" are one topic).
-_MACHINES = frozenset(("transformers", "adapters", "routers", "mixers"))
-
-
-# What a network part named like what it does is named from (the stem asked): "decode text" is no "decoder".
-_PARTS = {stem(w): w for w in ("decoder", "encoder")}
+# Network parts named like what they do, which papers write of other things: a transform, domain adaptation,
+# routing a request, mixing data, decoding text ("retrievers" and "retrieval", "encoders" and "encoding" are one
+# topic). A question asking for the part needs it written ("transformers"), one asking what is done needs that
+# ("decode text", not "decoder-only LLMs"). By stem: the word each is named from.
+_PARTS = {stem(w): w for w in ("transformer", "adapter", "router", "mixer", "decoder")}
 
 
 def _writes(forms: dict[str, frozenset[str]], word: str) -> bool:
@@ -99,7 +97,7 @@ class Subjects:
     @staticmethod
     def only_as_participle(asked: Asked, source: Source) -> list[str]:
         """The question's plural nouns ("LLMs as judges", "transformers") a paper writes only as participles ("as
-        judged by", "transformed"), or, of a kind of network named like what it does (`_MACHINES`), only as the
+        judged by", "transformed"), or, of a network part named like what it does (`_PARTS`), only as the
         verb's other forms ("a fixed transform", "domain adaptation"): it is not about them."""
         forms = word_forms(source.paper)
         plural = [(t, w) for t in asked.terms for w in as_written(asked.text, [t])[:1] if w.islower() and
@@ -108,7 +106,7 @@ class Subjects:
             t
             for t, w in plural
             if (said := forms.get(t))
-            and (all(x.endswith("ed") for x in said) or (w in _MACHINES and not _writes(forms, w[:-1])))
+            and (all(x.endswith("ed") for x in said) or (w[:-1] in _PARTS.values() and not _writes(forms, w[:-1])))
         ]
 
     @staticmethod
