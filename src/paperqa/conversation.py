@@ -168,14 +168,15 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if len(known) < among:  # "the newest" of twelve of which two are dated: of those two
             verb = "has" if len(known) == 1 else "have"
             note = f"Of the {among} papers the last answer cited, only {len(known)} {verb} a known date."
-    if asks_more(question) and (lists := [t for t in history if gave_list(t)]):  # "show more", "what else?"
-        return Resolved(question, None, more_said(lists[-1]))
-    if asks_more(question) and len(cited_one := {c.paper_id for c in last.answer.citations}) == 1:
-        # after one paper's answer, "what else?", "any others?": the papers closest to it; "tell me more": of it
-        # (both were asked of that paper's abstract, which "does not mention “else”", or refused)
+    cited_one = {c.paper_id for c in last.answer.citations}
+    if asks_more(question) and len(cited_one) == 1 and not gave_list(last):
+        # after one paper's answer (a list's before it or not), "what else?", "any others?": the papers closest to
+        # it; "tell me more": of it (both were asked of that abstract, which "does not mention “else”", or refused)
         if asks_others(question):
             return Resolved(question, filters if filters.active else None, similar_to=cited_one.pop(), dates=years)
         return Resolved(question, None, more_of=(cited_one.pop(), "\n".join(t.answer.text for t in history)))
+    if asks_more(question) and (lists := [t for t in history if gave_list(t)]):  # "show more", "what else?"
+        return Resolved(question, None, more_said(lists[-1]))
     # "sort them by date", "oldest first" after a list: the same papers, by date (after one paper's answer, those of
     # the list before it)
     if (o := analyse(question)).order is not None and not o.terms:

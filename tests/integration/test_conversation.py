@@ -898,6 +898,10 @@ def test_more_after_one_paper_s_answer_quotes_more_of_it_and_what_else_gives_oth
     assert again.text.startswith("The answers so far quoted all that the abstract of “GraphHash"), again.text
     others = offline.ask("what else?", history=[Turn(question, first)])
     assert others.text.startswith("The 5 papers closest to “GraphHash"), others.text
+    # ... after a list then one of its papers, of that paper (it said what the list left out)
+    listed = "Which papers study LLM unlearning?"
+    history = [Turn(listed, offline.ask(listed)), Turn("What is WAGLE?", offline.ask("What is WAGLE?"))]
+    assert offline.ask("tell me more", history=history).text.startswith("More from “WAGLE")
 
 
 def test_a_follow_up_on_one_paper_is_not_told_the_earlier_question_s_verb_is_unmentioned(offline):
