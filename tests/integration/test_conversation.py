@@ -912,3 +912,12 @@ def test_a_follow_up_on_one_paper_is_not_told_the_earlier_question_s_verb_is_unm
     answer = offline.ask("which dataset does it use?", history=[Turn(question, first)])
     assert answer.text.startswith("The abstract of “GraphHash"), answer.text
     assert "names no dataset or benchmark" in answer.text and "“shrink”" not in answer.text, answer.text
+
+
+def test_a_year_after_a_glossed_list_narrows_that_list(offline):
+    # "which are from 2023?" after "…, from easy to hard examples?" was refused: read after the list's question,
+    # the gloss no longer ended the text and "easy" and "hard" were words CLIMB lacked
+    question = "Which papers train models with a curriculum, from easy to hard examples?"
+    answer = offline.ask("which are from 2023?", history=[Turn(question, offline.ask(question))])
+    assert answer.text.startswith("The corpus has 1 paper on this"), answer.text
+    assert [c.title.split(":")[0] for c in answer.citations] == ["CLIMB"], answer.text

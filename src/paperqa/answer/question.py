@@ -86,9 +86,10 @@ _ARE_DATA = re.compile(
 )
 
 
-# A gloss after a comma that ends a question, saying its topic again: "…, whose dimensions can be truncated?", "…,
-# from easy to hard examples", "…, i.e. …". (Examples, "…, such as leaking training data", narrow it instead.)
-_GLOSS = re.compile(r",\s*(?:whose|from|i\.e\.|that is|namely|meaning)\b[^,;:?!]*(?=[?.!]?\s*$)", re.IGNORECASE)
+# A gloss after a comma that ends a question's sentence, saying its topic again: "…, whose dimensions can be
+# truncated?", "…, from easy to hard examples", "…, i.e. …" (a follow-up may be read after it: "…? which are …").
+# Examples, "…, such as leaking training data", narrow it instead.
+_GLOSS = re.compile(r",\s*(?:whose|from|i\.e\.|that is|namely|meaning)\b[^,;:?!]*(?=[?!]|\.(?:\s|$)|\s*$)", re.I)
 
 
 def names_llms(text: str) -> bool:
