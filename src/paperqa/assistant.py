@@ -24,7 +24,7 @@ from .answer.topics import SIDE_K, topic_sides
 from .answer.vectors import Vectors
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
-from .conversation import Resolved, history_text, resolve
+from .conversation import history_text, resolve
 from .corpus import CorpusRead, corpus_files, read_corpus, shipped_corpus
 from .embeddings import embed_query, embed_texts
 from .errors import ArgumentError, PaperQAError
@@ -33,6 +33,7 @@ from .index import CheckReport, ChromaServer, Index, IngestReport, Progress, Vie
 from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
 from .markup import markup_removed
+from .resolved import Resolved
 from .retrieval import Retriever, with_more
 from .settings import Settings
 from .spelling import respelled, typos_fixed, versions_read

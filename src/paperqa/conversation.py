@@ -6,32 +6,31 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .anaphora import NARROW, SINGULAR, refers_back
 from .answer.asking import asking
 from .answer.figures import counted
 from .answer.question import analyse
 from .answer.record import record_asked
-from .dates import YearsAsked, years_asked
+from .dates import years_asked
 from .filters import Filters
+from .more_asked import more_asked
 from .ordinals import ELLIPSIS, REF, picked_alone, pointed_at, pointer
+from .resolved import NOTHING_BEFORE, Resolved
 from .text import PAPERS, subject_terms
 from .turns import (
     Turn,
     after_list,
     asks_more,
-    asks_others,
     cited_numbers,
     compared,
     gave_list,
     is_elliptical,
-    more_said,
     restriction_of,
     restricts_only,
     several_before,
 )
-from .upvotes import UpvotesAsked, upvotes_asked
+from .upvotes import upvotes_asked
 
 # "Which one is the newest?": of the papers the last answer cited, the one with the latest (earliest) date.
 # "which one is newer?", "which one came first?" of two compared.
@@ -57,30 +56,6 @@ _PART = re.compile(
     r"limitations?|experiments?|evaluation|code|abstract|title|date)\b",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """What to search for a follow-up: the query text and the restrictions the conversation implies."""
-
-    query: str
-    filters: Filters | None
-    problem: str | None = None  # the follow-up cannot be answered as asked: say this instead
-    one_paper: bool = False  # it asks about one paper ("it", "[2]"): not for a list, whatever the first question
-    dates: YearsAsked | None = None  # the date range the question's own words ask for ("from 2024")
-    upvotes: UpvotesAsked | None = None  # the least upvotes they ask for ("with more than 100 upvotes")
-    similar_to: str | None = None  # the paper whose closest papers are asked for ("any similar papers?")
-    org: str | None = None  # the organisation they ask for ("papers from Amazon"), once the index knows it
-    unknown_org: str | None = None  # an organisation they ask for that no paper has ("papers by Meta")
-    note: str | None = None  # what the answer should say of how it was read ("3 of them have no known date")
-    more_of: tuple[str, str] | None = None  # "tell me more" of one paper: its id, and the answer that quoted it
-
-    @property
-    def restriction(self) -> str:
-        """What the question's own words restrict its papers to, in words ("from Google dated 2024"), or ""."""
-        said = [f"from {self.org}"] if self.org else []
-        said += [self.dates.said] if self.dates else []
-        return " ".join(said + ([self.upvotes.said] if self.upvotes else []))
 
 
 def resolve(question: str, history: Sequence[Turn], filters: Filters | None = None) -> Resolved:
@@ -117,8 +92,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             or _WHICH_ONE_DATED.search(question)
             or _similar_alone(question)
         ):
-            return Resolved(question, None, "There is no earlier answer in this conversation for that to refer to; "
-                                            "ask about a topic or name the paper.")  # fmt: skip
+            return Resolved(question, None, NOTHING_BEFORE)
         return Resolved(question, filters if filters.active else None, dates=years, upvotes=upvotes)
     # The answer pointed back at is the last that cited papers: a reply citing none ("The last answer has no second
     # paper") has nothing for "it" or "the first one" to mean.
@@ -168,15 +142,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if len(known) < among:  # "the newest" of twelve of which two are dated: of those two
             verb = "has" if len(known) == 1 else "have"
             note = f"Of the {among} papers the last answer cited, only {len(known)} {verb} a known date."
-    cited_one = {c.paper_id for c in last.answer.citations}
-    if asks_more(question) and len(cited_one) == 1 and not gave_list(last):
-        # after one paper's answer (a list's before it or not), "what else?", "any others?": the papers closest to
-        # it; "tell me more": of it (both were asked of that abstract, which "does not mention “else”", or refused)
-        if asks_others(question):
-            return Resolved(question, filters if filters.active else None, similar_to=cited_one.pop(), dates=years)
-        return Resolved(question, None, more_of=(cited_one.pop(), "\n".join(t.answer.text for t in history)))
-    if asks_more(question) and (lists := [t for t in history if gave_list(t)]):  # "show more", "what else?"
-        return Resolved(question, None, more_said(lists[-1]))
+    if asks_more(question):  # "tell me more", "show more", "what else?"
+        return more_asked(question, history, last, filters if filters.active else None, years)
     # "sort them by date", "oldest first" after a list: the same papers, by date (after one paper's answer, those of
     # the list before it)
     if (o := analyse(question)).order is not None and not o.terms:

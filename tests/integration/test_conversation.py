@@ -921,3 +921,13 @@ def test_a_year_after_a_glossed_list_narrows_that_list(offline):
     answer = offline.ask("which are from 2023?", history=[Turn(question, offline.ask(question))])
     assert answer.text.startswith("The corpus has 1 paper on this"), answer.text
     assert [c.title.split(":")[0] for c in answer.citations] == ["CLIMB"], answer.text
+
+
+def test_more_after_a_comparison_asks_of_which_and_after_no_paper_says_there_is_none(offline):
+    # both were searched as questions: a refusal naming unrelated papers, and "the last list gave the 0 papers"
+    question = "Compare SPLADE and SPLADE v2"
+    history = [Turn(question, offline.ask(question))]
+    for more in ("tell me more", "what else?"):
+        assert offline.ask(more, history=history).text.startswith("More of which paper? Ask of one")
+    greeting = [Turn("hello", offline.ask("hello"))]
+    assert offline.ask("tell me more", history=greeting).text.startswith("There is no earlier answer")
