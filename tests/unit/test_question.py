@@ -589,6 +589,13 @@ def test_a_verb_before_neural_networks_names_no_kind_of_them():
     assert analyse("Which papers study graph neural networks?").compounds == (("graph", "neural", "network"),)
 
 
+def test_the_verb_of_making_a_benchmark_is_no_word_of_its_topic():
+    # "release" was a key word: "Which papers release a benchmark?" found "no paper clearly addresses this"
+    asked = analyse("Which papers release a benchmark?")
+    assert asked.makes_data and asked.terms == ("benchmark",)
+    assert analyse("Which papers construct a benchmark for RAG?").terms == ("benchmark", "rag")
+
+
 def test_something_else_names_nothing_asked():
     # "else" was a key word no paper holds: the question was refused ("no retrieved abstract supports an answer")
     assert analyse("Which papers replace attention with something else?").terms == ("replac", "attent")

@@ -92,6 +92,12 @@ _ARE_DATA = re.compile(
 _GLOSS = re.compile(r",\s*(?:whose|from|i\.e\.|that is|namely|meaning)\b[^,;:?!]*(?=[?!]|\.(?:\s|$)|\s*$)", re.I)
 
 
+# Verbs of making a benchmark or dataset (`traits.MAKES_DATA`), as stems
+_MAKING_DATA = frozenset(
+    stem(w) for w in "propose introduce release build construct create present contribute collect".split()
+)
+
+
 def names_llms(text: str) -> bool:
     """Whether a text names large language models ("LLMs", "an MLLM", "large language models")."""
     return bool(_LLM.search(text))
@@ -209,6 +215,9 @@ def _analysed(question: str) -> Asked:
     if _TASK_VERB.search(question):  # "which papers summarize legal documents?": the task, not a request
         keys.insert(0, "summar")
     # A question all of framing words names them ("Which papers are new?"); one asking for code names none
+    makes_data = bool(MAKES_DATA.search(question) or _ARE_DATA.search(question))  # "propose new benchmarks for X"
+    if makes_data:  # "release a benchmark": the making is what `makes_data` asks, no word a paper must write
+        keys = [k for k in keys if k not in _MAKING_DATA] or keys
     key_terms = tuple(dict.fromkeys(keys)) or (() if code else tuple(dict.fromkeys(terms(topic))))
     word_pairs = pairs(words)
     llm = bool(_LLM.search(question)) and not _LLM_ALTERNATIVE.search(question)
@@ -233,7 +242,7 @@ def _analysed(question: str) -> Asked:
         how=how.how or kinds_compared,
         popular=how.popular,
         remedy=how.remedy,
-        makes_data=bool(MAKES_DATA.search(question) or _ARE_DATA.search(question)),  # "propose new benchmarks for X",
+        makes_data=makes_data,
         qualified=qualified(words),
         derived=frozenset(t for w in words if (t := derived(w)) and t in key_terms),
         domains=domains(words),
