@@ -13,11 +13,11 @@ from .turns import Turn, asks_others, gave_list, more_said
 def more_asked(
     question: str, history: Sequence[Turn], last: Turn, filters: Filters | None, years: YearsAsked | None
 ) -> Resolved:
-    """After one paper's answer (a list's before it or not), "what else?" and "any others?" ask for the papers
-    closest to it and "tell me more" for more of it (both were asked of that abstract, which "does not mention
-    “else”", or refused); after several papers not listed, of which; after a list, what it left out."""
+    """After one paper's answer (a list's before it or not, or a list of one), "what else?" and "any others?" ask
+    for the papers closest to it and "tell me more" for more of it (both were asked of that abstract, which "does
+    not mention “else”", or refused); after several papers not listed, of which; after a list, what it left out."""
     cited = {c.paper_id for c in last.answer.citations}
-    if len(cited) == 1 and not gave_list(last):
+    if len(cited) == 1:  # (a list of one paper too)
         if asks_others(question):
             return Resolved(question, filters, similar_to=cited.pop(), dates=years)
         return Resolved(question, None, more_of=(cited.pop(), "\n".join(t.answer.text for t in history)))

@@ -110,4 +110,5 @@ def more_said(turn: Turn) -> str:
         total = found.group(1) if found.group(1).startswith("at least") else f"the {found.group(1)}"
         return (f"The last list showed {count} of {total} papers found; ask a narrower question (a "
                 "subtopic, a year, “with code”) to see others.")  # fmt: skip
-    return f"The last list gave the {count} papers found on that; ask about another topic, or about one of them."
+    gave = "the one paper" if count == 1 else f"the {count} papers"
+    return f"The last list gave {gave} found on that; ask about another topic, or about one of them."

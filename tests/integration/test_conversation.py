@@ -931,3 +931,12 @@ def test_more_after_a_comparison_asks_of_which_and_after_no_paper_says_there_is_
         assert offline.ask(more, history=history).text.startswith("More of which paper? Ask of one")
     greeting = [Turn("hello", offline.ask("hello"))]
     assert offline.ask("tell me more", history=greeting).text.startswith("There is no earlier answer")
+
+
+def test_more_after_a_list_of_one_paper_is_more_of_that_paper(offline):
+    # "The last list gave the 1 papers found on that" was said to "tell me more" after a list of one
+    question = "Which papers release a benchmark?"
+    first = offline.ask(question)
+    assert len({c.paper_id for c in first.citations}) == 1, first.text
+    more = offline.ask("tell me more", history=[Turn(question, first)])
+    assert more.text.startswith("More from “"), more.text
