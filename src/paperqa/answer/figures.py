@@ -6,23 +6,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..text import stem, terms
+from ..text import NUMBER_WORDS, stem, terms
 from .claims import numbers
 from .evidence import has
 from .kinds import QUANTITY
 from .question import Asked, figures_asked
 
+# Sizes written as words ("ten", "hundreds", "millions"): the words of both patterns below.
+_SIZES = r"ten|eleven|twelve|twenty|hundreds?|thousands?|millions?|billions?|dozens?"
 # A figure written as a word ("three datasets", "twice as fast"): an abstract may give one so.
-_NUMBER_WORD = re.compile(
-    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundreds?|thousands?|millions?|"
-    r"billions?|twice|half|dozens?|single)\b",
-    re.IGNORECASE,
-)
+_NUMBER_WORD = re.compile(rf"\b({'|'.join(NUMBER_WORDS[:9])}|{_SIZES}|twice|half|single)\b", re.IGNORECASE)
 # A size written in words and what it counts ("ten million words", "hundreds of languages"). Small counts are left
 # out: "two parameters which measure …", "two evaluation proxies" count a method's parts, not a size asked for.
 _SPELLED = re.compile(
-    r"\b(?:ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|"
-    r"thousands?|millions?|billions?|dozens?)(?:[\s-]+(?:hundred|thousand|million|billion)s?)?\s+(?:of\s+)?"
+    rf"\b(?:{_SIZES}|thirty|forty|fifty)(?:[\s-]+(?:hundred|thousand|million|billion)s?)?\s+(?:of\s+)?"
     r"([\w-]+)(?:\s+([\w-]+))?",
     re.IGNORECASE,
 )
@@ -35,7 +32,6 @@ RATIO_WORD = re.compile(
 )
 # A figure of time ("48 hours", "64ms", "3 days"): what "how long" asks, among several figures asked.
 _DURATION = re.compile(r"\d\s?(?:ms|s|h|hours?|days?|minutes?|seconds?|weeks?|months?)\b", re.IGNORECASE)
-_HOW_LONG = re.compile(r"\bhow long\b", re.IGNORECASE)
 # A list marker ("(1)", "(ii)", "(b)"): no figure of the sentence it numbers.
 _ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)")
 # A speed asked for is answered by a speed given ("1.28x - 2.2x of speedup"), not the paper's other figures.
@@ -85,7 +81,7 @@ def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) 
     on_it = [s for s in stated if has(word, frozenset(terms(s)))] if counted else list(stated)
     if counted and not on_it:  # "how many words?" of "a dataset of ten million words": the count in words
         on_it = [s for s in sentences if spelled_count(s, word)][:1]
-    if _HOW_LONG.search(asked.text):  # "how long does training take?": a duration first ("in under 48 hours"),
+    if asks_how_long(asked.text):  # "how long does training take?": a duration first ("in under 48 hours"),
         on_it = [s for s in on_it if _DURATION.search(s)] or on_it  # not the "6-layer" model's sentence
     speeds: list[str] = []
     if _SPEED_ASKED.search(asked.text):  # "how much faster": the speed-ups (two at most), before other figures
@@ -109,6 +105,11 @@ def spelled_count(sentence: str, word: str = "") -> bool:
                for m in _SPELLED.finditer(sentence))  # fmt: skip
 
 
+def asks_how_long(question: str) -> bool:
+    """Whether a question asks how long (`QUANTITY`'s "how long"): a duration answers it."""
+    return any((m.group(2) or "").casefold() == "long" for m in QUANTITY.finditer(question))
+
+
 def each_figure(asked: Asked, stated: Sequence[str]) -> list[str]:
     """Of a question asking several quantities by name ("how long …, and what per-query latency …?"), the first
     sentence stating a figure (`stated`, best first) for each named one: each is answered, not only the first."""
@@ -118,6 +119,6 @@ def each_figure(asked: Asked, stated: Sequence[str]) -> list[str]:
     found: list[str] = []
     for word in (stem(m.group(4).casefold()) for m in asked_for if m.group(4)):  # "what per-query latency"
         found += [t for t in stated if has(word, frozenset(terms(t))) and t not in found][:1]
-    if any((m.group(2) or "").casefold() == "long" for m in asked_for):  # "how long": another with a duration
+    if asks_how_long(asked.text):  # "how long": another with a duration
         found += [t for t in stated if _DURATION.search(t) and t not in found][:1]
     return found
