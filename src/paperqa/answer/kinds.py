@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..text import PAPERS, stem, terms
+from .roles import PREPOSITIONS
 
 # Comparatives of two papers' dates ("which came first, X or Y?"): a comparison that gives each side's date.
 DATED_COMPARATIVE = r"newer|older|earlier|later|more recent|(?:came|come|was|were) (?:out )?first"
@@ -25,7 +26,8 @@ QUANTITY = re.compile(
 _AUXILIARY = r"(?:was|were|is|are|did|does|do|has|have|had|can|could|would|will)"
 # (not "what is MERU?", "what does SDIM do?": a name asked about, no kind of thing wanted; nor "what comes after
 # transformers?": a phrase after a preposition is no kind asked, though "what kind of model" is one)
-_PREPOSITION = r"(?:after|before|for|in|on|with|to|from|about|by|into|than|between|over|under|without)\b"
+_AFTER_PREPOSITION = (PREPOSITIONS - {"of"}) | {"after", "before", "to", "than", "without"}  # "of": "kind of model"
+_PREPOSITION = rf"(?:{'|'.join(sorted(_AFTER_PREPOSITION))})\b"
 _ASKED_FOR = re.compile(
     rf"\b(?:which|what)\s+(?!(?:{_AUXILIARY}|'s)\b)((?:(?!{_PREPOSITION})[\w-]+\s+){{0,4}}?[\w-]+)"
     rf"\s*(?:\b{_AUXILIARY}\b|\?\s*$)",

@@ -43,7 +43,7 @@ _SYNTHETIC = (stem("synthetic"), stem("data"))
 
 # Words after which a noun phrase starts ("for code search", "in emotion recognition"); "to" is left out, as a verb
 # may follow it ("to rerank passages").
-_PREPOSITIONS = frozenset(
+PREPOSITIONS = frozenset(
     "about across against among between by for from in into of on over through under via with within".split()
 )
 # A word shaped like an adjective, participle or adverb (medical, masked, continual, pruning, continually), a
@@ -78,7 +78,7 @@ def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
     search, speech recognition)."""
     out = []
     for before, a, b, after in zip([".", *words], words, words[1:], [*words[2:], "."], strict=False):
-        if before not in _PREPOSITIONS or a in STOPWORDS or b in STOPWORDS or modifier(a):
+        if before not in PREPOSITIONS or a in STOPWORDS or b in STOPWORDS or modifier(a):
             continue
         if after not in STOPWORDS and not after.isdigit() and stem(after) not in FRAME and after != ".":
             continue  # "from brain MRI scans": "brain" qualifies the scans, not "MRI" on its own
