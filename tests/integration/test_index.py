@@ -273,3 +273,31 @@ def test_an_unreadable_chroma_is_rebuilt_from_the_exact_copy(tmp_path, monkeypat
     after = dict(zip(*b.index.chroma.vectors(ids), strict=True))
     assert after.keys() == before.keys() and all(np.array_equal(after[k], before[k]) for k in before)
     assert b.retrieve("c42marker", k=1)[0].paper.id == "c42"
+
+
+def test_two_openers_of_a_new_catalog_at_once_both_open_it(tmp_path):
+    # Two ingests starting on a new index raced on the catalog's switch to WAL, which SQLite refuses at once
+    # ("database is locked") instead of waiting: one ingest failed with "unexpected OperationalError" about one
+    # start in thirty. Threads with their own connections race the same way, many times over.
+    import threading
+
+    from paperqa.index.catalog import Catalog
+
+    failures: list[Exception] = []
+    for i in range(100):
+        path = tmp_path / f"i{i}" / "catalog.sqlite3"
+        start = threading.Barrier(2)
+
+        def open_it(path=path, start=start) -> None:
+            start.wait()
+            try:
+                Catalog(path).pending_migrations()
+            except Exception as e:  # what is counted is any failure to open
+                failures.append(e)
+
+        threads = [threading.Thread(target=open_it) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert not failures, failures[:3]

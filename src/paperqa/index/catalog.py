@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,16 +74,34 @@ class Overview:
     categories: tuple[str, ...]
 
 
+BUSY_SECONDS = 60  # how long a statement waits for another process's lock on the catalog
+
+
+def _journal_in_wal(db: sqlite3.Connection) -> None:
+    """Put the catalog in WAL mode, waiting while another process holds it: SQLite answers a journal-mode change
+    "database is locked" at once, without its busy wait (two ingests opening a new index raced here: one failed
+    with "unexpected OperationalError", about one start in thirty)."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Catalog:
     """Papers and chunks by id; every write is one transaction, so a crash loses nothing committed."""
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, check_same_thread=False, timeout=60)
+        self.db = sqlite3.connect(path, check_same_thread=False, timeout=BUSY_SECONDS)
         self._lock = threading.RLock()  # one connection, shared by the UI's worker threads
         # WAL: readers in other processes never wait for the writer, and see only committed transactions.
-        self.db.execute("PRAGMA journal_mode=WAL")
+        _journal_in_wal(self.db)
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.create_function("casefold", 1, lambda t: t.casefold() if isinstance(t, str) else t, deterministic=True)
 
