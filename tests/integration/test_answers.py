@@ -80,6 +80,13 @@ def test_a_topic_joining_subjects_the_corpus_has_apart_is_refused_naming_what_is
     assert held.answerable and held.citations[0].title.startswith("Oscillation-free Quantization")
 
 
+def test_a_kind_of_model_a_paper_writes_only_apart_is_not_its_subject(offline):
+    # "state space models" of speech: the Gaussian-attention paper writes "state-of-the-art" and "feature space" and
+    # was the answer ("From … [1]"); no paper on state space models speaks of speech
+    answer = offline.ask("How do state space models handle speech recognition?")
+    assert not answer.answerable, answer.text
+
+
 def test_a_paper_lacking_only_a_far_commoner_subject_still_answers(offline):
     answer = offline.ask("Which paper pretrains a language model for Irish?")  # gaBERT never says "pretrain"
     assert answer.answerable and answer.citations[0].title.startswith("gaBERT")

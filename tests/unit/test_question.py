@@ -583,6 +583,14 @@ def test_a_noun_shaped_like_an_adjective_qualifies_a_task():
     assert analyse("Which papers use transformers for music generation?").qualified == (("music", "generat"),)
 
 
+def test_two_nouns_naming_a_kind_of_model_qualify_one_another():
+    # "state space models": a paper saying "state-of-the-art" and "feature space" was the answer on speech
+    assert analyse("How do state space models handle speech recognition?").qualified == (("state", "space"),)
+    # a modifier names no kind ("large language models"), nor do framing words ("vision language models")
+    assert analyse("How do large language models handle speech recognition?").qualified == ()
+    assert analyse("Which papers prune vision language models?").qualified == ()
+
+
 def test_a_verb_before_neural_networks_names_no_kind_of_them():
     # "sparsify neural networks" was read as a kind ("graph neural networks"): one paper listed of a dozen
     assert analyse("Which papers prune or sparsify neural networks?").compounds == ()

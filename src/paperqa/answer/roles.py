@@ -72,13 +72,18 @@ def modifier(word: str) -> bool:
     return word not in _NOUNS and bool(_MODIFIER.search(word))
 
 
+# Heads after which two nouns name a kind of model ("state space models"), written together by a paper on it
+_KIND_HEADS = frozenset(("model", "models", "network", "networks"))
+
+
 def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
-    """Two nouns opening a phrase after a preposition ("for code search", "for emotion recognition"), as stems
-    (qualifier, head): a paper holding the head without the qualifier is about another kind of it (scientific
-    search, speech recognition)."""
+    """Two nouns opening a phrase after a preposition ("for code search", "for emotion recognition"), or naming a
+    kind of model ("how do state space models …"), as stems (qualifier, head): a paper holding the head without
+    the qualifier is about another kind of it (scientific search, speech recognition, a feature space)."""
     out = []
     for before, a, b, after in zip([".", *words], words, words[1:], [*words[2:], "."], strict=False):
-        if before not in PREPOSITIONS or a in STOPWORDS or b in STOPWORDS or modifier(a):
+        opening = before in PREPOSITIONS or (after in _KIND_HEADS and (before in STOPWORDS or before == "."))
+        if not opening or a in STOPWORDS or b in STOPWORDS or modifier(a):
             continue
         if after not in STOPWORDS and not after.isdigit() and stem(after) not in FRAME and after != ".":
             continue  # "from brain MRI scans": "brain" qualifies the scans, not "MRI" on its own
