@@ -264,3 +264,13 @@ def test_decoding_text_is_not_held_by_a_decoder_only_model(offline):
     titles = [c.title for c in answer.citations]
     assert any(t.startswith("Momentum Decoding") for t in titles), answer.text
     assert not any(t.startswith(("ARC-Encoder", "Mistral-SPLADE")) for t in titles), answer.text
+
+
+def test_what_a_topic_is_applied_to_is_held_by_each_listed_paper(offline):
+    # "apply Matryoshka embeddings to images": the two text-embedding papers were listed beside Matryoshka
+    # Representation Learning, whose abstract is on images; what "apply … to" names is where the topic is applied
+    answer = offline.ask("Which papers apply Matryoshka embeddings to images?")
+    titles = [c.title for c in answer.citations]
+    assert any(t.startswith("Matryoshka Representation Learning") for t in titles), answer.text
+    assert not any(t.startswith(("Starbucks", "2D Matryoshka Sentence")) for t in titles), answer.text
+    assert analyse("Which papers learn to rerank passages?").domains == ()  # "to" alone names no domain

@@ -133,10 +133,18 @@ def quoted_line(asked: Asked, source: Source, pick: Picker) -> str:
     return pick.best(asked, source, numeric=asked.best, saying=saying)
 
 
-def closest(asked: Asked, sources: Sequence[Source], order: Sequence[int], pick: Picker) -> Draft:
-    """Middling confidence: say so, and point to the closest papers (in this order), each quoted where it is."""
+def closest(
+    asked: Asked, sources: Sequence[Source], order: Sequence[int], pick: Picker, subject: Callable[[str], bool]
+) -> Draft:
+    """Middling confidence: say so, and point to the closest papers (in this order), each quoted where it is, and
+    the question's subjects (`subject`) none of them has."""
     draft = Draft("", answerable=True)
     parts = [f"“{inert(sources[i].paper.title)}” [{i + 1}]" for i in order]
-    draft.text = ("No paper in the corpus clearly addresses this; the closest are " + " and ".join(parts) + ". "
+    # which subjects of the question none of them has ("apply SPLADE to code search": "code")
+    none_has = {t for t in lacked_by_all(asked, [sources[i] for i in order]) if subject(t)}
+    words = " or ".join(f"“{inert(w)}”" for w in as_written(asked.text, [t for t in asked.terms if t in none_has]))
+    neither = "neither mentions" if len(order) > 1 else "it does not mention"
+    lacked = f" ({neither} {words})" if words else ""
+    draft.text = (f"No paper in the corpus clearly addresses this; the closest are {' and '.join(parts)}{lacked}. "
                   + " ".join(draft.quote(i + 1, pick.best(asked, sources[i])) for i in order))  # fmt: skip
     return draft

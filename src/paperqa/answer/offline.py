@@ -34,7 +34,7 @@ from .evidence import has, key_terms, never_seen, support
 from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
 from .names import defined_unnamed, introduces, maker, studied_only, unnamed
 from .one_paper import OnePaper
-from .phrases import as_written, ize_stems, noun_kinds, phrase_nouns
+from .phrases import as_written, ize_stems, noun_kinds
 from .picking import BEATS, GAIN, Picker, defining
 from .pointed import (
     against_named,
@@ -284,6 +284,7 @@ class OfflineWriter:
         if not chosen and (kinds := noun_kinds(asked.text)) and not holding_kinds(asked, sources):
             # "sign language": no paper found writes it (60 searched), though some say "significant" and "language"
             return Draft(refusal(sources, apart=[written for written, _ in kinds]), answerable=False)
+        lack_said = self.subjects.lack_said(asked)
         if not chosen:
             # The closest: of those holding as many of its words, those on LLMs first when it asks about them
             # ("generate code with LLMs": not a hashing paper's "hash codes"; "detect irony with LLMs": the irony paper)
@@ -294,14 +295,13 @@ class OfflineWriter:
                 )
             if framing := self.subjects.framing(asked):  # "model merging": those writing it first
                 first.sort(key=lambda i: not self.subjects.writes(sources[i], framing))
-            return closest(asked, sources, first[:2], self.pick)
+            return closest(asked, sources, first[:2], self.pick, lack_said)
         if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
             # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
             return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
             return self.one.summary(asked, sources, chosen[0], hedged=False)
-        nouns = phrase_nouns(asked.text, asked.pairs)  # "late interaction" of a paper on late chunking: not on it
-        head, chosen = list_head(asked, sources, chosen, lambda t: self.subjects.names(t) or t in nouns)
+        head, chosen = list_head(asked, sources, chosen, lack_said)
         lines = [head + ":"]
         for i in chosen:
             quoted = naming.get(i) or limits.get(i) or code.get(i) or quoted_line(asked, sources[i], self.pick)

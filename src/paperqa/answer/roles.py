@@ -145,8 +145,17 @@ _HOW_MUCH = frozenset(("many", "much", "long", "well", "often", "big", "large", 
 _LIGHT_VERBS = frozenset(("get", "end", "make", "take", "go", "come", "keep", "become", "stay", "turn", "put", "give"))
 
 
+_APPLY = stem("apply")
+
+
 def domains(words: list[str]) -> tuple[str, ...]:
     """The key words right after "for", "in" or "on" ("synthetic data for retrieval", "unlearning in recommender
-    systems"), as stems: where a topic is applied, which a paper on it names."""
-    found = (stem(w) for before, w in itertools.pairwise(words) if before in ("for", "in", "on") and w not in STOPWORDS)
+    systems"), or "to" after "apply" ("apply Matryoshka embeddings to images"), as stems: where a topic is applied,
+    which a paper on it names."""
+    applying = [i for i, w in enumerate(words) if stem(w.casefold()) == _APPLY]
+    found = (
+        stem(w)
+        for i, (before, w) in enumerate(itertools.pairwise(words))
+        if (before in ("for", "in", "on") or (before == "to" and applying and applying[0] < i)) and w not in STOPWORDS
+    )
     return tuple(dict.fromkeys(t for t in found if t not in FRAME and not t.isdigit()))

@@ -4,12 +4,12 @@ whole, which it lacks. The offline writer's refusals ask these."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..text import stem
 from ..types import Source
 from .evidence import has
-from .phrases import as_written, noun_kinds, to_tasks, word_forms, words_outside_examples
+from .phrases import as_written, noun_kinds, phrase_nouns, to_tasks, word_forms, words_outside_examples
 from .question import Asked
 from .relevance import Idf, covers, holds_compound, lacking, near, on_topic, rare, subject, vocabulary
 from .traits import makes_data, on_language_models
@@ -52,6 +52,12 @@ class Subjects:
     def all_common(asked: Asked) -> bool:
         """Whether a question writes each of its key words in lower case, as a common word, not a name ("Llama")."""
         return not asked.names and all(w.islower() for w in as_written(asked.text, list(asked.terms)))
+
+    def lack_said(self, asked: Asked) -> Callable[[str], bool]:
+        """The words whose lack a list or its closest papers say: a subject, or a noun of the question's phrases
+        ("interaction" of "late interaction", of a paper on late chunking; "code" of "code search")."""
+        nouns = phrase_nouns(asked.text, asked.pairs)
+        return lambda t: self.names(t) or t in nouns
 
     def count(self, asked: Asked) -> int:
         """How many of a question's key words name subjects: "built" and "scans" do not make "knowledge graphs built
