@@ -87,6 +87,13 @@ def test_a_kind_of_model_a_paper_writes_only_apart_is_not_its_subject(offline):
     assert not answer.answerable, answer.text
 
 
+def test_a_modifier_before_a_lacking_subject_does_not_name_it(offline):
+    # "cross-modal video retrieval": the lifelong cross-modal hashing paper was the answer ("From … [1]"), "video"
+    # taken as named by the rarer word before it, as "MLP" names "MLP layers"; an adjective names no thing
+    answer = offline.ask("How are hash codes learned for cross-modal video retrieval?")
+    assert not answer.answerable and "lacks “video”" in answer.text, answer.text
+
+
 def test_a_paper_lacking_only_a_far_commoner_subject_still_answers(offline):
     answer = offline.ask("Which paper pretrains a language model for Irish?")  # gaBERT never says "pretrain"
     assert answer.answerable and answer.citations[0].title.startswith("gaBERT")

@@ -22,7 +22,7 @@ from .evidence import has, has_name
 from .names import mentions
 from .phrases import as_written, ize_stems, joined, named_only, noun_kinds, paper_sentences, paper_words
 from .question import Asked
-from .roles import ACTION_NOUN
+from .roles import ACTION_NOUN, modifier
 from .vectors import Vectors
 
 Idf = Callable[[str], float]
@@ -222,9 +222,13 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
 
 
 def _named_by_qualifier(asked: Asked, head: str, missing: Sequence[str], idf: Idf) -> bool:
-    """Whether a lacking word is the head of one of the question's phrases whose word before it, far rarer
-    (`QUALIFIER_MARGIN`), the paper holds: "MLP" names the layers of "MLP layers"."""
-    return any(b == head and a not in missing and idf(a) >= idf(b) + QUALIFIER_MARGIN for a, b in asked.pairs)
+    """Whether a lacking word is the head of one of the question's phrases whose word before it, a noun far rarer
+    (`QUALIFIER_MARGIN`), the paper holds: "MLP" names the layers of "MLP layers" ("cross-modal" names no video)."""
+    return any(
+        b == head and a not in missing and idf(a) >= idf(b) + QUALIFIER_MARGIN
+        and not any(modifier(w.casefold()) for w in as_written(asked.text, [a]))
+        for a, b in asked.pairs
+    )  # fmt: skip
 
 
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
