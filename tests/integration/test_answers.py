@@ -94,6 +94,16 @@ def test_a_modifier_before_a_lacking_subject_does_not_name_it(offline):
     assert not answer.answerable and "lacks “video”" in answer.text, answer.text
 
 
+def test_a_kind_of_learning_asked_is_answered_from_a_paper_on_it_or_refused(offline):
+    # "reinforcement learning … database indexes": a vector-search paper never saying "reinforcement" was the
+    # answer ("From … [1]"), as it holds "database"; the paper on RL and tuning lacks the databases
+    answer = offline.ask("How is reinforcement learning used to tune database indexes?")
+    assert not answer.answerable, answer.text
+    # a verb after a pronoun is no kind of learning: the learning-to-rank paper still answers
+    rank = offline.ask("How do you combine learning to rank with dense retrieval?")
+    assert rank.text.startswith("From “Blending Learning to Rank"), rank.text
+
+
 def test_a_paper_lacking_only_a_far_commoner_subject_still_answers(offline):
     answer = offline.ask("Which paper pretrains a language model for Irish?")  # gaBERT never says "pretrain"
     assert answer.answerable and answer.citations[0].title.startswith("gaBERT")

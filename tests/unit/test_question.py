@@ -518,7 +518,8 @@ def test_a_kind_of_neural_network_or_language_model_is_a_compound_of_its_words(q
      ("Which papers use contrastive learning?", []),  # an adjective names the kind by itself
      ("papers on class-incremental learning", []), ("Which papers apply machine learning to finance?", []),
      ("Any papers on sign language translation?", [("sign", "languag")]),
-     ("models for the Irish language", []), ("query language models", [])],  # a language's name; a model
+     ("models for the Irish language", []), ("query language models", []),  # a language's name; a model
+     ("How do you combine learning to rank with dense retrieval?", [])],  # a verb after a pronoun
 )  # fmt: skip
 def test_a_kind_of_learning_or_language_a_noun_names_is_a_compound_of_both(question, kinds):
     assert [c for c in analyse(question).compounds if c[-1] in ("learn", "languag")] == kinds

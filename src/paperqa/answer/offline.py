@@ -207,6 +207,14 @@ class OfflineWriter:
         compares = asked.shape in ("compare", "improvement") or BEATS.search(asked.text)
         if not named and compares and (over := beating(asked, sources, matches, BEATS)) is not None:
             top = over  # "Is dense retrieval better than BM25?": a paper stating its gain over BM25
+        kinds = noun_kinds(asked.text) if len(asked.terms) <= TOPIC_WORDS else ()  # a topic's name, not a description
+        if not named and kinds and not self.subjects.holds_kinds(kinds, sources[top]):
+            # "How is reinforcement learning used to tune database indexes?": not from a paper on vector search
+            # that never says it; from one on the kind asked that holds the topic, else none
+            holding = [i for i in range(min(10, len(sources))) if self.subjects.holds_kinds(kinds, sources[i])]
+            if not (holding := [i for i in holding if self.subjects.held(asked, sources[i])]):
+                return Draft(refusal(sources, apart=[written for written, _ in kinds]), answerable=False)
+            top = holding[0]
         short_topic = len(asked.terms) <= TOPIC_WORDS or self.subjects.count(asked) <= TOPIC_WORDS
         if not named and (elsewhere := apart_from(asked, sources[top].paper, self.subjects.names, short_topic)):
             # The paper is on another subject than one the question names: the corpus does not cover it.

@@ -52,6 +52,8 @@ _DONE_TO = re.compile(
 # ("contrastive loss" is contrastive learning), as do several words ("class-incremental") and the field's own names;
 # a language's own name is capitalised ("the Irish language": a paper on Irish need not say "language").
 _KIND_OF_NOUN = re.compile(r"(?<![\w-])([\w-]+)\s+(?:(learning)|(language)(?![\w-]|\s+model))", re.IGNORECASE)
+# Pronouns after which the next word is a verb ("how do you combine learning to rank"), not a kind of learning
+_BEFORE_VERB = re.compile(r"\b(?:you|we|they|i)\s+\Z", re.IGNORECASE)
 _NO_KIND = re.compile(r"(?:ed|al|ive|ic|ous|ful|less|ing|ly|ar)\Z|\A(?:machine|deep)\Z", re.IGNORECASE)
 # Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
 _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
@@ -88,6 +90,8 @@ def noun_kinds(question: str) -> tuple[tuple[str, tuple[str, str]], ...]:
     found = []
     for m in _KIND_OF_NOUN.finditer(question):
         head = m.group(1)
+        if _BEFORE_VERB.search(question, 0, m.start()):  # "how do you combine learning to rank"
+            continue
         if len(first := subject_terms(head)) == 1 and not _NO_KIND.search(head) and not (m[3] and head[0].isupper()):
             found.append((m.group(0), (first[0], "learn" if m[2] else "languag")))
     return tuple(found)

@@ -64,6 +64,11 @@ class Subjects:
         from brain MRI scans" a description of one paper rather than a topic's name."""
         return sum(1 for t in asked.terms if self.names(t))
 
+    @staticmethod
+    def holds_kinds(kinds: Sequence[tuple[str, tuple[str, str]]], source: Source) -> bool:
+        """Whether a paper writes each kind of learning or language asked (`noun_kinds`), its words together."""
+        return all(holds_compound(source.paper, parts) for _, parts in kinds)
+
     def held(self, asked: Asked, source: Source) -> bool:
         """Whether a paper holds a topic's name as a whole (`covers`)."""
         return covers(asked, source.paper, self.topical, self.idf)
