@@ -207,14 +207,11 @@ class OfflineWriter:
         compares = asked.shape in ("compare", "improvement") or BEATS.search(asked.text)
         if not named and compares and (over := beating(asked, sources, matches, BEATS)) is not None:
             top = over  # "Is dense retrieval better than BM25?": a paper stating its gain over BM25
-        kinds = noun_kinds(asked.text) if len(asked.terms) <= TOPIC_WORDS else ()  # a topic's name, not a description
-        if not named and kinds and not self.subjects.holds_kinds(kinds, sources[top]):
-            # "How is reinforcement learning used to tune database indexes?": not from a paper on vector search
-            # that never says it; from one on the kind asked that holds the topic, else none
-            holding = [i for i in range(min(10, len(sources))) if self.subjects.holds_kinds(kinds, sources[i])]
-            if not (holding := [i for i in holding if self.subjects.held(asked, sources[i])]):
-                return Draft(refusal(sources, apart=[written for written, _ in kinds]), answerable=False)
-            top = holding[0]
+        # "reinforcement learning … database indexes": from a paper on RL holding the topic, else none
+        kind = self.subjects.on_kind(asked, sources, top) if not named and len(asked.terms) <= TOPIC_WORDS else top
+        if kind is None:
+            return Draft(refusal(sources, apart=[written for written, _ in noun_kinds(asked.text)]), answerable=False)
+        top = kind
         short_topic = len(asked.terms) <= TOPIC_WORDS or self.subjects.count(asked) <= TOPIC_WORDS
         if not named and (elsewhere := apart_from(asked, sources[top].paper, self.subjects.names, short_topic)):
             # The paper is on another subject than one the question names: the corpus does not cover it.
@@ -230,10 +227,8 @@ class OfflineWriter:
             # speculate"): no closest paper to point to
             return Draft(refusal(sources, apart=phrase), answerable=False)
         phrased = False
-        if not named and (framing := self.subjects.framing(asked)):  # "a paper on model merging"
-            writing = [i for i in range(min(10, len(sources))) if self.subjects.writes(sources[i], framing)]
-            phrased = not writing  # none writes it: the closest paper, said to be
-            top = top if top in writing or not writing else writing[0]
+        if not named and self.subjects.framing(asked):  # "a paper on model merging"
+            top, phrased = self.subjects.framed_top(asked, sources, top)
         hedged = not named and (together < CLEARLY_COVERED or rarest_lacked or unmade or phrased)
         if not named and asked.shape == "fact" and (defined := defining(asked.text, sources[:10])):
             return self.one.definition(sources, *defined)  # "What is dense retrieval?", wherever it is said

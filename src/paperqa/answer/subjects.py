@@ -64,10 +64,21 @@ class Subjects:
         from brain MRI scans" a description of one paper rather than a topic's name."""
         return sum(1 for t in asked.terms if self.names(t))
 
-    @staticmethod
-    def holds_kinds(kinds: Sequence[tuple[str, tuple[str, str]]], source: Source) -> bool:
-        """Whether a paper writes each kind of learning or language asked (`noun_kinds`), its words together."""
-        return all(holds_compound(source.paper, parts) for _, parts in kinds)
+    def on_kind(self, asked: Asked, sources: Sequence[Source], top: int) -> int | None:
+        """The paper to answer a topic naming kinds of learning or language from (`noun_kinds`): `top` if it
+        writes them, else the first of the top ten that does and holds the topic ("How is reinforcement learning
+        used to tune database indexes?": not a vector-search paper never saying it), else None."""
+        kinds = [parts for _, parts in noun_kinds(asked.text)]
+        holding = [i for i in range(min(10, len(sources))) if all(holds_compound(sources[i].paper, k) for k in kinds)]
+        if top in holding:
+            return top
+        return next((i for i in holding if self.held(asked, sources[i])), None)
+
+    def framed_top(self, asked: Asked, sources: Sequence[Source], top: int) -> tuple[int, bool]:
+        """Of a topic a framing noun names ("model merging"), the paper to answer from (`top` if it writes the
+        phrase, else the first of the top ten that does), and whether none does (the closest, said to be)."""
+        writing = [i for i in range(min(10, len(sources))) if self.writes(sources[i], self.framing(asked))]
+        return (top if top in writing or not writing else writing[0]), not writing
 
     def held(self, asked: Asked, source: Source) -> bool:
         """Whether a paper holds a topic's name as a whole (`covers`)."""
