@@ -104,6 +104,13 @@ def test_a_kind_of_learning_asked_is_answered_from_a_paper_on_it_or_refused(offl
     assert rank.text.startswith("From “Blending Learning to Rank"), rank.text
 
 
+def test_a_coined_name_a_paper_lacks_is_a_subject_it_lacks(offline):
+    # "LoRA" is spread evenly over the papers that write it (residual IDF 0): a speech paper never saying it and a
+    # LoRA paper never saying "speech" were "The corpus has 2 papers on this"
+    answer = offline.ask("Which papers use LoRA to fine-tune speech models?")
+    assert not answer.answerable and "“LoRA”" in answer.text, answer.text
+
+
 def test_a_paper_lacking_only_a_far_commoner_subject_still_answers(offline):
     answer = offline.ask("Which paper pretrains a language model for Irish?")  # gaBERT never says "pretrain"
     assert answer.answerable and answer.citations[0].title.startswith("gaBERT")

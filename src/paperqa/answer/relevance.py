@@ -208,7 +208,8 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
         return False  # "for music generation" of a paper on music understanding
     # what the things asked about do ("shrink", "extract") may be said otherwise, by a paper holding two other words
     verbs = (*asked.clause_verbs, asked.verb) if len(asked.terms) - len(missing) >= 2 else ()
-    subjects = [t for t in missing if subject(t, topical) and t not in verbs]
+    # a coined name ("LoRA") is what it names, however evenly the corpus spreads it
+    subjects = [t for t in missing if (subject(t, topical) or t in asked.names) and t not in verbs]
     words = vocabulary(paper)  # "for code search" of a paper on scientific search: "code" names what it is about
     subjects += [a for a, b in asked.qualified if a in missing and a not in subjects and has(b, words)]
     # ... or holds both words only apart ("depth" of transformers, "estimators": no "depth estimation")
