@@ -25,7 +25,7 @@ from .asking import Order, Ordering, asking
 from .kinds import DATED_COMPARATIVE, QUANTITY, in_plural, named_kind, wanted
 from .phrases import COINED, WORD, compounds, derived, either, joined, pairs
 from .record import Record, record_asked
-from .roles import clause_verbs, domains, framed, main_verb, qualified
+from .roles import clause_verbs, doer, domains, framed, main_verb, qualified
 from .shapes import SUMMARY, Shape, shape_of
 from .traits import MAKES_DATA
 
@@ -170,6 +170,7 @@ class Asked:
     domains: tuple[str, ...] = ()  # key words after "for", "in", "on": where it applies ("data for retrieval")
     clause_verbs: tuple[str, ...] = ()  # verbs opening a relative clause ("attacks that extract …"): no subject
     verb: str = ""  # what the things asked about do ("how do recommender systems shrink …": `shrink`)
+    doer: str = ""  # the things whose doing is asked ("how do multilingual retrievers handle …": `retriev`)
     excluded: str = ""  # what a list is to leave out, as written ("which retrieval papers do not use BERT": `BERT`)
     framed: tuple[tuple[str, str], ...] = ()  # a framing noun beside a key word ("model merging"), as stems
 
@@ -248,6 +249,7 @@ def _analysed(question: str) -> Asked:
         domains=domains(words),
         clause_verbs=clause_verbs(words),
         verb=main_verb(words),
+        doer=doer(words),
         names=frozenset(key_terms) & _camel_stems(question),
         with_code=code is not None,
         proper=frozenset(key_terms) & _proper_stems(question),

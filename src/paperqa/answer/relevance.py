@@ -219,6 +219,8 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     rarest_held = max((idf(t) for t in asked.terms if t not in missing), default=0.0)
     if len(subjects) > 1 or (subjects and idf(subjects[0]) + COMMONER > rarest_held):
         return False
+    if subjects and subjects[0] == asked.doer:  # "how do multilingual retrievers handle Irish?": not gaBERT
+        return False
     return sum(1 for t in missing if rare(t, idf)) <= (len(asked.terms) - 1) // 2
 
 

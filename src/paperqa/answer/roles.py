@@ -106,9 +106,16 @@ def main_verb(words: list[str]) -> str:
     """The verb of a question asking what things do ("how do recommender systems shrink their tables?") or how
     one does against another ("does multi-task retrieval beat …?"), as a stem ("" for none): what they do, in
     words a paper on them may not use ("reduce", "outperform")."""
-    found = _main_verb(words) or next((w for w in words if w in _BEATING), None)
+    found = _doing(words)[1] or next((w for w in words if w in _BEATING), None)
     verb = stem(found) if found else ""
     return "" if verb in FRAME else verb
+
+
+def doer(words: list[str]) -> str:
+    """The plural subject whose doing a question asks ("how do multilingual retrievers handle Irish?":
+    "retrievers"), as a stem ("" for none): the things asked about, which a paper answering it must be on."""
+    found = _doing(words)[0]
+    return stem(found) if found else ""
 
 
 _BEATING = frozenset(("beat", "beats", "outperform", "outperforms", "surpass", "surpasses", "exceed", "exceeds"))
@@ -119,25 +126,25 @@ _AUXILIARY = ("do", "can", "could", "would", "should")
 _DETERMINER = ("the", "these", "those", "such", "most", "all", "some", "many")
 
 
-def _main_verb(words: list[str]) -> str | None:
-    """The verb after a plural subject of a question opening "(how/why) do …" or "can …" ("do diffusion models
-    copy parts of …", "how do recommender systems shrink …"), or of a clause "how …" inside one ("papers that study
-    how LLMs store facts"): a plural subject's verb has no "s"."""
+def _doing(words: list[str]) -> tuple[str | None, str | None]:
+    """The plural subject's last word and the verb after it, of a question opening "(how/why) do …" or "can …"
+    ("do diffusion models copy parts of …", "how do recommender systems shrink …"), or of a clause "how …" inside
+    one ("papers that study how LLMs store facts"): a plural subject's verb has no "s"."""
     at = 1 if words[:1] in (["how"], ["why"]) else 0
     inside = next((i + 1 for i, w in enumerate(words[1:], start=1) if w == "how"), None)
     if inside is not None and inside < len(words) and words[inside] not in _HOW_MUCH:
         at = inside + (1 if words[inside] in _AUXILIARY else 0)  # "… how (do) LLMs store facts"
     elif len(words) < at + 3 or words[at] not in _AUXILIARY:
-        return None
+        return None, None
     else:
         at += 1
     at += 1 if at < len(words) and words[at] in _DETERMINER else 0
     for before, w in itertools.pairwise(words[at : at + 5]):
         if before in STOPWORDS:  # the subject ended without a verb after it ("do … models of …")
-            return None
+            return None, None
         if before.endswith("s") and not before.endswith("ss") and not w.endswith(("s", "ing", "ed")):
-            return None if w in STOPWORDS or w in _LIGHT_VERBS else w
-    return None
+            return (None, None) if w in STOPWORDS or w in _LIGHT_VERBS else (before, w)
+    return None, None
 
 
 _HOW_MUCH = frozenset(("many", "much", "long", "well", "often", "big", "large", "fast", "far", "to", "the", "it"))
