@@ -118,6 +118,9 @@ def test_the_things_whose_doing_is_asked_are_held_by_the_answer(offline):
     answer = offline.ask("How do multilingual retrievers handle Irish?")
     assert not answer.answerable and "lacks “retrievers”" in answer.text, answer.text
     assert analyse("How do recommender systems shrink their embedding tables?").doer == "system"
+    # of a longer question too: SynthStrip, on no transformer, was the answer ("From … [1]")
+    longer = offline.ask("How do vision transformers handle medical image segmentation with few labels?")
+    assert not longer.answerable and "lacks “transformers”" in longer.text, longer.text
 
 
 def test_a_paper_lacking_only_a_far_commoner_subject_still_answers(offline):

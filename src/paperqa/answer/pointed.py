@@ -96,12 +96,15 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
 
 def apart_from(asked: Asked, paper: Paper, subject: Callable[[str], bool], short: bool) -> list[str]:
     """What a question names that the paper answering it is not on, as written: language models ("how do
-    recommenders use LLMs?" of a recommender paper with none), or both words of one of a `short` question's
-    phrases of two subjects ("differential privacy used in dense retrieval" of a privacy paper)."""
+    recommenders use LLMs?" of a recommender paper with none), both words of one of a `short` question's phrases
+    of two subjects ("differential privacy used in dense retrieval" of a privacy paper), or the things whose doing
+    it asks ("how do vision transformers handle …" of a paper on no transformer)."""
     if asked.llm and not on_language_models(paper):
         return ["language models"]
     if short and (lacked := phrases_lacked(asked, paper, subject)):
         return [" ".join(as_written(asked.text, list(pair))) for pair in lacked]
+    if asked.doer and asked.doer in lacking(asked, paper) and subject(asked.doer):  # "how do vision transformers …"
+        return as_written(asked.text, [asked.doer])
     return []
 
 
