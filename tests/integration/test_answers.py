@@ -123,6 +123,16 @@ def test_the_things_whose_doing_is_asked_are_held_by_the_answer(offline):
     assert not longer.answerable and "lacks “transformers”" in longer.text, longer.text
 
 
+def test_what_things_do_when_it_is_the_rarest_word_picks_the_paper_saying_it(offline):
+    # "detoxify" weighs nothing as the verb: the fine-tuning paper LIFT (ranked first, "without fine-tuning") was
+    # the answer, saying it does not mention "detoxify"; the self-detoxifying paper ranked second
+    answer = offline.ask("How do language models detoxify themselves without fine-tuning?")
+    assert answer.text.startswith("From “Self-Detoxifying Language Models"), answer.text
+    # a paper writing the verb but not the kind asked is not preferred ("vision systems … token count")
+    count = offline.ask("How do vision-language models count objects?")
+    assert not count.text.startswith("From “Adaptive Length Image Tokenization"), count.text
+
+
 def test_a_paper_lacking_only_a_far_commoner_subject_still_answers(offline):
     answer = offline.ask("Which paper pretrains a language model for Irish?")  # gaBERT never says "pretrain"
     assert answer.answerable and answer.citations[0].title.startswith("gaBERT")

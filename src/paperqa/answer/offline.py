@@ -41,6 +41,7 @@ from .pointed import (
     apart_from,
     beating,
     described_side,
+    doing_it,
     lead_paper,
     named_by_none,
     named_sources,
@@ -201,7 +202,7 @@ class OfflineWriter:
             return topics_compared(pair, sources, chosen, self.pick)
         if asked.shape == "fact" and asked.named_kind and len(sides := sides_named(asked.text, named, matches)) >= 2:
             return compared(asked, sources, sides[:MAX_COMPARED], self.pick)  # "which datasets do X and Y use?"
-        top = named[0] if named else lead_paper(matches)
+        top = named[0] if named else doing_it(asked, sources, matches, lead_paper(matches), self.idf)
         if not named and (made := maker(asked.text, sources[:10])) is not None:
             top = made  # "Which paper introduced the Matryoshka idea?": the one named for it, not a later one
         compares = asked.shape in ("compare", "improvement") or BEATS.search(asked.text)

@@ -15,7 +15,7 @@ from .kinds import DESCRIBED_KINDS
 from .names import fold
 from .phrases import COINED, as_written
 from .question import Asked
-from .relevance import Idf, Match, lacking, near, phrases_lacked, vocabulary
+from .relevance import Idf, Match, holds_compound, lacking, near, phrases_lacked, vocabulary
 from .roles import COMPARING
 from .traits import on_language_models
 
@@ -132,6 +132,17 @@ def lead_paper(matches: Sequence[Match]) -> int:
     """The paper to answer from: among the top three, the first that covers clearly more (by 0.15) of the
     question than the best-ranked one, else the best-ranked one."""
     return next((i for i in range(1, min(3, len(matches))) if matches[i].coverage >= matches[0].coverage + 0.15), 0)
+
+
+def doing_it(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], top: int, idf: Idf) -> int:
+    """Of the top three papers covering as much of the question as `top`, the first writing what the things asked
+    about do, when that is its rarest word ("how do language models detoxify themselves without fine-tuning?": the
+    detoxifying paper, not a fine-tuning one; a verb weighs nothing in coverage, `relevance._share`)."""
+    if not asked.verb or asked.verb in COMPARING or idf(asked.verb) < max(map(idf, asked.terms)):
+        return top
+    top3 = [i for i in range(min(3, len(sources))) if matches[i].coverage >= matches[top].coverage]
+    whole = [i for i in top3 if all(holds_compound(sources[i].paper, parts) for parts in asked.compounds)]
+    return next((i for i in whole if asked.verb not in lacking(asked, sources[i].paper)), top)  # "vision-language"
 
 
 def lacked_by_all(asked: Asked, listed: Sequence[Source]) -> set[str]:
