@@ -172,7 +172,11 @@ _TASK_NOUN = re.compile(r"i[sz]ations?\Z")
 def frames(word: str) -> bool:
     """Whether a lower-case word frames a question rather than names its subject ("which", "papers", "summarize";
     not "summarization", the task)."""
-    return stem(word) in FRAME and not _TASK_NOUN.search(word)
+    return word in _FRAMING_WORDS or (stem(word) in FRAME and not _TASK_NOUN.search(word))
+
+
+# Framing words whose stem names a subject too: "the MLM objective" (every method has one), not "object detection"
+_FRAMING_WORDS = frozenset(("objective", "objectives"))
 
 
 def subject_terms(text: str) -> list[str]:

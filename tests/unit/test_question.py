@@ -525,6 +525,12 @@ def test_a_kind_of_learning_or_language_a_noun_names_is_a_compound_of_both(quest
     assert [c for c in analyse(question).compounds if c[-1] in ("learn", "languag")] == kinds
 
 
+def test_an_objective_frames_a_topic_as_an_object_does_not():
+    # "objective" stems to "object": the MLM objective was weighed as much as masking, and held by object detection
+    assert analyse("Which papers improve the masked language modeling objective?").terms == ("mask",)
+    assert analyse("Which papers detect objects in images?").terms[:2] == ("detect", "object")
+
+
 def test_asking_verbs_and_pronouns_are_no_key_terms():
     assert analyse("Which papers propose or analyse graph neural networks?").terms == ("graph",)
     assert "one" not in analyse("Do pruned models transfer as well as dense ones?").terms
