@@ -133,6 +133,13 @@ def test_what_things_do_when_it_is_the_rarest_word_picks_the_paper_saying_it(off
     assert not count.text.startswith("From “Adaptive Length Image Tokenization"), count.text
 
 
+def test_a_paper_not_holding_a_short_topic_as_a_whole_is_only_the_closest(offline):
+    # "Stable Diffusion XL … image quality": a copyright paper naming SDXL in passing was "From … [1]", though it
+    # never speaks of image quality; it is the closest, said to be
+    answer = offline.ask("How does Stable Diffusion XL improve image quality?")
+    assert answer.text.startswith("No paper clearly addresses this; the closest is"), answer.text
+
+
 def test_a_paper_lacking_only_a_far_commoner_subject_still_answers(offline):
     answer = offline.ask("Which paper pretrains a language model for Irish?")  # gaBERT never says "pretrain"
     assert answer.answerable and answer.citations[0].title.startswith("gaBERT")

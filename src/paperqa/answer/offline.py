@@ -230,7 +230,10 @@ class OfflineWriter:
         phrased = False
         if not named and self.subjects.framing(asked):  # "a paper on model merging"
             top, phrased = self.subjects.framed_top(asked, sources, top)
-        hedged = not named and (together < CLEARLY_COVERED or rarest_lacked or unmade or phrased)
+        # a topic's name the paper does not hold as a whole ("how does Stable Diffusion XL improve image quality?"
+        # of a paper on copyright naming it): the closest, said to be
+        partial = short_topic and len(asked.terms) <= TOPIC_WORDS and not self.subjects.held(asked, sources[top])
+        hedged = not named and (together < CLEARLY_COVERED or rarest_lacked or unmade or phrased or partial)
         if not named and asked.shape == "fact" and (defined := defining(asked.text, sources[:10])):
             return self.one.definition(sources, *defined)  # "What is dense retrieval?", wherever it is said
         if asked.with_code and named:  # "Does SPLADE release its code?": where its abstract says it is, if it does
