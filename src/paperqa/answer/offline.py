@@ -31,18 +31,16 @@ from .draft import (
 )
 from .each import MEASURES, each_counted, each_reporting
 from .evidence import has, key_terms, never_seen, support
+from .lead import unnamed_lead
 from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
-from .names import defined_unnamed, introduces, maker, studied_only, unnamed
+from .names import defined_unnamed, introduces, studied_only, unnamed
 from .one_paper import OnePaper
 from .phrases import as_written, ize_stems, noun_kinds
-from .picking import BEATS, GAIN, Picker, defining
+from .picking import GAIN, Picker, defining
 from .pointed import (
     against_named,
     apart_from,
-    beating,
     described_side,
-    doing_it,
-    lead_paper,
     named_by_none,
     named_sources,
     sides_named,
@@ -202,17 +200,10 @@ class OfflineWriter:
             return topics_compared(pair, sources, chosen, self.pick)
         if asked.shape == "fact" and asked.named_kind and len(sides := sides_named(asked.text, named, matches)) >= 2:
             return compared(asked, sources, sides[:MAX_COMPARED], self.pick)  # "which datasets do X and Y use?"
-        top = named[0] if named else doing_it(asked, sources, matches, lead_paper(matches), self.idf)
-        if not named and (made := maker(asked.text, sources[:10])) is not None:
-            top = made  # "Which paper introduced the Matryoshka idea?": the one named for it, not a later one
-        compares = asked.shape in ("compare", "improvement") or BEATS.search(asked.text)
-        if not named and compares and (over := beating(asked, sources, matches, BEATS)) is not None:
-            top = over  # "Is dense retrieval better than BM25?": a paper stating its gain over BM25
-        # "reinforcement learning … database indexes": from a paper on RL holding the topic, else none
-        kind = self.subjects.on_kind(asked, sources, top) if not named and len(asked.terms) <= TOPIC_WORDS else top
-        if kind is None:
+        lead = named[0] if named else unnamed_lead(asked, sources, matches, self.subjects, self.idf)
+        if lead is None:  # "reinforcement learning … database indexes": no paper on RL holds the topic
             return Draft(refusal(sources, apart=[written for written, _ in noun_kinds(asked.text)]), answerable=False)
-        top = kind
+        top = lead
         short_topic = len(asked.terms) <= TOPIC_WORDS or self.subjects.count(asked) <= TOPIC_WORDS
         if not named and (elsewhere := apart_from(asked, sources[top].paper, self.subjects.names, short_topic)):
             # The paper is on another subject than one the question names: the corpus does not cover it.

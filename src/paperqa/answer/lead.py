@@ -1,0 +1,30 @@
+"""The paper an answer to a question naming none is drawn from."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..types import Source
+from .listing import TOPIC_WORDS
+from .names import maker
+from .picking import BEATS
+from .pointed import beating, doing_it, lead_paper
+from .question import Asked
+from .relevance import Idf, Match
+from .subjects import Subjects
+
+
+def unnamed_lead(
+    asked: Asked, sources: Sequence[Source], matches: Sequence[Match], subjects: Subjects, idf: Idf
+) -> int | None:
+    """The best-ranked paper covering clearly more, writing what the things asked about do (`doing_it`), the one
+    named for what is asked to be introduced ("Which paper introduced the Matryoshka idea?"), or stating its gain
+    over what is asked ("Is dense retrieval better than BM25?"); of a topic naming a kind of learning, one writing
+    it, None when none holding the topic does ("reinforcement learning … database indexes")."""
+    top = doing_it(asked, sources, matches, lead_paper(matches), idf)
+    if (made := maker(asked.text, sources[:10])) is not None:
+        top = made
+    compares = asked.shape in ("compare", "improvement") or BEATS.search(asked.text)
+    if compares and (over := beating(asked, sources, matches, BEATS)) is not None:
+        top = over
+    return subjects.on_kind(asked, sources, top) if len(asked.terms) <= TOPIC_WORDS else top
