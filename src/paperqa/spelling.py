@@ -57,7 +57,8 @@ _ACRONYM = re.compile(r"(?<![\w-])([A-Z]{2,10})(s?)(?![\w-])")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A shorter word is as likely a name the corpus lacks ("GRPO") as a slip; a longer one (a 100k-letter "word") is
 # no word to fix, and its slips alone would be millions of strings.
-_TYPO_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{6,30}(?![A-Za-z])")
+# (a name's letters before its version, "ColBERTv" of "ColBERTv2", are no word to fix either)
+_TYPO_WORD = re.compile(r"(?<!\w)[A-Za-z]{6,30}(?!\w)")
 
 
 def _slips(word: str) -> set[str]:

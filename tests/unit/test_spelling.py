@@ -43,6 +43,9 @@ def test_a_slip_in_a_longer_word_is_read_as_the_one_corpus_word_it_misses_and_sa
     # An English word the corpus lacks is no slip ("unsure" is one token, though "ensure" is a slip away); two
     # fixes ("sparse", "space") are one too many; a short word may be a name ("GRPO").
     assert typos_fixed("unsure sparce GRPO", holding) == ("unsure sparce GRPO", [])
+    # a name's letters before its version are no word ("Machinev2" was read "machine2", said as no paper's name);
+    # a slip inside a hyphenated word still is one
+    assert typos_fixed("Machinev2 or retreival-augmented", holding)[0] == "Machinev2 or retrieval-augmented"
     # A slip typed again is read the same each time (its case kept) and said once (it was worked out, and said, for
     # each: a question of one such word 40,000 times took 12 s)
     assert typos_fixed("retreival Retreival retreival", holding) == (
