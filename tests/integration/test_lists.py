@@ -274,3 +274,12 @@ def test_what_a_topic_is_applied_to_is_held_by_each_listed_paper(offline):
     assert any(t.startswith("Matryoshka Representation Learning") for t in titles), answer.text
     assert not any(t.startswith(("Starbucks", "2D Matryoshka Sentence")) for t in titles), answer.text
     assert analyse("Which papers learn to rerank passages?").domains == ()  # "to" alone names no domain
+
+
+def test_reranking_is_held_by_a_paper_on_ranking(offline):
+    # "rerank passages with LLMs": the listwise-ranking paper never writes "rerank" and was left out; the
+    # comparison of pairwise prompting and listwise reranking was refused ("lacks “reranking”")
+    answer = offline.ask("Which papers use LLMs to rerank passages?")
+    assert any(c.title.startswith("Sliding Windows Are Not the End") for c in answer.citations), answer.text
+    both = offline.ask("Compare pairwise ranking prompting and listwise reranking with LLMs.")
+    assert {c.title[:20] for c in both.citations} == {"Large Language Model", "Sliding Windows Are "}, both.text

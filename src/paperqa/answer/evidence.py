@@ -75,9 +75,14 @@ def has(term: str, vocabulary: frozenset[str]) -> bool:
         return True
     if term.endswith("er") and len(term) >= 6 and term[:-2] in vocabulary and not modifier(term):
         return True  # "ranker": what "ranking" does ("longer" is no doer of "long")
+    if term.startswith(_RERANK):  # "rerank passages with LLMs": an LLM ranking passages reranks them
+        return has(term[2:], vocabulary)
     words = _sorted(vocabulary)
     i = bisect.bisect_left(words, term)
     return i < len(words) and words[i].startswith(term)
+
+
+_RERANK = "rerank"  # reranking is ranking again: a paper on ranking retrieved passages holds it
 
 
 _SAME_NAME = re.compile(rf"{VERSION.pattern}|s")  # "colbertv2", "splade++", a plural: the same name still
