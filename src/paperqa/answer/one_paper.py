@@ -10,12 +10,12 @@ from ..types import Source
 from .citations import inert
 from .claims import numbers
 from .draft import Draft, contribution, in_order, lead_in, own_part
-from .evidence import has_name
+from .evidence import has, has_name
 from .figures import RATIO_WORD, each_figure, figure_asked, figures_in, metric_asked, spelled_count
 from .names import COINED_NAME, defines, fold
 from .phrases import as_written
 from .picking import BEATS, GAIN, RESULT, Picker, limit_stated
-from .pointed import named_sources, related, sides_named, unmentioned
+from .pointed import against_named, against_terms, named_sources, related, sides_named, unmentioned
 from .question import Asked
 from .record import Record, record_said
 from .relevance import STRAY, UNSEEN, Idf, Match, lacking, vocabulary
@@ -108,8 +108,10 @@ class OnePaper:
         # not "the training of NeuS takes … 8 hours")
         own = own_part(sources[top])
         stated = [s for s in stated if s in own or all(has_name(n, frozenset(terms(s))) for n in asked.names)]
-        if gain:  # a gain over something else first
-            stated.sort(key=lambda s: not BEATS.search(s))
+        if gain:  # a gain over what the question names first ("than Llama-3.2-1B"), then over something else
+            against = against_terms(asked.text) if against_named(asked.text) else []
+            stated.sort(key=lambda s: (not (against and all(has(t, frozenset(terms(s))) for t in against)),
+                                       not BEATS.search(s)))  # fmt: skip
         first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])
         if figureless and metric_asked(asked.text):  # the closest: a result with its figures ("a DSC of 0.896"
             first = [s for s in stated if RESULT.search(s)][:1]  # for "what accuracy")

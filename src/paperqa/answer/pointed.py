@@ -32,9 +32,9 @@ RELATED = 0.15  # coverage within this of the answer's paper makes a paper "rela
 # What a question measures against ("Is dense retrieval better than BM25?", "… outperform BM25": `BM25`), up to
 # the end of its clause.
 _AGAINST = re.compile(
-    r"\bthan\s+([^?.!,;]{1,80})"
+    r"\bthan\s+((?:[^?.!,;]|\.(?=\d)){1,80})"  # a version's dot is no sentence's end ("Llama-3.2-1B")
     r"|\b(?:outperform\w*|beats?|improv\w*\s+(?:over|on|upon)|compared?\s+(?:to|with)|relative\s+to|vs\.?|versus)"
-    r"\s+([^?.!,;]{1,80})",
+    r"\s+((?:[^?.!,;]|\.(?=\d)){1,80})",
     re.IGNORECASE,
 )
 
@@ -46,13 +46,17 @@ def against_named(text: str) -> bool:
     return bool(against and _NAME.search(next(g for g in against.groups() if g)))
 
 
+def against_terms(text: str) -> list[str]:
+    """The key words of what a question measures against ("better than Llama-3.2-1B"), none when it names nothing."""
+    against = _AGAINST.search(text)
+    return terms(next(g for g in against.groups() if g)) if against else []
+
+
 def beating(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], beats: re.Pattern[str]) -> int | None:
     """The first of the top papers, about as close to the question as the closest (`RELATED`), with a sentence
     stating a gain (`beats`) over what the question measures against, naming it ("we outperform BM25 by 44%" for
     "is dense retrieval better than BM25?"), if any."""
-    against = _AGAINST.search(asked.text)
-    wanted = terms(next(g for g in against.groups() if g)) if against else []
-    if not wanted:
+    if not (wanted := against_terms(asked.text)):
         return None
     least = max(m.coverage for m in matches[:10]) - RELATED
     for i, source in enumerate(sources[:10]):
