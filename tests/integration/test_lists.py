@@ -283,3 +283,12 @@ def test_reranking_is_held_by_a_paper_on_ranking(offline):
     assert any(c.title.startswith("Sliding Windows Are Not the End") for c in answer.citations), answer.text
     both = offline.ask("Compare pairwise ranking prompting and listwise reranking with LLMs.")
     assert {c.title[:20] for c in both.citations} == {"Large Language Model", "Sliding Windows Are "}, both.text
+
+
+def test_a_kind_of_learning_is_held_as_written_not_by_its_stems(offline):
+    # "active learning": "activ" is also the stem of "activation", and eight papers on activations were listed;
+    # a paper calling its field "an active area" was the answer on active learning for sentiment analysis
+    answer = offline.ask("Which papers use active learning?")
+    assert [c.title[:28] for c in answer.citations] == ["Learning to Actively Learn: "], answer.text
+    sentiment = offline.ask("How is active learning used for sentiment analysis?")
+    assert not sentiment.text.startswith("From “Low Rank Factorization"), sentiment.text

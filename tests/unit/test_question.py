@@ -516,6 +516,7 @@ def test_a_kind_of_neural_network_or_language_model_is_a_compound_of_its_words(q
     [("Which papers study in-context learning?", [("context", "learn")]),
      ("reinforcement learning for robots", [("reinforc", "learn")]),
      ("Which papers use contrastive learning?", []),  # an adjective names the kind by itself
+     ("Which papers use active learning?", [("activ", "learn")]),  # but "active" (an "active area"; activations)
      ("papers on class-incremental learning", []), ("Which papers apply machine learning to finance?", []),
      ("Any papers on sign language translation?", [("sign", "languag")]),
      ("models for the Irish language", []), ("query language models", []),  # a language's name; a model

@@ -54,7 +54,8 @@ _DONE_TO = re.compile(
 _KIND_OF_NOUN = re.compile(r"(?<![\w-])([\w-]+)\s+(?:(learning)|(language)(?![\w-]|\s+model))", re.IGNORECASE)
 # Pronouns after which the next word is a verb ("how do you combine learning to rank"), not a kind of learning
 _BEFORE_VERB = re.compile(r"\b(?:you|we|they|i)\s+\Z", re.IGNORECASE)
-_NO_KIND = re.compile(r"(?:ed|al|ive|ic|ous|ful|less|ing|ly|ar)\Z|\A(?:machine|deep)\Z", re.IGNORECASE)
+# (not "active": its stem is activation's, and an "active area" of research is no active learning)
+_NO_KIND = re.compile(r"(?:ed|al|(?<!\Aact)ive|ic|ous|ful|less|ing|ly|ar)\Z|\A(?:machine|deep)\Z", re.IGNORECASE)
 # Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
 _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 # A list of alternatives, "pruning weights, neurons, attention heads or whole layers": the first item its last
@@ -101,13 +102,24 @@ def noun_kinds(question: str) -> tuple[tuple[str, tuple[str, str]], ...]:
 def kind_said(question: str) -> re.Pattern[str] | None:
     """A pattern finding where a sentence writes the kinds of learning or language the question names ("in-context
     learning", "In-Context Learner"), or None when it names none (kept: asked once per listed paper)."""
+    said = _kinds_written(question)
+    return re.compile("|".join(f"(?:{one})" for one in said), re.IGNORECASE) if said else None
+
+
+@lru_cache(maxsize=1024)
+def _kinds_written(question: str) -> tuple[str, ...]:
+    """Each kind a question names, as a pattern of it written: its words, the last in any form."""
     found = [re.split(r"[\s-]+", written) for written, _ in noun_kinds(question)]
-    if not found:
-        return None
-    said = (
+    return tuple(
         "[\\s-]+".join([*map(re.escape, words[:-1]), re.escape(stem(words[-1].casefold())) + r"\w*"]) for words in found
     )
-    return re.compile("|".join(f"(?:{one})" for one in said), re.IGNORECASE)
+
+
+def writes_kinds(question: str, paper: Paper) -> bool:
+    """Whether a paper writes each kind of learning or language the question names as written (`kind_said`), not
+    only their stems, which may be another word's ("active learning": "activ" is also activation's stem)."""
+    text = f"{paper.title}\n{paper.abstract}"
+    return all(re.search(one, text, re.IGNORECASE) for one in _kinds_written(question))
 
 
 def compounds(question: str) -> tuple[tuple[str, ...], ...]:

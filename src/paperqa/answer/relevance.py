@@ -20,7 +20,16 @@ from ..text import FRAME, named_examples_removed, terms
 from ..types import Paper, Source
 from .evidence import has, has_name
 from .names import mentions
-from .phrases import as_written, ize_stems, joined, named_only, noun_kinds, paper_sentences, paper_words
+from .phrases import (
+    as_written,
+    ize_stems,
+    joined,
+    named_only,
+    noun_kinds,
+    paper_sentences,
+    paper_words,
+    writes_kinds,
+)
 from .question import Asked
 from .roles import ACTION_NOUN, modifier
 from .vectors import Vectors
@@ -202,7 +211,7 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     missing = lacking(asked, paper)
     named = [parts for parts in asked.compounds if all(p in asked.terms for p in parts)]  # not "music-related"
     named += [parts for _, parts in noun_kinds(asked.text)]  # "in-context learning": no "extended-context" model
-    if not all(holds_compound(paper, parts) for parts in named):
+    if not all(holds_compound(paper, parts) for parts in named) or not writes_kinds(asked.text, paper):
         return False  # a hyphenated name is one thing ("low-resource"), not modifiers ("low dimensional")
     if not headed(asked, missing):
         return False  # "for music generation" of a paper on music understanding

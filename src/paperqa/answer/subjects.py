@@ -9,7 +9,15 @@ from collections.abc import Callable, Sequence
 from ..text import stem
 from ..types import Source
 from .evidence import has
-from .phrases import as_written, noun_kinds, phrase_nouns, to_tasks, word_forms, words_outside_examples
+from .phrases import (
+    as_written,
+    noun_kinds,
+    phrase_nouns,
+    to_tasks,
+    word_forms,
+    words_outside_examples,
+    writes_kinds,
+)
 from .question import Asked
 from .relevance import Idf, covers, holds_compound, lacking, near, on_topic, rare, subject, vocabulary
 from .traits import makes_data, on_language_models
@@ -69,7 +77,8 @@ class Subjects:
         writes them, else the first of the top ten that does and holds the topic ("How is reinforcement learning
         used to tune database indexes?": not a vector-search paper never saying it), else None."""
         kinds = [parts for _, parts in noun_kinds(asked.text)]
-        holding = [i for i in range(min(10, len(sources))) if all(holds_compound(sources[i].paper, k) for k in kinds)]
+        holding = [i for i in range(min(10, len(sources))) if all(holds_compound(sources[i].paper, k) for k in kinds)
+                   and writes_kinds(asked.text, sources[i].paper)]  # fmt: skip
         if top in holding:
             return top
         return next((i for i in holding if self.held(asked, sources[i])), None)
@@ -195,6 +204,8 @@ class Subjects:
             # "model merging": not HICL's "merging context"; "code generation": not "code … the generator"
             if framing := self.framing(asked) or self.one_phrase(asked):
                 chosen = [i for i in chosen if self.writes(sources[i], framing)]
+            # "active learning": not a paper on activations ("activ" is the stem of both)
+            chosen = [i for i in chosen if writes_kinds(asked.text, sources[i].paper)]
             if asked.proper:  # "Chinese sentence embeddings": a paper never saying "Chinese" is on another topic
                 chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]
         if asked.llm:  # "LLM" frames most questions here, so it weighs nothing; a list about LLMs still needs it
