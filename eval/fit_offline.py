@@ -3,7 +3,7 @@
     .venv/bin/python eval/fit_offline.py [--home INDEX_HOME]
 
 Tuning data: every question of eval/dev.jsonl, and the questions of eval/realistic.jsonl marked "tune". The
-held-out half is never read here. Features come from `paperqa.answer.relevance` (the functions the writer
+held-out half is never read here. Features come from `paperqa.answer.membership` (the functions the writer
 runs), so what is fitted is what runs. Printed: leave-one-question-out estimates, then the weights to paste
 into relevance.py. (Refusal keeps rules rather than a fitted model: adding one refused no more off-corpus
 questions of the tuning half, measured on 2026-11-25; the rules are described in README, Quality.)
@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from paperqa import Assistant, Settings
+from paperqa.answer.membership import fit, member_rows
 from paperqa.answer.question import analyse
-from paperqa.answer.relevance import fit, member_rows
 from paperqa.answer.vectors import Vectors
 from paperqa.evaluation import load_questions
 

@@ -33,6 +33,7 @@ from .each import MEASURES, each_counted, each_reporting
 from .evidence import has, key_terms, never_seen, support
 from .lead import unnamed_lead
 from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
+from .membership import MEMBER_WEIGHTS, by_kin, fit, logistic, member_rows
 from .names import defined_unnamed, introduces, studied_only, unnamed
 from .one_paper import OnePaper
 from .phrases import as_written, ize_stems, noun_kinds
@@ -48,20 +49,7 @@ from .pointed import (
 from .premise import premise_said, training_denied
 from .question import Asked, names_llms
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, orgs_said
-from .relevance import (
-    MEMBER_WEIGHTS,
-    UNSEEN,
-    Idf,
-    Match,
-    by_kin,
-    fit,
-    holding_kinds,
-    lacking,
-    logistic,
-    match,
-    member_rows,
-    vocabulary,
-)
+from .relevance import UNSEEN, Idf, Match, holding_kinds, lacking, match, vocabulary
 from .subjects import Subjects
 from .topics import side_papers, topic_sides, topics_compared
 from .traits import on_language_models
