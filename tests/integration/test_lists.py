@@ -292,3 +292,11 @@ def test_a_kind_of_learning_is_held_as_written_not_by_its_stems(offline):
     assert [c.title[:28] for c in answer.citations] == ["Learning to Actively Learn: "], answer.text
     sentiment = offline.ask("How is active learning used for sentiment analysis?")
     assert not sentiment.text.startswith("From “Low Rank Factorization"), sentiment.text
+
+
+def test_machine_unlearning_is_unlearning(offline):
+    # the SAE-guided LLM unlearning paper never says "machine": listed for "LLM unlearning", not for "machine
+    # unlearning for LLMs" (it lacked a key word the others hold)
+    answer = offline.ask("Which papers study machine unlearning for LLMs?")
+    assert any(c.title.startswith("Sparse-Autoencoder-Guided Internal") for c in answer.citations), answer.text
+    assert analyse("Which papers study machine unlearning for LLMs?").terms == ("unlearn",)

@@ -259,12 +259,14 @@ def _analysed(question: str) -> Asked:
 
 def _keys(words: list[str]) -> list[str]:
     """The key terms (stems) of a question's words: a word whose stem is a stop word ("useful": "use") is framing
-    too, as abstracts' own "use" is never a term."""
+    too, as abstracts' own "use" is never a term, and so is "machine" before "unlearning", which is always a
+    model's (papers on LLM unlearning rarely say "machine")."""
     return [
         stem(w)
-        for w in words
+        for w, after in zip(words, [*words[1:], ""], strict=False)
         if w not in STOPWORDS and stem(w) not in STOPWORDS and not frames(w) and (len(w) > 1 or w.isdigit())
-    ]
+        and not (w == "machine" and after.startswith("unlearn"))
+    ]  # fmt: skip
 
 
 def _glossed(topic: str, shape: Shape) -> tuple[tuple[frozenset[str], ...], ...]:
