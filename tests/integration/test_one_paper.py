@@ -151,3 +151,10 @@ def test_a_question_that_is_a_title_s_head_names_its_paper(offline):
     # nothing to refer to ("transformers" read as a kind of model wanted), then answered from another paper.
     answer = offline.ask("What comes after transformers?")
     assert answer.text.startswith("From “What comes after transformers? -- A selective survey"), answer.text
+
+
+def test_the_sentence_naming_the_kind_asked_is_quoted_first(offline):
+    # "What datasets does SIU use?" quoted two sentences on "data" (visual data, fine-tuning data), never the one
+    # establishing its benchmark, MMUBench, as it was not among the sentences holding most of the question's words
+    answer = offline.ask("What datasets does Single Image Unlearning use?")
+    assert "MMUBench" in answer.text.split("[1]")[1], answer.text

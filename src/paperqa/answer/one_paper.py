@@ -138,6 +138,8 @@ class OnePaper:
         draft = Draft("", answerable=True)
         chosen = self.pick.cover(asked, sources[top])
         naming = self.pick.naming(asked, sources[top])  # the sentence naming the kind asked ("which datasets")
+        if naming is not None and asked.named_kind:  # "what datasets does SIU use?": "… we establish MMUBench, a new
+            chosen = [naming, *(s for s in chosen if s != naming)][: max(len(chosen), 1)]  # benchmark …", first
         # "the main finding of X": what it found first; "what loss does DupMAE use?": the sentence naming one first
         answered = naming is not None and chosen[:1] == [naming]
         lead = chosen[:1] if asked.finding or asked.weakness or answered else []  # the limit asked, first too
