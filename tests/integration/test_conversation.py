@@ -940,3 +940,14 @@ def test_more_after_a_list_of_one_paper_is_more_of_that_paper(offline):
     assert len({c.paper_id for c in first.citations}) == 1, first.text
     more = offline.ask("tell me more", history=[Turn(question, first)])
     assert more.text.startswith("More from “"), more.text
+
+
+def test_a_refusal_of_a_question_asked_of_the_listed_papers_is_said_of_them(offline):
+    # "which of these quantize?" of eight compression papers: "The corpus does not cover this question", though the
+    # corpus has papers on quantized LLMs; what was searched were the eight
+    question = "Which papers compress LLMs?"
+    listed = offline.ask(question)
+    follow = offline.ask("which of these quantize?", history=[Turn(question, listed)])
+    cited = len({c.paper_id for c in listed.citations})
+    assert not follow.answerable, follow.text
+    assert follow.text.startswith(f"None of the {cited} papers the last answer cited covers this"), follow.text

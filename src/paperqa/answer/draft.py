@@ -62,6 +62,9 @@ NOTHING_RETRIEVED = (
 )
 
 
+_REFUSED = "The corpus does not cover this question"  # how every refusal opens
+
+
 def refusal(sources: Sequence[Source], unseen: Sequence[str] = (), apart: Sequence[str] = ()) -> str:
     """Why the corpus does not cover a question: words no paper has (`unseen`), a topic no paper holds whole
     (`apart`: what the closest paper lacks), or too little support."""
@@ -69,13 +72,21 @@ def refusal(sources: Sequence[Source], unseen: Sequence[str] = (), apart: Sequen
     why = "no retrieved abstract supports an answer"
     if apart:
         lacked = " and ".join(f"“{inert(w)}”" for w in apart)
-        return (f"The corpus does not cover this question: no paper found is about all of it (the closest lacks "
+        return (f"{_REFUSED}: no paper found is about all of it (the closest lacks "
                 f"{lacked}). The closest papers found were {closest}, which cover only part of it.")  # fmt: skip
     if unseen:
         named = [f"“{inert(w)}”" for w in unseen[:3]] + ([f"{len(unseen) - 3} other words"] if len(unseen) > 3 else [])
         why = f"no paper in it mentions {' or '.join(named)}"
-    return (f"The corpus does not cover this question: {why}. "
+    return (f"{_REFUSED}: {why}. "
             f"The closest papers found were {closest}, which address other topics.")  # fmt: skip
+
+
+def of_those_listed(refused: str, among: int) -> str:
+    """A refusal of a question asked of the papers the last answer listed ("which of these quantize?"), said of
+    them: the corpus may well cover it elsewhere."""
+    return refused.replace(_REFUSED, f"None of the {among} papers the last answer cited covers this", 1).replace(
+        "The closest papers found were", "The closest of them were", 1
+    )
 
 
 def not_introduced(name: str, sources: Sequence[Source]) -> str:

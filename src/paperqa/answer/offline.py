@@ -26,6 +26,7 @@ from .draft import (
     none_made,
     none_named,
     not_introduced,
+    of_those_listed,
     own_part,
     refusal,
 )
@@ -77,6 +78,8 @@ class OfflineWriter:
         draft = self._write(asked, vector, sources)
         if asked.one_paper and len(sources) == 1 and not draft.answerable and not asked.with_code:
             return Draft(f"The abstract of “{inert(sources[0].paper.title)}” does not say this.", answerable=False)
+        if asked.among and not draft.answerable:  # "which of these quantize?": of the papers listed, not the corpus
+            return Draft(of_those_listed(draft.text, asked.among), answerable=False)
         return draft
 
     def _write(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source]) -> Draft:
