@@ -17,6 +17,7 @@ from .filters import Filters
 from .more_asked import more_asked
 from .ordinals import ELLIPSIS, REF, picked_alone, pointed_at, pointer
 from .resolved import NOTHING_BEFORE, Resolved
+from .superlative import WHICH_ONE, superlative
 from .text import PAPERS, subject_terms
 from .turns import (
     Turn,
@@ -32,23 +33,6 @@ from .turns import (
 )
 from .upvotes import upvotes_asked
 
-# "Which one is the newest?": of the papers the last answer cited, the one with the latest (earliest) date.
-# "which one is newer?", "which one came first?" of two compared.
-_DATED_ASKED = (
-    r"\s+(?:is\s+(?:the\s+)?|(?:came|was\s+published|appeared)\s+)"
-    r"(newest|latest|most\s+recent|oldest|earliest|newer|later|more\s+recent|older|earlier|first|last)\b"
-)
-_OF_THEM = r"of\s+(?:them|these|those|the\s+two|both)"
-_WHICH_DATED = re.compile(rf"\bwhich(?:\s+(?:one|paper|{_OF_THEM}))?{_DATED_ASKED}", re.I)  # "which came first?"
-_OLDER = ("oldest", "earliest", "older", "earlier", "first")
-# "and the oldest?", "what about the newest?" after "which one is the most recent?"
-_AND_DATED = re.compile(
-    r"^\s*(?:and|what\s+about|how\s+about)\s+the\s+(newest|latest|most\s+recent|oldest|earliest)"
-    r"(?:\s+one)?\s*[?.!]*\s*$",
-    re.I,
-)
-# Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
-_WHICH_ONE_DATED = re.compile(rf"\bwhich\s+(?:one|{_OF_THEM}){_DATED_ASKED}", re.I)
 # "Who are the authors?", "What are the results?" after one paper's answer: a part of the paper just discussed,
 # when the question has no subject of its own.
 _PART = re.compile(
@@ -83,15 +67,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         wanted = asked.wants | {c[0] for c in [counted(question)] if c}
         of_none = is_elliptical(asked) and set(asked.terms) <= wanted
         more = asks_more(question)  # "show more", "what else?"
-        if (
-            pointing
-            or alone
-            or of_none
-            or better
-            or more
-            or _WHICH_ONE_DATED.search(question)
-            or _similar_alone(question)
-        ):
+        if pointing or alone or of_none or better or more or WHICH_ONE.search(question) or _similar_alone(question):
             return Resolved(question, None, NOTHING_BEFORE)
         return Resolved(question, filters if filters.active else None, dates=years, upvotes=upvotes)
     # The answer pointed back at is the last that cited papers: a reply citing none ("The last answer has no second
@@ -129,19 +105,12 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             return Resolved(question, None, "Similar to which paper? Ask of one: “papers similar to [2]”.")
         return Resolved(question, filters if filters.active else None, similar_to=ids[0], dates=years, upvotes=upvotes)
     note: str | None = None
-    # "which one is newer?" asks of the last answer's papers; "Which is newer, SPLADE or SPLADE v2?" names its own
-    dated = _WHICH_DATED.search(question) or _AND_DATED.search(question)  # "and the oldest?"
-    if dated and not subject_terms(question[: dated.start()] + " " + question[dated.end() :]):
-        last = several_before(history, last)  # "which is the newest?" after one paper's answer: of the list before
-        known = [(c.date, c.n) for c in last.answer.citations if c.date]
-        if not known:
-            return Resolved(question, None, "None of the papers the last answer cited has a known date.")
-        newest = dated.group(1).lower() not in _OLDER
-        question = f"When was [{(max(known) if newest else min(known))[1]}] published?"
-        among = len({c.n for c in last.answer.citations})
-        if len(known) < among:  # "the newest" of twelve of which two are dated: of those two
-            verb = "has" if len(known) == 1 else "have"
-            note = f"Of the {among} papers the last answer cited, only {len(known)} {verb} a known date."
+    # "which one is newer?", "which is the most upvoted?" ask of the last answer's papers ("Which is newer, SPLADE
+    # or SPLADE v2?" names its own)
+    if (most := superlative(question, history, last)) is not None:
+        if most.problem:
+            return Resolved(question, None, most.problem)
+        question, note, last = most.question, most.note, most.of or last
     if asks_more(question):  # "tell me more", "show more", "what else?"
         return more_asked(question, history, last, filters if filters.active else None, years)
     # "sort them by date", "oldest first" after a list: the same papers, by date (after one paper's answer, those of

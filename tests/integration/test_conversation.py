@@ -951,3 +951,23 @@ def test_a_refusal_of_a_question_asked_of_the_listed_papers_is_said_of_them(offl
     cited = len({c.paper_id for c in listed.citations})
     assert not follow.answerable, follow.text
     assert follow.text.startswith(f"None of the {cited} papers the last answer cited covers this"), follow.text
+
+
+def test_which_of_the_listed_papers_is_most_upvoted_is_the_one_the_record_gives_most(offline):
+    # "which is the most upvoted?" after a list was read as a comparison of all of them ("What each of the 11
+    # does"); "how many upvotes does it have?" was "the abstract gives no figure"
+    question = "Which papers study mixture of experts?"
+    listed = offline.ask(question)
+    history = [Turn(question, listed)]
+    most = offline.ask("which is the most upvoted?", history=history)
+    votes = {s.paper.id: s.paper.upvotes for s in listed.sources}
+    counted = [(votes[c.paper_id], c.title) for c in listed.citations if votes[c.paper_id] is not None]
+    assert counted, listed.text  # the list has upvoted papers, so that the test can fail
+    top = max(counted)
+    assert most.text.startswith(f"The corpus lists {top[0]} upvotes for “{top[1]}”"), most.text
+    again = offline.ask("how many upvotes does it have?", history=[*history, Turn("which is the most upvoted?", most)])
+    assert again.text.startswith(f"The corpus lists {top[0]} upvotes"), again.text
+    # a list none of whose papers has upvotes recorded says so
+    rag = "papers on retrieval-augmented generation"
+    none = offline.ask("which one is the most upvoted?", history=[Turn(rag, offline.ask(rag))])
+    assert none.text == "None of the papers the last answer cited has upvotes recorded.", none.text

@@ -11,7 +11,7 @@ from ..text import PAPERS
 from ..types import Paper
 from .citations import inert
 
-Record = Literal["authors", "author count", "date", "organisation", "citations", "citing"]
+Record = Literal["authors", "author count", "date", "organisation", "citations", "citing", "upvotes"]
 
 # Each phrase asks for one field of the record; what is left of the question names the paper. Look-aheads are
 # bounded: "when was " repeated 5,000 times took 4.7 s with an unbounded one (each match scanned to the end).
@@ -43,6 +43,8 @@ _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
         r"|often\s+(?:was|is|has)\b.{0,200}?\bcited)"
         r"|\bmost[\s-]+cited\b|\bmost\s+citations\b|\bcitation\s+counts?\b",
         re.IGNORECASE)),
+    ("upvotes", re.compile(  # "how many upvotes does SPLADE v2 have?" (a list by them is `asking.popular`'s)
+        r"\bhow\s+many\s+upvotes\b|\b(?:upvote\s+count|number\s+of\s+upvotes)\b", re.IGNORECASE)),
     ("citing", re.compile(  # "which papers cite SPLADE?", "who cited it?", "papers citing X", "is X cited by any?"
         rf"\b(?:(?:which|what|any)\s+(?:other\s+)?{PAPERS}|who)\s+(?:(?:have|has)\s+)?(?:cite[sd]?|referenced?|references)\b"
         rf"|\bwhat\s+(?:cites|cited)\b|\b{PAPERS}\s+(?:(?:that|which)\s+(?:cite|reference)|citing|referencing)\b"
@@ -96,6 +98,10 @@ def record_said(record: Record, paper: Paper) -> str:
         if paper.org:
             return f"The corpus lists {inert(paper.org)} as the organisation of {title}."
         return f"The corpus lists no organisation for {title}."
+    if record == "upvotes":
+        if paper.upvotes is not None:
+            return f"The corpus lists {paper.upvotes} upvote{'s' if paper.upvotes != 1 else ''} for {title}."
+        return f"The corpus lists no upvotes for {title}."
     upvotes = f"; it lists {paper.upvotes} upvotes for {title}" if paper.upvotes is not None else ""
     return f"The corpus records no citation counts{upvotes}."
 

@@ -1,0 +1,76 @@
+"""A follow-up asking which of the papers just cited is the newest, oldest or most upvoted ("which one is newer?",
+"which is the most upvoted?"): the one the record says, asked of by its number."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .text import subject_terms
+from .turns import Turn, several_before
+
+# "Which one is the newest?": of the papers the last answer cited, the one with the latest (earliest) date.
+# "which one is newer?", "which one came first?" of two compared.
+_DATED_ASKED = (
+    r"\s+(?:is\s+(?:the\s+)?|(?:came|was\s+published|appeared)\s+)"
+    r"(newest|latest|most\s+recent|oldest|earliest|newer|later|more\s+recent|older|earlier|first|last)\b"
+)
+_OF_THEM = r"of\s+(?:them|these|those|the\s+two|both)"
+_WHICH_DATED = re.compile(rf"\bwhich(?:\s+(?:one|paper|{_OF_THEM}))?{_DATED_ASKED}", re.I)  # "which came first?"
+_OLDER = ("oldest", "earliest", "older", "earlier", "first")
+# "and the oldest?", "what about the newest?" after "which one is the most recent?"
+_AND_DATED = re.compile(
+    r"^\s*(?:and|what\s+about|how\s+about)\s+the\s+(newest|latest|most\s+recent|oldest|earliest)"
+    r"(?:\s+one)?\s*[?.!]*\s*$",
+    re.I,
+)
+# Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
+WHICH_ONE = re.compile(
+    rf"\bwhich\s+(?:one|{_OF_THEM})(?:{_DATED_ASKED}|\s+(?:is|was)\s+(?:the\s+)?most\s+upvoted\b)", re.I
+)
+# "which one is the most upvoted?", "which has the most upvotes?": of them, the one the record gives most
+_WHICH_UPVOTED = re.compile(
+    rf"\bwhich(?:\s+(?:one|paper|{_OF_THEM}))?\s+(?:(?:is|was)\s+(?:the\s+)?most\s+upvoted|has\s+the\s+most\s+upvotes)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Superlative:
+    """The question asked instead ("When was [3] published?"), a note on papers left out, or why none can be."""
+
+    question: str = ""
+    of: Turn | None = None  # the turn whose numbers it uses
+    note: str | None = None
+    problem: str | None = None
+
+
+def superlative(question: str, history: Sequence[Turn], last: Turn) -> Superlative | None:
+    """Which of the papers the last answer cited (after one paper's answer, of the list before it) is the newest,
+    oldest or most upvoted, asked of by its number; None when the question asks none of these of them."""
+    dated = _WHICH_DATED.search(question) or _AND_DATED.search(question)  # "and the oldest?"
+    upvoted = _WHICH_UPVOTED.search(question)
+    found = dated or upvoted
+    if not found or subject_terms(question[: found.start()] + " " + question[found.end() :]):
+        return None  # "Which is newer, SPLADE or SPLADE v2?" names its own
+    last = several_before(history, last)
+    among = len({c.n for c in last.answer.citations})
+    if dated:
+        known = [(c.date, c.n) for c in last.answer.citations if c.date]
+        if not known:
+            return Superlative(problem="None of the papers the last answer cited has a known date.")
+        newest = dated.group(1).lower() not in _OLDER
+        asked = f"When was [{(max(known) if newest else min(known))[1]}] published?"
+        have, what = len(known), "a known date"
+    else:
+        votes = {s.paper.id: s.paper.upvotes for s in last.answer.sources}
+        counted = [(v, c.n) for c in last.answer.citations if (v := votes.get(c.paper_id)) is not None]
+        if not counted:
+            return Superlative(problem="None of the papers the last answer cited has upvotes recorded.")
+        most = max(counted, key=lambda vn: (vn[0], -vn[1]))  # most upvotes; of a tie, the first cited
+        asked, have, what = f"How many upvotes does [{most[1]}] have?", len(counted), "upvotes recorded"
+    note = None
+    if have < among:  # "the newest" of twelve of which two are dated: of those two
+        note = f"Of the {among} papers the last answer cited, only {have} {'has' if have == 1 else 'have'} {what}."
+    return Superlative(asked, last, note)
