@@ -300,3 +300,10 @@ def test_machine_unlearning_is_unlearning(offline):
     answer = offline.ask("Which papers study machine unlearning for LLMs?")
     assert any(c.title.startswith("Sparse-Autoencoder-Guided Internal") for c in answer.citations), answer.text
     assert analyse("Which papers study machine unlearning for LLMs?").terms == ("unlearn",)
+
+
+def test_the_verb_embed_is_held_by_papers_on_embeddings(offline):
+    # "embed" is stemmed "emb", which no "embedding" was matched by (three letters match whole): "Which papers
+    # embed knowledge graphs?" was refused, the knowledge-graph embedding paper "lacking" it
+    answer = offline.ask("Which papers embed knowledge graphs?")
+    assert any(c.title.startswith("Knowlege Graph Embedding") for c in answer.citations), answer.text

@@ -257,12 +257,17 @@ def _analysed(question: str) -> Asked:
     )
 
 
+# Stems the stemmer cuts below what papers write: "embed" is "emb" (its "-ed" read as a past tense), which no
+# "embedding" starts with once a word is this short (`evidence.has` matches 3 letters whole)
+_RESTEMMED = {"emb": "embed"}
+
+
 def _keys(words: list[str]) -> list[str]:
     """The key terms (stems) of a question's words: a word whose stem is a stop word ("useful": "use") is framing
     too, as abstracts' own "use" is never a term, and so is "machine" before "unlearning", which is always a
     model's (papers on LLM unlearning rarely say "machine")."""
     return [
-        stem(w)
+        _RESTEMMED.get(t := stem(w), t)
         for w, after in zip(words, [*words[1:], ""], strict=False)
         if w not in STOPWORDS and stem(w) not in STOPWORDS and not frames(w) and (len(w) > 1 or w.isdigit())
         and not (w == "machine" and after.startswith("unlearn"))
