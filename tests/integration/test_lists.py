@@ -307,3 +307,11 @@ def test_the_verb_embed_is_held_by_papers_on_embeddings(offline):
     # embed knowledge graphs?" was refused, the knowledge-graph embedding paper "lacking" it
     answer = offline.ask("Which papers embed knowledge graphs?")
     assert any(c.title.startswith("Knowlege Graph Embedding") for c in answer.citations), answer.text
+
+
+def test_a_longer_list_question_on_a_kind_no_paper_writes_is_refused_by_its_name(offline):
+    # "diffusion language models that generate text …": three image-generation papers on discrete tokens were "The
+    # corpus has 3 papers on this"; none of the papers searched writes "diffusion language models"
+    question = "Which papers build diffusion language models that generate text from masked or discrete tokens?"
+    answer = offline.ask(question)
+    assert not answer.answerable and "lacks “diffusion language models”" in answer.text, answer.text

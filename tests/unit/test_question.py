@@ -599,6 +599,12 @@ def test_two_nouns_naming_a_kind_of_model_qualify_one_another():
     assert analyse("Which papers prune vision language models?").qualified == ()
 
 
+def test_a_process_noun_before_language_models_names_a_kind_of_them():
+    # "diffusion language models": "diffusion" alone was left, held by every image-diffusion paper
+    assert analyse("Which papers build diffusion language models?").compounds == (("diffus", "languag", "model"),)
+    assert analyse("Which papers align language models?").compounds == ()  # a verb names no kind
+
+
 def test_a_verb_before_neural_networks_names_no_kind_of_them():
     # "sparsify neural networks" was read as a kind ("graph neural networks"): one paper listed of a dozen
     assert analyse("Which papers prune or sparsify neural networks?").compounds == ()

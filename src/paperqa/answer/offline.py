@@ -37,7 +37,7 @@ from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quot
 from .membership import MEMBER_WEIGHTS, by_kin, fit, logistic, member_rows
 from .names import defined_unnamed, introduces, studied_only, unnamed
 from .one_paper import OnePaper
-from .phrases import as_written, ize_stems, noun_kinds
+from .phrases import as_written, ize_stems, kinds_written, noun_kinds
 from .picking import GAIN, Picker, defining
 from .pointed import (
     against_named,
@@ -270,9 +270,9 @@ class OfflineWriter:
         elif asked.excluded:  # "retrieval papers that do not use BERT": none that mentions it
             left_out = terms(asked.excluded)
             chosen = [i for i in chosen if not any(has(t, vocabulary(sources[i].paper)) for t in left_out)]
-        if not chosen and (kinds := noun_kinds(asked.text)) and not holding_kinds(asked, sources):
+        if not chosen and (kinds := kinds_written(asked.text)) and not holding_kinds(asked, sources):
             # "sign language": no paper found writes it (60 searched), though some say "significant" and "language"
-            return Draft(refusal(sources, apart=[written for written, _ in kinds]), answerable=False)
+            return Draft(refusal(sources, apart=kinds), answerable=False)
         lack_said = self.subjects.lack_said(asked)
         if not chosen:
             # The closest: of those holding as many of its words, those on LLMs first when it asks about them

@@ -35,10 +35,11 @@ _TOKEN = re.compile(r"[\w-]+")  # a question's words as written, hyphenated ones
 COINED = r"(?:[\w-]*(?:[a-z][A-Z]|[A-Z]{2})[\w-]*|[A-Za-z]+-?[0-9][\w.-]*)"
 # A kind of neural network or language model ("graph neural networks", "masked language modeling"), whose framing
 # words alone would leave only its first word. Before "language model" only a word shaped like an adjective
-# (masked, causal, autoregressive, multilingual): a verb there ("align language models") names no kind.
+# (masked, causal, autoregressive, multilingual) or a noun of a process ("diffusion"): a verb there ("align
+# language models") names no kind.
 _KIND_OF = re.compile(
     r"(?<![\w-])(?:([\w-]+)\s+(neural)\s+(network)s?"
-    r"|([\w-]*(?:ed|al|ive|ic))\s+(language)\s+(model)(?:s|ing|ling)?)\b",
+    r"|([\w-]*(?:ed|al|ive|ic|tion|sion))\s+(language)\s+(model)(?:s|ing|ling)?)\b",
     re.IGNORECASE,
 )
 # A verb before "neural networks" ("sparsify", "prune", "train"): what is done to them, not a kind ("graph").
@@ -122,6 +123,26 @@ def writes_kinds(question: str, paper: Paper) -> bool:
     return all(re.search(one, text, re.IGNORECASE) for one in _kinds_written(question))
 
 
+def kinds_written(question: str) -> list[str]:
+    """The kinds of learning, language, neural network or language model a question names, as written ("sign
+    language", "diffusion language models")."""
+    text = joined(question)
+    return [*(written for written, _ in _model_kinds(text)), *(written for written, _ in noun_kinds(text))]
+
+
+def _model_kinds(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The kinds of neural network or language model a (joined) text names, as written and as stems."""
+    found = []
+    for m in _KIND_OF.finditer(text):
+        head, *kind = [w for w in m.groups() if w]
+        if _DONE_TO.search(head):  # "prune or sparsify neural networks": what is done to them, no kind of them
+            continue
+        first = subject_terms(head)  # "large language models": LLMs, asked apart
+        if first:
+            found.append((m.group(0), (*first, *(stem(w.casefold()) for w in kind))))
+    return found
+
+
 def compounds(question: str) -> tuple[tuple[str, ...], ...]:
     """The hyphenated words of a question ("locality-sensitive", "text-to-image") as their key stems, prefixed
     words left whole ("pre-trained" is one word: `joined`), and the kinds of neural network or language model it
@@ -129,12 +150,7 @@ def compounds(question: str) -> tuple[tuple[str, ...], ...]:
     the kinds of learning or language a noun names ("in-context learning", "sign language")."""
     text = joined(question)
     found = [tuple(terms(token)) for token in _TOKEN.findall(text) if "-" in token.strip("-")]
-    for m in _KIND_OF.finditer(text):
-        head, *kind = [w for w in m.groups() if w]
-        if _DONE_TO.search(head):  # "prune or sparsify neural networks": what is done to them, no kind of them
-            continue
-        first = subject_terms(head)  # "large language models": LLMs, asked apart
-        found += [(*first, *(stem(w.casefold()) for w in kind))] if first else []
+    found += [parts for _, parts in _model_kinds(text)]
     found += [parts for _, parts in noun_kinds(text)]
     return tuple(dict.fromkeys(parts for parts in found if len(parts) > 1))
 

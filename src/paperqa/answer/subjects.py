@@ -19,7 +19,7 @@ from .phrases import (
     writes_kinds,
 )
 from .question import Asked
-from .relevance import Idf, covers, holds_compound, lacking, near, on_topic, rare, subject, vocabulary
+from .relevance import Idf, covers, holds_compound, kinds_named, lacking, near, on_topic, rare, subject, vocabulary
 from .traits import makes_data, on_language_models
 
 _GENERATE = stem("generate")  # "generate text", "text generation" (`roles._MAKING` holds more verbs)
@@ -208,6 +208,8 @@ class Subjects:
             chosen = [i for i in chosen if writes_kinds(asked.text, sources[i].paper)]
             if asked.proper:  # "Chinese sentence embeddings": a paper never saying "Chinese" is on another topic
                 chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]
+        # "diffusion language models that …", "graph neural networks that …": of a longer question too, the kind
+        chosen = [i for i in chosen if all(holds_compound(sources[i].paper, parts) for parts in kinds_named(asked))]
         if asked.llm:  # "LLM" frames most questions here, so it weighs nothing; a list about LLMs still needs it
             chosen = [i for i in chosen if on_language_models(sources[i].paper)]
         if asked.makes_data:  # "papers that propose new benchmarks for RAG": each names the benchmark it makes
