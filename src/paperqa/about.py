@@ -3,10 +3,14 @@ never searched for ("help", "How many papers are in the corpus?", "papers by Met
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 from .answer.citations import inert
 from .index import Overview
+from .text import STOPWORDS, stem
 
 # A question about the assistant itself, whole ("help", "hi", "how do I use this tool?"): the corpus has papers
 # that say "help" or "tool", none that answer it.
@@ -31,9 +35,10 @@ _THE_CORPUS = r"(?:the|this|your) (?:corpus|collection|index|database|library)"
 _ABOUT_CORPUS = re.compile(
     rf"\s*(?:how many (?:papers|abstracts|documents|articles)(?: are there| do you (?:have|know))?(?: (?:are )?in "
     rf"{_THE_CORPUS})?|how (?:big|large) is {_THE_CORPUS}|what(?:'s| is) in {_THE_CORPUS}"
-    rf"|what(?:'s| is) {_THE_CORPUS} about"
-    rf"|what (?:papers|topics|subjects|fields) (?:do you (?:have|know|cover)|(?:are )?in {_THE_CORPUS}|does "
-    rf"{_THE_CORPUS} (?:have|hold|contain|cover))|(?:list|show)(?: me)? all (?:the |your )?papers"
+    rf"|what(?:'s| is) {_THE_CORPUS} about|summari[sz]e {_THE_CORPUS}|(?:give me )?an overview of {_THE_CORPUS}"
+    rf"|(?:what|which) (?:papers|topics|subjects|fields|areas) (?:do you (?:have|know|cover)|(?:are )?in "
+    rf"{_THE_CORPUS}|does {_THE_CORPUS} (?:have|hold|contain|cover)|(?:are|is) covered)"
+    rf"|(?:list|show)(?: me)? all (?:the |your )?papers"
     rf"|what does {_THE_CORPUS} (?:have|hold|contain|cover))[\s?!.]*",
     re.IGNORECASE,
 )
@@ -96,8 +101,38 @@ def org_missing(name: str, overview: Overview) -> str:
             f"{overview.papers} papers ({', '.join(inert(org) for org, _ in overview.orgs)}).")  # fmt: skip
 
 
-def corpus_described(overview: Overview) -> str:
-    """What the catalog knows of the corpus as a whole, and how to ask about what is in it."""
+def title_phrases(titles: Iterable[str], limit: int = 12) -> list[tuple[str, int]]:
+    """The two-word phrases most papers' titles write ("in-context learning", "dense retriever"), with how many,
+    most first (at least three): what the corpus is about, read without a model. Words saying how a paper does
+    something ("towards", "efficient", "unified") and "language" (most titles' "language models") are left out."""
+    counts: Counter[tuple[str, str]] = Counter()
+    written: dict[tuple[str, str], str] = {}
+    for title in titles:
+        words = _TITLE_WORD.findall(title.casefold())
+        pairs = {(stem(a), stem(b)): f"{a} {b}" for a, b in itertools.pairwise(words) if _topical(a) and _topical(b)}
+        counts.update(pairs.keys())
+        for pair, said in pairs.items():
+            written.setdefault(pair, said)
+    return [(written[pair], n) for pair, n in counts.most_common(limit) if n >= _PHRASE_PAPERS]
+
+
+_TITLE_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_PHRASE_PAPERS = 3  # titles a phrase is in, from which it says what the corpus is about
+_TITLE_FILLER = frozenset(
+    "towards toward via using based new novel improving improved improve efficient effective simple better beyond "
+    "need all study analysis approach approaches framework frameworks method methods large deep understanding "
+    "unified adaptive exploring evaluating optimizing rethinking revisiting comprehensive robust fast scalable "
+    "general universal downstream strong language natural".split()
+)
+
+
+def _topical(word: str) -> bool:
+    return len(word) > 2 and word not in STOPWORDS and word not in _TITLE_FILLER
+
+
+def corpus_described(overview: Overview, titles: Iterable[str] = ()) -> str:
+    """What the catalog knows of the corpus as a whole (with the phrases its `titles` write most), and how to ask
+    about what is in it."""
     dated = sum(n for _, n in overview.per_year)
     parts = [f"The corpus has {overview.papers} paper{'s' if overview.papers != 1 else ''}"]
     if dated:
@@ -108,7 +143,10 @@ def corpus_described(overview: Overview) -> str:
     if overview.orgs:
         named = ", ".join(inert(org) for org, _ in overview.orgs[:5]) + (", …" if len(overview.orgs) > 5 else "")
         parts.append(f"{sum(n for _, n in overview.orgs)} with a known organisation ({named})")
+    phrases = title_phrases(titles)
+    named = ", ".join(f"{inert(said)} ({n})" for said, n in phrases)
+    topics = f" The phrases its titles write most (papers): {named}." if phrases else ""
     return (
-        "; ".join(parts) + ". I answer from their abstracts: ask about a topic (“Which papers study machine "
+        "; ".join(parts) + f".{topics} I answer from their abstracts: ask about a topic (“Which papers study machine "
         "unlearning?”), a paper or a method; “Which papers are from 2024?” lists a year's papers."
     )

@@ -153,7 +153,7 @@ class Assistant:
             return said(question, reply, answerable=True)
         if about_corpus(question):
             self.ensure_index()
-            return said(question, corpus_described(self.index.overview()), answerable=True)
+            return said(question, corpus_described(self.index.overview(), self.index.titles()), answerable=True)
         if about_orgs(question):  # "Which organisations have the most papers?": the record's, by count
             self.ensure_index()
             return said(question, orgs_described(self.index.overview()), answerable=True)

@@ -200,7 +200,9 @@ def test_what_the_paper_just_discussed_does_not_say_is_said_of_it(offline):
         "What topics does the collection cover?",
         "what's in the corpus",
         "What is the corpus about?",
-    ],  # the last was refused: no abstract covers it
+        "Which topics does the corpus cover?",  # these two were a list of summarization papers and "no earlier
+        "Summarize the corpus",  # answer in this conversation for that to refer to"
+    ],  # "What is the corpus about?" was refused: no abstract covers it
 )
 def test_a_question_about_the_corpus_as_a_whole_is_answered_from_its_catalog(offline, question):
     papers = read_corpus(shipped_corpus()).papers
@@ -209,6 +211,9 @@ def test_a_question_about_the_corpus_as_a_whole_is_answered_from_its_catalog(off
     assert answer.text.startswith(f"The corpus has {len(papers)} papers; {len(dated)} of them dated, from "
                                   f"{min(dated)} to {max(dated)}"), answer.text  # fmt: skip
     assert answer.answerable and not answer.citations
+    # what it is about: the phrases most of its titles write, counted ("in-context learning (7)")
+    titles = [p.title.casefold() for p in papers]
+    assert f"in-context learning ({sum('in-context learning' in t for t in titles)})" in answer.text, answer.text
     assert offline.ask("How many papers are there on hashing?").text.startswith("The corpus has ")
     assert offline.ask("How many papers are there on hashing?").citations
 

@@ -244,6 +244,12 @@ class Catalog:
             ).fetchall()
         return Overview(count, tuple(years), tuple(orgs), tuple(c for (c,) in categories))
 
+    def titles(self) -> list[str]:
+        """Every published paper's title."""
+        with self._lock:
+            rows = self.db.execute("SELECT json_extract(record, '$.title') FROM papers").fetchall()
+        return [t for (t,) in rows if t]
+
     def find(self, words: list[str], limit: int) -> list[Paper]:
         """Papers whose title or abstract holds every word (case folded), newest first, at most `limit`."""
         text = "casefold(json_extract(record, '$.title') || ' ' || json_extract(record, '$.abstract'))"

@@ -120,6 +120,11 @@ class Index:
         with self.reading() as view:
             return view.papers.overview() if isinstance(view.papers, Papers) else Overview(0, (), (), ())
 
+    def titles(self) -> list[str]:
+        """Every published paper's title (what the corpus is about, read without a model)."""
+        with self.reading() as view:
+            return view.papers.titles() if isinstance(view.papers, Papers) else []
+
     def find(self, query: str, limit: int = 500) -> list[Paper]:
         """Papers whose title or abstract holds every word of the query, newest first."""
         with self.reading() as view:

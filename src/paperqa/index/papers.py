@@ -69,6 +69,10 @@ class Papers(Mapping[str, Paper]):
         """Counts for a corpus page, from the catalog."""
         return self.catalog.overview()
 
+    def titles(self) -> list[str]:
+        """Every paper's title, from the catalog."""
+        return self.catalog.titles()
+
     def find(self, query: str, limit: int = 500) -> list[Paper]:
         """Papers whose title or abstract holds every word of the query, newest first."""
         return self.catalog.find(query.split(), limit)
