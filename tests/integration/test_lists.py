@@ -315,3 +315,12 @@ def test_a_longer_list_question_on_a_kind_no_paper_writes_is_refused_by_its_name
     question = "Which papers build diffusion language models that generate text from masked or discrete tokens?"
     answer = offline.ask(question)
     assert not answer.answerable and "lacks “diffusion language models”" in answer.text, answer.text
+
+
+def test_a_short_topic_asked_with_a_question_mark_is_a_list(offline):
+    # "unlearning?" was one paper's answer (DP2Unlearning), "unlearning" a list of them
+    answer = offline.ask("unlearning?")
+    assert answer.text.startswith("The corpus has ") and len(answer.citations) > 3, answer.text
+    assert [c.paper_id for c in answer.citations] == [c.paper_id for c in offline.ask("unlearning").citations]
+    # as a list, a phrase of its rarest word no paper writes is still refused ("speculative decoding")
+    assert not offline.ask("Speedups from speculative decoding?").answerable

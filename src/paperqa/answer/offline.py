@@ -51,13 +51,12 @@ from .premise import premise_said, training_denied
 from .question import Asked, names_llms
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, orgs_said
 from .relevance import UNSEEN, Idf, Match, holding_kinds, lacking, match, vocabulary
-from .subjects import Subjects
+from .subjects import SHORT, Subjects
 from .topics import side_papers, topic_sides, topics_compared
 from .traits import on_language_models
 from .vectors import Vectors
 
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
-SHORT = 4  # key words of a question that names a topic rather than describing a paper
 NEVER_SEEN = 0.35  # share of a question's key-term weight in words no chunk has, from which it is refused
 
 
@@ -288,6 +287,8 @@ class OfflineWriter:
         if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
             # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
             return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
+        if phrase := self.subjects.unwritten_phrase(asked, sources, chosen):  # "Speedups from speculative decoding?"
+            return Draft(refusal(sources, apart=phrase), answerable=False)
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
             return self.one.summary(asked, sources, chosen[0], hedged=False)
         head, chosen = list_head(asked, sources, chosen, lack_said)

@@ -49,10 +49,12 @@ PREPOSITIONS = frozenset(
 # A word shaped like an adjective, participle or adverb (medical, masked, continual, pruning, continually), a
 # comparative (cheaper) or a common adjective of no such shape (multiple, sparse): a modifier a paper may lack, unlike
 # a noun naming what the head is of ("code" search).
+_COMPARATIVES = (
+    r"(?:bett|fast|cheap|long|larg|small|short|high|low|strong|weak|deep|wid|few|eas|simpl|hard|great|quick|slow"
+    r"|light|heavi|tight|bigg|earli|lat|saf|clear|fair|rich|smart|clean|sharp|fin)er"
+)
 _MODIFIER = re.compile(
-    r"(?:ed|al|ive|ic|ous|able|ible|ful|less|ly|ary|ar|est|ent|ant|ish|ing"
-    r"|(?:bett|fast|cheap|long|larg|small|short|high|low|strong|weak|deep|wid|few|eas|simpl|hard|great|quick|slow"
-    r"|light|heavi|tight|bigg|earli|lat)er)\Z"
+    rf"(?:ed|al|ive|ic|ous|able|ible|ful|less|ly|ary|ar|est|ent|ant|ish|ing|{_COMPARATIVES})\Z"
     r"|\A(?:multiple|several|various|single|many|much|diverse|simple|complex|large|small|long|short|new|old|high|low"
     r"|real|open|broad|wide|same|whole|entire|full|other|own|first|last|next|few|deep|dense|sparse|hard|soft|strong"
     r"|weak|fast|slow|big|rich|raw|clean|robust|hybrid|joint|main|major|minor|prior|recent|modern|early|late|free"
@@ -65,6 +67,11 @@ _NOUNS = frozenset(
     "music topic logic traffic arithmetic rhetoric clinic fabric graphic metal animal hospital signal journal "
     "material capital patent agent student patient client event talent document segment element".split()
 )
+
+
+def comparative(word: str) -> bool:
+    """Whether a word (lower case) is a comparative ("cheaper", "safer"): what a paper may say otherwise."""
+    return bool(re.fullmatch(_COMPARATIVES, word))
 
 
 def modifier(word: str) -> bool:

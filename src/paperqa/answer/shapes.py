@@ -119,7 +119,11 @@ def shape_of(question: str, how: Asking, gist: bool, listed: bool) -> tuple[Shap
 
 
 def _names_a_topic(question: str) -> bool:
-    """A few words that are no question: no "?", no question word first, at most ten words, and no one paper
-    pointed at ("Summarize the paper on late chunking")."""
-    return (not question.rstrip().endswith("?") and not _QUESTION_WORD.match(question)
-            and len(question.split()) <= 10 and not _ONE_PAPER.search(question))  # fmt: skip
+    """A few words that are no question: no question word first, at most ten words (four with a "?": "unlearning?"
+    names a topic, as "unlearning" does), and no one paper pointed at ("Summarize the paper on late chunking")."""
+    asked = question.rstrip().endswith("?")
+    return (not _QUESTION_WORD.match(question) and len(question.split()) <= (_ASKED_TOPIC if asked else 10)
+            and not _ONE_PAPER.search(question))  # fmt: skip
+
+
+_ASKED_TOPIC = 4  # words up to which a phrase with a "?" and no question word names a topic ("dense retrieval?")

@@ -20,6 +20,7 @@ from .phrases import (
 )
 from .question import Asked
 from .relevance import Idf, covers, holds_compound, kinds_named, lacking, near, on_topic, rare, subject, vocabulary
+from .roles import comparative
 from .traits import makes_data, on_language_models
 
 _GENERATE = stem("generate")  # "generate text", "text generation" (`roles._MAKING` holds more verbs)
@@ -31,6 +32,7 @@ _OBJECT_OF = (
     r"(?:the\s+|an?\s+)?"
 )
 
+SHORT = 4  # key words of a question that names a topic rather than describing a paper
 FRAMED_TOPIC = 2  # key words up to which a framing noun beside one is part of the topic's name ("model merging")
 
 
@@ -115,6 +117,17 @@ class Subjects:
         if not pairs or any(near(s.paper, a, b) for s in sources for a, b in pairs):
             return []
         return [" ".join(as_written(asked.text, list(pairs[0])))]
+
+    def unwritten_phrase(self, asked: Asked, sources: Sequence[Source], chosen: Sequence[int]) -> list[str]:
+        """Of a short topic none of the chosen papers holds the rarest word of (what the things do aside, and a
+        comparative, "safer", which papers say otherwise), its phrase of that word no paper writes (`phrase_nowhere`):
+        "Speedups from speculative decoding?" lists no paper on decoding that never says "speculative"."""
+        nouns = [
+            t for t in asked.terms if t != asked.verb and not comparative(as_written(asked.text, [t])[0].casefold())
+        ]
+        if not 0 < len(nouns) <= SHORT or any(self.has_rarest(nouns, sources[i]) for i in chosen):
+            return []
+        return self.phrase_nowhere(asked, nouns, sources[:10])
 
     @staticmethod
     def only_as_examples(asked: Asked, source: Source) -> list[str]:
