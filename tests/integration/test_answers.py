@@ -186,6 +186,14 @@ def test_a_list_keeps_papers_naming_what_the_topic_is_applied_to(offline):
     assert not any(t.startswith("FSPO") for t in titles)  # synthetic preference data, no retrieval
 
 
+def test_the_trade_offs_between_two_topics_are_a_comparison_of_papers_on_each(offline):
+    # read as the limits of one topic, "the trade-offs between pruning and quantization for LLMs" was refused ("lacks
+    # “pruning”": no paper is on both); each side is answered from a paper on it, on LLMs as the side says
+    answer = offline.ask("What are the trade-offs between pruning and quantization for LLMs?")
+    assert answer.text.startswith("Pruning for LLMs, from "), answer.text
+    assert "Quantization for LLMs, from “RSQ" in answer.text, answer.text
+
+
 def test_is_one_better_than_the_other_gives_both_sides_and_whether_either_names_the_other(offline):
     answer = offline.ask("Is Mistral-SPLADE better than SPLADE v2?")  # was Mistral-SPLADE's opening alone
     titles = {c.title.split(":")[0] for c in answer.citations}

@@ -85,7 +85,8 @@ _SORTING = re.compile(
 # papers about "downsides": the asking goes, and the answer quotes the paper's own limits first.
 _WEAKNESS = re.compile(
     r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
-    r"disadvantages?|shortcomings?|challenges|trade-?offs?|caveats?|pros\s+and\s+cons)|\b(?:open|remaining|unsolved|unresolved)\s+"
+    r"disadvantages?|shortcomings?|challenges|trade-?offs?(?!\s+between)|caveats?|pros\s+and\s+cons)"
+    r"|\b(?:open|remaining|unsolved|unresolved)\s+"
     r"(?:problems|questions|issues)|\b(?:problems|questions|issues)\s+(?:remain\s+)?(?:open|unsolved|unresolved))"
     r"\b(?:\s+(?:of|in|for)\b)?",
     re.IGNORECASE,

@@ -148,9 +148,11 @@ class OfflineWriter:
             return Draft(refusal(sources, unseen), answerable=False)
         if not named and (together < self.threshold or (asked.shape == "list" and alone < self.list_threshold)):
             return Draft(refusal(sources), answerable=False)
+        two = topic_sides(asked.text) if asked.shape == "compare" and not named else None  # no paper holds both
         if (
             not named
             and len(asked.terms) <= TOPIC_WORDS
+            and not (two and side_papers(two, sources))
             and not any(self.subjects.held(asked, s) for s in sources[:10])
         ):
             # A topic's name (a few key words) that no retrieved paper holds as a whole: each has part of it

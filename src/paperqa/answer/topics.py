@@ -13,8 +13,9 @@ from .citations import inert
 from .draft import Draft, contribution
 from .evidence import has, key_terms
 from .picking import Picker
-from .question import analyse
+from .question import analyse, names_llms
 from .relevance import vocabulary
+from .traits import on_language_models
 
 # "between X and Y", "X vs Y", "X versus Y", "compare X and/with/to Y": the two sides, up to the end of the clause.
 _SIDES = re.compile(
@@ -43,15 +44,20 @@ def topic_sides(question: str) -> tuple[str, str] | None:
 
 def side_papers(sides: tuple[str, str], sources: Sequence[Source]) -> list[int] | None:
     """For each side, of the top papers holding all its key words, the first holding fewest of the other side's,
-    one naming it in its title first; None when a side has no such paper, or both have the same one."""
+    one naming it in its title first (one on LLMs first, for a side naming them); None when a side has no such
+    paper, or both have the same one."""
     chosen: list[int] = []
     for side, other in (sides, sides[::-1]):
         own, theirs = key_terms(side), [t for t in key_terms(other) if t not in key_terms(side)]
+        llm = names_llms(side)  # "pruning for LLMs": a paper on LLMs (LLMs frame most questions: no key word)
 
-        def rank(i: int, own: Sequence[str] = own, theirs: Sequence[str] = theirs) -> tuple[int, bool, int]:
+        def rank(
+            i: int, own: Sequence[str] = own, theirs: Sequence[str] = theirs, llm: bool = llm
+        ) -> tuple[bool, int, bool, int]:
             title = frozenset(terms(sources[i].paper.title))
             words = vocabulary(sources[i].paper)
-            return sum(has(t, words) for t in theirs), not all(has(t, title) for t in own), i
+            off = llm and not on_language_models(sources[i].paper)
+            return off, sum(has(t, words) for t in theirs), not all(has(t, title) for t in own), i
 
         holding = [
             i for i in range(min(SIDE_PAPERS, len(sources))) if all(has(t, vocabulary(sources[i].paper)) for t in own)
