@@ -92,7 +92,7 @@ def noun_kinds(question: str) -> tuple[tuple[str, tuple[str, str]], ...]:
     found = []
     for m in _KIND_OF_NOUN.finditer(question):
         head = m.group(1)
-        if _BEFORE_VERB.search(question, 0, m.start()):  # "how do you combine learning to rank"
+        if _BEFORE_VERB.search(question[max(0, m.start() - 8) : m.start()]):  # "how do you combine learning …"
             continue
         if len(first := subject_terms(head)) == 1 and not _NO_KIND.search(head) and not (m[3] and head[0].isupper()):
             found.append((m.group(0), (first[0], "learn" if m[2] else "languag")))
@@ -110,7 +110,7 @@ def kind_said(question: str) -> re.Pattern[str] | None:
 @lru_cache(maxsize=1024)
 def _kinds_written(question: str) -> tuple[str, ...]:
     """Each kind a question names, as a pattern of it written: its words, the last in any form."""
-    found = [re.split(r"[\s-]+", written) for written, _ in noun_kinds(question)]
+    found = [re.split(r"[\s-]+", written) for written in dict.fromkeys(w for w, _ in noun_kinds(question))]
     return tuple(
         "[\\s-]+".join([*map(re.escape, words[:-1]), re.escape(stem(words[-1].casefold())) + r"\w*"]) for words in found
     )
@@ -127,7 +127,8 @@ def kinds_written(question: str) -> list[str]:
     """The kinds of learning, language, neural network or language model a question names, as written ("sign
     language", "diffusion language models")."""
     text = joined(question)
-    return [*(written for written, _ in _model_kinds(text)), *(written for written, _ in noun_kinds(text))]
+    found = [*(written for written, _ in _model_kinds(text)), *(written for written, _ in noun_kinds(text))]
+    return list(dict.fromkeys(found))  # each once ("diffusion language models" typed 10,000 times)
 
 
 def _model_kinds(text: str) -> list[tuple[str, tuple[str, ...]]]:
