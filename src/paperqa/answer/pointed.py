@@ -118,8 +118,9 @@ def named_sources(matches: Sequence[Match]) -> list[int]:
 
 
 def sides_named(question: str, named: Sequence[int], matches: Sequence[Match]) -> list[int]:
-    """The papers a comparison names, each by a mention of its own: "SPLADE" inside "SPLADE v2" names SPLADE v2
-    only, unless the question also says "SPLADE" apart ("Compare SPLADE and SPLADE v2")."""
+    """The papers a comparison names, each by a mention of its own, in the question's order: "SPLADE" inside
+    "SPLADE v2" names SPLADE v2 only, unless the question also says "SPLADE" apart ("Compare SPLADE and SPLADE
+    v2")."""
     text = f" {fold(question)} "
     sides = []
     for i in named:
@@ -129,7 +130,7 @@ def sides_named(question: str, named: Sequence[int], matches: Sequence[Match]) -
                 rest = rest.replace(f" {matches[j].name} ", "  ")
         if f" {matches[i].name} " in rest:
             sides.append(i)
-    return sides
+    return sorted(sides, key=lambda i: text.find(f" {matches[i].name} "))  # in the question's order
 
 
 def lead_paper(matches: Sequence[Match]) -> int:
