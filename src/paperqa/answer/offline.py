@@ -148,11 +148,13 @@ class OfflineWriter:
             return Draft(refusal(sources, unseen), answerable=False)
         if not named and (together < self.threshold or (asked.shape == "list" and alone < self.list_threshold)):
             return Draft(refusal(sources), answerable=False)
-        two = topic_sides(asked.text) if asked.shape == "compare" and not named else None  # no paper holds both
+        # two approaches compared ("the trade-offs between pruning and quantization"), each side's paper, once
+        two = topic_sides(asked.text) if asked.shape == "compare" else None
+        two_papers = side_papers(two, sources) if two and not named else None
         if (
             not named
             and len(asked.terms) <= TOPIC_WORDS
-            and not (two and side_papers(two, sources))
+            and not two_papers  # no paper need hold both sides
             and not any(self.subjects.held(asked, s) for s in sources[:10])
         ):
             # A topic's name (a few key words) that no retrieved paper holds as a whole: each has part of it
@@ -186,10 +188,10 @@ class OfflineWriter:
         if (  # two approaches no paper is named for: "the differences between dense and sparse retrieval"
             asked.shape == "compare"
             and not sides
-            and (pair := topic_sides(asked.text))
-            and (chosen := side_papers(pair, sources))
+            and two
+            and (chosen := side_papers(two, sources) if named else two_papers)
         ):
-            return topics_compared(pair, sources, chosen, self.pick)
+            return topics_compared(two, sources, chosen, self.pick)
         if asked.shape == "fact" and asked.named_kind and len(sides := sides_named(asked.text, named, matches)) >= 2:
             return compared(asked, sources, sides[:MAX_COMPARED], self.pick)  # "which datasets do X and Y use?"
         lead = named[0] if named else unnamed_lead(asked, sources, matches, self.subjects, self.idf)

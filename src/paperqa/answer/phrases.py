@@ -119,8 +119,10 @@ def _kinds_written(question: str) -> tuple[str, ...]:
 def writes_kinds(question: str, paper: Paper) -> bool:
     """Whether a paper writes each kind of learning or language the question names as written (`kind_said`), not
     only their stems, which may be another word's ("active learning": "activ" is also activation's stem)."""
+    if not (kinds := _kinds_written(question)):  # most questions name none: no text to read
+        return True
     text = f"{paper.title}\n{paper.abstract}"
-    return all(re.search(one, text, re.IGNORECASE) for one in _kinds_written(question))
+    return all(re.search(one, text, re.IGNORECASE) for one in kinds)
 
 
 def kinds_written(question: str) -> list[str]:
@@ -174,8 +176,14 @@ def either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
 def as_written(question: str, stems: Sequence[str]) -> list[str]:
     """Key terms (stems) as the question writes them, a hyphenated word whole and once (`emot` -> `emotion`,
     `mixtur` and `expert` -> `mixture-of-experts`)."""
-    written = {stem(w.casefold()): token for token in _TOKEN.findall(question) for w in WORD.findall(joined(token))}
+    written = _written(question)
     return list(dict.fromkeys(written.get(t, t) for t in stems))
+
+
+@lru_cache(maxsize=1024)  # asked term by term, paper by paper, of one question
+def _written(question: str) -> dict[str, str]:
+    """Each key stem of a question and the token it is written in."""
+    return {stem(w.casefold()): token for token in _TOKEN.findall(question) for w in WORD.findall(joined(token))}
 
 
 def phrase_nouns(question: str, found: Sequence[tuple[str, str]]) -> frozenset[str]:
