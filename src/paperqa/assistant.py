@@ -149,17 +149,19 @@ class Assistant:
         question = " ".join(question.split())
         given = k
         k = self.settings.sources_count(k)
-        if reply := how_to_ask(question):
+        # "the **authors**" is "the authors", "**Which topics** does the corpus cover?" asks about the corpus: in
+        # the question and in those it follows
+        plain = markup_removed(question)
+        if reply := how_to_ask(plain):
             return said(question, reply, answerable=True)
-        if about_corpus(question):
+        if about_corpus(plain):
             self.ensure_index()
             return said(question, corpus_described(self.index.overview(), self.index.titles()), answerable=True)
-        if about_orgs(question):  # "Which organisations have the most papers?": the record's, by count
+        if about_orgs(plain):  # "Which organisations have the most papers?": the record's, by count
             self.ensure_index()
             return said(question, orgs_described(self.index.overview()), answerable=True)
-        # "the **authors**" is "the authors", in the question and in those it follows
         earlier = [Turn(markup_removed(t.question), t.answer) for t in history]
-        resolved = resolve(markup_removed(question), earlier, filters)
+        resolved = resolve(plain, earlier, filters)
         if resolved.problem:
             return said(question, resolved.problem)
         self.ensure_index()

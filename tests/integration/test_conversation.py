@@ -202,6 +202,7 @@ def test_what_the_paper_just_discussed_does_not_say_is_said_of_it(offline):
         "What is the corpus about?",
         "Which topics does the corpus cover?",  # these two were a list of summarization papers and "no earlier
         "Summarize the corpus",  # answer in this conversation for that to refer to"
+        "**Which topics** does the corpus cover?",  # its Markdown made it a follow-up with nothing before it
     ],  # "What is the corpus about?" was refused: no abstract covers it
 )
 def test_a_question_about_the_corpus_as_a_whole_is_answered_from_its_catalog(offline, question):
