@@ -8,8 +8,9 @@ from paperqa.answer.citing import CITING_UNRECORDED
 from paperqa.answer.code import code_listed
 from paperqa.answer.question import analyse
 from paperqa.answer.record import AUTHORS_UNRANKED
-from paperqa.answer.relevance import vocabulary
+from paperqa.answer.relevance import lacking, vocabulary
 from paperqa.turns import Turn
+from paperqa.types import Paper
 
 pytestmark = pytest.mark.integration
 
@@ -117,6 +118,18 @@ def test_a_coined_name_a_paper_lacks_is_a_subject_it_lacks(offline):
     # LoRA paper never saying "speech" were "The corpus has 2 papers on this"
     answer = offline.ask("Which papers use LoRA to fine-tune speech models?")
     assert not answer.answerable and "“LoRA”" in answer.text, answer.text
+
+
+def test_a_name_in_capitals_is_not_the_word_its_letters_spell(offline):
+    # "CLIP" was held by a music-recommendation paper's "video clips": "The corpus has 2 papers on this"
+    answer = offline.ask("Which papers use CLIP for video retrieval?")
+    assert not any("Music Recommendation" in c.title for c in answer.citations), answer.text
+    asked = analyse("Which papers use CLIP for video retrieval?")
+    clips = Paper("a", "Music for video", "We match short video clips to songs for retrieval.")
+    named = Paper("b", "Video retrieval with CLIP", "We adapt CLIP to video retrieval.")
+    assert lacking(asked, clips) == ["clip"] and lacking(asked, named) == []
+    # a question typed all in capitals names nothing by its capitals
+    assert lacking(analyse("WHICH PAPERS USE CLIP FOR VIDEO RETRIEVAL?"), clips) == []
 
 
 def test_the_things_whose_doing_is_asked_are_held_by_the_answer(offline):

@@ -247,6 +247,17 @@ _TO_COMPOUND = re.compile(r"\b([A-Za-z]+)-to-([A-Za-z]+)\b")
 
 
 @lru_cache(maxsize=8192)
+def _capitalised(paper: Paper) -> frozenset[str]:
+    """A paper's words written with a capital ("CLIP", "Chinese"), in lower case."""
+    return frozenset(w.casefold() for w in re.findall(r"\w*[A-Z]\w*", f"{paper.title} {paper.abstract}"))
+
+
+def writes_capitalised(paper: Paper, term: str) -> bool:
+    """Whether a paper writes a word of this stem with a capital: "video clips" is no "CLIP"."""
+    return any(w.startswith(term) for w in _capitalised(paper))
+
+
+@lru_cache(maxsize=8192)
 def word_forms(paper: Paper) -> dict[str, frozenset[str]]:
     """Each stem of a paper's title and abstract with the forms it is written in ("judg": "judged", "judgments")."""
     found: dict[str, set[str]] = {}

@@ -32,6 +32,7 @@ from .traits import MAKES_DATA
 # "Which came first, X or Y?": a comparison that gives each side's date.
 _DATES_COMPARED = re.compile(rf"\b(?:{DATED_COMPARATIVE})\b", re.IGNORECASE)
 _CAMEL = re.compile(r"[a-z][A-Z]")  # a coined name's capital inside it ("TransF", "ColBERT")
+_ACRONYM = re.compile(r"\b[A-Z]{3,10}s?\b")  # "CLIP", "GPUs": a name, not the word its letters spell ("clips")
 _PROPER = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+\b")  # "Chinese" after a word, not a sentence's first word
 # "Which paper introduced BERT?", "who proposed the BEIR benchmark": the paper that made a name, which a paper
 # merely using it (gaBERT) is not. Only a coined name is checked (`BERT`, `RoboDepth`, `T5`: a capital after a
@@ -164,6 +165,7 @@ class Asked:
     makes_data: bool = False  # a list of papers that make a benchmark or dataset ("propose new benchmarks")
     names: frozenset[str] = frozenset()  # key terms written as coined names ("TransF"): whole words, no prefixes
     proper: frozenset[str] = frozenset()  # key terms written capitalised mid-sentence ("Chinese"): a list's must
+    acronyms: frozenset[str] = frozenset()  # key terms written in capitals ("CLIP"): held only as a paper's capitals
     with_code: bool = False  # asks for papers saying where their code is ("which papers have code available?")
     derived: frozenset[str] = frozenset()  # key terms of -ize words ("tokenization": "token"), held only as such
     qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")
@@ -251,6 +253,7 @@ def _analysed(question: str) -> Asked:
         verb=main_verb(words),
         doer=doer(words),
         names=frozenset(key_terms) & _camel_stems(question),
+        acronyms=frozenset(key_terms) & _acronym_stems(question),
         with_code=code is not None,
         proper=frozenset(key_terms) & _proper_stems(question),
         framed=framed(words, key_terms),
@@ -292,6 +295,14 @@ def _proper_stems(question: str) -> set[str]:
     if sum(1 for w in words if w[:1].isupper()) * 2 > len(words):
         return set()
     return {stem(m.casefold()) for m in _PROPER.findall(question)}
+
+
+def _acronym_stems(question: str) -> set[str]:
+    """The stems of a question's words written in capitals ("CLIP", "GPUs"), none in a question all in capitals."""
+    words = WORD.findall(question)
+    if sum(1 for w in words if w.isupper()) * 2 > len(words):
+        return set()
+    return {stem(m.casefold()) for m in _ACRONYM.findall(question)}
 
 
 def _camel_stems(question: str) -> set[str]:

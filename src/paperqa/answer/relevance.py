@@ -9,7 +9,7 @@ held-out half is only ever reported.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +25,7 @@ from .phrases import (
     noun_kinds,
     paper_sentences,
     paper_words,
+    writes_capitalised,
     writes_kinds,
 )
 from .question import Asked
@@ -115,7 +116,8 @@ def holding_kinds(asked: Asked, sources: Sequence[Source]) -> list[Source]:
 def lacking(asked: Asked, paper: Paper) -> list[str]:
     """The key terms a paper lacks in any form (one of the question's alternatives held holds them all), or has
     only inside a name the question does not give ("genomics" of "TREC Genomics", "text" of "text-to-image")."""
-    held = _held(asked, vocabulary(paper))
+    lower_only = {t for t in asked.acronyms if not writes_capitalised(paper, t)}  # "CLIP" of "video clips"
+    held = _held(asked, vocabulary(paper), lower_only)
     if only := named_only(paper):
         held -= {t for t, name in only.items() if name.casefold() not in asked.text.casefold()}
     return [t for t in asked.terms if t not in held]
@@ -128,10 +130,10 @@ def phrases_lacked(asked: Asked, paper: Paper, subject: Callable[[str], bool]) -
     return [(a, b) for a, b in asked.pairs if subject(a) and subject(b) and not has(a, words) and not has(b, words)]
 
 
-def _held(asked: Asked, words: frozenset[str]) -> set[str]:
-    """The key terms a vocabulary holds in some form; holding one of the question's alternatives ("passages or
-    documents") holds them all."""
-    held = {t for t in asked.terms if holds(asked, t, words)}
+def _held(asked: Asked, words: frozenset[str], unheld: Collection[str] = ()) -> set[str]:
+    """The key terms a vocabulary holds in some form, but those `unheld`; holding one of the question's
+    alternatives ("passages or documents") holds them all."""
+    held = {t for t in asked.terms if t not in unheld and holds(asked, t, words)}
     for alternatives in asked.either:
         if any(side <= held for side in alternatives):
             held |= frozenset().union(*alternatives)
