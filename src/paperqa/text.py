@@ -70,6 +70,7 @@ def terms(text: str) -> list[str]:
 # "for instance" no instance segmentation, "in order to" no "Order Matters").
 _CONNECTIVE = re.compile(
     r"\b(?:(?:in|by) contrast|for (?:instance|example)|in terms of|in order to|in addition|in particular|in fact|"
+    r"(?:followed|preceded) by|"
     r"on the other hand|(?:this|which|that) contrasts (?:sharply |starkly )?with)\b",
     re.IGNORECASE,
 )

@@ -337,3 +337,12 @@ def test_a_list_whose_rarest_word_no_paper_writes_is_refused(offline):
     assert offline.ask("Which papers study irony or sarcasm?").answerable
     privacy = offline.ask("Which papers study privacy risks of trained models, such as leaking their training data?")
     assert privacy.answerable and privacy.citations, privacy.text
+
+
+def test_followed_by_links_two_things_and_names_no_third(offline):
+    # "a bi-encoder followed by a cross-encoder" listed a cross-encoder paper with no bi-encoder under "none of them
+    # mentions “followed”": "followed by" names an order, no subject a paper must write
+    answer = offline.ask("Which papers use a bi-encoder followed by a cross-encoder?")
+    assert answer.answerable and "followed" not in answer.text.split(":")[0], answer.text
+    assert [c.title.split(":")[0] for c in answer.citations] == ["TartuNLP at SemEval-2025 Task 5"], answer.text
+    assert "follow" not in analyse("Which papers use a bi-encoder followed by a cross-encoder?").terms
