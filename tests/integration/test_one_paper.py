@@ -158,3 +158,11 @@ def test_the_sentence_naming_the_kind_asked_is_quoted_first(offline):
     # establishing its benchmark, MMUBench, as it was not among the sentences holding most of the question's words
     answer = offline.ask("What datasets does Single Image Unlearning use?")
     assert "MMUBench" in answer.text.split("[1]")[1], answer.text
+
+
+def test_the_sentence_naming_the_kind_beside_its_name_comes_first(offline):
+    # "What dataset does PatentBERT introduce?" quoted "When applied to large datasets of over two millions patents,
+    # … using CNN …" first (a name, CNN, far from "datasets"), the sentence giving "a large dataset USPTO-3M" second
+    answer = offline.ask("What dataset does PatentBERT introduce?")
+    first = answer.text.split("[1]")[1]
+    assert "USPTO-3M" in first and "CNN" not in first, answer.text

@@ -225,11 +225,16 @@ class Picker:
         not "We evaluate AR2 on three benchmarks" nor "training data"."""
         kind = asked.wants - _LOOSE_KIN
         own = {n.casefold() for n in names_of(source.paper)} | {asked.text.casefold()}
+        naming = []
         for _, sentence, words in self.answering(asked, pool_of(source)):
-            found = (m.group(0).casefold() for m in SPECIFIC.finditer(sentence))
-            if kind & words and any(not n.startswith("llm") and not any(n in o for o in own) for n in found):
-                return sentence
-        return None
+            found = [m for m in SPECIFIC.finditer(sentence) if not m.group(0).casefold().startswith("llm")]
+            found = [m for m in found if not any(m.group(0).casefold() in o for o in own)]
+            if kind & words and found:
+                naming.append((sentence, found))
+        # the sentence naming it beside its kind word first ("a large dataset USPTO-3M", not "large datasets of
+        # over two millions patents, … using CNN")
+        beside = (s for s, found in naming if any(_beside_kind(s, m, kind) for m in found))
+        return next(beside, naming[0][0] if naming else None)
 
     @staticmethod
     def result(source: Source) -> str:
@@ -241,6 +246,13 @@ class Picker:
         return next((s for s in after if NUMBER.search(s) and GAIN.search(s)), None) or next(
             (s for s in reversed(after) if GAIN.search(s)), after[-1] if after else ""
         )
+
+
+def _beside_kind(sentence: str, name: re.Match[str], kind: frozenset[str]) -> bool:
+    """Whether a name found in a sentence stands beside one of the kind words asked, or one word away."""
+    before = re.findall(r"[\w-]+", sentence[: name.start()])[-2:]
+    after = re.findall(r"[\w-]+", sentence[name.end() :])[:2]
+    return any(stem(w.casefold()) in kind for w in (*before, *after))
 
 
 def pool_of(source: Source) -> list[tuple[int, str, set[str]]]:
