@@ -207,6 +207,18 @@ def test_the_trade_offs_between_two_topics_are_a_comparison_of_papers_on_each(of
     assert "Quantization for LLMs, from “RSQ" in answer.text, answer.text
 
 
+def test_the_pros_and_cons_of_two_things_are_a_comparison(offline):
+    # "the pros and cons of pruning and quantization" was read as one topic's limits and refused ("lacks
+    # “pruning”"), as "the trade-offs between …" once was; each side is answered from a paper on it
+    answer = offline.ask("What are the pros and cons of pruning and quantization?")
+    assert answer.answerable and answer.text.startswith("Pruning, from "), answer.text
+    assert "Quantization, from " in answer.text, answer.text
+    assert analyse("What are the strengths and weaknesses of SPLADE and ColBERT?").shape == "compare"
+    # of one thing, they are its limits still
+    one = analyse("What are the pros and cons of late chunking?")
+    assert one.weakness and one.shape != "compare"
+
+
 def test_is_one_better_than_the_other_gives_both_sides_and_whether_either_names_the_other(offline):
     answer = offline.ask("Is Mistral-SPLADE better than SPLADE v2?")  # was Mistral-SPLADE's opening alone
     titles = {c.title.split(":")[0] for c in answer.citations}

@@ -83,9 +83,16 @@ _SORTING = re.compile(
 )
 # "What are the downsides of learned sparse retrieval?" asks for what a paper on it finds wanting, not for
 # papers about "downsides": the asking goes, and the answer quotes the paper's own limits first.
+# "the pros and cons of SPLADE and ColBERT", "trade-offs between pruning and quantization": two things weighed,
+# each side answered (a comparison), not one method's limits.
+_TWO_WEIGHED = re.compile(
+    r"\b(?P<weighing>(?:the\s+)?(?:pros\s+and\s+cons|(?:advantages|strengths)\s+and\s+(?:disadvantages|weaknesses|"
+    r"limitations)|trade-?offs?)\s+(?:of|between))\s+[^?]{1,80}?\s+(?:and|vs\.?|versus|or)\s+\S",
+    re.IGNORECASE,
+)
 _WEAKNESS = re.compile(
     r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
-    r"disadvantages?|shortcomings?|challenges|trade-?offs?(?!\s+between)|caveats?|pros\s+and\s+cons)"
+    r"disadvantages?|shortcomings?|challenges|trade-?offs?|caveats?|pros\s+and\s+cons)"
     r"|\b(?:open|remaining|unsolved|unresolved)\s+"
     r"(?:problems|questions|issues)|\b(?:problems|questions|issues)\s+(?:remain\s+)?(?:open|unsolved|unresolved))"
     r"\b(?:\s+(?:of|in|for)\b)?",
@@ -189,8 +196,10 @@ def asking(question: str) -> Asking:
     if upvoted:
         question = without(question, upvoted.start(), upvoted.end())
     flags = []
+    if weighed := _TWO_WEIGHED.search(question):  # "the pros and cons of X and Y": "compare X and Y", no limits
+        question = f"{question[: weighed.start()]}compare {question[weighed.end('weighing') :].lstrip()}"
     for pattern in (_BEST, _SORTING, _WEAKNESS, _FINDING, _REMEDY):
-        found = pattern.search(question)
+        found = pattern.search(question) if pattern is not _WEAKNESS or not weighed else None
         flags.append(found is not None)
         if found:
             question = without(question, found.start(), found.end())
