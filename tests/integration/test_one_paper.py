@@ -166,3 +166,12 @@ def test_the_sentence_naming_the_kind_beside_its_name_comes_first(offline):
     answer = offline.ask("What dataset does PatentBERT introduce?")
     first = answer.text.split("[1]")[1]
     assert "USPTO-3M" in first and "CNN" not in first, answer.text
+
+
+def test_the_strengths_of_a_method_are_what_its_paper_found(offline):
+    # "What are the strengths of Matryoshka Representation Learning?" was "The abstract … does not mention
+    # “strengths”": the word asks for what the paper shows, as "the main finding of" does
+    answer = offline.ask("What are the strengths of Matryoshka Representation Learning?")
+    assert "does not mention" not in answer.text and "we show that MRL" in answer.text, answer.text
+    late = offline.ask("What are the advantages of late chunking?")
+    assert "superior results" in late.text.split("[1]")[1], late.text

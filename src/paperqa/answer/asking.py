@@ -102,7 +102,8 @@ _WEAKNESS = re.compile(
 # what a paper found, not for papers about "findings": the asking goes, and the paper's findings are quoted first.
 _FINDING = re.compile(
     r"\b(?:(?:main|key|central|major|principal|headline)\s+(?:findings?|results?|conclusions?|takeaways?|lessons?)"
-    r"|(?:findings?|conclusions?|takeaways?|lessons\s+learned)|results?(?=\s+of\b))\b(?:\s+(?:of|from|in)\b)?"
+    r"|(?:findings?|conclusions?|takeaways?|lessons\s+learned)|results?(?=\s+of\b)"
+    r"|(?:main\s+|key\s+)?(?:strengths|advantages|benefits|merits)(?=\s+of\b))\b(?:\s+(?:of|from|in)\b)?"
     r"|\b(?:find|found|show|conclude|discover|reveal|observe|learn)\b(?=\s+about\b|\s*[?.!]?\s*$)",
     re.IGNORECASE,
 )
