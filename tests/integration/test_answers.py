@@ -1141,3 +1141,12 @@ def test_no_organisation_recorded_for_one_paper_is_said_in_the_singular(offline)
     head = answer.text.splitlines()[0]  # one paper on it, with no organisation in the record ("the 1 papers")
     assert len(answer.citations) == 1 and not answer.sources[answer.citations[0].n - 1].paper.org, answer.text
     assert head.startswith("The corpus lists no organisation for the paper on this"), head
+
+
+def test_an_acronym_a_paper_gives_its_own_method_names_the_paper(offline):
+    # "How does RETRO compare to GPT-3?" opened "No paper in the corpus is named “RETRO”": the paper writes "our
+    # Retrieval-Enhanced Transformer (RETRO)" under a title without it; so "(FTPO), a novel fine-tuning method"
+    retro = offline.ask("How does RETRO compare to GPT-3?")
+    assert "named “RETRO”" not in retro.text and "25× fewer parameters" in retro.text, retro.text
+    ftpo = offline.ask("How does FTPO compare to DPO?")
+    assert "named “FTPO”" not in ftpo.text and ftpo.citations[0].title.startswith("Antislop"), ftpo.text

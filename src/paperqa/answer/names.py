@@ -57,7 +57,11 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
     coined += [m[1] for w in coined if (m := _INFLECTED.fullmatch(w)) and re.search(rf"\b{m[1]}\b", paper.abstract)]
     title_words = set(terms(title))
     for definition, acronym in definitions(paper.abstract):
-        if acronym in title or len(set(terms(definition)) & title_words) >= 2:
+        if (
+            acronym in title
+            or len(set(terms(definition)) & title_words) >= 2
+            or _own(paper.abstract, definition, acronym)
+        ):
             coined.append(acronym)
     coined += _CALLED.findall(paper.abstract)
     # an English word in capitals ("We present PRIOR", "we propose GENRE") would name the paper in any question
@@ -65,6 +69,21 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
     coined += [n for n in _PROPOSED.findall(paper.abstract) if count_tokens(f" {n.casefold()}") > 1]
     mine = _distinct(own)
     return mine, tuple(n for n in _distinct(coined) if n not in mine)
+
+
+# "our Retrieval-Enhanced Transformer (RETRO)", "a novel Final Token Preference Optimization (FTPO)", "(FTPO), a
+# novel fine-tuning method": an acronym the paper gives what it made, whatever its title says
+_OWN_BEFORE = re.compile(r"\b(?:our|novel|new|proposed)\s+$", re.IGNORECASE)
+_OWN_AFTER = re.compile(r"^\s*,\s*(?:a|an)\s+(?:novel|new)\b", re.IGNORECASE)
+
+
+def _own(text: str, definition: str, acronym: str) -> bool:
+    """Whether an abstract says the thing it defines an acronym for is its own ("our X (ACR)", "(ACR), a novel")."""
+    at = text.find(f"{definition}({acronym})")
+    if at < 0:
+        return False
+    after = text[at + len(definition) + len(acronym) + 2 :]
+    return bool(_OWN_BEFORE.search(text[max(0, at - 20) : at]) or _OWN_AFTER.match(after))
 
 
 def definitions(text: str) -> list[tuple[str, str]]:
