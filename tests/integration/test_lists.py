@@ -346,3 +346,12 @@ def test_followed_by_links_two_things_and_names_no_third(offline):
     assert answer.answerable and "followed" not in answer.text.split(":")[0], answer.text
     assert [c.title.split(":")[0] for c in answer.citations] == ["TartuNLP at SemEval-2025 Task 5"], answer.text
     assert "follow" not in analyse("Which papers use a bi-encoder followed by a cross-encoder?").terms
+
+
+def test_a_topic_of_one_word_acting_on_data_is_written_beside_it(offline):
+    # "extract training data from models" is `extract` alone ("training", "data" and "models" frame questions
+    # here): papers on entity extraction, "extracted hashing" and PEGASUS's "extracted gap-sentences" were listed
+    answer = offline.ask("Which papers extract training data from models?")
+    titles = [c.title for c in answer.citations]
+    assert titles[0] == "Extracting alignment data in open models", answer.text
+    assert not any(t.startswith(("PEGASUS", "Cross-Scale", "Dataset and Baseline")) for t in titles), answer.text

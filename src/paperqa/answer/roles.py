@@ -28,12 +28,15 @@ def framed(words: list[str], keys: Sequence[str]) -> tuple[tuple[str, str], ...]
     ]  # fmt: skip
     # "generate (training) data": the data a key verb makes is what it is about (not RAG's "generator"), written
     # so or as "synthetic (training) data"
-    made = any(
-        stem(w) in keys and stem(w) in _MAKING and "data" in (x.casefold() for x in words[i + 1 : i + 3])
+    acting = [
+        stem(w)
         for i, w in enumerate(words)
-    )
-    if made:
-        out += [*((m, stem("data")) for m in sorted(_MAKING & set(keys))), _SYNTHETIC]
+        if stem(w) in keys and "data" in (x.casefold() for x in words[i + 1 : i + 3])
+    ]
+    if acting and len(keys) == 1:  # "extract training data" (all else framing): the data its one word is about
+        out += [(acting[0], stem("data"))]
+    if made := [t for t in acting if t in _MAKING]:
+        out += [*((m, stem("data")) for m in sorted(made)), _SYNTHETIC]
     return tuple(dict.fromkeys(out))
 
 
