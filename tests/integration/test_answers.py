@@ -511,7 +511,7 @@ def test_a_question_of_a_papers_record_is_answered_from_the_record_not_the_abstr
     wagle = offline.ask("Who are the authors of WAGLE?")  # the corpus lists how many, never their names
     assert (
         wagle.text.startswith("The corpus does not record who wrote “WAGLE: Strategic")
-        and "(it lists 6 authors)" in wagle.text
+        and ", only that it has 6 authors" in wagle.text  # "(it lists 6 authors)" read as names kept back
     )
     dated = offline.ask("When was RetroMAE v2 published?")
     assert (

@@ -87,7 +87,8 @@ def record_said(record: Record, paper: Paper) -> str:
     if record == "author count" and paper.authors:
         return f"The corpus lists {paper.authors} author{'s' if paper.authors != 1 else ''} for {title}."
     if record in ("authors", "author count"):
-        count = f" (it lists {paper.authors} author{'s' if paper.authors != 1 else ''})" if paper.authors else ""
+        # the names are not recorded, their number is: "(it lists 5 authors)" read as a list withheld
+        count = f", only that it has {paper.authors} author{'s' if paper.authors != 1 else ''}" if paper.authors else ""
         org = f"; its organisation is {inert(paper.org)}" if paper.org else ""
         return f"The corpus does not record who wrote {title}{count}{org}."
     if record == "date":
