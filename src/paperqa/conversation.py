@@ -157,8 +157,12 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
         # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
         upto = history[: history.index(last) + 1]
-        said = (t.question for t in reversed(upto) if not is_elliptical(analyse(t.question)))
-        subject = next(said, last.answer.question)
+        said = (t for t in reversed(upto) if not is_elliptical(analyse(t.question)))
+        turn = next(said, None)
+        subject = turn.question if turn else last.answer.question
+        if turn and turn.answer.citations and SINGULAR.search(subject):
+            # "how many parameters does it save?", then "what about GPT-3?": "it" is the paper that answered
+            subject = SINGULAR.sub(lambda _: f"“{turn.answer.citations[0].title}”", subject, count=1)
         query = f"{_asked_of(subject)} {question}"
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
         if is_elliptical(analyse(last.question)) and after_list(last):  # "which GPU?" after "how many bits?" of a

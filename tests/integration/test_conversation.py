@@ -978,3 +978,14 @@ def test_which_of_the_listed_papers_is_most_upvoted_is_the_one_the_record_gives_
     rag = "papers on retrieval-augmented generation"
     none = offline.ask("which one is the most upvoted?", history=[Turn(rag, offline.ask(rag))])
     assert none.text == "None of the papers the last answer cited has upvotes recorded.", none.text
+
+
+def test_what_about_after_a_question_on_it_is_asked_of_the_paper_it_meant(offline):
+    # "Tell me about RETRO", "how many parameters does it save?", "what about GPT-3?" was read as "how many
+    # parameters does it save? what about GPT-3?", "it" no paper any more: a class-incremental learning paper answered
+    history: list[Turn] = []
+    for question in ("Tell me about RETRO", "how many parameters does it save?"):
+        history.append(Turn(question, offline.ask(question, history=history)))
+    answer = offline.ask("what about GPT-3?", history=history)
+    assert answer.citations[0].title == "Improving language models by retrieving from trillions of tokens", answer.text
+    assert "GPT-3" in answer.text.split("[1]")[0] + answer.text.split("[1]")[1], answer.text
