@@ -176,8 +176,9 @@ def frames(word: str) -> bool:
     return word in _FRAMING_WORDS or (stem(word) in FRAME and not _TASK_NOUN.search(word))
 
 
-# Framing words whose stem names a subject too: "the MLM objective" (every method has one), not "object detection"
-_FRAMING_WORDS = frozenset(("objective", "objectives"))
+# Framing words whose stem names a subject too: "the MLM objective" (every method has one), not "object detection";
+# "which methods exist" (abstracts' "existing methods" are every paper's foil)
+_FRAMING_WORDS = frozenset(("objective", "objectives", "exist", "exists", "existing"))
 
 
 def subject_terms(text: str) -> list[str]:

@@ -355,3 +355,13 @@ def test_a_topic_of_one_word_acting_on_data_is_written_beside_it(offline):
     titles = [c.title for c in answer.citations]
     assert titles[0] == "Extracting alignment data in open models", answer.text
     assert not any(t.startswith(("PEGASUS", "Cross-Scale", "Dataset and Baseline")) for t in titles), answer.text
+
+
+def test_which_methods_exist_and_how_they_differ_is_a_list_of_what_each_does(offline):
+    # "unlearning for llms: which methods exist and how do they differ?" was one paper's sentence on "existing
+    # research" with two papers "Related": after a colon "which methods" still asks for a list, "exist" names no
+    # topic (every abstract's "existing methods"), and "how do they differ" asks what each does
+    answer = offline.ask("unlearning for llms: which methods exist and how do they differ?")
+    assert answer.text.startswith("The corpus has ") and len(answer.citations) >= 5, answer.text
+    assert "exist" not in analyse("Which unlearning methods exist?").terms
+    assert analyse("Which unlearning methods for LLMs exist and how do they differ?").how

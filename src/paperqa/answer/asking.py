@@ -139,7 +139,8 @@ _JUDGING = re.compile(
     re.IGNORECASE,
 )
 # "Which papers make LLMs forget a target entity, and how?": each paper's way of doing it is asked for.
-_AND_HOW = re.compile(r"\band\s+how\s*\??\s*$", re.IGNORECASE)
+# "…, and how?", "… exist and how do they differ?": each paper listed says what it does
+_AND_HOW = re.compile(r"\band\s+how(?:\s+do\s+they\s+(?:differ|compare))?\s*\??\s*$", re.IGNORECASE)
 # "the most upvoted papers on X", "Which paper has the most upvotes?": by the record's upvotes, no topic word.
 _POPULAR = re.compile(
     r"\b(?:(?:the\s+)?most[\s-]+(?:upvoted|popular|liked|upvotes)|(?:the\s+)?highest[\s-]+upvoted|top[\s-]+upvoted)\b",

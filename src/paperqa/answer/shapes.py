@@ -13,10 +13,10 @@ from .kinds import QUANTITY, WHICH_OF
 Shape = Literal["list", "compare", "improvement", "number", "summary", "fact"]
 
 _LIST = re.compile(
-    r"^\s*(which|what)( [\w-]+){0,3} (papers|works|studies|work)\b(?!\s+(?:better|worse|faster)\b)"
+    r"(?:^|:)\s*(which|what)( [\w-]+){0,3} (papers|works|studies|work)\b(?!\s+(?:better|worse|faster)\b)"
     # "Which embedding models support long documents?": papers on such models; "which methods does SPLADE v2
     # compare against?" asks what one paper does.
-    r"|^\s*(which|what)( (?!(?:paper|work|study|article)\b)[\w-]+){0,3} (approaches|methods|techniques|models|"
+    r"|(?:^|:)\s*(which|what)( (?!(?:paper|work|study|article)\b)[\w-]+){0,3} (approaches|methods|techniques|models|"
     r"systems|frameworks|architectures|"
     r"algorithms)\b(?!\s+(?:does|do|did|has|have|had)\b)"
     r"|\b(which|what) papers\b|\bpapers (on|about|that)\b|\bwhat does the (collection|corpus)\b"
