@@ -365,3 +365,21 @@ def test_which_methods_exist_and_how_they_differ_is_a_list_of_what_each_does(off
     assert answer.text.startswith("The corpus has ") and len(answer.citations) >= 5, answer.text
     assert "exist" not in analyse("Which unlearning methods exist?").terms
     assert analyse("Which unlearning methods for LLMs exist and how do they differ?").how
+
+
+def test_a_topic_named_only_in_a_list_of_examples_in_prose_is_not_the_papers(offline):
+    # SparsePO was listed for "automatic text summarization" from "experiments on multiple domains, including
+    # sentiment control, dialogue, text summarization and text-to-code generation"; the SoK on unlearning for "model
+    # editing" from "techniques …, including Gradient Ascent, model editing, and re-steering hidden representations"
+    summaries = offline.ask("Which papers do automatic text summarization?")
+    titles = [c.title for c in summaries.citations]
+    assert not any(t.startswith("SparsePO") for t in titles) and any(t.startswith("PEGASUS") for t in titles)
+    editing = offline.ask("Which papers study model editing?")
+    assert not any(c.title.startswith("SoK") for c in editing.citations), editing.text
+    # one of the question's alternatives said outside examples is enough: PaECTER represents patents ("downstream
+    # tasks such as classification, …"), and a word of the topic other than its rarest may be an example (RSQ's
+    # "bit precisions" of "quantize … to a few bits")
+    patents = offline.ask("Which papers represent or classify patents?")
+    assert any(c.title.startswith("PaECTER") for c in patents.citations), patents.text
+    bits = offline.ask("Which papers quantize model weights or activations to a few bits?")
+    assert any(c.title.startswith("RSQ") for c in bits.citations), bits.text

@@ -311,6 +311,21 @@ def words_outside_examples(paper: Paper) -> frozenset[str]:
     return frozenset(prose_terms(joined(" ".join([f"{paper.title}.", *said]))))
 
 
+@lru_cache(maxsize=8192)
+def words_outside_lists(paper: Paper) -> frozenset[str]:
+    """`words_outside_examples` without those the abstract names only in a list of examples in its prose either
+    ("multiple domains, including sentiment control, dialogue, text summarization and text-to-code generation")."""
+    said = [examples_removed(sentence) for sentence in substance(paper.abstract) if not _OUTLOOK.search(sentence)]
+    said = [_ENUMERATED.sub(" ", sentence) for sentence in said]
+    return frozenset(prose_terms(joined(" ".join([f"{paper.title}.", *said]))))
+
+
+# Examples listed without parentheses: "experiments on multiple domains, including sentiment control, dialogue,
+# text summarization and text-to-code generation" is no paper on summarization.
+_ITEM = r"(?:[\w-]+\s+){0,4}?[\w-]+"
+_ENUMERATED = re.compile(rf"\b(?:including|such\s+as)\s+{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|or)\s+{_ITEM}(?=[,.;:)]|$)")
+
+
 # A sentence on what others may do next: "will foster future research on …", "We hope our work inspires …".
 _OUTLOOK = re.compile(
     r"\b(?:future (?:research|work|studies|directions?|investigations?)|(?:we|and) hope (?:that )?(?:our|this|these)|"

@@ -16,6 +16,7 @@ from .phrases import (
     to_tasks,
     word_forms,
     words_outside_examples,
+    words_outside_lists,
     writes_kinds,
 )
 from .question import Asked
@@ -147,14 +148,25 @@ class Subjects:
             return as_written(asked.text, [rarest])
         return self.phrase_nowhere(asked, nouns, sources[:10])
 
-    @staticmethod
-    def only_as_examples(asked: Asked, source: Source) -> list[str]:
+    def only_as_examples(self, asked: Asked, source: Source) -> list[str]:
         """The question's words a paper names only among examples it gives ("(e.g., language, vision, robotics)")
         or in its outlook ("future research on … compressing the KV cache"), which it is not on; not a name
-        ("evaluated on … (such as TREC Genomics)"), and any common word ("cache") as much as a subject."""
-        words, said = vocabulary(source.paper), words_outside_examples(source.paper)
+        ("evaluated on … (such as TREC Genomics)"), and any common word ("cache") as much as a subject; the
+        question's rarest word, a subject, named only in a list of examples in prose too ("domains, including …,
+        text summarization and …"). One of its alternatives said otherwise is enough ("represent or classify
+        patents")."""
+        words, said, listed = vocabulary(source.paper), words_outside_examples(source.paper), None
         common = [t for t in asked.terms if as_written(asked.text, [t])[0].islower()]
-        return [t for t in common if has(t, words) and not has(t, said)]
+        rarest = max(asked.terms, key=self.idf, default=None)
+        only = []
+        for t in common:
+            if not has(t, words):
+                continue
+            if not has(t, said):
+                only.append(t)
+            elif t == rarest and self.names(t) and not has(t, listed := listed or words_outside_lists(source.paper)):
+                only.append(t)  # ("bit precisions" among RSQ's settings: a few bits is not what its topic is)
+        return [t for t in only if not any(t in side for sides in asked.either for side in sides)]
 
     @staticmethod
     def only_as_participle(asked: Asked, source: Source) -> list[str]:
