@@ -864,6 +864,17 @@ def test_a_comparison_with_a_paper_it_describes_compares_with_that_paper(offline
     assert "hard negative" in text and "dense" in text and "splade" not in text, other.title
     described = offline.ask("Compare WAGLE with the SAE-based unlearning paper")  # "SAE-based" describes, names not
     assert "No paper in the corpus is named" not in described.text, described.text
+    # the SAE-guided unlearning paper writes "sparse autoencoder", never "SAE": it was no side (WAGLE alone); the
+    # acronym is held as the papers found spell it ("Sparse autoencoders (SAEs)"), in either order of the sides
+    for question in (
+        "Compare WAGLE with the SAE-based unlearning paper",
+        "Compare the SAE-based unlearning paper with WAGLE.",
+    ):
+        sides = [c.title.split(":")[0] for c in offline.ask(question).citations]
+        assert (
+            sides[0] == "WAGLE"
+            and "Sparse-Autoencoder-Guided Internal Representation Unlearning for Large Language Models" in sides
+        ), sides
 
 
 def test_a_comparison_with_a_class_of_papers_is_answered_from_the_named_one(offline):

@@ -383,3 +383,13 @@ def test_a_topic_named_only_in_a_list_of_examples_in_prose_is_not_the_papers(off
     assert any(c.title.startswith("PaECTER") for c in patents.citations), patents.text
     bits = offline.ask("Which papers quantize model weights or activations to a few bits?")
     assert any(c.title.startswith("RSQ") for c in bits.citations), bits.text
+
+
+def test_an_acronym_is_held_as_the_papers_found_spell_it(offline):
+    # "Which papers use SAEs for unlearning?" was refused ("the closest lacks “unlearning”"): the unlearning paper
+    # guided by sparse autoencoders never writes "SAE"; other papers found define it ("Sparse autoencoders (SAEs)")
+    answer = offline.ask("Which papers use SAEs for unlearning?")
+    titles = [c.title for c in answer.citations]
+    assert "Sparse-Autoencoder-Guided Internal Representation Unlearning for Large Language Models" in titles, (
+        answer.text
+    )

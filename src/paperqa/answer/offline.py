@@ -50,7 +50,7 @@ from .pointed import (
 from .premise import premise_said, training_denied
 from .question import Asked, names_llms
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, orgs_said
-from .relevance import UNSEEN, Idf, Match, holding_kinds, lacking, match, vocabulary
+from .relevance import UNSEEN, Idf, Match, holding_kinds, lacking, match, spelled_out, vocabulary
 from .subjects import SHORT, Subjects
 from .topics import side_papers, topic_sides, topics_compared
 from .traits import on_language_models
@@ -84,6 +84,7 @@ class OfflineWriter:
     def _write(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source]) -> Draft:
         if not sources:
             return Draft(NOTHING_RETRIEVED, answerable=False)
+        asked = spelled_out(asked, sources)  # "SAE" held by a paper writing "sparse autoencoder"
         matches = [match(asked, s.paper, self.idf) for s in sources]
         named = named_sources(matches)
         gain_of_it = asked.shape == "improvement" and not against_named(asked.text)  # "than its predecessor"

@@ -167,7 +167,12 @@ def beside_name(asked: Asked, name: str, idf: Idf) -> Callable[[Source], float]:
     own = set(terms(name))
     rest = [t for t in asked.terms if t not in own]
     total = sum(idf(t) for t in rest) or 1.0
-    return lambda source: sum(idf(t) for t in rest if has(t, vocabulary(source.paper))) / total if rest else 0.0
+    spelled = dict(asked.spelled)  # "the SAE-based unlearning paper" of one writing "sparse autoencoder"
+
+    def held(t: str, paper: Paper) -> bool:
+        return has(t, vocabulary(paper)) or (t in spelled and holds_compound(paper, spelled[t]))
+
+    return lambda source: sum(idf(t) for t in rest if held(t, source.paper)) / total if rest else 0.0
 
 
 def related(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], top: int, idf: Idf) -> list[int]:

@@ -8,15 +8,16 @@ held-out half is only ever reported.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..text import FRAME, named_examples_removed, terms
+from ..text import FRAME, named_examples_removed, stem, terms
 from ..types import Paper, Source
 from .evidence import has, has_name
-from .names import mentions
+from .names import definitions, mentions
 from .phrases import (
     as_written,
     ize_stems,
@@ -117,7 +118,8 @@ def lacking(asked: Asked, paper: Paper) -> list[str]:
     """The key terms a paper lacks in any form (one of the question's alternatives held holds them all), or has
     only inside a name the question does not give ("genomics" of "TREC Genomics", "text" of "text-to-image")."""
     lower_only = {t for t in asked.acronyms if not writes_capitalised(paper, t)}  # "CLIP" of "video clips"
-    held = _held(asked, vocabulary(paper), lower_only)
+    spelled = {t for t, parts in asked.spelled if holds_compound(paper, parts)}  # "SAE": "sparse autoencoder"
+    held = _held(asked, vocabulary(paper), lower_only, spelled)
     if only := named_only(paper):
         held -= {t for t, name in only.items() if name.casefold() not in asked.text.casefold()}
     return [t for t in asked.terms if t not in held]
@@ -130,10 +132,10 @@ def phrases_lacked(asked: Asked, paper: Paper, subject: Callable[[str], bool]) -
     return [(a, b) for a, b in asked.pairs if subject(a) and subject(b) and not has(a, words) and not has(b, words)]
 
 
-def _held(asked: Asked, words: frozenset[str], unheld: Collection[str] = ()) -> set[str]:
-    """The key terms a vocabulary holds in some form, but those `unheld`; holding one of the question's
-    alternatives ("passages or documents") holds them all."""
-    held = {t for t in asked.terms if t not in unheld and holds(asked, t, words)}
+def _held(asked: Asked, words: frozenset[str], unheld: Collection[str] = (), also: Collection[str] = ()) -> set[str]:
+    """The key terms a vocabulary holds in some form, but those `unheld`, and those held `also` (otherwise
+    written); holding one of the question's alternatives ("passages or documents") holds them all."""
+    held = {t for t in asked.terms if t not in unheld and holds(asked, t, words)} | set(also)
     for alternatives in asked.either:
         if any(side <= held for side in alternatives):
             held |= frozenset().union(*alternatives)
@@ -221,6 +223,19 @@ def _named_by_qualifier(asked: Asked, head: str, missing: Sequence[str], idf: Id
         and not any(modifier(w.casefold()) for w in as_written(asked.text, [a]))
         for a, b in asked.pairs
     )  # fmt: skip
+
+
+def spelled_out(asked: Asked, sources: Sequence[Source]) -> Asked:
+    """A question whose acronyms ("the SAE-based unlearning paper") are also held as the papers found spell them
+    ("sparse autoencoders (SAEs)"): a paper writing only "sparse autoencoder" is on SAEs."""
+    found: dict[str, tuple[str, ...]] = {}
+    for source in sources if asked.acronyms else ():
+        for definition, acronym in definitions(source.paper.abstract):
+            term = stem(acronym.casefold())
+            term = term if term in asked.acronyms else stem(acronym[:-1].casefold()) if acronym.endswith("s") else ""
+            if term in asked.acronyms and term not in found and len(parts := tuple(terms(definition))) >= 2:
+                found[term] = parts
+    return dataclasses.replace(asked, spelled=tuple(found.items())) if found else asked
 
 
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
