@@ -8,7 +8,7 @@ from paperqa.answer.citing import CITING_UNRECORDED
 from paperqa.answer.code import code_listed
 from paperqa.answer.question import analyse
 from paperqa.answer.record import AUTHORS_UNRANKED
-from paperqa.answer.relevance import lacking, vocabulary
+from paperqa.answer.relevance import UNSEEN, lacking, vocabulary
 from paperqa.turns import Turn
 from paperqa.types import Paper
 
@@ -1161,3 +1161,10 @@ def test_an_acronym_a_paper_gives_its_own_method_names_the_paper(offline):
     assert "named “RETRO”" not in retro.text and "25× fewer parameters" in retro.text, retro.text
     ftpo = offline.ask("How does FTPO compare to DPO?")
     assert "named “FTPO”" not in ftpo.text and ftpo.citations[0].title.startswith("Antislop"), ftpo.text
+
+
+def test_an_acronym_written_only_in_the_plural_has_its_weight(offline):
+    # "MLLM" was weighed as a word no paper has (the highest IDF): the papers write "MLLMs", which the stemmer keeps
+    with offline.index.reading() as view:
+        assert view.idf("mllm") == view.idf("mllms") < view.idf(UNSEEN)
+        assert view.topical("mllm") == view.topical("mllms") > 0

@@ -104,6 +104,8 @@ class View:
         if term not in known:
             bm25 = self.derived.bm25
             found = bm25.term_idf(term)
+            if found is None:  # an acronym the papers write only in the plural ("MLLMs": the stemmer keeps its "s")
+                found = bm25.term_idf(f"{term}s")
             known[term] = found if found is not None else bm25.max_idf
         return known[term]
 
@@ -115,6 +117,8 @@ class View:
         known: dict[str, float] = self.__dict__.setdefault("_topical", {})
         if term not in known:
             df, cf = self.derived.bm25.term_counts(term)
+            if not df:  # as `idf`: "mllm" written only as "MLLMs"
+                df, cf = self.derived.bm25.term_counts(f"{term}s")
             n = max(len(self.derived.bm25.ids), 1)
             known[term] = math.log2(n / df) + math.log2(-math.expm1(-cf / n)) if df else 0.0
         return known[term]
