@@ -877,6 +877,14 @@ def test_a_comparison_with_a_paper_it_describes_compares_with_that_paper(offline
         ), sides
 
 
+def test_a_comparison_with_larger_models_is_answered_from_the_named_one(offline):
+    # "Is KaLM-Embedding-V2 better than larger embedding models?" compared it with LG-ANNA, an embedding model's
+    # report: "larger embedding models" are a class, of which KaLM says "competes with 3x, … 26x larger" ones
+    answer = offline.ask("Is KaLM-Embedding-V2 better than larger embedding models?")
+    assert [c.title.split(":")[0] for c in answer.citations] == ["KaLM-Embedding-V2"], answer.text
+    assert "26x larger embedding models" in answer.text, answer.text
+
+
 def test_a_comparison_with_a_class_of_papers_is_answered_from_the_named_one(offline):
     # "standard dense retrievers" is no paper: one on hard negatives for dense retrieval was quoted as the other side.
     answer = offline.ask("How do contextual document embeddings differ from standard dense retrievers?")

@@ -24,7 +24,7 @@ DESCRIBED = 0.999  # share of the rest of a comparison a paper it describes hold
 # A class of papers, not one ("How do contextual document embeddings differ from standard dense retrievers?");
 # "previous work on hard negatives" still describes one. Bounded.
 _CLASS = re.compile(r"\b(?:standard|traditional|conventional|existing|prior|previous|classic(?:al)?|vanilla|usual|"
-                    r"na[iï]ve|basic|typical|regular|plain|other)\b(?!(?:\s+[\w-]+){0,3}?\s+(?:paper|work|study|article)s?\b)",
+                    r"na[iï]ve|basic|typical|regular|plain|other|larger|bigger|smaller)\b(?!(?:\s+[\w-]+){0,3}?\s+(?:paper|work|study|article)s?\b)",
                     re.IGNORECASE)  # fmt: skip
 RELATED = 0.15  # coverage within this of the answer's paper makes a paper "related" (tuned on the dev set)
 
