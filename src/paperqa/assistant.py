@@ -16,11 +16,10 @@ from .answer.llm import llm_answer
 from .answer.more import more_answer
 from .answer.offline_answer import offline_answer
 from .answer.question import analyse
-from .answer.relevance import NAMED_K, UNSEEN, holding_kinds, kinds_named
-from .answer.restricted import SHOWN, names_nothing, restricted_answer
+from .answer.relevance import UNSEEN
+from .answer.restricted import names_nothing, restricted_answer
 from .answer.similar import SIMILAR_SHOWN, described, named_in, similar_answer, similar_asked
 from .answer.stream import AnswerStream, said
-from .answer.topics import SIDE_K, topic_sides
 from .answer.vectors import Vectors
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, Question, iter_answers
@@ -29,16 +28,16 @@ from .corpus import CorpusRead, corpus_files, read_corpus, shipped_corpus
 from .embeddings import embed_query, embed_texts
 from .errors import ArgumentError, PaperQAError
 from .filters import Filters, categories_unknown, org_asked, org_unknown
+from .gathering import admitted, notes_of, searched
 from .index import CheckReport, ChromaServer, Index, IngestReport, Progress, View
 from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
 from .markup import markup_removed
 from .resolved import Resolved
-from .retrieval import Retriever, with_more
+from .retrieval import Retriever
 from .settings import Settings
 from .spelling import respelled, typos_fixed, versions_read
 from .stream_ingest import Tally, segments
-from .text import code_sentence
 from .turns import Turn
 from .types import Answer, Source
 
@@ -196,52 +195,24 @@ class Assistant:
                 k = max(k, self.settings.list_top_k)  # a list should have every paper on its topic to choose from
             undated = view.undated_left_out(resolved.filters)
             if restricted_only:
-                order = asked.order or "newest"
-                shown = min(asked.count or SHOWN, SHOWN)
-                if asked.popular or resolved.upvotes:  # "the most upvoted", "with over 100 upvotes": by upvotes
-                    ids = view.by_upvotes(shown, resolved.filters)
-                else:
-                    ids = view.by_date(order == "newest", shown, resolved.filters)
-                found = view.papers_of(ids)
-                sources = [Source(found[i], 0.0, n) for n, i in enumerate((i for i in ids if i in found), start=1)]
-                admitted = view.admitted(resolved.filters)
-                by = "most upvoted" if asked.popular or resolved.upvotes else order
-                ids_of = resolved.filters.paper_ids if resolved.filters else None  # "which are from 2023?"
-                among = len(ids_of) if ids_of is not None else None
-                stream = restricted_answer(question, sources, admitted, resolved.restriction, by, among)
+                shown = admitted(view, asked, resolved)
+                stream = restricted_answer(
+                    question, shown.sources, shown.admitted, resolved.restriction, shown.by, shown.among
+                )
             else:  # what it searches for is the question without its asking words ("who wrote", "recommend")
-                vector = self._query_vector(asked.text)
-                sources = self._retriever.retrieve(view, vector, asked.text, k, resolved.filters)
-                # A list on a kind of learning ("in-context learning") or of papers with code: those holding it
-                # are searched for further down (few papers have either), in one deeper search
-                if asked.shape == "list" and given is None and (kinds_named(asked) or asked.with_code):
-                    deeper = self._retriever.retrieve(view, vector, asked.text, NAMED_K, resolved.filters)
-                    if kinds_named(asked):
-                        sources = with_more(sources, holding_kinds(asked, deeper))
-                    if asked.with_code:
-                        sources = with_more(sources, [s for s in deeper if code_sentence(s.paper.abstract)])
-                if asked.shape == "compare" and (sides := topic_sides(asked.text)):
-                    for side in sides:  # "dense and sparse retrieval": the papers on either, not only on both
-                        apart = self._retriever.retrieve(view, self._query_vector(side), side, SIDE_K, resolved.filters)
-                        sources = with_more(sources, apart)
+                deeper = given is None
+                vector, sources = searched(
+                    self._retriever, view, self._query_vector, asked, k, resolved.filters, deeper
+                )
             if not restricted_only and llm is None:
                 stream = offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,
                                         view.topical, self._vectors, self.settings)  # fmt: skip
         if llm is not None and not restricted_only:
             stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked)
-        notes = [f"Read “{typed}” as “{meant}”." for typed, meant in [*slips, *versions]]
-        notes += [f"Read as papers {resolved.restriction}."] if resolved.restriction else []
-        notes += [resolved.note] if resolved.note else []
-        if resolved.unknown_org:
-            notes.append(f"No paper is recorded as from {resolved.unknown_org}; answered from all of them.")
-        if undated:
-            notes.append(f"The date range left out {undated} paper{'s' if undated != 1 else ''} with no known date.")
-        if resolved.filters and resolved.filters.categories:  # "--category cs.XX": no paper has it, said by name
-            known = self.index.overview().categories
-            if unknown := categories_unknown(resolved.filters.categories, known):
-                listed = ", ".join(known[:8]) + (", …" if len(known) > 8 else "") if known else "none"
-                notes.append(f"No paper has the category {' or '.join(unknown)} (categories in the corpus: {listed}).")
-        stream.notes = tuple(notes)
+        categories = resolved.filters.categories if resolved.filters else ()
+        known = self.index.overview().categories if categories else []
+        unknown = categories_unknown(categories, known) if categories else []
+        stream.notes = notes_of(resolved, [*slips, *versions], undated, unknown, known)
         return stream
 
     def _similar(self, view: View, question: str, resolved: Resolved) -> AnswerStream | None:
