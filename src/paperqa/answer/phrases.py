@@ -261,7 +261,7 @@ def writes_capitalised(paper: Paper, term: str) -> bool:
 def word_forms(paper: Paper) -> dict[str, frozenset[str]]:
     """Each stem of a paper's title and abstract with the forms it is written in ("judg": "judged", "judgments")."""
     found: dict[str, set[str]] = {}
-    for word in re.findall(r"[a-z][a-z0-9-]+", f"{paper.title} {paper.abstract}".casefold()):
+    for word in re.findall(r"[a-z][a-z-]+", f"{paper.title} {paper.abstract}".casefold()):
         found.setdefault(stem(word), set()).add(word)
     return {t: frozenset(forms) for t, forms in found.items()}
 

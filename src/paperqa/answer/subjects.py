@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..text import stem, terms
+from ..text import stem
 from ..types import Source
 from .evidence import has
 from .phrases import (
@@ -33,8 +33,6 @@ _OBJECT_OF = (
     r"(?:the\s+|an?\s+)?"
 )
 
-# What a question gives as an example ("privacy risks, such as leaking training data"), to the clause's end
-_GIVEN_AS_EXAMPLE = re.compile(r"\b(?:such\s+as|e\.g\.|for\s+(?:example|instance)|including)\b[^,;:?()]*", re.I)
 SHORT = 4  # key words of a question that names a topic rather than describing a paper
 FRAMED_TOPIC = 2  # key words up to which a framing noun beside one is part of the topic's name ("model merging")
 
@@ -112,14 +110,6 @@ class Subjects:
         rarest = max(wanted, key=self.idf, default=None)
         return rarest is None or has(rarest, vocabulary(source.paper))
 
-    @staticmethod
-    def writes_word(asked: Asked, term: str, source: Source) -> bool:
-        """Whether a paper writes a key word as the question does, or its plural ("calculators" is no "calculation",
-        though both are `calcul`)."""
-        written = as_written(asked.text, [term])[0].casefold()
-        singular = written[:-1] if written.endswith("s") and not written.endswith("ss") else written
-        return any(form.startswith(singular) for form in word_forms(source.paper).get(term, ()))
-
     def phrase_nowhere(self, asked: Asked, wanted: Sequence[str], sources: Sequence[Source]) -> list[str]:
         """The question's phrase of two subjects holding its rarest word ("speculative decoding", not "several
         countries"), as written, when no paper writes its two words together."""
@@ -132,20 +122,12 @@ class Subjects:
     def unwritten_phrase(self, asked: Asked, sources: Sequence[Source], chosen: Sequence[int]) -> list[str]:
         """Of a short topic none of the chosen papers holds the rarest word of (what the things do aside, and a
         comparative, "safer", which papers say otherwise), its phrase of that word no paper writes (`phrase_nowhere`):
-        "Speedups from speculative decoding?" lists no paper on decoding that never says "speculative"; or the word
-        itself, in no phrase, when no paper searched writes it (`writes_word`)."""
+        "Speedups from speculative decoding?" lists no paper on decoding that never says "speculative"."""
         nouns = [
             t for t in asked.terms if t != asked.verb and not comparative(as_written(asked.text, [t])[0].casefold())
         ]
         if not 0 < len(nouns) <= SHORT or any(self.has_rarest(nouns, sources[i]) for i in chosen):
             return []
-        rarest = max(nouns, key=self.idf)
-        if not any(rarest in pair for pair in asked.pairs):  # "agents to use calculators": the word, if none has it
-            alternative = any(rarest in side for sides in asked.either for side in sides)  # "irony or sarcasm"
-            example = rarest not in terms(_GIVEN_AS_EXAMPLE.sub(" ", asked.text))  # "risks, such as leaking …"
-            if alternative or example or any(self.writes_word(asked, rarest, s) for s in sources[:10]):
-                return []
-            return as_written(asked.text, [rarest])
         return self.phrase_nowhere(asked, nouns, sources[:10])
 
     def only_as_examples(self, asked: Asked, source: Source) -> list[str]:
