@@ -380,3 +380,14 @@ def test_an_acronym_is_held_as_the_papers_found_spell_it(offline):
     assert "Sparse-Autoencoder-Guided Internal Representation Unlearning for Large Language Models" in titles, (
         answer.text
     )
+
+
+def test_the_common_benchmarks_for_a_topic_are_those_its_papers_name(offline):
+    # "What are common benchmarks for dense retrieval?" was one paper's opening (TAS-B's "The neural IR community
+    # made great advancements …"): it asks which benchmarks are used for dense retrieval, as that question does
+    answer = offline.ask("What are common benchmarks for dense retrieval?")
+    assert answer.text.startswith("The corpus has ") and len(answer.citations) >= 3, answer.text
+    assert "BEIR" in answer.text, answer.text
+    asked = analyse("What are the most common datasets for unlearning in LLMs?")
+    assert asked.several and "common" not in asked.terms
+    assert analyse("What are the main challenges in unlearning?").weakness  # a limit asked, not a kind named

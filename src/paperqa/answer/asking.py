@@ -90,6 +90,14 @@ _TWO_WEIGHED = re.compile(
     r"limitations)|trade-?offs?)\s+(?:of|between))\s+[^?]{1,80}?\s+(?:and|vs\.?|versus|or)\s+\S",
     re.IGNORECASE,
 )
+# "What are the common benchmarks for X?" asks which benchmarks are used for X: of the papers on X, those naming
+# one ("common" is no word of the topic)
+_USUAL_KIND = re.compile(
+    r"\bwhat\s+(?:are|were)\s+(?:the\s+)?(?:most\s+)?(?:common(?:ly\s+used)?|typical|standard|usual|popular|main|"
+    r"widely[\s-]used)\s+(?P<kind>datasets|benchmarks|corpora|metrics|models|methods|approaches|techniques|baselines|"
+    r"architectures|tasks|evaluations)\b",
+    re.IGNORECASE,
+)
 _WEAKNESS = re.compile(
     r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
     r"disadvantages?|shortcomings?|challenges|trade-?offs?|caveats?|pros\s+and\s+cons)"
@@ -198,6 +206,8 @@ def asking(question: str) -> Asking:
     if upvoted:
         question = without(question, upvoted.start(), upvoted.end())
     flags = []
+    if usual := _USUAL_KIND.search(question):  # "what are the common benchmarks for X": which are used for X
+        question = f"{question[: usual.start()]}which {usual.group('kind')} are used{question[usual.end() :]}"
     if weighed := _TWO_WEIGHED.search(question):  # "the pros and cons of X and Y": "compare X and Y", no limits
         question = f"{question[: weighed.start()]}compare {question[weighed.end('weighing') :].lstrip()}"
     for pattern in (_BEST, _SORTING, _WEAKNESS, _FINDING, _REMEDY):
