@@ -391,3 +391,14 @@ def test_the_common_benchmarks_for_a_topic_are_those_its_papers_name(offline):
     asked = analyse("What are the most common datasets for unlearning in LLMs?")
     assert asked.several and "common" not in asked.terms
     assert analyse("What are the main challenges in unlearning?").weakness  # a limit asked, not a kind named
+
+
+def test_a_list_none_of_whose_papers_names_the_things_asked_is_of_the_closest(offline):
+    # "Which papers pretrain agents to use calculators?" opened "The corpus has 2 papers on this (none of them
+    # mentions “calculators”)": papers on the topic that all lack its rarest word, the things asked, are the closest
+    answer = offline.ask("Which papers pretrain agents to use calculators?")
+    assert answer.text.startswith("No paper found is on all of this; the 2 closest papers (none of them mentions"), (
+        answer.text
+    )
+    # a comparative (papers say "cheaper" otherwise) or a word in the singular is no such thing
+    assert offline.ask("Which papers make attention cheaper for long contexts?").text.startswith("The corpus has ")

@@ -46,12 +46,20 @@ _FIELD = re.compile(r"[a-z]+(?:ical|al|ic)")
 _QUANTITY = frozenset(("number", "amount"))  # stems of "the number of", "the amount of"
 
 
+_PLURAL = re.compile(r"[a-z][a-z-]*[^su]s")  # "calculators", not "bias", "class" or "corpus"
+
+
 def list_head(
-    asked: Asked, sources: Sequence[Source], chosen: list[int], subject: Callable[[str], bool] = lambda t: False
+    asked: Asked,
+    sources: Sequence[Source],
+    chosen: list[int],
+    subject: Callable[[str], bool] = lambda t: False,
+    rarest: str = "",
 ) -> tuple[str, list[int]]:
     """The sentence a list opens with (no colon), and the papers listed under it, in their order; when none of
-    them has a word of a short topic that names a subject (`subject`: "emotion" of "emotion recognition"), they
-    are the closest papers, not papers on it."""
+    them has a word of a short topic that names a subject (`subject`: "emotion" of "emotion recognition"), or its
+    `rarest` word written as a plural noun ("agents to use calculators"), they are the closest papers, not papers
+    on it."""
     chosen = list(chosen)
     # More than are shown: how many were found among those retrieved, of which the corpus may hold more.
     many = f"at least {len(chosen)}" if len(chosen) > MAX_LISTED else str(len(chosen))
@@ -63,7 +71,8 @@ def list_head(
         none_has = {t for t in none_has if subject(t) and any(_FIELD.fullmatch(w) for w in as_written(asked.text, [t]))}
     # "reduce the number of visual tokens" is reducing visual tokens: no word of it the papers lack
     none_has = {t for t in none_has if t not in _QUANTITY or not re.search(rf"\b{t}\w*\s+of\b", asked.text, re.I)}
-    if any(subject(t) for t in none_has):  # which word none of them has is said below
+    things = rarest in none_has and short and _PLURAL.fullmatch(as_written(asked.text, [rarest])[0])
+    if things or any(subject(t) for t in none_has):  # which word none of them has is said below
         head = (
             f"No paper found is on all of this; the {many} closest {papers}"
             if len(chosen) > 1
