@@ -1176,3 +1176,11 @@ def test_an_acronym_written_only_in_the_plural_has_its_weight(offline):
     with offline.index.reading() as view:
         assert view.idf("mllm") == view.idf("mllms") < view.idf(UNSEEN)
         assert view.topical("mllm") == view.topical("mllms") > 0
+
+
+def test_the_two_papers_on_a_topic_compared_are_two_found_on_it(offline):
+    # "Compare the two Matryoshka papers." was Starbucks' answer alone, 2D Matryoshka "Related": "the two X
+    # papers" are the first two found on X, each a side
+    answer = offline.ask("Compare the two Matryoshka papers.")
+    sides = [c.title for c in answer.citations]
+    assert len(sides) == 2 and all("Matryoshka" in t for t in sides) and "Related:" not in answer.text, answer.text

@@ -52,7 +52,7 @@ from .question import Asked, names_llms
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, orgs_said
 from .relevance import UNSEEN, Idf, Match, holding_kinds, lacking, match, spelled_out, vocabulary
 from .subjects import SHORT, Subjects
-from .topics import side_papers, topic_sides, topics_compared
+from .topics import side_papers, the_two, topic_sides, topics_compared
 from .traits import on_language_models
 from .vectors import Vectors
 
@@ -167,6 +167,8 @@ class OfflineWriter:
             return self._listing(asked, vector, sources, matches)
         if asked.shape == "compare" and len(sides := sides_named(asked.text, named, matches)) >= 2:
             return compared(asked, sources, sides[:MAX_COMPARED], self.pick)
+        if asked.shape == "compare" and len(sides) < 2 and (pair := the_two(asked, sources)):
+            return compared(asked, sources, pair, self.pick)  # "Compare the two Matryoshka papers"
         if (
             asked.shape == "compare"
             and len(sides) == 1

@@ -13,7 +13,7 @@ from .citations import inert
 from .draft import Draft, contribution
 from .evidence import has, key_terms
 from .picking import Picker
-from .question import analyse, names_llms
+from .question import Asked, analyse, names_llms
 from .relevance import vocabulary
 from .traits import on_language_models
 
@@ -80,3 +80,12 @@ def topics_compared(sides: tuple[str, str], sources: Sequence[Source], chosen: S
                     for i, other in zip(chosen, sides[::-1], strict=True))  # fmt: skip
     draft.text = " ".join([*parts, *(["Neither abstract mentions the other side."] if apart else [])])
     return draft
+
+
+def the_two(asked: Asked, sources: Sequence[Source]) -> list[int] | None:
+    """The two papers a comparison of "the two X papers" means ("Compare the two Matryoshka papers"): the first
+    two found holding every key word of the question; None when it counts no two, or fewer than two hold them."""
+    if asked.count != 2 or not asked.terms:
+        return None
+    holding = [i for i, s in enumerate(sources[:10]) if all(has(t, vocabulary(s.paper)) for t in asked.terms)]
+    return holding[:2] if len(holding) >= 2 else None
