@@ -81,8 +81,6 @@ _SORTING = re.compile(
     rf"{PAPERS})\b)",
     re.IGNORECASE,
 )
-# "What are the downsides of learned sparse retrieval?" asks for what a paper on it finds wanting, not for
-# papers about "downsides": the asking goes, and the answer quotes the paper's own limits first.
 # "the pros and cons of SPLADE and ColBERT", "trade-offs between pruning and quantization": two things weighed,
 # each side answered (a comparison), not one method's limits.
 _TWO_WEIGHED = re.compile(
@@ -98,6 +96,8 @@ _USUAL_KIND = re.compile(
     r"architectures|tasks|evaluations)\b",
     re.IGNORECASE,
 )
+# "What are the downsides of learned sparse retrieval?" asks for what a paper on it finds wanting, not for
+# papers about "downsides": the asking goes, and the answer quotes the paper's own limits first.
 _WEAKNESS = re.compile(
     r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
     r"disadvantages?|shortcomings?|challenges|trade-?offs?|caveats?|pros\s+and\s+cons)"
@@ -106,8 +106,9 @@ _WEAKNESS = re.compile(
     r"\b(?:\s+(?:of|in|for)\b)?",
     re.IGNORECASE,
 )  # fmt: skip  ("which problems remain open in X")
-# "What is the main finding of AxBench?", "What did the authors of X find?", "What does X conclude about Y?" ask
-# what a paper found, not for papers about "findings": the asking goes, and the paper's findings are quoted first.
+# "What is the main finding of AxBench?", "What did the authors of X find?", "What does X conclude about Y?", "the
+# strengths of X" ask what a paper found, not for papers about "findings": the asking goes, and the paper's
+# findings are quoted first.
 _FINDING = re.compile(
     r"\b(?:(?:main|key|central|major|principal|headline)\s+(?:findings?|results?|conclusions?|takeaways?|lessons?)"
     r"|(?:findings?|conclusions?|takeaways?|lessons\s+learned)|results?(?=\s+of\b)"

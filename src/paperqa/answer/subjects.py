@@ -137,17 +137,14 @@ class Subjects:
         question's rarest word, a subject, named only in a list of examples in prose too ("domains, including …,
         text summarization and …"). One of its alternatives said otherwise is enough ("represent or classify
         patents")."""
-        words, said, listed = vocabulary(source.paper), words_outside_examples(source.paper), None
+        words, said = vocabulary(source.paper), words_outside_examples(source.paper)
         common = [t for t in asked.terms if as_written(asked.text, [t])[0].islower()]
         rarest = max(asked.terms, key=self.idf, default=None)
-        only = []
-        for t in common:
-            if not has(t, words):
-                continue
-            if not has(t, said):
-                only.append(t)
-            elif t == rarest and self.names(t) and not has(t, listed := listed or words_outside_lists(source.paper)):
-                only.append(t)  # ("bit precisions" among RSQ's settings: a few bits is not what its topic is)
+
+        def listed_only(t: str) -> bool:  # ("bit precisions" among RSQ's settings: a few bits is not its topic)
+            return t == rarest and self.names(t) and not has(t, words_outside_lists(source.paper))
+
+        only = [t for t in common if has(t, words) and (not has(t, said) or listed_only(t))]
         return [t for t in only if not any(t in side for sides in asked.either for side in sides)]
 
     @staticmethod
