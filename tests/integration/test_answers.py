@@ -199,20 +199,16 @@ def test_a_list_keeps_papers_naming_what_the_topic_is_applied_to(offline):
     assert not any(t.startswith("FSPO") for t in titles)  # synthetic preference data, no retrieval
 
 
-def test_the_trade_offs_between_two_topics_are_a_comparison_of_papers_on_each(offline):
+def test_two_things_weighed_are_a_comparison_of_papers_on_each(offline):
     # read as the limits of one topic, "the trade-offs between pruning and quantization for LLMs" was refused ("lacks
     # “pruning”": no paper is on both); each side is answered from a paper on it, on LLMs as the side says
     answer = offline.ask("What are the trade-offs between pruning and quantization for LLMs?")
     assert answer.text.startswith("Pruning for LLMs, from "), answer.text
     assert "Quantization for LLMs, from “RSQ" in answer.text, answer.text
-
-
-def test_the_pros_and_cons_of_two_things_are_a_comparison(offline):
-    # "the pros and cons of pruning and quantization" was read as one topic's limits and refused ("lacks
-    # “pruning”"), as "the trade-offs between …" once was; each side is answered from a paper on it
-    answer = offline.ask("What are the pros and cons of pruning and quantization?")
-    assert answer.answerable and answer.text.startswith("Pruning, from "), answer.text
-    assert "Quantization, from " in answer.text, answer.text
+    # "the pros and cons of pruning and quantization" was refused the same way: one phrase reads them all
+    pros = offline.ask("What are the pros and cons of pruning and quantization?")
+    assert pros.answerable and pros.text.startswith("Pruning, from "), pros.text
+    assert "Quantization, from " in pros.text, pros.text
     assert analyse("What are the strengths and weaknesses of SPLADE and ColBERT?").shape == "compare"
     # of one thing, they are its limits still
     one = analyse("What are the pros and cons of late chunking?")

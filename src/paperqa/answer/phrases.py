@@ -307,17 +307,21 @@ def words_outside_examples(paper: Paper) -> frozenset[str]:
     """`paper_words` without those the abstract names only among examples in parentheses ("foundation models
     (e.g., language, vision, robotics)": no paper on robots) or in its outlook ("our insights will foster future
     research on … compressing the KV cache": no paper on KV-cache compression)."""
-    said = [examples_removed(sentence) for sentence in substance(paper.abstract) if not _OUTLOOK.search(sentence)]
-    return frozenset(prose_terms(joined(" ".join([f"{paper.title}.", *said]))))
+    return frozenset(prose_terms(joined(" ".join([f"{paper.title}.", *_said(paper)]))))
 
 
 @lru_cache(maxsize=8192)
 def words_outside_lists(paper: Paper) -> frozenset[str]:
     """`words_outside_examples` without those the abstract names only in a list of examples in its prose either
     ("multiple domains, including sentiment control, dialogue, text summarization and text-to-code generation")."""
-    said = [examples_removed(sentence) for sentence in substance(paper.abstract) if not _OUTLOOK.search(sentence)]
-    said = [_ENUMERATED.sub(" ", sentence) for sentence in said]
+    said = [_ENUMERATED.sub(" ", sentence) for sentence in _said(paper)]
     return frozenset(prose_terms(joined(" ".join([f"{paper.title}.", *said]))))
+
+
+@lru_cache(maxsize=8192)
+def _said(paper: Paper) -> tuple[str, ...]:
+    """An abstract's sentences but its outlook, without the examples they give in parentheses."""
+    return tuple(examples_removed(s) for s in substance(paper.abstract) if not _OUTLOOK.search(s))
 
 
 # Examples listed without parentheses: "experiments on multiple domains, including sentiment control, dialogue,

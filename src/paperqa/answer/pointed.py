@@ -15,7 +15,7 @@ from .kinds import DESCRIBED_KINDS
 from .names import fold
 from .phrases import COINED, as_written
 from .question import Asked
-from .relevance import Idf, Match, holds_compound, lacking, near, phrases_lacked, vocabulary
+from .relevance import Idf, Match, holds_all, holds_compound, lacking, near, phrases_lacked, spelled_held, vocabulary
 from .roles import COMPARING
 from .traits import on_language_models
 
@@ -167,10 +167,9 @@ def beside_name(asked: Asked, name: str, idf: Idf) -> Callable[[Source], float]:
     own = set(terms(name))
     rest = [t for t in asked.terms if t not in own]
     total = sum(idf(t) for t in rest) or 1.0
-    spelled = dict(asked.spelled)  # "the SAE-based unlearning paper" of one writing "sparse autoencoder"
 
-    def held(t: str, paper: Paper) -> bool:
-        return has(t, vocabulary(paper)) or (t in spelled and holds_compound(paper, spelled[t]))
+    def held(t: str, paper: Paper) -> bool:  # "the SAE-based unlearning paper" of one writing "sparse autoencoder"
+        return has(t, vocabulary(paper)) or t in spelled_held(asked, paper)
 
     return lambda source: sum(idf(t) for t in rest if held(t, source.paper)) / total if rest else 0.0
 
@@ -192,7 +191,8 @@ def related(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], t
     def kin(i: int) -> bool:  # a question that is only the paper's name ("who proposed pointer networks?"): all of it,
         if not only_name:  # its words together ("predictive … data … selection" is no "Predictive Data Selection")
             return share(sources[i]) >= floor
-        return _holds_all(sources[i], name) and all(near(sources[i].paper, a, b) for a, b in itertools.pairwise(name))
+        paper = sources[i].paper
+        return holds_all(paper, name) and all(near(paper, a, b) for a, b in itertools.pairwise(name))
 
     return [
         i
@@ -213,10 +213,4 @@ def described_side(
     share = beside_name(asked, matches[side].name, idf)
     held = [i for i in range(min(10, len(sources))) if i != side and share(sources[i]) >= DESCRIBED]
     name = terms(matches[side].name)
-    return min(held, key=lambda i: (_holds_all(sources[i], name), i), default=None)
-
-
-def _holds_all(source: Source, words: Sequence[str]) -> bool:
-    """Whether a paper holds every one of these key terms (a name's words) in some form."""
-    vocab = vocabulary(source.paper)
-    return all(has(t, vocab) for t in words)
+    return min(held, key=lambda i: (holds_all(sources[i].paper, name), i), default=None)

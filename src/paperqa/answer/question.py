@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -292,18 +293,22 @@ def _glossed(topic: str, shape: Shape) -> tuple[tuple[frozenset[str], ...], ...]
 def _proper_stems(question: str) -> set[str]:
     """The stems of a question's words capitalised inside a sentence ("Chinese", "Irish", "Pile"): a language, a
     place or a name narrowing its topic. None in a title-cased question ("Which Papers Study Hashing?")."""
-    words = WORD.findall(question)
-    if sum(1 for w in words if w[:1].isupper()) * 2 > len(words):
+    if _mostly(question, lambda w: w[:1].isupper()):
         return set()
     return {stem(m.casefold()) for m in _PROPER.findall(question)}
 
 
 def _acronym_stems(question: str) -> set[str]:
     """The stems of a question's words written in capitals ("CLIP", "GPUs"), none in a question all in capitals."""
-    words = WORD.findall(question)
-    if sum(1 for w in words if w.isupper()) * 2 > len(words):
+    if _mostly(question, str.isupper):
         return set()
     return {stem(m.casefold()) for m in _ACRONYM.findall(question)}
+
+
+def _mostly(question: str, written: Callable[[str], bool]) -> bool:
+    """Whether more than half of a question's words are written so (title case, capitals): then none says more."""
+    words = WORD.findall(question)
+    return sum(1 for w in words if written(w)) * 2 > len(words)
 
 
 def _camel_stems(question: str) -> set[str]:

@@ -63,6 +63,12 @@ def vocabulary(paper: Paper) -> frozenset[str]:
     return frozenset(paper_words(paper))
 
 
+def holds_all(paper: Paper, terms_: Sequence[str]) -> bool:
+    """Whether a paper holds every one of these key terms in some form."""
+    words = vocabulary(paper)
+    return all(has(t, words) for t in terms_)
+
+
 @lru_cache(maxsize=8192)
 def title_vocabulary(paper: Paper) -> frozenset[str]:
     return frozenset(terms(joined(paper.title)))
@@ -118,8 +124,7 @@ def lacking(asked: Asked, paper: Paper) -> list[str]:
     """The key terms a paper lacks in any form (one of the question's alternatives held holds them all), or has
     only inside a name the question does not give ("genomics" of "TREC Genomics", "text" of "text-to-image")."""
     lower_only = {t for t in asked.acronyms if not writes_capitalised(paper, t)}  # "CLIP" of "video clips"
-    spelled = {t for t, parts in asked.spelled if holds_compound(paper, parts)}  # "SAE": "sparse autoencoder"
-    held = _held(asked, vocabulary(paper), lower_only, spelled)
+    held = _held(asked, vocabulary(paper), lower_only, spelled_held(asked, paper))
     if only := named_only(paper):
         held -= {t for t, name in only.items() if name.casefold() not in asked.text.casefold()}
     return [t for t in asked.terms if t not in held]
@@ -223,6 +228,11 @@ def _named_by_qualifier(asked: Asked, head: str, missing: Sequence[str], idf: Id
         and not any(modifier(w.casefold()) for w in as_written(asked.text, [a]))
         for a, b in asked.pairs
     )  # fmt: skip
+
+
+def spelled_held(asked: Asked, paper: Paper) -> set[str]:
+    """The question's acronyms a paper holds as the papers found spell them ("SAE": "sparse autoencoder")."""
+    return {t for t, parts in asked.spelled if holds_compound(paper, parts)}
 
 
 def spelled_out(asked: Asked, sources: Sequence[Source]) -> Asked:

@@ -14,7 +14,7 @@ from .draft import Draft, contribution
 from .evidence import has, key_terms
 from .picking import Picker
 from .question import Asked, analyse, names_llms
-from .relevance import vocabulary
+from .relevance import holds_all, vocabulary
 from .traits import on_language_models
 
 # "between X and Y", "X vs Y", "X versus Y", "compare X and/with/to Y": the two sides, up to the end of the clause.
@@ -59,9 +59,7 @@ def side_papers(sides: tuple[str, str], sources: Sequence[Source]) -> list[int] 
             off = llm and not on_language_models(sources[i].paper)
             return off, sum(has(t, words) for t in theirs), not all(has(t, title) for t in own), i
 
-        holding = [
-            i for i in range(min(SIDE_PAPERS, len(sources))) if all(has(t, vocabulary(sources[i].paper)) for t in own)
-        ]
+        holding = [i for i in range(min(SIDE_PAPERS, len(sources))) if holds_all(sources[i].paper, own)]
         if not holding:
             return None
         chosen.append(min(holding, key=rank))
@@ -76,8 +74,7 @@ def topics_compared(sides: tuple[str, str], sources: Sequence[Source], chosen: S
         picked = dict.fromkeys([contribution(sources[i]), pick.best(analyse(side), sources[i])])
         said = " ".join(draft.quote(i + 1, s) for s in picked if s)
         parts.append(f"{inert(side[:1].upper() + side[1:])}, from “{inert(sources[i].paper.title)}” [{i + 1}]: {said}")
-    apart = not any(all(has(t, vocabulary(sources[i].paper)) for t in key_terms(other))
-                    for i, other in zip(chosen, sides[::-1], strict=True))  # fmt: skip
+    apart = not any(holds_all(sources[i].paper, key_terms(other)) for i, other in zip(chosen, sides[::-1], strict=True))
     draft.text = " ".join([*parts, *(["Neither abstract mentions the other side."] if apart else [])])
     return draft
 
@@ -87,5 +84,5 @@ def the_two(asked: Asked, sources: Sequence[Source]) -> list[int] | None:
     two found holding every key word of the question; None when it counts no two, or fewer than two hold them."""
     if asked.count != 2 or not asked.terms:
         return None
-    holding = [i for i, s in enumerate(sources[:10]) if all(has(t, vocabulary(s.paper)) for t in asked.terms)]
+    holding = [i for i, s in enumerate(sources[:10]) if holds_all(s.paper, asked.terms)]
     return holding[:2] if len(holding) >= 2 else None
