@@ -22,9 +22,15 @@ _CALLED_NAME = r"\s+[\"“']?([A-Za-z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
 _MADE_CALLED = re.compile(rf"\b(?:called|named|dubbed|termed){_CALLED_NAME}")
 _CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed){_CALLED_NAME}")
 # "We propose FlexPredict, …", "we introduce MingTok": the name of what the paper made, said without "called"
-_PROPOSED = re.compile(
-    rf"\b(?i:we|this (?:paper|work))\s+(?i:introduce|propose|present|develop)s?{_CALLED_NAME}(?![\w-])"
+_PROPOSING = r"\b(?i:we|this (?:paper|work))\s+(?i:introduce|propose|present|develop)s?"
+_PROPOSED = re.compile(rf"{_PROPOSING}{_CALLED_NAME}(?![\w-])")
+
+# "using our method, Seismic, …": a name given what the paper made, an English word or not; "we propose Binary
+# Paragraph Vector: …", "we introduce Low-rank Knowledge Unlearning (LoKU)": a name of capitalised words
+_OUR_NAMED = re.compile(
+    r"\bour\s+(?:[a-z-]+\s+)?(?:method|approach|model|framework|system|algorithm|technique|index),\s+([A-Z][\w-]{2,})(?=[\s,.])"
 )
+_PROPOSED_WORDS = re.compile(rf"{_PROPOSING}\s+((?:[A-Z][\w-]*\s+){{1,3}}[A-Z][\w-]*)(?=\s*[:,(])")
 
 
 @lru_cache(maxsize=8192)
@@ -67,6 +73,7 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # an English word in capitals ("We present PRIOR", "we propose GENRE") would name the paper in any question
     # using the word ("prior work", "music genre"): a proposed name counts when it is no single word of English
     coined += [n for n in _PROPOSED.findall(paper.abstract) if count_tokens(f" {n.casefold()}") > 1]
+    coined += _OUR_NAMED.findall(paper.abstract) + _PROPOSED_WORDS.findall(paper.abstract)
     mine = _distinct(own)
     return mine, tuple(n for n in _distinct(coined) if n not in mine)
 
@@ -234,6 +241,10 @@ def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str]) 
     return [n for n in _asked_names(question, sources, mentioned) if fold(n) not in named]
 
 
+# "training an MoE from scratch": a name after "a"/"an" is a kind of thing, not one a paper goes by
+_A_KIND = re.compile(r"(?<![\w-])(?:a|an)\s+$", re.IGNORECASE)
+
+
 def studied_only(question: str, sources: Sequence[Source], mentioned: Sequence[str]) -> list[str]:
     """The coined names of a question that a paper goes by but none introduces: "Interpreting the Second-Order
     Effects of Neurons in CLIP" studies CLIP; no paper here made it."""
@@ -248,7 +259,11 @@ def studied_only(question: str, sources: Sequence[Source], mentioned: Sequence[s
 def _asked_names(question: str, sources: Sequence[Source], mentioned: Sequence[str]) -> list[str]:
     """The coined names a question gives, once each, but a name many papers use ("LLM") and the parts of names the
     question `mentioned`."""
-    found = [n for m in COINED_NAME.finditer(question) if not _DESCRIBING.search(n := m.group(0).strip("-."))]
+    found = [
+        n
+        for m in COINED_NAME.finditer(question)
+        if not _DESCRIBING.search(n := m.group(0).strip("-.")) and not _A_KIND.search(question[: m.start()])
+    ]
     # A name typed in lower case ("splade vs colbert"): a word the papers write as a coined one ("ColBERT-XM")
     written = frozenset().union(*(_coined_words(s.paper) for s in sources))
     # ("data", one token of English, is a word however a title writes it)

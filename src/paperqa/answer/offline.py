@@ -236,7 +236,7 @@ class OfflineWriter:
             return self.one.summary(asked, sources, top, hedged)
         if asked.shape in ("improvement", "number") or (asked.shape == "compare" and GAIN.search(asked.text)):
             # "Is RetroMAE v2 better than RetroMAE?" of one paper: its gain, as "how much better" is answered
-            draft = self.one.numbers(asked, sources, top, hedged)
+            draft = self.one.numbers(asked, sources, top, hedged, named=bool(named))
         else:
             draft = self.one.fact(asked, sources, top, matches, hedged)
         if not named and (absent := defined_unnamed(asked.text, sources[:10])):  # "What is ColBERT?"

@@ -98,6 +98,22 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
     return said + as_written(asked.text, [t for t in asked_of if t not in joined])
 
 
+def elsewhere(asked: Asked, sources: Sequence[Source], top: int, subject: Callable[[str], bool]) -> list[str]:
+    """What a question asks of a named paper's work that its abstract never mentions, though it holds the rest, as
+    written: where it is asked to apply ("… save for diffusion models?" of a paper on language models), or a subject
+    narrowing a thing it mentions into a topic another paper found is on ("How does Seismic handle image
+    retrieval?" of one on text retrieval, while LexLIP does image retrieval)."""
+    words = vocabulary(sources[top].paper)
+    unsaid = [t for t in asked.domains if subject(t) and not has(t, words)]
+    others = [s.paper for i, s in enumerate(sources[:10]) if i != top]
+    narrowed = [
+        (a, b)
+        for a, b in asked.pairs
+        if a not in unsaid and subject(a) and not has(a, words) and has(b, words) and any(near(p, a, b) for p in others)
+    ]
+    return as_written(asked.text, unsaid) + [" ".join(as_written(asked.text, [a, b])) for a, b in narrowed]
+
+
 def apart_from(asked: Asked, paper: Paper, subject: Callable[[str], bool], short: bool) -> list[str]:
     """What a question names that the paper answering it is not on, as written: language models ("how do
     recommenders use LLMs?" of a recommender paper with none), both words of one of a `short` question's phrases

@@ -86,6 +86,11 @@ def modifier(word: str) -> bool:
 _KIND_HEADS = frozenset(("model", "models", "network", "networks"))
 
 
+def _plural(word: str) -> bool:
+    """Whether a word in lower case is written as a plural noun ("inputs"; not "bias", "class" or "analysis")."""
+    return word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
     """Two nouns opening a phrase after a preposition ("for code search", "for emotion recognition"), or naming a
     kind of model ("how do state space models …"), as stems (qualifier, head): a paper holding the head without
@@ -93,8 +98,8 @@ def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
     out = []
     for before, a, b, after in zip([".", *words], words, words[1:], [*words[2:], "."], strict=False):
         opening = before in PREPOSITIONS or (after in _KIND_HEADS and (before in STOPWORDS or before == "."))
-        if not opening or a in STOPWORDS or b in STOPWORDS or modifier(a):
-            continue
+        if not opening or a in STOPWORDS or b in STOPWORDS or modifier(a) or _plural(a):
+            continue  # ("the order of inputs matter": a plural noun qualifies nothing; the verb after it says)
         if after not in STOPWORDS and not after.isdigit() and stem(after) not in FRAME and after != ".":
             continue  # "from brain MRI scans": "brain" qualifies the scans, not "MRI" on its own
         sa, sb = stem(a), stem(b)
