@@ -402,3 +402,14 @@ def test_a_list_none_of_whose_papers_names_the_things_asked_is_of_the_closest(of
     )
     # a comparative (papers say "cheaper" otherwise) or a word in the singular is no such thing
     assert offline.ask("Which papers make attention cheaper for long contexts?").text.startswith("The corpus has ")
+
+
+def test_alternatives_qualifying_a_subject_need_it(offline):
+    # "lifelong or continual hashing" listed two papers on continual pretraining (no hashing): they held one
+    # alternative and lacked one word of three; what the alternatives qualify is what the list is on
+    answer = offline.ask("Which papers do lifelong or continual hashing?")
+    titles = [c.title for c in answer.citations]
+    assert titles and all("Hashing" in t for t in titles), answer.text
+    # alternatives of what is done to a thing ("ways to decode or sample text") need no word after them
+    sampled = offline.ask("Which papers propose new ways to decode or sample text from language models?")
+    assert any(c.title.startswith("Fast Controlled Generation") for c in sampled.citations), sampled.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -164,7 +165,21 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     together = all(holds_compound(paper, parts) for parts in asked.compounds)
     applied = not any(t in lacked for t in asked.domains)  # "for retrieval": not preference data
     made = all(t in ize_stems(paper) for t in asked.derived)  # "tokenization": not a paper saying "tokens" only
+    # "lifelong or continual hashing": a subject each alternative qualifies ("decode or sample text": no subject)
+    applied = applied and not any(names(t) for t in alternatives_head(asked) & set(lacked))
     return missing <= (len(asked.terms) - 1) // 2 and together and applied and made
+
+
+def alternatives_head(asked: Asked) -> set[str]:
+    """The key word right after a question's alternatives, which each of them qualifies ("hashing" of "lifelong or
+    continual hashing"): a paper holding one alternative but not it is on another thing (continual pretraining)."""
+    text = asked.text.casefold()
+    # ("ways to decode or sample text": what is done to a thing, not kinds of it)
+    kinds = [g for g in asked.either if not any(re.search(rf"\bto\s+{re.escape(w.casefold())}\b", text)
+                                               for w in as_written(asked.text, sorted(g[0])))]  # fmt: skip
+    ends = {t for g in kinds for alternative in g[-1:] for t in alternative}
+    inside = {t for g in asked.either for alternative in g for t in alternative}
+    return {b for a, b in asked.pairs if a in ends and b not in inside}
 
 
 def headed(asked: Asked, lacked: Sequence[str]) -> bool:
