@@ -1217,3 +1217,11 @@ def test_a_plural_noun_before_a_verb_qualifies_nothing(offline):
     assert analyse("Does the order of inputs matter for seq2seq models?").qualified == ()
     answer = offline.ask("Does the order of inputs matter for seq2seq models?")
     assert answer.answerable and answer.citations[0].title.startswith("Order Matters"), answer.text
+
+
+def test_a_noun_qualifying_another_after_the_is_part_of_the_topic(offline):
+    # "What are the privacy risks of retrieval-augmented generation?" quoted a paper on financial risk management
+    # for RAG as its answer: "privacy" (spread thin over the corpus, so no subject) qualifies the risks asked about
+    assert ("privaci", "risk") in analyse("What are the privacy risks of retrieval-augmented generation?").qualified
+    answer = offline.ask("What are the privacy risks of retrieval-augmented generation?")
+    assert not answer.answerable and "(the closest lacks “privacy”)" in answer.text, answer.text

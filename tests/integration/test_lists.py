@@ -413,3 +413,13 @@ def test_alternatives_qualifying_a_subject_need_it(offline):
     # alternatives of what is done to a thing ("ways to decode or sample text") need no word after them
     sampled = offline.ask("Which papers propose new ways to decode or sample text from language models?")
     assert any(c.title.startswith("Fast Controlled Generation") for c in sampled.citations), sampled.text
+
+
+def test_the_closest_to_a_list_none_belongs_to_is_first_a_paper_holding_all_of_it(offline):
+    # "Which papers study in-context learning theoretically?" gave IRPO and meta-tokens as the closest, while the
+    # paper proving one step of gradient descent the optimal in-context learner (too unlike the rest to be listed)
+    # holds every word; so concept erasure in diffusion models, of unlearning for them
+    answer = offline.ask("Which papers study in-context learning theoretically?")
+    assert answer.citations[0].title.startswith("One Step of Gradient Descent"), answer.text
+    erased = offline.ask("Which papers apply machine unlearning to diffusion models?")
+    assert erased.citations[0].title.startswith("Reliable and Efficient Concept Erasure"), erased.text

@@ -284,6 +284,12 @@ class OfflineWriter:
             # The closest: of those holding as many of its words, those on LLMs first when it asks about them
             # ("generate code with LLMs": not a hashing paper's "hash codes"; "detect irony with LLMs": the irony paper)
             first = sorted(range(len(sources)), key=lambda i: -probabilities[i])
+            # a paper on it as a whole, though too unlike the rest to be listed (concept erasure, of unlearning in
+            # diffusion models), before those on part of it
+            whole = [i for i in first[:10] if not lacking(asked, sources[i].paper)]
+            first.sort(
+                key=lambda i: i not in self.subjects.on_it(asked, sources, whole, short=len(asked.terms) <= SHORT)
+            )
             if asked.llm:
                 first.sort(
                     key=lambda i: (len(lacking(asked, sources[i].paper)), not on_language_models(sources[i].paper))

@@ -84,6 +84,7 @@ def modifier(word: str) -> bool:
 
 # Heads after which two nouns name a kind of model ("state space models"), written together by a paper on it
 _KIND_HEADS = frozenset(("model", "models", "network", "networks"))
+_DETERMINERS = frozenset(("the", "their", "its"))
 
 
 def _plural(word: str) -> bool:
@@ -92,12 +93,14 @@ def _plural(word: str) -> bool:
 
 
 def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
-    """Two nouns opening a phrase after a preposition ("for code search", "for emotion recognition"), or naming a
+    """Two nouns opening a phrase after a preposition or "the" ("for code search", "the privacy risks"), or naming a
     kind of model ("how do state space models …"), as stems (qualifier, head): a paper holding the head without
     the qualifier is about another kind of it (scientific search, speech recognition, a feature space)."""
     out = []
     for before, a, b, after in zip([".", *words], words, words[1:], [*words[2:], "."], strict=False):
-        opening = before in PREPOSITIONS or (after in _KIND_HEADS and (before in STOPWORDS or before == "."))
+        # ("the privacy risks of RAG": a paper on financial risks is on another kind of risk)
+        opening = before in PREPOSITIONS or before in _DETERMINERS
+        opening = opening or (after in _KIND_HEADS and (before in STOPWORDS or before == "."))
         if not opening or a in STOPWORDS or b in STOPWORDS or modifier(a) or _plural(a):
             continue  # ("the order of inputs matter": a plural noun qualifies nothing; the verb after it says)
         if after not in STOPWORDS and not after.isdigit() and stem(after) not in FRAME and after != ".":
