@@ -1225,3 +1225,13 @@ def test_a_noun_qualifying_another_after_the_is_part_of_the_topic(offline):
     assert ("privaci", "risk") in analyse("What are the privacy risks of retrieval-augmented generation?").qualified
     answer = offline.ask("What are the privacy risks of retrieval-augmented generation?")
     assert not answer.answerable and "(the closest lacks “privacy”)" in answer.text, answer.text
+
+
+def test_a_title_word_asked_as_a_topic_no_paper_on_the_rest_holds_is_refused(offline):
+    # "How is RLHF applied to text-to-image generation?" quoted "… with Constrained RLHF" (no images) under "does
+    # not mention": RLHF is asked as a topic here, the text-to-image papers found never mention it
+    answer = offline.ask("How is RLHF applied to text-to-image generation?")
+    assert not answer.answerable and "(the closest lacks “RLHF”)" in answer.text, answer.text
+    # a paper's own name stays the paper asked about ("does not mention" what it lacks)
+    splade = offline.ask("How is SPLADE applied to code search?")
+    assert splade.answerable and "does not mention" in splade.text.split(";")[0], splade.text

@@ -40,6 +40,11 @@ def names_of(paper: Paper) -> tuple[str, ...]:
     return own + coined
 
 
+def own_names(paper: Paper) -> tuple[str, ...]:
+    """The names a paper goes by as a whole (its title's name before a colon, a short title, the whole title)."""
+    return _names(paper)[0]
+
+
 _TITLE_HEAD = re.compile(r":|\s--\s")
 _INFLECTED = re.compile(r"([A-Z][A-Z0-9-]{2,})[a-z]{1,4}")
 

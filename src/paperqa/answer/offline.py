@@ -43,6 +43,7 @@ from .pointed import (
     against_named,
     apart_from,
     described_side,
+    in_passing,
     named_by_none,
     named_sources,
     sides_named,
@@ -87,6 +88,10 @@ class OfflineWriter:
         asked = spelled_out(asked, sources)  # "SAE" held by a paper writing "sparse autoencoder"
         matches = [match(asked, s.paper, self.idf) for s in sources]
         named = named_sources(matches)
+        # "How is RLHF applied to text-to-image generation?": RLHF as a topic, which no paper on the rest holds
+        if named and all(in_passing(asked, sources, matches, i, self.subjects.names) for i in named):
+            apart = as_written(asked.text, [t for t in asked.terms if t in terms(matches[named[0]].name)])
+            return Draft(refusal(sources, apart=apart), answerable=False)
         gain_of_it = asked.shape == "improvement" and not against_named(asked.text)  # "than its predecessor"
         if asked.one_paper and len(sources) == 1:
             # "what datasets?" of it: their kin may answer; "what does it evaluate on?": it lacks no subject word

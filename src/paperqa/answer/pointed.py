@@ -12,8 +12,9 @@ from ..text import sentences, stem, terms
 from ..types import Paper, Source
 from .evidence import has
 from .kinds import DESCRIBED_KINDS
-from .names import fold
+from .names import fold, own_names
 from .phrases import COINED, as_written
+from .premise import premise_of
 from .question import Asked
 from .relevance import Idf, Match, holds_all, holds_compound, lacking, near, phrases_lacked, spelled_held, vocabulary
 from .roles import COMPARING
@@ -126,6 +127,26 @@ def apart_from(asked: Asked, paper: Paper, subject: Callable[[str], bool], short
     if asked.doer and asked.doer in lacking(asked, paper) and subject(asked.doer):  # "how do vision transformers …"
         return as_written(asked.text, [asked.doer])
     return []
+
+
+def in_passing(
+    asked: Asked, sources: Sequence[Source], matches: Sequence[Match], at: int, subject: Callable[[str], bool]
+) -> bool:
+    """Whether the name a question gives a paper is a word of its title the question uses as a topic ("How is RLHF
+    applied to text-to-image generation?" of "… with Constrained RLHF"): the paper holds none of the question's
+    other subjects, which another paper found holds all of, and none of those holds the name too."""
+    paper, name = sources[at].paper, matches[at].name
+    # (a comparison's sides and a premise's paper are named as such: "uniCOIL", "Given that MedNeXt is …")
+    if asked.shape not in ("fact", "list") or premise_of(asked.text) or not name:
+        return False
+    if name in {fold(n) for n in own_names(paper)}:
+        return False
+    subjects = [t for t in asked.terms if t not in terms(name) and subject(t)]
+    if not subjects or any(has(t, vocabulary(paper)) for t in subjects):
+        return False
+    others = [s.paper for i, s in enumerate(sources[:10]) if i != at]
+    named = [t for t in asked.terms if t in terms(name)]
+    return any(holds_all(p, subjects) for p in others) and not any(holds_all(p, subjects + named) for p in others)
 
 
 def named_sources(matches: Sequence[Match]) -> list[int]:
