@@ -423,3 +423,18 @@ def test_the_closest_to_a_list_none_belongs_to_is_first_a_paper_holding_all_of_i
     assert answer.citations[0].title.startswith("One Step of Gradient Descent"), answer.text
     erased = offline.ask("Which papers apply machine unlearning to diffusion models?")
     assert erased.citations[0].title.startswith("Reliable and Efficient Concept Erasure"), erased.text
+
+
+def test_a_list_whose_papers_never_mention_where_it_is_asked_to_apply_is_refused(offline):
+    # "… sparse retrievers for e-commerce search" and "RAG for medical question answering" were lists of the
+    # closest papers "(none of them mentions …)": where a short topic is asked to apply is part of it
+    assert analyse("Which papers distill LLMs into sparse retrievers for e-commerce search?").domains == ("commerc",)
+    for question, where in (
+        ("Which papers distill large language models into sparse retrievers for e-commerce search?", "e-commerce"),
+        ("Which papers use retrieval-augmented generation for medical question answering?", "medical"),
+    ):
+        answer = offline.ask(question)
+        assert not answer.answerable and f"(the closest lacks “{where}”)" in answer.text, answer.text
+    # one of two joined ("legal and regulatory texts"): the regulatory papers are on it
+    joined = offline.ask("NLP and information retrieval for legal and regulatory texts")
+    assert joined.answerable and any("Regulatory" in c.title for c in joined.citations), joined.text

@@ -305,6 +305,9 @@ class OfflineWriter:
         if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
             # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
             return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
+        if unapplied := self.subjects.unapplied(asked, [sources[i] for i in chosen]):
+            # "… sparse retrievers for e-commerce search": where it is asked to apply, no paper listed mentions
+            return Draft(refusal(sources, apart=unapplied), answerable=False)
         if phrase := self.subjects.unwritten_phrase(asked, sources, chosen):  # "Speedups from speculative decoding?"
             return Draft(refusal(sources, apart=phrase), answerable=False)
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist

@@ -178,9 +178,11 @@ def domains(words: list[str]) -> tuple[str, ...]:
     systems"), or "to" after "apply" ("apply Matryoshka embeddings to images"), as stems: where a topic is applied,
     which a paper on it names."""
     applying = [i for i, w in enumerate(words) if stem(w.casefold()) == _APPLY]
+    # a letter before a hyphen is part of the word after it ("for e-commerce search": commerce)
+    after = [words[i + 1] if len(w) == 1 and i + 1 < len(words) else w for i, w in enumerate(words)]
     found = (
         stem(w)
-        for i, (before, w) in enumerate(itertools.pairwise(words))
+        for i, (before, w) in enumerate(zip(words, after[1:], strict=False))
         if (before in ("for", "in", "on") or (before == "to" and applying and applying[0] < i)) and w not in STOPWORDS
     )
     return tuple(dict.fromkeys(t for t in found if t not in FRAME and not t.isdigit()))

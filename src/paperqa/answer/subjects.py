@@ -34,6 +34,7 @@ _OBJECT_OF = (
 )
 
 SHORT = 4  # key words of a question that names a topic rather than describing a paper
+LISTED_WORDS = 6  # key words up to which a list's question says where its topic applies in the corpus's words
 FRAMED_TOPIC = 2  # key words up to which a framing noun beside one is part of the topic's name ("model merging")
 
 
@@ -237,6 +238,21 @@ class Subjects:
         if asked.makes_data:  # "papers that propose new benchmarks for RAG": each names the benchmark it makes
             chosen = [i for i in chosen if makes_data(sources[i].paper)]
         return chosen
+
+    def unapplied(self, asked: Asked, listed: Sequence[Source]) -> list[str]:
+        """Where a short question asks its topic to apply ("… for e-commerce search"), a subject no listed paper
+        mentions, as written; none for a longer description, which may say it otherwise ("for picture search"), nor
+        for one of several joined ("for legal and regulatory texts")."""
+        if not listed or len(asked.terms) > LISTED_WORDS:
+            return []
+        return [
+            w
+            for t in asked.domains
+            if (w := as_written(asked.text, [t])[0])
+            and self.names(t)
+            and all(t in lacking(asked, s.paper) for s in listed)
+            and not re.search(rf"\b{re.escape(w)}\s+(?:and|or)\b", asked.text, re.IGNORECASE)
+        ]
 
     @staticmethod
     def writes(source: Source, phrases: Sequence[tuple[str, str]]) -> bool:
