@@ -274,7 +274,8 @@ class OfflineWriter:
         if asked.weakness:
             limits = {i: found[0] for i in chosen if (found := self.pick.topic_limits(asked, sources[i]))}
             chosen = [i for i in chosen if i in limits]
-        if asked.several:  # "what datasets are used for X?": the papers on X that name one
+        if asked.several:  # "what datasets are used for X?": the papers on X that name one, or make their own
+            naming = {i: naming[i] or self.pick.presenting(asked, sources[i]) for i in chosen}
             chosen = [i for i in chosen if naming[i]]
         if asked.excluded and names_llms(asked.excluded):  # "unlearning papers not about LLMs": none on them
             chosen = [i for i in chosen if not on_language_models(sources[i].paper)]

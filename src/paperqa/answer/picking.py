@@ -237,6 +237,15 @@ class Picker:
         return next(beside, naming[0][0] if naming else None)
 
     @staticmethod
+    def presenting(asked: Asked, source: Source) -> str | None:
+        """The sentence where a paper presents one of its own of the kind asked, by name ("Arctic-Embed 2.0, a set
+        of open-source text embedding models", for "which multilingual embedding models …?"); None if it makes none."""
+        does = contribution(source)
+        words = frozenset(terms(does))
+        named = SPECIFIC.search(does) or any(n in does for n in names_of(source.paper))
+        return does if asked.wants - _LOOSE_KIN & words and named else None
+
+    @staticmethod
     def result(source: Source) -> str:
         """What a paper found: after what it does, the first gain stated in figures, else the last gain, else its
         last sentence."""

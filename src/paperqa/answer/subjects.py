@@ -22,6 +22,7 @@ from .phrases import (
 from .question import Asked
 from .relevance import Idf, covers, holds_compound, kinds_named, lacking, near, on_topic, rare, subject, vocabulary
 from .roles import comparative
+from .roles import modifier as modifier_shaped
 from .traits import makes_data, on_language_models
 
 _GENERATE = stem("generate")  # "generate text", "text generation" (`roles._MAKING` holds more verbs)
@@ -199,7 +200,8 @@ class Subjects:
     def one_phrase(self, asked: Asked) -> tuple[tuple[str, str], ...]:
         """A list's topic that is one phrase of two words whose head says less than the word before it ("work on
         code generation", "study word vectors"), which each paper on it writes as one (not "the prototype code.
-        Furthermore, the generator …"); "machine unlearning" is unlearning, said with "machine" or not."""
+        Furthermore, the generator …"); "machine unlearning" is unlearning, said with "machine" or not; an
+        adjective says what kind, held apart as well ("multilingual … text embedding models")."""
         if len(asked.terms) == 2 and len(asked.pairs) == 1 and set(asked.pairs[0]) == set(asked.terms):
             modifier, head = asked.pairs[0]
             words = as_written(asked.text, [modifier, head])
@@ -207,7 +209,11 @@ class Subjects:
             written = len(words) == 1 or re.search(
                 rf"{_OBJECT_OF}{re.escape(words[0])}\s+{re.escape(words[1])}\b", asked.text, re.IGNORECASE
             )
-            if written and self.idf(head) <= self.idf(modifier):
+            if (
+                written
+                and self.idf(head) <= self.idf(modifier)
+                and not (len(words) > 1 and modifier_shaped(words[0].casefold()))
+            ):
                 return asked.pairs
         return ()
 
