@@ -431,6 +431,9 @@ def test_a_list_whose_papers_never_mention_where_it_is_asked_to_apply_is_refused
     assert analyse("Which papers distill LLMs into sparse retrievers for e-commerce search?").domains == ("commerc",)
     answer = offline.ask("Which papers distill large language models into sparse retrievers for e-commerce search?")
     assert not answer.answerable and "(the closest lacks “e-commerce”)" in answer.text, answer.text
+    # so of the closest papers when none is listed ("Matryoshka Representation Learning" on no speech)
+    speech = offline.ask("Which papers apply matryoshka representation learning to speech?")
+    assert not speech.answerable and "(the closest lacks “speech”)" in speech.text, speech.text
     # one of two joined ("legal and regulatory texts"): the regulatory papers are on it
     joined = offline.ask("NLP and information retrieval for legal and regulatory texts")
     assert joined.answerable and any("Regulatory" in c.title for c in joined.citations), joined.text

@@ -302,6 +302,8 @@ class OfflineWriter:
                 )
             if framing := self.subjects.framing(asked):  # "model merging": those writing it first
                 first.sort(key=lambda i: not self.subjects.writes(sources[i], framing))
+            if unapplied := self.subjects.unapplied(asked, [sources[i] for i in first[:2]]):
+                return Draft(refusal(sources, apart=unapplied), answerable=False)  # "… matryoshka … to speech"
             return closest(asked, sources, first[:2], self.pick, lack_said)
         if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
             # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
