@@ -18,7 +18,7 @@ from .premise import premise_of
 from .question import Asked
 from .relevance import Idf, Match, holds_all, holds_compound, lacking, near, phrases_lacked, spelled_held, vocabulary
 from .roles import COMPARING
-from .traits import on_language_models
+from .traits import LANGUAGE_MODELING, on_language_modeling, on_language_models
 
 _NAME = re.compile(COINED)  # an acronym or coined name (`RLHF`, `BERT`, `T5`)
 DESCRIBED = 0.999  # share of the rest of a comparison a paper it describes holds: all of it
@@ -122,6 +122,8 @@ def apart_from(asked: Asked, paper: Paper, subject: Callable[[str], bool], short
     it asks ("how do vision transformers handle …" of a paper on no transformer)."""
     if asked.llm and not on_language_models(paper):
         return ["language models"]
+    if (task := LANGUAGE_MODELING.search(asked.text)) and not on_language_modeling(paper):
+        return [task.group(0)]  # "… on language modeling?" of a paper on graphs
     if short and (lacked := phrases_lacked(asked, paper, subject)):
         return [" ".join(as_written(asked.text, list(pair))) for pair in lacked]
     if asked.doer and asked.doer in lacking(asked, paper) and subject(asked.doer):  # "how do vision transformers …"

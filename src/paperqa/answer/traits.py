@@ -29,3 +29,12 @@ def makes_data(paper: Paper) -> bool:
 def on_language_models(paper: Paper) -> bool:
     """Whether a paper's title or abstract speaks of language models (what a question about LLMs needs)."""
     return bool(_LANGUAGE_MODEL.search(paper.title) or _LANGUAGE_MODEL.search(paper.abstract))
+
+
+# "Does Mamba outperform transformers on language modeling?": the task, named in words most questions frame with
+LANGUAGE_MODELING = re.compile(r"\blanguage modell?ing\b", re.IGNORECASE)
+
+
+def on_language_modeling(paper: Paper) -> bool:
+    """Whether a paper speaks of language models or of the task of modelling language."""
+    return on_language_models(paper) or bool(LANGUAGE_MODELING.search(f"{paper.title} {paper.abstract}"))
