@@ -20,6 +20,16 @@ SPELLING_MARGIN = 0.7
 _WORD = re.compile(r"[A-Za-z]{4,}")  # shorter words have no other spelling worth a lookup
 
 
+# A noun and its adjective the stemmer keeps apart ("isotropy"/"isotropic", "topology"/"topological"): a word no
+# chunk has is read in the form the corpus writes.
+_FORMS = [(re.compile(a), b) for a, b in (("y$", "ic"), ("ic$", "y"), ("ical$", "ic"), ("ic$", "ical"), ("y$", "ical"))]
+
+
+def forms(word: str) -> list[str]:
+    """The other forms of a lower-case word's stem (none for most words)."""
+    return list(dict.fromkeys(v for pattern, other in _FORMS if (v := pattern.sub(other, word)) != word))
+
+
 def spellings(word: str) -> list[str]:
     """The other spellings of a lower-case word (none for most words)."""
     return list(dict.fromkeys(v for pattern, other in _VARIANTS if (v := pattern.sub(other, word)) != word))
@@ -37,6 +47,8 @@ def respelled(text: str, idf: Callable[[str], float], ceiling: float) -> str:
         if lower in STOPWORDS or (stem(lower) in FRAME and own < ceiling):
             return word
         other = next((v for v in spellings(lower) if idf(stem(v)) + SPELLING_MARGIN <= own), None)
+        if other is None and own >= ceiling:  # "isotropy" of a corpus writing "isotropic"
+            other = next((v for v in forms(lower) if idf(stem(v)) < ceiling), None)
         if other is None:
             return word
         return other.capitalize() if word[0].isupper() else other

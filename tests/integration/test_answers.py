@@ -1241,3 +1241,8 @@ def test_a_task_of_modelling_language_a_paper_never_speaks_of_is_apart_from_it(o
     # "language modeling" is framing words, so no key term; the task is still what the gain is asked on
     answer = offline.ask("Does Mamba outperform transformers on language modeling?")
     assert not answer.answerable and "(the closest lacks “language modeling”)" in answer.text, answer.text
+
+
+def test_a_noun_the_corpus_writes_only_as_its_adjective_finds_the_paper(offline):
+    answer = offline.ask("What do papers say about the isotropy of embeddings?")
+    assert answer.answerable and answer.citations[0].title.startswith("How Contextual are"), answer.text
