@@ -175,3 +175,14 @@ def test_the_strengths_of_a_method_are_what_its_paper_found(offline):
     assert "does not mention" not in answer.text and "we show that MRL" in answer.text, answer.text
     late = offline.ask("What are the advantages of late chunking?")
     assert "superior results" in late.text.split("[1]")[1], late.text
+
+
+def test_a_paper_asked_how_it_compares_to_others_answers_with_where_it_is_set_against_them(offline):
+    # "How does RECE compare to other concept erasure methods?" quoted only what RECE is; its abstract's sentence
+    # "Benchmarking against previous approaches, our method achieves …" answers it, first
+    for question, said in (
+        ("How does RECE compare to other concept erasure methods?", "Benchmarking against previous approaches"),
+        ("How does GraphHash compare to other hashing methods?", "substantially outperforms diverse hashing"),
+    ):
+        answer = offline.ask(question)
+        assert said in answer.text.split("[1]")[1], answer.text  # the first sentence quoted

@@ -14,7 +14,7 @@ from .evidence import has, has_name
 from .figures import RATIO_WORD, each_figure, figure_asked, figures_in, metric_asked, spelled_count
 from .names import COINED_NAME, defines, fold
 from .phrases import as_written
-from .picking import BEATS, GAIN, RESULT, Picker, limit_stated
+from .picking import AGAINST_OTHERS, BEATS, GAIN, RESULT, SET_AGAINST, Picker, limit_stated
 from .pointed import against_named, against_terms, elsewhere, named_sources, related, sides_named, unmentioned
 from .question import Asked
 from .record import Record, record_said
@@ -149,6 +149,10 @@ class OnePaper:
             lead = [contribution(sources[top])]  # not the background's "Introduced recently, the SPLADE model …"
             own = own_part(sources[top])
             chosen = [*lead, *(s for s in chosen if s != lead[0] and s in own)][:3]
+        if not lead and matches[top].name and AGAINST_OTHERS.search(asked.text):  # "compare to other … methods?"
+            own = own_part(sources[top])
+            lead = [s for s in substance(sources[top].paper.abstract) if s in own and SET_AGAINST.search(s)][:1]
+            chosen = [*lead, *(s for s in chosen if s not in lead)][:3]
         body = " ".join(draft.quote(top + 1, s) for s in [*lead, *in_order(sources[top], chosen[len(lead) :])])
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
         nameless = asked.named_kind if asked.named_kind and not naming else None
