@@ -13,16 +13,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..text import code_sentence, examples_removed, terms
+from ..text import examples_removed, terms
 from ..types import Source
 from .citations import inert
 from .citing import CITING_UNRECORDED, mentioning
-from .code import CODE_UNSAID, code_listed, code_of
+from .code import code_listed, code_of
 from .comparison import MAX_COMPARED, compared
 from .draft import (
     NOTHING_RETRIEVED,
     Draft,
-    list_line,
     none_made,
     none_named,
     not_introduced,
@@ -31,30 +30,28 @@ from .draft import (
     refusal,
 )
 from .each import MEASURES, each_counted, each_reporting
-from .evidence import has, key_terms, never_seen, support
+from .evidence import key_terms, never_seen, support
 from .lead import unnamed_lead
-from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
-from .membership import MEMBER_WEIGHTS, by_kin, fit, logistic, member_rows
+from .lister import Lister
+from .listing import TOPIC_WORDS
 from .names import defined_unnamed, introduces, studied_only, unnamed
 from .one_paper import OnePaper
-from .phrases import as_written, ize_stems, kinds_written, noun_kinds
+from .phrases import as_written, ize_stems, noun_kinds
 from .picking import GAIN, Picker, defining
 from .pointed import (
     against_named,
     apart_from,
     described_side,
     in_passing,
-    named_by_none,
     named_sources,
     sides_named,
 )
 from .premise import premise_said, training_denied
-from .question import Asked, names_llms
+from .question import Asked
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, orgs_said
-from .relevance import UNSEEN, Idf, Match, holding_kinds, lacking, match, spelled_out, vocabulary
+from .relevance import UNSEEN, Idf, lacking, match, spelled_out
 from .subjects import SHORT, Subjects
 from .topics import side_papers, the_two, topic_sides, topics_compared
-from .traits import on_language_models
 from .vectors import Vectors
 
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
@@ -70,6 +67,7 @@ class OfflineWriter:
         self.idf, self.vectors = idf, vectors
         self.pick, self.subjects = Picker(idf), Subjects(idf, topical)
         self.one = OnePaper(self.pick, idf, self.subjects.names, vectors)
+        self.lister = Lister(idf, self.pick, self.subjects, vectors, self.one)
         self.threshold, self.list_threshold = threshold, list_threshold
 
     def write(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source]) -> Draft:
@@ -169,7 +167,7 @@ class OfflineWriter:
         if asked.introduced and not any(introduces(s.paper, asked.introduced) for s in sources[:10]):
             return Draft(not_introduced(asked.introduced, sources[:10]), answerable=False)  # gaBERT did not make BERT
         if asked.shape == "list":
-            return self._listing(asked, vector, sources, matches)
+            return self.lister.write(asked, vector, sources, matches)
         if asked.shape == "compare" and len(sides := sides_named(asked.text, named, matches)) >= 2:
             return compared(asked, sources, sides[:MAX_COMPARED], self.pick)
         if asked.shape == "compare" and len(sides) < 2 and (pair := the_two(asked, sources)):
@@ -248,79 +246,4 @@ class OfflineWriter:
             draft.text = f"{none_named(absent)} {draft.text}"
         if named and (note := premise_said(asked.text, sources[top], matches[top].name, self.subjects.names)):
             draft.text = f"{note} {draft.text}"  # "given that it trains a model per size", "does X fine-tune …?"
-        return draft
-
-    def _listing(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source], matches: list[Match]) -> Draft:
-        if (topic := list_topic(asked)) is not asked:  # "papers that build …": what any paper may do, aside
-            asked, matches = topic, [match(topic, s.paper, self.idf) for s in sources]
-        self.vectors.prepare([s.paper for s in sources])  # every sentence of them embedded in one call
-        fits = [fit(asked, s.paper, self.idf, vector, self.vectors, m) for s, m in zip(sources, matches, strict=True)]
-        probabilities = [logistic(MEMBER_WEIGHTS, row) for row in member_rows(fits)]
-        chosen = by_kin(probabilities, [s.paper for s in sources], self.vectors)
-        draft = Draft("", answerable=True)
-        chosen = self.subjects.on_it(asked, sources, chosen, short=len(asked.terms) <= SHORT)
-        # "papers on hashing with code available": each says where, and is quoted there
-        code = (
-            {i: said for i in chosen if (said := code_sentence(sources[i].paper.abstract))} if asked.with_code else {}
-        )
-        if asked.with_code and chosen and not code:  # "is there code?" of a list none of whose papers says where
-            return Draft(CODE_UNSAID, answerable=False)
-        if asked.with_code:
-            chosen = [i for i in chosen if i in code]
-        # The sentence naming the kind asked ("which datasets"), worked out once: it decides and it is quoted.
-        naming = {i: self.pick.naming(asked, sources[i]) for i in chosen} if asked.wants else {}
-        # "the open problems in X": the papers on X stating one, each quoted where it does (worked out once)
-        limits = {}
-        if asked.weakness:
-            limits = {i: found[0] for i in chosen if (found := self.pick.topic_limits(asked, sources[i]))}
-            chosen = [i for i in chosen if i in limits]
-        if asked.several:  # "what datasets are used for X?": the papers on X that name one, or make their own
-            naming = {i: naming[i] or self.pick.presenting(asked, sources[i]) for i in chosen}
-            chosen = [i for i in chosen if naming[i]]
-        if asked.excluded and names_llms(asked.excluded):  # "unlearning papers not about LLMs": none on them
-            chosen = [i for i in chosen if not on_language_models(sources[i].paper)]
-        elif asked.excluded:  # "retrieval papers that do not use BERT": none that mentions it
-            left_out = terms(asked.excluded)
-            chosen = [i for i in chosen if not any(has(t, vocabulary(sources[i].paper)) for t in left_out)]
-        if not chosen and (kinds := kinds_written(asked.text)) and not holding_kinds(asked, sources):
-            # "sign language": no paper found writes it (60 searched), though some say "significant" and "language"
-            return Draft(refusal(sources, apart=kinds), answerable=False)
-        lack_said = self.subjects.lack_said(asked)
-        if not chosen:
-            # The closest: of those holding as many of its words, those on LLMs first when it asks about them
-            # ("generate code with LLMs": not a hashing paper's "hash codes"; "detect irony with LLMs": the irony paper)
-            first = sorted(range(len(sources)), key=lambda i: -probabilities[i])
-            # a paper on it as a whole, though too unlike the rest to be listed (concept erasure, of unlearning in
-            # diffusion models), before those on part of it
-            whole = [i for i in first[:10] if not lacking(asked, sources[i].paper)]
-            first.sort(
-                key=lambda i: i not in self.subjects.on_it(asked, sources, whole, short=len(asked.terms) <= SHORT)
-            )
-            if asked.llm:
-                first.sort(
-                    key=lambda i: (len(lacking(asked, sources[i].paper)), not on_language_models(sources[i].paper))
-                )
-            if framing := self.subjects.framing(asked):  # "model merging": those writing it first
-                first.sort(key=lambda i: not self.subjects.writes(sources[i], framing))
-            if unapplied := self.subjects.unapplied(asked, [sources[i] for i in first[:2]]):
-                return Draft(refusal(sources, apart=unapplied), answerable=False)  # "… matryoshka … to speech"
-            return closest(asked, sources, first[:2], self.pick, lack_said)
-        if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
-            # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
-            return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
-        if unapplied := self.subjects.unapplied(asked, [sources[i] for i in chosen]):
-            # "… sparse retrievers for e-commerce search": where it is asked to apply, no paper listed mentions
-            return Draft(refusal(sources, apart=unapplied), answerable=False)
-        if phrase := self.subjects.unwritten_phrase(asked, sources, chosen):  # "Speedups from speculative decoding?"
-            return Draft(refusal(sources, apart=phrase), answerable=False)
-        if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
-            return self.one.summary(asked, sources, chosen[0], hedged=False)
-        head, chosen = list_head(asked, sources, chosen, lack_said, rarest=max(asked.terms, key=self.idf, default=""))
-        lines = [head + ":"]
-        for i in chosen:
-            quoted = naming.get(i) or limits.get(i) or code.get(i) or quoted_line(asked, sources[i], self.pick)
-            paper = sources[i].paper  # what the list is ordered by: dates, or upvotes
-            votes = (paper.upvotes or 0) if asked.ordering == "most upvoted" and by_votes(sources, chosen) else None
-            lines.append(list_line(paper.title, draft.quote(i + 1, quoted), paper.date if asked.order else None, votes))
-        draft.text = "\n".join(lines)
         return draft
