@@ -7,60 +7,21 @@ transaction that also moves the generation counter, which is what readers watch.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import json
 import re
 import sqlite3
 import threading
-import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..types import Chunk, Paper
 from . import migrations
+from .records import Listed, from_json, paper_row
+from .sqlite import BUSY_SECONDS, journal_in_wal, slices, write_meta
 
-_IN = 900  # ids per `IN (...)`, below SQLite's limit on bound variables
 _PAPER = ", ".join(("id", "hash", "record", *migrations.FILTER_COLUMNS))
 _STAGE = f"INSERT OR REPLACE INTO staged_papers ({_PAPER}, rechunked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 _CREATE = re.compile(r"^(\s*CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX)\s+(?:IF\s+NOT\s+EXISTS\s+)?)", re.IGNORECASE)
-
-
-def _to_json(p: Paper) -> str:
-    record = {**p.__dict__, "date": p.date.isoformat() if p.date else None, "sources": list(p.sources)}
-    return json.dumps({**record, "categories": list(p.categories)})
-
-
-def _row(p: Paper) -> tuple[str, str, str, str | None, int | None, str | None, str]:
-    """A paper as the papers tables hold it: id, hash, record, then its filter values (`FILTER_COLUMNS`)."""
-    categories = json.dumps(list(p.categories), separators=(",", ":"))  # as SQLite's json_extract writes a list
-    return p.id, p.content_hash, _to_json(p), p.date.isoformat() if p.date else None, p.upvotes, p.org, categories
-
-
-def _from_json(text: str) -> Paper:
-    d: dict[str, Any] = json.loads(text)
-    d["date"] = dt.date.fromisoformat(d["date"]) if d["date"] else None
-    d["sources"] = tuple(d["sources"])
-    d["categories"] = tuple(d.get("categories", ()))  # records written before categories were read have none
-    return Paper(**d)
-
-
-def _write_meta(db: sqlite3.Connection, facts: Mapping[str, str | None]) -> None:
-    for key, value in facts.items():
-        if value is None:
-            db.execute("DELETE FROM meta WHERE key = ?", (key,))
-        else:
-            db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
-
-
-def _slices(items: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(items), _IN):
-        yield items[start : start + _IN]
-
-
-# A paper's id and filter values as stored: date (ISO), upvotes, org, categories (a JSON list).
-Listed = tuple[str, str | None, int | None, str | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -74,24 +35,6 @@ class Overview:
     categories: tuple[str, ...]
 
 
-BUSY_SECONDS = 60  # how long a statement waits for another process's lock on the catalog
-
-
-def _journal_in_wal(db: sqlite3.Connection) -> None:
-    """Put the catalog in WAL mode, waiting while another process holds it: SQLite answers a journal-mode change
-    "database is locked" at once, without its busy wait (two ingests opening a new index raced here: one failed
-    with "unexpected OperationalError", about one start in thirty)."""
-    deadline = time.monotonic() + BUSY_SECONDS
-    while True:
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as e:
-            if "locked" not in str(e) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-
-
 class Catalog:
     """Papers and chunks by id; every write is one transaction, so a crash loses nothing committed."""
 
@@ -101,7 +44,7 @@ class Catalog:
         self.db = sqlite3.connect(path, check_same_thread=False, timeout=BUSY_SECONDS)
         self._lock = threading.RLock()  # one connection, shared by the UI's worker threads
         # WAL: readers in other processes never wait for the writer, and see only committed transactions.
-        _journal_in_wal(self.db)
+        journal_in_wal(self.db)
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.create_function("casefold", 1, lambda t: t.casefold() if isinstance(t, str) else t, deterministic=True)
 
@@ -135,13 +78,13 @@ class Catalog:
     def set_metas(self, facts: Mapping[str, str | None]) -> None:
         """Store (or, for None, forget) several index facts in one transaction."""
         with self._lock, self.db:
-            _write_meta(self.db, facts)
+            write_meta(self.db, facts)
 
     def hashes_of(self, paper_ids: Iterable[str]) -> dict[str, str]:
         """Content hash of those of these papers that are published, by id."""
         out: dict[str, str] = {}
         with self._lock:
-            for part in _slices(list(paper_ids)):
+            for part in slices(list(paper_ids)):
                 marks = ",".join("?" * len(part))
                 out.update(self.db.execute(f"SELECT id, hash FROM papers WHERE id IN ({marks})", part))
         return out
@@ -150,10 +93,10 @@ class Catalog:
         """Those of these papers that are published, by id."""
         out: dict[str, Paper] = {}
         with self._lock:
-            for part in _slices(list(paper_ids)):
+            for part in slices(list(paper_ids)):
                 marks = ",".join("?" * len(part))
                 for (record,) in self.db.execute(f"SELECT record FROM papers WHERE id IN ({marks})", part):
-                    paper = _from_json(record)
+                    paper = from_json(record)
                     out[paper.id] = paper
         return out
 
@@ -161,7 +104,7 @@ class Catalog:
         """Stage papers with new text and their chunks (published later, all at once)."""
         with self._lock, self.db:
             self.db.executemany("DELETE FROM staged_chunks WHERE paper_id = ?", [(p.id,) for p in papers])
-            self.db.executemany(_STAGE, [(*_row(p), 1) for p in papers])
+            self.db.executemany(_STAGE, [(*paper_row(p), 1) for p in papers])
             self.db.executemany(
                 "INSERT OR REPLACE INTO staged_chunks VALUES (?, ?, ?, ?)",
                 [(c.id, c.paper_id, c.position, c.text) for c in chunks],
@@ -170,7 +113,7 @@ class Catalog:
     def stage_records(self, papers: list[Paper]) -> None:
         """Stage new metadata for papers whose text did not change (their chunks stay)."""
         with self._lock, self.db:
-            self.db.executemany(_STAGE, [(*_row(p), 0) for p in papers])
+            self.db.executemany(_STAGE, [(*paper_row(p), 0) for p in papers])
 
     def staged(self) -> dict[str, list[str]]:
         """Chunk ids of every staged paper with new text, by paper id."""
@@ -198,7 +141,7 @@ class Catalog:
         """Move staged rows into the published tables, in one transaction; optionally set the generation, and
         index facts that must be true exactly when these rows are (an ingest's resume point)."""
         with self._lock, self.db:
-            _write_meta(self.db, facts or {})
+            write_meta(self.db, facts or {})
             self.db.execute("DELETE FROM chunks WHERE paper_id IN (SELECT id FROM staged_papers WHERE rechunked = 1)")
             self.db.execute(f"INSERT OR REPLACE INTO papers ({_PAPER}) SELECT {_PAPER} FROM staged_papers")
             self.db.execute("INSERT OR REPLACE INTO chunks SELECT id, paper_id, position, text FROM staged_chunks")
@@ -258,13 +201,13 @@ class Catalog:
                "json_extract(record, '$.date') DESC, json_extract(record, '$.title') LIMIT ?")  # fmt: skip
         with self._lock:
             rows = self.db.execute(sql, [w.casefold() for w in words] + [limit]).fetchall()
-        return [_from_json(r) for (r,) in rows]
+        return [from_json(r) for (r,) in rows]
 
     def papers(self) -> list[Paper]:
         """Every published paper."""
         with self._lock:
             rows = self.db.execute("SELECT record FROM papers ORDER BY rowid").fetchall()
-        return [_from_json(r) for (r,) in rows]
+        return [from_json(r) for (r,) in rows]
 
     def chunk_ids(self) -> list[str]:
         """Every published chunk id, in a stable order."""
@@ -275,7 +218,7 @@ class Catalog:
         """Published chunk ids of some papers."""
         out: list[str] = []
         with self._lock:
-            for part in _slices(list(paper_ids)):
+            for part in slices(list(paper_ids)):
                 marks = ",".join("?" * len(part))
                 out += [r[0] for r in self.db.execute(f"SELECT id FROM chunks WHERE paper_id IN ({marks})", part)]
         return out
@@ -287,7 +230,7 @@ class Catalog:
                 rows = self.db.execute("SELECT id, paper_id, position, text FROM chunks ORDER BY paper_id, position")
                 return [Chunk(*r) for r in rows]
             out: list[Chunk] = []
-            for part in _slices(list(ids)):
+            for part in slices(list(ids)):
                 marks = ",".join("?" * len(part))
                 sql = f"SELECT id, paper_id, position, text FROM chunks WHERE id IN ({marks})"
                 out += [Chunk(*r) for r in self.db.execute(sql, part)]

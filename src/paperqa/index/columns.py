@@ -13,8 +13,8 @@ import numpy as np
 from ..dates import date_key
 from ..filters import Condition, Filters, category_keys, org_key
 from ..types import Paper
-from .catalog import Listed
 from .ids import ChunkIds, blocks, find, paper_parts
+from .records import Listed
 
 # A paper's id, date, upvotes, organisation and categories (date and categories as stored, read by the given
 # functions), in the order `Catalog.listing` gives them.
