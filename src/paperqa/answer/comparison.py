@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..types import Source
+from .asked_names import any_of
 from .citations import inert
 from .draft import Draft, contribution, short_name
-from .names import any_of
 from .picking import Picker
 from .question import Asked
 

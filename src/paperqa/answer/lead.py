@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..types import Source
+from .asked_names import maker
 from .listing import TOPIC_WORDS
-from .names import maker
 from .picking import BEATS
 from .pointed import beating, doing_it, lead_paper
 from .question import Asked

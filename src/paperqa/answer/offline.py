@@ -15,6 +15,7 @@ import numpy as np
 
 from ..text import examples_removed, terms
 from ..types import Source
+from .asked_names import defined_unnamed, studied_only, unnamed
 from .citations import inert
 from .citing import CITING_UNRECORDED, mentioning
 from .code import code_listed, code_of
@@ -34,7 +35,7 @@ from .evidence import key_terms, never_seen, support
 from .lead import unnamed_lead
 from .lister import Lister
 from .listing import TOPIC_WORDS
-from .names import defined_unnamed, introduces, studied_only, unnamed
+from .names import introduces
 from .one_paper import OnePaper
 from .phrases import as_written, ize_stems, noun_kinds
 from .picking import GAIN, Picker, defining

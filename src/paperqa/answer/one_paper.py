@@ -7,12 +7,13 @@ from collections.abc import Callable, Sequence
 
 from ..text import substance, terms
 from ..types import Source
+from .asked_names import COINED_NAME, defines
 from .citations import inert
 from .claims import numbers
 from .draft import Draft, contribution, in_order, lead_in, own_part
 from .evidence import has, has_name
 from .figures import RATIO_WORD, each_figure, figure_asked, figures_in, metric_asked, spelled_count
-from .names import COINED_NAME, defines, fold
+from .names import fold
 from .phrases import as_written
 from .picking import AGAINST_OTHERS, BEATS, GAIN, RESULT, SET_AGAINST, Picker, limit_stated
 from .pointed import against_named, against_terms, elsewhere, named_sources, related, sides_named, unmentioned
