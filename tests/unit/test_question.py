@@ -9,7 +9,8 @@ from paperqa import Paper
 from paperqa.answer.claims import check, numbers, support_of
 from paperqa.answer.evidence import has
 from paperqa.answer.names import definitions, names_of
-from paperqa.answer.phrases import joined, named_only
+from paperqa.answer.paper_text import named_only
+from paperqa.answer.phrases import joined
 from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, lacking, match, near, on_topic
 from paperqa.answer.topics import topic_sides

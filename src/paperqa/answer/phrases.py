@@ -1,6 +1,6 @@
 """A question's words and phrases as the writer matches them: prefixed compounds joined ("pre-trained" is
-"pretrained"), hyphenated names, alternatives ("select or reweight"), neighbouring key words, and a paper's words
-in order."""
+"pretrained"), hyphenated names, alternatives ("select or reweight"), neighbouring key words, and the -ize words
+whose stem is their base's (what a paper writes is `paper_text`'s)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,9 @@ from functools import lru_cache
 
 from ..text import (
     STOPWORDS,
-    examples_removed,
     frames,
-    multilingual_said,
-    prose_terms,
     stem,
     subject_terms,
-    substance,
     terms,
 )
 from ..types import Paper
@@ -233,106 +229,3 @@ def ize_stems(paper: Paper) -> frozenset[str]:
     Worked out only for a question with such a word."""
     words = (derived(m.group(0)) for m in _DERIVED.finditer(f"{paper.title} {paper.abstract}".casefold()))
     return frozenset(w for w in words if w)
-
-
-# A benchmark's name: an acronym and a capitalised word ("TREC Genomics", "MSRS-Story"). The word names the
-# collection, not a subject of the paper: "(such as TREC DL and TREC Genomics)" is no paper on genomics.
-_BENCHMARK = re.compile(r"\b([A-Z]{3,})[-\s]([A-Z][a-z]+)\b")
-
-
-# A task named from one kind of thing to another ("text-to-image", "data-to-text"): what it starts from is no
-# subject of its own ("diffusion models for text generation" is no question on text-to-image generation); what it
-# makes is ("generate text from structured data" is data-to-text generation).
-_TO_COMPOUND = re.compile(r"\b([A-Za-z]+)-to-([A-Za-z]+)\b")
-
-
-@lru_cache(maxsize=8192)
-def _capitalised(paper: Paper) -> frozenset[str]:
-    """A paper's words written with a capital ("CLIP", "Chinese"), in lower case."""
-    return frozenset(w.casefold() for w in re.findall(r"\w*[A-Z]\w*", f"{paper.title} {paper.abstract}"))
-
-
-def writes_capitalised(paper: Paper, term: str) -> bool:
-    """Whether a paper writes a word of this stem with a capital: "video clips" is no "CLIP"."""
-    return any(w.startswith(term) for w in _capitalised(paper))
-
-
-@lru_cache(maxsize=8192)
-def word_forms(paper: Paper) -> dict[str, frozenset[str]]:
-    """Each stem of a paper's title and abstract with the forms it is written in ("judg": "judged", "judgments")."""
-    found: dict[str, set[str]] = {}
-    for word in re.findall(r"[a-z][a-z-]+", f"{paper.title} {paper.abstract}".casefold()):
-        found.setdefault(stem(word), set()).add(word)
-    return {t: frozenset(forms) for t, forms in found.items()}
-
-
-@lru_cache(maxsize=8192)
-def to_tasks(paper: Paper) -> frozenset[tuple[str, str]]:
-    """The "X-to-Y" tasks a paper writes, as (X's stem, "x-to-y"): "text-to-image" is ("text", "text-to-image")."""
-    found = _TO_COMPOUND.finditer(f"{paper.title}. {paper.abstract}")
-    return frozenset((stem(m.group(1).casefold()), m.group(0).casefold()) for m in found)
-
-
-@lru_cache(maxsize=8192)
-def named_only(paper: Paper) -> dict[str, str]:
-    """The stems a paper has only inside benchmarks' names in its abstract or as what an "X-to-Y" name starts
-    from, each with what a question gives to ask for that name (the acronym, the whole "x-to-y")."""
-    found = {stem(m.group(2).casefold()): m.group(1) for m in _BENCHMARK.finditer(paper.abstract)}
-    text = f"{paper.title}. {paper.abstract}"
-    for m in _TO_COMPOUND.finditer(text):
-        found[stem(m.group(1).casefold())] = m.group(0)
-    if not found:
-        return {}
-    plain = (_TO_COMPOUND.sub(r" \2 ", paper.title), _TO_COMPOUND.sub(r" \2 ", _BENCHMARK.sub(" ", paper.abstract)))
-    elsewhere = {*terms(plain[0]), *terms(plain[1])}
-    return {t: name for t, name in found.items() if t not in elsewhere}
-
-
-@lru_cache(maxsize=8192)
-def paper_sentences(paper: Paper) -> tuple[tuple[str, ...], ...]:
-    """`paper_words` sentence by sentence (the title first)."""
-    sentences = [f"{paper.title}.", *substance(paper.abstract)]
-    return tuple(tuple(prose_terms(joined(multilingual_said(s)))) for s in sentences)
-
-
-@lru_cache(maxsize=8192)
-def paper_words(paper: Paper) -> tuple[str, ...]:
-    """The stemmed words of a paper's title and abstract in order (stop words and sentences saying where its code
-    is kept out), compounds joined: its sentences' words, read once."""
-    return tuple(w for sentence in paper_sentences(paper) for w in sentence)
-
-
-@lru_cache(maxsize=8192)
-def words_outside_examples(paper: Paper) -> frozenset[str]:
-    """`paper_words` without those the abstract names only among examples in parentheses ("foundation models
-    (e.g., language, vision, robotics)": no paper on robots) or in its outlook ("our insights will foster future
-    research on … compressing the KV cache": no paper on KV-cache compression)."""
-    return frozenset(prose_terms(joined(" ".join([f"{paper.title}.", *_said(paper)]))))
-
-
-@lru_cache(maxsize=8192)
-def words_outside_lists(paper: Paper) -> frozenset[str]:
-    """`words_outside_examples` without those the abstract names only in a list of examples in its prose either
-    ("multiple domains, including sentiment control, dialogue, text summarization and text-to-code generation")."""
-    said = [_ENUMERATED.sub(" ", sentence) for sentence in _said(paper)]
-    return frozenset(prose_terms(joined(" ".join([f"{paper.title}.", *said]))))
-
-
-@lru_cache(maxsize=8192)
-def _said(paper: Paper) -> tuple[str, ...]:
-    """An abstract's sentences but its outlook, without the examples they give in parentheses."""
-    return tuple(examples_removed(s) for s in substance(paper.abstract) if not _OUTLOOK.search(s))
-
-
-# Examples listed without parentheses: "experiments on multiple domains, including sentiment control, dialogue,
-# text summarization and text-to-code generation" is no paper on summarization.
-_ITEM = r"(?:[\w-]+\s+){0,4}?[\w-]+"
-_ENUMERATED = re.compile(rf"\b(?:including|such\s+as)\s+{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|or)\s+{_ITEM}(?=[,.;:)]|$)")
-
-
-# A sentence on what others may do next: "will foster future research on …", "We hope our work inspires …".
-_OUTLOOK = re.compile(
-    r"\b(?:future (?:research|work|studies|directions?|investigations?)|(?:we|and) hope (?:that )?(?:our|this|these)|"
-    r"(?:will|could|may) (?:inspire|foster|facilitate|open (?:up )?(?:new|the))|pav(?:e|es|ing) the way)\b",
-    re.IGNORECASE,
-)

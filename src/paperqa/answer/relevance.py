@@ -19,17 +19,8 @@ from ..text import FRAME, named_examples_removed, stem, terms
 from ..types import Paper, Source
 from .evidence import has, has_name
 from .names import definitions, mentions
-from .phrases import (
-    as_written,
-    ize_stems,
-    joined,
-    named_only,
-    noun_kinds,
-    paper_sentences,
-    paper_words,
-    writes_capitalised,
-    writes_kinds,
-)
+from .paper_text import named_only, paper_sentences, paper_words, writes_capitalised
+from .phrases import as_written, ize_stems, joined, noun_kinds, writes_kinds
 from .question import Asked
 from .roles import ACTION_NOUN, modifier
 

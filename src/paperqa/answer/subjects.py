@@ -9,16 +9,8 @@ from collections.abc import Callable, Sequence
 from ..text import stem
 from ..types import Source
 from .evidence import has
-from .phrases import (
-    as_written,
-    noun_kinds,
-    phrase_nouns,
-    to_tasks,
-    word_forms,
-    words_outside_examples,
-    words_outside_lists,
-    writes_kinds,
-)
+from .paper_text import to_tasks, word_forms, words_outside_examples, words_outside_lists
+from .phrases import as_written, noun_kinds, phrase_nouns, writes_kinds
 from .question import Asked
 from .relevance import Idf, covers, holds_compound, kinds_named, lacking, near, on_topic, rare, subject, vocabulary
 from .roles import comparative
