@@ -1246,3 +1246,15 @@ def test_a_task_of_modelling_language_a_paper_never_speaks_of_is_apart_from_it(o
 def test_a_noun_the_corpus_writes_only_as_its_adjective_finds_the_paper(offline):
     answer = offline.ask("What do papers say about the isotropy of embeddings?")
     assert answer.answerable and answer.citations[0].title.startswith("How Contextual are"), answer.text
+
+
+def test_a_name_opening_a_description_of_the_other_side_is_no_name_asked(offline):
+    # "Compare AxBench and the SAE monosemanticity evaluation" opened "No paper in the corpus is named “SAE”" and
+    # had AxBench alone: "the SAE … evaluation" describes a paper (the one evaluating SAEs for monosemanticity)
+    answer = offline.ask("Compare AxBench and the SAE monosemanticity evaluation")
+    titles = [c.title for c in answer.citations]
+    assert "named “SAE”" not in answer.text and len(titles) == 2, answer.text
+    assert any(t.startswith("Evaluating Sparse Autoencoders for Monosemantic") for t in titles), titles
+    # a name that is the side asked stays one ("Compare SPLADE with the ColBERT model": no paper named ColBERT)
+    colbert = offline.ask("Compare SPLADE with the ColBERT model")
+    assert "named “ColBERT”" in colbert.text, colbert.text

@@ -58,6 +58,22 @@ def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str]) 
 _A_KIND = re.compile(r"(?<![\w-])(?:a|an)\s+$", re.IGNORECASE)
 
 
+# "the SAE monosemanticity evaluation": a name opening a paper's description, two words or more after "the"
+_THE = re.compile(r"(?<![\w-])the\s+$", re.IGNORECASE)
+_DESCRIBED = re.compile(r"(?:\s+[a-z][\w-]*){2,}\s*(?:[?.!,;]|$|\s+(?:and|or|with|vs)\b)")
+
+
+def _describes(question: str, name: re.Match[str]) -> bool:
+    """Whether a coined name found in a question describes a paper or a kind of thing rather than naming one:
+    "SAE-based", "an MoE", "the SAE monosemanticity evaluation"."""
+    before = question[: name.start()]
+    return bool(
+        _DESCRIBING.search(name.group(0).strip("-."))
+        or _A_KIND.search(before)
+        or (_THE.search(before) and _DESCRIBED.match(question, name.end()))
+    )
+
+
 def studied_only(question: str, sources: Sequence[Source], mentioned: Sequence[str]) -> list[str]:
     """The coined names of a question that a paper goes by but none introduces: "Interpreting the Second-Order
     Effects of Neurons in CLIP" studies CLIP; no paper here made it."""
@@ -72,11 +88,7 @@ def studied_only(question: str, sources: Sequence[Source], mentioned: Sequence[s
 def _asked_names(question: str, sources: Sequence[Source], mentioned: Sequence[str]) -> list[str]:
     """The coined names a question gives, once each, but a name many papers use ("LLM") and the parts of names the
     question `mentioned`."""
-    found = [
-        n
-        for m in COINED_NAME.finditer(question)
-        if not _DESCRIBING.search(n := m.group(0).strip("-.")) and not _A_KIND.search(question[: m.start()])
-    ]
+    found = [m.group(0).strip("-.") for m in COINED_NAME.finditer(question) if not _describes(question, m)]
     # A name typed in lower case ("splade vs colbert"): a word the papers write as a coined one ("ColBERT-XM")
     written = frozenset().union(*(_coined_words(s.paper) for s in sources))
     # ("data", one token of English, is a word however a title writes it)
