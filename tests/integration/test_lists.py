@@ -448,3 +448,13 @@ def test_an_adjective_of_a_list_topic_is_held_apart_and_a_paper_making_one_of_th
     # kind but its own ("Arctic-Embed 2.0, a set of open-source text embedding models"), which answers it
     answer = offline.ask("Which multilingual embedding models are in the corpus?")
     assert answer.answerable and answer.citations[0].title.startswith("Arctic-Embed 2.0"), answer.text
+
+
+def test_a_data_set_as_one_of_the_things_made_asks_for_no_data_set_maker(offline):
+    # "Which papers build models or datasets for many languages?" listed Bloom Library alone: the question was
+    # read as asking for papers that make a data set, which Arctic-Embed 2.0 (a model) does not
+    assert not analyse("Which papers build models or datasets for many languages?").makes_data
+    assert analyse("Which papers propose new benchmarks for RAG?").makes_data
+    answer = offline.ask("Which papers build models or datasets for many languages?")
+    titles = [c.title for c in answer.citations]
+    assert any(t.startswith("Arctic-Embed 2.0") for t in titles) and any(t.startswith("Bloom") for t in titles)

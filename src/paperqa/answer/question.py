@@ -80,6 +80,7 @@ _LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 _LLM_ALTERNATIVE = re.compile(r"\b\w+s,?\s+or\s+(?:[\w-]+\s+)?(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
 
 
+_OR_DATA = re.compile(r"\s(?:or|and/or)\s", re.IGNORECASE)  # a data set as one of the things made, not the only
 # "Which papers are benchmarks?", "benchmark papers": papers that make one, as "propose new benchmarks" asks.
 _ARE_DATA = re.compile(
     r"\b(?:papers?|works?|ones)\s+(?:are|is|that\s+are)\s+(?:new\s+)?(?:benchmarks?|datasets?|data\s+sets?|corpora)\b"
@@ -220,7 +221,8 @@ def _analysed(question: str) -> Asked:
     if _TASK_VERB.search(question):  # "which papers summarize legal documents?": the task, not a request
         keys.insert(0, "summar")
     # A question all of framing words names them ("Which papers are new?"); one asking for code names none
-    makes_data = bool(MAKES_DATA.search(question) or _ARE_DATA.search(question))  # "propose new benchmarks for X"
+    made = MAKES_DATA.search(question)  # "propose new benchmarks for X"; "build models or datasets": either
+    makes_data = bool((made and not _OR_DATA.search(made.group(0))) or _ARE_DATA.search(question))
     if makes_data:  # "release a benchmark": the making is what `makes_data` asks, no word a paper must write
         keys = [k for k in keys if k not in _MAKING_DATA] or keys
     key_terms = tuple(dict.fromkeys(keys)) or (() if code else tuple(dict.fromkeys(terms(topic))))
