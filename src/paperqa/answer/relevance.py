@@ -155,10 +155,10 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     missing = len([t for t in lacked if names(t)]) if len(lacked) < len(asked.terms) else len(lacked)
     together = all(holds_compound(paper, parts) for parts in asked.compounds)
     applied = not any(t in lacked for t in asked.domains)  # "for retrieval": not preference data
-    made = all(t in ize_stems(paper) for t in asked.derived)  # "tokenization": not a paper saying "tokens" only
     # "lifelong or continual hashing": a subject each alternative qualifies ("decode or sample text": no subject)
-    applied = applied and not any(names(t) for t in alternatives_head(asked) & set(lacked))
-    return missing <= (len(asked.terms) - 1) // 2 and together and applied and made
+    qualified = not any(names(t) for t in alternatives_head(asked) & set(lacked))
+    made = all(t in ize_stems(paper) for t in asked.derived)  # "tokenization": not a paper saying "tokens" only
+    return missing <= (len(asked.terms) - 1) // 2 and together and applied and qualified and made
 
 
 def alternatives_head(asked: Asked) -> set[str]:

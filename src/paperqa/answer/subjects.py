@@ -14,7 +14,7 @@ from .phrases import as_written, noun_kinds, phrase_nouns, writes_kinds
 from .question import Asked
 from .relevance import Idf, covers, holds_compound, kinds_named, lacking, near, on_topic, rare, subject, vocabulary
 from .roles import comparative
-from .roles import modifier as modifier_shaped
+from .roles import modifier as modifier_shaped  # (`Subjects.one_phrase` has a local `modifier`)
 from .traits import makes_data, on_language_models
 
 _GENERATE = stem("generate")  # "generate text", "text generation" (`roles._MAKING` holds more verbs)
