@@ -1258,3 +1258,17 @@ def test_a_name_opening_a_description_of_the_other_side_is_no_name_asked(offline
     # a name that is the side asked stays one ("Compare SPLADE with the ColBERT model": no paper named ColBERT)
     colbert = offline.ask("Compare SPLADE with the ColBERT model")
     assert "named “ColBERT”" in colbert.text, colbert.text
+
+
+def test_of_words_as_rare_the_one_naming_a_subject_is_the_rarest(offline):
+    # "Does contrastive learning hurt minority groups?" was refused ("lacks “hurt minority”"): "hurt" and
+    # "minority" are as rare, and the verb was taken as the word the paper had to hold
+    answer = offline.ask("Does contrastive learning hurt minority groups?")
+    assert answer.answerable and answer.citations[0].title.startswith("An Investigation of Representation"), answer.text
+
+
+def test_what_is_wrong_with_a_thing_asks_its_limits(offline):
+    # "What's wrong with [MASK] tokens?" was refused: no paper writes "wrong"; it asks what papers find wanting
+    assert analyse("What's wrong with [MASK] tokens?").weakness
+    answer = offline.ask("What's wrong with [MASK] tokens?")
+    assert answer.answerable and "representation deficiency" in answer.text, answer.text

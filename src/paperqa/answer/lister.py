@@ -81,7 +81,7 @@ class Lister:
             return Draft(refusal(sources, apart=phrase), answerable=False)
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
             return self.one.summary(asked, sources, chosen[0], hedged=False)
-        head, chosen = list_head(asked, sources, chosen, lack_said, rarest=max(asked.terms, key=self.idf, default=""))
+        head, chosen = list_head(asked, sources, chosen, lack_said, rarest=self.subjects.rarest(asked.terms) or "")
         lines = [head + ":"]
         for i in chosen:
             quoted = naming.get(i) or limits.get(i) or code.get(i) or quoted_line(asked, sources[i], self.pick)

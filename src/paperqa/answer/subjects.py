@@ -99,15 +99,20 @@ class Subjects:
             return [written for written, parts in noun_kinds(asked.text) if not holds_compound(closest.paper, parts)]
         return as_written(asked.text, [t for t in fewest if subject(t, self.topical)] or fewest)
 
+    def rarest(self, wanted: Sequence[str]) -> str | None:
+        """The question's rarest key word (by IDF); of words as rare, the one naming a subject most ("minority",
+        not "hurt", of "Does contrastive learning hurt minority groups?")."""
+        return max(wanted, key=lambda t: (round(self.idf(t), 1), self.topical(t)), default=None)
+
     def has_rarest(self, wanted: Sequence[str], source: Source) -> bool:
-        """Whether a paper holds the question's rarest key word (by IDF), in any form."""
-        rarest = max(wanted, key=self.idf, default=None)
+        """Whether a paper holds the question's rarest key word, in any form."""
+        rarest = self.rarest(wanted)
         return rarest is None or has(rarest, vocabulary(source.paper))
 
     def phrase_nowhere(self, asked: Asked, wanted: Sequence[str], sources: Sequence[Source]) -> list[str]:
         """The question's phrase of two subjects holding its rarest word ("speculative decoding", not "several
         countries"), as written, when no paper writes its two words together."""
-        rarest = max(wanted, key=self.idf)
+        rarest = self.rarest(wanted)
         pairs = [pair for pair in asked.pairs if rarest in pair and all(map(self.names, pair))]
         if not pairs or any(near(s.paper, a, b) for s in sources for a, b in pairs):
             return []
@@ -133,7 +138,7 @@ class Subjects:
         patents")."""
         words, said = vocabulary(source.paper), words_outside_examples(source.paper)
         common = [t for t in asked.terms if as_written(asked.text, [t])[0].islower()]
-        rarest = max(asked.terms, key=self.idf, default=None)
+        rarest = self.rarest(asked.terms)
 
         def listed_only(t: str) -> bool:  # ("bit precisions" among RSQ's settings: a few bits is not its topic)
             return t == rarest and self.names(t) and not has(t, words_outside_lists(source.paper))
