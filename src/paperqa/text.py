@@ -158,6 +158,7 @@ FRAME = frozenset(
         "big "  # "How big is the USPTO-3M dataset?" asks a size (no abstract of the corpus says "big")
         "hot trending exciting "  # "What's hot in 2026?": the newest papers, no topic
         "came come comes appeared "  # "Which papers came out in 2025 on unlearning?": when, not what
+        "let lets letting "  # "… while still letting it understand it?": what is kept, said in what follows
         "start starting begin beginner beginners "  # "a paper to start with on retrieval"
         "whats deal "  # "whats the deal with matryoshka embeddings" (typed without its apostrophe)
         "stand stands "  # "What does RSQ stand for?": the name's words asked, no subject

@@ -1272,3 +1272,12 @@ def test_what_is_wrong_with_a_thing_asks_its_limits(offline):
     assert analyse("What's wrong with [MASK] tokens?").weakness
     answer = offline.ask("What's wrong with [MASK] tokens?")
     assert answer.answerable and "representation deficiency" in answer.text, answer.text
+
+
+def test_how_to_stop_a_thing_asks_what_counters_it_and_letting_frames(offline):
+    # "How do you stop a language model from generating toxic text while still letting it understand it?" was
+    # refused: no paper writes "stop" or "letting" (it asks what prevents it; "letting" says what is kept)
+    answer = offline.ask(
+        "How do you stop a language model from generating toxic text while still letting it understand it?"
+    )
+    assert answer.answerable and answer.citations[0].title.startswith("Teaching Models to Understand"), answer.text

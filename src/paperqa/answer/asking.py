@@ -121,7 +121,7 @@ _FINDING = re.compile(
 # papers about "fixing": the asking goes, and the answer quotes what the paper does against it.
 _REMEDY = re.compile(
     r"\bhow\s+(?:is|are|was|were|can|could|do|does|did|to|should|would|might)\s+(?:(?:it|this|that|they|them|one|"
-    r"we|you|these|those)\s+)?(?:be\s+)?(?:fix|solv|mitigat|prevent|avoid|overcom|remed|tackl|counter|alleviat|"
+    r"we|you|these|those)\s+)?(?:be\s+)?(?:fix|solv|mitigat|prevent|avoid|overcom|remed|tackl|counter|alleviat|stop|"
     r"resolv|cure)\w*|\b(?:solutions?|remed(?:y|ies)|fix(?:es)?|mitigations?|countermeasures?)\s+(?:to|for)\b",
     re.IGNORECASE,
 )
