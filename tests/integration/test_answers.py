@@ -1272,6 +1272,8 @@ def test_what_is_wrong_with_a_thing_asks_its_limits(offline):
     assert analyse("What's wrong with [MASK] tokens?").weakness
     answer = offline.ask("What's wrong with [MASK] tokens?")
     assert answer.answerable and "representation deficiency" in answer.text, answer.text
+    # ("resulting in a representation deficiency … and limiting …" states a limit: a list of it, not the closest)
+    assert answer.text.startswith("The corpus has 1 paper on this (each line gives a limit"), answer.text
 
 
 def test_how_to_stop_a_thing_asks_what_counters_it_and_letting_frames(offline):

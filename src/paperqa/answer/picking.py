@@ -31,7 +31,7 @@ LIMITS = re.compile(
     r"\b(however|but|limit(ed|ation|ations)|limits?(?=\s+(?:the|their|its|our|this|these|how|what)\b)|drawbacks?|downsides?|shortcomings?|struggl\w*|fail\w*|lacks?|"
     r"costly|expensive|suffer\w*|bottlenecks?|worse|weak(?:er|ness\w*)|trade-?offs?|inefficien\w*|poor(ly)?|"
     r"degrad\w*|at the cost of|not competitive|uncompetitive|underperform\w*|falls? short|outperformed by|"
-    r"challenges|hinder\w*|suboptimal|los(?:e|es|ing))\b",
+    r"challenges|hinder\w*|suboptimal|los(?:e|es|ing)|limiting|deficien\w*|flaws?|flawed|pitfalls?|vulnerab\w*)\b",
     re.IGNORECASE,
 )
 # ("a distance limit" is a setting, not a limitation; "which limits their use" is one.)
