@@ -1270,6 +1270,11 @@ def test_of_words_as_rare_the_one_naming_a_subject_is_the_rarest(offline):
 def test_what_is_wrong_with_a_thing_asks_its_limits(offline):
     # "What's wrong with [MASK] tokens?" was refused: no paper writes "wrong"; it asks what papers find wanting
     assert analyse("What's wrong with [MASK] tokens?").weakness
+    # so "what goes wrong when …" and "what limits X?" ("What limits sparse autoencoders?": AxBench's "SAEs are not
+    # competitive"; it quoted a paper using them as a tool)
+    assert analyse("What goes wrong when you fine-tune on new knowledge?").weakness
+    limits = offline.ask("What limits sparse autoencoders?")
+    assert "SAEs are not competitive" in limits.text, limits.text
     answer = offline.ask("What's wrong with [MASK] tokens?")
     assert answer.answerable and "representation deficiency" in answer.text, answer.text
     # ("resulting in a representation deficiency … and limiting …" states a limit: a list of it, not the closest)

@@ -101,7 +101,8 @@ _USUAL_KIND = re.compile(
 _WEAKNESS = re.compile(
     r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
     r"disadvantages?|shortcomings?|challenges|trade-?offs?|caveats?|pros\s+and\s+cons)"
-    r"|\bwhat(?:'s|’s|\s+is|\s+goes)\s+wrong\s+with"  # "What's wrong with [MASK] tokens?"
+    r"|\bwhat(?:'s|’s|\s+is|\s+goes|\s+went|\s+can\s+go)\s+wrong(?:\s+with)?"  # "What's wrong with [MASK] tokens?"
+    r"|\bwhat\s+limits"  # "What limits sparse autoencoders?"
     r"|\b(?:open|remaining|unsolved|unresolved)\s+"
     r"(?:problems|questions|issues)|\b(?:problems|questions|issues)\s+(?:remain\s+)?(?:open|unsolved|unresolved))"
     r"\b(?:\s+(?:of|in|for)\b)?",
