@@ -186,3 +186,13 @@ def test_a_paper_asked_how_it_compares_to_others_answers_with_where_it_is_set_ag
     ):
         answer = offline.ask(question)
         assert said in answer.text.split("[1]")[1], answer.text  # the first sentence quoted
+
+
+def test_what_beats_a_thing_somewhere_is_answered_where_the_paper_says_what_does_there(offline):
+    # "What beats sparse autoencoders for concept detection?" quoted AxBench's list of techniques; its "For concept
+    # detection, representation-based methods such as difference-in-means, perform the best" answers it
+    answer = offline.ask("What beats sparse autoencoders for concept detection?")
+    assert "For concept detection, representation-based methods" in answer.text.split("[1]")[1], answer.text
+    # ("Does PRP beat InstructGPT on TREC-DL2019?" asks of PRP: its sentence on that benchmark, as before)
+    prp = offline.ask("Does PRP beat InstructGPT on TREC-DL2019?")
+    assert "On TREC-DL2019, PRP" in prp.text.split("[1]")[1], prp.text

@@ -25,6 +25,16 @@ from .vectors import Vectors
 
 # Words saying a limit is another method's: "where vanilla models fail", "baselines lag behind"
 _OTHERS = re.compile(r"\b(?:baselines?|vanilla|existing|previous|prior|other|others|traditional|conventional)\b", re.I)
+_BEST = re.compile(r"\b(?:best|better|strongest|wins?|leads?)\b", re.IGNORECASE)  # what a paper found ahead
+_WHAT_WINS = re.compile(r"\s*(?:what|which)\b", re.IGNORECASE)  # asks what is ahead ("does X beat Y?" asks of X)
+
+
+def _ahead_in(sentence: str, where: Sequence[str]) -> bool:
+    """Whether a sentence says what comes out ahead (beats others, or is best) in the places asked about."""
+    words = frozenset(terms(sentence))
+    return bool(SET_AGAINST.search(sentence) or _BEST.search(sentence)) and all(has(t, words) for t in where)
+
+
 FEW_CHUNKS = 0.6  # share of the highest IDF from which a word a named paper lacks is asked of it ("creativity")
 
 
@@ -153,6 +163,10 @@ class OnePaper:
         if not lead and matches[top].name and AGAINST_OTHERS.search(asked.text):  # "compare to other … methods?"
             own = own_part(sources[top])
             lead = [s for s in substance(sources[top].paper.abstract) if s in own and SET_AGAINST.search(s)][:1]
+            chosen = [*lead, *(s for s in chosen if s not in lead)][:3]
+        if not lead and asked.verb in COMPARING and asked.domains and _WHAT_WINS.match(asked.text):
+            # "What beats SAEs for concept detection?": where the paper says what does, for that
+            lead = [s for s in substance(sources[top].paper.abstract) if _ahead_in(s, asked.domains)][:1]
             chosen = [*lead, *(s for s in chosen if s not in lead)][:3]
         body = " ".join(draft.quote(top + 1, s) for s in [*lead, *in_order(sources[top], chosen[len(lead) :])])
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
