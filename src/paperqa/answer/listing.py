@@ -18,6 +18,7 @@ from .phrases import as_written, kind_said
 from .picking import Picker
 from .pointed import lacked_by_all
 from .question import Asked, names_llms
+from .roles import plural
 from .traits import MAKES_DATA
 
 MAX_LISTED = 12
@@ -46,9 +47,6 @@ _FIELD = re.compile(r"[a-z]+(?:ical|al|ic)")
 _QUANTITY = frozenset(("number", "amount"))  # stems of "the number of", "the amount of"
 
 
-_PLURAL = re.compile(r"[a-z][a-z-]*[^su]s")  # "calculators", not "bias", "class" or "corpus"
-
-
 def list_head(
     asked: Asked,
     sources: Sequence[Source],
@@ -71,7 +69,7 @@ def list_head(
         none_has = {t for t in none_has if subject(t) and any(_FIELD.fullmatch(w) for w in as_written(asked.text, [t]))}
     # "reduce the number of visual tokens" is reducing visual tokens: no word of it the papers lack
     none_has = {t for t in none_has if t not in _QUANTITY or not re.search(rf"\b{t}\w*\s+of\b", asked.text, re.I)}
-    things = rarest in none_has and short and _PLURAL.fullmatch(as_written(asked.text, [rarest])[0])
+    things = rarest in none_has and short and plural(as_written(asked.text, [rarest])[0])
     if things or any(subject(t) for t in none_has):  # which word none of them has is said below
         head = (
             f"No paper found is on all of this; the {many} closest {papers}"

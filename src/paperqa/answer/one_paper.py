@@ -27,15 +27,13 @@ from .vectors import Vectors
 _OTHERS = re.compile(r"\b(?:baselines?|vanilla|existing|previous|prior|other|others|traditional|conventional)\b", re.I)
 _BEST = re.compile(r"\b(?:best|better|strongest|wins?|leads?)\b", re.IGNORECASE)  # what a paper found ahead
 _WHAT_WINS = re.compile(r"\s*(?:what|which)\b", re.IGNORECASE)  # asks what is ahead ("does X beat Y?" asks of X)
+FEW_CHUNKS = 0.6  # share of the highest IDF from which a word a named paper lacks is asked of it ("creativity")
 
 
 def _ahead_in(sentence: str, where: Sequence[str]) -> bool:
     """Whether a sentence says what comes out ahead (beats others, or is best) in the places asked about."""
     words = frozenset(terms(sentence))
     return bool(SET_AGAINST.search(sentence) or _BEST.search(sentence)) and all(has(t, words) for t in where)
-
-
-FEW_CHUNKS = 0.6  # share of the highest IDF from which a word a named paper lacks is asked of it ("creativity")
 
 
 class OnePaper:

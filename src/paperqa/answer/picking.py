@@ -45,8 +45,6 @@ def limit_stated(sentence: str, contrast: bool = True) -> bool:
     return bool(LIMITS.search(plain if contrast else _CONTRAST_ONLY.sub(" ", plain)))
 
 
-# A sentence stating a result reached ("remarkable improvements are achieved on MS MARCO"), not one aiming at it
-# ("which targets on improving …").
 # "How does RECE compare to other concept erasure methods?": a paper set against others, asked of one paper
 AGAINST_OTHERS = re.compile(
     r"\b(?:compar\w*|stacks?\s+up|fares?)\s+(?:to|with|against)\s+(?:the\s+)?(?:other|existing|previous|prior|earlier|alternative)",
@@ -57,6 +55,8 @@ SET_AGAINST = re.compile(
     rf"{BEATS.pattern}|\bcompetitive\b|\bagainst\s+(?:the\s+)?(?:previous|existing|prior|other|current|state-of-the-art|baseline)",
     re.IGNORECASE,
 )
+# A sentence stating a result reached ("remarkable improvements are achieved on MS MARCO"), not one aiming at it
+# ("which targets on improving …").
 RESULT = re.compile(
     r"\b(?:achiev\w*|yield\w*|obtain\w*|attain\w*|outperform\w*|surpass\w*|improvements?\s+(?:of|on|over|are|were)|"
     r"gains?\s+(?:of|on|over))\b",

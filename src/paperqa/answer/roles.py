@@ -87,7 +87,7 @@ _KIND_HEADS = frozenset(("model", "models", "network", "networks"))
 _DETERMINERS = frozenset(("the", "their", "its"))
 
 
-def _plural(word: str) -> bool:
+def plural(word: str) -> bool:
     """Whether a word in lower case is written as a plural noun ("inputs"; not "bias", "class" or "analysis")."""
     return word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
@@ -101,7 +101,7 @@ def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
         # ("the privacy risks of RAG": a paper on financial risks is on another kind of risk)
         opening = before in PREPOSITIONS or before in _DETERMINERS
         opening = opening or (after in _KIND_HEADS and (before in STOPWORDS or before == "."))
-        if not opening or a in STOPWORDS or b in STOPWORDS or modifier(a) or _plural(a):
+        if not opening or a in STOPWORDS or b in STOPWORDS or modifier(a) or plural(a):
             continue  # ("the order of inputs matter": a plural noun qualifies nothing; the verb after it says)
         if after not in STOPWORDS and not after.isdigit() and stem(after) not in FRAME and after != ".":
             continue  # "from brain MRI scans": "brain" qualifies the scans, not "MRI" on its own

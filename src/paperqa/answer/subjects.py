@@ -246,14 +246,15 @@ class Subjects:
         """Where a short question asks its topic to apply ("… for e-commerce search"), a subject no listed paper
         mentions, as written; none for a longer description, which may say it otherwise ("for picture search"), nor
         for one of several joined ("for legal and regulatory texts")."""
-        if not listed or len(asked.terms) > LISTED_WORDS:
+        if not listed or len(asked.terms) > LISTED_WORDS or not asked.domains:
             return []
+        lacked = [set(lacking(asked, s.paper)) for s in listed]
         return [
             w
             for t in asked.domains
             if (w := as_written(asked.text, [t])[0])
             and self.names(t)
-            and all(t in lacking(asked, s.paper) for s in listed)
+            and all(t in lack for lack in lacked)
             and not re.search(rf"\b{re.escape(w)}\s+(?:and|or)\b", asked.text, re.IGNORECASE)
         ]
 

@@ -103,11 +103,15 @@ class View:
         known: dict[str, float] = self.__dict__.setdefault("_idf", {})
         if term not in known:
             bm25 = self.derived.bm25
-            found = bm25.term_idf(term)
-            if found is None:  # an acronym the papers write only in the plural ("MLLMs": the stemmer keeps its "s")
-                found = bm25.term_idf(f"{term}s")
+            found = bm25.term_idf(self._indexed(term))
             known[term] = found if found is not None else bm25.max_idf
         return known[term]
+
+    def _indexed(self, term: str) -> str:
+        """The term as the index holds it: an acronym the papers write only in the plural ("MLLMs": the stemmer
+        keeps its "s") by that plural."""
+        bm25 = self.derived.bm25
+        return f"{term}s" if bm25.term_counts(term)[0] == 0 and bm25.term_counts(f"{term}s")[0] else term
 
     def topical(self, term: str) -> float:
         """How much a stemmed term clusters in the chunks that hold it: its residual IDF in bits, the IDF it has
@@ -116,9 +120,7 @@ class View:
         where it occurs (~0). A term in no chunk gets 0. Kept, like `idf`."""
         known: dict[str, float] = self.__dict__.setdefault("_topical", {})
         if term not in known:
-            df, cf = self.derived.bm25.term_counts(term)
-            if not df:  # as `idf`: "mllm" written only as "MLLMs"
-                df, cf = self.derived.bm25.term_counts(f"{term}s")
+            df, cf = self.derived.bm25.term_counts(self._indexed(term))
             n = max(len(self.derived.bm25.ids), 1)
             known[term] = math.log2(n / df) + math.log2(-math.expm1(-cf / n)) if df else 0.0
         return known[term]
