@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
+
+# Gradio keeps copies of served files (exports) in a shared /tmp/gradio that nothing empties, and its own
+# clean-up at shutdown waits for open browser tabs in vain. This process's copies go in a folder of its own,
+# removed when it exits (unless the user chose GRADIO_TEMP_DIR).
+_SCRATCH = tempfile.TemporaryDirectory(prefix="paperqa-ui-")
+os.environ.setdefault("GRADIO_TEMP_DIR", _SCRATCH.name)
 
 # The app never needs the Hugging Face hub: no analytics, telemetry or registry look-ups.
 for _name, _value in (
@@ -72,7 +79,8 @@ def build_app(assistant: Assistant, mcp: bool = False) -> gr.Blocks:
     """The chat, sources, filters and corpus view over one Assistant; nothing is launched. With `mcp`, the
     tools `ask` and `search_corpus` are the documented endpoints (MCP lists every documented endpoint as a
     tool, and the chat's session endpoints stay callable but unlisted: they need a browser session's history)."""
-    with gr.Blocks(title="paperqa", analytics_enabled=False) as app:
+    # delete_cache: Gradio's copies of exported files go after a day, and all of them when the server closes.
+    with gr.Blocks(title="paperqa", analytics_enabled=False, delete_cache=(3600, 86400)) as app:
         with gr.Row():
             gr.Markdown("## paperqa: ask the corpus of paper abstracts")
             papers = len(assistant.index.papers)

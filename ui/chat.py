@@ -61,6 +61,8 @@ class ChatPanel:
 
     def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
+        # Exports live in one folder the process removes when it exits (one per export had piled up in /tmp).
+        self.exports = tempfile.TemporaryDirectory(prefix="paperqa-exports-")
 
     def chat(self, message: str, chatbot: list[Message], history: History, date_from: str, date_to: str, org: str,
              min_upvotes: float | None, k: float, categories: list[str] | str | None = None,
@@ -115,12 +117,11 @@ class ChatPanel:
                   "complete": t.answer.complete, "notes": list(t.answer.notes)} for t in history]  # fmt: skip
         return json.dumps(turns, ensure_ascii=False)
 
-    @staticmethod
-    def export(history: History) -> Any:
-        """The conversation as a Markdown file to download."""
+    def export(self, history: History) -> Any:
+        """The conversation as a Markdown file to download (a folder each, so the file keeps its name)."""
         if not history:
             raise gr.Error("Nothing to export yet.")
-        path = Path(tempfile.mkdtemp(prefix="paperqa-")) / "paperqa-conversation.md"
+        path = Path(tempfile.mkdtemp(dir=self.exports.name)) / "paperqa-conversation.md"
         path.write_text(conversation_markdown(history), encoding="utf-8")
         return gr.update(value=str(path), visible=True)
 

@@ -6,6 +6,10 @@ import json
 import os
 import shutil
 import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -25,6 +29,44 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+PAPERQA = str(Path(sys.executable).with_name("paperqa"))
+
+
+def serve_ui(home: Path, *args: str, **env: str) -> tuple[subprocess.Popen, str]:
+    """`paperqa ui` as a user starts it (offline, on a free loopback port), once it answers; the caller stops it
+    by PID."""
+    port = _free_port()
+    # GRADIO_TEMP_DIR too: this process's own app (ui_url) set it to a folder of its own.
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("PAPERQA_", "OPENAI_", "GRADIO_TEMP_DIR"))}
+    clean.update(PAPERQA_HOME=str(home), PAPERQA_LLM="offline", **env)
+    proc = subprocess.Popen([PAPERQA, "ui", "--port", str(port), *args], env=clean,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(base + "/", timeout=2)
+            return proc, base
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                said = proc.stderr.read() if proc.stderr else ""
+                raise AssertionError(f"paperqa ui {' '.join(args)} did not start: {said}") from None
+            time.sleep(0.5)
+
+
+def stop_ui(proc: subprocess.Popen) -> int | None:
+    """Stop a served UI as a service manager does (SIGTERM, so it removes its temporary files); its exit code,
+    or None if it had to be killed."""
+    proc.terminate()
+    try:
+        return proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return None
 
 
 @pytest.fixture(scope="session")
@@ -69,8 +111,9 @@ def ui_url(ui_home):
 
 
 @pytest.fixture
-def browser():
-    """Headless Debian Chromium driven by Selenium (no browser download)."""
+def browser(tmp_path_factory):
+    """Headless Debian Chromium driven by Selenium (no browser download); its scratch files stay in pytest's
+    temporary folder (Chromium leaves an org.chromium.* folder in TMPDIR per run)."""
     if not (shutil.which(CHROMIUM) and shutil.which(DRIVER)):
         if os.environ.get("CI"):
             pytest.fail("Debian chromium and chromium-driver are required in CI (make test installs them as root)")
@@ -92,6 +135,7 @@ def browser():
         "--window-size=1400,1100",
     ):
         opts.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
+    env = {**os.environ, "TMPDIR": str(tmp_path_factory.mktemp("chromium-tmp"))}
+    driver = webdriver.Chrome(service=Service(DRIVER, env=env), options=opts)
     yield driver
     driver.quit()

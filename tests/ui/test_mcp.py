@@ -6,42 +6,20 @@ import asyncio
 import json
 import os
 import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from .conftest import _free_port
+from .conftest import PAPERQA, _free_port, serve_ui, stop_ui
 
 pytestmark = pytest.mark.ui
-PAPERQA = str(Path(sys.executable).with_name("paperqa"))
 
 
 @pytest.fixture(scope="module")
 def mcp_url(ui_home):
     """`paperqa ui --mcp` as a user starts it, on a free loopback port; stopped by PID."""
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PAPERQA_", "OPENAI_"))}
-    env.update(PAPERQA_HOME=str(ui_home), PAPERQA_LLM="offline")
-    proc = subprocess.Popen([PAPERQA, "ui", "--mcp", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(base + "/", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                said = proc.stderr.read() if proc.stderr else ""
-                raise AssertionError(f"paperqa ui --mcp did not start: {said}") from None
-            time.sleep(0.5)
+    proc, base = serve_ui(ui_home, "--mcp")
     yield f"{base}/gradio_api/mcp/"
-    proc.kill()
-    proc.wait()
+    assert stop_ui(proc) == 0
 
 
 async def _session(url, work):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import click
@@ -20,4 +21,11 @@ def ui(home: Path | None, llm: str | None, model: str | None, host: str, port: i
     # Loaded here, not at the top: every other command stays free of gradio's import time.
     from paperqa.ui.app import launch
 
+    # A service manager stops the UI with SIGTERM: close it as Ctrl-C does, so its temporary files go too.
+    signal.signal(signal.SIGTERM, _interrupted)
     launch(assistant_from(settings_from(home, llm, model)), host=host, port=port, share=share, mcp=mcp)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    """SIGTERM as Ctrl-C: Gradio's wait loop then closes the server and the process exits cleanly."""
+    raise KeyboardInterrupt
