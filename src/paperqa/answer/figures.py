@@ -10,7 +10,7 @@ from ..text import NUMBER_WORDS, stem, terms
 from .claims import numbers
 from .evidence import has
 from .kinds import QUANTITY
-from .question import Asked, figures_asked
+from .question import Asked
 
 # Sizes written as words ("ten", "hundreds", "millions"): the words of both patterns below.
 _SIZES = r"ten|eleven|twelve|twenty|hundreds?|thousands?|millions?|billions?|dozens?"
@@ -122,3 +122,8 @@ def each_figure(asked: Asked, stated: Sequence[str]) -> list[str]:
     if asks_how_long(asked.text):  # "how long": another with a duration
         found += [t for t in stated if _DURATION.search(t) and t not in found][:1]
     return found
+
+
+def figures_asked(question: str) -> int:
+    """How many quantities a question asks for ("how long …, and what latency …": two)."""
+    return sum(1 for _ in QUANTITY.finditer(question))

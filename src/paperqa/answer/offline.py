@@ -20,6 +20,7 @@ from .citations import inert
 from .citing import CITING_UNRECORDED, mentioning
 from .code import code_listed, code_of
 from .comparison import MAX_COMPARED, compared
+from .defining import defining
 from .draft import (
     NOTHING_RETRIEVED,
     Draft,
@@ -38,7 +39,7 @@ from .listing import TOPIC_WORDS
 from .names import introduces
 from .one_paper import OnePaper
 from .phrases import as_written, ize_stems, noun_kinds
-from .picking import GAIN, Picker, defining
+from .picking import GAIN, Picker
 from .pointed import (
     against_named,
     apart_from,

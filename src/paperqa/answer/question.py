@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,18 +22,16 @@ from ..text import (
     without,
 )
 from .asking import Order, Ordering, asking
-from .kinds import DATED_COMPARATIVE, QUANTITY, in_plural, named_kind, wanted
+from .kinds import DATED_COMPARATIVE, in_plural, named_kind, wanted
 from .phrases import COINED, WORD, compounds, derived, either, joined, pairs
 from .record import Record, record_asked
 from .roles import clause_verbs, doer, domains, framed, main_verb, qualified
 from .shapes import SUMMARY, Shape, shape_of
 from .traits import MAKES_DATA
+from .written import acronym_stems, camel_stems, proper_stems
 
 # "Which came first, X or Y?": a comparison that gives each side's date.
 _DATES_COMPARED = re.compile(rf"\b(?:{DATED_COMPARATIVE})\b", re.IGNORECASE)
-_CAMEL = re.compile(r"[a-z][A-Z]")  # a coined name's capital inside it ("TransF", "ColBERT")
-_ACRONYM = re.compile(r"\b[A-Z]{3,10}s?\b")  # "CLIP", "GPUs": a name, not the word its letters spell ("clips")
-_PROPER = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+\b")  # "Chinese" after a word, not a sentence's first word
 # "Which paper introduced BERT?", "who proposed the BEIR benchmark": the paper that made a name, which a paper
 # merely using it (gaBERT) is not. Only a coined name is checked (`BERT`, `RoboDepth`, `T5`: a capital after a
 # small letter, two capitals, or letters and a digit), not a description or a capitalised word ("Fine-Grained").
@@ -256,10 +253,10 @@ def _analysed(question: str) -> Asked:
         clause_verbs=clause_verbs(words),
         verb=main_verb(words),
         doer=doer(words),
-        names=frozenset(key_terms) & _camel_stems(question),
-        acronyms=frozenset(key_terms) & _acronym_stems(question),
+        names=frozenset(key_terms) & camel_stems(question),
+        acronyms=frozenset(key_terms) & acronym_stems(question),
         with_code=code is not None,
-        proper=frozenset(key_terms) & _proper_stems(question),
+        proper=frozenset(key_terms) & proper_stems(question),
         framed=framed(words, key_terms),
     )
 
@@ -290,34 +287,3 @@ def _glossed(topic: str, shape: Shape) -> tuple[tuple[frozenset[str], ...], ...]
     sides = [frozenset(_keys([w.casefold() for w in WORD.findall(joined(part))])) for part in (topic[: m.start()],
              m.group())]  # fmt: skip
     return ((sides[0], sides[1]),) if all(sides) and sides[0] != sides[1] else ()
-
-
-def _proper_stems(question: str) -> set[str]:
-    """The stems of a question's words capitalised inside a sentence ("Chinese", "Irish", "Pile"): a language, a
-    place or a name narrowing its topic. None in a title-cased question ("Which Papers Study Hashing?")."""
-    if _mostly(question, lambda w: w[:1].isupper()):
-        return set()
-    return {stem(m.casefold()) for m in _PROPER.findall(question)}
-
-
-def _acronym_stems(question: str) -> set[str]:
-    """The stems of a question's words written in capitals ("CLIP", "GPUs"), none in a question all in capitals."""
-    if _mostly(question, str.isupper):
-        return set()
-    return {stem(m.casefold()) for m in _ACRONYM.findall(question)}
-
-
-def _mostly(question: str, written: Callable[[str], bool]) -> bool:
-    """Whether more than half of a question's words are written so (title case, capitals): then none says more."""
-    words = WORD.findall(question)
-    return sum(1 for w in words if written(w)) * 2 > len(words)
-
-
-def _camel_stems(question: str) -> set[str]:
-    """The stems of a question's words with a capital after a small letter ("TransF", "ColBERT", "LoRA")."""
-    return {stem(w.casefold()) for w in WORD.findall(question) if _CAMEL.search(w)}
-
-
-def figures_asked(question: str) -> int:
-    """How many quantities a question asks for ("how long …, and what latency …": two)."""
-    return sum(1 for _ in QUANTITY.finditer(question))

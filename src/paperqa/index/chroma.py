@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -34,12 +32,12 @@ from chromadb.config import Settings as ChromaSettings
 
 from ..errors import IndexStateError
 from . import faults
+from .chroma_probe import probe
 from .rwlock import ReadWriteLock
 from .server import DEFAULT_COLLECTION as COLLECTION
 from .server import ChromaServer
 
 _PAGE = 5000
-_PROBE_SECONDS = 120
 _LOCKED_WAITS = (0.05, 0.2, 0.5, 0.0)  # seconds after each try of a best-effort write
 
 
@@ -166,7 +164,7 @@ class ChromaStore:
             self.count()
             return None
         assert self.folder is not None
-        return self._trouble if self._collection is None else probe(self.folder)
+        return self._trouble if self._collection is None else probe(self.folder, COLLECTION)
 
     def reset(self) -> None:
         """Set an unreadable folder aside (as `chroma.broken`) and start an empty one (on a server: empty
@@ -301,20 +299,3 @@ def _reason(exc: BaseException) -> str:
     """An exception as a short line: its type and first line, without the client's stack of causes."""
     text = " ".join(str(exc).split())[:200]
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def probe(folder: Path) -> str | None:
-    """Why Chroma at `folder` cannot be used, or None, asked of a separate process: reading a damaged HNSW
-    index can end the reading process with a segmentation fault, which no exception handler catches."""
-    if not folder.exists():
-        return None
-    args = [sys.executable, str(Path(__file__).with_name("chroma_probe.py")), str(folder), COLLECTION]
-    try:
-        done = subprocess.run(args, check=False, capture_output=True, text=True, timeout=_PROBE_SECONDS)
-    except subprocess.TimeoutExpired:
-        return f"reading it took over {_PROBE_SECONDS} s"
-    if done.returncode < 0:
-        return f"reading it crashed the process (signal {-done.returncode})"
-    if done.returncode != 0:
-        return (done.stderr.strip().splitlines() or ["the probe failed"])[-1][:300]
-    return done.stdout.strip() or None

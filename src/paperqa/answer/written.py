@@ -1,0 +1,40 @@
+"""How a question writes its words: capitalised inside a sentence, in capitals, or with a capital inside (each
+narrows or names what is asked), unless most of the question is written so."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..text import stem
+from .phrases import WORD
+
+_CAMEL = re.compile(r"[a-z][A-Z]")  # a coined name's capital inside it ("TransF", "ColBERT")
+_ACRONYM = re.compile(r"\b[A-Z]{3,10}s?\b")  # "CLIP", "GPUs": a name, not the word its letters spell ("clips")
+_PROPER = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+\b")  # "Chinese" after a word, not a sentence's first word
+
+
+def proper_stems(question: str) -> set[str]:
+    """The stems of a question's words capitalised inside a sentence ("Chinese", "Irish", "Pile"): a language, a
+    place or a name narrowing its topic. None in a title-cased question ("Which Papers Study Hashing?")."""
+    if _mostly(question, lambda w: w[:1].isupper()):
+        return set()
+    return {stem(m.casefold()) for m in _PROPER.findall(question)}
+
+
+def acronym_stems(question: str) -> set[str]:
+    """The stems of a question's words written in capitals ("CLIP", "GPUs"), none in a question all in capitals."""
+    if _mostly(question, str.isupper):
+        return set()
+    return {stem(m.casefold()) for m in _ACRONYM.findall(question)}
+
+
+def _mostly(question: str, written: Callable[[str], bool]) -> bool:
+    """Whether more than half of a question's words are written so (title case, capitals): then none says more."""
+    words = WORD.findall(question)
+    return sum(1 for w in words if written(w)) * 2 > len(words)
+
+
+def camel_stems(question: str) -> set[str]:
+    """The stems of a question's words with a capital after a small letter ("TransF", "ColBERT", "LoRA")."""
+    return {stem(w.casefold()) for w in WORD.findall(question) if _CAMEL.search(w)}
