@@ -31,6 +31,9 @@ def paper_of(chunk: str) -> str:
 
 Support = Literal["full", "partial", "none"]
 
+# Asked of an index's IDF (`View.idf`) in place of a term: the IDF of a term only one chunk holds.
+ONE_CHUNK = "\x00one-chunk"
+
 
 def when_and_who(date: dt.date | None, byline: str) -> str:
     """`2025-01-02, Lab` (either part may be missing): how a reference or a prompt names a paper's origin."""

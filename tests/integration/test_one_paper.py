@@ -2,6 +2,8 @@
 
 import pytest
 
+from paperqa import Paper
+
 pytestmark = pytest.mark.integration
 
 
@@ -196,3 +198,23 @@ def test_what_beats_a_thing_somewhere_is_answered_where_the_paper_says_what_does
     # ("Does PRP beat InstructGPT on TREC-DL2019?" asks of PRP: its sentence on that benchmark, as before)
     prp = offline.ask("Does PRP beat InstructGPT on TREC-DL2019?")
     assert "On TREC-DL2019, PRP" in prp.text.split("[1]")[1], prp.text
+
+
+def test_a_coined_name_names_its_paper_in_a_corpus_of_a_few_papers(tmp_path):
+    # In four papers no word is rare by the share of the highest IDF a name needs in a large corpus; a name only
+    # one chunk holds still names its paper ("Who wrote ZetaNet?" had become a list on "ZetaNet").
+    from tests.integration.indexing import hash_assistant
+
+    rows = [
+        ("z", "Fast brain imaging", "We propose ZetaNet for magnetic resonance imaging of brains."),
+        ("m", "Merging models", "We present QuillMerge, a technique for merging language models."),
+        ("t", "Translation in context", "We study in-context learning for machine translation."),
+        ("c", "Code search embeddings", "We build sentence embeddings and evaluate them on code search."),
+    ]
+    assistant = hash_assistant(tmp_path / "home")
+    assistant.index.add([Paper(id=i, title=t, abstract=a) for i, t, a in rows])
+    for name, title in (("ZetaNet", "Fast brain imaging"), ("QuillMerge", "Merging models")):
+        answer = assistant.ask(f"Who wrote {name}?")
+        assert f"does not record who wrote “{title}”" in answer.text, answer.text
+        assert [c.title for c in answer.citations] == [title]
+    assistant.close()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text import FRAME, named_examples_removed, stem, terms
-from ..types import Paper, Source
+from ..types import ONE_CHUNK, Paper, Source
 from .evidence import has, has_name
 from .names import definitions, mentions
 from .paper_text import named_only, paper_sentences, paper_words, writes_capitalised
@@ -254,9 +254,15 @@ def spelled_out(asked: Asked, sources: Sequence[Source]) -> Asked:
     return dataclasses.replace(asked, spelled=tuple(found.items())) if found else asked
 
 
+def name_floor(idf: Idf) -> float:
+    """The least IDF a coined name's rarest word needs to name a paper: `RARE_NAME` of the highest there is, or a
+    word in one chunk's if lower (in a corpus of a few papers no word reaches the share: "Who wrote ZetaNet?")."""
+    return min(RARE_NAME * idf(UNSEEN), idf(ONE_CHUNK))
+
+
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
     """The coverage of one paper for one question, and how long a name of it the question gives."""
-    name = mentions(named_examples_removed(asked.text), paper, idf, rare=RARE_NAME * idf(UNSEEN))  # not "like SPLADE"
+    name = mentions(named_examples_removed(asked.text), paper, idf, rare=name_floor(idf))  # not "like SPLADE"
     return Match(share(asked, idf, vocabulary(paper)), name)
 
 

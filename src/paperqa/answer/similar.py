@@ -10,7 +10,7 @@ from ..types import Paper, Source
 from .citations import inert
 from .draft import contribution
 from .names import fold, mentions
-from .relevance import RARE_NAME, UNSEEN, Idf
+from .relevance import Idf, name_floor
 from .restricted import listed
 from .stream import AnswerStream, said
 
@@ -38,7 +38,7 @@ def similar_asked(question: str) -> str | None:
 def named_in(what: str, found: Sequence[Source], idf: Idf) -> Paper | None:
     """The paper of those `found` that `what` is one of the names of ("LM-Infinite"), if any: a topic ("hashing")
     names none, and "SPLADE for images" asks for more than SPLADE's neighbours."""
-    rare, asked = RARE_NAME * idf(UNSEEN), fold(what)  # the name alone: "SPLADE for images" asks more
+    rare, asked = name_floor(idf), fold(what)  # the name alone: "SPLADE for images" asks more
     return next((s.paper for s in found if mentions(what, s.paper, idf, rare=rare) == asked), None)
 
 

@@ -108,8 +108,12 @@ class BM25:
     @property
     def max_idf(self) -> float:
         """IDF a term found in no chunk would get (the ceiling of the scale)."""
+        return self.idf_of(0)
+
+    def idf_of(self, df: int) -> float:
+        """IDF a term found in `df` chunks gets."""
         n = max(len(self.ids), 1)
-        return math.log(1 + (n + 0.5) / 0.5)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
     def save(self, folder: Path) -> None:
         """Write the index into a (new) folder, one .npy file per array (memory-mapped when loaded)."""

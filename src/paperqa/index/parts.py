@@ -118,6 +118,10 @@ class Lexical:
         """IDF a term found in no chunk would get (the ceiling of the scale)."""
         return math.log(1 + (max(len(self.ids), 1) + 0.5) / 0.5)
 
+    def idf_of(self, df: int) -> float:
+        """IDF a term found in `df` chunks gets."""
+        return float(self._idf(df))
+
     def holding(self, words: list[str]) -> frozenset[str]:
         """The words some chunk has (one search a part for all of them: a slip's 600 readings at once)."""
         return frozenset(w for w, hits in zip(words, self._hits(words), strict=True) if hits)

@@ -16,7 +16,7 @@ from dataclasses import InitVar, dataclass, field
 import numpy as np
 
 from ..filters import Filters
-from ..types import Paper
+from ..types import ONE_CHUNK, Paper
 from .columns import PaperColumns
 from .derived import Derived
 from .papers import Papers
@@ -98,12 +98,12 @@ class View:
         return [ids[row] for row in chosen]
 
     def idf(self, term: str) -> float:
-        """IDF of a stemmed term; a term in no chunk gets the highest IDF there is (kept: the offline writer asks
-        for the same terms hundreds of times a question)."""
+        """IDF of a stemmed term; a term in no chunk gets the highest IDF there is, `ONE_CHUNK` that of a term in
+        one chunk (kept: the offline writer asks for the same terms hundreds of times a question)."""
         known: dict[str, float] = self.__dict__.setdefault("_idf", {})
         if term not in known:
             bm25 = self.derived.bm25
-            found = bm25.term_idf(self._indexed(term))
+            found = bm25.idf_of(1) if term == ONE_CHUNK else bm25.term_idf(self._indexed(term))
             known[term] = found if found is not None else bm25.max_idf
         return known[term]
 
