@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from .filters import Filters
 from .index import View
-from .text import subject_text
+from .spelling import derivations
+from .text import stem, subject_text, terms
 from .types import Source, paper_of
 
 
@@ -27,7 +28,7 @@ class Retriever:
             return []
         depth = max(self.depth, 4 * k)
         dense = view.dense(vector, depth, filters)
-        lexical = view.lexical(subject_text(question), depth, filters)
+        lexical = view.lexical(_with_derivations(view, subject_text(question)), depth, filters)
         fused: dict[str, float] = {}
         for weight, ranking in ((self.dense_weight, dense), (self.lexical_weight, lexical)):
             for rank, (chunk_id, _) in enumerate(ranking):
@@ -44,6 +45,15 @@ class Retriever:
             Source(paper=papers[pid], score=score, rank=rank, passages=tuple(chunks))
             for rank, (pid, (score, chunks)) in enumerate(ranked[:k], start=1)
         ]
+
+
+def _with_derivations(view: View, text: str) -> str:
+    """The lexical query with each verb's noun of a Latin making that the corpus holds ("repeating" also finds
+    "repetitive"; not the other way: "decision trees" are not decided); only a stem that stems to itself can be
+    searched as a word."""
+    found = [d for t in terms(text) for d in derivations(t, nouns_only=True) if stem(d) == d]
+    held = view.holding(found) if found else frozenset()
+    return " ".join([text, *(d for d in found if d in held)])
 
 
 def with_more(sources: Sequence[Source], more: Sequence[Source]) -> list[Source]:

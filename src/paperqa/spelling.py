@@ -25,6 +25,23 @@ _WORD = re.compile(r"[A-Za-z]{4,}")  # shorter words have no other spelling wort
 _FORMS = [(re.compile(a), b) for a, b in (("y$", "ic"), ("ic$", "y"), ("ical$", "ic"), ("ic$", "ical"), ("y$", "ical"))]
 
 
+# A verb and its noun the stemmer keeps apart, as Latin makes them: "repeat"/"repetition", "describe"/
+# "description", "decide"/"decision", "solve"/"solution", "receive"/"reception", "assume"/"assumption".
+_NOUNS = (("eat", "etit"), ("ib", "ipt"), ("id", "is"), ("olv", "olut"), ("eiv", "ept"), ("um", "umpt"))
+_MAKING = [(re.compile(f"{verb}$"), noun, re.compile(f"{noun}$"), verb) for verb, noun in _NOUNS]
+
+
+def derivations(term: str, nouns_only: bool = False) -> list[str]:
+    """A stem's other stem of that making, if it has one (stems of 4 letters or more: "solv"): a verb's noun, and unless
+    `nouns_only` a noun's verb."""
+    if len(term) < 4:
+        return []
+    found = [v for verb, noun, _, _ in _MAKING if (v := verb.sub(noun, term)) != term]
+    if not nouns_only:
+        found += [v for _, _, noun, verb in _MAKING if (v := noun.sub(verb, term)) != term]
+    return found
+
+
 def forms(word: str) -> list[str]:
     """The other forms of a lower-case word's stem (none for most words)."""
     return list(dict.fromkeys(v for pattern, other in _FORMS if (v := pattern.sub(other, word)) != word))

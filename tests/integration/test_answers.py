@@ -1288,3 +1288,10 @@ def test_how_to_stop_a_thing_asks_what_counters_it_and_letting_frames(offline):
         "How do you stop a language model from generating toxic text while still letting it understand it?"
     )
     assert answer.answerable and answer.citations[0].title.startswith("Teaching Models to Understand"), answer.text
+
+
+def test_a_verb_finds_papers_writing_its_noun(offline):
+    # "repeating" is the stem "repeat"; papers on LLM repetition write "repetitive" and "repetitions" ("repetit")
+    answer = offline.ask("How do you stop an LLM from repeating the same phrases?")
+    cited = [c.title for c in answer.citations]
+    assert answer.answerable and any(t.startswith(("Antislop", "The Hyperfitting")) for t in cited[:1]), answer.text

@@ -49,3 +49,12 @@ def test_a_question_s_words_with_a_capital_inside_are_coined_names():
 
     assert analyse("What problem does TransF solve that TransE cannot?").names == {"transf", "trans"}
     assert analyse("Which papers study transformers for LLMs?").names == frozenset()
+
+
+def test_a_verb_holds_its_latin_noun_and_the_noun_its_verb():
+    from paperqa.answer.evidence import has
+
+    said = frozenset(stem(w) for w in "repetitive phraseology description solutions decide".split())
+    for word in ("repeating", "describes", "solve", "decision"):
+        assert has(stem(word), said), word
+    assert not has(stem("reception"), said)  # no "receive" written

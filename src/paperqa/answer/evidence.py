@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from ..spelling import derivations
 from ..text import VERSION, connectives_removed, prose_terms, stem, subject_terms, substance, terms
 from ..types import Paper, Source
 from .phrases import WORD
@@ -77,6 +78,11 @@ def has(term: str, vocabulary: frozenset[str]) -> bool:
         return True  # "ranker": what "ranking" does ("longer" is no doer of "long")
     if term.startswith(_RERANK):  # "rerank passages with LLMs": an LLM ranking passages reranks them
         return has(term[2:], vocabulary)
+    return _starting(term, vocabulary) or any(_starting(other, vocabulary) for other in derivations(term))
+
+
+def _starting(term: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a word of the vocabulary starts with the term."""
     words = _sorted(vocabulary)
     i = bisect.bisect_left(words, term)
     return i < len(words) and words[i].startswith(term)
