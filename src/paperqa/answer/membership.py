@@ -11,7 +11,7 @@ import numpy as np
 
 from ..types import Paper
 from .question import Asked
-from .relevance import STRAY, Idf, Match, match, near, share, title_vocabulary
+from .relevance import STRAY, Idf, Match, match, near_said, share, title_vocabulary
 from .vectors import Vectors
 
 # Fitted by eval/fit_offline.py (see the module docstring); the weights match `member_rows`.
@@ -39,7 +39,7 @@ def fit(asked: Asked, paper: Paper, idf: Idf, vector: np.ndarray, vectors: Vecto
     when already worked out)."""
     base = base or match(asked, paper, idf)
     in_title = share(asked, idf, title_vocabulary(paper))
-    phrases = sum(1 for a, b in asked.pairs if near(paper, a, b)) / len(asked.pairs) if asked.pairs else 1.0
+    phrases = sum(1 for a, b in asked.pairs if near_said(asked, paper, a, b)) / len(asked.pairs) if asked.pairs else 1.0
     sentence_cosine = float((vectors.sentences(paper) @ vector).max())
     title_cosine = float(vectors.title(paper) @ vector)
     return Fit(base.coverage, base.name, in_title, phrases, sentence_cosine, title_cosine)

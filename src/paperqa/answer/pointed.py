@@ -16,7 +16,17 @@ from .names import fold, own_names
 from .phrases import COINED, as_written
 from .premise import premise_of
 from .question import Asked
-from .relevance import Idf, Match, holds_all, holds_compound, lacking, near, phrases_lacked, spelled_held, vocabulary
+from .relevance import (
+    Idf,
+    Match,
+    holds_all,
+    holds_phrase,
+    lacking,
+    near,
+    phrases_lacked,
+    spelled_held,
+    vocabulary,
+)
 from .roles import COMPARING
 from .traits import LANGUAGE_MODELING, on_language_modeling, on_language_models
 
@@ -185,7 +195,7 @@ def doing_it(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], 
     if not asked.verb or asked.verb in COMPARING or idf(asked.verb) < max(map(idf, asked.terms)):
         return top
     top3 = [i for i in range(min(3, len(sources))) if matches[i].coverage >= matches[top].coverage]
-    whole = [i for i in top3 if all(holds_compound(sources[i].paper, parts) for parts in asked.compounds)]
+    whole = [i for i in top3 if all(holds_phrase(asked, sources[i].paper, parts) for parts in asked.compounds)]
     return next((i for i in whole if asked.verb not in lacking(asked, sources[i].paper)), top)  # "vision-language"
 
 

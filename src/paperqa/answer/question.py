@@ -166,6 +166,7 @@ class Asked:
     proper: frozenset[str] = frozenset()  # key terms written capitalised mid-sentence ("Chinese"): a list's must
     acronyms: frozenset[str] = frozenset()  # key terms written in capitals ("CLIP"): held only as a paper's capitals
     spelled: tuple[tuple[str, tuple[str, ...]], ...] = ()  # acronyms as papers found spell them ("sae": sparse …)
+    abbreviated: tuple[tuple[tuple[str, ...], str], ...] = ()  # hyphenated names as papers found abbreviate them
     with_code: bool = False  # asks for papers saying where their code is ("which papers have code available?")
     derived: frozenset[str] = frozenset()  # key terms of -ize words ("tokenization": "token"), held only as such
     qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")

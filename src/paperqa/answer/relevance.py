@@ -89,6 +89,15 @@ def near(paper: Paper, a: str, b: str) -> bool:
     return any(0 < abs(i - j) <= 2 for i in at.get(a, ()) for j in at.get(b, ()))
 
 
+def near_said(asked: Asked, paper: Paper, a: str, b: str) -> bool:
+    """`near`, a word of a name the paper writes as the papers found abbreviate it by that abbreviation: "POS
+    tagger" holds "speech" near "tagging" of "part-of-speech tagging"."""
+    held = [(parts, short) for parts, short in asked.abbreviated if abbreviation_held(asked, paper, parts)]
+    return any(near(paper, short if a in parts else a, short if b in parts else b) for parts, short in held) or near(
+        paper, a, b
+    )
+
+
 def holds_compound(paper: Paper, parts: Sequence[str]) -> bool:
     """Whether a paper writes a hyphenated name's words together ("locality-sensitive" or "locality sensitive"),
     not only apart ("local features" ... "context-sensitive"), or as initials ("GNNs": "graph neural network")."""
@@ -153,7 +162,7 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     # when a paper has the rest ("machine" of "machine unlearning", of a paper on unlearning in LLMs)
     lacked = lacking(asked, paper)
     missing = len([t for t in lacked if names(t)]) if len(lacked) < len(asked.terms) else len(lacked)
-    together = all(holds_compound(paper, parts) for parts in asked.compounds)
+    together = all(holds_phrase(asked, paper, parts) for parts in asked.compounds)
     applied = not any(t in lacked for t in asked.domains)  # "for retrieval": not preference data
     # "lifelong or continual hashing": a subject each alternative qualifies ("decode or sample text": no subject)
     qualified = not any(names(t) for t in alternatives_head(asked) & set(lacked))
@@ -204,7 +213,7 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     missing = lacking(asked, paper)
     named = [parts for parts in asked.compounds if all(p in asked.terms for p in parts)]  # not "music-related"
     named += [parts for _, parts in noun_kinds(asked.text)]  # "in-context learning": no "extended-context" model
-    if not all(holds_compound(paper, parts) for parts in named) or not writes_kinds(asked.text, paper):
+    if not all(holds_phrase(asked, paper, parts) for parts in named) or not writes_kinds(asked.text, paper):
         return False  # a hyphenated name is one thing ("low-resource"), not modifiers ("low dimensional")
     if not headed(asked, missing):
         return False  # "for music generation" of a paper on music understanding
@@ -215,7 +224,8 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     words = vocabulary(paper)  # "for code search" of a paper on scientific search: "code" names what it is about
     subjects += [a for a, b in asked.qualified if a in missing and a not in subjects and has(b, words)]
     # ... or holds both words only apart ("depth" of transformers, "estimators": no "depth estimation")
-    subjects += [a for a, b in asked.qualified if a not in missing and b not in missing and not near(paper, a, b)]
+    apart = [(a, b) for a, b in asked.qualified if a not in missing and b not in missing]
+    subjects += [a for a, b in apart if not near_said(asked, paper, a, b)]
     if len(subjects) == 1 and _named_by_qualifier(asked, subjects[0], missing, idf):
         subjects = []  # "MLP layers" of a paper on MLP pruning that never says "layers"
     rarest_held = max((idf(t) for t in asked.terms if t not in missing), default=0.0)
@@ -237,21 +247,43 @@ def _named_by_qualifier(asked: Asked, head: str, missing: Sequence[str], idf: Id
 
 
 def spelled_held(asked: Asked, paper: Paper) -> set[str]:
-    """The question's acronyms a paper holds as the papers found spell them ("SAE": "sparse autoencoder")."""
-    return {t for t, parts in asked.spelled if holds_compound(paper, parts)}
+    """The question's acronyms a paper holds as the papers found spell them ("SAE": "sparse autoencoder"), and
+    the words of its hyphenated names a paper holds as they abbreviate them ("part-of-speech": "POS")."""
+    spelled = {t for t, parts in asked.spelled if holds_compound(paper, parts)}
+    return spelled | {t for parts, _ in asked.abbreviated if abbreviation_held(asked, paper, parts) for t in parts}
+
+
+def holds_phrase(asked: Asked, paper: Paper, parts: Sequence[str]) -> bool:
+    """Whether a paper holds one of the question's hyphenated names, together or as the papers found abbreviate
+    it ("part-of-speech" of a paper writing only "POS tagging")."""
+    return holds_compound(paper, parts) or abbreviation_held(asked, paper, parts)
+
+
+def abbreviation_held(asked: Asked, paper: Paper, parts: Sequence[str]) -> bool:
+    """Whether a paper writes, in capitals, an abbreviation the papers found give the question's name `parts`."""
+    words = vocabulary(paper)
+    return any(p == tuple(parts) and has(a, words) and writes_capitalised(paper, a) for p, a in asked.abbreviated)
 
 
 def spelled_out(asked: Asked, sources: Sequence[Source]) -> Asked:
     """A question whose acronyms ("the SAE-based unlearning paper") are also held as the papers found spell them
-    ("sparse autoencoders (SAEs)"): a paper writing only "sparse autoencoder" is on SAEs."""
+    ("sparse autoencoders (SAEs)"): a paper writing only "sparse autoencoder" is on SAEs. And one whose hyphenated
+    names a paper found abbreviates ("part-of-speech (POS)"): a paper writing only "POS" holds them."""
     found: dict[str, tuple[str, ...]] = {}
-    for source in sources if asked.acronyms else ():
+    short: dict[tuple[str, ...], str] = {}
+    for source in sources if asked.acronyms or asked.compounds else ():
         for definition, acronym in definitions(source.paper.abstract):
             term = stem(acronym.casefold())
-            term = term if term in asked.acronyms else stem(acronym[:-1].casefold()) if acronym.endswith("s") else ""
-            if term in asked.acronyms and term not in found and len(parts := tuple(terms(definition))) >= 2:
-                found[term] = parts
-    return dataclasses.replace(asked, spelled=tuple(found.items())) if found else asked
+            singular = stem(acronym[:-1].casefold()) if acronym.endswith("s") else term
+            parts = tuple(terms(definition))
+            if len(parts) < 2:
+                continue
+            if (held := term if term in asked.acronyms else singular) in asked.acronyms and held not in found:
+                found[held] = parts
+            if parts in asked.compounds and parts not in short:
+                short[parts] = singular
+    asked = dataclasses.replace(asked, spelled=tuple(found.items())) if found else asked
+    return dataclasses.replace(asked, abbreviated=tuple(short.items())) if short else asked
 
 
 def name_floor(idf: Idf) -> float:
@@ -263,16 +295,17 @@ def name_floor(idf: Idf) -> float:
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
     """The coverage of one paper for one question, and how long a name of it the question gives."""
     name = mentions(named_examples_removed(asked.text), paper, idf, rare=name_floor(idf))  # not "like SPLADE"
-    return Match(share(asked, idf, vocabulary(paper)), name)
+    return Match(share(asked, idf, vocabulary(paper), spelled_held(asked, paper)), name)
 
 
-def share(asked: Asked, idf: Idf, words: frozenset[str]) -> float:
+def share(asked: Asked, idf: Idf, words: frozenset[str], also: Collection[str] = ()) -> float:
     """The share of the question's key-term IDF weight that a vocabulary holds (prefix matches count). A list of
     three or more alternatives weighs as its heaviest one: holding "neurons" of "weights, neurons, attention
-    heads or whole layers" is holding one thing the question asks for, not seven of its words."""
+    heads or whole layers" is holding one thing the question asks for, not seven of its words. Those `also` are
+    held otherwise written (`spelled_held`)."""
     # what the things asked about do ("how do transformers handle …") weighs nothing beside what they are
     weights = {t: idf(t) for t in asked.terms if t != asked.verb or len(asked.terms) == 1}
-    held = _held(asked, words)
+    held = _held(asked, words, also=also)
     total = got = 0.0
     listed: set[str] = set()
     for alternatives in (a for a in asked.either if len(a) >= 3):
