@@ -1295,3 +1295,9 @@ def test_a_verb_finds_papers_writing_its_noun(offline):
     answer = offline.ask("How do you stop an LLM from repeating the same phrases?")
     cited = [c.title for c in answer.citations]
     assert answer.answerable and any(t.startswith(("Antislop", "The Hyperfitting")) for t in cited[:1]), answer.text
+
+
+def test_a_short_topic_asked_to_apply_where_the_answering_paper_never_says_is_refused(offline):
+    # CLIMB is on curriculum learning, for language models; no paper found on the topic mentions games
+    answer = offline.ask("How does curriculum learning help agents in games?")
+    assert not answer.answerable and "“games”" in answer.text, answer.text

@@ -218,3 +218,10 @@ def test_a_coined_name_names_its_paper_in_a_corpus_of_a_few_papers(tmp_path):
         assert f"does not record who wrote “{title}”" in answer.text, answer.text
         assert [c.title for c in answer.citations] == [title]
     assistant.close()
+
+
+def test_a_phrase_a_named_paper_has_no_word_of_is_said_to_be_unmentioned(offline):
+    # named by its title; transfer to "weather forecasting" is nowhere in it (nor in the corpus: "forecasting")
+    answer = offline.ask("How well do sparse ImageNet models transfer to weather forecasting?")
+    assert "does not mention “weather forecasting”" in answer.text, answer.text
+    assert answer.citations[0].title == "How Well Do Sparse Imagenet Models Transfer?"

@@ -17,6 +17,7 @@ from .phrases import COINED, as_written
 from .premise import premise_of
 from .question import Asked
 from .relevance import (
+    APPLIED_WORDS,
     Idf,
     Match,
     holds_all,
@@ -113,7 +114,7 @@ def elsewhere(asked: Asked, sources: Sequence[Source], top: int, subject: Callab
     """What a question asks of a named paper's work that its abstract never mentions, though it holds the rest, as
     written: where it is asked to apply ("… save for diffusion models?" of a paper on language models), or a subject
     narrowing a thing it mentions into a topic another paper found is on ("How does Seismic handle image
-    retrieval?" of one on text retrieval, while LexLIP does image retrieval)."""
+    retrieval?" of one on text retrieval, while LexLIP does image retrieval), or a phrase it has no word of."""
     words = vocabulary(sources[top].paper)
     unsaid = [t for t in asked.domains if subject(t) and not has(t, words)]
     others = [s.paper for i, s in enumerate(sources[:10]) if i != top]
@@ -122,7 +123,9 @@ def elsewhere(asked: Asked, sources: Sequence[Source], top: int, subject: Callab
         for a, b in asked.pairs
         if a not in unsaid and subject(a) and not has(a, words) and has(b, words) and any(near(p, a, b) for p in others)
     ]
-    return as_written(asked.text, unsaid) + [" ".join(as_written(asked.text, [a, b])) for a, b in narrowed]
+    # ... or a phrase of two subjects it has neither word of ("transfer to weather forecasting")
+    pairs = [p for p in phrases_lacked(asked, sources[top].paper, subject) if not set(p) & {*unsaid, *COMPARING}]
+    return as_written(asked.text, unsaid) + [" ".join(as_written(asked.text, list(p))) for p in [*narrowed, *pairs]]
 
 
 def apart_from(asked: Asked, paper: Paper, subject: Callable[[str], bool], short: bool) -> list[str]:
@@ -138,6 +141,9 @@ def apart_from(asked: Asked, paper: Paper, subject: Callable[[str], bool], short
         return [" ".join(as_written(asked.text, list(pair))) for pair in lacked]
     if asked.doer and asked.doer in lacking(asked, paper) and subject(asked.doer):  # "how do vision transformers …"
         return as_written(asked.text, [asked.doer])
+    if short and len(asked.terms) <= APPLIED_WORDS:  # "… fine-tuning work for diffusion models?" of one on LLMs
+        words = vocabulary(paper)
+        return as_written(asked.text, [t for t in asked.domains if subject(t) and not has(t, words)])
     return []
 
 

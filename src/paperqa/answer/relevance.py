@@ -27,6 +27,8 @@ from .roles import ACTION_NOUN, modifier
 Idf = Callable[[str], float]
 
 STRAY = 0.5  # cosine of abstracts under which a paper is on another topic than one it is set beside
+# key words up to which a question says where its topic applies ("for diffusion models") in the corpus's words
+APPLIED_WORDS = 6
 RARE_NAME = 0.7  # a name's rarest word needs at least this share of the highest IDF there is (a word in no chunk)
 UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
 NAMED_K = 60  # papers searched for a list on a kind ("in-context learning"), of which those holding it are added

@@ -12,7 +12,19 @@ from .evidence import has
 from .paper_text import to_tasks, word_forms, words_outside_examples, words_outside_lists
 from .phrases import as_written, noun_kinds, phrase_nouns, writes_kinds
 from .question import Asked
-from .relevance import Idf, covers, holds_compound, kinds_named, lacking, near, on_topic, rare, subject, vocabulary
+from .relevance import (
+    APPLIED_WORDS,
+    Idf,
+    covers,
+    holds_compound,
+    kinds_named,
+    lacking,
+    near,
+    on_topic,
+    rare,
+    subject,
+    vocabulary,
+)
 from .roles import comparative
 from .roles import modifier as modifier_shaped  # (`Subjects.one_phrase` has a local `modifier`)
 from .traits import makes_data, on_language_models
@@ -27,7 +39,6 @@ _OBJECT_OF = (
 )
 
 SHORT = 4  # key words of a question that names a topic rather than describing a paper
-LISTED_WORDS = 6  # key words up to which a list's question says where its topic applies in the corpus's words
 FRAMED_TOPIC = 2  # key words up to which a framing noun beside one is part of the topic's name ("model merging")
 
 
@@ -246,7 +257,7 @@ class Subjects:
         """Where a short question asks its topic to apply ("… for e-commerce search"), a subject no listed paper
         mentions, as written; none for a longer description, which may say it otherwise ("for picture search"), nor
         for one of several joined ("for legal and regulatory texts")."""
-        if not listed or len(asked.terms) > LISTED_WORDS or not asked.domains:
+        if not listed or len(asked.terms) > APPLIED_WORDS or not asked.domains:
             return []
         lacked = [set(lacking(asked, s.paper)) for s in listed]
         return [
