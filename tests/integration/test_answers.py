@@ -1301,3 +1301,8 @@ def test_a_short_topic_asked_to_apply_where_the_answering_paper_never_says_is_re
     # CLIMB is on curriculum learning, for language models; no paper found on the topic mentions games
     answer = offline.ask("How does curriculum learning help agents in games?")
     assert not answer.answerable and "“games”" in answer.text, answer.text
+
+
+def test_why_it_is_hard_is_answered_by_the_paper_saying_why_it_remains_elusive(offline):
+    answer = offline.ask("Why is predicting downstream capabilities with scale hard?")
+    assert answer.answerable and answer.citations[0].title.startswith("Why Has Predicting Downstream"), answer.text

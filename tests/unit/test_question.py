@@ -712,3 +712,10 @@ def test_asking_for_code_names_no_topic():
     released = analyse("Does SPLADE release its code?")
     assert released.with_code and released.terms == ("splade",) and released.text == "Does SPLADE ?"
     assert not analyse("Which papers generate code?").with_code  # code as a topic
+
+
+def test_why_something_is_hard_asks_its_difficulty_not_about_hard_things():
+    asked = analyse("Why is predicting downstream capabilities with scale hard?")
+    assert "hard" not in asked.terms and asked.weakness, asked
+    assert "hard" in analyse("Why are hard negatives useful for dense retrieval?").terms
+    assert "hard" in analyse("Why is mining hard negatives so difficult?").terms

@@ -120,6 +120,12 @@ _FINDING = re.compile(
 )
 # "… and how is it fixed?", "How can one prevent X?", "solutions to X": asks how a paper counters a problem, not for
 # papers about "fixing": the asking goes, and the answer quotes what the paper does against it.
+# "Why is predicting downstream capabilities with scale hard?": its difficulty asked, which a paper says otherwise
+# ("remained elusive"); no word of its topic ("hard negatives" are). Bounded: one scan of the question.
+_HARD = re.compile(
+    r"^\s*why\b[^?]{1,300}?\s(?P<hard>(?:so\s+|still\s+)?(?:hard|difficult|challenging|tricky))\s*\?*\s*$",
+    re.IGNORECASE,
+)
 _REMEDY = re.compile(
     r"\bhow\s+(?:is|are|was|were|can|could|do|does|did|to|should|would|might)\s+(?:(?:it|this|that|they|them|one|"
     r"we|you|these|those)\s+)?(?:be\s+)?(?:fix|solv|mitigat|prevent|avoid|overcom|remed|tackl|counter|alleviat|stop|"
@@ -218,6 +224,8 @@ def asking(question: str) -> Asking:
         flags.append(found is not None)
         if found:
             question = without(question, found.start(), found.end())
+    if hard := _HARD.search(question):
+        question, flags[2] = without(question, hard.start("hard"), hard.end("hard")), True
     flags.append(bool(_AND_HOW.search(question)))  # kept: "and how" is no topic word, nor a figure asked
     counted = _HOW_MANY_PAPERS.search(question)
     count = count_of(counted.group(1)) or None if counted else None  # "0 papers": no count
