@@ -225,3 +225,9 @@ def test_a_phrase_a_named_paper_has_no_word_of_is_said_to_be_unmentioned(offline
     answer = offline.ask("How well do sparse ImageNet models transfer to weather forecasting?")
     assert "does not mention “weather forecasting”" in answer.text, answer.text
     assert answer.citations[0].title == "How Well Do Sparse Imagenet Models Transfer?"
+
+
+def test_a_kind_of_learning_a_named_paper_never_mentions_is_said_whole(offline):
+    # "for reinforcement learning": "reinforcement" names no subject by its spread, but the kind of learning does
+    answer = offline.ask("How does ADAHESSIAN work for reinforcement learning?")
+    assert "does not mention “reinforcement learning”" in answer.text, answer.text

@@ -22,6 +22,7 @@ from .relevance import (
     Match,
     holds_all,
     holds_phrase,
+    kinds_named,
     lacking,
     near,
     phrases_lacked,
@@ -116,7 +117,11 @@ def elsewhere(asked: Asked, sources: Sequence[Source], top: int, subject: Callab
     narrowing a thing it mentions into a topic another paper found is on ("How does Seismic handle image
     retrieval?" of one on text retrieval, while LexLIP does image retrieval), or a phrase it has no word of."""
     words = vocabulary(sources[top].paper)
-    unsaid = [t for t in asked.domains if subject(t) and not has(t, words)]
+    # a kind of learning or model named ("for reinforcement learning") is a subject however common its word, and
+    # said whole
+    kinds = [parts for parts in kinds_named(asked) if not holds_phrase(asked, sources[top].paper, parts)]
+    unsaid = [t for t in asked.domains if (subject(t) or any(t in k for k in kinds)) and not has(t, words)]
+    whole = [k for k in kinds if set(k) & set(unsaid)]
     others = [s.paper for i, s in enumerate(sources[:10]) if i != top]
     narrowed = [
         (a, b)
@@ -125,7 +130,9 @@ def elsewhere(asked: Asked, sources: Sequence[Source], top: int, subject: Callab
     ]
     # ... or a phrase of two subjects it has neither word of ("transfer to weather forecasting")
     pairs = [p for p in phrases_lacked(asked, sources[top].paper, subject) if not set(p) & {*unsaid, *COMPARING}]
-    return as_written(asked.text, unsaid) + [" ".join(as_written(asked.text, list(p))) for p in [*narrowed, *pairs]]
+    alone = [t for t in unsaid if not any(t in k for k in whole)]
+    phrases = [" ".join(as_written(asked.text, list(p))) for p in [*whole, *narrowed, *pairs]]
+    return as_written(asked.text, alone) + phrases
 
 
 def apart_from(asked: Asked, paper: Paper, subject: Callable[[str], bool], short: bool) -> list[str]:
