@@ -1306,3 +1306,9 @@ def test_a_short_topic_asked_to_apply_where_the_answering_paper_never_says_is_re
 def test_why_it_is_hard_is_answered_by_the_paper_saying_why_it_remains_elusive(offline):
     answer = offline.ask("Why is predicting downstream capabilities with scale hard?")
     assert answer.answerable and answer.citations[0].title.startswith("Why Has Predicting Downstream"), answer.text
+
+
+def test_a_rare_verb_of_what_one_does_is_no_topic_no_paper_writes(offline):
+    # "pick" is in two chunks of the corpus; AttentionInfluence selects pretraining data with attention heads
+    answer = offline.ask("How do you pick pretraining data using attention heads?")
+    assert answer.answerable and answer.citations[0].title.startswith("AttentionInfluence"), answer.text

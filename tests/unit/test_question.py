@@ -719,3 +719,10 @@ def test_why_something_is_hard_asks_its_difficulty_not_about_hard_things():
     assert "hard" not in asked.terms and asked.weakness, asked
     assert "hard" in analyse("Why are hard negatives useful for dense retrieval?").terms
     assert "hard" in analyse("Why is mining hard negatives so difficult?").terms
+
+
+def test_what_you_or_we_do_is_the_verb_not_a_subject():
+    # "how do you pick …": "pick" is what one does, said otherwise by papers ("data selection")
+    assert analyse("How do you pick pretraining data using attention heads?").verb == "pick"
+    assert analyse("How can we tell if a model memorized data?").verb == ""  # a light verb says nothing alone
+    assert analyse("How do recommender systems shrink embedding tables?").verb == "shrink"

@@ -156,6 +156,9 @@ def _doing(words: list[str]) -> tuple[str | None, str | None]:
         return None, None
     else:
         at += 1
+    if at + 1 < len(words) and words[at] in _ASKER:  # "how do you pick …", "how can we tell …": what one does
+        verb = words[at + 1]
+        return None, (None if verb in STOPWORDS or verb in _LIGHT_VERBS else verb)
     at += 1 if at < len(words) and words[at] in _DETERMINER else 0
     for before, w in itertools.pairwise(words[at : at + 5]):
         if before in STOPWORDS:  # the subject ended without a verb after it ("do … models of …")
@@ -165,6 +168,7 @@ def _doing(words: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+_ASKER = frozenset(("you", "we", "i", "one"))  # who asks how to do something, no subject of the question
 _HOW_MUCH = frozenset(("many", "much", "long", "well", "often", "big", "large", "fast", "far", "to", "the", "it"))
 # Verbs that say little alone ("end up with", "get evaluated", "make use of"): the words after them say it.
 _LIGHT_VERBS = frozenset(("get", "end", "make", "take", "go", "come", "keep", "become", "stay", "turn", "put", "give"))
