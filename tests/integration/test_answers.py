@@ -1312,3 +1312,9 @@ def test_a_rare_verb_of_what_one_does_is_no_topic_no_paper_writes(offline):
     # "pick" is in two chunks of the corpus; AttentionInfluence selects pretraining data with attention heads
     answer = offline.ask("How do you pick pretraining data using attention heads?")
     assert answer.answerable and answer.citations[0].title.startswith("AttentionInfluence"), answer.text
+
+
+def test_a_hyphenated_qualifier_names_the_thing_it_qualifies(offline):
+    # "second-order" names the "information" (which ADAHESSIAN calls curvature, the Hessian): it may go unsaid
+    answer = offline.ask("Which optimizers use second-order information?")
+    assert answer.answerable and answer.citations[0].title.startswith("ADAHESSIAN"), answer.text

@@ -241,8 +241,12 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
 def _named_by_qualifier(asked: Asked, head: str, missing: Sequence[str], idf: Idf) -> bool:
     """Whether a lacking word is the head of one of the question's phrases whose word before it, a noun far rarer
     (`QUALIFIER_MARGIN`), the paper holds: "MLP" names the layers of "MLP layers" ("cross-modal" names no video)."""
+
+    def weight(a: str) -> float:  # a hyphenated qualifier weighs as its rarest word ("second-order information")
+        return max((max(map(idf, parts)) for parts in asked.compounds if parts[-1] == a), default=idf(a))
+
     return any(
-        b == head and a not in missing and idf(a) >= idf(b) + QUALIFIER_MARGIN
+        b == head and a not in missing and weight(a) >= idf(b) + QUALIFIER_MARGIN
         and not any(modifier(w.casefold()) for w in as_written(asked.text, [a]))
         for a, b in asked.pairs
     )  # fmt: skip
