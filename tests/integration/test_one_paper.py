@@ -231,3 +231,13 @@ def test_a_kind_of_learning_a_named_paper_never_mentions_is_said_whole(offline):
     # "for reinforcement learning": "reinforcement" names no subject by its spread, but the kind of learning does
     answer = offline.ask("How does ADAHESSIAN work for reinforcement learning?")
     assert "does not mention “reinforcement learning”" in answer.text, answer.text
+
+
+def test_a_title_name_narrowed_by_a_subject_before_it_is_a_topic_not_that_paper(offline):
+    # "Representation Learning: A Review …" is named by "representation learning"; "patent representation
+    # learning" is PaECTER's topic, which the review never mentions
+    answer = offline.ask("What makes patent representation learning different?")
+    assert answer.citations[0].title.startswith("PaECTER"), answer.text
+    # a name written whole is still that paper's, whatever comes before it
+    compared = offline.ask("Compare Matryoshka Representation Learning and 2D Matryoshka Sentence Embeddings.")
+    assert compared.text.startswith("Matryoshka Representation Learning [")

@@ -46,6 +46,7 @@ from .pointed import (
     described_side,
     in_passing,
     named_sources,
+    qualified_name,
     sides_named,
 )
 from .premise import premise_said, training_denied
@@ -87,6 +88,11 @@ class OfflineWriter:
             return Draft(NOTHING_RETRIEVED, answerable=False)
         asked = spelled_out(asked, sources)  # "SAE" held by a paper writing "sparse autoencoder"
         matches = [match(asked, s.paper, self.idf) for s in sources]
+        # "What makes patent representation learning different?": a topic, not the paper named "Representation
+        # Learning", while another paper holds it whole
+        narrowed = {i for i, m in enumerate(matches) if m.name and qualified_name(asked, sources, matches, i,
+                                                                                    self.subjects.names)}  # fmt: skip
+        matches = [dataclasses.replace(m, name="") if i in narrowed else m for i, m in enumerate(matches)]
         named = named_sources(matches)
         # "How is RLHF applied to text-to-image generation?": RLHF as a topic, which no paper on the rest holds
         if named and all(in_passing(asked, sources, matches, i, self.subjects.names) for i in named):

@@ -174,6 +174,22 @@ def in_passing(
     return any(holds_all(p, subjects) for p in others) and not any(holds_all(p, subjects + named) for p in others)
 
 
+def qualified_name(
+    asked: Asked, sources: Sequence[Source], matches: Sequence[Match], at: int, subject: Callable[[str], bool]
+) -> bool:
+    """Whether the name a question gives a paper is a topic it narrows by the subject written just before it
+    ("patent representation learning" of "Representation Learning: A Review …"): the paper lacks that subject,
+    which another paper found holds with the rest of the question and the name."""
+    paper, name = sources[at].paper, matches[at].name
+    words, said = fold(asked.text).split(), fold(name).split()
+    before = {stem(words[i - 1]) for i in range(1, len(words)) if said and words[i : i + len(said)] == said}
+    narrowing = [t for t in before if t in asked.terms and t not in terms(name) and subject(t)]
+    if not narrowing or any(has(t, vocabulary(paper)) for t in narrowing):
+        return False
+    whole = [*asked.terms]
+    return any(holds_all(s.paper, whole) for i, s in enumerate(sources[:10]) if i != at)
+
+
 def named_sources(matches: Sequence[Match]) -> list[int]:
     """Sources the question names, longest names first (a longer name is the more specific one)."""
     return sorted((i for i, m in enumerate(matches) if m.named), key=lambda i: (-matches[i].named, i))
