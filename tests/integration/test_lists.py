@@ -475,5 +475,20 @@ def test_a_paper_writing_only_the_abbreviation_another_paper_defines_holds_the_n
     assistant.index.add([Paper(id=i, title=t, abstract=a) for i, t, a in rows])
     answer = assistant.ask("Which papers study part-of-speech tagging of Irish tweets?")
     cited = [c.title for c in answer.citations]
-    assert answer.answerable and "Tagging Irish tweets" in cited and "Irish speech recognition" not in cited, answer.text
+    assert answer.answerable and "Tagging Irish tweets" in cited and "Irish speech recognition" not in cited, (
+        answer.text
+    )
     assistant.close()
+
+
+def test_a_framing_word_inside_a_phrase_leaves_the_phrase_whole(offline):
+    # "implicit neural representations": "neural" frames most questions, but "implicit … representations" are one
+    # phrase; papers with "implicit" in one place and "representations" in another are not listed for it
+    answer = offline.ask("Which papers use implicit neural representations?")
+    cited = {c.title for c in answer.citations}
+    assert {
+        "HNeRV: A Hybrid Neural Representation for Videos",
+        "Extreme Compression of Adaptive Neural Images",
+    } <= cited
+    assert not cited & {"Contextual Document Embeddings", "Investigating the Benefits of Projection Head for "
+                        "Representation Learning"}, cited  # fmt: skip

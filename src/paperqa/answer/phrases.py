@@ -194,14 +194,22 @@ def phrase_nouns(question: str, found: Sequence[tuple[str, str]]) -> frozenset[s
 def pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
     """Consecutive key words of the question, a phrase each (`dense retrieval`, `membership inference`)."""
     out = []
-    for a, b in itertools.pairwise(words):
+    for i, (a, b) in enumerate(itertools.pairwise(words)):
         if a in STOPWORDS or b in STOPWORDS or len(a) < 2 or len(b) < 2:  # the "s" of "BERT's layers" is no word
             continue
+        if frames(b) and b in _BETWEEN and i + 2 < len(words):  # "implicit neural representations"
+            b = words[i + 2]
+            if b in STOPWORDS or len(b) < 2:
+                continue
         sa, sb = stem(a), stem(b)
         if frames(a) or frames(b) or sa.isdigit() or sb.isdigit():
             continue
         out.append((sa, sb))
     return tuple(dict.fromkeys(out))
+
+
+# A framing word inside a phrase of two key words, which still make one phrase ("implicit neural representations")
+_BETWEEN = frozenset(("neural",))
 
 
 # "tokenization", "generalize", "personalized": a word made with -ize whose stem is its base's ("token", "general",
