@@ -43,6 +43,7 @@ from .picking import GAIN, Picker
 from .pointed import (
     against_named,
     apart_from,
+    applied_elsewhere,
     described_side,
     in_passing,
     named_sources,
@@ -212,6 +213,10 @@ class OfflineWriter:
         if lead is None:  # "reinforcement learning … database indexes": no paper on RL holds the topic
             return Draft(refusal(sources, apart=[written for written, _ in noun_kinds(asked.text)]), answerable=False)
         top = lead
+        if named and asked.shape != "compare" and (applied := applied_elsewhere(asked, sources[top].paper,
+                                                                                  self.subjects.names)):  # fmt: skip
+            # "How does ADAHESSIAN work for reinforcement learning?": the corpus does not say it is used there
+            return Draft(refusal(sources, apart=applied), answerable=False)
         short_topic = len(asked.terms) <= TOPIC_WORDS or self.subjects.count(asked) <= TOPIC_WORDS
         if not named and (elsewhere := apart_from(asked, sources[top].paper, self.subjects.names, short_topic)):
             # The paper is on another subject than one the question names: the corpus does not cover it.

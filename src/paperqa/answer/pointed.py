@@ -111,28 +111,34 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
     return said + as_written(asked.text, [t for t in asked_of if t not in joined])
 
 
-def elsewhere(asked: Asked, sources: Sequence[Source], top: int, subject: Callable[[str], bool]) -> list[str]:
-    """What a question asks of a named paper's work that its abstract never mentions, though it holds the rest, as
-    written: where it is asked to apply ("… save for diffusion models?" of a paper on language models), or a subject
-    narrowing a thing it mentions into a topic another paper found is on ("How does Seismic handle image
-    retrieval?" of one on text retrieval, while LexLIP does image retrieval), or a phrase it has no word of."""
-    words = vocabulary(sources[top].paper)
-    # a kind of learning or model named ("for reinforcement learning") is a subject however common its word, and
-    # said whole
-    kinds = [parts for parts in kinds_named(asked) if not holds_phrase(asked, sources[top].paper, parts)]
+def applied_elsewhere(asked: Asked, paper: Paper, subject: Callable[[str], bool]) -> list[str]:
+    """Where a question asks a named paper's work to apply that its abstract never mentions, as written ("… save
+    for diffusion models?" of a paper on language models); a kind of learning or model ("for reinforcement
+    learning") is a subject however common its word, and said whole."""
+    words = vocabulary(paper)
+    kinds = [parts for parts in kinds_named(asked) if not holds_phrase(asked, paper, parts)]
     unsaid = [t for t in asked.domains if (subject(t) or any(t in k for k in kinds)) and not has(t, words)]
     whole = [k for k in kinds if set(k) & set(unsaid)]
+    # a domain is said with the key word after it ("on image generation")
+    whole += [(t, b) for t in unsaid for a, b in asked.pairs if a == t and not any(t in k for k in whole)]
+    alone = [t for t in unsaid if not any(t in k for k in whole)]
+    return as_written(asked.text, alone) + [" ".join(as_written(asked.text, list(k))) for k in whole]
+
+
+def elsewhere(asked: Asked, sources: Sequence[Source], top: int, subject: Callable[[str], bool]) -> list[str]:
+    """What else a question asks of a named paper's work that its abstract never mentions, though it holds the
+    rest, as written: a subject narrowing a thing it mentions into a topic another paper found is on ("How does
+    Seismic handle image retrieval?" of one on text retrieval, while LexLIP does image retrieval), or a phrase of
+    two subjects it has neither word of ("transfer to weather forecasting")."""
+    words = vocabulary(sources[top].paper)
     others = [s.paper for i, s in enumerate(sources[:10]) if i != top]
     narrowed = [
         (a, b)
         for a, b in asked.pairs
-        if a not in unsaid and subject(a) and not has(a, words) and has(b, words) and any(near(p, a, b) for p in others)
+        if subject(a) and not has(a, words) and has(b, words) and any(near(p, a, b) for p in others)
     ]
-    # ... or a phrase of two subjects it has neither word of ("transfer to weather forecasting")
-    pairs = [p for p in phrases_lacked(asked, sources[top].paper, subject) if not set(p) & {*unsaid, *COMPARING}]
-    alone = [t for t in unsaid if not any(t in k for k in whole)]
-    phrases = [" ".join(as_written(asked.text, list(p))) for p in [*whole, *narrowed, *pairs]]
-    return as_written(asked.text, alone) + phrases
+    pairs = [p for p in phrases_lacked(asked, sources[top].paper, subject) if not set(p) & COMPARING]
+    return [" ".join(as_written(asked.text, list(p))) for p in [*narrowed, *pairs]]
 
 
 def apart_from(asked: Asked, paper: Paper, subject: Callable[[str], bool], short: bool) -> list[str]:
