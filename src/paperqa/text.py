@@ -91,6 +91,7 @@ _NAMED_EXAMPLES = re.compile(
     r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bbe )(?<!\blooks )(?<!\bworks )"
     r"(?:(?<=[a-z] )like|\bsuch as|\be\.g\.,?|\bincluding)\s+(?:[A-Z][\w-]{0,30}[A-Z0-9][\w-]{0,30})"
     r"(?:(?:\s*,\s*|\s+)(?:(?:and|or)\s+)?[A-Z][\w-]{0,30}[A-Z0-9][\w-]{0,30}){0,5}"
+    r"|\b[A-Z][A-Za-z0-9]{0,30}[A-Z0-9][A-Za-z0-9]{0,30}-(?:style|like)\b"  # "SPLADE-style embeddings": a kind
 )
 
 

@@ -45,6 +45,7 @@ from .pointed import (
     apart_from,
     applied_elsewhere,
     described_side,
+    elsewhere,
     in_passing,
     named_sources,
     qualified_name,
@@ -213,14 +214,16 @@ class OfflineWriter:
         if lead is None:  # "reinforcement learning … database indexes": no paper on RL holds the topic
             return Draft(refusal(sources, apart=[written for written, _ in noun_kinds(asked.text)]), answerable=False)
         top = lead
-        if named and asked.shape != "compare" and (applied := applied_elsewhere(asked, sources[top].paper,
-                                                                                  self.subjects.names)):  # fmt: skip
-            # "How does ADAHESSIAN work for reinforcement learning?": the corpus does not say it is used there
-            return Draft(refusal(sources, apart=applied), answerable=False)
+        if named and asked.shape != "compare":
+            # "How does ADAHESSIAN work for reinforcement learning?", "How does Seismic handle image retrieval?":
+            # the corpus does not say it is used there
+            names = self.subjects.names
+            if unsaid := applied_elsewhere(asked, sources[top].paper, names) or elsewhere(asked, sources, top, names):
+                return Draft(refusal(sources, apart=unsaid), answerable=False)
         short_topic = len(asked.terms) <= TOPIC_WORDS or self.subjects.count(asked) <= TOPIC_WORDS
-        if not named and (elsewhere := apart_from(asked, sources[top].paper, self.subjects.names, short_topic)):
+        if not named and (off_topic := apart_from(asked, sources[top].paper, self.subjects.names, short_topic)):
             # The paper is on another subject than one the question names: the corpus does not cover it.
-            return Draft(refusal(sources, apart=elsewhere), answerable=False)
+            return Draft(refusal(sources, apart=off_topic), answerable=False)
         # Middling support, or the paper lacks the question's rarest word ("speculative" decoding): the closest.
         short = len(wanted) <= SHORT
         nouns = [t for t in wanted if t != asked.verb] or wanted  # "how do transformers handle …": not "handle"
@@ -252,7 +255,7 @@ class OfflineWriter:
             return self.one.summary(asked, sources, top, hedged)
         if asked.shape in ("improvement", "number") or (asked.shape == "compare" and GAIN.search(asked.text)):
             # "Is RetroMAE v2 better than RetroMAE?" of one paper: its gain, as "how much better" is answered
-            draft = self.one.numbers(asked, sources, top, hedged, named=bool(named))
+            draft = self.one.numbers(asked, sources, top, hedged)
         else:
             draft = self.one.fact(asked, sources, top, matches, hedged)
         if not named and (absent := defined_unnamed(asked.text, sources[:10])):  # "What is ColBERT?"

@@ -16,7 +16,7 @@ from .figures import RATIO_WORD, each_figure, figure_asked, figures_in, metric_a
 from .names import fold
 from .phrases import as_written
 from .picking import AGAINST_OTHERS, BEATS, GAIN, RESULT, SET_AGAINST, Picker, limit_stated
-from .pointed import against_named, against_terms, elsewhere, named_sources, related, sides_named, unmentioned
+from .pointed import against_named, against_terms, named_sources, related, sides_named, unmentioned
 from .question import Asked
 from .record import Record, record_said
 from .relevance import STRAY, UNSEEN, Idf, Match, lacking, vocabulary
@@ -106,8 +106,8 @@ class OnePaper:
             draft.text = f"{none_own} what it does: {draft.quote(n, contribution(source))}"
         return draft
 
-    def numbers(self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool, named: bool) -> Draft:
-        """The sentences that state the gain or the figure asked for, with their numbers (of the paper `named`)."""
+    def numbers(self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool) -> Draft:
+        """The sentences that state the gain or the figure asked for, with their numbers."""
         draft = Draft("", answerable=True)
         ranked = self.pick.ranked(asked, sources[top])
         given = numbers(asked.text)  # a figure the question states ("the 6-layer model") is not the one asked
@@ -139,8 +139,6 @@ class OnePaper:
         # "By how much does ColBERT-XM beat mDPR?" of an abstract never naming mDPR: said first
         words = vocabulary(sources[top].paper)
         unsaid = as_written(asked.text, sorted(t for t in asked.names if not has_name(t, words)))
-        if named and not unsaid:  # "… save for diffusion models?" of a paper on none
-            unsaid = elsewhere(asked, sources, top, self.names_subject)
         opening = lead_in(sources, top, hedged, figureless, unsaid=unsaid)
         draft.text = opening + " " + " ".join(draft.quote(top + 1, s) for s in picked)
         return draft
@@ -176,8 +174,6 @@ class OnePaper:
             asked.one_paper and len(sources) == 1  # "which GPU?" of the paper just discussed
         )
         unsaid = unmentioned(asked, sources[top], matches[top], self._asked_of) if one_named and not nameless else []
-        if one_named and not nameless and not unsaid:  # the rest held: where it is asked to apply, if unsaid
-            unsaid = elsewhere(asked, sources, top, self.names_subject)
         # "How do recommender systems shrink …?" of one saying "reduce": said not to say it ("beat" of one saying
         # "performs better than" is a comparison, said many ways)
         verb = asked.verb
