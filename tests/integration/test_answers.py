@@ -1328,3 +1328,9 @@ def test_a_name_written_as_a_kind_names_no_paper(offline):
         "cohesive blocks with summary vectors"
     )
     assert answer.citations[0].title.startswith("Efficient Inverted Indexes"), answer.text
+
+
+def test_where_a_longer_question_asks_to_apply_is_checked_too(offline):
+    # six key words: the paper on layer-wise fine-tuning of LLMs never mentions diffusion
+    answer = offline.ask("How does layer-wise importance fine-tuning work for diffusion models?")
+    assert not answer.answerable and "(the closest lacks “diffusion”)" in answer.text, answer.text

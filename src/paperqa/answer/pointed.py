@@ -154,9 +154,8 @@ def apart_from(asked: Asked, paper: Paper, subject: Callable[[str], bool], short
         return [" ".join(as_written(asked.text, list(pair))) for pair in lacked]
     if asked.doer and asked.doer in lacking(asked, paper) and subject(asked.doer):  # "how do vision transformers …"
         return as_written(asked.text, [asked.doer])
-    if short and len(asked.terms) <= APPLIED_WORDS:  # "… fine-tuning work for diffusion models?" of one on LLMs
-        words = vocabulary(paper)
-        return as_written(asked.text, [t for t in asked.domains if subject(t) and not has(t, words)])
+    if len(asked.terms) <= APPLIED_WORDS:  # "… fine-tuning work for diffusion models?" of one on LLMs
+        return applied_elsewhere(asked, paper, subject)
     return []
 
 
