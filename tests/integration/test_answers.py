@@ -6,10 +6,11 @@ import pytest
 
 from paperqa.answer.citing import CITING_UNRECORDED
 from paperqa.answer.code import code_listed
+from paperqa.answer.holding import vocabulary
 from paperqa.answer.names import names_of
 from paperqa.answer.question import analyse
 from paperqa.answer.record import AUTHORS_UNRANKED
-from paperqa.answer.relevance import UNSEEN, lacking, vocabulary
+from paperqa.answer.relevance import UNSEEN, lacking
 from paperqa.turns import Turn
 from paperqa.types import Paper
 

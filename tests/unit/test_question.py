@@ -8,11 +8,12 @@ import pytest
 from paperqa import Paper
 from paperqa.answer.claims import check, numbers, support_of
 from paperqa.answer.evidence import has
+from paperqa.answer.holding import near
 from paperqa.answer.names import definitions, names_of
 from paperqa.answer.paper_text import named_only
 from paperqa.answer.phrases import joined
 from paperqa.answer.question import analyse
-from paperqa.answer.relevance import covers, lacking, match, near, on_topic
+from paperqa.answer.relevance import covers, lacking, match, on_topic
 from paperqa.answer.topics import topic_sides
 from paperqa.text import sentences, terms
 from paperqa.types import Source

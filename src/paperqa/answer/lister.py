@@ -13,6 +13,7 @@ from ..types import Source
 from .code import CODE_UNSAID
 from .draft import Draft, list_line, refusal
 from .evidence import has
+from .holding import vocabulary
 from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
 from .membership import MEMBER_WEIGHTS, by_kin, fit, logistic, member_rows
 from .one_paper import OnePaper
@@ -20,7 +21,7 @@ from .phrases import kinds_written
 from .picking import Picker
 from .pointed import named_by_none
 from .question import Asked, names_llms
-from .relevance import Idf, Match, holding_kinds, lacking, match, vocabulary
+from .relevance import Idf, Match, holding_kinds, lacking, match
 from .subjects import SHORT, Subjects
 from .traits import on_language_models
 from .vectors import Vectors

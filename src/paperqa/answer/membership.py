@@ -10,8 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..types import Paper
+from .holding import title_vocabulary
 from .question import Asked
-from .relevance import STRAY, Idf, Match, match, near_said, share, title_vocabulary
+from .relevance import STRAY, Idf, Match, match, near_said, share
 from .vectors import Vectors
 
 # Fitted by eval/fit_offline.py (see the module docstring); the weights match `member_rows`.

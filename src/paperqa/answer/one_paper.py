@@ -13,13 +13,14 @@ from .claims import numbers
 from .draft import Draft, contribution, in_order, lead_in, own_part
 from .evidence import has, has_name
 from .figures import RATIO_WORD, each_figure, figure_asked, figures_in, metric_asked, spelled_count
+from .holding import vocabulary
 from .names import fold
 from .phrases import as_written
 from .picking import AGAINST_OTHERS, BEATS, GAIN, RESULT, SET_AGAINST, Picker, limit_stated
 from .pointed import against_named, against_terms, named_sources, related, sides_named, unmentioned
 from .question import Asked
 from .record import Record, record_said
-from .relevance import STRAY, UNSEEN, Idf, Match, lacking, vocabulary
+from .relevance import STRAY, UNSEEN, Idf, Match, lacking
 from .roles import COMPARING
 from .vectors import Vectors
 

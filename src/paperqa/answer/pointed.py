@@ -11,24 +11,13 @@ from collections.abc import Callable, Sequence
 from ..text import sentences, stem, terms
 from ..types import Paper, Source
 from .evidence import has
+from .holding import holds_all, near, vocabulary
 from .kinds import DESCRIBED_KINDS
 from .names import fold, own_names
 from .phrases import COINED, as_written
 from .premise import premise_of
 from .question import Asked
-from .relevance import (
-    APPLIED_WORDS,
-    Idf,
-    Match,
-    holds_all,
-    holds_phrase,
-    kinds_named,
-    lacking,
-    near,
-    phrases_lacked,
-    spelled_held,
-    vocabulary,
-)
+from .relevance import APPLIED_WORDS, Idf, Match, holds_phrase, kinds_named, lacking, phrases_lacked, spelled_held
 from .roles import COMPARING
 from .traits import LANGUAGE_MODELING, on_language_modeling, on_language_models
 

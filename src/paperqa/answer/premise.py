@@ -12,8 +12,8 @@ from ..types import Paper, Source
 from .citations import inert
 from .draft import own_part
 from .evidence import has
+from .holding import vocabulary
 from .phrases import COINED, as_written, joined
-from .relevance import vocabulary
 from .traits import on_language_models
 
 _AUXILIARY = r"(?:have|has|had|do|does|did|is|are|was|were)\b"

@@ -9,18 +9,17 @@ held-out half is only ever reported.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..text import FRAME, named_examples_removed, stem, terms
 from ..types import ONE_CHUNK, Paper, Source
 from .evidence import has, has_name
+from .holding import holds_compound, near, vocabulary
 from .names import definitions, mentions
-from .paper_text import named_only, paper_sentences, paper_words, writes_capitalised
-from .phrases import as_written, ize_stems, joined, noun_kinds, writes_kinds
+from .paper_text import named_only, writes_capitalised
+from .phrases import as_written, ize_stems, noun_kinds, writes_kinds
 from .question import Asked
 from .roles import ACTION_NOUN, modifier
 
@@ -51,46 +50,6 @@ class Match:
         return len(self.name)
 
 
-@lru_cache(maxsize=8192)
-def vocabulary(paper: Paper) -> frozenset[str]:
-    """A paper's stemmed words (title and abstract, compounds joined), as a set."""
-    return frozenset(paper_words(paper))
-
-
-def holds_all(paper: Paper, terms_: Sequence[str]) -> bool:
-    """Whether a paper holds every one of these key terms in some form."""
-    words = vocabulary(paper)
-    return all(has(t, words) for t in terms_)
-
-
-@lru_cache(maxsize=8192)
-def title_vocabulary(paper: Paper) -> frozenset[str]:
-    return frozenset(terms(joined(paper.title)))
-
-
-@lru_cache(maxsize=8192)
-def _positions(paper: Paper) -> dict[str, tuple[int, ...]]:
-    """Where each of a paper's words occurs (cheaper to build than every pair of neighbouring words), sentences
-    set apart: "the prototype code. Furthermore, the generator" writes no "code generation"."""
-    found: dict[str, list[int]] = {}
-    at = 0
-    for sentence in paper_sentences(paper):
-        for w in sentence:
-            found.setdefault(w, []).append(at)
-            at += 1
-        at += _SENTENCE_GAP
-    return {w: tuple(at) for w, at in found.items()}
-
-
-_SENTENCE_GAP = 3  # more than `near` spans
-
-
-def near(paper: Paper, a: str, b: str) -> bool:
-    """Whether two words occur at most one word apart, in either order (`inference membership` matches too)."""
-    at = _positions(paper)
-    return any(0 < abs(i - j) <= 2 for i in at.get(a, ()) for j in at.get(b, ()))
-
-
 def near_said(asked: Asked, paper: Paper, a: str, b: str) -> bool:
     """`near`, a word of a name the paper writes as the papers found abbreviate it by that abbreviation: "POS
     tagger" holds "speech" near "tagging" of "part-of-speech tagging"."""
@@ -98,16 +57,6 @@ def near_said(asked: Asked, paper: Paper, a: str, b: str) -> bool:
     return any(near(paper, short if a in parts else a, short if b in parts else b) for parts, short in held) or near(
         paper, a, b
     )
-
-
-def holds_compound(paper: Paper, parts: Sequence[str]) -> bool:
-    """Whether a paper writes a hyphenated name's words together ("locality-sensitive" or "locality sensitive"),
-    not only apart ("local features" ... "context-sensitive"), or as initials ("GNNs": "graph neural network")."""
-    words = vocabulary(paper)
-    initials = "".join(p[0] for p in parts)
-    if len(parts) >= 3 and (initials in words or f"{initials}s" in words):
-        return True
-    return "".join(parts) in words or all(near(paper, a, b) for a, b in itertools.pairwise(parts))
 
 
 def kinds_named(asked: Asked) -> list[tuple[str, ...]]:

@@ -12,9 +12,9 @@ from ..types import Source
 from .citations import inert
 from .draft import Draft, contribution
 from .evidence import has, key_terms
+from .holding import holds_all, vocabulary
 from .picking import Picker
 from .question import Asked, analyse, names_llms
-from .relevance import holds_all, vocabulary
 from .traits import on_language_models
 
 # "between X and Y", "X vs Y", "X versus Y", "compare X and/with/to Y": the two sides, up to the end of the clause.
