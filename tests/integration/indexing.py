@@ -33,6 +33,15 @@ def hash_assistant(home: Path, **settings) -> Assistant:
     return Assistant(Settings(home=home, embedding="hash", llm="offline", **settings))
 
 
+def papers_assistant(home: Path, rows: list[tuple[str, str, str]]) -> Assistant:
+    """An assistant (hash embedding) over papers given as (id, title, abstract), for a few-paper corpus."""
+    from paperqa import Paper
+
+    assistant = hash_assistant(home)
+    assistant.index.add([Paper(id=i, title=t, abstract=a) for i, t, a in rows])
+    return assistant
+
+
 def env_for(home: Path, embedding: str = "hash", **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PAPERQA_", "OPENAI_"))}
     env.update(PAPERQA_HOME=str(home), PAPERQA_EMBEDDING=embedding, **extra)

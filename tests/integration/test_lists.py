@@ -462,8 +462,7 @@ def test_a_data_set_as_one_of_the_things_made_asks_for_no_data_set_maker(offline
 
 def test_a_paper_writing_only_the_abbreviation_another_paper_defines_holds_the_name(tmp_path):
     # "part-of-speech (POS)" is defined by one paper; another writes only "POS": it holds "part-of-speech" too
-    from paperqa import Paper
-    from tests.integration.indexing import hash_assistant
+    from tests.integration.indexing import papers_assistant
 
     rows = [
         ("d", "Probing word vectors", "We probe word vectors on part-of-speech (POS) tagging and parsing."),
@@ -471,8 +470,7 @@ def test_a_paper_writing_only_the_abbreviation_another_paper_defines_holds_the_n
         ("x", "Irish speech recognition", "We build a speech recogniser for Irish and study the part it plays."),
         ("y", "Graph hashing", "We learn binary codes for graphs."),
     ]
-    assistant = hash_assistant(tmp_path / "home")
-    assistant.index.add([Paper(id=i, title=t, abstract=a) for i, t, a in rows])
+    assistant = papers_assistant(tmp_path / "home", rows)
     answer = assistant.ask("Which papers study part-of-speech tagging of Irish tweets?")
     cited = [c.title for c in answer.citations]
     assert answer.answerable and "Tagging Irish tweets" in cited and "Irish speech recognition" not in cited, (

@@ -2,8 +2,6 @@
 
 import pytest
 
-from paperqa import Paper
-
 pytestmark = pytest.mark.integration
 
 
@@ -203,7 +201,7 @@ def test_what_beats_a_thing_somewhere_is_answered_where_the_paper_says_what_does
 def test_a_coined_name_names_its_paper_in_a_corpus_of_a_few_papers(tmp_path):
     # In four papers no word is rare by the share of the highest IDF a name needs in a large corpus; a name only
     # one chunk holds still names its paper ("Who wrote ZetaNet?" had become a list on "ZetaNet").
-    from tests.integration.indexing import hash_assistant
+    from tests.integration.indexing import papers_assistant
 
     rows = [
         ("z", "Fast brain imaging", "We propose ZetaNet for magnetic resonance imaging of brains."),
@@ -211,8 +209,7 @@ def test_a_coined_name_names_its_paper_in_a_corpus_of_a_few_papers(tmp_path):
         ("t", "Translation in context", "We study in-context learning for machine translation."),
         ("c", "Code search embeddings", "We build sentence embeddings and evaluate them on code search."),
     ]
-    assistant = hash_assistant(tmp_path / "home")
-    assistant.index.add([Paper(id=i, title=t, abstract=a) for i, t, a in rows])
+    assistant = papers_assistant(tmp_path / "home", rows)
     for name, title in (("ZetaNet", "Fast brain imaging"), ("QuillMerge", "Merging models")):
         answer = assistant.ask(f"Who wrote {name}?")
         assert f"does not record who wrote “{title}”" in answer.text, answer.text
