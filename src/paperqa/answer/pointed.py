@@ -180,8 +180,7 @@ def qualified_name(
     narrowing = [t for t in before if t in asked.terms and t not in terms(name) and subject(t)]
     if not narrowing or any(has(t, vocabulary(paper)) for t in narrowing):
         return False
-    whole = [*asked.terms]
-    return any(holds_all(s.paper, whole) for i, s in enumerate(sources[:10]) if i != at)
+    return any(holds_all(s.paper, asked.terms) for i, s in enumerate(sources[:10]) if i != at)
 
 
 def named_sources(matches: Sequence[Match]) -> list[int]:
