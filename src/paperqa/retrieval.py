@@ -52,8 +52,7 @@ def _with_derivations(view: View, text: str) -> str:
     "repetitive"; not the other way: "decision trees" are not decided); only a stem that stems to itself can be
     searched as a word."""
     found = [d for t in terms(text) for d in derivations(t, nouns_only=True) if stem(d) == d]
-    held = view.holding(found) if found else frozenset()
-    return " ".join([text, *(d for d in found if d in held)])
+    return " ".join([text, *(d for d in found if view.knows(d))])
 
 
 def with_more(sources: Sequence[Source], more: Sequence[Source]) -> list[Source]:

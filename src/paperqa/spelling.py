@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
 
 from .text import FRAME, STOPWORDS, VERSION, count_tokens, stem
 
@@ -31,15 +32,16 @@ _NOUNS = (("eat", "etit"), ("ib", "ipt"), ("id", "is"), ("olv", "olut"), ("eiv",
 _MAKING = [(re.compile(f"{verb}$"), noun, re.compile(f"{noun}$"), verb) for verb, noun in _NOUNS]
 
 
-def derivations(term: str, nouns_only: bool = False) -> list[str]:
+@lru_cache(maxsize=16384)  # asked of every key term a paper lacks, of every paper found
+def derivations(term: str, nouns_only: bool = False) -> tuple[str, ...]:
     """A stem's other stem of that making, if it has one (stems of 4 letters or more: "solv"): a verb's noun, and unless
     `nouns_only` a noun's verb."""
     if len(term) < 4:
-        return []
+        return ()
     found = [v for verb, noun, _, _ in _MAKING if (v := verb.sub(noun, term)) != term]
     if not nouns_only:
         found += [v for _, _, noun, verb in _MAKING if (v := noun.sub(verb, term)) != term]
-    return found
+    return tuple(found)
 
 
 def forms(word: str) -> list[str]:

@@ -162,7 +162,7 @@ def test_names_of_a_paper():
                   "Pairwise Ranking Prompting (PRP) for any brain image.")  # fmt: skip
     assert "MRI" not in names_of(brain)
     spelled = [("magnetic resonance imaging ", "MRI"), ("Pairwise Ranking Prompting ", "PRP")]
-    assert definitions(brain.abstract) == spelled
+    assert list(definitions(brain.abstract)) == spelled
 
 
 def test_the_prefix_rule_and_figures():

@@ -98,7 +98,8 @@ def _own(text: str, definition: str, acronym: str) -> bool:
     return bool(_OWN_BEFORE.search(text[max(0, at - 20) : at]) or _OWN_AFTER.match(after))
 
 
-def definitions(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=8192)  # each question reads the definitions of every paper it found
+def definitions(text: str) -> tuple[tuple[str, str], ...]:
     """("Pairwise Ranking Prompting ", "PRP") for each "Pairwise Ranking Prompting (PRP)" of a text. Found
     from the parenthesis backwards: one regex scanning for the words first backtracks at every word."""
     out = []
@@ -106,7 +107,7 @@ def definitions(text: str) -> list[tuple[str, str]]:
         before = _WORDS_BEFORE.search(text[max(0, m.start() - 200) : m.start()])
         if before:
             out.append((_abbreviated(before.group(1), m.group(1)), m.group(1)))
-    return out
+    return tuple(out)
 
 
 def _abbreviated(words: str, acronym: str) -> str:

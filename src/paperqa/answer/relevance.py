@@ -53,6 +53,8 @@ class Match:
 def near_said(asked: Asked, paper: Paper, a: str, b: str) -> bool:
     """`near`, a word of a name the paper writes as the papers found abbreviate it by that abbreviation: "POS
     tagger" holds "speech" near "tagging" of "part-of-speech tagging"."""
+    if not asked.abbreviated:  # (most questions: asked for every phrase of every paper found)
+        return near(paper, a, b)
     held = [(parts, short) for parts, short in asked.abbreviated if abbreviation_held(asked, paper, parts)]
     return any(near(paper, short if a in parts else a, short if b in parts else b) for parts, short in held) or near(
         paper, a, b
@@ -204,6 +206,8 @@ def _named_by_qualifier(asked: Asked, head: str, missing: Sequence[str], idf: Id
 def spelled_held(asked: Asked, paper: Paper) -> set[str]:
     """The question's acronyms a paper holds as the papers found spell them ("SAE": "sparse autoencoder"), and
     the words of its hyphenated names a paper holds as they abbreviate them ("part-of-speech": "POS")."""
+    if not asked.spelled and not asked.abbreviated:  # (most questions)
+        return set()
     spelled = {t for t, parts in asked.spelled if holds_compound(paper, parts)}
     return spelled | {t for parts, _ in asked.abbreviated if abbreviation_held(asked, paper, parts) for t in parts}
 
