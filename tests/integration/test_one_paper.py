@@ -243,3 +243,10 @@ def test_a_title_name_narrowed_by_a_subject_before_it_is_a_topic_not_that_paper(
     # a name written whole is still that paper's, whatever comes before it
     compared = offline.ask("Compare Matryoshka Representation Learning and 2D Matryoshka Sentence Embeddings.")
     assert compared.text.startswith("Matryoshka Representation Learning [")
+
+
+def test_a_refusal_for_what_a_named_paper_never_mentions_names_that_paper_first(offline):
+    # ConceptGraphs (3D scenes) ranks above HNeRV for "3D point clouds"; the paper asked of is the closest
+    answer = offline.ask("How does HNeRV represent 3D point clouds?")
+    assert not answer.answerable, answer.text
+    assert answer.text.split("The closest papers found were ")[1].startswith("“HNeRV"), answer.text

@@ -219,7 +219,8 @@ class OfflineWriter:
             # the corpus does not say it is used there
             names = self.subjects.names
             if unsaid := applied_elsewhere(asked, sources[top].paper, names) or elsewhere(asked, sources, top, names):
-                return Draft(refusal(sources, apart=unsaid), answerable=False)
+                named_first = [sources[top], *(s for i, s in enumerate(sources) if i != top)]  # the paper asked of
+                return Draft(refusal(named_first, apart=unsaid), answerable=False)
         short_topic = len(asked.terms) <= TOPIC_WORDS or self.subjects.count(asked) <= TOPIC_WORDS
         if not named and (off_topic := apart_from(asked, sources[top].paper, self.subjects.names, short_topic)):
             # The paper is on another subject than one the question names: the corpus does not cover it.
