@@ -34,8 +34,8 @@ _MAKING = [(re.compile(f"{verb}$"), noun, re.compile(f"{noun}$"), verb) for verb
 
 @lru_cache(maxsize=16384)  # asked of every key term a paper lacks, of every paper found
 def derivations(term: str, nouns_only: bool = False) -> tuple[str, ...]:
-    """A stem's other stem of that making, if it has one (stems of 4 letters or more: "solv"): a verb's noun, and unless
-    `nouns_only` a noun's verb."""
+    """A stem's other stem of that making, if it has one (stems of 4 letters or more: "solv"): a verb's noun,
+    and unless `nouns_only` a noun's verb."""
     if len(term) < 4:
         return ()
     found = [v for verb, noun, _, _ in _MAKING if (v := verb.sub(noun, term)) != term]

@@ -118,14 +118,14 @@ _FINDING = re.compile(
     r"|\b(?:find|found|show|conclude|discover|reveal|observe|learn)\b(?=\s+about\b|\s*[?.!]?\s*$)",
     re.IGNORECASE,
 )
-# "… and how is it fixed?", "How can one prevent X?", "solutions to X": asks how a paper counters a problem, not for
-# papers about "fixing": the asking goes, and the answer quotes what the paper does against it.
 # "Why is predicting downstream capabilities with scale hard?": its difficulty asked, which a paper says otherwise
 # ("remained elusive"); no word of its topic ("hard negatives" are). Bounded: one scan of the question.
 _HARD = re.compile(
     r"^\s*why\b[^?]{1,300}?\s(?P<hard>(?:so\s+|still\s+)?(?:hard|difficult|challenging|tricky))\s*\?*\s*$",
     re.IGNORECASE,
 )
+# "… and how is it fixed?", "How can one prevent X?", "solutions to X": asks how a paper counters a problem, not for
+# papers about "fixing": the asking goes, and the answer quotes what the paper does against it.
 _REMEDY = re.compile(
     r"\bhow\s+(?:is|are|was|were|can|could|do|does|did|to|should|would|might)\s+(?:(?:it|this|that|they|them|one|"
     r"we|you|these|those)\s+)?(?:be\s+)?(?:fix|solv|mitigat|prevent|avoid|overcom|remed|tackl|counter|alleviat|stop|"
