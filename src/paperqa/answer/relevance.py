@@ -56,9 +56,8 @@ def near_said(asked: Asked, paper: Paper, a: str, b: str) -> bool:
     if not asked.abbreviated:  # (most questions: asked for every phrase of every paper found)
         return near(paper, a, b)
     held = [(parts, short) for parts, short in asked.abbreviated if abbreviation_held(asked, paper, parts)]
-    return any(near(paper, short if a in parts else a, short if b in parts else b) for parts, short in held) or near(
-        paper, a, b
-    )
+    return near(paper, a, b) or any(near(paper, short if a in parts else a, short if b in parts else b)
+                                    for parts, short in held)  # fmt: skip
 
 
 def kinds_named(asked: Asked) -> list[tuple[str, ...]]:
