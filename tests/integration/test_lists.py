@@ -490,3 +490,19 @@ def test_a_framing_word_inside_a_phrase_leaves_the_phrase_whole(offline):
     } <= cited
     assert not cited & {"Contextual Document Embeddings", "Investigating the Benefits of Projection Head for "
                         "Representation Learning"}, cited  # fmt: skip
+
+
+def test_a_description_in_everyday_words_lists_the_papers_it_describes(offline):
+    # "keep learning" is no kind of learning (a verb before it), "past" an adjective a paper may say otherwise
+    # ("historical behaviors"): both had been refused as the corpus lacking them
+    kept = offline.ask("Which papers let a model keep learning new tasks without forgetting old ones?")
+    assert kept.answerable and "Continual Learning" in kept.citations[0].title, kept.text
+    suggested = offline.ask("Which papers suggest items to users based on their past behavior?")
+    assert suggested.answerable and any("BERT4Rec" in c.title for c in suggested.citations), suggested.text
+
+
+def test_what_is_done_to_the_things_asked_about_may_be_said_otherwise(offline):
+    # "documents fetched at question time": no paper writes "fetched", and the phrase is no topic's name
+    answer = offline.ask("Which papers give a language model documents fetched at question time?")
+    assert answer.answerable and answer.citations, answer.text
+    assert "fetched" in answer.text.splitlines()[0], answer.text  # said to be the closest, lacking it

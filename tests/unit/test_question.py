@@ -11,7 +11,7 @@ from paperqa.answer.evidence import has
 from paperqa.answer.holding import near
 from paperqa.answer.names import definitions, names_of
 from paperqa.answer.paper_text import named_only
-from paperqa.answer.phrases import joined
+from paperqa.answer.phrases import joined, noun_kinds
 from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, lacking, match, on_topic
 from paperqa.answer.topics import topic_sides
@@ -578,6 +578,14 @@ def test_the_verb_of_a_relative_clause_is_read_apart():
     asked = analyse("Which papers study privacy attacks that extract information about training data?")
     assert asked.clause_verbs == ("extract",)
     assert analyse("Which papers quantize speech models?").clause_verbs == ()
+    # a participle after the things, before a preposition: what is done to them
+    assert analyse("Which papers give a model documents fetched at question time?").clause_verbs == ("fetch",)
+    assert analyse("Which papers train models on fine-tuned data?").clause_verbs == ()
+
+
+def test_a_verb_before_learning_names_no_kind_of_learning():
+    assert noun_kinds("Which papers let a model keep learning new tasks?") == ()
+    assert noun_kinds("Which papers study reinforcement learning?") != ()
 
 
 def test_a_list_s_topic_glossed_after_a_comma_is_an_alternative_to_its_gloss():

@@ -52,7 +52,11 @@ _KIND_OF_NOUN = re.compile(r"(?<![\w-])([\w-]+)\s+(?:(learning)|(language)(?![\w
 # Pronouns after which the next word is a verb ("how do you combine learning to rank"), not a kind of learning
 _BEFORE_VERB = re.compile(r"\b(?:you|we|they|i)\s+\Z", re.IGNORECASE)
 # (not "active": its stem is activation's, and an "active area" of research is no active learning)
-_NO_KIND = re.compile(r"(?:ed|al|(?<!\Aact)ive|ic|ous|ful|less|ing|ly|ar)\Z|\A(?:machine|deep)\Z", re.IGNORECASE)
+_NO_KIND = re.compile(
+    r"(?:ed|al|(?<!\Aact)ive|ic|ous|ful|less|ing|ly|ar)\Z|\A(?:machine|deep)\Z"
+    r"|\A(?:keeps?|kept|stops?|starts?|continues?|begins?|resumes?|avoids?)\Z",  # verbs: "keep learning new tasks"
+    re.IGNORECASE,
+)
 # Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
 _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 # A list of alternatives, "pruning weights, neurons, attention heads or whole layers": the first item its last

@@ -61,7 +61,8 @@ _MODIFIER = re.compile(
     r"|\A(?:multiple|several|various|single|many|much|diverse|simple|complex|large|small|long|short|new|old|high|low"
     r"|real|open|broad|wide|same|whole|entire|full|other|own|first|last|next|few|deep|dense|sparse|hard|soft|strong"
     r"|weak|fast|slow|big|rich|raw|clean|robust|hybrid|joint|main|major|minor|prior|recent|modern|early|late|free"
-    r"|true|false|good|bad|worse|top|extreme|common|rare|fine|safe|fair|private|public|dynamic|static)\Z"
+    r"|true|false|good|bad|worse|top|extreme|common|rare|fine|safe|fair|private|public|dynamic|static|past|future"
+    r"|current|previous|present|given)\Z"
 )
 
 
@@ -111,12 +112,20 @@ def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(out))
 
 
+_RELATIVE = frozenset(("that", "which", "who"))
+_AT_TO = frozenset(("at", "to"))  # "fetched at question time", "crafted to fool": after a participle, too
+
+
 def clause_verbs(words: list[str]) -> tuple[str, ...]:
-    """The verb opening a relative clause ("attacks that extract information", "models which handle …"), as a stem:
-    it says what the thing does, in words a paper on it may not use ("reconstruct", "infer")."""
-    found = (
-        stem(w) for before, w in itertools.pairwise(words) if before in ("that", "which", "who") and w not in STOPWORDS
-    )
+    """The verb opening a relative clause ("attacks that extract information", "models which handle …"), or a
+    participle after a plural noun, before a preposition ("documents fetched at question time"), as a stem: it says
+    what the thing does or undergoes, in words a paper on it may not use ("reconstruct", "infer", "retrieved")."""
+    found = [stem(w) for before, w in itertools.pairwise(words) if before in _RELATIVE and w not in STOPWORDS]
+    found += [
+        stem(w)
+        for before, w, after in zip(words, words[1:], words[2:], strict=False)
+        if plural(before) and w.endswith("ed") and w not in STOPWORDS and (after in PREPOSITIONS or after in _AT_TO)
+    ]
     return tuple(dict.fromkeys(t for t in found if t not in FRAME))
 
 

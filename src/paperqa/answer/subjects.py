@@ -123,7 +123,11 @@ class Subjects:
         comparative, "safer", which papers say otherwise), its phrase of that word no paper writes (`phrase_nowhere`):
         "Speedups from speculative decoding?" lists no paper on decoding that never says "speculative"."""
         nouns = [
-            t for t in asked.terms if t != asked.verb and not comparative(as_written(asked.text, [t])[0].casefold())
+            t
+            for t in asked.terms
+            if t != asked.verb
+            and t not in asked.clause_verbs  # "documents fetched at question time": what is done to them
+            and not comparative(as_written(asked.text, [t])[0].casefold())
         ]
         if not 0 < len(nouns) <= SHORT or any(self.has_rarest(nouns, sources[i]) for i in chosen):
             return []
