@@ -506,3 +506,21 @@ def test_what_is_done_to_the_things_asked_about_may_be_said_otherwise(offline):
     answer = offline.ask("Which papers give a language model documents fetched at question time?")
     assert answer.answerable and answer.citations, answer.text
     assert "fetched" in answer.text.splitlines()[0], answer.text  # said to be the closest, lacking it
+
+
+def test_a_common_head_a_far_rarer_subject_names_may_be_said_otherwise(offline):
+    # "legal text": the legal-language papers never write "text"; "legal" names the topic. Not so of a head that
+    # names what is done: "patent retrieval" is not PatentBERT's patent classification
+    legal = offline.ask("Which papers deal with legal text?")
+    assert legal.answerable and [c.title.split(":")[0] for c in legal.citations][:2] == [
+        "LeXFiles and LegalLAMA",
+        "LexGPT 0.1",
+    ], legal.text
+    patent = offline.ask("Which papers fine-tune BERT for patent retrieval?")
+    assert not patent.answerable and "“retrieval”" in patent.text, patent.text
+
+
+def test_things_that_learn_are_no_kind_of_learning(offline):
+    # "robots learning from demonstrations" had been read as a kind, "robots learning", that no paper writes
+    answer = offline.ask("Are there papers on robots learning from demonstrations?")
+    assert answer.answerable and any("Robot" in c.title for c in answer.citations), answer.text

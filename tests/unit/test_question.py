@@ -586,6 +586,8 @@ def test_the_verb_of_a_relative_clause_is_read_apart():
 def test_a_verb_before_learning_names_no_kind_of_learning():
     assert noun_kinds("Which papers let a model keep learning new tasks?") == ()
     assert noun_kinds("Which papers study reinforcement learning?") != ()
+    assert noun_kinds("Are there papers on robots learning from demonstrations?") == ()  # robots that learn
+    assert noun_kinds("Which papers do robot learning?") != ()
 
 
 def test_a_list_s_topic_glossed_after_a_comma_is_an_alternative_to_its_gloss():

@@ -105,7 +105,7 @@ def holds(asked: Asked, term: str, words: frozenset[str]) -> bool:
     return has_name(term, words) if term in asked.names else has(term, words)
 
 
-def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t: True) -> bool:
+def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t: True, idf: Idf | None = None) -> bool:
     """Whether a paper holds a topic's name: all its key words but one, all of a name of one or two words
     (compounds joined on both sides: `pre-train` is `pretrain` in the question as in the paper), each
     hyphenated name's words together, what it is applied to ("synthetic data for retrieval"), and each -ize word
@@ -113,13 +113,34 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     # one of the question's alternatives held holds them all; a word naming no subject (`names`) may be missing
     # when a paper has the rest ("machine" of "machine unlearning", of a paper on unlearning in LLMs)
     lacked = lacking(asked, paper)
-    missing = len([t for t in lacked if names(t)]) if len(lacked) < len(asked.terms) else len(lacked)
+    # ... and a common head that a far rarer word before it names ("legal text" of a paper on legal language),
+    # unless it names what is done ("music generation" of a paper on music understanding)
+    named = [t for t in lacked if idf and _named_by_rarer(asked, t, lacked, idf, names)]
+    missing = len([t for t in lacked if names(t) and t not in named]) if len(lacked) < len(asked.terms) else len(lacked)
     together = all(holds_phrase(asked, paper, parts) for parts in asked.compounds)
     applied = not any(t in lacked for t in asked.domains)  # "for retrieval": not preference data
     # "lifelong or continual hashing": a subject each alternative qualifies ("decode or sample text": no subject)
     qualified = not any(names(t) for t in alternatives_head(asked) & set(lacked))
     made = all(t in ize_stems(paper) for t in asked.derived)  # "tokenization": not a paper saying "tokens" only
     return missing <= (len(asked.terms) - 1) // 2 and together and applied and qualified and made
+
+
+def _done(asked: Asked, term: str) -> bool:
+    """Whether a key term is written as a noun of what is done ("generation", "retrieval", "ranking")."""
+    return any(
+        ACTION_NOUN.search(w.casefold()) or _DONE_AL.search(w.casefold()) for w in as_written(asked.text, [term])
+    )
+
+
+_DONE_AL = re.compile(r"(?:ieval|oval|osal|rsal|ewal|awal)\Z")  # retrieval, removal, proposal, rehearsal, renewal
+
+
+def _named_by_rarer(asked: Asked, head: str, lacked: Sequence[str], idf: Idf, names: Callable[[str], bool]) -> bool:
+    """Whether a lacking head that names no doing is named by a subject before it, far rarer, that a paper holds
+    ("legal text" of a paper on legal language; not "music generation" of one on music understanding)."""
+    return not _done(asked, head) and any(
+        b == head and a not in lacked and names(a) and idf(a) >= idf(b) + QUALIFIER_MARGIN for a, b in asked.pairs
+    )
 
 
 def alternatives_head(asked: Asked) -> set[str]:
@@ -139,10 +160,7 @@ def headed(asked: Asked, lacked: Sequence[str]) -> bool:
     generation" of a paper on music understanding lacks what the topic is ("for downstream capabilities" names no
     task: "downstream task performance" is on it). Asked of the papers a refusal weighs (`covers`), not of a
     list's members, where it cost papers on the topic."""
-    return not any(
-        b in lacked and a not in lacked and any(ACTION_NOUN.search(w.casefold()) for w in as_written(asked.text, [b]))
-        for a, b in asked.qualified
-    )
+    return not any(b in lacked and a not in lacked and _done(asked, b) for a, b in asked.qualified)
 
 
 def subject(term: str, topical: Idf) -> bool:

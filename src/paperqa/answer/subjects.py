@@ -222,7 +222,7 @@ class Subjects:
         """Of the papers chosen for a list (indices of `sources`), those on its topic as a whole; `short`: the
         question names a topic (a paper lacking more of its words is not on it) rather than describing papers."""
         if short:
-            chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self.names)]
+            chosen = [i for i in chosen if on_topic(asked, sources[i].paper, self.names, self.idf)]
             # "find problems in benchmarks": words said of many papers name no topic (a name, "MS MARCO", does, as
             # does a kind of learning, "reinforcement learning", mentioned in passing by many): the closest instead
             if not self.count(asked) and self.all_common(asked) and not noun_kinds(asked.text) and not asked.makes_data:
