@@ -524,3 +524,11 @@ def test_things_that_learn_are_no_kind_of_learning(offline):
     # "robots learning from demonstrations" had been read as a kind, "robots learning", that no paper writes
     answer = offline.ask("Are there papers on robots learning from demonstrations?")
     assert answer.answerable and any("Robot" in c.title for c in answer.citations), answer.text
+
+
+def test_a_topic_of_two_words_no_paper_writes_together_is_refused(offline):
+    # "time series": one paper writes "time", another "a series of"; none is on time series
+    answer = offline.ask("Which papers look at time series?")
+    assert not answer.answerable and "“time series”" in answer.text, answer.text
+    audio = offline.ask("Which papers train LLMs over compressed audio?")  # compressed text, not audio
+    assert not audio.answerable, audio.text

@@ -111,4 +111,6 @@ class Lister:
             first.sort(key=lambda i: not self.subjects.writes(sources[i], framing))
         if unapplied := self.subjects.unapplied(asked, [sources[i] for i in first[:2]]):
             return Draft(refusal(sources, apart=unapplied), answerable=False)  # "… matryoshka … to speech"
+        if unwritten := self.subjects.name_unwritten(asked, sources):  # "time series": no paper writes it
+            return Draft(refusal(sources, apart=unwritten), answerable=False)
         return closest(asked, sources, first[:2], self.pick, lack_said)

@@ -133,6 +133,17 @@ class Subjects:
             return []
         return self.phrase_nowhere(asked, nouns, sources[:10])
 
+    @staticmethod
+    def name_unwritten(asked: Asked, sources: Sequence[Source]) -> list[str]:
+        """A list's topic named by one phrase of two words ("time series") that no paper found writes together,
+        as written: the papers holding its words apart are on other things ("copying", "a series of")."""
+        if len(asked.terms) != 2 or asked.pairs != (tuple(asked.terms),) or asked.either or asked.verb in asked.terms:
+            return []  # ("how LLMs store facts": what they do to a thing, said many ways)
+        a, b = asked.terms
+        if any(near(s.paper, a, b) for s in sources):
+            return []
+        return [" ".join(as_written(asked.text, [a, b]))]
+
     def only_as_examples(self, asked: Asked, source: Source) -> list[str]:
         """The question's words a paper names only among examples it gives ("(e.g., language, vision, robotics)")
         or in its outlook ("future research on … compressing the KV cache"), which it is not on; not a name
