@@ -532,3 +532,11 @@ def test_a_topic_of_two_words_no_paper_writes_together_is_refused(offline):
     assert not answer.answerable and "“time series”" in answer.text, answer.text
     audio = offline.ask("Which papers train LLMs over compressed audio?")  # compressed text, not audio
     assert not audio.answerable, audio.text
+
+
+def test_where_a_list_applies_named_by_two_nouns_no_paper_writes_together_is_refused(offline):
+    # "for time series forecasting": mixture-of-experts papers are found, and none writes "time series"
+    answer = offline.ask("Which papers use mixture of experts for time series forecasting?")
+    assert not answer.answerable and "“time series”" in answer.text, answer.text
+    # "for image generation" is written, by the papers listed
+    assert offline.ask("Which papers use diffusion models for image generation?").answerable

@@ -78,6 +78,8 @@ class Lister:
         if unapplied := self.subjects.unapplied(asked, [sources[i] for i in chosen]):
             # "… sparse retrievers for e-commerce search": where it is asked to apply, no paper listed mentions
             return Draft(refusal(sources, apart=unapplied), answerable=False)
+        if unwritten := self.subjects.name_unwritten(asked, sources, whole=False):  # "… for time series forecasting"
+            return Draft(refusal(sources, apart=unwritten), answerable=False)
         if phrase := self.subjects.unwritten_phrase(asked, sources, chosen):  # "Speedups from speculative decoding?"
             return Draft(refusal(sources, apart=phrase), answerable=False)
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist

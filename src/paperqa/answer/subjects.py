@@ -43,6 +43,11 @@ def _writes(forms: dict[str, frozenset[str]], word: str) -> bool:
     return any(x.startswith(word) for said in forms.values() for x in said)
 
 
+def _nouns(asked: Asked, *stems: str) -> bool:
+    """Whether the question writes each of these key words as a noun ("time series"; not "legal", "sparse")."""
+    return not any(modifier_shaped(w.casefold()) for w in as_written(asked.text, list(stems)))
+
+
 class Subjects:
     """A question's subjects against the corpus's two IDF tables (all words; residual, of topical words)."""
 
@@ -134,15 +139,20 @@ class Subjects:
         return self.phrase_nowhere(asked, nouns, sources[:10])
 
     @staticmethod
-    def name_unwritten(asked: Asked, sources: Sequence[Source]) -> list[str]:
-        """A list's topic named by one phrase of two words ("time series") that no paper found writes together,
-        as written: the papers holding its words apart are on other things ("copying", "a series of")."""
-        if len(asked.terms) != 2 or asked.pairs != (tuple(asked.terms),) or asked.either or asked.verb in asked.terms:
-            return []  # ("how LLMs store facts": what they do to a thing, said many ways)
-        a, b = asked.terms
-        if any(near(s.paper, a, b) for s in sources):
-            return []
-        return [" ".join(as_written(asked.text, [a, b]))]
+    def name_unwritten(asked: Asked, sources: Sequence[Source], whole: bool = True) -> list[str]:
+        """A list's topic named by one phrase of two words ("time series"), or where it applies named by two nouns
+        ("for time series forecasting"), that no paper found writes together, as written: the papers holding its
+        words apart are on other things ("copying", "a series of"); `whole`: the topic's phrase asked of too (of
+        the closest papers: listed ones hold the topic otherwise written, "detect hallucinations")."""
+        phrases = []
+        if whole and len(asked.terms) == 2 and asked.pairs == (tuple(asked.terms),) and not asked.either:
+            phrases.append(asked.pairs[0])
+        if len(asked.terms) <= APPLIED_WORDS:  # (a longer description may say it otherwise: "for picture search")
+            phrases += [(a, b) for a, b in asked.pairs if a in asked.domains and _nouns(asked, a, b)]
+        for a, b in phrases:
+            if asked.verb not in (a, b) and not any(near(s.paper, a, b) for s in sources):
+                return [" ".join(as_written(asked.text, [a, b]))]  # ("how LLMs store facts": what they do)
+        return []
 
     def only_as_examples(self, asked: Asked, source: Source) -> list[str]:
         """The question's words a paper names only among examples it gives ("(e.g., language, vision, robotics)")
