@@ -250,3 +250,9 @@ def test_a_refusal_for_what_a_named_paper_never_mentions_names_that_paper_first(
     answer = offline.ask("How does HNeRV represent 3D point clouds?")
     assert not answer.answerable, answer.text
     assert answer.text.split("The closest papers found were ")[1].startswith("“HNeRV"), answer.text
+
+
+def test_a_coined_name_qualifying_a_noun_is_held_by_the_paper_holding_both(offline):
+    # "the BabyLM team": CLIMB writes "the BabyLM Challenge" and "our team's contribution", never the two together
+    answer = offline.ask("What did the BabyLM team find about curriculum learning with a tiny training set?")
+    assert answer.answerable and answer.citations[0].title.startswith("CLIMB"), answer.text

@@ -194,7 +194,8 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     words = vocabulary(paper)  # "for code search" of a paper on scientific search: "code" names what it is about
     subjects += [a for a, b in asked.qualified if a in missing and a not in subjects and has(b, words)]
     # ... or holds both words only apart ("depth" of transformers, "estimators": no "depth estimation")
-    apart = [(a, b) for a, b in asked.qualified if a not in missing and b not in missing]
+    # (not a coined name's: "the BabyLM team" of a paper on the BabyLM Challenge by "our team")
+    apart = [(a, b) for a, b in asked.qualified if a not in missing and b not in missing and a not in asked.names]
     subjects += [a for a, b in apart if not near_said(asked, paper, a, b)]
     if len(subjects) == 1 and _named_by_qualifier(asked, subjects[0], missing, idf):
         subjects = []  # "MLP layers" of a paper on MLP pruning that never says "layers"
