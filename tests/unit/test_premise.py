@@ -72,6 +72,12 @@ def test_a_paper_said_to_be_a_language_model_that_never_speaks_of_one_is_said_no
         ("How does EPT fine-tune the model?", ["It fine-tunes a model without retraining its parameters."], None),
         ("How is SPLADE trained?", ["We train it with sparsity regularization."], None),
         ("What does LM-Infinite propose?", ["It requires no parameter updates."], None),  # no training asked
+        # what the method is compared with lacks the training, not the method
+        (
+            "How does B-PROP pick words for pretraining a retriever?",
+            ["Our method achieves significant improvements over baselines without pre-training."],
+            None,
+        ),
     ],
 )
 def test_training_a_question_asserts_is_checked_against_what_the_paper_says_it_needs(question, own, denied):

@@ -74,9 +74,17 @@ def training_denied(question: str, own: Sequence[str]) -> tuple[str, str] | None
     not the field's background) say it needs none ("requiring no parameter updates"), or None."""
     text = " ".join(own)
     for kind, asked, none_needed in _TRAINING:
-        if asked.search(question) and (said := none_needed.search(text)):
-            return kind, said.group(0)
+        if not asked.search(question):
+            continue
+        # ("improvements over baselines without pre-training": what the others lack, not the method)
+        said = (m for m in none_needed.finditer(text) if not _OTHERS.search(text, max(0, m.start() - 40), m.start()))
+        if found := next(said, None):
+            return kind, found.group(0)
     return None
+
+
+# Words after which "without training" is said of what a method is compared with
+_OTHERS = re.compile(r"\b(?:baselines?|than|over|compared|versus|vs)\b[^.;]*\Z", re.IGNORECASE)
 
 
 def premise_said(question: str, source: Source, name: str, subject: Callable[[str], bool]) -> str:
