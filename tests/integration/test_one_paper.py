@@ -256,3 +256,9 @@ def test_a_coined_name_qualifying_a_noun_is_held_by_the_paper_holding_both(offli
     # "the BabyLM team": CLIMB writes "the BabyLM Challenge" and "our team's contribution", never the two together
     answer = offline.ask("What did the BabyLM team find about curriculum learning with a tiny training set?")
     assert answer.answerable and answer.citations[0].title.startswith("CLIMB"), answer.text
+
+
+def test_a_yes_or_no_questions_verb_weighs_nothing_beside_what_it_is_about(offline):
+    # "change" had made a probing paper holding it outweigh the one on architectures and scaling
+    answer = offline.ask("Does architecture change how models scale?")
+    assert answer.citations[0].title.startswith("Scaling Laws vs Model Architectures"), answer.text

@@ -737,3 +737,9 @@ def test_what_you_or_we_do_is_the_verb_not_a_subject():
     assert analyse("How do you pick pretraining data using attention heads?").verb == "pick"
     assert analyse("How can we tell if a model memorized data?").verb == ""  # a light verb says nothing alone
     assert analyse("How do recommender systems shrink embedding tables?").verb == "shrink"
+
+
+def test_the_verb_of_a_yes_or_no_question_on_one_thing_is_what_it_does():
+    assert analyse("Does architecture change how models scale?").verb == "chang"
+    assert analyse("Does corpus quality matter for Basque?").verb == "matter"
+    assert analyse("Does cleaning the training corpus help language models?").verb == ""  # a gerund's subject

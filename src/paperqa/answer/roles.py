@@ -133,9 +133,26 @@ def main_verb(words: list[str]) -> str:
     """The verb of a question asking what things do ("how do recommender systems shrink their tables?") or how
     one does against another ("does multi-task retrieval beat …?"), as a stem ("" for none): what they do, in
     words a paper on them may not use ("reduce", "outperform")."""
-    found = _doing(words)[1] or next((w for w in words if w in _BEATING), None)
+    found = _it_does(words) or _doing(words)[1] or next((w for w in words if w in _BEATING), None)
     verb = stem(found) if found else ""
     return "" if verb in FRAME else verb
+
+
+def _it_does(words: list[str]) -> str | None:
+    """The verb of a yes-or-no question on one thing ("does architecture change how models scale?", "does corpus
+    quality matter for Basque?"): the first word after its subject that a clause, an article or a preposition
+    follows (not an -ing word: "does cleaning the corpus help?" has a gerund for its subject)."""
+    if len(words) < 4 or words[0] != "does":
+        return None
+    at = 2 if words[1] in _DETERMINER else 1
+    following = itertools.pairwise(words[at + 1 :])
+    return next((w for w, after in following if after in _CLAUSE_NEXT and not w.endswith("ing")), None)
+
+
+# Words that follow a verb rather than a noun of its subject ("change how", "matter for", "help the")
+_CLAUSE_NEXT = frozenset(
+    "the a an how what whether when why which its their any more less to on for with from in about than".split()
+)
 
 
 def doer(words: list[str]) -> str:
