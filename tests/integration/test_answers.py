@@ -1334,3 +1334,13 @@ def test_where_a_longer_question_asks_to_apply_is_checked_too(offline):
     # six key words: the paper on layer-wise fine-tuning of LLMs never mentions diffusion
     answer = offline.ask("How does layer-wise importance fine-tuning work for diffusion models?")
     assert not answer.answerable and "(the closest lacks “diffusion”)" in answer.text, answer.text
+
+
+def test_a_paper_named_by_its_titles_head_in_its_capitals_is_a_side_of_a_comparison(offline):
+    # "Differentiable Neural Input Search" (its title goes on "for Recommender Systems") had named nothing, and the
+    # comparison was refused for lacking "Input Search"
+    answer = offline.ask(
+        "How do GraphHash and Differentiable Neural Input Search shrink recommender embeddings differently?"
+    )
+    cited = [c.title.split(":")[0] for c in answer.citations]
+    assert answer.answerable and "GraphHash" in cited and any(t.startswith("Differentiable Neural") for t in cited)

@@ -9,7 +9,7 @@ from paperqa import Paper
 from paperqa.answer.claims import check, numbers, support_of
 from paperqa.answer.evidence import has
 from paperqa.answer.holding import near
-from paperqa.answer.names import definitions, names_of
+from paperqa.answer.names import definitions, names_of, title_head
 from paperqa.answer.paper_text import named_only
 from paperqa.answer.phrases import joined, noun_kinds
 from paperqa.answer.question import analyse
@@ -743,3 +743,10 @@ def test_the_verb_of_a_yes_or_no_question_on_one_thing_is_what_it_does():
     assert analyse("Does architecture change how models scale?").verb == "chang"
     assert analyse("Does corpus quality matter for Basque?").verb == "matter"
     assert analyse("Does cleaning the training corpus help language models?").verb == ""  # a gerund's subject
+
+
+def test_a_titles_head_before_its_first_preposition_names_it_in_the_titles_capitals():
+    paper = Paper(id="p", title="Differentiable Neural Input Search for Recommender Systems", abstract="We search.")
+    assert title_head(paper) == "Differentiable Neural Input Search"
+    assert title_head(Paper(id="q", title="Learning word vectors for 157 languages", abstract="x")) == ""
+    assert title_head(Paper(id="r", title="SPLADE: Sparse Lexical and Expansion Model for Ranking", abstract="x")) == ""

@@ -156,6 +156,8 @@ def mentions(question: str, paper: Paper, idf: Callable[[str], float], rare: flo
     best = ""
     text = f" {fold(question)} "
     own, coined = _names(paper)
+    if (head := title_head(paper)) and re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", question):
+        best = fold(head)  # "Differentiable Neural Input Search", written as its title writes it
     for name in own + coined:
         folded = fold(name)
         if not folded or f" {folded} " not in text:
@@ -164,6 +166,22 @@ def mentions(question: str, paper: Paper, idf: Callable[[str], float], rare: flo
             continue  # a word many papers use (`LLM`, `T2I`) names none of them
         best = max(best, folded, key=len)
     return best
+
+
+# The words a title's head ends before ("Differentiable Neural Input Search for Recommender Systems")
+_TITLE_TAIL = re.compile(r"\s+(?:for|via|with|in|on|from|through|using|by)\s+")
+
+
+@lru_cache(maxsize=8192)
+def title_head(paper: Paper) -> str:
+    """A title without a colon, up to its first preposition, when that is two or more capitalised words
+    ("Differentiable Neural Input Search"): a name a question written in the title's capitals calls it by."""
+    title = paper.title.strip()
+    if _TITLE_HEAD.search(title) or not (found := _TITLE_TAIL.search(title)):
+        return ""
+    head = title[: found.start()]
+    words = head.split()
+    return head if len(words) >= 2 and all(w[:1].isupper() for w in words) else ""
 
 
 def fold(text: str) -> str:

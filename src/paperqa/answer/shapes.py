@@ -36,8 +36,8 @@ _IS_BETTER = (r"^\s*(?:is|are|was|were|does|do|did)\b[^?]{1,80}?\b(?:better|wors
               r"smaller|larger|cheaper|higher|lower|more\s+[\w-]+|less\s+[\w-]+)\s+than\b"
               # "Is GigaTok similar to MingTok?", "Is MERU like CLIP?"
               r"|^\s*(?:is|are|was|were)\b[^?]{1,80}?\b(?:similar\s+to|like|alike|the\s+same\s+as)\b")  # fmt: skip
-_COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ence|ences)?|distinguish(es)?|contrast"
-                      r"|in\s+common|similarit(y|ies))\b"
+_COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ently|ence|ences)?|distinguish(es)?"
+                      r"|contrast|in\s+common|similarit(y|ies))\b"
                       r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b|" + WHICH_OF + "|" + _IS_BETTER,
                       re.IGNORECASE)  # fmt: skip
 # "Compare the approaches to unlearning in LLMs": no two papers named, but the papers on a topic, each with how
