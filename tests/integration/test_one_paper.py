@@ -262,3 +262,10 @@ def test_a_yes_or_no_questions_verb_weighs_nothing_beside_what_it_is_about(offli
     # "change" had made a probing paper holding it outweigh the one on architectures and scaling
     answer = offline.ask("Does architecture change how models scale?")
     assert answer.citations[0].title.startswith("Scaling Laws vs Model Architectures"), answer.text
+
+
+def test_a_gain_over_a_named_baseline_stated_in_words_is_quoted_first(offline):
+    # no figure: "greater flexibility and efficiency than MRL", not the background's "(Kusupati et al., 2022)"
+    answer = offline.ask("How much more efficient is 2D Matryoshka than MRL?")
+    first = answer.text.split(": ", 1)[1].split(" [1]")[0]
+    assert first.endswith("greater flexibility and efficiency than MRL"), answer.text

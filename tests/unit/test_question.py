@@ -33,6 +33,8 @@ from paperqa.types import Source
         ("How do recommender systems use large language models?", "fact"),
         ("Is Mistral-SPLADE better than SPLADE v2?", "compare"),  # a yes or no of two things
         ("How much better is SPLADE v2 than SPLADE?", "improvement"),
+        ("How much more efficient is 2D Matryoshka than MRL?", "improvement"),  # a gain over MRL
+        ("How do GraphHash and DNIS shrink embeddings differently?", "compare"),
         ("Is there anything on speech?", "list"),  # was one paper's fact
         ("Is there any work about hashing?", "list"),
         ("Is there any evidence that distillation helps?", "fact"),
@@ -750,3 +752,10 @@ def test_a_titles_head_before_its_first_preposition_names_it_in_the_titles_capit
     assert title_head(paper) == "Differentiable Neural Input Search"
     assert title_head(Paper(id="q", title="Learning word vectors for 157 languages", abstract="x")) == ""
     assert title_head(Paper(id="r", title="SPLADE: Sparse Lexical and Expansion Model for Ranking", abstract="x")) == ""
+
+
+def test_a_references_year_is_no_figure_of_the_paper():
+    from paperqa.answer.figures import figures_in
+
+    assert not figures_in("Matryoshka Representation Learning (MRL) (Kusupati et al., 2022) encodes information.")
+    assert figures_in("It is 2.5x faster than MRL (Kusupati et al., 2022).")

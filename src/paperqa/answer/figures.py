@@ -34,6 +34,8 @@ RATIO_WORD = re.compile(
 _DURATION = re.compile(r"\d\s?(?:ms|s|h|hours?|days?|minutes?|seconds?|weeks?|months?)\b", re.IGNORECASE)
 # A list marker ("(1)", "(ii)", "(b)"): no figure of the sentence it numbers.
 _ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)")
+# A reference's year ("(Kusupati et al., 2022)", "[Akyürek et al., 2023]"): no figure of the paper's
+_CITED_YEAR = re.compile(r"\bet\s+al\.?,?\s+(?:19|20)\d\d[a-z]?\b")
 # A speed asked for is answered by a speed given ("1.28x - 2.2x of speedup"), not the paper's other figures.
 _SPEED_ASKED = re.compile(r"\b(?:faster|slower|quicker|speed-?ups?|how fast)\b", re.IGNORECASE)
 _SPEED_SAID = re.compile(r"\bspeed-?ups?\b|\bfaster\b|\bquicker\b|\d\s?[x×](?!\w)", re.IGNORECASE)
@@ -69,8 +71,8 @@ def figure_of(word: str, sentences: Sequence[str]) -> str | None:
 
 
 def figures_in(sentence: str) -> frozenset[str]:
-    """The figures a sentence states, its list markers ("(1)", "(ii)") none."""
-    return numbers(_ENUMERATOR.sub(" ", sentence))
+    """The figures a sentence states, its list markers ("(1)", "(ii)") and references' years none."""
+    return numbers(_CITED_YEAR.sub(" ", _ENUMERATOR.sub(" ", sentence)))
 
 
 def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) -> tuple[list[str], bool]:

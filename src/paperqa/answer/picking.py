@@ -16,7 +16,7 @@ from .question import Asked
 NUMBER = re.compile(r"\d")
 GAIN = re.compile(
     r"\b(improv\w*|gains?|outperform\w*|surpass\w*|superior|faster|speed-?ups?|sav(e|es|ing)|reduc\w*|better|"
-    r"boost\w*|increas\w*|lower|higher|less|fewer|[0-9.]+[ -]?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
+    r"boost\w*|increas\w*|lower|higher|less|fewer|greater|[0-9.]+[ -]?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
     re.IGNORECASE,
 )
 # A gain stated against something else ("outperforms others", "better than BM25"): what "how much better" asks.

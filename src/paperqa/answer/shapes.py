@@ -48,7 +48,8 @@ _COMPARE_KINDS = re.compile(
     re.IGNORECASE,
 )
 _IMPROVE = re.compile(
-    r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate)\b",
+    r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate"
+    r"|more [\w-]+\b[^?.]{0,60}?\bthan)\b",  # "How much more efficient is 2D Matryoshka than MRL?"
     re.IGNORECASE,
 )
 # "How does SPLADE v2 improve over SPLADE?": a gain over a baseline is asked for, even without "how much".
