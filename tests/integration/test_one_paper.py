@@ -269,3 +269,9 @@ def test_a_gain_over_a_named_baseline_stated_in_words_is_quoted_first(offline):
     answer = offline.ask("How much more efficient is 2D Matryoshka than MRL?")
     first = answer.text.split(": ", 1)[1].split(" [1]")[0]
     assert first.endswith("greater flexibility and efficiency than MRL"), answer.text
+
+
+def test_a_gain_is_quoted_where_it_is_of_what_the_question_measures(offline):
+    # "reduce repetitive phrases": FTPO's "90% slop reduction", before "patterns appear over 1,000x more frequently"
+    answer = offline.ask("How much does the Antislop sampler reduce repetitive phrases?")
+    assert "90% slop reduction" in answer.text.split(" [1]")[1], answer.text  # the first sentence quoted
