@@ -156,7 +156,8 @@ def mentions(question: str, paper: Paper, idf: Callable[[str], float], rare: flo
     best = ""
     text = f" {fold(question)} "
     own, coined = _names(paper)
-    if (head := title_head(paper)) and re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", question):
+    head = title_head(paper)  # (a plain search first: most questions hold no title's head)
+    if head and head in question and re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", question):
         best = fold(head)  # "Differentiable Neural Input Search", written as its title writes it
     for name in own + coined:
         folded = fold(name)
