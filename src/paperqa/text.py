@@ -154,8 +154,8 @@ FRAME = frozenset(
         # A researcher's own framing: "I'm working on X; which papers should I read?", "what are my options?"
         "working worked read reading need needs needed option options want wanted looking trying advice tips "
         "ideas suggestions interested im "
-        "anything something everything anyone someone stuff else "  # "Is there anything on detecting irony?",
-        # "Which papers replace attention with something else?"
+        "anything something everything anyone someone stuff else thing things "  # "Is there anything on irony?",
+        # "Which papers replace attention with something else?", "making models forget things"
         "big "  # "How big is the USPTO-3M dataset?" asks a size (no abstract of the corpus says "big")
         "hot trending exciting "  # "What's hot in 2026?": the newest papers, no topic
         "came come comes appeared "  # "Which papers came out in 2025 on unlearning?": when, not what

@@ -540,3 +540,9 @@ def test_where_a_list_applies_named_by_two_nouns_no_paper_writes_together_is_ref
     assert not answer.answerable and "“time series”" in answer.text, answer.text
     # "for image generation" is written, by the papers listed
     assert offline.ask("Which papers use diffusion models for image generation?").answerable
+
+
+def test_things_name_no_subject(offline):
+    # "forget things": "things" had weighed as a word the unlearning papers lack, and the list was refused
+    answer = offline.ask("Papers on making models forget things?")
+    assert answer.answerable and sum("Unlearning" in c.title for c in answer.citations) >= 3, answer.text
