@@ -49,6 +49,24 @@ def forms(word: str) -> list[str]:
     return list(dict.fromkeys(v for pattern, other in _FORMS if (v := pattern.sub(other, word)) != word))
 
 
+# Everyday words for what papers name otherwise: "pictures" are the corpus's "images", "movies" its "videos", a
+# "lawyer" its "legal" text, a "doctor" its "medical" data. A word is read so only where the corpus writes the other
+# clearly more (`SPELLING_MARGIN`, as a spelling).
+_PLAIN = {
+    **dict.fromkeys(("picture", "photo", "photograph"), "image"),
+    **dict.fromkeys(("pictures", "photos", "photographs"), "images"),
+    **dict.fromkeys(("movie", "film"), "video"),
+    **dict.fromkeys(("movies", "films"), "videos"),
+    **dict.fromkeys(("lawyer", "lawyers", "attorney", "attorneys"), "legal"),
+    **dict.fromkeys(("doctor", "doctors", "physician", "physicians"), "medical"),
+}
+
+
+def plain_words(word: str) -> list[str]:
+    """The word papers use for an everyday lower-case word ("pictures": "images"), if it has one."""
+    return [_PLAIN[word]] if word in _PLAIN else []
+
+
 def spellings(word: str) -> list[str]:
     """The other spellings of a lower-case word (none for most words)."""
     return list(dict.fromkeys(v for pattern, other in _VARIANTS if (v := pattern.sub(other, word)) != word))
@@ -65,7 +83,9 @@ def respelled(text: str, idf: Callable[[str], float], ceiling: float) -> str:
         own = idf(stem(lower))
         if lower in STOPWORDS or (stem(lower) in FRAME and own < ceiling):
             return word
-        other = next((v for v in spellings(lower) if idf(stem(v)) + SPELLING_MARGIN <= own), None)
+        other = next(
+            (v for v in [*spellings(lower), *plain_words(lower)] if idf(stem(v)) + SPELLING_MARGIN <= own), None
+        )
         if other is None and own >= ceiling:  # "isotropy" of a corpus writing "isotropic"
             other = next((v for v in forms(lower) if idf(stem(v)) < ceiling), None)
         if other is None:

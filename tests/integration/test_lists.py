@@ -546,3 +546,9 @@ def test_things_name_no_subject(offline):
     # "forget things": "things" had weighed as a word the unlearning papers lack, and the list was refused
     answer = offline.ask("Papers on making models forget things?")
     assert answer.answerable and sum("Unlearning" in c.title for c in answer.citations) >= 3, answer.text
+
+
+def test_everyday_words_are_read_as_the_papers_write_them(offline):
+    # "pictures" had been a word no paper on image generation holds, and the question refused
+    answer = offline.ask("Work on generating pictures from text?")
+    assert answer.answerable and "Image" in answer.citations[0].title, answer.text

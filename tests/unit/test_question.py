@@ -35,6 +35,8 @@ from paperqa.types import Source
         ("How much better is SPLADE v2 than SPLADE?", "improvement"),
         ("How much more efficient is 2D Matryoshka than MRL?", "improvement"),  # a gain over MRL
         ("How do GraphHash and DNIS shrink embeddings differently?", "compare"),
+        ("Which work feeds feature views into binary codes?", "fact"),  # one work, as "which paper"
+        ("What work is there on hashing?", "list"),
         ("Is there anything on speech?", "list"),  # was one paper's fact
         ("Is there any work about hashing?", "list"),
         ("Is there any evidence that distillation helps?", "fact"),

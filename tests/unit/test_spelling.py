@@ -84,3 +84,11 @@ def test_an_acronym_the_corpus_writes_only_in_the_other_number_is_read_in_that_o
     # the stemmer keeps an acronym's "s", so "MLLM" matched no chunk of a corpus writing "MLLMs"
     assert respelled("token pruning for MLLM and GNNs", idf, 9.0) == "token pruning for MLLMs and GNN"
     assert respelled("eight V100 GPUs on XYZ", idf, 9.0) == "eight V100 GPUs on XYZ"  # a model's name, or unknown
+
+
+def test_an_everyday_word_is_read_as_the_word_papers_use_where_they_use_it_more():
+    words = {stem("images"): 2.0, stem("pictures"): 5.5, stem("legal"): 4.7, stem("lawyers"): 7.1}
+    assert respelled("Generating Pictures for lawyers", lambda t: words.get(t, 9.0), 9.0) == (
+        "Generating Images for legal"
+    )
+    assert respelled("pictures", lambda t: 5.0, 9.0) == "pictures"  # no clearly commoner word: kept

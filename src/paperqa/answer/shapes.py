@@ -88,6 +88,11 @@ _PAPERS_COUNTED = re.compile(
 )
 
 
+# "Which work feeds … ?": a verb of one thing after "which work" asks for one paper ("what work is there on X?"
+# asks for the work on it)
+_ONE_WORK = re.compile(r"\s*which\s+work\s+(?!is\b|has\b|was\b)[a-z]+[^s\W]s\b", re.IGNORECASE)
+
+
 def shape_of(question: str, how: Asking, gist: bool, listed: bool) -> tuple[Shape, bool, bool]:
     """The shape of a question read without its asking words (`how`; `gist`: it asked for a gist; `listed`:
     something else makes it a list, "which papers cite X?"), whether it asks for a figure, and whether it
@@ -101,7 +106,7 @@ def shape_of(question: str, how: Asking, gist: bool, listed: bool) -> tuple[Shap
     if _COMPARE.search(question) and not _LIST.search(question) and not numeric and not kinds:
         return "compare", numeric, kinds
     if (
-        _LIST.search(question)
+        (_LIST.search(question) and not _ONE_WORK.match(question))
         or how.order is not None
         or how.counted
         or papers_counted
