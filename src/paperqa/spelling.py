@@ -1,5 +1,6 @@
 """British and American spellings (`summarisation`/`summarization`, `behaviour`/`behavior`): a question's word
-the corpus never uses is read in the spelling the corpus does use, before retrieval and writing. A longer word
+the corpus never uses is read in the spelling the corpus does use, before retrieval and writing; so is an everyday
+word in the word papers use (`pictures`/`images`). A longer word
 one typing slip away from a common word of the corpus (`machien`) is read as that word, and said so."""
 
 from __future__ import annotations
