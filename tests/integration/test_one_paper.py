@@ -275,3 +275,9 @@ def test_a_gain_is_quoted_where_it_is_of_what_the_question_measures(offline):
     # "reduce repetitive phrases": FTPO's "90% slop reduction", before "patterns appear over 1,000x more frequently"
     answer = offline.ask("How much does the Antislop sampler reduce repetitive phrases?")
     assert "90% slop reduction" in answer.text.split(" [1]")[1], answer.text  # the first sentence quoted
+
+
+def test_what_a_question_says_a_paper_does_not_use_is_no_word_it_must_hold(offline):
+    # "does not use transformers" had been read as "transformers", which BriLLM lacks: refused
+    answer = offline.ask("What is a brain-inspired language model that does not use transformers?")
+    assert answer.answerable and answer.citations[0].title.startswith("BriLLM"), answer.text

@@ -761,3 +761,8 @@ def test_a_references_year_is_no_figure_of_the_paper():
 
     assert not figures_in("Matryoshka Representation Learning (MRL) (Kusupati et al., 2022) encodes information.")
     assert figures_in("It is 2.5x faster than MRL (Kusupati et al., 2022).")
+
+
+def test_what_a_question_negates_of_one_thing_is_no_key_word():
+    asked = analyse("What is a brain-inspired language model that does not use transformers?")
+    assert asked.shape == "fact" and "transform" not in asked.terms

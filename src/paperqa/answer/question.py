@@ -187,8 +187,11 @@ def analyse(question: str) -> Asked:
     words = m.group("what").split() if m else []
     while words and not subject_terms(words[-1]) and not names_llms(words[-1]):  # "that don't use labels study X"
         words.pop()  # (LLMs frame most questions, but a list may leave them out: "not about LLMs")
-    if m is None or asked.shape != "list" or not words:
+    if m is None or not words:
         return asked
+    if asked.shape != "list":  # "a brain-inspired model that does not use transformers": no word it must hold
+        end = m.end("what") if len(words) == len(m.group("what").split()) else m.start("what") + len(words[0])
+        return _analysed(without(asked.text, m.start(), end))
     # At most two words were read; when the second went, the first ends where the phrase starts plus its length.
     end = m.end("what") if len(words) == len(m.group("what").split()) else m.start("what") + len(words[0])
     narrowed = _analysed(without(asked.text, m.start(), end))
