@@ -281,3 +281,9 @@ def test_what_a_question_says_a_paper_does_not_use_is_no_word_it_must_hold(offli
     # "does not use transformers" had been read as "transformers", which BriLLM lacks: refused
     answer = offline.ask("What is a brain-inspired language model that does not use transformers?")
     assert answer.answerable and answer.citations[0].title.startswith("BriLLM"), answer.text
+
+
+def test_what_one_does_weighs_nothing_in_whether_the_papers_found_cover_a_question(offline):
+    # "pick" (in a few chunks) had outweighed "diverse", "important" and "pretraining": refused
+    answer = offline.ask("How do you pick diverse and important data for pretraining?")
+    assert answer.answerable and answer.citations[0].title.startswith("Harnessing Diversity"), answer.text

@@ -153,7 +153,8 @@ class OfflineWriter:
         # paper holds about half of them, a list of alternatives weighing as one thing (`match`; the two rules
         # and thresholds tuned on the dev set; see README).
         wanted = key_terms(examples_removed(asked.text))  # "(e.g. …)": examples, no words a paper must hold
-        together = support(wanted, sources, self.idf)
+        # what the things asked about do, or what one does ("how do you pick …"), may be said otherwise
+        together = support([t for t in wanted if t != asked.verb] if len(wanted) > 2 else wanted, sources, self.idf)
         alone = max(m.coverage for m in matches[:10])
         # A question whose words the corpus never uses (`GRPO`, `protein`) is refused whatever was retrieved
         # (no answerable question of the dev or realistic set reaches NEVER_SEEN; README, Quality).
