@@ -287,3 +287,11 @@ def test_what_one_does_weighs_nothing_in_whether_the_papers_found_cover_a_questi
     # "pick" (in a few chunks) had outweighed "diverse", "important" and "pretraining": refused
     answer = offline.ask("How do you pick diverse and important data for pretraining?")
     assert answer.answerable and answer.citations[0].title.startswith("Harnessing Diversity"), answer.text
+
+
+def test_a_phrase_said_the_other_way_round_with_a_preposition_is_held(offline):
+    # "lattice decoding" of "Massive-scale Decoding for Text Generation using Lattices" had been refused
+    answer = offline.ask("How do you generate many diverse outputs with lattice decoding?")
+    assert answer.answerable and answer.citations[0].title.startswith("Massive-scale Decoding"), answer.text
+    # ("transformer depth" and "estimators" said apart are still no depth estimation)
+    assert not offline.ask("Can in-context learning be used for depth estimation?").answerable

@@ -4,6 +4,7 @@ each other, and a hyphenated name's words together."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -52,6 +53,16 @@ def near(paper: Paper, a: str, b: str) -> bool:
     """Whether two words occur at most one word apart, in either order (`inference membership` matches too)."""
     at = _positions(paper)
     return any(0 < abs(i - j) <= 2 for i in at.get(a, ()) for j in at.get(b, ()))
+
+
+def after_it(paper: Paper, head: str, qualifier: str) -> bool:
+    """Whether a paper writes a head and, a preposition and at most three words after it, its qualifier
+    ("Decoding for Text Generation using Lattices" for "lattice decoding"): the phrase said the other way round."""
+    pattern = rf"\b{re.escape(head)}\w*(?:\s+[\w-]+){{0,3}}?\s+{_PREPOSITION}\s+(?:[\w-]+\s+)?{re.escape(qualifier)}"
+    return bool(re.search(pattern, f"{paper.title}. {paper.abstract}", re.IGNORECASE))
+
+
+_PREPOSITION = r"(?:of|for|with|using|via|by|over|from|on|in)"
 
 
 def holds_compound(paper: Paper, parts: Sequence[str]) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..text import FRAME, named_examples_removed, stem, terms
 from ..types import ONE_CHUNK, Paper, Source
 from .evidence import has, has_name
-from .holding import holds_compound, near, vocabulary
+from .holding import after_it, holds_compound, near, vocabulary
 from .names import definitions, mentions
 from .paper_text import named_only, writes_capitalised
 from .phrases import as_written, ize_stems, noun_kinds, writes_kinds
@@ -196,7 +196,7 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     # ... or holds both words only apart ("depth" of transformers, "estimators": no "depth estimation")
     # (not a coined name's: "the BabyLM team" of a paper on the BabyLM Challenge by "our team")
     apart = [(a, b) for a, b in asked.qualified if a not in missing and b not in missing and a not in asked.names]
-    subjects += [a for a, b in apart if not near_said(asked, paper, a, b)]
+    subjects += [a for a, b in apart if not near_said(asked, paper, a, b) and not after_it(paper, b, a)]
     if len(subjects) == 1 and _named_by_qualifier(asked, subjects[0], missing, idf):
         subjects = []  # "MLP layers" of a paper on MLP pruning that never says "layers"
     rarest_held = max((idf(t) for t in asked.terms if t not in missing), default=0.0)
