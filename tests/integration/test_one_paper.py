@@ -295,3 +295,9 @@ def test_a_phrase_said_the_other_way_round_with_a_preposition_is_held(offline):
     assert answer.answerable and answer.citations[0].title.startswith("Massive-scale Decoding"), answer.text
     # ("transformer depth" and "estimators" said apart are still no depth estimation)
     assert not offline.ask("Can in-context learning be used for depth estimation?").answerable
+
+
+def test_a_common_head_a_far_rarer_subject_names_is_held_by_a_paper_on_the_subject(offline):
+    # LexGPT, "specialized for the legal domain", never writes "text": it had been refused for lacking it
+    answer = offline.ask("Is there a GPT model trained just on legal text?")
+    assert answer.answerable and answer.citations[0].title.startswith("LexGPT"), answer.text

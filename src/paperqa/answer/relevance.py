@@ -197,8 +197,11 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     # (not a coined name's: "the BabyLM team" of a paper on the BabyLM Challenge by "our team")
     apart = [(a, b) for a, b in asked.qualified if a not in missing and b not in missing and a not in asked.names]
     subjects += [a for a, b in apart if not near_said(asked, paper, a, b) and not after_it(paper, b, a)]
-    if len(subjects) == 1 and _named_by_qualifier(asked, subjects[0], missing, idf):
-        subjects = []  # "MLP layers" of a paper on MLP pruning that never says "layers"
+    if len(subjects) == 1 and (
+        _named_by_qualifier(asked, subjects[0], missing, idf)
+        or _named_by_rarer(asked, subjects[0], missing, idf, lambda t: subject(t, topical))
+    ):
+        subjects = []  # "MLP layers" of a paper on MLP pruning that never says "layers"; "legal text"
     rarest_held = max((idf(t) for t in asked.terms if t not in missing), default=0.0)
     if len(subjects) > 1 or (subjects and idf(subjects[0]) + COMMONER > rarest_held):
         return False
