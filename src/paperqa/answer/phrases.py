@@ -17,7 +17,7 @@ from ..text import (
     terms,
 )
 from ..types import Paper
-from .roles import modifier
+from .roles import modifier, plural
 
 # Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same. Each
 # hyphen's word is looked at alone: one regex over a whole abstract tried the prefixes at every word (12x slower).
@@ -57,7 +57,6 @@ _NO_KIND = re.compile(
     r"|\A(?:keeps?|kept|stops?|starts?|continues?|begins?|resumes?|avoids?)\Z",  # verbs: "keep learning new tasks"
     re.IGNORECASE,
 )
-_PLURAL = re.compile(r"\A[a-z-]{2,}[^siua]s\Z")  # a plural noun in lower case ("robots"; not "class", "bias", "Ross")
 # Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
 _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 # A list of alternatives, "pruning weights, neurons, attention heads or whole layers": the first item its last
@@ -95,7 +94,7 @@ def noun_kinds(question: str) -> tuple[tuple[str, tuple[str, str]], ...]:
         head = m.group(1)
         if _BEFORE_VERB.search(question[max(0, m.start() - 8) : m.start()]):  # "how do you combine learning …"
             continue
-        if _PLURAL.search(head):  # "robots learning from demonstrations": robots that learn, no kind of learning
+        if plural(head):  # "robots learning from demonstrations": robots that learn, no kind of learning
             continue
         if len(first := subject_terms(head)) == 1 and not _NO_KIND.search(head) and not (m[3] and head[0].isupper()):
             found.append((m.group(0), (first[0], "learn" if m[2] else "languag")))

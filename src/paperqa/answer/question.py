@@ -189,12 +189,11 @@ def analyse(question: str) -> Asked:
         words.pop()  # (LLMs frame most questions, but a list may leave them out: "not about LLMs")
     if m is None or not words:
         return asked
-    if asked.shape != "list":  # "a brain-inspired model that does not use transformers": no word it must hold
-        end = m.end("what") if len(words) == len(m.group("what").split()) else m.start("what") + len(words[0])
-        return _analysed(without(asked.text, m.start(), end))
     # At most two words were read; when the second went, the first ends where the phrase starts plus its length.
     end = m.end("what") if len(words) == len(m.group("what").split()) else m.start("what") + len(words[0])
     narrowed = _analysed(without(asked.text, m.start(), end))
+    if asked.shape != "list":  # "a brain-inspired model that does not use transformers": no word it must hold
+        return narrowed
     return dataclasses.replace(narrowed, shape="list", excluded=" ".join(words), order=asked.order, count=asked.count,
                                record=asked.record, best=asked.best, weakness=asked.weakness, finding=asked.finding,
                                remedy=asked.remedy, how=asked.how, popular=asked.popular,
