@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from ..text import FRAME, named_examples_removed, stem, terms
 from ..types import ONE_CHUNK, Paper, Source
 from .evidence import has, has_name
+from .heads import headed, named_by_qualifier, named_by_rarer
 from .holding import after_it, holds_compound, near, vocabulary
 from .names import definitions, mentions
 from .paper_text import named_only, writes_capitalised
 from .phrases import as_written, ize_stems, noun_kinds, writes_kinds
 from .question import Asked
-from .roles import ACTION_NOUN, modifier
 
 Idf = Callable[[str], float]
 
@@ -32,7 +32,6 @@ RARE_NAME = 0.7  # a name's rarest word needs at least this share of the highest
 UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
 NAMED_K = 60  # papers searched for a list on a kind ("in-context learning"), of which those holding it are added
 RARE_WORD = 0.7  # share of the highest IDF from which a word is too rare for its residual IDF to tell
-QUALIFIER_MARGIN = 1.5  # bits of IDF by which a phrase's first word is rarer than its head, to name it alone
 COMMONER = 3.5  # bits of IDF (11 times the chunks) by which a lacking subject is commoner than the rarest word held
 SUBJECT = 0.35  # residual IDF (bits) from which a key term names a subject a paper must have, not a modifier
 
@@ -115,7 +114,7 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     lacked = lacking(asked, paper)
     # ... and a common head that a far rarer word before it names ("legal text" of a paper on legal language),
     # unless it names what is done ("music generation" of a paper on music understanding)
-    named = [t for t in lacked if idf and _named_by_rarer(asked, t, lacked, idf, names)]
+    named = [t for t in lacked if idf and named_by_rarer(asked, t, lacked, idf, names)]
     missing = len([t for t in lacked if names(t) and t not in named]) if len(lacked) < len(asked.terms) else len(lacked)
     together = all(holds_phrase(asked, paper, parts) for parts in asked.compounds)
     applied = not any(t in lacked for t in asked.domains)  # "for retrieval": not preference data
@@ -123,24 +122,6 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     qualified = not any(names(t) for t in alternatives_head(asked) & set(lacked))
     made = all(t in ize_stems(paper) for t in asked.derived)  # "tokenization": not a paper saying "tokens" only
     return missing <= (len(asked.terms) - 1) // 2 and together and applied and qualified and made
-
-
-def _done(asked: Asked, term: str) -> bool:
-    """Whether a key term is written as a noun of what is done ("generation", "retrieval", "ranking")."""
-    return any(
-        ACTION_NOUN.search(w.casefold()) or _DONE_AL.search(w.casefold()) for w in as_written(asked.text, [term])
-    )
-
-
-_DONE_AL = re.compile(r"(?:ieval|oval|osal|rsal|ewal|awal)\Z")  # retrieval, removal, proposal, rehearsal, renewal
-
-
-def _named_by_rarer(asked: Asked, head: str, lacked: Sequence[str], idf: Idf, names: Callable[[str], bool]) -> bool:
-    """Whether a lacking head that names no doing is named by a subject before it, far rarer, that a paper holds
-    ("legal text" of a paper on legal language; not "music generation" of one on music understanding)."""
-    return not _done(asked, head) and any(
-        b == head and a not in lacked and names(a) and idf(a) >= idf(b) + QUALIFIER_MARGIN for a, b in asked.pairs
-    )
 
 
 def alternatives_head(asked: Asked) -> set[str]:
@@ -153,14 +134,6 @@ def alternatives_head(asked: Asked) -> set[str]:
     ends = {t for g in kinds for alternative in g[-1:] for t in alternative}
     inside = {t for g in asked.either for alternative in g for t in alternative}
     return {b for a, b in asked.pairs if a in ends and b not in inside}
-
-
-def headed(asked: Asked, lacked: Sequence[str]) -> bool:
-    """Whether a paper holding the first noun of a task's name after a preposition holds the task too: "for music
-    generation" of a paper on music understanding lacks what the topic is ("for downstream capabilities" names no
-    task: "downstream task performance" is on it). Asked of the papers a refusal weighs (`covers`), not of a
-    list's members, where it cost papers on the topic."""
-    return not any(b in lacked and a not in lacked and _done(asked, b) for a, b in asked.qualified)
 
 
 def subject(term: str, topical: Idf) -> bool:
@@ -198,8 +171,8 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     apart = [(a, b) for a, b in asked.qualified if a not in missing and b not in missing and a not in asked.names]
     subjects += [a for a, b in apart if not near_said(asked, paper, a, b) and not after_it(paper, b, a)]
     if len(subjects) == 1 and (
-        _named_by_qualifier(asked, subjects[0], missing, idf)
-        or _named_by_rarer(asked, subjects[0], missing, idf, lambda t: subject(t, topical))
+        named_by_qualifier(asked, subjects[0], missing, idf)
+        or named_by_rarer(asked, subjects[0], missing, idf, lambda t: subject(t, topical))
     ):
         subjects = []  # "MLP layers" of a paper on MLP pruning that never says "layers"; "legal text"
     rarest_held = max((idf(t) for t in asked.terms if t not in missing), default=0.0)
@@ -208,20 +181,6 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     if subjects and subjects[0] == asked.doer:  # "how do multilingual retrievers handle Irish?": not gaBERT
         return False
     return sum(1 for t in missing if rare(t, idf)) <= (len(asked.terms) - 1) // 2
-
-
-def _named_by_qualifier(asked: Asked, head: str, missing: Sequence[str], idf: Idf) -> bool:
-    """Whether a lacking word is the head of one of the question's phrases whose word before it, a noun far rarer
-    (`QUALIFIER_MARGIN`), the paper holds: "MLP" names the layers of "MLP layers" ("cross-modal" names no video)."""
-
-    def weight(a: str) -> float:  # a hyphenated qualifier weighs as its rarest word ("second-order information")
-        return max((max(map(idf, parts)) for parts in asked.compounds if parts[-1] == a), default=idf(a))
-
-    return any(
-        b == head and a not in missing and weight(a) >= idf(b) + QUALIFIER_MARGIN
-        and not any(modifier(w.casefold()) for w in as_written(asked.text, [a]))
-        for a, b in asked.pairs
-    )  # fmt: skip
 
 
 def spelled_held(asked: Asked, paper: Paper) -> set[str]:
