@@ -245,9 +245,14 @@ def code_sentence(text: str) -> str | None:
 
 def substance(text: str) -> list[str]:
     """An abstract's sentences but those that say where its code is, or give a web address."""
+    return list(_substance(text))
+
+
+@lru_cache(maxsize=8192)  # an abstract's substance is asked by several of the writer's rooms: read once
+def _substance(text: str) -> tuple[str, ...]:
     # Three plain searches, not one pattern spanning "code ... available": that one backtracked over every
     # "code" of a long sentence (a hostile 80 KB one took 27 s).
-    return [s for s in sentences(text) if not (_ADDRESS.search(s) or (_CODE.search(s) and _AVAILABLE.search(s)))]
+    return tuple(s for s in sentences(text) if not (_ADDRESS.search(s) or (_CODE.search(s) and _AVAILABLE.search(s))))
 
 
 Encode = Callable[[str], list[int]]
