@@ -58,11 +58,13 @@ def near(paper: Paper, a: str, b: str) -> bool:
 def after_it(paper: Paper, head: str, qualifier: str) -> bool:
     """Whether a paper writes a head and, a preposition and at most three words after it, its qualifier
     ("Decoding for Text Generation using Lattices" for "lattice decoding"): the phrase said the other way round."""
-    pattern = rf"\b{re.escape(head)}\w*(?:\s+[\w-]+){{0,3}}?\s+{_PREPOSITION}\s+(?:[\w-]+\s+)?{re.escape(qualifier)}"
-    return bool(re.search(pattern, f"{paper.title}. {paper.abstract}", re.IGNORECASE))
+    return bool(_the_other_way(head, qualifier).search(f"{paper.title}. {paper.abstract}"))
 
 
-_PREPOSITION = r"(?:of|for|with|using|via|by|over|from|on|in)"
+@lru_cache(maxsize=1024)  # one pattern per phrase, asked of every paper a refusal weighs
+def _the_other_way(head: str, qualifier: str) -> re.Pattern[str]:
+    between = r"(?:\s+[\w-]+){0,3}?\s+(?:of|for|with|using|via|by|over|from|on|in)\s+(?:[\w-]+\s+)?"
+    return re.compile(rf"\b{re.escape(head)}\w*{between}{re.escape(qualifier)}", re.IGNORECASE)
 
 
 def holds_compound(paper: Paper, parts: Sequence[str]) -> bool:

@@ -117,15 +117,16 @@ class OnePaper:
         # A figure of the background that does not name the name asked is another method's ("How fast is NeuS2?":
         # not "the training of NeuS takes … 8 hours")
         own = own_part(sources[top])
-        stated = [s for s in stated if s in own or all(has_name(n, frozenset(terms(s))) for n in asked.names)]
+        held = {s: frozenset(terms(s)) for s in stated}  # each sentence's words, read once
+        stated = [s for s in stated if s in own or all(has_name(n, held[s]) for n in asked.names)]
         if gain:  # a gain over what the question names first ("than Llama-3.2-1B"), then of what it measures
             against = against_terms(asked.text) if against_named(asked.text) else []
             # ("reduce repetitive phrases": "90% slop reduction", before "appear over 1,000x more frequently"),
             # then over something else
             named = set(terms(" ".join(names_of(sources[top].paper))))  # its own names: no measure
             measured = [t for t in asked.terms if t not in named and t not in against]
-            stated.sort(key=lambda s: (not (against and all(has(t, frozenset(terms(s))) for t in against)),
-                                       -sum(has(t, frozenset(terms(s))) for t in measured),
+            stated.sort(key=lambda s: (not (against and all(has(t, held[s]) for t in against)),
+                                       -sum(has(t, held[s]) for t in measured),
                                        not BEATS.search(s)))  # fmt: skip
         first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])
         if figureless and metric_asked(asked.text):  # the closest: a result with its figures ("a DSC of 0.896"
