@@ -2,6 +2,8 @@
 
 import pytest
 
+from .answering import answered_from
+
 pytestmark = pytest.mark.integration
 
 
@@ -21,8 +23,7 @@ def test_each_figure_a_question_asks_for_is_given(offline):
 
 def test_a_name_inflected_in_a_title_names_its_paper(offline):
     # "GASLITEing the Retrieval" proposes "the GASLITE attack"; no abstract says "poison", but the paper is named
-    answer = offline.ask("How does GASLITE poison retrieval corpora?")
-    assert answer.answerable and answer.citations[0].title.startswith("GASLITEing"), answer.text
+    answered_from(offline, "How does GASLITE poison retrieval corpora?", "GASLITEing")
 
 
 def test_a_limit_asked_is_quoted_first_where_the_abstract_says_it_by_its_acronym(offline):
@@ -254,8 +255,7 @@ def test_a_refusal_for_what_a_named_paper_never_mentions_names_that_paper_first(
 
 def test_a_coined_name_qualifying_a_noun_is_held_by_the_paper_holding_both(offline):
     # "the BabyLM team": CLIMB writes "the BabyLM Challenge" and "our team's contribution", never the two together
-    answer = offline.ask("What did the BabyLM team find about curriculum learning with a tiny training set?")
-    assert answer.answerable and answer.citations[0].title.startswith("CLIMB"), answer.text
+    answered_from(offline, "What did the BabyLM team find about curriculum learning with a tiny training set?", "CLIMB")
 
 
 def test_a_yes_or_no_questions_verb_weighs_nothing_beside_what_it_is_about(offline):
@@ -279,25 +279,21 @@ def test_a_gain_is_quoted_where_it_is_of_what_the_question_measures(offline):
 
 def test_what_a_question_says_a_paper_does_not_use_is_no_word_it_must_hold(offline):
     # "does not use transformers" had been read as "transformers", which BriLLM lacks: refused
-    answer = offline.ask("What is a brain-inspired language model that does not use transformers?")
-    assert answer.answerable and answer.citations[0].title.startswith("BriLLM"), answer.text
+    answered_from(offline, "What is a brain-inspired language model that does not use transformers?", "BriLLM")
 
 
 def test_what_one_does_weighs_nothing_in_whether_the_papers_found_cover_a_question(offline):
     # "pick" (in a few chunks) had outweighed "diverse", "important" and "pretraining": refused
-    answer = offline.ask("How do you pick diverse and important data for pretraining?")
-    assert answer.answerable and answer.citations[0].title.startswith("Harnessing Diversity"), answer.text
+    answered_from(offline, "How do you pick diverse and important data for pretraining?", "Harnessing Diversity")
 
 
 def test_a_phrase_said_the_other_way_round_with_a_preposition_is_held(offline):
     # "lattice decoding" of "Massive-scale Decoding for Text Generation using Lattices" had been refused
-    answer = offline.ask("How do you generate many diverse outputs with lattice decoding?")
-    assert answer.answerable and answer.citations[0].title.startswith("Massive-scale Decoding"), answer.text
+    answered_from(offline, "How do you generate many diverse outputs with lattice decoding?", "Massive-scale Decoding")
     # ("transformer depth" and "estimators" said apart are still no depth estimation)
     assert not offline.ask("Can in-context learning be used for depth estimation?").answerable
 
 
 def test_a_common_head_a_far_rarer_subject_names_is_held_by_a_paper_on_the_subject(offline):
     # LexGPT, "specialized for the legal domain", never writes "text": it had been refused for lacking it
-    answer = offline.ask("Is there a GPT model trained just on legal text?")
-    assert answer.answerable and answer.citations[0].title.startswith("LexGPT"), answer.text
+    answered_from(offline, "Is there a GPT model trained just on legal text?", "LexGPT")
