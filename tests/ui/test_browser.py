@@ -27,6 +27,12 @@ def wait_answered(driver, turn):
     WebDriverWait(driver, 60).until(lambda d: find(d, f"#pqa-sources details#pqa-src-{turn}-1"))
 
 
+def download_link(browser) -> str | None:
+    """The export link's address, or None while there is none."""
+    # Read in the page in one step: Gradio replaces the link element while it updates it.
+    return browser.execute_script("const a = document.querySelector('#pqa-download a'); return a ? a.href : null;")
+
+
 def test_ask_stream_cite_open_card_filter_and_screenshot(ui_url, browser, tmp_path):
     browser.get(ui_url)
     ask(browser, "Which papers make LLMs forget a target entity, and how?")
@@ -92,8 +98,7 @@ def test_export_new_chat_and_corpus_view(ui_url, browser, tmp_path):
     ask(browser, "What approaches to learned sparse retrieval are covered?")
     wait_answered(browser, 0)
     browser.find_element(By.ID, "pqa-export").click()
-    link = WebDriverWait(browser, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "#pqa-download a"))
-    assert link.get_attribute("href").endswith("paperqa-conversation.md")
+    assert WebDriverWait(browser, 20).until(download_link).endswith("paperqa-conversation.md")
     browser.find_element(By.ID, "pqa-new").click()
     WebDriverWait(browser, 20).until(lambda d: "appear here" in d.find_element(By.ID, "pqa-sources").text)
     assert not find(browser, "#pqa-chat a.pqa-cite")
@@ -131,9 +136,8 @@ def test_what_the_user_types_stays_text_everywhere(ui_url, browser, tmp_path):
     browser.save_screenshot(str(tmp_path / "typed-markup.png"))
 
     browser.find_element(By.ID, "pqa-export").click()
-    link = WebDriverWait(browser, 20).until(lambda d: d.find_element(By.CSS_SELECTOR, "#pqa-download a"))
-    exported = browser.execute_script(
-        "return await (await fetch(arguments[0])).text()", link.get_attribute("href"))  # fmt: skip
+    link = WebDriverWait(browser, 20).until(download_link)
+    exported = browser.execute_script("return await (await fetch(arguments[0])).text()", link)
     heading = next(line for line in exported.splitlines() if line.startswith("## 1. "))
     assert "<img" not in heading and "&lt;img src=x" in heading and "\\*\\*bold\\*\\*" in heading
     assert "\\[link\\](javascript" in heading and "\\# Heading" in heading
