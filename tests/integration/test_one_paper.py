@@ -287,6 +287,14 @@ def test_what_one_does_weighs_nothing_in_whether_the_papers_found_cover_a_questi
     answered_from(offline, "How do you pick diverse and important data for pretraining?", "Harnessing Diversity")
 
 
+def test_what_is_done_to_the_things_asked_about_is_no_loss_where_no_paper_says_it(offline):
+    # "can both be cut": Starbucks truncates layers and dimensions; "cut" (in few chunks) had outweighed the rest
+    answered_from(offline, "How do you train embeddings whose layers and dimensions can both be cut?", "Starbucks")
+    # (it still counts where papers say it, and where it is what is asked: off-corpus questions stay refused)
+    assert not offline.ask("How do you train speech models whose layers can be pruned?").answerable
+    assert not offline.ask("How can mixture-of-experts models be pruned?").answerable
+
+
 def test_a_phrase_said_the_other_way_round_with_a_preposition_is_held(offline):
     # "lattice decoding" of "Massive-scale Decoding for Text Generation using Lattices" had been refused
     answered_from(offline, "How do you generate many diverse outputs with lattice decoding?", "Massive-scale Decoding")

@@ -154,7 +154,12 @@ class OfflineWriter:
         # and thresholds tuned on the dev set; see README).
         wanted = key_terms(examples_removed(asked.text))  # "(e.g. …)": examples, no words a paper must hold
         # what the things asked about do, or what one does ("how do you pick …"), may be said otherwise
-        together = support([t for t in wanted if t != asked.verb] if len(wanted) > 2 else wanted, sources, self.idf)
+        weighed = [t for t in wanted if t != asked.verb] if len(wanted) > 2 else wanted
+        together = support(weighed, sources, self.idf)
+        # what is done to them ("whose layers can both be cut") counts where a paper says it, and is no loss where
+        # none does, beside three other words ("how can mixture-of-experts models be pruned?": pruning is the topic)
+        if len(rest := [t for t in weighed if t not in asked.done_to]) >= 3 and rest != weighed:
+            together = max(together, support(rest, sources, self.idf))
         alone = max(m.coverage for m in matches[:10])
         # A question whose words the corpus never uses (`GRPO`, `protein`) is refused whatever was retrieved
         # (no answerable question of the dev or realistic set reaches NEVER_SEEN; README, Quality).

@@ -25,7 +25,7 @@ from .asking import Order, Ordering, asking
 from .kinds import DATED_COMPARATIVE, in_plural, named_kind, wanted
 from .phrases import COINED, WORD, compounds, derived, either, joined, pairs
 from .record import Record, record_asked
-from .roles import clause_verbs, doer, domains, framed, main_verb, qualified
+from .roles import clause_verbs, doer, domains, done_to, framed, main_verb, qualified
 from .shapes import SUMMARY, Shape, shape_of
 from .traits import MAKES_DATA
 from .written import acronym_stems, camel_stems, proper_stems
@@ -172,6 +172,7 @@ class Asked:
     qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")
     domains: tuple[str, ...] = ()  # key words after "for", "in", "on": where it applies ("data for retrieval")
     clause_verbs: tuple[str, ...] = ()  # verbs opening a relative clause ("attacks that extract …"): no subject
+    done_to: tuple[str, ...] = ()  # what is done to the things asked about ("… can be cut")
     verb: str = ""  # what the things asked about do ("how do recommender systems shrink …": `shrink`)
     doer: str = ""  # the things whose doing is asked ("how do multilingual retrievers handle …": `retriev`)
     excluded: str = ""  # what a list is to leave out, as written ("which retrieval papers do not use BERT": `BERT`)
@@ -254,6 +255,7 @@ def _analysed(question: str) -> Asked:
         derived=frozenset(t for w in words if (t := derived(w)) and t in key_terms),
         domains=domains(words),
         clause_verbs=clause_verbs(words),
+        done_to=done_to(words),
         verb=main_verb(words),
         doer=doer(words),
         names=frozenset(key_terms) & camel_stems(question),

@@ -129,6 +129,14 @@ def clause_verbs(words: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in found if t not in FRAME))
 
 
+def done_to(words: list[str]) -> tuple[str, ...]:
+    """What a question says is done to the things it asks about, after "be" ("whose layers can both be cut"; past
+    an adverb: "be easily cut"), as stems."""
+    after = [words[at + 2] if words[at + 1].endswith("ly") and at + 2 < len(words) else words[at + 1]
+             for at, word in enumerate(words[:-1]) if word == "be"]  # fmt: skip
+    return tuple(dict.fromkeys(stem(w) for w in after if w not in STOPWORDS and stem(w) not in FRAME))
+
+
 def main_verb(words: list[str]) -> str:
     """The verb of a question asking what things do ("how do recommender systems shrink their tables?") or how
     one does against another ("does multi-task retrieval beat …?"), as a stem ("" for none): what they do, in
