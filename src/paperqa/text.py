@@ -168,7 +168,8 @@ FRAME = frozenset(
         "start starting begin beginner beginners "  # "a paper to start with on retrieval"
         "whats deal "  # "whats the deal with matryoshka embeddings" (typed without its apostrophe)
         "stand stands "  # "What does RSQ stand for?": the name's words asked, no subject
-        "see"  # "…? see www.example.org": pointing at what was pasted
+        "see "  # "…? see www.example.org": pointing at what was pasted
+        "still even already really actually ever never always usually"  # "do they still work when …": when, not what
     )
 )
 

@@ -295,6 +295,12 @@ def test_what_is_done_to_the_things_asked_about_is_no_loss_where_no_paper_says_i
     assert not offline.ask("How can mixture-of-experts models be pruned?").answerable
 
 
+def test_when_a_question_asks_it_is_no_word_a_paper_must_hold(offline):
+    # "still" (in few chunks) had outweighed the rest: a membership-inference paper was the closest
+    answered_from(offline, "Do representations trained on one distribution still work when the task shifts?",
+                  "Learning useful representations for shifting")  # fmt: skip
+
+
 def test_a_phrase_said_the_other_way_round_with_a_preposition_is_held(offline):
     # "lattice decoding" of "Massive-scale Decoding for Text Generation using Lattices" had been refused
     answered_from(offline, "How do you generate many diverse outputs with lattice decoding?", "Massive-scale Decoding")
