@@ -301,6 +301,12 @@ def test_when_a_question_asks_it_is_no_word_a_paper_must_hold(offline):
                   "Learning useful representations for shifting")  # fmt: skip
 
 
+def test_a_linked_name_is_held_whole_or_not_at_all(offline):
+    # "data-to-text": a benchmark paper holding "text" (of text retrieval) and "end-to-end" had been the answer
+    answered_from(offline, "Is it better to build data-to-text systems as a pipeline or end to end?",
+                  "Neural data-to-text generation")  # fmt: skip
+
+
 def test_a_phrase_said_the_other_way_round_with_a_preposition_is_held(offline):
     # "lattice decoding" of "Massive-scale Decoding for Text Generation using Lattices" had been refused
     answered_from(offline, "How do you generate many diverse outputs with lattice decoding?", "Massive-scale Decoding")

@@ -160,6 +160,17 @@ def compounds(question: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(parts for parts in found if len(parts) > 1))
 
 
+# A hyphenated name with a linking word inside ("data-to-text", "sequence-to-sequence"): one thing, named whole.
+_LINKING = frozenset(("to", "of", "by", "for", "and", "in", "on"))
+
+
+@lru_cache(maxsize=1024)  # asked once per retrieved paper (`relevance.match`)
+def linked(question: str) -> tuple[tuple[str, ...], ...]:
+    """The hyphenated names of a question with a linking word inside ("data-to-text"), as their key stems."""
+    tokens = [t for t in _TOKEN.findall(joined(question)) if _LINKING & set(t.casefold().split("-")[1:-1])]
+    return tuple(parts for t in tokens if len(parts := tuple(terms(t))) > 1)
+
+
 def either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
     """The alternatives a question offers ("select or reweight", "passages or documents"), each as its key terms:
     a paper holding one alternative holds them all. A hyphenated word stays whole ("use or fine-tune"), and an

@@ -20,7 +20,7 @@ from .heads import headed, named_by_qualifier, named_by_rarer
 from .holding import after_it, holds_compound, near, vocabulary
 from .names import definitions, mentions
 from .paper_text import named_only, writes_capitalised
-from .phrases import as_written, ize_stems, noun_kinds, writes_kinds
+from .phrases import as_written, ize_stems, linked, noun_kinds, writes_kinds
 from .question import Asked
 
 Idf = Callable[[str], float]
@@ -234,17 +234,21 @@ def name_floor(idf: Idf) -> float:
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
     """The coverage of one paper for one question, and how long a name of it the question gives."""
     name = mentions(named_examples_removed(asked.text), paper, idf, rare=name_floor(idf))  # not "like SPLADE"
-    return Match(share(asked, idf, vocabulary(paper), spelled_held(asked, paper)), name)
+    # a linked name's words held only apart are not it ("text" of "data-to-text" in a benchmark's text retrieval)
+    apart = {p for parts in linked(asked.text) if not holds_phrase(asked, paper, parts) for p in parts}
+    return Match(share(asked, idf, vocabulary(paper), spelled_held(asked, paper), apart), name)
 
 
-def share(asked: Asked, idf: Idf, words: frozenset[str], also: Collection[str] = ()) -> float:
+def share(
+    asked: Asked, idf: Idf, words: frozenset[str], also: Collection[str] = (), unheld: Collection[str] = ()
+) -> float:
     """The share of the question's key-term IDF weight that a vocabulary holds (prefix matches count). A list of
     three or more alternatives weighs as its heaviest one: holding "neurons" of "weights, neurons, attention
     heads or whole layers" is holding one thing the question asks for, not seven of its words. Those `also` are
     held otherwise written (`spelled_held`)."""
     # what the things asked about do ("how do transformers handle …") weighs nothing beside what they are
     weights = {t: idf(t) for t in asked.terms if t != asked.verb or len(asked.terms) == 1}
-    held = _held(asked, words, also=also)
+    held = _held(asked, words, unheld, also)
     total = got = 0.0
     listed: set[str] = set()
     for alternatives in (a for a in asked.either if len(a) >= 3):
