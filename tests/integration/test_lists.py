@@ -552,3 +552,11 @@ def test_everyday_words_are_read_as_the_papers_write_them(offline):
     # "pictures" had been a word no paper on image generation holds, and the question refused
     answer = offline.ask("Work on generating pictures from text?")
     assert answer.answerable and "Image" in answer.citations[0].title, answer.text
+
+
+def test_a_paper_naming_a_topic_only_as_what_others_did_is_not_on_it(offline):
+    # "Existing works have proposed … reinforcement learning-based methods": an input-search paper had been listed
+    answer = offline.ask("Which papers use reinforcement learning?")
+    titles = [c.title for c in answer.citations]
+    assert answer.answerable and "History Compression via Language Models in Reinforcement Learning" in titles
+    assert not [t for t in titles if t.startswith("Differentiable Neural Input Search")], titles

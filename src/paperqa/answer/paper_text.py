@@ -96,14 +96,23 @@ def words_outside_lists(paper: Paper) -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def _said(paper: Paper) -> tuple[str, ...]:
-    """An abstract's sentences but its outlook, without the examples they give in parentheses."""
-    return tuple(examples_removed(s) for s in substance(paper.abstract) if not _OUTLOOK.search(s))
+    """An abstract's sentences but its outlook and what others did, without the examples they give in parentheses."""
+    own = [s for s in substance(paper.abstract) if not _OUTLOOK.search(s) and not _OTHERS.match(s)]
+    return tuple(examples_removed(s) for s in own)
 
 
 # Examples listed without parentheses: "experiments on multiple domains, including sentiment control, dialogue,
 # text summarization and text-to-code generation" is no paper on summarization.
 _ITEM = r"(?:[\w-]+\s+){0,4}?[\w-]+"
 _ENUMERATED = re.compile(rf"\b(?:including|such\s+as)\s+{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|or)\s+{_ITEM}(?=[,.;:)]|$)")
+
+
+# A sentence on what others did: "Existing works have proposed heuristic or reinforcement learning-based methods …"
+_OTHERS = re.compile(
+    r"(?:however,\s+)?(?:most\s+|many\s+)?(?:existing|prior|previous|earlier)\s+(?:works?|methods|approaches|studies)"
+    r"\s+(?:have|has)\b",
+    re.IGNORECASE,
+)
 
 
 # A sentence on what others may do next: "will foster future research on …", "We hope our work inspires …".
