@@ -169,7 +169,8 @@ FRAME = frozenset(
         "whats deal "  # "whats the deal with matryoshka embeddings" (typed without its apostrophe)
         "stand stands "  # "What does RSQ stand for?": the name's words asked, no subject
         "see "  # "…? see www.example.org": pointing at what was pasted
-        "still even already really actually ever never always usually"  # "do they still work when …": when, not what
+        "still even already really actually ever never always usually "  # "do they still work when …": when, not what
+        "research"  # "What research is there on hashing?": papers, as "work" is
     )
 )
 

@@ -560,3 +560,10 @@ def test_a_paper_naming_a_topic_only_as_what_others_did_is_not_on_it(offline):
     titles = [c.title for c in answer.citations]
     assert answer.answerable and "History Compression via Language Models in Reinforcement Learning" in titles
     assert not [t for t in titles if t.startswith("Differentiable Neural Input Search")], titles
+
+
+def test_research_frames_a_list_as_work_does(offline):
+    # "research" had been a word each paper must hold: 5 hashing papers listed, not the 13 on hashing
+    research = offline.ask("What research is there on hashing?")
+    work = {c.title for c in offline.ask("What work is there on hashing?").citations}
+    assert research.answerable and len(work & {c.title for c in research.citations}) >= 10, research.text

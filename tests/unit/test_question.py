@@ -40,6 +40,12 @@ from paperqa.types import Source
         ("Is there anything on speech?", "list"),  # was one paper's fact
         ("Is there any work about hashing?", "list"),
         ("Is there any evidence that distillation helps?", "fact"),
+        ("What's been done on sentence embeddings?", "list"),  # was one paper's fact
+        ("What research is there on hashing?", "list"),
+        ("What do we have on hashing?", "list"),
+        ("Is there research on machine unlearning?", "list"),
+        ("Is there a paper on late chunking?", "fact"),
+        ("What is there to know about Starbucks?", "fact"),
     ],
 )
 def test_shapes(question, shape):

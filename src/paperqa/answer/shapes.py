@@ -27,6 +27,10 @@ _LIST = re.compile(
     # "Is there anything on speech?", "is there any work about X?", "anything on hashing?"
     r"|^\s*(is there )?(any|anything|something)( (work|research))? (on|about)\b"
     r"|\bwhat (was|were|has been|have been|got) published\b|\bwhat are (my|the|our) (options|choices|alternatives)\b"
+    # "What's been done on sentence embeddings?", "What research is there on hashing?", "What do you have on X?"
+    r"|\bwhat(['’]s| has| have) been (done|written|proposed|studied) (on|about|in)\b"
+    r"|\bwhat( [\w-]+)? is there (on|about)\b|\bwhat do (we|you) have (on|about)\b"
+    r"|^\s*is there (any )?(work|research|literature) (on|about)\b"  # "Is there research on machine unlearning?"
     # "how do papers make X faster?", "how do the unlearning methods differ in cost?"
     r"|\bhow (do|did|have) (the )?([\w-]+ ){0,2}(papers|works|studies|approaches|methods)\b",
     re.IGNORECASE,
