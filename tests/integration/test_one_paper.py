@@ -307,6 +307,12 @@ def test_a_linked_name_is_held_whole_or_not_at_all(offline):
                   "Neural data-to-text generation")  # fmt: skip
 
 
+def test_a_word_of_extent_is_not_the_rarest_word_a_paper_must_hold(offline):
+    # "whole" (rare in abstracts) had been the word ERNIE-Gram lacked: "No paper clearly addresses this"
+    answer = answered_from(offline, "Which model masks whole n-grams when pretraining?", "ERNIE-Gram")
+    assert answer.text.startswith("From “ERNIE-Gram"), answer.text
+
+
 def test_a_phrase_said_the_other_way_round_with_a_preposition_is_held(offline):
     # "lattice decoding" of "Massive-scale Decoding for Text Generation using Lattices" had been refused
     answered_from(offline, "How do you generate many diverse outputs with lattice decoding?", "Massive-scale Decoding")

@@ -66,6 +66,10 @@ _MODIFIER = re.compile(
 )
 
 
+# Words saying how much of a thing, not what it is ("whole n-grams", "entire documents"), as stems
+EXTENT = frozenset(("whole", "entir", "wholli"))
+
+
 # Nouns shaped like modifiers ("music" generation, "signal" processing, "patent" classification).
 _NOUNS = frozenset(
     "music topic logic traffic arithmetic rhetoric clinic fabric graphic metal animal hospital signal journal "

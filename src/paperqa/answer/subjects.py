@@ -14,7 +14,7 @@ from .paper_text import to_tasks, word_forms, words_outside_examples, words_outs
 from .phrases import as_written, noun_kinds, phrase_nouns, writes_kinds
 from .question import Asked
 from .relevance import APPLIED_WORDS, Idf, covers, kinds_named, lacking, on_topic, rare, subject
-from .roles import comparative
+from .roles import EXTENT, comparative
 from .roles import modifier as modifier_shaped  # (`Subjects.one_phrase` has a local `modifier`)
 from .traits import makes_data, on_language_models
 
@@ -106,8 +106,10 @@ class Subjects:
 
     def rarest(self, wanted: Sequence[str]) -> str | None:
         """The question's rarest key word (by IDF); of words as rare, the one naming a subject most ("minority",
-        not "hurt", of "Does contrastive learning hurt minority groups?")."""
-        return max(wanted, key=lambda t: (round(self.idf(t), 1), self.topical(t)), default=None)
+        not "hurt", of "Does contrastive learning hurt minority groups?"); not a word of extent ("masks whole
+        n-grams": "whole" is how much, what is masked is "n-grams")."""
+        named = [t for t in wanted if t not in EXTENT] or wanted
+        return max(named, key=lambda t: (round(self.idf(t), 1), self.topical(t)), default=None)
 
     def has_rarest(self, wanted: Sequence[str], source: Source) -> bool:
         """Whether a paper holds the question's rarest key word, in any form."""
