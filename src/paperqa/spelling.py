@@ -29,7 +29,16 @@ _FORMS = [(re.compile(a), b) for a, b in (("y$", "ic"), ("ic$", "y"), ("ical$", 
 
 # A verb and its noun the stemmer keeps apart, as Latin makes them: "repeat"/"repetition", "describe"/
 # "description", "decide"/"decision", "solve"/"solution", "receive"/"reception", "assume"/"assumption".
-_NOUNS = (("eat", "etit"), ("ib", "ipt"), ("id", "is"), ("olv", "olut"), ("eiv", "ept"), ("um", "umpt"))
+# (And a noun and its adjective the stemmer keeps apart the same way: "theory"/"theoretical".)
+_NOUNS = (
+    ("eat", "etit"),
+    ("ib", "ipt"),
+    ("id", "is"),
+    ("olv", "olut"),
+    ("eiv", "ept"),
+    ("um", "umpt"),
+    ("eori", "eoret"),
+)
 _MAKING = [(re.compile(f"{verb}$"), noun, re.compile(f"{noun}$"), verb) for verb, noun in _NOUNS]
 
 

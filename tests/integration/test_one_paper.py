@@ -313,6 +313,11 @@ def test_a_word_of_extent_is_not_the_rarest_word_a_paper_must_hold(offline):
     assert answer.text.startswith("From “ERNIE-Gram"), answer.text
 
 
+def test_a_theory_is_held_by_a_theoretical_analysis(offline):
+    # the paper titled "… A Theoretical Analysis" had lacked "theory": a zero-shot generalization theory answered
+    answered_from(offline, "Does downstream data help self-supervised pretraining in theory?", "Can Pretext-Based")
+
+
 def test_a_phrase_said_the_other_way_round_with_a_preposition_is_held(offline):
     # "lattice decoding" of "Massive-scale Decoding for Text Generation using Lattices" had been refused
     answered_from(offline, "How do you generate many diverse outputs with lattice decoding?", "Massive-scale Decoding")
