@@ -318,6 +318,14 @@ def test_a_theory_is_held_by_a_theoretical_analysis(offline):
     answered_from(offline, "Does downstream data help self-supervised pretraining in theory?", "Can Pretext-Based")
 
 
+def test_a_figure_of_another_measure_is_said_to_be_no_figure_of_the_one_asked(offline):
+    # LSH-MoE's abstract never names memory: its "1.28x - 2.2x of speedup" had been quoted as the answer
+    answer = offline.ask("How much memory does LSH-MoE save in training?")
+    assert answer.text.startswith("The abstract of “LSH-MoE") and "gives no figure for this" in answer.text
+    # (a speed-up asked of it is its figure)
+    assert "gives no figure" not in offline.ask("How much faster is training with LSH-MoE?").text
+
+
 def test_a_phrase_said_the_other_way_round_with_a_preposition_is_held(offline):
     # "lattice decoding" of "Massive-scale Decoding for Text Generation using Lattices" had been refused
     answered_from(offline, "How do you generate many diverse outputs with lattice decoding?", "Massive-scale Decoding")

@@ -93,7 +93,17 @@ def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) 
     # "How much memory does IST save?" of an abstract stating the saving in words only: said so, as for a number.
     figureless = (asked.shape in ("number", "improvement") and not on_it and not worded and _one_figure(asked.text)
                   and not _HOW_WELL.search(asked.text))  # fmt: skip
+    # "How much memory does LSH-MoE save?" of an abstract never naming memory: its speed-up is no answer
+    measures = [t for t in asked.terms if t in _MEASURED]
+    if asked.shape in ("number", "improvement") and measures and not counted:
+        figureless = figureless or not any(has(t, frozenset(terms(s))) for s in sentences for t in measures)
     return speeds or on_it[:1] or ([] if figureless else list(stated[:1])), figureless
+
+
+# What a figure is of, by name: an abstract never naming the one asked gives none of it
+_MEASURED = frozenset(
+    stem(w) for w in "memory accuracy throughput latency perplexity precision recall f1 bleu rouge ndcg mrr".split()
+)
 
 
 def _one_figure(question: str) -> bool:
