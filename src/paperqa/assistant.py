@@ -183,7 +183,9 @@ class Assistant:
                 shape = asked.shape if asked.shape != "list" else "fact" if own == "list" else own
                 asked = dataclasses.replace(asked, shape=shape, one_paper=True)
             elif resolved.filters and resolved.filters.paper_ids:  # "how many parameters?" of the papers listed
-                asked = dataclasses.replace(asked, among=len(resolved.filters.paper_ids))
+                # (what it asks of them in its own words, unless it restricts them: "which are from 2023?")
+                of_them = "" if resolved.restriction else question
+                asked = dataclasses.replace(asked, among=len(resolved.filters.paper_ids), of_them=of_them)
             # "Which papers are from 2023?", "papers by Google", "the latest papers": those they admit, by date.
             # ("the most upvoted papers on LLMs" names LLMs, which frame most questions but are a list's topic here)
             restricted_only = (

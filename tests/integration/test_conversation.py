@@ -989,3 +989,16 @@ def test_what_about_after_a_question_on_it_is_asked_of_the_paper_it_meant(offlin
     answer = offline.ask("what about GPT-3?", history=history)
     assert answer.citations[0].title == "Improving language models by retrieving from trillions of tokens", answer.text
     assert "GPT-3" in answer.text.split("[1]")[0] + answer.text.split("[1]")[1], answer.text
+
+
+def test_which_of_the_listed_papers_do_something_asks_each_for_that_thing(offline):
+    # "which of them use gradient ascent?" had been read with the list's own question: WAGLE (unlearning, and a
+    # "gradient difference") was listed as using gradient ascent
+    question = "Which papers study LLM unlearning?"
+    listed = offline.ask(question)
+    follow = offline.ask("which of them use gradient ascent?", history=[Turn(question, listed)])
+    titles = [c.title for c in follow.citations]
+    assert follow.answerable and titles and all(t in {c.title for c in listed.citations} for t in titles)
+    assert not [t for t in titles if t.startswith("WAGLE")], follow.text
+    by_id = {s.paper.title: s.paper.abstract for s in follow.sources}
+    assert all("Gradient Ascent" in by_id[t] or "gradient ascent" in by_id[t] for t in titles), follow.text

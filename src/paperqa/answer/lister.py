@@ -20,8 +20,8 @@ from .one_paper import OnePaper
 from .phrases import kinds_written
 from .picking import Picker
 from .pointed import named_by_none
-from .question import Asked, names_llms
-from .relevance import Idf, Match, holding_kinds, lacking, match
+from .question import Asked, analyse, names_llms
+from .relevance import Idf, Match, holding_kinds, lacking, match, on_topic
 from .subjects import SHORT, Subjects
 from .traits import on_language_models
 from .vectors import Vectors
@@ -43,6 +43,10 @@ class Lister:
         chosen = by_kin(probabilities, [s.paper for s in sources], self.vectors)
         draft = Draft("", answerable=True)
         chosen = self.subjects.on_it(asked, sources, chosen, short=len(asked.terms) <= SHORT)
+        if asked.among and (own := analyse(asked.of_them)).terms:  # "which of them use gradient ascent?": of the
+            # papers listed, those holding what it asks (not the list's topic and "gradient": WAGLE's "gradient
+            # difference")
+            chosen = [i for i in chosen if on_topic(own, sources[i].paper, self.subjects.names, self.idf)]
         # "papers on hashing with code available": each says where, and is quoted there
         code = (
             {i: said for i in chosen if (said := code_sentence(sources[i].paper.abstract))} if asked.with_code else {}
