@@ -926,7 +926,7 @@ def test_a_year_after_a_glossed_list_narrows_that_list(offline):
     # the gloss no longer ended the text and "easy" and "hard" were words CLIMB lacked
     question = "Which papers train models with a curriculum, from easy to hard examples?"
     answer = offline.ask("which are from 2023?", history=[Turn(question, offline.ask(question))])
-    assert answer.text.startswith("The corpus has 1 paper on this"), answer.text
+    assert answer.text.startswith("Of the 4 papers the last answer cited, 1 is on this"), answer.text
     assert [c.title.split(":")[0] for c in answer.citations] == ["CLIMB"], answer.text
 
 
@@ -1000,5 +1000,7 @@ def test_which_of_the_listed_papers_do_something_asks_each_for_that_thing(offlin
     titles = [c.title for c in follow.citations]
     assert follow.answerable and titles and all(t in {c.title for c in listed.citations} for t in titles)
     assert not [t for t in titles if t.startswith("WAGLE")], follow.text
+    cited = len(listed.citations)  # said of the papers listed, not of the corpus
+    assert follow.text.startswith(f"Of the {cited} papers the last answer cited, {len(titles)} "), follow.text
     by_id = {s.paper.title: s.paper.abstract for s in follow.sources}
     assert all("Gradient Ascent" in by_id[t] or "gradient ascent" in by_id[t] for t in titles), follow.text

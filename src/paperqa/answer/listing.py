@@ -63,6 +63,9 @@ def list_head(
     many = f"at least {len(chosen)}" if len(chosen) > MAX_LISTED else str(len(chosen))
     papers = f"paper{'s' if len(chosen) != 1 else ''}"
     head = f"The corpus has {many} {papers} on this"
+    if asked.among:  # "which of them …": of the papers the last answer cited, not of the corpus
+        verb = "is" if len(chosen) == 1 else "are"
+        head = f"Of the {asked.among} papers the last answer cited, {many} {verb} on this"
     short = len(asked.terms) <= TOPIC_WORDS
     none_has = lacked_by_all(asked, [sources[i] for i in chosen])
     if not short:  # of a longer question, a field it qualifies its topic with ("for medical question answering")
