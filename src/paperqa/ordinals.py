@@ -41,6 +41,16 @@ _TWO_ORDINALS = re.compile(
 )
 
 
+# "compare the two", "how do these two papers differ?", "both of them": the two the last answer cited (not "the two
+# Matryoshka papers", which names them)
+_THE_TWO = re.compile(
+    r"\b(?:the|these|those)\s+two(?:\s+(?:papers|ones|works|studies))?"
+    r"(?=\s*(?:[?.!,]|$|\s+(?:differ|do|does|did|are|in|on)\b))"
+    r"|\bboth\s+(?:of\s+them|papers)\b",
+    re.IGNORECASE,
+)
+
+
 def pointed_at(question: str, order: list[int]) -> tuple[str, str | None] | None:
     """The question with its ordinals ("the second one", "the first two", "the first and third") written as the
     last answer's citations ("[2]", "[1] and [2]"), in the order it cited them; or what to say when it lacks one."""
@@ -52,6 +62,13 @@ def pointed_at(question: str, order: list[int]) -> tuple[str, str | None] | None
     elif m := _TWO_ORDINALS.search(question):
         wanted = [-1 if w.lower() == "last" else _ORDINALS.index(w.lower()) for w in (m.group(1), m.group(2))]
         said = f"{m.group(1).lower()} and {m.group(2).lower()}"
+    elif m := _THE_TWO.search(question):  # "compare the two": the two it cited; of more, which two is not said
+        if len(order) > 2:
+            return (
+                question,
+                f"The last answer cited {len(order)} papers: say which two (“the first two”, “[1] and [3]”).",
+            )
+        wanted, said = [0, 1], "two papers"
     elif m := _ORDINAL.search(question):  # "the second one": the last answer's second citation
         word = next(g for g in m.groups() if g).lower()
         wanted, said = [-1 if word == "last" else _ORDINALS.index(word)], f"{word} paper"
@@ -71,4 +88,4 @@ def picked_alone(question: str) -> bool:
 
 def pointer(question: str) -> re.Match[str] | None:
     """Where a question points at a paper of the last answer by ordinal or number ("the second one", "[2]")."""
-    return next((m for p in (_TWO_ORDINALS, _FIRST_N, _ORDINAL, REF) if (m := p.search(question))), None)
+    return next((m for p in (_TWO_ORDINALS, _FIRST_N, _THE_TWO, _ORDINAL, REF) if (m := p.search(question))), None)

@@ -1004,3 +1004,18 @@ def test_which_of_the_listed_papers_do_something_asks_each_for_that_thing(offlin
     assert follow.text.startswith(f"Of the {cited} papers the last answer cited, {len(titles)} "), follow.text
     by_id = {s.paper.title: s.paper.abstract for s in follow.sources}
     assert all("Gradient Ascent" in by_id[t] or "gradient ascent" in by_id[t] for t in titles), follow.text
+
+
+def test_the_two_are_the_two_papers_the_last_answer_cited(offline):
+    # "compare the two" after a list of two Matryoshka papers had answered from a "Two-Stage" retrieval paper
+    question = "Which papers work on Matryoshka embeddings?"
+    listed = offline.ask(question)
+    assert len(listed.citations) == 2, listed.text  # (the test needs a list of two)
+    both = offline.ask("compare the two", history=[Turn(question, listed)])
+    assert {c.title for c in both.citations} == {c.title for c in listed.citations}, both.text
+    # of more than two, which two is not said: asked back, nothing searched
+    many = "Which papers study LLM unlearning?"
+    seven = offline.ask(many)
+    asked_back = offline.ask("how do these two differ?", history=[Turn(many, seven)])
+    assert asked_back.text.startswith(f"The last answer cited {len(seven.citations)} papers: say which two")
+    assert not asked_back.citations
