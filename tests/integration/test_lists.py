@@ -567,3 +567,11 @@ def test_research_frames_a_list_as_work_does(offline):
     research = offline.ask("What research is there on hashing?")
     work = {c.title for c in offline.ask("What work is there on hashing?").citations}
     assert research.answerable and len(work & {c.title for c in research.citations}) >= 10, research.text
+
+
+def test_a_kind_of_model_named_by_two_nouns_is_said_together(offline):
+    # "state space models": papers writing "state-of-the-art" and "latent space" had been listed (SESA), and one
+    # joining them with recommendation answered an off-corpus question
+    answer = offline.ask("Which papers study state space models?")
+    assert answer.answerable and [c.title.split(":")[0] for c in answer.citations] == ["Graph Mamba"], answer.text
+    assert not offline.ask("Which papers apply state space models to recommendation?").answerable

@@ -22,6 +22,7 @@ from .names import definitions, mentions
 from .paper_text import named_only, writes_capitalised
 from .phrases import as_written, ize_stems, linked, noun_kinds, writes_kinds
 from .question import Asked
+from .roles import model_kinds
 
 Idf = Callable[[str], float]
 
@@ -117,6 +118,8 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     named = [t for t in lacked if idf and named_by_rarer(asked, t, lacked, idf, names)]
     missing = len([t for t in lacked if names(t) and t not in named]) if len(lacked) < len(asked.terms) else len(lacked)
     together = all(holds_phrase(asked, paper, parts) for parts in asked.compounds)
+    # a kind of model named by two nouns, said together ("state space models": not "latent space" and "state-of-")
+    together = together and all(near_said(asked, paper, a, b) for a, b in model_kinds(asked.text))
     applied = not any(t in lacked for t in asked.domains)  # "for retrieval": not preference data
     # "lifelong or continual hashing": a subject each alternative qualifies ("decode or sample text": no subject)
     qualified = not any(names(t) for t in alternatives_head(asked) & set(lacked))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..text import FRAME, STOPWORDS, stem
 
@@ -97,15 +98,17 @@ def plural(word: str) -> bool:
     return word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
-def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
+def qualified(words: list[str], kinds_only: bool = False) -> tuple[tuple[str, str], ...]:
     """Two nouns opening a phrase after a preposition or "the" ("for code search", "the privacy risks"), or naming a
-    kind of model ("how do state space models …"), as stems (qualifier, head): a paper holding the head without
-    the qualifier is about another kind of it (scientific search, speech recognition, a feature space)."""
+    kind of model ("how do state space models …"; those alone when `kinds_only`), as stems (qualifier, head): a
+    paper holding the head without the qualifier is about another kind of it (scientific search, speech
+    recognition, a feature space)."""
     out = []
     for before, a, b, after in zip([".", *words], words, words[1:], [*words[2:], "."], strict=False):
         # ("the privacy risks of RAG": a paper on financial risks is on another kind of risk)
-        opening = before in PREPOSITIONS or before in _DETERMINERS
-        opening = opening or (after in _KIND_HEADS and (before in STOPWORDS or before == "."))
+        opening = (before in PREPOSITIONS or before in _DETERMINERS) and not kinds_only
+        # ("which papers apply state space models …": after a framing word too)
+        opening = opening or (after in _KIND_HEADS and (before in STOPWORDS or before == "." or stem(before) in FRAME))
         if not opening or a in STOPWORDS or b in STOPWORDS or modifier(a) or plural(a):
             continue  # ("the order of inputs matter": a plural noun qualifies nothing; the verb after it says)
         if after not in STOPWORDS and not after.isdigit() and stem(after) not in FRAME and after != ".":
@@ -114,6 +117,12 @@ def qualified(words: list[str]) -> tuple[tuple[str, str], ...]:
         if not (sa in FRAME or sb in FRAME or sa.isdigit() or sb.isdigit()):
             out.append((sa, sb))
     return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1024)  # asked once per paper of a list (`relevance.on_topic`)
+def model_kinds(text: str) -> tuple[tuple[str, str], ...]:
+    """The kinds of model a question names by two nouns ("state space models"), as stems: `qualified`'s."""
+    return qualified(re.findall(r"[0-9a-z]+", text.casefold()), kinds_only=True)
 
 
 _RELATIVE = frozenset(("that", "which", "who"))
