@@ -206,10 +206,15 @@ class Assistant:
                 vector, sources = searched(
                     self._retriever, view, self._query_vector, asked, k, resolved.filters, deeper
                 )
-            if not restricted_only and llm is None:
+            # "which are from 2024?" of a list none of whose papers is: said of them, as of a restriction alone
+            among = len(resolved.filters.paper_ids) if resolved.filters and resolved.filters.paper_ids else 0
+            none_of_them = not restricted_only and not sources and bool(among and resolved.restriction)
+            if none_of_them:
+                stream = restricted_answer(question, [], 0, resolved.restriction, among=among)
+            elif not restricted_only and llm is None:
                 stream = offline_answer(question, asked, np.asarray(vector, dtype=np.float32), sources, view.idf,
                                         view.topical, self._vectors, self.settings)  # fmt: skip
-        if llm is not None and not restricted_only:
+        if llm is not None and not restricted_only and not none_of_them:
             stream = llm_answer(llm, self.settings, question, sources, history_text(history), asked)
         categories = resolved.filters.categories if resolved.filters else ()
         known = self.index.overview().categories if categories else []

@@ -1019,3 +1019,16 @@ def test_the_two_are_the_two_papers_the_last_answer_cited(offline):
     asked_back = offline.ask("how do these two differ?", history=[Turn(many, seven)])
     assert asked_back.text.startswith(f"The last answer cited {len(seven.citations)} papers: say which two")
     assert not asked_back.citations
+
+
+def test_a_year_none_of_the_listed_papers_has_is_said_of_them(offline):
+    # "which are from 2024?" of a list of undated hashing papers had answered "No paper in the corpus matches this
+    # question with its restrictions", as if the corpus had been searched
+    question = "papers on hashing for retrieval"
+    listed = offline.ask(question)
+    dated = [s.paper.date for s in listed.sources if s.paper.id in {c.paper_id for c in listed.citations}]
+    assert listed.citations and all(d is None or d.year != 2024 for d in dated), listed.text  # (what it tests)
+    for follow in ("which are from 2024?", "only the ones from 2024"):
+        answer = offline.ask(follow, history=[Turn(question, listed)])
+        assert answer.text == f"Of the {len(listed.citations)} papers the last answer cited, none dated 2024."
+        assert not answer.answerable and "no known date" in " ".join(answer.notes)
