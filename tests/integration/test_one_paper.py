@@ -326,6 +326,12 @@ def test_a_figure_of_another_measure_is_said_to_be_no_figure_of_the_one_asked(of
     assert "gives no figure" not in offline.ask("How much faster is training with LSH-MoE?").text
 
 
+def test_how_much_something_speeds_up_asks_for_the_speed_up(offline):
+    # "speed up" (two words) had not read as a speed asked: a "4-bit" sentence was quoted, not "3.36x speedups"
+    answer = answered_from(offline, "How much does SALE speed up prefilling?", "SALE")
+    assert "3.36x speedups" in answer.text.split(" [1]")[0], answer.text
+
+
 def test_a_phrase_said_the_other_way_round_with_a_preposition_is_held(offline):
     # "lattice decoding" of "Massive-scale Decoding for Text Generation using Lattices" had been refused
     answered_from(offline, "How do you generate many diverse outputs with lattice decoding?", "Massive-scale Decoding")

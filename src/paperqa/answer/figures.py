@@ -37,7 +37,7 @@ _ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)")
 # A reference's year ("(Kusupati et al., 2022)", "[Akyürek et al., 2023]"): no figure of the paper's
 _CITED_YEAR = re.compile(r"\bet\s+al\.?,?\s+(?:19|20)\d\d[a-z]?\b")
 # A speed asked for is answered by a speed given ("1.28x - 2.2x of speedup"), not the paper's other figures.
-_SPEED_ASKED = re.compile(r"\b(?:faster|slower|quicker|speed-?ups?|how fast)\b", re.IGNORECASE)
+_SPEED_ASKED = re.compile(r"\b(?:faster|slower|quicker|speed-?ups?|speed(?:s|ing)?\s+up|how fast)\b", re.IGNORECASE)
 _SPEED_SAID = re.compile(r"\bspeed-?ups?\b|\bfaster\b|\bquicker\b|\d\s?[x×](?!\w)", re.IGNORECASE)
 _HOW_WELL = re.compile(r"\bhow (well|often)\b", re.IGNORECASE)  # a quantity asked, but words may answer it
 # The figure is what the question asks, not a clause inside it ("is there a method using how many components"):
