@@ -332,6 +332,12 @@ def test_how_much_something_speeds_up_asks_for_the_speed_up(offline):
     assert "3.36x speedups" in answer.text.split(" [1]")[1], answer.text  # the first sentence quoted
 
 
+def test_whether_a_named_paper_beats_another_is_answered_where_it_sets_itself_against_others(offline):
+    # "Does ERNIE-Gram beat BERT …?" had opened with the background sentence naming BERT's masked LM objective
+    answer = answered_from(offline, "Does ERNIE-Gram beat BERT on GLUE?", "ERNIE-Gram")
+    assert "outperforms previous pre-training models" in answer.text.split(" [1]")[1], answer.text
+
+
 def test_a_phrase_said_the_other_way_round_with_a_preposition_is_held(offline):
     # "lattice decoding" of "Massive-scale Decoding for Text Generation using Lattices" had been refused
     answered_from(offline, "How do you generate many diverse outputs with lattice decoding?", "Massive-scale Decoding")

@@ -163,9 +163,12 @@ class OnePaper:
             lead = [contribution(sources[top])]  # not the background's "Introduced recently, the SPLADE model …"
             own = own_part(sources[top])
             chosen = [*lead, *(s for s in chosen if s != lead[0] and s in own)][:3]
-        if not lead and matches[top].name and AGAINST_OTHERS.search(asked.text):  # "compare to other … methods?"
+        # "compare to other … methods?", "does ERNIE-Gram beat BERT?": where it sets itself against others, first
+        if not lead and matches[top].name and (AGAINST_OTHERS.search(asked.text) or BEATS.search(asked.text)):
             own = own_part(sources[top])
-            lead = [s for s in substance(sources[top].paper.abstract) if s in own and SET_AGAINST.search(s)][:1]
+            against = [s for s in substance(sources[top].paper.abstract) if s in own and SET_AGAINST.search(s)]
+            # (of several, the one holding most of what it asks: "on TREC-DL2019", "than InstructGPT")
+            lead = sorted(against, key=lambda s: -sum(has(t, frozenset(terms(s))) for t in asked.terms))[:1]
             chosen = [*lead, *(s for s in chosen if s not in lead)][:3]
         if not lead and asked.verb in COMPARING and asked.domains and _WHAT_WINS.match(asked.text):
             # "What beats SAEs for concept detection?": where the paper says what does, for that
