@@ -338,6 +338,14 @@ def test_whether_a_named_paper_beats_another_is_answered_where_it_sets_itself_ag
     assert "outperforms previous pre-training models" in answer.text.split(" [1]")[1], answer.text
 
 
+def test_a_kind_of_learning_a_named_paper_never_mentions_is_said_so(offline):
+    # PEGASUS never mentions reinforcement learning: its summarization sentence had answered which RL algorithm
+    answer = offline.ask("Which reinforcement learning algorithm does PEGASUS use for summarization?")
+    assert answer.text.startswith("The abstract of “PEGASUS") and "does not mention “reinforcement learning”" in (
+        answer.text
+    ), answer.text
+
+
 def test_a_phrase_said_the_other_way_round_with_a_preposition_is_held(offline):
     # "lattice decoding" of "Massive-scale Decoding for Text Generation using Lattices" had been refused
     answered_from(offline, "How do you generate many diverse outputs with lattice decoding?", "Massive-scale Decoding")

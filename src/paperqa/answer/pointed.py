@@ -91,6 +91,12 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
     # The kind asked for ("what GPU …") is what the question wants, whether or not it names a subject; one a
     # description answers ("what problem …") need not be named.
     asked_of = [t for t in lacking if subject(t) or (t in asked.wants and t not in DESCRIBED_KINDS)]
+    # a kind of learning or model it never mentions, though it holds the rest ("Which reinforcement learning
+    # algorithm does PEGASUS use for summarization?")
+    kinds = [k for k in kinds_named(asked) if not set(k) & set(terms(found.name)) and not any(has(t, words) for t in k
+             if t in asked.terms)]  # fmt: skip
+    if kinds and rest:
+        return [" ".join(as_written(asked.text, list(k))) for k in kinds]
     if not rest or len(lacking) < len(rest) or not asked_of:
         return []
     # "What loss function does Revela use?": the kind asked with the word naming it, as one phrase
