@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-
-# Gradio keeps copies of served files (exports) in a shared /tmp/gradio that nothing empties, and its own
-# clean-up at shutdown waits for open browser tabs in vain. This process's copies go in a folder of its own,
-# removed when it exits (unless the user chose GRADIO_TEMP_DIR).
-_SCRATCH = tempfile.TemporaryDirectory(prefix="paperqa-ui-")
-os.environ.setdefault("GRADIO_TEMP_DIR", _SCRATCH.name)
-
-# The app never needs the Hugging Face hub: no analytics, telemetry or registry look-ups.
-for _name, _value in (
-    ("GRADIO_ANALYTICS_ENABLED", "False"),
-    ("HF_HUB_DISABLE_TELEMETRY", "1"),
-    ("HF_HUB_OFFLINE", "1"),
-):
-    os.environ.setdefault(_name, _value)
-
-import gradio as gr  # noqa: E402
-import huggingface_hub.constants as _hub  # noqa: E402
-from starlette.middleware import Middleware  # noqa: E402
+import gradio as gr  # (after the package's __init__ has set Gradio's environment)
+import huggingface_hub.constants as _hub
+from starlette.middleware import Middleware
 
 # The hub reads its switches once at import, which may have happened before this module ran.
 _hub.HF_HUB_OFFLINE = _hub.HF_HUB_DISABLE_TELEMETRY = True

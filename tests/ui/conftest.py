@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import paperqa.ui  # noqa: F401  (Gradio's folder set first: gradio_client, imported by the tests, reads it once)
 from paperqa import Assistant, Settings
 
 CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
