@@ -102,7 +102,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         ids = [last.answer.sources[n - 1].paper.id for n in refs if 1 <= n <= len(last.answer.sources)]
         ids = list(dict.fromkeys(ids or [c.paper_id for c in last.answer.citations]))
         if len(ids) != 1:
-            return Resolved(question, None, "Similar to which paper? Ask of one: “papers similar to [2]”.")
+            # (no "[n]" in the reply: the chat would show it as a citation)
+            return Resolved(question, None, "Similar to which paper? Ask of one: “papers similar to the second one”.")
         return Resolved(question, filters if filters.active else None, similar_to=ids[0], dates=years, upvotes=upvotes)
     note: str | None = None
     # "which one is newer?", "which is the most upvoted?" ask of the last answer's papers ("Which is newer, SPLADE

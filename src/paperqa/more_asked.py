@@ -22,7 +22,8 @@ def more_asked(
             return Resolved(question, filters, similar_to=cited.pop(), dates=years)
         return Resolved(question, None, more_of=(cited.pop(), "\n".join(t.answer.text for t in history)))
     if len(cited) > 1 and not gave_list(last):  # after a comparison
-        return Resolved(question, None, "More of which paper? Ask of one: “tell me more about [2]”.")
+        # (no "[n]" in the reply: the chat would show it as a citation)
+        return Resolved(question, None, "More of which paper? Ask of one: “tell me more about the second one”.")
     if lists := [t for t in history if gave_list(t)]:
         return Resolved(question, None, more_said(lists[-1]))
     return Resolved(question, None, NOTHING_BEFORE)  # after an answer citing no paper ("hello", a refusal)

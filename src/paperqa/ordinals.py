@@ -66,7 +66,8 @@ def pointed_at(question: str, order: list[int]) -> tuple[str, str | None] | None
         if len(order) > 2:
             return (
                 question,
-                f"The last answer cited {len(order)} papers: say which two (“the first two”, “[1] and [3]”).",
+                # (no "[n]" in the reply: the chat would show it as a citation)
+                f"The last answer cited {len(order)} papers: say which two (“the first two”, “the first and third”).",
             )
         wanted, said = [0, 1], "two papers"
     elif m := _ORDINAL.search(question):  # "the second one": the last answer's second citation

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -1032,3 +1033,15 @@ def test_a_year_none_of_the_listed_papers_has_is_said_of_them(offline):
         answer = offline.ask(follow, history=[Turn(question, listed)])
         assert answer.text == f"Of the {len(listed.citations)} papers the last answer cited, none dated 2024."
         assert not answer.answerable and "no known date" in " ".join(answer.notes)
+
+
+def test_a_reply_asking_which_paper_has_no_bracketed_number_to_show_as_a_citation(offline):
+    # "say which two (… “[1] and [3]”)" showed "[1]" and "[3]" as citation links in the chat, in a reply citing none
+    question = "Which papers study LLM unlearning?"
+    history = [Turn(question, offline.ask(question))]
+    for follow in ("compare the two", "any similar papers?", "tell me more"):
+        reply = offline.ask(follow, history=history)
+        if not reply.citations:  # (a reply that asks back)
+            assert not re.search(r"\[\d+\]", reply.text), reply.text
+    asked = [offline.ask(f, history=history) for f in ("compare the two", "any similar papers?")]
+    assert all(not a.citations for a in asked), [a.text for a in asked]  # (both ask back, so the test can fail)
