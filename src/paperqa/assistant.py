@@ -178,14 +178,15 @@ class Assistant:
             query, slips = typos_fixed(query, view.holding)  # `machien` read as `machine`, and said
             query, versions = versions_read(query, view.idf, view.idf(UNSEEN), view.starting)  # `YOLO`: `YOLOv8`
             asked = analyse(query)
+            among = len(resolved.filters.paper_ids) if resolved.filters and resolved.filters.paper_ids else 0
             if resolved.one_paper:  # "what does it evaluate on?" after "which papers …": not a list
                 own = analyse(question).shape
                 shape = asked.shape if asked.shape != "list" else "fact" if own == "list" else own
                 asked = dataclasses.replace(asked, shape=shape, one_paper=True)
-            elif resolved.filters and resolved.filters.paper_ids:  # "how many parameters?" of the papers listed
+            elif among:  # "how many parameters?" of the papers listed
                 # (what it asks of them in its own words, unless it restricts them: "which are from 2023?")
                 of_them = "" if resolved.restriction else question
-                asked = dataclasses.replace(asked, among=len(resolved.filters.paper_ids), of_them=of_them)
+                asked = dataclasses.replace(asked, among=among, of_them=of_them)
             # "Which papers are from 2023?", "papers by Google", "the latest papers": those they admit, by date.
             # ("the most upvoted papers on LLMs" names LLMs, which frame most questions but are a list's topic here)
             restricted_only = (
@@ -207,7 +208,6 @@ class Assistant:
                     self._retriever, view, self._query_vector, asked, k, resolved.filters, deeper
                 )
             # "which are from 2024?" of a list none of whose papers is: said of them, as of a restriction alone
-            among = len(resolved.filters.paper_ids) if resolved.filters and resolved.filters.paper_ids else 0
             none_of_them = not restricted_only and not sources and bool(among and resolved.restriction)
             if none_of_them:
                 stream = restricted_answer(question, [], 0, resolved.restriction, among=among)

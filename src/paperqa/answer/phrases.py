@@ -164,7 +164,6 @@ def compounds(question: str) -> tuple[tuple[str, ...], ...]:
 _LINKING = frozenset(("to", "of", "by", "for", "and", "in", "on"))
 
 
-@lru_cache(maxsize=1024)  # asked once per retrieved paper (`relevance.match`)
 def linked(question: str) -> tuple[tuple[str, ...], ...]:
     """The hyphenated names of a question with a linking word inside ("data-to-text"), as their key stems."""
     tokens = [t for t in _TOKEN.findall(joined(question)) if _LINKING & set(t.casefold().split("-")[1:-1])]

@@ -23,7 +23,7 @@ from ..text import (
 )
 from .asking import Order, Ordering, asking
 from .kinds import DATED_COMPARATIVE, in_plural, named_kind, wanted
-from .phrases import COINED, WORD, compounds, derived, either, joined, pairs
+from .phrases import COINED, WORD, compounds, derived, either, joined, linked, pairs
 from .record import Record, record_asked
 from .roles import clause_verbs, doer, domains, done_to, framed, main_verb, qualified
 from .shapes import SUMMARY, Shape, shape_of
@@ -171,6 +171,8 @@ class Asked:
     with_code: bool = False  # asks for papers saying where their code is ("which papers have code available?")
     derived: frozenset[str] = frozenset()  # key terms of -ize words ("tokenization": "token"), held only as such
     qualified: tuple[tuple[str, str], ...] = ()  # nouns qualifying the next after a preposition ("for code search")
+    model_kinds: tuple[tuple[str, str], ...] = ()  # kinds of model named by two nouns ("state space models")
+    linked: tuple[tuple[str, ...], ...] = ()  # hyphenated names with a linking word inside ("data-to-text")
     domains: tuple[str, ...] = ()  # key words after "for", "in", "on": where it applies ("data for retrieval")
     clause_verbs: tuple[str, ...] = ()  # verbs opening a relative clause ("attacks that extract …"): no subject
     done_to: tuple[str, ...] = ()  # what is done to the things asked about ("… can be cut")
@@ -253,6 +255,8 @@ def _analysed(question: str) -> Asked:
         remedy=how.remedy,
         makes_data=makes_data,
         qualified=qualified(words),
+        model_kinds=qualified(words, kinds_only=True),
+        linked=linked(question),
         derived=frozenset(t for w in words if (t := derived(w)) and t in key_terms),
         domains=domains(words),
         clause_verbs=clause_verbs(words),

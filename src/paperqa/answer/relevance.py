@@ -20,9 +20,8 @@ from .heads import headed, named_by_qualifier, named_by_rarer
 from .holding import after_it, holds_compound, near, vocabulary
 from .names import definitions, mentions
 from .paper_text import named_only, writes_capitalised
-from .phrases import as_written, ize_stems, linked, noun_kinds, writes_kinds
+from .phrases import as_written, ize_stems, noun_kinds, writes_kinds
 from .question import Asked
-from .roles import model_kinds
 
 Idf = Callable[[str], float]
 
@@ -119,7 +118,7 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     missing = len([t for t in lacked if names(t) and t not in named]) if len(lacked) < len(asked.terms) else len(lacked)
     together = all(holds_phrase(asked, paper, parts) for parts in asked.compounds)
     # a kind of model named by two nouns, said together ("state space models": not "latent space" and "state-of-")
-    together = together and all(near_said(asked, paper, a, b) for a, b in model_kinds(asked.text))
+    together = together and all(near_said(asked, paper, a, b) for a, b in asked.model_kinds)
     applied = not any(t in lacked for t in asked.domains)  # "for retrieval": not preference data
     # "lifelong or continual hashing": a subject each alternative qualifies ("decode or sample text": no subject)
     qualified = not any(names(t) for t in alternatives_head(asked) & set(lacked))
@@ -238,7 +237,7 @@ def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
     """The coverage of one paper for one question, and how long a name of it the question gives."""
     name = mentions(named_examples_removed(asked.text), paper, idf, rare=name_floor(idf))  # not "like SPLADE"
     # a linked name's words held only apart are not it ("text" of "data-to-text" in a benchmark's text retrieval)
-    apart = {p for parts in linked(asked.text) if not holds_phrase(asked, paper, parts) for p in parts}
+    apart = {p for parts in asked.linked if not holds_phrase(asked, paper, parts) for p in parts}
     return Match(share(asked, idf, vocabulary(paper), spelled_held(asked, paper), apart), name)
 
 

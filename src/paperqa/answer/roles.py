@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from ..text import FRAME, STOPWORDS, stem
 
@@ -117,12 +116,6 @@ def qualified(words: list[str], kinds_only: bool = False) -> tuple[tuple[str, st
         if not (sa in FRAME or sb in FRAME or sa.isdigit() or sb.isdigit()):
             out.append((sa, sb))
     return tuple(dict.fromkeys(out))
-
-
-@lru_cache(maxsize=1024)  # asked once per paper of a list (`relevance.on_topic`)
-def model_kinds(text: str) -> tuple[tuple[str, str], ...]:
-    """The kinds of model a question names by two nouns ("state space models"), as stems: `qualified`'s."""
-    return qualified(re.findall(r"[0-9a-z]+", text.casefold()), kinds_only=True)
 
 
 _RELATIVE = frozenset(("that", "which", "who"))
