@@ -4,6 +4,7 @@ import gc
 import json
 import multiprocessing
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -180,6 +181,37 @@ def test_a_large_offline_batch_runs_in_worker_processes_with_the_same_answers(of
     # The parent's own index connection is untouched by the workers: it still reads, and finds the index whole.
     assert offline.ask(qs[0]).text == alone[0].text
     assert offline.check().consistent
+
+
+def test_forked_workers_answer_from_the_parents_loaded_view_through_their_own_catalog(shipped_home, tmp_path,
+                                                                                       monkeypatch):  # fmt: skip
+    import paperqa.index.core as core
+
+    loads = tmp_path / "loads"
+    read_view = core._view_of
+
+    def counted(catalog, load):  # forked workers inherit this wrapper: their reads of the index are counted too
+        with loads.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return read_view(catalog, load)
+
+    monkeypatch.setattr(core, "_view_of", counted)
+    qs = [json.loads(line)["question"] for line in DEV.read_text().splitlines()]
+    assistant = Assistant(Settings(home=shipped_home, llm="offline"))
+    items, workers_seen = [], set()
+    for item in assistant.iter_batch((qs * 2)[:240], workers=2):
+        items.append(item)
+        workers_seen |= {p.pid for p in multiprocessing.active_children()}
+    assert len(workers_seen) == 2 and all(i.answer is not None for i in items) and len(items) == 240
+    assert loads.read_text().split() == [str(os.getpid())]  # read once, by the parent; no worker read it again
+    # A pickled (spawned) worker's factory carries no view: that worker reads its own, and answers the same.
+    factory = pickle.loads(pickle.dumps(assistant.worker_factory()))
+    spawned = factory()
+    assert spawned.index.loaded() is None
+    assert spawned.ask(qs[0]).text == next(i.answer.text for i in items if i.question.id == "0")
+    assert spawned.index.loaded() is not None
+    assistant.close()
+    spawned.close()
 
 
 def _stat(pid):

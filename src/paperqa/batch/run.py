@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from threadpoolctl import threadpool_limits
 
@@ -30,9 +30,22 @@ from ..types import Answer
 from .files import Question, Record
 
 # Below these many questions, starting worker processes costs more than the second core gives. A forked worker
-# inherits the imported libraries, the loaded model and the parent's caches, and only opens the index again
-# (0.3 s at 100k papers); a spawned one imports and loads everything anew (2.4 s).
+# inherits the imported libraries, the loaded model, the parent's caches and its loaded index view, and only
+# opens its own catalog connection; a spawned one imports and loads everything anew (2.4 s at 100k papers).
 _FORKED_MIN, _SPAWNED_MIN = 200, 1000
+
+T = TypeVar("T")
+
+
+class ForkOnly(Generic[T]):
+    """A value a forked worker inherits as it is (pages shared with the parent) and a spawned one goes without:
+    pickled, it is None (a loaded index view is cheaper to read again than to pickle)."""
+
+    def __init__(self, value: T | None) -> None:
+        self.value = value
+
+    def __reduce__(self) -> tuple[type[ForkOnly[T]], tuple[None]]:
+        return (ForkOnly, (None,))
 
 
 class Answerer(Protocol):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 import textwrap
@@ -89,7 +88,7 @@ def _run(assistant: Assistant, asked: list[Question], done: dict[str, Record], o
     model = assistant.settings.llm_model if assistant.settings.writer == "openai" else ""
     summary = BatchSummary(model=model, skipped=len(asked) - len(todo))
     journal, records, started = journal_for(out), dict(done), time.monotonic()
-    factory = functools.partial(Assistant, assistant.settings)
+    factory = assistant.worker_factory()
     with tqdm(total=len(todo), unit="q", desc="answering", file=sys.stderr, disable=not todo) as bar:
         for n, item in enumerate(iter_answers(assistant, todo, filters, k, workers, factory), start=1):
             record = item.record()

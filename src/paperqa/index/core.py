@@ -109,6 +109,17 @@ class Index:
         assert self._view is not None
         yield self._view
 
+    def loaded(self) -> View | None:
+        """The view this process has read (of the index folder, not a snapshot), if it has read one yet."""
+        return self._view if self.snapshots is None else None
+
+    def adopt(self, view: View) -> None:
+        """Answer from a view another index object of the same folder loaded (a forked worker's parent's: its
+        pages are shared, not read again), its papers read through this index's own catalog connection; a newer
+        generation is still loaded when one is published."""
+        if self.snapshots is None:
+            self._view = view.reading_from(self.catalog)
+
     @property
     def papers(self) -> Mapping[str, Paper]:
         """Every published paper by id (of the newest generation), each read when asked for."""

@@ -8,6 +8,7 @@ generation, never Chroma's HNSW index: a `PersistentClient` does not see what ot
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import math
 from collections.abc import Mapping, Sequence
@@ -17,6 +18,7 @@ import numpy as np
 
 from ..filters import Filters
 from ..types import ONE_CHUNK, Paper
+from .catalog import Catalog
 from .columns import PaperColumns
 from .derived import Derived
 from .papers import Papers
@@ -41,6 +43,15 @@ class View:
         object.__setattr__(self, "columns", columns)
         object.__setattr__(self, "_bm25_rows", columns.rows_of(self.derived.bm25.ids))
         object.__setattr__(self, "_exact_rows", columns.rows_of(self.derived.exact.ids))
+
+    def reading_from(self, catalog: Catalog) -> View:
+        """This view with its papers' records read through another catalog connection (a forked worker's own:
+        SQLite's must not cross a fork), everything else shared, not read again."""
+        if not isinstance(self.papers, Papers):
+            return self
+        view = copy.copy(self)
+        object.__setattr__(view, "papers", Papers(catalog, self.papers.ids, self.papers.rows))
+        return view
 
     def papers_of(self, paper_ids: Sequence[str]) -> dict[str, Paper]:
         """Those of these papers that are in this view, by id (read together)."""
