@@ -356,3 +356,10 @@ def test_a_phrase_said_the_other_way_round_with_a_preposition_is_held(offline):
 def test_a_common_head_a_far_rarer_subject_names_is_held_by_a_paper_on_the_subject(offline):
     # LexGPT, "specialized for the legal domain", never writes "text": it had been refused for lacking it
     answered_from(offline, "Is there a GPT model trained just on legal text?", "LexGPT")
+
+
+def test_what_the_asker_does_to_the_things_asked_about_is_the_topic(offline):
+    # "prune" is what "you" do to MLP layers: the paper that prunes them answers, not one on ViTs' MLP layers that
+    # never prunes (its verb had weighed nothing, as "handle" in "how do transformers handle …" does)
+    answer = answered_from(offline, "How do you prune the MLP layers of big vision transformers?", "Adaptive MLP")
+    assert "does not mention" not in answer.text, answer.text

@@ -772,3 +772,10 @@ def test_a_references_year_is_no_figure_of_the_paper():
 def test_what_a_question_negates_of_one_thing_is_no_key_word():
     asked = analyse("What is a brain-inspired language model that does not use transformers?")
     assert asked.shape == "fact" and "transform" not in asked.terms
+
+
+def test_the_verb_of_the_asker_is_told_from_the_verb_of_the_things_asked_about():
+    asker = analyse("How do you prune the MLP layers of big vision transformers?")
+    assert asker.verb == "prune" and asker.by_asker
+    things = analyse("How do recommender systems shrink their embedding tables?")
+    assert things.verb == "shrink" and not things.by_asker and things.doer

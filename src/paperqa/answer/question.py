@@ -25,7 +25,7 @@ from .asking import Order, Ordering, asking
 from .kinds import DATED_COMPARATIVE, in_plural, named_kind, wanted
 from .phrases import COINED, WORD, compounds, derived, either, joined, linked, pairs
 from .record import Record, record_asked
-from .roles import clause_verbs, doer, domains, done_to, framed, main_verb, qualified
+from .roles import by_asker, clause_verbs, doer, domains, done_to, framed, main_verb, qualified
 from .shapes import SUMMARY, Shape, shape_of
 from .traits import MAKES_DATA
 from .written import acronym_stems, camel_stems, proper_stems
@@ -178,6 +178,7 @@ class Asked:
     done_to: tuple[str, ...] = ()  # what is done to the things asked about ("… can be cut")
     verb: str = ""  # what the things asked about do ("how do recommender systems shrink …": `shrink`)
     doer: str = ""  # the things whose doing is asked ("how do multilingual retrievers handle …": `retriev`)
+    by_asker: bool = False  # the verb is what the asker does to them ("how do you prune …"): the topic itself
     excluded: str = ""  # what a list is to leave out, as written ("which retrieval papers do not use BERT": `BERT`)
     framed: tuple[tuple[str, str], ...] = ()  # a framing noun beside a key word ("model merging"), as stems
 
@@ -263,6 +264,7 @@ def _analysed(question: str) -> Asked:
         done_to=done_to(words),
         verb=main_verb(words),
         doer=doer(words),
+        by_asker=by_asker(words),
         names=frozenset(key_terms) & camel_stems(question),
         acronyms=frozenset(key_terms) & acronym_stems(question),
         with_code=code is not None,

@@ -248,8 +248,9 @@ def share(
     three or more alternatives weighs as its heaviest one: holding "neurons" of "weights, neurons, attention
     heads or whole layers" is holding one thing the question asks for, not seven of its words. Those `also` are
     held otherwise written (`spelled_held`)."""
-    # what the things asked about do ("how do transformers handle …") weighs nothing beside what they are
-    weights = {t: idf(t) for t in asked.terms if t != asked.verb or len(asked.terms) == 1}
+    # what the things asked about do ("how do transformers handle …") weighs nothing beside what they are; what
+    # the asker does to them ("how do you prune …") is the topic
+    weights = {t: idf(t) for t in asked.terms if t != asked.verb or asked.by_asker or len(asked.terms) == 1}
     held = _held(asked, words, unheld, also)
     total = got = 0.0
     listed: set[str] = set()

@@ -176,6 +176,12 @@ def doer(words: list[str]) -> str:
     return stem(found) if found else ""
 
 
+def by_asker(words: list[str]) -> bool:
+    """Whether a question's verb is what its asker does to the things asked about ("how do you prune MLP
+    layers?"): the topic itself, not what those things do."""
+    return _doing(words)[2]
+
+
 _BEATING = frozenset(("beat", "beats", "outperform", "outperforms", "surpass", "surpasses", "exceed", "exceeds"))
 COMPARING = frozenset(stem(w) for w in _BEATING)  # verbs of one thing against another: said many ways
 
@@ -184,7 +190,7 @@ _AUXILIARY = ("do", "can", "could", "would", "should")
 _DETERMINER = ("the", "these", "those", "such", "most", "all", "some", "many")
 
 
-def _doing(words: list[str]) -> tuple[str | None, str | None]:
+def _doing(words: list[str]) -> tuple[str | None, str | None, bool]:
     """The plural subject's last word and the verb after it, of a question opening "(how/why) do …" or "can …"
     ("do diffusion models copy parts of …", "how do recommender systems shrink …"), or of a clause "how …" inside
     one ("papers that study how LLMs store facts"): a plural subject's verb has no "s"."""
@@ -193,19 +199,19 @@ def _doing(words: list[str]) -> tuple[str | None, str | None]:
     if inside is not None and inside < len(words) and words[inside] not in _HOW_MUCH:
         at = inside + (1 if words[inside] in _AUXILIARY else 0)  # "… how (do) LLMs store facts"
     elif len(words) < at + 3 or words[at] not in _AUXILIARY:
-        return None, None
+        return None, None, False
     else:
         at += 1
     if at + 1 < len(words) and words[at] in _ASKER:  # "how do you pick …", "how can we tell …": what one does
         verb = words[at + 1]
-        return None, (None if verb in STOPWORDS or verb in _LIGHT_VERBS else verb)
+        return (None, None, False) if verb in STOPWORDS or verb in _LIGHT_VERBS else (None, verb, True)
     at += 1 if at < len(words) and words[at] in _DETERMINER else 0
     for before, w in itertools.pairwise(words[at : at + 5]):
         if before in STOPWORDS:  # the subject ended without a verb after it ("do … models of …")
-            return None, None
+            return None, None, False
         if before.endswith("s") and not before.endswith("ss") and not w.endswith(("s", "ing", "ed")):
-            return (None, None) if w in STOPWORDS or w in _LIGHT_VERBS else (before, w)
-    return None, None
+            return (None, None, False) if w in STOPWORDS or w in _LIGHT_VERBS else (before, w, False)
+    return None, None, False
 
 
 _ASKER = frozenset(("you", "we", "i", "one"))  # who asks how to do something, no subject of the question
