@@ -363,3 +363,7 @@ def test_what_the_asker_does_to_the_things_asked_about_is_the_topic(offline):
     # never prunes (its verb had weighed nothing, as "handle" in "how do transformers handle …" does)
     answer = answered_from(offline, "How do you prune the MLP layers of big vision transformers?", "Adaptive MLP")
     assert "does not mention" not in answer.text, answer.text
+
+
+def test_a_kind_of_learning_its_paper_writes_with_the_modifiers_reordered_is_answered(offline):
+    answered_from(offline, "Can downstream data help self-supervised pretext learning, in theory?", "Can Pretext-Based")

@@ -11,7 +11,7 @@ from paperqa.answer.evidence import has
 from paperqa.answer.holding import near
 from paperqa.answer.names import definitions, names_of, title_head
 from paperqa.answer.paper_text import named_only
-from paperqa.answer.phrases import joined, noun_kinds
+from paperqa.answer.phrases import joined, noun_kinds, writes_kinds
 from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, lacking, match, on_topic
 from paperqa.answer.topics import topic_sides
@@ -779,3 +779,12 @@ def test_the_verb_of_the_asker_is_told_from_the_verb_of_the_things_asked_about()
     assert asker.verb == "prune" and asker.by_asker
     things = analyse("How do recommender systems shrink their embedding tables?")
     assert things.verb == "shrink" and not things.by_asker and things.doer
+
+
+def test_a_kind_of_learning_is_written_with_a_modifier_its_noun_leads():
+    # "self-supervised pretext learning" names "pretext learning"; the paper writes "Pretext-Based Self-Supervised
+    # Learning"; a preposition between is no modifier ("sign in language" is no sign language)
+    q = "Can downstream data help self-supervised pretext learning, in theory?"
+    assert writes_kinds(q, Paper(id="p", title="Can Pretext-Based Self-Supervised Learning Be Boosted?", abstract="."))
+    assert not writes_kinds(q, Paper(id="p", title="Pretext tasks", abstract="A pretext for learning."))
+    assert not writes_kinds("papers on sign language", Paper(id="p", title="A sign in language", abstract="."))

@@ -113,9 +113,15 @@ def kind_said(question: str) -> re.Pattern[str] | None:
 def _kinds_written(question: str) -> tuple[str, ...]:
     """Each kind a question names, as a pattern of it written: its words, the last in any form."""
     found = [re.split(r"[\s-]+", written) for written in dict.fromkeys(w for w, _ in noun_kinds(question))]
+    # (its noun may lead a modifier of its own: "self-supervised pretext learning" is written "pretext-based
+    # self-supervised learning")
     return tuple(
-        "[\\s-]+".join([*map(re.escape, words[:-1]), re.escape(stem(words[-1].casefold())) + r"\w*"]) for words in found
+        "[\\s-]+".join(map(re.escape, words[:-1])) + _LED + re.escape(stem(words[-1].casefold())) + r"\w*"
+        for words in found
     )
+
+
+_LED = r"(?:-\w+(?:\s+(?!(?:of|in|on|for|to|and|or|the|a|an|with|by|from|as)\b)\w+(?:-\w+)*)?)?[\s-]+"
 
 
 def writes_kinds(question: str, paper: Paper) -> bool:
