@@ -170,7 +170,8 @@ FRAME = frozenset(
         "stand stands "  # "What does RSQ stand for?": the name's words asked, no subject
         "see "  # "…? see www.example.org": pointing at what was pasted
         "still even already really actually ever never always usually "  # "do they still work when …": when, not what
-        "research"  # "What research is there on hashing?": papers, as "work" is
+        "research "  # "What research is there on hashing?": papers, as "work" is
+        "several various numerous"  # "predict several future tokens": how many, as "many" is, not what
     )
 )
 

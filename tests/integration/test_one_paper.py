@@ -367,3 +367,9 @@ def test_what_the_asker_does_to_the_things_asked_about_is_the_topic(offline):
 
 def test_a_kind_of_learning_its_paper_writes_with_the_modifiers_reordered_is_answered(offline):
     answered_from(offline, "Can downstream data help self-supervised pretext learning, in theory?", "Can Pretext-Based")
+
+
+def test_how_many_things_a_question_asks_of_is_no_word_its_paper_must_hold(offline):
+    # "several" says how many tokens, as "many" does: Future Lens holds it but not "semantic"; FTP the reverse
+    answered_from(offline, "Can a language model predict several future tokens at once with a semantic state vector?",
+                  "Future Token Prediction")  # fmt: skip

@@ -788,3 +788,8 @@ def test_a_kind_of_learning_is_written_with_a_modifier_its_noun_leads():
     assert writes_kinds(q, Paper(id="p", title="Can Pretext-Based Self-Supervised Learning Be Boosted?", abstract="."))
     assert not writes_kinds(q, Paper(id="p", title="Pretext tasks", abstract="A pretext for learning."))
     assert not writes_kinds("papers on sign language", Paper(id="p", title="A sign in language", abstract="."))
+
+
+def test_how_many_is_no_key_term():
+    assert analyse("Which papers predict several future tokens?").terms == ("predict", "futur", "token")
+    assert analyse("Which papers compare various numerous tokenizers?").terms == ("token",)
