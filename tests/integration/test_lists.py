@@ -575,3 +575,11 @@ def test_a_kind_of_model_named_by_two_nouns_is_said_together(offline):
     answer = offline.ask("Which papers study state space models?")
     assert answer.answerable and [c.title.split(":")[0] for c in answer.citations] == ["Graph Mamba"], answer.text
     assert not offline.ask("Which papers apply state space models to recommendation?").answerable
+
+
+def test_a_paper_lacking_the_one_word_far_rarer_than_those_it_holds_is_not_on_the_topic(offline):
+    # "detoxify image generators": ImageRAG holds "image" and "generation", and had been listed; detoxifying is
+    # what the list is about
+    answer = offline.ask("Which papers detoxify image generators?")
+    assert not [c for c in answer.citations if c.title.startswith("ImageRAG")], answer.text
+    assert "The corpus has" not in answer.text, answer.text

@@ -123,7 +123,12 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     # "lifelong or continual hashing": a subject each alternative qualifies ("decode or sample text": no subject)
     qualified = not any(names(t) for t in alternatives_head(asked) & set(lacked))
     made = all(t in ize_stems(paper) for t in asked.derived)  # "tokenization": not a paper saying "tokens" only
-    return missing <= (len(asked.terms) - 1) // 2 and together and applied and qualified and made
+    # the one word it lacks far rarer than each it holds is what the topic is ("detoxify image generators": not a
+    # paper on image generation)
+    held = [idf(t) for t in asked.terms if t not in lacked] if idf and len(lacked) == 1 else []
+    rarest_lacked = bool(held) and idf is not None and names(lacked[0]) and idf(lacked[0]) > max(held) + COMMONER
+    return (missing <= (len(asked.terms) - 1) // 2 and together and applied and qualified and made
+            and not rarest_lacked)  # fmt: skip
 
 
 def alternatives_head(asked: Asked) -> set[str]:
