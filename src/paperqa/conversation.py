@@ -15,7 +15,7 @@ from .answer.record import record_asked
 from .dates import years_asked
 from .filters import Filters
 from .more_asked import more_asked
-from .ordinals import ELLIPSIS, REF, picked_alone, pointed_at, pointer
+from .ordinals import ELLIPSIS, REF, other_pointed, picked_alone, pointed_at, pointer, this_written
 from .resolved import NOTHING_BEFORE, Resolved
 from .superlative import WHICH_ONE, superlative
 from .text import PAPERS, subject_terms
@@ -57,7 +57,10 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     if not history:
         # "Compare the first two", "tell me more about [2]" opening a conversation: nothing to point back at (a
         # longer question may quote a "[12]" from a paper it pastes).
-        pointing = pointed_at(question, []) or (REF.search(question) and len(question.split()) <= 8)
+        pointing = (
+            pointed_at(question, []) or other_pointed(question, None, [])
+            or (REF.search(question) and len(question.split()) <= 8)
+        )  # fmt: skip
         # "How is it fixed?", "which one is newer?": a pronoun and nothing else to search for ("which paper is the
         # oldest?" asks the corpus)
         alone = refers_back(question) and not subject_terms(_asked_of(question))
@@ -81,6 +84,10 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         lists = [t for t in history if gave_list(t) and restriction_of(t.question) != restricting]
         last = lists[-1] if lists else last
     bare = bool(restricting) and not _PAPERS.search(question) and after_list(last)
+    if other := _the_other(question, history, last):  # "how does it compare to the other one?": of the list before
+        (question, problem), last = other
+        if problem:
+            return Resolved(question, None, problem)
     if picked := pointed_at(question, cited_numbers(last)):  # "the second one", "the first two": as "[n]" references
         # Of the last answer; when that was one paper's ("the first two" after "who wrote the second one?"), of
         # the list before it ("and the first?" after "what dataset does the second one use?"). A list lacking a
@@ -89,7 +96,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if len(cited_numbers(last)) <= 1 and shown is not None:
             before = pointed_at(question, cited_numbers(shown))
             if before and not before[1]:
-                last, picked = shown, before
+                # "compare it with the first one": "it" is the paper just discussed, numbered as in that list
+                current = _discussed_in(shown, last)
+                last, picked = shown, (this_written(before[0], current) if current else before[0], None)
         question, problem = picked
         if problem:
             return Resolved(question, None, problem)
@@ -241,3 +250,20 @@ def _title(m: re.Match[str], last: Turn) -> str:
 def history_text(history: Sequence[Turn], turns: int = 3) -> str:
     """The last turns as plain text for an LLM prompt."""
     return "\n".join(f"User: {t.question}\nAssistant: {t.answer.text}" for t in history[-turns:])
+
+
+def _the_other(question: str, history: Sequence[Turn], last: Turn) -> tuple[tuple[str, str | None], Turn] | None:
+    """A follow-up pointing at "the other one" as citations of the list or comparison before (and that turn):
+    the paper just discussed is the one the last answer cited alone, the other the rest of that list."""
+    shown = several_before(history, last)
+    current = _discussed_in(shown, last) if shown is not last else None
+    found = other_pointed(question, current, [n for n in cited_numbers(shown) if n != current])
+    return (found, shown) if found else None
+
+
+def _discussed_in(shown: Turn, last: Turn) -> int | None:
+    """The number in an earlier list (`shown`) of the paper the last answer cited alone, if it is there."""
+    discussed = [c.paper_id for c in last.answer.citations]
+    if len(set(discussed)) != 1:
+        return None
+    return next((n for n in cited_numbers(shown) if shown.answer.sources[n - 1].paper.id == discussed[0]), None)

@@ -51,6 +51,39 @@ _THE_TWO = re.compile(
 )
 
 
+# "how does it compare to the other one?", "and the other paper?": the paper of the list or comparison before that
+# is not the one just discussed; "it", "that" or "this one" before it is the one just discussed
+_OTHER = re.compile(r"\bthe\s+other\s+(?:one|paper|work|study)\b|\bthe\s+other\s*[?.!]*\s*$", re.IGNORECASE)
+_THIS = re.compile(
+    r"\b(?:it|(?:this|that)\s+(?:one|paper|work|study)|(?:(?<=does )|(?<=did )|(?<=is )|(?<=was )|(?<=compare ))"
+    r"(?:this|that))\b",  # not "that" of a clause ("what does the first say that is new?")
+    re.IGNORECASE,
+)
+_COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs)\b", re.IGNORECASE)
+
+
+def other_pointed(question: str, current: int | None, others: list[int]) -> tuple[str, str | None] | None:
+    """The question with "the other one" written as the citation of the one paper besides the one just discussed
+    (`current`, of the list that cited `others` besides it) and "it"/"that" as the current's; None when it says no
+    "the other"; what to say when there is no single other."""
+    if not (m := _OTHER.search(question)):
+        return None
+    if current is None or len(others) != 1:
+        before = f"Besides the paper just discussed, the answer before cited {len(others)}: " if current else ""
+        # (no "[n]" in the reply: the chat would show it as a citation)
+        return question, f"Which other one? {before}say which (“compare it with the first one”)."
+    head, tail = question[: m.start()], question[m.end() :]
+    this = _THIS.search(head)
+    head = this_written(head, current)
+    other = f"[{other_n}]" if (other_n := others[0]) and (this or not _COMPARE.search(question)) else ""
+    return f"{head}{other or f'[{current}] and [{other_n}]'}{tail}", None
+
+
+def this_written(question: str, current: int) -> str:
+    """The question with its first "it", "that" or "this one" written as the citation of the paper just discussed."""
+    return _THIS.sub(f"[{current}]", question, count=1)
+
+
 def pointed_at(question: str, order: list[int]) -> tuple[str, str | None] | None:
     """The question with its ordinals ("the second one", "the first two", "the first and third") written as the
     last answer's citations ("[2]", "[1] and [2]"), in the order it cited them; or what to say when it lacks one."""

@@ -12,6 +12,7 @@ from paperqa.answer.draft import contribution
 from paperqa.answer.record import AUTHORS_UNNAMED
 from paperqa.answer.traits import on_language_models
 from paperqa.corpus import read_corpus, shipped_corpus
+from paperqa.ordinals import this_written
 from paperqa.types import Source
 
 pytestmark = pytest.mark.integration
@@ -1045,3 +1046,42 @@ def test_a_reply_asking_which_paper_has_no_bracketed_number_to_show_as_a_citatio
             assert not re.search(r"\[\d+\]", reply.text), reply.text
     asked = [offline.ask(f, history=history) for f in ("compare the two", "any similar papers?")]
     assert all(not a.citations for a in asked), [a.text for a in asked]  # (both ask back, so the test can fail)
+
+
+def _talk(offline, *questions):
+    history = []
+    for asked in questions:
+        history.append(Turn(asked, offline.ask(asked, history=history)))
+    return history
+
+
+def test_the_other_one_is_the_paper_of_the_comparison_before_not_just_discussed(offline):
+    # "how does it differ from the other one?" had searched the corpus for "differ" and "other"
+    history = _talk(offline, "Compare SPLADE and SPLADE v2", "what does the first one use?")
+    first = history[-1].answer.citations[0].paper_id
+    both = {c.paper_id for c in history[0].answer.citations}
+    answer = offline.ask("how does it differ from the other one?", history=history)
+    assert {c.paper_id for c in answer.citations} == both and first in both, answer.text
+    again = offline.ask("and the other one?", history=history)
+    assert [c.paper_id for c in again.citations][:1] == list(both - {first}), again.text
+
+
+def test_the_other_one_of_a_longer_list_is_asked_for_and_it_is_the_paper_just_discussed(offline):
+    history = _talk(offline, "Which papers study membership inference against LLMs?", "which one is the newest?")
+    listed, newest = history[0].answer, history[1].answer.citations[0].paper_id
+    assert len({c.paper_id for c in listed.citations}) > 2
+    which = offline.ask("how does that compare to the other one?", history=history)
+    assert not which.citations and which.text.startswith("Which other one?") and "[" not in which.text, which.text
+    history.append(Turn("how does that compare to the other one?", which))
+    # "it" is the paper just discussed (it had been read as the list's first paper, compared with itself)
+    both = offline.ask("compare it with the first one", history=history)
+    first = listed.citations[0].paper_id
+    assert first != newest and {c.paper_id for c in both.citations} == {first, newest}, both.text
+    alone = offline.ask("How does the other one work?")
+    assert not alone.citations and "no earlier answer" in alone.text, alone.text
+
+
+def test_only_a_pronoun_standing_for_a_paper_is_written_as_its_citation():
+    assert this_written("how does that compare to [1]?", 3) == "how does [3] compare to [1]?"
+    assert this_written("is this paper newer than [1]?", 3) == "is [3] newer than [1]?"
+    assert this_written("what does [1] say that is new?", 3) == "what does [1] say that is new?"
