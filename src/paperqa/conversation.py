@@ -184,6 +184,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             titles = list(dict.fromkeys(c.title for c in last.answer.citations))
             if len(titles) >= 2 and (better or analyse(question).shape == "compare"):  # "how do they differ?"
                 query = "Compare " + " and ".join(f"“{t}”" for t in titles)
+            elif len(titles) >= 2 and elliptical and (gain := _HOW_MUCH.match(question)):  # "how much faster?"
+                query = f"{gain[0]} are {' and '.join(f'“{t}”' for t in titles)}?"  # each one's, as asked of both
         elif (SINGULAR.search(question) or _PART.search(question) or elliptical or code_only) and cited:
             # "what dataset does it introduce?": the paper just discussed, the last answer's first citation. A
             # question with words of its own is asked alone ("does it use an inverted index?" after "does it use
@@ -208,6 +210,7 @@ _WHICH_BETTER = re.compile(
     re.I,
 )
 _PAPERS = re.compile(rf"\b{PAPERS}\b", re.I)  # "which papers are from 2023?" names papers afresh
+_HOW_MUCH = re.compile(r"^\s*how\s+much\s+[\w-]+(?=\s*\??\s*$)", re.I)  # "how much faster?": a gain, no subject
 
 
 # "which paper is similar?", "any related work?", "papers like this one", "similar to [2]"

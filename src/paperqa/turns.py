@@ -62,7 +62,7 @@ def is_elliptical(asked: Asked) -> bool:
     """Whether a question asks for one thing of a paper it leaves unsaid: "how many parameters?", "which GPU?",
     "what dataset?" (one word of what it wants; no name, no topic of its own)."""
     wanting = bool(asked.wants) or asked.numeric
-    return asked.shape in ("fact", "number") and wanting and len(asked.terms) <= 1 and not asked.names
+    return asked.shape in ("fact", "number", "improvement") and wanting and len(asked.terms) <= 1 and not asked.names
 
 
 def after_list(turn: Turn) -> bool:

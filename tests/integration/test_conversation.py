@@ -1085,3 +1085,11 @@ def test_only_a_pronoun_standing_for_a_paper_is_written_as_its_citation():
     assert this_written("how does that compare to [1]?", 3) == "how does [3] compare to [1]?"
     assert this_written("is this paper newer than [1]?", 3) == "is [3] newer than [1]?"
     assert this_written("what does [1] say that is new?", 3) == "what does [1] say that is new?"
+
+
+def test_how_much_faster_after_a_comparison_is_asked_of_both_papers(offline):
+    # it had searched the corpus for "faster" and answered from ZIP-FIT
+    history = _talk(offline, "Compare HyperAttention and SALE")
+    both = {c.paper_id for c in history[0].answer.citations}
+    answer = offline.ask("how much faster?", history=history)
+    assert {c.paper_id for c in answer.citations} == both and "3.36x" in answer.text, answer.text

@@ -373,3 +373,13 @@ def test_how_many_things_a_question_asks_of_is_no_word_its_paper_must_hold(offli
     # "several" says how many tokens, as "many" does: Future Lens holds it but not "semantic"; FTP the reverse
     answered_from(offline, "Can a language model predict several future tokens at once with a semantic state vector?",
                   "Future Token Prediction")  # fmt: skip
+
+
+def test_a_figure_asked_of_two_named_papers_is_each_ones(offline):
+    # "How much faster are HyperAttention and SALE?" had given HyperAttention's figure alone
+    answer = offline.ask("How much faster are HyperAttention and SALE?")
+    titles = {c.title.split(":")[0].strip() for c in answer.citations}
+    assert titles == {"HyperAttention", "SALE"} and "50% faster" in answer.text and "3.36x" in answer.text, answer.text
+    # one's gain over the other is that one's figure
+    over = offline.ask("How much does SPLADE v2 improve over SPLADE on TREC DL 2019?")
+    assert [c.title.split(":")[0] for c in over.citations] == ["SPLADE v2"] and "9%" in over.text, over.text

@@ -216,6 +216,12 @@ class OfflineWriter:
             return topics_compared(two, sources, chosen, self.pick)
         if asked.shape == "fact" and asked.named_kind and len(sides := sides_named(asked.text, named, matches)) >= 2:
             return compared(asked, sources, sides[:MAX_COMPARED], self.pick)  # "which datasets do X and Y use?"
+        if (  # "how much faster are X and Y?" (not "how much does X improve over Y?", one's gain over the other)
+            asked.shape in ("improvement", "number")
+            and not against_named(asked.text)
+            and len(sides := sides_named(asked.text, named, matches)) >= 2
+        ):
+            return self.one.numbers_of_each(asked, sources, sides[:MAX_COMPARED])
         lead = named[0] if named else unnamed_lead(asked, sources, matches, self.subjects, self.idf)
         if lead is None:  # "reinforcement learning … database indexes": no paper on RL holds the topic
             return Draft(refusal(sources, apart=[written for written, _ in noun_kinds(asked.text)]), answerable=False)

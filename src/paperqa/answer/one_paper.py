@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
@@ -105,6 +106,20 @@ class OnePaper:
             draft.text = f"{none_own} what it sets out to overcome: {draft.quote(n, overcome[-1])}"
         else:
             draft.text = f"{none_own} what it does: {draft.quote(n, contribution(source))}"
+        return draft
+
+    def numbers_of_each(self, asked: Asked, sources: Sequence[Source], sides: Sequence[int]) -> Draft:
+        """ "How much faster are HyperAttention and SALE?": each named paper's figure, as asked of it alone."""
+        draft = Draft("", answerable=True)
+        parts = []
+        for i in sides:
+            words = vocabulary(sources[i].paper)  # (the other's name is no name this abstract lacks)
+            own = dataclasses.replace(asked, names=frozenset(n for n in asked.names if has_name(n, words)))
+            one = self.numbers(own, sources, i, hedged=False)
+            for n, said in one.quotes.items():
+                draft.quotes.setdefault(n, []).extend(said)
+            parts.append(one.text)
+        draft.text = " ".join(parts)
         return draft
 
     def numbers(self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool) -> Draft:
