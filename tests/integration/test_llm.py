@@ -173,6 +173,9 @@ def prompt_for(home, server, question):
 def test_shape_hint_reaches_the_prompt(shipped_home, server):
     prompt = prompt_for(shipped_home, server, "Compare LoRA and QLoRA for fine-tuning.")
     assert SHAPE_HINTS["compare"] in prompt
+    # a figure asked of two papers: each one's, as the offline writer gives it
+    prompt = prompt_for(shipped_home, server, "How much faster are HyperAttention and SALE?")
+    assert SHAPE_HINTS["improvement"] in prompt and "give each one's, from its own source" in prompt
 
 
 def test_a_list_by_date_asks_the_llm_for_that_order(shipped_home, server):

@@ -60,9 +60,10 @@ SHAPE_HINTS: dict[Shape, str] = {
     "compare": "The question compares papers or methods: describe each from its own source, cite each, and say "
     "how they differ.",
     "improvement": "The question asks how much better something is: give the gain with its numbers and the "
-    "baseline, exactly as the source states them; if no source gives a figure for it, say so first.",
+    "baseline, exactly as the source states them; if no source gives a figure for it, say so first. Of several "
+    "papers named, give each one's, from its own source.",
     "number": "The question asks for a number: give it exactly as the source states it, with its unit; if no "
-    "source states it, say so.",
+    "source states it, say so. Of several papers named, give each one's, from its own source.",
     "summary": "The question asks for the gist of one paper: what it proposes, how, and its main result with its "
     "numbers, from that paper's source alone.",
     "fact": "Answer the question directly from the sources that state it.",
