@@ -174,6 +174,7 @@ def test_shape_hint_reaches_the_prompt(shipped_home, server):
     prompt = prompt_for(shipped_home, server, "Compare LoRA and QLoRA for fine-tuning.")
     assert SHAPE_HINTS["compare"] in prompt
     # a figure asked of two papers: each one's, as the offline writer gives it
+    server.requests.clear()
     prompt = prompt_for(shipped_home, server, "How much faster are HyperAttention and SALE?")
     assert SHAPE_HINTS["improvement"] in prompt and "give each one's, from its own source" in prompt
 
