@@ -1093,3 +1093,14 @@ def test_how_much_faster_after_a_comparison_is_asked_of_both_papers(offline):
     both = {c.paper_id for c in history[0].answer.citations}
     answer = offline.ask("how much faster?", history=history)
     assert {c.paper_id for c in answer.citations} == both and "3.36x" in answer.text, answer.text
+
+
+def test_a_follow_up_opening_with_a_preposition_asks_of_the_paper_just_discussed(offline):
+    # "by how much?" and "on which benchmark?" had been read as topics ("unlearning?") and searched for: a refusal
+    # naming a membership-inference paper, and two Chinese benchmarks
+    history = _talk(offline, "What does SPLADE v2 improve?")
+    v2 = history[0].answer.citations[0].paper_id
+    much = offline.ask("by how much?", history=history)
+    assert [c.paper_id for c in much.citations] == [v2] and "9% gains" in much.text, much.text
+    which = offline.ask("on which benchmark?", history=history)
+    assert [c.paper_id for c in which.citations] == [v2] and "BEIR" in which.text, which.text

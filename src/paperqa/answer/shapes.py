@@ -62,7 +62,10 @@ _BASELINE = re.compile(r"\b(improv\w* (over|on|upon)|better than|outperform\w*|c
 # A few words that are no question ("mixture of experts", "LLM unlearning methods"): a topic, listed. A question
 # without its "?" ("what is gabert", "which paper introduced BEIR") is still a question.
 _QUESTION_WORD = re.compile(
-    r"\s*(?:what|which|who|whose|how|why|when|where|is|are|does|do|did|can|could|should|would|has|have)\b", re.I
+    # (after a preposition too: "on which benchmark?", "by how much?" ask a question, they name no topic)
+    r"\s*(?:(?:on|in|by|for|with|from|at|to|of|against|over|under)\s+)?"
+    r"(?:what|which|who|whose|how|why|when|where|is|are|does|do|did|can|could|should|would|has|have)\b",
+    re.I,
 )
 # "the paper on late chunking", "the SPLADE paper": one paper, not a topic's papers.
 _ONE_PAPER = re.compile(
