@@ -383,3 +383,9 @@ def test_a_figure_asked_of_two_named_papers_is_each_ones(offline):
     # one's gain over the other is that one's figure
     over = offline.ask("How much does SPLADE v2 improve over SPLADE on TREC DL 2019?")
     assert [c.title.split(":")[0] for c in over.citations] == ["SPLADE v2"] and "9%" in over.text, over.text
+
+
+def test_what_a_named_paper_improves_is_what_it_brings_not_its_background(offline):
+    # "Introduced recently, the SPLADE model provides …" (the background) had been the answer
+    answer = answered_from(offline, "What does SPLADE v2 improve?", "SPLADE v2")
+    assert "significant improvements" in answer.text and "Introduced recently" not in answer.text, answer.text

@@ -129,11 +129,17 @@ def defined_unnamed(question: str, sources: Sequence[Source]) -> list[str]:
 
 
 def defines(question: str) -> bool:
-    """Whether a question asks what a name is or does ("What is SPLADE v2?", "What does “TokenBridge …” do?")."""
+    """Whether a question asks what a name is or does ("What is SPLADE v2?", "What does “TokenBridge …” do?",
+    "What does SPLADE v2 improve?")."""
     return bool(_DEFINES.match(question) or _DOES.match(question))
 
 
-_DOES = re.compile(r"\s*what\s+(?:does|did)\s+[^?]{1,300}?\s+do\s*\??\s*$", re.IGNORECASE)
+# (or brings: "What does SPLADE v2 improve?", "what does X address?" ask for what it contributes, not its background)
+_DOES = re.compile(
+    r"\s*what\s+(?:does|did)\s+[^?]{1,300}?\s+(?:do|propose|improve|address|contribute|introduce|offer|solve|tackle"
+    r"|fix|change|add|bring)\s*\??\s*$",
+    re.IGNORECASE,
+)
 
 
 _DEFINES = re.compile(
