@@ -18,7 +18,7 @@ from .more_asked import more_asked
 from .ordinals import ELLIPSIS, REF, other_pointed, picked_alone, pointed_at, pointer, this_written
 from .resolved import NOTHING_BEFORE, Resolved
 from .superlative import WHICH_ONE, superlative
-from .text import PAPERS, subject_terms
+from .text import PAPERS, subject_terms, terms
 from .turns import (
     Turn,
     after_list,
@@ -143,6 +143,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         listed = f"[1] to [{have}]" if have > 1 else "[1]" if have else "no sources"
         missing = ", ".join(f"[{n}]" for n in refs)
         return Resolved(question, None, f"The last answer has no source {missing}: it had {listed}.")
+    of_it = not papers and _of_the_paper(question, last)  # "how effective is the attack?"
     if papers:
         # "tell me more about [2]": answer from that paper alone, named by its title.
         query = REF.sub(lambda m: _title(m, last), question)
@@ -156,6 +157,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         query = SINGULAR.sub(lambda _: f"“{title}”", question, count=1)
     elif (
         refers_back(question)
+        or of_it
         or question.strip().lower().startswith(("and ", "what about", "how about"))
         or (_PART.search(question) and not subject_terms(_PART.sub(" ", question)) and not after_list(last))
         or elliptical
@@ -186,7 +188,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
                 query = "Compare " + " and ".join(f"“{t}”" for t in titles)
             elif len(titles) >= 2 and elliptical and (gain := _HOW_MUCH.match(question)):  # "how much faster?"
                 query = f"{gain[0]} are {' and '.join(f'“{t}”' for t in titles)}?"  # each one's, as asked of both
-        elif (SINGULAR.search(question) or _PART.search(question) or elliptical or code_only) and cited:
+        elif (SINGULAR.search(question) or _PART.search(question) or elliptical or code_only or of_it) and cited:
             # "what dataset does it introduce?": the paper just discussed, the last answer's first citation. A
             # question with words of its own is asked alone ("does it use an inverted index?" after "does it use
             # BERT?" is not asked of BERT); "what does it evaluate on?" is read with the last question.
@@ -218,6 +220,22 @@ _SIMILAR = re.compile(
     r"\b(?:similar|related|alike)\b|\blike\s+(?:(?:it|this|that)\b(?:\s+one\b)?|\[\d+\])", re.IGNORECASE
 )
 _ELSE = re.compile(r"\b(?:else|other|others)\b", re.IGNORECASE)
+
+
+# "how effective is the attack?", "against which retrievers?": a thing of the paper just discussed, pointed at
+_DEFINITE = re.compile(r"\b(?:the|which|what)\s+([a-z][\w-]*)", re.IGNORECASE)
+
+
+def _of_the_paper(question: str, last: Turn) -> bool:
+    """Whether a follow-up after one paper's answer asks of a thing that paper holds ("how effective is the
+    attack?" after GASLITE's), by "the", "which" or "what" and a noun, with no word the paper lacks."""
+    cited = {c.n for c in last.answer.citations}
+    if len(cited) != 1 or not (nouns := [m.group(1) for m in _DEFINITE.finditer(question)]):
+        return False
+    paper = last.answer.sources[next(iter(cited)) - 1].paper
+    words = set(terms(f"{paper.title} {paper.abstract}"))
+    own = subject_terms(question)
+    return bool(own) and all(t in words for t in own) and any(t in own for n in nouns for t in terms(n))
 
 
 def _similar_alone(question: str) -> bool:

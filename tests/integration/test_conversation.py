@@ -1104,3 +1104,15 @@ def test_a_follow_up_opening_with_a_preposition_asks_of_the_paper_just_discussed
     assert [c.paper_id for c in much.citations] == [v2] and "9% gains" in much.text, much.text
     which = offline.ask("on which benchmark?", history=history)
     assert [c.paper_id for c in which.citations] == [v2] and "BEIR" in which.text, which.text
+
+
+def test_a_thing_of_the_paper_just_discussed_is_asked_of_that_paper(offline):
+    # "how effective is the attack?" after GASLITE's answer had answered from a paper on attacks on graph networks
+    history = _talk(offline, "Tell me about GASLITE")
+    gaslite = history[0].answer.citations[0].paper_id
+    for follow in ("how effective is the attack?", "against which retrievers?"):
+        answer = offline.ask(follow, history=history)
+        assert [c.paper_id for c in answer.citations] == [gaslite], (follow, answer.text)
+    # a question with a word of its own that paper lacks asks the corpus
+    other = offline.ask("which papers attack graph neural networks?", history=history)
+    assert gaslite not in {c.paper_id for c in other.citations}, other.text
