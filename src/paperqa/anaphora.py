@@ -20,8 +20,10 @@ _EACH = (
     r"show|find|train|measure|compare|claim|say|do|work|handle|target|test|focus|rely|need|improve|cover)\b)"
     r"|each(?= (?:one|of (?:them|those|these))\b)|both(?= of them\b)"
 )
-_ANAPHORA = re.compile(rf"\b(those|these|them|they|their|it|its|{_PAPER}|above|same|{_EACH})\b", re.I)
-NARROW = re.compile(rf"\b(those|these|them|they|their|above|{_EACH})\b", re.I)
+# "which ones handle cold start?", "the ones using BERT": of the papers just listed, as "which of them"
+_ONES = r"(?:(?<=which )|(?<=what )|(?<=the ))ones"
+_ANAPHORA = re.compile(rf"\b(those|these|them|they|their|it|its|{_PAPER}|above|same|{_EACH}|{_ONES})\b", re.I)
+NARROW = re.compile(rf"\b(those|these|them|they|their|above|{_EACH}|{_ONES})\b", re.I)
 SINGULAR = re.compile(rf"\b(it|its|{_PAPER}|this method)\b", re.I)
 
 # "what they don't know", "whether it helps": a pronoun opening a clause inside the question, after words of its

@@ -96,9 +96,11 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if len(cited_numbers(last)) <= 1 and shown is not None:
             before = pointed_at(question, cited_numbers(shown))
             if before and not before[1]:
-                # "compare it with the first one": "it" is the paper just discussed, numbered as in that list
-                current = _discussed_in(shown, last)
-                last, picked = shown, (this_written(before[0], current) if current else before[0], None)
+                # "compare it with the first one": "it" before the pointer is the paper just discussed, numbered as
+                # in that list ("how does the first one do it?": not "it" after)
+                current, text = _discussed_in(shown, last), before[0]
+                at = text.find("[")
+                last, picked = shown, ((this_written(text[:at], current) + text[at:]) if current else text, None)
         question, problem = picked
         if problem:
             return Resolved(question, None, problem)

@@ -1116,3 +1116,15 @@ def test_a_thing_of_the_paper_just_discussed_is_asked_of_that_paper(offline):
     # a question with a word of its own that paper lacks asks the corpus
     other = offline.ask("which papers attack graph neural networks?", history=history)
     assert gaslite not in {c.paper_id for c in other.citations}, other.text
+
+
+def test_which_ones_asks_of_the_list_and_it_after_a_pointer_is_no_paper(offline):
+    history = _talk(offline, "Which papers work on recommender systems?", "which ones handle cold start?")
+    listed, ones = history[0].answer, history[1].answer
+    assert ones.text.startswith("Of the ") and {c.paper_id for c in ones.citations} <= {
+        c.paper_id for c in listed.citations
+    }, ones.text
+    # "it" after "the first one" is what it does, not the paper just discussed (it had been written as that paper:
+    # "how does [1] do [2]?", answered by neither)
+    first = offline.ask("how does the first one do it?", history=history)
+    assert [c.paper_id for c in first.citations] == [listed.citations[0].paper_id], first.text
