@@ -76,6 +76,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     # The answer pointed back at is the last that cited papers: a reply citing none ("The last answer has no second
     # paper") has nothing for "it" or "the first one" to mean.
     last = next((t for t in reversed(history) if t.answer.citations), history[-1])
+    if _HOW_MANY_LISTED.match(question) and after_list(last):  # "how many are there?": of the list just given
+        count = len(set(cited_numbers(last)))
+        return Resolved(question, None, f"The last answer listed {count} paper{'s' if count != 1 else ''}.")
     # "which are from 2023?", "any with more than 2 upvotes?": no words but the restriction's, so of the list just
     # given ("which papers are from 2023?" asks the corpus); "which of them are from 2019?" after "which of them are
     # from 2024?" asks of the list both restrict, not of its 2024 papers
@@ -214,6 +217,11 @@ _WHICH_BETTER = re.compile(
     re.I,
 )
 _PAPERS = re.compile(rf"\b{PAPERS}\b", re.I)  # "which papers are from 2023?" names papers afresh
+_HOW_MANY_LISTED = re.compile(
+    r"^\s*(?:and\s+|so\s+)?how\s+many(?:\s+(?:of\s+them|papers|works|studies))?(?:\s+(?:are\s+there|are\s+they|is\s+that"
+    r"|did\s+you\s+find|were\s+found|in\s+total|total))?\s*[?.!]*\s*$",
+    re.I,
+)
 _HOW_MUCH = re.compile(r"^\s*how\s+much\s+[\w-]+(?=\s*\??\s*$)", re.I)  # "how much faster?": a gain, no subject
 
 

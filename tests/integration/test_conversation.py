@@ -1128,3 +1128,13 @@ def test_which_ones_asks_of_the_list_and_it_after_a_pointer_is_no_paper(offline)
     # "how does [1] do [2]?", answered by neither)
     first = offline.ask("how does the first one do it?", history=history)
     assert [c.paper_id for c in first.citations] == [listed.citations[0].paper_id], first.text
+
+
+def test_how_many_after_a_list_is_how_many_it_listed(offline):
+    # "how many are there?" had been asked of each listed paper ("none states how many are")
+    history = _talk(offline, "Which papers use sparse autoencoders?")
+    count = len({c.paper_id for c in history[0].answer.citations})
+    for follow in ("how many are there?", "how many?"):
+        answer = offline.ask(follow, history=history)
+        assert answer.text == f"The last answer listed {count} papers.", answer.text
+    assert "parameters" in offline.ask("how many parameters?", history=history).text  # a count asked of them
