@@ -389,3 +389,10 @@ def test_what_a_named_paper_improves_is_what_it_brings_not_its_background(offlin
     # "Introduced recently, the SPLADE model provides …" (the background) had been the answer
     answer = answered_from(offline, "What does SPLADE v2 improve?", "SPLADE v2")
     assert "significant improvements" in answer.text and "Introduced recently" not in answer.text, answer.text
+
+
+def test_the_closest_to_a_kind_an_abstract_never_names_is_where_it_speaks_of_one(offline):
+    # BERT4Rec names no dataset; "experiments on four benchmark datasets" is the closest (its opening sentence had
+    # been quoted)
+    answer = answered_from(offline, "What dataset does BERT4Rec use?", "BERT4Rec")
+    assert "closest: Extensive experiments on four benchmark datasets" in answer.text, answer.text

@@ -189,6 +189,11 @@ class OnePaper:
             # "What beats SAEs for concept detection?": where the paper says what does, for that
             lead = [s for s in substance(sources[top].paper.abstract) if _ahead_in(s, asked.domains)][:1]
             chosen = [*lead, *(s for s in chosen if s not in lead)][:3]
+        if not lead and asked.named_kind and naming is None:  # "what dataset does BERT4Rec use?" of an abstract
+            # naming none: the closest is where it speaks of one ("experiments on four benchmark datasets")
+            lead = [s for s in substance(sources[top].paper.abstract)
+                    if any(has(w, frozenset(terms(s))) for w in asked.wants_words)][:1]  # fmt: skip
+            chosen = [*lead, *(s for s in chosen if s not in lead)][:3]
         body = " ".join(draft.quote(top + 1, s) for s in [*lead, *in_order(sources[top], chosen[len(lead) :])])
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
         nameless = asked.named_kind if asked.named_kind and not naming else None
