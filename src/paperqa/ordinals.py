@@ -69,9 +69,9 @@ def other_pointed(question: str, current: int | None, others: list[int]) -> tupl
     if not (m := _OTHER.search(question)):
         return None
     if current is None or len(others) != 1:
-        before = f"Besides the paper just discussed, the answer before cited {len(others)}: " if current else ""
+        before = f"Besides the paper just discussed, the answer before cited {len(others)}: say" if current else "Say"
         # (no "[n]" in the reply: the chat would show it as a citation)
-        return question, f"Which other one? {before}say which (“compare it with the first one”)."
+        return question, f"Which other one? {before} which (“compare it with the first one”)."
     head, tail = question[: m.start()], question[m.end() :]
     this = _THIS.search(head)
     head = this_written(head, current)

@@ -1077,6 +1077,10 @@ def test_the_other_one_of_a_longer_list_is_asked_for_and_it_is_the_paper_just_di
     both = offline.ask("compare it with the first one", history=history)
     first = listed.citations[0].paper_id
     assert first != newest and {c.paper_id for c in both.citations} == {first, newest}, both.text
+    # after a comparison of two, neither just discussed alone: which is asked, in a sentence of its own
+    compared = _talk(offline, "Compare SPLADE and SPLADE v2")
+    unsure = offline.ask("tell me more about the other one", history=compared)
+    assert unsure.text.startswith("Which other one? Say which") and not unsure.citations, unsure.text
     alone = offline.ask("How does the other one work?")
     assert not alone.citations and "no earlier answer" in alone.text, alone.text
 
