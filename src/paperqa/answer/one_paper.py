@@ -197,6 +197,7 @@ class OnePaper:
         body = " ".join(draft.quote(top + 1, s) for s in [*lead, *in_order(sources[top], chosen[len(lead) :])])
         # "Which datasets?" of an abstract naming none: said so, before what it says closest.
         nameless = asked.named_kind if asked.named_kind and not naming else None
+        nameless = None if nameless and self.pick.names_asked(asked, sources[top]) else nameless  # "What BLEU scores"
         if asked.weakness and not self.pick.states_limits(asked, sources[top]):  # "the downsides of X"
             nameless = "limitation"
         # of several papers named, each lacks the others' names ("SPLADE" inside "SPLADE v2" names one paper)

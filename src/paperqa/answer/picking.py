@@ -247,6 +247,15 @@ class Picker:
         return next(beside, naming[0][0] if naming else None)
 
     @staticmethod
+    def names_asked(asked: Asked, source: Source) -> bool:
+        """Whether the question itself names one of the kind it asks of, which the abstract writes too ("What BLEU
+        scores did X achieve?": it asks for the scores, not which metric), not the paper's own names."""
+        own = {n.casefold() for n in names_of(source.paper)}
+        text = f"{source.paper.title} {source.paper.abstract}".casefold()
+        named = (m.group(0).casefold() for m in SPECIFIC.finditer(asked.text))
+        return any(n not in own and not any(n in o for o in own) and n in text for n in named)
+
+    @staticmethod
     def presenting(asked: Asked, source: Source) -> str | None:
         """The sentence where a paper presents one of its own of the kind asked, by name ("Arctic-Embed 2.0, a set
         of open-source text embedding models", for "which multilingual embedding models …?"); None if it makes none."""
