@@ -70,7 +70,17 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         wanted = asked.wants | {c[0] for c in [counted(question)] if c}
         of_none = is_elliptical(asked) and set(asked.terms) <= wanted
         more = asks_more(question)  # "show more", "what else?"
-        if pointing or alone or of_none or better or more or WHICH_ONE.search(question) or _similar_alone(question):
+        cites = (found := record_asked(question)) is not None and found[0] == "citing" and not subject_terms(found[1])
+        if (
+            pointing
+            or alone
+            or of_none
+            or better
+            or more
+            or cites
+            or WHICH_ONE.search(question)
+            or _similar_alone(question)
+        ):
             return Resolved(question, None, NOTHING_BEFORE)
         return Resolved(question, filters if filters.active else None, dates=years, upvotes=upvotes)
     # The answer pointed back at is the last that cited papers: a reply citing none ("The last answer has no second
@@ -154,6 +164,15 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         query = REF.sub(lambda m: _title(m, last), question)
         filters = dataclasses.replace(filters, paper_ids=frozenset(p.id for p in papers))
     elif (
+        (citing := record_asked(question))
+        and citing[0] == "citing"
+        and not subject_terms(citing[1])
+        and last.answer.citations
+    ):  # "is there follow-up work?", "papers that build on this?": of the paper just discussed (its first cited)
+        if after_list(last):
+            return Resolved(question, None, _CITING_WHICH)
+        query = f"Which papers cite “{last.answer.citations[0].title}”?"
+    elif (
         SINGULAR.search(question)
         and (cited := [c.paper_id for c in last.answer.citations])
         and ((asked := analyse(question)).shape == "compare" or asked.record == "citing")
@@ -210,6 +229,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
 
 
+# (no "[n]" in the reply: the chat would show it as a citation)
+_CITING_WHICH = "Follow-up work on which paper? Ask of one (“papers that build on the first one”)."
 _WHICH_BETTER = re.compile(
     r"^\s*(?:and\s+|so\s+)?which(?:\s+one|\s+of\s+(?:them|these|those|the\s+two))?\s+"
     r"(?:(?:is|was|performs?|works?|does|did|scores?)\s+)?(?:the\s+)?"

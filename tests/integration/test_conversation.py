@@ -1142,3 +1142,16 @@ def test_how_many_after_a_list_is_how_many_it_listed(offline):
         answer = offline.ask(follow, history=history)
         assert answer.text == f"The last answer listed {count} papers.", answer.text
     assert "parameters" in offline.ask("how many parameters?", history=history).text  # a count asked of them
+
+
+def test_follow_up_work_is_asked_as_which_papers_cite_the_paper_just_discussed(offline):
+    # "is there follow-up work?" had answered from "Follow the Flow" (its word "follow")
+    history = _talk(offline, "What is SPLADE?")
+    answer = offline.ask("is there follow-up work?", history=history)
+    assert answer.text.startswith("The corpus does not record which papers cite which"), answer.text
+    assert any(c.title.startswith("SPLADE v2") for c in answer.citations), answer.text
+    # after a list: of which paper is asked; opening a chat: nothing to point at
+    listed = _talk(offline, "Which papers are about LLM unlearning?")
+    which = offline.ask("papers that build on it?", history=listed)
+    assert which.text.startswith("Follow-up work on which paper?") and not which.citations, which.text
+    assert offline.ask("is there follow-up work?").text.startswith("There is no earlier answer")

@@ -48,7 +48,11 @@ _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
     ("citing", re.compile(  # "which papers cite SPLADE?", "who cited it?", "papers citing X", "is X cited by any?"
         rf"\b(?:(?:which|what|any)\s+(?:other\s+)?{PAPERS}|who)\s+(?:(?:have|has)\s+)?(?:cite[sd]?|referenced?|references)\b"
         rf"|\bwhat\s+(?:cites|cited)\b|\b{PAPERS}\s+(?:(?:that|which)\s+(?:cite|reference)|citing|referencing)\b"
-        r"|\b(?:cited|referenced)\s+by\s+(?:any|other|which|what|whom|later|many|more)\b",
+        r"|\b(?:cited|referenced)\s+by\s+(?:any|other|which|what|whom|later|many|more)\b"
+        # "is there follow-up work?", "papers that build on it?": the papers citing it, as the corpus cannot say
+        r"|\bfollow[\s-]?ups?(?:\s+(?:work|works|papers?|studies))?\b"
+        rf"|\b(?:{PAPERS}|work)\s+(?:that|which)\s+(?:build|built|extend|extended)\s+(?:on|upon)\b"
+        r"|\bbuil(?:d|ds|ding|t)\s+(?:on|upon)\s+(?:it|this|that|them|these)\b",
         re.IGNORECASE)),
 )  # fmt: skip
 AUTHORS_UNRANKED = (
