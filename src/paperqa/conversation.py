@@ -18,18 +18,21 @@ from .more_asked import more_asked
 from .ordinals import ELLIPSIS, REF, other_pointed, picked_alone, pointed_at, pointer, this_written
 from .resolved import NOTHING_BEFORE, Resolved
 from .superlative import WHICH_ONE, superlative
-from .text import PAPERS, subject_terms, terms
+from .text import PAPERS, subject_terms
 from .turns import (
     Turn,
     after_list,
     asks_more,
     cited_numbers,
     compared,
+    discussed_in,
     gave_list,
     is_elliptical,
+    of_the_paper,
     restriction_of,
     restricts_only,
     several_before,
+    the_other,
 )
 from .upvotes import upvotes_asked
 
@@ -97,7 +100,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         lists = [t for t in history if gave_list(t) and restriction_of(t.question) != restricting]
         last = lists[-1] if lists else last
     bare = bool(restricting) and not _PAPERS.search(question) and after_list(last)
-    if other := _the_other(question, history, last):  # "how does it compare to the other one?": of the list before
+    if other := the_other(question, history, last):  # "how does it compare to the other one?": of the list before
         (question, problem), last = other
         if problem:
             return Resolved(question, None, problem)
@@ -111,7 +114,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             if before and not before[1]:
                 # "compare it with the first one": "it" before the pointer is the paper just discussed, numbered as
                 # in that list ("how does the first one do it?": not "it" after)
-                current, text = _discussed_in(shown, last), before[0]
+                current, text = discussed_in(shown, last), before[0]
                 at = text.find("[")
                 last, picked = shown, ((this_written(text[:at], current) + text[at:]) if current else text, None)
         question, problem = picked
@@ -158,7 +161,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         listed = f"[1] to [{have}]" if have > 1 else "[1]" if have else "no sources"
         missing = ", ".join(f"[{n}]" for n in refs)
         return Resolved(question, None, f"The last answer has no source {missing}: it had {listed}.")
-    of_it = not papers and _of_the_paper(question, last)  # "how effective is the attack?"
+    of_it = not papers and of_the_paper(question, last)  # "how effective is the attack?"
     if papers:
         # "tell me more about [2]": answer from that paper alone, named by its title.
         query = REF.sub(lambda m: _title(m, last), question)
@@ -253,22 +256,6 @@ _SIMILAR = re.compile(
 _ELSE = re.compile(r"\b(?:else|other|others)\b", re.IGNORECASE)
 
 
-# "how effective is the attack?", "against which retrievers?": a thing of the paper just discussed, pointed at
-_DEFINITE = re.compile(r"\b(?:the|which|what)\s+([a-z][\w-]*)", re.IGNORECASE)
-
-
-def _of_the_paper(question: str, last: Turn) -> bool:
-    """Whether a follow-up after one paper's answer asks of a thing that paper holds ("how effective is the
-    attack?" after GASLITE's), by "the", "which" or "what" and a noun, with no word the paper lacks."""
-    cited = {c.n for c in last.answer.citations}
-    if len(cited) != 1 or not (nouns := [m.group(1) for m in _DEFINITE.finditer(question)]):
-        return False
-    paper = last.answer.sources[next(iter(cited)) - 1].paper
-    words = set(terms(f"{paper.title} {paper.abstract}"))
-    own = subject_terms(question)
-    return bool(own) and all(t in words for t in own) and any(t in own for n in nouns for t in terms(n))
-
-
 def _similar_alone(question: str) -> bool:
     """Whether a question asks for papers similar to one it does not name ("similar papers?", "like [3]?")."""
     return bool(_SIMILAR.search(question)) and not subject_terms(
@@ -302,20 +289,3 @@ def _title(m: re.Match[str], last: Turn) -> str:
 def history_text(history: Sequence[Turn], turns: int = 3) -> str:
     """The last turns as plain text for an LLM prompt."""
     return "\n".join(f"User: {t.question}\nAssistant: {t.answer.text}" for t in history[-turns:])
-
-
-def _the_other(question: str, history: Sequence[Turn], last: Turn) -> tuple[tuple[str, str | None], Turn] | None:
-    """A follow-up pointing at "the other one" as citations of the list or comparison before (and that turn):
-    the paper just discussed is the one the last answer cited alone, the other the rest of that list."""
-    shown = several_before(history, last)
-    current = _discussed_in(shown, last) if shown is not last else None
-    found = other_pointed(question, current, [n for n in cited_numbers(shown) if n != current])
-    return (found, shown) if found else None
-
-
-def _discussed_in(shown: Turn, last: Turn) -> int | None:
-    """The number in an earlier list (`shown`) of the paper the last answer cited alone, if it is there."""
-    discussed = [c.paper_id for c in last.answer.citations]
-    if len(set(discussed)) != 1:
-        return None
-    return next((n for n in cited_numbers(shown) if shown.answer.sources[n - 1].paper.id == discussed[0]), None)

@@ -1,5 +1,5 @@
-"""What an earlier turn of a chat was (a list, one thing asked of each paper of one, a restriction alone), as a
-follow-up reads it."""
+"""What an earlier turn of a chat was (a list, one thing asked of each paper of one, a restriction alone), and
+which of its papers a follow-up points at ("the other one", "the attack"), as a follow-up reads it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from .answer.question import Asked, analyse
 from .dates import YearsAsked, years_asked
-from .text import subject_terms
+from .ordinals import other_pointed
+from .text import subject_terms, terms
 from .types import Answer
 from .upvotes import UpvotesAsked, upvotes_asked
 
@@ -112,3 +113,36 @@ def more_said(turn: Turn) -> str:
                 "subtopic, a year, “with code”) to see others.")  # fmt: skip
     gave = "the one paper" if count == 1 else f"the {count} papers"
     return f"The last list gave {gave} found on that; ask about another topic, or about one of them."
+
+
+# "how effective is the attack?", "against which retrievers?": a thing of the paper just discussed, pointed at
+_DEFINITE = re.compile(r"\b(?:the|which|what)\s+([a-z][\w-]*)", re.IGNORECASE)
+
+
+def of_the_paper(question: str, last: Turn) -> bool:
+    """Whether a follow-up after one paper's answer asks of a thing that paper holds ("how effective is the
+    attack?" after GASLITE's), by "the", "which" or "what" and a noun, with no word the paper lacks."""
+    cited = {c.n for c in last.answer.citations}
+    if len(cited) != 1 or not (nouns := [m.group(1) for m in _DEFINITE.finditer(question)]):
+        return False
+    paper = last.answer.sources[next(iter(cited)) - 1].paper
+    words = set(terms(f"{paper.title} {paper.abstract}"))
+    own = subject_terms(question)
+    return bool(own) and all(t in words for t in own) and any(t in own for n in nouns for t in terms(n))
+
+
+def the_other(question: str, history: Sequence[Turn], last: Turn) -> tuple[tuple[str, str | None], Turn] | None:
+    """A follow-up pointing at "the other one" as citations of the list or comparison before (and that turn):
+    the paper just discussed is the one the last answer cited alone, the other the rest of that list."""
+    shown = several_before(history, last)
+    current = discussed_in(shown, last) if shown is not last else None
+    found = other_pointed(question, current, [n for n in cited_numbers(shown) if n != current])
+    return (found, shown) if found else None
+
+
+def discussed_in(shown: Turn, last: Turn) -> int | None:
+    """The number in an earlier list (`shown`) of the paper the last answer cited alone, if it is there."""
+    discussed = [c.paper_id for c in last.answer.citations]
+    if len(set(discussed)) != 1:
+        return None
+    return next((n for n in cited_numbers(shown) if shown.answer.sources[n - 1].paper.id == discussed[0]), None)
