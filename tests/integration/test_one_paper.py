@@ -405,3 +405,9 @@ def test_a_kind_the_question_names_itself_is_not_said_to_be_unnamed(offline):
         "AMR-to-text generation on LDC2015E86 and LDC2017T10?"
     )
     assert "names no" not in answer.text and "29.66 and 31.82 BLEU" in answer.text, answer.text
+
+
+def test_what_the_things_a_clause_names_do_is_no_word_a_paper_must_hold_as_its_authors_doing(offline):
+    # "shows that language models think in English": what the models do; the irony-detection paper's "we think the
+    # usage of …" (its authors' doing) had made it the answer
+    answered_from(offline, "Which paper shows that language models think in English?", "Do Llamas Work in English")

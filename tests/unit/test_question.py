@@ -793,3 +793,9 @@ def test_a_kind_of_learning_is_written_with_a_modifier_its_noun_leads():
 def test_how_many_is_no_key_term():
     assert analyse("Which papers predict several future tokens?").terms == ("predict", "futur", "token")
     assert analyse("Which papers compare various numerous tokenizers?").terms == ("token",)
+
+
+def test_the_verb_of_a_clause_after_a_verb_of_showing_is_what_its_subject_does():
+    asked = analyse("Which paper shows that language models think in English?")
+    assert asked.verb == "think" and asked.doer == "model" and not asked.by_asker
+    assert not analyse("Which papers use models that think?").doer  # a relative "that", no clause shown

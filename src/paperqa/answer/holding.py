@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..text import terms
+from ..text import stem, terms
 from ..types import Paper
 from .evidence import has
 from .paper_text import paper_sentences, paper_words
@@ -75,3 +75,14 @@ def holds_compound(paper: Paper, parts: Sequence[str]) -> bool:
     if len(parts) >= 3 and (initials in words or f"{initials}s" in words):
         return True
     return "".join(parts) in words or all(near(paper, a, b) for a, b in itertools.pairwise(parts))
+
+
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def ours(paper: Paper, verb: str) -> bool:
+    """Whether a paper writes a verb (a stem) only as its authors' own doing ("we think the usage of …"), not as
+    what the things it studies do ("language models think in English")."""
+    words = [w.casefold() for w in _WORDS.findall(paper.abstract)]
+    said = [i for i, w in enumerate(words) if stem(w) == verb]
+    return bool(said) and all(i > 0 and words[i - 1] in ("we", "i") for i in said)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from ..text import sentences, stem, terms
 from ..types import Paper, Source
 from .evidence import has
-from .holding import holds_all, near, vocabulary
+from .holding import holds_all, near, ours, vocabulary
 from .kinds import DESCRIBED_KINDS
 from .names import fold, own_names
 from .phrases import COINED, as_written
@@ -224,7 +224,13 @@ def doing_it(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], 
         return top
     top3 = [i for i in range(min(3, len(sources))) if matches[i].coverage >= matches[top].coverage]
     whole = [i for i in top3 if all(holds_phrase(asked, sources[i].paper, parts) for parts in asked.compounds)]
-    return next((i for i in whole if asked.verb not in lacking(asked, sources[i].paper)), top)  # "vision-language"
+    # (not a paper writing it only as its authors' doing: "we think the usage of …")
+    doing = (
+        i
+        for i in whole
+        if asked.verb not in lacking(asked, sources[i].paper) and not ours(sources[i].paper, asked.verb)
+    )
+    return next(doing, top)  # ("vision-language")
 
 
 def lacked_by_all(asked: Asked, listed: Sequence[Source]) -> set[str]:

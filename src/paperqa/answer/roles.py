@@ -196,6 +196,9 @@ def _doing(words: list[str]) -> tuple[str | None, str | None, bool]:
     one ("papers that study how LLMs store facts"): a plural subject's verb has no "s"."""
     at = 1 if words[:1] in (["how"], ["why"]) else 0
     inside = next((i + 1 for i, w in enumerate(words[1:], start=1) if w == "how"), None)
+    # ... or after a verb of showing: "which paper shows that language models think in English?"
+    inside = inside or next((i + 1 for i, w in enumerate(words[1:-1], start=1) if w == "that" and words[i - 1] in
+                             _SHOWING), None)  # fmt: skip
     if inside is not None and inside < len(words) and words[inside] not in _HOW_MUCH:
         at = inside + (1 if words[inside] in _AUXILIARY else 0)  # "… how (do) LLMs store facts"
     elif len(words) < at + 3 or words[at] not in _AUXILIARY:
@@ -214,6 +217,10 @@ def _doing(words: list[str]) -> tuple[str | None, str | None, bool]:
     return None, None, False
 
 
+_SHOWING = frozenset(
+    "show shows showed shown find finds found prove proves proved argue argues argued claim claims claimed suggest "
+    "suggests suggested demonstrate demonstrates demonstrated".split()
+)
 _ASKER = frozenset(("you", "we", "i", "one"))  # who asks how to do something, no subject of the question
 _HOW_MUCH = frozenset(("many", "much", "long", "well", "often", "big", "large", "fast", "far", "to", "the", "it"))
 # Verbs that say little alone ("end up with", "get evaluated", "make use of"): the words after them say it.
