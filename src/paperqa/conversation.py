@@ -162,6 +162,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         missing = ", ".join(f"[{n}]" for n in refs)
         return Resolved(question, None, f"The last answer has no source {missing}: it had {listed}.")
     of_it = not papers and of_the_paper(question, last)  # "how effective is the attack?"
+    # "which are for images?", "which use BERT?" after a list: of its papers ("which papers …" asks the corpus)
+    of_list = bool(_WHICH_OF.match(question)) and not _PAPERS.search(question) and after_list(last)
     if papers:
         # "tell me more about [2]": answer from that paper alone, named by its title.
         query = REF.sub(lambda m: _title(m, last), question)
@@ -192,6 +194,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         or bare
         or better
         or ordering
+        or of_list
     ):
         # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
         # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
@@ -207,7 +210,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if is_elliptical(analyse(last.question)) and after_list(last):  # "which GPU?" after "how many bits?" of a
             cited = [s.paper.id for s in last.answer.sources]  # list: of that list, not of the one paper stating it
         of_several = after_list(last) or compared(last)  # "how many parameters?" after a list or a comparison
-        narrow = NARROW.search(question) or bare or better or ordering
+        narrow = NARROW.search(question) or bare or better or ordering or of_list
         if narrow or (elliptical and of_several and not SINGULAR.search(question)):
             filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
             titles = list(dict.fromkeys(c.title for c in last.answer.citations))
@@ -241,6 +244,7 @@ _WHICH_BETTER = re.compile(
     re.I,
 )
 _PAPERS = re.compile(rf"\b{PAPERS}\b", re.I)  # "which papers are from 2023?" names papers afresh
+_WHICH_OF = re.compile(r"^\s*(?:and\s+|so\s+)?which\s+(?:are|is|was|were|use|uses|used|do|does|did|have|has)\b", re.I)
 _HOW_MANY_LISTED = re.compile(
     r"^\s*(?:and\s+|so\s+)?how\s+many(?:\s+(?:of\s+them|papers|works|studies))?(?:\s+(?:are\s+there|are\s+they|is\s+that"
     r"|did\s+you\s+find|were\s+found|in\s+total|total))?\s*[?.!]*\s*$",

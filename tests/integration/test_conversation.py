@@ -1155,3 +1155,13 @@ def test_follow_up_work_is_asked_as_which_papers_cite_the_paper_just_discussed(o
     which = offline.ask("papers that build on it?", history=listed)
     assert which.text.startswith("Follow-up work on which paper?") and not which.citations, which.text
     assert offline.ask("is there follow-up work?").text.startswith("There is no earlier answer")
+
+
+def test_which_are_after_a_list_narrows_it(offline):
+    # "which are for images?" had searched the corpus (an image-text matching paper, outside the list)
+    history = _talk(offline, "What papers are there on hashing?")
+    listed = {c.paper_id for c in history[0].answer.citations}
+    images = offline.ask("which are for images?", history=history)
+    assert images.citations and {c.paper_id for c in images.citations} <= listed, images.text
+    corpus = offline.ask("which papers are for images?", history=history)  # names papers: asks the corpus
+    assert not {s.paper.id for s in corpus.sources} <= listed, corpus.text
