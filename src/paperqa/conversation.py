@@ -40,7 +40,8 @@ from .upvotes import upvotes_asked
 # when the question has no subject of its own.
 _PART = re.compile(
     r"\bthe\s+(?:main\s+|key\s+)?(?:authors?|datasets?|benchmarks?|results?|findings?|conclusions?|contributions?|"
-    r"limitations?|experiments?|evaluation|code|abstract|title|date)\b",
+    r"limitations?|experiments?|evaluation|code|abstract|title|date|"
+    r"task|method|model|approach|idea|problem|goal|architecture|system)\b",  # "what was the task?"
     re.I,
 )
 
@@ -231,6 +232,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             pointing = pointer(last.question) is not None
             alone = bool(subject_terms(question)) or not SINGULAR.search(question) or after_list(last) or pointing
             query = question if alone else query
+            if _GIST.search(question) and not subject_terms(_GIST.sub(" ", question)):  # "what is the main idea?":
+                title = next(c.title for c in last.answer.citations if c.paper_id == cited[0])  # its gist, as named
+                query = f"{_GIST.sub(' ', question).rstrip(' ?')} the main idea of “{title}”?"
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
 
@@ -244,6 +248,7 @@ _WHICH_BETTER = re.compile(
     re.I,
 )
 _PAPERS = re.compile(rf"\b{PAPERS}\b", re.I)  # "which papers are from 2023?" names papers afresh
+_GIST = re.compile(r"\b(?:the|its)\s+(?:main\s+|key\s+|core\s+|central\s+)?(?:idea|gist|point)\b", re.I)
 _WHICH_OF = re.compile(r"^\s*(?:and\s+|so\s+)?which\s+(?:are|is|was|were|use|uses|used|do|does|did|have|has)\b", re.I)
 _HOW_MANY_LISTED = re.compile(
     r"^\s*(?:and\s+|so\s+)?how\s+many(?:\s+(?:of\s+them|papers|works|studies))?(?:\s+(?:are\s+there|are\s+they|is\s+that"

@@ -1165,3 +1165,12 @@ def test_which_are_after_a_list_narrows_it(offline):
     assert images.citations and {c.paper_id for c in images.citations} <= listed, images.text
     corpus = offline.ask("which papers are for images?", history=history)  # names papers: asks the corpus
     assert not {s.paper.id for s in corpus.sources} <= listed, corpus.text
+
+
+def test_the_task_or_the_main_idea_after_one_papers_answer_is_that_papers(offline):
+    # "what was the task?" had answered from "Pre-training Tasks for …"; "what is the main idea?" from a survey
+    history = _talk(offline, "Is there a paper on irony detection?")
+    irony = history[0].answer.citations[0].paper_id
+    for follow in ("what was the task?", "what is the main idea?"):
+        answer = offline.ask(follow, history=history)
+        assert answer.answerable and [c.paper_id for c in answer.citations] == [irony], (follow, answer.text)
