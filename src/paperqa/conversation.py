@@ -260,7 +260,9 @@ _HOW_MUCH = re.compile(r"^\s*how\s+much\s+[\w-]+(?=\s*\??\s*$)", re.I)  # "how m
 
 # "which paper is similar?", "any related work?", "papers like this one", "similar to [2]"
 _SIMILAR = re.compile(
-    r"\b(?:similar|related|alike)\b|\blike\s+(?:(?:it|this|that)\b(?:\s+one\b)?|\[\d+\])", re.IGNORECASE
+    r"\b(?:similar|related|alike)\b|\blike\s+(?:(?:it|this|that)\b(?:\s+one\b)?|\[\d+\])"
+    r"|\bwho\s+else\s+(?:works?|worked|is\s+working)\s+on\s+(?:this|that|it)\b",  # "who else works on this?"
+    re.IGNORECASE,
 )
 _ELSE = re.compile(r"\b(?:else|other|others)\b", re.IGNORECASE)
 

@@ -1174,3 +1174,10 @@ def test_the_task_or_the_main_idea_after_one_papers_answer_is_that_papers(offlin
     for follow in ("what was the task?", "what is the main idea?"):
         answer = offline.ask(follow, history=history)
         assert answer.answerable and [c.paper_id for c in answer.citations] == [irony], (follow, answer.text)
+
+
+def test_who_else_works_on_this_asks_for_the_papers_closest_to_the_one_just_discussed(offline):
+    # it had searched the corpus for "else" and "works" and refused, naming two unrelated papers
+    history = _talk(offline, "Tell me about LexRank")
+    answer = offline.ask("who else works on this?", history=history)
+    assert answer.text.startswith("The 5 papers closest to “LexRank"), answer.text
