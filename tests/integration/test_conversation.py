@@ -8,6 +8,7 @@ import pytest
 
 from paperqa import Assistant, Filters, Settings, Turn
 from paperqa.about import HOW_TO_ASK, YOU_ARE_WELCOME
+from paperqa.anaphora import refers_back
 from paperqa.answer.draft import contribution
 from paperqa.answer.record import AUTHORS_UNNAMED
 from paperqa.answer.traits import on_language_models
@@ -1181,3 +1182,12 @@ def test_who_else_works_on_this_asks_for_the_papers_closest_to_the_one_just_disc
     history = _talk(offline, "Tell me about LexRank")
     answer = offline.ask("who else works on this?", history=history)
     assert answer.text.startswith("The 5 papers closest to “LexRank"), answer.text
+
+
+def test_that_as_a_questions_subject_is_the_paper_just_discussed(offline):
+    # "how is that different from BERT?" had searched the corpus: a BERT survey answered, ERNIE-Gram left out
+    history = _talk(offline, "What is ERNIE-Gram?")
+    ernie = history[0].answer.citations[0].paper_id
+    answer = offline.ask("how is that different from BERT?", history=history)
+    assert ernie in {c.paper_id for c in answer.citations}, answer.text
+    assert refers_back("does this beat BM25?") and not refers_back("Which papers show that this works?")
