@@ -32,6 +32,7 @@ from .turns import (
     restriction_of,
     restricts_only,
     several_before,
+    similar_alone,
     the_other,
 )
 from .upvotes import upvotes_asked
@@ -83,7 +84,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             or more
             or cites
             or WHICH_ONE.search(question)
-            or _similar_alone(question)
+            or similar_alone(question)
         ):
             return Resolved(question, None, NOTHING_BEFORE)
         return Resolved(question, filters if filters.active else None, dates=years, upvotes=upvotes)
@@ -124,7 +125,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if ellipsis := ELLIPSIS.match(question):  # of the last question that asked something itself
             earlier = next((t.question for t in reversed(history) if not picked_alone(t.question)), "")
             question = _asked_again(earlier, ellipsis.group(1)) or question
-    if _similar_alone(question):
+    if similar_alone(question):
         # "any similar papers?", "related work?", "papers like [2]": those closest to the paper just discussed
         refs = [int(n) for n in REF.findall(question)]
         ids = [last.answer.sources[n - 1].paper.id for n in refs if 1 <= n <= len(last.answer.sources)]
@@ -196,6 +197,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         or better
         or ordering
         or of_list
+        # "what works better then?" after one paper's answer: nothing of its own to search the corpus for
+        or (not subject_terms(_asked_of(question)) and not after_list(last))
     ):
         # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
         # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
@@ -244,7 +247,8 @@ _CITING_WHICH = "Follow-up work on which paper? Ask of one (“papers that build
 _WHICH_BETTER = re.compile(
     r"^\s*(?:and\s+|so\s+)?which(?:\s+one|\s+of\s+(?:them|these|those|the\s+two))?\s+"
     r"(?:(?:is|was|performs?|works?|does|did|scores?)\s+)?(?:the\s+)?"
-    r"(?:better|best|faster|fastest|stronger|more\s+[a-z]+|most\s+[a-z]+)\b",
+    # (any superlative, "the simplest?", but those of dates, which `superlative` reads)
+    r"(?:better|best|faster|stronger|more\s+[a-z]+|most\s+[a-z]+|(?!(?:old|new|lat|earli)est)[a-z]{3,}est)\b",
     re.I,
 )
 _PAPERS = re.compile(rf"\b{PAPERS}\b", re.I)  # "which papers are from 2023?" names papers afresh
@@ -259,21 +263,6 @@ _HOW_MUCH = re.compile(r"^\s*how\s+much\s+[\w-]+(?=\s*\??\s*$)", re.I)  # "how m
 
 
 # "which paper is similar?", "any related work?", "papers like this one", "similar to [2]"
-_SIMILAR = re.compile(
-    r"\b(?:similar|related|alike)\b|\blike\s+(?:(?:it|this|that)\b(?:\s+one\b)?|\[\d+\])"
-    r"|\bwho\s+else\s+(?:works?|worked|is\s+working)\s+on\s+(?:this|that|it)\b",  # "who else works on this?"
-    re.IGNORECASE,
-)
-_ELSE = re.compile(r"\b(?:else|other|others)\b", re.IGNORECASE)
-
-
-def _similar_alone(question: str) -> bool:
-    """Whether a question asks for papers similar to one it does not name ("similar papers?", "like [3]?")."""
-    return bool(_SIMILAR.search(question)) and not subject_terms(
-        REF.sub(" ", _SIMILAR.sub(" ", _ELSE.sub(" ", question)))
-    )
-
-
 def _asked_of(question: str) -> str:
     """What a question asked about, without how it asked (its record, finding or limits words): a follow-up read
     with it does not ask those again ("what datasets does it use?" after "who are the authors?")."""

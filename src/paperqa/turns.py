@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .answer.question import Asked, analyse
 from .dates import YearsAsked, years_asked
-from .ordinals import other_pointed
+from .ordinals import REF, other_pointed
 from .text import subject_terms, terms
 from .types import Answer
 from .upvotes import UpvotesAsked, upvotes_asked
@@ -146,3 +146,18 @@ def discussed_in(shown: Turn, last: Turn) -> int | None:
     if len(set(discussed)) != 1:
         return None
     return next((n for n in cited_numbers(shown) if shown.answer.sources[n - 1].paper.id == discussed[0]), None)
+
+
+_SIMILAR = re.compile(
+    r"\b(?:similar|related|alike)\b|\blike\s+(?:(?:it|this|that)\b(?:\s+one\b)?|\[\d+\])"
+    r"|\bwho\s+else\s+(?:works?|worked|is\s+working)\s+on\s+(?:this|that|it)\b",  # "who else works on this?"
+    re.IGNORECASE,
+)
+_ELSE = re.compile(r"\b(?:else|other|others)\b", re.IGNORECASE)
+
+
+def similar_alone(question: str) -> bool:
+    """Whether a question asks for papers similar to one it does not name ("similar papers?", "like [3]?")."""
+    return bool(_SIMILAR.search(question)) and not subject_terms(
+        REF.sub(" ", _SIMILAR.sub(" ", _ELSE.sub(" ", question)))
+    )

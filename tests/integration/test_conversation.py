@@ -1191,3 +1191,17 @@ def test_that_as_a_questions_subject_is_the_paper_just_discussed(offline):
     answer = offline.ask("how is that different from BERT?", history=history)
     assert ernie in {c.paper_id for c in answer.citations}, answer.text
     assert refers_back("does this beat BM25?") and not refers_back("Which papers show that this works?")
+
+
+def test_a_follow_up_with_nothing_of_its_own_is_read_with_the_conversation(offline):
+    # "what works better then?" after AxBench's answer had searched the corpus for nothing (a weight-sharing paper);
+    # "which is the simplest?" after a list had too
+    history = _talk(offline, "What does AxBench find?")
+    axbench = history[0].answer.citations[0].paper_id
+    better = offline.ask("what works better then?", history=history)
+    assert [c.paper_id for c in better.citations] == [axbench], better.text
+    listed = _talk(offline, "Which papers are about LLM unlearning?")
+    simplest = offline.ask("which is the simplest?", history=listed)
+    assert simplest.citations and {c.paper_id for c in simplest.citations} <= {
+        c.paper_id for c in listed[0].answer.citations
+    }, simplest.text
