@@ -1143,6 +1143,12 @@ def test_how_many_after_a_list_is_how_many_it_listed(offline):
         answer = offline.ask(follow, history=history)
         assert answer.text == f"The last answer listed {count} papers.", answer.text
     assert "parameters" in offline.ask("how many parameters?", history=history).text  # a count asked of them
+    # after what each of them does ("which is the simplest?"), the papers that answer cited
+    history.append(Turn("which is the simplest?", offline.ask("which is the simplest?", history=history)))
+    cited = len({c.paper_id for c in history[-1].answer.citations})
+    assert cited > 1 and offline.ask("how many are there?", history=history).text == (
+        f"The last answer cited {cited} papers."
+    )
 
 
 def test_follow_up_work_is_asked_as_which_papers_cite_the_paper_just_discussed(offline):
