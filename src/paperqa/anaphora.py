@@ -22,8 +22,10 @@ _EACH = (
 )
 # "which ones handle cold start?", "the ones using BERT": of the papers just listed, as "which of them"
 _ONES = r"(?:(?<=which )|(?<=what )|(?<=the ))ones"
-# "how is that different from BERT?", "does this beat BM25?": "that" or "this" as a question's subject
-_THAT = r"(?:(?<=\bis )|(?<=\bwas )|(?<=\bdoes )|(?<=\bdid ))(?:that|this)(?!\s+(?:paper|work|method)\b)"
+# "how is that different from BERT?", "does this beat BM25?": "that" or "this" as a question's subject (the one
+# reading of it: `ordinals` writes it as the paper just discussed)
+THAT_SUBJECT = r"(?:(?<=\bis )|(?<=\bwas )|(?<=\bdoes )|(?<=\bdid ))(?:that|this)"
+_THAT = rf"{THAT_SUBJECT}(?!\s+(?:paper|work|method)\b)"
 _ANAPHORA = re.compile(rf"\b(those|these|them|they|their|it|its|{_PAPER}|above|same|{_EACH}|{_ONES}|{_THAT})\b", re.I)
 NARROW = re.compile(rf"\b(those|these|them|they|their|above|{_EACH}|{_ONES})\b", re.I)
 SINGULAR = re.compile(rf"\b(it|its|{_PAPER}|this method|{_THAT})\b", re.I)

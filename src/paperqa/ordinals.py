@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .anaphora import THAT_SUBJECT
 from .text import NUMBER_WORDS, count_of
 
 REF = re.compile(r"\[(\d+)\]")
@@ -54,10 +55,8 @@ _THE_TWO = re.compile(
 # "how does it compare to the other one?", "and the other paper?": the paper of the list or comparison before that
 # is not the one just discussed; "it", "that" or "this one" before it is the one just discussed
 _OTHER = re.compile(r"\bthe\s+other\s+(?:one|paper|work|study)\b|\bthe\s+other\s*[?.!]*\s*$", re.IGNORECASE)
-_THIS = re.compile(
-    r"\b(?:it|(?:this|that)\s+(?:one|paper|work|study)|(?:(?<=does )|(?<=did )|(?<=is )|(?<=was )|(?<=compare ))"
-    r"(?:this|that))\b",  # not "that" of a clause ("what does the first say that is new?")
-    re.IGNORECASE,
+_THIS = re.compile(  # (not "that" of a clause: "what does the first say that is new?")
+    rf"\b(?:it|(?:this|that)\s+(?:one|paper|work|study)|(?<=\bcompare )(?:this|that)|{THAT_SUBJECT})\b", re.IGNORECASE
 )
 _COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs)\b", re.IGNORECASE)
 

@@ -253,7 +253,7 @@ class Picker:
         own = {n.casefold() for n in names_of(source.paper)}
         text = f"{source.paper.title} {source.paper.abstract}".casefold()
         named = (m.group(0).casefold() for m in SPECIFIC.finditer(asked.text))
-        return any(n not in own and not any(n in o for o in own) and n in text for n in named)
+        return any(n in text and not any(n in o for o in own) for n in named)
 
     @staticmethod
     def presenting(asked: Asked, source: Source) -> str | None:
