@@ -244,8 +244,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
 
 # (no "[n]" in the reply: the chat would show it as a citation)
 _CITING_WHICH = "Follow-up work on which paper? Ask of one (“papers that build on the first one”)."
+_OPENING = r"^\s*(?:and\s+|so\s+)?"  # how a follow-up may open ("and which is better?", "so how many?")
 _WHICH_BETTER = re.compile(
-    r"^\s*(?:and\s+|so\s+)?which(?:\s+one|\s+of\s+(?:them|these|those|the\s+two))?\s+"
+    _OPENING + r"which(?:\s+one|\s+of\s+(?:them|these|those|the\s+two))?\s+"
     r"(?:(?:is|was|performs?|works?|does|did|scores?)\s+)?(?:the\s+)?"
     # (any superlative, "the simplest?", but those of dates, which `superlative` reads)
     r"(?:better|best|faster|stronger|more\s+[a-z]+|most\s+[a-z]+|(?!(?:old|new|lat|earli)est)[a-z]{3,}est)\b",
@@ -253,9 +254,9 @@ _WHICH_BETTER = re.compile(
 )
 _PAPERS = re.compile(rf"\b{PAPERS}\b", re.I)  # "which papers are from 2023?" names papers afresh
 _GIST = re.compile(r"\b(?:the|its)\s+(?:main\s+|key\s+|core\s+|central\s+)?(?:idea|gist|point)\b", re.I)
-_WHICH_OF = re.compile(r"^\s*(?:and\s+|so\s+)?which\s+(?:are|is|was|were|use|uses|used|do|does|did|have|has)\b", re.I)
+_WHICH_OF = re.compile(_OPENING + r"which\s+(?:are|is|was|were|use|uses|used|do|does|did|have|has)\b", re.I)
 _HOW_MANY_LISTED = re.compile(
-    r"^\s*(?:and\s+|so\s+)?how\s+many(?:\s+(?:of\s+them|papers|works|studies))?(?:\s+(?:are\s+there|are\s+they|is\s+that"
+    _OPENING + r"how\s+many(?:\s+(?:of\s+them|papers|works|studies))?(?:\s+(?:are\s+there|are\s+they|is\s+that"
     r"|did\s+you\s+find|were\s+found|in\s+total|total))?\s*[?.!]*\s*$",
     re.I,
 )
