@@ -93,7 +93,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     last = next((t for t in reversed(history) if t.answer.citations), history[-1])
     count = len(set(cited_numbers(last)))
     if _HOW_MANY_LISTED.match(question) and (after_list(last) or count > 1):  # "how many are there?": of the list
-        return Resolved(question, None, f"The last answer {'listed' if after_list(last) else 'cited'} {count} papers.")
+        told = f"{count} paper{'s' if count != 1 else ''}" if count else "no paper (the corpus did not cover it)"
+        return Resolved(question, None, f"The last answer {'listed' if after_list(last) else 'cited'} {told}.")
     # "which are from 2023?", "any with more than 2 upvotes?": no words but the restriction's, so of the list just
     # given ("which papers are from 2023?" asks the corpus); "which of them are from 2019?" after "which of them are
     # from 2024?" asks of the list both restrict, not of its 2024 papers

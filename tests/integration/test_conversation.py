@@ -1211,3 +1211,11 @@ def test_a_follow_up_with_nothing_of_its_own_is_read_with_the_conversation(offli
     assert simplest.citations and {c.paper_id for c in simplest.citations} <= {
         c.paper_id for c in listed[0].answer.citations
     }, simplest.text
+
+
+def test_how_many_after_a_refused_list_says_it_listed_none(offline):
+    # found in Chromium: "The last answer listed 0 papers." then "Of the 20 papers the last answer cited, …"
+    history = _talk(offline, "Which papers study protein folding?")
+    assert not history[0].answer.citations
+    answer = offline.ask("how many are there?", history=history)
+    assert answer.text == "The last answer listed no paper (the corpus did not cover it).", answer.text
