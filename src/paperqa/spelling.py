@@ -38,6 +38,7 @@ _NOUNS = (
     ("eiv", "ept"),
     ("um", "umpt"),
     ("eori", "eoret"),
+    ("at", "aci"),  # "private"/"privacy", "literate"/"literacy": an adjective and its noun
 )
 _MAKING = [(re.compile(f"{verb}$"), noun, re.compile(f"{noun}$"), verb) for verb, noun in _NOUNS]
 

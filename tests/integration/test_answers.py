@@ -1313,6 +1313,12 @@ def test_a_rare_verb_of_what_one_does_is_no_topic_no_paper_writes(offline):
     answered_from(offline, "How do you pick pretraining data using attention heads?", "AttentionInfluence")
 
 
+def test_an_adjective_holds_the_noun_papers_write_for_it(offline):
+    # "private" had been lacking from the unlearning paper on "privacy" and the question refused
+    private = offline.ask("How do you remove private data from an LLM with few parameters?")
+    assert private.text.startswith("From “Towards Robust and Parameter-Efficient Knowledge Unlearning"), private.text
+
+
 def test_a_hyphenated_qualifier_names_the_thing_it_qualifies(offline):
     # "second-order" names the "information" (which ADAHESSIAN calls curvature, the Hessian): it may go unsaid
     answered_from(offline, "Which optimizers use second-order information?", "ADAHESSIAN")

@@ -133,6 +133,9 @@ def test_the_verb_of_how_does_a_named_paper_do_something_is_no_word_it_must_writ
     assert answer.text.startswith("From “Predictive Data Selection"), answer.text
     # nor is a paper holding "predict", "data" and "select" apart related to it ("Differentiable Neural Input Search")
     assert "Related:" not in answer.text and len(answer.citations) == 1, answer.text
+    # nor does it narrow what follows into a topic the paper is not on ("lacks “select important”")
+    lexrank = offline.ask("How does LexRank select important sentences?")
+    assert lexrank.text.startswith("From “LexRank"), lexrank.text
     # a word asked of it besides the verb is still said unmentioned
     negation = offline.ask("How does SPLADE handle negation?")
     assert "does not mention “negation”" in negation.text, negation.text

@@ -58,3 +58,12 @@ def test_a_verb_holds_its_latin_noun_and_the_noun_its_verb():
     for word in ("repeating", "describes", "solve", "decision"):
         assert has(stem(word), said), word
     assert not has(stem("reception"), said)  # no "receive" written
+
+
+def test_an_adjective_in_ate_holds_its_noun_in_acy_and_the_noun_its_adjective():
+    from paperqa.answer.evidence import has
+
+    # "remove private data" of an abstract on "privacy": the closest had been said to lack "private"
+    assert has(stem("private"), frozenset([stem("privacy")]))
+    assert has(stem("literacy"), frozenset([stem("literate")]))
+    assert not has(stem("private"), frozenset([stem("privileged")]))

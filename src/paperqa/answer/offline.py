@@ -230,7 +230,9 @@ class OfflineWriter:
             # "How does ADAHESSIAN work for reinforcement learning?", "How does Seismic handle image retrieval?":
             # the corpus does not say it is used there
             names = self.subjects.names
-            if unsaid := applied_elsewhere(asked, sources[top].paper, names) or elsewhere(asked, sources, top, names):
+            if unsaid := applied_elsewhere(asked, sources[top].paper, names) or elsewhere(
+                asked, sources, top, names, matches[top].name
+            ):
                 named_first = [sources[top], *(s for i, s in enumerate(sources) if i != top)]  # the paper asked of
                 return Draft(refusal(named_first, apart=unsaid), answerable=False)
         short_topic = len(asked.terms) <= TOPIC_WORDS or self.subjects.count(asked) <= TOPIC_WORDS

@@ -75,14 +75,21 @@ def beating(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], b
 _HOW_DOES = re.compile(r"\bhow\s+(?:does|do|did|can|could|would|will)\s+\0\s+([a-z]+)")
 
 
+def verb_after(asked: Asked, name: str) -> str:
+    """The stem of the verb right after a named paper in "how does <name> choose …" ("" for none): how it does it
+    is asked, not a word its abstract must write."""
+    found = _HOW_DOES.search(asked.text.casefold().replace(name, "\0", 1)) if name else None
+    return stem(found.group(1)) if found else ""
+
+
 def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[str], bool]) -> list[str]:
     """What a question asks of the paper it names that its abstract never mentions, as written ("Does SPLADE use
     BERT?": `BERT`): nothing when the abstract holds any of it, or when what it lacks names no subject ("which
     paper first proposed pointer networks?" lacks only `first`)."""
     # (no name: the paper a conversation points at, "which GPU?", asked of in words that are all the question's)
     rest = [t for t in asked.terms if t not in terms(found.name)] if found.name else list(asked.terms)
-    if found.name and (verb := _HOW_DOES.search(asked.text.casefold().replace(found.name, "\0", 1))):
-        rest = [t for t in rest if t != stem(verb.group(1))]  # "How does Preselect choose data?": how it does it
+    if verb := verb_after(asked, found.name):
+        rest = [t for t in rest if t != verb]  # "How does Preselect choose data?": how it does it
     rest = [t for t in rest if t not in COMPARING]  # "Does SPLADE v2 beat BM25?": a gain, said many ways
     words = vocabulary(source.paper)
     # "what datasets?" of a paper naming "the BEIR benchmark": a kin of the kind asked answers it
@@ -120,17 +127,21 @@ def applied_elsewhere(asked: Asked, paper: Paper, subject: Callable[[str], bool]
     return as_written(asked.text, alone) + [" ".join(as_written(asked.text, list(k))) for k in whole]
 
 
-def elsewhere(asked: Asked, sources: Sequence[Source], top: int, subject: Callable[[str], bool]) -> list[str]:
+def elsewhere(
+    asked: Asked, sources: Sequence[Source], top: int, subject: Callable[[str], bool], name: str = ""
+) -> list[str]:
     """What else a question asks of a named paper's work that its abstract never mentions, though it holds the
     rest, as written: a subject narrowing a thing it mentions into a topic another paper found is on ("How does
     Seismic handle image retrieval?" of one on text retrieval, while LexLIP does image retrieval), or a phrase of
-    two subjects it has neither word of ("transfer to weather forecasting")."""
+    two subjects it has neither word of ("transfer to weather forecasting"). The verb after its `name` ("How does
+    LexRank select important sentences?") narrows nothing: it is how the paper does it."""
     words = vocabulary(sources[top].paper)
     others = [s.paper for i, s in enumerate(sources[:10]) if i != top]
+    verb = verb_after(asked, name)
     narrowed = [
         (a, b)
         for a, b in asked.pairs
-        if subject(a) and not has(a, words) and has(b, words) and any(near(p, a, b) for p in others)
+        if a != verb and subject(a) and not has(a, words) and has(b, words) and any(near(p, a, b) for p in others)
     ]
     pairs = [p for p in phrases_lacked(asked, sources[top].paper, subject) if not set(p) & COMPARING]
     return [" ".join(as_written(asked.text, list(p))) for p in [*narrowed, *pairs]]
