@@ -583,3 +583,11 @@ def test_a_paper_lacking_the_one_word_far_rarer_than_those_it_holds_is_not_on_th
     answer = offline.ask("Which papers detoxify image generators?")
     assert not [c for c in answer.citations if c.title.startswith("ImageRAG")], answer.text
     assert "The corpus has" not in answer.text, answer.text
+
+
+def test_a_list_of_two_alternatives_each_a_phrase_lists_papers_on_either(offline):
+    # "speculative decoding or faster LLM inference": no paper writes "speculative"; one on faster inference had
+    # been refused for lacking it ("the closest lacks “speculative decoding”")
+    answer = offline.ask("Which papers work on speculative decoding or faster LLM inference?")
+    assert answer.answerable, answer.text
+    assert any(c.title.startswith("HyperAttention") for c in answer.citations), answer.text

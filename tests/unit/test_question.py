@@ -257,6 +257,23 @@ def test_words_joined_by_or_are_alternatives_and_a_paper_holding_one_lacks_none(
     assert lacking(analyse("Which papers select pretraining data for speech?"), paper) == ["select", "speech"]
 
 
+def test_phrases_joined_by_or_are_alternatives_each_whole():
+    # "speculative decoding or faster LLM inference" had been "decoding" or "faster": "speculative" was wanted of
+    # every paper, and a paper on faster inference was refused for lacking it
+    asked = analyse("Which papers work on speculative decoding or faster LLM inference?")
+    assert asked.either == ((frozenset({"specul", "decod"}), frozenset({"faster", "infer"})),)
+    paper = Paper("x", "Fast attention", "We make inference faster for long contexts.")
+    assert lacking(asked, paper) == []
+    # one word before "or" shares the head after it; a verb before the phrase takes each side
+    assert analyse("Which papers study dense or sparse retrieval?").either == (
+        (frozenset({"dens"}), frozenset({"spars"})),
+    )
+    stored = analyse("Which papers store images or videos inside networks?")
+    assert stored.either == ((frozenset({"imag"}), frozenset({"video"})),)
+    heads = analyse("How do you prune attention heads or whole layers?")
+    assert heads.either == ((frozenset({"attent", "head"}), frozenset({"whole", "layer"})),)
+
+
 def test_examples_in_parentheses_are_alternatives():
     asked = analyse("Which papers probe encoders for linguistic information (POS, syntax, morphology, semantic roles)?")
     assert (frozenset({"pos"}), frozenset({"syntax"}), frozenset({"morpholog"}), frozenset({"semant", "role"})) in (

@@ -28,10 +28,18 @@ def paper_terms(paper: Paper) -> frozenset[str]:
 
 
 def support(
-    question_terms: Sequence[str], sources: Sequence[Source], idf: Callable[[str], float], depth: int = 3
+    question_terms: Sequence[str],
+    sources: Sequence[Source],
+    idf: Callable[[str], float],
+    either: Sequence[Sequence[frozenset[str]]] = (),
+    depth: int = 3,
 ) -> float:
-    """Share of key-term weight (IDF squared: rare terms decide) found anywhere in the top papers."""
+    """Share of key-term weight (IDF squared: rare terms decide) found anywhere in the top papers; one of the
+    question's alternatives found (`either`: "speculative decoding or faster inference") finds them all."""
     present = frozenset().union(*(paper_terms(s.paper) for s in sources[:depth]))
+    for sides in either:
+        if any(side and side <= present for side in sides):
+            present |= frozenset().union(*sides)
     weights = {t: idf(t) ** 2 for t in question_terms}
     total = sum(weights.values()) or 1.0
     return sum(w for t, w in weights.items() if t in present) / total

@@ -155,11 +155,11 @@ class OfflineWriter:
         wanted = key_terms(examples_removed(asked.text))  # "(e.g. …)": examples, no words a paper must hold
         # what the things asked about do, or what one does ("how do you pick …"), may be said otherwise
         weighed = [t for t in wanted if t != asked.verb] if len(wanted) > 2 else wanted
-        together = support(weighed, sources, self.idf)
+        together = support(weighed, sources, self.idf, asked.either)
         # what is done to them ("whose layers can both be cut") counts where a paper says it, and is no loss where
         # none does, beside three other words ("how can mixture-of-experts models be pruned?": pruning is the topic)
         if len(rest := [t for t in weighed if t not in asked.done_to]) >= 3 and rest != weighed:
-            together = max(together, support(rest, sources, self.idf))
+            together = max(together, support(rest, sources, self.idf, asked.either))
         alone = max(m.coverage for m in matches[:10])
         # A question whose words the corpus never uses (`GRPO`, `protein`) is refused whatever was retrieved
         # (no answerable question of the dev or realistic set reaches NEVER_SEEN; README, Quality).

@@ -183,12 +183,42 @@ def either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
     examples in parentheses ("linguistic information (POS, syntax, morphology)")."""
     text = joined(question)
     lists = [(m.group(1), *m.group(2).split(",")[1:], m.group(3)) for m in _ENUMERATION.finditer(text)]
-    lists += [(m.group(1), m.group(2)) for m in _EITHER.finditer(text)]
+    lists += [_phrase_sides(text, m) or (m.group(1), m.group(2)) for m in _EITHER.finditer(text)]
     for m in _PARENTHESISED.finditer(text):  # "linguistic information (POS, syntax, morphology, semantic roles)"
         items = [item for item in _ITEM_SEPARATOR.split(m.group(1)) if item.strip()]
         lists += [tuple(items)] if len(items) >= 2 and all(len(item.split()) <= 3 for item in items) else []
     found = (tuple(frozenset(terms(item)) for item in items) for items in lists)
     return tuple(sides for sides in found if len(set(sides)) > 1)
+
+
+def _phrase_sides(text: str, found: re.Match[str]) -> tuple[str, str] | None:
+    """Two phrases as the alternatives ("speculative decoding or faster LLM inference"), when the word before "or"
+    ends a phrase of two key words: those two, and the words after it within its clause up to a stop word, three at
+    most. One key word before it is none ("dense or sparse retrieval": one word each, the head they share after),
+    nor is a verb before it, which each side takes ("quantize model weights or activations")."""
+    words = _CLAUSE_WORDS.findall(text[: found.end(1)])
+    before = list(itertools.takewhile(_phrase_word, reversed(words)))[:2]
+    after = list(itertools.takewhile(_phrase_word, _CLAUSE_WORDS.findall(text[found.start(2) :])))[:3]
+    ahead = words[-3].casefold() if len(words) > 2 else ""  # "papers store images or videos": "store" is a verb
+    if sum(not frames(w.casefold()) for w in before) < 2 or not after or ahead in _VERB_NEXT:
+        return None
+    # a framing word inside ("faster LLM inference") is no word a paper on that side need write
+    sides = ([w for w in reversed(before) if not frames(w.casefold())], [w for w in after if not frames(w.casefold())])
+    return (" ".join(sides[0]), " ".join(sides[1])) if sides[1] else None
+
+
+# Words a verb follows ("Which papers store …", "how do you prune …", "models that cache …")
+_VERB_NEXT = frozenset(
+    "papers paper methods models approaches techniques works you we i they that which who to".split()
+)
+
+
+def _phrase_word(token: str) -> bool:
+    """Whether a token may be a word of a phrase: no mark ending a clause, no stop word."""
+    return bool(_WORD_CHAR.match(token)) and token.casefold() not in STOPWORDS
+
+
+_CLAUSE_WORDS = re.compile(r"[\w-]+|[^\w\s-]")  # words, and the marks that end a clause
 
 
 def as_written(question: str, stems: Sequence[str]) -> list[str]:

@@ -174,8 +174,9 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     words = vocabulary(paper)  # "for code search" of a paper on scientific search: "code" names what it is about
     subjects += [a for a, b in asked.qualified if a in missing and a not in subjects and has(b, words)]
     # ... or holds both words only apart ("depth" of transformers, "estimators": no "depth estimation")
-    # (not a coined name's: "the BabyLM team" of a paper on the BabyLM Challenge by "our team")
-    apart = [(a, b) for a, b in asked.qualified if a not in missing and b not in missing and a not in asked.names]
+    # (not a coined name's: "the BabyLM team" of a paper on the BabyLM Challenge by "our team"; nor a phrase of an
+    # alternative the paper does not write, held by holding the other: "speculative decoding or faster inference")
+    apart = [(a, b) for a, b in asked.qualified if a not in asked.names and has(a, words) and has(b, words)]
     subjects += [a for a, b in apart if not near_said(asked, paper, a, b) and not after_it(paper, b, a)]
     if len(subjects) == 1 and (
         named_by_qualifier(asked, subjects[0], missing, idf)

@@ -134,6 +134,7 @@ class Subjects:
             for t in asked.terms
             if t != asked.verb
             and t not in asked.clause_verbs  # "documents fetched at question time": what is done to them
+            and not any(t in side for sides in asked.either for side in sides)  # one of alternatives: the other
             and not comparative(as_written(asked.text, [t])[0].casefold())
         ]
         if not 0 < len(nouns) <= SHORT or any(self.has_rarest(nouns, sources[i]) for i in chosen):
