@@ -401,6 +401,13 @@ def test_the_closest_to_a_kind_an_abstract_never_names_is_where_it_speaks_of_one
     assert "closest: Extensive experiments on four benchmark datasets" in answer.text, answer.text
 
 
+def test_test_collections_named_are_the_datasets_a_paper_evaluates_on(offline):
+    # PARADE names "collections … (such as TREC Robust04 and GOV2)": it had been said to name no dataset, and
+    # "We call this new approach PARADE" quoted
+    answer = answered_from(offline, "Which dataset does PARADE evaluate on?", "PARADE")
+    assert "names no" not in answer.text and "TREC Robust04 and GOV2" in answer.text, answer.text
+
+
 def test_a_kind_the_question_names_itself_is_not_said_to_be_unnamed(offline):
     # "What BLEU scores …?" asks for the scores: the abstract gives them, and had been said to name no metric
     answer = offline.ask(

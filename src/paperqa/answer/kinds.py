@@ -34,9 +34,12 @@ _ASKED_FOR = re.compile(
     re.IGNORECASE,
 )
 _ASKS_PAPER = re.compile(rf"{PAPERS}\b", re.IGNORECASE)
-# Words an answer may use for the kind asked: "which benchmarks" is answered by "on the CUB and ILSVRC datasets".
+# Words an answer may use for the kind asked: "which benchmarks" is answered by "on the CUB and ILSVRC datasets",
+# "which datasets" by "on collections … (such as TREC Robust04 and GOV2)" (retrieval's test collections).
 _KIN = [
-    frozenset(stem(w) for w in ("benchmark", "dataset", "data", "corpus", "corpora", "testbed", "suite", "task")),
+    frozenset(
+        stem(w) for w in ("benchmark", "dataset", "data", "corpus", "corpora", "testbed", "suite", "task", "collection")
+    ),
     frozenset(stem(w) for w in ("model", "transformer", "network", "architecture", "backbone", "llm", "encoder")),
     frozenset(stem(w) for w in ("metric", "measure", "accuracy", "score", "ndcg", "mrr", "bleu", "rouge", "f1")),
 ]
