@@ -1120,6 +1120,13 @@ def test_a_baseline_named_in_a_gain_question_that_the_abstract_never_names_is_sa
     assert "does not mention" not in offline.ask("How much better is SPLADE v2 than SPLADE?").text
 
 
+def test_a_benchmark_named_in_capitals_that_the_abstract_never_names_is_said_so(offline):
+    # SPLADE v2 gives its gain on TREC DL 2019: it had been quoted as the answer "on MS MARCO", unremarked
+    answer = offline.ask("How much better is SPLADE v2 than SPLADE on MS MARCO?")
+    assert answer.text.startswith("The abstract of “SPLADE v2") and "does not mention “MS MARCO”" in answer.text
+    assert "does not mention" not in offline.ask("How much better is SPLADE v2 than SPLADE on TREC DL?").text
+
+
 def test_an_acronym_asked_in_the_singular_finds_the_papers_writing_its_plural(offline):
     # "token pruning MLLM" was refused, "no paper in it mentions “MLLM”", of a corpus writing "MLLMs"
     answer = offline.ask("token pruning MLLM")

@@ -24,6 +24,7 @@ from .record import Record, record_said
 from .relevance import STRAY, UNSEEN, Idf, Match, lacking
 from .roles import COMPARING
 from .vectors import Vectors
+from .written import capitals_unwritten
 
 # Words saying a limit is another method's: "where vanilla models fail", "baselines lag behind"
 _OTHERS = re.compile(r"\b(?:baselines?|vanilla|existing|previous|prior|other|others|traditional|conventional)\b", re.I)
@@ -161,6 +162,9 @@ class OnePaper:
         # "By how much does ColBERT-XM beat mDPR?" of an abstract never naming mDPR: said first
         words = vocabulary(sources[top].paper)
         unsaid = as_written(asked.text, sorted(t for t in asked.names if not has_name(t, words)))
+        # "How much better is SPLADE v2 than SPLADE on MS MARCO?" of an abstract giving its gain on TREC DL only
+        paper = sources[top].paper
+        unsaid += [n for n in capitals_unwritten(asked.text, f"{paper.title} {paper.abstract}") if n not in unsaid]
         opening = lead_in(sources, top, hedged, figureless, unsaid=unsaid)
         draft.text = opening + " " + " ".join(draft.quote(top + 1, s) for s in picked)
         return draft
