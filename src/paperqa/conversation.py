@@ -42,7 +42,7 @@ from .upvotes import upvotes_asked
 _PART = re.compile(
     r"\bthe\s+(?:main\s+|key\s+)?(?:authors?|datasets?|benchmarks?|results?|findings?|conclusions?|contributions?|"
     r"limitations?|experiments?|evaluation|code|abstract|title|date|"
-    r"task|method|model|approach|idea|problem|goal|architecture|system)\b",  # "what was the task?"
+    r"task|method|model|approach|idea|problem|goal|architecture|system|gist|takeaways?|summary)\b",  # "the task?"
     re.I,
 )
 
@@ -204,7 +204,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
         # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
         upto = history[: history.index(last) + 1]
-        said = (t for t in reversed(upto) if not is_elliptical(analyse(t.question)))
+        said = (t for t in reversed(upto) if not is_elliptical(analyse(t.question)) and _names_any(t.question))
         turn = next(said, None)
         subject = turn.question if turn else last.answer.question
         if turn and turn.answer.citations and SINGULAR.search(subject):
@@ -234,7 +234,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             # sentence on retrieval-augmented generation, not what it proposes)
             # "tell me more about [2]" names that paper by pointing: no words of it to ask with either
             pointing = pointer(last.question) is not None
-            alone = bool(subject_terms(question)) or not SINGULAR.search(question) or after_list(last) or pointing
+            # (how the answer should read is no word of its own: "summarize it in one sentence")
+            own = bool(subject_terms(_asked_of(question)))
+            alone = own or not SINGULAR.search(question) or after_list(last) or pointing
             query = question if alone else query
             if _GIST.search(question) and not subject_terms(_GIST.sub(" ", question)):  # "what is the main idea?":
                 title = next(c.title for c in last.answer.citations if c.paper_id == cited[0])  # its gist, as named
@@ -254,7 +256,9 @@ _WHICH_BETTER = re.compile(
     re.I,
 )
 _PAPERS = re.compile(rf"\b{PAPERS}\b", re.I)  # "which papers are from 2023?" names papers afresh
-_GIST = re.compile(r"\b(?:the|its)\s+(?:main\s+|key\s+|core\s+|central\s+)?(?:idea|gist|point)\b", re.I)
+_GIST = re.compile(
+    r"\b(?:the|its|a)\s+(?:main\s+|key\s+|core\s+|central\s+)?(?:idea|gist|point|takeaways?|summary)\b", re.I
+)
 _WHICH_OF = re.compile(_OPENING + r"which\s+(?:are|is|was|were|use|uses|used|do|does|did|have|has)\b", re.I)
 _HOW_MANY_LISTED = re.compile(
     _OPENING + r"how\s+many(?:\s+(?:of\s+them|papers|works|studies))?(?:\s+(?:are\s+there|are\s+they|is\s+that"
@@ -265,6 +269,11 @@ _HOW_MUCH = re.compile(r"^\s*how\s+much\s+[\w-]+(?=\s*\??\s*$)", re.I)  # "how m
 
 
 # "which paper is similar?", "any related work?", "papers like this one", "similar to [2]"
+def _names_any(question: str) -> bool:
+    """Whether a question names something of its own beside a part of a paper ("what is the gist?" names none)."""
+    return bool(subject_terms(_PART.sub(" ", _asked_of(question))))
+
+
 def _asked_of(question: str) -> str:
     """What a question asked about, without how it asked (its record, finding or limits words): a follow-up read
     with it does not ask those again ("what datasets does it use?" after "who are the authors?")."""

@@ -1219,3 +1219,18 @@ def test_how_many_after_a_refused_list_says_it_listed_none(offline):
     assert not history[0].answer.citations
     answer = offline.ask("how many are there?", history=history)
     assert answer.text == "The last answer listed no paper (the corpus did not cover it).", answer.text
+
+
+def test_how_an_answer_should_read_asked_of_the_paper_just_discussed_is_asked_of_it(offline):
+    # "summarize it in one sentence", "explain it simply" had been "The abstract of WAGLE does not say this" (its
+    # words "sentence", "simply" asked of it); "what is the gist?" had searched the corpus for "gist", and a
+    # follow-up after it had been read with "gist"
+    history = _talk(offline, "Tell me about WAGLE")
+    wagle = history[0].answer.citations[0].paper_id
+    for follow in ("summarize it in one sentence", "explain it simply", "what is the gist?",
+                   "give me a one-sentence summary", "what's the key takeaway?"):  # fmt: skip
+        answer = offline.ask(follow, history=history)
+        assert answer.answerable and [c.paper_id for c in answer.citations] == [wagle], (follow, answer.text)
+        history.append(Turn(follow, answer))
+    task = offline.ask("what was the task?", history=history)
+    assert [c.paper_id for c in task.citations] == [wagle], task.text

@@ -816,3 +816,10 @@ def test_the_verb_of_a_clause_after_a_verb_of_showing_is_what_its_subject_does()
     asked = analyse("Which paper shows that language models think in English?")
     assert asked.verb == "think" and asked.doer == "model" and not asked.by_asker
     assert not analyse("Which papers use models that think?").doer  # a relative "that", no clause shown
+
+
+def test_a_request_for_a_summary_of_what_is_pointed_at_is_a_summary():
+    # "summarize it" had been read as a list of papers on "summar": the next follow-up took it for a list
+    for question in ("summarize it", "summarize this paper", "give me a summary", "give me a one-sentence summary"):
+        assert analyse(question).shape == "summary", question
+    assert analyse("Summarize research on unlearning").shape == "list"

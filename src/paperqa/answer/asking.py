@@ -132,11 +132,14 @@ _REMEDY = re.compile(
     r"resolv|cure)\w*|\b(?:solutions?|remed(?:y|ies)|fix(?:es)?|mitigations?|countermeasures?)\s+(?:to|for)\b",
     re.IGNORECASE,
 )
-# "like I'm five", "in simple terms", "in one sentence": how the answer should read, no word of what is asked.
+# "like I'm five", "in simple terms", "in one sentence", "explain it simply", "a one-sentence summary": how the
+# answer should read, no word of what is asked.
 _STYLE = re.compile(
     r"\b(?:like\s+(?:I['’]?m|I\s+am)\s+(?:five|5|a\s+(?:child|kid|beginner|newcomer))|eli5|in\s+a\s+nutshell|briefly"
     r"|in\s+(?:simple|plain|layman['’]?s?|non-technical|everyday)\s+(?:terms|words|english|language)"
-    r"|in\s+(?:one|a\s+few|two|three)\s+(?:sentences?|words|lines?|paragraphs?)|simply\s+put"
+    r"|in\s+(?:one|a\s+few|two|three)\s+(?:sentences?|words|lines?|paragraphs?)|simply\s+put|simply(?=\s*[?.!]*\s*$)"
+    r"|(?:one|two|three|single)[\s-](?:sentence|line|paragraph)(?=\s+(?:summary|overview|explanation|description))"
+    r"|(?:short|brief|quick)(?=\s+(?:summary|overview|explanation|description))"
     r"|for\s+a\s+(?:beginner|layman|non-expert|newcomer|child))\b",
     re.IGNORECASE,
 )

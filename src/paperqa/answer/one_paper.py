@@ -116,15 +116,19 @@ class OnePaper:
         for i in sides:
             words = vocabulary(sources[i].paper)  # (the other's name is no name this abstract lacks)
             own = dataclasses.replace(asked, names=frozenset(n for n in asked.names if has_name(n, words)))
-            one = self.numbers(own, sources, i, hedged=False)
+            others = [n for j in sides if j != i for n in names_of(sources[j].paper)]
+            one = self.numbers(own, sources, i, hedged=False, others=others)
             for n, said in one.quotes.items():
                 draft.quotes.setdefault(n, []).extend(said)
             parts.append(one.text)
         draft.text = " ".join(parts)
         return draft
 
-    def numbers(self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool) -> Draft:
-        """The sentences that state the gain or the figure asked for, with their numbers."""
+    def numbers(
+        self, asked: Asked, sources: Sequence[Source], top: int, hedged: bool, others: Sequence[str] = ()
+    ) -> Draft:
+        """The sentences that state the gain or the figure asked for, with their numbers (`others`: the names of
+        papers also asked of, which this abstract need not write)."""
         draft = Draft("", answerable=True)
         ranked = self.pick.ranked(asked, sources[top])
         given = numbers(asked.text)  # a figure the question states ("the 6-layer model") is not the one asked
@@ -164,7 +168,8 @@ class OnePaper:
         unsaid = as_written(asked.text, sorted(t for t in asked.names if not has_name(t, words)))
         # "How much better is SPLADE v2 than SPLADE on MS MARCO?" of an abstract giving its gain on TREC DL only
         paper = sources[top].paper
-        unsaid += [n for n in capitals_unwritten(asked.text, f"{paper.title} {paper.abstract}") if n not in unsaid]
+        capitals = capitals_unwritten(asked.text, f"{paper.title} {paper.abstract}")
+        unsaid += [n for n in capitals if n not in unsaid and not any(n.casefold() in o.casefold() for o in others)]
         opening = lead_in(sources, top, hedged, figureless, unsaid=unsaid)
         draft.text = opening + " " + " ".join(draft.quote(top + 1, s) for s in picked)
         return draft

@@ -77,13 +77,14 @@ _ONE_PAPER = re.compile(
 # or named (a word with two capitals or a digit); "tell me about machine unlearning" stays a topic.
 SUMMARY = re.compile(
     r"^\s*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"  # "Can you summarize X?"
-    r"(?:summari[sz]e|explain|describe|give\s+(?:me\s+)?(?:a\s+|an\s+)?(?:summary|overview)\s+of|tl;?\s*dr\s+(?:of|for|on)"
+    r"(?:summari[sz]e|explain|describe|give\s+(?:me\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:summary|overview)(?:\s+of)?|tl;?\s*dr\s+(?:of|for|on)"
     r"|tell\s+me\s+(?:more\s+)?about|what\s+(?:is|are)\s+the\s+(?:gist|summary|(?:main|key)\s+(?:ideas?|contributions?))\s+of)\b"
     r"|^\s*what\s+(?:does|did)\s+.{1,200}?\s(?:propose|introduce|present|contribute)\s*\??\s*$"
     r"|^\s*what(?:'s|’s|s|\s+is)\s+new\s+(?:about|in)\s+(?-i:[A-Za-z]*[A-Z][\w.-]*)(?:\s+v?\d[\w.]*)?\s*\??\s*$",
     re.IGNORECASE,
 )
 # A title quoted in the question names one paper as surely as a coined name does.
+_IT = re.compile(r"\s*(?:(?:it|this|that)(?:\s+(?:paper|one|work|study))?)?\s*[?.!]*\s*", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”'‘’][^\"“”'‘’]{8,}[\"“”'‘’]")
 _NAME = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9])[\w-]*")
 # "How many papers are there on hashing?" asks how many the corpus has (a list, whose head counts them); "how many
@@ -108,7 +109,9 @@ def shape_of(question: str, how: Asking, gist: bool, listed: bool) -> tuple[Shap
     numeric = bool(QUANTITY.search(question)) and not papers_counted
     improvement = _IMPROVE.search(question) and (numeric or _BASELINE.search(question))
     # "Summarize the paper on late chunking", "Explain ColBERT-XM": one paper pointed at or named
-    summary = gist and (_ONE_PAPER.search(question) or _NAME.search(question) or _QUOTED.search(question))
+    # ("summarize it", "give me a summary": of the paper a conversation points at)
+    pointed = _IT.fullmatch(SUMMARY.sub(" ", question))
+    summary = gist and (_ONE_PAPER.search(question) or _NAME.search(question) or _QUOTED.search(question) or pointed)
     kinds = bool(_COMPARE_KINDS.search(question))
     if _COMPARE.search(question) and not _LIST.search(question) and not numeric and not kinds:
         return "compare", numeric, kinds
