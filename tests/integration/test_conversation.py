@@ -1234,3 +1234,13 @@ def test_how_an_answer_should_read_asked_of_the_paper_just_discussed_is_asked_of
         history.append(Turn(follow, answer))
     task = offline.ask("what was the task?", history=history)
     assert [c.paper_id for c in task.citations] == [wagle], task.text
+
+
+def test_is_it_better_than_the_first_one_gives_each_ones_results_when_neither_names_the_other(offline):
+    # "is it better than the first one?" after WAGLE (the list's second) had been refused: WAGLE "lacks
+    # “Guaranteed Unlearning”", words of the other paper's title
+    history = _talk(offline, "Which papers study LLM unlearning?", "tell me about the second one")
+    first, second = (c.paper_id for c in history[0].answer.citations[:2])
+    answer = offline.ask("is it better than the first one?", history=history)
+    assert answer.answerable and {c.paper_id for c in answer.citations} == {first, second}, answer.text
+    assert answer.text.startswith("Neither abstract names the other"), answer.text

@@ -384,6 +384,9 @@ def test_a_figure_asked_of_two_named_papers_is_each_ones(offline):
     titles = {c.title.split(":")[0].strip() for c in answer.citations}
     assert titles == {"HyperAttention", "SALE"} and "50% faster" in answer.text and "3.36x" in answer.text, answer.text
     assert "does not mention" not in answer.text, answer.text  # each abstract need not name the other paper
+    # one's gain over the other, of an abstract naming the other, is its own ("we build on SPLADE")
+    v2 = offline.ask("Is SPLADE v2 better than SPLADE?")
+    assert not v2.text.startswith("Neither abstract"), v2.text
     # one's gain over the other is that one's figure
     over = offline.ask("How much does SPLADE v2 improve over SPLADE on TREC DL 2019?")
     assert [c.title.split(":")[0] for c in over.citations] == ["SPLADE v2"] and "9%" in over.text, over.text

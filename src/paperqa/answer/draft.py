@@ -57,6 +57,8 @@ def short_name(source: Source) -> str:
     return inert(names[0] if names and ":" in source.paper.title else source.paper.title)
 
 
+# A gain of one named paper over another asked, where neither abstract names the other: each one's own figures
+NEITHER_NAMES = "Neither abstract names the other, so neither compares them; what each reports:"
 NOTHING_RETRIEVED = (
     "No paper in the corpus matches this question with its restrictions (filters, years or papers referred to)."
 )

@@ -22,6 +22,7 @@ from .code import code_listed, code_of
 from .comparison import MAX_COMPARED, compared
 from .defining import defining
 from .draft import (
+    NEITHER_NAMES,
     NOTHING_RETRIEVED,
     Draft,
     none_made,
@@ -54,7 +55,7 @@ from .pointed import (
 from .premise import premise_said, training_denied
 from .question import Asked
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, orgs_said
-from .relevance import UNSEEN, Idf, lacking, match, spelled_out
+from .relevance import UNSEEN, Idf, lacking, match, names_another, spelled_out
 from .subjects import SHORT, Subjects
 from .topics import side_papers, the_two, topic_sides, topics_compared
 from .vectors import Vectors
@@ -216,12 +217,17 @@ class OfflineWriter:
             return topics_compared(two, sources, chosen, self.pick)
         if asked.shape == "fact" and asked.named_kind and len(sides := sides_named(asked.text, named, matches)) >= 2:
             return compared(asked, sources, sides[:MAX_COMPARED], self.pick)  # "which datasets do X and Y use?"
-        if (  # "how much faster are X and Y?" (not "how much does X improve over Y?", one's gain over the other)
-            asked.shape in ("improvement", "number")
-            and not against_named(asked.text)
-            and len(sides := sides_named(asked.text, named, matches)) >= 2
+        if (  # "how much faster are X and Y?" (not "how much does X improve over Y?", one's gain over the other,
+            # unless neither abstract names the other: "is WAGLE better than DP2Unlearning?")
+            asked.shape in ("improvement", "number") and len(sides := sides_named(asked.text, named, matches)) >= 2
         ):
-            return self.one.numbers_of_each(asked, sources, sides[:MAX_COMPARED])
+            papers = [sources[i].paper for i in sides[:MAX_COMPARED]]
+            if not against_named(asked.text):
+                return self.one.numbers_of_each(asked, sources, sides[:MAX_COMPARED])
+            if not names_another(papers, self.idf):
+                draft = self.one.numbers_of_each(asked, sources, sides[:MAX_COMPARED])
+                draft.text = f"{NEITHER_NAMES} {draft.text}"
+                return draft
         lead = named[0] if named else unnamed_lead(asked, sources, matches, self.subjects, self.idf)
         if lead is None:  # "reinforcement learning … database indexes": no paper on RL holds the topic
             return Draft(refusal(sources, apart=[written for written, _ in noun_kinds(asked.text)]), answerable=False)

@@ -239,6 +239,13 @@ def name_floor(idf: Idf) -> float:
     return min(RARE_NAME * idf(UNSEEN), idf(ONE_CHUNK))
 
 
+def names_another(papers: Sequence[Paper], idf: Idf) -> bool:
+    """Whether one paper's abstract names another of them (SPLADE v2's "we build on SPLADE"): a gain of one over
+    the other may be stated."""
+    rare = name_floor(idf)
+    return any(mentions(a.abstract, b, idf, rare) for a in papers for b in papers if a is not b)
+
+
 def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
     """The coverage of one paper for one question, and how long a name of it the question gives."""
     name = mentions(named_examples_removed(asked.text), paper, idf, rare=name_floor(idf))  # not "like SPLADE"
