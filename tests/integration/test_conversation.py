@@ -1244,3 +1244,20 @@ def test_is_it_better_than_the_first_one_gives_each_ones_results_when_neither_na
     answer = offline.ask("is it better than the first one?", history=history)
     assert answer.answerable and {c.paper_id for c in answer.citations} == {first, second}, answer.text
     assert answer.text.startswith("Neither abstract names the other"), answer.text
+
+
+def test_which_of_them_use_llms_narrows_a_list_to_papers_on_language_models(offline):
+    # "LLM" frames most questions, so "which of these use LLMs?" had no word of its own: every paper listed stayed,
+    # and of a list of one, that paper was quoted as if it used them
+    history = _talk(offline, "Which papers study dense retrieval?")
+    listed = {c.paper_id for c in history[0].answer.citations}
+    answer = offline.ask("which of them use LLMs?", history=history)
+    cited = {c.paper_id: c for c in answer.citations}
+    assert cited and set(cited) < listed, answer.text
+    papers = {s.paper.id: s.paper for s in answer.sources}
+    assert all(on_language_models(papers[i]) for i in cited), answer.text
+    history = _talk(offline, "Which papers study dense retrieval?", "only the ones from 2024")
+    one = offline.ask("which of these use LLMs?", history=history)
+    (only,) = history[1].answer.citations  # Relevance Filtering for Embedding-based Retrieval, on no LLM
+    assert not on_language_models(next(s.paper for s in history[1].answer.sources if s.paper.id == only.paper_id))
+    assert "does not mention “LLMs”" in one.text, one.text

@@ -425,3 +425,10 @@ def test_what_the_things_a_clause_names_do_is_no_word_a_paper_must_hold_as_its_a
     # "shows that language models think in English": what the models do; the irony-detection paper's "we think the
     # usage of …" (its authors' doing) had made it the answer
     answered_from(offline, "Which paper shows that language models think in English?", "Do Llamas Work in English")
+
+
+def test_llms_asked_of_a_named_paper_on_none_are_said_unmentioned(offline):
+    # "Does SPLADE use LLMs?" had quoted SPLADE as if it did: "LLMs" frames questions and was no word asked of it
+    answer = offline.ask("Does SPLADE use LLMs?")
+    assert "does not mention “LLMs”" in answer.text, answer.text
+    assert "does not mention" not in offline.ask("Does Mistral-SPLADE use LLMs?").text

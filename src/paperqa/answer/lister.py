@@ -43,10 +43,12 @@ class Lister:
         chosen = by_kin(probabilities, [s.paper for s in sources], self.vectors)
         draft = Draft("", answerable=True)
         chosen = self.subjects.on_it(asked, sources, chosen, short=len(asked.terms) <= SHORT)
-        if asked.among and (own := analyse(asked.of_them)).terms:  # "which of them use gradient ascent?": of the
-            # papers listed, those holding what it asks (not the list's topic and "gradient": WAGLE's "gradient
-            # difference")
+        own = analyse(asked.of_them) if asked.among else None
+        if own and own.terms:  # "which of them use gradient ascent?": of the papers listed, those holding what it
+            # asks (not the list's topic and "gradient": WAGLE's "gradient difference")
             chosen = [i for i in chosen if on_topic(own, sources[i].paper, self.subjects.names, self.idf)]
+        if own and own.llm:  # "which of these use LLMs?" ("LLM" frames most questions: no term)
+            chosen = [i for i in chosen if on_language_models(sources[i].paper)]
         # "papers on hashing with code available": each says where, and is quoted there
         code = (
             {i: said for i in chosen if (said := code_sentence(sources[i].paper.abstract))} if asked.with_code else {}

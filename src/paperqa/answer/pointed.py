@@ -16,7 +16,7 @@ from .kinds import DESCRIBED_KINDS
 from .names import fold, own_names
 from .phrases import COINED, as_written
 from .premise import premise_of
-from .question import Asked
+from .question import Asked, names_llms
 from .relevance import APPLIED_WORDS, Idf, Match, holds_phrase, kinds_named, lacking, phrases_lacked, spelled_held
 from .roles import COMPARING
 from .traits import LANGUAGE_MODELING, on_language_modeling, on_language_models
@@ -86,6 +86,9 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
     """What a question asks of the paper it names that its abstract never mentions, as written ("Does SPLADE use
     BERT?": `BERT`): nothing when the abstract holds any of it, or when what it lacks names no subject ("which
     paper first proposed pointer networks?" lacks only `first`)."""
+    # "which of these use LLMs?" of a paper on none ("LLM" frames most questions: no term of its own)
+    if asked.llm and (llms := names_llms(asked.text)) and not on_language_models(source.paper):
+        return [llms]
     # (no name: the paper a conversation points at, "which GPU?", asked of in words that are all the question's)
     rest = [t for t in asked.terms if t not in terms(found.name)] if found.name else list(asked.terms)
     if verb := verb_after(asked, found.name):

@@ -98,9 +98,9 @@ _MAKING_DATA = frozenset(
 )
 
 
-def names_llms(text: str) -> bool:
-    """Whether a text names large language models ("LLMs", "an MLLM", "large language models")."""
-    return bool(_LLM.search(text))
+def names_llms(text: str) -> str:
+    """How a text names large language models ("LLMs", "an MLLM", "large language models"), "" if it does not."""
+    return found.group(0) if (found := _LLM.search(text)) else ""
 
 
 @dataclass(frozen=True)

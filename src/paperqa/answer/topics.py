@@ -49,7 +49,7 @@ def side_papers(sides: tuple[str, str], sources: Sequence[Source]) -> list[int] 
     chosen: list[int] = []
     for side, other in (sides, sides[::-1]):
         own, theirs = key_terms(side), [t for t in key_terms(other) if t not in key_terms(side)]
-        llm = names_llms(side)  # "pruning for LLMs": a paper on LLMs (LLMs frame most questions: no key word)
+        llm = bool(names_llms(side))  # "pruning for LLMs": a paper on LLMs (LLMs frame most questions: no key word)
 
         def rank(
             i: int, own: Sequence[str] = own, theirs: Sequence[str] = theirs, llm: bool = llm
