@@ -8,7 +8,6 @@ import re
 from collections.abc import Sequence
 
 from .anaphora import NARROW, SINGULAR, refers_back
-from .answer.asking import asking
 from .answer.figures import counted
 from .answer.question import analyse
 from .answer.record import record_asked
@@ -20,14 +19,18 @@ from .resolved import NOTHING_BEFORE, Resolved
 from .superlative import WHICH_ONE, superlative
 from .text import PAPERS, subject_terms
 from .turns import (
+    PART,
     Turn,
     after_list,
+    asked_of,
     asks_more,
     cited_numbers,
     compared,
     discussed_in,
     gave_list,
     is_elliptical,
+    left_out,
+    names_any,
     of_the_paper,
     restriction_of,
     restricts_only,
@@ -36,15 +39,6 @@ from .turns import (
     the_other,
 )
 from .upvotes import upvotes_asked
-
-# "Who are the authors?", "What are the results?" after one paper's answer: a part of the paper just discussed,
-# when the question has no subject of its own.
-_PART = re.compile(
-    r"\bthe\s+(?:main\s+|key\s+)?(?:authors?|datasets?|benchmarks?|results?|findings?|conclusions?|contributions?|"
-    r"limitations?|experiments?|evaluation|code|abstract|title|date|"
-    r"task|method|model|approach|idea|problem|goal|architecture|system|gist|takeaways?|summary)\b",  # "the task?"
-    re.I,
-)
 
 
 def resolve(question: str, history: Sequence[Turn], filters: Filters | None = None) -> Resolved:
@@ -68,7 +62,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         )  # fmt: skip
         # "How is it fixed?", "which one is newer?": a pronoun and nothing else to search for ("which paper is the
         # oldest?" asks the corpus)
-        alone = refers_back(question) and not subject_terms(_asked_of(question))
+        alone = refers_back(question) and not subject_terms(asked_of(question))
         # "how many parameters?", "which GPU?": of no paper yet ("what did the authors of WAGLE evaluate on?" has
         # a word of its own besides the kind it wants)
         asked = analyse(question)
@@ -98,6 +92,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     # "which are from 2023?", "any with more than 2 upvotes?": no words but the restriction's, so of the list just
     # given ("which papers are from 2023?" asks the corpus); "which of them are from 2019?" after "which of them are
     # from 2024?" asks of the list both restrict, not of its 2024 papers
+    question = left_out(question, last) or question  # "exclude surveys": of the list, those not mentioning them
     restricting = restricts_only(question, years, upvotes)
     if restricting:
         lists = [t for t in history if gave_list(t) and restriction_of(t.question) != restricting]
@@ -191,7 +186,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         refers_back(question)
         or of_it
         or question.strip().lower().startswith(("and ", "what about", "how about"))
-        or (_PART.search(question) and not subject_terms(_PART.sub(" ", question)) and not after_list(last))
+        or (PART.search(question) and not subject_terms(PART.sub(" ", question)) and not after_list(last))
         or elliptical
         or code_only
         or bare
@@ -199,18 +194,18 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         or ordering
         or of_list
         # "what works better then?" after one paper's answer: nothing of its own to search the corpus for
-        or (not subject_terms(_asked_of(question)) and not after_list(last))
+        or (not subject_terms(asked_of(question)) and not after_list(last))
     ):
         # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
         # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
         upto = history[: history.index(last) + 1]
-        said = (t for t in reversed(upto) if not is_elliptical(analyse(t.question)) and _names_any(t.question))
+        said = (t for t in reversed(upto) if not is_elliptical(analyse(t.question)) and names_any(t.question))
         turn = next(said, None)
         subject = turn.question if turn else last.answer.question
         if turn and turn.answer.citations and SINGULAR.search(subject):
             # "how many parameters does it save?", then "what about GPT-3?": "it" is the paper that answered
             subject = SINGULAR.sub(lambda _: f"“{turn.answer.citations[0].title}”", subject, count=1)
-        query = f"{_asked_of(subject)} {question}"
+        query = f"{asked_of(subject)} {question}"
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
         if is_elliptical(analyse(last.question)) and after_list(last):  # "which GPU?" after "how many bits?" of a
             cited = [s.paper.id for s in last.answer.sources]  # list: of that list, not of the one paper stating it
@@ -223,7 +218,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
                 query = "Compare " + " and ".join(f"“{t}”" for t in titles)
             elif len(titles) >= 2 and elliptical and (gain := _HOW_MUCH.match(question)):  # "how much faster?"
                 query = f"{gain[0]} are {' and '.join(f'“{t}”' for t in titles)}?"  # each one's, as asked of both
-        elif (SINGULAR.search(question) or _PART.search(question) or elliptical or code_only or of_it) and cited:
+        elif (SINGULAR.search(question) or PART.search(question) or elliptical or code_only or of_it) and cited:
             # "what dataset does it introduce?": the paper just discussed, the last answer's first citation. A
             # question with words of its own is asked alone ("does it use an inverted index?" after "does it use
             # BERT?" is not asked of BERT); "what does it evaluate on?" is read with the last question.
@@ -235,7 +230,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             # "tell me more about [2]" names that paper by pointing: no words of it to ask with either
             pointing = pointer(last.question) is not None
             # (how the answer should read is no word of its own: "summarize it in one sentence")
-            own = bool(subject_terms(_asked_of(question)))
+            own = bool(subject_terms(asked_of(question)))
             alone = own or not SINGULAR.search(question) or after_list(last) or pointing
             query = question if alone else query
             if _GIST.search(question) and not subject_terms(_GIST.sub(" ", question)):  # "what is the main idea?":
@@ -269,21 +264,6 @@ _HOW_MUCH = re.compile(r"^\s*how\s+much\s+[\w-]+(?=\s*\??\s*$)", re.I)  # "how m
 
 
 # "which paper is similar?", "any related work?", "papers like this one", "similar to [2]"
-def _names_any(question: str) -> bool:
-    """Whether a question names something of its own beside a part of a paper ("what is the gist?" names none)."""
-    return bool(subject_terms(_PART.sub(" ", _asked_of(question))))
-
-
-def _asked_of(question: str) -> str:
-    """What a question asked about, without how it asked (its record, finding or limits words): a follow-up read
-    with it does not ask those again ("what datasets does it use?" after "who are the authors?")."""
-    # ("Which papers have more than 2 upvotes?", "papers from 2024": their restriction is no word to search for)
-    question = upvoted.rest if (upvoted := upvotes_asked(question)) else question
-    question = dated.rest if (dated := years_asked(question)) else question
-    record = record_asked(question)
-    return asking(record[1] if record else question).rest
-
-
 def _asked_again(question: str, ref: str) -> str | None:
     """An earlier question asked of another paper (`ref`, "[1]"): its own pointer ("the second one", "[2]", "it")
     replaced; None when it has none."""

@@ -1,5 +1,6 @@
-"""What an earlier turn of a chat was (a list, one thing asked of each paper of one, a restriction alone), and
-which of its papers a follow-up points at ("the other one", "the attack"), as a follow-up reads it."""
+"""What an earlier turn of a chat was (a list, one thing asked of each paper of one, a restriction alone), what a
+question asks about apart from how it asks, and which of its papers a follow-up points at ("the other one", "the
+attack"), as a follow-up reads it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .answer.asking import asking
 from .answer.question import Asked, analyse
+from .answer.record import record_asked
 from .dates import YearsAsked, years_asked
 from .ordinals import REF, other_pointed
 from .text import subject_terms, terms
@@ -161,3 +164,39 @@ def similar_alone(question: str) -> bool:
     return bool(_SIMILAR.search(question)) and not subject_terms(
         REF.sub(" ", _SIMILAR.sub(" ", _ELSE.sub(" ", question)))
     )
+
+
+def left_out(question: str, last: Turn) -> str | None:
+    """A follow-up only leaving things out of the list just given ("exclude surveys", "drop the ones that use
+    BERT"), as the list's narrowing asks it ("Which of them, excluding surveys?"); None for any other question."""
+    asked = analyse(question)
+    return (
+        f"Which of them, excluding {asked.excluded}?"
+        if asked.excluded and not asked.terms and after_list(last)
+        else None
+    )
+
+
+# "Who are the authors?", "What are the results?" after one paper's answer: a part of the paper just discussed,
+# when the question has no subject of its own.
+PART = re.compile(
+    r"\bthe\s+(?:main\s+|key\s+)?(?:authors?|datasets?|benchmarks?|results?|findings?|conclusions?|contributions?|"
+    r"limitations?|experiments?|evaluation|code|abstract|title|date|"
+    r"task|method|model|approach|idea|problem|goal|architecture|system|gist|takeaways?|summary)\b",  # "the task?"
+    re.I,
+)
+
+
+def names_any(question: str) -> bool:
+    """Whether a question names something of its own beside a part of a paper ("what is the gist?" names none)."""
+    return bool(subject_terms(PART.sub(" ", asked_of(question))))
+
+
+def asked_of(question: str) -> str:
+    """What a question asked about, without how it asked (its record, finding or limits words): a follow-up read
+    with it does not ask those again ("what datasets does it use?" after "who are the authors?")."""
+    # ("Which papers have more than 2 upvotes?", "papers from 2024": their restriction is no word to search for)
+    question = upvoted.rest if (upvoted := upvotes_asked(question)) else question
+    question = dated.rest if (dated := years_asked(question)) else question
+    record = record_asked(question)
+    return asking(record[1] if record else question).rest

@@ -1261,3 +1261,16 @@ def test_which_of_them_use_llms_narrows_a_list_to_papers_on_language_models(offl
     (only,) = history[1].answer.citations  # Relevance Filtering for Embedding-based Retrieval, on no LLM
     assert not on_language_models(next(s.paper for s in history[1].answer.sources if s.paper.id == only.paper_id))
     assert "does not mention “LLMs”" in one.text, one.text
+
+
+def test_a_follow_up_leaving_things_out_narrows_the_list_just_given(offline):
+    # "exclude surveys" after a list had searched the corpus for "exclude" and "surveys" (a refusal naming a BERT
+    # survey); "which of them are not surveys?" had listed the one survey
+    history = _talk(offline, "Which papers study LLM unlearning?")
+    listed = {c.paper_id: c.title for c in history[0].answer.citations}
+    sok = next(i for i, t in listed.items() if t.startswith("SoK"))
+    for follow in ("exclude surveys", "which of them are not surveys?"):
+        answer = offline.ask(follow, history=history)
+        cited = {c.paper_id for c in answer.citations}
+        assert answer.answerable and cited == set(listed) - {sok}, (follow, answer.text)
+        assert "leaving out those that mention “surveys”" in answer.text, answer.text

@@ -499,7 +499,10 @@ def test_the_best_papers_asked_for_are_a_list_and_best_no_word_of_the_topic(ques
      ("Which papers that don't use labels study hashing?", "labels"),
      ("Do language models know what they don't know? Papers on abstention.", ""),
      ("Which papers study unlearning without retraining?", ""),
-     ("Which papers study downstream performance, not just pretraining loss?", "")],
+     ("Which papers study downstream performance, not just pretraining loss?", ""),
+     # all a follow-up says is what to leave out ("remove bias from word embeddings" says more)
+     ("exclude surveys", "surveys"), ("drop the ones that use BERT", "BERT"), ("no surveys please", "surveys"),
+     ("Remove bias from word embeddings", "")],
 )  # fmt: skip
 def test_what_a_list_leaves_out_is_no_word_of_its_topic(question, excluded):
     asked = analyse(question)

@@ -23,6 +23,7 @@ from ..text import (
 )
 from .asking import Order, Ordering, asking
 from .kinds import DATED_COMPARATIVE, in_plural, named_kind, wanted
+from .leaving import excluded_in
 from .phrases import COINED, WORD, compounds, derived, either, joined, linked, pairs
 from .record import Record, record_asked
 from .roles import by_asker, clause_verbs, doer, domains, done_to, framed, main_verb, qualified
@@ -39,18 +40,6 @@ _INTRODUCED = re.compile(
     r"\b(?i:(?:which|what)\s+(?:paper|work|study|article)|who)\s+(?i:first\s+)?"
     r"(?i:introduced?|proposed?|presented?|created?|invented?|developed?|coined?)\s+(?i:the\s+|an?\s+)?"
     rf"(?P<name>{COINED}(?:\s+{COINED})*)(?![\w-])",
-)
-# "Which retrieval papers do not use BERT?", "papers on hashing that are not about images", "except", "other than":
-# what a list leaves out, when the papers are what is negated ("what they don't know" is about language models).
-# "Not only/just X" excludes nothing; "without retraining" is a property papers claim.
-_EXCLUDED = re.compile(
-    r"\b(?:(?:that|which|papers|ones|those)\s+(?:(?:do|does|did|are|is)\s+not|don't|doesn't|aren't|isn't)"
-    r"|but\s+not|except(?:\s+for)?|excluding|other\s+than|apart\s+from|not(?=\s+(?:about|on|using|for)\b))"
-    r"(?!\s+(?:only|just|necessarily|always|merely|simply|require|need)\b)\s+"
-    r"(?:(?:use|using|about|on|for|involve|involving|mention|mentioning|study|studying|with|apply|applying)\s+)?"
-    r"(?:(?:those|ones|papers?)\s+(?:on|about|with|using)\s+)?(?:the\s+|an?\s+)?"
-    r"(?P<what>[\w-]+(?:\s+(?!and\b|or\b|but\b|in\b|for\b|to\b)[\w-]+)?)",
-    re.IGNORECASE,
 )
 # A framing verb that is also a task, as what papers do to a kind of text ("papers that summarize legal
 # documents"), not a request ("Summarize the paper on X") or a survey asked for ("papers summarizing research on X").
@@ -188,7 +177,7 @@ def analyse(question: str) -> Asked:
     """The shape and key terms of a question; of a list, what it is to leave out ("papers on hashing that are not
     about images"), which is then no part of its topic or of what is searched."""
     asked = _analysed(question)
-    m = _EXCLUDED.search(asked.text)
+    m = excluded_in(asked.text)
     words = m.group("what").split() if m else []
     while words and not subject_terms(words[-1]) and not names_llms(words[-1]):  # "that don't use labels study X"
         words.pop()  # (LLMs frame most questions, but a list may leave them out: "not about LLMs")
