@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from paperqa import Assistant, Settings
+from paperqa import Assistant, Settings, Turn
 from tests.integration.indexing import PAPERQA, env_for, write_jsonl
 
 pytestmark = pytest.mark.integration
@@ -203,3 +203,25 @@ def test_a_question_repeating_a_phrase_is_answered_rather_than_hanging(trap_home
                        capture_output=True, text=True, timeout=120)  # fmt: skip
     assert r.returncode == 0, r.stderr[-500:]
     assert "answerable" in json.loads(out.read_text().splitlines()[0])
+
+
+def test_a_link_asked_for_is_the_records_web_address_only(tmp_path):
+    # "is there a link?" after a paper's answer had searched the corpus for "link" (a link-prediction paper
+    # answered); a record's "javascript:" address is no link to give
+    rows = [
+        {"id": "a1", "title": "Volcano graphs for eruption forecasting", "url": "https://arxiv.org/abs/2401.00001",
+         "abstract": "We forecast volcano eruptions with graph models of sensor networks and report lead times."},
+        {"id": "a2", "title": "Galaxy morphology with robots", "url": "javascript:alert(1)",
+         "abstract": "We classify galaxy morphology with robot telescopes and report accuracy on survey images."},
+    ]  # fmt: skip
+    a = Assistant(Settings(home=tmp_path / "home", embedding="hash", llm="offline"))
+    a.ingest([write_jsonl(tmp_path / "links.jsonl", rows)])
+    asked = "Tell me about “Volcano graphs for eruption forecasting”"
+    first = a.ask(asked)
+    assert [c.paper_id for c in first.citations] == ["a1"], first.text
+    answer = a.ask("is there a link?", history=[Turn(asked, first)])
+    assert answer.text.startswith("The corpus lists https://arxiv.org/abs/2401.00001 for “Volcano graphs"), answer.text
+    hostile = a.ask("Where can I read “Galaxy morphology with robots”?")
+    assert hostile.text.startswith("The corpus lists no link for “Galaxy morphology"), hostile.text
+    assert "javascript" not in hostile.text
+    a.close()

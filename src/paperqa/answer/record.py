@@ -11,7 +11,7 @@ from ..text import PAPERS
 from ..types import Paper
 from .citations import inert
 
-Record = Literal["authors", "author count", "date", "organisation", "citations", "citing", "upvotes"]
+Record = Literal["authors", "author count", "date", "organisation", "citations", "citing", "upvotes", "link"]
 
 # Each phrase asks for one field of the record; what is left of the question names the paper. Look-aheads are
 # bounded: "when was " repeated 5,000 times took 4.7 s with an unbounded one (each match scanned to the end).
@@ -45,6 +45,12 @@ _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
         re.IGNORECASE)),
     ("upvotes", re.compile(  # "how many upvotes does SPLADE v2 have?" (a list by them is `asking.popular`'s)
         r"\bhow\s+many\s+upvotes\b|\b(?:upvote\s+count|number\s+of\s+upvotes)\b", re.IGNORECASE)),
+    ("link", re.compile(  # "is there a link?", "where can I read it?", "the arXiv id of X" (not "link prediction")
+        r"\b(?:is\s+there\s+an?|any|the|a|its|their)\s+(?:link|url|pdf|doi|arxiv\s+(?:id|link|page|url|number))"
+        r"(?=\s+(?:to|for|of)\b|\s*[?.!]*\s*$)|^\s*(?:link|url|pdf|doi)\s*[?.!]*\s*$"
+        r"|\bwhere\s+can\s+(?:i|we|one|you)\s+(?:read|find|get|download|access|see)\s+"
+        r"(?:(?:it|this|that|them|the\s+(?:paper|full\s+(?:paper|text)|pdf))\b|(?=[“\"]|(?-i:[A-Z])))",  # or a name
+        re.IGNORECASE)),
     ("citing", re.compile(  # "which papers cite SPLADE?", "who cited it?", "papers citing X", "is X cited by any?"
         rf"\b(?:(?:which|what|any)\s+(?:other\s+)?{PAPERS}|who)\s+(?:(?:have|has)\s+)?(?:cite[sd]?|referenced?|references)\b"
         rf"|\bwhat\s+(?:cites|cited)\b|\b{PAPERS}\s+(?:(?:that|which)\s+(?:cite|reference)|citing|referencing)\b"
@@ -107,6 +113,10 @@ def record_said(record: Record, paper: Paper) -> str:
         if paper.upvotes is not None:
             return f"The corpus lists {paper.upvotes} upvote{'s' if paper.upvotes != 1 else ''} for {title}."
         return f"The corpus lists no upvotes for {title}."
+    if record == "link":  # (only a web address: a record's "javascript:" is no link to give)
+        if paper.url and paper.url.startswith(("https://", "http://")):
+            return f"The corpus lists {inert(paper.url)} for {title}."
+        return f"The corpus lists no link for {title}."
     upvotes = f"; it lists {paper.upvotes} upvotes for {title}" if paper.upvotes is not None else ""
     return f"The corpus records no citation counts{upvotes}."
 
