@@ -39,11 +39,13 @@ def tidy(text: str) -> str:
     `40times` as 40×,
     `{\\it x}` as x, `\\url{x}` as x, `x2013` as –, stray braces gone. Only for display: what is indexed keeps
     the text as read."""
-    text = _TEX_URL.sub(r"\1", text)
-    text = _TEX_ACCENT.sub(lambda m: _ACCENTS.get((m.group(0)[1], m.group(1)), m.group(1)), text)
-    text = _TEX_ESCAPED.sub(r"\1", text)
-    text = _TEX_MACRO.sub(_macro, text)
+    if "\\" in text:  # (most sentences have no TeX: each is read for every answer quoting or checking it)
+        text = _TEX_URL.sub(r"\1", text)
+        text = _TEX_ACCENT.sub(lambda m: _ACCENTS.get((m.group(0)[1], m.group(1)), m.group(1)), text)
+        text = _TEX_ESCAPED.sub(r"\1", text)
+        text = _TEX_MACRO.sub(_macro, text)
     text = _BARE_RELATION.sub(lambda m: _TEX_GREEK[m.group(0)], text)
-    text = _ENTITY.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+    if "x20" in text:  # every entity code starts so
+        text = _ENTITY.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
     text = text.replace("``", "“").replace("''", "”")  # TeX quotes
     return text.replace("{", "").replace("}", "").replace("--", "–")
