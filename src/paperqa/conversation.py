@@ -11,6 +11,7 @@ from .anaphora import NARROW, SINGULAR, refers_back
 from .answer.figures import counted
 from .answer.question import analyse
 from .answer.record import record_asked
+from .answer.shapes import SUMMARY
 from .dates import years_asked
 from .filters import Filters
 from .more_asked import more_asked
@@ -160,6 +161,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         missing = ", ".join(f"[{n}]" for n in refs)
         return Resolved(question, None, f"The last answer has no source {missing}: it had {listed}.")
     of_it = not papers and of_the_paper(question, last)  # "how effective is the attack?"
+    # "is there a link?", "how many upvotes?": a field of the record of the paper just discussed
+    own_record = (rec := record_asked(question)) is not None and rec[0] != "citing" and not subject_terms(rec[1])
     # "which are for images?", "which use BERT?" after a list: of its papers ("which papers …" asks the corpus)
     of_list = bool(_WHICH_OF.match(question)) and not _PAPERS.search(question) and after_list(last)
     if papers:
@@ -218,7 +221,9 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
                 query = "Compare " + " and ".join(f"“{t}”" for t in titles)
             elif len(titles) >= 2 and elliptical and (gain := _HOW_MUCH.match(question)):  # "how much faster?"
                 query = f"{gain[0]} are {' and '.join(f'“{t}”' for t in titles)}?"  # each one's, as asked of both
-        elif (SINGULAR.search(question) or PART.search(question) or elliptical or code_only or of_it) and cited:
+        elif (
+            SINGULAR.search(question) or PART.search(question) or elliptical or code_only or of_it or own_record
+        ) and cited:
             # "what dataset does it introduce?": the paper just discussed, the last answer's first citation. A
             # question with words of its own is asked alone ("does it use an inverted index?" after "does it use
             # BERT?" is not asked of BERT); "what does it evaluate on?" is read with the last question.
@@ -233,9 +238,13 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             own = bool(subject_terms(asked_of(question)))
             alone = own or not SINGULAR.search(question) or after_list(last) or pointing
             query = question if alone else query
-            if _GIST.search(question) and not subject_terms(_GIST.sub(" ", question)):  # "what is the main idea?":
-                title = next(c.title for c in last.answer.citations if c.paper_id == cited[0])  # its gist, as named
-                query = f"{_GIST.sub(' ', question).rstrip(' ?')} the main idea of “{title}”?"
+            gist = _GIST.search(question) and not subject_terms(_GIST.sub(" ", question))  # "what is the main idea?"
+            # "summarize it in one sentence" after "tell me about the second one": its summary, as named
+            summary = SUMMARY.search(question) and not subject_terms(asked_of(SUMMARY.sub(" ", question)))
+            if gist or summary:
+                title = next(c.title for c in last.answer.citations if c.paper_id == cited[0])
+                gist_asked = f"{_GIST.sub(' ', question).rstrip(' ?')} the main idea of “{title}”?"
+                query = gist_asked if gist else f"Summarize “{title}”"
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
 

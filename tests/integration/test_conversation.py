@@ -1274,3 +1274,17 @@ def test_a_follow_up_leaving_things_out_narrows_the_list_just_given(offline):
         cited = {c.paper_id for c in answer.citations}
         assert answer.answerable and cited == set(listed) - {sok}, (follow, answer.text)
         assert "leaving out those that mention “surveys”" in answer.text, answer.text
+
+
+def test_a_summary_or_a_record_field_after_a_paper_pointed_at_is_of_that_paper(offline):
+    # after "tell me about the second one", "summarize it in one sentence" had been "does not say this" (asked
+    # for the word "summarize"), and "is there a link?" answered of ADAHESSIAN, searched for "second" and "link"
+    history = _talk(offline, "Which papers study LLM unlearning?", "tell me about the second one")
+    second = history[1].answer.citations[0].paper_id
+    summary = offline.ask("summarize it in one sentence", history=history)
+    assert summary.answerable and [c.paper_id for c in summary.citations] == [second], summary.text
+    history.append(Turn("summarize it in one sentence", summary))
+    title = history[1].answer.citations[0].title
+    for follow in ("is there a link?", "how many upvotes?"):
+        answer = offline.ask(follow, history=history)
+        assert answer.text.startswith("The corpus lists no ") and f"“{title}”" in answer.text, (follow, answer.text)
