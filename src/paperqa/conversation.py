@@ -202,7 +202,10 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
         # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
         upto = history[: history.index(last) + 1]
-        said = (t for t in reversed(upto) if not is_elliptical(analyse(t.question)) and names_any(t.question))
+        said = (  # (not "tell me about the second one": its words point, they name nothing)
+            t for t in reversed(upto)
+            if not is_elliptical(analyse(t.question)) and names_any(t.question) and pointer(t.question) is None
+        )  # fmt: skip
         turn = next(said, None)
         subject = turn.question if turn else last.answer.question
         if turn and turn.answer.citations and SINGULAR.search(subject):

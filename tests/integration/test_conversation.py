@@ -1288,3 +1288,13 @@ def test_a_summary_or_a_record_field_after_a_paper_pointed_at_is_of_that_paper(o
     for follow in ("is there a link?", "how many upvotes?"):
         answer = offline.ask(follow, history=history)
         assert answer.text.startswith("The corpus lists no ") and f"“{title}”" in answer.text, (follow, answer.text)
+
+
+def test_a_narrowing_after_a_paper_pointed_at_reads_with_the_list_not_the_pointing(offline):
+    # "which of them use LLMs?" after "tell me about the second one" and a comparison had been read with "second"
+    # (a word of pointing): "none of the 2 papers … covers this", though both are on LLM unlearning
+    history = _talk(offline, "Which papers study LLM unlearning?", "tell me about the second one",
+                    "is it better than the first one?")  # fmt: skip
+    both = {c.paper_id for c in history[2].answer.citations}
+    answer = offline.ask("which of them use LLMs?", history=history)
+    assert answer.answerable and {c.paper_id for c in answer.citations} == both, answer.text
