@@ -1298,3 +1298,13 @@ def test_a_narrowing_after_a_paper_pointed_at_reads_with_the_list_not_the_pointi
     both = {c.paper_id for c in history[2].answer.citations}
     answer = offline.ask("which of them use LLMs?", history=history)
     assert answer.answerable and {c.paper_id for c in answer.citations} == both, answer.text
+
+
+def test_how_does_it_compare_to_a_named_paper_searches_for_that_paper_too(offline):
+    # "how does it compare to SPLADE?" after ColBERT-XM's answer: the question, holding ColBERT-XM's long title,
+    # found no SPLADE paper: a SPLADE-based paper stood in, and the next answer said no paper is named "SPLADE"
+    history = _talk(offline, "What is ColBERT?", "how does it compare to SPLADE?")
+    titles = [c.title for c in history[1].answer.citations]
+    assert any(t.startswith("SPLADE:") for t in titles) and any(t.startswith("ColBERT-XM") for t in titles), titles
+    answer = offline.ask("what datasets do they use?", history=history)
+    assert "No paper in the corpus is named “SPLADE”" not in answer.text, answer.text

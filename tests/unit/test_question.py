@@ -700,7 +700,9 @@ def test_what_two_papers_have_in_common_compares_them_and_comparing_a_kind_of_me
      ("Dense vs sparse retrieval", ("Dense retrieval", "sparse retrieval")),
      ("Compare knowledge distillation and pruning", ("knowledge distillation", "pruning")),
      ("Compare the approaches of hashing with quantization", ("hashing", "quantization")),
-     ("How do they differ?", None)],
+     ("How do they differ?", None),
+     ("How does pruning compare to quantization?", ("pruning", "quantization")),
+     ("how does “ColBERT-XM” compare with SPLADE?", ("“ColBERT-XM”", "SPLADE"))],
 )  # fmt: skip
 def test_the_two_approaches_a_question_compares_are_read_with_a_shared_head(question, sides):
     assert topic_sides(question) == sides

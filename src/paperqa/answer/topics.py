@@ -17,11 +17,14 @@ from .picking import Picker
 from .question import Asked, analyse, names_llms
 from .traits import on_language_models
 
-# "between X and Y", "X vs Y", "X versus Y", "compare X and/with/to Y": the two sides, up to the end of the clause.
+# "between X and Y", "X vs Y", "X versus Y", "compare X and/with/to Y", "how does X compare to Y": the two sides, up
+# to the end of the clause.
 _SIDES = re.compile(
     r"\bbetween\s+(?P<a>[^?.!,;]{1,60}?)\s+and\s+(?P<b>[^?.!,;]{1,60})"
     r"|\bcompare\s+(?P<c>[^?.!,;]{1,60}?)\s+(?:and|with|to)\s+(?P<d>[^?.!,;]{1,60})"
-    r"|(?P<e>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:vs\.?|versus)\s+(?P<f>[^?.!,;]{1,60})",
+    r"|(?P<e>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:vs\.?|versus)\s+(?P<f>[^?.!,;]{1,60})"
+    r"|\bhow\s+(?:does|do|did|would|will)\s+(?P<g>[^?.!,;]{1,120}?)\s+compare\s+(?:to|with|against)\s+"
+    r"(?P<h>[^?.!,;]{1,60})",
     re.IGNORECASE,
 )
 _APPROACH = re.compile(r"^(?:the\s+)?(?:approaches?|methods?|models?)\s+(?:of|for|to)\s+", re.IGNORECASE)
