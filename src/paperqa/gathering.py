@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .answer.asked_names import unnamed
 from .answer.asking import Ordering
 from .answer.question import Asked
 from .answer.relevance import NAMED_K, holding_kinds, kinds_named
@@ -40,7 +41,15 @@ def searched(
     if asked.shape == "compare" and (sides := topic_sides(asked.text)):
         for side in sides:  # "dense and sparse retrieval": the papers on either, not only on both
             sources = with_more(sources, retriever.retrieve(view, embed(side), side, SIDE_K, filters))
+    # A name no paper found goes by ("SPLADE" beside a long title) is searched for alone: an answer says when no
+    # paper of the corpus is named so, which the papers found for the whole question cannot tell
+    for name in unnamed(asked.text, sources[:NAME_DEPTH], [])[:NAMES_SEARCHED]:
+        sources = with_more(sources, retriever.retrieve(view, embed(name), name, SIDE_K, filters))
     return vector, sources
+
+
+NAME_DEPTH = 10  # the papers found whose names a question's names are looked for among (as the writer looks)
+NAMES_SEARCHED = 2  # names searched for alone, at most (a pasted list of names is not searched name by name)
 
 
 @dataclass(frozen=True)

@@ -1354,3 +1354,16 @@ def test_a_paper_named_by_its_titles_head_in_its_capitals_is_a_side_of_a_compari
     )
     cited = [c.title.split(":")[0] for c in answer.citations]
     assert answer.answerable and "GraphHash" in cited and any(t.startswith("Differentiable Neural") for t in cited)
+
+
+def test_a_name_no_paper_found_goes_by_is_searched_for_alone_before_saying_none_is_named(offline):
+    # beside ColBERT-XM's long title, BERT4Rec was not among the papers found, and the answer said "No paper in
+    # the corpus is named “BERT4Rec”", though one is
+    answer = offline.ask(
+        "Compare “ColBERT-XM: A Modular Multi-Vector Representation Model for Zero-Shot Multilingual Information "
+        "Retrieval” with BERT4Rec"
+    )
+    assert "No paper in the corpus is named" not in answer.text, answer.text
+    assert {c.title.split(":")[0] for c in answer.citations} == {"ColBERT-XM", "BERT4Rec"}, answer.text
+    # a name the corpus lacks is still said to be lacking
+    assert "No paper in the corpus is named “ColBERTv2”" in offline.ask("Compare ColBERTv2 and SPLADE v2").text
