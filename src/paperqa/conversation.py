@@ -201,6 +201,10 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     ):
         # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
         # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
+        # "compare them" after one paper's answer (not a list of one): the papers of the list or comparison before
+        one_listed = analyse(last.question).shape == "list" or restriction_of(last.question)  # ("from 2024")
+        if NARROW.search(question) and not SINGULAR.search(question) and not one_listed:
+            last = several_before(history, last)
         upto = history[: history.index(last) + 1]
         said = (  # (not "tell me about the second one": its words point, they name nothing)
             t for t in reversed(upto)

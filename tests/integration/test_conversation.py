@@ -1308,3 +1308,12 @@ def test_how_does_it_compare_to_a_named_paper_searches_for_that_paper_too(offlin
     assert any(t.startswith("SPLADE:") for t in titles) and any(t.startswith("ColBERT-XM") for t in titles), titles
     answer = offline.ask("what datasets do they use?", history=history)
     assert "No paper in the corpus is named “SPLADE”" not in answer.text, answer.text
+
+
+def test_compare_them_after_one_papers_answer_compares_the_list_before_it(offline):
+    # "compare them" after "which is the newest?" had been asked of the newest paper alone: "does not say this"
+    history = _talk(offline, "Which papers study LLM unlearning?", "which is the newest?")
+    listed = {c.paper_id for c in history[0].answer.citations}
+    answer = offline.ask("compare them", history=history)
+    cited = {c.paper_id for c in answer.citations}
+    assert answer.answerable and len(cited) > 1 and cited <= listed, answer.text
