@@ -2,6 +2,8 @@
 
 import pytest
 
+from paperqa import Turn
+
 from .answering import answered_from
 
 pytestmark = pytest.mark.integration
@@ -432,3 +434,13 @@ def test_llms_asked_of_a_named_paper_on_none_are_said_unmentioned(offline):
     answer = offline.ask("Does SPLADE use LLMs?")
     assert "does not mention “LLMs”" in answer.text, answer.text
     assert "does not mention" not in offline.ask("Does Mistral-SPLADE use LLMs?").text
+
+
+def test_numbers_or_figures_asked_of_a_paper_are_its_figures(offline):
+    # "What figures does SPLADE v2 report?" had quoted its background ("Introduced recently, the SPLADE model …"),
+    # and "what are its numbers?" after its answer a sentence without one
+    figures = offline.ask("What figures does SPLADE v2 report?")
+    assert figures.text.split("]: ", 1)[1].startswith("Overall, SPLADE is considerably improved"), figures.text
+    history = [Turn("Tell me about SPLADE v2", offline.ask("Tell me about SPLADE v2"))]
+    numbers = offline.ask("what are its numbers?", history=history)
+    assert "9% gains on NDCG@10" in numbers.text, numbers.text
