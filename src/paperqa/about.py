@@ -62,13 +62,23 @@ _THANKS = re.compile(
     re.IGNORECASE,
 )
 YOU_ARE_WELCOME = "Glad it helped. Ask about another paper or topic of the corpus whenever you like."
+# A goodbye ("bye", "that's all for now"): nothing to look up either
+_BYE = re.compile(
+    r"\s*(?:(?:ok(?:ay)?|thanks?|thx)[\s,!.]*)?(?:(?:good)?bye|bye[\s-]?bye|see (?:you|ya)(?: later)?|cya|later"
+    r"|that'?s (?:all|it)(?: for (?:now|today))?|i'?m done|done for (?:now|today))"
+    r"[\s,!.]*(?:thanks?(?: you)?|thx)?[\s!.]*",
+    re.IGNORECASE,
+)
+GOODBYE = "Goodbye. The conversation stays here until you start a new chat."
 
 
 def how_to_ask(question: str) -> str | None:
-    """What to say to a question about the assistant itself ("help"), to thanks, or to a question of no words;
-    None for a question to the corpus."""
+    """What to say to a question about the assistant itself ("help"), to thanks, to a goodbye, or to a question of
+    no words; None for a question to the corpus."""
     if _THANKS.fullmatch(question):
         return YOU_ARE_WELCOME
+    if _BYE.fullmatch(question):
+        return GOODBYE
     return HOW_TO_ASK if _ABOUT_ME.fullmatch(question) or not re.search(r"[^\W_]", question) else None
 
 

@@ -33,6 +33,7 @@ from .turns import (
     left_out,
     names_any,
     of_the_paper,
+    own_topic,
     restriction_of,
     restricts_only,
     several_before,
@@ -185,6 +186,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     ):  # "Compare it with Arctic-Embed 2.0", "which papers cite it?": the paper just discussed, by its title
         title = next(c.title for c in last.answer.citations if c.paper_id == cited[0])
         query = SINGULAR.sub(lambda _: f"“{title}”", question, count=1)
+    elif own_topic(question, history[-1].answer.answerable):
+        pass  # "what about RNA?" after a refusal: a topic of its own, not read with the one the corpus lacks
     elif (
         refers_back(question)
         or of_it
@@ -215,7 +218,7 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if turn and turn.answer.citations and SINGULAR.search(subject):
             # "how many parameters does it save?", then "what about GPT-3?": "it" is the paper that answered
             subject = SINGULAR.sub(lambda _: f"“{turn.answer.citations[0].title}”", subject, count=1)
-        query = f"{asked_of(subject)} {question}"
+        query = question if own_topic(question, after=subject) else f"{asked_of(subject)} {question}"
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
         if is_elliptical(analyse(last.question)) and after_list(last):  # "which GPU?" after "how many bits?" of a
             cited = [s.paper.id for s in last.answer.sources]  # list: of that list, not of the one paper stating it

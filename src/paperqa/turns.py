@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .anaphora import refers_back
 from .answer.asking import asking
 from .answer.question import Asked, analyse
 from .answer.record import record_asked
@@ -200,3 +201,15 @@ def asked_of(question: str) -> str:
     question = dated.rest if (dated := years_asked(question)) else question
     record = record_asked(question)
     return asking(record[1] if record else question).rest
+
+
+_ABOUT = re.compile(r"\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)  # "what about hashing?": a topic alone
+
+
+def own_topic(question: str, answered: bool = True, after: str = "") -> bool:
+    """Whether a follow-up naming a topic of its own ("what about RNA?") is asked alone: after a refusal (not
+    `answered`: the topic the corpus lacks is no part of it), or after a question that was a topic alone (`after`,
+    "what about unlearning?": "what about hashing?" names what it named)."""
+    if not subject_terms(asked_of(question)) or refers_back(question):
+        return False
+    return not answered or bool(after and _ABOUT.match(asking(after).rest))

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from paperqa import Assistant, Filters, Settings, Turn
-from paperqa.about import HOW_TO_ASK, YOU_ARE_WELCOME
+from paperqa.about import GOODBYE, HOW_TO_ASK, YOU_ARE_WELCOME
 from paperqa.anaphora import refers_back
 from paperqa.answer.draft import contribution
 from paperqa.answer.record import AUTHORS_UNNAMED
@@ -1317,3 +1317,27 @@ def test_compare_them_after_one_papers_answer_compares_the_list_before_it(offlin
     answer = offline.ask("compare them", history=history)
     cited = {c.paper_id for c in answer.citations}
     assert answer.answerable and len(cited) > 1 and cited <= listed, answer.text
+
+
+def test_a_new_topic_after_a_refusal_or_after_a_topic_alone_is_asked_alone(offline):
+    # "what about RNA?" after a refused "protein folding" had been read with it ("mentions “protein” or “RNA”");
+    # "ok, what about unlearning?" had been refused for "ok"; "and what about hashing?" after it read as
+    # "unlearning hashing" and refused
+    history = _talk(offline, "Which papers study protein folding?", "what about RNA?")
+    assert "“protein”" not in history[1].answer.text and "“RNA”" in history[1].answer.text, history[1].answer.text
+    unlearning = offline.ask("ok, what about unlearning?", history=history)
+    assert unlearning.answerable and "Unlearning" in unlearning.citations[0].title, unlearning.text
+    history.append(Turn("ok, what about unlearning?", unlearning))
+    hashing = offline.ask("and what about hashing?", history=history)
+    assert hashing.answerable and all("ash" in c.title for c in hashing.citations[:3]), hashing.text
+    # a property asked again of another thing still reads with the question before (its "save" is asked again)
+    history = _talk(offline, "How many parameters does LoRA save?")
+    again = offline.ask("what about GPT-3?", history=history)
+    assert "“save”" in again.text and "“GPT-3”" in again.text, again.text
+
+
+def test_a_goodbye_is_answered_without_a_search(offline):
+    # "bye" had been searched for: "no paper in it mentions “bye”"
+    for bye in ("bye", "ok bye!", "that's all for now, thanks", "see you later"):
+        answer = offline.ask(bye)
+        assert answer.text == GOODBYE and not answer.sources, (bye, answer.text)

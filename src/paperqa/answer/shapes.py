@@ -64,7 +64,8 @@ _BASELINE = re.compile(r"\b(improv\w* (over|on|upon)|better than|outperform\w*|c
 _QUESTION_WORD = re.compile(
     # (after a preposition too: "on which benchmark?", "by how much?" ask a question, they name no topic)
     r"\s*(?:(?:on|in|by|for|with|from|at|to|of|against|over|under)\s+)?"
-    r"(?:what|which|who|whose|how|why|when|where|is|are|does|do|did|can|could|should|would|has|have)\b",
+    r"(?:what|which|who|whose|how|why|when|where|is|are|does|do|did|can|could|should|would|has|have)\b"
+    r"(?!\s+about\b)",  # ("what about hashing?" names a topic, as "hashing?" does)
     re.I,
 )
 # "the paper on late chunking", "the SPLADE paper": one paper, not a topic's papers.
