@@ -46,12 +46,12 @@ _DESCRIBING = re.compile(
 )
 
 
-def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str]) -> list[str]:
+def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str], typed: bool = True) -> list[str]:
     """The coined names of a question ("ColBERT", "GPT-4") that none of these papers goes by (ColBERT-XM's name is
     not ColBERT), nor part of a name the question `mentioned` ("v2" of "SPLADE v2"); a name many papers use
-    ("LLM") is none."""
+    ("LLM") is none. `typed`: names typed in lower case too ("splade"), read off every paper's words (slower)."""
     named = {fold(n) for s in sources for n in names_of(s.paper)}
-    return [n for n in _asked_names(question, sources, mentioned) if fold(n) not in named]
+    return [n for n in _asked_names(question, sources, mentioned, typed) if fold(n) not in named]
 
 
 # "training an MoE from scratch": a name after "a"/"an" is a kind of thing, not one a paper goes by
@@ -85,12 +85,12 @@ def studied_only(question: str, sources: Sequence[Source], mentioned: Sequence[s
     ]
 
 
-def _asked_names(question: str, sources: Sequence[Source], mentioned: Sequence[str]) -> list[str]:
+def _asked_names(question: str, sources: Sequence[Source], mentioned: Sequence[str], typed: bool = True) -> list[str]:
     """The coined names a question gives, once each, but a name many papers use ("LLM") and the parts of names the
     question `mentioned`."""
     found = [m.group(0).strip("-.") for m in COINED_NAME.finditer(question) if not _describes(question, m)]
     # A name typed in lower case ("splade vs colbert"): a word the papers write as a coined one ("ColBERT-XM")
-    written = frozenset().union(*(_coined_words(s.paper) for s in sources))
+    written = frozenset().union(*(_coined_words(s.paper) for s in sources)) if typed else frozenset()
     # ("data", one token of English, is a word however a title writes it)
     found += [w for m in _LOWER_WORD.finditer(question) if (w := m.group(0)) in written and count_tokens(f" {w}") > 1]
     parts = [f" {name} " for name in mentioned]
