@@ -196,9 +196,12 @@ def _phrase_sides(text: str, found: re.Match[str]) -> tuple[str, str] | None:
     ends a phrase of two key words: those two, and the words after it within its clause up to a stop word, three at
     most. One key word before it is none ("dense or sparse retrieval": one word each, the head they share after),
     nor is a verb before it, which each side takes ("quantize model weights or activations")."""
-    words = _CLAUSE_WORDS.findall(text[: found.end(1)])
+    # (a window of the text either side: "x or " repeated 20,000 times would read the whole text at each "or")
+    words = _CLAUSE_WORDS.findall(text[max(0, found.end(1) - _NEAR) : found.end(1)])
     before = list(itertools.takewhile(_phrase_word, reversed(words)))[:2]
-    after = list(itertools.takewhile(_phrase_word, _CLAUSE_WORDS.findall(text[found.start(2) :])))[:3]
+    after = list(
+        itertools.takewhile(_phrase_word, _CLAUSE_WORDS.findall(text[found.start(2) : found.start(2) + _NEAR]))
+    )[:3]
     ahead = words[-3].casefold() if len(words) > 2 else ""  # "papers store images or videos": "store" is a verb
     if sum(not frames(w.casefold()) for w in before) < 2 or not after or ahead in _VERB_NEXT:
         return None
@@ -218,6 +221,7 @@ def _phrase_word(token: str) -> bool:
     return bool(_WORD_CHAR.match(token)) and token.casefold() not in STOPWORDS
 
 
+_NEAR = 200  # characters read either side of an "or" for its two phrases (three words each, at most)
 _CLAUSE_WORDS = re.compile(r"[\w-]+|[^\w\s-]")  # words, and the marks that end a clause
 
 
