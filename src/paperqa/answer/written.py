@@ -58,7 +58,7 @@ def capitals_unwritten(question: str, text: str) -> list[str]:
         for run in runs
         if any(len(w) >= 3 and not frames(w.casefold()) for w in run.split())
         and _SPACING.sub("", run.casefold()) not in written
-        and not (" " not in run and _spelled_out(run).search(text))
+        and not (" " not in run and len(run) <= _ACRONYM_LETTERS and _spelled_out(run).search(text))
     ]
 
 
@@ -69,3 +69,4 @@ def _spelled_out(acronym: str) -> re.Pattern[str]:
 
 
 _DIGIT_WORD = {"2": "to", "4": "for"}
+_ACRONYM_LETTERS = 10  # an acronym's letters at most, spelled out word by word (a hostile 100k-letter one is none)
