@@ -22,6 +22,9 @@ from .types import Source
 
 Embed = Callable[[str], list[float]]
 
+NAME_DEPTH = 10  # the papers found whose names a question's names are looked for among (as the writer looks)
+NAMES_SEARCHED = 2  # names searched for alone, at most (a pasted list of names is not searched name by name)
+
 
 def searched(
     retriever: Retriever, view: View, embed: Embed, asked: Asked, k: int, filters: Filters | None, deeper: bool
@@ -49,10 +52,6 @@ def searched(
     for name in names[:NAMES_SEARCHED]:
         sources = with_more(sources, retriever.retrieve(view, embed(name), name, SIDE_K, filters))
     return vector, sources
-
-
-NAME_DEPTH = 10  # the papers found whose names a question's names are looked for among (as the writer looks)
-NAMES_SEARCHED = 2  # names searched for alone, at most (a pasted list of names is not searched name by name)
 
 
 @dataclass(frozen=True)
