@@ -1,6 +1,6 @@
 """The papers a question is answered from: one search, deeper for a list on a kind of learning or of papers with
-code, each side apart for a comparison of two approaches; or, for a question that only restricts ("papers from
-2023", "the most upvoted"), those the restriction admits, in its order."""
+code, each side apart for a comparison of two approaches, a name no paper found goes by alone; or, for a question
+that only restricts ("papers from 2023", "the most upvoted"), those the restriction admits, in its order."""
 
 from __future__ import annotations
 
