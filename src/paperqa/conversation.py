@@ -11,7 +11,6 @@ from .anaphora import NARROW, SINGULAR, refers_back
 from .answer.figures import counted
 from .answer.question import analyse
 from .answer.record import record_asked
-from .answer.shapes import SUMMARY
 from .dates import years_asked
 from .filters import Filters
 from .more_asked import more_asked
@@ -29,6 +28,7 @@ from .turns import (
     compared,
     discussed_in,
     gave_list,
+    gist_asked,
     is_elliptical,
     left_out,
     names_any,
@@ -220,8 +220,10 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             subject = SINGULAR.sub(lambda _: f"“{turn.answer.citations[0].title}”", subject, count=1)
         query = question if own_topic(question, after=subject) else f"{asked_of(subject)} {question}"
         cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
-        if is_elliptical(analyse(last.question)) and after_list(last):  # "which GPU?" after "how many bits?" of a
-            cited = [s.paper.id for s in last.answer.sources]  # list: of that list, not of the one paper stating it
+        # "which GPU?" after "how many bits?" of a list: of that list, not of the one paper stating it (but after a
+        # narrowing, "which of them use LLMs?", the papers it cited are the list asked of)
+        if is_elliptical(analyse(last.question)) and after_list(last) and not _narrowing(last.question):
+            cited = [s.paper.id for s in last.answer.sources]
         of_several = after_list(last) or compared(last)  # "how many parameters?" after a list or a comparison
         narrow = NARROW.search(question) or bare or better or ordering or of_list
         if narrow or (elliptical and of_several and not SINGULAR.search(question)):
@@ -248,13 +250,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
             own = bool(subject_terms(asked_of(question)))
             alone = own or not SINGULAR.search(question) or after_list(last) or pointing
             query = question if alone else query
-            gist = _GIST.search(question) and not subject_terms(_GIST.sub(" ", question))  # "what is the main idea?"
-            # "summarize it in one sentence" after "tell me about the second one": its summary, as named
-            summary = SUMMARY.search(question) and not subject_terms(asked_of(SUMMARY.sub(" ", question)))
-            if gist or summary:
-                title = next(c.title for c in last.answer.citations if c.paper_id == cited[0])
-                gist_asked = f"{_GIST.sub(' ', question).rstrip(' ?')} the main idea of “{title}”?"
-                query = gist_asked if gist else f"Summarize “{title}”"
+            title = next((c.title for c in last.answer.citations if c.paper_id == cited[0]), "")
+            query = (title and gist_asked(question, title)) or query  # "what is the main idea?", "summarize it …"
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
     return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
 
@@ -270,10 +267,14 @@ _WHICH_BETTER = re.compile(
     re.I,
 )
 _PAPERS = re.compile(rf"\b{PAPERS}\b", re.I)  # "which papers are from 2023?" names papers afresh
-_GIST = re.compile(
-    r"\b(?:the|its|a)\s+(?:main\s+|key\s+|core\s+|central\s+)?(?:idea|gist|point|takeaways?|summary)\b", re.I
-)
 _WHICH_OF = re.compile(_OPENING + r"which\s+(?:are|is|was|were|use|uses|used|do|does|did|have|has)\b", re.I)
+
+
+def _narrowing(question: str) -> bool:
+    """Whether a question narrows the list before it ("which of them use LLMs?", "which are for images?")."""
+    return bool(NARROW.search(question) or _WHICH_OF.match(question))
+
+
 _HOW_MANY_LISTED = re.compile(
     _OPENING + r"how\s+many(?:\s+(?:of\s+them|papers|works|studies))?(?:\s+(?:are\s+there|are\s+they|is\s+that"
     r"|did\s+you\s+find|were\s+found|in\s+total|total))?\s*[?.!]*\s*$",
@@ -282,7 +283,6 @@ _HOW_MANY_LISTED = re.compile(
 _HOW_MUCH = re.compile(r"^\s*how\s+much\s+[\w-]+(?=\s*\??\s*$)", re.I)  # "how much faster?": a gain, no subject
 
 
-# "which paper is similar?", "any related work?", "papers like this one", "similar to [2]"
 def _asked_again(question: str, ref: str) -> str | None:
     """An earlier question asked of another paper (`ref`, "[1]"): its own pointer ("the second one", "[2]", "it")
     replaced; None when it has none."""

@@ -12,6 +12,7 @@ from .anaphora import refers_back
 from .answer.asking import asking
 from .answer.question import Asked, analyse
 from .answer.record import record_asked
+from .answer.shapes import SUMMARY
 from .dates import YearsAsked, years_asked
 from .ordinals import REF, other_pointed
 from .text import subject_terms, terms
@@ -213,3 +214,18 @@ def own_topic(question: str, answered: bool = True, after: str = "") -> bool:
     if not subject_terms(asked_of(question)) or refers_back(question):
         return False
     return not answered or bool(after and _ABOUT.match(asking(after).rest))
+
+
+_GIST = re.compile(
+    r"\b(?:the|its|a)\s+(?:main\s+|key\s+|core\s+|central\s+)?(?:idea|gist|point|takeaways?|summary)\b", re.I
+)
+
+
+def gist_asked(question: str, title: str) -> str | None:
+    """ "What is the main idea?", "summarize it in one sentence" of the paper just discussed, asked of it by its
+    `title` (its words, not the question's, are what it is on); None for another question."""
+    if _GIST.search(question) and not subject_terms(_GIST.sub(" ", question)):
+        return f"{_GIST.sub(' ', question).rstrip(' ?')} the main idea of “{title}”?"
+    if SUMMARY.search(question) and not subject_terms(asked_of(SUMMARY.sub(" ", question))):
+        return f"Summarize “{title}”"
+    return None

@@ -1341,3 +1341,13 @@ def test_a_goodbye_is_answered_without_a_search(offline):
     for bye in ("bye", "ok bye!", "that's all for now, thanks", "see you later"):
         answer = offline.ask(bye)
         assert answer.text == GOODBYE and not answer.sources, (bye, answer.text)
+
+
+def test_a_narrowing_after_a_narrowing_narrows_what_the_last_one_listed(offline):
+    # "exclude the ones on images" after "which of them use LLMs?" (3 of 8) had been asked of all 8 again
+    history = _talk(offline, "What are the newest papers on retrieval?", "which of them use LLMs?")
+    narrowed = {c.paper_id for c in history[1].answer.citations}
+    answer = offline.ask("exclude the ones on images", history=history)
+    cited = {c.paper_id for c in answer.citations}
+    assert answer.answerable and cited and cited <= narrowed, answer.text
+    assert answer.text.startswith(f"Of the {len(narrowed)} papers the last answer cited"), answer.text
