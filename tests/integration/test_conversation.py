@@ -1351,3 +1351,12 @@ def test_a_narrowing_after_a_narrowing_narrows_what_the_last_one_listed(offline)
     cited = {c.paper_id for c in answer.citations}
     assert answer.answerable and cited and cited <= narrowed, answer.text
     assert answer.text.startswith(f"Of the {len(narrowed)} papers the last answer cited"), answer.text
+
+
+def test_how_well_does_it_do_leads_with_what_the_paper_found_of_itself(offline):
+    # "how well does it do?" after the irony-detection paper had quoted "… a part of SemEval 2018" (a year read as
+    # the figure asked) instead of what it found
+    history = _talk(offline, "Is there a paper on irony detection?")
+    answer = offline.ask("how well does it do?", history=history)
+    quoted = answer.text.split("]: ", 1)[1]
+    assert quoted.startswith("Although our model is able to outperform the baseline"), answer.text

@@ -40,6 +40,7 @@ _CITED_YEAR = re.compile(r"\bet\s+al\.?,?\s+(?:19|20)\d\d[a-z]?\b")
 _SPEED_ASKED = re.compile(r"\b(?:faster|slower|quicker|speed-?ups?|speed(?:s|ing)?\s+up|how fast)\b", re.IGNORECASE)
 _SPEED_SAID = re.compile(r"\bspeed-?ups?\b|\bfaster\b|\bquicker\b|\d\s?[x×](?!\w)", re.IGNORECASE)
 _HOW_WELL = re.compile(r"\bhow (well|often)\b", re.IGNORECASE)  # a quantity asked, but words may answer it
+HOW_WELL_DONE = re.compile(r"\bhow\s+well\b", re.IGNORECASE)  # how good a paper's results are: what it found
 # The figure is what the question asks, not a clause inside it ("is there a method using how many components"):
 # it opens the question, a clause or a sentence of its own.
 _ASKS_FIGURE = re.compile(r"(?:^|[,:;?.]\s*)(?:how (?:much|many|large|big|long|small|fast)|by how|what)\b", re.I)

@@ -13,11 +13,11 @@ from .citations import inert
 from .claims import numbers
 from .draft import Draft, contribution, in_order, lead_in, own_part
 from .evidence import has, has_name
-from .figures import RATIO_WORD, each_figure, figure_asked, figures_in, metric_asked, spelled_count
+from .figures import HOW_WELL_DONE, RATIO_WORD, each_figure, figure_asked, figures_in, metric_asked, spelled_count
 from .holding import vocabulary
 from .names import fold, names_of
 from .phrases import as_written
-from .picking import AGAINST_OTHERS, BEATS, GAIN, RESULT, SET_AGAINST, Picker, limit_stated
+from .picking import AGAINST_OTHERS, BEATS, FOUND, GAIN, RESULT, SET_AGAINST, Picker, limit_stated
 from .pointed import against_named, against_terms, named_sources, related, sides_named, unmentioned
 from .question import Asked
 from .record import Record, record_said
@@ -149,6 +149,9 @@ class OnePaper:
                                        -sum(has(t, held[s]) for t in measured),
                                        not BEATS.search(s)))  # fmt: skip
         first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])
+        if HOW_WELL_DONE.search(asked.text):  # "how well does it do?": what it found of itself, a figure's first
+            found = [s for _, _, s in ranked if s in own and (RESULT.search(s) or FOUND.search(s) or BEATS.search(s))]
+            first = [s for s in found if s in stated][:1] or found[:1] or first
         if figureless and metric_asked(asked.text):  # the closest: a result with its figures ("a DSC of 0.896"
             first = [s for s in stated if RESULT.search(s)][:1]  # for "what accuracy")
         if not first and not figureless:  # no digits: a ratio in words ("at approximately half the cost"), or
