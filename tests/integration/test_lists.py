@@ -591,3 +591,10 @@ def test_a_list_of_two_alternatives_each_a_phrase_lists_papers_on_either(offline
     answer = offline.ask("Which papers work on speculative decoding or faster LLM inference?")
     assert answer.answerable, answer.text
     assert any(c.title.startswith("HyperAttention") for c in answer.citations), answer.text
+
+
+def test_a_framing_noun_before_the_one_key_word_names_the_topic_when_a_title_writes_them_together(offline):
+    # "task" frames most questions, so "Which papers use task vectors?" had listed 11 papers on any vectors (word
+    # vectors, steering vectors, vector search): one paper's title writes "Task Vectors"
+    answer = offline.ask("Which papers use task vectors?")
+    assert [c.title.split(" using ")[0] for c in answer.citations] == ["Knowledge Composition"], answer.text

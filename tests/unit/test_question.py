@@ -828,3 +828,16 @@ def test_a_request_for_a_summary_of_what_is_pointed_at_is_a_summary():
     for question in ("summarize it", "summarize this paper", "give me a summary", "give me a one-sentence summary"):
         assert analyse(question).shape == "summary", question
     assert analyse("Summarize research on unlearning").shape == "list"
+
+
+def test_a_framing_noun_before_one_key_word_is_a_phrase_only_where_a_title_writes_it():
+    from paperqa.answer.phrases import framed_in_titles
+    from paperqa.text import stem
+
+    titles = ["Knowledge Composition using Task Vectors", "Learning Word Vectors for 157 Languages"]
+    vectors = stem("vectors")
+    assert framed_in_titles("Which papers use task vectors?", vectors, titles) == ((stem("task"), vectors),)
+    assert framed_in_titles("Which papers use task vectors?", vectors, titles[1:]) == ()  # no title writes it
+    # a plural before the key word qualifies nothing ("for many languages multilingual", as a question is read)
+    many = "papers for many languages multilingual"
+    assert framed_in_titles(many, stem("multilingual"), ["Languages Multilingual"]) == ()

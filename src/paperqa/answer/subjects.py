@@ -11,7 +11,7 @@ from ..types import Source
 from .evidence import has
 from .holding import holds_compound, near, vocabulary
 from .paper_text import to_tasks, word_forms, words_outside_examples, words_outside_lists
-from .phrases import as_written, noun_kinds, phrase_nouns, writes_kinds
+from .phrases import as_written, framed_in_titles, noun_kinds, phrase_nouns, writes_kinds
 from .question import Asked
 from .relevance import APPLIED_WORDS, Idf, covers, kinds_named, lacking, on_topic, rare, subject
 from .roles import EXTENT, comparative
@@ -256,7 +256,9 @@ class Subjects:
             chosen = [i for i in chosen if not self.only_as_participle(asked, sources[i])]  # "judged by"
             chosen = [i for i in chosen if not self.only_as_machine(asked, sources[i])]  # "decoder-only"
             # "model merging": not HICL's "merging context"; "code generation": not "code … the generator"
-            if framing := self.framing(asked) or self.one_phrase(asked):
+            titles = [s.paper.title for s in sources[:10]]
+            titled = framed_in_titles(asked.text, asked.terms[0], titles) if len(asked.terms) == 1 else ()
+            if framing := self.framing(asked) or self.one_phrase(asked) or titled:  # "task vectors", too
                 chosen = [i for i in chosen if self.writes(sources[i], framing)]
             # "active learning": not a paper on activations ("activ" is the stem of both)
             chosen = [i for i in chosen if writes_kinds(asked.text, sources[i].paper)]
