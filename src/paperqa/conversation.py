@@ -26,6 +26,7 @@ from .turns import (
     asks_more,
     cited_numbers,
     compared,
+    dated_again,
     discussed_in,
     gave_list,
     gist_asked,
@@ -95,6 +96,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     # given ("which papers are from 2023?" asks the corpus); "which of them are from 2019?" after "which of them are
     # from 2024?" asks of the list both restrict, not of its 2024 papers
     question = left_out(question, last) or question  # "exclude surveys": of the list, those not mentioning them
+    if (again := dated_again(question, years, history)) is not None:  # "and last year?" after "… this year?"
+        return Resolved(again, filters if filters.active else None, dates=years)
     restricting = restricts_only(question, years, upvotes)
     if restricting:
         lists = [t for t in history if gave_list(t) and restriction_of(t.question) != restricting]

@@ -97,7 +97,8 @@ _YEARS_ASKED = re.compile(
     r"\b(?:(?:published|released|written|appeared|posted|dated|that\s+appeared)\s+)?"
     r"(?:(from|between)\s+((?:19|20)\d\d)\s*(?:to|and|-|–|until|through)\s*((?:19|20)\d\d)"
     r"|(from|in|during|since|after|before|until)\s+((?:19|20)\d\d)"
-    rf"|((?:19|20)\d\d)(?=\s+{PAPERS}\b))(?![\w-])",
+    rf"|((?:19|20)\d\d)(?=\s+{PAPERS}\b)"
+    r"|(?<=\babout\s)((?:19|20)\d\d)(?=\s*[?.!]*\s*$))(?![\w-])",  # "what about 2024?": that year, asked again
     re.IGNORECASE,
 )
 
@@ -114,7 +115,9 @@ _MONTH_ASKED = re.compile(
 # Years counted back from today: "from last year", "this year's papers", "in the past two years".
 _RELATIVE = re.compile(
     r"\b(?:(?:published|released|written|from|in|during|over|within)\s+(?:the\s+)?(?=(?:this|last|past|previous)\s)"
-    rf"|(?=(?:this|last|past|previous)\s+year's\b)|(?=(?:this|last|past|previous)\s+year\s+{PAPERS}))"
+    rf"|(?=(?:this|last|past|previous)\s+year's\b)|(?=(?:this|last|past|previous)\s+year\s+{PAPERS})"
+    # "what's new in retrieval this year?", "and last year?" (not "Which model was trained last year?")
+    r"|(?<!ed\s)(?=(?:this|last)\s+year\s*[?.!]*\s*$))"
     r"(?:(this|last|past|previous)\s+year(?:'s)?|(?:last|past|previous)\s+(two|three|four|five|[2-5])\s+years)\b",
     re.IGNORECASE,
 )
@@ -167,8 +170,8 @@ def years_asked(question: str, today: dt.date | None = None) -> YearsAsked | Non
     if m.group(1):  # a span, in either order
         first, last = sorted((int(m.group(2)), int(m.group(3))))
         return YearsAsked(dt.date(first, 1, 1), dt.date(last, 12, 31), rest)
-    if m.group(6):  # "2024 papers"
-        year = int(m.group(6))
+    if m.group(6) or m.group(7):  # "2024 papers", "what about 2024?"
+        year = int(m.group(6) or m.group(7))
         return YearsAsked(dt.date(year, 1, 1), dt.date(year, 12, 31), rest)
     word, year = m.group(4).lower(), int(m.group(5))
     if word in ("after", "since"):

@@ -229,3 +229,15 @@ def gist_asked(question: str, title: str) -> str | None:
     if SUMMARY.search(question) and not subject_terms(asked_of(SUMMARY.sub(" ", question))):
         return f"Summarize “{title}”"
     return None
+
+
+def dated_again(question: str, years: YearsAsked | None, history: Sequence[Turn]) -> str | None:
+    """Another year for the last list, itself asked of a year ("and last year?" after "What's new in retrieval this
+    year?"): that list's question without its year, to search the corpus with the new one (its papers are all of
+    the other year); None otherwise."""
+    if years is None or restricts_only(question, years, None) != "years":
+        return None
+    # (the last list naming a topic: "what about 2024?" after "and last year?" is still of "retrieval")
+    topical = [t for t in history if gave_list(t) and subject_terms(asked_of(t.question))]
+    before = years_asked(topical[-1].question) if topical else None
+    return before.rest if before else None

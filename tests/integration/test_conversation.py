@@ -1360,3 +1360,14 @@ def test_how_well_does_it_do_leads_with_what_the_paper_found_of_itself(offline):
     answer = offline.ask("how well does it do?", history=history)
     quoted = answer.text.split("]: ", 1)[1]
     assert quoted.startswith("Although our model is able to outperform the baseline"), answer.text
+
+
+def test_another_year_for_a_list_asked_of_a_year_searches_that_year_again(offline):
+    # "what about 2025?" after "What's new in retrieval in 2026?" had been asked of its 2026 papers ("none dated
+    # 2025"), and "what about 2024?" after that too ("this year" at a question's end: the unit tests of dates)
+    history = _talk(offline, "What's new in retrieval in 2026?")
+    assert history[0].answer.citations, history[0].answer.text
+    for follow, year in (("what about 2025?", 2025), ("what about 2024?", 2024)):
+        answer = offline.ask(follow, history=history)
+        assert answer.citations and all(c.date and c.date.year == year for c in answer.citations), (follow, answer.text)
+        history.append(Turn(follow, answer))

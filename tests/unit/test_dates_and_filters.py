@@ -174,7 +174,10 @@ def test_an_organisation_the_index_does_not_know_is_found_by_its_capitals(questi
     [("Which papers are from last year?", 2025, 2025), ("papers on unlearning from this year", 2026, 2026),
      ("What was published in the last two years on retrieval?", 2025, 2026),
      ("last year's papers on pruning", 2025, 2025), ("Which papers appeared in the past 3 years?", 2024, 2026),
-     ("What is the last year of data?", None, None), ("Which model was trained last year?", None, None)],
+     ("What is the last year of data?", None, None), ("Which model was trained last year?", None, None),
+     # a year ending a question ("… this year?"), and one asked again ("what about 2024?")
+     ("What's new in retrieval this year?", 2026, 2026), ("and last year?", 2025, 2025),
+     ("what about 2024?", 2024, 2024), ("what about BraTS 2024?", None, None)],
 )  # fmt: skip
 def test_years_counted_back_from_today_are_a_date_range(question, first, last):
     asked = years_asked(question, today=dt.date(2026, 12, 4))
