@@ -201,7 +201,10 @@ def asked_of(question: str) -> str:
     question = upvoted.rest if (upvoted := upvotes_asked(question)) else question
     question = dated.rest if (dated := years_asked(question)) else question
     record = record_asked(question)
-    return asking(record[1] if record else question).rest
+    rest = asking(record[1] if record else question).rest
+    # a list asked by how it is ordered ("What's new in retrieval?"): still a list of papers, without its order
+    listed = analyse(question).shape == "list" and analyse(rest).shape != "list"
+    return f"papers on {rest}" if listed else rest
 
 
 _ABOUT = re.compile(r"\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)  # "what about hashing?": a topic alone

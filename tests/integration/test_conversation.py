@@ -1371,3 +1371,13 @@ def test_another_year_for_a_list_asked_of_a_year_searches_that_year_again(offlin
         answer = offline.ask(follow, history=history)
         assert answer.citations and all(c.date and c.date.year == year for c in answer.citations), (follow, answer.text)
         history.append(Turn(follow, answer))
+
+
+def test_which_of_them_after_a_list_asked_by_its_order_narrows_that_list(offline):
+    # after "What's new in retrieval in 2026?" and "what about 2025?", "which of them use LLMs?" had been read with
+    # "What's in retrieval" (the list's order words gone, and with them its being a list): one paper was quoted
+    history = _talk(offline, "What's new in retrieval in 2026?", "what about 2025?")
+    listed = {c.paper_id for c in history[1].answer.citations}
+    answer = offline.ask("which of them use LLMs?", history=history)
+    assert answer.text.startswith(f"Of the {len(listed)} papers the last answer cited"), answer.text
+    assert {c.paper_id for c in answer.citations} <= listed, answer.text
