@@ -41,11 +41,15 @@ class Lister:
         fits = [fit(asked, s.paper, self.idf, vector, self.vectors, m) for s, m in zip(sources, matches, strict=True)]
         probabilities = [logistic(MEMBER_WEIGHTS, row) for row in member_rows(fits)]
         chosen = by_kin(probabilities, [s.paper for s in sources], self.vectors)
+        if asked.among:  # "which of them use LLMs?": every paper listed was on the list; what it asks decides
+            chosen = list(range(len(sources)))
         draft = Draft("", answerable=True)
         chosen = self.subjects.on_it(asked, sources, chosen, short=len(asked.terms) <= SHORT)
         own = analyse(asked.of_them) if asked.among else None
-        if own and own.terms:  # "which of them use gradient ascent?": of the papers listed, those holding what it
-            # asks (not the list's topic and "gradient": WAGLE's "gradient difference")
+        # ("which of them use LLMs?": its only word frames, and is asked as on language models, below)
+        if own and own.terms and not all(names_llms(t) for t in own.terms):  # "which of them use gradient ascent?":
+            # of the papers listed, those holding what it asks (not the list's topic and "gradient": WAGLE's
+            # "gradient difference")
             chosen = [i for i in chosen if on_topic(own, sources[i].paper, self.subjects.names, self.idf)]
         if own and own.llm:  # "which of these use LLMs?" ("LLM" frames most questions: no term)
             chosen = [i for i in chosen if on_language_models(sources[i].paper)]
