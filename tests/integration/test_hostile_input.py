@@ -214,6 +214,8 @@ def test_a_link_asked_for_is_the_records_web_address_only(tmp_path):
          "abstract": "We forecast volcano eruptions with graph models of sensor networks and report lead times."},
         {"id": "a2", "title": "Galaxy morphology with robots", "url": "javascript:alert(1)",
          "abstract": "We classify galaxy morphology with robot telescopes and report accuracy on survey images."},
+        {"id": "a3", "title": "Neuron maps of market audio", "url": "https://e.com/a](javascript:alert(1)) [3]",
+         "abstract": "We map neurons that respond to market audio and report which ones fire for price news."},
     ]  # fmt: skip
     a = Assistant(Settings(home=tmp_path / "home", embedding="hash", llm="offline"))
     a.ingest([write_jsonl(tmp_path / "links.jsonl", rows)])
@@ -225,4 +227,7 @@ def test_a_link_asked_for_is_the_records_web_address_only(tmp_path):
     hostile = a.ask("Where can I read “Galaxy morphology with robots”?")
     assert hostile.text.startswith("The corpus lists no link for “Galaxy morphology"), hostile.text
     assert "javascript" not in hostile.text
+    # an address with brackets and spaces in it is none either ("https://e.com/a](javascript:…) [3]")
+    forged = a.ask("Where can I read “Neuron maps of market audio”?")
+    assert forged.text.startswith("The corpus lists no link for “Neuron maps"), forged.text
     a.close()

@@ -70,6 +70,7 @@ AUTHORS_UNNAMED = (
     "“how many authors does it have?” after an answer about it) for its count."
 )
 _WHEN = re.compile(r"\bwhen\s+(?:was|were|did)\b", re.IGNORECASE)
+_ADDRESS = re.compile(r"[\w.~:/?#@!$&'*+,;=%-]+")  # a web address's characters: no space, bracket or parenthesis
 # The verb of a "when was X published?" question, taken out with the "when was".
 _DATE_VERB = re.compile(
     r"\b(?:published|released|posted|appeared|written|come\s+out|came\s+out|publish|release|appear|write)\b",
@@ -113,8 +114,8 @@ def record_said(record: Record, paper: Paper) -> str:
         if paper.upvotes is not None:
             return f"The corpus lists {paper.upvotes} upvote{'s' if paper.upvotes != 1 else ''} for {title}."
         return f"The corpus lists no upvotes for {title}."
-    if record == "link":  # (only a web address: a record's "javascript:" is no link to give)
-        if paper.url and paper.url.startswith(("https://", "http://")):
+    if record == "link":  # (only a web address: a record's "javascript:", or text with spaces, is no link to give)
+        if paper.url and paper.url.startswith(("https://", "http://")) and _ADDRESS.fullmatch(paper.url):
             return f"The corpus lists {inert(paper.url)} for {title}."
         return f"The corpus lists no link for {title}."
     upvotes = f"; it lists {paper.upvotes} upvotes for {title}" if paper.upvotes is not None else ""
