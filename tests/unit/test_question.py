@@ -831,7 +831,7 @@ def test_a_request_for_a_summary_of_what_is_pointed_at_is_a_summary():
 
 
 def test_a_framing_noun_before_one_key_word_is_a_phrase_only_where_a_title_writes_it():
-    from paperqa.answer.phrases import framed_in_titles
+    from paperqa.answer.titled import framed_in_titles
     from paperqa.text import stem
 
     titles = ["Knowledge Composition using Task Vectors", "Learning Word Vectors for 157 Languages"]

@@ -11,11 +11,12 @@ from ..types import Source
 from .evidence import has
 from .holding import holds_compound, near, vocabulary
 from .paper_text import to_tasks, word_forms, words_outside_examples, words_outside_lists
-from .phrases import as_written, framed_in_titles, noun_kinds, phrase_nouns, writes_kinds
+from .phrases import as_written, noun_kinds, phrase_nouns, writes_kinds
 from .question import Asked
 from .relevance import APPLIED_WORDS, Idf, covers, kinds_named, lacking, on_topic, rare, subject
 from .roles import EXTENT, comparative
 from .roles import modifier as modifier_shaped  # (`Subjects.one_phrase` has a local `modifier`)
+from .titled import framed_in_titles
 from .traits import makes_data, on_language_models
 
 _GENERATE = stem("generate")  # "generate text", "text generation" (`roles._MAKING` holds more verbs)
