@@ -40,9 +40,9 @@ class Lister:
         self.vectors.prepare([s.paper for s in sources])  # every sentence of them embedded in one call
         fits = [fit(asked, s.paper, self.idf, vector, self.vectors, m) for s, m in zip(sources, matches, strict=True)]
         probabilities = [logistic(MEMBER_WEIGHTS, row) for row in member_rows(fits)]
-        chosen = by_kin(probabilities, [s.paper for s in sources], self.vectors)
-        if asked.among:  # "which of them use LLMs?": every paper listed was on the list; what it asks decides
-            chosen = list(range(len(sources)))
+        # "which of them use LLMs?": every paper listed was on the list (not judged again); what it asks decides
+        papers = [s.paper for s in sources]
+        chosen = list(range(len(sources))) if asked.among else by_kin(probabilities, papers, self.vectors)
         draft = Draft("", answerable=True)
         chosen = self.subjects.on_it(asked, sources, chosen, short=len(asked.terms) <= SHORT)
         own = analyse(asked.of_them) if asked.among else None

@@ -221,12 +221,10 @@ class OfflineWriter:
             # unless neither abstract names the other: "is WAGLE better than DP2Unlearning?")
             asked.shape in ("improvement", "number") and len(sides := sides_named(asked.text, named, matches)) >= 2
         ):
-            papers = [sources[i].paper for i in sides[:MAX_COMPARED]]
-            if not against_named(asked.text):
-                return self.one.numbers_of_each(asked, sources, sides[:MAX_COMPARED])
-            if not names_another(papers, self.idf):
+            against = against_named(asked.text)
+            if not against or not names_another([sources[i].paper for i in sides[:MAX_COMPARED]], self.idf):
                 draft = self.one.numbers_of_each(asked, sources, sides[:MAX_COMPARED])
-                draft.text = f"{NEITHER_NAMES} {draft.text}"
+                draft.text = f"{NEITHER_NAMES} {draft.text}" if against else draft.text
                 return draft
         lead = named[0] if named else unnamed_lead(asked, sources, matches, self.subjects, self.idf)
         if lead is None:  # "reinforcement learning … database indexes": no paper on RL holds the topic
