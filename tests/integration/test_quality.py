@@ -58,7 +58,7 @@ def test_offline_default_on_realistic_questions(offline, capsys):
 
 
 def test_offline_default_on_fresh_questions(offline, capsys):
-    """eval/fresh.jsonl: written and committed before any rule was measured on it (README, Quality)."""
+    """eval/fresh.jsonl: written before any rule was measured on it; tuning data since the thirty-second session."""
     questions = load_questions(EVAL / "fresh.jsonl")
     report = evaluate(questions, offline.ask)
     with capsys.disabled():
