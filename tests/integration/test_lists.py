@@ -598,3 +598,33 @@ def test_a_framing_noun_before_the_one_key_word_names_the_topic_when_a_title_wri
     # vectors, steering vectors, vector search): one paper's title writes "Task Vectors"
     answer = offline.ask("Which papers use task vectors?")
     assert [c.title.split(" using ")[0] for c in answer.citations] == ["Knowledge Composition"], answer.text
+
+
+def test_a_list_of_what_papers_stop_models_doing_with_adjectives_joined_by_or(offline):
+    # "stop text-to-image … generating harmful or unwanted concepts" had been refused: "generating harmful" was read
+    # as one phrase of two alternatives, and "stop text-to-image" as a phrase no paper writes
+    answer = offline.ask(
+        "Which papers stop text-to-image diffusion models from generating harmful or unwanted concepts?"
+    )
+    assert answer.answerable, answer.text
+    erasing = [c for c in answer.citations if "Concept Erasure" in c.title or "Safeguard" in c.title]
+    assert len(erasing) >= 2, answer.text
+
+
+def test_a_method_used_on_a_field_no_paper_found_mentions_is_refused(offline):
+    # "use retrieval-augmented generation to answer medical questions" had listed five RAG papers as the closest,
+    # none mentioning anything medical: where it applies is named after the verb "use … to" governs
+    answer = offline.ask("Which papers use retrieval-augmented generation to answer medical questions?")
+    assert not answer.answerable, answer.text
+    assert "medical" in answer.text, answer.text
+
+
+def test_a_list_verb_no_paper_writes_is_said_otherwise(offline):
+    # "Which papers curb harmful concepts …" had been refused: "no paper in it mentions “curb”" (papers say "erase",
+    # "prevent"); a list verb the corpus never uses weighs as what the papers do, which they may say otherwise
+    answer = offline.ask("Which papers curb harmful concepts in text-to-image models?")
+    assert answer.answerable, answer.text
+    assert sum("Text-to-Image" in c.title for c in answer.citations) >= 2, answer.text
+    # refused for its other words, the verb no paper writes is still named
+    weather = offline.ask("Which papers forecast the weather with graph neural networks?")
+    assert not weather.answerable and "“forecast”" in weather.text, weather.text

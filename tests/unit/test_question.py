@@ -272,6 +272,9 @@ def test_phrases_joined_by_or_are_alternatives_each_whole():
     assert stored.either == ((frozenset({"imag"}), frozenset({"video"})),)
     heads = analyse("How do you prune attention heads or whole layers?")
     assert heads.either == ((frozenset({"attent", "head"}), frozenset({"whole", "layer"})),)
+    # an adjective before "or" shares the noun after it: "generating harmful" is no phrase
+    harmful = analyse("Which papers stop diffusion models from generating harmful or unwanted concepts?")
+    assert harmful.either == ((frozenset({"harm"}), frozenset({"unwant"})),)
 
 
 def test_examples_in_parentheses_are_alternatives():
@@ -365,6 +368,23 @@ def test_a_short_topic_is_on_a_paper_that_names_what_it_is_applied_to():
     queries = Paper("y", "Synthetic queries", "We generate synthetic queries to train retrieval models.")
     assert not on_topic(asked, preference) and on_topic(asked, queries)
     assert analyse("Which papers are in the collection on hashing?").domains == ("hash",)  # "collection" frames
+
+
+def test_the_verb_saying_what_listed_papers_do():
+    assert analyse("Which papers stop text-to-image models from making unsafe images?").acting == "stop"
+    assert analyse("Which methods curb harmful concepts?").acting == "curb"
+    assert analyse("papers that shield retrievers from attacks").acting == "shield"
+    assert analyse("Which papers use LLMs?").acting == ""  # a framing verb
+    assert analyse("Which papers on hashing are new?").acting == ""
+
+
+def test_what_a_method_is_used_to_act_on_is_where_it_applies():
+    # "use RAG to answer medical questions" had named no place it applies: RAG papers none of which mentions
+    # anything medical had been listed as the closest
+    assert analyse("Which papers use retrieval-augmented generation to answer medical questions?").domains == ("medic",)
+    assert analyse("Which papers use LLMs to rerank the passages?").domains == ("passag",)
+    assert analyse("Which papers use language models to write or improve code?").domains == ()  # two verbs
+    assert analyse("Which papers want to use LLMs?").domains == ()  # no verb after "use … to"
 
 
 def test_hyphenated_names_are_kept_as_their_words_and_prefixed_words_stay_one():

@@ -46,12 +46,17 @@ def support(
 
 
 def never_seen(
-    question: str, idf: Callable[[str], float], ceiling: float, either: Sequence[Sequence[frozenset[str]]] = ()
+    question: str,
+    idf: Callable[[str], float],
+    ceiling: float,
+    either: Sequence[Sequence[frozenset[str]]] = (),
+    said_otherwise: str = "",
 ) -> tuple[list[str], float]:
     """The question's key words no chunk of the corpus contains (their IDF is the `ceiling`), not even as a longer
     form of a word it has (`speedier`/`speed`: `has`'s prefix rule), and their share of the key terms' IDF weight;
     a word of one of its alternatives (`either`) is none when the corpus has another ("adversarial inputs or
-    poisoned data"). (A word the corpus spells the other way was respelled before: `paperqa.spelling`.)"""
+    poisoned data"), nor is a verb `said_otherwise` ("Which papers stop …": "prevent", "erase"). (A word the corpus
+    spells the other way was respelled before: `paperqa.spelling`.)"""
     wanted = key_terms(question)
     total = sum(idf(t) for t in wanted) or 1.0
 
@@ -67,7 +72,7 @@ def never_seen(
     missing: dict[str, str] = {}
     for found in WORD.finditer(question):
         term = stem(found.group(0).casefold())
-        if term in wanted and term not in missing and not known(term) and not optional(term):
+        if term in wanted and term not in missing and term != said_otherwise and not known(term) and not optional(term):
             missing[term] = found.group(0)
     return list(missing.values()), sum(idf(t) for t in missing) / total
 

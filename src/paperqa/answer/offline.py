@@ -90,6 +90,9 @@ class OfflineWriter:
         if not sources:
             return Draft(NOTHING_RETRIEVED, answerable=False)
         asked = spelled_out(asked, sources)  # "SAE" held by a paper writing "sparse autoencoder"
+        unheard: list[str] = []  # "Which papers stop …", a verb no paper writes: what they do, said otherwise
+        if not asked.verb and asked.acting and self.idf(asked.acting) >= self.idf(UNSEEN):
+            asked, unheard = dataclasses.replace(asked, verb=asked.acting), as_written(asked.text, [asked.acting])
         matches = [match(asked, s.paper, self.idf) for s in sources]
         # "What makes patent representation learning different?": a topic, not the paper named "Representation
         # Learning", while another paper holds it whole
@@ -164,11 +167,11 @@ class OfflineWriter:
         alone = max(m.coverage for m in matches[:10])
         # A question whose words the corpus never uses (`GRPO`, `protein`) is refused whatever was retrieved
         # (no answerable question of the dev or realistic set reaches NEVER_SEEN; README, Quality).
-        unseen, share = never_seen(asked.text, self.idf, self.idf(UNSEEN), asked.either)
+        unseen, share = never_seen(asked.text, self.idf, self.idf(UNSEEN), asked.either, asked.verb)
         if not named and share >= NEVER_SEEN:
             return Draft(refusal(sources, unseen), answerable=False)
         if not named and (together < self.threshold or (asked.shape == "list" and alone < self.list_threshold)):
-            return Draft(refusal(sources), answerable=False)
+            return Draft(refusal(sources, unheard), answerable=False)  # (its verb named, if no paper writes it)
         # two approaches compared ("the trade-offs between pruning and quantization"), each side's paper, once
         two = topic_sides(asked.text) if asked.shape == "compare" else None
         two_papers = side_papers(two, sources) if two and not named else None

@@ -205,6 +205,8 @@ def _phrase_sides(text: str, found: re.Match[str]) -> tuple[str, str] | None:
     ahead = words[-3].casefold() if len(words) > 2 else ""  # "papers store images or videos": "store" is a verb
     if sum(not frames(w.casefold()) for w in before) < 2 or not after or ahead in _VERB_NEXT:
         return None
+    if _ADJECTIVE.search(last := before[0].casefold()) and modifier(last):  # "harmful or unwanted concepts": one head
+        return None
     # a framing word inside ("faster LLM inference") is no word a paper on that side need write
     sides = ([w for w in reversed(before) if not frames(w.casefold())], [w for w in after if not frames(w.casefold())])
     return (" ".join(sides[0]), " ".join(sides[1])) if sides[1] else None
@@ -221,6 +223,8 @@ def _phrase_word(token: str) -> bool:
     return bool(_WORD_CHAR.match(token)) and token.casefold() not in STOPWORDS
 
 
+# How an adjective ends that no phrase ends with ("harmful", "toxic", "unwanted"): the noun after the "or" is its head
+_ADJECTIVE = re.compile(r"(?:ful|less|ous|ive|ic|able|ible|ed)\Z")
 _NEAR = 200  # characters read either side of an "or" for its two phrases (three words each, at most)
 _CLAUSE_WORDS = re.compile(r"[\w-]+|[^\w\s-]")  # words, and the marks that end a clause
 

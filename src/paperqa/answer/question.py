@@ -26,7 +26,7 @@ from .kinds import DATED_COMPARATIVE, in_plural, named_kind, wanted
 from .leaving import excluded_in
 from .phrases import COINED, WORD, compounds, derived, either, joined, linked, pairs
 from .record import Record, record_asked
-from .roles import by_asker, clause_verbs, doer, domains, done_to, framed, main_verb, qualified
+from .roles import by_asker, clause_verbs, doer, domains, done_to, framed, listed_verb, main_verb, qualified
 from .shapes import SUMMARY, Shape, shape_of
 from .traits import MAKES_DATA
 from .written import acronym_stems, camel_stems, proper_stems
@@ -166,6 +166,7 @@ class Asked:
     clause_verbs: tuple[str, ...] = ()  # verbs opening a relative clause ("attacks that extract …"): no subject
     done_to: tuple[str, ...] = ()  # what is done to the things asked about ("… can be cut")
     verb: str = ""  # what the things asked about do ("how do recommender systems shrink …": `shrink`)
+    acting: str = ""  # what the papers asked for do ("Which papers stop …": `stop`)
     doer: str = ""  # the things whose doing is asked ("how do multilingual retrievers handle …": `retriev`)
     by_asker: bool = False  # the verb is what the asker does to them ("how do you prune …"): the topic itself
     excluded: str = ""  # what a list is to leave out, as written ("which retrieval papers do not use BERT": `BERT`)
@@ -252,6 +253,7 @@ def _analysed(question: str) -> Asked:
         clause_verbs=clause_verbs(words),
         done_to=done_to(words),
         verb=main_verb(words),
+        acting=listed_verb([w.casefold() for w in WORD.findall(question)]),
         doer=doer(words),
         by_asker=by_asker(words),
         names=frozenset(key_terms) & camel_stems(question),

@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from ..text import FRAME, STOPWORDS, stem
+from ..text import FRAME, STOPWORDS, frames, stem
 
 # Framing nouns that, beside a key word, name a topic of their own: "model merging", "data augmentation", "model
 # editing" (not "code edits", "retrieval augmentation" or "merging context").
@@ -152,6 +152,17 @@ def main_verb(words: list[str]) -> str:
     return "" if verb in FRAME else verb
 
 
+def listed_verb(words: list[str]) -> str:
+    """The verb saying what the papers asked for do ("Which papers stop …", "methods that curb …"), as a stem ("" for
+    none)."""
+    at = next((i + 1 for i, w in enumerate(words[:6]) if w in _LISTED), len(words))
+    at += at < len(words) and words[at] in ("that", "which")
+    return stem(words[at]) if at < len(words) and words[at] not in STOPWORDS and not frames(words[at]) else ""
+
+
+_LISTED = frozenset(("papers", "paper", "methods", "approaches", "techniques", "works", "studies"))
+
+
 def _it_does(words: list[str]) -> str | None:
     """The verb of a yes-or-no question on one thing ("does architecture change how models scale?", "does corpus
     quality matter for Basque?"): the first word after its subject that a clause, an article or a preposition
@@ -237,9 +248,20 @@ def domains(words: list[str]) -> tuple[str, ...]:
     applying = [i for i, w in enumerate(words) if stem(w.casefold()) == _APPLY]
     # a letter before a hyphen is part of the word after it ("for e-commerce search": commerce)
     after = [words[i + 1] if len(w) == 1 and i + 1 < len(words) else w for i, w in enumerate(words)]
-    found = (
+    found = [
         stem(w)
         for i, (before, w) in enumerate(zip(words, after[1:], strict=False))
         if (before in ("for", "in", "on") or (before == "to" and applying and applying[0] < i)) and w not in STOPWORDS
+    ]
+    # "use RAG to answer medical questions": what the verb after "use … to" acts on is where it applies
+    using = next((i for i, w in enumerate(words) if w in _USING), None)
+    purpose = (
+        next((i for i in range(using + 2, len(words) - 2) if words[i] == "to"), None) if using is not None else None
     )
+    if purpose is not None and words[purpose + 1] not in STOPWORDS:
+        at = purpose + 2 + (words[purpose + 2] in _DETERMINERS)
+        found += [stem(words[at])] if at < len(words) and words[at] not in STOPWORDS else []
     return tuple(dict.fromkeys(t for t in found if t not in FRAME and not t.isdigit()))
+
+
+_USING = frozenset(("use", "uses", "using", "apply", "applies", "applying", "employ", "employs", "leverage"))
