@@ -628,3 +628,12 @@ def test_a_list_verb_no_paper_writes_is_said_otherwise(offline):
     # refused for its other words, the verb no paper writes is still named
     weather = offline.ask("Which papers forecast the weather with graph neural networks?")
     assert not weather.answerable and "“forecast”" in weather.text, weather.text
+
+
+def test_a_list_on_a_kind_of_graph_leaves_out_papers_on_other_graphs(offline):
+    # "embeddings of knowledge graphs" had listed GraphHash (user-item graphs, embedding tables) beside the papers
+    # on knowledge graphs
+    answer = offline.ask("Which papers learn embeddings of knowledge graphs?")
+    titles = [c.title for c in answer.citations]
+    assert not any(t.startswith("GraphHash") for t in titles), answer.text
+    assert any(t.startswith("Knowlege Graph Embedding") for t in titles), answer.text

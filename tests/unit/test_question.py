@@ -370,6 +370,14 @@ def test_a_short_topic_is_on_a_paper_that_names_what_it_is_applied_to():
     assert analyse("Which papers are in the collection on hashing?").domains == ("hash",)  # "collection" frames
 
 
+def test_a_paper_holding_a_phrases_head_without_the_kind_named_is_not_on_it():
+    # "embeddings of knowledge graphs" had listed GraphHash, on graphs of users and items: one word of three lacked
+    asked = analyse("Which papers learn embeddings of knowledge graphs?")
+    items = Paper("x", "GraphHash", "We cluster user-item interaction graphs to shrink embedding tables.")
+    kg = Paper("y", "Knowledge graph embedding", "We embed the entities of knowledge graphs by translation.")
+    assert not on_topic(asked, items) and on_topic(asked, kg)
+
+
 def test_the_verb_saying_what_listed_papers_do():
     assert analyse("Which papers stop text-to-image models from making unsafe images?").acting == "stop"
     assert analyse("Which methods curb harmful concepts?").acting == "curb"

@@ -127,7 +127,9 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     # paper on image generation)
     held = [idf(t) for t in asked.terms if t not in lacked] if idf and len(lacked) == 1 else []
     rarest_lacked = bool(held) and idf is not None and names(lacked[0]) and idf(lacked[0]) > max(held) + COMMONER
-    return (missing <= (len(asked.terms) - 1) // 2 and together and applied and qualified and made
+    # "embeddings of knowledge graphs": a paper on graphs of users and items holds the head, not the kind named
+    kind = not any(a in lacked and b not in lacked and names(a) and a not in named for a, b in asked.qualified)
+    return (missing <= (len(asked.terms) - 1) // 2 and together and applied and qualified and made and kind
             and not rarest_lacked)  # fmt: skip
 
 
