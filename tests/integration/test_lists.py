@@ -637,3 +637,12 @@ def test_a_list_on_a_kind_of_graph_leaves_out_papers_on_other_graphs(offline):
     titles = [c.title for c in answer.citations]
     assert not any(t.startswith("GraphHash") for t in titles), answer.text
     assert any(t.startswith("Knowlege Graph Embedding") for t in titles), answer.text
+
+
+def test_a_list_asked_of_language_models_needs_papers_on_them(offline):
+    # "use reinforcement learning to train language models" had listed Debiased Contrastive Learning first (its
+    # reinforcement learning benchmarks): "language models" framed the question as "LLMs" does, and weighed nothing
+    answer = offline.ask("Which papers use reinforcement learning to train language models?")
+    titles = [c.title for c in answer.citations]
+    assert "Debiased Contrastive Learning" not in titles, answer.text
+    assert any(t.startswith(("Pay-Per-Search", "MaskSearch", "Confronting Reward Model")) for t in titles), answer.text

@@ -378,6 +378,12 @@ def test_a_paper_holding_a_phrases_head_without_the_kind_named_is_not_on_it():
     assert not on_topic(asked, items) and on_topic(asked, kg)
 
 
+def test_language_models_asked_of_are_what_llms_are_and_a_light_verb_frames():
+    assert analyse("Which papers use reinforcement learning to train language models?").llm
+    assert not analyse("Which papers compare vision transformers or language models?").llm  # one of two things
+    assert "get" not in analyse("How do mixture-of-experts models get upcycled?").terms
+
+
 def test_the_verb_saying_what_listed_papers_do():
     assert analyse("Which papers stop text-to-image models from making unsafe images?").acting == "stop"
     assert analyse("Which methods curb harmful concepts?").acting == "curb"

@@ -60,10 +60,10 @@ _WITH_CODE = re.compile(
     r"|^\s*any\s+code\b)",  # "is there code?", "any code?" (of the paper or list just discussed, in a chat)
     re.IGNORECASE,
 )
-_LLM = re.compile(r"\b(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
+_LLM = re.compile(r"\b(?:M?LLMs?|(?:large )?language models)\b|\blarge language model\b", re.IGNORECASE)
 # LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
 # the word before "or" a plural noun.
-_LLM_ALTERNATIVE = re.compile(r"\b\w+s,?\s+or\s+(?:[\w-]+\s+)?(?:M?LLMs?|large language models?)\b", re.IGNORECASE)
+_LLM_ALTERNATIVE = re.compile(r"\b\w+s,?\s+or\s+(?:[\w-]+\s+)?(?:M?LLMs?|(?:large )?language models?)\b", re.IGNORECASE)
 
 
 _OR_DATA = re.compile(r"\s(?:or|and/or)\s", re.IGNORECASE)  # a data set as one of the things made, not the only
