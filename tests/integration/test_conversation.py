@@ -1384,3 +1384,15 @@ def test_which_of_them_after_a_list_asked_by_its_order_narrows_that_list(offline
     papers = {s.paper.id: s.paper for s in history[1].answer.sources}
     on_lms = {i for i in listed if on_language_models(papers[i])}
     assert len(on_lms) >= 3 and {c.paper_id for c in answer.citations} == on_lms, answer.text
+
+
+def test_a_new_topic_after_thanks_and_a_topic_of_three_words_are_lists(offline):
+    # found in Chromium: "ok thanks, now what about hashing?" after a paper's datasets had quoted one hashing paper
+    # ("thanks," was stripped alone, "ok" before it); "what about learned sparse retrieval?" (five words) had
+    # quoted one paper as a question of fact, where "what about hashing?" listed the papers on hashing
+    history = _talk(offline, "which papers work on learned sparse retrieval?", "what datasets does the second one use?")
+    hashing = offline.ask("ok thanks, now what about hashing?", history=history)
+    assert hashing.text.startswith("The corpus has"), hashing.text
+    assert len(hashing.citations) >= 5 and all("ash" in c.title for c in hashing.citations[:5]), hashing.text
+    sparse = offline.ask("what about learned sparse retrieval?")
+    assert sparse.text.startswith("The corpus has") and len(sparse.citations) >= 5, sparse.text

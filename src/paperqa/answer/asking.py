@@ -145,8 +145,8 @@ _STYLE = re.compile(
 )
 # "Hi, please list …. Thanks!": courtesy, no word of what is asked (nor of the question's embedding).
 _COURTESY = re.compile(
-    r"^\s*(?:(?:hi|hello|hey|dear\s+\w+)\b[\s,!.]*|(?:ok(?:ay)?|thanks?)\b[\s,!.]*(?=\w)"
-    r"|(?:alright|right|great|cool|nice)\s*[,!.]\s*)|\b(?:please|kindly)\b[\s,]*"
+    r"^\s*(?:(?:hi|hello|hey|dear\s+\w+)\b[\s,!.]*|(?:ok(?:ay)?|thank\s+you|thanks?)\b[\s,!.]*(?=\w)"
+    r"|(?:alright|right|great|cool|nice)\s*[,!.]\s*){1,4}|\b(?:please|kindly)\b[\s,]*"
     r"|[\s,.!]*\b(?:thanks(?:\s+a\s+lot|\s+in\s+advance)?|thank\s+you(?:\s+very\s+much)?|cheers|ty)\b[\s.!]*$",
     re.IGNORECASE,
 )
