@@ -186,7 +186,9 @@ class Assistant:
             elif among:  # "how many parameters?" of the papers listed
                 # (what it asks of them in its own words, unless it restricts them: "which are from 2023?")
                 of_them = "" if resolved.restriction else question
-                asked = dataclasses.replace(asked, among=among, of_them=of_them)
+                # "how much do they save?": a figure of each, not a list (read with the list's question)
+                figure = (own := analyse(question).shape) in ("improvement", "number") and asked.shape == "list"
+                asked = dataclasses.replace(asked, among=among, of_them=of_them, shape=own if figure else asked.shape)
             # "Which papers are from 2023?", "papers by Google", "the latest papers": those they admit, by date.
             # ("the most upvoted papers on LLMs" names LLMs, which frame most questions but are a list's topic here)
             restricted_only = (

@@ -1396,3 +1396,17 @@ def test_a_new_topic_after_thanks_and_a_topic_of_three_words_are_lists(offline):
     assert len(hashing.citations) >= 5 and all("ash" in c.title for c in hashing.citations[:5]), hashing.text
     sparse = offline.ask("what about learned sparse retrieval?")
     assert sparse.text.startswith("The corpus has") and len(sparse.citations) >= 5, sparse.text
+
+
+def test_a_figure_asked_of_a_list_gives_each_papers_own(offline):
+    # "how much smaller do they get?" after a list had answered "No paper in the corpus clearly addresses this" (the
+    # list's question and it, read as one list); each listed paper's figure is asked, one line each, and a figure
+    # inside a model's name ("LLaMA-2-7B") is none
+    history = _talk(offline, "Which papers drop or prune layers of pretrained transformers?")
+    listed = len(history[0].answer.citations)
+    answer = offline.ask("how much smaller do they get?", history=history)
+    assert answer.text.startswith(f"Of the {listed} papers the last answer cited, "), answer.text
+    lines = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert lines and all(re.search(r"\d+(\.\d+)?\s*(%|x\b|×)", line) for line in lines), answer.text
+    assert any("Dropping Layers" in line and "40%" in line for line in lines), answer.text
+    assert "LLaMA-2-7B" not in answer.text, answer.text

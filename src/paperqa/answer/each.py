@@ -3,12 +3,14 @@ a measure asked to be ranked ("which paper reports the largest speedup?"), each 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
 from ..text import stem, substance
 from ..types import Source
+from .citations import inert
 from .draft import Draft, list_line
-from .figures import counted, figure_of
+from .figures import counted, figure_of, figures_in
 
 # What a paper reports as a figure ("the largest speedup", "the best accuracy"), not a topic ("data selection")
 MEASURES = frozenset(
@@ -32,6 +34,30 @@ def each_counted(question: str, among: int, sources: Sequence[Source]) -> Draft 
         return Draft(f"{cited}, none states how many {written}.", answerable=False)
     verb = "states" if len(found) == 1 else "state"
     return _listed(f"{cited}, {len(found)} {verb} how many {written}:", found)
+
+
+# A model's name with figures in it ("LLaMA-2-7B", "GPT-3", "T5-11B")
+_NAMED = re.compile(r"\b[A-Za-z][\w.]*(?:-[\w.]+)+")
+
+
+def each_figure(among: int, sources: Sequence[Source], figures: Callable[[int], Draft]) -> Draft:
+    """Of the papers a list gave ("how much do they save?" after it), each one's first sentence stating the figure
+    asked (`figures`: one paper's answer, by its index), or that it states none."""
+    draft = Draft("", answerable=True)
+    lines, none = [], []
+    for i in range(min(among, len(sources))):
+        # (a figure of a result, not of a name: "LLaMA-2-7B" states nothing a pruned model kept)
+        said = next((q for q in figures(i).quotes.get(i + 1, []) if figures_in(_NAMED.sub(" ", q))), "")
+        if said:
+            lines.append(list_line(sources[i].paper.title, draft.quote(i + 1, said)))
+        else:
+            none.append(f"“{inert(sources[i].paper.title)}”")
+    cited = f"Of the {among} paper{'s' if among != 1 else ''} the last answer cited"
+    if not lines:
+        return Draft(f"{cited}, none states a figure for this.", answerable=False)
+    unsaid = f"\nNo figure for this in {', '.join(none)}." if none else ""
+    draft.text = f"{cited}, {len(lines)} state{'s' if len(lines) == 1 else ''} one:\n" + "\n".join(lines) + unsaid
+    return draft
 
 
 def each_reporting(measure: str, written: str, sources: Sequence[Source]) -> Draft | None:

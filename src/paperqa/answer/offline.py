@@ -32,7 +32,7 @@ from .draft import (
     own_part,
     refusal,
 )
-from .each import MEASURES, each_counted, each_reporting
+from .each import MEASURES, each_counted, each_figure, each_reporting
 from .evidence import key_terms, never_seen, support
 from .lead import unnamed_lead
 from .lister import Lister
@@ -115,6 +115,8 @@ class OfflineWriter:
                 named = [0]  # "What are the main findings?" of it; "how much better is it than its predecessor?"
         if asked.among and (each := each_counted(asked.text, asked.among, sources)):  # "how many parameters?"
             return each  # of each paper the last answer listed, not a list on "parameters"
+        if asked.among and asked.shape in ("improvement", "number") and not named:  # "how much do they save?"
+            return each_figure(asked.among, sources, lambda i: self.one.numbers(asked, sources, i, hedged=False))
         # "Which paper reports the largest speedup?": those reporting one, unranked (a measure, not a topic)
         if asked.best and len(asked.terms) == 1 and asked.terms[0] in MEASURES and not named:
             written = as_written(asked.text, list(asked.terms))[0]
