@@ -27,6 +27,7 @@ from .turns import (
     cited_numbers,
     compared,
     dated_again,
+    defined,
     discussed_in,
     gave_list,
     gist_asked,
@@ -189,6 +190,8 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     ):  # "Compare it with Arctic-Embed 2.0", "which papers cite it?": the paper just discussed, by its title
         title = next(c.title for c in last.answer.citations if c.paper_id == cited[0])
         query = SINGULAR.sub(lambda _: f"“{title}”", question, count=1)
+    elif SINGULAR.search(question) and analyse(question).shape == "list" and (it := defined(last)):
+        query = SINGULAR.sub(lambda _: it, question, count=1)  # "what is RAG?", "which papers improve it?"
     elif own_topic(question, history[-1].answer.answerable):
         pass  # "what about RNA?" after a refusal: a topic of its own, not read with the one the corpus lacks
     elif (

@@ -207,6 +207,22 @@ def asked_of(question: str) -> str:
     return f"papers on {rest}" if listed else rest
 
 
+def defined(turn: Turn) -> str | None:
+    """What a turn asked to be defined or described ("what is retrieval-augmented generation?"), as written, unless
+    it is the name of the paper that answered ("What is SPLADE v2?"): a list asked of "it" next is of that ("which
+    papers improve it?"), not of the one paper that answered."""
+    found = _DEFINED.match(turn.question)
+    if not found or not subject_terms(found.group(1)):
+        return None
+    named = any(c.title.casefold().startswith(found.group(1).casefold()) for c in turn.answer.citations[:1])
+    return None if named else found.group(1)
+
+
+_DEFINED = re.compile(
+    r"^\s*(?:what\s+(?:is|are)|what['’]s|tell\s+me\s+about|explain|describe)\s+(?:an?\s+|the\s+)?"
+    r"([^?]{1,120}?)\s*\??\s*$",
+    re.IGNORECASE,
+)
 _ABOUT = re.compile(r"\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)  # "what about hashing?": a topic alone
 
 

@@ -1410,3 +1410,12 @@ def test_a_figure_asked_of_a_list_gives_each_papers_own(offline):
     assert lines and all(re.search(r"\d+(\.\d+)?\s*(%|x\b|×)", line) for line in lines), answer.text
     assert any("Dropping Layers" in line and "40%" in line for line in lines), answer.text
     assert "LLaMA-2-7B" not in answer.text, answer.text
+
+
+def test_a_list_asked_of_it_after_a_topic_defined_is_of_the_topic(offline):
+    # found in Chromium: "which papers improve it?" after "what is retrieval-augmented generation?" had quoted the
+    # one paper that answered, again; "it" is the topic defined (not a paper named: "What is SPLADE v2?")
+    history = _talk(offline, "what is retrieval-augmented generation?")
+    answer = offline.ask("which papers improve it?", history=history)
+    assert answer.text.startswith("The corpus has") and len(answer.citations) >= 3, answer.text
+    assert sum("etrieval-" in c.title or "RAG" in c.title for c in answer.citations) >= 3, answer.text
