@@ -27,11 +27,14 @@ _AND_DATED = re.compile(
 )
 # Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
 WHICH_ONE = re.compile(
-    rf"\bwhich\s+(?:one|{_OF_THEM})(?:{_DATED_ASKED}|\s+(?:is|was)\s+(?:the\s+)?most\s+upvoted\b)", re.I
+    rf"\bwhich\s+(?:one|{_OF_THEM})(?:{_DATED_ASKED}|\s+(?:is|was)\s+(?:the\s+)?(?:most|more)\s+(?:upvoted|popular)\b)",
+    re.I,
 )
-# "which one is the most upvoted?", "which has the most upvotes?": of them, the one the record gives most
+# "which one is the most upvoted?", "which has the most upvotes?", "which is more popular?" of two: of them, the one
+# the record gives most
 _WHICH_UPVOTED = re.compile(
-    rf"\bwhich(?:\s+(?:one|paper|{_OF_THEM}))?\s+(?:(?:is|was)\s+(?:the\s+)?most\s+upvoted|has\s+the\s+most\s+upvotes)\b",
+    rf"\bwhich(?:\s+(?:one|paper|{_OF_THEM}))?\s+(?:(?:is|was)\s+(?:the\s+)?(?:most|more)\s+(?:upvoted|popular)"
+    r"|has\s+(?:the\s+most|more)\s+upvotes)\b",
     re.I,
 )
 

@@ -1419,3 +1419,14 @@ def test_a_list_asked_of_it_after_a_topic_defined_is_of_the_topic(offline):
     answer = offline.ask("which papers improve it?", history=history)
     assert answer.text.startswith("The corpus has") and len(answer.citations) >= 3, answer.text
     assert sum("etrieval-" in c.title or "RAG" in c.title for c in answer.citations) >= 3, answer.text
+
+
+def test_which_of_two_compared_has_more_upvotes_is_read_from_the_record(offline):
+    # "which has more upvotes?" after a comparison had compared the two again ("more" read as "which is better?"),
+    # and "which is more popular?" after a list had been answered with what each paper does
+    history = _talk(offline, "Compare MaskSearch and RSQ")
+    answer = offline.ask("which has more upvotes?", history=history)
+    assert "3 upvotes" in answer.text and answer.citations[0].title.startswith("RSQ"), answer.text
+    listed = _talk(offline, "Which papers study LLM unlearning?")
+    popular = offline.ask("which is more popular?", history=listed)
+    assert "upvote" in popular.text and not popular.text.startswith("What each"), popular.text

@@ -164,7 +164,8 @@ _JUDGING = re.compile(
 _AND_HOW = re.compile(r"\band\s+how(?:\s+do\s+they\s+(?:differ|compare))?\s*\??\s*$", re.IGNORECASE)
 # "the most upvoted papers on X", "Which paper has the most upvotes?": by the record's upvotes, no topic word.
 _POPULAR = re.compile(
-    r"\b(?:(?:the\s+)?most[\s-]+(?:upvoted|popular|liked|upvotes)|(?:the\s+)?highest[\s-]+upvoted|top[\s-]+upvoted)\b",
+    r"\b(?:(?:the\s+)?(?:most|more)[\s-]+(?:upvoted|popular|liked|upvotes)|(?:the\s+)?highest[\s-]+upvoted"
+    r"|top[\s-]+upvoted)\b",  # ("which has more upvotes?" of two papers compared)
     re.IGNORECASE,
 )
 _ONE_PAPER_ASKED = re.compile(r"\b(?:which|what)\s+(?:paper|work|study|article)\b(?!s)", re.IGNORECASE)
