@@ -126,6 +126,8 @@ def test_the_most_upvoted_or_popular_papers_ask_for_an_order_by_upvotes():
 def test_trade_offs_and_pros_and_cons_ask_for_limits():
     assert analyse("What are the trade-offs of learned sparse retrieval?").weakness  # "trade" was a topic word
     assert analyse("What are the pros and cons of late chunking?").weakness
+    # "what's its main weakness?" (singular) had been a search for "main" and "weakness": "does not say this"
+    assert analyse("what's its main weakness?").weakness and not analyse("what's its main weakness?").terms
 
 
 def test_how_the_answer_should_read_is_no_word_of_the_question():

@@ -99,7 +99,7 @@ _USUAL_KIND = re.compile(
 # "What are the downsides of learned sparse retrieval?" asks for what a paper on it finds wanting, not for
 # papers about "downsides": the asking goes, and the answer quotes the paper's own limits first.
 _WEAKNESS = re.compile(
-    r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weaknesses|"
+    r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weakness(?:es)?|"
     r"disadvantages?|shortcomings?|challenges|trade-?offs?|caveats?|pros\s+and\s+cons)"
     r"|\bwhat(?:'s|’s|\s+is|\s+goes|\s+went|\s+can\s+go)\s+wrong(?:\s+with)?"  # "What's wrong with [MASK] tokens?"
     r"|\bwhat\s+limits"  # "What limits sparse autoencoders?"
