@@ -1430,3 +1430,12 @@ def test_which_of_two_compared_has_more_upvotes_is_read_from_the_record(offline)
     listed = _talk(offline, "Which papers study LLM unlearning?")
     popular = offline.ask("which is more popular?", history=listed)
     assert "upvote" in popular.text and not popular.text.startswith("What each"), popular.text
+
+
+def test_a_limit_asked_of_the_second_paper_compared_is_its_own(offline):
+    # "what's the main weakness of the second?" after a comparison was asked of the paper by its whole title,
+    # whose words were taken for a topic: prior works' limit had been quoted as the paper's own
+    history = _talk(offline, "Compare ColBERT-XM and Arctic-Embed 2.0")
+    answer = offline.ask("what's the main weakness of the second?", history=history)
+    assert "Arctic-Embed 2.0" in answer.text and "states no limitation of its own" in answer.text, answer.text
+    assert "prior works have suffered" not in answer.text, answer.text

@@ -53,7 +53,7 @@ from .pointed import (
     sides_named,
 )
 from .premise import premise_said, training_denied
-from .question import Asked
+from .question import Asked, analyse
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, orgs_said
 from .relevance import UNSEEN, Idf, lacking, match, names_another, spelled_out
 from .subjects import SHORT, Subjects
@@ -272,7 +272,10 @@ class OfflineWriter:
         if asked.record:
             return self.one.record(asked.record, sources, top, hedged)
         # "the limits of LM-Infinite" (its own; not "of sparse autoencoders according to AxBench", another's)
-        of_it = asked.weakness and named and not set(asked.terms) - set(terms(matches[top].name))
+        # (a follow-up names it by its whole title: "the main weakness of the second" is of “Arctic-Embed 2.0: …”)
+        title = sources[top].paper.title
+        name = analyse(title).terms if title.casefold() in asked.text.casefold() else terms(matches[top].name)
+        of_it = asked.weakness and named and not set(asked.terms) - set(name)
         if of_it and (limited := self.one.limitation(sources, top)):
             return limited
         if asked.shape == "summary" or (asked.shape == "fact" and asked.explain and named):  # "key idea of Starbucks"
