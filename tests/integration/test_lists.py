@@ -646,3 +646,13 @@ def test_a_list_asked_of_language_models_needs_papers_on_them(offline):
     titles = [c.title for c in answer.citations]
     assert "Debiased Contrastive Learning" not in titles, answer.text
     assert any(t.startswith(("Pay-Per-Search", "MaskSearch", "Confronting Reward Model")) for t in titles), answer.text
+
+
+def test_continual_learning_is_a_kind_of_learning_not_anything_continuous(offline):
+    # "continual learning for recommender systems" had listed DNIS (its "continuous" search space shares the stem
+    # "continu") and GraphHash: no paper of the corpus does continual learning for recommender systems
+    answer = offline.ask("Which papers study continual learning for recommender systems?")
+    assert not answer.answerable, answer.text
+    listed = offline.ask("Which papers do continual learning?")
+    assert listed.answerable and all("ontinual" in c.title or "Lifelong" in c.title or "Incremental" in c.title
+                                     for c in listed.citations), listed.text  # fmt: skip

@@ -53,7 +53,7 @@ _KIND_OF_NOUN = re.compile(r"(?<![\w-])([\w-]+)\s+(?:(learning)|(language)(?![\w
 _BEFORE_VERB = re.compile(r"\b(?:you|we|they|i)\s+\Z", re.IGNORECASE)
 # (not "active": its stem is activation's, and an "active area" of research is no active learning)
 _NO_KIND = re.compile(
-    r"(?:ed|al|(?<!\Aact)ive|ic|ous|ful|less|ing|ly|ar)\Z|\A(?:machine|deep)\Z"
+    r"(?:ed|(?<!\Acontinu)al|(?<!\Aact)ive|ic|ous|ful|less|ing|ly|ar)\Z|\A(?:machine|deep)\Z"
     r"|\A(?:keeps?|kept|stops?|starts?|continues?|begins?|resumes?|avoids?)\Z",  # verbs: "keep learning new tasks"
     re.IGNORECASE,
 )
