@@ -249,6 +249,19 @@ def test_training_the_named_paper_says_it_needs_none_of_is_said_first(offline):
     assert "The question takes it" not in plain.text, plain.text
 
 
+def test_labeled_data_the_named_paper_says_it_needs_none_of_is_said_first(offline):
+    # "Why does ColBERT-XM need labeled data in every language?" had been refused ("the closest lacks “every
+    # language”": "every" was read as a subject); ColBERT-XM works "eliminating the need for … labeled data"
+    for question in ("Why does ColBERT-XM need labeled data in every language?",
+                     "Does ColBERT-XM need training data in every language?"):  # fmt: skip
+        answer = offline.ask(question)
+        assert answer.answerable and answer.citations[0].title.startswith("ColBERT-XM"), answer.text
+    corrected = offline.ask("Why does ColBERT-XM need labeled data in every language?")
+    assert "needs labeled data; its abstract says “eliminating the need for language-specific labeled data”" in (
+        corrected.text
+    )
+
+
 def test_which_of_two_a_paper_beats_quotes_where_it_compares_them(offline):
     answer = offline.ask("Which optimizer is better, ADAHESSIAN or Adam?")  # Adam has no paper; ADAHESSIAN beats it
     assert "variants of Adam" in answer.text, answer.text  # not its opening, which names neither

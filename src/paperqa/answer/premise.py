@@ -57,7 +57,10 @@ def premise_note(premise: str, title: str, missing: list[str]) -> str:
 # The training a question says a named paper does ("How long does LM-Infinite fine-tune LLaMA …?"), by kind, and
 # what an abstract says its method needs none of for each kind ("requiring no parameter updates", "without any
 # fine-tuning", "training-free"). Bounded.
-_NO = r"(?:requir\w*\s+no|without(?:\s+any)?|no|does\s+not\s+(?:require|need)(?:\s+any)?|free\s+of)"
+_NO = (
+    r"(?:requir\w*\s+no|without(?:\s+any)?|no|does\s+not\s+(?:require|need)(?:\s+any)?|free\s+of"
+    r"|eliminat\w*\s+the\s+need\s+for|remov\w*\s+the\s+need\s+for)"  # "eliminating the need for … labeled data"
+)
 _MORE = r"(?:(?:additional|extra|further)\s+)?"
 _TRAINING: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (kind, re.compile(asked, re.IGNORECASE), re.compile(rf"\b{_NO}\s+{_MORE}(?:{needed})\b|\b{free}-free\b", re.I))
@@ -65,6 +68,8 @@ _TRAINING: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ("fine-tuning", r"\bfine-?tun\w*|\bfinetun\w*", r"fine-?tun\w*|finetun\w*|parameter\s+updates", "tuning"),
         ("retraining", r"\bre-?train\w*", r"re-?train\w*", "retraining"),
         ("training", r"\b(?:pre-?)?train(?:s|ed|ing)?\b", r"(?:pre-?)?training|parameter\s+updates", "training"),
+        # ("Why does ColBERT-XM need labeled data in every language?": "… the need for language-specific labeled data")
+        ("labeled data", r"\blabell?ed\s+data\b", r"(?:[\w-]+\s+)?labell?ed\s+data", "label"),
     )
 )
 
@@ -102,4 +107,5 @@ def premise_said(question: str, source: Source, name: str, subject: Callable[[st
 
 def training_note(title: str, kind: str, said: str) -> str:
     """The sentence saying so, uncited (of the question): the quote is the abstract's words."""
-    return f"The question takes it that “{inert(title)}” needs {kind}; its abstract says it works “{inert(said)}”."
+    works = "" if said.split(maxsplit=1)[0].casefold().startswith(("eliminat", "remov")) else "it works "
+    return f"The question takes it that “{inert(title)}” needs {kind}; its abstract says {works}“{inert(said)}”."
