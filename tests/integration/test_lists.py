@@ -656,3 +656,16 @@ def test_continual_learning_is_a_kind_of_learning_not_anything_continuous(offlin
     listed = offline.ask("Which papers do continual learning?")
     assert listed.answerable and all("ontinual" in c.title or "Lifelong" in c.title or "Incremental" in c.title
                                      for c in listed.citations), listed.text  # fmt: skip
+
+
+def test_a_modality_before_a_kind_of_model_may_be_written_elsewhere(offline):
+    # "train text embedding models with contrastive learning" had been refused: no abstract writes "text
+    # embedding" side by side, though papers training embedding models of abstracts contrastively say "text"
+    answer = offline.ask("Which papers train text embedding models with contrastive learning?")
+    assert answer.answerable, answer.text
+    titles = [c.title for c in answer.citations]
+    assert any(t.startswith(("Contrastive Learning and Mixture", "Joint Representations of Text")) for t in titles)
+    # a kind of model named by two nouns still needs them together ("state space models": not "latent space")
+    spaces = offline.ask("Which papers study state space models?")
+    assert all("Mamba" in c.title or "State Space" in c.title or "Sequence Modeling" in c.title
+               for c in spaces.citations), spaces.text  # fmt: skip

@@ -32,6 +32,9 @@ RARE_NAME = 0.7  # a name's rarest word needs at least this share of the highest
 UNSEEN = "\x00unseen"  # a term no chunk has: its IDF is the highest
 NAMED_K = 60  # papers searched for a list on a kind ("in-context learning"), of which those holding it are added
 RARE_WORD = 0.7  # share of the highest IDF from which a word is too rare for its residual IDF to tell
+# What a kind of model is of ("text embedding models", "speech recognition models"): a paper on that kind of
+# model names it anywhere, not necessarily before the kind
+MODALITIES = frozenset(("text", "imag", "speech", "video", "audio"))
 COMMONER = 3.5  # bits of IDF (11 times the chunks) by which a lacking subject is commoner than the rarest word held
 SUBJECT = 0.35  # residual IDF (bits) from which a key term names a subject a paper must have, not a modifier
 
@@ -118,7 +121,9 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     missing = len([t for t in lacked if names(t) and t not in named]) if len(lacked) < len(asked.terms) else len(lacked)
     together = all(holds_phrase(asked, paper, parts) for parts in asked.compounds)
     # a kind of model named by two nouns, said together ("state space models": not "latent space" and "state-of-")
-    together = together and all(near_said(asked, paper, a, b) for a, b in asked.model_kinds)
+    # (of a modality: "text embedding models" of a paper on embedding models of abstracts, writing "text" elsewhere)
+    together = together and all(near_said(asked, paper, a, b) or (a in MODALITIES and has(a, vocabulary(paper)))
+                                for a, b in asked.model_kinds)  # fmt: skip
     applied = not any(t in lacked for t in asked.domains)  # "for retrieval": not preference data
     # "lifelong or continual hashing": a subject each alternative qualifies ("decode or sample text": no subject)
     qualified = not any(names(t) for t in alternatives_head(asked) & set(lacked))
@@ -178,7 +183,8 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     # ... or holds both words only apart ("depth" of transformers, "estimators": no "depth estimation")
     # (not a coined name's: "the BabyLM team" of a paper on the BabyLM Challenge by "our team"; nor a phrase of an
     # alternative the paper does not write, held by holding the other: "speculative decoding or faster inference")
-    apart = [(a, b) for a, b in asked.qualified if a not in asked.names and has(a, words) and has(b, words)]
+    apart = [(a, b) for a, b in asked.qualified if a not in asked.names and has(a, words) and has(b, words)
+             and not (a in MODALITIES and (a, b) in asked.model_kinds)]  # fmt: skip
     subjects += [a for a, b in apart if not near_said(asked, paper, a, b) and not after_it(paper, b, a)]
     if len(subjects) == 1 and (
         named_by_qualifier(asked, subjects[0], missing, idf)
