@@ -669,3 +669,12 @@ def test_a_modality_before_a_kind_of_model_may_be_written_elsewhere(offline):
     spaces = offline.ask("Which papers study state space models?")
     assert all("Mamba" in c.title or "State Space" in c.title or "Sequence Modeling" in c.title
                for c in spaces.citations), spaces.text  # fmt: skip
+
+
+def test_exploring_is_what_researchers_do_not_a_word_of_the_topic(offline):
+    # "explore alternatives to transformers" had listed Science Hierarchography first ("an alternative pathway for
+    # exploring scientific literature"): two of three words held, none of them the subject
+    answer = offline.ask("Which papers explore alternatives to transformers?")
+    titles = [c.title for c in answer.citations]
+    assert not any(t.startswith("Science Hierarchography") for t in titles), answer.text
+    assert any(t.startswith("What comes after transformers") for t in titles), answer.text
