@@ -678,3 +678,15 @@ def test_exploring_is_what_researchers_do_not_a_word_of_the_topic(offline):
     titles = [c.title for c in answer.citations]
     assert not any(t.startswith("Science Hierarchography") for t in titles), answer.text
     assert any(t.startswith("What comes after transformers") for t in titles), answer.text
+
+
+def test_an_izer_tool_asked_is_held_by_a_paper_writing_one(offline):
+    # "optimizers for training neural networks" had listed 12 papers on any optimization (preference optimization,
+    # reward overoptimization, "Optimizing Brain Tumor Segmentation"): "optimizer" and "optimization" share a stem
+    answer = offline.ask("Which papers study optimizers for training neural networks?")
+    titles = [c.title for c in answer.citations]
+    assert titles and titles[0].startswith("ADAHESSIAN"), answer.text
+    assert not any("Preference Optimization" in t or "Overoptimization" in t or t.startswith("Optimizing")
+                   for t in titles), answer.text  # fmt: skip
+    tokenizers = offline.ask("Which papers build image tokenizers?")
+    assert sum("Tokeniz" in c.title for c in tokenizers.citations) >= 3, tokenizers.text

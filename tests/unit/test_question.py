@@ -386,6 +386,15 @@ def test_language_models_asked_of_are_what_llms_are_and_a_light_verb_frames():
     assert "get" not in analyse("How do mixture-of-experts models get upcycled?").terms
 
 
+def test_an_izer_word_asked_is_a_tool_held_by_a_paper_writing_one():
+    asked = analyse("Which papers study optimizers?")
+    assert asked.makers == frozenset({"optim"})
+    tool = Paper("x", "AdaHessian", "A second-order optimizer for training networks.")
+    making = Paper("y", "Preference optimization", "We study the optimization of preferences.")
+    assert on_topic(asked, tool) and not on_topic(asked, making)
+    assert analyse("Which papers study tokenization?").makers == frozenset()
+
+
 def test_the_verb_saying_what_listed_papers_do():
     assert analyse("Which papers stop text-to-image models from making unsafe images?").acting == "stop"
     assert analyse("Which methods curb harmful concepts?").acting == "curb"

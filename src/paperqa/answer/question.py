@@ -24,6 +24,7 @@ from ..text import (
 from .asking import Order, Ordering, asking
 from .kinds import DATED_COMPARATIVE, in_plural, named_kind, wanted
 from .leaving import excluded_in
+from .makers import makers
 from .phrases import COINED, WORD, compounds, derived, either, joined, linked, pairs
 from .record import Record, record_asked
 from .roles import by_asker, clause_verbs, doer, domains, done_to, framed, listed_verb, main_verb, qualified
@@ -166,6 +167,7 @@ class Asked:
     clause_verbs: tuple[str, ...] = ()  # verbs opening a relative clause ("attacks that extract …"): no subject
     done_to: tuple[str, ...] = ()  # what is done to the things asked about ("… can be cut")
     verb: str = ""  # what the things asked about do ("how do recommender systems shrink …": `shrink`)
+    makers: frozenset[str] = frozenset()  # -izer words asked ("optimizers": `optim`): tools, not their making
     acting: str = ""  # what the papers asked for do ("Which papers stop …": `stop`)
     doer: str = ""  # the things whose doing is asked ("how do multilingual retrievers handle …": `retriev`)
     by_asker: bool = False  # the verb is what the asker does to them ("how do you prune …"): the topic itself
@@ -249,6 +251,7 @@ def _analysed(question: str) -> Asked:
         model_kinds=qualified(words, kinds_only=True),
         linked=linked(question),
         derived=frozenset(t for w in words if (t := derived(w)) and t in key_terms),
+        makers=makers(words) & frozenset(key_terms),
         domains=domains(words),
         clause_verbs=clause_verbs(words),
         done_to=done_to(words),

@@ -18,6 +18,7 @@ from ..types import ONE_CHUNK, Paper, Source
 from .evidence import has, has_name
 from .heads import headed, named_by_qualifier, named_by_rarer
 from .holding import after_it, holds_compound, near, vocabulary
+from .makers import maker_stems
 from .names import definitions, mentions
 from .paper_text import named_only, writes_capitalised
 from .phrases import as_written, ize_stems, noun_kinds, writes_kinds
@@ -128,6 +129,7 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     # "lifelong or continual hashing": a subject each alternative qualifies ("decode or sample text": no subject)
     qualified = not any(names(t) for t in alternatives_head(asked) & set(lacked))
     made = all(t in ize_stems(paper) for t in asked.derived)  # "tokenization": not a paper saying "tokens" only
+    made = made and all(t in maker_stems(paper) for t in asked.makers)  # "optimizers": not "Preference Optimization"
     # the one word it lacks far rarer than each it holds is what the topic is ("detoxify image generators": not a
     # paper on image generation)
     held = [idf(t) for t in asked.terms if t not in lacked] if idf and len(lacked) == 1 else []
