@@ -172,7 +172,8 @@ FRAME = frozenset(
         "still even already really actually ever never always usually "  # "do they still work when …": when, not what
         "research "  # "What research is there on hashing?": papers, as "work" is
         "several various numerous every neither "  # "predict several future tokens": how many, as "many" is, not what
-        "get gets got getting"  # "How do MoE models get upcycled?": a light verb, the word after it says what
+        "get gets got getting "  # "How do MoE models get upcycled?": a light verb, the word after it says what
+        "level levels"  # "document-level ranking": the document is what it is of ("passage-level", "token-level")
     )
 )
 

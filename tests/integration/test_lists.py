@@ -690,3 +690,10 @@ def test_an_izer_tool_asked_is_held_by_a_paper_writing_one(offline):
                    for t in titles), answer.text  # fmt: skip
     tokenizers = offline.ask("Which papers build image tokenizers?")
     assert sum("Tokeniz" in c.title for c in tokenizers.citations) >= 3, tokenizers.text
+
+
+def test_a_level_names_what_it_is_of(offline):
+    # "document-level ranking with BERT" had listed PaECTER alone (it writes "document-level"); PARADE reranks
+    # documents with BERT without writing the compound
+    answer = offline.ask("Which papers work on document-level ranking with BERT?")
+    assert answer.citations and answer.citations[0].title.startswith("PARADE"), answer.text

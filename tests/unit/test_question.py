@@ -413,6 +413,10 @@ def test_what_a_method_is_used_to_act_on_is_where_it_applies():
 
 
 def test_hyphenated_names_are_kept_as_their_words_and_prefixed_words_stay_one():
+    assert analyse("document-level ranking").compounds == () and analyse("document-level ranking").terms == (
+        "document",
+        "rank",
+    )
     assert analyse("locality-sensitive hashing").compounds == (("local", "sensit"),)
     assert analyse("Which papers pre-train text-to-image models?").compounds == (("text", "imag"),)
     assert analyse("self-supervised speech models").compounds == ()

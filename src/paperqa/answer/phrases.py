@@ -155,12 +155,15 @@ def _model_kinds(text: str) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def compounds(question: str) -> tuple[tuple[str, ...], ...]:
-    """The hyphenated words of a question ("locality-sensitive", "text-to-image") as their key stems, prefixed
+    """The hyphenated words of a question ("locality-sensitive", "text-to-image"; not "document-level": the
+    document is what it is of) as their key stems, prefixed
     words left whole ("pre-trained" is one word: `joined`), and the kinds of neural network or language model it
     names ("graph neural networks": framing words alone would leave only "graph", which LexRank's graphs hold), and
     the kinds of learning or language a noun names ("in-context learning", "sign language")."""
     text = joined(question)
-    found = [tuple(terms(token)) for token in _TOKEN.findall(text) if "-" in token.strip("-")]
+    found = [
+        tuple(t for t in terms(token) if t != "level") for token in _TOKEN.findall(text) if "-" in token.strip("-")
+    ]
     found += [parts for _, parts in _model_kinds(text)]
     found += [parts for _, parts in noun_kinds(text)]
     return tuple(dict.fromkeys(parts for parts in found if len(parts) > 1))
