@@ -12,6 +12,9 @@ from ..text import NUMBER_WORDS, PAPERS, count_of, without
 from .phrases import COINED
 
 Order = Literal["newest", "oldest"]
+# What a paper's findings are asked as: what it found ("the main finding of X"), or its results, measured ("the
+# results of X"); "" for neither
+Finding = Literal["", "found", "results"]
 Ordering = Literal["newest", "oldest", "most upvoted"]  # how a list of papers is ordered: by date, or by upvotes
 
 # "Can you recommend papers on model compression?", "suggest a few studies of X": asking for papers, whose verb
@@ -111,6 +114,7 @@ _WEAKNESS = re.compile(
 # "What is the main finding of AxBench?", "What did the authors of X find?", "What does X conclude about Y?", "the
 # strengths of X" ask what a paper found, not for papers about "findings": the asking goes, and the paper's
 # findings are quoted first.
+_RESULTS = re.compile(r"\bresults?\b", re.IGNORECASE)  # (of `_FINDING`: what a paper measured, not what it found)
 _FINDING = re.compile(
     r"\b(?:(?:main|key|central|major|principal|headline)\s+(?:findings?|results?|conclusions?|takeaways?|lessons?)"
     r"|(?:findings?|conclusions?|takeaways?|lessons\s+learned)|results?(?=\s+of\b)"
@@ -186,7 +190,7 @@ class Asking:
     counted: bool = False  # it says how many ("3 papers"), even "0 papers", which sets no count
     best: bool = False  # the best papers or methods ("the best method for X")
     weakness: bool = False  # a method's limits ("the downsides of X")
-    finding: bool = False  # what a paper found ("the main finding of X")
+    finding: Finding = ""  # what a paper found ("the main finding of X"), or its results ("the results of X")
     remedy: bool = False  # how a problem is countered ("… and how is it fixed?")
     how: bool = False  # how each paper does it ("which papers make LLMs forget X, and how?")
     popular: bool = False  # by upvotes, most first ("the most upvoted papers on X")
@@ -224,11 +228,14 @@ def asking(question: str) -> Asking:
         question = f"{question[: usual.start()]}which {usual.group('kind')} are used{question[usual.end() :]}"
     if weighed := _TWO_WEIGHED.search(question):  # "the pros and cons of X and Y": "compare X and Y", no limits
         question = f"{question[: weighed.start()]}compare {question[weighed.end('weighing') :].lstrip()}"
+    finding: Finding = ""
     for pattern in (_BEST, _SORTING, _WEAKNESS, _FINDING, _REMEDY):
         found = pattern.search(question) if pattern is not _WEAKNESS or not weighed else None
         flags.append(found is not None)
         if found:
             question = without(question, found.start(), found.end())
+        if found and pattern is _FINDING:
+            finding = "results" if _RESULTS.search(found.group(0)) else "found"
     if hard := _HARD.search(question):
         question, flags[2] = without(question, hard.start("hard"), hard.end("hard")), True
     flags.append(bool(_AND_HOW.search(question)))  # kept: "and how" is no topic word, nor a figure asked
@@ -239,7 +246,7 @@ def asking(question: str) -> Asking:
         count = 1
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
         question = without(question, counted.start(1), counted.end(1))
-    best, _, weakness, finding, remedy, how = flags
+    best, _, weakness, _, remedy, how = flags
     if popular and count is None and _ONE_PAPER_ASKED.search(question):  # "Which paper has the most upvotes?"
         count = 1
     if not best and (judged := _BEST_AFTER.search(question)):

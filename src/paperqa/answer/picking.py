@@ -8,6 +8,7 @@ from collections.abc import Callable, Set
 
 from ..text import stem, substance, terms
 from ..types import Source
+from .claims import numbers
 from .draft import POINTING_BACK, contribution, own_part, sentence_terms
 from .evidence import key_terms
 from .names import names_of
@@ -214,6 +215,9 @@ class Picker:
 
             return sorted(on_it, key=rank)[:1]
         found = [item for item in pool if FOUND.search(item[1])][:2]
+        if asked.finding == "results":  # "the results of LM-Infinite": a gain with its figures first ("2.72x")
+            figured = [item for item in pool if numbers(item[1]) and GAIN.search(item[1])][:1]
+            found = (figured + [item for item in found if item not in figured])[:2]
         result = self.result(source)
         return found or [item for item in pool if item[1] == result][:1]
 

@@ -21,7 +21,7 @@ from ..text import (
     terms,
     without,
 )
-from .asking import Order, Ordering, asking
+from .asking import Finding, Order, Ordering, asking
 from .kinds import DATED_COMPARATIVE, in_plural, named_kind, wanted
 from .leaving import excluded_in
 from .makers import makers
@@ -147,7 +147,7 @@ class Asked:
     introduced: str | None = None  # the name whose origin it asks ("which paper introduced BERT?": `BERT`)
     best: bool = False  # asks for the best papers or methods, which no abstract decides ("the best method for X")
     weakness: bool = False  # asks for a method's limits ("the downsides of X"), which its abstract may state
-    finding: bool = False  # asks what a paper found ("the main finding of X"), which its abstract may state
+    finding: Finding = ""  # asks what a paper found ("the main finding of X"), or its results, which it may state
     explain: bool = False  # asks to explain or describe ("Explain late chunking"): of one paper found, its gist
     how: bool = False  # asks how each paper does it ("…, and how?"): a list line says what its paper does
     popular: bool = False  # asks for papers by upvotes ("the most upvoted papers on X"), most first
