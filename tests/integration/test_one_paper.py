@@ -453,3 +453,11 @@ def test_the_results_of_a_paper_lead_with_a_gain_and_its_figures(offline):
     assert "2.72x" in answer.text.split(" [1]")[1], answer.text  # the first sentence quoted
     found = offline.ask("What is the main finding of AxBench?")  # a finding asked: what it found, first
     assert "we find that prompting outperforms" in found.text.split(" [1]")[1], found.text
+
+
+def test_an_adverb_makes_no_phrase_a_paper_must_write(offline):
+    # "Which paper finds that dropping layers of BERT barely hurts it?" had been refused: "the closest lacks
+    # “barely hurts”", an adverb and a verb of effect read as a phrase of two subjects
+    answer = offline.ask("Which paper finds that dropping layers of BERT barely hurts it?")
+    assert answer.answerable, answer.text
+    assert answer.citations[0].title.startswith("On the Effect of Dropping Layers"), answer.text

@@ -396,6 +396,11 @@ def test_an_izer_word_asked_is_a_tool_held_by_a_paper_writing_one():
     assert analyse("Which papers study tokenization?").makers == frozenset()
 
 
+def test_an_adverb_opens_or_ends_no_phrase():
+    assert analyse("Which paper finds that dropping layers of BERT barely hurts it?").pairs == (("drop", "layer"),)
+    assert ("anomali", "detect") in analyse("Which papers do anomaly detection?").pairs  # a noun in -ly
+
+
 def test_the_verb_saying_what_listed_papers_do():
     assert analyse("Which papers stop text-to-image models from making unsafe images?").acting == "stop"
     assert analyse("Which methods curb harmful concepts?").acting == "curb"

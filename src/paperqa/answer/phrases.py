@@ -17,7 +17,7 @@ from ..text import (
     terms,
 )
 from ..types import Paper
-from .roles import modifier, plural
+from .roles import adverb, modifier, plural
 
 # Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same. Each
 # hyphen's word is looked at alone: one regex over a whole abstract tried the prefixes at every word (12x slower).
@@ -258,7 +258,7 @@ def pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
     """Consecutive key words of the question, a phrase each (`dense retrieval`, `membership inference`)."""
     out = []
     for i, (a, b) in enumerate(itertools.pairwise(words)):
-        if a in STOPWORDS or b in STOPWORDS or len(a) < 2 or len(b) < 2:  # the "s" of "BERT's layers" is no word
+        if a in STOPWORDS or b in STOPWORDS or len(a) < 2 or len(b) < 2 or adverb(a) or adverb(b):
             continue
         if frames(b) and b in _BETWEEN and i + 2 < len(words):  # "implicit neural representations"
             b = words[i + 2]

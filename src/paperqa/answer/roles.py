@@ -92,6 +92,14 @@ _KIND_HEADS = frozenset(("model", "models", "network", "networks"))
 _DETERMINERS = frozenset(("the", "their", "its"))
 
 
+def adverb(word: str) -> bool:
+    """Whether a lower-case word is shaped as an adverb ("barely", "efficiently"; not "anomaly" nor "family")."""
+    return len(word) > 5 and word.endswith("ly") and word not in _LY_NOUNS
+
+
+_LY_NOUNS = frozenset("anomaly anomalies family assembly supply monopoly butterfly".split())
+
+
 def plural(word: str) -> bool:
     """Whether a word in lower case is written as a plural noun ("inputs"; not "bias", "class" or "analysis")."""
     return word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
