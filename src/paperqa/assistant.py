@@ -23,7 +23,7 @@ from .answer.stream import AnswerStream, said
 from .answer.vectors import Vectors
 from .backends import backend_errors, chat_model, embedding_model
 from .batch import BatchItem, ForkOnly, Question, iter_answers
-from .conversation import history_text, resolve
+from .conversation import resolve
 from .corpus import CorpusRead, corpus_files, read_corpus, shipped_corpus
 from .embeddings import embed_query, embed_texts
 from .errors import ArgumentError, PaperQAError
@@ -38,7 +38,7 @@ from .retrieval import Retriever
 from .settings import Settings
 from .spelling import respelled, typos_fixed, versions_read
 from .stream_ingest import Tally, segments
-from .turns import Turn
+from .turns import Turn, history_text
 from .types import Answer, Source
 
 

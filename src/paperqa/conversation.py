@@ -300,8 +300,3 @@ def _asked_again(question: str, ref: str) -> str | None:
 def _title(m: re.Match[str], last: Turn) -> str:
     n = int(m.group(1))
     return f"“{last.answer.sources[n - 1].paper.title}”" if 1 <= n <= len(last.answer.sources) else ""
-
-
-def history_text(history: Sequence[Turn], turns: int = 3) -> str:
-    """The last turns as plain text for an LLM prompt."""
-    return "\n".join(f"User: {t.question}\nAssistant: {t.answer.text}" for t in history[-turns:])

@@ -260,3 +260,8 @@ def dated_again(question: str, years: YearsAsked | None, history: Sequence[Turn]
     topical = [t for t in history if gave_list(t) and subject_terms(asked_of(t.question))]
     before = years_asked(topical[-1].question) if topical else None
     return before.rest if before else None
+
+
+def history_text(history: Sequence[Turn], turns: int = 3) -> str:
+    """The last turns as plain text for an LLM prompt."""
+    return "\n".join(f"User: {t.question}\nAssistant: {t.answer.text}" for t in history[-turns:])
