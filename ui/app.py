@@ -52,8 +52,23 @@ JS = """
       if (el.getAttribute('aria-label') !== text) el.setAttribute('aria-label', text);
     }
   };
-  new MutationObserver(relabel).observe(document.body, {subtree: true, childList: true, characterData: true,
-                                                        attributes: true, attributeFilter: ['aria-label']});
+  // Each new question is shown at the top of the chat and its answer read from its start as it streams
+  // (Gradio's own follow of the bottom lost it after long answers); a user scrolling takes over until the next.
+  let asked = 0, pinned = false;
+  const pin = () => {
+    const wrap = document.querySelector('#pqa-chat .bubble-wrap');
+    const users = document.querySelectorAll('#pqa-chat [data-testid="user"]');
+    if (!wrap) return;
+    if (users.length !== asked) { pinned = users.length > asked; asked = users.length; }
+    const last = users[users.length - 1];
+    if (!pinned || !last) return;
+    const top = last.getBoundingClientRect().top - wrap.getBoundingClientRect().top + wrap.scrollTop - 8;
+    if (Math.abs(wrap.scrollTop - top) > 2) wrap.scrollTop = top;
+  };
+  const unpin = (event) => { if (event.target.closest?.('#pqa-chat')) pinned = false; };
+  for (const kind of ['wheel', 'touchmove', 'keydown']) document.addEventListener(kind, unpin, {passive: true});
+  new MutationObserver(() => { relabel(); pin(); }).observe(document.body, {subtree: true, childList: true,
+    characterData: true, attributes: true, attributeFilter: ['aria-label']});
 }
 """
 

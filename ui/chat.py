@@ -134,7 +134,9 @@ class ChatPanel:
         history = gr.State([])
         with gr.Row():
             with gr.Column(scale=3):
-                chatbot = gr.Chatbot(elem_id="pqa-chat", height=480, sanitize_html=False, buttons=["copy"])
+                chatbot = gr.Chatbot(
+                    elem_id="pqa-chat", height=480, sanitize_html=False, buttons=["copy"], autoscroll=False
+                )  # (the page's script shows each new question and its answer: `app.JS`)
                 with gr.Row():
                     box = gr.Textbox(
                         placeholder="Ask about the papers…", show_label=False, scale=5, elem_id="pqa-question"

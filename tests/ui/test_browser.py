@@ -182,3 +182,26 @@ def test_llm_errors_show_as_text_and_cut_replies_as_incomplete(ui_home, browser,
             assert "Paper one studies" in browser.find_element(By.ID, "pqa-chat").text
         finally:
             app.close()
+
+
+def _last_answer_shown(driver) -> bool:
+    """Whether the newest answer's first line is inside the chat's visible area."""
+    return driver.execute_script("""
+        const bots = document.querySelectorAll('#pqa-chat [data-testid="bot"]');
+        const last = bots[bots.length - 1], chat = document.getElementById('pqa-chat');
+        if (!last) return false;
+        const a = last.getBoundingClientRect(), c = chat.getBoundingClientRect();
+        return a.top >= c.top - 1 && a.top < c.bottom;""")
+
+
+def test_the_chat_follows_each_new_answer_after_long_ones(ui_url, browser):
+    # Found in Chromium: after a long streamed list, later answers stayed below the fold (Gradio's own follow lost
+    # the bottom; only its "scroll down" arrow showed)
+    browser.get(ui_url)
+    questions = ["what is retrieval-augmented generation?", "which papers improve it?",
+                 "Which papers drop or prune layers of pretrained transformers?", "how much smaller do they get?",
+                 "ok thanks, now what about hashing?", "which has more upvotes?"]  # fmt: skip
+    for turn, question in enumerate(questions):
+        ask(browser, question)
+        WebDriverWait(browser, 60).until(lambda d, n=turn: len(find(d, '#pqa-chat [data-testid="bot"]')) > n)
+        WebDriverWait(browser, 20).until(_last_answer_shown, f"answer {turn} below the fold")
