@@ -224,15 +224,23 @@ _DEFINED = re.compile(
     re.IGNORECASE,
 )
 _ABOUT = re.compile(r"\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)  # "what about hashing?": a topic alone
+# "what about hashing?", "and what about hashing?" (not "what about for dense retrieval?": of the topic before)
+_ABOUT_TOPIC = re.compile(
+    r"\s*(?:and\s+|ok(?:ay)?,?\s+|now\s+)*(?:what|how)\s+about\s+(?!(?:for|in|on|with|to|from|of|its?|their|them|the\s+"
+    r"(?:first|second|third|last|other))\b)",
+    re.I,
+)
 
 
 def own_topic(question: str, answered: bool = True, after: str = "") -> bool:
     """Whether a follow-up naming a topic of its own ("what about RNA?") is asked alone: after a refusal (not
-    `answered`: the topic the corpus lacks is no part of it), or after a question that was a topic alone (`after`,
-    "what about unlearning?": "what about hashing?" names what it named)."""
+    `answered`: the topic the corpus lacks is no part of it), after a question that was a topic alone (`after`,
+    "what about unlearning?": "what about hashing?" names what it named), or after a list, whose topic it replaces
+    ("Which papers study LLM unlearning?", "what about hashing?"; not "what about for dense retrieval?")."""
     if not subject_terms(asked_of(question)) or refers_back(question):
         return False
-    return not answered or bool(after and _ABOUT.match(asking(after).rest))
+    instead = bool(_ABOUT_TOPIC.match(question)) and analyse(after).shape == "list" if after else False
+    return not answered or instead or bool(after and _ABOUT.match(asking(after).rest))
 
 
 _GIST = re.compile(

@@ -1439,3 +1439,18 @@ def test_a_limit_asked_of_the_second_paper_compared_is_its_own(offline):
     answer = offline.ask("what's the main weakness of the second?", history=history)
     assert "Arctic-Embed 2.0" in answer.text and "states no limitation of its own" in answer.text, answer.text
     assert "prior works have suffered" not in answer.text, answer.text
+
+
+def test_what_about_another_topic_after_a_list_replaces_its_topic(offline):
+    # found in Chromium: "what about hashing?" after "Which papers study LLM unlearning?" (and after a figure asked
+    # of that list) had been read as "LLM unlearning hashing" and refused ("the closest lacks “hashing”")
+    history = _talk(offline, "Which papers study LLM unlearning?")
+    hashing = offline.ask("what about hashing?", history=history)
+    assert hashing.text.startswith("The corpus has") and all("ash" in c.title for c in hashing.citations[:5])
+    history = _talk(offline, "Which papers study LLM unlearning?", "how much do they save?")
+    again = offline.ask("what about hashing?", history=history)
+    assert again.text.startswith("The corpus has"), again.text
+    # "what about for dense retrieval?" keeps the list's topic: a preposition goes on from it
+    reranking = _talk(offline, "Which papers use LLMs to rerank passages?")
+    dense = offline.ask("what about for dense retrieval?", history=reranking)
+    assert dense.text != offline.ask("what about dense retrieval?").text, dense.text  # not asked alone
