@@ -37,9 +37,10 @@ from .evidence import key_terms, never_seen, support
 from .lead import unnamed_lead
 from .lister import Lister
 from .listing import TOPIC_WORDS
+from .makers import ize_stems
 from .names import introduces
 from .one_paper import OnePaper
-from .phrases import as_written, ize_stems, noun_kinds
+from .phrases import as_written, noun_kinds
 from .picking import GAIN, Picker
 from .pointed import (
     against_named,

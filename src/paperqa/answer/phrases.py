@@ -273,30 +273,3 @@ def pairs(words: list[str]) -> tuple[tuple[str, str], ...]:
 
 # A framing word inside a phrase of two key words, which still make one phrase ("implicit neural representations")
 _BETWEEN = frozenset(("neural",))
-
-
-# "tokenization", "generalize", "personalized": a word made with -ize whose stem is its base's ("token", "general",
-# "person"), though it names another thing (splitting into tokens, not tokens). A paper holds such a word of a
-# question only through a word of the same making (`ize_stems`).
-_DERIVED = re.compile(r"\b([a-z]{3,})i[sz](?:ations?|ational|es|ed|ing|ers?|e)\b")
-# How a base that is a word of its own ends ("token", "general", "random", "vector", "standard"), unlike a stem
-# whose -ize verb and its noun are one thing ("recogn-ize", "recogn-ition"; "synthes-ize", "emphas-ize").
-_WORD_END = re.compile(r"(?:[aeiou][lnrm]|[aeiou]r?d)$")
-
-
-@lru_cache(maxsize=8192)
-def derived(word: str) -> str | None:
-    """The stem of a lower-case -ize word that its base shares ("tokenization": "token"), else None."""
-    found = _DERIVED.fullmatch(word)
-    if not found or not _WORD_END.search(found.group(1)):  # a word of its own ("token"), not "recogn-ize"
-        return None
-    made = stem(word)
-    return made if made == stem(found.group(1)) else None
-
-
-@lru_cache(maxsize=8192)
-def ize_stems(paper: Paper) -> frozenset[str]:
-    """The stems of a paper's -ize words whose stem is their base's ("tokenizer": "token"; "tokens" is none).
-    Worked out only for a question with such a word."""
-    words = (derived(m.group(0)) for m in _DERIVED.finditer(f"{paper.title} {paper.abstract}".casefold()))
-    return frozenset(w for w in words if w)

@@ -24,8 +24,8 @@ from ..text import (
 from .asking import Finding, Order, Ordering, asking
 from .kinds import DATED_COMPARATIVE, in_plural, named_kind, wanted
 from .leaving import excluded_in
-from .makers import makers
-from .phrases import COINED, WORD, compounds, derived, either, joined, linked, pairs
+from .makers import derived, makers
+from .phrases import COINED, WORD, compounds, either, joined, linked, pairs
 from .record import Record, record_asked
 from .roles import by_asker, clause_verbs, doer, domains, done_to, framed, listed_verb, main_verb, qualified
 from .shapes import SUMMARY, Shape, shape_of

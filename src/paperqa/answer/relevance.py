@@ -18,10 +18,10 @@ from ..types import ONE_CHUNK, Paper, Source
 from .evidence import has, has_name
 from .heads import headed, named_by_qualifier, named_by_rarer
 from .holding import after_it, holds_compound, near, vocabulary
-from .makers import maker_stems
+from .makers import ize_stems, maker_stems
 from .names import definitions, mentions
 from .paper_text import named_only, writes_capitalised
-from .phrases import as_written, ize_stems, noun_kinds, writes_kinds
+from .phrases import as_written, noun_kinds, writes_kinds
 from .question import Asked
 
 Idf = Callable[[str], float]
