@@ -12,7 +12,7 @@ from .anaphora import refers_back
 from .answer.asking import asking
 from .answer.question import Asked, analyse
 from .answer.record import record_asked
-from .answer.shapes import SUMMARY
+from .answer.shapes import SUMMARY, WHAT_ABOUT
 from .dates import YearsAsked, years_asked
 from .ordinals import REF, other_pointed
 from .text import subject_terms, terms
@@ -226,8 +226,7 @@ _DEFINED = re.compile(
 _ABOUT = re.compile(r"\s*(?:and\s+)?(?:what|how)\s+about\b", re.I)  # "what about hashing?": a topic alone
 # "what about hashing?", "and what about hashing?" (not "what about for dense retrieval?": of the topic before)
 _ABOUT_TOPIC = re.compile(
-    r"\s*(?:and\s+|ok(?:ay)?,?\s+|now\s+)*(?:what|how)\s+about\s+(?!(?:for|in|on|with|to|from|of|its?|their|them|the\s+"
-    r"(?:first|second|third|last|other))\b)",
+    WHAT_ABOUT.pattern + r"(?!(?:for|in|on|with|to|from|of|its?|their|them|the\s+(?:first|second|third|last|other))\b)",
     re.I,
 )
 

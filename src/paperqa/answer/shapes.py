@@ -139,12 +139,13 @@ def _names_a_topic(question: str) -> bool:
     """A few words that are no question: no question word first, at most ten words (four with a "?": "unlearning?"
     names a topic, as "unlearning" does), and no one paper pointed at ("Summarize the paper on late chunking")."""
     asked = question.rstrip().endswith("?")
-    words = len(_WHAT_ABOUT.sub("", question).split())  # "what about learned sparse retrieval?": three words
+    words = len(WHAT_ABOUT.sub("", question).split())  # "what about learned sparse retrieval?": three words
     return (not _QUESTION_WORD.match(question) and words <= (_ASKED_TOPIC if asked else 10)
             and not _ONE_PAPER.search(question))  # fmt: skip
 
 
-_WHAT_ABOUT = re.compile(r"^\s*(?:(?:and|now|so)\s+)*(?:what|how)\s+about\s+", re.IGNORECASE)
+# "what about hashing?", "and now what about …": how a follow-up opens that names a topic of its own
+WHAT_ABOUT = re.compile(r"^\s*(?:(?:and|now|so|ok(?:ay)?,?)\s+)*(?:what|how)\s+about\s+", re.IGNORECASE)
 
 
 _ASKED_TOPIC = 4  # words up to which a phrase with a "?" and no question word names a topic ("dense retrieval?")
