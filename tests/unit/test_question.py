@@ -304,6 +304,16 @@ def test_a_list_of_three_or_more_alternatives_is_one_choice():
     assert match(asked, paper, lambda t: 1.0).coverage == 1.0
 
 
+def test_two_alternatives_weigh_as_one_choice():
+    asked = analyse("Which papers attack models with adversarial inputs or poisoned data?")
+    assert (frozenset({"adversari", "input"}), frozenset({"poison"})) in asked.either
+    # "attack" and one alternative half held ("adversarial"): not three words of four missing
+    paper = Paper("g", "Vulnerabilities of dense retrieval", "We attack retrievers with adversarial passages.")
+    assert match(asked, paper, lambda t: 1.0).coverage == 2 / 3  # attack (1), half the heavier alternative (2)
+    poisoned = Paper("p", "Poisoning retrievers", "We attack retrievers by poisoning their corpus.")
+    assert match(asked, poisoned, lambda t: 1.0).coverage == 1.0  # the other alternative whole
+
+
 def test_a_paper_covers_a_topic_when_it_lacks_only_common_modifiers():
     paper = Paper("x", "Sparse attention for long contexts", "Attention over long contexts in near-linear time.")
     topical = {"cheaper": 0.26, "speech": 0.56}  # residual IDF: a modifier, a subject

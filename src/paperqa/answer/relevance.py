@@ -264,27 +264,37 @@ def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
     return Match(share(asked, idf, vocabulary(paper), spelled_held(asked, paper), apart), name)
 
 
+def _fraction(side: frozenset[str], held: Collection[str], weights: dict[str, float]) -> float:
+    """The share of one alternative's weight held."""
+    whole = sum(weights.get(t, 0.0) for t in side)
+    return sum(weights.get(t, 0.0) for t in side if t in held) / whole if whole else 0.0
+
+
 def share(
     asked: Asked, idf: Idf, words: frozenset[str], also: Collection[str] = (), unheld: Collection[str] = ()
 ) -> float:
     """The share of the question's key-term IDF weight that a vocabulary holds (prefix matches count). A list of
     three or more alternatives weighs as its heaviest one: holding "neurons" of "weights, neurons, attention
-    heads or whole layers" is holding one thing the question asks for, not seven of its words. Those `also` are
-    held otherwise written (`spelled_held`)."""
+    heads or whole layers" is holding one thing the question asks for, not seven of its words. Of two, the one
+    held most counts, by how much of it is held ("adversarial inputs or poisoned data": "adversarial" is half of
+    the first, not two words of four missing). Those `also` are held otherwise written (`spelled_held`)."""
     # what the things asked about do ("how do transformers handle …") weighs nothing beside what they are; what
     # the asker does to them ("how do you prune …") is the topic
     weights = {t: idf(t) for t in asked.terms if t != asked.verb or asked.by_asker or len(asked.terms) == 1}
     held = _held(asked, words, unheld, also)
     total = got = 0.0
     listed: set[str] = set()
-    for alternatives in (a for a in asked.either if len(a) >= 3):
+    for alternatives in asked.either:
         words_of = frozenset().union(*alternatives) & weights.keys()
         if not words_of or words_of & listed:
             continue
         listed |= words_of
         unit = max(sum(weights.get(t, 0.0) for t in side) for side in alternatives)
         total += unit
-        got += unit if any(side <= held for side in alternatives) else 0.0
+        if len(alternatives) >= 3:
+            got += unit if any(side <= held for side in alternatives) else 0.0
+        else:
+            got += unit * max(_fraction(side, held, weights) for side in alternatives)
     for t, w in weights.items():
         if t not in listed:
             total, got = total + w, got + (w if t in held else 0.0)
