@@ -59,13 +59,20 @@ _THIS = re.compile(  # (not "that" of a clause: "what does the first say that is
     rf"\b(?:it|(?:this|that)\s+(?:one|paper|work|study)|(?<=\bcompare )(?:this|that)|{THAT_SUBJECT})\b", re.IGNORECASE
 )
 _COMPARE = re.compile(r"\b(?:compar\w*|differ\w*|versus|vs)\b", re.IGNORECASE)
+# "retrieve one with the other", "tell one from the other": each of two things the question names, not a paper of
+# an answer before ("compare one to the other" is still of the two just discussed)
+_RECIPROCAL = re.compile(
+    r"(?<!\bthe )(?<!\bthis )(?<!\bthat )(?<!\bfirst )(?<!\bsecond )(?<!\blast )(?<!\bwhich )(?<!\beach )"
+    r"\bone\s+(?:\w+\s+){0,2}the\s+other\b",
+    re.IGNORECASE,
+)
 
 
 def other_pointed(question: str, current: int | None, others: list[int]) -> tuple[str, str | None] | None:
     """The question with "the other one" written as the citation of the one paper besides the one just discussed
     (`current`, of the list that cited `others` besides it) and "it"/"that" as the current's; None when it says no
     "the other"; what to say when there is no single other."""
-    if not (m := _OTHER.search(question)):
+    if not (m := _OTHER.search(question)) or (_RECIPROCAL.search(question) and not _COMPARE.search(question)):
         return None
     if current is None or len(others) != 1:
         before = f"Besides the paper just discussed, the answer before cited {len(others)}: say" if current else "Say"

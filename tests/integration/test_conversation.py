@@ -302,6 +302,15 @@ def test_pointing_back_with_no_earlier_answer_says_so(offline, question):
     assert not quoting.text.startswith("There is no earlier answer")  # a pasted "[12]" points at no answer
 
 
+def test_one_and_the_other_of_a_question_s_own_two_things_point_at_no_answer(offline):
+    # "to retrieve one with the other" had been read as "the other one" of an answer before: "no earlier answer"
+    joint = offline.ask("Which papers learn joint embeddings of images and text to retrieve one with the other?")
+    assert joint.answerable and joint.citations, joint.text
+    assert any("image" in c.title.casefold() for c in joint.citations), joint.text
+    for pointing in ("how does it compare to the other one?", "compare one to the other"):
+        assert offline.ask(pointing).text.startswith("There is no earlier answer"), pointing
+
+
 @pytest.mark.parametrize("question", ["thanks, that was helpful", "ok great", "Perfect, that is clear. Thanks"])
 def test_thanks_are_acknowledged_not_searched(offline, question):
     answer = offline.ask(question)  # "thanks, that was helpful" got the closest papers to "helpful"
