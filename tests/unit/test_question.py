@@ -693,6 +693,17 @@ def test_a_list_s_topic_glossed_after_a_comma_is_an_alternative_to_its_gloss():
     assert not analyse("What does CLIMB do with a curriculum, from easy to hard examples?").either
 
 
+def test_instances_given_after_a_comma_are_an_alternative_to_the_topic():
+    asked = analyse("Which papers make use of a zoo of many already-trained models, for example to search it?")
+    assert (frozenset({"zoo"}), frozenset({"search"})) in asked.either  # ("example" names nothing asked)
+    zoo = Paper("z", "Knowledge in a model zoo", "We exploit a zoo of pretrained models for domain generalization.")
+    assert lacking(asked, zoo) == []  # it had lacked "search": the instance, not the topic
+    assert (frozenset({"distanc"}), frozenset({"triplet"})) in analyse(
+        "Which papers learn a distance, for instance from triplets?"
+    ).either
+    assert (frozenset({"prune"}), frozenset({"token"})) in analyse("Which papers prune, e.g. tokens?").either
+
+
 def test_a_noun_shaped_like_an_adjective_qualifies_a_task():
     # "music" ends like "basic": it was read as a modifier, and "for music generation" as no phrase
     assert analyse("Which papers use transformers for music generation?").qualified == (("music", "generat"),)

@@ -77,9 +77,15 @@ _ARE_DATA = re.compile(
 
 
 # A gloss after a comma that ends a question's sentence, saying its topic again: "…, whose dimensions can be
-# truncated?", "…, from easy to hard examples", "…, i.e. …" (a follow-up may be read after it: "…? which are …").
-# Examples, "…, such as leaking training data", narrow it instead.
-_GLOSS = re.compile(r",\s*(?:whose|from|i\.e\.|that is|namely|meaning)\b[^,;:?!]*(?=[?!]|\.(?:\s|$)|\s*$)", re.I)
+# truncated?", "…, from easy to hard examples", "…, i.e. …" (a follow-up may be read after it: "…? which are …"),
+# or giving instances of it: "a zoo of trained models, for example to search it" (a paper on either is on it).
+# Kinds a noun covers, "privacy risks, such as leaking training data", narrow it instead.
+_GLOSS = re.compile(
+    r",\s*(?:(?:whose|from|that is|namely|meaning|for example|for instance)\b|i\.e\.|e\.g\.)[^,;:?!]*"
+    r"(?=[?!]|\.(?:\s|$)|\s*$)",
+    re.I,
+)
+_EXAMPLES = re.compile(r"^,\s*(?:for example|for instance|e\.g\.)", re.I)
 
 
 # Verbs of making a benchmark or dataset (`traits.MAKES_DATA`), as stems
@@ -290,6 +296,7 @@ def _glossed(topic: str, shape: Shape) -> tuple[tuple[frozenset[str], ...], ...]
     m = _GLOSS.search(topic) if shape == "list" else None
     if m is None:
         return ()
+    gloss = _EXAMPLES.sub("", m.group())  # ("for example" names nothing asked)
     sides = [frozenset(_keys([w.casefold() for w in WORD.findall(joined(part))])) for part in (topic[: m.start()],
-             m.group())]  # fmt: skip
+             gloss)]  # fmt: skip
     return ((sides[0], sides[1]),) if all(sides) and sides[0] != sides[1] else ()
