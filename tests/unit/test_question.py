@@ -693,6 +693,16 @@ def test_a_list_s_topic_glossed_after_a_comma_is_an_alternative_to_its_gloss():
     assert not analyse("What does CLIMB do with a curriculum, from easy to hard examples?").either
 
 
+def test_a_gloss_from_the_topic_s_own_last_word_is_an_alternative_and_few_shot_is_one_word():
+    asked = analyse("Which papers are about few-shot learning, learning from only a handful of labelled examples?")
+    # "few" is a stop word: "few-shot" had been "shot", which zero-shot papers write too
+    assert asked.either == ((frozenset({"fewshot"}), frozenset({"hand", "label", "exampl"})),)
+    assert noun_kinds(asked.text) == (("few-shot learning", ("fewshot", "learn")),)
+    paper = Paper("f", "Transductive few-shot learning", "We cluster queries for few-shot learning.")
+    assert lacking(asked, paper) == []  # it had lacked "handful"
+    assert not analyse("Which papers prune LLMs, and how much do they save?").either  # no word said again
+
+
 def test_instances_given_after_a_comma_are_an_alternative_to_the_topic():
     asked = analyse("Which papers make use of a zoo of many already-trained models, for example to search it?")
     assert (frozenset({"zoo"}), frozenset({"search"})) in asked.either  # ("example" names nothing asked)

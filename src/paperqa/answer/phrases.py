@@ -21,7 +21,7 @@ from .roles import adverb, modifier, plural
 
 # Prefixes written with a hyphen or without ("pre-train", "pretraining"): joined, so both read the same. Each
 # hyphen's word is looked at alone: one regex over a whole abstract tried the prefixes at every word (12x slower).
-_PREFIX = re.compile(r"(?<!\w)(?:pre|re|co|multi|non|self|cross|semi|sub|un|bi|de|post|inter|intra|over|under)\Z",
+_PREFIX = re.compile(r"(?<!\w)(?:pre|re|co|multi|non|self|cross|semi|sub|un|bi|de|post|inter|intra|over|under|few)\Z",
                      re.IGNORECASE)  # fmt: skip
 _WORD_CHAR = re.compile(r"\w")
 WORD = re.compile(r"[0-9A-Za-z]+(?:[.][0-9]+)?")  # a question's words, as `terms` reads them
@@ -96,7 +96,8 @@ def noun_kinds(question: str) -> tuple[tuple[str, tuple[str, str]], ...]:
             continue
         if plural(head):  # "robots learning from demonstrations": robots that learn, no kind of learning
             continue
-        if len(first := subject_terms(head)) == 1 and not _NO_KIND.search(head) and not (m[3] and head[0].isupper()):
+        first = subject_terms(joined(head))  # "few-shot": "fewshot" (not zero-shot's "shot")
+        if len(first) == 1 and not _NO_KIND.search(head) and not (m[3] and head[0].isupper()):
             found.append((m.group(0), (first[0], "learn" if m[2] else "languag")))
     return tuple(found)
 

@@ -86,6 +86,9 @@ _GLOSS = re.compile(
     re.I,
 )
 _EXAMPLES = re.compile(r"^,\s*(?:for example|for instance|e\.g\.)", re.I)
+# ... or saying it again from its own last word: "about few-shot learning, learning from only a handful of
+# labelled examples" (which word starts the gloss is checked by stem)
+_APPOSITIVE = re.compile(r"(\w+),\s*(\w+)\b[^,;:?!]*(?=[?!]|\.(?:\s|$)|\s*$)")
 
 
 # Verbs of making a benchmark or dataset (`traits.MAKES_DATA`), as stems
@@ -293,10 +296,13 @@ def _keys(words: list[str]) -> list[str]:
 def _glossed(topic: str, shape: Shape) -> tuple[tuple[frozenset[str], ...], ...]:
     """A list's topic and the gloss after it ("with a curriculum, from easy to hard examples"), as alternatives:
     the gloss says the topic again in other words, and a paper holding either holds what is asked."""
-    m = _GLOSS.search(topic) if shape == "list" else None
-    if m is None:
+    if shape != "list":
         return ()
-    gloss = _EXAMPLES.sub("", m.group())  # ("for example" names nothing asked)
-    sides = [frozenset(_keys([w.casefold() for w in WORD.findall(joined(part))])) for part in (topic[: m.start()],
-             gloss)]  # fmt: skip
+    if m := _GLOSS.search(topic):
+        start, gloss = m.start(), _EXAMPLES.sub("", m.group())  # ("for example" names nothing asked)
+    elif (m := _APPOSITIVE.search(topic)) and stem(m.group(1).casefold()) == stem(m.group(2).casefold()):
+        start, gloss = m.end(1), m.group()[m.end(1) - m.start() :]
+    else:
+        return ()
+    sides = [frozenset(_keys([w.casefold() for w in WORD.findall(joined(part))])) for part in (topic[:start], gloss)]
     return ((sides[0], sides[1]),) if all(sides) and sides[0] != sides[1] else ()
