@@ -13,7 +13,7 @@ from paperqa.answer.names import definitions, names_of, title_head
 from paperqa.answer.paper_text import named_only
 from paperqa.answer.phrases import joined, noun_kinds, writes_kinds
 from paperqa.answer.question import analyse
-from paperqa.answer.relevance import covers, lacking, match, on_topic
+from paperqa.answer.relevance import covers, holds_phrase, lacking, match, on_topic
 from paperqa.answer.topics import topic_sides
 from paperqa.text import sentences, terms
 from paperqa.types import Source
@@ -701,6 +701,15 @@ def test_a_gloss_from_the_topic_s_own_last_word_is_an_alternative_and_few_shot_i
     paper = Paper("f", "Transductive few-shot learning", "We cluster queries for few-shot learning.")
     assert lacking(asked, paper) == []  # it had lacked "handful"
     assert not analyse("Which papers prune LLMs, and how much do they save?").either  # no word said again
+
+
+def test_a_kind_of_learning_with_a_modifier_of_its_own_between_is_held():
+    asked = analyse("Which papers are about few-shot learning?")
+    tricks = Paper("t", "A Bag of Tricks for Few-Shot Class-Incremental Learning", "We present tricks for FSCIL.")
+    assert holds_phrase(asked, tricks, ("fewshot", "learn"))  # its words three apart: it had not held the kind
+    assert on_topic(asked, tricks)
+    apart = Paper("a", "Shots", "Few examples are shot; later, learning follows in a class of its own.")
+    assert not holds_phrase(asked, apart, ("fewshot", "learn"))
 
 
 def test_instances_given_after_a_comma_are_an_alternative_to_the_topic():

@@ -73,7 +73,7 @@ def holding_kinds(asked: Asked, sources: Sequence[Source]) -> list[Source]:
     """The sources that hold every kind the question names, written together: a search deeper than a list's finds
     more papers on "in-context learning" than its words apart do (papers on "long context" outrank them)."""
     kinds = kinds_named(asked)
-    return [s for s in sources if all(holds_compound(s.paper, parts) for parts in kinds)]
+    return [s for s in sources if all(holds_phrase(asked, s.paper, parts) for parts in kinds)]
 
 
 def lacking(asked: Asked, paper: Paper) -> list[str]:
@@ -212,8 +212,11 @@ def spelled_held(asked: Asked, paper: Paper) -> set[str]:
 
 def holds_phrase(asked: Asked, paper: Paper, parts: Sequence[str]) -> bool:
     """Whether a paper holds one of the question's hyphenated names, together or as the papers found abbreviate
-    it ("part-of-speech" of a paper writing only "POS tagging")."""
-    return holds_compound(paper, parts) or abbreviation_held(asked, paper, parts)
+    it ("part-of-speech" of a paper writing only "POS tagging"), or, of a kind of learning, with a modifier of its
+    own between ("few-shot class-incremental learning")."""
+    if holds_compound(paper, parts) or abbreviation_held(asked, paper, parts):
+        return True
+    return any(stems == tuple(parts) for _, stems in noun_kinds(asked.text)) and writes_kinds(asked.text, paper)
 
 
 def abbreviation_held(asked: Asked, paper: Paper, parts: Sequence[str]) -> bool:

@@ -9,11 +9,11 @@ from collections.abc import Callable, Sequence
 from ..text import stem
 from ..types import Source
 from .evidence import has
-from .holding import holds_compound, near, vocabulary
+from .holding import near, vocabulary
 from .paper_text import to_tasks, word_forms, words_outside_examples, words_outside_lists
 from .phrases import as_written, noun_kinds, phrase_nouns, writes_kinds
 from .question import Asked
-from .relevance import APPLIED_WORDS, Idf, covers, kinds_named, lacking, on_topic, rare, subject
+from .relevance import APPLIED_WORDS, Idf, covers, holds_phrase, kinds_named, lacking, on_topic, rare, subject
 from .roles import EXTENT, comparative
 from .roles import modifier as modifier_shaped  # (`Subjects.one_phrase` has a local `modifier`)
 from .titled import framed_in_titles
@@ -80,7 +80,8 @@ class Subjects:
         writes them, else the first of the top ten that does and holds the topic ("How is reinforcement learning
         used to tune database indexes?": not a vector-search paper never saying it), else None."""
         kinds = [parts for _, parts in noun_kinds(asked.text)]
-        holding = [i for i in range(min(10, len(sources))) if all(holds_compound(sources[i].paper, k) for k in kinds)
+        holding = [i for i in range(min(10, len(sources)))
+                   if all(holds_phrase(asked, sources[i].paper, k) for k in kinds)
                    and writes_kinds(asked.text, sources[i].paper)]  # fmt: skip
         if top in holding:
             return top
@@ -102,7 +103,9 @@ class Subjects:
         closest = min(sources, key=lambda s: len(lacking(asked, s.paper)))
         fewest = lacking(asked, closest.paper)
         if not fewest:  # every word, but a kind's apart: "in-context learning" of an "extended-context" paper
-            return [written for written, parts in noun_kinds(asked.text) if not holds_compound(closest.paper, parts)]
+            return [
+                written for written, parts in noun_kinds(asked.text) if not holds_phrase(asked, closest.paper, parts)
+            ]
         return as_written(asked.text, [t for t in fewest if subject(t, self.topical)] or fewest)
 
     def rarest(self, wanted: Sequence[str]) -> str | None:
@@ -266,7 +269,9 @@ class Subjects:
             if asked.proper:  # "Chinese sentence embeddings": a paper never saying "Chinese" is on another topic
                 chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]
         # "diffusion language models that …", "graph neural networks that …": of a longer question too, the kind
-        chosen = [i for i in chosen if all(holds_compound(sources[i].paper, parts) for parts in kinds_named(asked))]
+        chosen = [
+            i for i in chosen if all(holds_phrase(asked, sources[i].paper, parts) for parts in kinds_named(asked))
+        ]
         if asked.llm:  # "LLM" frames most questions here, so it weighs nothing; a list about LLMs still needs it
             chosen = [i for i in chosen if on_language_models(sources[i].paper)]
         if asked.makes_data:  # "papers that propose new benchmarks for RAG": each names the benchmark it makes
