@@ -15,6 +15,7 @@ from paperqa.answer.phrases import joined, noun_kinds, writes_kinds
 from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, holds_phrase, lacking, match, on_topic
 from paperqa.answer.topics import topic_sides
+from paperqa.answer.traits import on_language_models
 from paperqa.text import sentences, terms
 from paperqa.types import Source
 
@@ -936,3 +937,10 @@ def test_a_framing_noun_before_one_key_word_is_a_phrase_only_where_a_title_write
     # a plural before the key word qualifies nothing ("for many languages multilingual", as a question is read)
     many = "papers for many languages multilingual"
     assert framed_in_titles(many, stem("multilingual"), ["Languages Multilingual"]) == ()
+
+
+def test_large_reasoning_models_are_language_models():
+    freeson = Paper("f", "Retriever-free reasoning", "Large Reasoning Models (LRMs) call search engines at steps.")
+    assert on_language_models(freeson)  # a list "to train language models to …" had left it out
+    assert on_language_models(Paper("d", "Distilled", "We distill DeepSeek-R1 into smaller students."))
+    assert not on_language_models(Paper("r", "Reasoning over graphs", "We reason over scene graphs for planning."))

@@ -7,9 +7,11 @@ from functools import lru_cache
 
 from ..types import Paper
 
-# What a paper on language models says: the words, the acronyms (multimodal ones too) or a model family's name.
+# What a paper on language models says: the words, the acronyms (multimodal ones too), large reasoning models
+# ("LRMs", language models too) or a model family's name.
 _LANGUAGE_MODEL = re.compile(
-    r"\b(?:M?LLMs?|LMMs?|language models?|GPT-?\d\w*|ChatGPT|LLaMA\w*|Mistral\w*|Qwen\w*|Vicuna|PaLM)\b",
+    r"\b(?:M?LLMs?|LMMs?|LRMs?|language models?|(?:large )?reasoning models|GPT-?\d\w*|ChatGPT|LLaMA\w*|Mistral\w*"
+    r"|Qwen\w*|Vicuna|PaLM|DeepSeek[\w-]*|Gemma\w*|Pythia|OLMo\w*)\b",
     re.IGNORECASE,
 )
 # "Which papers propose new benchmarks for RAG?": a list of papers that make a data set (a paper on RAG that
