@@ -697,3 +697,11 @@ def test_a_level_names_what_it_is_of(offline):
     # documents with BERT without writing the compound
     answer = offline.ask("Which papers work on document-level ranking with BERT?")
     assert answer.citations and answer.citations[0].title.startswith("PARADE"), answer.text
+
+
+def test_a_modality_named_only_among_examples_is_not_the_paper_s(offline):
+    # "objects (texts, images, speech, etc.)": a paper on text and knowledge graphs is no paper on images and text
+    answer = offline.ask("Which papers learn joint embeddings of images and text to retrieve one with the other?")
+    titles = [c.title for c in answer.citations]
+    assert answer.answerable and any(t.startswith("IMAGINATOR") for t in titles), answer.text
+    assert not any(t.startswith("Joint Representations of Text and Knowledge Graphs") for t in titles), answer.text

@@ -13,7 +13,18 @@ from .holding import near, vocabulary
 from .paper_text import to_tasks, word_forms, words_outside_examples, words_outside_lists
 from .phrases import as_written, noun_kinds, phrase_nouns, writes_kinds
 from .question import Asked
-from .relevance import APPLIED_WORDS, Idf, covers, holds_phrase, kinds_named, lacking, on_topic, rare, subject
+from .relevance import (
+    APPLIED_WORDS,
+    MODALITIES,
+    Idf,
+    covers,
+    holds_phrase,
+    kinds_named,
+    lacking,
+    on_topic,
+    rare,
+    subject,
+)
 from .roles import EXTENT, comparative
 from .roles import modifier as modifier_shaped  # (`Subjects.one_phrase` has a local `modifier`)
 from .titled import framed_in_titles
@@ -268,6 +279,9 @@ class Subjects:
             chosen = [i for i in chosen if writes_kinds(asked.text, sources[i].paper)]
             if asked.proper:  # "Chinese sentence embeddings": a paper never saying "Chinese" is on another topic
                 chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]
+        # "images and text": of a longer question too, a modality named only among examples ("objects (texts,
+        # images, speech, etc.)") is not the paper's
+        chosen = [i for i in chosen if not MODALITIES & set(self.only_as_examples(asked, sources[i]))]
         # "diffusion language models that …", "graph neural networks that …": of a longer question too, the kind
         chosen = [
             i for i in chosen if all(holds_phrase(asked, sources[i].paper, parts) for parts in kinds_named(asked))
