@@ -705,3 +705,9 @@ def test_a_modality_named_only_among_examples_is_not_the_paper_s(offline):
     titles = [c.title for c in answer.citations]
     assert answer.answerable and any(t.startswith("IMAGINATOR") for t in titles), answer.text
     assert not any(t.startswith("Joint Representations of Text and Knowledge Graphs") for t in titles), answer.text
+
+
+def test_attacks_against_what_no_paper_found_mentions_are_refused(offline):
+    answer = offline.ask("Which papers run membership inference attacks against recommender systems?")
+    assert not answer.answerable and "“recommender" in answer.text, answer.text
+    assert offline.ask("Which papers study membership inference against large language models?").answerable

@@ -429,6 +429,13 @@ def test_what_a_method_is_used_to_act_on_is_where_it_applies():
     assert analyse("Which papers want to use LLMs?").domains == ()  # no verb after "use … to"
 
 
+def test_what_attacks_are_run_against_is_where_they_apply():
+    # the closest papers, none mentioning recommenders, had been listed for this off-corpus question
+    assert analyse("Which papers run membership inference attacks against recommender systems?").domains == (
+        "recommend",
+    )
+
+
 def test_hyphenated_names_are_kept_as_their_words_and_prefixed_words_stay_one():
     assert analyse("document-level ranking").compounds == () and analyse("document-level ranking").terms == (
         "document",

@@ -247,19 +247,20 @@ _LIGHT_VERBS = frozenset(("get", "end", "make", "take", "go", "come", "keep", "b
 
 
 _APPLY = stem("apply")
+_WHERE = ("for", "in", "on", "against")  # "attacks against recommender systems": where they apply
 
 
 def domains(words: list[str]) -> tuple[str, ...]:
-    """The key words right after "for", "in" or "on" ("synthetic data for retrieval", "unlearning in recommender
-    systems"), or "to" after "apply" ("apply Matryoshka embeddings to images"), as stems: where a topic is applied,
-    which a paper on it names."""
+    """The key words right after "for", "in", "on" or "against" ("synthetic data for retrieval", "unlearning in
+    recommender systems", "attacks against retrievers"), or "to" after "apply" ("apply Matryoshka embeddings to
+    images"), as stems: where a topic is applied, which a paper on it names."""
     applying = [i for i, w in enumerate(words) if stem(w.casefold()) == _APPLY]
     # a letter before a hyphen is part of the word after it ("for e-commerce search": commerce)
     after = [words[i + 1] if len(w) == 1 and i + 1 < len(words) else w for i, w in enumerate(words)]
     found = [
         stem(w)
         for i, (before, w) in enumerate(zip(words, after[1:], strict=False))
-        if (before in ("for", "in", "on") or (before == "to" and applying and applying[0] < i)) and w not in STOPWORDS
+        if (before in _WHERE or (before == "to" and applying and applying[0] < i)) and w not in STOPWORDS
     ]
     # "use RAG to answer medical questions": what the verb after "use … to" acts on is where it applies
     using = next((i for i, w in enumerate(words) if w in _USING), None)
