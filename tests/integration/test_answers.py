@@ -29,6 +29,13 @@ def test_the_figure_asked_is_quoted_first(offline):
     assert "3.36x speedups" in answer.text.split("[1]")[1], answer.text
 
 
+def test_how_many_of_two_words_counts_the_second(offline):
+    # "how many slop patterns": patterns are counted ("8,000+ patterns"), not any sentence saying "slop" ("slop
+    # patterns appear over 1,000x more frequently")
+    answer = offline.ask("How many slop patterns can the Antislop Sampler suppress?")
+    assert "8,000+ patterns" in answer.text.split("[1]")[1], answer.text
+
+
 def test_a_gain_over_the_named_baseline_is_quoted_first(offline):
     # "than Llama-3.2-1B": the 5% gain over random sampling came first (both state a gain over something); the
     # question's baseline was cut at its version's dot ("Llama-3")

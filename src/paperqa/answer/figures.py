@@ -46,8 +46,9 @@ HOW_WELL_DONE = re.compile(r"\bhow\s+well\b", re.IGNORECASE)  # how good a paper
 _ASKS_FIGURE = re.compile(r"(?:^|[,:;?.]\s*)(?:how (?:much|many|large|big|long|small|fast)|by how|what)\b", re.I)
 # What a "how many" counts ("how many experts"): a figure answers it only beside that word. A hyphenated word
 # ("image-text pairs") or a comparative ("how many fewer") leaves the count unnamed.
-_COUNTED = re.compile(
-    r"\bhow many (?!fewer\b|more\b|less\b|times\b)([A-Za-z]+)\b(?!-)"
+_COUNTED = re.compile(  # (of two words before the verb, the second: "how many slop patterns can …": patterns)
+    r"\bhow many (?!fewer\b|more\b|less\b|times\b)(?:[A-Za-z]+ (?=[A-Za-z]+ (?:can|could|do|does|did|is|are|was"
+    r"|were|has|have|had|will|would)\b))?([A-Za-z]+)\b(?!-)"
     r"|\bwhat (?:[\w-]+ ){0,2}?(accuracy|precision|recall|f1|fid|bleu|rouge|perplexity|latency|throughput)\b",
     re.IGNORECASE,
 )  # "what accuracy does it reach?": a figure answers it beside "accuracy" (81 patients do not)
