@@ -11,7 +11,7 @@ from tqdm import tqdm
 
 from paperqa.assistant import Assistant
 from paperqa.index import IngestReport
-from paperqa.text import printable
+from paperqa.safe_text import printable
 
 
 def _say(text: str, out: TextIO) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import gradio as gr
 
 from paperqa import Assistant, Filters, PaperQAError, Turn
-from paperqa.text import printable
+from paperqa.safe_text import printable
 
 from .render import answer_markdown, conversation_markdown, question_markdown, sources_panel
 

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 
 from paperqa import Answer, Paper, Turn
 from paperqa.answer.citations import GROUP
-from paperqa.text import escape_markdown, markdown_text, printable, sentences
+from paperqa.safe_text import escape_markdown, markdown_text, printable
+from paperqa.text import sentences
 from paperqa.tidy import tidy
 
 _CITE = re.compile(r"\\\[(\d+)\\\]")  # a citation `[n]` as escape_markdown leaves it

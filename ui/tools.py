@@ -13,7 +13,7 @@ import gradio as gr
 from gradio.events import api
 
 from paperqa import Assistant, Filters, PaperQAError
-from paperqa.text import printable
+from paperqa.safe_text import printable
 
 _ABSTRACT_CHARS = 1200  # enough for an abstract; a pathological record does not flood the client
 

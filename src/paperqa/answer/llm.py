@@ -18,8 +18,9 @@ from llama_index.core.llms import LLM
 from ..backends import backend_errors, request_kwargs
 from ..errors import BackendError
 from ..retry import delay_before_retry
+from ..safe_text import printable
 from ..settings import Settings
-from ..text import count_tokens, printable
+from ..text import count_tokens
 from ..types import Answer, Source
 from . import prompt
 from .citations import StreamFilter, clean, filtered

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from llama_index.core.llms import ChatMessage, MessageRole
 
 from .. import templates
-from ..text import count_tokens, printable, sentences, terms
+from ..safe_text import printable
+from ..text import count_tokens, sentences, terms
 from ..types import Source, when_and_who
 
 REFUSAL = "INSUFFICIENT_EVIDENCE"

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import InputFileError
 from ..fileio import atomic_write, iter_jsonl, read_lines
-from ..text import markdown_text, printable
+from ..safe_text import markdown_text, printable
 from ..types import Citation
 
 OUTPUT_FORMATS = (".jsonl", ".csv", ".md")

@@ -24,8 +24,8 @@ from threadpoolctl import threadpool_limits
 from ..errors import PaperQAError
 from ..filters import Filters
 from ..pricing import estimate
+from ..safe_text import printable
 from ..settings import Settings
-from ..text import printable
 from ..types import Answer
 from .files import Question, Record
 

@@ -17,8 +17,8 @@ import click
 from ..assistant import Assistant
 from ..errors import PaperQAError
 from ..filters import Filters
+from ..safe_text import printable
 from ..settings import Settings
-from ..text import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -17,7 +17,7 @@ from typing import Any
 from ..dates import parse_date
 from ..errors import ArgumentError
 from ..filters import check_categories, check_upvotes
-from ..text import printable
+from ..safe_text import printable
 from .problems import FileResult, Record
 
 FIELDS = ("id", "title", "abstract", "date", "authors", "org", "url", "upvotes", "categories")

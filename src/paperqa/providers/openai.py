@@ -16,8 +16,8 @@ import httpx
 import openai
 
 from ..errors import BackendError, RateLimitedError
+from ..safe_text import printable
 from ..settings import Settings
-from ..text import printable
 
 # Local servers (llama.cpp, Ollama, vLLM) accept any key; the client insists on one.
 _PLACEHOLDER_KEY = "not-needed"
