@@ -27,8 +27,8 @@ from .conversation import resolve
 from .corpus import CorpusRead, corpus_files, read_corpus, shipped_corpus
 from .embeddings import embed_query, embed_texts
 from .errors import ArgumentError, PaperQAError
-from .filters import Filters, categories_unknown, org_asked, org_unknown
-from .gathering import admitted, notes_of, searched
+from .filters import Filters, categories_unknown
+from .gathering import admitted, notes_of, searched, with_org
 from .index import CheckReport, ChromaServer, Index, IngestReport, Progress, View
 from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
@@ -170,7 +170,7 @@ class Assistant:
                 return similar
             if resolved.more_of and (paper := view.papers_of([resolved.more_of[0]]).get(resolved.more_of[0])):
                 return more_answer(question, paper, resolved.more_of[1])  # "tell me more" of one paper
-            resolved = _with_org(resolved, view)
+            resolved = with_org(resolved, view)
             if resolved.unknown_org and names_nothing(resolved.query):  # "papers by Meta": none are
                 return said(question, org_missing(resolved.unknown_org, self.index.overview()))
             # `summarisation` read as the corpus spells it; pasted HTML tags are no words of the question
@@ -301,18 +301,3 @@ class Assistant:
             if self._index is not None:
                 self._index.close()
                 self._index = None
-
-
-def _with_org(resolved: Resolved, view: View) -> Resolved:
-    """A question's own organisation ("papers from Amazon") as the organisation filter, if the index knows it
-    and no organisation was chosen already; one it does not know is kept to be said so."""
-    given = resolved.filters
-    if given is not None and given.org:
-        return resolved
-    found = org_asked(resolved.query, view.knows_org)
-    if found is None:
-        unknown = org_unknown(resolved.query, view.knows_org)
-        return resolved if unknown is None else dataclasses.replace(resolved, query=unknown[1], unknown_org=unknown[0])
-    name, rest = found
-    filters = dataclasses.replace(given or Filters(), org=name)
-    return dataclasses.replace(resolved, query=rest, filters=filters, org=name)

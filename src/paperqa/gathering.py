@@ -4,6 +4,7 @@ that only restricts ("papers from 2023", "the most upvoted"), those the restrict
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -13,7 +14,7 @@ from .answer.question import Asked
 from .answer.relevance import NAMED_K, holding_kinds, kinds_named
 from .answer.restricted import SHOWN
 from .answer.topics import SIDE_K, topic_sides
-from .filters import Filters
+from .filters import Filters, org_asked, org_unknown
 from .index import View
 from .resolved import Resolved
 from .retrieval import Retriever, with_more
@@ -99,3 +100,18 @@ def notes_of(
             f"No paper has the category {' or '.join(unknown_categories)} (categories in the corpus: {listed})."
         )
     return tuple(notes)
+
+
+def with_org(resolved: Resolved, view: View) -> Resolved:
+    """A question's own organisation ("papers from Amazon") as the organisation filter, if the index knows it
+    and no organisation was chosen already; one it does not know is kept to be said so."""
+    given = resolved.filters
+    if given is not None and given.org:
+        return resolved
+    found = org_asked(resolved.query, view.knows_org)
+    if found is None:
+        unknown = org_unknown(resolved.query, view.knows_org)
+        return resolved if unknown is None else dataclasses.replace(resolved, query=unknown[1], unknown_org=unknown[0])
+    name, rest = found
+    filters = dataclasses.replace(given or Filters(), org=name)
+    return dataclasses.replace(resolved, query=rest, filters=filters, org=name)
