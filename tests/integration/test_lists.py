@@ -711,3 +711,9 @@ def test_attacks_against_what_no_paper_found_mentions_are_refused(offline):
     answer = offline.ask("Which papers run membership inference attacks against recommender systems?")
     assert not answer.answerable and "“recommender" in answer.text, answer.text
     assert offline.ask("Which papers study membership inference against large language models?").answerable
+
+
+def test_a_refusal_names_the_phrase_no_paper_writes_not_what_researchers_do(offline):
+    # it had refused naming "build", which frames any list ("papers that build …"), as what the closest lacks
+    answer = offline.ask("Which papers build embeddings for code search?")
+    assert not answer.answerable and "(the closest lacks “code search”)" in answer.text, answer.text

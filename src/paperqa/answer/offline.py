@@ -36,7 +36,7 @@ from .each import MEASURES, each_counted, each_figure, each_reporting
 from .evidence import key_terms, never_seen, support
 from .lead import unnamed_lead
 from .lister import Lister
-from .listing import TOPIC_WORDS
+from .listing import TOPIC_WORDS, list_topic
 from .makers import ize_stems
 from .names import introduces
 from .one_paper import OnePaper
@@ -178,15 +178,17 @@ class OfflineWriter:
         # two approaches compared ("the trade-offs between pruning and quantization"), each side's paper, once
         two = topic_sides(asked.text) if asked.shape == "compare" else None
         two_papers = side_papers(two, sources) if two and not named else None
+        # (of a list, without what researchers do to any subject: "papers that build embeddings for code search")
+        topic = list_topic(asked) if asked.shape == "list" else asked
         if (
             not named
-            and len(asked.terms) <= TOPIC_WORDS
+            and len(topic.terms) <= TOPIC_WORDS
             and not two_papers  # no paper need hold both sides
-            and not any(self.subjects.held(asked, s) for s in sources[:10])
+            and not any(self.subjects.held(topic, s) for s in sources[:10])
         ):
             # A topic's name (a few key words) that no retrieved paper holds as a whole: each has part of it
             # (`speech models` / `emotion recognition`, `unlearning` / `graph neural networks`), none is on it.
-            return Draft(refusal(sources, apart=self.subjects.apart(asked, sources[:10])), answerable=False)
+            return Draft(refusal(sources, apart=self.subjects.apart(topic, sources[:10])), answerable=False)
         if asked.introduced and not any(introduces(s.paper, asked.introduced) for s in sources[:10]):
             return Draft(not_introduced(asked.introduced, sources[:10]), answerable=False)  # gaBERT did not make BERT
         if asked.shape == "list":

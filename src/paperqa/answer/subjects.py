@@ -114,9 +114,12 @@ class Subjects:
         closest = min(sources, key=lambda s: len(lacking(asked, s.paper)))
         fewest = lacking(asked, closest.paper)
         if not fewest:  # every word, but a kind's apart: "in-context learning" of an "extended-context" paper
-            return [
+            kinds = [
                 written for written, parts in noun_kinds(asked.text) if not holds_phrase(asked, closest.paper, parts)
             ]
+            # ... or a phrase's that none of them writes: "code search" (input search, hash codes)
+            unwritten = [(a, b) for a, b in asked.pairs if not any(near(s.paper, a, b) for s in sources)]
+            return kinds or [" ".join(as_written(asked.text, list(pair))) for pair in unwritten[:1]]
         return as_written(asked.text, [t for t in fewest if subject(t, self.topical)] or fewest)
 
     def rarest(self, wanted: Sequence[str]) -> str | None:
