@@ -88,7 +88,9 @@ _GLOSS = re.compile(
 _EXAMPLES = re.compile(r"^,\s*(?:for example|for instance|e\.g\.)", re.I)
 # ... or saying it again from its own last word: "about few-shot learning, learning from only a handful of
 # labelled examples" (which word starts the gloss is checked by stem)
-_APPOSITIVE = re.compile(r"(\w+),\s*(\w+)\b[^,;:?!]*(?=[?!]|\.(?:\s|$)|\s*$)")
+# (found from the comma: a pattern starting at any word had scanned a 100k-letter question once per letter)
+_APPOSITIVE = re.compile(r",\s*(\w+)\b[^,;:?!]*(?=[?!]|\.(?:\s|$)|\s*$)")
+_LAST_WORD = re.compile(r"(\w+)\Z")
 
 
 # Verbs of making a benchmark or dataset (`traits.MAKES_DATA`), as stems
@@ -300,8 +302,10 @@ def _glossed(topic: str, shape: Shape) -> tuple[tuple[frozenset[str], ...], ...]
         return ()
     if m := _GLOSS.search(topic):
         start, gloss = m.start(), _EXAMPLES.sub("", m.group())  # ("for example" names nothing asked)
-    elif (m := _APPOSITIVE.search(topic)) and stem(m.group(1).casefold()) == stem(m.group(2).casefold()):
-        start, gloss = m.end(1), m.group()[m.end(1) - m.start() :]
+    elif (m := _APPOSITIVE.search(topic)) and (last := _LAST_WORD.search(topic[max(0, m.start() - 40) : m.start()])):
+        if stem(last.group(1).casefold()) != stem(m.group(1).casefold()):
+            return ()
+        start, gloss = m.start(), m.group()
     else:
         return ()
     sides = [frozenset(_keys([w.casefold() for w in WORD.findall(joined(part))])) for part in (topic[:start], gloss)]
