@@ -11,6 +11,7 @@ from ..text import count_tokens, terms
 from ..types import Paper, Source
 from .names import fold, introduces, is_coined, names_of
 from .phrases import COINED
+from .relevance import Match
 
 # "Which paper introduced the Matryoshka idea?": the paper that made a thing no coined name names.
 _WHO_MADE = re.compile(
@@ -151,3 +152,24 @@ _SUBJECT = re.compile(
     rf"({COINED})(?![\w-])"
 )
 _COMMON_NAMES = frozenset({"llm", "llms", "nlp", "ir", "ai", "ml", "rag", "bert", "gpt"})
+
+
+def named_sources(matches: Sequence[Match]) -> list[int]:
+    """Sources the question names, longest names first (a longer name is the more specific one)."""
+    return sorted((i for i, m in enumerate(matches) if m.named), key=lambda i: (-matches[i].named, i))
+
+
+def sides_named(question: str, named: Sequence[int], matches: Sequence[Match]) -> list[int]:
+    """The papers a comparison names, each by a mention of its own, in the question's order: "SPLADE" inside
+    "SPLADE v2" names SPLADE v2 only, unless the question also says "SPLADE" apart ("Compare SPLADE and SPLADE
+    v2")."""
+    text = f" {fold(question)} "
+    sides = []
+    for i in named:
+        rest = text
+        for j in named:  # take out the longer names that hold this one; what is left must still say it
+            if len(matches[j].name) > len(matches[i].name) and f" {matches[i].name} " in f" {matches[j].name} ":
+                rest = rest.replace(f" {matches[j].name} ", "  ")
+        if f" {matches[i].name} " in rest:
+            sides.append(i)
+    return sorted(sides, key=lambda i: text.find(f" {matches[i].name} "))  # in the question's order

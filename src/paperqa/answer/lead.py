@@ -8,7 +8,7 @@ from ..types import Source
 from .asked_names import maker
 from .listing import TOPIC_WORDS
 from .picking import BEATS
-from .pointed import beating, doing_it, lead_paper
+from .pointed import beating, doing_it
 from .question import Asked
 from .relevance import Idf, Match
 from .subjects import Subjects
@@ -28,3 +28,9 @@ def unnamed_lead(
     if compares and (over := beating(asked, sources, matches, BEATS)) is not None:
         top = over
     return subjects.on_kind(asked, sources, top) if len(asked.terms) <= TOPIC_WORDS else top
+
+
+def lead_paper(matches: Sequence[Match]) -> int:
+    """The paper to answer from: among the top three, the first that covers clearly more (by 0.15) of the
+    question than the best-ranked one, else the best-ranked one."""
+    return next((i for i in range(1, min(3, len(matches))) if matches[i].coverage >= matches[0].coverage + 0.15), 0)

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..text import examples_removed, terms
 from ..types import Source
-from .asked_names import defined_unnamed, studied_only, unnamed
+from .asked_names import defined_unnamed, named_sources, sides_named, studied_only, unnamed
 from .citations import inert
 from .citing import CITING_UNRECORDED, mentioning
 from .code import code_listed, code_of
@@ -49,9 +49,7 @@ from .pointed import (
     described_side,
     elsewhere,
     in_passing,
-    named_sources,
     qualified_name,
-    sides_named,
 )
 from .premise import premise_said, training_denied
 from .question import Asked, analyse

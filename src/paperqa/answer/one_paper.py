@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from ..text import substance, terms
 from ..types import Source
-from .asked_names import COINED_NAME, defines
+from .asked_names import COINED_NAME, defines, named_sources, sides_named
 from .citations import inert
 from .claims import numbers
 from .draft import Draft, contribution, in_order, lead_in, own_part
@@ -18,7 +18,7 @@ from .holding import vocabulary
 from .names import fold, names_of
 from .phrases import as_written
 from .picking import AGAINST_OTHERS, BEATS, FOUND, GAIN, RESULT, SET_AGAINST, Picker, limit_stated
-from .pointed import against_named, against_terms, named_sources, related, sides_named, unmentioned
+from .pointed import against_named, against_terms, related, unmentioned
 from .question import Asked
 from .record import Record, record_said
 from .relevance import STRAY, UNSEEN, Idf, Match, lacking

@@ -203,33 +203,6 @@ def qualified_name(
     return any(holds_all(s.paper, asked.terms) for i, s in enumerate(sources[:10]) if i != at)
 
 
-def named_sources(matches: Sequence[Match]) -> list[int]:
-    """Sources the question names, longest names first (a longer name is the more specific one)."""
-    return sorted((i for i, m in enumerate(matches) if m.named), key=lambda i: (-matches[i].named, i))
-
-
-def sides_named(question: str, named: Sequence[int], matches: Sequence[Match]) -> list[int]:
-    """The papers a comparison names, each by a mention of its own, in the question's order: "SPLADE" inside
-    "SPLADE v2" names SPLADE v2 only, unless the question also says "SPLADE" apart ("Compare SPLADE and SPLADE
-    v2")."""
-    text = f" {fold(question)} "
-    sides = []
-    for i in named:
-        rest = text
-        for j in named:  # take out the longer names that hold this one; what is left must still say it
-            if len(matches[j].name) > len(matches[i].name) and f" {matches[i].name} " in f" {matches[j].name} ":
-                rest = rest.replace(f" {matches[j].name} ", "  ")
-        if f" {matches[i].name} " in rest:
-            sides.append(i)
-    return sorted(sides, key=lambda i: text.find(f" {matches[i].name} "))  # in the question's order
-
-
-def lead_paper(matches: Sequence[Match]) -> int:
-    """The paper to answer from: among the top three, the first that covers clearly more (by 0.15) of the
-    question than the best-ranked one, else the best-ranked one."""
-    return next((i for i in range(1, min(3, len(matches))) if matches[i].coverage >= matches[0].coverage + 0.15), 0)
-
-
 def doing_it(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], top: int, idf: Idf) -> int:
     """Of the top three papers covering as much of the question as `top`, the first writing what the things asked
     about do, when that is its rarest word ("how do language models detoxify themselves without fine-tuning?": the
