@@ -80,16 +80,15 @@ _ARE_DATA = re.compile(
 # truncated?", "…, from easy to hard examples", "…, i.e. …" (a follow-up may be read after it: "…? which are …"),
 # or giving instances of it: "a zoo of trained models, for example to search it" (a paper on either is on it).
 # Kinds a noun covers, "privacy risks, such as leaking training data", narrow it instead.
+_TO_THE_END = r"[^,;:?!]*(?=[?!]|\.(?:\s|$)|\s*$)"  # the rest of the question's sentence, to its end
 _GLOSS = re.compile(
-    r",\s*(?:(?:whose|from|that is|namely|meaning|for example|for instance)\b|i\.e\.|e\.g\.)[^,;:?!]*"
-    r"(?=[?!]|\.(?:\s|$)|\s*$)",
-    re.I,
+    rf",\s*(?:(?:whose|from|that is|namely|meaning|for example|for instance)\b|i\.e\.|e\.g\.){_TO_THE_END}", re.I
 )
 _EXAMPLES = re.compile(r"^,\s*(?:for example|for instance|e\.g\.)", re.I)
 # ... or saying it again from its own last word: "about few-shot learning, learning from only a handful of
 # labelled examples" (which word starts the gloss is checked by stem)
 # (found from the comma: a pattern starting at any word had scanned a 100k-letter question once per letter)
-_APPOSITIVE = re.compile(r",\s*(\w+)\b[^,;:?!]*(?=[?!]|\.(?:\s|$)|\s*$)")
+_APPOSITIVE = re.compile(rf",\s*(\w+)\b{_TO_THE_END}")
 _LAST_WORD = re.compile(r"(\w+)\Z")
 
 
