@@ -60,6 +60,11 @@ def _nouns(asked: Asked, *stems: str) -> bool:
     return not any(modifier_shaped(w.casefold()) for w in as_written(asked.text, list(stems)))
 
 
+def written_by_none(pairs: Sequence[tuple[str, str]], sources: Sequence[Source]) -> list[tuple[str, str]]:
+    """The word pairs no paper of `sources` writes together (`near`), in their order."""
+    return [(a, b) for a, b in pairs if not any(near(s.paper, a, b) for s in sources)]
+
+
 class Subjects:
     """A question's subjects against the corpus's two IDF tables (all words; residual, of topical words)."""
 
@@ -118,7 +123,7 @@ class Subjects:
                 written for written, parts in noun_kinds(asked.text) if not holds_phrase(asked, closest.paper, parts)
             ]
             # ... or a phrase's that none of them writes: "code search" (input search, hash codes)
-            unwritten = [(a, b) for a, b in asked.pairs if not any(near(s.paper, a, b) for s in sources)]
+            unwritten = written_by_none(asked.pairs, sources)
             return kinds or [" ".join(as_written(asked.text, list(pair))) for pair in unwritten[:1]]
         return as_written(asked.text, [t for t in fewest if subject(t, self.topical)] or fewest)
 
@@ -170,9 +175,8 @@ class Subjects:
             phrases.append(asked.pairs[0])
         if len(asked.terms) <= APPLIED_WORDS:  # (a longer description may say it otherwise: "for picture search")
             phrases += [(a, b) for a, b in asked.pairs if a in asked.domains and _nouns(asked, a, b)]
-        for a, b in phrases:
-            if asked.verb not in (a, b) and not any(near(s.paper, a, b) for s in sources):
-                return [" ".join(as_written(asked.text, [a, b]))]  # ("how LLMs store facts": what they do)
+        for a, b in written_by_none([p for p in phrases if asked.verb not in p], sources):
+            return [" ".join(as_written(asked.text, [a, b]))]  # ("how LLMs store facts": what they do)
         return []
 
     def only_as_examples(self, asked: Asked, source: Source) -> list[str]:
