@@ -11,6 +11,11 @@ pytestmark = pytest.mark.integration
 IN_CONTEXT = re.compile(r"in[- ]context learn", re.IGNORECASE)
 
 
+def cited_titles(answer):
+    """The titles an answer cites, in its order."""
+    return [c.title for c in answer.citations]
+
+
 def test_a_kind_of_learning_is_listed_as_one_name_and_searched_for_as_one(offline):
     answer = offline.ask("Which papers study in-context learning?")
     assert answer.answerable
@@ -39,7 +44,7 @@ def test_a_word_only_in_a_benchmarks_name_is_no_subject_of_the_paper(offline):
     answer = offline.ask("Which papers apply transformers to genomics?")
     assert not answer.answerable and "“genomics”" in answer.text, answer.text
     named = offline.ask("Which papers evaluate on TREC Genomics?")  # the benchmark asked for by its name
-    assert [c.title for c in named.citations] == ["PARADE: Passage Representation Aggregation for Document Reranking"]
+    assert cited_titles(named) == ["PARADE: Passage Representation Aggregation for Document Reranking"]
 
 
 def test_a_list_lacking_a_phrases_noun_is_only_the_closest(offline):
@@ -106,7 +111,7 @@ def test_the_open_problems_of_a_topic_are_each_papers_stated_limit(offline):
 def test_a_paper_naming_the_topic_only_among_its_examples_is_not_listed(offline):
     # "foundation models … (e.g., language, vision, robotics, reasoning)": the survey was listed as on robots
     answer = offline.ask("Which papers are about robots?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert "On the Opportunities and Risks of Foundation Models" not in titles, answer.text
     assert len(titles) == 3 and all(re.search(r"robot", " ".join(c.quotes), re.IGNORECASE) for c in answer.citations), (
         titles
@@ -131,7 +136,7 @@ def test_a_word_only_in_a_connective_or_an_etc_list_puts_no_paper_on_a_topic(off
     # "contrastive learning for speech" listed "This contrasts with in-weights learning … a part-of-speech setting"
     # and "(texts, images, speech, etc.)" of a paper on contrastive training for text and knowledge graphs
     answer = offline.ask("Which papers use contrastive learning for speech?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert not any(t.startswith(("Dual Process Learning", "Joint Representations of Text")) for t in titles), titles
     assert not answer.text.startswith("The corpus has"), answer.text
 
@@ -189,12 +194,12 @@ def test_a_list_on_common_words_alone_says_it_found_only_the_closest(offline):
 def test_a_plural_noun_asked_is_not_held_by_a_paper_writing_only_its_participle(offline):
     # "LLMs as judges" listed a scaling-laws paper whose "translation quality as judged by two metrics" was all
     answer = offline.ask("Which papers use LLMs as judges?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert titles and not any(t.startswith("Scaling Laws for Downstream Task") for t in titles), titles
     assert any(t.startswith("Demystifying LLM-as-a-Judge") for t in titles), titles
     # "transformers" of a paper on low-precision training writing "a fixed transform": not one on transformers
     weak = offline.ask("What are the weaknesses of transformers?")
-    listed = [c.title for c in weak.citations]
+    listed = cited_titles(weak)
     assert listed and not any(t.startswith("AdaHOP") for t in listed), weak.text
     assert any(t.startswith("When can transformers reason") for t in listed), weak.text
 
@@ -214,7 +219,7 @@ def test_data_a_topic_generates_is_part_of_it(offline):
     # "generate training data for retrievers" listed ten retrieval-augmented generation papers ("the generator
     # component"): "training data", framing words, had left the topic as "generate" and "retrievers"
     answer = offline.ask("Which papers use LLMs to generate training data for retrievers?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert any(t.startswith("Don't Retrieve, Generate") for t in titles), answer.text
     assert not any(t.startswith(("RIGHT:", "MSRS:")) for t in titles), titles
 
@@ -223,7 +228,7 @@ def test_a_topic_glossed_in_other_words_lists_the_papers_on_the_topic(offline):
     # "from easy to hard examples" says again what a curriculum is: papers on curriculum learning need not write
     # "easy" and "hard" (the question was refused: "the closest lacks “hard”").
     answer = offline.ask("Which papers train models with a curriculum, from easy to hard examples?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert answer.answerable and any(t.startswith("CLIMB: Curriculum Learning") for t in titles), answer.text
     assert any(t.startswith("Training Curricula for Open Domain") for t in titles), answer.text
 
@@ -253,7 +258,7 @@ def test_papers_making_benchmarks_are_a_list_though_benchmarks_are_said_of_many(
     # "Which papers propose new benchmarks?" was "no paper clearly addresses this" (its words are said of many
     # papers), with SPLADE v2's "benchmark a model" as the closest
     answer = offline.ask("Which papers propose new benchmarks?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert answer.text.startswith("The corpus has"), answer.text
     assert any(t.startswith("T2Ranking") for t in titles) and not any(t.startswith("SPLADE v2") for t in titles)
 
@@ -261,7 +266,7 @@ def test_papers_making_benchmarks_are_a_list_though_benchmarks_are_said_of_many(
 def test_decoding_text_is_not_held_by_a_decoder_only_model(offline):
     # "decode or sample text" listed papers whose only "decode" was "decoder LLMs" (ARC-Encoder, Mistral-SPLADE)
     answer = offline.ask("Which papers propose new ways to decode or sample text from language models?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert any(t.startswith("Momentum Decoding") for t in titles), answer.text
     assert not any(t.startswith(("ARC-Encoder", "Mistral-SPLADE")) for t in titles), answer.text
 
@@ -270,7 +275,7 @@ def test_what_a_topic_is_applied_to_is_held_by_each_listed_paper(offline):
     # "apply Matryoshka embeddings to images": the two text-embedding papers were listed beside Matryoshka
     # Representation Learning, whose abstract is on images; what "apply … to" names is where the topic is applied
     answer = offline.ask("Which papers apply Matryoshka embeddings to images?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert any(t.startswith("Matryoshka Representation Learning") for t in titles), answer.text
     assert not any(t.startswith(("Starbucks", "2D Matryoshka Sentence")) for t in titles), answer.text
     assert analyse("Which papers learn to rerank passages?").domains == ()  # "to" alone names no domain
@@ -339,7 +344,7 @@ def test_a_topic_of_one_word_acting_on_data_is_written_beside_it(offline):
     # "extract training data from models" is `extract` alone ("training", "data" and "models" frame questions
     # here): papers on entity extraction, "extracted hashing" and PEGASUS's "extracted gap-sentences" were listed
     answer = offline.ask("Which papers extract training data from models?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert titles[0] == "Extracting alignment data in open models", answer.text
     assert not any(t.startswith(("PEGASUS", "Cross-Scale", "Dataset and Baseline")) for t in titles), answer.text
 
@@ -359,7 +364,7 @@ def test_a_topic_named_only_in_a_list_of_examples_in_prose_is_not_the_papers(off
     # sentiment control, dialogue, text summarization and text-to-code generation"; the SoK on unlearning for "model
     # editing" from "techniques …, including Gradient Ascent, model editing, and re-steering hidden representations"
     summaries = offline.ask("Which papers do automatic text summarization?")
-    titles = [c.title for c in summaries.citations]
+    titles = cited_titles(summaries)
     assert not any(t.startswith("SparsePO") for t in titles) and any(t.startswith("PEGASUS") for t in titles)
     editing = offline.ask("Which papers study model editing?")
     assert not any(c.title.startswith("SoK") for c in editing.citations), editing.text
@@ -376,7 +381,7 @@ def test_an_acronym_is_held_as_the_papers_found_spell_it(offline):
     # "Which papers use SAEs for unlearning?" was refused ("the closest lacks “unlearning”"): the unlearning paper
     # guided by sparse autoencoders never writes "SAE"; other papers found define it ("Sparse autoencoders (SAEs)")
     answer = offline.ask("Which papers use SAEs for unlearning?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert "Sparse-Autoencoder-Guided Internal Representation Unlearning for Large Language Models" in titles, (
         answer.text
     )
@@ -408,7 +413,7 @@ def test_alternatives_qualifying_a_subject_need_it(offline):
     # "lifelong or continual hashing" listed two papers on continual pretraining (no hashing): they held one
     # alternative and lacked one word of three; what the alternatives qualify is what the list is on
     answer = offline.ask("Which papers do lifelong or continual hashing?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert titles and all("Hashing" in t for t in titles), answer.text
     # alternatives of what is done to a thing ("ways to decode or sample text") need no word after them
     sampled = offline.ask("Which papers propose new ways to decode or sample text from language models?")
@@ -456,7 +461,7 @@ def test_a_data_set_as_one_of_the_things_made_asks_for_no_data_set_maker(offline
     assert not analyse("Which papers build models or datasets for many languages?").makes_data
     assert analyse("Which papers propose new benchmarks for RAG?").makes_data
     answer = offline.ask("Which papers build models or datasets for many languages?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert any(t.startswith("Arctic-Embed 2.0") for t in titles) and any(t.startswith("Bloom") for t in titles)
 
 
@@ -472,7 +477,7 @@ def test_a_paper_writing_only_the_abbreviation_another_paper_defines_holds_the_n
     ]
     assistant = papers_assistant(tmp_path / "home", rows)
     answer = assistant.ask("Which papers study part-of-speech tagging of Irish tweets?")
-    cited = [c.title for c in answer.citations]
+    cited = cited_titles(answer)
     assert answer.answerable and "Tagging Irish tweets" in cited and "Irish speech recognition" not in cited, (
         answer.text
     )
@@ -557,7 +562,7 @@ def test_everyday_words_are_read_as_the_papers_write_them(offline):
 def test_a_paper_naming_a_topic_only_as_what_others_did_is_not_on_it(offline):
     # "Existing works have proposed … reinforcement learning-based methods": an input-search paper had been listed
     answer = offline.ask("Which papers use reinforcement learning?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert answer.answerable and "History Compression via Language Models in Reinforcement Learning" in titles
     assert not [t for t in titles if t.startswith("Differentiable Neural Input Search")], titles
 
@@ -634,7 +639,7 @@ def test_a_list_on_a_kind_of_graph_leaves_out_papers_on_other_graphs(offline):
     # "embeddings of knowledge graphs" had listed GraphHash (user-item graphs, embedding tables) beside the papers
     # on knowledge graphs
     answer = offline.ask("Which papers learn embeddings of knowledge graphs?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert not any(t.startswith("GraphHash") for t in titles), answer.text
     assert any(t.startswith("Knowlege Graph Embedding") for t in titles), answer.text
 
@@ -643,7 +648,7 @@ def test_a_list_asked_of_language_models_needs_papers_on_them(offline):
     # "use reinforcement learning to train language models" had listed Debiased Contrastive Learning first (its
     # reinforcement learning benchmarks): "language models" framed the question as "LLMs" does, and weighed nothing
     answer = offline.ask("Which papers use reinforcement learning to train language models?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert "Debiased Contrastive Learning" not in titles, answer.text
     assert any(t.startswith(("Pay-Per-Search", "MaskSearch", "Confronting Reward Model")) for t in titles), answer.text
 
@@ -663,7 +668,7 @@ def test_a_modality_before_a_kind_of_model_may_be_written_elsewhere(offline):
     # embedding" side by side, though papers training embedding models of abstracts contrastively say "text"
     answer = offline.ask("Which papers train text embedding models with contrastive learning?")
     assert answer.answerable, answer.text
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert any(t.startswith(("Contrastive Learning and Mixture", "Joint Representations of Text")) for t in titles)
     # a kind of model named by two nouns still needs them together ("state space models": not "latent space")
     spaces = offline.ask("Which papers study state space models?")
@@ -675,7 +680,7 @@ def test_exploring_is_what_researchers_do_not_a_word_of_the_topic(offline):
     # "explore alternatives to transformers" had listed Science Hierarchography first ("an alternative pathway for
     # exploring scientific literature"): two of three words held, none of them the subject
     answer = offline.ask("Which papers explore alternatives to transformers?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert not any(t.startswith("Science Hierarchography") for t in titles), answer.text
     assert any(t.startswith("What comes after transformers") for t in titles), answer.text
 
@@ -684,7 +689,7 @@ def test_an_izer_tool_asked_is_held_by_a_paper_writing_one(offline):
     # "optimizers for training neural networks" had listed 12 papers on any optimization (preference optimization,
     # reward overoptimization, "Optimizing Brain Tumor Segmentation"): "optimizer" and "optimization" share a stem
     answer = offline.ask("Which papers study optimizers for training neural networks?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert titles and titles[0].startswith("ADAHESSIAN"), answer.text
     assert not any("Preference Optimization" in t or "Overoptimization" in t or t.startswith("Optimizing")
                    for t in titles), answer.text  # fmt: skip
@@ -702,7 +707,7 @@ def test_a_level_names_what_it_is_of(offline):
 def test_a_modality_named_only_among_examples_is_not_the_paper_s(offline):
     # "objects (texts, images, speech, etc.)": a paper on text and knowledge graphs is no paper on images and text
     answer = offline.ask("Which papers learn joint embeddings of images and text to retrieve one with the other?")
-    titles = [c.title for c in answer.citations]
+    titles = cited_titles(answer)
     assert answer.answerable and any(t.startswith("IMAGINATOR") for t in titles), answer.text
     assert not any(t.startswith("Joint Representations of Text and Knowledge Graphs") for t in titles), answer.text
 
