@@ -731,6 +731,17 @@ def test_instances_given_after_a_comma_are_an_alternative_to_the_topic():
     assert (frozenset({"prune"}), frozenset({"token"})) in analyse("Which papers prune, e.g. tokens?").either
 
 
+def test_instances_pointing_back_at_the_topic_are_done_to_it_and_list_apart_from_it():
+    asked = analyse("Which papers work with video, for example representing, compressing or retrieving it?")
+    # "video, for example representing, compressing or retrieving" had been a list of four: video one of them
+    assert all(frozenset({"video"}) not in sides[1:] for sides in asked.either)
+    assert (frozenset({"video"}), frozenset({"repres", "compress", "retriev", "video"})) in asked.either
+    images = Paper("i", "Extreme compression of neural images", "We compress images with implicit representations.")
+    assert "video" in lacking(asked, images)  # compressing "it" is compressing video: images are not it
+    video = Paper("v", "A neural representation for videos", "We encode each video frame.")
+    assert lacking(asked, video) == []
+
+
 def test_a_noun_shaped_like_an_adjective_qualifies_a_task():
     # "music" ends like "basic": it was read as a modifier, and "for music generation" as no phrase
     assert analyse("Which papers use transformers for music generation?").qualified == (("music", "generat"),)

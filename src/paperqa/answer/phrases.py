@@ -60,9 +60,13 @@ _NO_KIND = re.compile(
 # Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
 _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 # A list of alternatives, "pruning weights, neurons, attention heads or whole layers": the first item its last
-# word, each later one up to three words; at most eight items (a long list of commas stays linear).
+# word, each later one up to three words; at most eight items (a long list of commas stays linear). No item opens
+# with a word that introduces examples: "work with video, for example representing, compressing or retrieving it"
+# lists three things done to video, not video as one of four.
 _ENUMERATION = re.compile(
-    r"(?<![\w-])([\w-]+)((?:,\s+[\w-]+(?:\s+[\w-]+){0,2}){1,8}),?\s+or\s+([\w-]+(?:\s+[\w-]+){0,2})", re.IGNORECASE
+    r"(?<![\w-])([\w-]+)((?:,\s+(?!(?:for|such|including|namely|like)\b)[\w-]+(?:\s+[\w-]+){0,2}){1,8}),?\s+or\s+"
+    r"([\w-]+(?:\s+[\w-]+){0,2})",
+    re.IGNORECASE,
 )
 
 

@@ -22,6 +22,7 @@ from ..text import (
     without,
 )
 from .asking import Finding, Order, Ordering, asking
+from .gloss import glossed
 from .kinds import DATED_COMPARATIVE, in_plural, named_kind, wanted
 from .leaving import excluded_in
 from .makers import derived, makers
@@ -74,22 +75,6 @@ _ARE_DATA = re.compile(
     r"|\b(?:benchmark|dataset)\s+papers\b",
     re.IGNORECASE,
 )
-
-
-# A gloss after a comma that ends a question's sentence, saying its topic again: "…, whose dimensions can be
-# truncated?", "…, from easy to hard examples", "…, i.e. …" (a follow-up may be read after it: "…? which are …"),
-# or giving instances of it: "a zoo of trained models, for example to search it" (a paper on either is on it).
-# Kinds a noun covers, "privacy risks, such as leaking training data", narrow it instead.
-_TO_THE_END = r"[^,;:?!]*(?=[?!]|\.(?:\s|$)|\s*$)"  # the rest of the question's sentence, to its end
-_GLOSS = re.compile(
-    rf",\s*(?:(?:whose|from|that is|namely|meaning|for example|for instance)\b|i\.e\.|e\.g\.){_TO_THE_END}", re.I
-)
-_EXAMPLES = re.compile(r"^,\s*(?:for example|for instance|e\.g\.)", re.I)
-# ... or saying it again from its own last word: "about few-shot learning, learning from only a handful of
-# labelled examples" (which word starts the gloss is checked by stem)
-# (found from the comma: a pattern starting at any word had scanned a 100k-letter question once per letter)
-_APPOSITIVE = re.compile(rf",\s*(\w+)\b{_TO_THE_END}")
-_LAST_WORD = re.compile(r"(\w+)\Z")
 
 
 # Verbs of making a benchmark or dataset (`traits.MAKES_DATA`), as stems
@@ -242,7 +227,7 @@ def _analysed(question: str) -> Asked:
         word_pairs,
         numeric,
         *wanted(question),
-        either(question) + _glossed(topic, shape),
+        _glossed(topic, shape) + either(question),  # the gloss first: a list inside it weighs within it
         compounds(question),
         llm,
         order,
@@ -297,15 +282,7 @@ def _keys(words: list[str]) -> list[str]:
 def _glossed(topic: str, shape: Shape) -> tuple[tuple[frozenset[str], ...], ...]:
     """A list's topic and the gloss after it ("with a curriculum, from easy to hard examples"), as alternatives:
     the gloss says the topic again in other words, and a paper holding either holds what is asked."""
-    if shape != "list":
+    if shape != "list" or not (parts := glossed(topic)):
         return ()
-    if m := _GLOSS.search(topic):
-        start, gloss = m.start(), _EXAMPLES.sub("", m.group())  # ("for example" names nothing asked)
-    elif (m := _APPOSITIVE.search(topic)) and (last := _LAST_WORD.search(topic[max(0, m.start() - 40) : m.start()])):
-        if stem(last.group(1).casefold()) != stem(m.group(1).casefold()):
-            return ()
-        start, gloss = m.start(), m.group()
-    else:
-        return ()
-    sides = [frozenset(_keys([w.casefold() for w in WORD.findall(joined(part))])) for part in (topic[:start], gloss)]
+    sides = [frozenset(_keys([w.casefold() for w in WORD.findall(joined(part))])) for part in parts]
     return ((sides[0], sides[1]),) if all(sides) and sides[0] != sides[1] else ()
