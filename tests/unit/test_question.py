@@ -962,3 +962,11 @@ def test_large_reasoning_models_are_language_models():
     assert on_language_models(freeson)  # a list "to train language models to …" had left it out
     assert on_language_models(Paper("d", "Distilled", "We distill DeepSeek-R1 into smaller students."))
     assert not on_language_models(Paper("r", "Reasoning over graphs", "We reason over scene graphs for planning."))
+
+
+def test_part_of_as_part_of_a_method_is_no_key_word():
+    # "part" had been half the topic: GraphHash and CLIMB, clustering in their titles, held half of it
+    assert analyse("Which papers use clustering as part of their method?").terms == ("cluster",)
+    assert analyse("Which papers use clustering as a part of the pipeline?").terms == ("cluster", "pipelin")
+    assert "part" in analyse("Which papers hide parts of an image?").terms  # what is hidden
+    assert "part" in analyse("Which papers do part-of-speech tagging?").terms

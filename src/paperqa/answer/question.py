@@ -270,12 +270,13 @@ _RESTEMMED = {"emb": "embed"}
 def _keys(words: list[str]) -> list[str]:
     """The key terms (stems) of a question's words: a word whose stem is a stop word ("useful": "use") is framing
     too, as abstracts' own "use" is never a term, and so is "machine" before "unlearning", which is always a
-    model's (papers on LLM unlearning rarely say "machine")."""
+    model's (papers on LLM unlearning rarely say "machine"), and "part" of "as part of" ("use clustering as part
+    of their method": no paper's clustering is a "part")."""
     return [
         _RESTEMMED.get(t := stem(w), t)
-        for w, after in zip(words, [*words[1:], ""], strict=False)
+        for before, w, after in zip(["", *words], words, [*words[1:], ""], strict=False)
         if w not in STOPWORDS and stem(w) not in STOPWORDS and not frames(w) and (len(w) > 1 or w.isdigit())
-        and not (w == "machine" and after.startswith("unlearn"))
+        and not (w == "machine" and after.startswith("unlearn")) and not (w == "part" and before in ("as", "a"))
     ]  # fmt: skip
 
 
