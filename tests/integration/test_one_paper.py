@@ -87,6 +87,20 @@ def test_a_name_an_abstract_proposes_without_calling_it_so_names_its_paper(offli
     assert "No paper in the corpus is named" not in prior.text, prior.text
 
 
+def test_a_name_in_capitals_spelling_a_word_names_its_paper_where_written_so(offline):
+    # "we propose GENRE": "How does GENRE differ from NLSHBlock?" had said "No paper in the corpus is named GENRE"
+    # and answered from NLSHBlock's paper alone
+    answer = offline.ask("How does GENRE differ from NLSHBlock?")
+    assert "is named" not in answer.text, answer.text
+    assert {c.title for c in answer.citations} >= {
+        "Autoregressive Entity Retrieval",
+        "Neural Locality Sensitive Hashing for Entity Blocking",
+    }, answer.text
+    # ... but only as written: a music genre names no paper
+    genre = offline.ask("How does music genre differ from NLSHBlock?")
+    assert "Autoregressive Entity Retrieval" not in {c.title for c in genre.citations}, genre.text
+
+
 def test_what_a_name_is_quotes_the_sentence_that_introduces_it(offline):
     # "What is MERU?" read "MERU" as the kind of thing asked for and quoted "Our results show that MERU learns …"
     for asked, said in [

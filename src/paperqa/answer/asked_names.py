@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..text import count_tokens, terms
 from ..types import Paper, Source
-from .names import fold, introduces, is_coined, names_of
+from .names import fold, introduces, is_coined, names_of, written_names
 from .phrases import COINED
 from .relevance import Match
 
@@ -51,7 +51,7 @@ def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str], 
     """The coined names of a question ("ColBERT", "GPT-4") that none of these papers goes by (ColBERT-XM's name is
     not ColBERT), nor part of a name the question `mentioned` ("v2" of "SPLADE v2"); a name many papers use
     ("LLM") is none. `typed`: names typed in lower case too ("splade"), read off every paper's words (slower)."""
-    named = {fold(n) for s in sources for n in names_of(s.paper)}
+    named = {fold(n) for s in sources for n in (*names_of(s.paper), *written_names(s.paper))}
     return [n for n in _asked_names(question, sources, mentioned, typed) if fold(n) not in named]
 
 
@@ -78,7 +78,7 @@ def _describes(question: str, name: re.Match[str]) -> bool:
 def studied_only(question: str, sources: Sequence[Source], mentioned: Sequence[str]) -> list[str]:
     """The coined names of a question that a paper goes by but none introduces: "Interpreting the Second-Order
     Effects of Neurons in CLIP" studies CLIP; no paper here made it."""
-    named = {fold(n) for s in sources for n in names_of(s.paper)}
+    named = {fold(n) for s in sources for n in (*names_of(s.paper), *written_names(s.paper))}
     return [
         n
         for n in _asked_names(question, sources, mentioned)

@@ -40,6 +40,13 @@ def names_of(paper: Paper) -> tuple[str, ...]:
     return own + coined
 
 
+@lru_cache(maxsize=8192)
+def written_names(paper: Paper) -> tuple[str, ...]:
+    """The names a paper gives what it made in capitals that spell a word of English ("we propose GENRE", "We
+    present PRIOR"): its names only where a question writes them so (a music genre is no GENRE)."""
+    return tuple(n for n in _PROPOSED.findall(paper.abstract) if n.isupper() and count_tokens(f" {n.casefold()}") == 1)
+
+
 def own_names(paper: Paper) -> tuple[str, ...]:
     """The names a paper goes by as a whole (its title's name before a colon, a short title, the whole title)."""
     return _names(paper)[0]
@@ -166,6 +173,9 @@ def mentions(question: str, paper: Paper, idf: Callable[[str], float], rare: flo
         if name in coined and max((idf(t) for t in terms(name)), default=0.0) < rare:
             continue  # a word many papers use (`LLM`, `T2I`) names none of them
         best = max(best, folded, key=len)
+    for name in written_names(paper):  # as written: "GENRE", not "genre"
+        if name in question and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question):
+            best = max(best, fold(name), key=len)
     return best
 
 
