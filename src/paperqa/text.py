@@ -173,7 +173,8 @@ FRAME = frozenset(
         "several various numerous every neither "  # "predict several future tokens": how many, as "many" is, not what
         "get gets got getting "  # "How do MoE models get upcycled?": a light verb, the word after it says what
         "hurt hurts hurting "  # "does pruning hurt it?": as "help" does, what it does to it is asked after
-        "level levels"  # "document-level ranking": the document is what it is of ("passage-level", "token-level")
+        "level levels "  # "document-level ranking": the document is what it is of ("passage-level", "token-level")
+        "specific "  # "finance-specific retrieval": as "-level", finance is what it is of (no paper says "specific")
     )
 )
 

@@ -970,3 +970,21 @@ def test_part_of_as_part_of_a_method_is_no_key_word():
     assert analyse("Which papers use clustering as a part of the pipeline?").terms == ("cluster", "pipelin")
     assert "part" in analyse("Which papers hide parts of an image?").terms  # what is hidden
     assert "part" in analyse("Which papers do part-of-speech tagging?").terms
+
+
+def test_a_compound_saying_what_its_first_word_is_of_keys_on_that_word():
+    # "finance-specific retrieval": no paper writes "specific", so neither side of the "or" was held and the list
+    # was refused ("the closest lacks “financial text”")
+    asked = analyse("Which papers deal with financial text or finance-specific retrieval?")
+    assert "specif" not in asked.terms and all("specif" not in side for sides in asked.either for side in sides)
+    paper = Paper("f", "Financial risk management information retrieval", "We retrieve documents for finance.")
+    assert lacking(asked, paper) == []
+
+
+def test_a_name_in_parentheses_after_a_word_is_another_name_of_it():
+    # "the feed-forward (MLP) layers": papers on feed-forward layers lacked "MLP", and the list was refused
+    asked = analyse("What work is there on the feed-forward (MLP) layers of transformers?")
+    assert (frozenset({"feed", "forward"}), frozenset({"mlp"})) in asked.either
+    paper = Paper("k", "Transformer feed-forward layers are key-value memories", "Feed-forward layers in transformers.")
+    assert lacking(asked, paper) == []
+    assert not analyse("Which papers probe BERT (the base model)?").either  # no name: words in parentheses

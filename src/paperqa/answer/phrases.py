@@ -74,6 +74,8 @@ _ENUMERATION = re.compile(
 # "or" list is.
 _PARENTHESISED = re.compile(r"\(([^()]{3,200})\)")
 _ITEM_SEPARATOR = re.compile(r",\s*|\s+(?:and|or)\s+")
+# One coined name in parentheses after a word ("feed-forward (MLP) layers"): another name of that word, as "or" is
+_ALIAS = re.compile(r"(?<![\w-])([\w-]+)\s+\(\s*([A-Z][\w-]*[A-Z][\w-]*)\s*\)")
 
 
 def joined(text: str) -> str:
@@ -159,15 +161,19 @@ def _model_kinds(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return found
 
 
+# The second word of a compound saying what the first is of ("document-level", "finance-specific"): no key word
+_OF_WHAT = frozenset(("level", "specif"))
+
+
 def compounds(question: str) -> tuple[tuple[str, ...], ...]:
     """The hyphenated words of a question ("locality-sensitive", "text-to-image"; not "document-level": the
-    document is what it is of) as their key stems, prefixed
+    document is what it is of, `_OF_WHAT`) as their key stems, prefixed
     words left whole ("pre-trained" is one word: `joined`), and the kinds of neural network or language model it
     names ("graph neural networks": framing words alone would leave only "graph", which LexRank's graphs hold), and
     the kinds of learning or language a noun names ("in-context learning", "sign language")."""
     text = joined(question)
     found = [
-        tuple(t for t in terms(token) if t != "level") for token in _TOKEN.findall(text) if "-" in token.strip("-")
+        tuple(t for t in terms(token) if t not in _OF_WHAT) for token in _TOKEN.findall(text) if "-" in token.strip("-")
     ]
     found += [parts for _, parts in _model_kinds(text)]
     found += [parts for _, parts in noun_kinds(text)]
@@ -188,14 +194,16 @@ def either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
     """The alternatives a question offers ("select or reweight", "passages or documents"), each as its key terms:
     a paper holding one alternative holds them all. A hyphenated word stays whole ("use or fine-tune"), and an
     alternative of framing words only ("use") makes the other optional. Lists of three or more count too, and
-    examples in parentheses ("linguistic information (POS, syntax, morphology)")."""
+    examples in parentheses ("linguistic information (POS, syntax, morphology)"), and a name in them ("feed-forward
+    (MLP) layers")."""
     text = joined(question)
     lists = [(m.group(1), *m.group(2).split(",")[1:], m.group(3)) for m in _ENUMERATION.finditer(text)]
     lists += [_phrase_sides(text, m) or (m.group(1), m.group(2)) for m in _EITHER.finditer(text)]
     for m in _PARENTHESISED.finditer(text):  # "linguistic information (POS, syntax, morphology, semantic roles)"
         items = [item for item in _ITEM_SEPARATOR.split(m.group(1)) if item.strip()]
         lists += [tuple(items)] if len(items) >= 2 and all(len(item.split()) <= 3 for item in items) else []
-    found = (tuple(frozenset(terms(item)) for item in items) for items in lists)
+    lists += [(m.group(1), m.group(2)) for m in _ALIAS.finditer(text)]
+    found = (tuple(frozenset(t for t in terms(item) if t not in _OF_WHAT) for item in items) for items in lists)
     return tuple(sides for sides in found if len(set(sides)) > 1)
 
 
