@@ -188,14 +188,14 @@ def test_forked_workers_answer_from_the_parents_loaded_view_through_their_own_ca
     import paperqa.index.core as core
 
     loads = tmp_path / "loads"
-    read_view = core._view_of
+    read_view = core.view_of
 
     def counted(catalog, load):  # forked workers inherit this wrapper: their reads of the index are counted too
         with loads.open("a") as f:
             f.write(f"{os.getpid()}\n")
         return read_view(catalog, load)
 
-    monkeypatch.setattr(core, "_view_of", counted)
+    monkeypatch.setattr(core, "view_of", counted)
     qs = [json.loads(line)["question"] for line in DEV.read_text().splitlines()]
     assistant = Assistant(Settings(home=shipped_home, llm="offline"))
     items, workers_seen = [], set()

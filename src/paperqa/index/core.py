@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -26,14 +26,14 @@ from . import derived, heap, pagecache, repair, writer
 from .catalog import Catalog, Overview
 from .chroma import ChromaStore
 from .chunking import Chunker
-from .columns import PaperColumns
 from .derived import Derived
 from .landing import Progress
 from .lock import OnWait, WriterLock
 from .papers import Papers
 from .repair import CheckReport
 from .server import ChromaServer
-from .snapshots import SnapshotError, SnapshotFolder
+from .snapshot_reader import SnapshotReader, view_of
+from .snapshots import SnapshotFolder
 from .stores import Stores
 from .view import View
 from .writer import IngestReport, Segment
@@ -45,15 +45,6 @@ def _scaled(progress: Progress | None, share: tuple[float, float]) -> Progress |
         return None
     start, end = share
     return lambda done, total: progress(round((start + (end - start) * done / max(total, 1)) * 1000), 1000)
-
-
-def _view_of(catalog: Catalog, load: Callable[[int], Derived]) -> View:
-    """The view of a catalog's published generation: its papers' ids and filter columns read in one
-    transaction with the generation, their records left in the catalog until a question needs them."""
-    with catalog.listing() as (generation, rows):
-        columns = PaperColumns.listed(rows)
-    papers = Papers(catalog, list(columns.row), columns.row)
-    return View(generation, papers, load(generation), columns)
 
 
 class Index:
@@ -80,9 +71,8 @@ class Index:
         self.chunker = Chunker(chunk_tokens, chunk_overlap)
         self._reload = threading.Lock()  # one thread at a time loads a new view; readers keep the old one
         self._view: View | None = None
-        self.snapshots, self.poll = snapshots, poll
-        self._shared: tuple[str, View] | None = None  # the snapshot read from, by name
-        self._polled = 0.0
+        self.snapshots = snapshots
+        self._shared = SnapshotReader(snapshots, folder / "snapshots", self.identity, poll) if snapshots else None
         self._closed = False
         if self.catalog.pending_migrations():
             with self.lock.hold("upgrade", on_wait=on_wait):
@@ -102,8 +92,8 @@ class Index:
     @contextlib.contextmanager
     def reading(self) -> Iterator[View]:
         """The view of the newest published generation, for one question (views never change)."""
-        if self.snapshots is not None:
-            yield self._snapshot_view(self.snapshots)
+        if self._shared is not None:
+            yield self._shared.view()
             return
         self._refresh()
         assert self._view is not None
@@ -155,29 +145,6 @@ class Index:
             return self.snapshots.latest() is None
         return not self.catalog.has_papers()
 
-    def _snapshot_view(self, snapshots: SnapshotFolder) -> View:
-        """The newest snapshot's view: polled at most every `poll` seconds, fetched once, swapped in whole."""
-        now = time.monotonic()
-        if self._shared is not None and now - self._polled < self.poll:
-            return self._shared[1]
-        with self._reload:
-            if self._shared is not None and time.monotonic() - self._polled < self.poll:
-                return self._shared[1]
-            try:
-                manifest = snapshots.latest()
-                self._polled = time.monotonic()
-                if manifest is None:
-                    self._shared = ("", View(0, {}, Derived.empty()))
-                elif self._shared is None or self._shared[0] != manifest.name:
-                    catalog, root = snapshots.fetch(manifest, self.folder / "snapshots", self.identity)
-                    self._shared = (manifest.name, _view_of(catalog, lambda g: derived.load(root, g)))
-                    pagecache.warm(derived.files(root, self._shared[1].generation))
-            except SnapshotError:
-                if self._shared is None:
-                    raise
-                # The share is away or its newest snapshot cannot be fetched: keep answering from the one in hand.
-            return self._shared[1]
-
     def _refresh(self) -> None:
         generation = self.catalog.generation()
         if self._view is not None and self._view.generation == generation:
@@ -191,7 +158,7 @@ class Index:
     def _load_view(self) -> View:
         for attempt in range(5):
             try:
-                view = _view_of(self.catalog, lambda g: derived.load(self.folder / "derived", g))
+                view = view_of(self.catalog, lambda g: derived.load(self.folder / "derived", g))
                 pagecache.warm(derived.files(self.folder / "derived", view.generation))
                 return view
             except FileNotFoundError:
@@ -263,7 +230,8 @@ class Index:
                 self.catalog, self.folder / "derived", self.catalog.generation(),
                 self.catalog.get_meta("index_id") or "", self.identity,
             )  # fmt: skip
-            self._polled = 0.0  # read what was just published
+            assert self._shared is not None
+            self._shared.renew()  # read what was just published
 
     def _unfinished(self) -> bool:
         return self.catalog.get_meta("pending") == "1" or self.catalog.staged_count() > 0
@@ -279,7 +247,7 @@ class Index:
     def _publish_view(self, generation: int, following: Derived) -> None:
         """Read from what this process just published (no need to load it back from disk)."""
         with self._reload:
-            self._view = _view_of(self.catalog, lambda g: following if g == generation else derived.load(
+            self._view = view_of(self.catalog, lambda g: following if g == generation else derived.load(
                 self.folder / "derived", g))  # fmt: skip
 
     @property
