@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..text import stem
 from ..types import Source
 from .evidence import has
 from .holding import near, vocabulary
-from .paper_text import to_tasks, word_forms, words_outside_examples, words_outside_lists
+from .incidental import made_from, only_as_machine, only_as_participle
+from .paper_text import words_outside_examples, words_outside_lists
 from .phrases import as_written, noun_kinds, phrase_nouns, writes_kinds
 from .question import Asked
 from .relevance import (
@@ -30,8 +30,6 @@ from .roles import modifier as modifier_shaped  # (`Subjects.one_phrase` has a l
 from .titled import framed_in_titles
 from .traits import makes_data, on_language_models
 
-_GENERATE = stem("generate")  # "generate text", "text generation" (`roles._MAKING` holds more verbs)
-
 # What a question does to a phrase it asks about ("work on code generation", "do query expansion", "study word
 # vectors"): a noun phrase, not its verb and object ("represent videos", "rank documents") or "few labeled examples"
 _OBJECT_OF = (
@@ -41,18 +39,6 @@ _OBJECT_OF = (
 
 SHORT = 4  # key words of a question that names a topic rather than describing a paper
 FRAMED_TOPIC = 2  # key words up to which a framing noun beside one is part of the topic's name ("model merging")
-
-
-# Network parts named like what they do, which papers write of other things: a transform, domain adaptation,
-# routing a request, mixing data, decoding text ("retrievers" and "retrieval", "encoders" and "encoding" are one
-# topic). A question asking for the part needs it written ("transformers"), one asking what is done needs that
-# ("decode text", not "decoder-only LLMs"). By stem: the word each is named from.
-_PARTS = {stem(w): w for w in ("transformer", "adapter", "router", "mixer", "decoder")}
-
-
-def _writes(forms: dict[str, frozenset[str]], word: str) -> bool:
-    """Whether a paper writes a word in some form ("transformer", "transformers", "transformer-based")."""
-    return any(x.startswith(word) for said in forms.values() for x in said)
 
 
 def _nouns(asked: Asked, *stems: str) -> bool:
@@ -197,48 +183,6 @@ class Subjects:
         return [t for t in only if not any(t in side for sides in asked.either for side in sides)]
 
     @staticmethod
-    def only_as_participle(asked: Asked, source: Source) -> list[str]:
-        """The question's plural nouns ("LLMs as judges", "transformers") a paper writes only as participles ("as
-        judged by", "transformed"), or, of a network part named like what it does (`_PARTS`), only as the
-        verb's other forms ("a fixed transform", "domain adaptation"): it is not about them."""
-        forms = word_forms(source.paper)
-        plural = [(t, w) for t in asked.terms for w in as_written(asked.text, [t])[:1] if w.islower() and
-                  w.endswith("s") and not w.endswith("ss")]  # fmt: skip
-        return [
-            t
-            for t, w in plural
-            if (said := forms.get(t))
-            and (all(x.endswith("ed") for x in said) or (w[:-1] in _PARTS.values() and not _writes(forms, w[:-1])))
-        ]
-
-    @staticmethod
-    def only_as_machine(asked: Asked, source: Source) -> bool:
-        """Whether a paper writes what the question asks done ("decode or sample text") only as the network part
-        named like it ("decoder-only LLMs"), holding none of the question's alternatives otherwise."""
-        forms = word_forms(source.paper)
-        done = [t for t in asked.terms for w in as_written(asked.text, [t])[:1]
-                if (part := _PARTS.get(t)) and not w.casefold().startswith(part)]  # fmt: skip
-        lacked = {t for t in done if not any(x.startswith(t) and not x.startswith(_PARTS[t]) for x in forms.get(t, ()))}
-        words = vocabulary(source.paper)  # "… or sample": a paper sampling holds what is asked
-        held_otherwise = any(side and not side & lacked and all(has(t, words) for t in side)
-                             for sides in asked.either for side in sides)  # fmt: skip
-        return bool(lacked) and not held_otherwise
-
-    @staticmethod
-    def made_from(asked: Asked, source: Source) -> list[str]:
-        """What a question asks to be generated that a paper's "X-to-Y" task starts from ("generate text" of a paper
-        on text-to-image generation), when the question names neither that task nor what it makes: the paper
-        makes images, not text."""
-        if _GENERATE not in asked.terms:
-            return []
-        text = asked.text.casefold()
-        return [
-            made
-            for made, task in to_tasks(source.paper)
-            if made in asked.terms and task not in text and task.split("-to-", 1)[1] not in text
-        ]
-
-    @staticmethod
     def framing(asked: Asked) -> tuple[tuple[str, str], ...]:
         """Of a topic of one or two key words, a framing noun qualifying one, as a phrase a paper on it writes:
         "model merging" ("merging" alone is HICL's "merging context"), "model editing" (not "code edits")."""
@@ -274,9 +218,9 @@ class Subjects:
             if not self.count(asked) and self.all_common(asked) and not noun_kinds(asked.text) and not asked.makes_data:
                 chosen = []
             chosen = [i for i in chosen if not self.only_as_examples(asked, sources[i])]  # "(e.g., robotics)"
-            chosen = [i for i in chosen if not self.made_from(asked, sources[i])]  # text of "text-to-image"
-            chosen = [i for i in chosen if not self.only_as_participle(asked, sources[i])]  # "judged by"
-            chosen = [i for i in chosen if not self.only_as_machine(asked, sources[i])]  # "decoder-only"
+            chosen = [i for i in chosen if not made_from(asked, sources[i])]  # text of "text-to-image"
+            chosen = [i for i in chosen if not only_as_participle(asked, sources[i])]  # "judged by"
+            chosen = [i for i in chosen if not only_as_machine(asked, sources[i])]  # "decoder-only"
             # "model merging": not HICL's "merging context"; "code generation": not "code … the generator"
             titles = [s.paper.title for s in sources[:10]]
             titled = framed_in_titles(asked.text, asked.terms[0], titles) if len(asked.terms) == 1 else ()

@@ -1,0 +1,67 @@
+"""Words a paper holds in another role than the question's: only as participles ("judged by"), only as the name of
+a network part ("decoder-only"), only as what an X-to-Y task starts from (the text of "text-to-image")."""
+
+from __future__ import annotations
+
+from ..text import stem
+from ..types import Source
+from .evidence import has
+from .holding import vocabulary
+from .paper_text import to_tasks, word_forms
+from .phrases import as_written
+from .question import Asked
+
+_GENERATE = stem("generate")  # "generate text", "text generation" (`roles._MAKING` holds more verbs)
+
+# Network parts named like what they do, which papers write of other things: a transform, domain adaptation,
+# routing a request, mixing data, decoding text ("retrievers" and "retrieval", "encoders" and "encoding" are one
+# topic). A question asking for the part needs it written ("transformers"), one asking what is done needs that
+# ("decode text", not "decoder-only LLMs"). By stem: the word each is named from.
+_PARTS = {stem(w): w for w in ("transformer", "adapter", "router", "mixer", "decoder")}
+
+
+def _writes(forms: dict[str, frozenset[str]], word: str) -> bool:
+    """Whether a paper writes a word in some form ("transformer", "transformers", "transformer-based")."""
+    return any(x.startswith(word) for said in forms.values() for x in said)
+
+
+def only_as_participle(asked: Asked, source: Source) -> list[str]:
+    """The question's plural nouns ("LLMs as judges", "transformers") a paper writes only as participles ("as
+    judged by", "transformed"), or, of a network part named like what it does (`_PARTS`), only as the
+    verb's other forms ("a fixed transform", "domain adaptation"): it is not about them."""
+    forms = word_forms(source.paper)
+    plural = [(t, w) for t in asked.terms for w in as_written(asked.text, [t])[:1] if w.islower() and
+              w.endswith("s") and not w.endswith("ss")]  # fmt: skip
+    return [
+        t
+        for t, w in plural
+        if (said := forms.get(t))
+        and (all(x.endswith("ed") for x in said) or (w[:-1] in _PARTS.values() and not _writes(forms, w[:-1])))
+    ]
+
+
+def only_as_machine(asked: Asked, source: Source) -> bool:
+    """Whether a paper writes what the question asks done ("decode or sample text") only as the network part
+    named like it ("decoder-only LLMs"), holding none of the question's alternatives otherwise."""
+    forms = word_forms(source.paper)
+    done = [t for t in asked.terms for w in as_written(asked.text, [t])[:1]
+            if (part := _PARTS.get(t)) and not w.casefold().startswith(part)]  # fmt: skip
+    lacked = {t for t in done if not any(x.startswith(t) and not x.startswith(_PARTS[t]) for x in forms.get(t, ()))}
+    words = vocabulary(source.paper)  # "… or sample": a paper sampling holds what is asked
+    held_otherwise = any(side and not side & lacked and all(has(t, words) for t in side)
+                         for sides in asked.either for side in sides)  # fmt: skip
+    return bool(lacked) and not held_otherwise
+
+
+def made_from(asked: Asked, source: Source) -> list[str]:
+    """What a question asks to be generated that a paper's "X-to-Y" task starts from ("generate text" of a paper
+    on text-to-image generation), when the question names neither that task nor what it makes: the paper
+    makes images, not text."""
+    if _GENERATE not in asked.terms:
+        return []
+    text = asked.text.casefold()
+    return [
+        made
+        for made, task in to_tasks(source.paper)
+        if made in asked.terms and task not in text and task.split("-to-", 1)[1] not in text
+    ]
