@@ -191,6 +191,13 @@ def test_a_list_on_common_words_alone_says_it_found_only_the_closest(offline):
     assert any(c.title.startswith("History Compression via Language Models in Reinforcement") for c in kind.citations)
 
 
+def test_an_adjective_asked_is_not_held_by_a_paper_writing_only_a_participle_of_its_stem(offline):
+    # "emergent abilities" listed "Lifelong Pretraining: … to Emerging Corpora", quoting its "ability to adapt"
+    answer = offline.ask("Which papers study emergent abilities of LLMs?")
+    assert not any(t.startswith("Lifelong Pretraining") for t in cited_titles(answer)), answer.text
+    assert any(t.startswith("On the Opportunities and Risks") for t in cited_titles(answer)), answer.text
+
+
 def test_a_plural_noun_asked_is_not_held_by_a_paper_writing_only_its_participle(offline):
     # "LLMs as judges" listed a scaling-laws paper whose "translation quality as judged by two metrics" was all
     answer = offline.ask("Which papers use LLMs as judges?")

@@ -25,19 +25,27 @@ def _writes(forms: dict[str, frozenset[str]], word: str) -> bool:
     return any(x.startswith(word) for said in forms.values() for x in said)
 
 
+def _forms_of(forms: dict[str, frozenset[str]], term: str) -> set[str]:
+    """A paper's forms of a key term, by stem or by a shorter stem it starts with ("emerg" of "emergent")."""
+    return {x for t, said in forms.items() if term.startswith(t) and len(t) >= 4 for x in said}
+
+
 def only_as_participle(asked: Asked, source: Source) -> list[str]:
     """The question's plural nouns ("LLMs as judges", "transformers") a paper writes only as participles ("as
     judged by", "transformed"), or, of a network part named like what it does (`_PARTS`), only as the
-    verb's other forms ("a fixed transform", "domain adaptation"): it is not about them."""
+    verb's other forms ("a fixed transform", "domain adaptation"): it is not about them; and its adjectives in
+    "-ent" ("emergent abilities") a paper writes only as present participles ("Emerging Corpora")."""
     forms = word_forms(source.paper)
-    plural = [(t, w) for t in asked.terms for w in as_written(asked.text, [t])[:1] if w.islower() and
-              w.endswith("s") and not w.endswith("ss")]  # fmt: skip
+    written = [(t, w) for t in asked.terms for w in as_written(asked.text, [t])[:1] if w.islower()]
+    plural = [(t, w) for t, w in written if w.endswith("s") and not w.endswith("ss")]
+    adjectives = [t for t, w in written if w.endswith("ent") and (found := _forms_of(forms, t))
+                  and all(x.endswith("ing") for x in found)]  # fmt: skip
     return [
         t
         for t, w in plural
         if (said := forms.get(t))
         and (all(x.endswith("ed") for x in said) or (w[:-1] in _PARTS.values() and not _writes(forms, w[:-1])))
-    ]
+    ] + adjectives
 
 
 def only_as_machine(asked: Asked, source: Source) -> bool:
