@@ -49,16 +49,6 @@ def _positions(paper: Paper) -> dict[str, tuple[int, ...]]:
 _SENTENCE_GAP = 3  # more than `near` spans
 
 
-@lru_cache(maxsize=8192)
-def _sentence_vocabularies(paper: Paper) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(sentence) for sentence in paper_sentences(paper))
-
-
-def together(paper: Paper, a: str, b: str) -> bool:
-    """Whether one sentence of a paper (its title is one) holds both key terms, in some form (`has`)."""
-    return any(has(a, words) and has(b, words) for words in _sentence_vocabularies(paper))
-
-
 def near(paper: Paper, a: str, b: str) -> bool:
     """Whether two words occur at most one word apart, in either order (`inference membership` matches too)."""
     at = _positions(paper)

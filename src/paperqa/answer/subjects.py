@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from ..types import Source
 from .evidence import has
-from .holding import near, together, vocabulary
+from .holding import near, vocabulary
 from .incidental import made_from, only_as_machine, only_as_participle
 from .paper_text import words_outside_examples, words_outside_lists
 from .phrases import as_written, noun_kinds, phrase_nouns, writes_kinds
@@ -228,11 +228,6 @@ class Subjects:
                 chosen = [i for i in chosen if self.writes(sources[i], framing)]
             # "active learning": not a paper on activations ("activ" is the stem of both)
             chosen = [i for i in chosen if writes_kinds(asked.text, sources[i].paper)]
-            if len(asked.terms) == 2 and asked.terms[1] in asked.domains and asked.terms[0] not in asked.domains:
-                # "tokenization for code models": a tokenizer here and "codes" there are not it; one sentence
-                # says both of a paper on it (not "papers on compressing embeddings": "on" opens the topic)
-                task, where = asked.terms
-                chosen = [i for i in chosen if together(sources[i].paper, task, where)]
             if asked.proper:  # "Chinese sentence embeddings": a paper never saying "Chinese" is on another topic
                 chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]
         # "images and text": of a longer question too, a modality named only among examples ("objects (texts,
