@@ -3,6 +3,8 @@ a network part ("decoder-only"), only as what an X-to-Y task starts from (the te
 
 from __future__ import annotations
 
+import re
+
 from ..text import stem
 from ..types import Source
 from .evidence import has
@@ -25,6 +27,10 @@ def _writes(forms: dict[str, frozenset[str]], word: str) -> bool:
     return any(x.startswith(word) for said in forms.values() for x in said)
 
 
+# "emergent", "recurrent", "dependent"; not a noun in "-ment" ("assessment" is what "assessing" does)
+_ADJECTIVE_ENT = re.compile(r"(?<!m)ent\Z")
+
+
 def _forms_of(forms: dict[str, frozenset[str]], term: str) -> set[str]:
     """A paper's forms of a key term, by stem or by a shorter stem it starts with ("emerg" of "emergent")."""
     return {x for t, said in forms.items() if term.startswith(t) and len(t) >= 4 for x in said}
@@ -38,7 +44,7 @@ def only_as_participle(asked: Asked, source: Source) -> list[str]:
     forms = word_forms(source.paper)
     written = [(t, w) for t in asked.terms for w in as_written(asked.text, [t])[:1] if w.islower()]
     plural = [(t, w) for t, w in written if w.endswith("s") and not w.endswith("ss")]
-    adjectives = [t for t, w in written if w.endswith("ent") and (found := _forms_of(forms, t))
+    adjectives = [t for t, w in written if _ADJECTIVE_ENT.search(w) and (found := _forms_of(forms, t))
                   and all(x.endswith("ing") for x in found)]  # fmt: skip
     return [
         t
