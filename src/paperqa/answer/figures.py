@@ -91,7 +91,9 @@ def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) 
     if _SPEED_ASKED.search(asked.text):  # "how much faster": the speed-ups (two at most), before other figures
         speeds = [s for s in on_it if _SPEED_SAID.search(s)][:2]
     # Only for one figure asked: of two ("how long … and what latency"), the abstract may give the other.
-    worded = any(_NUMBER_WORD.search(s) for s in sentences) and not counted  # "three datasets"
+    # "three datasets"; of a gain, a ratio in words ("twice as fast"): "two decoding tasks" counts no gain
+    said = RATIO_WORD if asked.shape == "improvement" else _NUMBER_WORD
+    worded = any(said.search(s) for s in sentences) and not counted
     # "How much memory does IST save?" of an abstract stating the saving in words only: said so, as for a number.
     figureless = (asked.shape in ("number", "improvement") and not on_it and not worded and _one_figure(asked.text)
                   and not _HOW_WELL.search(asked.text))  # fmt: skip
