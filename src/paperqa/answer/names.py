@@ -36,15 +36,14 @@ _PROPOSED_WORDS = re.compile(rf"{_PROPOSING}\s+((?:[A-Z][\w-]*\s+){{1,3}}[A-Z][\
 @lru_cache(maxsize=8192)
 def names_of(paper: Paper) -> tuple[str, ...]:
     """Every name a question may call a paper by (its own names first, then its coined words and acronyms)."""
-    own, coined = _names(paper)
+    own, coined, _ = _names(paper)
     return own + coined
 
 
-@lru_cache(maxsize=8192)
 def written_names(paper: Paper) -> tuple[str, ...]:
     """The names a paper gives what it made in capitals that spell a word of English ("we propose GENRE", "We
     present PRIOR"): its names only where a question writes them so (a music genre is no GENRE)."""
-    return tuple(n for n in _PROPOSED.findall(paper.abstract) if n.isupper() and count_tokens(f" {n.casefold()}") == 1)
+    return _names(paper)[2]
 
 
 def own_names(paper: Paper) -> tuple[str, ...]:
@@ -57,11 +56,11 @@ _INFLECTED = re.compile(r"([A-Z][A-Z0-9-]{2,})[a-z]{1,4}")
 
 
 @lru_cache(maxsize=8192)
-def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A paper's own names (the title's name before a colon, a short title, the whole title) and the words that
+def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A paper's own names (the title's name before a colon, a short title, the whole title), the words that
     may name it: coined words of its title (`HyperAttention`, `ZIP-FIT`), acronyms its abstract defines with the title's
-    words (`Data Selection with Importance Resampling (DSIR)`) or says its method is called. Acronyms it
-    defines for other things (datasets, baselines) are not among them."""
+    words (`Data Selection with Importance Resampling (DSIR)`) or says its method is called (acronyms it
+    defines for other things, datasets or baselines, are not among them), and its `written_names`."""
     title = paper.title.strip()
     # the name before a colon or a double dash ("What comes after transformers? -- A selective survey …")
     parts = _TITLE_HEAD.split(title, maxsplit=1)
@@ -84,10 +83,12 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...]]:
     coined += _CALLED.findall(paper.abstract)
     # an English word in capitals ("We present PRIOR", "we propose GENRE") would name the paper in any question
     # using the word ("prior work", "music genre"): a proposed name counts when it is no single word of English
-    coined += [n for n in _PROPOSED.findall(paper.abstract) if count_tokens(f" {n.casefold()}") > 1]
+    proposed = _PROPOSED.findall(paper.abstract)
+    coined += [n for n in proposed if count_tokens(f" {n.casefold()}") > 1]
+    written = tuple(n for n in proposed if n.isupper() and count_tokens(f" {n.casefold()}") == 1)
     coined += _OUR_NAMED.findall(paper.abstract) + _PROPOSED_WORDS.findall(paper.abstract)
     mine = _distinct(own)
-    return mine, tuple(n for n in _distinct(coined) if n not in mine)
+    return mine, tuple(n for n in _distinct(coined) if n not in mine), written
 
 
 # "our Retrieval-Enhanced Transformer (RETRO)", "a novel Final Token Preference Optimization (FTPO)", "(FTPO), a
@@ -162,7 +163,7 @@ def mentions(question: str, paper: Paper, idf: Callable[[str], float], rare: flo
     `rare` (`LLM` or `T2I` in a title names no paper in particular); a title's own name always counts."""
     best = ""
     text = f" {fold(question)} "
-    own, coined = _names(paper)
+    own, coined, written = _names(paper)
     head = title_head(paper)  # (a plain search first: most questions hold no title's head)
     if head and head in question and re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", question):
         best = fold(head)  # "Differentiable Neural Input Search", written as its title writes it
@@ -173,7 +174,7 @@ def mentions(question: str, paper: Paper, idf: Callable[[str], float], rare: flo
         if name in coined and max((idf(t) for t in terms(name)), default=0.0) < rare:
             continue  # a word many papers use (`LLM`, `T2I`) names none of them
         best = max(best, folded, key=len)
-    for name in written_names(paper):  # as written: "GENRE", not "genre"
+    for name in written:  # as written: "GENRE", not "genre"
         if name in question and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question):
             best = max(best, fold(name), key=len)
     return best
@@ -216,7 +217,7 @@ def introduces(paper: Paper, name: str) -> bool:
     LATTICE", "we present … Resampling (DSIR)", "a model called MVP"). gaBERT did not make "BERT"; neither did
     "BERT Rediscovers the Classical NLP Pipeline" nor "Utilizing BERT for …", which use it."""
     folded = fold(name)
-    own, _ = _names(paper)
+    own, _, _ = _names(paper)
     made = list(own) + _MADE_CALLED.findall(paper.abstract)
     for separator in (":", " -- "):
         if separator in paper.title:
