@@ -4,6 +4,7 @@ whose antecedent is in the question itself)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .text import subject_terms, terms
 
@@ -40,16 +41,39 @@ _CLAUSE = re.compile(
 )
 
 
+# Instances given after a comma ("…, for example", "e.g.", "such as")
+_EXAMPLES = re.compile(r",\s*(?:for example|for instance|such as|e\.g\.)", re.I)
+_WORD = re.compile(r"[\w-]+")
+
+
 def refers_back(question: str) -> bool:
-    """Whether a pronoun of the question points at the last answer: one not opening a clause after a key word."""
-    for m in _ANAPHORA.finditer(question):
-        before = question[: m.start()]
-        clause = _CLAUSE.search(before)
-        if clause and terms(before[: clause.start()]):
+    """Whether a pronoun of the question points at the last answer: one not opening a clause after a key word,
+    nor one in instances of the question's own topic. (Read in one pass: each pronoun is weighed from what was
+    found before it, so a long question of many pronouns costs its length, not its length per pronoun.)"""
+    key = _first_end(question, subject_terms)  # where the question's own subject is first named
+    word = _first_end(question, terms)  # ... or any key word of it
+    # "Which papers work with video, for example compressing or retrieving it?": instances of the question's own
+    # topic are done to it, so no pronoun after them is read
+    example = next((e.start() for e in _EXAMPLES.finditer(question) if key is not None and e.start() >= key), None)
+    ends = iter(m.start() for m in _SENTENCE_END.finditer(question))
+    ended, upcoming = -1, next(ends, None)
+    for m in _ANAPHORA.finditer(question, 0, len(question) if example is None else example):
+        clause = _CLAUSE.search(question, max(0, m.start() - _CLAUSE_SPAN), m.start())
+        if clause and word is not None and word <= clause.start():
             continue
         # "Which papers are about model compression? Also, which of them use quantization?": a sentence of the
         # question's own, asked before the pronoun, is what it points at
-        ended = max(before.rfind(f"{mark} ") for mark in "?.!")  # the last sentence end before it (linear)
-        if not (ended >= 0 and subject_terms(before[: ended + 1])):
+        while upcoming is not None and upcoming + 2 <= m.start():  # the last sentence end before it
+            ended, upcoming = upcoming, next(ends, None)
+        if not (ended >= 0 and key is not None and key <= ended + 1):
             return True
     return False
+
+
+_SENTENCE_END = re.compile(r"[?.!] ")
+_CLAUSE_SPAN = 60  # characters before a pronoun its clause's opening words are read from
+
+
+def _first_end(text: str, read: Callable[[str], list[str]]) -> int | None:
+    """Where the first word of a text that `read` finds a term in ends (None if none does)."""
+    return next((w.end() for w in _WORD.finditer(text) if read(w.group())), None)

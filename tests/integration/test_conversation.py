@@ -63,6 +63,17 @@ def test_a_pronoun_whose_antecedent_is_in_the_question_is_no_follow_up(offline):
     assert {s.paper.id for s in again.sources} & {c.paper_id for c in first.citations}
 
 
+def test_a_pronoun_in_instances_of_the_question_s_own_topic_is_no_follow_up(offline):
+    """Found in the chat: after a one-paper answer, "Which papers work with video, for example compressing or
+    retrieving it?" read "it" as that paper and answered "does not say this"; "it" is the video."""
+    question = "Which papers work with video, for example compressing or retrieving it?"
+    first = offline.ask("Which papers study emergent abilities of LLMs?")
+    follow = offline.ask(question, history=[Turn("q", first)])
+    assert [s.paper.id for s in follow.sources] == [s.paper.id for s in offline.ask(question).sources]
+    assert any(c.title.startswith("HNeRV") for c in follow.citations), follow.text
+    assert refers_back("How does it work, for example on BERT?")  # "it" before the instances still points back
+
+
 def test_a_date_range_says_how_many_undated_papers_it_left_out(tmp_path):
     corpus = tmp_path / "c.jsonl"
     rows = [
