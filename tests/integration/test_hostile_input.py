@@ -190,13 +190,16 @@ def test_a_huge_question_is_answered_rather_than_hanging(trap_home, question):
     assert "answerable" in json.loads(r.stdout)
 
 
-@pytest.mark.parametrize("phrase", ["when was ", "which better ", "or x: ", "how ", "dense retrieval or "])
+@pytest.mark.parametrize(
+    "phrase",
+    ["when was ", "which better ", "or x: ", "how ", "dense retrieval or ", "How does ColBERT differ from SPLADE? "],
+)
 def test_a_question_repeating_a_phrase_is_answered_rather_than_hanging(trap_home, tmp_path, phrase):
     """ "when was " 50,000 times (450k characters, so a batch file: too long for one argument) took minutes when
     each "when was" looked ahead to the end of the question for "published"; "which better " (a comparison's
     "which X is smaller, A or B"), "or x: " ("A or B: how do they differ?") and "how " ("how … does it reach")
     looked ahead the same way; "dense retrieval or " (two phrases as alternatives) read the whole question back
-    from each "or"."""
+    from each "or"; a name compared ("ColBERT") read all the text before it for its article ("an MoE")."""
     questions = tmp_path / "huge.txt"
     questions.write_text(phrase * (450_000 // len(phrase)) + "\n")
     out = tmp_path / "out.jsonl"
