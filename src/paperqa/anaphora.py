@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .text import subject_terms, terms
+from .text import EXAMPLE_LINKER, subject_terms, terms
 
 # "the paper" points back; "the paper on hard negatives", "the paper that introduced X" describe one afresh.
 _DESCRIBED = (
@@ -42,7 +42,7 @@ _CLAUSE = re.compile(
 
 
 # Instances given after a comma ("…, for example", "e.g.", "such as")
-_EXAMPLES = re.compile(r",\s*(?:for example|for instance|such as|e\.g\.)", re.I)
+_EXAMPLES = re.compile(rf",\s*(?:{EXAMPLE_LINKER}|such as)", re.I)
 _WORD = re.compile(r"[\w-]+")
 
 

@@ -41,6 +41,8 @@ VERSION = re.compile(r"-?v?\d[\w.]*|\+\+")
 # The words a question uses for papers ("papers from Amazon", "2024 studies", "3 works on X", "the latest research").
 PAPERS = r"(?:papers?|works?|stud(?:y|ies)|research|articles?|publications?)"
 # Counts a question writes as words ("two latest papers", "the first three", "the past two years").
+# Words that open instances of what was just named ("…, for example compressing it", "e.g. tokens"), as a pattern
+EXAMPLE_LINKER = r"(?:for example|for instance|e\.g\.)(?!\w)"
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 

@@ -51,8 +51,14 @@ def unnamed(question: str, sources: Sequence[Source], mentioned: Sequence[str], 
     """The coined names of a question ("ColBERT", "GPT-4") that none of these papers goes by (ColBERT-XM's name is
     not ColBERT), nor part of a name the question `mentioned` ("v2" of "SPLADE v2"); a name many papers use
     ("LLM") is none. `typed`: names typed in lower case too ("splade"), read off every paper's words (slower)."""
-    named = {fold(n) for s in sources for n in (*names_of(s.paper), *written_names(s.paper))}
+    named = _named(sources)
     return [n for n in _asked_names(question, sources, mentioned, typed) if fold(n) not in named]
+
+
+def _named(sources: Sequence[Source]) -> set[str]:
+    """Every name these papers go by, folded (those in capitals spelling a word as well: here the question wrote
+    them so)."""
+    return {fold(n) for s in sources for n in (*names_of(s.paper), *written_names(s.paper))}
 
 
 # "training an MoE from scratch": a name after "a"/"an" is a kind of thing, not one a paper goes by
@@ -83,7 +89,7 @@ _BEFORE = 40  # characters before a name its article is read from
 def studied_only(question: str, sources: Sequence[Source], mentioned: Sequence[str]) -> list[str]:
     """The coined names of a question that a paper goes by but none introduces: "Interpreting the Second-Order
     Effects of Neurons in CLIP" studies CLIP; no paper here made it."""
-    named = {fold(n) for s in sources for n in (*names_of(s.paper), *written_names(s.paper))}
+    named = _named(sources)
     return [
         n
         for n in _asked_names(question, sources, mentioned)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import stem
+from ..text import EXAMPLE_LINKER, stem
 
 # A gloss after a comma that ends a question's sentence, saying its topic again: "…, whose dimensions can be
 # truncated?", "…, from easy to hard examples", "…, i.e. …" (a follow-up may be read after it: "…? which are …"),
@@ -15,10 +15,10 @@ _TO_THE_END = r"[^,;:?!]*(?=[?!]|\.(?:\s|$)|\s*$)"  # the rest of the question's
 _LIST_TO_THE_END = r"[^;:?!]*(?=[?!]|\.(?:\s|$)|\s*$)"  # ... commas and all
 _GLOSS = re.compile(
     rf",\s*(?:(?:(?:whose|from|that is|namely|meaning)\b|i\.e\.){_TO_THE_END}"
-    rf"|(?:(?:for example|for instance)\b|e\.g\.){_LIST_TO_THE_END})",  # instances may be a list: "a, b or c"
+    rf"|{EXAMPLE_LINKER}{_LIST_TO_THE_END})",  # instances may be a list: "a, b or c"
     re.I,
 )
-_EXAMPLES = re.compile(r"^,\s*(?:for example|for instance|e\.g\.)", re.I)
+_EXAMPLES = re.compile(rf"^,\s*{EXAMPLE_LINKER}", re.I)
 # ... or saying it again from its own last word: "about few-shot learning, learning from only a handful of
 # labelled examples" (which word starts the gloss is checked by stem)
 # (found from the comma: a pattern starting at any word had scanned a 100k-letter question once per letter)

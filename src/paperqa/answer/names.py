@@ -83,9 +83,9 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
     coined += _CALLED.findall(paper.abstract)
     # an English word in capitals ("We present PRIOR", "we propose GENRE") would name the paper in any question
     # using the word ("prior work", "music genre"): a proposed name counts when it is no single word of English
-    proposed = _PROPOSED.findall(paper.abstract)
-    coined += [n for n in proposed if count_tokens(f" {n.casefold()}") > 1]
-    written = tuple(n for n in proposed if n.isupper() and count_tokens(f" {n.casefold()}") == 1)
+    proposed = [(n, count_tokens(f" {n.casefold()}") == 1) for n in _PROPOSED.findall(paper.abstract)]
+    coined += [n for n, english in proposed if not english]
+    written = tuple(n for n, english in proposed if english and n.isupper())
     coined += _OUR_NAMED.findall(paper.abstract) + _PROPOSED_WORDS.findall(paper.abstract)
     mine = _distinct(own)
     return mine, tuple(n for n in _distinct(coined) if n not in mine), written
