@@ -171,7 +171,7 @@ FRAME = frozenset(
         "stand stands "  # "What does RSQ stand for?": the name's words asked, no subject
         "see "  # "…? see www.example.org": pointing at what was pasted
         "still even already really actually ever never always usually "  # "do they still work when …": when, not what
-        "research "  # "What research is there on hashing?": papers, as "work" is
+        "research area areas "  # "What research is there on hashing?", "surveys of an area": papers, as "work" is
         "several various numerous every neither "  # "predict several future tokens": how many, as "many" is, not what
         "get gets got getting "  # "How do MoE models get upcycled?": a light verb, the word after it says what
         "hurt hurts hurting "  # "does pruning hurt it?": as "help" does, what it does to it is asked after

@@ -1235,7 +1235,9 @@ def test_a_name_an_abstract_gives_its_method_in_words_names_the_paper(offline):
     # "using our method, Seismic, …" and "we propose Binary Paragraph Vector: …" under titles without the names
     seismic = Paper("s", "Efficient Inverted Indexes", "As we show, using our method, Seismic, reaches high recall.")
     vectors = Paper("v", "Vector representations", "For documents we propose Binary Paragraph Vector: a model.")
+    helm = Paper("h", "History Compression", "Our new method, HELM, enables actor-critic networks with a memory.")
     assert "Seismic" in names_of(seismic) and "Binary Paragraph Vector" in names_of(vectors)
+    assert "HELM" in names_of(helm)  # the sentence's first word
     answer = offline.ask("Compare Seismic with SPLADE")  # Seismic's side first, as asked (SPLADE's came first)
     assert answer.citations[0].title.startswith("Efficient Inverted Indexes"), answer.text
 

@@ -25,10 +25,11 @@ _CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed){_CALLED_NAME}")
 _PROPOSING = r"\b(?i:we|this (?:paper|work))\s+(?i:introduce|propose|present|develop)s?"
 _PROPOSED = re.compile(rf"{_PROPOSING}{_CALLED_NAME}(?![\w-])")
 
-# "using our method, Seismic, …": a name given what the paper made, an English word or not; "we propose Binary
-# Paragraph Vector: …", "we introduce Low-rank Knowledge Unlearning (LoKU)": a name of capitalised words
+# "using our method, Seismic, …", "Our new method, HELM, …": a name given what the paper made, an English word or
+# not; "we propose Binary Paragraph Vector: …", "we introduce Low-rank Knowledge Unlearning (LoKU)": a name of
+# capitalised words
 _OUR_NAMED = re.compile(
-    r"\bour\s+(?:[a-z-]+\s+)?(?:method|approach|model|framework|system|algorithm|technique|index),\s+([A-Z][\w-]{2,})(?=[\s,.])"
+    r"\b[Oo]ur\s+(?:[a-z-]+\s+)?(?:method|approach|model|framework|system|algorithm|technique|index),\s+([A-Z][\w-]{2,})(?=[\s,.])"
 )
 _PROPOSED_WORDS = re.compile(rf"{_PROPOSING}\s+((?:[A-Z][\w-]*\s+){{1,3}}[A-Z][\w-]*)(?=\s*[:,(])")
 
