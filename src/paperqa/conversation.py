@@ -7,17 +7,18 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from .anaphora import NARROW, SINGULAR, refers_back
+from .anaphora import SINGULAR, refers_back
 from .answer.figures import counted
 from .answer.question import analyse
 from .answer.record import record_asked
-from .dates import years_asked
+from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .more_asked import more_asked
 from .ordinals import ELLIPSIS, REF, other_pointed, picked_alone, pointed_at, pointer, this_written
+from .read_back import OPENING, PAPERS_NAMED, WHICH_OF, Cues, read_back
 from .resolved import NOTHING_BEFORE, Resolved
 from .superlative import WHICH_ONE, superlative
-from .text import PAPERS, subject_terms
+from .text import subject_terms
 from .turns import (
     PART,
     Turn,
@@ -25,15 +26,12 @@ from .turns import (
     asked_of,
     asks_more,
     cited_numbers,
-    compared,
     dated_again,
     defined,
     discussed_in,
     gave_list,
-    gist_asked,
     is_elliptical,
     left_out,
-    names_any,
     of_the_paper,
     own_topic,
     restriction_of,
@@ -42,7 +40,8 @@ from .turns import (
     similar_alone,
     the_other,
 )
-from .upvotes import upvotes_asked
+from .types import Paper
+from .upvotes import UpvotesAsked, upvotes_asked
 
 
 def resolve(question: str, history: Sequence[Turn], filters: Filters | None = None) -> Resolved:
@@ -58,34 +57,45 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     # "which is better?", "which one is faster?": of the papers a comparison compared, compared again
     better = bool(m := _WHICH_BETTER.search(question)) and not subject_terms(question[m.end() :] if m else "")
     if not history:
-        # "Compare the first two", "tell me more about [2]" opening a conversation: nothing to point back at (a
-        # longer question may quote a "[12]" from a paper it pastes).
-        pointing = (
-            pointed_at(question, []) or other_pointed(question, None, [])
-            or (REF.search(question) and len(question.split()) <= 8)
-        )  # fmt: skip
-        # "How is it fixed?", "which one is newer?": a pronoun and nothing else to search for ("which paper is the
-        # oldest?" asks the corpus)
-        alone = refers_back(question) and not subject_terms(asked_of(question))
-        # "how many parameters?", "which GPU?": of no paper yet ("what did the authors of WAGLE evaluate on?" has
-        # a word of its own besides the kind it wants)
-        asked = analyse(question)
-        wanted = asked.wants | {c[0] for c in [counted(question)] if c}
-        of_none = is_elliptical(asked) and set(asked.terms) <= wanted
-        more = asks_more(question)  # "show more", "what else?"
-        cites = (found := record_asked(question)) is not None and found[0] == "citing" and not subject_terms(found[1])
-        if (
-            pointing
-            or alone
-            or of_none
-            or better
-            or more
-            or cites
-            or WHICH_ONE.search(question)
-            or similar_alone(question)
-        ):
+        if _points_back(question, better):
             return Resolved(question, None, NOTHING_BEFORE)
         return Resolved(question, filters if filters.active else None, dates=years, upvotes=upvotes)
+    return _follow_up(question, history, filters, years, upvotes, better)
+
+
+def _points_back(question: str, better: bool) -> bool:
+    """Whether a conversation's first question points back at an answer there is none of."""
+    # "Compare the first two", "tell me more about [2]": nothing to point back at (a longer question may quote a
+    # "[12]" from a paper it pastes).
+    pointing = (
+        pointed_at(question, []) or other_pointed(question, None, [])
+        or (REF.search(question) and len(question.split()) <= 8)
+    )  # fmt: skip
+    # "How is it fixed?", "which one is newer?": a pronoun and nothing else to search for ("which paper is the
+    # oldest?" asks the corpus)
+    alone = refers_back(question) and not subject_terms(asked_of(question))
+    # "how many parameters?", "which GPU?": of no paper yet ("what did the authors of WAGLE evaluate on?" has a
+    # word of its own besides the kind it wants)
+    asked = analyse(question)
+    wanted = asked.wants | {c[0] for c in [counted(question)] if c}
+    of_none = is_elliptical(asked) and set(asked.terms) <= wanted
+    more = asks_more(question)  # "show more", "what else?"
+    cites = (found := record_asked(question)) is not None and found[0] == "citing" and not subject_terms(found[1])
+    return bool(
+        pointing or alone or of_none or better or more or cites or WHICH_ONE.search(question)
+        or similar_alone(question)
+    )  # fmt: skip
+
+
+def _follow_up(
+    question: str,
+    history: Sequence[Turn],
+    filters: Filters,
+    years: YearsAsked | None,
+    upvotes: UpvotesAsked | None,
+    better: bool,
+) -> Resolved:
+    """A question asked after others: what it points back at, and what it is asked of."""
     # The answer pointed back at is the last that cited papers: a reply citing none ("The last answer has no second
     # paper") has nothing for "it" or "the first one" to mean.
     last = next((t for t in reversed(history) if t.answer.citations), history[-1])
@@ -103,7 +113,63 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     if restricting:
         lists = [t for t in history if gave_list(t) and restriction_of(t.question) != restricting]
         last = lists[-1] if lists else last
-    bare = bool(restricting) and not _PAPERS.search(question) and after_list(last)
+    bare = bool(restricting) and not PAPERS_NAMED.search(question) and after_list(last)
+    pointed = _pointed(question, history, last)
+    if isinstance(pointed, Resolved):
+        return pointed
+    question, last = pointed
+    if similar_alone(question):
+        return _similar(question, last, filters, years, upvotes)
+    note: str | None = None
+    # "which one is newer?", "which is the most upvoted?" ask of the last answer's papers ("Which is newer, SPLADE
+    # or SPLADE v2?" names its own)
+    if (most := superlative(question, history, last)) is not None:
+        if most.problem:
+            return Resolved(question, None, most.problem)
+        question, note, last = most.question, most.note, most.of or last
+    if asks_more(question):  # "tell me more", "show more", "what else?"
+        return more_asked(question, history, last, filters if filters.active else None, years)
+    # "sort them by date", "oldest first" after a list: the same papers, by date (after one paper's answer, those of
+    # the list before it)
+    if (o := analyse(question)).order is not None and not o.terms:
+        last = several_before(history, last)
+    ordering = o.order is not None and not o.terms and after_list(last)
+    if better:  # after one paper's answer, of the comparison before it
+        last = several_before(history, last)
+    # "is there code?", "any code?": of the paper just discussed, or of each paper of a list ("which of them …")
+    code_only = (code := analyse(question)).with_code and not code.terms
+    if code_only and after_list(last):
+        question = "Which of them have code available?"
+    refs = [int(n) for n in REF.findall(question)]
+    papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
+    if refs and not papers:
+        have = len(last.answer.sources)
+        listed = f"[1] to [{have}]" if have > 1 else "[1]" if have else "no sources"
+        missing = ", ".join(f"[{n}]" for n in refs)
+        return Resolved(question, None, f"The last answer has no source {missing}: it had {listed}.")
+    cues = Cues(
+        elliptical=is_elliptical(code),  # "how many parameters?": of the paper just discussed, or of those listed
+        code_only=code_only,
+        bare=bare,
+        better=better,
+        ordering=ordering,
+        # "which are for images?", "which use BERT?" after a list: of its papers ("which papers …" asks the corpus)
+        of_list=bool(WHICH_OF.match(question)) and not PAPERS_NAMED.search(question) and after_list(last),
+        of_it=not papers and of_the_paper(question, last),  # "how effective is the attack?"
+        # "is there a link?", "how many upvotes?": a field of the record of the paper just discussed
+        own_record=(rec := record_asked(question)) is not None and rec[0] != "citing" and not subject_terms(rec[1]),
+    )
+    asked = _asked(question, history, last, filters, cues, papers)
+    if isinstance(asked, Resolved):
+        return asked
+    query, filters = asked
+    one = filters.paper_ids is not None and len(filters.paper_ids) == 1
+    return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
+
+
+def _pointed(question: str, history: Sequence[Turn], last: Turn) -> tuple[str, Turn] | Resolved:
+    """The question with what it points at ("the other one", "the second one", "the first two") written as "[n]"
+    references, and the answer they number; a reply when it points at what is not there."""
     if other := the_other(question, history, last):  # "how does it compare to the other one?": of the list before
         (question, problem), last = other
         if problem:
@@ -127,54 +193,31 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         if ellipsis := ELLIPSIS.match(question):  # of the last question that asked something itself
             earlier = next((t.question for t in reversed(history) if not picked_alone(t.question)), "")
             question = _asked_again(earlier, ellipsis.group(1)) or question
-    if similar_alone(question):
-        # "any similar papers?", "related work?", "papers like [2]": those closest to the paper just discussed
-        refs = [int(n) for n in REF.findall(question)]
-        ids = [last.answer.sources[n - 1].paper.id for n in refs if 1 <= n <= len(last.answer.sources)]
-        ids = list(dict.fromkeys(ids or [c.paper_id for c in last.answer.citations]))
-        if len(ids) != 1:
-            # (no "[n]" in the reply: the chat would show it as a citation)
-            return Resolved(question, None, "Similar to which paper? Ask of one: “papers similar to the second one”.")
-        return Resolved(question, filters if filters.active else None, similar_to=ids[0], dates=years, upvotes=upvotes)
-    note: str | None = None
-    # "which one is newer?", "which is the most upvoted?" ask of the last answer's papers ("Which is newer, SPLADE
-    # or SPLADE v2?" names its own)
-    if (most := superlative(question, history, last)) is not None:
-        if most.problem:
-            return Resolved(question, None, most.problem)
-        question, note, last = most.question, most.note, most.of or last
-    if asks_more(question):  # "tell me more", "show more", "what else?"
-        return more_asked(question, history, last, filters if filters.active else None, years)
-    # "sort them by date", "oldest first" after a list: the same papers, by date (after one paper's answer, those of
-    # the list before it)
-    if (o := analyse(question)).order is not None and not o.terms:
-        last = several_before(history, last)
-    ordering = o.order is not None and not o.terms and after_list(last)
-    if better:  # after one paper's answer, of the comparison before it
-        last = several_before(history, last)
-    # "is there code?", "any code?": of the paper just discussed, or of each paper of a list ("which of them …")
-    code_only = (code := analyse(question)).with_code and not code.terms
-    if code_only and after_list(last):
-        question = "Which of them have code available?"
-    query = question
-    elliptical = is_elliptical(code)  # "how many parameters?": of the paper just discussed, or of those listed
+    return question, last
+
+
+def _similar(
+    question: str, last: Turn, filters: Filters, years: YearsAsked | None, upvotes: UpvotesAsked | None
+) -> Resolved:
+    """ "any similar papers?", "related work?", "papers like [2]": those closest to the paper just discussed."""
     refs = [int(n) for n in REF.findall(question)]
-    papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
-    if refs and not papers:
-        have = len(last.answer.sources)
-        listed = f"[1] to [{have}]" if have > 1 else "[1]" if have else "no sources"
-        missing = ", ".join(f"[{n}]" for n in refs)
-        return Resolved(question, None, f"The last answer has no source {missing}: it had {listed}.")
-    of_it = not papers and of_the_paper(question, last)  # "how effective is the attack?"
-    # "is there a link?", "how many upvotes?": a field of the record of the paper just discussed
-    own_record = (rec := record_asked(question)) is not None and rec[0] != "citing" and not subject_terms(rec[1])
-    # "which are for images?", "which use BERT?" after a list: of its papers ("which papers …" asks the corpus)
-    of_list = bool(_WHICH_OF.match(question)) and not _PAPERS.search(question) and after_list(last)
+    ids = [last.answer.sources[n - 1].paper.id for n in refs if 1 <= n <= len(last.answer.sources)]
+    ids = list(dict.fromkeys(ids or [c.paper_id for c in last.answer.citations]))
+    if len(ids) != 1:
+        # (no "[n]" in the reply: the chat would show it as a citation)
+        return Resolved(question, None, "Similar to which paper? Ask of one: “papers similar to the second one”.")
+    return Resolved(question, filters if filters.active else None, similar_to=ids[0], dates=years, upvotes=upvotes)
+
+
+def _asked(
+    question: str, history: Sequence[Turn], last: Turn, filters: Filters, cues: Cues, papers: Sequence[Paper]
+) -> tuple[str, Filters] | Resolved:
+    """The query to search for and the papers to search among (the last answer's, when it points back)."""
     if papers:
         # "tell me more about [2]": answer from that paper alone, named by its title.
         query = REF.sub(lambda m: _title(m, last), question)
-        filters = dataclasses.replace(filters, paper_ids=frozenset(p.id for p in papers))
-    elif (
+        return query, dataclasses.replace(filters, paper_ids=frozenset(p.id for p in papers))
+    if (
         (citing := record_asked(question))
         and citing[0] == "citing"
         and not subject_terms(citing[1])
@@ -182,111 +225,49 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
     ):  # "is there follow-up work?", "papers that build on this?": of the paper just discussed (its first cited)
         if after_list(last):
             return Resolved(question, None, _CITING_WHICH)
-        query = f"Which papers cite “{last.answer.citations[0].title}”?"
-    elif (
+        return f"Which papers cite “{last.answer.citations[0].title}”?", filters
+    if (
         SINGULAR.search(question)
         and (cited := [c.paper_id for c in last.answer.citations])
         and ((asked := analyse(question)).shape == "compare" or asked.record == "citing")
     ):  # "Compare it with Arctic-Embed 2.0", "which papers cite it?": the paper just discussed, by its title
         title = next(c.title for c in last.answer.citations if c.paper_id == cited[0])
-        query = SINGULAR.sub(lambda _: f"“{title}”", question, count=1)
-    elif SINGULAR.search(question) and analyse(question).shape == "list" and (it := defined(last)):
-        query = SINGULAR.sub(lambda _: it, question, count=1)  # "what is RAG?", "which papers improve it?"
-    elif own_topic(question, history[-1].answer.answerable):
-        pass  # "what about RNA?" after a refusal: a topic of its own, not read with the one the corpus lacks
-    elif (
+        return SINGULAR.sub(lambda _: f"“{title}”", question, count=1), filters
+    if SINGULAR.search(question) and analyse(question).shape == "list" and (it := defined(last)):
+        return SINGULAR.sub(lambda _: it, question, count=1), filters  # "what is RAG?", "which papers improve it?"
+    if own_topic(question, history[-1].answer.answerable):
+        return question, filters  # "what about RNA?" after a refusal: a topic of its own, not read with the one the
+        # corpus lacks
+    if (
         refers_back(question)
-        or of_it
+        or cues.of_it
         or question.strip().lower().startswith(("and ", "what about", "how about"))
         or (PART.search(question) and not subject_terms(PART.sub(" ", question)) and not after_list(last))
-        or elliptical
-        or code_only
-        or bare
-        or better
-        or ordering
-        or of_list
+        or cues.elliptical
+        or cues.code_only
+        or cues.narrow
         # "what works better then?" after one paper's answer: nothing of its own to search the corpus for
         or (not subject_terms(asked_of(question)) and not after_list(last))
     ):
-        # read with the question that named what was asked about ("What is SPLADE v2?"), not with one that only
-        # asked a part of it ("which GPU?": "what dataset does it use?" is not asked of a GPU)
-        # "compare them" after one paper's answer (not a list of one): the papers of the list or comparison before
-        one_listed = analyse(last.question).shape == "list" or restriction_of(last.question)  # ("from 2024")
-        if NARROW.search(question) and not SINGULAR.search(question) and not one_listed:
-            last = several_before(history, last)
-        upto = history[: history.index(last) + 1]
-        said = (  # (not "tell me about the second one": its words point, they name nothing)
-            t for t in reversed(upto)
-            if not is_elliptical(analyse(t.question)) and names_any(t.question) and pointer(t.question) is None
-        )  # fmt: skip
-        turn = next(said, None)
-        subject = turn.question if turn else last.answer.question
-        if turn and turn.answer.citations and SINGULAR.search(subject):
-            # "how many parameters does it save?", then "what about GPT-3?": "it" is the paper that answered
-            subject = SINGULAR.sub(lambda _: f"“{turn.answer.citations[0].title}”", subject, count=1)
-        query = question if own_topic(question, after=subject) else f"{asked_of(subject)} {question}"
-        cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
-        # "which GPU?" after "how many bits?" of a list: of that list, not of the one paper stating it (but after a
-        # narrowing, "which of them use LLMs?", the papers it cited are the list asked of)
-        if is_elliptical(analyse(last.question)) and after_list(last) and not _narrowing(last.question):
-            cited = [s.paper.id for s in last.answer.sources]
-        of_several = after_list(last) or compared(last)  # "how many parameters?" after a list or a comparison
-        narrow = NARROW.search(question) or bare or better or ordering or of_list
-        if narrow or (elliptical and of_several and not SINGULAR.search(question)):
-            filters = dataclasses.replace(filters, paper_ids=frozenset(cited))
-            titles = list(dict.fromkeys(c.title for c in last.answer.citations))
-            if len(titles) >= 2 and (better or analyse(question).shape == "compare"):  # "how do they differ?"
-                query = "Compare " + " and ".join(f"“{t}”" for t in titles)
-            elif len(titles) >= 2 and elliptical and (gain := _HOW_MUCH.match(question)):  # "how much faster?"
-                query = f"{gain[0]} are {' and '.join(f'“{t}”' for t in titles)}?"  # each one's, as asked of both
-        elif (
-            SINGULAR.search(question) or PART.search(question) or elliptical or code_only or of_it or own_record
-        ) and cited:
-            # "what dataset does it introduce?": the paper just discussed, the last answer's first citation. A
-            # question with words of its own is asked alone ("does it use an inverted index?" after "does it use
-            # BERT?" is not asked of BERT); "what does it evaluate on?" is read with the last question.
-            filters = dataclasses.replace(filters, paper_ids=frozenset(cited[:1]))
-            # "Who are the authors?", "what are the main findings?" ask a part of that paper: the question alone,
-            # asked of it as named.
-            # A list's topic is no words of one of its papers ("what does it propose?" of the first quoted the
-            # sentence on retrieval-augmented generation, not what it proposes)
-            # "tell me more about [2]" names that paper by pointing: no words of it to ask with either
-            pointing = pointer(last.question) is not None
-            # (how the answer should read is no word of its own: "summarize it in one sentence")
-            own = bool(subject_terms(asked_of(question)))
-            alone = own or not SINGULAR.search(question) or after_list(last) or pointing
-            query = question if alone else query
-            title = next((c.title for c in last.answer.citations if c.paper_id == cited[0]), "")
-            query = (title and gist_asked(question, title)) or query  # "what is the main idea?", "summarize it …"
-    one = filters.paper_ids is not None and len(filters.paper_ids) == 1
-    return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
+        return read_back(question, history, last, filters, cues)
+    return question, filters
 
 
 # (no "[n]" in the reply: the chat would show it as a citation)
 _CITING_WHICH = "Follow-up work on which paper? Ask of one (“papers that build on the first one”)."
-_OPENING = r"^\s*(?:and\s+|so\s+)?"  # how a follow-up may open ("and which is better?", "so how many?")
 _WHICH_BETTER = re.compile(
-    _OPENING + r"which(?:\s+one|\s+of\s+(?:them|these|those|the\s+two))?\s+"
+    OPENING + r"which(?:\s+one|\s+of\s+(?:them|these|those|the\s+two))?\s+"
     r"(?:(?:is|was|performs?|works?|does|did|scores?)\s+)?(?:the\s+)?"
     # (any superlative, "the simplest?", but those of dates, which `superlative` reads)
     r"(?:better|best|faster|stronger|more\s+[a-z]+|most\s+[a-z]+|(?!(?:old|new|lat|earli)est)[a-z]{3,}est)\b",
     re.I,
 )
-_PAPERS = re.compile(rf"\b{PAPERS}\b", re.I)  # "which papers are from 2023?" names papers afresh
-_WHICH_OF = re.compile(_OPENING + r"which\s+(?:are|is|was|were|use|uses|used|do|does|did|have|has)\b", re.I)
-
-
-def _narrowing(question: str) -> bool:
-    """Whether a question narrows the list before it ("which of them use LLMs?", "which are for images?")."""
-    return bool(NARROW.search(question) or _WHICH_OF.match(question))
-
 
 _HOW_MANY_LISTED = re.compile(
-    _OPENING + r"how\s+many(?:\s+(?:of\s+them|papers|works|studies))?(?:\s+(?:are\s+there|are\s+they|is\s+that"
+    OPENING + r"how\s+many(?:\s+(?:of\s+them|papers|works|studies))?(?:\s+(?:are\s+there|are\s+they|is\s+that"
     r"|did\s+you\s+find|were\s+found|in\s+total|total))?\s*[?.!]*\s*$",
     re.I,
 )
-_HOW_MUCH = re.compile(r"^\s*how\s+much\s+[\w-]+(?=\s*\??\s*$)", re.I)  # "how much faster?": a gain, no subject
 
 
 def _asked_again(question: str, ref: str) -> str | None:
