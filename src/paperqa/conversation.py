@@ -235,9 +235,9 @@ def _asked(
         return SINGULAR.sub(lambda _: f"“{title}”", question, count=1), filters
     if SINGULAR.search(question) and analyse(question).shape == "list" and (it := defined(last)):
         return SINGULAR.sub(lambda _: it, question, count=1), filters  # "what is RAG?", "which papers improve it?"
+    # "what about RNA?" after a refusal: a topic of its own, not read with the one the corpus lacks
     if own_topic(question, history[-1].answer.answerable):
-        return question, filters  # "what about RNA?" after a refusal: a topic of its own, not read with the one the
-        # corpus lacks
+        return question, filters
     if (
         refers_back(question)
         or cues.of_it
