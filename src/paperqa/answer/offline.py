@@ -15,17 +15,14 @@ import numpy as np
 
 from ..text import examples_removed, terms
 from ..types import Source
-from .asked_names import defined_unnamed, named_sources, sides_named, studied_only, unnamed
+from .asked_names import defined_unnamed, named_sources
 from .citations import inert
 from .citing import CITING_UNRECORDED, mentioning
 from .code import code_listed, code_of
-from .comparison import MAX_COMPARED, compared
 from .defining import defining
 from .draft import (
-    NEITHER_NAMES,
     NOTHING_RETRIEVED,
     Draft,
-    none_made,
     none_named,
     not_introduced,
     of_those_listed,
@@ -46,7 +43,6 @@ from .pointed import (
     against_named,
     apart_from,
     applied_elsewhere,
-    described_side,
     elsewhere,
     in_passing,
     qualified_name,
@@ -54,9 +50,10 @@ from .pointed import (
 from .premise import premise_said, training_denied
 from .question import Asked, analyse
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, orgs_said
-from .relevance import UNSEEN, Idf, lacking, match, names_another, spelled_out
+from .relevance import UNSEEN, Idf, Match, lacking, match, spelled_out
 from .subjects import SHORT, Subjects
-from .topics import side_papers, the_two, topic_sides, topics_compared
+from .topics import side_papers, topic_sides
+from .two_sides import two_sided
 from .vectors import Vectors
 
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
@@ -112,34 +109,8 @@ class OfflineWriter:
             untrained = training_denied(asked.text, own_part(sources[0])) is not None
             if not asked.terms or gain_of_it or only_wanted or subjectless or untrained:
                 named = [0]  # "What are the main findings?" of it; "how much better is it than its predecessor?"
-        if asked.among and (each := each_counted(asked.text, asked.among, sources)):  # "how many parameters?"
-            return each  # of each paper the last answer listed, not a list on "parameters"
-        if asked.among and asked.shape in ("improvement", "number") and not named:  # "how much do they save?"
-            return each_figure(asked.among, sources, lambda i: self.one.numbers(asked, sources, i, hedged=False))
-        # "Which paper reports the largest speedup?": those reporting one, unranked (a measure, not a topic)
-        if asked.best and len(asked.terms) == 1 and asked.terms[0] in MEASURES and not named:
-            written = as_written(asked.text, list(asked.terms))[0]
-            if reporting := each_reporting(asked.terms[0], written, sources):
-                return reporting
-        if asked.record == "citing":  # "which papers cite SPLADE?": none recorded; those mentioning it instead
-            if not (named or asked.one_paper):  # "which papers cite YOLO?": no paper of that name; those on it
-                draft = self._write(dataclasses.replace(asked, record=None), vector, sources)
-                draft.text = f"{CITING_UNRECORDED} {draft.text}"
-                return draft
-            return mentioning(asked.text, sources, named[0] if named else 0, matches)
-        if asked.record == "organisation" and not (named or asked.one_paper):  # "which labs work on MoE?": the list,
-            draft = self._write(dataclasses.replace(asked, record=None, shape="list"), vector, sources)  # its orgs
-            if draft.answerable and draft.quotes:
-                draft.text = f"{orgs_said([sources[n - 1].paper for n in sorted(draft.quotes)])}\n{draft.text}"
-            return draft
-        if asked.record and (named or asked.one_paper):  # "who wrote SPLADE?", "when was it published?"
-            return self.one.record(asked.record, sources, named[0] if named else 0, hedged=False)
-        if asked.record == "citations":  # "which paper is the most cited?"
-            return Draft("The corpus records no citation counts.", answerable=False)
-        if asked.record == "author count":  # "which paper has the most authors?": no one paper to give it of
-            return Draft(AUTHORS_UNRANKED, answerable=False)
-        if asked.record == "authors" and not asked.terms:  # "Who are the authors?" of no paper (after a list)
-            return Draft(AUTHORS_UNNAMED, answerable=False)
+        if (answered := self._of_records(asked, vector, sources, named, matches)) is not None:
+            return answered
         if asked.shape == "fact" and asked.weakness and not (named or asked.one_paper):
             # "the open problems in X": each paper on X with the limit it states (no kind named: "problems")
             asked = dataclasses.replace(asked, shape="list", wants=frozenset(), wants_words=frozenset())
@@ -191,47 +162,21 @@ class OfflineWriter:
             return Draft(not_introduced(asked.introduced, sources[:10]), answerable=False)  # gaBERT did not make BERT
         if asked.shape == "list":
             return self.lister.write(asked, vector, sources, matches)
-        if asked.shape == "compare" and len(sides := sides_named(asked.text, named, matches)) >= 2:
-            return compared(asked, sources, sides[:MAX_COMPARED], self.pick)
-        if asked.shape == "compare" and len(sides) < 2 and (pair := the_two(asked, sources)):
-            return compared(asked, sources, pair, self.pick)  # "Compare the two Matryoshka papers"
-        if (
-            asked.shape == "compare"
-            and len(sides) == 1
-            and (
-                (absent := unnamed(asked.text, sources[:10], mentioned := [matches[i].name for i in named]))
-                or (studied := studied_only(asked.text, sources[:10], mentioned))
-            )
-        ):
-            # "Compare ColBERT and SPLADE": the corpus has SPLADE's paper, none named ColBERT (ColBERT-XM is not);
-            # "Compare MERU and CLIP": papers study CLIP ("… Neurons in CLIP"), none made it
-            draft = compared(asked, sources, sides, self.pick, absent or studied)
-            draft.text = f"{none_named(absent) if absent else none_made(studied)} {draft.text}"
-            return draft
-        if (  # the other side described: "Compare SPLADE with the paper on hard negatives for dense retrieval"
-            asked.shape == "compare"
-            and len(sides) == 1
-            and (other := described_side(asked, sources, matches, sides[0], self.idf)) is not None
-        ):
-            return compared(asked, sources, [sides[0], other], self.pick)
-        if (  # two approaches no paper is named for: "the differences between dense and sparse retrieval"
-            asked.shape == "compare"
-            and not sides
-            and two
-            and (chosen := side_papers(two, sources) if named else two_papers)
-        ):
-            return topics_compared(two, sources, chosen, self.pick)
-        if asked.shape == "fact" and asked.named_kind and len(sides := sides_named(asked.text, named, matches)) >= 2:
-            return compared(asked, sources, sides[:MAX_COMPARED], self.pick)  # "which datasets do X and Y use?"
-        if (  # "how much faster are X and Y?" (not "how much does X improve over Y?", one's gain over the other,
-            # unless neither abstract names the other: "is WAGLE better than DP2Unlearning?")
-            asked.shape in ("improvement", "number") and len(sides := sides_named(asked.text, named, matches)) >= 2
-        ):
-            against = against_named(asked.text)
-            if not against or not names_another([sources[i].paper for i in sides[:MAX_COMPARED]], self.idf):
-                draft = self.one.numbers_of_each(asked, sources, sides[:MAX_COMPARED])
-                draft.text = f"{NEITHER_NAMES} {draft.text}" if against else draft.text
-                return draft
+        if (sided := two_sided(asked, sources, matches, named, two, two_papers, self.one)) is not None:
+            return sided
+        return self._of_lead(asked, sources, matches, named, wanted, together)
+
+    def _of_lead(
+        self,
+        asked: Asked,
+        sources: Sequence[Source],
+        matches: list[Match],
+        named: Sequence[int],
+        wanted: Sequence[str],
+        together: float,
+    ) -> Draft:
+        """The answer from one paper: the one the question names, else the one leading on its topic (the closest,
+        said to be, when support is middling); a refusal when that paper is on another subject."""
         lead = named[0] if named else unnamed_lead(asked, sources, matches, self.subjects, self.idf)
         if lead is None:  # "reinforcement learning … database indexes": no paper on RL holds the topic
             return Draft(refusal(sources, apart=[written for written, _ in noun_kinds(asked.text)]), answerable=False)
@@ -291,3 +236,38 @@ class OfflineWriter:
         if named and (note := premise_said(asked.text, sources[top], matches[top].name, self.subjects.names)):
             draft.text = f"{note} {draft.text}"  # "given that it trains a model per size", "does X fine-tune …?"
         return draft
+
+    def _of_records(
+        self, asked: Asked, vector: np.ndarray, sources: Sequence[Source], named: Sequence[int], matches: list[Match]
+    ) -> Draft | None:
+        """An answer from papers' records, or one figure of each paper listed, when that is what is asked; else
+        None."""
+        if asked.among and (each := each_counted(asked.text, asked.among, sources)):  # "how many parameters?"
+            return each  # of each paper the last answer listed, not a list on "parameters"
+        if asked.among and asked.shape in ("improvement", "number") and not named:  # "how much do they save?"
+            return each_figure(asked.among, sources, lambda i: self.one.numbers(asked, sources, i, hedged=False))
+        # "Which paper reports the largest speedup?": those reporting one, unranked (a measure, not a topic)
+        if asked.best and len(asked.terms) == 1 and asked.terms[0] in MEASURES and not named:
+            written = as_written(asked.text, list(asked.terms))[0]
+            if reporting := each_reporting(asked.terms[0], written, sources):
+                return reporting
+        if asked.record == "citing":  # "which papers cite SPLADE?": none recorded; those mentioning it instead
+            if not (named or asked.one_paper):  # "which papers cite YOLO?": no paper of that name; those on it
+                draft = self._write(dataclasses.replace(asked, record=None), vector, sources)
+                draft.text = f"{CITING_UNRECORDED} {draft.text}"
+                return draft
+            return mentioning(asked.text, sources, named[0] if named else 0, matches)
+        if asked.record == "organisation" and not (named or asked.one_paper):  # "which labs work on MoE?": the list,
+            draft = self._write(dataclasses.replace(asked, record=None, shape="list"), vector, sources)  # its orgs
+            if draft.answerable and draft.quotes:
+                draft.text = f"{orgs_said([sources[n - 1].paper for n in sorted(draft.quotes)])}\n{draft.text}"
+            return draft
+        if asked.record and (named or asked.one_paper):  # "who wrote SPLADE?", "when was it published?"
+            return self.one.record(asked.record, sources, named[0] if named else 0, hedged=False)
+        if asked.record == "citations":  # "which paper is the most cited?"
+            return Draft("The corpus records no citation counts.", answerable=False)
+        if asked.record == "author count":  # "which paper has the most authors?": no one paper to give it of
+            return Draft(AUTHORS_UNRANKED, answerable=False)
+        if asked.record == "authors" and not asked.terms:  # "Who are the authors?" of no paper (after a list)
+            return Draft(AUTHORS_UNNAMED, answerable=False)
+        return None
