@@ -53,6 +53,15 @@ def test_a_list_lacking_a_phrases_noun_is_only_the_closest(offline):
     assert head == "No paper found is on all of this; the closest paper (it does not mention “interaction”):", head
 
 
+def test_a_list_whose_papers_all_lack_two_things_it_names_is_refused(offline):
+    # "an Irish retrieval system" listed gaBERT, an Irish language model, as "the closest paper (it does not mention
+    # “retrieval” or “system”)": two things of the topic missing from all it found, one a subject, is no list on it
+    answer = offline.ask("Which papers build an Irish retrieval system?")
+    assert not answer.answerable and "“retrieval” and “system”" in answer.text, answer.text
+    # alternatives are one thing: "adversarial inputs or poisoned data", both lacked, is one missing
+    assert offline.ask("Which papers attack models with adversarial inputs or poisoned data?").answerable
+
+
 def test_a_task_named_by_the_noun_of_a_framing_verb_is_the_topic(offline):
     # "summarize" frames a request ("Summarize the paper on …"); "summarization" names the task asked about
     answer = offline.ask("Which papers work on summarization of documents?")

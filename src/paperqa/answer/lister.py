@@ -17,9 +17,9 @@ from .holding import vocabulary
 from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
 from .membership import MEMBER_WEIGHTS, by_kin, fit, logistic, member_rows
 from .one_paper import OnePaper
-from .phrases import kinds_written
+from .phrases import as_written, kinds_written
 from .picking import Picker
-from .pointed import named_by_none
+from .pointed import named_by_none, things_lacked
 from .question import Asked, analyse, names_llms
 from .relevance import Idf, Match, holding_kinds, lacking, match, on_topic
 from .subjects import SHORT, Subjects
@@ -92,6 +92,11 @@ class Lister:
             return Draft(refusal(sources, apart=unwritten), answerable=False)
         if phrase := self.subjects.unwritten_phrase(asked, sources, chosen):  # "Speedups from speculative decoding?"
             return Draft(refusal(sources, apart=phrase), answerable=False)
+        lacked = things_lacked(asked, [sources[i] for i in chosen])
+        if len(lacked) >= 2 and any(self.subjects.names(t) for t in lacked):
+            # "a Thai retrieval system" of a Thai language model: every paper listed lacks two things the topic
+            # names (one a subject), so none is on it
+            return Draft(refusal(sources, apart=as_written(asked.text, lacked)), answerable=False)
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
             return self.one.summary(asked, sources, chosen[0], hedged=False)
         head, chosen = list_head(asked, sources, chosen, lack_said, rarest=self.subjects.rarest(asked.terms) or "")

@@ -225,6 +225,15 @@ def lacked_by_all(asked: Asked, listed: Sequence[Source]) -> set[str]:
     return set.intersection(*(set(lacking(asked, s.paper)) for s in listed))
 
 
+def things_lacked(asked: Asked, listed: Sequence[Source]) -> list[str]:
+    """The key terms none of the listed papers has, the terms of one set of alternatives counted as one thing (the
+    first lacked): "inputs" and "poisoned" of "adversarial inputs or poisoned data" are one."""
+    none_has = lacked_by_all(asked, listed)
+    alike = [frozenset().union(*sides) & none_has for sides in asked.either]
+    counted = [t for t in asked.terms if t in none_has and not any(t in group for group in alike)]
+    return counted + [min(group, key=asked.terms.index) for group in alike if group]
+
+
 def named_by_none(asked: Asked, listed: Sequence[Source]) -> list[str]:
     """The names the question gives (acronyms or coined names: `RLHF`, `BERT`) that none of the listed papers
     has, as written."""
