@@ -62,6 +62,14 @@ def test_a_list_whose_papers_all_lack_two_things_it_names_is_refused(offline):
     assert offline.ask("Which papers attack models with adversarial inputs or poisoned data?").answerable
 
 
+def test_a_topic_written_only_by_papers_off_where_it_applies_is_refused(offline):
+    # "prompt tuning for recommender systems" showed a recommender paper as the closest, though papers found write
+    # "prompt tuning" and none of those on recommenders does: the two subjects are apart in the corpus
+    answer = offline.ask("Which papers use prompt tuning for recommender systems?")
+    assert not answer.answerable and "“prompt tuning”" in answer.text, answer.text
+    assert offline.ask("Which papers use hard negatives for dense retrieval?").answerable  # written by those listed
+
+
 def test_a_task_named_by_the_noun_of_a_framing_verb_is_the_topic(offline):
     # "summarize" frames a request ("Summarize the paper on …"); "summarization" names the task asked about
     answer = offline.ask("Which papers work on summarization of documents?")

@@ -88,6 +88,8 @@ class Lister:
         if unapplied := self.subjects.unapplied(asked, [sources[i] for i in chosen]):
             # "… sparse retrievers for e-commerce search": where it is asked to apply, no paper listed mentions
             return Draft(refusal(sources, apart=unapplied), answerable=False)
+        if apart := self.subjects.written_elsewhere(asked, sources, chosen):  # "feature attribution for recommenders"
+            return Draft(refusal(sources, apart=apart), answerable=False)
         if unwritten := self.subjects.name_unwritten(asked, sources, whole=False):  # "… for time series forecasting"
             return Draft(refusal(sources, apart=unwritten), answerable=False)
         if phrase := self.subjects.unwritten_phrase(asked, sources, chosen):  # "Speedups from speculative decoding?"

@@ -21,6 +21,7 @@ from .relevance import (
     holds_phrase,
     kinds_named,
     lacking,
+    near_said,
     on_topic,
     rare,
     subject,
@@ -49,6 +50,9 @@ def _nouns(asked: Asked, *stems: str) -> bool:
 def written_by_none(pairs: Sequence[tuple[str, str]], sources: Sequence[Source]) -> list[tuple[str, str]]:
     """The word pairs no paper of `sources` writes together (`near`), in their order."""
     return [(a, b) for a, b in pairs if not any(near(s.paper, a, b) for s in sources)]
+
+
+_WHERE = r"(?:for|in|on|against)"  # where a topic is applied (`roles.domains`)
 
 
 class Subjects:
@@ -258,6 +262,29 @@ class Subjects:
             and all(t in lack for lack in lacked)
             and not re.search(rf"\b{re.escape(w)}\s+(?:and|or)\b", asked.text, re.IGNORECASE)
         ]
+
+    @staticmethod
+    def written_elsewhere(asked: Asked, sources: Sequence[Source], chosen: Sequence[int]) -> list[str]:
+        """Of a short question applying a topic somewhere ("feature attribution for recommender systems"), a phrase
+        of the topic that papers found write, none of those listed, as written: the papers on recommenders that
+        "attribute" a gain and vectorize "features" are not on it, and the one on feature attribution is not on
+        recommenders (the two subjects are apart in the corpus)."""
+        if not chosen or len(asked.terms) > APPLIED_WORDS or not asked.domains:
+            return []
+        # the phrase said right before where it applies ("feature attribution for"; not "embeddings, vectors for")
+        topic = [
+            (a, b, " ".join(written))
+            for a, b in asked.pairs
+            if len(written := as_written(asked.text, [a, b])) == 2
+            and re.search(rf"\b{re.escape(written[0])}[\s-]+{re.escape(written[1])}\s+{_WHERE}\b", asked.text, re.I)
+        ]
+        others = [s for i, s in enumerate(sources) if i not in chosen]
+        return [
+            phrase
+            for a, b, phrase in topic
+            if not any(near_said(asked, sources[i].paper, a, b) for i in chosen)
+            and any(near_said(asked, s.paper, a, b) for s in others)
+        ][:1]
 
     @staticmethod
     def writes(source: Source, phrases: Sequence[tuple[str, str]]) -> bool:
