@@ -68,6 +68,10 @@ def test_a_topic_written_only_by_papers_off_where_it_applies_is_refused(offline)
     answer = offline.ask("Which papers use prompt tuning for recommender systems?")
     assert not answer.answerable and "“prompt tuning”" in answer.text, answer.text
     assert offline.ask("Which papers use hard negatives for dense retrieval?").answerable  # written by those listed
+    # ... or its one word there, "model" framing: recommender papers, none merging models, are no list on it
+    merging = offline.ask("Which papers use model merging for recommender systems?")
+    assert not merging.answerable and "“merging”" in merging.text, merging.text
+    assert offline.ask("Which papers use hashing for recommender systems?").answerable
 
 
 def test_a_task_named_by_the_noun_of_a_framing_verb_is_the_topic(offline):

@@ -279,12 +279,26 @@ class Subjects:
             and re.search(rf"\b{re.escape(written[0])}[\s-]+{re.escape(written[1])}\s+{_WHERE}\b", asked.text, re.I)
         ]
         others = [s for i, s in enumerate(sources) if i not in chosen]
-        return [
+        phrases = [
             phrase
             for a, b, phrase in topic
             if not any(near_said(asked, sources[i].paper, a, b) for i in chosen)
             and any(near_said(asked, s.paper, a, b) for s in others)
-        ][:1]
+        ]
+        # ... or its one word there ("model merging for", "model" framing; not the last of a phrase, "late
+        # interaction for", which no paper writes; nor a comparative, "cheaper for")
+        words = [
+            said
+            for t in asked.terms
+            if t not in asked.domains
+            and not any(t == b for _, b, _ in topic)
+            and (said := as_written(asked.text, [t])[0])
+            and not comparative(said.casefold())
+            and re.search(rf"\b{re.escape(said)}\s+{_WHERE}\b", asked.text, re.I)
+            and all(t in lacking(asked, sources[i].paper) for i in chosen)  # (an acronym as the papers spell it)
+            and any(t not in lacking(asked, s.paper) for s in others)
+        ]
+        return (phrases + words)[:1]
 
     @staticmethod
     def writes(source: Source, phrases: Sequence[tuple[str, str]]) -> bool:
