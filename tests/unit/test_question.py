@@ -994,3 +994,11 @@ def test_the_area_a_list_is_of_frames_it():
     # "surveys or reviews of a research area": "area" was a key, held by few surveys, and five of seven were left out
     assert analyse("Which papers are surveys or reviews of a research area?").terms == ("survey", "review")
     assert "area" not in analyse("What work is there in the area of hashing?").terms
+
+
+def test_what_separates_two_names_or_how_one_relates_to_another_compares_them():
+    # "What separates HyperAttention from SALE?" quoted HyperAttention alone, as a fact asked of it
+    assert analyse("What separates HyperAttention from SALE?").shape == "compare"
+    assert analyse("How does GASLITE relate to Adversarial Retriever-Ranker?").shape == "compare"
+    assert analyse("How do attention heads relate to factual recall?").shape != "compare"  # no name: a fact
+    assert analyse("How does the model separate speech from noise?").shape != "compare"
