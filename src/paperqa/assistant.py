@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import functools
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
@@ -15,8 +14,6 @@ from .about import about_corpus, about_orgs, corpus_described, how_to_ask, org_m
 from .answer.llm import llm_answer
 from .answer.more import more_answer
 from .answer.offline_answer import offline_answer
-from .answer.question import analyse
-from .answer.relevance import UNSEEN
 from .answer.restricted import names_nothing, restricted_answer
 from .answer.similar import SIMILAR_SHOWN, described, named_in, similar_answer, similar_asked
 from .answer.stream import AnswerStream, said
@@ -33,10 +30,10 @@ from .index import CheckReport, ChromaServer, Index, IngestReport, Progress, Vie
 from .index.lock import OnWait
 from .index.snapshots import SnapshotFolder
 from .markup import markup_removed
+from .reading import read_question
 from .resolved import Resolved
 from .retrieval import Retriever
 from .settings import Settings
-from .spelling import respelled, typos_fixed, versions_read
 from .stream_ingest import Tally, segments
 from .turns import Turn, history_text
 from .types import Answer, Source
@@ -173,22 +170,8 @@ class Assistant:
             resolved = with_org(resolved, view)
             if resolved.unknown_org and names_nothing(resolved.query):  # "papers by Meta": none are
                 return said(question, org_missing(resolved.unknown_org, self.index.overview()))
-            # `summarisation` read as the corpus spells it; pasted HTML tags are no words of the question
-            query = respelled(markup_removed(resolved.query), view.idf, view.idf(UNSEEN))
-            query, slips = typos_fixed(query, view.holding)  # `machien` read as `machine`, and said
-            query, versions = versions_read(query, view.idf, view.idf(UNSEEN), view.starting)  # `YOLO`: `YOLOv8`
-            asked = analyse(query)
-            among = len(resolved.filters.paper_ids) if resolved.filters and resolved.filters.paper_ids else 0
-            if resolved.one_paper:  # "what does it evaluate on?" after "which papers …": not a list
-                own = analyse(question).shape
-                shape = asked.shape if asked.shape != "list" else "fact" if own == "list" else own
-                asked = dataclasses.replace(asked, shape=shape, one_paper=True)
-            elif among:  # "how many parameters?" of the papers listed
-                # (what it asks of them in its own words, unless it restricts them: "which are from 2023?")
-                of_them = "" if resolved.restriction else question
-                # "how much do they save?": a figure of each, not a list (read with the list's question)
-                figure = (own := analyse(question).shape) in ("improvement", "number") and asked.shape == "list"
-                asked = dataclasses.replace(asked, among=among, of_them=of_them, shape=own if figure else asked.shape)
+            read = read_question(question, resolved, view)
+            asked, among = read.asked, read.among
             # "Which papers are from 2023?", "papers by Google", "the latest papers": those they admit, by date.
             # ("the most upvoted papers on LLMs" names LLMs, which frame most questions but are a list's topic here)
             restricted_only = (
@@ -221,7 +204,7 @@ class Assistant:
         categories = resolved.filters.categories if resolved.filters else ()
         known = self.index.overview().categories if categories else []
         unknown = categories_unknown(categories, known) if categories else []
-        stream.notes = notes_of(resolved, [*slips, *versions], undated, unknown, known)
+        stream.notes = notes_of(resolved, read.fixes, undated, unknown, known)
         return stream
 
     def _similar(self, view: View, question: str, resolved: Resolved) -> AnswerStream | None:
