@@ -50,7 +50,8 @@ from .pointed import (
 from .premise import premise_said, training_denied
 from .question import Asked, analyse
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, orgs_said
-from .relevance import UNSEEN, Idf, Match, lacking, match, spelled_out
+from .relevance import UNSEEN, Idf, Match, lacking, match
+from .spelled import spelled_out
 from .subjects import SHORT, Subjects
 from .topics import side_papers, topic_sides
 from .two_sides import two_sided

@@ -17,8 +17,9 @@ from .names import fold, own_names
 from .phrases import COINED, as_written
 from .premise import premise_of
 from .question import Asked, names_llms
-from .relevance import APPLIED_WORDS, Idf, Match, holds_phrase, kinds_named, lacking, phrases_lacked, spelled_held
+from .relevance import APPLIED_WORDS, Idf, Match, holds_phrase, kinds_named, lacking, phrases_lacked
 from .roles import COMPARING
+from .spelled import spelled_held
 from .traits import LANGUAGE_MODELING, on_language_modeling, on_language_models
 
 _NAME = re.compile(COINED)  # an acronym or coined name (`RLHF`, `BERT`, `T5`)

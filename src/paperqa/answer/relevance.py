@@ -8,21 +8,21 @@ held-out half is only ever reported.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from ..text import FRAME, named_examples_removed, stem, terms
+from ..text import FRAME, named_examples_removed
 from ..types import ONE_CHUNK, Paper, Source
 from .evidence import has, has_name
 from .heads import headed, named_by_qualifier, named_by_rarer
 from .holding import after_it, holds_compound, near, vocabulary
 from .makers import ize_stems, maker_stems
-from .names import definitions, mentions
+from .names import mentions
 from .paper_text import named_only, writes_capitalised
 from .phrases import as_written, noun_kinds, writes_kinds
 from .question import Asked
+from .spelled import abbreviation_held, spelled_held
 
 Idf = Callable[[str], float]
 
@@ -201,15 +201,6 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     return sum(1 for t in missing if rare(t, idf)) <= (len(asked.terms) - 1) // 2
 
 
-def spelled_held(asked: Asked, paper: Paper) -> set[str]:
-    """The question's acronyms a paper holds as the papers found spell them ("SAE": "sparse autoencoder"), and
-    the words of its hyphenated names a paper holds as they abbreviate them ("part-of-speech": "POS")."""
-    if not asked.spelled and not asked.abbreviated:  # (most questions)
-        return set()
-    spelled = {t for t, parts in asked.spelled if holds_compound(paper, parts)}
-    return spelled | {t for parts, _ in asked.abbreviated if abbreviation_held(asked, paper, parts) for t in parts}
-
-
 def holds_phrase(asked: Asked, paper: Paper, parts: Sequence[str]) -> bool:
     """Whether a paper holds one of the question's hyphenated names, together or as the papers found abbreviate
     it ("part-of-speech" of a paper writing only "POS tagging"), or, of a kind of learning, with a modifier of its
@@ -217,33 +208,6 @@ def holds_phrase(asked: Asked, paper: Paper, parts: Sequence[str]) -> bool:
     if holds_compound(paper, parts) or abbreviation_held(asked, paper, parts):
         return True
     return any(stems == tuple(parts) for _, stems in noun_kinds(asked.text)) and writes_kinds(asked.text, paper)
-
-
-def abbreviation_held(asked: Asked, paper: Paper, parts: Sequence[str]) -> bool:
-    """Whether a paper writes, in capitals, an abbreviation the papers found give the question's name `parts`."""
-    words = vocabulary(paper)
-    return any(p == tuple(parts) and has(a, words) and writes_capitalised(paper, a) for p, a in asked.abbreviated)
-
-
-def spelled_out(asked: Asked, sources: Sequence[Source]) -> Asked:
-    """A question whose acronyms ("the SAE-based unlearning paper") are also held as the papers found spell them
-    ("sparse autoencoders (SAEs)"): a paper writing only "sparse autoencoder" is on SAEs. And one whose hyphenated
-    names a paper found abbreviates ("part-of-speech (POS)"): a paper writing only "POS" holds them."""
-    found: dict[str, tuple[str, ...]] = {}
-    short: dict[tuple[str, ...], str] = {}
-    for source in sources if asked.acronyms or asked.compounds else ():
-        for definition, acronym in definitions(source.paper.abstract):
-            term = stem(acronym.casefold())
-            singular = stem(acronym[:-1].casefold()) if acronym.endswith("s") else term
-            parts = tuple(terms(definition))
-            if len(parts) < 2:
-                continue
-            if (held := term if term in asked.acronyms else singular) in asked.acronyms and held not in found:
-                found[held] = parts
-            if parts in asked.compounds and parts not in short:
-                short[parts] = singular
-    asked = dataclasses.replace(asked, spelled=tuple(found.items())) if found else asked
-    return dataclasses.replace(asked, abbreviated=tuple(short.items())) if short else asked
 
 
 def name_floor(idf: Idf) -> float:
