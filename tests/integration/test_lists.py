@@ -16,6 +16,13 @@ def cited_titles(answer):
     return [c.title for c in answer.citations]
 
 
+def refused_naming(offline, question, lacked, answered):
+    """`question` is refused naming what it lacks (`lacked`, as quoted), and `answered`, of the same form, is not."""
+    answer = offline.ask(question)
+    assert not answer.answerable and lacked in answer.text, answer.text
+    assert offline.ask(answered).answerable, answered
+
+
 def test_a_kind_of_learning_is_listed_as_one_name_and_searched_for_as_one(offline):
     answer = offline.ask("Which papers study in-context learning?")
     assert answer.answerable
@@ -56,22 +63,19 @@ def test_a_list_lacking_a_phrases_noun_is_only_the_closest(offline):
 def test_a_list_whose_papers_all_lack_two_things_it_names_is_refused(offline):
     # "an Irish retrieval system" listed gaBERT, an Irish language model, as "the closest paper (it does not mention
     # “retrieval” or “system”)": two things of the topic missing from all it found, one a subject, is no list on it
-    answer = offline.ask("Which papers build an Irish retrieval system?")
-    assert not answer.answerable and "“retrieval” and “system”" in answer.text, answer.text
-    # alternatives are one thing: "adversarial inputs or poisoned data", both lacked, is one missing
-    assert offline.ask("Which papers attack models with adversarial inputs or poisoned data?").answerable
+    # (alternatives are one thing: "adversarial inputs or poisoned data", both lacked, is one missing)
+    irish, poisoned = "Which papers build an Irish retrieval system?", "Which papers attack models with adversarial "
+    refused_naming(offline, irish, "“retrieval” and “system”", poisoned + "inputs or poisoned data?")
 
 
 def test_a_topic_written_only_by_papers_off_where_it_applies_is_refused(offline):
     # "prompt tuning for recommender systems" showed a recommender paper as the closest, though papers found write
     # "prompt tuning" and none of those on recommenders does: the two subjects are apart in the corpus
-    answer = offline.ask("Which papers use prompt tuning for recommender systems?")
-    assert not answer.answerable and "“prompt tuning”" in answer.text, answer.text
-    assert offline.ask("Which papers use hard negatives for dense retrieval?").answerable  # written by those listed
+    prompts, negatives = "Which papers use prompt tuning for ", "Which papers use hard negatives for dense retrieval?"
+    refused_naming(offline, prompts + "recommender systems?", "“prompt tuning”", negatives)  # written by those listed
     # ... or its one word there, "model" framing: recommender papers, none merging models, are no list on it
-    merging = offline.ask("Which papers use model merging for recommender systems?")
-    assert not merging.answerable and "“merging”" in merging.text, merging.text
-    assert offline.ask("Which papers use hashing for recommender systems?").answerable
+    merging, hashing = "Which papers use model merging for ", "Which papers use hashing for recommender systems?"
+    refused_naming(offline, merging + "recommender systems?", "“merging”", hashing)
 
 
 def test_a_task_named_by_the_noun_of_a_framing_verb_is_the_topic(offline):
@@ -741,9 +745,8 @@ def test_a_modality_named_only_among_examples_is_not_the_paper_s(offline):
 
 
 def test_attacks_against_what_no_paper_found_mentions_are_refused(offline):
-    answer = offline.ask("Which papers run membership inference attacks against recommender systems?")
-    assert not answer.answerable and "“recommender" in answer.text, answer.text
-    assert offline.ask("Which papers study membership inference against large language models?").answerable
+    attacks, llms = "Which papers run membership inference attacks against ", "Which papers study membership inference"
+    refused_naming(offline, attacks + "recommender systems?", "“recommender", llms + " against large language models?")
 
 
 def test_a_refusal_names_the_phrase_no_paper_writes_not_what_researchers_do(offline):

@@ -28,14 +28,23 @@ def two_sided(
 ) -> Draft | None:
     """The answer to a question on two sides, or None when it is not one (one paper answers it)."""
     pick, idf = one.pick, one.idf
-    if asked.shape == "compare" and (draft := _compared(asked, sources, matches, named, two, two_papers, pick, idf)):
-        return draft
-    if asked.shape == "fact" and asked.named_kind and len(sides := sides_named(asked.text, named, matches)) >= 2:
+    sides = sides_named(asked.text, named, matches)
+    if asked.shape == "compare":  # of the papers it names, of the two a phrase describes, or of two approaches
+        if len(sides) >= 2:
+            return compared(asked, sources, sides[:MAX_COMPARED], pick)
+        if pair := the_two(asked, sources):
+            return compared(asked, sources, pair, pick)  # "Compare the two Matryoshka papers"
+        if len(sides) == 1 and (drawn := _one_side_named(asked, sources, matches, named, sides[0], pick, idf)):
+            return drawn
+        # two approaches no paper is named for: "the differences between dense and sparse retrieval"
+        if not sides and two and (chosen := side_papers(two, sources) if named else two_papers):
+            return topics_compared(two, sources, chosen, pick)
+        return None
+    if asked.shape == "fact" and asked.named_kind and len(sides) >= 2:
         return compared(asked, sources, sides[:MAX_COMPARED], pick)  # "which datasets do X and Y use?"
-    if (  # "how much faster are X and Y?" (not "how much does X improve over Y?", one's gain over the other,
-        # unless neither abstract names the other: "is WAGLE better than DP2Unlearning?")
-        asked.shape in ("improvement", "number") and len(sides := sides_named(asked.text, named, matches)) >= 2
-    ):
+    # "how much faster are X and Y?" (not "how much does X improve over Y?", one's gain over the other, unless
+    # neither abstract names the other: "is WAGLE better than DP2Unlearning?")
+    if asked.shape in ("improvement", "number") and len(sides) >= 2:
         against = against_named(asked.text)
         if not against or not names_another([sources[i].paper for i in sides[:MAX_COMPARED]], idf):
             draft = one.numbers_of_each(asked, sources, sides[:MAX_COMPARED])
@@ -44,34 +53,20 @@ def two_sided(
     return None
 
 
-def _compared(
-    asked: Asked,
-    sources: Sequence[Source],
-    matches: Sequence[Match],
-    named: Sequence[int],
-    two: tuple[str, str] | None,
-    two_papers: Sequence[int] | None,
-    pick: Picker,
-    idf: Idf,
-) -> Draft | None:
-    """A comparison asked: of the papers it names, of the two a phrase describes, or of two approaches."""
-    if len(sides := sides_named(asked.text, named, matches)) >= 2:
-        return compared(asked, sources, sides[:MAX_COMPARED], pick)
-    if pair := the_two(asked, sources):
-        return compared(asked, sources, pair, pick)  # "Compare the two Matryoshka papers"
-    if len(sides) == 1:
-        mentioned = [matches[i].name for i in named]
-        absent = unnamed(asked.text, sources[:10], mentioned)
-        if absent or (studied := studied_only(asked.text, sources[:10], mentioned)):
-            # "Compare ColBERT and SPLADE": the corpus has SPLADE's paper, none named ColBERT (ColBERT-XM is not);
-            # "Compare MERU and CLIP": papers study CLIP ("… Neurons in CLIP"), none made it
-            draft = compared(asked, sources, sides, pick, absent or studied)
-            draft.text = f"{none_named(absent) if absent else none_made(studied)} {draft.text}"
-            return draft
-        # the other side described: "Compare SPLADE with the paper on hard negatives for dense retrieval"
-        if (other := described_side(asked, sources, matches, sides[0], idf)) is not None:
-            return compared(asked, sources, [sides[0], other], pick)
-    # two approaches no paper is named for: "the differences between dense and sparse retrieval"
-    if not sides and two and (chosen := side_papers(two, sources) if named else two_papers):
-        return topics_compared(two, sources, chosen, pick)
+def _one_side_named(
+    asked: Asked, sources: Sequence[Source], matches: Sequence[Match], named: Sequence[int], side: int,
+    pick: Picker, idf: Idf,
+) -> Draft | None:  # fmt: skip
+    """A comparison naming one paper found: the other said to be named by none or only studied, or described."""
+    mentioned = [matches[i].name for i in named]
+    absent = unnamed(asked.text, sources[:10], mentioned)
+    if absent or (studied := studied_only(asked.text, sources[:10], mentioned)):
+        # "Compare ColBERT and SPLADE": the corpus has SPLADE's paper, none named ColBERT (ColBERT-XM is not);
+        # "Compare MERU and CLIP": papers study CLIP ("… Neurons in CLIP"), none made it
+        draft = compared(asked, sources, [side], pick, absent or studied)
+        draft.text = f"{none_named(absent) if absent else none_made(studied)} {draft.text}"
+        return draft
+    # the other side described: "Compare SPLADE with the paper on hard negatives for dense retrieval"
+    if (other := described_side(asked, sources, matches, side, idf)) is not None:
+        return compared(asked, sources, [side, other], pick)
     return None
