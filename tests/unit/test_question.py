@@ -453,6 +453,9 @@ def test_hyphenated_names_are_kept_as_their_words_and_prefixed_words_stay_one():
         ("Which papers use or fine-tune large language models as rerankers?", True),
         ("pruning visual tokens in vision transformers or multimodal LLMs", False),  # one of two things asked
         ("Which papers rerank passages with BERT?", False),
+        # two verbs, not two things: "compress" is no plural, "prunes" follows "paper" (vision papers were listed)
+        ("Which papers compress or prune large language models?", True),
+        ("Which paper prunes or quantizes language models?", True),
     ],
 )
 def test_a_question_about_llms_only_is_told_from_one_where_they_are_an_alternative(question, llm):

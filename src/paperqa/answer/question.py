@@ -64,8 +64,12 @@ _WITH_CODE = re.compile(
 )
 _LLM = re.compile(r"\b(?:M?LLMs?|(?:large )?language models)\b|\blarge language model\b", re.IGNORECASE)
 # LLMs as one of two things asked about ("vision transformers or multimodal LLMs"), not "use or fine-tune LLMs":
-# the word before "or" a plural noun.
-_LLM_ALTERNATIVE = re.compile(r"\b\w+s,?\s+or\s+(?:[\w-]+\s+)?(?:M?LLMs?|(?:large )?language models?)\b", re.IGNORECASE)
+# the word before "or" a plural noun (not "compress", nor a verb after "papers": "papers that prunes or …")
+_LLM_ALTERNATIVE = re.compile(
+    r"(?<!\bpapers\s)(?<!\bpaper\s)(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
+    r"\b\w*[^s\W]s,?\s+or\s+(?:[\w-]+\s+)?(?:M?LLMs?|(?:large )?language models?)\b",
+    re.IGNORECASE,
+)
 
 
 _OR_DATA = re.compile(r"\s(?:or|and/or)\s", re.IGNORECASE)  # a data set as one of the things made, not the only
