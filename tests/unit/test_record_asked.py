@@ -10,6 +10,8 @@ from paperqa.answer.record import record_asked
     [("is there a link?", ("link", "?")), ("Where can I read SPLADE v2?", ("link", "SPLADE v2?")),
      ("What is the arXiv id of SPLADE v2?", ("link", "What is of SPLADE v2?")),
      ("Who wrote SPLADE?", ("authors", "SPLADE?")),
+     # "who proposed it?" of late chunking repeated the sentence introducing it: its authors are asked
+     ("who proposed it?", ("authors", "it?")), ("Who introduced SPLADE?", ("authors", "SPLADE?")),
      # a topic, or a list of papers asked for, is no link
      ("Which papers do link prediction?", None), ("Is there a link between depth and width?", None),
      ("Where can I find papers on unlearning?", None)],
