@@ -11,7 +11,8 @@ from paperqa.answer.record import record_asked
      ("What is the arXiv id of SPLADE v2?", ("link", "What is of SPLADE v2?")),
      ("Who wrote SPLADE?", ("authors", "SPLADE?")),
      # "who proposed it?" of late chunking repeated the sentence introducing it: its authors are asked
-     ("who proposed it?", ("authors", "it?")), ("Who introduced SPLADE?", ("authors", "SPLADE?")),
+     ("who proposed it?", ("authors", "it?")), ("Who introduced this?", ("authors", "this?")),
+     ("Who proposed BERT?", None),  # which paper introduced it (none of the corpus does)
      # a topic, or a list of papers asked for, is no link
      ("Which papers do link prediction?", None), ("Is there a link between depth and width?", None),
      ("Where can I find papers on unlearning?", None)],

@@ -18,7 +18,8 @@ Record = Literal["authors", "author count", "date", "organisation", "citations",
 _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
     ("authors", re.compile(  # not "what do the authors of SPLADE propose?", which asks what the paper says
         r"\bwho\s+(?:wrote|authored|are\s+the\s+authors\s+of|is\s+the\s+author\s+of|made|developed|created|built"
-        r"|proposed|introduced|invented"  # "who proposed it?" of late chunking: its authors
+        # "who proposed it?" of late chunking: its authors ("who proposed BERT?" asks which paper introduced it)
+        r"|(?:proposed|introduced|invented)(?=\s+(?:it|this|that|them|these|those)\b)"
         r"|(?:is|was)\s+behind)\b"
         r"|^\s*(?:(?:list|name|give)(?:\s+me)?\s+)?(?:the\s+)?(?:authors?|author\s+list)\s+of\b"
         r"|^\s*(?:what|which)\s+(?:are|were)\s+the\s+authors\s+of\b|\bwho\s+(?:are|were)\s+(?:its|their|the)\s+authors\b",
