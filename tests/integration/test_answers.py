@@ -988,6 +988,9 @@ def test_explaining_a_topic_one_paper_is_on_gives_that_paper_s_gist(offline):
     assert len(answer.claims) >= 2  # what it does, and more of it
     many = offline.ask("Tell me about machine unlearning")  # several papers: still a list
     assert many.text.startswith("The corpus has "), many.text
+    # ... and one whose title it says, though papers sharing its words are found ("2D Matryoshka Sentence Embeddings")
+    titled = offline.ask("Tell me about Matryoshka Representation Learning")
+    assert titled.text.startswith("From “Matryoshka Representation Learning” [1]"), titled.text
 
 
 def test_how_a_problem_is_fixed_quotes_what_the_paper_does_against_it(offline):

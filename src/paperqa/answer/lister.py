@@ -17,6 +17,7 @@ from .holding import vocabulary
 from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
 from .membership import MEMBER_WEIGHTS, by_kin, fit, logistic, member_rows
 from .one_paper import OnePaper
+from .paper_text import title_said
 from .phrases import as_written, kinds_written
 from .picking import Picker
 from .pointed import named_by_none, things_lacked
@@ -101,6 +102,10 @@ class Lister:
             return Draft(refusal(sources, apart=as_written(asked.text, lacked)), answerable=False)
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
             return self.one.summary(asked, sources, chosen[0], hedged=False)
+        # "Tell me about Matryoshka Representation Learning": the paper its title names, not a list on its words
+        titled = [i for i in chosen if title_said(asked.text, sources[i].paper)] if asked.explain else []
+        if titled and not asked.order:
+            return self.one.summary(asked, sources, titled[0], hedged=False)
         head, chosen = list_head(asked, sources, chosen, lack_said, rarest=self.subjects.rarest(asked.terms) or "")
         lines = [head + ":"]
         for i in chosen:
