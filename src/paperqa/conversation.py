@@ -141,12 +141,16 @@ def _follow_up(
     if code_only and after_list(last):
         question = "Which of them have code available?"
     refs = [int(n) for n in REF.findall(question)]
+    into = refs and REF.search(last.question) and not all(1 <= n <= len(last.answer.sources) for n in refs)
+    if into:  # "what about [9]?" after "tell me more about [3]": numbered as in the list that one pointed into
+        last = next((t for t in reversed(history) if len(t.answer.sources) > 1), last)
     papers = [last.answer.sources[n - 1].paper for n in refs if 1 <= n <= len(last.answer.sources)]
     if refs and not papers:
         have = len(last.answer.sources)
         listed = f"[1] to [{have}]" if have > 1 else "[1]" if have else "no sources"
         missing = ", ".join(f"[{n}]" for n in refs)
-        return Resolved(question, None, f"The last answer has no source {missing}: it had {listed}.")
+        which = "The answer those numbers point into" if into and len(last.answer.sources) > 1 else "The last answer"
+        return Resolved(question, None, f"{which} has no source {missing}: it had {listed}.")
     cues = Cues(
         elliptical=is_elliptical(code),  # "how many parameters?": of the paper just discussed, or of those listed
         code_only=code_only,

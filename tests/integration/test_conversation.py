@@ -46,6 +46,18 @@ def test_a_source_number_the_last_answer_did_not_have_is_said_plainly(offline):
     assert follow.citations == () and follow.answerable is False
 
 
+def test_a_number_after_one_pointed_at_is_of_the_same_list(offline):
+    # "what about [4]?" after "tell me more about [2]" was "The last answer has no source [4]: it had [1]"
+    first = offline.ask(FIRST)
+    second = offline.ask("tell me more about [2]", history=[Turn(FIRST, first)])
+    history = [Turn(FIRST, first), Turn("tell me more about [2]", second)]
+    third = offline.ask("what about [4]?", history=history)
+    assert [s.paper.id for s in third.sources] == [first.sources[3].paper.id], third.text
+    beyond = offline.ask("and [99]?", history=[*history, Turn("what about [4]?", third)])
+    had = f"it had [1] to [{len(first.sources)}]."
+    assert beyond.text == f"The answer those numbers point into has no source [99]: {had}", beyond.text
+
+
 def test_it_means_the_paper_just_discussed(offline):
     first = offline.ask("Which paper teaches LLMs to forget a target entity?")
     follow = offline.ask("What does it evaluate on?", history=[Turn("q", first)])
