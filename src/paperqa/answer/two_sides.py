@@ -28,6 +28,9 @@ def two_sided(
 ) -> Draft | None:
     """The answer to a question on two sides, or None when it is not one (one paper answers it)."""
     pick, idf = one.pick, one.idf
+    two_named = asked.shape in ("compare", "improvement", "number") or (asked.shape == "fact" and asked.named_kind)
+    if not two_named:
+        return None  # (the sides named are looked for only where they are asked: most questions are of one paper)
     sides = sides_named(asked.text, named, matches)
     if asked.shape == "compare":  # of the papers it names, of the two a phrase describes, or of two approaches
         if len(sides) >= 2:
