@@ -209,6 +209,20 @@ def test_a_question_repeating_a_phrase_is_answered_rather_than_hanging(trap_home
     assert "answerable" in json.loads(out.read_text().splitlines()[0])
 
 
+def test_a_list_of_alternatives_repeated_over_the_shipped_corpus_is_answered(shipped_home, tmp_path):
+    """Each set of alternatives ("compress or prune") searched the whole question for a "to" before it, for each
+    paper weighed: 35 s at 100k characters over the shipped corpus, minutes at 450k (the traps' few papers never
+    reach it)."""
+    questions = tmp_path / "huge.txt"
+    phrase = "Which papers compress or prune large language models? "
+    questions.write_text(phrase * (450_000 // len(phrase)) + "\n")
+    out = tmp_path / "out.jsonl"
+    r = subprocess.run([PAPERQA, "batch", str(questions), "--out", str(out)], env=env_for(shipped_home, "wordllama"),
+                       capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert r.returncode == 0, r.stderr[-500:]
+    assert "answerable" in json.loads(out.read_text().splitlines()[0])
+
+
 def test_a_link_asked_for_is_the_records_web_address_only(tmp_path):
     # "is there a link?" after a paper's answer had searched the corpus for "link" (a link-prediction paper
     # answered); a record's "javascript:" address is no link to give

@@ -144,8 +144,11 @@ def alternatives_head(asked: Asked) -> set[str]:
     """The key word right after a question's alternatives, which each of them qualifies ("hashing" of "lifelong or
     continual hashing"): a paper holding one alternative but not it is on another thing (continual pretraining)."""
     text = asked.text.casefold()
-    # ("ways to decode or sample text": what is done to a thing, not kinds of it)
-    kinds = [g for g in asked.either if not any(re.search(rf"\bto\s+{re.escape(w.casefold())}\b", text)
+    # ("ways to decode or sample text": what is done to a thing, not kinds of it); the words after a "to" found
+    # once, each alternative's pattern run only where one opens so (a question repeated to 100k characters)
+    after_to = set(re.findall(r"\bto\s+([\w-]+)", text))
+    kinds = [g for g in asked.either if not any((w.casefold().split() or [""])[0] in after_to
+                                               and re.search(rf"\bto\s+{re.escape(w.casefold())}\b", text)
                                                for w in as_written(asked.text, sorted(g[0])))]  # fmt: skip
     ends = {t for g in kinds for alternative in g[-1:] for t in alternative}
     inside = {t for g in asked.either for alternative in g for t in alternative}
