@@ -10,6 +10,7 @@ import numpy as np
 
 from ..text import code_sentence, terms
 from ..types import Source
+from .applied import written_elsewhere
 from .code import CODE_UNSAID
 from .draft import Draft, list_line, refusal
 from .evidence import has
@@ -89,7 +90,7 @@ class Lister:
         if unapplied := self.subjects.unapplied(asked, [sources[i] for i in chosen]):
             # "… sparse retrievers for e-commerce search": where it is asked to apply, no paper listed mentions
             return Draft(refusal(sources, apart=unapplied), answerable=False)
-        if apart := self.subjects.written_elsewhere(asked, sources, chosen):  # "feature attribution for recommenders"
+        if apart := written_elsewhere(asked, sources, chosen):  # "feature attribution for recommenders"
             return Draft(refusal(sources, apart=apart), answerable=False)
         if unwritten := self.subjects.name_unwritten(asked, sources, whole=False):  # "… for time series forecasting"
             return Draft(refusal(sources, apart=unwritten), answerable=False)

@@ -247,7 +247,7 @@ _LIGHT_VERBS = frozenset(("get", "end", "make", "take", "go", "come", "keep", "b
 
 
 _APPLY = stem("apply")
-_WHERE = ("for", "in", "on", "against")  # "attacks against recommender systems": where they apply
+WHERE = ("for", "in", "on", "against")  # "attacks against recommender systems": where they apply
 
 
 def domains(words: list[str]) -> tuple[str, ...]:
@@ -260,7 +260,7 @@ def domains(words: list[str]) -> tuple[str, ...]:
     found = [
         stem(w)
         for i, (before, w) in enumerate(zip(words, after[1:], strict=False))
-        if (before in _WHERE or (before == "to" and applying and applying[0] < i)) and w not in STOPWORDS
+        if (before in WHERE or (before == "to" and applying and applying[0] < i)) and w not in STOPWORDS
     ]
     # "use RAG to answer medical questions": what the verb after "use … to" acts on is where it applies
     using = next((i for i, w in enumerate(words) if w in _USING), None)

@@ -21,7 +21,6 @@ from .relevance import (
     holds_phrase,
     kinds_named,
     lacking,
-    near_said,
     on_topic,
     rare,
     subject,
@@ -50,9 +49,6 @@ def _nouns(asked: Asked, *stems: str) -> bool:
 def written_by_none(pairs: Sequence[tuple[str, str]], sources: Sequence[Source]) -> list[tuple[str, str]]:
     """The word pairs no paper of `sources` writes together (`near`), in their order."""
     return [(a, b) for a, b in pairs if not any(near(s.paper, a, b) for s in sources)]
-
-
-_WHERE = r"(?:for|in|on|against)"  # where a topic is applied (`roles.domains`)
 
 
 class Subjects:
@@ -262,43 +258,6 @@ class Subjects:
             and all(t in lack for lack in lacked)
             and not re.search(rf"\b{re.escape(w)}\s+(?:and|or)\b", asked.text, re.IGNORECASE)
         ]
-
-    @staticmethod
-    def written_elsewhere(asked: Asked, sources: Sequence[Source], chosen: Sequence[int]) -> list[str]:
-        """Of a short question applying a topic somewhere ("feature attribution for recommender systems"), a phrase
-        of the topic that papers found write, none of those listed, as written: the papers on recommenders that
-        "attribute" a gain and vectorize "features" are not on it, and the one on feature attribution is not on
-        recommenders (the two subjects are apart in the corpus)."""
-        if not chosen or len(asked.terms) > APPLIED_WORDS or not asked.domains:
-            return []
-        # the phrase said right before where it applies ("feature attribution for"; not "embeddings, vectors for")
-        topic = [
-            (a, b, " ".join(written))
-            for a, b in asked.pairs
-            if len(written := as_written(asked.text, [a, b])) == 2
-            and re.search(rf"\b{re.escape(written[0])}[\s-]+{re.escape(written[1])}\s+{_WHERE}\b", asked.text, re.I)
-        ]
-        others = [s for i, s in enumerate(sources) if i not in chosen]
-        phrases = [
-            phrase
-            for a, b, phrase in topic
-            if not any(near_said(asked, sources[i].paper, a, b) for i in chosen)
-            and any(near_said(asked, s.paper, a, b) for s in others)
-        ]
-        # ... or its one word there ("model merging for", "model" framing; not the last of a phrase, "late
-        # interaction for", which no paper writes; nor a comparative, "cheaper for")
-        words = [
-            said
-            for t in asked.terms
-            if t not in asked.domains
-            and not any(t == b for _, b, _ in topic)
-            and (said := as_written(asked.text, [t])[0])
-            and not comparative(said.casefold())
-            and re.search(rf"\b{re.escape(said)}\s+{_WHERE}\b", asked.text, re.I)
-            and all(t in lacking(asked, sources[i].paper) for i in chosen)  # (an acronym as the papers spell it)
-            and any(t not in lacking(asked, s.paper) for s in others)
-        ]
-        return (phrases + words)[:1]
 
     @staticmethod
     def writes(source: Source, phrases: Sequence[tuple[str, str]]) -> bool:
