@@ -17,8 +17,8 @@ from .evidence import has
 from .holding import vocabulary
 from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
 from .membership import MEMBER_WEIGHTS, by_kin, fit, logistic, member_rows
+from .names import title_said
 from .one_paper import OnePaper
-from .paper_text import title_said
 from .phrases import as_written, kinds_written
 from .picking import Picker
 from .pointed import named_by_none, things_lacked

@@ -186,6 +186,16 @@ _TITLE_TAIL = re.compile(r"\s+(?:for|via|with|in|on|from|through|using|by)\s+")
 
 
 @lru_cache(maxsize=8192)
+def title_said(question: str, paper: Paper) -> bool:
+    """Whether a question says a paper's title whole, or its part before a colon or a double dash, of two words or
+    more ("Tell me about Matryoshka Representation Learning", "What does GraphHash: Graph Clustering … propose?")."""
+    heads = [paper.title, _TITLE_HEAD.split(paper.title, maxsplit=1)[0]]
+    return any(
+        len(head.split()) >= 2 and re.search(rf"(?<![\w-]){re.escape(head.strip())}(?![\w-])", question, re.IGNORECASE)
+        for head in heads
+    )
+
+
 def title_head(paper: Paper) -> str:
     """A title without a colon, up to its first preposition, when that is two or more capitalised words
     ("Differentiable Neural Input Search"): a name a question written in the title's capitals calls it by."""

@@ -121,13 +121,3 @@ _OUTLOOK = re.compile(
     r"(?:will|could|may) (?:inspire|foster|facilitate|open (?:up )?(?:new|the))|pav(?:e|es|ing) the way)\b",
     re.IGNORECASE,
 )
-
-
-def title_said(question: str, paper: Paper) -> bool:
-    """Whether a question says a paper's title whole, or its part before a colon of two words or more ("Tell me
-    about Matryoshka Representation Learning", "What does GraphHash: Graph Clustering … propose?")."""
-    heads = [paper.title, paper.title.split(":", 1)[0]]
-    return any(
-        len(head.split()) >= 2 and re.search(rf"(?<![\w-]){re.escape(head.strip())}(?![\w-])", question, re.IGNORECASE)
-        for head in heads
-    )
