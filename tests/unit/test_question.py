@@ -1004,4 +1004,5 @@ def test_what_separates_two_names_or_how_one_relates_to_another_compares_them():
     assert analyse("What separates HyperAttention from SALE?").shape == "compare"
     assert analyse("How does GASLITE relate to Adversarial Retriever-Ranker?").shape == "compare"
     assert analyse("How do attention heads relate to factual recall?").shape != "compare"  # no name: a fact
+    assert analyse("How does hashing relate to retrieval?").shape != "compare"  # (the pattern ignores case)
     assert analyse("How does the model separate speech from noise?").shape != "compare"

@@ -43,7 +43,7 @@ _IS_BETTER = (r"^\s*(?:is|are|was|were|does|do|did)\b[^?]{1,80}?\b(?:better|wors
 _COMPARE = re.compile(r"\b(compare[sd]?|comparison|versus|vs\.?|differ(s|ent|ently|ence|ences)?|distinguish(es)?"
                       r"|contrast|in\s+common|similarit(y|ies))\b"
                       # "What separates HyperAttention from SALE?", "How does GASLITE relate to AR2?"
-                      r"|\bwhat\s+separates\b[^?]{1,80}?\bfrom\b|\b(?:does|is)\s+[A-Z][\w-]*\s+(?:relate|related)\s+to\b"
+                      r"|\bwhat\s+separates\b[^?]{1,80}?\bfrom\b|\b(?:does|is)\s+(?-i:[A-Z])[\w-]*\s+(?:relate|related)\s+to\b"
                       r"|\b(or|and) [\w-]+[^?:]{0,150}:\s*(how|what|which)\b|" + WHICH_OF + "|" + _IS_BETTER,
                       re.IGNORECASE)  # fmt: skip
 # "Compare the approaches to unlearning in LLMs": no two papers named, but the papers on a topic, each with how
