@@ -753,3 +753,12 @@ def test_a_refusal_names_the_phrase_no_paper_writes_not_what_researchers_do(offl
     # it had refused naming "build", which frames any list ("papers that build …"), as what the closest lacks
     answer = offline.ask("Which papers build embeddings for code search?")
     assert not answer.answerable and "(the closest lacks “code search”)" in answer.text, answer.text
+
+
+def test_a_way_of_seeing_or_hearing_no_paper_found_writes_of_is_refused(offline):
+    # the papers found detoxify language models, or recall facts in them, and none writes of speech or images: "No
+    # paper in the corpus clearly addresses this; the closest are …" had answered, and a detox list had been made
+    detox = "Which papers detoxify {} generators?"
+    refused_naming(offline, detox.format("speech"), "“speech”", detox.format("text"))
+    seeing = offline.ask("Which papers look at how vision-language models recall facts internally?")
+    assert not seeing.answerable and "“vision-language”" in seeing.text, seeing.text

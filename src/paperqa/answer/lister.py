@@ -17,6 +17,7 @@ from .evidence import has
 from .holding import vocabulary
 from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
 from .membership import MEMBER_WEIGHTS, by_kin, fit, logistic, member_rows
+from .modality import unseen_modality
 from .names import title_said
 from .one_paper import OnePaper
 from .phrases import as_written, kinds_written
@@ -87,6 +88,9 @@ class Lister:
         if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
             # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
             return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
+        if unseen := unseen_modality(asked, [sources[i].paper for i in chosen]):
+            # "which papers detoxify image generators?": language-model papers, none writing of images, are no list
+            return Draft(refusal(sources, apart=as_written(asked.text, unseen)), answerable=False)
         if unapplied := self.subjects.unapplied(asked, [sources[i] for i in chosen]):
             # "… sparse retrievers for e-commerce search": where it is asked to apply, no paper listed mentions
             return Draft(refusal(sources, apart=unapplied), answerable=False)
@@ -134,6 +138,9 @@ class Lister:
             first.sort(key=lambda i: (len(lacking(asked, sources[i].paper)), not on_language_models(sources[i].paper)))
         if framing := self.subjects.framing(asked):  # "model merging": those writing it first
             first.sort(key=lambda i: not self.subjects.writes(sources[i], framing))
+        if unseen := unseen_modality(asked, [sources[i].paper for i in first[:2]]):  # "vision-language models
+            # recall facts": the closest, on language models, write nothing of what is seen
+            return Draft(refusal(sources, apart=as_written(asked.text, unseen)), answerable=False)
         if unapplied := self.subjects.unapplied(asked, [sources[i] for i in first[:2]]):
             return Draft(refusal(sources, apart=unapplied), answerable=False)  # "… matryoshka … to speech"
         if unwritten := self.subjects.name_unwritten(asked, sources):  # "time series": no paper writes it
