@@ -762,3 +762,14 @@ def test_a_way_of_seeing_or_hearing_no_paper_found_writes_of_is_refused(offline)
     refused_naming(offline, detox.format("speech"), "“speech”", detox.format("text"))
     seeing = offline.ask("Which papers look at how vision-language models recall facts internally?")
     assert not seeing.answerable and "“vision-language”" in seeing.text, seeing.text
+
+
+def test_a_list_on_what_is_seen_lists_only_papers_writing_of_it(offline):
+    # "how video models recall facts" listed papers on factual recall in language models and one saying "In fact"
+    # beside the two on video; a list of the alternatives ("images, videos or surfaces") keeps the surfaces paper
+    answer = offline.ask("Which papers look at how video models recall facts?")
+    papers = {s.paper.id: s.paper for s in answer.sources}
+    cited = [papers[c.paper_id] for c in answer.citations]
+    assert cited and all(re.search(r"video", f"{p.title} {p.abstract}", re.I) for p in cited), answer.text
+    surfaces = offline.ask("Which papers represent images, videos or surfaces as neural networks?")
+    assert any(c.title.startswith("NeuS2") for c in surfaces.citations), surfaces.text

@@ -17,7 +17,7 @@ from .evidence import has
 from .holding import vocabulary
 from .listing import TOPIC_WORDS, by_votes, closest, list_head, list_topic, quoted_line
 from .membership import MEMBER_WEIGHTS, by_kin, fit, logistic, member_rows
-from .modality import unseen_modality
+from .modality import unseen_modality, writing_of_it
 from .names import title_said
 from .one_paper import OnePaper
 from .phrases import as_written, kinds_written
@@ -48,6 +48,8 @@ class Lister:
         chosen = list(range(len(sources))) if asked.among else by_kin(probabilities, papers, self.vectors)
         draft = Draft("", answerable=True)
         chosen = self.subjects.on_it(asked, sources, chosen, short=len(asked.terms) <= SHORT)
+        # "how video models recall facts": the papers on video, not those on facts in language models
+        chosen = [chosen[i] for i in writing_of_it(asked, [sources[i].paper for i in chosen])]
         own = analyse(asked.of_them) if asked.among else None
         # ("which of them use LLMs?": its only word frames, and is asked as on language models, below)
         if own and own.terms and not all(names_llms(t) for t in own.terms):  # "which of them use gradient ascent?":
