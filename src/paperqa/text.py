@@ -125,9 +125,17 @@ def named_examples_removed(text: str) -> str:
     return " ".join(_NAMED_EXAMPLES.sub(" ", examples_removed(text)).split())
 
 
+# A share asked for ("what proportion of heads …"): a figure, as "how many" is, whose noun no abstract need write
+# ("can a large fraction of a dataset be pruned?" names the pruned data: a share not asked for)
+_SHARE_OF = re.compile(
+    r"\b(?:what|which|how (?:large|big|small) an?)\s+(?:share|proportion|fraction|percentage)\s+of\b", re.IGNORECASE
+)
+
+
 def connectives_removed(text: str) -> str:
-    """A text without its linking phrases ("for example", "in contrast"), whose words name no subject."""
-    return " ".join(_CONNECTIVE.sub(" ", text).split())
+    """A question without its linking phrases ("for example", "in contrast") or the share it asks for ("what
+    fraction of"), whose words name no subject."""
+    return " ".join(_SHARE_OF.sub(" what ", _CONNECTIVE.sub(" ", text)).split())
 
 
 def prose_terms(text: str) -> list[str]:

@@ -1398,3 +1398,13 @@ def test_a_name_no_paper_found_goes_by_is_searched_for_alone_before_saying_none_
     assert {c.title.split(":")[0] for c in answer.citations} == {"ColBERT-XM", "BERT4Rec"}, answer.text
     # a name the corpus lacks is still said to be lacking
     assert "No paper in the corpus is named “ColBERTv2”" in offline.ask("Compare ColBERTv2 and SPLADE v2").text
+
+
+def test_a_share_asked_for_is_a_figure_no_abstract_need_name(offline):
+    # "what share of …" was refused because the paper lacks "share" ("the closest lacks “share”"); the abstract
+    # gives the figure as "a small portion (less than 5%)"
+    share = "What share of the heads in long-context models are retrieval heads?"
+    for asked in (share, "What proportion of heads retrieve?"):
+        answer = offline.ask(asked)
+        assert answer.answerable and "5%" in answer.text, answer.text
+        assert answer.text.startswith("From “Retrieval Head Mechanistically"), answer.text

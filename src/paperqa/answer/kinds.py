@@ -18,7 +18,7 @@ WHICH_OF = (r"\bwhich\b[^?]{0,60}?\b(better|worse|faster|slower|stronger|weaker|
 _WHICH_OF_TWO = re.compile(WHICH_OF, re.IGNORECASE)
 QUANTITY = re.compile(
     r"\b(how (long|much|many|large|small|fast|well|big|often)|by how|what( [\w@.-]+){0,4} "
-    r"(percentage|fraction|share|accuracy|speed-?ups?|size|precision|score|latency|fid|gain|improvement|"
+    r"(percentage|fraction|share|proportion|accuracy|speed-?ups?|size|precision|score|latency|fid|gain|improvement|"
     r"reduction|rate|compression|length|error|time|cost|r@\d+|results?|performance|numbers|figures)"
     r"|how [^?]{0,80}? (reach|achieve|report))\b",  # bounded: "how " x 100,000 took minutes
     re.IGNORECASE,
