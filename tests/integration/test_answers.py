@@ -1408,3 +1408,11 @@ def test_a_share_asked_for_is_a_figure_no_abstract_need_name(offline):
         answer = offline.ask(asked)
         assert answer.answerable and "5%" in answer.text, answer.text
         assert answer.text.startswith("From “Retrieval Head Mechanistically"), answer.text
+
+
+def test_a_name_given_for_short_is_a_side_of_a_comparison(offline):
+    # "… based on Leave-One-Out K-Nearest-Neighbor, or LOOK for short": "No paper in the corpus is named “LOOK”"
+    answer = offline.ask("How does LOOK differ from ViM?")
+    cited = {c.title.split(":")[0] for c in answer.citations}
+    assert {"ViM", "Rethinking Supervised Pre-training for Better Downstream Transferring"} <= cited, answer.text
+    assert "is named" not in answer.text, answer.text

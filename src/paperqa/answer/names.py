@@ -21,6 +21,8 @@ _JOINING = frozenset({"the", "a", "an", "and", "of", "for", "with", "to", "in", 
 _CALLED_NAME = r"\s+[\"“']?([A-Za-z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
 _MADE_CALLED = re.compile(rf"\b(?:called|named|dubbed|termed){_CALLED_NAME}")
 _CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed){_CALLED_NAME}")
+# "a method based on Leave-One-Out K-Nearest-Neighbor, or LOOK for short", "(LOOK for short)", "abbreviated as LOOK"
+_SHORT_NAME = re.compile(rf"(?:\bor|\(|\babbreviated as)\s+{_NAME}\s+for\s+short\b|\babbreviated\s+as\s+{_NAME}")
 # "We propose FlexPredict, …", "we introduce MingTok": the name of what the paper made, said without "called"
 _PROPOSING = r"\b(?i:we|this (?:paper|work))\s+(?i:introduce|propose|present|develop)s?"
 _PROPOSED = re.compile(rf"{_PROPOSING}{_CALLED_NAME}(?![\w-])")
@@ -84,7 +86,8 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
     coined += _CALLED.findall(paper.abstract)
     # an English word in capitals ("We present PRIOR", "we propose GENRE") would name the paper in any question
     # using the word ("prior work", "music genre"): a proposed name counts when it is no single word of English
-    proposed = [(n, count_tokens(f" {n.casefold()}") == 1) for n in _PROPOSED.findall(paper.abstract)]
+    given = _PROPOSED.findall(paper.abstract) + [a or b for a, b in _SHORT_NAME.findall(paper.abstract)]
+    proposed = [(n, count_tokens(f" {n.casefold()}") == 1) for n in given]
     coined += [n for n, english in proposed if not english]
     written = tuple(n for n, english in proposed if english and n.isupper())
     coined += _OUR_NAMED.findall(paper.abstract) + _PROPOSED_WORDS.findall(paper.abstract)
