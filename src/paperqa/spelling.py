@@ -70,6 +70,9 @@ _PLAIN = {
     **dict.fromkeys(("movies", "films"), "videos"),
     **dict.fromkeys(("lawyer", "lawyers", "attorney", "attorneys"), "legal"),
     **dict.fromkeys(("doctor", "doctors", "physician", "physicians"), "medical"),
+    # what a method is, in everyday words: a "cheap" one is the papers' "efficient" one
+    "cheap": "efficient",
+    "cheaply": "efficiently",
 }
 
 

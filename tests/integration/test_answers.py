@@ -1416,3 +1416,12 @@ def test_a_name_given_for_short_is_a_side_of_a_comparison(offline):
     cited = {c.title.split(":")[0] for c in answer.citations}
     assert {"ViM", "Rethinking Supervised Pre-training for Better Downstream Transferring"} <= cited, answer.text
     assert "is named" not in answer.text, answer.text
+
+
+def test_a_cheap_method_is_the_papers_efficient_one(offline):
+    # no abstract calls a method "cheap": "a cheap way to select pretraining data" was refused for lacking "cheap"
+    # though Predictive Data Selection selects pretraining data "in an efficient" way
+    data = offline.ask("Is there a cheap way to select pretraining data?")
+    assert data.answerable and data.text.startswith("From “Predictive Data Selection"), data.text
+    attention = offline.ask("Which papers make attention cheap for long inputs?")
+    assert attention.answerable and any("Attention" in c.title for c in attention.citations), attention.text
