@@ -165,6 +165,7 @@ FRAME = frozenset(
         "analyse analyses analysed analysing analyze analyzes analyzed analyzing "  # "propose or analyse X"
         "particular certain one first differ differs difference differences "
         "inside across among amongst beyond toward towards onto throughout besides beside outside "  # where, not what
+        "around "  # "without keeping old data around": where it is kept, not what
         # A researcher's own framing: "I'm working on X; which papers should I read?", "what are my options?"
         "working worked read reading need needs needed option options want wanted looking trying advice tips "
         "ideas suggestions interested im "

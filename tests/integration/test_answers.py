@@ -1425,3 +1425,12 @@ def test_a_cheap_method_is_the_papers_efficient_one(offline):
     assert data.answerable and data.text.startswith("From “Predictive Data Selection"), data.text
     attention = offline.ask("Which papers make attention cheap for long inputs?")
     assert attention.answerable and any("Attention" in c.title for c in attention.citations), attention.text
+
+
+def test_sarcasm_is_the_irony_papers_detect_and_data_kept_around_is_where_it_is(offline):
+    # "sarcasm" is no word of the corpus (its shared task says "irony"); "keeping old data around" had been refused
+    # because no continual-learning paper writes "around"
+    sarcasm = offline.ask("Is there work on detecting sarcasm in tweets?")
+    assert sarcasm.answerable and "Irony detection" in sarcasm.citations[0].title, sarcasm.text
+    kept = offline.ask("How can models keep learning new tasks without keeping old data around?")
+    assert kept.answerable and "Replay-Free Continual Learning" in kept.citations[0].title, kept.text
