@@ -1416,6 +1416,8 @@ def test_a_name_given_for_short_is_a_side_of_a_comparison(offline):
     cited = {c.title.split(":")[0] for c in answer.citations}
     assert {"ViM", "Rethinking Supervised Pre-training for Better Downstream Transferring"} <= cited, answer.text
     assert "is named" not in answer.text, answer.text
+    # ... called so, and quoted where its abstract gives the name (it had quoted "we argue that …")
+    assert "LOOK (Rethinking Supervised Pre-training" in answer.text and "LOOK for short [" in answer.text, answer.text
 
 
 def test_a_cheap_method_is_the_papers_efficient_one(offline):

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..text import substance
 from ..types import Source
 from .asked_names import any_of
 from .citations import inert
 from .draft import Draft, contribution, short_name
+from .names import coined_said
 from .picking import Picker
 from .question import Asked
+from .relevance import name_floor
 
 MAX_COMPARED = 12  # "how do they differ?" after a list: every side named, as many as a list shows
 BRIEF_FROM = 5  # sides from which each is said by what it does alone (seven papers' figures are no comparison)
@@ -22,7 +25,10 @@ def compared(
     """Each side from its own paper: what it is, and what it reports (against a side no paper is named, `absent`,
     where it says so: "compared to ... FlashAttention"); from `BRIEF_FROM` sides, what each does, a line each."""
     draft = Draft("", answerable=True)
-    names = {i: short_name(sources[i]) for i in sides}
+    # a side the question calls by a name only its abstract gives ("LOOK"): so called, and quoted where it is given
+    rare = name_floor(pick.idf)
+    coined = {i: coined_said(asked.text, sources[i].paper, pick.idf, rare) for i in sides}
+    names = {i: f"{coined[i]} ({short_name(sources[i])})" if coined[i] else short_name(sources[i]) for i in sides}
     brief = len(sides) >= BRIEF_FROM
     parts: list[str] = []
     named_other = False
@@ -32,7 +38,8 @@ def compared(
         against = any_of([*absent, *(names[j] for j in sides if j != i)])
         named_other |= bool(against and against.search(sources[i].paper.abstract))
         reported = None if brief else pick.best(asked, sources[i], numeric=True, saying=against)
-        picked = [s for s in (contribution(sources[i]), reported) if s]
+        does = next((s for s in substance(sources[i].paper.abstract) if coined[i] and coined[i] in s), None)
+        picked = [s for s in (does or contribution(sources[i]), reported) if s]
         if kind and (naming := pick.naming(asked, sources[i])):
             picked = [naming]
         elif kind:

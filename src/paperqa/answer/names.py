@@ -184,6 +184,14 @@ def mentions(question: str, paper: Paper, idf: Callable[[str], float], rare: flo
     return best
 
 
+def coined_said(question: str, paper: Paper, idf: Callable[[str], float], rare: float) -> str:
+    """The name a question calls a paper by (`mentions`: one naming few papers) that its abstract gives and its
+    title lacks ("LOOK" of "Compare ViM with LOOK"), as the abstract writes it; else ""."""
+    said = mentions(question, paper, idf, rare)
+    _, coined, written = _names(paper)
+    return next((n for n in (*coined, *written) if said and fold(n) == said and n not in paper.title), "")
+
+
 # The words a title's head ends before ("Differentiable Neural Input Search for Recommender Systems")
 _TITLE_TAIL = re.compile(r"\s+(?:for|via|with|in|on|from|through|using|by)\s+")
 
