@@ -762,6 +762,8 @@ def test_a_way_of_seeing_or_hearing_no_paper_found_writes_of_is_refused(offline)
     refused_naming(offline, detox.format("speech"), "“speech”", detox.format("text"))
     seeing = offline.ask("Which papers look at how vision-language models recall facts internally?")
     assert not seeing.answerable and "“vision-language”" in seeing.text, seeing.text
+    sound = offline.ask("Which papers give a theoretically sound analysis of contrastive learning?")  # not heard
+    assert sound.answerable and "Contrastive" in sound.citations[0].title, sound.text
 
 
 def test_a_list_on_what_is_seen_lists_only_papers_writing_of_it(offline):
