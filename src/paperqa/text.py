@@ -162,6 +162,7 @@ FRAME = frozenset(
         "summarize summarise summary overview explain tell tl dr tldr "  # "Summarize the paper on late chunking"
         "published author authors "  # "What was published on retrieval …?", "what did the authors of X use?"
         "according apply applies applied applying "  # "… according to the corpus", "Which papers apply X to Y?"
+        "ask asks asked asking "  # "Which papers ask what language a model works in?": as "study" frames
         "analyse analyses analysed analysing analyze analyzes analyzed analyzing "  # "propose or analyse X"
         "particular certain one first differ differs difference differences "
         "inside across among amongst beyond toward towards onto throughout besides beside outside "  # where, not what

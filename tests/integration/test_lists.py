@@ -775,3 +775,9 @@ def test_a_list_on_what_is_seen_lists_only_papers_writing_of_it(offline):
     assert cited and all(re.search(r"video", f"{p.title} {p.abstract}", re.I) for p in cited), answer.text
     surfaces = offline.ask("Which papers represent images, videos or surfaces as neural networks?")
     assert any(c.title.startswith("NeuS2") for c in surfaces.citations), surfaces.text
+
+
+def test_papers_that_ask_are_papers_that_study(offline):
+    # "ask" weighed as a subject no abstract holds: "Which papers ask how sparse models transfer?" was refused
+    answer = offline.ask("Which papers ask how sparse models transfer?")
+    assert answer.answerable and "How Well Do Sparse Imagenet Models Transfer?" in cited_titles(answer), answer.text
