@@ -163,6 +163,10 @@ FRAME = frozenset(
         "published author authors "  # "What was published on retrieval …?", "what did the authors of X use?"
         "according apply applies applied applying "  # "… according to the corpus", "Which papers apply X to Y?"
         "ask asks asked asking "  # "Which papers ask what language a model works in?": as "study" frames
+        "investigate investigates investigated investigating explore explores explored exploring discuss discusses "
+        "discussed discussing tackle tackles tackled tackling consider considers considered "
+        "considering cover covers attempt attempts attempted attempting aim aims aimed aiming seek seeks seeking "
+        "concern concerns concerned concerning regarding "  # "Which papers tackle X?", "… discuss X", "… concerning X"
         "analyse analyses analysed analysing analyze analyzes analyzed analyzing "  # "propose or analyse X"
         "particular certain one first differ differs difference differences "
         "inside across among amongst beyond toward towards onto throughout besides beside outside "  # where, not what

@@ -781,3 +781,12 @@ def test_papers_that_ask_are_papers_that_study(offline):
     # "ask" weighed as a subject no abstract holds: "Which papers ask how sparse models transfer?" was refused
     answer = offline.ask("Which papers ask how sparse models transfer?")
     assert answer.answerable and "How Well Do Sparse Imagenet Models Transfer?" in cited_titles(answer), answer.text
+
+
+def test_research_verbs_frame_a_list(offline):
+    # "seek to explain", "concerning": words no abstract on the topic need hold (a hedge, and a list "none of them
+    # mentions “concerning”", had been the answers)
+    seeking = offline.ask("Which papers seek to explain in-context learning?")
+    assert seeking.answerable and len(seeking.citations) >= 5, seeking.text
+    concerning = offline.ask("Papers concerning position encodings?")
+    assert concerning.answerable and "concerning" not in concerning.text, concerning.text
