@@ -71,7 +71,12 @@ def terms(text: str) -> list[str]:
 # "for instance" no instance segmentation, "in order to" no "Order Matters").
 _CONNECTIVE = re.compile(
     r"\b(?:(?:in|by) contrast|for (?:instance|example)|in terms of|in order to|in addition|in particular|in fact|"
-    r"(?:followed|preceded) by|"
+    r"(?:followed|preceded) by|what (?:do|does) (?:we|you|researchers|people) know about|"
+    # a field's papers, as "research on" is: "the literature on X", "recent advances in X" (not "scientific
+    # literature", a subject)
+    r"(?:recent )?(?:literature|landscape|progress|advances|developments)(?: (?:has|have) been made)? "
+    r"(?:on|about|of|in)|"
+    r"the field of|"
     r"on the other hand|(?:this|which|that) contrasts (?:sharply |starkly )?with)\b",
     re.IGNORECASE,
 )
@@ -167,6 +172,7 @@ FRAME = frozenset(
         "discussed discussing tackle tackles tackled tackling consider considers considered "
         "considering cover covers attempt attempts attempted attempting aim aims aimed aiming seek seeks seeking "
         "concern concerns concerned concerning regarding "  # "Which papers tackle X?", "… discuss X", "… concerning X"
+        "seminal happening known "  # "seminal papers on X", "what is happening in X?", "what is known about X?"
         "analyse analyses analysed analysing analyze analyzes analyzed analyzing "  # "propose or analyse X"
         "particular certain one first differ differs difference differences "
         "inside across among amongst beyond toward towards onto throughout besides beside outside "  # where, not what

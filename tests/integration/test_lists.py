@@ -790,3 +790,14 @@ def test_research_verbs_frame_a_list(offline):
     assert seeking.answerable and len(seeking.citations) >= 5, seeking.text
     concerning = offline.ask("Papers concerning position encodings?")
     assert concerning.answerable and "concerning" not in concerning.text, concerning.text
+
+
+def test_a_field_asked_for_in_a_researcher_s_words_is_a_list(offline):
+    # "the literature on X", "the landscape of X": refused for lacking "literature" / "landscape"; "what do we know
+    # about X?" answered from one paper
+    literature = offline.ask("What is the literature on membership inference?")
+    assert literature.answerable and sum("Membership" in c.title for c in literature.citations) >= 2, literature.text
+    landscape = offline.ask("Give me an overview of the landscape of RAG research")
+    assert landscape.answerable and len(landscape.citations) >= 3, landscape.text
+    known = offline.ask("What do we know about in-context learning?")
+    assert known.answerable and len(known.citations) >= 5, known.text

@@ -32,7 +32,12 @@ _LIST = re.compile(
     r"|\bwhat( [\w-]+)? is there (on|about)\b|\bwhat do (we|you) have (on|about)\b"
     r"|^\s*is there (any )?(work|research|literature) (on|about)\b"  # "Is there research on machine unlearning?"
     # "how do papers make X faster?", "how do the unlearning methods differ in cost?"
-    r"|\bhow (do|did|have) (the )?([\w-]+ ){0,2}(papers|works|studies|approaches|methods)\b",
+    r"|\bhow (do|did|have) (the )?([\w-]+ ){0,2}(papers|works|studies|approaches|methods)\b"
+    # "What are recent advances in hashing?", "What progress has been made on X?", "the literature on X", "What is
+    # known about X?": a field's papers
+    r"|\b(advances|progress|developments|literature|landscape)\s+((has|have)\s+been\s+made\s+)?(in|on|of|about)\b"
+    r"|\bwhat (do|does) (we|you|researchers|people) know about\b|\bwhat is known about\b"
+    r"|\bwhat(['’]s| is) (happening|new) in\b",  # "What is happening in the field of retrieval?"
     re.IGNORECASE,
 )
 # "Is Mistral-SPLADE better than SPLADE v2?": a yes-or-no of two things, answered from both sides.
