@@ -77,6 +77,9 @@ _CONNECTIVE = re.compile(
     r"(?:recent )?(?:literature|landscape|progress|advances|developments)(?: (?:has|have) been made)? "
     r"(?:on|about|of|in)|"
     r"the field of|"
+    # who asks, and what they will do with the papers: "point me to work on X", "how do people X", "papers I should
+    # cite for X"
+    r"point (?:me|us) (?:to|at|towards)|how do (?:people|researchers|practitioners|folks)|(?:should|to|could) cite|"
     r"on the other hand|(?:this|which|that) contrasts (?:sharply |starkly )?with)\b",
     re.IGNORECASE,
 )

@@ -801,3 +801,18 @@ def test_a_field_asked_for_in_a_researcher_s_words_is_a_list(offline):
     assert landscape.answerable and len(landscape.citations) >= 3, landscape.text
     known = offline.ask("What do we know about in-context learning?")
     assert known.answerable and len(known.citations) >= 5, known.text
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Can you point me to work on machine unlearning?",  # refused: "the closest lacks “point”"
+        "Recommend some reading on position encodings.",  # refused: "recommend" weighed as recommender systems
+        "Papers I should cite for sparse autoencoders?",  # refused: "no paper in it mentions “cite”"
+        "Where can I learn about knowledge graph embeddings?",  # one paper's definition
+        "Summarize the work on LLM unlearning.",  # one paper's gist
+    ],
+)
+def test_a_reader_asking_for_papers_in_their_own_words_gets_a_list(offline, asked):
+    answer = offline.ask(asked)
+    assert answer.answerable and len(answer.citations) >= 2, answer.text

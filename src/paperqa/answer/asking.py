@@ -20,7 +20,8 @@ Ordering = Literal["newest", "oldest", "most upvoted"]  # how a list of papers i
 # "Can you recommend papers on model compression?", "suggest a few studies of X": asking for papers, whose verb
 # is no word of the topic ("recommender systems" is one).
 _RECOMMEND = re.compile(
-    rf"\b(?:recommend|suggest)(?:\s+me)?(?=\s+(?:(?:some|a|few|any|good|the|\d+|[a-z]+)\s+){{0,3}}{PAPERS}\b)",
+    rf"\b(?:recommend|suggest)(?:\s+me)?(?=\s+(?:(?:some|a|few|any|good|the|\d+|[a-z]+)\s+){{0,3}}"
+    rf"(?:{PAPERS}|reading|readings|reads)\b)",  # "Recommend some reading on X"
     re.IGNORECASE,
 )
 # "the latest paper on X", "the earliest work on X": papers on a topic, by date; the word says the order only.

@@ -37,7 +37,13 @@ _LIST = re.compile(
     # known about X?": a field's papers
     r"|\b(advances|progress|developments|literature|landscape)\s+((has|have)\s+been\s+made\s+)?(in|on|of|about)\b"
     r"|\bwhat (do|does) (we|you|researchers|people) know about\b|\bwhat is known about\b"
-    r"|\bwhat(['’]s| is) (happening|new) in\b",  # "What is happening in the field of retrieval?"
+    r"|\bwhat(['’]s| is) (happening|new) in\b"  # "What is happening in the field of retrieval?"
+    # "Any good reads on X?", "Where can I learn about X?", "What should I read first on X?", "Summarize the work on X"
+    # ("learn about" is an asking phrase, gone before the shape is read); "Papers I should cite for X?", "point me to
+    # work on X"
+    r"|\b(reads|reading|readings) (on|about)\b|\bwhere (can|should|do) (i|we|you) (learn|read|start|about)\b"
+    r"|\bwhat should (i|we) read\b|\b(summari[sz]e|review|describe) the (work|research) (on|about)\b"
+    r"|^\s*papers\b|\bpoint (me|us) (to|at|towards)\b",
     re.IGNORECASE,
 )
 # "Is Mistral-SPLADE better than SPLADE v2?": a yes-or-no of two things, answered from both sides.
