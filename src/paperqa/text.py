@@ -80,6 +80,7 @@ _CONNECTIVE = re.compile(
     # who asks, and what they will do with the papers: "point me to work on X", "how do people X", "papers I should
     # cite for X"
     r"point (?:me|us) (?:to|at|towards)|how do (?:people|researchers|practitioners|folks)|(?:should|to|could) cite|"
+    r"(?:read|see) to understand|"  # "Which paper should I read to understand ColBERT-XM?"
     r"on the other hand|(?:this|which|that) contrasts (?:sharply |starkly )?with)\b",
     re.IGNORECASE,
 )

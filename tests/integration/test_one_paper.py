@@ -475,3 +475,17 @@ def test_an_adverb_makes_no_phrase_a_paper_must_write(offline):
     answer = offline.ask("Which paper finds that dropping layers of BERT barely hurts it?")
     assert answer.answerable, answer.text
     assert answer.citations[0].title.startswith("On the Effect of Dropping Layers"), answer.text
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "What's the gist of Late Chunking?",
+        "Give me the TL;DR of Late Chunking.",
+        "Which paper should I read to understand Late Chunking?",
+    ],
+)
+def test_a_gist_asked_in_a_reader_s_words_is_the_paper_s_gist(offline, asked):
+    # "does not mention “gist”", two papers listed for a TL;DR, "does not mention “understand”" had been the answers
+    answer = offline.ask(asked)
+    assert answer.answerable and answer.text.startswith("From “Late Chunking"), answer.text

@@ -92,7 +92,9 @@ _ONE_PAPER = re.compile(
 SUMMARY = re.compile(
     r"^\s*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?"  # "Can you summarize X?"
     r"(?:summari[sz]e|explain|describe|give\s+(?:me\s+)?(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:summary|overview)(?:\s+of)?|tl;?\s*dr\s+(?:of|for|on)"
-    r"|tell\s+me\s+(?:more\s+)?about|what\s+(?:is|are)\s+the\s+(?:gist|summary|(?:main|key)\s+(?:ideas?|contributions?))\s+of)\b"
+    r"|tell\s+me\s+(?:more\s+)?about|what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:gist|summary|(?:main|key)\s+(?:ideas?|contributions?))\s+of"
+    # "What's the gist of X?", "Give me the TL;DR of X"
+    r"|give\s+(?:me\s+)?(?:the\s+|a\s+)?(?:tl;?\s*dr|gist)\s+(?:of|for|on))\b"
     r"|^\s*what\s+(?:does|did)\s+.{1,200}?\s(?:propose|introduce|present|contribute)\s*\??\s*$"
     r"|^\s*what(?:'s|’s|s|\s+is)\s+new\s+(?:about|in)\s+(?-i:[A-Za-z]*[A-Z][\w.-]*)(?:\s+v?\d[\w.]*)?\s*\??\s*$",
     re.IGNORECASE,
