@@ -816,3 +816,9 @@ def test_a_field_asked_for_in_a_researcher_s_words_is_a_list(offline):
 def test_a_reader_asking_for_papers_in_their_own_words_gets_a_list(offline, asked):
     answer = offline.ask(asked)
     assert answer.answerable and len(answer.citations) >= 2, answer.text
+
+
+def test_the_common_evaluation_benchmarks_of_a_topic_are_those_its_papers_name(offline):
+    # "evaluation" between "common" and "benchmarks" had made it a fact from one paper's background sentence
+    answer = offline.ask("What are common evaluation benchmarks for dense retrieval?")
+    assert answer.answerable and len(answer.citations) >= 3 and "BEIR" in answer.text, answer.text

@@ -96,7 +96,8 @@ _TWO_WEIGHED = re.compile(
 # one ("common" is no word of the topic)
 _USUAL_KIND = re.compile(
     r"\bwhat\s+(?:are|were)\s+(?:the\s+)?(?:most\s+)?(?:common(?:ly\s+used)?|typical|standard|usual|popular|main|"
-    r"widely[\s-]used)\s+(?P<kind>datasets|benchmarks|corpora|metrics|models|methods|approaches|techniques|baselines|"
+    r"widely[\s-]used)\s+(?:evaluation\s+|test\s+)?"  # "the common evaluation benchmarks"
+    r"(?P<kind>datasets|benchmarks|corpora|metrics|models|methods|approaches|techniques|baselines|"
     r"architectures|tasks|evaluations)\b",
     re.IGNORECASE,
 )
