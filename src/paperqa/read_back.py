@@ -12,7 +12,7 @@ from .anaphora import NARROW, SINGULAR
 from .answer.question import analyse
 from .filters import Filters
 from .ordinals import pointer
-from .text import PAPERS, subject_terms
+from .text import PAPERS, stem, subject_terms
 from .turns import (
     PART,
     Turn,
@@ -76,6 +76,7 @@ def read_back(question: str, history: Sequence[Turn], last: Turn, filters: Filte
         # "how many parameters does it save?", then "what about GPT-3?": "it" is the paper that answered
         subject = SINGULAR.sub(lambda _: f"“{turn.answer.citations[0].title}”", subject, count=1)
     query = question if own_topic(question, after=subject) else f"{asked_of(subject)} {question}"
+    query = swapped_in(question, subject) or query  # "what about language models?" after "… video models …"
     cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
     # "which GPU?" after "how many bits?" of a list: of that list, not of the one paper stating it (but after a
     # narrowing, "which of them use LLMs?", the papers it cited are the list asked of)
@@ -110,3 +111,29 @@ def read_back(question: str, history: Sequence[Turn], last: Turn, filters: Filte
         title = next((c.title for c in last.answer.citations if c.paper_id == cited[0]), "")
         query = (title and gist_asked(question, title)) or query  # "what is the main idea?", "summarize it …"
     return query, filters
+
+
+_INSTEAD = re.compile(OPENING + r"(?:what|how)\s+about\s+((?:[\w-]+\s+){1,3}[\w-]+)\s*\??\s*$", re.I)
+_WORD = re.compile(r"[\w-]+")
+
+
+def swapped_in(question: str, earlier: str) -> str | None:
+    """The earlier question with the follow-up's phrase in place of the one of the same head ("what about language
+    models?" after "how video models recall facts": "how language models recall facts"); None when the follow-up
+    is no such phrase or the earlier question has no phrase of that head."""
+    if not (m := _INSTEAD.match(question)):
+        return None
+    phrase = m.group(1).split()
+    head = stem(phrase[-1].casefold())
+    words = list(_WORD.finditer(earlier))
+    at = next((i for i, w in enumerate(words) if i and stem(w.group(0).casefold()) == head), None)
+    if at is None:
+        return None
+    # the words naming the earlier one's kind, just before its head ("video" of "video models"), as many as the
+    # follow-up gives its own ("short documents" for "long documents", not "handle long documents")
+    start = at
+    while start > 0 and at - start < len(phrase) - 1 and subject_terms(words[start - 1].group(0)):
+        start -= 1
+    if start == at:
+        return None
+    return f"{earlier[: words[start].start()]}{' '.join(phrase)}{earlier[words[at].end() :]}"

@@ -1486,3 +1486,13 @@ def test_what_about_another_topic_after_a_list_replaces_its_topic(offline):
     reranking = _talk(offline, "Which papers use LLMs to rerank passages?")
     dense = offline.ask("what about for dense retrieval?", history=reranking)
     assert dense.text != offline.ask("what about dense retrieval?").text, dense.text  # not asked alone
+
+
+def test_what_about_a_phrase_of_the_same_head_asks_the_question_before_of_it(offline):
+    # "what about language models?" after "… how video models recall facts?" had been asked as both ("the closest
+    # lacks “video”"); its phrase takes the place of "video models"
+    first_question = "Which papers study how video models recall facts?"
+    first = offline.ask(first_question)
+    follow = offline.ask("what about language models?", history=[Turn(first_question, first)])
+    assert follow.answerable and "video" not in follow.text.casefold(), follow.text
+    assert any("Entity" in c.title or "Factual Recall" in c.title for c in follow.citations), follow.text
