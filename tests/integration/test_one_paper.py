@@ -489,3 +489,10 @@ def test_a_gist_asked_in_a_reader_s_words_is_the_paper_s_gist(offline, asked):
     # "does not mention “gist”", two papers listed for a TL;DR, "does not mention “understand”" had been the answers
     answer = offline.ask(asked)
     assert answer.answerable and answer.text.startswith("From “Late Chunking"), answer.text
+
+
+def test_a_finding_is_stated_not_asked(offline):
+    # "It is therefore natural to ask: … how do we find them?" had been quoted as the paper's main finding ("we find")
+    answer = offline.ask("What is the main finding of Deep Learning on a Data Diet?")
+    assert answer.answerable and "natural to ask" not in answer.text, answer.text
+    assert "striking observation" in answer.text, answer.text

@@ -17,7 +17,7 @@ from .figures import HOW_WELL_DONE, RATIO_WORD, each_figure, figure_asked, figur
 from .holding import vocabulary
 from .names import fold, names_of
 from .phrases import as_written
-from .picking import AGAINST_OTHERS, BEATS, FOUND, GAIN, RESULT, SET_AGAINST, Picker, limit_stated
+from .picking import AGAINST_OTHERS, BEATS, GAIN, RESULT, SET_AGAINST, Picker, limit_stated, states_finding
 from .pointed import against_named, against_terms, related, unmentioned
 from .question import Asked
 from .record import Record, record_said
@@ -150,7 +150,7 @@ class OnePaper:
                                        not BEATS.search(s)))  # fmt: skip
         first, figureless = figure_asked(asked, stated, [s for _, _, s in ranked])
         if HOW_WELL_DONE.search(asked.text):  # "how well does it do?": what it found of itself, a figure's first
-            found = [s for _, _, s in ranked if s in own and (RESULT.search(s) or FOUND.search(s) or BEATS.search(s))]
+            found = [s for _, _, s in ranked if s in own and (RESULT.search(s) or states_finding(s) or BEATS.search(s))]
             first = [s for s in found if s in stated][:1] or found[:1] or first
         if figureless and metric_asked(asked.text):  # the closest: a result with its figures ("a DSC of 0.896"
             first = [s for s in stated if RESULT.search(s)][:1]  # for "what accuracy")

@@ -69,9 +69,17 @@ FOUND = re.compile(
     r"\b(?:we|our\s+(?:results?|experiments?|findings?|analys[ie]s|study)|results?|experiments?|analys[ie]s)\b"
     r"[^.;]{0,60}?\b(?:find|found|finds|show|shows|showed|demonstrate[sd]?|reveal(?:s|ed)?|observe[sd]?|"
     r"suggest(?:s|ed)?|indicate[sd]?|conclude[sd]?|confirm(?:s|ed)?|prove[sd]?)\b"
-    r"|^(?:in (?:summary|conclusion|sum)|overall|taken together)\b",  # "In summary, this work offers …"
+    r"|^(?:in (?:summary|conclusion|sum)|overall|taken together)\b"  # "In summary, this work offers …"
+    r"|\b(?:observation|finding)\s+that\b",  # "we make the striking observation that …"
     re.IGNORECASE,
 )
+
+
+def states_finding(sentence: str) -> bool:
+    """Whether a sentence states what its paper found (`FOUND`), not asks it ("… and how do we find them?")."""
+    return bool(FOUND.search(sentence)) and not sentence.rstrip().endswith("?")
+
+
 # A sentence saying how a paper counters a problem ("We then introduce an approach to solve this issue …"): what a
 # question asking how a problem is fixed wants beside the problem.
 SOLVES = re.compile(
@@ -211,10 +219,10 @@ class Picker:
             def rank(item: tuple[int, str, set[str]]) -> tuple[float, bool, bool, int]:
                 # Of sentences as much about it: one stating a finding, then a gain, then the later (results
                 # come after what a paper sets out to do).
-                return -weight(item), not FOUND.search(item[1]), not GAIN.search(item[1]), -item[0]
+                return -weight(item), not states_finding(item[1]), not GAIN.search(item[1]), -item[0]
 
             return sorted(on_it, key=rank)[:1]
-        found = [item for item in pool if FOUND.search(item[1])][:2]
+        found = [item for item in pool if states_finding(item[1])][:2]
         if asked.finding == "results":  # "the results of LM-Infinite": a gain with its figures first ("2.72x")
             figured = [item for item in pool if numbers(item[1]) and GAIN.search(item[1])][:1]
             found = (figured + [item for item in found if item not in figured])[:2]
