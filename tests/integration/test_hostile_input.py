@@ -248,3 +248,17 @@ def test_a_link_asked_for_is_the_records_web_address_only(tmp_path):
     forged = a.ask("Where can I read “Neuron maps of market audio”?")
     assert forged.text.startswith("The corpus lists no link for “Neuron maps"), forged.text
     a.close()
+
+
+def test_a_word_of_hundreds_of_thousands_of_letters_is_read_in_one_pass(shipped_home, tmp_path):
+    """A comparison's "X vs Y" was looked for from each letter of a long word, and a name in parentheses
+    ("feed-forward (MLP) layers") tried each split of one: 222 s and 87 s at 100k characters, minutes at 450k."""
+    questions = tmp_path / "huge.txt"
+    questions.write_text(
+        "Compare called " + "AB" * 225_000 + "\n" + "Which papers study word ( A" + "A" * 450_000 + "a x?\n"
+    )
+    out = tmp_path / "out.jsonl"
+    r = subprocess.run([PAPERQA, "batch", str(questions), "--out", str(out)], env=env_for(shipped_home, "wordllama"),
+                       capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert r.returncode == 0, r.stderr[-500:]
+    assert [("answerable" in json.loads(line)) for line in out.read_text().splitlines()] == [True, True]

@@ -11,14 +11,16 @@ from ..text import count_tokens, terms
 from ..types import Paper
 from .phrases import joined
 
-_NAME = r"([A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
+# (a capital or digit after the first letter, looked for ahead, then the word whole without backtracking: a
+# 40,000-letter word in an abstract had taken seconds to be found no name)
+_NAME = r"([A-Z](?=[A-Za-z0-9-]*?[A-Z0-9])[A-Za-z0-9-]*+)"
 _PAREN_NAME = re.compile(rf"\({_NAME}\)")  # "(PRP)" ...
 _WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+\s+){1,6})$")  # ... and the words it abbreviates, just before it
 _ARTICLES = frozenset({"the", "a", "an"})
 _JOINING = frozenset({"the", "a", "an", "and", "of", "for", "with", "to", "in", "on", "by"})  # in no acronym
 # "a model called MVP", 'a technique dubbed "uniCOIL"' (a coined name may start in lower case); "namely BERT and
 # ConvKNRM" names others, not what the paper made
-_CALLED_NAME = r"\s+[\"“']?([A-Za-z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)"
+_CALLED_NAME = r"\s+[\"“']?([A-Za-z](?=[A-Za-z0-9-]*?[A-Z0-9])[A-Za-z0-9-]*+)"
 _MADE_CALLED = re.compile(rf"\b(?:called|named|dubbed|termed){_CALLED_NAME}")
 _CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed){_CALLED_NAME}")
 # "a method based on Leave-One-Out K-Nearest-Neighbor, or LOOK for short", "(LOOK for short)", "abbreviated as LOOK"

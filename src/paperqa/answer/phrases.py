@@ -75,7 +75,8 @@ _ENUMERATION = re.compile(
 _PARENTHESISED = re.compile(r"\(([^()]{3,200})\)")
 _ITEM_SEPARATOR = re.compile(r",\s*|\s+(?:and|or)\s+")
 # One coined name in parentheses after a word ("feed-forward (MLP) layers"): another name of that word, as "or" is
-_ALIAS = re.compile(r"(?<![\w-])([\w-]+)\s+\(\s*([A-Z][\w-]*[A-Z][\w-]*)\s*\)")
+# (its second capital looked for ahead, then the word whole: a 100,000-letter word had taken 90 s to be no name)
+_ALIAS = re.compile(r"(?<![\w-])([\w-]+)\s+\(\s*([A-Z](?=[\w-]*?[A-Z])[\w-]*+)\s*\)")
 
 
 def joined(text: str) -> str:

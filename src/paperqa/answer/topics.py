@@ -22,7 +22,8 @@ from .traits import on_language_models
 _SIDES = re.compile(
     r"\bbetween\s+(?P<a>[^?.!,;]{1,60}?)\s+and\s+(?P<b>[^?.!,;]{1,60})"
     r"|\bcompare\s+(?P<c>[^?.!,;]{1,60}?)\s+(?:and|with|to)\s+(?P<d>[^?.!,;]{1,60})"
-    r"|(?P<e>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:vs\.?|versus)\s+(?P<f>[^?.!,;]{1,60})"
+    # (from a word's start: inside a 100,000-letter word each letter had been a start, minutes in all)
+    r"|(?<![\w-])(?P<e>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:vs\.?|versus)\s+(?P<f>[^?.!,;]{1,60})"
     r"|\bhow\s+(?:does|do|did|would|will)\s+(?P<g>[^?.!,;]{1,120}?)\s+compare\s+(?:to|with|against)\s+"
     r"(?P<h>[^?.!,;]{1,60})",
     re.IGNORECASE,
