@@ -73,14 +73,21 @@ def refusal(sources: Sequence[Source], unseen: Sequence[str] = (), apart: Sequen
     closest = "; ".join(f"“{inert(s.paper.title)}”" for s in sources[:2])
     why = "no retrieved abstract supports an answer"
     if apart:
-        lacked = " and ".join(f"“{inert(w)}”" for w in apart)
+        lacked = " and ".join(f"“{inert(_said(w))}”" for w in apart)
         return (f"{_REFUSED}: no paper found is about all of it (the closest lacks "
                 f"{lacked}). The closest papers found were {closest}, which cover only part of it.")  # fmt: skip
     if unseen:
-        named = [f"“{inert(w)}”" for w in unseen[:3]] + ([f"{len(unseen) - 3} other words"] if len(unseen) > 3 else [])
+        named = [f"“{inert(_said(w))}”" for w in unseen[:3]] + (
+            [f"{len(unseen) - 3} other words"] if len(unseen) > 3 else []
+        )
         why = f"no paper in it mentions {' or '.join(named)}"
     return (f"{_REFUSED}: {why}. "
             f"The closest papers found were {closest}, which address other topics.")  # fmt: skip
+
+
+def _said(word: str) -> str:
+    """A question's word as a refusal repeats it: a 60,000-letter "word" is shown by its start, not echoed whole."""
+    return word if len(word) <= 60 else f"{word[:59]}…"
 
 
 def of_those_listed(refused: str, among: int) -> str:
