@@ -68,7 +68,8 @@ def terms(text: str) -> list[str]:
 
 
 # Phrases linking an abstract's sentences, whose words name no subject ("In contrast" is no "contrastive" learning,
-# "for instance" no instance segmentation, "in order to" no "Order Matters").
+# "for instance" no instance segmentation, "in order to" no "Order Matters"), and a reader's phrases around what they
+# ask ("the literature on", "point me to"), which an abstract rarely writes and then names no subject by either.
 _CONNECTIVE = re.compile(
     r"\b(?:(?:in|by) contrast|for (?:instance|example)|in terms of|in order to|in addition|in particular|in fact|"
     r"(?:followed|preceded) by|what (?:do|does) (?:we|you|researchers|people) know about|"
