@@ -67,20 +67,22 @@ def terms(text: str) -> list[str]:
     return [stem(w) for w in _content_words(text)]
 
 
+# A reader asking for a field's papers, or to be pointed to them: "the literature on X", "recent advances in X" (not
+# "scientific literature", a subject), "what do we know about X", "point me to work on X". A question saying so asks
+# for a list (`answer.shapes`), and these words name no subject of it (`_CONNECTIVE`).
+FIELD_ASKED = (
+    r"(?:recent\s+)?(?:literature|landscape|progress|advances|developments)(?:\s+(?:has|have)\s+been\s+made)?"
+    r"\s+(?:on|about|of|in)|what\s+(?:(?:do|does)\s+(?:we|you|researchers|people)\s+know|is\s+known)\s+about"
+    r"|point\s+(?:me|us)\s+(?:to|at|towards)"
+)
 # Phrases linking an abstract's sentences, whose words name no subject ("In contrast" is no "contrastive" learning,
 # "for instance" no instance segmentation, "in order to" no "Order Matters"), and a reader's phrases around what they
-# ask ("the literature on", "point me to"), which an abstract rarely writes and then names no subject by either.
+# ask (`FIELD_ASKED`), which an abstract rarely writes and then names no subject by either.
 _CONNECTIVE = re.compile(
     r"\b(?:(?:in|by) contrast|for (?:instance|example)|in terms of|in order to|in addition|in particular|in fact|"
-    r"(?:followed|preceded) by|what (?:do|does) (?:we|you|researchers|people) know about|"
-    # a field's papers, as "research on" is: "the literature on X", "recent advances in X" (not "scientific
-    # literature", a subject)
-    r"(?:recent )?(?:literature|landscape|progress|advances|developments)(?: (?:has|have) been made)? "
-    r"(?:on|about|of|in)|"
-    r"the field of|"
-    # who asks, and what they will do with the papers: "point me to work on X", "how do people X", "papers I should
-    # cite for X"
-    r"point (?:me|us) (?:to|at|towards)|how do (?:people|researchers|practitioners|folks)|(?:should|to|could) cite|"
+    rf"(?:followed|preceded) by|{FIELD_ASKED}|the field of|"
+    # who asks, and what they will do with the papers: "how do people X", "papers I should cite for X"
+    r"how do (?:people|researchers|practitioners|folks)|(?:should|to|could) cite|"
     r"(?:read|see) to understand|"  # "Which paper should I read to understand ColBERT-XM?"
     r"on the other hand|(?:this|which|that) contrasts (?:sharply |starkly )?with)\b",
     re.IGNORECASE,

@@ -38,7 +38,7 @@ def compared(
         against = any_of([*absent, *(names[j] for j in sides if j != i)])
         named_other |= bool(against and against.search(sources[i].paper.abstract))
         reported = None if brief else pick.best(asked, sources[i], numeric=True, saying=against)
-        does = next((s for s in substance(sources[i].paper.abstract) if coined[i] and coined[i] in s), None)
+        does = next((s for s in substance(sources[i].paper.abstract) if coined[i] in s), None) if coined[i] else None
         picked = [s for s in (does or contribution(sources[i]), reported) if s]
         if kind and (naming := pick.naming(asked, sources[i])):
             picked = [naming]

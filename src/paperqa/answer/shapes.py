@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from ..text import PAPERS
+from ..text import FIELD_ASKED, PAPERS
 from .asking import Asking
 from .kinds import QUANTITY, WHICH_OF
 
@@ -33,17 +33,14 @@ _LIST = re.compile(
     r"|^\s*is there (any )?(work|research|literature) (on|about)\b"  # "Is there research on machine unlearning?"
     # "how do papers make X faster?", "how do the unlearning methods differ in cost?"
     r"|\bhow (do|did|have) (the )?([\w-]+ ){0,2}(papers|works|studies|approaches|methods)\b"
-    # "What are recent advances in hashing?", "What progress has been made on X?", "the literature on X", "What is
-    # known about X?": a field's papers
-    r"|\b(advances|progress|developments|literature|landscape)\s+((has|have)\s+been\s+made\s+)?(in|on|of|about)\b"
-    r"|\bwhat (do|does) (we|you|researchers|people) know about\b|\bwhat is known about\b"
+    # "the literature on X", "What progress has been made on X?", "point me to work on X": a field's papers
+    rf"|\b(?:{FIELD_ASKED})\b"
     r"|\bwhat(['’]s| is) (happening|new) in\b"  # "What is happening in the field of retrieval?"
     # "Any good reads on X?", "Where can I learn about X?", "What should I read first on X?", "Summarize the work on X"
-    # ("learn about" is an asking phrase, gone before the shape is read); "Papers I should cite for X?", "point me to
-    # work on X"
+    # ("learn about" is an asking phrase, gone before the shape is read); "Papers I should cite for X?"
     r"|\b(reads|reading|readings) (on|about)\b|\bwhere (can|should|do) (i|we|you) (learn|read|start|about)\b"
     r"|\bwhat should (i|we) read\b|\b(summari[sz]e|review|describe) the (work|research) (on|about)\b"
-    r"|^\s*papers\b|\bpoint (me|us) (to|at|towards)\b",
+    r"|^\s*papers\b",
     re.IGNORECASE,
 )
 # "Is Mistral-SPLADE better than SPLADE v2?": a yes-or-no of two things, answered from both sides.
