@@ -281,6 +281,18 @@ def test_phrases_joined_by_or_are_alternatives_each_whole():
     assert harmful.either == ((frozenset({"harm"}), frozenset({"unwant"})),)
 
 
+def test_an_alternative_naming_models_is_held_by_a_paper_writing_of_them():
+    # "the feedback of the language model or reader": a paper on training retrievers from LLMs' feedback had been
+    # refused for lacking "reader" ("model" frames most questions, so it was held by none)
+    asked = analyse("Which papers train a retriever from the feedback of the language model or reader?")
+    paper = Paper("x", "Guidance for retrievers", "We train the retriever from the feedback of LLMs on its passages.")
+    assert lacking(asked, paper) == []
+    assert lacking(asked, Paper("y", "Retriever training", "We train a retriever from user feedback.")) == ["reader"]
+    # a framing verb is no such side: "find" is in most abstracts, and linking or resolving is still asked
+    entities = analyse("Which papers find, link or resolve mentions of entities in text?")
+    assert "link" in lacking(entities, Paper("z", "Entity knowledge", "We find that models know entities in text."))
+
+
 def test_examples_in_parentheses_are_alternatives():
     asked = analyse("Which papers probe encoders for linguistic information (POS, syntax, morphology, semantic roles)?")
     assert (frozenset({"pos"}), frozenset({"syntax"}), frozenset({"morpholog"}), frozenset({"semant", "role"})) in (

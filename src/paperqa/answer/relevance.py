@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from ..text import FRAME, named_examples_removed
+from ..text import FRAME, named_examples_removed, terms
 from ..types import ONE_CHUNK, Paper, Source
 from .evidence import has, has_name
 from .heads import headed, named_by_qualifier, named_by_rarer
@@ -93,12 +93,21 @@ def phrases_lacked(asked: Asked, paper: Paper, subject: Callable[[str], bool]) -
     return [(a, b) for a, b in asked.pairs if subject(a) and subject(b) and not has(a, words) and not has(b, words)]
 
 
+_MODELS = frozenset(terms("large language model models llm llms lm lms"))  # what "the model or X" may name
+
+
 def _held(asked: Asked, words: frozenset[str], unheld: Collection[str] = (), also: Collection[str] = ()) -> set[str]:
     """The key terms a vocabulary holds in some form, but those `unheld`, and those held `also` (otherwise
     written); holding one of the question's alternatives ("passages or documents") holds them all."""
     held = {t for t in asked.terms if t not in unheld and holds(asked, t, words)} | set(also)
+    # a side naming models only, words that frame most questions and are no key term, is held where written ("the
+    # feedback of the language model or reader": a paper on LLMs' feedback need not say "reader"); not a framing
+    # verb ("find, link or resolve mentions": "find" is in most abstracts)
+    models = any(has(t, words) for t in _MODELS - {"larg"})  # "LLMs" is "the language model"
+    framing = {t for group in asked.either for side in group if side <= _MODELS and models for t in side
+               if t not in asked.terms}  # fmt: skip
     for alternatives in asked.either:
-        if any(side <= held for side in alternatives):
+        if any(side <= held | framing for side in alternatives):
             held |= frozenset().union(*alternatives)
     return held
 
