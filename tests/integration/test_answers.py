@@ -1420,6 +1420,15 @@ def test_a_name_given_for_short_is_a_side_of_a_comparison(offline):
     assert "LOOK (Rethinking Supervised Pre-training" in answer.text and "LOOK for short [" in answer.text, answer.text
 
 
+def test_a_name_before_the_words_it_abbreviates_is_a_side_of_a_comparison(offline):
+    # "a novel framework, FiGRet (Fine-grained Guidance for Retrievers)": "No paper in the corpus is named “FiGRet”"
+    answer = offline.ask("How does FiGRet differ from the retriever trained through shared context attribution?")
+    cited = {c.title.split(":")[0] for c in answer.citations}
+    assert {"Fine-Grained Guidance for Retrievers", "Training a Utility-based Retriever Through Shared Context "
+            "Attribution for Retrieval-Augmented Language Models"} <= cited, answer.text  # fmt: skip
+    assert "is named" not in answer.text, answer.text
+
+
 def test_a_cheap_method_is_the_papers_efficient_one(offline):
     # no abstract calls a method "cheap": "a cheap way to select pretraining data" was refused for lacking "cheap"
     # though Predictive Data Selection selects pretraining data "in an efficient" way

@@ -177,6 +177,9 @@ def test_names_of_a_paper():
     assert "MRI" not in names_of(brain)
     spelled = [("magnetic resonance imaging ", "MRI"), ("Pairwise Ranking Prompting ", "PRP")]
     assert list(definitions(brain.abstract)) == spelled
+    # ... or the name first and its words after it; a citation after a name spells nothing
+    first = "we propose a novel framework, FiGRet (Fine-grained Guidance for Retrievers), and BERT (Devlin et al.)"
+    assert definitions(first) == (("Fine-grained Guidance for Retrievers ", "FiGRet"),)
 
 
 def test_the_prefix_rule_and_figures():

@@ -16,6 +16,8 @@ from .phrases import joined
 _NAME = r"([A-Z](?=[A-Za-z0-9-]*?[A-Z0-9])[A-Za-z0-9-]*+)"
 _PAREN_NAME = re.compile(rf"\({_NAME}\)")  # "(PRP)" ...
 _WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+\s+){1,6})$")  # ... and the words it abbreviates, just before it
+# "FiGRet (Fine-grained Guidance for Retrievers)": the name first, the words it abbreviates after it
+_NAME_FIRST = re.compile(rf"(?<![\w-]){_NAME}\s+\(([A-Za-z][\w-]*+(?:\s++[\w-]++){{1,6}})\)")
 _ARTICLES = frozenset({"the", "a", "an"})
 _JOINING = frozenset({"the", "a", "an", "and", "of", "for", "with", "to", "in", "on", "by"})  # in no acronym
 # "a model called MVP", 'a technique dubbed "uniCOIL"' (a coined name may start in lower case); "namely BERT and
@@ -121,6 +123,10 @@ def definitions(text: str) -> tuple[tuple[str, str], ...]:
         before = _WORDS_BEFORE.search(text[max(0, m.start() - 200) : m.start()])
         if before:
             out.append((_abbreviated(before.group(1), m.group(1)), m.group(1)))
+    for m in _NAME_FIRST.finditer(text):  # (the words must spell it: "BERT (Devlin et al.)" defines nothing)
+        letters, words = m.group(1).casefold(), m.group(2).casefold()
+        if words.startswith(letters[0]) and _in_order(letters.replace("-", ""), words):
+            out.append((m.group(2) + " ", m.group(1)))
     return tuple(out)
 
 
