@@ -1429,6 +1429,16 @@ def test_a_name_before_the_words_it_abbreviates_is_a_side_of_a_comparison(offlin
     assert "is named" not in answer.text, answer.text
 
 
+def test_a_thing_of_two_words_lacked_whole_is_not_held(offline):
+    # quantization papers lack "KV" and "cache" both, neither a subject alone ("KV" rare, "cache" spread out): the
+    # KV cache was taken for a modifier and the two closest papers offered, as if the corpus nearly held it
+    refused = offline.ask("Which papers use quantization on the KV cache?")
+    assert not refused.answerable and "the closest lacks “quantization”" in refused.text, refused.text
+    # a paper on the KV cache alone is listed
+    answer = offline.ask("Which papers reduce KV cache memory?")
+    assert answer.answerable and "VFlowOpt" in answer.text, answer.text
+
+
 def test_a_cheap_method_is_the_papers_efficient_one(offline):
     # no abstract calls a method "cheap": "a cheap way to select pretraining data" was refused for lacking "cheap"
     # though Predictive Data Selection selects pretraining data "in an efficient" way

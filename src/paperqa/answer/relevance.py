@@ -194,6 +194,9 @@ def covers(asked: Asked, paper: Paper, topical: Idf, idf: Idf) -> bool:
     subjects = [t for t in missing if (subject(t, topical) or t in asked.names) and t not in verbs]
     words = vocabulary(paper)  # "for code search" of a paper on scientific search: "code" names what it is about
     subjects += [a for a, b in asked.qualified if a in missing and a not in subjects and has(b, words)]
+    # ... or lacks a thing named by two words, both ("the KV cache" of quantization papers: neither word names a
+    # subject alone, "KV" being rare and "cache" spread out, but the thing is what is asked about)
+    subjects += [a for a, b in asked.qualified if a in missing and b in missing and a not in subjects]
     # ... or holds both words only apart ("depth" of transformers, "estimators": no "depth estimation")
     # (not a coined name's: "the BabyLM team" of a paper on the BabyLM Challenge by "our team"; nor a phrase of an
     # alternative the paper does not write, held by holding the other: "speculative decoding or faster inference")
