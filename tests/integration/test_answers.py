@@ -1439,6 +1439,16 @@ def test_a_thing_of_two_words_lacked_whole_is_not_held(offline):
     assert answer.answerable and "VFlowOpt" in answer.text, answer.text
 
 
+def test_a_named_paper_lacking_the_thing_its_work_is_asked_to_improve_is_refused(offline):
+    # "machine translation" of a paper on unlearning (or of Pointer Networks, whose "machines" are Neural Turing
+    # Machines): "machine" names no subject alone, so "does not mention translation" had been said as an answer
+    for name in ("WAGLE", "HyperAttention"):
+        refused = offline.ask(f"How does {name} improve machine translation?")
+        assert not refused.answerable and "lacks “machine translation”" in refused.text, refused.text
+    answer = offline.ask("How does DeFINE improve machine translation?")  # its abstract reports it
+    assert answer.answerable and "1.4 times" in answer.text, answer.text
+
+
 def test_a_cheap_method_is_the_papers_efficient_one(offline):
     # no abstract calls a method "cheap": "a cheap way to select pretraining data" was refused for lacking "cheap"
     # though Predictive Data Selection selects pretraining data "in an efficient" way

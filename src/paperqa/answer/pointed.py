@@ -148,6 +148,14 @@ def elsewhere(
         if a != verb and subject(a) and not has(a, words) and has(b, words) and any(near(p, a, b) for p in others)
     ]
     pairs = [p for p in phrases_lacked(asked, sources[top].paper, subject) if not set(p) & COMPARING]
+    # ... or a thing of two words whose second, a subject, it lacks, which another paper found writes ("improve
+    # machine translation" of Pointer Networks, whose "machines" are Neural Turing Machines, or of WAGLE)
+    # (not a hyphenated word's halves: "fine-tune" of a paper needing no fine-tuning is a premise, said so; nor
+    # the kind asked: "what loss function does Revela use?" is said to be unmentioned)
+    compounds = {tuple(parts[i : i + 2]) for parts in asked.compounds for i in range(len(parts) - 1)}
+    pairs += [(a, b) for a, b in asked.pairs if (a, b) not in pairs and (a, b) not in compounds and a != verb
+              and b not in asked.wants_words and subject(b) and not has(b, words) and not {a, b} & COMPARING
+              and any(near(p, a, b) for p in others)]  # fmt: skip
     return [" ".join(as_written(asked.text, list(p))) for p in [*narrowed, *pairs]]
 
 
