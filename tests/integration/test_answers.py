@@ -1449,6 +1449,11 @@ def test_a_named_paper_lacking_the_thing_its_work_is_asked_to_improve_is_refused
     assert answer.answerable and "1.4 times" in answer.text, answer.text
 
 
+def test_the_parts_of_a_named_model_are_asked_of_a_paper_on_it(offline):
+    answer = offline.ask("Which paper finds that BERT's layers perform the steps of the classical NLP pipeline?")
+    assert answer.answerable and answer.citations[0].title == "BERT Rediscovers the Classical NLP Pipeline", answer.text
+
+
 def test_a_cheap_method_is_the_papers_efficient_one(offline):
     # no abstract calls a method "cheap": "a cheap way to select pretraining data" was refused for lacking "cheap"
     # though Predictive Data Selection selects pretraining data "in an efficient" way

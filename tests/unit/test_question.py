@@ -953,6 +953,11 @@ def test_the_verb_of_a_clause_after_a_verb_of_showing_is_what_its_subject_does()
     asked = analyse("Which paper shows that language models think in English?")
     assert asked.verb == "think" and asked.doer == "model" and not asked.by_asker
     assert not analyse("Which papers use models that think?").doer  # a relative "that", no clause shown
+    # the parts of a thing named ("BERT's layers") are asked of it: a paper on BERT that never says "layers" is on
+    # them ("the closest lacks “layers”" had refused the pipeline paper); the possessive's "s" is no subject
+    owned = analyse("Which paper finds that BERT's layers perform the steps of the NLP pipeline?")
+    assert owned.doer == "bert"
+    assert analyse("How do BERT's attention heads encode syntax?").doer == "bert"
 
 
 def test_a_request_for_a_summary_of_what_is_pointed_at_is_a_summary():

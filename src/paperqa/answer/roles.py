@@ -228,11 +228,15 @@ def _doing(words: list[str]) -> tuple[str | None, str | None, bool]:
         verb = words[at + 1]
         return (None, None, False) if verb in STOPWORDS or verb in _LIGHT_VERBS else (None, verb, True)
     at += 1 if at < len(words) and words[at] in _DETERMINER else 0
-    for before, w in itertools.pairwise(words[at : at + 5]):
+    owner = None  # "BERT's layers follow …": the layers are BERT's, and a paper on BERT is on them
+    for i, (before, w) in enumerate(itertools.pairwise(words[at : at + 5]), start=at):
+        if before == "s" and i > at:  # the "s" of a possessive
+            owner = words[i - 1]
+            continue
         if before in STOPWORDS:  # the subject ended without a verb after it ("do … models of …")
             return None, None, False
         if before.endswith("s") and not before.endswith("ss") and not w.endswith(("s", "ing", "ed")):
-            return (None, None, False) if w in STOPWORDS or w in _LIGHT_VERBS else (before, w, False)
+            return (None, None, False) if w in STOPWORDS or w in _LIGHT_VERBS else (owner or before, w, False)
     return None, None, False
 
 
