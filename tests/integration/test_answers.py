@@ -1454,6 +1454,12 @@ def test_the_parts_of_a_named_model_are_asked_of_a_paper_on_it(offline):
     assert answer.answerable and answer.citations[0].title == "BERT Rediscovers the Classical NLP Pipeline", answer.text
 
 
+def test_the_means_of_a_method_may_be_said_otherwise(offline):
+    # "by feeding the model its input twice": the paper "repeat[s] the input twice"; "lacks “feeding”" had refused
+    answer = offline.ask("Which paper makes language model embeddings better by feeding the model its input twice?")
+    assert answer.answerable and answer.citations[0].title == "Repetition Improves Language Model Embeddings"
+
+
 def test_a_cheap_method_is_the_papers_efficient_one(offline):
     # no abstract calls a method "cheap": "a cheap way to select pretraining data" was refused for lacking "cheap"
     # though Predictive Data Selection selects pretraining data "in an efficient" way

@@ -960,6 +960,12 @@ def test_the_verb_of_a_clause_after_a_verb_of_showing_is_what_its_subject_does()
     assert analyse("How do BERT's attention heads encode syntax?").doer == "bert"
 
 
+def test_the_means_after_by_is_a_verb_a_paper_may_say_otherwise():
+    asked = analyse("Which paper makes embeddings better by feeding the model its input twice?")
+    assert "feed" in asked.clause_verbs  # a paper "repeats the input twice"
+    assert not analyse("Which papers study feeding behaviour?").clause_verbs
+
+
 def test_a_request_for_a_summary_of_what_is_pointed_at_is_a_summary():
     # "summarize it" had been read as a list of papers on "summar": the next follow-up took it for a list
     for question in ("summarize it", "summarize this paper", "give me a summary", "give me a one-sentence summary"):

@@ -131,10 +131,13 @@ _AT_TO = frozenset(("at", "to"))  # "fetched at question time", "crafted to fool
 
 
 def clause_verbs(words: list[str]) -> tuple[str, ...]:
-    """The verb opening a relative clause ("attacks that extract information", "models which handle …"), or a
-    participle after a plural noun, before a preposition ("documents fetched at question time"), as a stem: it says
-    what the thing does or undergoes, in words a paper on it may not use ("reconstruct", "infer", "retrieved")."""
+    """The verb opening a relative clause ("attacks that extract information", "models which handle …"), a
+    participle after a plural noun, before a preposition ("documents fetched at question time"), or a gerund after
+    "by", as a stem: it says what the thing does or undergoes, in words a paper on it may not use ("reconstruct",
+    "infer", "retrieved")."""
     found = [stem(w) for before, w in itertools.pairwise(words) if before in _RELATIVE and w not in STOPWORDS]
+    # ... or the means, a gerund after "by" ("by feeding it the input twice": a paper "repeats" it)
+    found += [stem(w) for before, w in itertools.pairwise(words) if before == "by" and w.endswith("ing")]
     found += [
         stem(w)
         for before, w, after in zip(words, words[1:], words[2:], strict=False)
