@@ -1460,6 +1460,14 @@ def test_the_means_of_a_method_may_be_said_otherwise(offline):
     assert answer.answerable and answer.citations[0].title == "Repetition Improves Language Model Embeddings"
 
 
+def test_a_name_inside_the_other_sides_name_is_a_side_of_its_own(offline):
+    # "SPLADE" before "Mistral-SPLADE" had been read as narrowed by "mistral" (a topic, not the paper SPLADE), so
+    # only Mistral-SPLADE was quoted
+    answer = offline.ask("Compare SPLADE and Mistral-SPLADE.")
+    cited = {c.title.split(":")[0] for c in answer.citations}
+    assert {"SPLADE", "Mistral-SPLADE"} <= cited, answer.text
+
+
 def test_a_cheap_method_is_the_papers_efficient_one(offline):
     # no abstract calls a method "cheap": "a cheap way to select pretraining data" was refused for lacking "cheap"
     # though Predictive Data Selection selects pretraining data "in an efficient" way

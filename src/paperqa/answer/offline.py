@@ -35,6 +35,7 @@ from .lead import unnamed_lead
 from .lister import Lister
 from .listing import TOPIC_WORDS, list_topic
 from .makers import ize_stems
+from .named_topic import in_passing, qualified_name
 from .names import introduces
 from .one_paper import OnePaper
 from .phrases import as_written, noun_kinds
@@ -44,8 +45,6 @@ from .pointed import (
     apart_from,
     applied_elsewhere,
     elsewhere,
-    in_passing,
-    qualified_name,
 )
 from .premise import premise_said, training_denied
 from .question import Asked, analyse

@@ -13,9 +13,7 @@ from ..types import Paper, Source
 from .evidence import has
 from .holding import holds_all, near, ours, vocabulary
 from .kinds import DESCRIBED_KINDS
-from .names import fold, own_names
 from .phrases import COINED, as_written
-from .premise import premise_of
 from .question import Asked, names_llms
 from .relevance import APPLIED_WORDS, Idf, Match, holds_phrase, kinds_named, lacking, phrases_lacked
 from .roles import COMPARING
@@ -175,41 +173,6 @@ def apart_from(asked: Asked, paper: Paper, subject: Callable[[str], bool], short
     if len(asked.terms) <= APPLIED_WORDS:  # "… fine-tuning work for diffusion models?" of one on LLMs
         return applied_elsewhere(asked, paper, subject)
     return []
-
-
-def in_passing(
-    asked: Asked, sources: Sequence[Source], matches: Sequence[Match], at: int, subject: Callable[[str], bool]
-) -> bool:
-    """Whether the name a question gives a paper is a word of its title the question uses as a topic ("How is RLHF
-    applied to text-to-image generation?" of "… with Constrained RLHF"): the paper holds none of the question's
-    other subjects, which another paper found holds all of, and none of those holds the name too."""
-    paper, name = sources[at].paper, matches[at].name
-    # (a comparison's sides and a premise's paper are named as such: "uniCOIL", "Given that MedNeXt is …")
-    if asked.shape not in ("fact", "list") or premise_of(asked.text) or not name:
-        return False
-    if name in {fold(n) for n in own_names(paper)}:
-        return False
-    subjects = [t for t in asked.terms if t not in terms(name) and subject(t)]
-    if not subjects or any(has(t, vocabulary(paper)) for t in subjects):
-        return False
-    others = [s.paper for i, s in enumerate(sources[:10]) if i != at]
-    named = [t for t in asked.terms if t in terms(name)]
-    return any(holds_all(p, subjects) for p in others) and not any(holds_all(p, subjects + named) for p in others)
-
-
-def qualified_name(
-    asked: Asked, sources: Sequence[Source], matches: Sequence[Match], at: int, subject: Callable[[str], bool]
-) -> bool:
-    """Whether the name a question gives a paper is a topic it narrows by the subject written just before it
-    ("patent representation learning" of "Representation Learning: A Review …"): the paper lacks that subject,
-    which another paper found holds with the rest of the question and the name."""
-    paper, name = sources[at].paper, matches[at].name
-    words, said = fold(asked.text).split(), fold(name).split()
-    before = {stem(words[i - 1]) for i in range(1, len(words)) if said and words[i : i + len(said)] == said}
-    narrowing = [t for t in before if t in asked.terms and t not in terms(name) and subject(t)]
-    if not narrowing or any(has(t, vocabulary(paper)) for t in narrowing):
-        return False
-    return any(holds_all(s.paper, asked.terms) for i, s in enumerate(sources[:10]) if i != at)
 
 
 def doing_it(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], top: int, idf: Idf) -> int:
