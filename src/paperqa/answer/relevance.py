@@ -103,9 +103,9 @@ def _held(asked: Asked, words: frozenset[str], unheld: Collection[str] = (), als
     # a side naming models only, words that frame most questions and are no key term, is held where written ("the
     # feedback of the language model or reader": a paper on LLMs' feedback need not say "reader"); not a framing
     # verb ("find, link or resolve mentions": "find" is in most abstracts)
-    models = any(has(t, words) for t in _MODELS - {"larg"})  # "LLMs" is "the language model"
-    framing = {t for group in asked.either for side in group if side <= _MODELS and models for t in side
-               if t not in asked.terms}  # fmt: skip
+    naming = {t for group in asked.either for side in group if side <= _MODELS for t in side if t not in asked.terms}
+    # ("LLMs" is "the language model"; looked up only of a question offering such a side)
+    framing = naming if naming and any(has(t, words) for t in _MODELS - {"larg"}) else set()
     for alternatives in asked.either:
         if any(side <= held | framing for side in alternatives):
             held |= frozenset().union(*alternatives)
