@@ -1447,6 +1447,9 @@ def test_a_named_paper_lacking_the_thing_its_work_is_asked_to_improve_is_refused
         assert not refused.answerable and "lacks “machine translation”" in refused.text, refused.text
     answer = offline.ask("How does DeFINE improve machine translation?")  # its abstract reports it
     assert answer.answerable and "1.4 times" in answer.text, answer.text
+    # a figure of the paper asked is nothing its work is asked to do ("parameter count" had been refused)
+    figure = offline.ask("What is the parameter count of GigaTok's largest tokenizer?")
+    assert figure.answerable and figure.citations[0].title.startswith("GigaTok"), figure.text
 
 
 def test_the_parts_of_a_named_model_are_asked_of_a_paper_on_it(offline):

@@ -146,12 +146,13 @@ def elsewhere(
         if a != verb and subject(a) and not has(a, words) and has(b, words) and any(near(p, a, b) for p in others)
     ]
     pairs = [p for p in phrases_lacked(asked, sources[top].paper, subject) if not set(p) & COMPARING]
-    # ... or a thing of two words whose second, a subject, it lacks, which another paper found writes ("improve
-    # machine translation" of Pointer Networks, whose "machines" are Neural Turing Machines, or of WAGLE)
+    # ... or, of what "how does <name> <verb> …" asks its work to do, a thing of two words whose second, a subject,
+    # it lacks, which another paper found writes ("improve machine translation" of Pointer Networks, whose
+    # "machines" are Neural Turing Machines, or of WAGLE; not "what is the parameter count of GigaTok?", a figure)
     # (not a hyphenated word's halves: "fine-tune" of a paper needing no fine-tuning is a premise, said so; nor
     # the kind asked: "what loss function does Revela use?" is said to be unmentioned)
     compounds = {tuple(parts[i : i + 2]) for parts in asked.compounds for i in range(len(parts) - 1)}
-    pairs += [(a, b) for a, b in asked.pairs if (a, b) not in pairs and (a, b) not in compounds and a != verb
+    pairs += [(a, b) for a, b in asked.pairs if verb and (a, b) not in pairs and (a, b) not in compounds and a != verb
               and b not in asked.wants_words and subject(b) and not has(b, words) and not {a, b} & COMPARING
               and any(near(p, a, b) for p in others)]  # fmt: skip
     return [" ".join(as_written(asked.text, list(p))) for p in [*narrowed, *pairs]]
