@@ -182,9 +182,7 @@ class OnePaper:
         chosen = self.pick.cover(asked, sources[top])
         naming = self.pick.naming(asked, sources[top])  # the sentence naming the kind asked ("which datasets")
         if naming is None and asked.named_kind:  # "What datasets does T2Ranking provide?": "we introduce T2Ranking,
-            presented = self.pick.presenting(asked, sources[top])  # a large-scale Chinese benchmark …", its own
-            # (named by the kind's own word: PLD's "worth scores" are no metric)
-            naming = presented if presented and set(terms(asked.named_kind)) & set(terms(presented)) else None
+            naming = self.pick.presenting(asked, sources[top])  # a large-scale Chinese benchmark …", its own
         if naming is not None and asked.named_kind:  # "what datasets does SIU use?": "… we establish MMUBench, a new
             chosen = [naming, *(s for s in chosen if s != naming)][: max(len(chosen), 1)]  # benchmark …", first
         # "the main finding of X": what it found first; "what loss does DupMAE use?": the sentence naming one first

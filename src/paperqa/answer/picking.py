@@ -270,11 +270,13 @@ class Picker:
     @staticmethod
     def presenting(asked: Asked, source: Source) -> str | None:
         """The sentence where a paper presents one of its own of the kind asked, by name ("Arctic-Embed 2.0, a set
-        of open-source text embedding models", for "which multilingual embedding models …?"); None if it makes none."""
+        of open-source text embedding models", for "which multilingual embedding models …?"); None if it makes none.
+        The kind's own word must be there when the question names one (PLD's "worth scores" are no metric)."""
         does = contribution(source)
         words = frozenset(terms(does))
         named = SPECIFIC.search(does) or any(n in does for n in names_of(source.paper))
-        return does if asked.wants - _LOOSE_KIN & words and named else None
+        kind = frozenset(terms(asked.named_kind or ""))
+        return does if asked.wants - _LOOSE_KIN & words and named and (not kind or kind & words) else None
 
     @staticmethod
     def result(source: Source) -> str:

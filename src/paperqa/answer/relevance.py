@@ -94,6 +94,7 @@ def phrases_lacked(asked: Asked, paper: Paper, subject: Callable[[str], bool]) -
 
 
 _MODELS = frozenset(terms("large language model models llm llms lm lms"))  # what "the model or X" may name
+_MODEL_WORDS = _MODELS - {"larg"}  # the words of them a paper on models writes ("large" alone says nothing)
 
 
 def _held(asked: Asked, words: frozenset[str], unheld: Collection[str] = (), also: Collection[str] = ()) -> set[str]:
@@ -105,7 +106,7 @@ def _held(asked: Asked, words: frozenset[str], unheld: Collection[str] = (), als
     # verb ("find, link or resolve mentions": "find" is in most abstracts)
     naming = {t for group in asked.either for side in group if side <= _MODELS for t in side if t not in asked.terms}
     # ("LLMs" is "the language model"; looked up only of a question offering such a side)
-    framing = naming if naming and any(has(t, words) for t in _MODELS - {"larg"}) else set()
+    framing = naming if naming and any(has(t, words) for t in _MODEL_WORDS) else set()
     for alternatives in asked.either:
         if any(side <= held | framing for side in alternatives):
             held |= frozenset().union(*alternatives)
