@@ -79,7 +79,10 @@ FIELD_ASKED = (
 # "for instance" no instance segmentation, "in order to" no "Order Matters"), and a reader's phrases around what they
 # ask (`FIELD_ASKED`), which an abstract rarely writes and then names no subject by either.
 _CONNECTIVE = re.compile(
-    r"\b(?:(?:in|by) contrast|for (?:instance|example)|in terms of|in order to|in addition|in particular|in fact|"
+    # Each phrase opens with a word starting with one of these letters (a new phrase adds its own): looked for
+    # first, the alternation is tried at few places (trying it at every word was over half of `prose_terms`' time)
+    r"(?<!\w)(?=[abcdfhiloprstw])"
+    r"(?:(?:in|by) contrast|for (?:instance|example)|in terms of|in order to|in addition|in particular|in fact|"
     rf"(?:followed|preceded) by|{FIELD_ASKED}|the field of|"
     # who asks, and what they will do with the papers: "how do people X", "papers I should cite for X"
     r"how do (?:people|researchers|practitioners|folks)|(?:should|to|could) cite|"
@@ -155,7 +158,7 @@ def prose_terms(text: str) -> list[str]:
     return list(_prose_terms(text))
 
 
-@lru_cache(maxsize=16384)  # a paper's sentences are read by several of the writer's rooms: each once (3x fewer)
+@lru_cache(maxsize=32768)  # a paper's sentences are read by several of the writer's rooms: each once (3x fewer)
 def _prose_terms(text: str) -> tuple[str, ...]:
     return tuple(terms(_CONNECTIVE.sub(" ", text)))  # `terms` splits words itself: no spacing to tidy
 

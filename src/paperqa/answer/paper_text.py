@@ -37,7 +37,7 @@ def writes_capitalised(paper: Paper, term: str) -> bool:
 def word_forms(paper: Paper) -> dict[str, frozenset[str]]:
     """Each stem of a paper's title and abstract with the forms it is written in ("judg": "judged", "judgments")."""
     found: dict[str, set[str]] = {}
-    for word in re.findall(r"[a-z][a-z-]+", f"{paper.title} {paper.abstract}".casefold()):
+    for word in set(re.findall(r"[a-z][a-z-]+", f"{paper.title} {paper.abstract}".casefold())):  # each form once
         found.setdefault(stem(word), set()).add(word)
     return {t: frozenset(forms) for t, forms in found.items()}
 
@@ -83,15 +83,20 @@ def words_outside_examples(paper: Paper) -> frozenset[str]:
     """`paper_words` without those the abstract names only among examples in parentheses ("foundation models
     (e.g., language, vision, robotics)": no paper on robots) or in its outlook ("our insights will foster future
     research on … compressing the KV cache": no paper on KV-cache compression)."""
-    return frozenset(prose_terms(joined(" ".join([f"{paper.title}.", *_said(paper)]))))
+    return _words_of([f"{paper.title}.", *_said(paper)])
 
 
 @lru_cache(maxsize=8192)
 def words_outside_lists(paper: Paper) -> frozenset[str]:
     """`words_outside_examples` without those the abstract names only in a list of examples in its prose either
     ("multiple domains, including sentiment control, dialogue, text summarization and text-to-code generation")."""
-    said = [_ENUMERATED.sub(" ", sentence) for sentence in _said(paper)]
-    return frozenset(prose_terms(joined(" ".join([f"{paper.title}.", *said]))))
+    return _words_of([f"{paper.title}.", *(_ENUMERATED.sub(" ", sentence) for sentence in _said(paper))])
+
+
+def _words_of(sentences: list[str]) -> frozenset[str]:
+    """The terms of sentences, read one by one: most are the sentences `paper_sentences` read (`prose_terms` has
+    them cached), and no phrase or compound it reads spans two sentences."""
+    return frozenset(t for sentence in sentences for t in prose_terms(joined(sentence)))
 
 
 @lru_cache(maxsize=8192)
