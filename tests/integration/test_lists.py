@@ -78,6 +78,16 @@ def test_a_topic_written_only_by_papers_off_where_it_applies_is_refused(offline)
     refused_naming(offline, merging + "recommender systems?", "“merging”", hashing)
 
 
+def test_papers_on_in_context_learning_are_on_its_prompts(offline):
+    # no abstract on choosing demonstrations writes "prompt": learning in context is learning from a prompt's
+    # examples, so the two papers that retrieve demonstrations are the list, not a refusal lacking "prompt"
+    answer = offline.ask("Which papers select demonstration examples to put into a prompt for in-context learning?")
+    cited = {c.title.split(":")[0] for c in answer.citations}
+    assert answer.answerable and {"DeTriever", "Unified Demonstration Retriever for In-Context Learning"} <= cited, (
+        answer.text
+    )
+
+
 def test_a_task_named_by_the_noun_of_a_framing_verb_is_the_topic(offline):
     # "summarize" frames a request ("Summarize the paper on …"); "summarization" names the task asked about
     answer = offline.ask("Which papers work on summarization of documents?")
