@@ -19,19 +19,13 @@ from .phrases import joined
 def vocabulary(paper: Paper) -> frozenset[str]:
     """A paper's stemmed words (title and abstract, compounds joined), as a set, with the words a phrase it writes
     implies (`IMPLIED`)."""
-    words = paper_words(paper)
-    implied = {t for (a, b), more in IMPLIED.items() for t in more if _adjacent(words, a, b)}
-    return frozenset(words).union(implied)
+    implied = {t for (a, b), more in IMPLIED.items() for t in more if near(paper, a, b)}
+    return frozenset(paper_words(paper)).union(implied)
 
 
 # Phrases whose words say another's without writing it: learning "in context" is learning from a prompt's
 # examples, and a paper on it is on prompts ("the demonstration examples put into a prompt for in-context learning")
 IMPLIED = {(stem("context"), stem("learning")): (stem("prompt"),)}
-
-
-def _adjacent(words: Sequence[str], a: str, b: str) -> bool:
-    """Whether a word is followed right away by another in a sequence of words."""
-    return any(x == a and y == b for x, y in itertools.pairwise(words))
 
 
 def holds_all(paper: Paper, terms_: Sequence[str]) -> bool:
