@@ -284,6 +284,19 @@ def test_phrases_joined_by_or_are_alternatives_each_whole():
     assert harmful.either == ((frozenset({"harm"}), frozenset({"unwant"})),)
 
 
+def test_a_name_ending_a_list_of_alternatives_is_that_name_alone():
+    # "CNNs, vision transformers or CLIP encode inside" had made its last side "CLIP encode inside": a paper on
+    # CLIP's neurons, lacking "encode", held no side and was left out of the list
+    asked = analyse("Which papers explain what models such as CNNs, vision transformers or CLIP encode inside?")
+    assert (frozenset({"cnns"}), frozenset({"vision", "transform"}), frozenset({"clip"})) in asked.either
+    assert (frozenset({"vision", "transform"}), frozenset({"clip"})) in asked.either
+    assert analyse("Which papers compare BERT or ELECTRA models?").either == (
+        (frozenset({"bert"}), frozenset({"electra"})),
+    )
+    paper = Paper("x", "Neurons in CLIP", "We interpret neurons of CLIP and what they encode.")
+    assert "clip" not in lacking(asked, paper) and "vision" not in lacking(asked, paper)
+
+
 def test_an_alternative_naming_models_is_held_by_a_paper_writing_of_them():
     # "the feedback of the language model or reader": a paper on training retrievers from LLMs' feedback had been
     # refused for lacking "reader" ("model" frames most questions, so it was held by none)
