@@ -87,6 +87,7 @@ _CONNECTIVE = re.compile(
     # who asks, and what they will do with the papers: "how do people X", "papers I should cite for X"
     r"how do (?:people|researchers|practitioners|folks)|(?:should|to|could) cite|"
     r"(?:read|see) to understand|"  # "Which paper should I read to understand ColBERT-XM?"
+    r"(?:are|is|was|were) responsible for|"  # "what attention heads are responsible for": what they do
     r"on the other hand|(?:this|which|that) contrasts (?:sharply |starkly )?with)\b",
     re.IGNORECASE,
 )

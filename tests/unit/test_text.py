@@ -63,6 +63,34 @@ def test_an_abstracts_linking_phrases_name_no_subject():
     assert prose_terms("contrastive learning of instance order") == terms("contrastive learning of instance order")
 
 
+def test_what_a_thing_is_responsible_for_is_what_it_does():
+    # "what attention heads are responsible for" had wanted "responsible" of every paper on attention heads
+    assert prose_terms("what attention heads are responsible for") == terms("attention heads")
+    assert "respons" in prose_terms("responsible text-to-image generation")  # a subject of its own
+
+
+def test_each_linking_phrase_opens_with_a_letter_the_pattern_looks_for():
+    # the pattern tries its phrases only where a word opens with one of their first letters (`_CONNECTIVE`)
+    for phrase in (
+        "in contrast",
+        "by contrast",
+        "for example",
+        "followed by",
+        "recent advances in",
+        "the field of",
+        "what is known about",
+        "point me to",
+        "how do people",
+        "could cite",
+        "see to understand",
+        "were responsible for",
+        "on the other hand",
+        "which contrasts with",
+        "developments in",
+    ):
+        assert prose_terms(f"hashing {phrase} hashing") == ["hash", "hash"], phrase
+
+
 def test_html_tags_are_taken_out_of_a_question_and_nothing_else():
     assert markup_removed("<img src=x onerror=alert(1)> which papers <b>study</b> hashing?") == (
         "which papers study hashing?"
