@@ -9,6 +9,7 @@ from paperqa import Paper
 from paperqa.answer.claims import check, numbers, support_of
 from paperqa.answer.evidence import has
 from paperqa.answer.holding import near
+from paperqa.answer.listing import list_topic
 from paperqa.answer.names import definitions, names_of, title_head
 from paperqa.answer.paper_text import named_only
 from paperqa.answer.phrases import joined, noun_kinds, writes_kinds
@@ -282,6 +283,14 @@ def test_phrases_joined_by_or_are_alternatives_each_whole():
     # an adjective before "or" shares the noun after it: "generating harmful" is no phrase
     harmful = analyse("Which papers stop diffusion models from generating harmful or unwanted concepts?")
     assert harmful.either == ((frozenset({"harm"}), frozenset({"unwant"})),)
+
+
+def test_holding_up_or_coping_is_no_word_a_listed_paper_must_write():
+    # "models that hold up under distribution shift": a paper on distribution shift had been wanted to say "hold"
+    shift = list_topic(analyse("Which papers make models hold up under distribution shift?"))
+    assert set(shift.terms) == {"distribut", "shift"}
+    cope = list_topic(analyse("How do embedding models cope with long documents?"))
+    assert "cope" not in cope.terms and {"long", "document"} <= set(cope.terms)
 
 
 def test_a_name_ending_a_list_of_alternatives_is_that_name_alone():

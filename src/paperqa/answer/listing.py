@@ -29,7 +29,7 @@ TOPIC_WORDS = 5  # key words up to which a question names a topic, which one pap
 # topic must hold (`OfflineWriter` still weighs them before, in deciding whether to refuse).
 DOING = frozenset(
     terms("build design develop create investigate tackle handle run produce employ leverage utilize matter rethink "
-          "revisit write explore examine")
+          "revisit write explore examine hold cope")
 )  # fmt: skip
 
 
