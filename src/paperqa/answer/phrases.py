@@ -198,7 +198,10 @@ def either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
     examples in parentheses ("linguistic information (POS, syntax, morphology)"), and a name in them ("feed-forward
     (MLP) layers")."""
     text = joined(question)
-    lists = [(m.group(1), *m.group(2).split(",")[1:], _last_item(m.group(3))) for m in _ENUMERATION.finditer(text)]
+    lists = [
+        (m.group(1), *m.group(2).split(",")[1:], " ".join(_name_alone(m.group(3).split())))
+        for m in _ENUMERATION.finditer(text)
+    ]
     lists += [_phrase_sides(text, m) or (m.group(1), m.group(2)) for m in _EITHER.finditer(text)]
     for m in _PARENTHESISED.finditer(text):  # "linguistic information (POS, syntax, morphology, semantic roles)"
         items = [item for item in _ITEM_SEPARATOR.split(m.group(1)) if item.strip()]
@@ -208,11 +211,10 @@ def either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
     return tuple(sides for sides in found if len(set(sides)) > 1)
 
 
-def _last_item(item: str) -> str:
-    """A list's last item, a name alone when it opens with one: "CNNs, vision transformers or CLIP encode inside"
-    lists CLIP, not "CLIP encode inside" (the words after a name are the clause's own, not the name's)."""
-    first, *rest = item.split()
-    return first if rest and re.fullmatch(COINED, first) else item
+def _name_alone(words: list[str]) -> list[str]:
+    """The words of an alternative after "or", a name alone when they open with one: "CNNs, vision transformers or
+    CLIP encode inside" lists CLIP, not "CLIP encode inside" (the words after a name are the clause's own)."""
+    return words[:1] if len(words) > 1 and re.fullmatch(COINED, words[0]) else words
 
 
 def _phrase_sides(text: str, found: re.Match[str]) -> tuple[str, str] | None:
@@ -226,7 +228,7 @@ def _phrase_sides(text: str, found: re.Match[str]) -> tuple[str, str] | None:
     after = list(
         itertools.takewhile(_phrase_word, _CLAUSE_WORDS.findall(text[found.start(2) : found.start(2) + _NEAR]))
     )[:3]
-    after = after[:1] if len(after) > 1 and re.fullmatch(COINED, after[0]) else after  # as `_last_item`
+    after = _name_alone(after)
     ahead = words[-3].casefold() if len(words) > 2 else ""  # "papers store images or videos": "store" is a verb
     if sum(not frames(w.casefold()) for w in before) < 2 or not after or ahead in _VERB_NEXT:
         return None
