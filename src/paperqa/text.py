@@ -241,9 +241,11 @@ def subject_text(question: str) -> str:
     return " ".join(words) or question
 
 
-_ABBREV = re.compile(r"\b(e\.g|i\.e|a\.k\.a|et al|vs|cf|Fig|Eq|approx|resp|incl)\.\s", re.IGNORECASE)
-# Plain white space only: the abbreviation guard's no-break space must not count as a sentence break.
-_SPLIT = re.compile(r"(?<=[.!?])[ \t\r\n]+(?=[A-Z0-9(\[\"'“])")
+# (each abbreviation's first letter looked for first: the alternation is tried only where one opens a word)
+_ABBREV = re.compile(r"(?<!\w)(?=[acefirv])(e\.g|i\.e|a\.k\.a|et al|vs|cf|Fig|Eq|approx|resp|incl)\.\s", re.IGNORECASE)
+# Plain white space only: the abbreviation guard's no-break space must not count as a sentence break. (The stop is
+# matched, not looked behind for at every letter: a cut is still where the white space ends.)
+_SPLIT = re.compile(r"[.!?][ \t\r\n]+(?=[A-Z0-9(\[\"'“])")
 
 
 def sentence_pieces(text: str) -> list[str]:

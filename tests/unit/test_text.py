@@ -1,5 +1,8 @@
 """Text rules: sentences that say where a paper's code is carry none of its subject; contractions are no terms."""
 
+import random
+import re
+
 from paperqa.markup import markup_removed
 from paperqa.text import (
     examples_removed,
@@ -7,6 +10,7 @@ from paperqa.text import (
     multilingual_said,
     named_examples_removed,
     prose_terms,
+    sentence_pieces,
     substance,
     terms,
 )
@@ -139,3 +143,19 @@ def test_several_languages_are_said_to_be_multilingual():
     # a count asked, or one language, is not several
     assert multilingual_said("How many languages does it cover?") == "How many languages does it cover?"
     assert multilingual_said("an Irish language model") == "an Irish language model"
+
+
+def test_sentence_cuts_are_those_of_the_plain_patterns():
+    # the cuts and the abbreviation guard are found with patterns that try few places; these plain ones tried
+    # every letter and give the same sentences
+    abbrev = re.compile(r"\b(e\.g|i\.e|a\.k\.a|et al|vs|cf|Fig|Eq|approx|resp|incl)\.\s", re.IGNORECASE)
+    cut = re.compile(r"(?<=[.!?])[ \t\r\n]+(?=[A-Z0-9(\[\"'“])")
+    pieces = ["e.g. ", "I.E. ", "et al. ", "vs. ", "Fig. ", "incl. ", ". ", "? ", "! ", ".. ", ".\n", "A", "b", " ",
+              "(", "“", "x.", "3", "Eg. ", "\u00a0", "-e.g. ", "_vs. "]  # fmt: skip
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        guarded = abbrev.sub(lambda m: m.group(0).replace(". ", ".\u00a0"), text)
+        cuts = [m.end() for m in cut.finditer(guarded)]
+        expected = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=False) if a < b]
+        assert sentence_pieces(text) == expected, repr(text)

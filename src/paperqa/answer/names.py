@@ -30,6 +30,8 @@ _SHORT_NAME = re.compile(rf"(?:\bor|\(|\babbreviated as)\s+{_NAME}\s+for\s+short
 # "We propose FlexPredict, …", "we introduce MingTok": the name of what the paper made, said without "called"
 _PROPOSING = r"\b(?i:we|this (?:paper|work))\s+(?i:introduce|propose|present|develop)s?"
 _PROPOSED = re.compile(rf"{_PROPOSING}{_CALLED_NAME}(?![\w-])")
+_PROPOSING_VERBS = ("introduce", "propose", "present", "develop")  # a plain search before `_PROPOSING`'s
+_CALLING = ("called", "named", "dubbed", "namely", "termed")  # ... and `_CALLED`'s
 
 # "using our method, Seismic, …", "Our new method, HELM, …": a name given what the paper made, an English word or
 # not; "we propose Binary Paragraph Vector: …", "we introduce Low-rank Knowledge Unlearning (LoKU)": a name of
@@ -87,14 +89,18 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
             or _own(paper.abstract, definition, acronym)
         ):
             coined.append(acronym)
-    coined += _CALLED.findall(paper.abstract)
+    # (each pattern run only over an abstract with its one plain word: most have none of them)
+    text, lower = paper.abstract, paper.abstract.casefold()
+    coined += _CALLED.findall(text) if any(w in text for w in _CALLING) else []
     # an English word in capitals ("We present PRIOR", "we propose GENRE") would name the paper in any question
     # using the word ("prior work", "music genre"): a proposed name counts when it is no single word of English
-    given = _PROPOSED.findall(paper.abstract) + [a or b for a, b in _SHORT_NAME.findall(paper.abstract)]
+    proposing = any(w in lower for w in _PROPOSING_VERBS)
+    short = _SHORT_NAME.findall(text) if "short" in text or "abbreviated" in text else []
+    given = (_PROPOSED.findall(text) if proposing else []) + [a or b for a, b in short]
     proposed = [(n, count_tokens(f" {n.casefold()}") == 1) for n in given]
     coined += [n for n, english in proposed if not english]
     written = tuple(n for n, english in proposed if english and n.isupper())
-    coined += _OUR_NAMED.findall(paper.abstract) + _PROPOSED_WORDS.findall(paper.abstract)
+    coined += _OUR_NAMED.findall(text) + (_PROPOSED_WORDS.findall(text) if proposing else [])
     mine = _distinct(own)
     return mine, tuple(n for n in _distinct(coined) if n not in mine), written
 
