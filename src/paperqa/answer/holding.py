@@ -19,8 +19,10 @@ from .phrases import joined
 def vocabulary(paper: Paper) -> frozenset[str]:
     """A paper's stemmed words (title and abstract, compounds joined), as a set, with the words a phrase it writes
     implies (`IMPLIED`)."""
-    implied = {t for (a, b), more in IMPLIED.items() for t in more if near(paper, a, b)}
-    return frozenset(paper_words(paper)).union(implied)
+    words = frozenset(paper_words(paper))
+    # (where the paper has the phrase's words at all: placing every word of every paper found was work for nothing)
+    implied = {t for (a, b), more in IMPLIED.items() if a in words and b in words and near(paper, a, b) for t in more}
+    return words.union(implied)
 
 
 # Phrases whose words say another's without writing it: learning "in context" is learning from a prompt's
