@@ -832,3 +832,13 @@ def test_the_common_evaluation_benchmarks_of_a_topic_are_those_its_papers_name(o
     # "evaluation" between "common" and "benchmarks" had made it a fact from one paper's background sentence
     answer = offline.ask("What are common evaluation benchmarks for dense retrieval?")
     assert answer.answerable and len(answer.citations) >= 3 and "BEIR" in answer.text, answer.text
+
+
+def test_a_paper_naming_a_longer_topic_only_among_examples_is_not_listed(offline):
+    # "such as hard negative mining, distillation, etc.", "with no hard negative mining, …, or …": known tricks and
+    # what a paper does without are not what it is on; the alternatives asked ("mine, generate or filter") are no
+    # topic word to judge that by
+    answer = offline.ask("Which papers mine, generate or filter the hard negatives used to train retrievers?")
+    titles = {c.title.split(":")[0] for c in answer.citations}
+    assert {"ECI", "LG-ANNA-Embedding technical report", "KaLM-Embedding-V2"} <= titles, answer.text
+    assert not {"Mistral-SPLADE", "Contextual Document Embeddings", "TechniqueRAG"} & titles, answer.text

@@ -11,7 +11,7 @@ from paperqa.answer.evidence import has
 from paperqa.answer.holding import near
 from paperqa.answer.listing import list_topic
 from paperqa.answer.names import definitions, names_of, title_head
-from paperqa.answer.paper_text import named_only
+from paperqa.answer.paper_text import named_only, words_outside_lists
 from paperqa.answer.phrases import joined, noun_kinds, writes_kinds
 from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, holds_phrase, lacking, match, on_topic
@@ -1054,3 +1054,17 @@ def test_what_separates_two_names_or_how_one_relates_to_another_compares_them():
     assert analyse("How do attention heads relate to factual recall?").shape != "compare"  # no name: a fact
     assert analyse("How does hashing relate to retrieval?").shape != "compare"  # (the pattern ignores case)
     assert analyse("How does the model separate speech from noise?").shape != "compare"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "LSR has used known ways of improvement such as hard negative mining, distillation, etc. We go further.",
+        "We reach the state of the art with no hard negative mining, score distillation, or large batch sizes.",
+        "Others need task-specific optimizations, such as custom hard-negative mining and denoising, rarely at hand.",
+    ],
+)
+def test_words_said_only_in_a_list_of_examples_or_of_what_is_not_done_are_not_the_papers(sentence):
+    paper = Paper(id="p", title="Dense retrieval for threat reports", abstract=sentence)
+    assert not {"hard", "negat", "mine"} & words_outside_lists(paper)
+    assert "retriev" in words_outside_lists(paper)

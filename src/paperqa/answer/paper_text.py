@@ -107,9 +107,13 @@ def _said(paper: Paper) -> tuple[str, ...]:
 
 
 # Examples listed without parentheses: "experiments on multiple domains, including sentiment control, dialogue,
-# text summarization and text-to-code generation" is no paper on summarization.
+# text summarization and text-to-code generation" is no paper on summarization; nor is "known ways such as hard
+# negative mining, distillation, etc." one on hard negatives, nor "with no hard negative mining, …, or …".
 _ITEM = r"(?:[\w-]+\s+){0,4}?[\w-]+"
-_ENUMERATED = re.compile(rf"\b(?:including|such\s+as)\s+{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|or)\s+{_ITEM}(?=[,.;:)]|$)")
+_ENUMERATED = re.compile(
+    rf"\b(?:(?:including|such\s+as)\s+{_ITEM}(?:,\s+{_ITEM})*(?:,?\s+(?:and|or)\s+{_ITEM}|,\s+etc\b)"
+    rf"|(?:with\s+no|without)\s+{_ITEM}(?:,\s+{_ITEM})*,?\s+(?:and|or|nor)\s+{_ITEM})(?=[,.;:)]|$)"
+)
 
 
 # A sentence on what others did: "Existing works have proposed heuristic or reinforcement learning-based methods …"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from ..text import terms
 from ..types import Source
 from .evidence import has
 from .holding import near, vocabulary
@@ -177,10 +178,15 @@ class Subjects:
         rarest = self.rarest(asked.terms)
 
         def listed_only(t: str) -> bool:  # ("bit precisions" among RSQ's settings: a few bits is not its topic)
-            return t == rarest and self.names(t) and not has(t, words_outside_lists(source.paper))
+            return t == rarest and self.names(t) and self.listed_only(t, source)
 
         only = [t for t in common if has(t, words) and (not has(t, said) or listed_only(t))]
         return [t for t in only if not any(t in side for sides in asked.either for side in sides)]
+
+    @staticmethod
+    def listed_only(term: str, source: Source) -> bool:
+        """Whether a paper writes a word only among examples, in its outlook or in a list of examples in prose."""
+        return has(term, vocabulary(source.paper)) and not has(term, words_outside_lists(source.paper))
 
     @staticmethod
     def framing(asked: Asked) -> tuple[tuple[str, str], ...]:
@@ -230,6 +236,11 @@ class Subjects:
             chosen = [i for i in chosen if writes_kinds(asked.text, sources[i].paper)]
             if asked.proper:  # "Chinese sentence embeddings": a paper never saying "Chinese" is on another topic
                 chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]
+        else:  # "the hard negatives used to train retrievers": not a paper naming them only among examples
+            own = set(terms(re.sub(r"\([^)]*\)", " ", asked.text)))  # (not one of the question's own examples,
+            alternative = {t for sides in asked.either for side in sides for t in side}  # nor of its alternatives)
+            rarest = self.rarest([t for t in asked.terms if t in own and t not in alternative])
+            chosen = [i for i in chosen if not (rarest and self.names(rarest) and self.listed_only(rarest, sources[i]))]
         # "images and text": of a longer question too, a modality named only among examples ("objects (texts,
         # images, speech, etc.)") is not the paper's
         chosen = [i for i in chosen if not MODALITIES & set(self.only_as_examples(asked, sources[i]))]
