@@ -842,3 +842,10 @@ def test_a_paper_naming_a_longer_topic_only_among_examples_is_not_listed(offline
     titles = {c.title.split(":")[0] for c in answer.citations}
     assert {"ECI", "LG-ANNA-Embedding technical report", "KaLM-Embedding-V2"} <= titles, answer.text
     assert not {"Mistral-SPLADE", "Contextual Document Embeddings", "TechniqueRAG"} & titles, answer.text
+
+
+def test_perceptual_meaning_is_of_what_is_seen(offline):
+    # "in images and perception": a paper on words' "perceptual" meaning writes of it, though never of "images"
+    answer = offline.ask("Which papers ground word meanings or language models in images and perception?")
+    titles = {c.title.split("?")[0] for c in answer.citations}
+    assert "Are distributional representations ready for the real world" in titles, answer.text

@@ -10,6 +10,7 @@ from paperqa.answer.claims import check, numbers, support_of
 from paperqa.answer.evidence import has
 from paperqa.answer.holding import near
 from paperqa.answer.listing import list_topic
+from paperqa.answer.modality import writing_of_it
 from paperqa.answer.names import definitions, names_of, title_head
 from paperqa.answer.paper_text import named_only, words_outside_lists
 from paperqa.answer.phrases import joined, noun_kinds, writes_kinds
@@ -1068,3 +1069,10 @@ def test_words_said_only_in_a_list_of_examples_or_of_what_is_not_done_are_not_th
     paper = Paper(id="p", title="Dense retrieval for threat reports", abstract=sentence)
     assert not {"hard", "negat", "mine"} & words_outside_lists(paper)
     assert "retriev" in words_outside_lists(paper)
+
+
+@pytest.mark.parametrize("written", ["Object and action imagery", "Real photographs", "Perceptual features of words"])
+def test_imagery_photographs_and_perception_are_of_what_is_seen(written):
+    paper = Paper(id="p", title=written, abstract="We study how symbols are grounded.")
+    other = Paper(id="o", title="Grounded language", abstract="We study how symbols are grounded in text.")
+    assert writing_of_it(analyse("Which papers ground language in images?"), [paper, other]) == [0]
