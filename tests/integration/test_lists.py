@@ -849,3 +849,10 @@ def test_perceptual_meaning_is_of_what_is_seen(offline):
     answer = offline.ask("Which papers ground word meanings or language models in images and perception?")
     titles = {c.title.split("?")[0] for c in answer.citations}
     assert "Are distributional representations ready for the real world" in titles, answer.text
+
+
+def test_both_things_asked_together_are_held_by_each_paper_listed(offline):
+    # GigaTok's tokenizer is close kin of TokenFlow's, but for generating images alone
+    answer = offline.ask("Which papers build a single model that both understands and generates images?")
+    titles = {c.title.split(":")[0] for c in answer.citations}
+    assert {"TokenFlow", "HermesFlow", "Ming-UniVision"} <= titles and "GigaTok" not in titles, answer.text

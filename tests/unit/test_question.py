@@ -16,6 +16,7 @@ from paperqa.answer.paper_text import named_only, words_outside_lists
 from paperqa.answer.phrases import joined, noun_kinds, writes_kinds
 from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, holds_phrase, lacking, match, on_topic
+from paperqa.answer.subjects import both_named
 from paperqa.answer.topics import topic_sides
 from paperqa.answer.traits import on_language_models
 from paperqa.text import sentences, terms
@@ -1076,3 +1077,11 @@ def test_imagery_photographs_and_perception_are_of_what_is_seen(written):
     paper = Paper(id="p", title=written, abstract="We study how symbols are grounded.")
     other = Paper(id="o", title="Grounded language", abstract="We study how symbols are grounded in text.")
     assert writing_of_it(analyse("Which papers ground language in images?"), [paper, other]) == [0]
+
+
+def test_both_and_joins_two_key_terms_each_paper_must_hold():
+    assert both_named(analyse("Which papers build one model that can both understand and generate images?")) == {
+        "understand",
+        "generat",
+    }
+    assert not both_named(analyse("Which encoders read neighbours both through batches and through the encoder?"))

@@ -52,6 +52,16 @@ def written_by_none(pairs: Sequence[tuple[str, str]], sources: Sequence[Source])
     return [(a, b) for a, b in pairs if not any(near(s.paper, a, b) for s in sources)]
 
 
+# "both understands and generates", "both in … and in …": the two things a question asks of each paper together
+_BOTH = re.compile(r"\bboth\s+([\w-]+)\s+and\s+([\w-]+)", re.IGNORECASE)
+
+
+def both_named(asked: Asked) -> set[str]:
+    """The key terms a question joins with "both … and …", each of which a paper on it holds."""
+    joined = {t for m in _BOTH.finditer(asked.text) for t in terms(f"{m.group(1)} {m.group(2)}")}
+    return joined & set(asked.terms)
+
+
 class Subjects:
     """A question's subjects against the corpus's two IDF tables (all words; residual, of topical words)."""
 
@@ -241,6 +251,9 @@ class Subjects:
             alternative = {t for sides in asked.either for side in sides for t in side}  # nor of its alternatives)
             rarest = self.rarest([t for t in asked.terms if t in own and t not in alternative])
             chosen = [i for i in chosen if not (rarest and self.names(rarest) and self.listed_only(rarest, sources[i]))]
+        if both := both_named(asked):  # "a single model that both understands and generates images": not a
+            # tokenizer for generating them alone, however close to those that do both
+            chosen = [i for i in chosen if not both & set(lacking(asked, sources[i].paper))]
         # "images and text": of a longer question too, a modality named only among examples ("objects (texts,
         # images, speech, etc.)") is not the paper's
         chosen = [i for i in chosen if not MODALITIES & set(self.only_as_examples(asked, sources[i]))]
