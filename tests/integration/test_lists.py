@@ -856,3 +856,14 @@ def test_both_things_asked_together_are_held_by_each_paper_listed(offline):
     answer = offline.ask("Which papers build a single model that both understands and generates images?")
     titles = {c.title.split(":")[0] for c in answer.citations}
     assert {"TokenFlow", "HermesFlow", "Ming-UniVision"} <= titles and "GigaTok" not in titles, answer.text
+
+
+def test_a_list_of_papers_each_on_one_part_of_the_topic_is_refused(offline):
+    # token pruning papers and a robot manipulation paper, none on both: no list, and the missing part is said
+    answer = offline.ask("Which papers prune visual tokens to speed up robot manipulation policies?")
+    assert not answer.answerable and "“robot”" in answer.text, answer.text
+    both = offline.ask("Which papers prune visual tokens in multimodal LLMs?")
+    assert both.answerable and {
+        "VFlowOpt",
+        "[CLS] Token Tells Everything Needed for Training-free Efficient MLLMs",
+    } <= {c.title.split(":")[0] for c in both.citations}, both.text

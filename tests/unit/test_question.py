@@ -14,6 +14,7 @@ from paperqa.answer.modality import writing_of_it
 from paperqa.answer.names import definitions, names_of, title_head
 from paperqa.answer.paper_text import named_only, words_outside_lists
 from paperqa.answer.phrases import joined, noun_kinds, writes_kinds
+from paperqa.answer.pointed import own_terms
 from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, holds_phrase, lacking, match, on_topic
 from paperqa.answer.subjects import both_named
@@ -1085,3 +1086,14 @@ def test_both_and_joins_two_key_terms_each_paper_must_hold():
         "generat",
     }
     assert not both_named(analyse("Which encoders read neighbours both through batches and through the encoder?"))
+
+
+def test_a_question_s_own_terms_leave_out_its_examples_and_alternatives():
+    own = own_terms(
+        analyse("Which papers are about robots, for example how they perceive, plan or manipulate objects?")
+    )
+    assert "robot" in own and not {"perceiv", "plan", "manipul", "object"} & own
+    own = own_terms(analyse("Which papers mine, generate or filter the hard negatives used to train retrievers?"))
+    assert {"negat", "retriev"} <= own and not {"mine", "generat", "filter"} & own  # (the list's last side, "filter
+    # the hard", takes "hard" too)
+    assert "syntax" not in own_terms(analyse("Which papers probe encoders for linguistic information (POS, syntax)?"))

@@ -22,7 +22,7 @@ from .names import title_said
 from .one_paper import OnePaper
 from .phrases import as_written, kinds_written
 from .picking import Picker
-from .pointed import named_by_none, things_lacked
+from .pointed import named_by_none, parts_apart, things_lacked
 from .question import Asked, analyse, names_llms
 from .relevance import Idf, Match, holding_kinds, lacking, match, on_topic
 from .subjects import SHORT, Subjects
@@ -102,6 +102,8 @@ class Lister:
             return Draft(refusal(sources, apart=unwritten), answerable=False)
         if phrase := self.subjects.unwritten_phrase(asked, sources, chosen):  # "Speedups from speculative decoding?"
             return Draft(refusal(sources, apart=phrase), answerable=False)
+        if apart := parts_apart(asked, [sources[i] for i in chosen], self.subjects.names):
+            return Draft(refusal(sources, apart=as_written(asked.text, apart)), answerable=False)
         lacked = things_lacked(asked, [sources[i] for i in chosen])
         if len(lacked) >= 2 and any(self.subjects.names(t) for t in lacked):
             # "a Thai retrieval system" of a Thai language model: every paper listed lacks two things the topic

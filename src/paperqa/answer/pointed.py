@@ -207,6 +207,30 @@ def things_lacked(asked: Asked, listed: Sequence[Source]) -> list[str]:
     return counted + [min(group, key=asked.terms.index) for group in alike if group]
 
 
+# Where a question's examples begin: "…, for example how they perceive, plan or manipulate objects"
+_EXAMPLES_FROM = re.compile(r"\b(?:for example|for instance|such as|e\.g\.|including)\b.*", re.IGNORECASE | re.DOTALL)
+
+
+def own_terms(asked: Asked) -> frozenset[str]:
+    """The key terms a question names as its own: not those of the examples it gives (in parentheses, after "for
+    example" or "such as") nor its alternatives ("mine, generate or filter")."""
+    own = set(terms(_EXAMPLES_FROM.sub(" ", re.sub(r"\([^)]*\)", " ", asked.text))))
+    # (a set of alternatives all said in its own words; not "robots" glossed by the examples that follow it)
+    alternatives = {t for sides in asked.either if all(side <= own for side in sides) for side in sides for t in side}
+    return frozenset(own - alternatives)
+
+
+def parts_apart(asked: Asked, listed: Sequence[Source], subject: Callable[[str], bool]) -> list[str]:
+    """When each listed paper lacks a phrase of two subjects the question names as its own, both words ("prune
+    visual tokens to speed up robot manipulation policies": token pruning papers and a robot manipulation paper, none
+    on both), the words the first lacks; else none."""
+    own = own_terms(asked)
+    lacked = [[p for p in phrases_lacked(asked, s.paper, subject) if set(p) <= own] for s in listed]
+    if not listed or not all(lacked):
+        return []
+    return list(dict.fromkeys(w for pair in lacked[0] for w in pair))
+
+
 def named_by_none(asked: Asked, listed: Sequence[Source]) -> list[str]:
     """The names the question gives (acronyms or coined names: `RLHF`, `BERT`) that none of the listed papers
     has, as written."""

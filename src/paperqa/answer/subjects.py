@@ -13,6 +13,7 @@ from .holding import near, vocabulary
 from .incidental import made_from, only_as_machine, only_as_participle
 from .paper_text import words_outside_examples, words_outside_lists
 from .phrases import as_written, noun_kinds, phrase_nouns, writes_kinds
+from .pointed import own_terms
 from .question import Asked
 from .relevance import (
     APPLIED_WORDS,
@@ -247,9 +248,8 @@ class Subjects:
             if asked.proper:  # "Chinese sentence embeddings": a paper never saying "Chinese" is on another topic
                 chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]
         else:  # "the hard negatives used to train retrievers": not a paper naming them only among examples
-            own = set(terms(re.sub(r"\([^)]*\)", " ", asked.text)))  # (not one of the question's own examples,
-            alternative = {t for sides in asked.either for side in sides for t in side}  # nor of its alternatives)
-            rarest = self.rarest([t for t in asked.terms if t in own and t not in alternative])
+            own = own_terms(asked)  # (not a word of its examples or alternatives: "mine, generate or filter")
+            rarest = self.rarest([t for t in asked.terms if t in own])
             chosen = [i for i in chosen if not (rarest and self.names(rarest) and self.listed_only(rarest, sources[i]))]
         if both := both_named(asked):  # "a single model that both understands and generates images": not a
             # tokenizer for generating them alone, however close to those that do both
