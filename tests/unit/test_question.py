@@ -1097,3 +1097,8 @@ def test_a_question_s_own_terms_leave_out_its_examples_and_alternatives():
     assert {"negat", "retriev"} <= own and not {"mine", "generat", "filter"} & own  # (the list's last side, "filter
     # the hard", takes "hard" too)
     assert "syntax" not in own_terms(analyse("Which papers probe encoders for linguistic information (POS, syntax)?"))
+
+
+def test_what_a_paper_does_without_is_not_its_word():
+    paper = Paper(id="p", title="T", abstract="We generate many tokens in one pass without iterative decoding.")
+    assert "decod" not in words_outside_lists(paper) and "token" in words_outside_lists(paper)
