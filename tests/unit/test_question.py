@@ -1016,6 +1016,8 @@ def test_large_reasoning_models_are_language_models():
     assert on_language_models(freeson)  # a list "to train language models to …" had left it out
     assert on_language_models(Paper("d", "Distilled", "We distill DeepSeek-R1 into smaller students."))
     assert not on_language_models(Paper("r", "Reasoning over graphs", "We reason over scene graphs for planning."))
+    # models that generate text are language models ("decode text from language models": a lattice decoder's paper)
+    assert on_language_models(Paper("l", "Lattices", "Conditional neural text generation models generate outputs."))
 
 
 def test_part_of_as_part_of_a_method_is_no_key_word():

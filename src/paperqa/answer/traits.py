@@ -8,9 +8,10 @@ from functools import lru_cache
 from ..types import Paper
 
 # What a paper on language models says: the words, the acronyms (multimodal ones too), large reasoning models
-# ("LRMs", language models too) or a model family's name.
+# ("LRMs", language models too), models that generate text ("neural text generation models") or a model family's name.
 _LANGUAGE_MODEL = re.compile(
-    r"\b(?:M?LLMs?|LMMs?|LRMs?|language models?|(?:large )?reasoning models|GPT-?\d\w*|ChatGPT|LLaMA\w*|Mistral\w*"
+    r"\b(?:M?LLMs?|LMMs?|LRMs?|language models?|(?:large )?reasoning models|text generation models?|GPT-?\d\w*"
+    r"|ChatGPT|LLaMA\w*|Mistral\w*"
     r"|Qwen\w*|Vicuna|PaLM|DeepSeek[\w-]*|Gemma\w*|Pythia|OLMo\w*)\b",
     re.IGNORECASE,
 )
