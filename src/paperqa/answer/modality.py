@@ -14,22 +14,7 @@ from .question import Asked
 # Stems of one way of perceiving: a paper on images may say "vision", "visual", "video", "imagery" or "perceptual"
 # instead ("vision-language models" keep the stem "vision"). Text is left out: a paper on text rarely says so.
 # (`relevance.MODALITIES` are what a kind of model is of, text among them: another question.)
-SEEING = frozenset(
-    (
-        "imag",
-        "imageri",
-        "vision",
-        "visual",
-        "video",
-        "pixel",
-        "photo",
-        "photograph",
-        "pictur",
-        "multimod",
-        "percept",
-        "perceptu",
-    )
-)
+SEEING = frozenset("imag imageri vision visual video pixel photo photograph pictur multimod percept perceptu".split())
 HEARING = frozenset(("speech", "spoken", "audio", "acoust"))  # (not "sound": "a theoretically sound analysis")
 _FAMILIES = (SEEING, HEARING)
 _NOT_HEARD = re.compile(r"\bparts?[- ]of[- ]speech\b", re.IGNORECASE)  # a word class, not speech

@@ -249,8 +249,8 @@ class Subjects:
                 chosen = [i for i in chosen if not asked.proper & set(lacking(asked, sources[i].paper))]
         else:  # "the hard negatives used to train retrievers": not a paper naming them only among examples
             own = own_terms(asked)  # (not a word of its examples or alternatives: "mine, generate or filter")
-            rarest = self.rarest([t for t in asked.terms if t in own])
-            chosen = [i for i in chosen if not (rarest and self.names(rarest) and self.listed_only(rarest, sources[i]))]
+            if (rarest := self.rarest([t for t in asked.terms if t in own])) and self.names(rarest):
+                chosen = [i for i in chosen if not self.listed_only(rarest, sources[i])]
         if both := both_named(asked):  # "a single model that both understands and generates images": not a
             # tokenizer for generating them alone, however close to those that do both
             chosen = [i for i in chosen if not both & set(lacking(asked, sources[i].paper))]
