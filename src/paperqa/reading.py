@@ -34,7 +34,7 @@ def read_question(question: str, resolved: Resolved, view: View) -> Read:
     if resolved.one_paper:  # "what does it evaluate on?" after "which papers …": not a list
         own = analyse(question).shape
         shape = asked.shape if asked.shape != "list" else "fact" if own == "list" else own
-        asked = dataclasses.replace(asked, shape=shape, one_paper=True)
+        asked = dataclasses.replace(asked, shape=shape, one_paper=True, of_them=question)
     elif among:  # "how many parameters?" of the papers listed
         # (what it asks of them in its own words, unless it restricts them: "which are from 2023?")
         of_them = "" if resolved.restriction else question

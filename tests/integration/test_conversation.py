@@ -1496,3 +1496,29 @@ def test_what_about_a_phrase_of_the_same_head_asks_the_question_before_of_it(off
     follow = offline.ask("what about language models?", history=[Turn(first_question, first)])
     assert follow.answerable and "video" not in follow.text.casefold(), follow.text
     assert any("Entity" in c.title or "Factual Recall" in c.title for c in follow.citations), follow.text
+
+
+def test_the_papers_a_list_cited_are_not_judged_again_as_a_list(offline):
+    # "which of them are from 2024?" left one paper, which lacks the list's "hard negatives": it was listed, so the
+    # year's answer lists it, and "which of them use LLMs?" of it is answered from it (both had been refused)
+    hard = "Which papers mine, generate or filter the hard negatives used to train retrievers?"
+    _, year, llms = (t.answer for t in _talk(offline, hard, "which of them are from 2024?", "which of them use LLMs?"))
+    assert year.answerable and year.text.startswith("Of the"), year.text
+    assert (
+        llms.answerable
+        and "LLMs" in llms.text
+        and [c.title for c in llms.citations] == [c.title for c in year.citations]
+    ), llms.text
+
+
+def test_which_of_them_is_asked_in_its_own_words(offline):
+    # of the flagship's four: the one that builds on gradient ascent, not one naming it "(e.g., gradient ascent)"
+    # among others' methods; the head is the follow-up's, not a hedge on the list's "entity"
+    flagship = "Which papers make LLMs forget a target entity, and how?"
+    _, ascent = (t.answer for t in _talk(offline, flagship, "which of them use gradient ascent?"))
+    assert ascent.text.startswith("Of the 4 papers the last answer cited, 1 is on this"), ascent.text
+    assert "Sparse-Autoencoder" not in ascent.text, ascent.text
+    # of the one paper a list cited: what it never mentions is said so, not answered as if it did
+    cyber = "Which papers apply retrieval-augmented generation to cyber threat intelligence?"
+    _, hashing = (t.answer for t in _talk(offline, cyber, "which of them use hashing?"))
+    assert "does not mention “hashing”" in hashing.text, hashing.text

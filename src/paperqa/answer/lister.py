@@ -87,28 +87,10 @@ class Lister:
         lack_said = self.subjects.lack_said(asked)
         if not chosen:
             return self._closest(asked, sources, probabilities, lack_said)
-        if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
-            # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
-            return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
-        if unseen := unseen_modality(asked, [sources[i].paper for i in chosen]):
-            # "which papers detoxify image generators?": language-model papers, none writing of images, are no list
-            return Draft(refusal(sources, apart=as_written(asked.text, unseen)), answerable=False)
-        if unapplied := self.subjects.unapplied(asked, [sources[i] for i in chosen]):
-            # "… sparse retrievers for e-commerce search": where it is asked to apply, no paper listed mentions
-            return Draft(refusal(sources, apart=unapplied), answerable=False)
-        if apart := written_elsewhere(asked, sources, chosen):  # "feature attribution for recommenders"
-            return Draft(refusal(sources, apart=apart), answerable=False)
-        if unwritten := self.subjects.name_unwritten(asked, sources, whole=False):  # "… for time series forecasting"
-            return Draft(refusal(sources, apart=unwritten), answerable=False)
-        if phrase := self.subjects.unwritten_phrase(asked, sources, chosen):  # "Speedups from speculative decoding?"
-            return Draft(refusal(sources, apart=phrase), answerable=False)
-        if apart := parts_apart(asked, [sources[i] for i in chosen], self.subjects.names):
-            return Draft(refusal(sources, apart=as_written(asked.text, apart)), answerable=False)
-        lacked = things_lacked(asked, [sources[i] for i in chosen])
-        if len(lacked) >= 2 and any(self.subjects.names(t) for t in lacked):
-            # "a Thai retrieval system" of a Thai language model: every paper listed lacks two things the topic
-            # names (one a subject), so none is on it
-            return Draft(refusal(sources, apart=as_written(asked.text, lacked)), answerable=False)
+        # (of the papers a list cited, "which of them are from 2024?", or of the one it cited: each was on the list
+        # already, none is judged again as a whole list)
+        if not asked.among and not asked.one_paper and (refused := self._refused(asked, sources, chosen)):
+            return refused
         if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
             return self.one.summary(asked, sources, chosen[0], hedged=False)
         # "Tell me about Matryoshka Representation Learning": the paper its title names, not a list on its words
@@ -124,6 +106,34 @@ class Lister:
             lines.append(list_line(paper.title, draft.quote(i + 1, quoted), paper.date if asked.order else None, votes))
         draft.text = "\n".join(lines)
         return draft
+
+    def _refused(self, asked: Asked, sources: Sequence[Source], chosen: list[int]) -> Draft | None:
+        """The refusal of a list whose papers, taken together, are not on its topic: a name none gives, a modality
+        none writes of, where it applies written by none, its parts held apart; None when they are on it."""
+        if len(asked.terms) <= TOPIC_WORDS and (unnamed := named_by_none(asked, [sources[i] for i in chosen])):
+            # "papers that use RLHF for recommender systems": recommender papers, none naming RLHF, are no list
+            return Draft(refusal([sources[i] for i in chosen], apart=unnamed), answerable=False)
+        if unseen := unseen_modality(asked, [sources[i].paper for i in chosen]):
+            # "which papers detoxify image generators?": language-model papers, none writing of images, are no list
+            return Draft(refusal(sources, apart=as_written(asked.text, unseen)), answerable=False)
+        if unapplied := self.subjects.unapplied(asked, [sources[i] for i in chosen]):
+            # "… sparse retrievers for e-commerce search": where it is asked to apply, no paper listed mentions
+            return Draft(refusal(sources, apart=unapplied), answerable=False)
+        if apart := written_elsewhere(asked, sources, chosen):  # "feature attribution for recommenders"
+            return Draft(refusal(sources, apart=apart), answerable=False)
+        if unwritten := self.subjects.name_unwritten(asked, sources, whole=False):  # "… for time series forecasting"
+            return Draft(refusal(sources, apart=unwritten), answerable=False)
+        if phrase := self.subjects.unwritten_phrase(asked, sources, chosen):  # "Speedups from speculative decoding?"
+            return Draft(refusal(sources, apart=phrase), answerable=False)
+        if apart := parts_apart(asked, [sources[i] for i in chosen], self.subjects.names):  # "prune visual tokens to
+            # speed up robot manipulation policies": pruning papers and a robot paper, none on both
+            return Draft(refusal(sources, apart=as_written(asked.text, apart)), answerable=False)
+        lacked = things_lacked(asked, [sources[i] for i in chosen])
+        if len(lacked) >= 2 and any(self.subjects.names(t) for t in lacked):
+            # "a Thai retrieval system" of a Thai language model: every paper listed lacks two things the topic
+            # names (one a subject), so none is on it
+            return Draft(refusal(sources, apart=as_written(asked.text, lacked)), answerable=False)
+        return None
 
     def _closest(
         self, asked: Asked, sources: Sequence[Source], probabilities: list[float], lack_said: Callable[[str], bool]

@@ -67,7 +67,8 @@ def list_head(
         verb = "is" if len(chosen) == 1 else "are"
         head = f"Of the {asked.among} papers the last answer cited, {many} {verb} on this"
     short = len(asked.terms) <= TOPIC_WORDS
-    none_has = lacked_by_all(asked, [sources[i] for i in chosen])
+    # (of the papers the last answer cited, each was on its topic already: what "which of them …" asks, they hold)
+    none_has = set() if asked.among else lacked_by_all(asked, [sources[i] for i in chosen])
     if not short:  # of a longer question, a field it qualifies its topic with ("for medical question answering")
         none_has = {t for t in none_has if subject(t) and any(_FIELD.fullmatch(w) for w in as_written(asked.text, [t]))}
     # "reduce the number of visual tokens" is reducing visual tokens: no word of it the papers lack

@@ -47,7 +47,7 @@ from .pointed import (
     elsewhere,
 )
 from .premise import premise_said, training_denied
-from .question import Asked, analyse
+from .question import Asked, analyse, names_llms
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, orgs_said
 from .relevance import UNSEEN, Idf, Match, lacking, match
 from .spelled import spelled_out
@@ -104,7 +104,10 @@ class OfflineWriter:
         if asked.one_paper and len(sources) == 1:
             # "what datasets?" of it: their kin may answer; "what does it evaluate on?": it lacks no subject word
             only_wanted = set(asked.terms) <= asked.wants
-            subjectless = not any(self.subjects.names(t) for t in lacking(asked, sources[0].paper))
+            # (what it asks in its own words: "which of them use LLMs?" of the one paper a list cited is not asked
+            # of that list's topic again)
+            own = analyse(asked.of_them) if asked.of_them else asked  # ("LLMs" frames: whether it is on them is said)
+            subjectless = not any(self.subjects.names(t) and not names_llms(t) for t in lacking(own, sources[0].paper))
             # "does it need fine-tuning?" of a paper saying it needs none: said so (`premise_said`)
             untrained = training_denied(asked.text, own_part(sources[0])) is not None
             if not asked.terms or gain_of_it or only_wanted or subjectless or untrained:
@@ -185,8 +188,10 @@ class OfflineWriter:
             # "How does ADAHESSIAN work for reinforcement learning?", "How does Seismic handle image retrieval?":
             # the corpus does not say it is used there
             names = self.subjects.names
-            if unsaid := applied_elsewhere(asked, sources[top].paper, names) or elsewhere(
-                asked, sources, top, names, matches[top].name
+            # (of the one paper a list cited, what the follow-up asks in its own words, not that list's topic)
+            judged = analyse(asked.of_them) if asked.one_paper and asked.of_them else asked
+            if unsaid := applied_elsewhere(judged, sources[top].paper, names) or elsewhere(
+                judged, sources, top, names, matches[top].name
             ):
                 named_first = [sources[top], *(s for i, s in enumerate(sources) if i != top)]  # the paper asked of
                 return Draft(refusal(named_first, apart=unsaid), answerable=False)

@@ -19,7 +19,7 @@ from .names import fold, names_of
 from .phrases import as_written
 from .picking import AGAINST_OTHERS, BEATS, GAIN, RESULT, SET_AGAINST, Picker, limit_stated, states_finding
 from .pointed import against_named, against_terms, related, unmentioned
-from .question import Asked
+from .question import Asked, analyse
 from .record import Record, record_said
 from .relevance import STRAY, UNSEEN, Idf, Match, lacking
 from .roles import COMPARING
@@ -218,7 +218,9 @@ class OnePaper:
         one_named = len(sides_named(asked.text, named_sources(matches), matches)) == 1 or (
             asked.one_paper and len(sources) == 1  # "which GPU?" of the paper just discussed
         )
-        unsaid = unmentioned(asked, sources[top], matches[top], self._asked_of) if one_named and not nameless else []
+        # (of the one paper a list cited, what the follow-up asks in its own words: "which of them use hashing?")
+        judged = analyse(asked.of_them) if asked.one_paper and asked.of_them else asked
+        unsaid = unmentioned(judged, sources[top], matches[top], self._asked_of) if one_named and not nameless else []
         # "How do recommender systems shrink …?" of one saying "reduce": said not to say it ("beat" of one saying
         # "performs better than" is a comparison, said many ways)
         verb = asked.verb
