@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from .text import subject_terms
 from .turns import Turn, several_before
 
-# "Which one is the newest?": of the papers the last answer cited, the one with the latest (earliest) date.
+# "Which one is the newest?" ("which of them are newest?"): of the papers the last answer cited, the one with the
+# latest (earliest) date.
 # "which one is newer?", "which one came first?" of two compared.
 _DATED_ASKED = (
-    r"\s+(?:is\s+(?:the\s+)?|(?:came|was\s+published|appeared)\s+)"
+    r"\s+(?:(?:is|are)\s+(?:the\s+)?|(?:came|was\s+published|appeared)\s+)"
     r"(newest|latest|most\s+recent|oldest|earliest|newer|later|more\s+recent|older|earlier|first|last)\b"
 )
 _OF_THEM = r"of\s+(?:them|these|those|the\s+two|both)"

@@ -376,6 +376,9 @@ def test_the_newest_of_a_list_says_how_few_of_it_have_a_date(offline):
     assert sum(1 for c in {c.n: c for c in gnn.citations}.values() if c.date) == 1, gnn.text
     one = offline.ask("Which one is the oldest?", history=[Turn(gnn.question, gnn)])
     assert one.notes and one.notes[-1].endswith("only 1 has a known date."), one.notes
+    # asked in the plural, without "the" ("no paper in it mentions “newest”" had refused it)
+    plural = offline.ask("which of them are newest?", history=[Turn(first.question, first)])
+    assert plural.text.startswith(f"The corpus dates “{latest.title}”"), plural.text
 
 
 def test_a_paper_a_list_lacks_is_not_looked_for_in_older_answers(offline):
