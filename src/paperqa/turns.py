@@ -66,8 +66,8 @@ def restriction_of(question: str) -> str | None:
 
 def is_elliptical(asked: Asked) -> bool:
     """Whether a question asks for one thing of a paper it leaves unsaid: "how many parameters?", "which GPU?",
-    "what dataset?" (one word of what it wants; no name, no topic of its own)."""
-    wanting = bool(asked.wants) or asked.numeric
+    "what dataset?", "what are the open problems?" (one word of what it wants; no name, no topic of its own)."""
+    wanting = bool(asked.wants) or asked.numeric or asked.weakness
     return asked.shape in ("fact", "number", "improvement") and wanting and len(asked.terms) <= 1 and not asked.names
 
 

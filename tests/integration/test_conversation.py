@@ -1525,3 +1525,11 @@ def test_which_of_them_is_asked_in_its_own_words(offline):
     cyber = "Which papers apply retrieval-augmented generation to cyber threat intelligence?"
     _, hashing = (t.answer for t in _talk(offline, cyber, "which of them use hashing?"))
     assert "does not mention “hashing”" in hashing.text, hashing.text
+
+
+def test_the_open_problems_after_a_list_are_those_its_papers_state(offline):
+    # "what are the open problems?" after a list had searched the corpus for nothing and was refused
+    hallucination = "Which papers study hallucination in language models?"
+    _, problems = (t.answer for t in _talk(offline, hallucination, "what are the open problems?"))
+    assert problems.answerable and "limit or open problem" in problems.text, problems.text
+    assert "Do I Know This Entity?" in problems.text, problems.text
