@@ -1533,3 +1533,11 @@ def test_the_open_problems_after_a_list_are_those_its_papers_state(offline):
     _, problems = (t.answer for t in _talk(offline, hallucination, "what are the open problems?"))
     assert problems.answerable and "limit or open problem" in problems.text, problems.text
     assert "Do I Know This Entity?" in problems.text, problems.text
+
+
+def test_a_method_named_only_among_others_examples_is_said_to_be_so(offline):
+    # "(e.g., gradient ascent)" of others' methods had been quoted as the paper's answer to "does it use …?"
+    turns = ("Which papers use sparse autoencoders?", "which of them are about unlearning?")
+    turns += ("does it use gradient ascent?",)
+    *_, ascent = (t.answer for t in _talk(offline, *turns))
+    assert "mentions “gradient ascent” only as an example" in ascent.text, ascent.text

@@ -123,14 +123,19 @@ def lead_in(
     figureless: bool = False,
     nameless: str | None = None,
     unsaid: Sequence[str] = (),
+    exampled: Sequence[str] = (),
 ) -> str:
     """How an answer from one paper opens: from it, from the closest (`hedged`), or from one whose abstract gives
-    no figure (`figureless`), names no such thing (`nameless`: the kind, "dataset or benchmark") as was asked, or
-    never mentions what was asked of it (`unsaid`: the question's words)."""
+    no figure (`figureless`), names no such thing (`nameless`: the kind, "dataset or benchmark") as was asked,
+    never mentions what was asked of it (`unsaid`: the question's words) or mentions it only among examples
+    (`exampled`)."""
     name = inert(sources[top].paper.title)
     if unsaid and not hedged:
         words = " or ".join(f"“{inert(w)}”" for w in unsaid)
         return f"The abstract of “{name}” [{top + 1}] does not mention {words}; what it says closest:"
+    if exampled and not hedged:
+        words = " and ".join(f"“{inert(w)}”" for w in exampled)
+        return f"The abstract of “{name}” [{top + 1}] mentions {words} only as an example; what it says closest:"
     if hedged:
         return f"No paper clearly addresses this; the closest is “{name}” [{top + 1}]."
     if figureless:

@@ -16,6 +16,7 @@ from .evidence import has, has_name
 from .figures import HOW_WELL_DONE, RATIO_WORD, each_figure, figure_asked, figures_in, metric_asked, spelled_count
 from .holding import vocabulary
 from .names import fold, names_of
+from .paper_text import words_outside_examples
 from .phrases import as_written
 from .picking import AGAINST_OTHERS, BEATS, GAIN, RESULT, SET_AGAINST, Picker, limit_stated, states_finding
 from .pointed import against_named, against_terms, related, unmentioned
@@ -221,6 +222,8 @@ class OnePaper:
         # (of the one paper a list cited, what the follow-up asks in its own words: "which of them use hashing?")
         judged = analyse(asked.of_them) if asked.one_paper and asked.of_them else asked
         unsaid = unmentioned(judged, sources[top], matches[top], self._asked_of) if one_named and not nameless else []
+        # "does it use gradient ascent?" of a paper naming it only among others' "(e.g., gradient ascent)": said so
+        exampled = [] if unsaid or nameless or not one_named else only_exampled(judged, sources[top], self._asked_of)
         # "How do recommender systems shrink …?" of one saying "reduce": said not to say it ("beat" of one saying
         # "performs better than" is a comparison, said many ways)
         verb = asked.verb
@@ -235,6 +238,22 @@ class OnePaper:
             whole = self.vectors.whole(sources[top].paper)
             others = [i for i in others if float(whole @ self.vectors.whole(sources[i].paper)) >= STRAY]
         extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
-        opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid)
+        opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid, exampled=exampled)
         draft.text = " ".join(x for x in (opening, body, extra) if x)
         return draft
+
+
+def only_exampled(asked: Asked, source: Source, subject: Callable[[str], bool]) -> list[str]:
+    """The subjects a question asks of a paper, as written, when the paper names every one of them only among
+    examples or others' work ("(e.g., gradient ascent)"); else none."""
+    words, said = vocabulary(source.paper), words_outside_examples(source.paper)
+    asked_of = [t for t in asked.terms if subject(t) and t not in asked.wants and has(t, words)]
+    if not asked_of or any(has(t, said) for t in asked_of):
+        return []
+    phrases: list[list[str]] = []  # the question's phrases whole: "gradient ascent", not "gradient" and "ascent"
+    for t in asked_of:
+        if phrases and (phrases[-1][-1], t) in asked.pairs:
+            phrases[-1].append(t)
+        else:
+            phrases.append([t])
+    return [" ".join(as_written(asked.text, p)) for p in phrases]
