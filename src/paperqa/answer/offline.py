@@ -106,7 +106,7 @@ class OfflineWriter:
             only_wanted = set(asked.terms) <= asked.wants
             # (what it asks in its own words: "which of them use LLMs?" of the one paper a list cited is not asked
             # of that list's topic again)
-            own = analyse(asked.of_them) if asked.of_them else asked  # ("LLMs" frames: whether it is on them is said)
+            own = asked.in_own_words()  # ("LLMs" frames: whether it is on them is said below)
             subjectless = not any(self.subjects.names(t) and not names_llms(t) for t in lacking(own, sources[0].paper))
             # "does it need fine-tuning?" of a paper saying it needs none: said so (`premise_said`)
             untrained = training_denied(asked.text, own_part(sources[0])) is not None
@@ -188,8 +188,7 @@ class OfflineWriter:
             # "How does ADAHESSIAN work for reinforcement learning?", "How does Seismic handle image retrieval?":
             # the corpus does not say it is used there
             names = self.subjects.names
-            # (of the one paper a list cited, what the follow-up asks in its own words, not that list's topic)
-            judged = analyse(asked.of_them) if asked.one_paper and asked.of_them else asked
+            judged = asked.in_own_words()
             if unsaid := applied_elsewhere(judged, sources[top].paper, names) or elsewhere(
                 judged, sources, top, names, matches[top].name
             ):

@@ -20,7 +20,7 @@ from .paper_text import words_outside_examples
 from .phrases import as_written
 from .picking import AGAINST_OTHERS, BEATS, GAIN, RESULT, SET_AGAINST, Picker, limit_stated, states_finding
 from .pointed import against_named, against_terms, related, unmentioned
-from .question import Asked, analyse
+from .question import Asked
 from .record import Record, record_said
 from .relevance import STRAY, UNSEEN, Idf, Match, lacking
 from .roles import COMPARING
@@ -219,8 +219,7 @@ class OnePaper:
         one_named = len(sides_named(asked.text, named_sources(matches), matches)) == 1 or (
             asked.one_paper and len(sources) == 1  # "which GPU?" of the paper just discussed
         )
-        # (of the one paper a list cited, what the follow-up asks in its own words: "which of them use hashing?")
-        judged = analyse(asked.of_them) if asked.one_paper and asked.of_them else asked
+        judged = asked.in_own_words()
         unsaid = unmentioned(judged, sources[top], matches[top], self._asked_of) if one_named and not nameless else []
         # "does it use gradient ascent?" of a paper naming it only among others' "(e.g., gradient ascent)": said so
         exampled = [] if unsaid or nameless or not one_named else only_exampled(judged, sources[top], self._asked_of)

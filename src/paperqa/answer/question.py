@@ -122,6 +122,11 @@ class Asked:
         papers on X"), else by relevance (None)."""
         return self.order or ("most upvoted" if self.popular else None)
 
+    def in_own_words(self) -> Asked:
+        """Of the one paper a list cited, what the follow-up asks in its own words ("which of them use hashing?"),
+        not that list's topic again; any other question as it is."""
+        return analyse(self.of_them) if self.one_paper and self.of_them else self
+
     def listed_by_kind(self) -> Asked:
         """A plural kind asked of a topic ("what datasets are used for X?") as a list of the papers on X, the kind's
         words no part of the topic ("metrics" need not be a word of a paper naming FID)."""
