@@ -46,3 +46,20 @@ def escape_markdown(text: str) -> str:
 def markdown_text(text: str) -> str:
     """User or corpus text for a Markdown document: printable, and shown as written (no markup or links)."""
     return escape_markdown(printable(text))
+
+
+# Citation markers written in other brackets (`【3】`, `［3］`) read as `[3]`; a WORD JOINER after `[` (invisible, and
+# not a digit or space) keeps a bracketed number of the corpus's out of reach of every citation parser.
+_WIDE = str.maketrans({"【": "[", "】": "]", "［": "[", "］": "]", "〔": "[", "〕": "]"})
+_JOINER = "\u2060"
+
+
+def inert(text: str) -> str:
+    """Corpus text made safe to quote in an answer or a reference line: `[3]` stays visible but never becomes a
+    citation."""
+    return normalise(text).replace("[", "[" + _JOINER)
+
+
+def normalise(text: str) -> str:
+    """Citation markers written in other brackets (`【3】`, `［3］`) as `[3]`."""
+    return text.translate(_WIDE)

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .safe_text import inert
+
 
 def normalise_title(title: str) -> str:
     """Fold a title to the form used for identity: lower case, alphanumerics, single spaces."""
@@ -106,7 +108,7 @@ class Citation:
     def reference(self) -> str:
         """The reference line a reader sees under an answer: `[n] Title (date, org)`."""
         meta = when_and_who(self.date, self.org)
-        return f"[{self.n}] {self.title}{f' ({meta})' if meta else ''}"
+        return f"[{self.n}] {inert(self.title)}{f' ({meta})' if meta else ''}"  # (a title's "[3]" is no citation)
 
     def to_record(self) -> dict[str, object]:
         """This citation as a JSON object (one element of an answer record's `citations`)."""

@@ -1,6 +1,7 @@
 """Citations to anything not retrieved are removed, in whole texts and in streams."""
 
-from paperqa.answer.citations import StreamFilter, cited_numbers, clean, inert
+from paperqa.answer.citations import GROUP, StreamFilter, cited_numbers, clean, inert
+from paperqa.types import Citation
 
 
 def test_clean_keeps_valid_and_drops_invalid():
@@ -31,3 +32,9 @@ def test_stream_filter_never_shows_an_invalid_citation():
         shown = [f.feed(full[i : i + size]) for i in range(0, len(full), size)] + [f.flush()]
         assert "".join(shown) == "Claim [1]. Wrong. Pair [2]. Bracket [not a citation at all here]. End"
         assert all("[12]" not in s and "[9]" not in s for s in shown)
+
+
+def test_a_title_s_bracketed_number_in_a_reference_line_is_no_citation():
+    # the terminal's "References:", a CSV's citations column and Markdown exports all write this line
+    line = Citation(1, "p", "Evil [3] Zebrafish", None, "", "").reference()
+    assert line.startswith("[1] ") and GROUP.findall(line) == ["1"], line

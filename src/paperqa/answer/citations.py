@@ -9,23 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+# (read here with the citation rules; written in `safe_text`, below every module that shows a title)
+from ..safe_text import inert as inert
+from ..safe_text import normalise as normalise
+
 GROUP = re.compile(r"\s?\[(\s*\d+(?:\s*(?:,|;|-|–)\s*\d+)*\s*)\]")
 # Bracketed numbers that look like citations but name no source: `[-1]`, `[1.5]`, `[0]` is caught by range.
 _MALFORMED = re.compile(r"\s?\[\s*(-\s*\d+(?:\.\d+)?|\d*\.\d+|\d+\.)\s*\]")
 _NUMBER = re.compile(r"\d+")
-_WIDE = str.maketrans({"【": "[", "】": "]", "［": "[", "］": "]", "〔": "[", "〕": "]"})
 _MAX_OPEN = 24  # a bracket still open after this many characters is prose, not a citation
-_JOINER = "\u2060"  # WORD JOINER: invisible, and not a digit or space, so `[⁠3]` is no citation
-
-
-def inert(text: str) -> str:
-    """Corpus text made safe to quote in an answer: `[3]` stays visible but never becomes a citation."""
-    return normalise(text).replace("[", "[" + _JOINER)
-
-
-def normalise(text: str) -> str:
-    """Citation markers written in other brackets (`【3】`, `［3］`) as `[3]`."""
-    return text.translate(_WIDE)
 
 
 def expand(group: str) -> list[int]:
