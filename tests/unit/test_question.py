@@ -1104,3 +1104,9 @@ def test_a_question_s_own_terms_leave_out_its_examples_and_alternatives():
 def test_what_a_paper_does_without_is_not_its_word():
     paper = Paper(id="p", title="T", abstract="We generate many tokens in one pass without iterative decoding.")
     assert "decod" not in words_outside_lists(paper) and "token" in words_outside_lists(paper)
+
+
+def test_a_need_a_paper_states_is_its_word_and_one_it_removes_is_not():
+    stated = Paper(id="s", title="T", abstract="Privacy concerns heightened the need for more effective unlearning.")
+    removed = Paper(id="r", title="T", abstract="Our chunker works, eliminating the need for additional training.")
+    assert "unlearn" in words_outside_lists(stated) and "train" not in words_outside_lists(removed)
