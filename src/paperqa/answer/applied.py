@@ -7,20 +7,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..text import terms
 from ..types import Source
+from .evidence import has
 from .phrases import as_written
 from .question import Asked
-from .relevance import APPLIED_WORDS, lacking, near_said
+from .relevance import APPLIED_WORDS, Idf, lacking, near_said
 from .roles import WHERE, comparative
 
 _WHERE = "(?:" + "|".join(WHERE) + ")"
 
 
-def written_elsewhere(asked: Asked, sources: Sequence[Source], chosen: Sequence[int]) -> list[str]:
+def written_elsewhere(asked: Asked, sources: Sequence[Source], chosen: Sequence[int], idf: Idf) -> list[str]:
     """Of a short question applying a topic somewhere ("feature attribution for recommender systems"), a phrase
     of the topic that papers found write, none of those listed, as written: the papers on recommenders that
     "attribute" a gain and vectorize "features" are not on it, and the one on feature attribution is not on
-    recommenders (the two subjects are apart in the corpus)."""
+    recommenders (the two subjects are apart in the corpus); a listed paper whose title names the phrase's rarer
+    word is on it, otherwise written ("hash codes" of "… Hashing for Image Retrieval", which writes "binary code")."""
     if not chosen or len(asked.terms) > APPLIED_WORDS or not asked.domains:
         return []
     # the phrase said right before where it applies ("feature attribution for"; not "embeddings, vectors for")
@@ -31,10 +34,12 @@ def written_elsewhere(asked: Asked, sources: Sequence[Source], chosen: Sequence[
         and re.search(rf"\b{re.escape(written[0])}[\s-]+{re.escape(written[1])}\s+{_WHERE}\b", asked.text, re.I)
     ]
     others = [s for i, s in enumerate(sources) if i not in chosen]
+    titles = [frozenset(terms(sources[i].paper.title)) for i in chosen]
     phrases = [
         phrase
         for a, b, phrase in topic
         if not any(near_said(asked, sources[i].paper, a, b) for i in chosen)
+        and not any(has(max((a, b), key=idf), title) for title in titles)
         and any(near_said(asked, s.paper, a, b) for s in others)
     ]
     # ... or its one word there ("model merging for", "model" framing; not the last of a phrase, "late

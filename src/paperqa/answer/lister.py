@@ -23,6 +23,7 @@ from .one_paper import OnePaper
 from .phrases import as_written, kinds_written
 from .picking import Picker
 from .pointed import named_by_none, parts_apart, things_lacked
+from .qualifiers import alternatives_lacked, modifier_lacked
 from .question import Asked, analyse, names_llms
 from .relevance import Idf, Match, holding_kinds, lacking, match, on_topic
 from .subjects import SHORT, Subjects
@@ -119,7 +120,7 @@ class Lister:
         if unapplied := self.subjects.unapplied(asked, [sources[i] for i in chosen]):
             # "… sparse retrievers for e-commerce search": where it is asked to apply, no paper listed mentions
             return Draft(refusal(sources, apart=unapplied), answerable=False)
-        if apart := written_elsewhere(asked, sources, chosen):  # "feature attribution for recommenders"
+        if apart := written_elsewhere(asked, sources, chosen, self.idf):  # "feature attribution for recommenders"
             return Draft(refusal(sources, apart=apart), answerable=False)
         if unwritten := self.subjects.name_unwritten(asked, sources, whole=False):  # "… for time series forecasting"
             return Draft(refusal(sources, apart=unwritten), answerable=False)
@@ -128,6 +129,11 @@ class Lister:
         if apart := parts_apart(asked, [sources[i] for i in chosen], self.subjects.names):  # "prune visual tokens to
             # speed up robot manipulation policies": pruning papers and a robot paper, none on both
             return Draft(refusal(sources, apart=as_written(asked.text, apart)), answerable=False)
+        listed = [sources[i] for i in chosen]
+        if apart := alternatives_lacked(asked, listed, self.subjects.names) or modifier_lacked(
+            asked, listed, self.subjects.names
+        ):
+            return Draft(refusal(sources, apart=apart), answerable=False)
         lacked = things_lacked(asked, [sources[i] for i in chosen])
         if len(lacked) >= 2 and any(self.subjects.names(t) for t in lacked):
             # "a Thai retrieval system" of a Thai language model: every paper listed lacks two things the topic
@@ -159,4 +165,6 @@ class Lister:
             return Draft(refusal(sources, apart=unapplied), answerable=False)  # "… matryoshka … to speech"
         if unwritten := self.subjects.name_unwritten(asked, sources):  # "time series": no paper writes it
             return Draft(refusal(sources, apart=unwritten), answerable=False)
+        if unsaid := modifier_lacked(asked, [sources[i] for i in first[:2]], self.subjects.names):
+            return Draft(refusal(sources, apart=unsaid), answerable=False)
         return closest(asked, sources, first[:2], self.pick, lack_said)

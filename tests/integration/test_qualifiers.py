@@ -1,0 +1,38 @@
+"""What a list's topic is qualified by (issue 12): a modifier or a set of alternatives none of the papers found
+holds makes no list; a phrase a listed paper's title names is held, otherwise written."""
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+def titles(answer):
+    """The short titles (before a colon) an answer cites."""
+    return {c.title.split(":")[0] for c in answer.citations}
+
+
+def test_a_modifier_no_paper_found_holds_before_a_head_they_do_is_refused(offline):
+    # a speech paper writing "word error rates" and one on word vectors: none on rare words in speech recognition
+    answer = offline.ask("Which papers improve how speech recognition handles rare words?")
+    assert not answer.answerable and "“rare”" in answer.text, answer.text
+    held = offline.ask("Which papers detect mispronunciations with self-supervised speech representations?")
+    assert held.answerable and "Mispronunciation detection using self-supervised speech representations" in {
+        c.title for c in held.citations
+    }, held.text
+
+
+def test_alternatives_none_of_the_listed_papers_holds_make_no_list(offline):
+    # music and recommendation papers, none on rare or long-tail items
+    answer = offline.ask("Which papers handle rare or long-tail items in music recommendation?")
+    assert not answer.answerable and "long-tail" in answer.text, answer.text
+    held = offline.ask("Which papers handle rare or long-tail concepts in image generation?")
+    assert held.answerable and "ImageRAG" in titles(held), held.text
+
+
+def test_a_phrase_a_listed_paper_s_title_names_is_held_otherwise_written(offline):
+    # image hashing papers write "hashing" and "binary codes", cross-modal ones "hash codes": the list is theirs
+    answer = offline.ask("Which papers learn binary hash codes for fast image retrieval?")
+    assert answer.answerable and {
+        "Cross-Scale Context Extracted Hashing for Fine-Grained Image Binary Encoding",
+        "Deep Multi-View Enhancement Hashing for Image Retrieval",
+    } <= titles(answer), answer.text
