@@ -223,8 +223,9 @@ def frames(word: str) -> bool:
 
 
 # Framing words whose stem names a subject too: "the MLM objective" (every method has one), not "object detection";
-# "which methods exist" (abstracts' "existing methods" are every paper's foil)
-_FRAMING_WORDS = frozenset(("objective", "objectives", "exist", "exists", "existing"))
+# "which methods exist" (abstracts' "existing methods" are every paper's foil); "in their experiments" (every paper
+# has some; "experience replay" shares the stem)
+_FRAMING_WORDS = frozenset(("objective", "objectives", "exist", "exists", "existing", "experiment", "experiments"))
 
 
 def subject_terms(text: str) -> list[str]:

@@ -744,6 +744,21 @@ def test_a_list_s_topic_glossed_after_a_comma_is_an_alternative_to_its_gloss():
     assert not analyse("What does CLIMB do with a curriculum, from easy to hard examples?").either
 
 
+def test_where_a_topic_comes_from_is_no_gloss_nor_an_item_of_a_list():
+    asked = analyse(
+        "Which papers look at how models copy tokens or text spans, from their input or from a text collection?"
+    )
+    # "from their input" says where copying takes from, not copying again; ", from their input" is no list item
+    # beside "spans": either had made "copy" optional, and papers on tokens were listed
+    assert not any("copi" in side for sides in asked.either for side in sides), asked.either
+    paper = Paper("t", "Text2Token", "We predict the key token of the input text.")
+    assert "copi" in lacking(asked, paper)
+    # "in their experiments" frames, as "method" does: every paper has some
+    assert analyse("Which papers use reinforcement learning, in their method or their experiments?").terms == (
+        "reinforc",
+    )
+
+
 def test_a_gloss_from_the_topic_s_own_last_word_is_an_alternative_and_few_shot_is_one_word():
     asked = analyse("Which papers are about few-shot learning, learning from only a handful of labelled examples?")
     # "few" is a stop word: "few-shot" had been "shot", which zero-shot papers write too

@@ -8,13 +8,14 @@ import re
 from ..text import EXAMPLE_LINKER, stem
 
 # A gloss after a comma that ends a question's sentence, saying its topic again: "…, whose dimensions can be
-# truncated?", "…, from easy to hard examples", "…, i.e. …" (a follow-up may be read after it: "…? which are …"),
+# truncated?", "…, from easy to hard examples" (a range: "…, from their input" says where, not the topic again),
+# "…, i.e. …" (a follow-up may be read after it: "…? which are …"),
 # or giving instances of it: "a zoo of trained models, for example to search it" (a paper on either is on it).
 # Kinds a noun covers, "privacy risks, such as leaking training data", narrow it instead.
 _TO_THE_END = r"[^,;:?!]*(?=[?!]|\.(?:\s|$)|\s*$)"  # the rest of the question's sentence, to its end
 _LIST_TO_THE_END = r"[^;:?!]*(?=[?!]|\.(?:\s|$)|\s*$)"  # ... commas and all
 _GLOSS = re.compile(
-    rf",\s*(?:(?:(?:whose|from|that is|namely|meaning)\b|i\.e\.){_TO_THE_END}"
+    rf",\s*(?:(?:(?:whose|from(?=[^,;:?!]*\bto\b)|that is|namely|meaning)\b|i\.e\.){_TO_THE_END}"
     rf"|{EXAMPLE_LINKER}{_LIST_TO_THE_END})",  # instances may be a list: "a, b or c"
     re.I,
 )
