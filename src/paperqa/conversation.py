@@ -15,7 +15,7 @@ from .dates import YearsAsked, years_asked
 from .filters import Filters
 from .more_asked import more_asked
 from .ordinals import ELLIPSIS, REF, other_pointed, picked_alone, pointed_at, pointer, this_written
-from .read_back import OPENING, PAPERS_NAMED, WHICH_OF, Cues, read_back
+from .read_back import OPENING, PAPERS_NAMED, WHICH_OF, Cues, narrowing, read_back
 from .resolved import NOTHING_BEFORE, Resolved
 from .superlative import WHICH_ONE, superlative
 from .text import subject_terms
@@ -242,6 +242,9 @@ def _asked(
     # "what about RNA?" after a refusal: a topic of its own, not read with the one the corpus lacks
     if own_topic(question, history[-1].answer.answerable):
         return question, filters
+    # "which of them are from 2024?" after a refusal: it cited none (the papers it weighed are no list to narrow)
+    if not last.answer.citations and not last.answer.answerable and (narrowing(question) or cues.narrow):
+        return Resolved(question, None, _NONE_CITED)
     if (
         refers_back(question)
         or cues.of_it
@@ -257,6 +260,10 @@ def _asked(
     return question, filters
 
 
+_NONE_CITED = (
+    "The last answer cited no papers to choose among. Ask about a paper by its title (the closest ones it named, "
+    "say), or ask a new question."
+)
 # (no "[n]" in the reply: the chat would show it as a citation)
 _CITING_WHICH = "Follow-up work on which paper? Ask of one (“papers that build on the first one”)."
 _WHICH_BETTER = re.compile(

@@ -1256,6 +1256,15 @@ def test_how_many_after_a_refused_list_says_it_listed_none(offline):
     assert answer.text == "The last answer listed no paper (the corpus did not cover it).", answer.text
 
 
+def test_which_of_them_after_a_refusal_says_it_cited_none(offline):
+    # "None of the 20 papers the last answer cited covers this": it had cited none, and had narrowed those it weighed
+    history = _talk(offline, "Which papers use hashing for speech recognition?")
+    assert not history[0].answer.answerable and not history[0].answer.citations
+    for follow in ("which of them are from 2024?", "which of these use transformers?"):
+        answer = offline.ask(follow, history=history)
+        assert not answer.answerable and answer.text.startswith("The last answer cited no papers"), answer.text
+
+
 def test_how_an_answer_should_read_asked_of_the_paper_just_discussed_is_asked_of_it(offline):
     # "summarize it in one sentence", "explain it simply" had been "The abstract of WAGLE does not say this" (its
     # words "sentence", "simply" asked of it); "what is the gist?" had searched the corpus for "gist", and a
