@@ -120,6 +120,15 @@ def test_a_compared_name_that_papers_study_but_none_made_is_said_so(offline):
     assert [c.title for c in answer.citations] == ["Hyperbolic Image-Text Representations"], answer.text
 
 
+def test_bert_compared_is_a_name_no_paper_made_not_a_survey_using_it(offline):
+    # "How does ExLM compare to BERT?" had set ExLM beside "Utilizing BERT for Information Retrieval", a survey, and
+    # "Compare PatentBERT and BERT" too ("BERT" had been a name too common to weigh, as "LLM" is)
+    for asked, side in (("How does ExLM compare to BERT?", "ExLM"), ("Compare PatentBERT and BERT", "PatentBERT")):
+        answer = offline.ask(asked)
+        assert answer.text.startswith("No paper in the corpus introduces “BERT”."), answer.text
+        assert [c.title.split(":")[0] for c in answer.citations] == [side], answer.text
+
+
 def test_what_a_paper_of_a_versioned_name_is_is_what_it_brings(offline):
     # "What is SPLADE v2?" quoted the background "Introduced recently, the SPLADE model …": its earlier version
     answer = offline.ask("What is SPLADE v2?")

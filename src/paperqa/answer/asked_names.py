@@ -162,7 +162,7 @@ _SUBJECT = re.compile(
     r"\s*(?i:how(?:\s+(?:much|well|far))?|what|why|where)\s+(?i:does|did|do|can|could)\s+(?:the\s+)?"
     rf"({COINED})(?![\w-])"
 )
-_COMMON_NAMES = frozenset({"llm", "llms", "nlp", "ir", "ai", "ml", "rag", "bert", "gpt"})
+_COMMON_NAMES = frozenset({"llm", "llms", "nlp", "ir", "ai", "ml", "rag"})
 
 
 def named_sources(matches: Sequence[Match]) -> list[int]:
