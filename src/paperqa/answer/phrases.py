@@ -62,8 +62,7 @@ _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 # A list of alternatives, "pruning weights, neurons, attention heads or whole layers": the first item its last
 # word, each later one up to three words; at most eight items (a long list of commas stays linear). No item opens
 # with a word that introduces examples: "work with video, for example representing, compressing or retrieving it"
-# lists three things done to video, not video as one of four; nor with a preposition: "spans, from their input or
-# from a text collection" lists no spans.
+# lists three things done to video, not video as one of four; nor a preposition ("spans, from their input or …").
 _ENUMERATION = re.compile(
     r"(?<![\w-])([\w-]+)((?:,\s+(?!(?:for|such|including|namely|like|from|with|without|in|on|by|via|through|into)\b)"
     r"[\w-]+(?:\s+[\w-]+){0,2}){1,8}),?\s+or\s+"
