@@ -1265,6 +1265,21 @@ def test_which_of_them_after_a_refusal_says_it_cited_none(offline):
         assert not answer.answerable and answer.text.startswith("The last answer cited no papers"), answer.text
 
 
+def test_how_a_list_s_papers_do_it_is_asked_of_them_in_their_own_words(offline):
+    # "how do they detect membership?" after a list on membership inference had been refused as a topic ("detect"
+    # with the list's words) that no paper holds whole; the closest of them are quoted, said to be of them
+    history = _talk(offline, "Which papers study membership inference attacks on LLMs?")
+    answer = offline.ask("how do they detect membership?", history=history)
+    listed = {c.paper_id for c in history[0].answer.citations}
+    opening = f"Of the {len(listed)} papers the last answer cited"
+    assert answer.answerable and answer.text.startswith(opening), answer.text
+    assert {c.paper_id for c in answer.citations} <= listed and "Membership Inference" in answer.text, answer.text
+    # "which of them …" picks those on what it asks, and none may be
+    history = _talk(offline, "What is Matryoshka Representation Learning?", "which papers build on it?")
+    picked = offline.ask("which of them are about sparse retrieval?", history=history)
+    assert not picked.answerable, picked.text
+
+
 def test_how_an_answer_should_read_asked_of_the_paper_just_discussed_is_asked_of_it(offline):
     # "summarize it in one sentence", "explain it simply" had been "The abstract of WAGLE does not say this" (its
     # words "sentence", "simply" asked of it); "what is the gist?" had searched the corpus for "gist", and a

@@ -156,6 +156,8 @@ def closest(
     words = " or ".join(f"“{inert(w)}”" for w in as_written(asked.text, [t for t in asked.terms if t in none_has]))
     neither = "neither mentions" if len(order) > 1 else "it does not mention"
     lacked = f" ({neither} {words})" if words else ""
-    draft.text = (f"No paper in the corpus clearly addresses this; the closest are {' and '.join(parts)}{lacked}. "
+    # (of a list's papers, "how do they detect membership?": of them, not of the corpus)
+    of = f"Of the {asked.among} papers the last answer cited, none" if asked.among else "No paper in the corpus"
+    draft.text = (f"{of} clearly addresses this; the closest are {' and '.join(parts)}{lacked}. "
                   + " ".join(draft.quote(i + 1, pick.best(asked, sources[i])) for i in order))  # fmt: skip
     return draft

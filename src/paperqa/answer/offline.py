@@ -9,6 +9,7 @@ the sentences quoted from each source are kept, so its card can highlight exactl
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -56,6 +57,7 @@ from .topics import side_papers, topic_sides
 from .two_sides import two_sided
 from .vectors import Vectors
 
+_PICKS = re.compile(r"\s*which\b", re.IGNORECASE)  # a follow-up picking some of a list's papers ("which of them …")
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 NEVER_SEEN = 0.35  # share of a question's key-term weight in words no chunk has, from which it is refused
 
@@ -154,6 +156,9 @@ class OfflineWriter:
         topic = list_topic(asked) if asked.shape == "list" else asked
         if (
             not named
+            # ("how do they detect membership?" of a list's papers: each was on its topic already; not "which of
+            # them are about sparse retrieval?", which picks those on it)
+            and not (asked.among and not _PICKS.match(asked.of_them))
             and len(topic.terms) <= TOPIC_WORDS
             and not two_papers  # no paper need hold both sides
             and not any(self.subjects.held(topic, s) for s in sources[:10])
