@@ -60,6 +60,8 @@ def superlative(question: str, history: Sequence[Turn], last: Turn) -> Superlati
         return None  # "Which is newer, SPLADE or SPLADE v2?" names its own
     last = several_before(history, last)
     among = len({c.n for c in last.answer.citations})
+    if not among:  # after a refusal: no paper to be the newest of
+        return Superlative(problem="The last answer cited no papers to choose among.")
     if dated:
         known = [(c.date, c.n) for c in last.answer.citations if c.date]
         if not known:
