@@ -158,7 +158,7 @@ class OfflineWriter:
             not named
             # ("how do they detect membership?" of a list's papers: each was on its topic already; not "which of
             # them are about sparse retrieval?", which picks those on it)
-            and not (asked.among and not _PICKS.match(asked.of_them))
+            and not (asked.among and asked.of_them and not _PICKS.match(asked.of_them))
             and len(topic.terms) <= TOPIC_WORDS
             and not two_papers  # no paper need hold both sides
             and not any(self.subjects.held(topic, s) for s in sources[:10])
