@@ -1,6 +1,10 @@
 """Citations to anything not retrieved are removed, in whole texts and in streams."""
 
+import csv
+import io
+
 from paperqa.answer.citations import GROUP, StreamFilter, cited_numbers, clean, inert
+from paperqa.batch.files import _csv
 from paperqa.types import Citation
 
 
@@ -38,3 +42,11 @@ def test_a_title_s_bracketed_number_in_a_reference_line_is_no_citation():
     # the terminal's "References:", a CSV's citations column and Markdown exports all write this line
     line = Citation(1, "p", "Evil [3] Zebrafish", None, "", "").reference()
     assert line.startswith("[1] ") and GROUP.findall(line) == ["1"], line
+
+
+def test_a_csv_s_sources_column_writes_a_title_s_bracketed_number_inert():
+    # the citations column was inert; the sources column had written "Evil [3] Zebrafish" raw (found from /tmp)
+    record = {"id": "1", "question": "q", "answer": "a [1].", "answerable": True, "citations": [],
+              "sources": [{"paper_id": "p", "title": "Evil [3] Zebrafish", "score": 0.5}]}  # fmt: skip
+    row = next(csv.DictReader(io.StringIO(_csv([record]))))
+    assert "Zebrafish" in row["sources"] and not GROUP.findall(row["sources"]), row["sources"]

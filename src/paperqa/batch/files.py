@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import InputFileError
 from ..fileio import atomic_write, iter_jsonl, read_lines
-from ..safe_text import markdown_text, printable
+from ..safe_text import inert, markdown_text, printable
 from ..types import Citation
 
 OUTPUT_FORMATS = (".jsonl", ".csv", ".md")
@@ -131,7 +131,7 @@ def _csv(records: Iterable[Record]) -> str:
     w.writerow(["id", "question", "answer", "answerable", "complete", "citations", "sources", "notes", "error"])
     for r in records:
         cites = "; ".join(Citation.from_record(c).reference() for c in r.get("citations") or [])
-        sources = "; ".join(s["title"] for s in r.get("sources") or [])
+        sources = "; ".join(inert(s["title"]) for s in r.get("sources") or [])  # (a title's "[3]" cites nothing)
         row = [r["id"], r["question"], r.get("answer") or "", r.get("answerable"), r.get("complete", True), cites]
         w.writerow([*row, sources, " ".join(r.get("notes") or []), r.get("error") or ""])
     return buf.getvalue()
