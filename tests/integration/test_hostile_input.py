@@ -136,9 +136,13 @@ def test_missing_paths_folders_empty_and_random_files(tmp_path):
     assert r.returncode == 0 and "2 added" in r.stderr, r.stderr
     (tmp_path / "empty.jsonl").write_text("")
     (tmp_path / "random.jsonl").write_bytes(bytes(range(256)) * 10)
-    for name, reason in (("empty.jsonl", "file is empty"), ("random.jsonl", "invalid")):
+    # (the line of the first bad record is named: "random.jsonl:1: nothing was read (invalid JSON …)")
+    for name, where, reason in (
+        ("empty.jsonl", "empty.jsonl", "file is empty"),
+        ("random.jsonl", "random.jsonl:1", "invalid"),
+    ):
         r = ingest(tmp_path / name)
-        assert r.returncode == 1 and f"{name}: nothing was read (" in r.stderr and reason in r.stderr, r.stderr
+        assert r.returncode == 1 and f"{where}: nothing was read (" in r.stderr and reason in r.stderr, r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
 
 

@@ -78,6 +78,11 @@ def test_missing_empty_and_unknown_files(tmp_path):
         read_corpus([empty])
     with pytest.raises(CorpusError, match=r"^2 files: nothing was read \(.*file is empty\)$"):
         read_corpus([empty, odd])
+    # one bad line and nothing else: the line is named ("nothing was read" had named the file alone)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"title": "ok" "abstract": "x"}\n')
+    with pytest.raises(CorpusError, match=r"broken.jsonl:1: nothing was read \(invalid JSON"):
+        read_corpus([broken])
 
 
 def test_bad_date_is_a_field_error(tmp_path):

@@ -106,9 +106,13 @@ def read_corpus(paths: Sequence[Path], listing_year: int | None = None) -> Corpu
 
 
 def nothing_read(files: Sequence[Path], problems: Sequence[CorpusError]) -> None:
-    """Files from which not one record could be read are an error, naming the first reason."""
-    reason = problems[0].detail if problems else "no records"
-    raise CorpusError(str(files[0]) if len(files) == 1 else f"{len(files)} files", f"nothing was read ({reason})")
+    """Files from which not one record could be read are an error, naming the first reason and where it is."""
+    if len(files) == 1:  # "bad.jsonl:1: nothing was read (invalid JSON …)"
+        first = problems[0] if problems else None
+        reason = first.detail if first else "no records"
+        raise CorpusError(str(files[0]), f"nothing was read ({reason})", first.line if first else None)
+    reason = f"first: {problems[0]}" if problems else "no records"
+    raise CorpusError(f"{len(files)} files", f"nothing was read ({reason})")
 
 
 def _conflict(a: Paper, b: Paper) -> str | None:
