@@ -27,6 +27,7 @@ from .qualifiers import alternatives_lacked, modifier_lacked
 from .question import Asked, analyse, names_llms
 from .relevance import Idf, Match, holding_kinds, lacking, match, on_topic
 from .subjects import SHORT, Subjects
+from .training_free import asks_training_free, saying_so, training_free
 from .traits import on_language_models
 from .vectors import Vectors
 
@@ -52,6 +53,16 @@ class Lister:
         # "how video models recall facts": the papers on video, not those on facts in language models
         chosen = [chosen[i] for i in writing_of_it(asked, [sources[i].paper for i in chosen])]
         own = analyse(asked.of_them) if asked.among else None
+        # "which of them need no training?": those saying so (not those holding the words "need" and "training")
+        free = {}
+        if asks_training_free(asked.of_them if asked.among else asked.text):
+            chosen, own = [i for i in chosen if training_free(sources[i].paper)], None
+            free = {i: said for i in chosen if (said := saying_so(sources[i].paper))}  # quoted where it says so
+            if asked.among and not chosen:
+                return Draft(
+                    f"Of the {asked.among} papers the last answer cited, none says it needs no training.",
+                    answerable=False,
+                )
         # ("which of them use LLMs?": its only word frames, and is asked as on language models, below)
         if own and own.terms and not all(names_llms(t) for t in own.terms):  # "which of them use gradient ascent?":
             # of the papers listed, those holding what it asks (not the list's topic and "gradient": WAGLE's
@@ -101,7 +112,13 @@ class Lister:
         head, chosen = list_head(asked, sources, chosen, lack_said, rarest=self.subjects.rarest(asked.terms) or "")
         lines = [head + ":"]
         for i in chosen:
-            quoted = naming.get(i) or limits.get(i) or code.get(i) or quoted_line(asked, sources[i], self.pick)
+            quoted = (
+                naming.get(i)
+                or limits.get(i)
+                or code.get(i)
+                or free.get(i)
+                or quoted_line(asked, sources[i], self.pick)
+            )
             paper = sources[i].paper  # what the list is ordered by: dates, or upvotes
             votes = (paper.upvotes or 0) if asked.ordering == "most upvoted" and by_votes(sources, chosen) else None
             lines.append(list_line(paper.title, draft.quote(i + 1, quoted), paper.date if asked.order else None, votes))

@@ -1,0 +1,25 @@
+"""Papers that need no training (issue 12): asked of a list or of the papers just listed, those whose abstract says
+so, quoted where it does; not those holding the words "need" and "training"."""
+
+import pytest
+
+from paperqa import Turn
+
+pytestmark = pytest.mark.integration
+
+
+def test_which_of_them_need_no_training_is_asked_of_what_each_says(offline):
+    # "which of them need no training?" had listed Adaptive Sparse ViT, a *learnable* pruning method
+    first = offline.ask("Papers on token pruning for vision transformers")
+    history = [Turn("Papers on token pruning for vision transformers", first)]
+    for follow in ("which of them need no training?", "which of them are training-free?"):
+        answer = offline.ask(follow, history=history)
+        assert not answer.answerable and "none says it needs no training" in answer.text, answer.text
+
+
+def test_a_list_of_training_free_methods_quotes_where_each_says_so(offline):
+    answer = offline.ask("Which papers prune visual tokens without any training?")
+    titles = [c.title for c in answer.citations]
+    assert titles == ["[CLS] Token Tells Everything Needed for Training-free Efficient MLLMs"], answer.text
+    t2i = offline.ask("Which training-free methods are there for text-to-image models?")
+    assert "training-free method" in t2i.text and all("Flow" in c.title for c in t2i.citations), t2i.text
