@@ -168,7 +168,9 @@ class Assistant:
             if resolved.more_of and (paper := view.papers_of([resolved.more_of[0]]).get(resolved.more_of[0])):
                 return more_answer(question, paper, resolved.more_of[1])  # "tell me more" of one paper
             resolved = with_org(resolved, view)
-            if resolved.unknown_org and names_nothing(resolved.query):  # "papers by Meta": none are
+            # "papers by Meta", or "which of them are by Meta?" of a list: none are
+            of_list = bool(resolved.filters and resolved.filters.paper_ids)
+            if resolved.unknown_org and (names_nothing(resolved.query) or of_list):
                 return said(question, org_missing(resolved.unknown_org, self.index.overview()))
             read = read_question(question, resolved, view)
             asked, among = read.asked, read.among

@@ -1281,6 +1281,15 @@ def test_how_a_list_s_papers_do_it_is_asked_of_them_in_their_own_words(offline):
     assert not picked.answerable, picked.text
 
 
+def test_which_of_them_are_from_an_organisation_is_the_organisation_filter(offline):
+    # "which of them are from Amazon?" had said no paper mentions "Amazon": the record's organisation was not read
+    history = _talk(offline, "Which papers study mixture-of-experts models?")
+    amazon = offline.ask("which of them are from Amazon?", history=history)
+    assert [c.title.split(":")[0] for c in amazon.citations] == ["Expert Upcycling"], amazon.text
+    meta = offline.ask("which of them are by Meta?", history=history)
+    assert not meta.answerable and meta.text.startswith("The corpus has no paper recorded as from Meta"), meta.text
+
+
 def test_how_an_answer_should_read_asked_of_the_paper_just_discussed_is_asked_of_it(offline):
     # "summarize it in one sentence", "explain it simply" had been "The abstract of WAGLE does not say this" (its
     # words "sentence", "simply" asked of it); "what is the gist?" had searched the corpus for "gist", and a
