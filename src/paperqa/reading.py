@@ -4,6 +4,7 @@ said), its shape set by the conversation (one paper's, or each of the papers jus
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from .answer.question import Asked, analyse
@@ -12,6 +13,13 @@ from .index import View
 from .markup import markup_removed
 from .resolved import Resolved
 from .spelling import respelled, typos_fixed, versions_read
+
+# "which of them report speedups?", "which give gains?": asked of a list, each one's gain (those stating one)
+_REPORTS_GAIN = re.compile(
+    r"\s*which(?:\s+(?:of\s+)?(?:them|these|those|ones))?\s+(?:reports?|gives?|shows?|achieves?|claims?|states?|gets?)"
+    r"\s+(?:an?\s+|any\s+)?(?:speed-?ups?|gains?|improvements?|savings?|reductions?)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -40,5 +48,7 @@ def read_question(question: str, resolved: Resolved, view: View) -> Read:
         of_them = "" if resolved.restriction else question
         # "how much do they save?": a figure of each, not a list (read with the list's question)
         figure = (own := analyse(question).shape) in ("improvement", "number") and asked.shape == "list"
+        if asked.shape == "list" and _REPORTS_GAIN.match(question):  # "which of them report speedups?": each one's
+            figure, own = True, "improvement"
         asked = dataclasses.replace(asked, among=among, of_them=of_them, shape=own if figure else asked.shape)
     return Read(asked, among, (*slips, *versions))

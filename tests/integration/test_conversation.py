@@ -1290,6 +1290,13 @@ def test_which_of_them_are_from_an_organisation_is_the_organisation_filter(offli
     assert not meta.answerable and meta.text.startswith("The corpus has no paper recorded as from Meta"), meta.text
 
 
+def test_which_of_them_report_speedups_is_each_one_s_gain(offline):
+    # it had been refused as a topic ("report", "speedup") none of the 8 holds: VTrans accelerates compression 25x
+    history = _talk(offline, "Which papers compress large language models?")
+    answer = offline.ask("which of them report speedups?", history=history)
+    assert answer.answerable and "state one" in answer.text and "25 times" in answer.text, answer.text
+
+
 def test_how_an_answer_should_read_asked_of_the_paper_just_discussed_is_asked_of_it(offline):
     # "summarize it in one sentence", "explain it simply" had been "The abstract of WAGLE does not say this" (its
     # words "sentence", "simply" asked of it); "what is the gist?" had searched the corpus for "gist", and a
