@@ -17,6 +17,22 @@ def test_which_of_them_need_no_training_is_asked_of_what_each_says(offline):
         assert not answer.answerable and "none says it needs no training" in answer.text, answer.text
 
 
+def test_need_no_training_after_a_restriction_is_still_asked_of_what_each_says(offline):
+    # after "which of them are from 2025?" it had been refused for the words' weak support among the two left
+    asked = [
+        "Which papers propose methods for unlearning in large language models?",
+        "which of them use sparse autoencoders?",
+        "which of them evaluate on TOFU?",
+        "which of them report utility loss?",
+        "which of them are from 2025?",
+    ]
+    history = []
+    for question in asked:
+        history.append(Turn(question, offline.ask(question, history=history)))
+    answer = offline.ask("which of them need no training?", history=history)
+    assert answer.text == "Of the 2 papers the last answer cited, none says it needs no training.", answer.text
+
+
 def test_a_list_of_training_free_methods_quotes_where_each_says_so(offline):
     answer = offline.ask("Which papers prune visual tokens without any training?")
     titles = [c.title for c in answer.citations]

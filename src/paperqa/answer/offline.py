@@ -54,6 +54,7 @@ from .relevance import UNSEEN, Idf, Match, lacking, match
 from .spelled import spelled_out
 from .subjects import SHORT, Subjects
 from .topics import side_papers, topic_sides
+from .training_free import asks_training_free
 from .two_sides import two_sided
 from .vectors import Vectors
 
@@ -130,6 +131,8 @@ class OfflineWriter:
             return code_listed(sources)
         if asked.with_code and not named:  # "Which paper on unlearning releases code?": those on it that do
             asked = dataclasses.replace(asked, shape="list")
+        if asked.among and asks_training_free(asked.of_them):  # "which of them need no training?": what each says
+            return self.lister.write(dataclasses.replace(asked, shape="list"), vector, sources, matches)
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single
         # paper holds about half of them, a list of alternatives weighing as one thing (`match`; the two rules
         # and thresholds tuned on the dev set; see README).
