@@ -27,7 +27,7 @@ from .qualifiers import alternatives_lacked, modifier_lacked
 from .question import Asked, analyse, names_llms
 from .relevance import Idf, Match, holding_kinds, lacking, match, on_topic
 from .subjects import SHORT, Subjects
-from .training_free import asks_training_free, saying_so, training_free
+from .training_free import asks_training_free, saying_so
 from .traits import on_language_models
 from .vectors import Vectors
 
@@ -56,8 +56,8 @@ class Lister:
         # "which of them need no training?": those saying so (not those holding the words "need" and "training")
         free = {}
         if asks_training_free(asked.of_them if asked.among else asked.text):
-            chosen, own = [i for i in chosen if training_free(sources[i].paper)], None
-            free = {i: said for i in chosen if (said := saying_so(sources[i].paper))}  # quoted where it says so
+            free = {i: said for i in chosen if (said := saying_so(sources[i]))}  # quoted where it says so
+            chosen, own = [i for i in chosen if i in free], None
             if asked.among and not chosen:
                 return Draft(
                     f"Of the {asked.among} papers the last answer cited, none says it needs no training.",

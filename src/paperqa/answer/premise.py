@@ -56,14 +56,21 @@ def premise_note(premise: str, title: str, missing: list[str]) -> str:
 
 # The training a question says a named paper does ("How long does LM-Infinite fine-tune LLaMA …?"), by kind, and
 # what an abstract says its method needs none of for each kind ("requiring no parameter updates", "without any
-# fine-tuning", "training-free"). Bounded.
+# fine-tuning", "without requiring further training", "training-free"); also what "which of them need no training?"
+# reads (`training_free`). Bounded.
 _NO = (
-    r"(?:requir\w*\s+no|without(?:\s+any)?|no|does\s+not\s+(?:require|need)(?:\s+any)?|free\s+of"
+    r"(?:requir\w*\s+no|without(?:\s+requir\w*)?(?:\s+any)?|no|does\s+not\s+(?:require|need)(?:\s+any)?|free\s+of"
     r"|eliminat\w*\s+the\s+need\s+for|remov\w*\s+the\s+need\s+for)"  # "eliminating the need for … labeled data"
 )
 _MORE = r"(?:(?:additional|extra|further)\s+)?"
+# ("trained with and without training examples": data, not a method needing no training)
+_NOT_DATA = r"(?!\s+(?:data|examples?|sets?|pairs|labels|samples|instances)\b)"
 _TRAINING: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(asked, re.IGNORECASE), re.compile(rf"\b{_NO}\s+{_MORE}(?:{needed})\b|\b{free}-free\b", re.I))
+    (
+        kind,
+        re.compile(asked, re.IGNORECASE),
+        re.compile(rf"\b{_NO}\s+{_MORE}(?:{needed})\b{_NOT_DATA}|\b{free}-free\b", re.I),
+    )
     for kind, asked, needed, free in (
         ("fine-tuning", r"\bfine-?tun\w*|\bfinetun\w*", r"fine-?tun\w*|finetun\w*|parameter\s+updates", "tuning"),
         ("retraining", r"\bre-?train\w*", r"re-?train\w*", "retraining"),

@@ -1,35 +1,24 @@
 """Papers that need no training: asked of a list ("which of them are training-free?", "token pruning papers that need
-no training"), those whose own text says so ("training-free", "without additional training", "tuning-free")."""
+no training"), those whose own sentences say so, read as a false premise is (`premise.training_denied`)."""
 
 from __future__ import annotations
 
 import re
 
-from ..text import substance
-from ..types import Paper
+from ..types import Source
+from .draft import own_part
+from .premise import training_denied
 
-
-def _no_training(again: str) -> str:
-    """The ways of saying a method needs no training (`again`: a pattern for "re", retraining too)."""
-    done = rf"(?:{again}training|fine-?tuning)"
-    more = r"(?:any\s+)?(?:additional\s+|extra\s+|further\s+)?"
-    return (
-        r"training[- ]free|tuning[- ]free"
-        rf"|(?:needs?|needing|requires?|requiring)\s+no\s+{more}{done}"
-        rf"|(?:don't|do\s+not|doesn't|does\s+not|without)\s+(?:need(?:ing)?|requir(?:e|ing))\s+{more}{done}"
-        # ("without training data" is a paper's data, not a method needing no training; unlearning "without
-        # retraining the model from scratch" still trains; prompt tuning "without retraining its … parameters" trains
-        # the rest)
-        rf"|(?:without|no)\s+{more}{done}"
-        r"(?!\s+(?:data|examples?|sets?|pairs|labels|corpus|corpora|samples|instances|signals?)\b)"
-        r"(?![^.]{0,40}\bscratch\b)(?!\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}(?:parameters|weights|backbone)\b)"
-    )
-
-
-# Asked: "without retraining" is what unlearning avoids ("remove private data … without retraining"), no ask for
-# methods that never train; a paper saying it of itself ("without any retraining") is one
-_ASKED = re.compile(rf"\b(?:{_no_training('')})\b", re.IGNORECASE)
-_SAID = re.compile(rf"\b(?:{_no_training('(?:re-?)?')})\b", re.IGNORECASE)
+# How a question asks for methods that never train. "Without retraining" is what unlearning avoids ("remove private
+# data … without retraining"): no such ask.
+_ASKED = re.compile(
+    r"\b(?:training[- ]free|tuning[- ]free"
+    r"|(?:needs?|needing|requires?|requiring)\s+no\s+(?:any\s+)?(?:additional\s+|extra\s+|further\s+)?(?:training|fine-?tuning)"
+    r"|(?:don't|do\s+not|doesn't|does\s+not|without)\s+(?:need(?:ing)?|requir(?:e|ing))\s+(?:any\s+)?(?:training|fine-?tuning)"
+    r"|(?:without|no)\s+(?:any\s+)?(?:additional\s+|extra\s+|further\s+)?(?:training|fine-?tuning)(?!\s+data\b))\b",
+    re.IGNORECASE,
+)
+_EVERY_KIND = "training, fine-tuning or retraining"  # (asked of each kind `training_denied` knows)
 
 
 def asks_training_free(text: str) -> bool:
@@ -37,11 +26,9 @@ def asks_training_free(text: str) -> bool:
     return bool(_ASKED.search(text))
 
 
-def training_free(paper: Paper) -> bool:
-    """Whether a paper's title or abstract says its method needs no training."""
-    return bool(_SAID.search(f"{paper.title}. {paper.abstract}"))
-
-
-def saying_so(paper: Paper) -> str | None:
-    """The abstract's first sentence saying its method needs no training (None: only its title says so)."""
-    return next((s for s in substance(paper.abstract) if _SAID.search(s)), None)
+def saying_so(source: Source) -> str | None:
+    """The paper's own sentence (not the field's background) saying its method needs no training, or None."""
+    own = own_part(source)
+    if (denied := training_denied(_EVERY_KIND, own)) is None:
+        return None
+    return next((s for s in own if denied[1] in s), denied[1])
