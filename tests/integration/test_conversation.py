@@ -1297,6 +1297,16 @@ def test_which_of_them_report_speedups_is_each_one_s_gain(offline):
     assert answer.answerable and "state one" in answer.text and "25 times" in answer.text, answer.text
 
 
+def test_a_year_asked_of_the_papers_similar_to_one_lists_those_admitted(offline):
+    # it had been refused: the similar papers were judged against the words "any similar papers"
+    history = _talk(offline, "What is late chunking?", "any similar papers?")
+    answer = offline.ask("which of them are from 2024?", history=history)
+    similar = {c.paper_id for c in history[1].answer.citations}
+    assert answer.answerable and answer.text.startswith("Of the 5 papers the last answer cited"), answer.text
+    assert answer.citations and {c.paper_id for c in answer.citations} <= similar, answer.text
+    assert all(c.date and c.date.year == 2024 for c in answer.citations), answer.text
+
+
 def test_how_an_answer_should_read_asked_of_the_paper_just_discussed_is_asked_of_it(offline):
     # "summarize it in one sentence", "explain it simply" had been "The abstract of WAGLE does not say this" (its
     # words "sentence", "simply" asked of it); "what is the gist?" had searched the corpus for "gist", and a

@@ -49,9 +49,10 @@ class Lister:
         papers = [s.paper for s in sources]
         chosen = list(range(len(sources))) if asked.among else by_kin(probabilities, papers, self.vectors)
         draft = Draft("", answerable=True)
-        chosen = self.subjects.on_it(asked, sources, chosen, short=len(asked.terms) <= SHORT)
-        # "how video models recall facts": the papers on video, not those on facts in language models
-        chosen = [chosen[i] for i in writing_of_it(asked, [sources[i].paper for i in chosen])]
+        if not (asked.among and not asked.of_them):  # ("which of them are from 2024?": each admitted is listed)
+            chosen = self.subjects.on_it(asked, sources, chosen, short=len(asked.terms) <= SHORT)
+            # "how video models recall facts": the papers on video, not those on facts in language models
+            chosen = [chosen[i] for i in writing_of_it(asked, [sources[i].paper for i in chosen])]
         own = analyse(asked.of_them) if asked.among else None
         # "which of them need no training?": those saying so (not those holding the words "need" and "training")
         free = {}

@@ -131,7 +131,9 @@ class OfflineWriter:
             return code_listed(sources)
         if asked.with_code and not named:  # "Which paper on unlearning releases code?": those on it that do
             asked = dataclasses.replace(asked, shape="list")
-        if asked.among and asks_training_free(asked.of_them):  # "which of them need no training?": what each says
+        # "which of them need no training?": what each says; "which of them are from 2024?" (a restriction alone, no
+        # words of its own): those admitted, whatever the words of the answer before (the papers similar to one)
+        if asked.among and (asks_training_free(asked.of_them) or not asked.of_them):
             return self.lister.write(dataclasses.replace(asked, shape="list"), vector, sources, matches)
         # Refuse when the top papers together lack the question's rare words, or, for a list, when no single
         # paper holds about half of them, a list of alternatives weighing as one thing (`match`; the two rules
