@@ -81,15 +81,24 @@ _TRAINING: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
 )
 
 
+TRAINING_KINDS = ("fine-tuning", "retraining", "training")  # the kinds of training (not the data it needs)
+
+
 def training_denied(question: str, own: Sequence[str]) -> tuple[str, str] | None:
     """The training a question says a named paper does and the words in which the paper's own sentences (`own`,
     not the field's background) say it needs none ("requiring no parameter updates"), or None."""
+    return none_needed(own, [kind for kind, asked, _ in _TRAINING if asked.search(question)])
+
+
+def none_needed(own: Sequence[str], kinds: Sequence[str]) -> tuple[str, str] | None:
+    """The first of these kinds (`_TRAINING`'s) that a paper's own sentences say its method needs none of, and the
+    words saying so, or None."""
     text = " ".join(own)
-    for kind, asked, none_needed in _TRAINING:
-        if not asked.search(question):
+    for kind, _, needed in _TRAINING:
+        if kind not in kinds:
             continue
         # ("improvements over baselines without pre-training": what the others lack, not the method)
-        said = (m for m in none_needed.finditer(text) if not _OTHERS.search(text, max(0, m.start() - 40), m.start()))
+        said = (m for m in needed.finditer(text) if not _OTHERS.search(text, max(0, m.start() - 40), m.start()))
         if found := next(said, None):
             return kind, found.group(0)
     return None

@@ -1,5 +1,5 @@
 """Papers that need no training: asked of a list ("which of them are training-free?", "token pruning papers that need
-no training"), those whose own sentences say so, read as a false premise is (`premise.training_denied`)."""
+no training"), those whose own sentences say so, read as a false premise is (`premise.none_needed`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 from ..types import Source
 from .draft import own_part
-from .premise import training_denied
+from .premise import TRAINING_KINDS, none_needed
 
 # How a question asks for methods that never train. "Without retraining" is what unlearning avoids ("remove private
 # data … without retraining"): no such ask.
@@ -18,7 +18,6 @@ _ASKED = re.compile(
     r"|(?:without|no)\s+(?:any\s+)?(?:additional\s+|extra\s+|further\s+)?(?:training|fine-?tuning)(?!\s+data\b))\b",
     re.IGNORECASE,
 )
-_EVERY_KIND = "training, fine-tuning or retraining"  # (asked of each kind `training_denied` knows)
 
 
 def asks_training_free(text: str) -> bool:
@@ -29,6 +28,6 @@ def asks_training_free(text: str) -> bool:
 def saying_so(source: Source) -> str | None:
     """The paper's own sentence (not the field's background) saying its method needs no training, or None."""
     own = own_part(source)
-    if (denied := training_denied(_EVERY_KIND, own)) is None:
+    if (denied := none_needed(own, TRAINING_KINDS)) is None:
         return None
     return next((s for s in own if denied[1] in s), denied[1])
