@@ -36,3 +36,14 @@ def test_a_phrase_a_listed_paper_s_title_names_is_held_otherwise_written(offline
         "Cross-Scale Context Extracted Hashing for Fine-Grained Image Binary Encoding",
         "Deep Multi-View Enhancement Hashing for Image Retrieval",
     } <= titles(answer), answer.text
+
+
+def test_a_verb_pointing_back_qualifies_nothing(offline):
+    # "or report on such a challenge" frames what it points back to: the shared-task entries found are the closest
+    # papers (none writes "entered"); it had been refused for lacking "report"
+    answer = offline.ask(
+        "Which papers describe systems entered in a shared task or competition, such as SemEval, "
+        "or report on such a challenge?"
+    )
+    assert answer.answerable and "report" not in answer.text.splitlines()[0], answer.text
+    assert {"TartuNLP at SemEval-2025 Task 5", "1-800-SHARED-TASKS at RegNLP"} <= titles(answer), answer.text

@@ -1125,3 +1125,9 @@ def test_a_need_a_paper_states_is_its_word_and_one_it_removes_is_not():
     stated = Paper(id="s", title="T", abstract="Privacy concerns heightened the need for more effective unlearning.")
     removed = Paper(id="r", title="T", abstract="Our chunker works, eliminating the need for additional training.")
     assert "unlearn" in words_outside_lists(stated) and "train" not in words_outside_lists(removed)
+
+
+def test_report_on_frames_what_follows_as_writing_about_would():
+    asked = analyse("Which papers describe systems in shared tasks, or report on such a challenge?")
+    assert "report" not in asked.terms
+    assert "report" in analyse("Which papers report speedups from pruning?").terms

@@ -15,7 +15,8 @@ from .question import Asked
 from .relevance import APPLIED_WORDS, Idf, lacking, near_said
 from .roles import WHERE, comparative
 
-_WHERE = "(?:" + "|".join(WHERE) + ")"
+# where it applies, unless what follows points back ("or report on such a challenge": the one already named)
+_WHERE = "(?:" + "|".join(WHERE) + r")\b(?!\s+(?:(?:an?|the)\s+)?(?:such|this|that|these|those|it|them|its|their)\b)"
 
 
 def written_elsewhere(asked: Asked, sources: Sequence[Source], chosen: Sequence[int], idf: Idf) -> list[str]:
@@ -31,7 +32,7 @@ def written_elsewhere(asked: Asked, sources: Sequence[Source], chosen: Sequence[
         (a, b, " ".join(written))
         for a, b in asked.pairs
         if len(written := as_written(asked.text, [a, b])) == 2
-        and re.search(rf"\b{re.escape(written[0])}[\s-]+{re.escape(written[1])}\s+{_WHERE}\b", asked.text, re.I)
+        and re.search(rf"\b{re.escape(written[0])}[\s-]+{re.escape(written[1])}\s+{_WHERE}", asked.text, re.I)
     ]
     others = [s for i, s in enumerate(sources) if i not in chosen]
     titles = [frozenset(terms(sources[i].paper.title)) for i in chosen]
@@ -51,7 +52,7 @@ def written_elsewhere(asked: Asked, sources: Sequence[Source], chosen: Sequence[
         and not any(t == b for _, b, _ in topic)
         and (said := as_written(asked.text, [t])[0])
         and not comparative(said.casefold())
-        and re.search(rf"\b{re.escape(said)}\s+{_WHERE}\b", asked.text, re.I)
+        and re.search(rf"\b{re.escape(said)}\s+{_WHERE}", asked.text, re.I)
         and all(t in lacking(asked, sources[i].paper) for i in chosen)  # (an acronym as the papers spell it)
         and any(t not in lacking(asked, s.paper) for s in others)
     ]

@@ -45,6 +45,8 @@ _INTRODUCED = re.compile(
 )
 # A framing verb that is also a task, as what papers do to a kind of text ("papers that summarize legal
 # documents"), not a request ("Summarize the paper on X") or a survey asked for ("papers summarizing research on X").
+# "… or report on such a challenge": a verb framing what follows, as "write about" would (not "report speedups")
+_REPORT_ON = re.compile(r"\breport(?:s|ed|ing)?\s+on\b", re.IGNORECASE)
 _TASK_VERB = re.compile(
     rf"{PAPERS}\s+(?:that\s+|which\s+)?(?:\w+ly\s+)?summari[sz](?:e|es|ing)\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:documents?|texts?|articles?|papers|news|reports?|meetings?|dialogues?|conversations?|reviews?|books?|"
@@ -217,7 +219,8 @@ def _analysed(question: str) -> Asked:
     topic = " ".join(_WITH_CODE.sub(" ", question).split()) if code else question
     # "which papers cite X?": those mentioning it
     shape, numeric, kinds_compared = shape_of(question, how, bool(gist), listed=record == "citing")
-    words = [w.casefold() for w in WORD.findall(joined(connectives_removed(named_examples_removed(topic))))]
+    said = _REPORT_ON.sub("on", connectives_removed(named_examples_removed(topic)))
+    words = [w.casefold() for w in WORD.findall(joined(said))]
     keys = _keys(words)
     if _TASK_VERB.search(question):  # "which papers summarize legal documents?": the task, not a request
         keys.insert(0, "summar")
