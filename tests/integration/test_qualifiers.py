@@ -47,3 +47,15 @@ def test_a_verb_pointing_back_qualifies_nothing(offline):
     )
     assert answer.answerable and "report" not in answer.text.splitlines()[0], answer.text
     assert {"TartuNLP at SemEval-2025 Task 5", "1-800-SHARED-TASKS at RegNLP"} <= titles(answer), answer.text
+
+
+def test_special_tokens_written_in_brackets_are_alternatives(offline):
+    # "[CLS], [MASK] or padding tokens": holding one holds the three (each had counted as a word the others lack)
+    answer = offline.ask(
+        "Which papers study special tokens such as [CLS], [MASK] or padding tokens, or add new special tokens?"
+    )
+    assert answer.answerable and {
+        "[CLS] Token Tells Everything Needed for Training-free Efficient MLLMs",
+        "ExLM",
+        "Representation Deficiency in Masked Language Modeling",
+    } <= titles(answer), answer.text

@@ -1131,3 +1131,8 @@ def test_report_on_frames_what_follows_as_writing_about_would():
     asked = analyse("Which papers describe systems in shared tasks, or report on such a challenge?")
     assert "report" not in asked.terms
     assert "report" in analyse("Which papers report speedups from pruning?").terms
+
+
+def test_bracketed_special_tokens_are_alternatives():
+    asked = analyse("Which papers study tokens such as [CLS], [MASK] or padding tokens?")
+    assert (frozenset({"cls"}), frozenset({"mask"}), frozenset({"pad", "token"})) in asked.either

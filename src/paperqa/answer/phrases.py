@@ -58,6 +58,7 @@ _NO_KIND = re.compile(
     re.IGNORECASE,
 )
 # Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
+_BRACKETED = re.compile(r"\[(\w+)\]")  # a special token as written ("[CLS]")
 _EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
 # A list of alternatives, "pruning weights, neurons, attention heads or whole layers": the first item its last
 # word, each later one up to three words; at most eight items (a long list of commas stays linear). No item opens
@@ -198,7 +199,7 @@ def either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:
     alternative of framing words only ("use") makes the other optional. Lists of three or more count too, and
     examples in parentheses ("linguistic information (POS, syntax, morphology)"), and a name in them ("feed-forward
     (MLP) layers")."""
-    text = joined(question)
+    text = _BRACKETED.sub(r"\1", joined(question))  # "[CLS], [MASK] or padding tokens": three alternatives
     lists = [
         (m.group(1), *m.group(2).split(",")[1:], " ".join(_name_alone(m.group(3).split())))
         for m in _ENUMERATION.finditer(text)
