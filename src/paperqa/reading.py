@@ -13,6 +13,7 @@ from .index import View
 from .markup import markup_removed
 from .resolved import Resolved
 from .spelling import respelled, typos_fixed, versions_read
+from .superlative import as_it
 
 # "which of them report speedups?", "which give gains?": asked of a list, each one's gain (those stating one)
 _REPORTS_GAIN = re.compile(
@@ -42,7 +43,7 @@ def read_question(question: str, resolved: Resolved, view: View) -> Read:
     if resolved.one_paper:  # "what does it evaluate on?" after "which papers …": not a list
         own = analyse(question).shape
         shape = asked.shape if asked.shape != "list" else "fact" if own == "list" else own
-        asked = dataclasses.replace(asked, shape=shape, one_paper=True, of_them=question)
+        asked = dataclasses.replace(asked, shape=shape, one_paper=True, of_them=as_it(question))
     elif among:  # "how many parameters?" of the papers listed
         # (what it asks of them in its own words, unless it restricts them: "which are from 2023?")
         of_them = "" if resolved.restriction else question

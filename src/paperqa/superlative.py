@@ -26,6 +26,13 @@ _AND_DATED = re.compile(
     r"(?:\s+one)?\s*[?.!]*\s*$",
     re.I,
 )
+# "What is the newest one about?", "tell me about the most recent paper": a pointer at the one of them with the latest
+# (earliest) date, read as its "[n]" (not "the latest paper on X", which asks the corpus)
+DATED_ONE = re.compile(
+    r"\bthe\s+(newest|latest|most\s+recent|oldest|earliest)\s+(?:one|paper|work|study)\b"
+    r"(?!\s+(?:to|that|which|who|on|about|in|of|from|for)\s+\w)",  # ("… one about?" ends, asking what it is on)
+    re.I,
+)
 # Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
 WHICH_ONE = re.compile(
     rf"\bwhich\s+(?:one|{_OF_THEM})(?:{_DATED_ASKED}|\s+(?:is|was)\s+(?:the\s+)?(?:most|more)\s+(?:upvoted|popular)\b)",
@@ -38,6 +45,12 @@ _WHICH_UPVOTED = re.compile(
     r"|has\s+(?:the\s+most|more)\s+upvotes)\b",
     re.I,
 )
+
+
+def as_it(question: str) -> str:
+    """A question with its pointer at the newest (oldest) of the papers cited written "it": what it asks of that
+    paper in its own words ("what is it about?"), no date word a paper would have to write."""
+    return DATED_ONE.sub("it", question)
 
 
 @dataclass(frozen=True)
@@ -56,7 +69,9 @@ def superlative(question: str, history: Sequence[Turn], last: Turn) -> Superlati
     dated = _WHICH_DATED.search(question) or _AND_DATED.search(question)  # "and the oldest?"
     upvoted = _WHICH_UPVOTED.search(question)
     found = dated or upvoted
-    if not found or subject_terms(question[: found.start()] + " " + question[found.end() :]):
+    pointer = None if found else DATED_ONE.search(question)  # "what does the newest one propose?": asked of it
+    dated = dated or pointer
+    if not (found or pointer) or (found and subject_terms(question[: found.start()] + " " + question[found.end() :])):
         return None  # "Which is newer, SPLADE or SPLADE v2?" names its own
     last = several_before(history, last)
     among = len({c.n for c in last.answer.citations})
@@ -67,7 +82,10 @@ def superlative(question: str, history: Sequence[Turn], last: Turn) -> Superlati
         if not known:
             return Superlative(problem="None of the papers the last answer cited has a known date.")
         newest = dated.group(1).lower() not in _OLDER
-        asked = f"When was [{(max(known) if newest else min(known))[1]}] published?"
+        n = (max(known) if newest else min(known))[1]
+        asked = f"When was [{n}] published?"
+        if pointer:
+            asked = f"{question[: pointer.start()]}[{n}]{question[pointer.end() :]}"
         have, what = len(known), "a known date"
     else:
         votes = {s.paper.id: s.paper.upvotes for s in last.answer.sources}

@@ -1592,3 +1592,20 @@ def test_a_method_named_only_among_others_examples_is_said_to_be_so(offline):
     turns += ("does it use gradient ascent?",)
     *_, ascent = (t.answer for t in _talk(offline, *turns))
     assert "mentions “gradient ascent” only as an example" in ascent.text, ascent.text
+
+
+def test_the_newest_one_of_a_list_is_asked_of_by_its_date(offline):
+    first = offline.ask("Which papers study machine unlearning for LLMs?")
+    history = [Turn(first.question, first)]
+    dated = [c for c in first.citations if c.date]
+    assert len(dated) >= 2
+    latest, earliest = max(dated, key=lambda c: c.date), min(dated, key=lambda c: c.date)
+    # (it had searched the corpus for "newest": refused, or about another paper)
+    about = offline.ask("What is the newest one about?", history=history)
+    assert about.answerable and [c.title for c in about.citations] == [latest.title], about.text
+    assert "newest" not in about.text, about.text
+    oldest = offline.ask("what does the oldest paper propose?", history=history)
+    assert [c.title for c in oldest.citations] == [earliest.title], oldest.text
+    # "the latest paper on hashing" asks the corpus; with nothing before, "the newest one" points at nothing
+    assert "hashing" in offline.ask("What is the latest paper on hashing?", history=history).citations[0].title.lower()
+    assert not offline.ask("What is the newest one about?").answerable
