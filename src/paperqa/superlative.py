@@ -26,13 +26,18 @@ _AND_DATED = re.compile(
     r"(?:\s+one)?\s*[?.!]*\s*$",
     re.I,
 )
-# "What is the newest one about?", "tell me about the most recent paper": a pointer at the one of them with the latest
-# (earliest) date, read as its "[n]" (not "the latest paper on X", which asks the corpus)
+# "What is the newest one about?", "what does the most upvoted paper propose?": a pointer at the one of them the
+# record picks, read as its "[n]" (not "the latest paper on X", which asks the corpus); "compare the newest and the
+# oldest": two of them
+_PICKED = r"newest|latest|most\s+recent|oldest|earliest|most\s+upvoted|most\s+popular"
+_ONE = r"(?:\s+(?:one|paper|work|study))"
 DATED_ONE = re.compile(
-    r"\bthe\s+(newest|latest|most\s+recent|oldest|earliest)\s+(?:one|paper|work|study)\b"
-    r"(?!\s+(?:to|that|which|who|on|about|in|of|from|for)\s+\w)",  # ("… one about?" ends, asking what it is on)
+    rf"\bthe\s+({_PICKED}){_ONE}\b(?!\s+(?:to|that|which|who|on|about|in|of|from|for)\s+\w)"  # ("… one about?")
+    rf"|\bthe\s+({_PICKED}){_ONE}?\s+and\s+the\s+({_PICKED}){_ONE}?\b",
     re.I,
 )
+# "What's the earliest one?": nothing asked of it but which it is, as "which one is the earliest?" asks
+_ONLY_POINTED = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was)|which\s+is)\s+(?P<pointer>.+?)\s*[?.!]*\s*$", re.I)
 # Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
 WHICH_ONE = re.compile(
     rf"\bwhich\s+(?:one|{_OF_THEM})(?:{_DATED_ASKED}|\s+(?:is|was)\s+(?:the\s+)?(?:most|more)\s+(?:upvoted|popular)\b)",
@@ -65,36 +70,51 @@ class Superlative:
 
 def superlative(question: str, history: Sequence[Turn], last: Turn) -> Superlative | None:
     """Which of the papers the last answer cited (after one paper's answer, of the list before it) is the newest,
-    oldest or most upvoted, asked of by its number; None when the question asks none of these of them."""
-    dated = _WHICH_DATED.search(question) or _AND_DATED.search(question)  # "and the oldest?"
-    upvoted = _WHICH_UPVOTED.search(question)
-    found = dated or upvoted
-    pointer = None if found else DATED_ONE.search(question)  # "what does the newest one propose?": asked of it
-    dated = dated or pointer
-    if not (found or pointer) or (found and subject_terms(question[: found.start()] + " " + question[found.end() :])):
+    oldest or most upvoted, asked of by its number (or what a question asks of it, "what does the newest one
+    propose?"); None when the question asks none of these of them."""
+    found = _WHICH_DATED.search(question) or _AND_DATED.search(question) or _WHICH_UPVOTED.search(question)
+    pointer = None if found else DATED_ONE.search(question)
+    if (only := _ONLY_POINTED.match(question)) and pointer and pointer.group(0) == only.group("pointer"):
+        found, pointer = pointer, None  # "what's the earliest one?": which one it is
+    at = found or pointer
+    if at is None or (found and subject_terms(question[: found.start()] + " " + question[found.end() :])):
         return None  # "Which is newer, SPLADE or SPLADE v2?" names its own
     last = several_before(history, last)
     among = len({c.n for c in last.answer.citations})
     if not among:  # after a refusal: no paper to be the newest of
         return Superlative(problem="The last answer cited no papers to choose among.")
-    if dated:
-        known = [(c.date, c.n) for c in last.answer.citations if c.date]
-        if not known:
-            return Superlative(problem="None of the papers the last answer cited has a known date.")
-        newest = dated.group(1).lower() not in _OLDER
-        n = (max(known) if newest else min(known))[1]
-        asked = f"When was [{n}] published?"
-        if pointer:
-            asked = f"{question[: pointer.start()]}[{n}]{question[pointer.end() :]}"
-        have, what = len(known), "a known date"
+    words = [w for w in at.groups() if w] or ["most upvoted"]  # (`_WHICH_UPVOTED` captures no word)
+    picks = []
+    for word in words:
+        if isinstance(pick := _pick(word, last), str):
+            return Superlative(problem=pick)
+        picks.append(pick)
+    numbers = [n for n, _, _ in picks]
+    _, have, what = picks[0]
+    if found:
+        upvotes = "upvot" in words[0].lower() or "popular" in words[0].lower()
+        asked = f"How many upvotes does [{numbers[0]}] have?" if upvotes else f"When was [{numbers[0]}] published?"
     else:
-        votes = {s.paper.id: s.paper.upvotes for s in last.answer.sources}
-        counted = [(v, c.n) for c in last.answer.citations if (v := votes.get(c.paper_id)) is not None]
-        if not counted:
-            return Superlative(problem="None of the papers the last answer cited has upvotes recorded.")
-        most = max(counted, key=lambda vn: (vn[0], -vn[1]))  # most upvotes; of a tie, the first cited
-        asked, have, what = f"How many upvotes does [{most[1]}] have?", len(counted), "upvotes recorded"
+        pointed = " and ".join(f"[{n}]" for n in numbers)
+        asked = f"{question[: at.start()]}{pointed}{question[at.end() :]}"
     note = None
     if have < among:  # "the newest" of twelve of which two are dated: of those two
         note = f"Of the {among} papers the last answer cited, only {have} {'has' if have == 1 else 'have'} {what}."
     return Superlative(asked, last, note)
+
+
+def _pick(word: str, last: Turn) -> tuple[int, int, str] | str:
+    """The number of the paper the last answer cited that a superlative picks ("newest", "most upvoted"), how many
+    of them the record gives what it picks by, and what that is; or why it picks none."""
+    if word.lower().startswith("most") and word.split()[-1].lower() in ("upvoted", "popular"):
+        votes = {s.paper.id: s.paper.upvotes for s in last.answer.sources}
+        counted = [(v, c.n) for c in last.answer.citations if (v := votes.get(c.paper_id)) is not None]
+        if not counted:
+            return "None of the papers the last answer cited has upvotes recorded."
+        most = max(counted, key=lambda vn: (vn[0], -vn[1]))  # most upvotes; of a tie, the first cited
+        return most[1], len(counted), "upvotes recorded"
+    known = [(c.date, c.n) for c in last.answer.citations if c.date]
+    if not known:
+        return "None of the papers the last answer cited has a known date."
+    n = (min(known) if word.lower() in _OLDER else max(known))[1]
+    return n, len(known), "a known date"

@@ -1609,3 +1609,23 @@ def test_the_newest_one_of_a_list_is_asked_of_by_its_date(offline):
     # "the latest paper on hashing" asks the corpus; with nothing before, "the newest one" points at nothing
     assert "hashing" in offline.ask("What is the latest paper on hashing?", history=history).citations[0].title.lower()
     assert not offline.ask("What is the newest one about?").answerable
+
+
+def test_the_most_upvoted_one_and_the_newest_and_oldest_are_pointers_too(offline):
+    moe = offline.ask("Which papers are about mixture-of-experts models?")
+    votes = {s.paper.title: s.paper.upvotes or 0 for s in moe.sources}
+    top = max((c.title for c in moe.citations), key=lambda t: votes[t])
+    proposed = offline.ask("What does the most upvoted one propose?", history=[Turn(moe.question, moe)])
+    assert [c.title for c in proposed.citations] == [top], proposed.text  # had listed the corpus's most upvoted
+    first = offline.ask("Which papers study LLM unlearning?")
+    history = [Turn(first.question, first)]
+    dated = sorted((c for c in first.citations if c.date), key=lambda c: c.date)
+    both = offline.ask("Compare the newest and the oldest.", history=history)
+    assert {c.title for c in both.citations} == {dated[0].title, dated[-1].title}, both.text
+    which = offline.ask("What's the earliest one?", history=history)  # which one it is: its date said
+    assert which.text.startswith(f"The corpus dates “{dated[0].title}” {dated[0].date.isoformat()}."), which.text
+
+
+def test_which_papers_are_the_newest_lists_the_corpus_newest_first(offline):
+    answer = offline.ask("Which papers are the newest?")  # had been refused: no paper mentions "newest"
+    assert answer.answerable and "newest" in answer.text.splitlines()[0], answer.text

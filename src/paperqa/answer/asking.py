@@ -32,7 +32,7 @@ _OLDEST = re.compile(r"\b(oldest|earliest|first)" + _WORKS, re.IGNORECASE)
 _DATED_AFTER = re.compile(
     r"\b(?:which|what)\s+(?P<noun>papers?|works?|stud(?:y|ies)|articles?|publications?)\s+"
     r"(?:(?:on|about|in)\s+[\w-]+(?:\s+[\w-]+){0,4}?\s+)?"
-    r"(?:(?:is|was)\s+(?:the\s+)?"
+    r"(?:(?:is|was|are|were)\s+(?:the\s+)?"  # ("which papers are the newest?": of them, newest first)
     r"(?P<word>latest|newest|most\s+recent|oldest|earliest)\b|(?P<verb>(?:came\s+out|appeared|was\s+(?:published|"
     r"released|posted))\s+(?P<when>most\s+recently|last|latest|first|earliest))\b)",  # "… came out most recently?"
     re.IGNORECASE,
