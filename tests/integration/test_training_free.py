@@ -39,3 +39,12 @@ def test_a_list_of_training_free_methods_quotes_where_each_says_so(offline):
     assert titles == ["[CLS] Token Tells Everything Needed for Training-free Efficient MLLMs"], answer.text
     t2i = offline.ask("Which training-free methods are there for text-to-image models?")
     assert "training-free method" in t2i.text and all("Flow" in c.title for c in t2i.citations), t2i.text
+
+
+def test_which_need_training_leaves_out_those_saying_they_need_none(offline):
+    # "do any of them need training?" had listed the training-free [CLS] pruning paper for holding "training"
+    first = offline.ask("Which papers prune visual tokens in multimodal LLMs?")
+    assert any("Training-free" in c.title for c in first.citations), first.text
+    answer = offline.ask("do any of them need training?", history=[Turn(first.question, first)])
+    assert not any("Training-free" in c.title for c in answer.citations), answer.text
+    assert "1 says it needs none" in answer.text, answer.text

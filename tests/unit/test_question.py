@@ -19,6 +19,7 @@ from paperqa.answer.question import analyse
 from paperqa.answer.relevance import covers, holds_phrase, lacking, match, on_topic
 from paperqa.answer.subjects import both_named
 from paperqa.answer.topics import topic_sides
+from paperqa.answer.training_free import asks_training_free, asks_training_needed
 from paperqa.answer.traits import on_language_models
 from paperqa.text import sentences, terms
 from paperqa.types import Source
@@ -1136,3 +1137,9 @@ def test_report_on_frames_what_follows_as_writing_about_would():
 def test_bracketed_special_tokens_are_alternatives():
     asked = analyse("Which papers study tokens such as [CLS], [MASK] or padding tokens?")
     assert (frozenset({"cls"}), frozenset({"mask"}), frozenset({"pad", "token"})) in asked.either
+
+
+def test_need_training_is_asked_apart_from_needing_none():
+    assert asks_training_needed("do any of them need training?")
+    assert not asks_training_needed("which of them need no training?") and asks_training_free("need no training")
+    assert not asks_training_needed("which of them use BERT?")

@@ -27,7 +27,7 @@ from .qualifiers import alternatives_lacked, modifier_lacked
 from .question import Asked, analyse, names_llms
 from .relevance import Idf, Match, holding_kinds, lacking, match, on_topic
 from .subjects import SHORT, Subjects
-from .training_free import asks_training_free, saying_so
+from .training_free import asks_training_free, asks_training_needed, saying_so
 from .traits import on_language_models
 from .vectors import Vectors
 
@@ -71,6 +71,15 @@ class Lister:
             chosen = [i for i in chosen if on_topic(own, sources[i].paper, self.subjects.names, self.idf)]
         if own and own.llm:  # "which of these use LLMs?" ("LLM" frames most questions: no term)
             chosen = [i for i in chosen if on_language_models(sources[i].paper)]
+        if asks_training_needed(asked.of_them if asked.among else asked.text):  # "do any of them need training?":
+            needless = [i for i in chosen if saying_so(sources[i])]  # not one saying it needs none
+            chosen = [i for i in chosen if i not in needless]
+            if asked.among and not chosen and needless:
+                return Draft(
+                    f"Of the {asked.among} papers the last answer cited, none clearly needs training; "
+                    f"{len(needless)} {'says it needs' if len(needless) == 1 else 'say they need'} none.",
+                    answerable=False,
+                )
         # "papers on hashing with code available": each says where, and is quoted there
         code = (
             {i: said for i in chosen if (said := code_sentence(sources[i].paper.abstract))} if asked.with_code else {}

@@ -20,6 +20,19 @@ _ASKED = re.compile(
 )
 
 
+# "do any of them need training?": those that do, which a paper saying it needs none is not
+_NEEDED = re.compile(
+    r"\b(?:needs?|needing|requires?|requiring)\s+(?:any\s+)?(?:additional\s+|extra\s+|further\s+)?"
+    r"(?:training|fine-?tuning)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_training_needed(text: str) -> bool:
+    """Whether a question asks for papers that do need training ("which of them need training?")."""
+    return not asks_training_free(text) and bool(_NEEDED.search(text))
+
+
 def asks_training_free(text: str) -> bool:
     """Whether a question asks for papers needing no training."""
     return bool(_ASKED.search(text))
