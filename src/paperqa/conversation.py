@@ -168,7 +168,10 @@ def _follow_up(
         return asked
     query, filters = asked
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
-    return Resolved(query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note)
+    shown = len(papers) > 1 and bool(_SHOWN.match(question))  # "tell me about the first two": each of them
+    return Resolved(
+        query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note, shown=shown
+    )
 
 
 def _pointed(question: str, history: Sequence[Turn], last: Turn) -> tuple[str, Turn] | Resolved:
@@ -260,6 +263,14 @@ def _asked(
     return question, filters
 
 
+# Papers pointed at and nothing asked of them but to be shown ("tell me about [1] and [2]", "[1] and [2] and [3]
+# only" of "top 3 only", "summarize the first two"): each of them, as the list showed it
+_SHOWN = re.compile(
+    r"^\s*(?:(?:please|now|ok|okay|so)[\s,]+)*(?:(?:can\s+you\s+)?(?:tell\s+me(?:\s+more)?\s+about|more\s+(?:on|about)"
+    r"|summari[sz]e|describe|explain|show(?:\s+me)?|list|give\s+me|what\s+about|and)\s+)?(?:just\s+|only\s+)?"
+    r"(?:(?:the\s+papers\s+)?\[\d+\](?:\s*,\s*|\s+and\s+|\s*))+(?:only|please|\s)*[?.!]*\s*$",
+    re.I,
+)
 _NONE_CITED = (
     "The last answer cited no papers to choose among. Ask about a paper by its title (the closest ones it named, "
     "say), or ask a new question."

@@ -46,10 +46,12 @@ def read_question(question: str, resolved: Resolved, view: View) -> Read:
         asked = dataclasses.replace(asked, shape=shape, one_paper=True, of_them=as_it(question))
     elif among:  # "how many parameters?" of the papers listed
         # (what it asks of them in its own words, unless it restricts them: "which are from 2023?")
-        of_them = "" if resolved.restriction else question
+        of_them = "" if resolved.restriction or resolved.shown else question
         # "how much do they save?": a figure of each, not a list (read with the list's question)
         figure = (own := analyse(question).shape) in ("improvement", "number") and asked.shape == "list"
         if asked.shape == "list" and _REPORTS_GAIN.match(question):  # "which of them report speedups?": each one's
             figure, own = True, "improvement"
-        asked = dataclasses.replace(asked, among=among, of_them=of_them, shape=own if figure else asked.shape)
+        asked = dataclasses.replace(
+            asked, among=among, of_them=of_them, shape=own if figure else asked.shape, shown=resolved.shown
+        )
     return Read(asked, among, (*slips, *versions))

@@ -28,6 +28,7 @@ class Resolved:
     unknown_org: str | None = None  # an organisation they ask for that no paper has ("papers by Meta")
     note: str | None = None  # what the answer should say of how it was read ("3 of them have no known date")
     more_of: tuple[str, str] | None = None  # "tell me more" of one paper: its id, and the answer that quoted it
+    shown: bool = False  # it points at papers and asks only to see them ("tell me about the first two"): each shown
 
     @property
     def restriction(self) -> str:

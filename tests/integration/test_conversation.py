@@ -1629,3 +1629,18 @@ def test_the_most_upvoted_one_and_the_newest_and_oldest_are_pointers_too(offline
 def test_which_papers_are_the_newest_lists_the_corpus_newest_first(offline):
     answer = offline.ask("Which papers are the newest?")  # had been refused: no paper mentions "newest"
     assert answer.answerable and "newest" in answer.text.splitlines()[0], answer.text
+
+
+@pytest.mark.parametrize(
+    "follow", ["tell me about the first two", "tell me more about [1] and [2]", "summarize the first two", "top 2 only"]
+)
+def test_papers_pointed_at_and_only_to_be_shown_are_each_shown(offline, follow):
+    # each had been refused ("none of the 2 papers covers this": their titles' words read as a topic) or told of one
+    first = offline.ask("Which papers study LLM unlearning?")
+    numbers = sorted({c.n for c in first.citations})[:2]
+    titles = [next(c.title for c in first.citations if c.n == n) for n in numbers]
+    answer = offline.ask(follow, history=[Turn(first.question, first)])
+    assert answer.answerable and answer.text.startswith("The 2 papers asked about:"), answer.text
+    assert [line.split(":")[0] for line in answer.text.splitlines()[1:]] == [f"- {t.split(':')[0]}" for t in titles]
+    compared = offline.ask("compare the first two", history=[Turn(first.question, first)])  # asks something of them
+    assert not compared.text.startswith("The 2 papers asked about"), compared.text

@@ -113,10 +113,13 @@ class Lister:
         # already, none is judged again as a whole list)
         if not asked.among and not asked.one_paper and (refused := self._refused(asked, sources, chosen)):
             return refused
-        if asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
+        if asked.shown:  # "tell me about the first two": each as the list showed it, in its order (their titles')
+            chosen.sort(key=lambda i: asked.text.find(sources[i].paper.title))
+        elif asked.explain and len(chosen) == 1 and not asked.order:  # "Explain late chunking": that paper's gist
             return self.one.summary(asked, sources, chosen[0], hedged=False)
         # "Tell me about Matryoshka Representation Learning": the paper its title names, not a list on its words
         titled = [i for i in chosen if title_said(asked.text, sources[i].paper)] if asked.explain else []
+        titled = [] if asked.shown else titled
         if titled and not asked.order:
             return self.one.summary(asked, sources, titled[0], hedged=False)
         head, chosen = list_head(asked, sources, chosen, lack_said, rarest=self.subjects.rarest(asked.terms) or "")

@@ -63,7 +63,9 @@ def list_head(
     many = f"at least {len(chosen)}" if len(chosen) > MAX_LISTED else str(len(chosen))
     papers = f"paper{'s' if len(chosen) != 1 else ''}"
     head = f"The corpus has {many} {papers} on this"
-    if asked.among:  # "which of them …": of the papers the last answer cited, not of the corpus
+    if asked.shown:  # "tell me about the first two": those pointed at, each as the list showed it
+        head = f"The {len(chosen)} papers asked about"
+    elif asked.among:  # "which of them …": of the papers the last answer cited, not of the corpus
         verb = "is" if len(chosen) == 1 else "are"
         head = f"Of the {asked.among} papers the last answer cited, {many} {verb} on this"
     short = len(asked.terms) <= TOPIC_WORDS

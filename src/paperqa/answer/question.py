@@ -149,6 +149,7 @@ class Asked:
     one_paper: bool = False  # asks about the one paper a conversation points at ("what dataset does it use?")
     among: int = 0  # asks of the papers the last answer listed ("how many parameters?" after a list): how many
     of_them: str = ""  # what it asks of them, in its own words ("which of them use gradient ascent?")
+    shown: bool = False  # of them, it asks only to see them ("tell me about the first two"): each, as listed
     record: Record | None = None  # asks for a field of a paper's record ("who wrote X?"), not for its content
     introduced: str | None = None  # the name whose origin it asks ("which paper introduced BERT?": `BERT`)
     best: bool = False  # asks for the best papers or methods, which no abstract decides ("the best method for X")
