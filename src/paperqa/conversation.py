@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from .anaphora import SINGULAR, refers_back
+from .answer.each import MEASURES
 from .answer.figures import counted
 from .answer.question import analyse
 from .answer.record import record_asked
@@ -55,7 +56,11 @@ def resolve(question: str, history: Sequence[Turn], filters: Filters | None = No
         question = upvotes.rest
         filters = dataclasses.replace(filters, min_upvotes=max(filters.min_upvotes or 0, upvotes.least))
     # "which is better?", "which one is faster?": of the papers a comparison compared, compared again
-    better = bool(m := _WHICH_BETTER.search(question)) and not subject_terms(question[m.end() :] if m else "")
+    # (the measure it is better on may be named: "which one reports the biggest gain?")
+    better = (
+        bool(m := _WHICH_BETTER.search(question))
+        and not set(subject_terms(question[m.end() :] if m else "")) - MEASURES
+    )
     if not history:
         if _points_back(question, better):
             return Resolved(question, None, NOTHING_BEFORE)
@@ -279,7 +284,7 @@ _NONE_CITED = (
 _CITING_WHICH = "Follow-up work on which paper? Ask of one (“papers that build on the first one”)."
 _WHICH_BETTER = re.compile(
     OPENING + r"which(?:\s+one|\s+of\s+(?:them|these|those|the\s+two))?\s+"
-    r"(?:(?:is|was|performs?|works?|does|did|scores?)\s+)?(?:the\s+)?"
+    r"(?:(?:is|was|performs?|works?|does|did|scores?|reports?|gives?|shows?|achieves?|gets?|has)\s+)?(?:the\s+)?"
     # (any superlative, "the simplest?", but those of dates, which `superlative` reads)
     r"(?:better|best|faster|stronger|more\s+[a-z]+|most\s+[a-z]+|(?!(?:old|new|lat|earli)est)[a-z]{3,}est)\b",
     re.I,

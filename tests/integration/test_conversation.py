@@ -1644,3 +1644,13 @@ def test_papers_pointed_at_and_only_to_be_shown_are_each_shown(offline, follow):
     assert [line.split(":")[0] for line in answer.text.splitlines()[1:]] == [f"- {t.split(':')[0]}" for t in titles]
     compared = offline.ask("compare the first two", history=[Turn(first.question, first)])  # asks something of them
     assert not compared.text.startswith("The 2 papers asked about"), compared.text
+
+
+def test_which_one_reports_the_biggest_gain_is_asked_of_the_list(offline):
+    # it had searched the corpus ("no paper in it mentions “biggest”"), or refused the list's own papers
+    first = offline.ask("Which papers study knowledge distillation for retrievers?")
+    cited = {c.title for c in first.citations}
+    for follow in ("which one reports the biggest gain?", "which of them reports the largest improvement?"):
+        answer = offline.ask(follow, history=[Turn(first.question, first)])
+        assert answer.answerable and {c.title for c in answer.citations} <= cited, answer.text
+    assert not offline.ask("which one reports the biggest gain?").answerable  # of no list yet
