@@ -18,6 +18,7 @@ from .more_asked import more_asked
 from .ordinals import ELLIPSIS, REF, other_pointed, picked_alone, pointed_at, pointer, this_written
 from .read_back import OPENING, PAPERS_NAMED, WHICH_OF, Cues, narrowing, read_back
 from .resolved import NOTHING_BEFORE, Resolved
+from .safe_text import inert
 from .superlative import DATED_ONE, WHICH_ONE, superlative
 from .text import subject_terms
 from .turns import (
@@ -108,6 +109,10 @@ def _follow_up(
     if _HOW_MANY_LISTED.match(question) and (after_list(last) or count > 1):  # "how many are there?": of the list
         told = f"{count} paper{'s' if count != 1 else ''}" if count else "no paper (the corpus did not cover it)"
         return Resolved(question, None, f"The last answer {'listed' if after_list(last) else 'cited'} {told}.")
+    if _TITLES_ONLY.match(question) and count:  # "just the titles": the papers the last answer cited, by title
+        titles = list(dict.fromkeys(c.title for c in last.answer.citations))
+        return Resolved(question, None, "\n".join(["The titles of the papers the last answer cited:"]
+                                                   + [f"- {inert(t)}" for t in titles]))  # fmt: skip
     # "which are from 2023?", "any with more than 2 upvotes?": no words but the restriction's, so of the list just
     # given ("which papers are from 2023?" asks the corpus); "which of them are from 2019?" after "which of them are
     # from 2024?" asks of the list both restrict, not of its 2024 papers
@@ -290,6 +295,12 @@ _WHICH_BETTER = re.compile(
     re.I,
 )
 
+# "give me just the titles", "titles only please": the last answer's papers by title (not a search for "titles")
+_TITLES_ONLY = re.compile(
+    OPENING + r"(?:(?:please|ok|okay)[\s,]+)?(?:(?:can\s+you\s+)?(?:give\s+me|list|show(?:\s+me)?|what\s+are)\s+)?"
+    r"(?:just\s+|only\s+)?(?:the\s+)?(?:paper\s+)?titles(?:\s+only)?(?:,?\s+please)?\s*[?.!]*\s*$",
+    re.I,
+)
 _HOW_MANY_LISTED = re.compile(
     OPENING + r"how\s+many(?:\s+(?:of\s+them|papers|works|studies))?(?:\s+(?:are\s+there|are\s+they|is\s+that"
     r"|did\s+you\s+find|were\s+found|in\s+total|total))?\s*[?.!]*\s*$",

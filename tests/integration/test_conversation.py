@@ -1654,3 +1654,13 @@ def test_which_one_reports_the_biggest_gain_is_asked_of_the_list(offline):
         answer = offline.ask(follow, history=[Turn(first.question, first)])
         assert answer.answerable and {c.title for c in answer.citations} <= cited, answer.text
     assert not offline.ask("which one reports the biggest gain?").answerable  # of no list yet
+
+
+@pytest.mark.parametrize("follow", ["give me just the titles", "only titles please", "list the titles"])
+def test_just_the_titles_of_a_list_are_its_papers_titles(offline, follow):
+    # it had searched the corpus for "titles" (a paper writing "multi-doc titles")
+    first = offline.ask("Papers on graph neural networks please")
+    answer = offline.ask(follow, history=[Turn(first.question, first)])
+    titles = list(dict.fromkeys(c.title for c in first.citations))
+    assert answer.text.splitlines()[1:] == [f"- {t}" for t in titles], answer.text
+    assert not answer.sources  # nothing searched
