@@ -141,9 +141,9 @@ def _follow_up(
         return more_asked(question, history, last, filters if filters.active else None, years)
     # "sort them by date", "oldest first" after a list: the same papers, by date (after one paper's answer, those of
     # the list before it)
-    if (o := analyse(question)).order is not None and not o.terms:
+    if ((o := analyse(question)).order is not None or o.popular) and not o.terms:
         last = several_before(history, last)
-    ordering = o.order is not None and not o.terms and after_list(last)
+    ordering = (o.order is not None or o.popular) and not o.terms and after_list(last)
     if better:  # after one paper's answer, of the comparison before it
         last = several_before(history, last)
     # "is there code?", "any code?": of the paper just discussed, or of each paper of a list ("which of them …")

@@ -36,7 +36,7 @@ _FIRST_N = re.compile(
     re.IGNORECASE,
 )
 _TWO_ORDINALS = re.compile(
-    r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)\s+and\s+(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)"
+    r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)\s+(and|or)\s+(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)"
     r"(?:\s+(?:ones?|papers?|works?|stud(?:y|ies)))?\b",
     re.IGNORECASE,
 )
@@ -93,14 +93,15 @@ def this_written(question: str, current: int) -> str:
 def pointed_at(question: str, order: list[int]) -> tuple[str, str | None] | None:
     """The question with its ordinals ("the second one", "the first two", "the first and third") written as the
     last answer's citations ("[2]", "[1] and [2]"), in the order it cited them; or what to say when it lacks one."""
+    joined = " and "  # ("which is newer, the first or the second?": "[1] or [2]")
     if m := _FIRST_N.search(question):
         word, count = m.group(1).lower(), m.group(2).lower()
         n = count_of(count)
         wanted = list(range(len(order) - n, len(order))) if word == "last" else list(range(n))
         said = f"{word} {count}"
     elif m := _TWO_ORDINALS.search(question):
-        wanted = [-1 if w.lower() == "last" else _ORDINALS.index(w.lower()) for w in (m.group(1), m.group(2))]
-        said = f"{m.group(1).lower()} and {m.group(2).lower()}"
+        wanted = [-1 if w.lower() == "last" else _ORDINALS.index(w.lower()) for w in (m.group(1), m.group(3))]
+        said, joined = f"{m.group(1).lower()} and {m.group(3).lower()}", f" {m.group(2).lower()} "
     elif m := _THE_TWO.search(question):  # "compare the two": the two it cited; of more, which two is not said
         if len(order) > 2:
             return (
@@ -116,7 +117,7 @@ def pointed_at(question: str, order: list[int]) -> tuple[str, str | None] | None
         return None
     if not order or any(i >= len(order) or i < -len(order) for i in wanted) or len(order) < len(wanted):
         return question, f"The last answer has no {said}: it cited {len(order) or 'none'}."
-    refs = " and ".join(f"[{order[i]}]" for i in wanted)
+    refs = joined.join(f"[{order[i]}]" for i in wanted)
     return f"{question[: m.start()]}{refs}{question[m.end() :]}", None
 
 

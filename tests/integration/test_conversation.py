@@ -1664,3 +1664,17 @@ def test_just_the_titles_of_a_list_are_its_papers_titles(offline, follow):
     titles = list(dict.fromkeys(c.title for c in first.citations))
     assert answer.text.splitlines()[1:] == [f"- {t}" for t in titles], answer.text
     assert not answer.sources  # nothing searched
+
+
+def test_sort_by_upvotes_orders_the_list_and_the_first_or_the_second_is_two_papers(offline):
+    moe = offline.ask("Which papers are about mixture-of-experts models?")
+    history = [Turn(moe.question, moe)]
+    votes = {s.paper.title: s.paper.upvotes or 0 for s in moe.sources}
+    by_votes = offline.ask("sort them by upvotes", history=history)  # "no paper mentions “upvotes”" before
+    listed = [c.title for c in by_votes.citations]
+    assert by_votes.answerable and set(listed) == {c.title for c in moe.citations}, by_votes.text
+    assert [votes[t] for t in listed] == sorted((votes[t] for t in listed), reverse=True), by_votes.text
+    # "the first or the second" had pointed at the second alone
+    either = offline.ask("which is newer, the first or the second?", history=history)
+    first_two = list(dict.fromkeys(c.title for c in moe.citations))[:2]
+    assert {c.title for c in either.citations} == set(first_two), either.text

@@ -174,6 +174,11 @@ _POPULAR = re.compile(
     r"|top[\s-]+upvoted)\b",  # ("which has more upvotes?" of two papers compared)
     re.IGNORECASE,
 )
+_BY_VOTES = re.compile(
+    r"\b(?:sort|order|rank|list)(?:ed)?\s+(?:(?:them|these|those|the\s+papers|it)\s+)?by\s+(?:the\s+)?"
+    r"(?:number\s+of\s+)?(?:upvotes|votes|popularity)\b",
+    re.IGNORECASE,
+)
 _ONE_PAPER_ASKED = re.compile(r"\b(?:which|what)\s+(?:paper|work|study|article)\b(?!s)", re.IGNORECASE)
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
@@ -222,7 +227,9 @@ def asking(question: str) -> Asking:
     elif after:  # so is its verb ("came out"): no word of a topic
         part = "word" if after.group("word") else "verb"
         question = without(question, after.start(part), after.end(part))
-    popular = bool(upvoted := _POPULAR.search(question))  # before "popular" is read as sorting ("popular papers")
+    # ("sort them by upvotes": most upvoted first, as "the most upvoted" asks)
+    upvoted = _POPULAR.search(question) or _BY_VOTES.search(question)
+    popular = bool(upvoted)  # before "popular" is read as sorting ("popular papers")
     if upvoted:
         question = without(question, upvoted.start(), upvoted.end())
     flags = []
