@@ -197,7 +197,7 @@ FRAME = frozenset(
         "hot trending exciting "  # "What's hot in 2026?": the newest papers, no topic
         "came come comes appeared "  # "Which papers came out in 2025 on unlearning?": when, not what
         "let lets letting "  # "… while still letting it understand it?": what is kept, said in what follows
-        "start starting begin beginner beginners "  # "a paper to start with on retrieval"
+        "start starting begin beginner beginners intro introductory "  # "a paper to start with on retrieval"
         "whats deal "  # "whats the deal with matryoshka embeddings" (typed without its apostrophe)
         "stand stands "  # "What does RSQ stand for?": the name's words asked, no subject
         "see "  # "…? see www.example.org": pointing at what was pasted

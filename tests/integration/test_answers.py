@@ -1487,3 +1487,15 @@ def test_sarcasm_is_the_irony_papers_detect_and_data_kept_around_is_where_it_is(
     assert sarcasm.answerable and "Irony detection" in sarcasm.citations[0].title, sarcasm.text
     kept = offline.ask("How can models keep learning new tasks without keeping old data around?")
     assert kept.answerable and "Replay-Free Continual Learning" in kept.citations[0].title, kept.text
+
+
+def test_failure_modes_and_pitfalls_ask_limits_and_an_intro_paper_frames(offline):
+    # "common failure modes of dense retrievers" had been refused for lacking "failure"; "intro papers" for "intro"
+    assert analyse("What are common failure modes of dense retrievers?").weakness
+    assert analyse("What are the pitfalls of LLM unlearning?").weakness
+    assert not analyse("Which papers study failures of retrieval-augmented generation?").weakness  # a topic's word
+    modes = offline.ask("What are common failure modes of dense retrievers?")
+    assert modes.answerable and "each line gives a limit" in modes.text.splitlines()[0], modes.text
+    assert "common" not in modes.text.splitlines()[0], modes.text
+    intro = offline.ask("Any good intro papers on RAG?")
+    assert intro.answerable and len(intro.citations) >= 3, intro.text

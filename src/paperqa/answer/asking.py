@@ -104,8 +104,9 @@ _USUAL_KIND = re.compile(
 # "What are the downsides of learned sparse retrieval?" asks for what a paper on it finds wanting, not for
 # papers about "downsides": the asking goes, and the answer quotes the paper's own limits first.
 _WEAKNESS = re.compile(
-    r"(?:\b(?:(?:main|key|biggest)\s+)?(?:downsides?|drawbacks?|limitations?|weakness(?:es)?|"
-    r"disadvantages?|shortcomings?|challenges|trade-?offs?|caveats?|pros\s+and\s+cons)"
+    r"(?:\b(?:(?:main|key|biggest|common|typical)\s+)?(?:downsides?|drawbacks?|limitations?|weakness(?:es)?|"
+    r"disadvantages?|shortcomings?|challenges|trade-?offs?|caveats?|pros\s+and\s+cons|pitfalls?"
+    r"|failure\s+(?:modes?|cases?)|(?<=common\s)failures)"  # "common failure modes of dense retrievers"
     r"|\bwhat(?:'s|’s|\s+is|\s+goes|\s+went|\s+can\s+go)\s+wrong(?:\s+with)?"  # "What's wrong with [MASK] tokens?"
     r"|\bwhat\s+limits"  # "What limits sparse autoencoders?"
     r"|\b(?:open|remaining|unsolved|unresolved)\s+"
