@@ -867,3 +867,13 @@ def test_a_list_of_papers_each_on_one_part_of_the_topic_is_refused(offline):
         "VFlowOpt",
         "[CLS] Token Tells Everything Needed for Training-free Efficient MLLMs",
     } <= {c.title.split(":")[0] for c in both.citations}, both.text
+
+
+def test_hash_codes_and_a_common_codebase_are_no_source_code(offline):
+    # "retrieval for code" had listed two image hashing papers ("binary codes") and one reproducing methods in "a
+    # common codebase"; a question on hash codes still holds them
+    answer = offline.ask("Are there papers on retrieval for code?")
+    assert answer.answerable and not any("Hashing" in c.title for c in answer.citations), answer.text
+    assert "Augmented Embeddings for Custom Retrievals" in {c.title for c in answer.citations}, answer.text
+    hashing = offline.ask("Which papers learn binary hash codes for fast image retrieval?")
+    assert any("Hashing" in c.title for c in hashing.citations), hashing.text

@@ -64,6 +64,22 @@ def named_only(paper: Paper) -> dict[str, str]:
     return {t: name for t, name in found.items() if t not in elsewhere}
 
 
+# Codes that are no source code: a hash's "binary codes", a latent space's "latent codes", the authors' own "common
+# codebase" ("retrieval for code" is no image hashing paper's subject)
+CODES = re.compile(
+    r"\b(?:(?:binary|hash(?:ing)?|latent|prototype|discrete)\s+codes?|(?:common|same|shared|single|our)\s+codebase)\b",
+    re.IGNORECASE,
+)
+_CODE_WORD = re.compile(r"\bcod(?:e|es|ing|ebases?)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def codes_only(paper: Paper) -> bool:
+    """Whether a paper writes "code" only as a hash's or a latent space's codes (or where its own code is)."""
+    text = " ".join([paper.title, *substance(paper.abstract)])
+    return bool(CODES.search(text)) and not _CODE_WORD.search(CODES.sub(" ", text))
+
+
 @lru_cache(maxsize=8192)
 def paper_sentences(paper: Paper) -> tuple[tuple[str, ...], ...]:
     """`paper_words` sentence by sentence (the title first)."""

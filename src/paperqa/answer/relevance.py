@@ -12,14 +12,14 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from ..text import FRAME, named_examples_removed, terms
+from ..text import FRAME, named_examples_removed, stem, terms
 from ..types import ONE_CHUNK, Paper, Source
 from .evidence import has, has_name
 from .heads import headed, named_by_qualifier, named_by_rarer
 from .holding import after_it, holds_compound, near, vocabulary
 from .makers import ize_stems, maker_stems
 from .names import mentions
-from .paper_text import named_only, writes_capitalised
+from .paper_text import CODES, codes_only, named_only, writes_capitalised
 from .phrases import as_written, noun_kinds, writes_kinds
 from .question import Asked
 from .spelled import abbreviation_held, spelled_held
@@ -83,7 +83,12 @@ def lacking(asked: Asked, paper: Paper) -> list[str]:
     held = _held(asked, vocabulary(paper), lower_only, spelled_held(asked, paper))
     if only := named_only(paper):
         held -= {t for t, name in only.items() if name.casefold() not in asked.text.casefold()}
+    if _CODE in held and not CODES.search(asked.text) and codes_only(paper):  # "retrieval for code": no hash codes
+        held.discard(_CODE)
     return [t for t in asked.terms if t not in held]
+
+
+_CODE = stem("code")
 
 
 def phrases_lacked(asked: Asked, paper: Paper, subject: Callable[[str], bool]) -> list[tuple[str, str]]:
