@@ -13,6 +13,7 @@ from .answer.figures import counted
 from .answer.question import analyse
 from .answer.record import record_asked
 from .dates import YearsAsked, years_asked
+from .described import described
 from .filters import Filters
 from .more_asked import more_asked
 from .ordinals import ELLIPSIS, REF, other_pointed, picked_alone, pointed_at, pointer, this_written
@@ -191,6 +192,9 @@ def _pointed(question: str, history: Sequence[Turn], last: Turn) -> tuple[str, T
         (question, problem), last = other
         if problem:
             return Resolved(question, None, problem)
+    # "and the one about sparse autoencoders?": the paper of the list (after one of its papers, the list before)
+    if (listed := several_before(history, last)) and (found := described(question, listed)):
+        return found, listed
     if picked := pointed_at(question, cited_numbers(last)):  # "the second one", "the first two": as "[n]" references
         # Of the last answer; when that was one paper's ("the first two" after "who wrote the second one?"), of
         # the list before it ("and the first?" after "what dataset does the second one use?"). A list lacking a

@@ -29,7 +29,10 @@ _AND_DATED = re.compile(
 # "What is the newest one about?", "what does the most upvoted paper propose?": a pointer at the one of them the
 # record picks, read as its "[n]" (not "the latest paper on X", which asks the corpus); "compare the newest and the
 # oldest": two of them
-_PICKED = r"newest|latest|most\s+recent|oldest|earliest|most\s+upvoted|most\s+popular"
+_PICKED = (
+    r"newest|latest|most\s+recent|oldest|earliest|most\s+upvoted|most\s+popular"
+    r"|newer|older|more\s+recent|earlier|more\s+upvoted|more\s+popular"  # ("the newer one" of two)
+)
 _ONE = r"(?:\s+(?:one|paper|work|study))"
 DATED_ONE = re.compile(
     rf"\bthe\s+({_PICKED}){_ONE}\b(?!\s+(?:to|that|which|who|on|about|in|of|from|for)\s+\w)"  # ("… one about?")
@@ -106,7 +109,7 @@ def superlative(question: str, history: Sequence[Turn], last: Turn) -> Superlati
 def _pick(word: str, last: Turn) -> tuple[int, int, str] | str:
     """The number of the paper the last answer cited that a superlative picks ("newest", "most upvoted"), how many
     of them the record gives what it picks by, and what that is; or why it picks none."""
-    if word.lower().startswith("most") and word.split()[-1].lower() in ("upvoted", "popular"):
+    if word.split()[-1].lower() in ("upvoted", "popular"):  # ("most upvoted", "more popular")
         votes = {s.paper.id: s.paper.upvotes for s in last.answer.sources}
         counted = [(v, c.n) for c in last.answer.citations if (v := votes.get(c.paper_id)) is not None]
         if not counted:

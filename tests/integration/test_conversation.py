@@ -1678,3 +1678,19 @@ def test_sort_by_upvotes_orders_the_list_and_the_first_or_the_second_is_two_pape
     either = offline.ask("which is newer, the first or the second?", history=history)
     first_two = list(dict.fromkeys(c.title for c in moe.citations))[:2]
     assert {c.title for c in either.citations} == set(first_two), either.text
+
+
+def test_the_one_about_something_points_at_the_paper_of_the_list_holding_it(offline):
+    first = offline.ask("Which papers study LLM unlearning?")
+    history = [Turn(first.question, first)]
+    wagle = offline.ask("tell me more about the WAGLE paper", history=history)
+    history.append(Turn("tell me more about the WAGLE paper", wagle))
+    # it had been refused ("no paper found is about all of it"), after one paper of the list
+    sae = offline.ask("and the one about sparse autoencoders?", history=history)
+    assert [c.title for c in sae.citations] == [
+        "Sparse-Autoencoder-Guided Internal Representation Unlearning for Large Language Models"
+    ], sae.text
+    private = offline.ask("what does the one on differential privacy guarantee?", history=history[:1])
+    assert [c.title for c in private.citations][:1] == [
+        "DP2Unlearning: An Efficient and Guaranteed Unlearning Framework for LLMs"
+    ], private.text

@@ -1,0 +1,32 @@
+"""A follow-up pointing at one of the papers just cited by what it is about ("and the one about sparse
+autoencoders?", "what does the paper on hashing use?"): the one paper of them whose title and abstract hold it."""
+
+from __future__ import annotations
+
+import re
+
+from .answer.evidence import has
+from .answer.holding import vocabulary
+from .text import subject_terms
+from .turns import Turn
+
+# "the one about X", "the paper on X", "the one that uses X", "the one with X" (to the end of its clause)
+_DESCRIBED = re.compile(
+    r"\bthe\s+(?:one|paper|work|study)\s+(?:(?:that|which)\s+(?:is\s+about|uses|studies|proposes)|about|on|with|using)"
+    r"\s+(?P<what>[^?.!,;]+?)\s*(?=$|[?.!,;])",
+    re.IGNORECASE,
+)
+
+
+def described(question: str, last: Turn) -> str | None:
+    """The question with its pointer by description written as the "[n]" of the one paper the last answer cited
+    that holds every key word of the description; None when it has no such pointer, or not exactly one holds it."""
+    found = _DESCRIBED.search(question)
+    if found is None or not (wanted := subject_terms(found.group("what"))):
+        return None
+    sources = last.answer.sources
+    papers = {c.n: sources[c.n - 1].paper for c in last.answer.citations if 1 <= c.n <= len(sources)}
+    holding = [n for n, paper in papers.items() if all(has(t, vocabulary(paper)) for t in wanted)]
+    if len(holding) != 1:
+        return None
+    return f"{question[: found.start()]}[{holding[0]}]{question[found.end() :]}"
