@@ -15,12 +15,12 @@ from .answer.record import record_asked
 from .dates import YearsAsked, years_asked
 from .described import described
 from .filters import Filters
+from .listed_again import listed_again, shown_only
 from .more_asked import more_asked
 from .ordinals import ELLIPSIS, REF, other_pointed, picked_alone, pointed_at, pointer, this_written
 from .read_back import OPENING, PAPERS_NAMED, WHICH_OF, Cues, narrowing, read_back
 from .resolved import NOTHING_BEFORE, Resolved
-from .safe_text import inert
-from .superlative import DATED_ONE, WHICH_ONE, superlative
+from .superlative import PICKED_ONE, WHICH_ONE, superlative
 from .text import subject_terms
 from .turns import (
     PART,
@@ -90,7 +90,7 @@ def _points_back(question: str, better: bool) -> bool:
     cites = (found := record_asked(question)) is not None and found[0] == "citing" and not subject_terms(found[1])
     return bool(
         pointing or alone or of_none or better or more or cites or WHICH_ONE.search(question)
-        or DATED_ONE.search(question) or similar_alone(question)
+        or PICKED_ONE.search(question) or similar_alone(question)
     )  # fmt: skip
 
 
@@ -106,14 +106,8 @@ def _follow_up(
     # The answer pointed back at is the last that cited papers: a reply citing none ("The last answer has no second
     # paper") has nothing for "it" or "the first one" to mean.
     last = next((t for t in reversed(history) if t.answer.citations), history[-1])
-    count = len(set(cited_numbers(last)))
-    if _HOW_MANY_LISTED.match(question) and (after_list(last) or count > 1):  # "how many are there?": of the list
-        told = f"{count} paper{'s' if count != 1 else ''}" if count else "no paper (the corpus did not cover it)"
-        return Resolved(question, None, f"The last answer {'listed' if after_list(last) else 'cited'} {told}.")
-    if _TITLES_ONLY.match(question) and count:  # "just the titles": the papers the last answer cited, by title
-        titles = list(dict.fromkeys(c.title for c in last.answer.citations))
-        return Resolved(question, None, "\n".join(["The titles of the papers the last answer cited:"]
-                                                   + [f"- {inert(t)}" for t in titles]))  # fmt: skip
+    if (said := listed_again(question, last)) is not None:  # "how many are there?", "just the titles"
+        return Resolved(question, None, said)
     # "which are from 2023?", "any with more than 2 upvotes?": no words but the restriction's, so of the list just
     # given ("which papers are from 2023?" asks the corpus); "which of them are from 2019?" after "which of them are
     # from 2024?" asks of the list both restrict, not of its 2024 papers
@@ -179,7 +173,7 @@ def _follow_up(
         return asked
     query, filters = asked
     one = filters.paper_ids is not None and len(filters.paper_ids) == 1
-    shown = len(papers) > 1 and bool(_SHOWN.match(question))  # "tell me about the first two": each of them
+    shown = len(papers) > 1 and shown_only(question)  # "tell me about the first two": each of them
     return Resolved(
         query, filters if filters.active else None, one_paper=one, dates=years, upvotes=upvotes, note=note, shown=shown
     )
@@ -277,14 +271,6 @@ def _asked(
     return question, filters
 
 
-# Papers pointed at and nothing asked of them but to be shown ("tell me about [1] and [2]", "[1] and [2] and [3]
-# only" of "top 3 only", "summarize the first two"): each of them, as the list showed it
-_SHOWN = re.compile(
-    r"^\s*(?:(?:please|now|ok|okay|so)[\s,]+)*(?:(?:can\s+you\s+)?(?:tell\s+me(?:\s+more)?\s+about|more\s+(?:on|about)"
-    r"|summari[sz]e|describe|explain|show(?:\s+me)?|list|give\s+me|what\s+about|and)\s+)?(?:just\s+|only\s+)?"
-    r"(?:(?:the\s+papers\s+)?\[\d+\](?:\s*,\s*|\s+and\s+|\s*))+(?:only|please|\s)*[?.!]*\s*$",
-    re.I,
-)
 _NONE_CITED = (
     "The last answer cited no papers to choose among. Ask about a paper by its title (the closest ones it named, "
     "say), or ask a new question."
@@ -296,18 +282,6 @@ _WHICH_BETTER = re.compile(
     r"(?:(?:is|was|performs?|works?|does|did|scores?|reports?|gives?|shows?|achieves?|gets?|has)\s+)?(?:the\s+)?"
     # (any superlative, "the simplest?", but those of dates, which `superlative` reads)
     r"(?:better|best|faster|stronger|more\s+[a-z]+|most\s+[a-z]+|(?!(?:old|new|lat|earli)est)[a-z]{3,}est)\b",
-    re.I,
-)
-
-# "give me just the titles", "titles only please": the last answer's papers by title (not a search for "titles")
-_TITLES_ONLY = re.compile(
-    OPENING + r"(?:(?:please|ok|okay)[\s,]+)?(?:(?:can\s+you\s+)?(?:give\s+me|list|show(?:\s+me)?|what\s+are)\s+)?"
-    r"(?:just\s+|only\s+)?(?:the\s+)?(?:paper\s+)?titles(?:\s+only)?(?:,?\s+please)?\s*[?.!]*\s*$",
-    re.I,
-)
-_HOW_MANY_LISTED = re.compile(
-    OPENING + r"how\s+many(?:\s+(?:of\s+them|papers|works|studies))?(?:\s+(?:are\s+there|are\s+they|is\s+that"
-    r"|did\s+you\s+find|were\s+found|in\s+total|total))?\s*[?.!]*\s*$",
     re.I,
 )
 

@@ -34,13 +34,13 @@ _PICKED = (
     r"|newer|older|more\s+recent|earlier|more\s+upvoted|more\s+popular"  # ("the newer one" of two)
 )
 _ONE = r"(?:\s+(?:one|paper|work|study))"
-DATED_ONE = re.compile(
+PICKED_ONE = re.compile(
     rf"\bthe\s+({_PICKED}){_ONE}\b(?!\s+(?:to|that|which|who|on|about|in|of|from|for)\s+\w)"  # ("… one about?")
     rf"|\bthe\s+({_PICKED}){_ONE}?\s+and\s+the\s+({_PICKED}){_ONE}?\b",
     re.I,
 )
 # "What's the earliest one?": nothing asked of it but which it is, as "which one is the earliest?" asks
-_ONLY_POINTED = re.compile(r"^\s*(?:what(?:'s|\s+is|\s+was)|which\s+is)\s+(?P<pointer>.+?)\s*[?.!]*\s*$", re.I)
+_WHICH_IT_IS = re.compile(r"(?:what(?:'s|\s+is|\s+was)|which\s+is)\s+", re.I)
 # Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").
 WHICH_ONE = re.compile(
     rf"\bwhich\s+(?:one|{_OF_THEM})(?:{_DATED_ASKED}|\s+(?:is|was)\s+(?:the\s+)?(?:most|more)\s+(?:upvoted|popular)\b)",
@@ -58,7 +58,7 @@ _WHICH_UPVOTED = re.compile(
 def as_it(question: str) -> str:
     """A question with its pointer at the newest (oldest) of the papers cited written "it": what it asks of that
     paper in its own words ("what is it about?"), no date word a paper would have to write."""
-    return DATED_ONE.sub("it", question)
+    return PICKED_ONE.sub("it", question)
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,9 @@ def superlative(question: str, history: Sequence[Turn], last: Turn) -> Superlati
     oldest or most upvoted, asked of by its number (or what a question asks of it, "what does the newest one
     propose?"); None when the question asks none of these of them."""
     found = _WHICH_DATED.search(question) or _AND_DATED.search(question) or _WHICH_UPVOTED.search(question)
-    pointer = None if found else DATED_ONE.search(question)
-    if (only := _ONLY_POINTED.match(question)) and pointer and pointer.group(0) == only.group("pointer"):
+    pointer = None if found else PICKED_ONE.search(question)
+    asked = question.strip().rstrip("?.!").rstrip()
+    if pointer and (opening := _WHICH_IT_IS.match(asked)) and asked[opening.end() :] == pointer.group(0):
         found, pointer = pointer, None  # "what's the earliest one?": which one it is
     at = found or pointer
     if at is None or (found and subject_terms(question[: found.start()] + " " + question[found.end() :])):
@@ -95,8 +96,8 @@ def superlative(question: str, history: Sequence[Turn], last: Turn) -> Superlati
     numbers = [n for n, _, _ in picks]
     _, have, what = picks[0]
     if found:
-        upvotes = "upvot" in words[0].lower() or "popular" in words[0].lower()
-        asked = f"How many upvotes does [{numbers[0]}] have?" if upvotes else f"When was [{numbers[0]}] published?"
+        by_votes = _by_votes(words[0])
+        asked = f"How many upvotes does [{numbers[0]}] have?" if by_votes else f"When was [{numbers[0]}] published?"
     else:
         pointed = " and ".join(f"[{n}]" for n in numbers)
         asked = f"{question[: at.start()]}{pointed}{question[at.end() :]}"
@@ -109,7 +110,7 @@ def superlative(question: str, history: Sequence[Turn], last: Turn) -> Superlati
 def _pick(word: str, last: Turn) -> tuple[int, int, str] | str:
     """The number of the paper the last answer cited that a superlative picks ("newest", "most upvoted"), how many
     of them the record gives what it picks by, and what that is; or why it picks none."""
-    if word.split()[-1].lower() in ("upvoted", "popular"):  # ("most upvoted", "more popular")
+    if _by_votes(word):
         votes = {s.paper.id: s.paper.upvotes for s in last.answer.sources}
         counted = [(v, c.n) for c in last.answer.citations if (v := votes.get(c.paper_id)) is not None]
         if not counted:
@@ -121,3 +122,8 @@ def _pick(word: str, last: Turn) -> tuple[int, int, str] | str:
         return "None of the papers the last answer cited has a known date."
     n = (min(known) if word.lower() in _OLDER else max(known))[1]
     return n, len(known), "a known date"
+
+
+def _by_votes(word: str) -> bool:
+    """Whether a superlative picks by upvotes ("most upvoted", "more popular"), not by date."""
+    return word.split()[-1].lower() in ("upvoted", "popular")

@@ -1,0 +1,48 @@
+"""A follow-up asking only to see again what the last answer gave: how many papers it listed, their titles, or the
+papers it points at, asking nothing new of them ("tell me about the first two", "top 3 only")."""
+
+from __future__ import annotations
+
+import re
+
+from .read_back import OPENING
+from .safe_text import inert
+from .turns import Turn, after_list, cited_numbers
+
+_HOW_MANY_LISTED = re.compile(
+    OPENING + r"how\s+many(?:\s+(?:of\s+them|papers|works|studies))?(?:\s+(?:are\s+there|are\s+they|is\s+that"
+    r"|did\s+you\s+find|were\s+found|in\s+total|total))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+# "give me just the titles", "titles only please": the last answer's papers by title (not a search for "titles")
+_TITLES_ONLY = re.compile(
+    OPENING + r"(?:(?:please|ok|okay)[\s,]+)?(?:(?:can\s+you\s+)?(?:give\s+me|list|show(?:\s+me)?|what\s+are)\s+)?"
+    r"(?:just\s+|only\s+)?(?:the\s+)?(?:paper\s+)?titles(?:\s+only)?(?:,?\s+please)?\s*[?.!]*\s*$",
+    re.I,
+)
+# Papers pointed at and nothing asked of them but to be shown ("tell me about [1] and [2]", "[1] and [2] and [3]
+# only" of "top 3 only", "summarize the first two"): each of them, as the list showed it
+_SHOWN = re.compile(  # (a question's spaces are single: `Assistant.ask` makes them so)
+    r"^(?:(?:please|now|ok|okay|so),? )*(?:(?:can you )?(?:tell me(?: more)? about|more (?:on|about)|summari[sz]e"
+    r"|describe|explain|show(?: me)?|list|give me|what about|and) )?(?:just |only )?(?:the papers )?"
+    r"\[\d+\](?:(?:,? and |, | )\[\d+\])*(?: only| please)*[?.!]*$",
+    re.I,
+)
+
+
+def listed_again(question: str, last: Turn) -> str | None:
+    """What to say of a follow-up asking how many papers the last answer gave, or their titles; None otherwise."""
+    count = len(set(cited_numbers(last)))
+    if _HOW_MANY_LISTED.match(question) and (after_list(last) or count > 1):  # "how many are there?": of the list
+        told = f"{count} paper{'s' if count != 1 else ''}" if count else "no paper (the corpus did not cover it)"
+        return f"The last answer {'listed' if after_list(last) else 'cited'} {told}."
+    if _TITLES_ONLY.match(question) and count:  # "just the titles": the papers the last answer cited, by title
+        titles = list(dict.fromkeys(c.title for c in last.answer.citations))
+        return "\n".join(["The titles of the papers the last answer cited:", *(f"- {inert(t)}" for t in titles)])
+    return None
+
+
+def shown_only(question: str) -> bool:
+    """Whether a follow-up, its pointers written "[n]", asks only to see those papers ("tell me about [1] and [2]")."""
+    return bool(_SHOWN.match(question))
