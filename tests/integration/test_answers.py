@@ -1499,3 +1499,22 @@ def test_failure_modes_and_pitfalls_ask_limits_and_an_intro_paper_frames(offline
     assert "common" not in modes.text.splitlines()[0], modes.text
     intro = offline.ask("Any good intro papers on RAG?")
     assert intro.answerable and len(intro.citations) >= 3, intro.text
+
+
+def test_a_figure_above_or_below_a_bound_lists_the_papers_stating_one(offline):
+    # "fewer than 1 billion parameters" had listed GigaTok (3 billion) and DeFINE (for "WikiText-103"); "more than 7B
+    # parameters" AttentionInfluence (its "73B tokens"); a lookup's "(under 1B parameters)" is no such list
+    small = offline.ask("Which papers use fewer than 1 billion parameters?")
+    assert small.text.startswith("1 paper found reports fewer than 1 billion parameters:"), small.text
+    assert [c.title.split(":")[0] for c in small.citations] == [
+        "Benchmarking and Building Long-Context Retrieval Models with LoCo and M2-BERT"
+    ]
+    large = offline.ask("Which models have more than 7B parameters?")
+    assert "Expert Upcycling" in large.text and "AttentionInfluence" not in large.text, large.text
+    none = offline.ask("Which papers report more than 1000x speedup?")
+    assert not none.answerable and none.text.startswith("No paper found reports more than 1000x speedup"), none.text
+    compact = offline.ask(
+        "I'm looking for a compact (under 1B parameters) general-purpose text embedding model that drops the causal "
+        "mask for fully bidirectional attention and uses focal-style sample reweighting plus online hard-negative mixing."
+    )
+    assert compact.citations and compact.citations[0].title.startswith("KaLM-Embedding-V2"), compact.text

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..text import examples_removed, terms
+from ..text import examples_removed, stem, terms
 from ..types import Source
 from .asked_names import defined_unnamed, named_sources
+from .bounds import bound_asked, each_within
 from .citations import inert
 from .citing import CITING_UNRECORDED, mentioning
 from .code import code_listed, code_of
@@ -59,6 +60,8 @@ from .two_sides import two_sided
 from .vectors import Vectors
 
 _PICKS = re.compile(r"\s*which\b", re.IGNORECASE)  # a follow-up picking some of a list's papers ("which of them …")
+# What the records count, not an abstract ("papers with more than 2 authors", "more than 100 upvotes")
+_RECORDED = frozenset(stem(w) for w in ("author", "authors", "upvote", "upvotes", "citation", "citations", "year"))
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
 NEVER_SEEN = 0.35  # share of a question's key-term weight in words no chunk has, from which it is refused
 
@@ -284,4 +287,9 @@ class OfflineWriter:
             return Draft(AUTHORS_UNRANKED, answerable=False)
         if asked.record == "authors" and not asked.terms:  # "Who are the authors?" of no paper (after a list)
             return Draft(AUTHORS_UNNAMED, answerable=False)
+        # "Which papers report more than a 10x speedup?": those stating one that passes it (a figure, not a topic)
+        # (asked for a list: a bound describing one paper, "a compact (under 1B parameters) model", is no filter)
+        listed = (asked.shape == "list" or asked.several) and not (named or asked.one_paper)  # ("which models …")
+        if listed and (bound := bound_asked(asked.text)) and bound.measured not in _RECORDED:
+            return each_within(bound, sources)
         return None
