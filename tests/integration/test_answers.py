@@ -1514,7 +1514,8 @@ def test_a_figure_above_or_below_a_bound_lists_the_papers_stating_one(offline):
     none = offline.ask("Which papers report more than 1000x speedup?")
     assert not none.answerable and none.text.startswith("No paper found reports more than 1000x speedup"), none.text
     compact = offline.ask(
-        "I'm looking for a compact (under 1B parameters) general-purpose text embedding model that drops the causal "
-        "mask for fully bidirectional attention and uses focal-style sample reweighting plus online hard-negative mixing."
+        "I'm looking for a compact (under 1B parameters) general-purpose text embedding model that drops the "
+        "causal mask for fully bidirectional attention and uses focal-style sample reweighting plus online "
+        "hard-negative mixing."
     )
     assert compact.citations and compact.citations[0].title.startswith("KaLM-Embedding-V2"), compact.text
