@@ -59,3 +59,13 @@ def test_special_tokens_written_in_brackets_are_alternatives(offline):
         "ExLM",
         "Representation Deficiency in Masked Language Modeling",
     } <= titles(answer), answer.text
+
+
+def test_a_speed_asked_of_a_list_is_held_by_what_papers_write_of_one(offline):
+    # "make diffusion models faster": GL-LCM's "Fast High-Resolution" holds it; papers that only use diffusion
+    # models (copyright, data augmentation) do not (four of those had been the whole list, GL-LCM missing)
+    answer = offline.ask("Which papers make diffusion models faster to train or to sample from?")
+    assert answer.answerable and "GL-LCM" in titles(answer), answer.text
+    assert not {"Investigating Copyright Issues of Diffusion Models under Practical Scenarios"} & {
+        c.title for c in answer.citations
+    }, answer.text

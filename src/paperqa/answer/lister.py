@@ -25,7 +25,7 @@ from .picking import Picker
 from .pointed import named_by_none, parts_apart, things_lacked
 from .qualifiers import alternatives_lacked, modifier_lacked
 from .question import Asked, analyse, names_llms
-from .relevance import Idf, Match, holding_kinds, lacking, match, on_topic
+from .relevance import SPEED, Idf, Match, holding_kinds, lacking, match, on_topic
 from .subjects import SHORT, Subjects
 from .training_free import asks_training_free, asks_training_needed, saying_so
 from .traits import on_language_models
@@ -53,6 +53,9 @@ class Lister:
             chosen = self.subjects.on_it(asked, sources, chosen, short=len(asked.terms) <= SHORT)
             # "how video models recall facts": the papers on video, not those on facts in language models
             chosen = [chosen[i] for i in writing_of_it(asked, [sources[i].paper for i in chosen])]
+            # "make diffusion models faster": a speed is what is asked of them, which a paper on them need not give
+            if sped := [i for i in chosen if not SPEED & set(asked.terms) - set(lacking(asked, sources[i].paper))]:
+                chosen = [i for i in chosen if i not in sped] if len(sped) < len(chosen) else chosen
         own = analyse(asked.of_them) if asked.among else None
         # "which of them need no training?": those saying so (not those holding the words "need" and "training")
         free = {}

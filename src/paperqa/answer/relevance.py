@@ -119,8 +119,17 @@ def _held(asked: Asked, words: frozenset[str], unheld: Collection[str] = (), als
 
 
 def holds(asked: Asked, term: str, words: frozenset[str]) -> bool:
-    """Whether a vocabulary holds a key term: a coined name as a whole word ("TransF" is no "transformer")."""
+    """Whether a vocabulary holds a key term: a coined name as a whole word ("TransF" is no "transformer"); a
+    speed asked for ("faster") in what papers write of one ("accelerates training", "fast sampling")."""
+    if term in SPEED:
+        return any(has(t, words) for t in _SPEED_SAID)
     return has_name(term, words) if term in asked.names else has(term, words)
+
+
+# "make diffusion models faster to train": a paper "accelerating convergence" or writing "fast sampling" does (not
+# every "efficient" one: "parameter-efficient fine-tuning" is no speed)
+SPEED = frozenset(stem(w) for w in ("faster", "quicker"))
+_SPEED_SAID = frozenset(stem(w) for w in ("fast", "faster", "speed", "speedup", "accelerate", "quick"))
 
 
 def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t: True, idf: Idf | None = None) -> bool:
