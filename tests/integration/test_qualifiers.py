@@ -69,3 +69,9 @@ def test_a_speed_asked_of_a_list_is_held_by_what_papers_write_of_one(offline):
     assert not {"Investigating Copyright Issues of Diffusion Models under Practical Scenarios"} & {
         c.title for c in answer.citations
     }, answer.text
+
+
+def test_an_alternative_after_a_repeated_preposition_is_no_empty_side(offline):
+    # Transformer Dynamics' "neuroscientific approach" is one of the two alternatives (it had lacked "brain" too)
+    answer = offline.ask("Which papers take inspiration from neuroscience or from how the human brain works?")
+    assert {"BriLLM", "Transformer Dynamics"} <= titles(answer), answer.text

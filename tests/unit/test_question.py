@@ -1143,3 +1143,9 @@ def test_need_training_is_asked_apart_from_needing_none():
     assert asks_training_needed("do any of them need training?")
     assert not asks_training_needed("which of them need no training?") and asks_training_free("need no training")
     assert not asks_training_needed("which of them use BERT?")
+
+
+def test_an_alternative_repeating_how_the_first_was_joined_is_read_past_it():
+    # "from neuroscience or from how the human brain works": "human", not an empty side making neuroscience optional
+    asked = analyse("Which papers take inspiration from neuroscience or from how the human brain works?")
+    assert (frozenset({"neurosci"}), frozenset({"human"})) in asked.either

@@ -59,7 +59,11 @@ _NO_KIND = re.compile(
 )
 # Each starts at a word's start: from inside a long word a match backtracks over the rest of it, at every letter.
 _BRACKETED = re.compile(r"\[(\w+)\]")  # a special token as written ("[CLS]")
-_EITHER = re.compile(r"(?<![\w-])([\w-]+),?\s+or\s+([\w-]+)", re.IGNORECASE)
+# (the words after "or" that repeat how the first was joined are skipped: "from neuroscience or from how the brain …")
+_EITHER = re.compile(
+    r"(?<![\w-])([\w-]+),?\s+or\s+(?:(?:from|in|on|by|with|through|via)\s+(?:how\s+)?(?:the\s+|a\s+|an\s+)?)?([\w-]+)",
+    re.IGNORECASE,
+)
 # A list of alternatives, "pruning weights, neurons, attention heads or whole layers": the first item its last
 # word, each later one up to three words; at most eight items (a long list of commas stays linear). No item opens
 # with a word that introduces examples: "work with video, for example representing, compressing or retrieving it"
