@@ -188,7 +188,9 @@ def _pointed(question: str, history: Sequence[Turn], last: Turn) -> tuple[str, T
             return Resolved(question, None, problem)
     # "and the one about sparse autoencoders?": the paper of the list (after one of its papers, the list before)
     if (listed := several_before(history, last)) and (found := described(question, listed)):
-        return found, listed
+        if found[1]:  # several of them are about it
+            return Resolved(question, None, found[1])
+        return found[0], listed
     if picked := pointed_at(question, cited_numbers(last)):  # "the second one", "the first two": as "[n]" references
         # Of the last answer; when that was one paper's ("the first two" after "who wrote the second one?"), of
         # the list before it ("and the first?" after "what dataset does the second one use?"). A list lacking a

@@ -7,7 +7,8 @@ import re
 
 from .answer.evidence import has
 from .answer.holding import vocabulary
-from .text import subject_terms
+from .safe_text import inert
+from .text import subject_terms, terms
 from .turns import Turn
 
 # "the one about X", "the paper on X", "the one that uses X", "the one with X" (to the end of its clause)
@@ -18,15 +19,25 @@ _DESCRIBED = re.compile(
 )
 
 
-def described(question: str, last: Turn) -> str | None:
+def described(question: str, last: Turn) -> tuple[str, str | None] | None:
     """The question with its pointer by description written as the "[n]" of the one paper the last answer cited
-    that holds every key word of the description; None when it has no such pointer, or not exactly one holds it."""
+    that holds every key word of the description, or what to say when several do (which one is not said); None
+    when it has no such pointer, or none of them holds it."""
     found = _DESCRIBED.search(question)
-    if found is None or not (wanted := subject_terms(found.group("what"))):
+    # (its words, those that frame most questions too: "the one about LLMs")
+    if found is None or not (wanted := subject_terms(found.group("what")) or terms(found.group("what"))):
         return None
     sources = last.answer.sources
     papers = {c.n: sources[c.n - 1].paper for c in last.answer.citations if 1 <= c.n <= len(sources)}
     holding = [n for n, paper in papers.items() if all(has(t, vocabulary(paper)) for t in wanted)]
-    if len(holding) != 1:
+    if not holding:
         return None
-    return f"{question[: found.start()]}[{holding[0]}]{question[found.end() :]}"
+    if len(holding) > 1:  # "the one about LLMs" of a list of LLM papers: say which are, not answer of one
+        titles = "; ".join(f"“{inert(papers[n].title)}”" for n in holding)
+        what = inert(found.group("what").strip())
+        # (no "[n]" in the reply: the chat would show it as a citation)
+        return question, (
+            f"{len(holding)} of the papers the last answer cited are about “{what}”: {titles}. "
+            "Say which (“the second one”, or its title)."
+        )
+    return f"{question[: found.start()]}[{holding[0]}]{question[found.end() :]}", None

@@ -1694,3 +1694,12 @@ def test_the_one_about_something_points_at_the_paper_of_the_list_holding_it(offl
     assert [c.title for c in private.citations][:1] == [
         "DP2Unlearning: An Efficient and Guaranteed Unlearning Framework for LLMs"
     ], private.text
+
+
+def test_the_one_about_something_several_papers_hold_asks_which(offline):
+    # "what is the one about LLMs?" of a list of LLM unlearning papers had searched the corpus and answered from a
+    # paper outside the list
+    first = offline.ask("Which papers study machine unlearning for LLMs?")
+    answer = offline.ask("what is the one about LLMs?", history=[Turn(first.question, first)])
+    assert not answer.citations and "of the papers the last answer cited are about “LLMs”" in answer.text, answer.text
+    assert "Say which" in answer.text and "[" not in answer.text, answer.text
