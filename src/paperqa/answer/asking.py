@@ -38,9 +38,9 @@ _DATED_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "sort them by date", "order by year", "newest first", "oldest first": an order, no word of a topic
+_SORTED_BY = r"\b(?:sort|order|rank|list)(?:ed)?\s+(?:(?:them|these|those|the\s+papers|it)\s+)?by\s+"
 _BY_DATE = re.compile(
-    r"\b(?:sort|order|rank|list)(?:ed)?\s+(?:(?:them|these|those|the\s+papers|it)\s+)?by\s+(?:publication\s+)?"
-    r"(?:date|year|recency)\b|\b(newest|latest|most\s+recent|oldest|earliest)\s+first\b",
+    rf"{_SORTED_BY}(?:publication\s+)?(?:date|year|recency)\b|\b(newest|latest|most\s+recent|oldest|earliest)\s+first\b",
     re.IGNORECASE,
 )
 # "What's new in dense retrieval?": the newest papers on it ("new" is a stop word: without this, only the topic).
@@ -175,11 +175,7 @@ _POPULAR = re.compile(
     r"|top[\s-]+upvoted)\b",  # ("which has more upvotes?" of two papers compared)
     re.IGNORECASE,
 )
-_BY_VOTES = re.compile(
-    r"\b(?:sort|order|rank|list)(?:ed)?\s+(?:(?:them|these|those|the\s+papers|it)\s+)?by\s+(?:the\s+)?"
-    r"(?:number\s+of\s+)?(?:upvotes|votes|popularity)\b",
-    re.IGNORECASE,
-)
+_BY_VOTES = re.compile(rf"{_SORTED_BY}(?:the\s+)?(?:number\s+of\s+)?(?:upvotes|votes|popularity)\b", re.IGNORECASE)
 _ONE_PAPER_ASKED = re.compile(r"\b(?:which|what)\s+(?:paper|work|study|article)\b(?!s)", re.IGNORECASE)
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(

@@ -18,16 +18,13 @@ _BELOW = ("fewer than", "less than", "under", "below", "at most", "lower than")
 _SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "b": 1e9}
 _OP = "|".join(w.replace(" ", r"\s+") for w in (*_ABOVE, *_BELOW))
 # "more than a 10x speedup", "over 90% accuracy", "fewer than 1 billion parameters", "at least 100 languages"
-_BOUND = re.compile(
-    rf"\b(?P<op>{_OP})\s+(?:an?\s+)?(?P<num>\d+(?:\.\d+)?)\s?(?P<scale>thousand|million|billion|[kmb](?![a-z]))?"
-    r"\s?(?P<unit>[x×](?![a-z])|times\b|-?fold\b|%|percent\b)?\s*(?P<rest>.*)",
-    re.IGNORECASE,
+# A figure: its number, scale and unit ("15x", "221.3X", "5-fold", "3.36x", "7B", "1.5 billion", "90%")
+_AMOUNT = (
+    r"(?P<num>\d+(?:\.\d+)?)\s?(?P<scale>thousand|million|billion|[kmb](?![a-z]))?"
+    r"\s?(?P<unit>[x×](?![a-z])|times\b|-?fold\b|%|percent\b)?"
 )
-# A figure in a sentence, with its scale and unit ("15x", "221.3X", "5-fold", "3.36x", "7B", "1.5 billion", "90%")
-_FIGURE = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)\s?(thousand|million|billion|[kmb](?![a-z]))?\s?([x×](?![a-z])|times\b|-?fold\b|%)?",
-    re.IGNORECASE,
-)
+_BOUND = re.compile(rf"\b(?P<op>{_OP})\s+(?:an?\s+)?{_AMOUNT}\s*(?P<rest>.*)", re.IGNORECASE)
+_FIGURE = re.compile(rf"(?<![\w.]){_AMOUNT}", re.IGNORECASE)  # ... in a sentence
 
 
 @dataclass(frozen=True)
@@ -73,10 +70,10 @@ def within(source: Source, bound: Bound) -> str | None:
         if not near:
             continue
         for m in _FIGURE.finditer(sentence):
-            if _unit(m.group(3)) != bound.unit or (bound.scaled and not m.group(2)):
+            if _unit(m.group("unit")) != bound.unit or (bound.scaled and not m.group("scale")):
                 continue
             at = next(i for i, (start, end, _) in enumerate(words) if start <= m.start() < end)
-            value = float(m.group(1)) * _SCALES.get((m.group(2) or "").lower(), 1.0)
+            value = float(m.group("num")) * _SCALES.get((m.group("scale") or "").lower(), 1.0)
             passes = (value == bound.value and bound.inclusive) or (
                 (value > bound.value) if bound.above else (value < bound.value)
             )
