@@ -16,6 +16,7 @@ from .text import STOPWORDS, stem
 # that say "help" or "tool", none that answer it.
 _ABOUT_ME = re.compile(
     r"\s*(?:help|hi|hello|hey|thanks|thank you|usage|what can (?:you|i) do|who are you|what are you"
+    r"|what (?:(?:kind of |sort of )?questions )?(?:can|should|could) i ask(?: you)?"  # "What can I ask?"
     r"|what is this(?: tool| app)?|how (?:do|can|should) i (?:use|ask)(?: (?:this|you|it|paperqa|the tool|this tool))?)"
     r"(?: me)?[\s?!.]*",
     re.IGNORECASE,
@@ -36,6 +37,8 @@ _ABOUT_CORPUS = re.compile(
     rf"\s*(?:how many (?:papers|abstracts|documents|articles)(?: are there| do you (?:have|know))?(?: (?:are )?in "
     rf"{_THE_CORPUS})?|how (?:big|large) is {_THE_CORPUS}|what(?:'s| is) in {_THE_CORPUS}"
     rf"|what(?:'s| is) {_THE_CORPUS} about|summari[sz]e {_THE_CORPUS}|(?:give me )?an overview of {_THE_CORPUS}"
+    rf"|what(?:'s| is| topics are| papers are) in (?:here|there)"  # "what topics are in here?"
+    rf"|tell me (?:something|anything)(?: (?:interesting|cool|fun|new))? (?:from|about|in) {_THE_CORPUS}"
     rf"|(?:what|which) (?:papers|topics|subjects|fields|areas) (?:do you (?:have|know|cover)|(?:are )?in "
     rf"{_THE_CORPUS}|does {_THE_CORPUS} (?:have|hold|contain|cover)|(?:are|is) covered)"
     rf"|(?:list|show)(?: me)? all (?:the |your )?papers"
