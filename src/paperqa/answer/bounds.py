@@ -52,8 +52,8 @@ def bound_asked(question: str) -> Bound | None:
         return None
     written, measured = words[0][0], words[0][1]
     op = " ".join(found.group("op").lower().split())
-    value = float(found.group("num")) * _SCALES.get((found.group("scale") or "").lower(), 1.0)
     scale = found.group("scale") or ""
+    value = float(found.group("num")) * _SCALES.get(scale.lower(), 1.0)
     number = found.group("num") + (f" {scale}" if len(scale) > 1 else scale)  # "1 billion", "7B"
     unit = (found.group("unit") or "").replace("×", "x")
     said = f"{op} {number}{'' if not unit or unit in 'xX%' else ' '}{unit}"  # "more than 10x", "fewer than 1 billion"
@@ -96,9 +96,9 @@ def each_within(bound: Bound, sources: Sequence[Source]) -> Draft:
     """The papers found stating a figure that passes the bound, each quoted where it does; or that none does (and
     how many state a figure of it at all)."""
     found = [(n, s, said) for n, s in enumerate(sources, 1) if (said := within(s, bound))]
-    stating = sum(1 for s in sources if figure_of(bound.measured, substance(s.paper.abstract)))
     asked = f"{bound.said} {bound.written}"  # "more than 10x speedup"
-    if not found:
+    if not found:  # (how many state a figure of it at all: counted only to say so)
+        stating = sum(1 for s in sources if figure_of(bound.measured, substance(s.paper.abstract)))
         other = f" ({stating} found state{'s' if stating == 1 else ''} a figure of it that does not)" if stating else ""
         return Draft(f"No paper found reports {asked}{other}.", answerable=False)
     draft = Draft("", answerable=True)

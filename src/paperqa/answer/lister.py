@@ -54,8 +54,9 @@ class Lister:
             # "how video models recall facts": the papers on video, not those on facts in language models
             chosen = [chosen[i] for i in writing_of_it(asked, [sources[i].paper for i in chosen])]
             # "make diffusion models faster": a speed is what is asked of them, which a paper on them need not give
-            if sped := [i for i in chosen if not SPEED & set(asked.terms) - set(lacking(asked, sources[i].paper))]:
-                chosen = [i for i in chosen if i not in sped] if len(sped) < len(chosen) else chosen
+            speedless = [i for i in chosen if not SPEED & set(asked.terms) - set(lacking(asked, sources[i].paper))]
+            if speedless and len(speedless) < len(chosen):
+                chosen = [i for i in chosen if i not in speedless]
         own = analyse(asked.of_them) if asked.among else None
         # "which of them need no training?": those saying so (not those holding the words "need" and "training")
         free = {}

@@ -9,23 +9,20 @@ from ..types import Source
 from .draft import own_part
 from .premise import TRAINING_KINDS, none_needed
 
+# The words of needing training, written once for both asks ("requires no additional fine-tuning", "need training")
+_NEED = r"(?:needs?|needing|requires?|requiring)"
+_MORE = r"(?:any\s+)?(?:additional\s+|extra\s+|further\s+)?"
+_TRAINING = r"(?:training|fine-?tuning)"
 # How a question asks for methods that never train. "Without retraining" is what unlearning avoids ("remove private
 # data … without retraining"): no such ask.
 _ASKED = re.compile(
-    r"\b(?:training[- ]free|tuning[- ]free"
-    r"|(?:needs?|needing|requires?|requiring)\s+no\s+(?:any\s+)?(?:additional\s+|extra\s+|further\s+)?(?:training|fine-?tuning)"
-    r"|(?:don't|do\s+not|doesn't|does\s+not|without)\s+(?:need(?:ing)?|requir(?:e|ing))\s+(?:any\s+)?(?:training|fine-?tuning)"
-    r"|(?:without|no)\s+(?:any\s+)?(?:additional\s+|extra\s+|further\s+)?(?:training|fine-?tuning)(?!\s+data\b))\b",
+    rf"\b(?:training[- ]free|tuning[- ]free|{_NEED}\s+no\s+{_MORE}{_TRAINING}"
+    rf"|(?:don't|do\s+not|doesn't|does\s+not|without)\s+(?:need(?:ing)?|requir(?:e|ing))\s+(?:any\s+)?{_TRAINING}"
+    rf"|(?:without|no)\s+{_MORE}{_TRAINING}(?!\s+data\b))\b",
     re.IGNORECASE,
 )
-
-
 # "do any of them need training?": those that do, which a paper saying it needs none is not
-_NEEDED = re.compile(
-    r"\b(?:needs?|needing|requires?|requiring)\s+(?:any\s+)?(?:additional\s+|extra\s+|further\s+)?"
-    r"(?:training|fine-?tuning)\b",
-    re.IGNORECASE,
-)
+_NEEDED = re.compile(rf"\b{_NEED}\s+{_MORE}{_TRAINING}\b", re.IGNORECASE)
 
 
 def asks_training_needed(text: str) -> bool:
