@@ -13,7 +13,7 @@ from .answer.figures import counted
 from .answer.question import analyse
 from .answer.record import record_asked
 from .dates import YearsAsked, years_asked
-from .described import described
+from .described import described, points_described
 from .filters import Filters
 from .listed_again import listed_again, shown_only
 from .more_asked import more_asked
@@ -106,7 +106,7 @@ def _follow_up(
     # The answer pointed back at is the last that cited papers: a reply citing none ("The last answer has no second
     # paper") has nothing for "it" or "the first one" to mean.
     last = next((t for t in reversed(history) if t.answer.citations), history[-1])
-    if (said := listed_again(question, last)) is not None:  # "how many are there?", "just the titles"
+    if (said := listed_again(question, last, history[-1])) is not None:  # "how many are there?", "just the titles"
         return Resolved(question, None, said)
     # "which are from 2023?", "any with more than 2 upvotes?": no words but the restriction's, so of the list just
     # given ("which papers are from 2023?" asks the corpus); "which of them are from 2019?" after "which of them are
@@ -186,6 +186,8 @@ def _pointed(question: str, history: Sequence[Turn], last: Turn) -> tuple[str, T
         (question, problem), last = other
         if problem:
             return Resolved(question, None, problem)
+    if not last.answer.citations and not last.answer.answerable and points_described(question):
+        return Resolved(question, None, _NONE_CITED)  # "and the one about LLMs?" after a refusal: of none
     # "and the one about sparse autoencoders?": the paper of the list (after one of its papers, the list before)
     if (listed := several_before(history, last)) and (found := described(question, listed)):
         if found[1]:  # several of them are about it

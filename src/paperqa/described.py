@@ -19,6 +19,11 @@ _DESCRIBED = re.compile(
 )
 
 
+def points_described(question: str) -> bool:
+    """Whether a question points at a paper by what it is about ("the one about sparse autoencoders")."""
+    return _DESCRIBED.search(question) is not None
+
+
 def described(question: str, last: Turn) -> tuple[str, str | None] | None:
     """The question with its pointer by description written as the "[n]" of the one paper the last answer cited
     that holds every key word of the description, or what to say when several do (which one is not said); None

@@ -10,8 +10,9 @@ from .safe_text import inert
 from .turns import Turn, after_list, cited_numbers
 
 _HOW_MANY_LISTED = re.compile(
-    OPENING + r"how\s+many(?:\s+(?:of\s+them|papers|works|studies))?(?:\s+(?:are\s+there|are\s+they|is\s+that"
-    r"|did\s+you\s+find|were\s+found|in\s+total|total))?\s*[?.!]*\s*$",
+    OPENING + r"how\s+many(?:\s+(?:of\s+them|papers|works|studies))?"
+    r"(?:\s+(?:(?:are|were)\s+(?:there|they)|(?:is|was)\s+that|did\s+you\s+find|were\s+found|in\s+total|total))?"
+    r"\s*[?.!]*\s*$",
     re.I,
 )
 
@@ -31,13 +32,21 @@ _SHOWN = re.compile(  # (a question's spaces are single: `Assistant.ask` makes t
 )
 
 
-def listed_again(question: str, last: Turn) -> str | None:
-    """What to say of a follow-up asking how many papers the last answer gave, or their titles; None otherwise."""
-    count = len(set(cited_numbers(last)))
-    if _HOW_MANY_LISTED.match(question) and (after_list(last) or count > 1):  # "how many are there?": of the list
+def listed_again(question: str, last: Turn, latest: Turn) -> str | None:
+    """What to say of a follow-up asking how many papers the last answer citing some gave, or their titles; None
+    otherwise. `latest` is the turn just before, which may be a refusal citing none."""
+    # The corpus refused the question just asked (papers weighed, none cited): "how many?" is of none (not of an
+    # earlier answer's list, nor a search for "titles"). A reply of the chat's own ("it has no ninth paper") is not.
+    if not latest.answer.citations and not latest.answer.answerable and latest.answer.sources:
+        last, count = latest, 0
+    else:
+        count = len(set(cited_numbers(last)))
+    if _HOW_MANY_LISTED.match(question) and (after_list(last) or count > 1 or not count):  # "how many are there?"
         told = f"{count} paper{'s' if count != 1 else ''}" if count else "no paper (the corpus did not cover it)"
-        return f"The last answer {'listed' if after_list(last) else 'cited'} {told}."
-    if _TITLES_ONLY.match(question) and count:  # "just the titles": the papers the last answer cited, by title
+        return f"The last answer {'listed' if after_list(last) or not count else 'cited'} {told}."
+    if _TITLES_ONLY.match(question) and not count:
+        return "The last answer cited no papers (the corpus did not cover it): it has no titles to give."
+    if _TITLES_ONLY.match(question):  # "just the titles": the papers the last answer cited, by title
         titles = list(dict.fromkeys(c.title for c in last.answer.citations))
         return "\n".join(["The titles of the papers the last answer cited:", *(f"- {inert(t)}" for t in titles)])
     return None

@@ -1256,6 +1256,30 @@ def test_how_many_after_a_refused_list_says_it_listed_none(offline):
     assert answer.text == "The last answer listed no paper (the corpus did not cover it).", answer.text
 
 
+def test_titles_or_how_many_after_a_refusal_are_of_none_even_after_an_earlier_list(offline):
+    # "give me just the titles" after a refusal had searched the corpus for "titles" and answered from a paper on
+    # "multi-doc titles"; after a list and then a refusal, it and "how many were there?" had been of the list
+    listed = _talk(offline, "Which papers use LLMs to rerank passages?")
+    assert len({c.paper_id for c in listed[0].answer.citations}) > 1
+    for history in (_talk(offline, "Which papers study quantum gravity in black holes?"), listed):
+        if history is listed:
+            refused = offline.ask("Which papers study quantum gravity in black holes?", history=listed)
+            history = [*listed, Turn("Which papers study quantum gravity in black holes?", refused)]
+        assert not history[-1].answer.answerable and not history[-1].answer.citations
+        titles = offline.ask("give me just the titles", history=history)
+        assert not titles.sources and "cited no papers" in titles.text, titles.text
+        many = offline.ask("how many were there?", history=history)
+        assert many.text == "The last answer listed no paper (the corpus did not cover it).", many.text
+        one = offline.ask("and the one about LLMs?", history=history[-1:])
+        assert not one.sources and one.text.startswith("The last answer cited no papers"), one.text
+    # a reply of the chat's own citing none ("it has no ninth paper") is no refusal: "how many?" is of the list
+    ninth = offline.ask("tell me about the ninth one", history=listed)
+    assert "no ninth" in ninth.text, ninth.text
+    many = offline.ask("how many are there?", history=[*listed, Turn("tell me about the ninth one", ninth)])
+    count = len({c.n for c in listed[0].answer.citations})
+    assert many.text == f"The last answer listed {count} papers.", many.text
+
+
 def test_which_of_them_after_a_refusal_says_it_cited_none(offline):
     # "None of the 20 papers the last answer cited covers this": it had cited none, and had narrowed those it weighed
     history = _talk(offline, "Which papers use hashing for speech recognition?")
