@@ -1519,3 +1519,30 @@ def test_a_figure_above_or_below_a_bound_lists_the_papers_stating_one(offline):
         "hard-negative mixing."
     )
     assert compact.citations and compact.citations[0].title.startswith("KaLM-Embedding-V2"), compact.text
+
+
+def test_a_name_an_abstract_gives_second_is_a_side_of_a_comparison(offline):
+    # "No paper in the corpus is named “RiskEmbed”": its paper introduces RiskData, a dataset, and RiskEmbed
+    answer = offline.ask("Compare EnterpriseEM and RiskEmbed.")
+    assert "is named" not in answer.text, answer.text
+    assert {c.title.split(":")[0] for c in answer.citations} == {
+        "EnterpriseEM",
+        "Generative AI Enhanced Financial Risk Management Information Retrieval",
+    }, answer.text
+
+
+def test_a_question_naming_llms_is_answered_from_the_paper_on_them_not_a_closer_one_without(offline):
+    # it had been refused for lacking "language models": the lead was a paper on text vectors, the LLM paper second
+    answer = offline.ask(
+        "Which paper lets an LLM read embedding vectors directly so that they can be explained in words?"
+    )
+    assert answer.answerable and answer.citations, answer.text
+    assert answer.citations[0].title == "Demystifying Embedding Spaces using Large Language Models", answer.text
+
+
+def test_a_kind_of_model_is_held_only_with_its_head(offline):
+    # "text embedding models with differential privacy" had listed a DP paper on language models writing "text"
+    # but no embedding, as if it wrote "text embedding models"
+    answer = offline.ask("Which papers train text embedding models with differential privacy?")
+    listed = {c.title for c in answer.citations} if answer.text.startswith("The corpus has") else set()
+    assert "Large Language Models Can Be Strong Differentially Private Learners" not in listed, answer.text

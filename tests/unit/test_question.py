@@ -461,6 +461,24 @@ def test_the_verb_saying_what_listed_papers_do():
     assert analyse("Which papers on hashing are new?").acting == ""
 
 
+def test_a_second_name_given_in_the_sentence_introducing_the_first_names_the_paper():
+    # "Compare EnterpriseEM and RiskEmbed" had said no paper is named RiskEmbed: its abstract introduces it second
+    paper = Paper(id="r", title="Generative AI Enhanced Financial Risk Management Information Retrieval",
+                  abstract="This paper introduces RiskData, a dataset curated for finetuning, and RiskEmbed, a "
+                  "finetuned embedding model. We compare with BERT, a baseline, and SBERT, a strong one.")  # fmt: skip
+    names = names_of(paper)
+    assert "RiskData" in names and "RiskEmbed" in names and "SBERT" not in names  # (another sentence's: baselines)
+
+
+def test_how_a_thing_is_done_is_no_place_it_applies():
+    # "explained in words" had made "words" where the topic applies: the paper on LLMs reading embeddings, without
+    # the word, was refused as on another subject
+    asked = analyse("Which paper lets an LLM read embedding vectors directly so that they can be explained in words?")
+    assert asked.domains == ()
+    assert analyse("How is hashing used in practice for recommender systems?").domains == ("recommend",)
+    assert analyse("Which papers study unlearning in recommender systems?").domains == ("recommend",)
+
+
 def test_what_a_method_is_used_to_act_on_is_where_it_applies():
     # "use RAG to answer medical questions" had named no place it applies: RAG papers none of which mentions
     # anything medical had been listed as the closest

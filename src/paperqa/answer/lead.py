@@ -12,6 +12,9 @@ from .pointed import beating, doing_it
 from .question import Asked
 from .relevance import Idf, Match
 from .subjects import Subjects
+from .traits import on_language_models
+
+LLM_LEAD = 0.5  # the share of a question's words a paper on LLMs covers to lead over one not on them
 
 
 def unnamed_lead(
@@ -22,6 +25,10 @@ def unnamed_lead(
     over what is asked ("Is dense retrieval better than BM25?"); of a topic naming a kind of learning, one writing
     it, None when none holding the topic does ("reinforcement learning … database indexes")."""
     top = doing_it(asked, sources, matches, lead_paper(matches), idf)
+    if asked.llm and not on_language_models(sources[top].paper):  # "which paper lets an LLM read embeddings?": of
+        # the top three, the best-ranked on language models that covers most of it (not one on text vectors)
+        top = next((i for i in range(min(3, len(sources))) if on_language_models(sources[i].paper)
+                    and matches[i].coverage >= LLM_LEAD), top)  # fmt: skip
     if (made := maker(asked.text, sources[:10])) is not None:
         top = made
     compares = asked.shape in ("compare", "improvement") or BEATS.search(asked.text)

@@ -39,6 +39,20 @@ _CALLING = ("called", "named", "dubbed", "namely", "termed")  # ... and `_CALLED
 _OUR_NAMED = re.compile(
     r"\b[Oo]ur\s+(?:[a-z-]+\s+)?(?:method|approach|model|framework|system|algorithm|technique|index),\s+([A-Z][\w-]{2,})(?=[\s,.])"
 )
+# "This paper introduces RiskData, a dataset …, and RiskEmbed, a finetuned embedding model": a second name made,
+# given in the same sentence as the first
+_AND_NAMED = re.compile(rf"\band{_CALLED_NAME},\s+(?:a|an)\s")
+
+
+def _also_proposed(text: str) -> list[str]:
+    """The names an abstract says it introduces, with those joined to one in its sentence ("X, a …, and Y, a …")."""
+    found = []
+    for m in _PROPOSED.finditer(text):
+        end = text.find(". ", m.end())
+        found += [m.group(1), *_AND_NAMED.findall(text, m.end(), end if end >= 0 else len(text))]
+    return found
+
+
 _PROPOSED_WORDS = re.compile(rf"{_PROPOSING}\s+((?:[A-Z][\w-]*\s+){{1,3}}[A-Z][\w-]*)(?=\s*[:,(])")
 
 
@@ -96,7 +110,7 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
     # using the word ("prior work", "music genre"): a proposed name counts when it is no single word of English
     proposing = any(w in lower for w in _PROPOSING_VERBS)
     short = _SHORT_NAME.findall(text) if "short" in text or "abbreviated" in text else []
-    given = (_PROPOSED.findall(text) if proposing else []) + [a or b for a, b in short]
+    given = (_also_proposed(text) if proposing else []) + [a or b for a, b in short]
     proposed = [(n, count_tokens(f" {n.casefold()}") == 1) for n in given]
     coined += [n for n, english in proposed if not english]
     written = tuple(n for n, english in proposed if english and n.isupper())

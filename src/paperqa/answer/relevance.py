@@ -147,7 +147,9 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
     together = all(holds_phrase(asked, paper, parts) for parts in asked.compounds)
     # a kind of model named by two nouns, said together ("state space models": not "latent space" and "state-of-")
     # (of a modality: "text embedding models" of a paper on embedding models of abstracts, writing "text" elsewhere)
-    together = together and all(near_said(asked, paper, a, b) or (a in MODALITIES and has(a, vocabulary(paper)))
+    # (its kind's head held: "text embedding models" of a paper on text models without embeddings is on no kind)
+    together = together and all(near_said(asked, paper, a, b) or (a in MODALITIES and has(a, vocabulary(paper))
+                                                                  and has(b, vocabulary(paper)))
                                 for a, b in asked.model_kinds)  # fmt: skip
     applied = not any(t in lacked for t in asked.domains)  # "for retrieval": not preference data
     # "lifelong or continual hashing": a subject each alternative qualifies ("decode or sample text": no subject)

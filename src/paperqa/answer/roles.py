@@ -267,7 +267,9 @@ def domains(words: list[str]) -> tuple[str, ...]:
     found = [
         stem(w)
         for i, (before, w) in enumerate(zip(words, after[1:], strict=False))
-        if (before in WHERE or (before == "to" and applying and applying[0] < i)) and w not in STOPWORDS
+        if (before in WHERE or (before == "to" and applying and applying[0] < i))
+        and w not in STOPWORDS
+        and not (before == "in" and w.casefold() in _MANNER)
     ]
     # "use RAG to answer medical questions": what the verb after "use … to" acts on is where it applies
     using = next((i for i, w in enumerate(words) if w in _USING), None)
@@ -280,4 +282,6 @@ def domains(words: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in found if t not in FRAME and not t.isdigit()))
 
 
+# "explained in words", "in practice", "in detail": how something is done, not where it applies
+_MANNER = frozenset(("words", "detail", "practice", "parallel", "general", "particular", "short", "turn", "principle"))
 _USING = frozenset(("use", "uses", "using", "apply", "applies", "applying", "employ", "employs", "leverage"))
