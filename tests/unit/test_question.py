@@ -470,6 +470,13 @@ def test_a_second_name_given_in_the_sentence_introducing_the_first_names_the_pap
     assert "RiskData" in names and "RiskEmbed" in names and "SBERT" not in names  # (another sentence's: baselines)
 
 
+def test_a_hyphenated_name_written_as_one_word_holds_each_part():
+    # "fine-tune" of a paper writing only "finetuning" had lacked "tune"
+    paper = Paper(id="f", title="Risk retrieval", abstract="We finetune a sentence embedding model for finance.")
+    assert lacking(analyse("Which papers fine-tune embedding models?"), paper) == []
+    assert lacking(analyse("Which papers fine-tune speech models?"), paper) == ["speech"]
+
+
 def test_how_a_thing_is_done_is_no_place_it_applies():
     # "explained in words" had made "words" where the topic applies: the paper on LLMs reading embeddings, without
     # the word, was refused as on another subject

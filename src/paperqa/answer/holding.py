@@ -83,7 +83,12 @@ def holds_compound(paper: Paper, parts: Sequence[str]) -> bool:
     initials = "".join(p[0] for p in parts)
     if len(parts) >= 3 and (initials in words or f"{initials}s" in words):
         return True
-    return "".join(parts) in words or all(near(paper, a, b) for a, b in itertools.pairwise(parts))
+    return written_joined(parts, words) or all(near(paper, a, b) for a, b in itertools.pairwise(parts))
+
+
+def written_joined(parts: Sequence[str], words: frozenset[str]) -> bool:
+    """Whether a vocabulary writes a hyphenated name's stems as one word ("finetuning" of "fine-tune": `finetun`)."""
+    return "".join(parts) in words or stem("".join(parts)) in words
 
 
 _WORDS = re.compile(r"[A-Za-z]+")

@@ -16,7 +16,7 @@ from ..text import FRAME, named_examples_removed, stem, terms
 from ..types import ONE_CHUNK, Paper, Source
 from .evidence import has, has_name
 from .heads import headed, named_by_qualifier, named_by_rarer
-from .holding import after_it, holds_compound, near, vocabulary
+from .holding import after_it, holds_compound, near, vocabulary, written_joined
 from .makers import ize_stems, maker_stems
 from .names import mentions
 from .paper_text import CODES, codes_only, named_only, writes_capitalised
@@ -80,7 +80,10 @@ def lacking(asked: Asked, paper: Paper) -> list[str]:
     """The key terms a paper lacks in any form (one of the question's alternatives held holds them all), or has
     only inside a name the question does not give ("genomics" of "TREC Genomics", "text" of "text-to-image")."""
     lower_only = {t for t in asked.acronyms if not writes_capitalised(paper, t)}  # "CLIP" of "video clips"
-    held = _held(asked, vocabulary(paper), lower_only, spelled_held(asked, paper))
+    words = vocabulary(paper)
+    # ("fine-tune" of a paper writing "finetuning": each part held)
+    also = spelled_held(asked, paper) | {t for parts in asked.compounds if written_joined(parts, words) for t in parts}
+    held = _held(asked, words, lower_only, also)
     if only := named_only(paper):
         held -= {t for t, name in only.items() if name.casefold() not in asked.text.casefold()}
     if _CODE in held and not CODES.search(asked.text) and codes_only(paper):  # "retrieval for code": no hash codes
