@@ -75,3 +75,16 @@ def test_an_alternative_after_a_repeated_preposition_is_no_empty_side(offline):
     # Transformer Dynamics' "neuroscientific approach" is one of the two alternatives (it had lacked "brain" too)
     answer = offline.ask("Which papers take inspiration from neuroscience or from how the human brain works?")
     assert {"BriLLM", "Transformer Dynamics"} <= titles(answer), answer.text
+
+
+def test_a_phrase_s_rarer_head_lacked_by_all_is_refused_though_its_adjective_is_held(offline):
+    # "differential privacy for recommender systems" had listed two recommender papers writing "differentiable"
+    # (as the closest, "none mentions privacy"); "adversarial inputs" of papers on adversarial attacks still lists
+    for asked in (
+        "Which papers apply differential privacy to recommender systems?",
+        "Which papers train text embedding models with differential privacy?",
+    ):
+        answer = offline.ask(asked)
+        assert not answer.answerable and "differential privacy" in answer.text, answer.text
+    attacks = offline.ask("Which papers attack retrieval systems with adversarial inputs?")
+    assert attacks.answerable and attacks.citations, attacks.text

@@ -23,7 +23,7 @@ from .one_paper import OnePaper
 from .phrases import as_written, kinds_written
 from .picking import Picker
 from .pointed import named_by_none, parts_apart, things_lacked
-from .qualifiers import alternatives_lacked, modifier_lacked
+from .qualifiers import alternatives_lacked, head_lacked, modifier_lacked
 from .question import Asked, analyse, names_llms
 from .relevance import SPEED, Idf, Match, holding_kinds, lacking, match, on_topic
 from .subjects import SHORT, Subjects
@@ -164,8 +164,10 @@ class Lister:
             # speed up robot manipulation policies": pruning papers and a robot paper, none on both
             return Draft(refusal(sources, apart=as_written(asked.text, apart)), answerable=False)
         listed = [sources[i] for i in chosen]
-        if apart := alternatives_lacked(asked, listed, self.subjects.names) or modifier_lacked(
-            asked, listed, self.subjects.names
+        if apart := (
+            alternatives_lacked(asked, listed, self.subjects.names)
+            or modifier_lacked(asked, listed, self.subjects.names)
+            or head_lacked(asked, listed, self.idf)  # "differential privacy for recommenders": "differentiable"
         ):
             return Draft(refusal(sources, apart=apart), answerable=False)
         lacked = things_lacked(asked, [sources[i] for i in chosen])
@@ -200,5 +202,7 @@ class Lister:
         if unwritten := self.subjects.name_unwritten(asked, sources):  # "time series": no paper writes it
             return Draft(refusal(sources, apart=unwritten), answerable=False)
         if unsaid := modifier_lacked(asked, [sources[i] for i in first[:2]], self.subjects.names):
+            return Draft(refusal(sources, apart=unsaid), answerable=False)
+        if unsaid := head_lacked(asked, [sources[i] for i in first[:2]], self.subjects.idf):
             return Draft(refusal(sources, apart=unsaid), answerable=False)
         return closest(asked, sources, first[:2], self.pick, lack_said)
