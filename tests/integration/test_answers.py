@@ -1546,3 +1546,10 @@ def test_a_kind_of_model_is_held_only_with_its_head(offline):
     answer = offline.ask("Which papers train text embedding models with differential privacy?")
     listed = {c.title for c in answer.citations} if answer.text.startswith("The corpus has") else set()
     assert "Large Language Models Can Be Strong Differentially Private Learners" not in listed, answer.text
+
+
+def test_a_paper_fifth_found_holding_every_word_leads_over_one_lacking_the_rarest(offline):
+    # "how is quantization used to speed up LLM inference?" had been answered as the closest from a decoding paper
+    # (first found, no quantization) while SALE, fourth, holds every word: 4-bit quantized query-key products
+    answer = offline.ask("How is quantization used to speed up LLM inference?")
+    assert answer.answerable and answer.citations[0].title.startswith("SALE"), answer.text

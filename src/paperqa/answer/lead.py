@@ -14,6 +14,7 @@ from .relevance import Idf, Match
 from .subjects import Subjects
 from .traits import on_language_models
 
+LEAD_WINDOW = 5  # how many of the best-ranked papers may lead on covering clearly more
 LLM_LEAD = 0.5  # the share of a question's words a paper on LLMs covers to lead over one not on them
 
 
@@ -38,6 +39,7 @@ def unnamed_lead(
 
 
 def lead_paper(matches: Sequence[Match]) -> int:
-    """The paper to answer from: among the top three, the first that covers clearly more (by 0.15) of the
+    """The paper to answer from: among the top `LEAD_WINDOW`, the first that covers clearly more (by 0.15) of the
     question than the best-ranked one, else the best-ranked one."""
-    return next((i for i in range(1, min(3, len(matches))) if matches[i].coverage >= matches[0].coverage + 0.15), 0)
+    window = range(1, min(LEAD_WINDOW, len(matches)))
+    return next((i for i in window if matches[i].coverage >= matches[0].coverage + 0.15), 0)
