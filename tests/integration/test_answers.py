@@ -1553,3 +1553,12 @@ def test_a_paper_fifth_found_holding_every_word_leads_over_one_lacking_the_rares
     # (first found, no quantization) while SALE, fourth, holds every word: 4-bit quantized query-key products
     answer = offline.ask("How is quantization used to speed up LLM inference?")
     assert answer.answerable and answer.citations[0].title.startswith("SALE"), answer.text
+
+
+def test_a_paper_s_common_name_and_a_plain_baseline_do_not_refuse_a_fact(offline):
+    # "SENet" (its abstract's name for its networks) and "than regular ones" had each refused the question
+    senet = offline.ask("What accuracy does SENet get on ImageNet?")
+    assert senet.answerable and senet.citations[0].title == "Squeeze-and-Excitation Networks", senet.text
+    assert "2.251%" in senet.text, senet.text
+    smaller = offline.ask("How much smaller are Matryoshka embeddings than regular ones at the same accuracy?")
+    assert smaller.answerable and "14x smaller" in smaller.text, smaller.text

@@ -477,6 +477,18 @@ def test_a_hyphenated_name_written_as_one_word_holds_each_part():
     assert lacking(analyse("Which papers fine-tune speech models?"), paper) == ["speech"]
 
 
+def test_a_name_spelling_the_title_s_initials_names_the_paper():
+    # "What accuracy does SENet get?" had been refused: its abstract writes "SENet architectures" of its own title
+    paper = Paper(
+        id="s",
+        title="Squeeze-and-Excitation Networks",
+        abstract="SE blocks can be stacked together to form SENet architectures. We compare with SEBlock.",
+    )
+    assert "SENet" in names_of(paper) and "SEBlock" not in names_of(paper)  # ("Block" starts no title word)
+    assert analyse("How much smaller are they than regular ones?").terms == ("smaller",)  # a plain baseline
+    assert analyse("Is it faster than BM25?").terms == ("faster", "bm25")
+
+
 def test_how_a_thing_is_done_is_no_place_it_applies():
     # "explained in words" had made "words" where the topic applies: the paper on LLMs reading embeddings, without
     # the word, was refused as on another subject

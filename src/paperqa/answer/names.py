@@ -115,8 +115,23 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
     coined += [n for n, english in proposed if not english]
     written = tuple(n for n, english in proposed if english and n.isupper())
     coined += _OUR_NAMED.findall(text) + (_PROPOSED_WORDS.findall(text) if proposing else [])
+    coined += _initialled(head, text)
     mine = _distinct(own)
     return mine, tuple(n for n in _distinct(coined) if n not in mine), written
+
+
+_CONNECTIVES = frozenset({"the", "a", "an", "and", "of", "for", "with", "to", "in", "on"})
+
+
+def _initialled(head: str, text: str) -> list[str]:
+    """The coined words of an abstract spelling its title's initials and then a start of its last word: "SENet" of
+    "Squeeze-and-Excitation Networks", "ResNet" of "Residual Networks"."""
+    words = [w for w in re.findall(r"[A-Za-z]+", head) if w.casefold() not in _CONNECTIVES]
+    if len(words) < 2:
+        return []
+    initials, last = "".join(w[0] for w in words[:-1]).upper(), words[-1].casefold()
+    spelled = re.compile(rf"\b{initials}([A-Z][a-z]{{2,}})\b")
+    return [m.group(0) for m in spelled.finditer(text) if last.startswith(m.group(1).casefold())]
 
 
 # "our Retrieval-Enhanced Transformer (RETRO)", "a novel Final Token Preference Optimization (FTPO)", "(FTPO), a

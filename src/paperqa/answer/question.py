@@ -284,13 +284,19 @@ def _keys(words: list[str]) -> list[str]:
     """The key terms (stems) of a question's words: a word whose stem is a stop word ("useful": "use") is framing
     too, as abstracts' own "use" is never a term, and so is "machine" before "unlearning", which is always a
     model's (papers on LLM unlearning rarely say "machine"), and "part" of "as part of" ("use clustering as part
-    of their method": no paper's clustering is a "part")."""
+    of their method": no paper's clustering is a "part"), and a plain baseline after "than" ("than regular ones")."""
     return [
         _RESTEMMED.get(t := stem(w), t)
         for before, w, after in zip(["", *words], words, [*words[1:], ""], strict=False)
         if w not in STOPWORDS and stem(w) not in STOPWORDS and not frames(w) and (len(w) > 1 or w.isdigit())
         and not (w == "machine" and after.startswith("unlearn")) and not (w == "part" and before in ("as", "a"))
+        and not (before == "than" and w in _BASELINES)
     ]  # fmt: skip
+
+
+# "smaller than regular ones", "faster than standard models": a baseline no paper is about (its own name would be
+# given: "than BM25")
+_BASELINES = frozenset("regular standard conventional normal ordinary usual typical vanilla plain".split())
 
 
 def _glossed(topic: str, shape: Shape) -> tuple[tuple[frozenset[str], ...], ...]:
