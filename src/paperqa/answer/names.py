@@ -44,12 +44,15 @@ _OUR_NAMED = re.compile(
 _AND_NAMED = re.compile(rf"\band{_CALLED_NAME},\s+(?:a|an)\s")
 
 
+_SENTENCE = 400  # characters after a name introduced that the sentence introducing it is read to
+
+
 def _also_proposed(text: str) -> list[str]:
     """The names an abstract says it introduces, with those joined to one in its sentence ("X, a …, and Y, a …")."""
     found = []
     for m in _PROPOSED.finditer(text):
-        end = text.find(". ", m.end())
-        found += [m.group(1), *_AND_NAMED.findall(text, m.end(), end if end >= 0 else len(text))]
+        end = text.find(". ", m.end(), m.end() + _SENTENCE)  # (a bounded window: an abstract may be hostile)
+        found += [m.group(1), *_AND_NAMED.findall(text, m.end(), end if end >= 0 else m.end() + _SENTENCE)]
     return found
 
 
