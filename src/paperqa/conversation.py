@@ -43,6 +43,7 @@ from .turns import (
     similar_alone,
     the_other,
 )
+from .two_discussed import two_discussed
 from .types import Paper
 from .upvotes import UpvotesAsked, upvotes_asked
 
@@ -106,7 +107,8 @@ def _follow_up(
     # The answer pointed back at is the last that cited papers: a reply citing none ("The last answer has no second
     # paper") has nothing for "it" or "the first one" to mean.
     last = next((t for t in reversed(history) if t.answer.citations), history[-1])
-    if (said := listed_again(question, last, history[-1])) is not None:  # "how many are there?", "just the titles"
+    # "how many are there?", "just the titles" (after one paper of a list, of the list)
+    if (said := listed_again(question, last, history[-1], several_before(history, last))) is not None:
         return Resolved(question, None, said)
     # "which are from 2023?", "any with more than 2 upvotes?": no words but the restriction's, so of the list just
     # given ("which papers are from 2023?" asks the corpus); "which of them are from 2019?" after "which of them are
@@ -182,6 +184,9 @@ def _follow_up(
 def _pointed(question: str, history: Sequence[Turn], last: Turn) -> tuple[str, Turn] | Resolved:
     """The question with what it points at ("the other one", "the second one", "the first two") written as "[n]"
     references, and the answer they number; a reply when it points at what is not there."""
+    if both := two_discussed(question, history):  # "compare the two" after SENet's answer, then RegNet's
+        asked, ids = both
+        return Resolved(asked, Filters(paper_ids=ids))
     if other := the_other(question, history, last):  # "how does it compare to the other one?": of the list before
         (question, problem), last = other
         if problem:

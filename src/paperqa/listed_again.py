@@ -32,23 +32,28 @@ _SHOWN = re.compile(  # (a question's spaces are single: `Assistant.ask` makes t
 )
 
 
-def listed_again(question: str, last: Turn, latest: Turn) -> str | None:
+def listed_again(question: str, last: Turn, latest: Turn, before: Turn) -> str | None:
     """What to say of a follow-up asking how many papers the last answer citing some gave, or their titles; None
-    otherwise. `latest` is the turn just before, which may be a refusal citing none."""
+    otherwise. `latest` is the turn just before, which may be a refusal citing none; `before`, the list the last
+    answer's one paper was of (`several_before`), if any."""
     # The corpus refused the question just asked (papers weighed, none cited): "how many?" is of none (not of an
     # earlier answer's list, nor a search for "titles"). A reply of the chat's own ("it has no ninth paper") is not.
+    which = "The last answer"
     if not latest.answer.citations and not latest.answer.answerable and latest.answer.sources:
         last, count = latest, 0
+    elif len(set(cited_numbers(last))) <= 1 and before is not last:  # after one paper of a list: of the list
+        last, count, which = before, len(set(cited_numbers(before))), "The list before the last answer"
     else:
         count = len(set(cited_numbers(last)))
     if _HOW_MANY_LISTED.match(question) and (after_list(last) or count > 1 or not count):  # "how many are there?"
         told = f"{count} paper{'s' if count != 1 else ''}" if count else "no paper (the corpus did not cover it)"
-        return f"The last answer {'listed' if after_list(last) or not count else 'cited'} {told}."
+        return f"{which} {'listed' if after_list(last) or not count else 'cited'} {told}."
     if _TITLES_ONLY.match(question) and not count:
         return "The last answer cited no papers (the corpus did not cover it): it has no titles to give."
     if _TITLES_ONLY.match(question):  # "just the titles": the papers the last answer cited, by title
         titles = list(dict.fromkeys(c.title for c in last.answer.citations))
-        return "\n".join(["The titles of the papers the last answer cited:", *(f"- {inert(t)}" for t in titles)])
+        head = f"The titles of the papers {which[0].lower()}{which[1:]} cited:"
+        return "\n".join([head, *(f"- {inert(t)}" for t in titles)])
     return None
 
 

@@ -44,7 +44,7 @@ _TWO_ORDINALS = re.compile(
 
 # "compare the two", "how do these two papers differ?", "both of them": the two the last answer cited (not "the two
 # Matryoshka papers", which names them)
-_THE_TWO = re.compile(
+THE_TWO = re.compile(
     r"\b(?:the|these|those)\s+two(?:\s+(?:papers|ones|works|studies))?"
     r"(?=\s*(?:[?.!,]|$|\s+(?:differ|do|does|did|are|in|on)\b))"
     r"|\bboth\s+(?:of\s+them|papers)\b",
@@ -102,7 +102,7 @@ def pointed_at(question: str, order: list[int]) -> tuple[str, str | None] | None
     elif m := _TWO_ORDINALS.search(question):
         wanted = [-1 if w.lower() == "last" else _ORDINALS.index(w.lower()) for w in (m.group(1), m.group(3))]
         said, joined = f"{m.group(1).lower()} and {m.group(3).lower()}", f" {m.group(2).lower()} "
-    elif m := _THE_TWO.search(question):  # "compare the two": the two it cited; of more, which two is not said
+    elif m := THE_TWO.search(question):  # "compare the two": the two it cited; of more, which two is not said
         if len(order) > 2:
             return (
                 question,
@@ -129,4 +129,4 @@ def picked_alone(question: str) -> bool:
 
 def pointer(question: str) -> re.Match[str] | None:
     """Where a question points at a paper of the last answer by ordinal or number ("the second one", "[2]")."""
-    return next((m for p in (_TWO_ORDINALS, _FIRST_N, _THE_TWO, _ORDINAL, REF) if (m := p.search(question))), None)
+    return next((m for p in (_TWO_ORDINALS, _FIRST_N, THE_TWO, _ORDINAL, REF) if (m := p.search(question))), None)

@@ -1727,3 +1727,33 @@ def test_the_one_about_something_several_papers_hold_asks_which(offline):
     answer = offline.ask("what is the one about LLMs?", history=[Turn(first.question, first)])
     assert not answer.citations and "of the papers the last answer cited are about “LLMs”" in answer.text, answer.text
     assert "Say which" in answer.text and "[" not in answer.text, answer.text
+
+
+def test_compare_the_two_after_two_answers_of_one_paper_each_compares_those_papers(offline):
+    # "compare the two" after SENet's answer and then RegNet's had said the last answer has no two papers
+    history = _talk(offline, "What is SENet?", "what about the RegNet paper?")
+    assert [len({c.paper_id for c in t.answer.citations}) for t in history] == [1, 1]
+    both = offline.ask("compare the two", history=history)
+    assert {c.title for c in both.citations} == {
+        "Squeeze-and-Excitation Networks",
+        "RegNet: Self-Regulated Network for Image Classification",
+    }, both.text
+    # after a list of two, "the two" is still of its papers
+    listed = _talk(offline, "Which papers use LLMs to rerank passages?")
+    two = {c.title for c in listed[0].answer.citations}
+    assert len(two) == 2 and {c.title for c in offline.ask("compare the two", history=listed).citations} == two
+
+
+def test_how_many_or_the_titles_after_one_paper_of_a_list_are_of_the_list(offline):
+    # "how many are there?" after "what tokenizer does the second one use?" had answered of that one paper
+    history = _talk(
+        offline,
+        "Which papers build a single model that both understands and generates images?",
+        "what tokenizer does the second one use?",
+    )
+    listed = list(dict.fromkeys(c.title for c in history[0].answer.citations))
+    assert len(listed) > 2 and len({c.paper_id for c in history[1].answer.citations}) == 1
+    many = offline.ask("how many are there?", history=history)
+    assert many.text == f"The list before the last answer listed {len(listed)} papers.", many.text
+    titles = offline.ask("give me just the titles", history=history)
+    assert titles.text.splitlines()[1:] == [f"- {t}" for t in listed], titles.text
