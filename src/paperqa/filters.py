@@ -37,12 +37,12 @@ def org_key(org: str | None) -> str:
     return (org or "").casefold()
 
 
-# "papers from Amazon", "work by Google DeepMind", "papers written by Meta", "which of them are from Amazon?": an
-# organisation right after the papers it restricts (not "reviews from Amazon", a dataset). Up to four words after
-# it, longest first, are tried against the index's organisations.
+# "papers from Amazon", "work by Google DeepMind", "papers written by Meta", "which of them are from Amazon?", "papers
+# that come from Google": an organisation right after the papers it restricts (not "reviews from Amazon", a
+# dataset). Up to four words after it, longest first, are tried against the index's organisations.
 _ORG_ASKED = re.compile(
     rf"\b(?i:{PAPERS}|them|these|those|ones|which)"
-    r"(\s+(?:(?i:that\s+)?(?i:were|was|are|is)\s+)?(?:(?i:written|authored|published|released)\s+)?"
+    r"(\s+(?:(?i:that\s+)?(?i:were|was|are|is|come|comes|came)\s+)?(?:(?i:written|authored|published|released)\s+)?"
     r"(?i:from|by|at)\s+(?:the\s+)?)([\w&.-]+(?:\s+[\w&.-]+){0,3})"
 )
 # A name as organisations are written: capitalised words ("Meta", "Google DeepMind", "MIT").

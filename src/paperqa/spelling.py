@@ -73,6 +73,8 @@ _PLAIN = {
     # what a method is, in everyday words: a "cheap" one is the papers' "efficient" one
     "cheap": "efficient",
     "cheaply": "efficiently",
+    "diff": "difference",  # "whats the diff between dense and sparse retrieval"
+    "diffs": "differences",
     "sarcasm": "irony",  # what the shared tasks name it
     "sarcastic": "irony",
 }

@@ -1562,3 +1562,10 @@ def test_a_paper_s_common_name_and_a_plain_baseline_do_not_refuse_a_fact(offline
     assert "2.251%" in senet.text, senet.text
     smaller = offline.ask("How much smaller are Matryoshka embeddings than regular ones at the same accuracy?")
     assert smaller.answerable and "14x smaller" in smaller.text, smaller.text
+
+
+def test_the_diff_between_two_approaches_is_their_difference(offline):
+    # "whats the diff between dense and sparse retrieval" had been refused: no paper mentions "diff"
+    answer = offline.ask("whats the diff between dense and sparse retrieval")
+    assert answer.answerable and answer.text.startswith("Dense retrieval, from"), answer.text
+    assert "Sparse retrieval, from" in answer.text, answer.text

@@ -137,6 +137,8 @@ def test_a_date_range_says_itself_in_words():
     [("Which papers from Amazon are about retrieval?", ("Amazon", "Which papers are about retrieval?")),
      ("papers by Google DeepMind on unlearning", ("Google DeepMind", "papers on unlearning")),
      ("work from amazon on retrieval", ("amazon", "work on retrieval")),
+     ("Which papers come from Google?", ("Google", "Which papers ?")),  # it had listed a survey naming Gemini
+     ("papers that came from Amazon on hashing", ("Amazon", "papers on hashing")),
      ("Which papers use reviews from Amazon?", None),  # a dataset's source, not the papers'
      ("papers from Zeta Labs", None), ("papers from 2024", None)],
 )  # fmt: skip
