@@ -127,6 +127,11 @@ def picked_alone(question: str) -> bool:
     return ELLIPSIS.match(found[0] if found else question) is not None
 
 
+def ordinal_as_it(question: str) -> str:
+    """A question with its pointer at one paper by ordinal written "it" ("and the third?": "and it?")."""
+    return _ORDINAL.sub("it", question, count=1)
+
+
 def pointer(question: str) -> re.Match[str] | None:
     """Where a question points at a paper of the last answer by ordinal or number ("the second one", "[2]")."""
     return next((m for p in (_TWO_ORDINALS, _FIRST_N, THE_TWO, _ORDINAL, REF) if (m := p.search(question))), None)

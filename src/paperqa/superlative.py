@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .ordinals import ordinal_as_it
 from .text import subject_terms
 from .turns import Turn, several_before
 
@@ -56,9 +57,10 @@ _WHICH_UPVOTED = re.compile(
 
 
 def as_it(question: str) -> str:
-    """A question with its pointer at the newest (oldest) of the papers cited written "it": what it asks of that
-    paper in its own words ("what is it about?"), no date word a paper would have to write."""
-    return PICKED_ONE.sub("it", question)
+    """A question with its pointer at the newest (oldest) of the papers cited, or at one by ordinal ("and the
+    third?"), written "it": what it asks of that paper in its own words ("what is it about?"), no date or ordinal
+    word a paper would have to write."""
+    return PICKED_ONE.sub("it", ordinal_as_it(question))
 
 
 @dataclass(frozen=True)

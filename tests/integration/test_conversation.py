@@ -1757,3 +1757,26 @@ def test_how_many_or_the_titles_after_one_paper_of_a_list_are_of_the_list(offlin
     assert many.text == f"The list before the last answer listed {len(listed)} papers.", many.text
     titles = offline.ask("give me just the titles", history=history)
     assert titles.text.splitlines()[1:] == [f"- {t}" for t in listed], titles.text
+
+
+def test_which_is_better_or_how_they_differ_after_two_answers_of_one_paper_each_compares_them(offline):
+    # each had answered from the last paper alone ("does not mention “one”"); SPLADE's answer names a related paper
+    # after it, which is no second paper of that answer
+    history = _talk(offline, "What is SPLADE?", "and SPLADE v2?")
+    two = {history[0].answer.citations[0].title, history[1].answer.citations[0].title}
+    assert len(two) == 2
+    for follow in ("what's the difference between them?", "compare both", "which one is better?"):
+        answer = offline.ask(follow, history=history)
+        assert {c.title for c in answer.citations} >= two and "does not mention" not in answer.text, answer.text
+    # "how do they differ?" after that comparison is of the same two
+    better = offline.ask("which one is better?", history=history)
+    differ = offline.ask("how do they differ?", history=[*history, Turn("which one is better?", better)])
+    assert {c.title for c in differ.citations} >= two, differ.text
+
+
+def test_and_the_third_after_one_paper_of_a_list_asks_nothing_of_the_word_third(offline):
+    # it had answered "The abstract of … does not mention “third”"
+    history = _talk(offline, "Which papers study LLM unlearning?", "tell me more about the second one")
+    third = offline.ask("and the third?", history=history)
+    titles = list(dict.fromkeys(c.title for c in history[0].answer.citations))
+    assert third.citations[0].title == titles[2] and "third" not in third.text, third.text
