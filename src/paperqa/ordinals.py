@@ -9,13 +9,19 @@ from .text import NUMBER_WORDS, count_of
 
 REF = re.compile(r"\[(\d+)\]")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+# "in one sentence", "in short", "in simple terms" after a pointer: how to tell of it, not which
+# paper it is ("the first one in the list" is)
+_MANNER = (
+    r"(?!\s+(?:one|two|three|a\s+few)\s+(?:sentences?|words|lines)\b"
+    r"|\s+(?:short|brief|detail|simple|plain|a\s+nutshell|lay)\b)"
+)
 # "the second one", "the third paper" of a follow-up: a paper of the last answer, in the order it cited them
 # (not "the first paper to propose X", which asks something of the corpus).
 # "and the third?", "what about the second?": the ordinal alone, ending the question ("which came first?" has no
 # "the"; "the last?" may ask for the newest).
 _ORDINAL = re.compile(
     r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|last)\s+(?:one|paper|work|study)\b"
-    r"(?!\s+(?:to|that|which|who|on|about|in)\b)"
+    r"(?!\s+(?:to|that|which|who|on|about)\b|\s+in\b" + _MANNER + ")"
     r"|\bthe\s+(" + "|".join(_ORDINALS[1:]) + r")\s*[?.!]*\s*$"
     r"|(?:(?<=^and )|(?<=^what about )|(?<=^how about ))the\s+(first|last)\s*[?.!]*\s*$"  # "and the first?"
     # "who wrote the first?", "summarize the last" (not "which came first?")

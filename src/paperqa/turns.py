@@ -22,11 +22,12 @@ from .upvotes import UpvotesAsked, upvotes_asked
 # "show more", "what else?", "any others?", "more papers?" after a list: what it left out
 _MORE = re.compile(
     r"^\s*(?:(?:show|give|list|tell)\s+(?:me\s+)?more|more(?:\s+(?:papers|results|please))?|what\s+else"
-    r"|any\s+(?:others?|more)|(?:are\s+there\s+)?(?:any\s+)?(?:other|more)\s+(?:papers|ones)|next)\s*[?.!]*\s*$",
+    r"|(?:are\s+there\s+)?any\s+(?:others?|more)|(?:are\s+there\s+)?(?:any\s+)?(?:other|more)\s+(?:papers|ones)|next)"
+    r"\s*[?.!]*\s*$",
     re.I,
 )
 _OTHERS = re.compile(
-    r"^\s*(?:what\s+else|any\s+(?:others?|more)|(?:are\s+there\s+)?(?:any\s+)?(?:other|more)\s+(?:papers|ones))"
+    r"^\s*(?:what\s+else|(?:are\s+there\s+)?any\s+(?:others?|more)|(?:are\s+there\s+)?(?:any\s+)?(?:other|more)\s+(?:papers|ones))"
     r"\s*[?.!]*\s*$",
     re.I,
 )  # of `_MORE`: other papers asked for, not more of one

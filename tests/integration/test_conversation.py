@@ -1780,3 +1780,15 @@ def test_and_the_third_after_one_paper_of_a_list_asks_nothing_of_the_word_third(
     third = offline.ask("and the third?", history=history)
     titles = list(dict.fromkeys(c.title for c in history[0].answer.citations))
     assert third.citations[0].title == titles[2] and "third" not in third.text, third.text
+
+
+def test_a_pointer_told_how_to_answer_and_are_there_any_others_are_follow_ups(offline):
+    # "summarize the first one in one sentence" had searched the corpus for summarization papers; "are there any
+    # others?" for "others" (a paper whose model "outperforms others")
+    history = _talk(offline, "Which papers use hashing for retrieval?")
+    first = offline.ask("summarize the first one in one sentence", history=history)
+    assert [c.title for c in first.citations][:1] == [history[0].answer.citations[0].title], first.text
+    one = _talk(offline, "Which papers study membership inference attacks?", "what method does it use?")
+    others = offline.ask("are there any others?", history=one)
+    assert "KaLM" not in others.text and others.citations, others.text
+    assert not ({c.title for c in others.citations} & {one[-1].answer.citations[0].title}), others.text
