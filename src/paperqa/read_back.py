@@ -75,7 +75,8 @@ def read_back(question: str, history: Sequence[Turn], last: Turn, filters: Filte
     if turn and turn.answer.citations and SINGULAR.search(subject):
         # "how many parameters does it save?", then "what about GPT-3?": "it" is the paper that answered
         subject = SINGULAR.sub(lambda _: f"“{turn.answer.citations[0].title}”", subject, count=1)
-    query = question if own_topic(question, after=subject) else f"{asked_of(subject)} {question}"
+    # ("what datasets does it use?" after "Tell me about MRL": of MRL, not a request for its gist again)
+    query = question if own_topic(question, after=subject) else f"{_TELL_ME.sub('', asked_of(subject))} {question}"
     query = swapped_in(question, subject) or query  # "what about language models?" after "… video models …"
     cited = [c.paper_id for c in last.answer.citations] or [s.paper.id for s in last.answer.sources]
     # "which GPU?" after "how many bits?" of a list: of that list, not of the one paper stating it (but after a
@@ -113,6 +114,12 @@ def read_back(question: str, history: Sequence[Turn], last: Turn, filters: Filte
     return query, filters
 
 
+# What asks for a paper's gist, opening the question a follow-up is read with
+_TELL_ME = re.compile(
+    r"^\s*(?:(?:can|could)\s+you\s+|please\s+)?(?:tell\s+me\s+(?:more\s+)?about|summari[sz]e|explain"
+    r"|describe)\s+",
+    re.IGNORECASE,
+)
 _INSTEAD = re.compile(OPENING + r"(?:what|how)\s+about\s+((?:[\w-]+\s+){1,3}[\w-]+)\s*\??\s*$", re.I)
 _WORD = re.compile(r"[\w-]+")
 

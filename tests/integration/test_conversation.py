@@ -1792,3 +1792,18 @@ def test_a_pointer_told_how_to_answer_and_are_there_any_others_are_follow_ups(of
     others = offline.ask("are there any others?", history=one)
     assert "KaLM" not in others.text and others.citations, others.text
     assert not ({c.title for c in others.citations} & {one[-1].answer.citations[0].title}), others.text
+
+
+def test_a_kind_asked_of_a_paper_after_its_gist_and_another_question_is_asked_of_it(offline):
+    # "what datasets does it use?" after "Tell me about MRL" and "what are its limitations?" had been read as
+    # "Tell me about MRL what datasets …" and answered with the gist again
+    history = _talk(offline, "Tell me about Matryoshka representation learning", "what are its limitations?")
+    datasets = offline.ask("what datasets does it use?", history=history)
+    assert "ImageNet, JFT" in datasets.text.split("[1]: ", 1)[1].split(" [1]")[0], datasets.text  # first said
+
+
+def test_which_of_them_need_no_training_quotes_where_each_says_so(offline):
+    # LM-Infinite had been quoted on pre-training schemes truncating sequences, not on needing no parameter updates
+    history = _talk(offline, "Which papers study length generalization?")
+    free = offline.ask("which of them need no training?", history=history)
+    assert "requiring no parameter updates" in free.text, free.text

@@ -129,11 +129,11 @@ class Lister:
         head, chosen = list_head(asked, sources, chosen, lack_said, rarest=self.subjects.rarest(asked.terms) or "")
         lines = [head + ":"]
         for i in chosen:
-            quoted = (
-                naming.get(i)
+            quoted = (  # (where a paper says it needs no training, when asked, before a kind it names)
+                free.get(i)
+                or naming.get(i)
                 or limits.get(i)
                 or code.get(i)
-                or free.get(i)
                 or quoted_line(asked, sources[i], self.pick)
             )
             paper = sources[i].paper  # what the list is ordered by: dates, or upvotes
