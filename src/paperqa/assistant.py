@@ -218,8 +218,8 @@ class Assistant:
             paper = named_in(what, found, view.idf)
         if paper is None:
             return None
-        vector = self._query_vector(described(paper))  # what it is and does, not its field's background
-        near = self._retriever.retrieve(view, vector, described(paper), SIMILAR_SHOWN + 1, resolved.filters)
+        text = described(paper)
+        near = self._retriever.retrieve(view, self._query_vector(text), text, SIMILAR_SHOWN + 1, resolved.filters)
         return similar_answer(question, paper, near, restricted=resolved.filters is not None)
 
     def iter_batch(

@@ -43,7 +43,7 @@ from .turns import (
     similar_alone,
     the_other,
 )
-from .two_discussed import two_discussed
+from .two_discussed import answered_of, two_discussed
 from .types import Paper
 from .upvotes import UpvotesAsked, upvotes_asked
 
@@ -226,7 +226,9 @@ def _similar(
     """ "any similar papers?", "related work?", "papers like [2]": those closest to the paper just discussed."""
     refs = [int(n) for n in REF.findall(question)]
     ids = [last.answer.sources[n - 1].paper.id for n in refs if 1 <= n <= len(last.answer.sources)]
-    ids = list(dict.fromkeys(ids or [c.paper_id for c in last.answer.citations]))
+    # (of an answer of one paper, that one: the "Related: …" papers after it are not what it was of)
+    one = [paper_id for paper_id, _ in answered_of(last, 1)]
+    ids = list(dict.fromkeys(ids or one or [c.paper_id for c in last.answer.citations]))
     if len(ids) != 1:
         # (no "[n]" in the reply: the chat would show it as a citation)
         return Resolved(question, None, "Similar to which paper? Ask of one: “papers similar to the second one”.")

@@ -1,5 +1,6 @@
 """A follow-up pointing at two papers after two answers of one paper each ("what is SENet?", "and the RegNet
-paper?", then "compare the two", "how do they differ?", "which one is better?"): those two papers, by title."""
+paper?", then "compare the two", "how do they differ?", "which one is better?"): those two papers, by title; and
+which papers an answer was of (not the "Related: …" ones after them)."""
 
 from __future__ import annotations
 
@@ -34,8 +35,8 @@ def two_discussed(question: str, history: Sequence[Turn]) -> tuple[str, tuple[st
     citing = [t for t in reversed(history) if t.answer.citations][:2]
     # the two the last answer was of ("how do they differ?" after "which one is better?"; which is better of two
     # listed or compared is the comparison's to say), else the last two answers' one paper each
-    papers = _of(citing[0], 2) if citing and not better and not after_list(citing[0]) else []
-    papers = papers or [paper for t in citing for paper in _of(t, 1)][::-1]
+    papers = answered_of(citing[0], 2) if citing and not better and not after_list(citing[0]) else []
+    papers = papers or [paper for t in citing for paper in answered_of(t, 1)][::-1]
     if len(papers) < 2 or papers[0][0] == papers[1][0]:
         return None
     (first_id, first), (last_id, last) = papers
@@ -49,7 +50,7 @@ def two_discussed(question: str, history: Sequence[Turn]) -> tuple[str, tuple[st
     return asked, (first_id, last_id)
 
 
-def _of(turn: Turn, many: int) -> list[tuple[str, str]]:
+def answered_of(turn: Turn, many: int) -> list[tuple[str, str]]:
     """The ids and titles of the papers an answer is of, when it is of `many` (its "Related: …" papers after them
     are not), in the order it cites them; else none."""
     said = turn.answer.text.split(" Related: ", 1)[0]

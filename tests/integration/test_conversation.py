@@ -1323,7 +1323,8 @@ def test_which_of_them_report_speedups_is_each_one_s_gain(offline):
 
 def test_a_year_asked_of_the_papers_similar_to_one_lists_those_admitted(offline):
     # it had been refused: the similar papers were judged against the words "any similar papers"
-    history = _talk(offline, "What is late chunking?", "any similar papers?")
+    # (Seismic's nearest papers include one dated 2024)
+    history = _talk(offline, "What is Seismic?", "any similar papers?")
     answer = offline.ask("which of them are from 2024?", history=history)
     similar = {c.paper_id for c in history[1].answer.citations}
     assert answer.answerable and answer.text.startswith("Of the 5 papers the last answer cited"), answer.text
@@ -1807,3 +1808,13 @@ def test_which_of_them_need_no_training_quotes_where_each_says_so(offline):
     history = _talk(offline, "Which papers study length generalization?")
     free = offline.ask("which of them need no training?", history=history)
     assert "requiring no parameter updates" in free.text, free.text
+
+
+def test_similar_papers_are_of_the_paper_an_answer_was_of_and_near_it_by_its_whole_abstract(offline):
+    # after "What is SPLADE?" (its answer names a related paper after it) it had asked "Similar to which paper?";
+    # SPLADE's nearest had been searched by its one sentence of what it does ("In this work, we present …")
+    history = _talk(offline, "What is SPLADE?")
+    similar = offline.ask("any similar papers?", history=history)
+    titles = [c.title for c in similar.citations]
+    assert titles and "SPLADE v2: Sparse Lexical and Expansion Model for Information Retrieval" in titles, similar.text
+    assert history[0].answer.citations[0].title not in titles, similar.text

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from ..types import Paper, Source
 from .citations import inert
-from .draft import contribution
 from .names import fold, mentions
 from .relevance import Idf, name_floor
 from .restricted import listed
@@ -43,8 +42,10 @@ def named_in(what: str, found: Sequence[Source], idf: Idf) -> Paper | None:
 
 
 def described(paper: Paper) -> str:
-    """What a paper is searched by for its neighbours: its title and the sentence saying what it does."""
-    return f"{paper.title}. {contribution(Source(paper, 0.0, 1))}"
+    """What a paper is searched by for its neighbours: its title and abstract. (Its title and the one sentence
+    saying what it does had found papers sharing that sentence's "In this paper, we …": of the papers on the
+    tuning sets' topic lists, 1.49 of the 5 nearest were on a list with it; 1.86 with the whole abstract.)"""
+    return f"{paper.title}. {paper.abstract}"
 
 
 def similar_answer(question: str, paper: Paper, found: Sequence[Source], restricted: bool = False) -> AnswerStream:
