@@ -41,11 +41,14 @@ def named_in(what: str, found: Sequence[Source], idf: Idf) -> Paper | None:
     return next((s.paper for s in found if mentions(what, s.paper, idf, rare=rare) == asked), None)
 
 
+DESCRIBED_CHARS = 3000  # (an abstract of the corpus is under 2,500 characters; a hostile record may be longer)
+
+
 def described(paper: Paper) -> str:
     """What a paper is searched by for its neighbours: its title and abstract. (Its title and the one sentence
     saying what it does had found papers sharing that sentence's "In this paper, we …": of the papers on the
     tuning sets' topic lists, 1.49 of the 5 nearest were on a list with it; 1.86 with the whole abstract.)"""
-    return f"{paper.title}. {paper.abstract}"
+    return f"{paper.title}. {paper.abstract}"[:DESCRIBED_CHARS]
 
 
 def similar_answer(question: str, paper: Paper, found: Sequence[Source], restricted: bool = False) -> AnswerStream:
