@@ -1818,3 +1818,10 @@ def test_similar_papers_are_of_the_paper_an_answer_was_of_and_near_it_by_its_who
     titles = [c.title for c in similar.citations]
     assert titles and "SPLADE v2: Sparse Lexical and Expansion Model for Information Retrieval" in titles, similar.text
     assert history[0].answer.citations[0].title not in titles, similar.text
+
+
+def test_which_is_most_cited_of_a_list_says_the_corpus_records_no_citations(offline):
+    # it had been read as "which is better?" and described each of the list's papers
+    history = _talk(offline, "Which papers study dense retrieval?")
+    cited = offline.ask("which is most cited?", history=history)
+    assert cited.text.startswith("The corpus records no citation counts"), cited.text

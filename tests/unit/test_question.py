@@ -489,6 +489,14 @@ def test_a_name_spelling_the_title_s_initials_names_the_paper():
     assert analyse("Is it faster than BM25?").terms == ("faster", "bm25")
 
 
+def test_the_risks_of_a_topic_are_its_limits_and_privacy_risks_a_topic():
+    # "what are the risks?" after a list had searched the corpus for "risks" (a finance paper's risk management)
+    assert analyse("what are the risks?").weakness and not analyse("what are the risks?").terms
+    assert analyse("What are the main risks of dense retrieval?").terms == ("dens", "retriev")
+    assert not analyse("Which papers study privacy risks of trained models?").weakness
+    assert not analyse("How can the risks of static hard negatives be avoided?").weakness  # what is asked about
+
+
 def test_how_a_thing_is_done_is_no_place_it_applies():
     # "explained in words" had made "words" where the topic applies: the paper on LLMs reading embeddings, without
     # the word, was refused as on another subject

@@ -106,7 +106,10 @@ _USUAL_KIND = re.compile(
 _WEAKNESS = re.compile(
     r"(?:\b(?:(?:main|key|biggest|common|typical)\s+)?(?:downsides?|drawbacks?|limitations?|weakness(?:es)?|"
     r"disadvantages?|shortcomings?|challenges|trade-?offs?|caveats?|pros\s+and\s+cons|pitfalls?"
-    r"|failure\s+(?:modes?|cases?)|(?<=common\s)failures)"  # "common failure modes of dense retrievers"
+    r"|failure\s+(?:modes?|cases?)|(?<=common\s)failures"  # "common failure modes of dense retrievers"
+    # "what are the risks?", "what are the main risks of X?" (not "privacy risks", "the risks of static hard
+    # negatives" as what a question asks about)
+    r"|(?:(?<=what are the )|(?<=what're the ))(?:main\s+|key\s+|biggest\s+)?risks)"
     r"|\bwhat(?:'s|’s|\s+is|\s+goes|\s+went|\s+can\s+go)\s+wrong(?:\s+with)?"  # "What's wrong with [MASK] tokens?"
     r"|\bwhat\s+limits"  # "What limits sparse autoencoders?"
     r"|\b(?:open|remaining|unsolved|unresolved)\s+"
