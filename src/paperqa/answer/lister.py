@@ -203,6 +203,6 @@ class Lister:
             return Draft(refusal(sources, apart=unwritten), answerable=False)
         if unsaid := modifier_lacked(asked, [sources[i] for i in first[:2]], self.subjects.names):
             return Draft(refusal(sources, apart=unsaid), answerable=False)
-        if unsaid := head_lacked(asked, [sources[i] for i in first[:2]], self.subjects.idf):
+        if unsaid := head_lacked(asked, [sources[i] for i in first[:2]], self.idf):
             return Draft(refusal(sources, apart=unsaid), answerable=False)
         return closest(asked, sources, first[:2], self.pick, lack_said)

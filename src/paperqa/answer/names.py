@@ -128,7 +128,7 @@ _CONNECTIVES = frozenset({"the", "a", "an", "and", "of", "for", "with", "to", "i
 
 def _initialled(head: str, text: str) -> list[str]:
     """The coined words of an abstract spelling its title's initials and then a start of its last word: "SENet" of
-    "Squeeze-and-Excitation Networks", "ResNet" of "Residual Networks"."""
+    "Squeeze-and-Excitation Networks" (its "SENet architectures")."""
     words = [w for w in re.findall(r"[A-Za-z]+", head) if w.casefold() not in _CONNECTIVES]
     if len(words) < 2:
         return []
