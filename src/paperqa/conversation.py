@@ -20,6 +20,7 @@ from .more_asked import more_asked
 from .ordinals import ELLIPSIS, REF, other_pointed, picked_alone, pointed_at, pointer, this_written
 from .read_back import OPENING, PAPERS_NAMED, WHICH_OF, Cues, narrowing, read_back
 from .resolved import NOTHING_BEFORE, Resolved
+from .similar_of import similar_of
 from .superlative import PICKED_ONE, WHICH_ONE, superlative
 from .text import subject_terms
 from .turns import (
@@ -43,7 +44,7 @@ from .turns import (
     similar_alone,
     the_other,
 )
-from .two_discussed import answered_of, two_discussed
+from .two_discussed import two_discussed
 from .types import Paper
 from .upvotes import UpvotesAsked, upvotes_asked
 
@@ -126,7 +127,7 @@ def _follow_up(
         return pointed
     question, last = pointed
     if similar_alone(question):
-        return _similar(question, last, filters, years, upvotes)
+        return similar_of(question, last, filters, years, upvotes)
     note: str | None = None
     # "which one is newer?", "which is the most upvoted?" ask of the last answer's papers ("Which is newer, SPLADE
     # or SPLADE v2?" names its own)
@@ -218,21 +219,6 @@ def _pointed(question: str, history: Sequence[Turn], last: Turn) -> tuple[str, T
             earlier = next((t.question for t in reversed(history) if not picked_alone(t.question)), "")
             question = _asked_again(earlier, ellipsis.group(1)) or question
     return question, last
-
-
-def _similar(
-    question: str, last: Turn, filters: Filters, years: YearsAsked | None, upvotes: UpvotesAsked | None
-) -> Resolved:
-    """ "any similar papers?", "related work?", "papers like [2]": those closest to the paper just discussed."""
-    refs = [int(n) for n in REF.findall(question)]
-    ids = [last.answer.sources[n - 1].paper.id for n in refs if 1 <= n <= len(last.answer.sources)]
-    # (of an answer of one paper, that one: the "Related: …" papers after it are not what it was of)
-    one = [paper_id for paper_id, _ in answered_of(last, 1)]
-    ids = list(dict.fromkeys(ids or one or [c.paper_id for c in last.answer.citations]))
-    if len(ids) != 1:
-        # (no "[n]" in the reply: the chat would show it as a citation)
-        return Resolved(question, None, "Similar to which paper? Ask of one: “papers similar to the second one”.")
-    return Resolved(question, filters if filters.active else None, similar_to=ids[0], dates=years, upvotes=upvotes)
 
 
 def _asked(
