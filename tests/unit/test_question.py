@@ -497,6 +497,15 @@ def test_the_risks_of_a_topic_are_its_limits_and_privacy_risks_a_topic():
     assert not analyse("How can the risks of static hard negatives be avoided?").weakness  # what is asked about
 
 
+def test_a_name_with_words_of_its_own_in_parentheses_is_another_name_of_the_word_before():
+    # "through the unembedding (LM head)" had asked for both (a paper writing "LM-head" lacked "unembedding")
+    asked = analyse("Which papers read neurons through the unembedding (LM head)?")
+    assert (frozenset({"unembed"}), frozenset({"lm", "head"})) in asked.either
+    assert (frozenset({"feed", "forward"}), frozenset({"mlp"})) in analyse(
+        "Which papers prune feed-forward (MLP) layers?"
+    ).either
+
+
 def test_how_a_thing_is_done_is_no_place_it_applies():
     # "explained in words" had made "words" where the topic applies: the paper on LLMs reading embeddings, without
     # the word, was refused as on another subject

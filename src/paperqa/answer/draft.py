@@ -153,14 +153,23 @@ def sentence_terms(paper: Paper) -> tuple[tuple[str, frozenset[str]], ...]:
     defined = [
         (re.compile(rf"(?<![\w-]){re.escape(a)}(?![\w-])"), prose_terms(d)) for d, a in definitions(paper.abstract)
     ]
-    out = []
+    out: list[tuple[str, frozenset[str]]] = []
     for s in substance(paper.abstract):
         words = set(prose_terms(s))
         for acronym, meaning in defined:
             if acronym.search(s):
                 words.update(meaning)
+        if out and _THIS_DOES.match(s):  # "This achieves gains of +5.4 …": what the sentence before did
+            words.update(out[-1][1])
         out.append((s, frozenset(words)))
     return tuple(out)
+
+
+# A sentence whose subject is what the sentence before said was done ("We leverage MAG to … This achieves …")
+_THIS_DOES = re.compile(
+    r"(?:This|These|Doing\s+so|It)\s+(?:achieves?|achieved|yields?|yielded|leads?|led|results?|resulted|gives?|gave"
+    r"|brings?|brought|improves?|improved|outperforms?|outperformed|reduces?|reduced)\b"
+)
 
 
 def in_order(source: Source, picked: Sequence[str]) -> list[str]:

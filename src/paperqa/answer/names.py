@@ -29,7 +29,12 @@ _CALLED = re.compile(rf"\b(?:called|named|dubbed|namely|termed){_CALLED_NAME}")
 _SHORT_NAME = re.compile(rf"(?:\bor|\(|\babbreviated as)\s+{_NAME}\s+for\s+short\b|\babbreviated\s+as\s+{_NAME}")
 # "We propose FlexPredict, …", "we introduce MingTok": the name of what the paper made, said without "called"
 _PROPOSING = r"\b(?i:we|this (?:paper|work))\s+(?i:introduce|propose|present|develop)s?"
-_PROPOSED = re.compile(rf"{_PROPOSING}{_CALLED_NAME}(?![\w-])")
+# ... "introduces a generic framework W2PGNN": after the kind of thing it is
+_KIND_BEFORE = (
+    r"(?:\s+(?:a|an|the)(?:\s+[a-z-]+){0,3}?\s+(?:framework|method|model|approach|system|algorithm|technique"
+    r"|pipeline|architecture|benchmark|dataset|metric))?"
+)
+_PROPOSED = re.compile(rf"{_PROPOSING}{_KIND_BEFORE}{_CALLED_NAME}(?![\w-])")
 _PROPOSING_VERBS = ("introduce", "propose", "present", "develop")  # a plain search before `_PROPOSING`'s
 _CALLING = ("called", "named", "dubbed", "namely", "termed")  # ... and `_CALLED`'s
 

@@ -80,9 +80,10 @@ _ENUMERATION = re.compile(
 # "or" list is.
 _PARENTHESISED = re.compile(r"\(([^()]{3,200})\)")
 _ITEM_SEPARATOR = re.compile(r",\s*|\s+(?:and|or)\s+")
-# One coined name in parentheses after a word ("feed-forward (MLP) layers"): another name of that word, as "or" is
-# (its second capital looked for ahead, then the word whole: a 100,000-letter word had taken 90 s to be no name)
-_ALIAS = re.compile(r"(?<![\w-])([\w-]+)\s+\(\s*([A-Z](?=[\w-]*?[A-Z])[\w-]*+)\s*\)")
+# One coined name in parentheses after a word ("feed-forward (MLP) layers"), or one with a word or two of its own
+# ("the unembedding (LM head)"): another name of that word, as "or" is (its second capital looked for ahead, then the
+# word whole: a 100,000-letter word had taken 90 s to be no name)
+_ALIAS = re.compile(r"(?<![\w-])([\w-]+)\s+\(\s*([A-Z](?=[\w-]*?[A-Z])[\w-]*+(?:\s[a-z][\w-]*+){0,2})\s*\)")
 
 
 def joined(text: str) -> str:
