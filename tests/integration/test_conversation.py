@@ -1825,3 +1825,10 @@ def test_which_is_most_cited_of_a_list_says_the_corpus_records_no_citations(offl
     history = _talk(offline, "Which papers study dense retrieval?")
     cited = offline.ask("which is most cited?", history=history)
     assert cited.text.startswith("The corpus records no citation counts"), cited.text
+
+
+def test_which_is_most_cited_after_one_paper_says_only_that_no_counts_are_recorded(offline):
+    # after one paper's answer it had said "The corpus records no citation counts. What it does: …" of that paper
+    history = _talk(offline, "Which papers study LLM unlearning?", "tell me more about the second one")
+    cited = offline.ask("which is most cited?", history=history)
+    assert cited.text == "The corpus records no citation counts.", cited.text

@@ -63,6 +63,8 @@ _PICKS = re.compile(r"\s*which\b", re.IGNORECASE)  # a follow-up picking some of
 # What the records count, not an abstract ("papers with more than 2 authors", "more than 100 upvotes")
 _RECORDED = frozenset(stem(w) for w in ("author", "authors", "upvote", "upvotes", "citation", "citations", "year"))
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
+NO_CITATIONS = "The corpus records no citation counts."
+_MOST_CITED = re.compile(r"\bmost[\s-]+cited\b|\bmost\s+citations\b", re.IGNORECASE)
 NEVER_SEEN = 0.35  # share of a question's key-term weight in words no chunk has, from which it is refused
 
 
@@ -81,6 +83,8 @@ class OfflineWriter:
     def write(self, asked: Asked, vector: np.ndarray, sources: Sequence[Source]) -> Draft:
         """The answer text with `[n]` citations numbered by source rank; of the one paper a conversation points
         at, a refusal says that its abstract does not say (not that it is about other topics)."""
+        if asked.record == "citations" and _MOST_CITED.search(asked.of_them):  # "which is most cited?" of one paper
+            return Draft(NO_CITATIONS, answerable=False)  # pointed at, or of a list: no count to give of any
         draft = self._write(asked, vector, sources)
         if asked.one_paper and len(sources) == 1 and not draft.answerable and not asked.with_code:
             return Draft(f"The abstract of “{inert(sources[0].paper.title)}” does not say this.", answerable=False)
@@ -282,7 +286,7 @@ class OfflineWriter:
         if asked.record and (named or asked.one_paper):  # "who wrote SPLADE?", "when was it published?"
             return self.one.record(asked.record, sources, named[0] if named else 0, hedged=False)
         if asked.record == "citations":  # "which paper is the most cited?"
-            return Draft("The corpus records no citation counts.", answerable=False)
+            return Draft(NO_CITATIONS, answerable=False)
         if asked.record == "author count":  # "which paper has the most authors?": no one paper to give it of
             return Draft(AUTHORS_UNRANKED, answerable=False)
         if asked.record == "authors" and not asked.terms:  # "Who are the authors?" of no paper (after a list)
