@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .answer.record import record_asked
 from .read_back import OPENING
 from .safe_text import inert
 from .turns import Turn, after_list, cited_numbers
@@ -39,7 +40,9 @@ def listed_again(question: str, last: Turn, latest: Turn, before: Turn) -> str |
     # The corpus refused the question just asked (papers weighed, none cited): "how many?" is of none (not of an
     # earlier answer's list, nor a search for "titles"). A reply of the chat's own ("it has no ninth paper") is not.
     which = "The last answer"
-    if not latest.answer.citations and not latest.answer.answerable and latest.answer.sources:
+    # ("which is most cited?", a field of the record the corpus lacks, refused no topic: "how many?" is of the list)
+    refused = not latest.answer.citations and not latest.answer.answerable and latest.answer.sources
+    if refused and record_asked(latest.question) is None:
         last, count = latest, 0
     elif len(set(cited_numbers(last))) <= 1 and before is not last:  # after one paper of a list: of the list
         last, count, which = before, len(set(cited_numbers(before))), "The list before the last answer"

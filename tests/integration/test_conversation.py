@@ -1832,3 +1832,7 @@ def test_which_is_most_cited_after_one_paper_says_only_that_no_counts_are_record
     history = _talk(offline, "Which papers study LLM unlearning?", "tell me more about the second one")
     cited = offline.ask("which is most cited?", history=history)
     assert cited.text == "The corpus records no citation counts.", cited.text
+    # ... which refused no topic: "how many are there?" after it is still of the list (it had said "no paper")
+    many = offline.ask("how many are there?", history=[*history, Turn("which is most cited?", cited)])
+    count = len({c.n for c in history[0].answer.citations})
+    assert many.text == f"The list before the last answer listed {count} papers.", many.text
