@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .answer.one_paper import RELATED
 from .ordinals import REF, THE_TWO
 from .safe_text import inert
 from .turns import Turn, after_list
@@ -53,7 +54,7 @@ def two_discussed(question: str, history: Sequence[Turn]) -> tuple[str, tuple[st
 def answered_of(turn: Turn, many: int) -> list[tuple[str, str]]:
     """The ids and titles of the papers an answer is of, when it is of `many` (its "Related: …" papers after them
     are not), in the order it cites them; else none."""
-    said = turn.answer.text.split(" Related: ", 1)[0]
+    said = turn.answer.text.split(f" {RELATED} ", 1)[0]
     cited = list(dict.fromkeys(int(n) for n in REF.findall(said)))
     titles = {c.n: (c.paper_id, c.title) for c in turn.answer.citations}
     return [titles[n] for n in cited if n in titles] if len(cited) == many else []

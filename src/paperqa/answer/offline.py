@@ -50,7 +50,7 @@ from .pointed import (
 )
 from .premise import premise_said, training_denied
 from .question import Asked, analyse, names_llms
-from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, orgs_said
+from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, NO_CITATIONS, orgs_said
 from .relevance import UNSEEN, Idf, Match, lacking, match
 from .spelled import spelled_out
 from .subjects import SHORT, Subjects
@@ -63,7 +63,6 @@ _PICKS = re.compile(r"\s*which\b", re.IGNORECASE)  # a follow-up picking some of
 # What the records count, not an abstract ("papers with more than 2 authors", "more than 100 upvotes")
 _RECORDED = frozenset(stem(w) for w in ("author", "authors", "upvote", "upvotes", "citation", "citations", "year"))
 CLEARLY_COVERED = 0.5  # below this support an answer says it is from the closest paper, not "the" paper
-NO_CITATIONS = "The corpus records no citation counts."
 _MOST_CITED = re.compile(r"\bmost[\s-]+cited\b|\bmost\s+citations\b", re.IGNORECASE)
 NEVER_SEEN = 0.35  # share of a question's key-term weight in words no chunk has, from which it is refused
 

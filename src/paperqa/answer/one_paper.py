@@ -33,6 +33,8 @@ _BEST = re.compile(r"\b(?:best|better|strongest|wins?|leads?)\b", re.IGNORECASE)
 _WHAT_WINS = re.compile(r"\s*(?:what|which)\b", re.IGNORECASE)  # asks what is ahead ("does X beat Y?" asks of X)
 FEW_CHUNKS = 0.6  # share of the highest IDF from which a word a named paper lacks is asked of it ("creativity")
 
+RELATED = "Related:"  # what opens each paper an answer of one paper names after it ("Related: X [3].")
+
 
 def _ahead_in(sentence: str, where: Sequence[str]) -> bool:
     """Whether a sentence says what comes out ahead (beats others, or is best) in the places asked about."""
@@ -236,7 +238,7 @@ class OnePaper:
             self.vectors.prepare([sources[i].paper for i in (top, *others)])
             whole = self.vectors.whole(sources[top].paper)
             others = [i for i in others if float(whole @ self.vectors.whole(sources[i].paper)) >= STRAY]
-        extra = " ".join(f"Related: {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
+        extra = " ".join(f"{RELATED} {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid, exampled=exampled)
         draft.text = " ".join(x for x in (opening, body, extra) if x)
         return draft

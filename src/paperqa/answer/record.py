@@ -63,6 +63,7 @@ _ASKED: tuple[tuple[Record, re.Pattern[str]], ...] = (
         r"|\bbuil(?:d|ds|ding|t)\s+(?:on|upon)\s+(?:it|this|that|them|these)\b",
         re.IGNORECASE)),
 )  # fmt: skip
+NO_CITATIONS = "The corpus records no citation counts."
 AUTHORS_UNRANKED = (
     "The corpus records how many authors each paper has, not who they are, and gives the count of one paper at a "
     "time (“how many authors does it have?” after an answer about it); it does not rank papers by it."
@@ -121,7 +122,7 @@ def record_said(record: Record, paper: Paper) -> str:
             return f"The corpus lists {inert(paper.url)} for {title}."
         return f"The corpus lists no link for {title}."
     upvotes = f"; it lists {paper.upvotes} upvotes for {title}" if paper.upvotes is not None else ""
-    return f"The corpus records no citation counts{upvotes}."
+    return f"{NO_CITATIONS[:-1]}{upvotes}."
 
 
 def orgs_said(papers: Sequence[Paper]) -> str:
