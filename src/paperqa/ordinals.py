@@ -38,6 +38,8 @@ ELLIPSIS = re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(\[\d+\])\s*[?.!]
 _FIRST_N = re.compile(
     r"\b(?:the\s+)?(first|top|last)\s+(" + "|".join(NUMBER_WORDS[1:]) + r"|[2-9]|10)\b"
     r"(?!(?:\s+(?:ones|papers|works|studies))?\s+(?:to|that|which|who|on|about|in|of|from|for)\b)"
+    # "the top 10 predictions", "the first two layers": a count of something of a paper's, not of the last answer
+    r"(?!\s+(?!(?:ones|papers|works|studies|results|answers|sources|citations|references|hits|items)\b)[a-z]{2,}[^s\W]s\b)"
     r"(?:\s+(?:ones|papers|works|studies))?\b",
     re.IGNORECASE,
 )

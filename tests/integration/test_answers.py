@@ -1581,3 +1581,12 @@ def test_a_name_given_after_the_kind_of_thing_it_is_and_a_figure_this_achieves_a
         "How much does the Methodology Adjacency Graph improve Recall@3 for methodology inspiration retrieval?"
     )
     assert "+5.4 in Recall@3" in gain.text.split("[1]: ", 1)[1].split(" [1]")[0], gain.text  # first said
+
+
+def test_a_count_of_a_paper_s_own_things_is_no_pointer_at_the_last_answer(offline):
+    # "for top 10 predictions" had been read as "the top 10" papers of an earlier answer, of which there was none;
+    # "the first two" still points
+    answer = offline.ask("What share of a supervised model's performance does ERU-KG reach for top 10 predictions?")
+    assert answer.answerable and "89%" in answer.text, answer.text
+    assert "no earlier answer" in offline.ask("Compare the first two.").text
+    assert "no earlier answer" in offline.ask("summarize the top 3 results").text
