@@ -75,6 +75,7 @@ _PLAIN = {
     "cheaply": "efficiently",
     "diff": "difference",  # "whats the diff between dense and sparse retrieval"
     "diffs": "differences",
+    "tiny": "small",  # "overfitting an LLM on a tiny dataset": the papers' "very small datasets"
     "sarcasm": "irony",  # what the shared tasks name it
     "sarcastic": "irony",
 }

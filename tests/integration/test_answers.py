@@ -1590,3 +1590,11 @@ def test_a_count_of_a_paper_s_own_things_is_no_pointer_at_the_last_answer(offlin
     assert answer.answerable and "89%" in answer.text, answer.text
     assert "no earlier answer" in offline.ask("Compare the first two.").text
     assert "no earlier answer" in offline.ask("summarize the top 3 results").text
+
+
+def test_a_tiny_dataset_is_the_papers_small_one(offline):
+    # the hyperfitting paper had been refused for lacking "tiny": it writes "very small datasets"
+    answer = offline.ask(
+        "Which paper finds that overfitting an LLM on a tiny dataset makes its greedy long generations better?"
+    )
+    assert answer.answerable and answer.citations[0].title.startswith("The Hyperfitting Phenomenon"), answer.text
