@@ -185,7 +185,7 @@ FRAME = frozenset(
         "concern concerns concerned concerning regarding "  # "Which papers tackle X?", "… discuss X", "… concerning X"
         "seminal happening known "  # "seminal papers on X", "what is happening in X?", "what is known about X?"
         "analyse analyses analysed analysing analyze analyzes analyzed analyzing "  # "propose or analyse X"
-        "particular certain one first differ differs difference differences "
+        "particular certain one first last differ differs difference differences "
         "inside across among amongst beyond toward towards onto throughout besides beside outside "  # where, not what
         "around "  # "without keeping old data around": where it is kept, not what
         # A researcher's own framing: "I'm working on X; which papers should I read?", "what are my options?"

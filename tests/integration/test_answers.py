@@ -1598,3 +1598,11 @@ def test_a_tiny_dataset_is_the_papers_small_one(offline):
         "Which paper finds that overfitting an LLM on a tiny dataset makes its greedy long generations better?"
     )
     assert answer.answerable and answer.citations[0].title.startswith("The Hyperfitting Phenomenon"), answer.text
+
+
+def test_the_last_layers_asked_of_are_no_last_word_to_find(offline):
+    # "the last layers" had been searched for "last": a paper on long documents ("after the last segment") was quoted
+    # for how BERT's layers differ
+    answer = offline.ask("How does the first layer of BERT differ from the last layers?")
+    assert answer.answerable and "Long Document" not in answer.citations[0].title, answer.text
+    assert "layers" in answer.text.split("References:")[0], answer.text
