@@ -196,6 +196,7 @@ FRAME = frozenset(
         "big "  # "How big is the USPTO-3M dataset?" asks a size (no abstract of the corpus says "big")
         "hot trending exciting "  # "What's hot in 2026?": the newest papers, no topic
         "came come comes appeared "  # "Which papers came out in 2025 on unlearning?": when, not what
+        "invent invents invented coined "  # "who invented pointer networks?": its origin (the paper naming it)
         "let lets letting "  # "… while still letting it understand it?": what is kept, said in what follows
         "start starting begin beginner beginners intro introductory "  # "a paper to start with on retrieval"
         "whats deal "  # "whats the deal with matryoshka embeddings" (typed without its apostrophe)

@@ -1203,3 +1203,25 @@ def test_an_alternative_repeating_how_the_first_was_joined_is_read_past_it():
     # "from neuroscience or from how the human brain works": "human", not an empty side making neuroscience optional
     asked = analyse("Which papers take inspiration from neuroscience or from how the human brain works?")
     assert (frozenset({"neurosci"}), frozenset({"human"})) in asked.either
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Which paper first introduced the transformer?", "transformer"),
+        ("Who coined the term representation engineering?", "representation engineering"),
+        ("Who invented pointer networks?", "pointer networks"),
+        ("Which paper introduced BERT?", "BERT"),
+        # a paper that made something, asked by what it does: a lookup, not an origin
+        ("Which paper introduced a loss for hard negatives?", None),
+        ("Which paper proposed using LLMs as rerankers?", None),
+        ("Which papers introduce new datasets for retrieval?", None),
+    ],
+)
+def test_the_origin_of_a_thing_named_in_plain_words_is_asked_whole(question, name):
+    assert analyse(question).introduced == name
+
+
+def test_the_kind_of_thing_an_origin_is_asked_of_is_no_part_of_its_name():
+    assert analyse("Which paper introduced the Matryoshka idea?").introduced == "Matryoshka"
+    assert analyse("Who invented the attention mechanism?").introduced == "attention"

@@ -103,7 +103,7 @@ def not_introduced(name: str, sources: Sequence[Source]) -> str:
     word = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
     mentioning = [s for s in sources if word.search(f"{s.paper.title} {s.paper.abstract}")][:3] or sources[:2]
     listed = "; ".join(f"“{inert(s.paper.title)}”" for s in mentioning)
-    return f"No paper found in the corpus says it introduces {inert(name)}. Papers found that mention it: {listed}."
+    return f"No paper found in the corpus says it introduces “{inert(name)}”. Papers found that mention it: {listed}."
 
 
 def none_named(names: Sequence[str]) -> str:

@@ -284,6 +284,23 @@ def as_named(text: str, name: str) -> str | None:
     return found.group(0) if found else None
 
 
+def _title_heads(title: str) -> list[str]:
+    """A title, and its part before a colon or dash, without an opening article: what a paper is named in plain
+    words ("Pointer Networks", "The Hyperfitting Phenomenon: …")."""
+    heads = [title] + [title.split(separator, 1)[0] for separator in (":", " -- ") if separator in title]
+    return [re.sub(r"^(?i:the|a|an)\s+", "", head.strip()) for head in heads]
+
+
+def _named_for(head: str, name: str) -> bool:
+    """Whether a title's head is named for a (folded) thing: it, or it and at most two words more ("Matryoshka
+    Representation Learning" of "Matryoshka"; not "Transformer as Linear Expansion of Learngene", nor "ColBERT-XM"
+    of "ColBERT")."""
+    words = head.split()
+    return fold(head) == name or (
+        fold(" ".join(words[: len(name.split())])) == name and len(words) <= len(name.split()) + 2
+    )
+
+
 def introduces(paper: Paper, name: str) -> bool:
     """Whether a paper may be the one that made a name: one of its own names, the coined word opening its title's
     name ("The RoboDepth Challenge: …", "gaBERT -- …"), or what its abstract says it introduces ("we introduce
@@ -298,7 +315,7 @@ def introduces(paper: Paper, name: str) -> bool:
                 w for w in re.findall(r"[\w-]+", paper.title.split(separator, 1)[0]) if w.casefold() not in _ARTICLES
             ]
             made += head[:1] if head and is_coined(head[0]) else []
-    if any(fold(n) == folded for n in made):
+    if any(fold(n) == folded for n in made) or any(_named_for(h, folded) for h in _title_heads(paper.title)):
         return True
     said = re.compile(
         rf"\b(?i:we|this (?:paper|work))\s+(?:introduce|propose|present|develop)s?\s+(?:the\s+|an?\s+)?"

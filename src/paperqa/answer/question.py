@@ -41,7 +41,13 @@ _DATES_COMPARED = re.compile(rf"\b(?:{DATED_COMPARATIVE})\b", re.IGNORECASE)
 _INTRODUCED = re.compile(
     r"\b(?i:(?:which|what)\s+(?:paper|work|study|article)|who)\s+(?i:first\s+)?"
     r"(?i:introduced?|proposed?|presented?|created?|invented?|developed?|coined?)\s+(?i:the\s+|an?\s+)?"
-    rf"(?P<name>{COINED}(?:\s+{COINED})*)(?![\w-])",
+    rf"(?P<name>{COINED}(?:\s+{COINED})*)(?![\w-])"
+    # "Which paper first introduced the transformer?", "who invented the attention mechanism?": the origin of a
+    # thing named in plain words, the whole question (not "which paper introduced a loss for X?", one that did)
+    r"|\b(?i:(?:which|what)\s+(?:paper|work|study|article)|who)\s+"
+    r"(?i:(?:first|originally)\s+(?:introduced|proposed|presented|developed)|invented|coined|introduced\s+the)\s+"
+    r"(?i:the\s+)?(?i:(?:term|phrase|word|name)\s+)?(?P<plain>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
+    r"(?:\s+(?i:idea|concept|approach|method|technique|mechanism|framework|architecture))?\s*[?.!]*\s*$",
 )
 # A framing verb that is also a task, as what papers do to a kind of text ("papers that summarize legal
 # documents"), not a request ("Summarize the paper on X") or a survey asked for ("papers summarizing research on X").
@@ -246,7 +252,7 @@ def _analysed(question: str) -> Asked:
         order,
         count,
         record=record,
-        introduced=m.group("name") if (m := _INTRODUCED.search(question)) else None,
+        introduced=(m.group("name") or m.group("plain")) if (m := _INTRODUCED.search(question)) else None,
         best=how.best,
         weakness=how.weakness,
         finding=how.finding,
