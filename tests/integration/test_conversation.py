@@ -980,7 +980,7 @@ def test_more_after_a_comparison_asks_of_which_and_after_no_paper_says_there_is_
 
 def test_more_after_a_list_of_one_paper_is_more_of_that_paper(offline):
     # "The last list gave the 1 papers found on that" was said to "tell me more" after a list of one
-    question = "Which papers release a benchmark?"
+    question = "Which papers study momentum decoding?"
     first = offline.ask(question)
     assert len({c.paper_id for c in first.citations}) == 1, first.text
     more = offline.ask("tell me more", history=[Turn(question, first)])

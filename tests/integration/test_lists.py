@@ -877,3 +877,13 @@ def test_hash_codes_and_a_common_codebase_are_no_source_code(offline):
     assert "Augmented Embeddings for Custom Retrievals" in {c.title for c in answer.citations}, answer.text
     hashing = offline.ask("Which papers learn binary hash codes for fast image retrieval?")
     assert any("Hashing" in c.title for c in hashing.citations), hashing.text
+
+
+def test_papers_making_data_are_those_saying_they_release_or_curate_it_not_those_putting_text_into_one(offline):
+    # "introducing adversarial passages to corpora" (GASLITE) had been the only paper listed for making retrieval
+    # datasets; "we curate a book-plot retrieval dataset", "we first introduce LoCoV1, a novel 12 task benchmark"
+    # had been missed
+    answer = offline.ask("Which papers introduce new datasets for retrieval?")
+    cited = {c.title.split(":")[0] for c in answer.citations}
+    assert "GASLITEing the Retrieval" not in cited, answer.text
+    assert {"SitEmb-v1.5", "Benchmarking and Building Long-Context Retrieval Models with LoCo and M2-BERT"} <= cited

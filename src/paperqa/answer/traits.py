@@ -19,8 +19,14 @@ _LANGUAGE_MODEL = re.compile(
 # makes none is not on it). The same words in a question ask for such papers; in an abstract, or a data set named
 # in a title, they say a paper makes one.
 DATA_NOUN = re.compile(r"\b(?:benchmarks?|datasets?|corpus|corpora|test-?beds?)\b(?!-)", re.IGNORECASE)
-MAKES_DATA = re.compile(r"\b(?:propos|introduc|releas|buil|construct|creat|present|contribut|collect)\w*\s+"
-                        rf"(?:[\w-]+\s+){{0,3}}?{DATA_NOUN.pattern}", re.IGNORECASE)  # fmt: skip
+# A making of data: "release a multinational English legal corpus", "introduce T2Ranking, a large-scale Chinese
+# benchmark"; not data a thing is put into ("introducing adversarial passages to corpora") nor a clause between
+# ("introducing backward model improves the benchmark")
+_NOT_BETWEEN = r"(?!(?:to|into|from|across|over|on|in|within|using|with|by|via|is|are|was|were|has|have|that|which)\b)"
+_MAKING = r"propos|introduc|releas|buil|construct|creat|present|contribut|collect|curat|compil"
+MAKES_DATA = re.compile(rf"\b(?:{_MAKING})\w*\s+"
+                        rf"(?:(?:{_NOT_BETWEEN}[\w-]+\s+){{0,4}}?|[\w.-]+(?:,|\s--)\s+an?\s+(?:[\w-]+\s+){{0,3}}?)"
+                        rf"{DATA_NOUN.pattern}", re.IGNORECASE)  # fmt: skip
 
 
 def makes_data(paper: Paper) -> bool:
