@@ -44,7 +44,9 @@ def listed_again(question: str, last: Turn, latest: Turn, before: Turn) -> str |
     refused = not latest.answer.citations and not latest.answer.answerable and latest.answer.sources
     if refused and record_asked(latest.question) is None:
         last, count = latest, 0
-    elif len(set(cited_numbers(last))) <= 1 and before is not last:  # after one paper of a list: of the list
+    # after one paper of a list ("tell me more about the second"): of the list; not after a list of one ("only
+    # the ones about BERT" of six), which is the list asked of
+    elif len(set(cited_numbers(last))) <= 1 and before is not last and not after_list(last):
         last, count, which = before, len(set(cited_numbers(before))), "The list before the last answer"
     else:
         count = len(set(cited_numbers(last)))

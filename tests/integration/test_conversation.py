@@ -1836,3 +1836,15 @@ def test_which_is_most_cited_after_one_paper_says_only_that_no_counts_are_record
     many = offline.ask("how many are there?", history=[*history, Turn("which is most cited?", cited)])
     count = len({c.n for c in history[0].answer.citations})
     assert many.text == f"The list before the last answer listed {count} papers.", many.text
+
+
+def test_how_many_and_the_titles_after_a_list_narrowed_to_one_paper_are_of_that_list(offline):
+    # "only the ones about multimodal models" kept one of eight unlearning papers; "how many?" had answered "The list
+    # before the last answer listed 8 papers", as if the one were picked from the list rather than the list asked
+    history = []
+    for question in ("Which papers study unlearning?", "only the ones about multimodal models"):
+        history.append(Turn(question, offline.ask(question, history=history)))
+    assert len({c.paper_id for c in history[-1].answer.citations}) == 1, history[-1].answer.text
+    assert offline.ask("how many?", history=history).text == "The last answer listed 1 paper."
+    titles = offline.ask("give me the titles", history=history).text
+    assert titles.startswith("The titles of the papers the last answer cited:") and titles.count("\n- ") == 1, titles
