@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .anaphora import NARROW, SINGULAR
+from .answer.figures import BY_SPEED
 from .answer.question import analyse
 from .filters import Filters
 from .ordinals import pointer
@@ -89,6 +90,7 @@ def read_back(question: str, history: Sequence[Turn], last: Turn, filters: Filte
         titles = list(dict.fromkeys(c.title for c in last.answer.citations))
         if len(titles) >= 2 and (cues.better or analyse(question).shape == "compare"):  # "how do they differ?"
             query = "Compare " + " and ".join(f"“{t}”" for t in titles)
+            query += ": which is fastest?" if BY_SPEED.search(question) else ""  # (by what each states)
         elif len(titles) >= 2 and cues.elliptical and (gain := _HOW_MUCH.match(question)):  # "how much faster?"
             query = f"{gain[0]} are {' and '.join(f'“{t}”' for t in titles)}?"  # each one's, as asked of both
     elif (

@@ -1848,3 +1848,14 @@ def test_how_many_and_the_titles_after_a_list_narrowed_to_one_paper_are_of_that_
     assert offline.ask("how many?", history=history).text == "The last answer listed 1 paper."
     titles = offline.ask("give me the titles", history=history).text
     assert titles.startswith("The titles of the papers the last answer cited:") and titles.count("\n- ") == 1, titles
+
+
+def test_which_is_fastest_of_a_list_quotes_each_speed_stated_and_ranks_none(offline):
+    # "which one is the fastest?" after eight compression papers had said what each does ("we explore the idea of
+    # training LLMs over compressed text"), no speed among them, though VTrans and ZIP-FIT state theirs
+    question = "Which papers compress LLMs?"
+    listed = offline.ask(question)
+    fastest = offline.ask("which one is the fastest?", history=[Turn(question, listed)]).text
+    assert fastest.startswith("The abstracts do not rank them by speed; what each states:"), fastest
+    assert "upto 25 times" in fastest and "85.1% faster" in fastest, fastest
+    assert "\nNo speed is stated in " in fastest, fastest

@@ -10,6 +10,7 @@ from ..types import Source
 from .asked_names import any_of
 from .citations import inert
 from .draft import Draft, contribution, short_name
+from .figures import BY_SPEED, speed_stated
 from .names import coined_said
 from .picking import Picker
 from .question import Asked
@@ -34,12 +35,19 @@ def compared(
     named_other = False
     kind = asked.named_kind  # "what datasets do they use?" of two papers: where each names one, or that it names none
     nameless: list[str] = []
+    by_speed = bool(BY_SPEED.search(asked.text))
+    slow: list[str] = []  # sides stating no speed, when asked which is fastest
     for i in sides:
         against = any_of([*absent, *(names[j] for j in sides if j != i)])
         named_other |= bool(against and against.search(sources[i].paper.abstract))
         reported = None if brief else pick.best(asked, sources[i], numeric=True, saying=against)
         does = next((s for s in substance(sources[i].paper.abstract) if coined[i] in s), None) if coined[i] else None
+        # (where it compares itself with another side, that; else its speed in its own words)
+        if by_speed and not (reported and against and against.search(reported)):
+            reported = speed_stated(substance(sources[i].paper.abstract))
+            slow += [] if reported else [f"{names[i]} [{i + 1}]"]
         picked = [s for s in (does or contribution(sources[i]), reported) if s]
+        picked = [reported] if by_speed and brief and reported else picked
         if kind and (naming := pick.naming(asked, sources[i])):
             picked = [naming]
         elif kind:
@@ -56,10 +64,15 @@ def compared(
             before.append(f"The corpus has no date for {' or '.join(undated)}.")
     other = "papers" if len(sides) > 2 else "paper"
     after = [] if named_other or absent or kind else [f"No abstract names the other {other}."]  # each alone
+    if by_speed:  # which is fastest: what each states, and which state no speed
+        before.append("The abstracts do not rank them by speed; what each states:" if brief else "")
+        after = [f"No speed is stated in {', '.join(slow)}."] if slow and len(slow) < len(sides) else after
+        after = ["None of their abstracts states a speed."] if len(slow) == len(sides) else after
     if nameless:  # said first, not left to the quotes (what each does, in its place)
         before.append(f"The abstract of {' and of '.join(nameless)} names no {kind}.")
     if brief:  # one line each, as a list is
-        draft.text = "\n".join([*before, f"What each of the {len(sides)} does:", *(f"- {p}" for p in parts), *after])
+        head = [] if by_speed else [f"What each of the {len(sides)} does:"]
+        draft.text = "\n".join([*filter(None, before), *head, *(f"- {p}" for p in parts), *after])
     else:
-        draft.text = " ".join([*before, *parts, *after])
+        draft.text = " ".join([*filter(None, before), *parts, *after])
     return draft

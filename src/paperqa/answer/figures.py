@@ -72,6 +72,15 @@ def figure_of(word: str, sentences: Sequence[str]) -> str | None:
     return next((s for s in sentences if figures_in(s) and has(word, frozenset(terms(s)))), None)
 
 
+# "which one is the fastest?" of several papers: each one's speed where its abstract states one (none ranks them)
+BY_SPEED = re.compile(r"\b(?:fastest|faster|quickest|quicker|speed-?ups?)\b", re.IGNORECASE)
+
+
+def speed_stated(sentences: Sequence[str]) -> str | None:
+    """The first sentence stating a speed in figures ("2.3x faster", "a 40% speed-up"), if any."""
+    return next((s for s in sentences if _SPEED_SAID.search(s) and figures_in(s)), None)
+
+
 def figures_in(sentence: str) -> frozenset[str]:
     """The figures a sentence states, its list markers ("(1)", "(ii)") and references' years none."""
     return numbers(_CITED_YEAR.sub(" ", _ENUMERATOR.sub(" ", sentence)))
