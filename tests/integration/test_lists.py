@@ -887,3 +887,11 @@ def test_papers_making_data_are_those_saying_they_release_or_curate_it_not_those
     cited = {c.title.split(":")[0] for c in answer.citations}
     assert "GASLITEing the Retrieval" not in cited, answer.text
     assert {"SitEmb-v1.5", "Benchmarking and Building Long-Context Retrieval Models with LoCo and M2-BERT"} <= cited
+
+
+def test_a_list_ranked_by_speedup_quotes_each_paper_s_speedup(offline):
+    # LSH-MoE had been quoted for its 45% all-to-all communication ratio, not its "1.28x - 2.2x of speedup"
+    answer = offline.ask("Which MoE papers report the biggest speedup?")
+    assert "do not rank them against each other" in answer.text, answer.text
+    lsh = next(line for line in answer.text.splitlines() if line.startswith("- LSH-MoE"))
+    assert "1.28x - 2.2x of speedup" in lsh, answer.text

@@ -18,7 +18,7 @@ MEASURES = frozenset(
     for w in "speedup speedups accuracy compression reduction gain gains improvement throughput latency memory score "
     "precision recall f1 bleu rouge perplexity ndcg mrr saving savings acceleration".split()
 )
-_UNRANKED = "the abstracts do not rank them against each other; each line gives what its paper reports"
+UNRANKED = "the abstracts do not rank them against each other; each line gives what its paper reports"
 
 
 def each_counted(question: str, among: int, sources: Sequence[Source]) -> Draft | None:
@@ -68,7 +68,7 @@ def each_reporting(measure: str, written: str, sources: Sequence[Source]) -> Dra
         return None
     papers = f"{len(found)} paper{'s' if len(found) != 1 else ''}"
     their = "their" if len(found) != 1 else "its"
-    return _listed(f"The corpus has {papers} stating {their} {written} ({_UNRANKED}):", found)
+    return _listed(f"The corpus has {papers} stating {their} {written} ({UNRANKED}):", found)
 
 
 def _stating(stem: str, sources: Sequence[Source]) -> list[tuple[int, Source, str]]:

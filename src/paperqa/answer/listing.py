@@ -8,12 +8,14 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..dates import date_key
-from ..text import terms
+from ..text import substance, terms
 from ..types import Source
 from .asking import Order
 from .citations import inert
 from .draft import Draft, contribution, says_what_it_does
+from .each import UNRANKED
 from .evidence import has, key_terms
+from .figures import BY_SPEED, speed_stated
 from .phrases import as_written, kind_said
 from .picking import Picker
 from .pointed import lacked_by_all
@@ -114,7 +116,7 @@ def list_head(
     if asked.weakness:  # "the open problems in X": each line is a limit its paper states
         head += " (each line gives a limit or open problem its paper states)"
     if asked.best:  # "the best method for X": no abstract ranks the others; each says what it reports
-        head += " (the abstracts do not rank them against each other; each line gives what its paper reports)"
+        head += f" ({UNRANKED})"
     return head, chosen
 
 
@@ -142,6 +144,8 @@ def quoted_line(asked: Asked, source: Source, pick: Picker) -> str:
     held = bool(wanted) and all(has(t, words) for t in wanted)
     if not (asked.best or asked.makes_data) and held and (kind is None or kind.search(does)):
         return does
+    if asked.best and BY_SPEED.search(asked.text) and (speed := speed_stated(substance(source.paper.abstract))):
+        return speed  # "which report the biggest speedup?": its speed-up, not another figure
     saying = MAKES_DATA if asked.makes_data else kind
     return pick.best(asked, source, numeric=asked.best, saying=saying)
 
