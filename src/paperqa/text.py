@@ -197,6 +197,7 @@ FRAME = frozenset(
         "hot trending exciting "  # "What's hot in 2026?": the newest papers, no topic
         "came come comes appeared "  # "Which papers came out in 2025 on unlearning?": when, not what
         "invent invents invented coined "  # "who invented pointer networks?": its origin (the paper naming it)
+        "together "  # "knowledge graphs and LLMs together": both, as "and" says
         "let lets letting "  # "… while still letting it understand it?": what is kept, said in what follows
         "start starting begin beginner beginners intro introductory "  # "a paper to start with on retrieval"
         "whats deal "  # "whats the deal with matryoshka embeddings" (typed without its apostrophe)

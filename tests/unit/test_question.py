@@ -1225,3 +1225,8 @@ def test_the_origin_of_a_thing_named_in_plain_words_is_asked_whole(question, nam
 def test_the_kind_of_thing_an_origin_is_asked_of_is_no_part_of_its_name():
     assert analyse("Which paper introduced the Matryoshka idea?").introduced == "Matryoshka"
     assert analyse("Who invented the attention mechanism?").introduced == "attention"
+
+
+def test_together_frames_what_the_and_before_it_joins():
+    # a list of "knowledge graphs and LLMs together" had said its one paper "does not mention “together”"
+    assert "togeth" not in analyse("Which papers use knowledge graphs and LLMs together?").terms
