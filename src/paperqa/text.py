@@ -200,7 +200,7 @@ FRAME = frozenset(
         "together "  # "knowledge graphs and LLMs together": both, as "and" says
         "let lets letting "  # "… while still letting it understand it?": what is kept, said in what follows
         "start starting begin beginner beginners intro introductory "  # "a paper to start with on retrieval"
-        "whats deal "  # "whats the deal with matryoshka embeddings" (typed without its apostrophe)
+        "whats wat deal "  # "whats the deal with matryoshka embeddings" (typed without its apostrophe), "wat is X"
         "stand stands "  # "What does RSQ stand for?": the name's words asked, no subject
         "see "  # "…? see www.example.org": pointing at what was pasted
         "still even already really actually ever never always usually "  # "do they still work when …": when, not what

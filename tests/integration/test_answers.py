@@ -1628,3 +1628,12 @@ def test_the_origin_of_a_plain_named_thing_is_the_paper_named_so_or_none(offline
     pointer = offline.ask("Who invented pointer networks?")
     assert pointer.answerable and pointer.citations[0].title == "Pointer Networks", pointer.text
     assert "does not mention" not in pointer.text, pointer.text
+
+
+def test_a_benchmark_a_method_is_measured_on_is_no_side_no_paper_is_named(offline):
+    # "How good is Revela on BEIR compared to supervised retrievers?" had opened "No paper in the corpus is named
+    # “BEIR”", as if BEIR were the other side
+    answer = offline.ask("How good is Revela on BEIR compared to supervised retrievers?")
+    assert answer.answerable and "named “BEIR”" not in answer.text, answer.text
+    assert "surpasses larger supervised models" in answer.text, answer.text
+    assert offline.ask("What is ColBERT?").text.startswith("No paper in the corpus is named “ColBERT”.")

@@ -1230,3 +1230,8 @@ def test_the_kind_of_thing_an_origin_is_asked_of_is_no_part_of_its_name():
 def test_together_frames_what_the_and_before_it_joins():
     # a list of "knowledge graphs and LLMs together" had said its one paper "does not mention “together”"
     assert "togeth" not in analyse("Which papers use knowledge graphs and LLMs together?").terms
+
+
+def test_wat_typed_for_what_is_no_word_a_paper_must_write():
+    # "wat is late chunking" had been answered "No paper found is on all of this … (it does not mention “wat”)"
+    assert analyse("wat is late chunking").terms == analyse("what is late chunking").terms

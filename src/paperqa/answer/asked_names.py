@@ -80,7 +80,15 @@ def _describes(question: str, name: re.Match[str]) -> bool:
         _DESCRIBING.search(name.group(0).strip("-."))
         or _A_KIND.search(question, near, name.start())
         or (_THE.search(question, near, name.start()) and _DESCRIBED.match(question, name.end()))
+        or _MEASURED_ON.search(question, near, name.start())
     )
+
+
+# "How good is Revela on BEIR …?": a benchmark something is measured on, no side of a comparison
+_MEASURED_ON = re.compile(
+    r"\b(?:good|well|perform\w*|results?|scores?|accuracy|evaluated|tested|benchmarked)\b[^?.]{0,30}?\bon\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _BEFORE = 40  # characters before a name its article is read from
