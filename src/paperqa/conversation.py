@@ -47,6 +47,7 @@ from .turns import (
 from .two_discussed import two_discussed
 from .types import Paper
 from .upvotes import UpvotesAsked, upvotes_asked
+from .versions import version_named
 
 
 def resolve(question: str, history: Sequence[Turn], filters: Filters | None = None) -> Resolved:
@@ -111,6 +112,7 @@ def _follow_up(
     # "how many are there?", "just the titles" (after one paper of a list, of the list)
     if (said := listed_again(question, last, history[-1], several_before(history, last))) is not None:
         return Resolved(question, None, said)
+    question = version_named(question, last)  # "how much better is v2?" after SPLADE and SPLADE v2
     # "which are from 2023?", "any with more than 2 upvotes?": no words but the restriction's, so of the list just
     # given ("which papers are from 2023?" asks the corpus); "which of them are from 2019?" after "which of them are
     # from 2024?" asks of the list both restrict, not of its 2024 papers

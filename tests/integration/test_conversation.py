@@ -12,6 +12,7 @@ from paperqa.anaphora import refers_back
 from paperqa.answer.draft import contribution
 from paperqa.answer.record import AUTHORS_UNNAMED
 from paperqa.answer.traits import on_language_models
+from paperqa.conversation import resolve
 from paperqa.corpus import read_corpus, shipped_corpus
 from paperqa.ordinals import this_written
 from paperqa.types import Source
@@ -1859,3 +1860,13 @@ def test_which_is_fastest_of_a_list_quotes_each_speed_stated_and_ranks_none(offl
     assert fastest.startswith("The abstracts do not rank them by speed; what each states:"), fastest
     assert "upto 25 times" in fastest and "85.1% faster" in fastest, fastest
     assert "\nNo speed is stated in " in fastest, fastest
+
+
+def test_a_version_named_alone_is_the_cited_paper_of_that_version(offline):
+    # "how much better is v2?" after comparing SPLADE and SPLADE v2 had quoted SPLADE's own abstract
+    question = "Compare SPLADE and SPLADE v2"
+    history = [Turn(question, offline.ask(question))]
+    better = offline.ask("how much better is v2?", history=history)
+    assert better.citations[0].title.startswith("SPLADE v2"), better.text
+    assert "more than 9% gains on NDCG@10" in better.text, better.text
+    assert resolve("what about splade v2?", history).query.count("SPLADE v2") == 0  # named already: left as typed
