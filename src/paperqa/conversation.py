@@ -12,6 +12,7 @@ from .answer.each import MEASURES
 from .answer.figures import counted
 from .answer.question import analyse
 from .answer.record import record_asked
+from .complement import negated
 from .dates import YearsAsked, years_asked
 from .described import described, points_described
 from .filters import Filters
@@ -113,6 +114,9 @@ def _follow_up(
     if (said := listed_again(question, last, history[-1], several_before(history, last))) is not None:
         return Resolved(question, None, said)
     question = version_named(question, last)  # "how much better is v2?" after SPLADE and SPLADE v2
+    # "and which don't?" after "which of these use LLMs?": the list before it, narrowed the other way
+    if (other := negated(question, last.question)) and (at := [i for i, t in enumerate(history) if t is last]):
+        return resolve(other, history[: at[0]], filters)
     # "which are from 2023?", "any with more than 2 upvotes?": no words but the restriction's, so of the list just
     # given ("which papers are from 2023?" asks the corpus); "which of them are from 2019?" after "which of them are
     # from 2024?" asks of the list both restrict, not of its 2024 papers

@@ -22,7 +22,9 @@ e g i.e eg ie etc vs using use used uses based paper papers work works study stu
 method methods propose proposed proposes show shows shown present presents new novel also however
 collection corpus covered cover covers describe described discuss discussed tell say says said
 don doesn didn isn aren wasn weren wouldn shouldn couldn hasn haven hadn mustn needn ll ve
-""".split()  # the last line: what is left of "don't", "we've", "they'll" once the apostrophe splits them
+dont doesnt didnt isnt arent wasnt werent
+""".split()  # the last lines: what is left of "don't", "we've", "they'll" once the apostrophe splits them, or
+    # them typed without it ("which dont?")
 )
 
 _TERM = re.compile(r"[0-9a-z]+(?:[.][0-9]+)?")

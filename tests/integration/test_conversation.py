@@ -1870,3 +1870,20 @@ def test_a_version_named_alone_is_the_cited_paper_of_that_version(offline):
     assert better.citations[0].title.startswith("SPLADE v2"), better.text
     assert "more than 9% gains on NDCG@10" in better.text, better.text
     assert resolve("what about splade v2?", history).query.count("SPLADE v2") == 0  # named already: left as typed
+
+
+def test_which_do_not_after_a_narrowed_list_is_the_rest_of_that_list(offline):
+    # "which of these do not use LLMs?" had listed the three that do ("these" was no word before a negation), and
+    # "and which don't?" after "which of these use LLMs?" had listed all six again
+    question = "Which papers study hard negatives for dense retrieval?"
+    history = [Turn(question, offline.ask(question))]
+    listed = {c.paper_id for c in history[0].answer.citations}
+    using = offline.ask("which of these use LLMs?", history=history)
+    history.append(Turn("which of these use LLMs?", using))
+    uses = {c.paper_id for c in using.citations}
+    for follow in ("and which don't?", "and which dont?"):
+        rest = offline.ask(follow, history=history)
+        others = {c.paper_id for c in rest.citations}
+        assert others and others == listed - uses, rest.text
+    direct = offline.ask("which of these do not use LLMs?", history=history[:1])
+    assert {c.paper_id for c in direct.citations} == listed - uses, direct.text

@@ -29,7 +29,7 @@ _AUXILIARY = r"(?:was|were|is|are|did|does|do|has|have|had|can|could|would|will)
 _AFTER_PREPOSITION = (PREPOSITIONS - {"of"}) | {"after", "before", "to", "than", "without"}  # "of": "kind of model"
 _PREPOSITION = rf"(?:{'|'.join(sorted(_AFTER_PREPOSITION))})\b"
 _ASKED_FOR = re.compile(
-    rf"\b(?:which|what)\s+(?!(?:{_AUXILIARY}|'s)\b)((?:(?!{_PREPOSITION})[\w-]+\s+){{0,4}}?[\w-]+)"
+    rf"\b(?:which|what)\s+(?!(?:{_AUXILIARY}|'s|(?:do|does|did|are|is)n'?t)\b)((?:(?!{_PREPOSITION})[\w-]+\s+){{0,4}}?[\w-]+)"
     rf"\s*(?:\b{_AUXILIARY}\b|\?\s*$)",
     re.IGNORECASE,
 )

@@ -8,7 +8,7 @@ import re
 # what a list leaves out, when the papers are what is negated ("what they don't know" is about language models).
 # "Not only/just X" excludes nothing; "without retraining" is a property papers claim.
 _EXCLUDED = re.compile(
-    r"\b(?:(?:that|which|papers|ones|those|them)\s+(?:(?:do|does|did|are|is)\s+not|don't|doesn't|aren't|isn't)"
+    r"\b(?:(?:that|which|papers|ones|those|these|them)\s+(?:(?:do|does|did|are|is)\s+not|don't|doesn't|aren't|isn't)"
     r"|but\s+not|except(?:\s+for)?|excluding|other\s+than|apart\s+from|not(?=\s+(?:about|on|using|for)\b))"
     r"(?!\s+(?:only|just|necessarily|always|merely|simply|require|need)\b)\s+"
     r"(?:(?:use|using|about|on|for|involve|involving|mention|mentioning|study|studying|with|apply|applying)\s+)?"
