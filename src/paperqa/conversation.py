@@ -22,7 +22,7 @@ from .ordinals import ELLIPSIS, REF, other_pointed, picked_alone, pointed_at, po
 from .read_back import OPENING, PAPERS_NAMED, WHICH_OF, Cues, narrowing, read_back
 from .resolved import NOTHING_BEFORE, Resolved
 from .similar_of import similar_of
-from .superlative import PICKED_ONE, WHICH_ONE, superlative
+from .superlative import WHICH_ONE, picked_one, superlative
 from .text import subject_terms
 from .turns import (
     PART,
@@ -94,7 +94,7 @@ def _points_back(question: str, better: bool) -> bool:
     cites = (found := record_asked(question)) is not None and found[0] == "citing" and not subject_terms(found[1])
     return bool(
         pointing or alone or of_none or better or more or cites or WHICH_ONE.search(question)
-        or PICKED_ONE.search(question) or similar_alone(question)
+        or picked_one(question) or similar_alone(question)
     )  # fmt: skip
 
 

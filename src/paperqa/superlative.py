@@ -40,6 +40,15 @@ PICKED_ONE = re.compile(
     rf"|\bthe\s+({_PICKED}){_ONE}?\s+and\s+the\s+({_PICKED}){_ONE}?\b",
     re.I,
 )
+
+
+def picked_one(question: str) -> bool:
+    """Whether a question points at one of an answer's papers by date or upvotes ("what is the newest one
+    about?"); "the newest paper" asks the corpus."""
+    found = PICKED_ONE.search(question)
+    return found is not None and not re.search(r"\b(?:paper|work|study)\b", found.group(0), re.IGNORECASE)
+
+
 # "What's the earliest one?": nothing asked of it but which it is, as "which one is the earliest?" asks
 _WHICH_IT_IS = re.compile(r"(?:what(?:'s|\s+is|\s+was)|which\s+is)\s+", re.I)
 # Of the papers an answer gave ("which one is newer?"), not of the corpus ("which paper is the oldest?").

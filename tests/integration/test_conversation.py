@@ -1887,3 +1887,13 @@ def test_which_do_not_after_a_narrowed_list_is_the_rest_of_that_list(offline):
         assert others and others == listed - uses, rest.text
     direct = offline.ask("which of these do not use LLMs?", history=history[:1])
     assert {c.paper_id for c in direct.citations} == listed - uses, direct.text
+
+
+def test_the_newest_or_most_upvoted_paper_asked_first_is_the_corpus_s(offline):
+    # "What is the newest paper?" and "what is the most upvoted paper?" as a first question had been told there was
+    # no earlier answer to refer to; "the newest one" still points back
+    newest = offline.ask("What is the newest paper?")
+    assert newest.text.startswith("The corpus has") and len(newest.citations) == 1, newest.text
+    upvoted = offline.ask("what is the most upvoted paper?")
+    assert upvoted.text.startswith("The corpus has") and len(upvoted.citations) == 1, upvoted.text
+    assert offline.ask("what is the newest one about?").text.startswith("There is no earlier answer")

@@ -179,7 +179,9 @@ _POPULAR = re.compile(
     re.IGNORECASE,
 )
 _BY_VOTES = re.compile(rf"{_SORTED_BY}(?:the\s+)?(?:number\s+of\s+)?(?:upvotes|votes|popularity)\b", re.IGNORECASE)
-_ONE_PAPER_ASKED = re.compile(r"\b(?:which|what)\s+(?:paper|work|study|article)\b(?!s)", re.IGNORECASE)
+_ONE_PAPER_ASKED = re.compile(
+    r"\b(?:(?:which|what)|most\s+(?:upvoted|popular))\s+(?:paper|work|study|article)\b(?!s)", re.IGNORECASE
+)  # ("what is the most upvoted paper?": one)
 # "Give me 3 papers on hashing", "two recent works on unlearning": the number is how many to list.
 _HOW_MANY_PAPERS = re.compile(
     r"\b(\d{1,2}|" + "|".join(NUMBER_WORDS) + rf")\s+(?:[A-Za-z-]+\s+)?{PAPERS}\b",
@@ -230,6 +232,7 @@ def asking(question: str) -> Asking:
     # ("sort them by upvotes": most upvoted first, as "the most upvoted" asks)
     upvoted = _POPULAR.search(question) or _BY_VOTES.search(question)
     popular = bool(upvoted)  # before "popular" is read as sorting ("popular papers")
+    one_upvoted = bool(_ONE_PAPER_ASKED.search(question))  # ("the most upvoted paper": one; read before it goes)
     if upvoted:
         question = without(question, upvoted.start(), upvoted.end())
     flags = []
@@ -256,7 +259,7 @@ def asking(question: str) -> Asking:
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
         question = without(question, counted.start(1), counted.end(1))
     best, _, weakness, _, remedy, how = flags
-    if popular and count is None and _ONE_PAPER_ASKED.search(question):  # "Which paper has the most upvotes?"
+    if popular and count is None and (one_upvoted or _ONE_PAPER_ASKED.search(question)):  # "Which paper has …"
         count = 1
     if not best and (judged := _BEST_AFTER.search(question)):
         # "best" or "most" goes; "reports the largest" goes whole (what it reports stays)
