@@ -70,6 +70,7 @@ def read_back(question: str, history: Sequence[Turn], last: Turn, filters: Filte
     said = (  # (not "tell me about the second one": its words point, they name nothing)
         t for t in reversed(upto)
         if not is_elliptical(analyse(t.question)) and names_any(t.question) and pointer(t.question) is None
+        and not _code_only(t.question)  # ("is the code available?" asked a part: "what dataset …?" is not of code)
     )  # fmt: skip
     turn = next(said, None)
     subject = turn.question if turn else last.answer.question
@@ -114,6 +115,12 @@ def read_back(question: str, history: Sequence[Turn], last: Turn, filters: Filte
         title = next((c.title for c in last.answer.citations if c.paper_id == cited[0]), "")
         query = (title and gist_asked(question, title)) or query  # "what is the main idea?", "summarize it …"
     return query, filters
+
+
+def _code_only(question: str) -> bool:
+    """Whether a question asks only whether code is released ("is the code available?")."""
+    asked = analyse(question)
+    return asked.with_code and not asked.terms
 
 
 # What asks for a paper's gist, opening the question a follow-up is read with

@@ -1897,3 +1897,16 @@ def test_the_newest_or_most_upvoted_paper_asked_first_is_the_corpus_s(offline):
     upvoted = offline.ask("what is the most upvoted paper?")
     assert upvoted.text.startswith("The corpus has") and len(upvoted.citations) == 1, upvoted.text
     assert offline.ask("what is the newest one about?").text.startswith("There is no earlier answer")
+
+
+def test_a_follow_up_after_a_code_question_is_of_the_paper_not_of_its_code(offline):
+    # "what dataset does it use?" after "is the code available?" had quoted the code's URL again; "how fast is it?"
+    # of Seismic had quoted "the BigANN Challenge at NeurIPS 2023" (a year) for its speed
+    history = []
+    for question in ("What is GraphHash?", "is the code available?"):
+        history.append(Turn(question, offline.ask(question, history=history)))
+    data = offline.ask("what dataset does it use?", history=history).text
+    assert "github.com" not in data and "names no dataset" in data, data
+    seismic = [Turn("What is Seismic?", offline.ask("What is Seismic?"))]
+    fast = offline.ask("how fast is it?", history=seismic).text
+    assert fast.split("[1]: ", 1)[1].startswith("As we show experimentally"), fast

@@ -38,7 +38,12 @@ _ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)")
 _CITED_YEAR = re.compile(r"\bet\s+al\.?,?\s+(?:19|20)\d\d[a-z]?\b")
 # A speed asked for is answered by a speed given ("1.28x - 2.2x of speedup"), not the paper's other figures.
 _SPEED_ASKED = re.compile(r"\b(?:faster|slower|quicker|speed-?ups?|speed(?:s|ing)?\s+up|how fast)\b", re.IGNORECASE)
-_SPEED_SAID = re.compile(r"\bspeed-?ups?\b|\bfaster\b|\bquicker\b|\d\s?[x×](?!\w)", re.IGNORECASE)
+# (a latency is a speed too: "reaches sub-millisecond per-query latency")
+_FAST_WORDED = re.compile(r"\borders?\s+of\s+magnitude\s+faster\b|\btimes\s+faster\b", re.IGNORECASE)
+_SPEED_SAID = re.compile(
+    r"\bspeed-?ups?\b|\bfaster\b|\bquicker\b|\d\s?[x×](?!\w)|\b(?:sub-?)?milli-?seconds?\b|\d\s?ms\b",
+    re.IGNORECASE,
+)
 _HOW_WELL = re.compile(r"\bhow (well|often)\b", re.IGNORECASE)  # a quantity asked, but words may answer it
 HOW_WELL_DONE = re.compile(r"\bhow\s+well\b", re.IGNORECASE)  # how good a paper's results are: what it found
 # The figure is what the question asks, not a clause inside it ("is there a method using how many components"):
@@ -99,6 +104,9 @@ def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) 
     speeds: list[str] = []
     if _SPEED_ASKED.search(asked.text):  # "how much faster": the speed-ups (two at most), before other figures
         speeds = [s for s in on_it if _SPEED_SAID.search(s)][:2]
+        # ("how fast is it?" of one saying "sub-millisecond" and "two orders of magnitude faster" in words: those,
+        # not "the BigANN Challenge at NeurIPS 2023")
+        speeds = speeds or [s for s in sentences if _SPEED_SAID.search(s) or _FAST_WORDED.search(s)][:2]
     # Only for one figure asked: of two ("how long … and what latency"), the abstract may give the other.
     # "three datasets"; of a gain, a ratio in words ("twice as fast"): "two decoding tasks" counts no gain
     said = RATIO_WORD if asked.shape == "improvement" else _NUMBER_WORD
