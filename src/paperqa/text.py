@@ -234,7 +234,13 @@ _FRAMING_WORDS = frozenset(("objective", "objectives", "exist", "exists", "exist
 
 def subject_terms(text: str) -> list[str]:
     """`terms` of a text without its framing words: what it asks about ("which papers study X": X)."""
-    return [stem(w) for w in _content_words(text) if not frames(w)]
+    return [stem(w) for w in _content_words(HOW_QUANTITY.sub(" ", text)) if not frames(w)]
+
+
+# "how long does it take?", "how fast is it?": the quantity asked, no word a paper must write ("long documents" is)
+HOW_QUANTITY = re.compile(
+    r"\bhow\s+(?:long|fast|big|large|far|often|small)\b(?!\s+(?:documents?|texts?|inputs?))", re.I
+)
 
 
 _WORD = re.compile(r"[\w-]+")

@@ -1910,3 +1910,11 @@ def test_a_follow_up_after_a_code_question_is_of_the_paper_not_of_its_code(offli
     seismic = [Turn("What is Seismic?", offline.ask("What is Seismic?"))]
     fast = offline.ask("how fast is it?", history=seismic).text
     assert fast.split("[1]: ", 1)[1].startswith("As we show experimentally"), fast
+
+
+def test_how_long_does_it_take_is_asked_of_the_paper_just_discussed(offline):
+    # "how long does it take?" after "What is RECE?" had said the abstract "does not say this" ("long" and "take"
+    # searched as words of its own), though RECE "modifies the model in 3 seconds"
+    history = [Turn("What is RECE?", offline.ask("What is RECE?"))]
+    took = offline.ask("how long does it take?", history=history)
+    assert took.answerable and "in 3 seconds" in took.text, took.text

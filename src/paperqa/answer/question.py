@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text import (
+    HOW_QUANTITY,
     PAPERS,
     STOPWORDS,
     connectives_removed,
@@ -226,7 +227,7 @@ def _analysed(question: str) -> Asked:
     topic = " ".join(_WITH_CODE.sub(" ", question).split()) if code else question
     # "which papers cite X?": those mentioning it
     shape, numeric, kinds_compared = shape_of(question, how, bool(gist), listed=record == "citing")
-    said = _REPORT_ON.sub("on", connectives_removed(named_examples_removed(topic)))
+    said = HOW_QUANTITY.sub("how", _REPORT_ON.sub("on", connectives_removed(named_examples_removed(topic))))
     words = [w.casefold() for w in WORD.findall(joined(said))]
     keys = _keys(words)
     if _TASK_VERB.search(question):  # "which papers summarize legal documents?": the task, not a request
