@@ -13,16 +13,22 @@ _COMPLEMENT = re.compile(
 # Where a narrowing says what its papers do: after "which of these", "which ones", "which"
 _WHICH = re.compile(r"^\s*(?:and\s+)?which(?:\s+of\s+(?:them|these|those)|\s+ones?)?\s+", re.IGNORECASE)
 _BE = re.compile(r"(?:are|is|were|was)\s+", re.IGNORECASE)
+_NOT = re.compile(r"(?:(?:do|does|did)\s+not|don'?t|doesn'?t|didn'?t)\s+|((?:are|is|were|was)\s+)not\s+", re.IGNORECASE)
+
+
+def asks_rest(question: str) -> bool:
+    """Whether a question asks only for the papers a narrowing left out ("and which don't?")."""
+    return _COMPLEMENT.match(question) is not None
 
 
 def negated(question: str, narrowed: str) -> str | None:
     """The narrowing question `narrowed` asked the other way round ("which of these do not use LLMs?"), when
     `question` asks for the papers it left out; None otherwise."""
-    if not _COMPLEMENT.match(question) or not (which := _WHICH.match(narrowed)):
+    if not asks_rest(question) or not (which := _WHICH.match(narrowed)):
         return None
     rest = narrowed[which.end() :]
-    if re.match(r"(?:do|does|did)\s+not\b|don't|doesn't|didn't", rest, re.IGNORECASE):
-        return None  # already negated: "and which don't?" after it is no question of its own
+    if undone := _NOT.match(rest):  # "which of them do not use images?": those that do
+        return f"{narrowed[: which.end()]}{undone.group(1) or ''}{rest[undone.end() :]}"
     if be := _BE.match(rest):  # "which are for images?": "which are not for images?"
         return f"{narrowed[: which.end()]}{be.group(0)}not {rest[be.end() :]}"
     return f"{narrowed[: which.end()]}do not {rest}"

@@ -12,7 +12,7 @@ from .answer.each import MEASURES
 from .answer.figures import counted
 from .answer.question import analyse
 from .answer.record import record_asked
-from .complement import negated
+from .complement import asks_rest, negated
 from .dates import YearsAsked, years_asked
 from .described import described, points_described
 from .filters import Filters
@@ -94,7 +94,7 @@ def _points_back(question: str, better: bool) -> bool:
     cites = (found := record_asked(question)) is not None and found[0] == "citing" and not subject_terms(found[1])
     return bool(
         pointing or alone or of_none or better or more or cites or WHICH_ONE.search(question)
-        or picked_one(question) or similar_alone(question)
+        or picked_one(question) or similar_alone(question) or asks_rest(question)
     )  # fmt: skip
 
 

@@ -1918,3 +1918,7 @@ def test_how_long_does_it_take_is_asked_of_the_paper_just_discussed(offline):
     history = [Turn("What is RECE?", offline.ask("What is RECE?"))]
     took = offline.ask("how long does it take?", history=history)
     assert took.answerable and "in 3 seconds" in took.text, took.text
+
+
+def test_which_do_not_asked_first_has_no_list_to_be_the_rest_of(offline):
+    assert offline.ask("and which don't?").text.startswith("There is no earlier answer")

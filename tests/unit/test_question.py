@@ -21,6 +21,7 @@ from paperqa.answer.subjects import both_named
 from paperqa.answer.topics import topic_sides
 from paperqa.answer.training_free import asks_training_free, asks_training_needed
 from paperqa.answer.traits import on_language_models
+from paperqa.complement import negated
 from paperqa.text import sentences, terms
 from paperqa.types import Source
 
@@ -1235,3 +1236,11 @@ def test_together_frames_what_the_and_before_it_joins():
 def test_wat_typed_for_what_is_no_word_a_paper_must_write():
     # "wat is late chunking" had been answered "No paper found is on all of this … (it does not mention “wat”)"
     assert analyse("wat is late chunking").terms == analyse("what is late chunking").terms
+
+
+def test_the_rest_of_a_narrowed_list_is_that_narrowing_turned_round():
+    assert negated("and which don't?", "which of these use LLMs?") == "which of these do not use LLMs?"
+    assert negated("which ones are not?", "which are for images?") == "which are not for images?"
+    assert negated("and which don't?", "which of them do not use images?") == "which of them use images?"
+    assert negated("and which don't?", "tell me more") is None
+    assert negated("which use BERT?", "which of these use LLMs?") is None
