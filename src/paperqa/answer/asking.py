@@ -259,7 +259,7 @@ def asking(question: str) -> Asking:
     if counted:  # "3 papers on hashing": how many to list, not a word of the topic
         question = without(question, counted.start(1), counted.end(1))
     best, _, weakness, _, remedy, how = flags
-    if popular and count is None and (one_upvoted or _ONE_PAPER_ASKED.search(question)):  # "Which paper has …"
+    if popular and count is None and one_upvoted:  # "Which paper has the most upvotes?"
         count = 1
     if not best and (judged := _BEST_AFTER.search(question)):
         # "best" or "most" goes; "reports the largest" goes whole (what it reports stays)

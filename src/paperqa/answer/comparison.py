@@ -65,14 +65,14 @@ def compared(
     other = "papers" if len(sides) > 2 else "paper"
     after = [] if named_other or absent or kind else [f"No abstract names the other {other}."]  # each alone
     if by_speed:  # which is fastest: what each states, and which state no speed
-        before.append("The abstracts do not rank them by speed; what each states:" if brief else "")
+        before += ["The abstracts do not rank them by speed; what each states:"] if brief else []
         after = [f"No speed is stated in {', '.join(slow)}."] if slow and len(slow) < len(sides) else after
         after = ["None of their abstracts states a speed."] if len(slow) == len(sides) else after
     if nameless:  # said first, not left to the quotes (what each does, in its place)
         before.append(f"The abstract of {' and of '.join(nameless)} names no {kind}.")
     if brief:  # one line each, as a list is
         head = [] if by_speed else [f"What each of the {len(sides)} does:"]
-        draft.text = "\n".join([*filter(None, before), *head, *(f"- {p}" for p in parts), *after])
+        draft.text = "\n".join([*before, *head, *(f"- {p}" for p in parts), *after])
     else:
-        draft.text = " ".join([*filter(None, before), *parts, *after])
+        draft.text = " ".join([*before, *parts, *after])
     return draft
