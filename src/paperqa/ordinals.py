@@ -35,12 +35,13 @@ _ORDINAL = re.compile(
 # "and [1]?", "what about the first?" (its ordinal read as "[1]"): the question before, asked of that paper.
 ELLIPSIS = re.compile(r"^\s*(?:and|what\s+about|how\s+about)\s+(\[\d+\])\s*[?.!]*\s*$", re.IGNORECASE)
 # "compare the first two", "the last three papers", "the first and second ones": several of the last answer's papers.
+_PAPERS_WORD = r"(?:ones|papers|works|studies)"  # what "the first two …" may call the papers it points at
 _FIRST_N = re.compile(
     r"\b(?:the\s+)?(first|top|last)\s+(" + "|".join(NUMBER_WORDS[1:]) + r"|[2-9]|10)\b"
-    r"(?!(?:\s+(?:ones|papers|works|studies))?\s+(?:to|that|which|who|on|about|in|of|from|for)\b)"
+    rf"(?!(?:\s+{_PAPERS_WORD})?\s+(?:to|that|which|who|on|about|in|of|from|for)\b)"
     # "the top 10 predictions", "the first two layers": a count of something of a paper's, not of the last answer
-    r"(?!\s+(?!(?:ones|papers|works|studies|results|answers|sources|citations|references|hits|items)\b)[a-z]{2,}[^s\W]s\b)"
-    r"(?:\s+(?:ones|papers|works|studies))?\b",
+    rf"(?!\s+(?!(?:{_PAPERS_WORD}|results|answers|sources|citations|references|hits|items)\b)[a-z]{{2,}}[^s\W]s\b)"
+    rf"(?:\s+{_PAPERS_WORD})?\b",
     re.IGNORECASE,
 )
 _TWO_ORDINALS = re.compile(
