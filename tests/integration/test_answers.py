@@ -887,6 +887,24 @@ def test_a_question_that_is_only_a_paper_s_name_relates_only_papers_holding_it(o
     assert len(offline.ask("What is SPLADE?").citations) == 3  # SPLADE v2 and Mistral-SPLADE hold "SPLADE"
 
 
+def test_a_comparison_of_two_described_papers_cites_each(offline):
+    # both sides described, none named: each had been answered from one paper
+    for question, starts in (
+        (
+            "What is the difference between the paper on the origins of linear representations and the one showing "
+            "RNNs use non-linear representations?",
+            ("On the Origins of Linear", "Recurrent Neural Networks Learn"),
+        ),
+        (
+            "How does the latent-variable model for intrinsic probing differ from the layer-wise probing of BERToids?",
+            ("A Latent-Variable Model", "Not All Models Localize"),
+        ),
+    ):
+        answer = offline.ask(question)
+        cited = [c.title for c in answer.citations]
+        assert len(cited) == 2 and all(any(t.startswith(s) for t in cited) for s in starts), answer.text
+
+
 def test_a_comparison_with_a_paper_it_describes_compares_with_that_paper(offline):
     answer = offline.ask("Compare SPLADE with the paper on hard negatives for dense retrieval")
     first, other = answer.citations  # both sides, each cited

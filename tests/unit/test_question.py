@@ -930,7 +930,12 @@ def test_what_two_papers_have_in_common_compares_them_and_comparing_a_kind_of_me
      ("Compare the approaches of hashing with quantization", ("hashing", "quantization")),
      ("How do they differ?", None),
      ("How does pruning compare to quantization?", ("pruning", "quantization")),
-     ("how does “ColBERT-XM” compare with SPLADE?", ("“ColBERT-XM”", "SPLADE"))],
+     ("how does “ColBERT-XM” compare with SPLADE?", ("“ColBERT-XM”", "SPLADE")),
+     # "differ from"; a side described by what its paper shows is on what it shows
+     ("How does the latent-variable probe differ from the layer-wise probing of BERToids?",
+      ("the latent-variable probe", "the layer-wise probing of BERToids")),
+     ("What is the difference between the paper on linear representations and the one showing RNNs use others?",
+      ("the paper on linear representations", "RNNs use others"))],
 )  # fmt: skip
 def test_the_two_approaches_a_question_compares_are_read_with_a_shared_head(question, sides):
     assert topic_sides(question) == sides
@@ -1244,3 +1249,13 @@ def test_the_rest_of_a_narrowed_list_is_that_narrowing_turned_round():
     assert negated("and which don't?", "which of them do not use images?") == "which of them use images?"
     assert negated("and which don't?", "tell me more") is None
     assert negated("which use BERT?", "which of these use LLMs?") is None
+
+
+def test_a_comparison_inside_what_the_one_paper_asked_for_says_asks_for_that_paper():
+    # "similarity" described the paper's finding: the question had been read as comparing "pretraining data" with
+    # "benchmark data does not explain accuracy"
+    assert analyse("Which paper finds that similarity between pretraining data and benchmark data does not explain "
+                   "accuracy?").shape == "fact"  # fmt: skip
+    assert analyse("Is there a paper that compares dense and sparse retrieval?").shape != "compare"
+    assert analyse("Which paper is better, SPLADE or ColBERT?").shape == "compare"
+    assert analyse("What is the similarity between SPLADE and ColBERT?").shape == "compare"

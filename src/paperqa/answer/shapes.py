@@ -114,6 +114,23 @@ _PAPERS_COUNTED = re.compile(
 _ONE_WORK = re.compile(r"\s*which\s+work\s+(?!is\b|has\b|was\b)[a-z]+[^s\W]s\b", re.IGNORECASE)
 
 
+# "Which paper finds that similarity between X and Y does not explain accuracy?", "Is there a paper that compares
+# X and Y?": the comparison is what the one paper asked for says, not two things to compare
+_SAYS_THAT = re.compile(
+    r"^\s*(?:which|what)\s+(?:paper|work|study|article)\s+[a-z]+s\s+(?:that|how|whether)\b"
+    r"|^\s*(?:is|are)\s+there\s+(?:a|an|any)\s+(?:paper|work|study|article)s?\s+(?:that|which|where)\b",
+    re.IGNORECASE,
+)
+
+
+def _compares(question: str) -> bool:
+    """Whether a question asks to compare (not only a paper that a comparison describes)."""
+    if not (found := _COMPARE.search(question)):
+        return False
+    said = _SAYS_THAT.match(question)
+    return not (said and found.start() >= said.end())
+
+
 def shape_of(question: str, how: Asking, gist: bool, listed: bool) -> tuple[Shape, bool, bool]:
     """The shape of a question read without its asking words (`how`; `gist`: it asked for a gist; `listed`:
     something else makes it a list, "which papers cite X?"), whether it asks for a figure, and whether it
@@ -126,7 +143,7 @@ def shape_of(question: str, how: Asking, gist: bool, listed: bool) -> tuple[Shap
     pointed = _IT.fullmatch(SUMMARY.sub(" ", question))
     summary = gist and (_ONE_PAPER.search(question) or _NAME.search(question) or _QUOTED.search(question) or pointed)
     kinds = bool(_COMPARE_KINDS.search(question))
-    if _COMPARE.search(question) and not _LIST.search(question) and not numeric and not kinds:
+    if _compares(question) and not _LIST.search(question) and not numeric and not kinds:
         return "compare", numeric, kinds
     if (
         (_LIST.search(question) and not _ONE_WORK.match(question))
