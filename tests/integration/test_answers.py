@@ -100,6 +100,12 @@ def test_a_topic_joining_subjects_the_corpus_has_apart_is_refused_naming_what_is
     assert held.answerable and held.citations[0].title.startswith("Oscillation-free Quantization")
 
 
+def test_a_subject_held_only_as_the_start_of_another_word_is_missing(offline):
+    # the probing papers write "significant", never "sign": the closest was answered as lacking only "knowledge"
+    answer = offline.ask("Which papers probe sign language models for linguistic knowledge?")
+    assert not answer.answerable and "lacks “sign”" in answer.text, answer.text
+
+
 def test_a_kind_of_model_a_paper_writes_only_apart_is_not_its_subject(offline):
     # "state space models" of speech: the Gaussian-attention paper writes "state-of-the-art" and "feature space" and
     # was the answer ("From … [1]"); no paper on state space models speaks of speech

@@ -36,6 +36,15 @@ def test_a_coined_name_is_held_as_a_whole_word_a_version_or_a_plural_only():
     assert has_name("lora", frozenset({"loras"})) and not has_name("lora", frozenset({"loraprun"}))
 
 
+def test_a_longer_word_that_is_another_word_does_not_hold_the_shorter():
+    from paperqa.answer.evidence import has
+
+    # "sign language models" had found "sign" in every abstract saying "significant"
+    assert not has(stem("sign"), frozenset({stem("significantly"), stem("signal"), stem("signature")}))
+    assert has(stem("sign"), frozenset({stem("significantly"), stem("signs")}))
+    assert has(stem("unlearn"), frozenset({stem("unlearning")}))
+
+
 def test_a_doer_is_held_by_what_it_does_a_comparative_is_not():
     from paperqa.answer.evidence import has
 

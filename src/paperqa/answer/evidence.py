@@ -95,10 +95,18 @@ def has(term: str, vocabulary: frozenset[str]) -> bool:
 
 
 def _starting(term: str, vocabulary: frozenset[str]) -> bool:
-    """Whether a word of the vocabulary starts with the term."""
+    """Whether a word of the vocabulary starts with the term (not one that is another word: `_OTHER_WORDS`)."""
     words = _sorted(vocabulary)
     i = bisect.bisect_left(words, term)
-    return i < len(words) and words[i].startswith(term)
+    while i < len(words) and words[i].startswith(term):
+        if not words[i].startswith(_OTHER_WORDS.get(term, ("\0",))):
+            return True
+        i += 1
+    return False
+
+
+# Longer words a key term starts that are other words: "significant" holds no "sign" language
+_OTHER_WORDS = {"sign": ("signific", "signal", "signatur")}
 
 
 _RERANK = "rerank"  # reranking is ranking again: a paper on ranking retrieved passages holds it

@@ -123,7 +123,13 @@ class Subjects:
             # ... or a phrase's that none of them writes: "code search" (input search, hash codes)
             unwritten = written_by_none(asked.pairs, sources)
             return kinds or [" ".join(as_written(asked.text, list(pair))) for pair in unwritten[:1]]
-        return as_written(asked.text, [t for t in fewest if subject(t, self.topical)] or fewest)
+        lacked = [t for t in fewest if subject(t, self.topical)] or fewest
+        named = noun_kinds(asked.text)  # a word of a kind said as the kind ("sign" of "sign language")
+        said: list[str] = []
+        for t in lacked:
+            kind = next((written for written, parts in named if t in parts), None)
+            said += [kind] if kind else as_written(asked.text, [t])
+        return list(dict.fromkeys(said))
 
     def rarest(self, wanted: Sequence[str]) -> str | None:
         """The question's rarest key word (by IDF); of words as rare, the one naming a subject most ("minority",
