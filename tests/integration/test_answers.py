@@ -106,6 +106,12 @@ def test_a_subject_held_only_as_the_start_of_another_word_is_missing(offline):
     assert not answer.answerable and "lacks “sign”" in answer.text, answer.text
 
 
+def test_a_linked_name_whose_words_a_paper_writes_only_apart_is_not_its_subject(offline):
+    # a music recommender fusing "text and video" inputs and a multimodal embedder were listed as on text-to-video
+    answer = offline.ask("Which papers study text-to-video models?")
+    assert not answer.answerable and not answer.citations, answer.text
+
+
 def test_a_kind_of_model_a_paper_writes_only_apart_is_not_its_subject(offline):
     # "state space models" of speech: the Gaussian-attention paper writes "state-of-the-art" and "feature space" and
     # was the answer ("From … [1]"); no paper on state space models speaks of speech

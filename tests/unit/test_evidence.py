@@ -76,3 +76,14 @@ def test_an_adjective_in_ate_holds_its_noun_in_acy_and_the_noun_its_adjective():
     assert has(stem("private"), frozenset([stem("privacy")]))
     assert has(stem("literacy"), frozenset([stem("literate")]))
     assert not has(stem("private"), frozenset([stem("privileged")]))
+
+
+def test_a_linked_name_is_written_with_its_linking_word_not_its_words_near_each_other():
+    from paperqa.answer.holding import writes_linked
+    from paperqa.types import Paper
+
+    question, parts = "Which papers compare text-to-video models?", ("text", "video")
+    # a music recommender that "fuses text and video" had listed as a text-to-video paper
+    assert not writes_linked(Paper("a", "Music for videos", "We fuse text and video inputs."), question, parts)
+    assert writes_linked(Paper("b", "T2V", "Text-to-video generation models."), question, parts)
+    assert writes_linked(Paper("c", "T2V", "We map texts to videos."), question, parts)

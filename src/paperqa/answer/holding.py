@@ -12,7 +12,7 @@ from ..text import stem, terms
 from ..types import Paper
 from .evidence import has
 from .paper_text import paper_sentences, paper_words
-from .phrases import joined
+from .phrases import LINKING, joined
 
 
 @lru_cache(maxsize=8192)
@@ -84,6 +84,27 @@ def holds_compound(paper: Paper, parts: Sequence[str]) -> bool:
     if len(parts) >= 3 and (initials in words or f"{initials}s" in words):
         return True
     return written_joined(parts, words) or all(near(paper, a, b) for a, b in itertools.pairwise(parts))
+
+
+def writes_linked(paper: Paper, question: str, parts: Sequence[str]) -> bool:
+    """Whether a paper writes one of the question's linked names ("text-to-video") with its linking word, hyphens or
+    spaces between ("text to video"), or as one word; not its words only near each other ("fuses text and video")."""
+    if written_joined(parts, vocabulary(paper)):
+        return True
+    for token in _LINKED.findall(joined(question)):
+        if tuple(terms(token)) == tuple(parts):
+            return bool(_linked_pattern(token.casefold()).search(f"{paper.title} {paper.abstract}"))
+    return all(near(paper, a, b) for a, b in itertools.pairwise(parts))
+
+
+_LINKED = re.compile(r"\w+(?:-\w+)+")
+
+
+@lru_cache(maxsize=256)
+def _linked_pattern(token: str) -> re.Pattern[str]:
+    """A linked name as an abstract may write it: its linking words as they are, its other words in any form."""
+    words = [re.escape(w) if w in LINKING else re.escape(stem(w)) + r"\w*" for w in token.split("-")]
+    return re.compile(r"\b" + r"[\s-]+".join(words), re.IGNORECASE)
 
 
 def written_joined(parts: Sequence[str], words: frozenset[str]) -> bool:

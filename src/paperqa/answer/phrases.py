@@ -189,12 +189,12 @@ def compounds(question: str) -> tuple[tuple[str, ...], ...]:
 
 
 # A hyphenated name with a linking word inside ("data-to-text", "sequence-to-sequence"): one thing, named whole.
-_LINKING = frozenset(("to", "of", "by", "for", "and", "in", "on"))
+LINKING = frozenset(("to", "of", "by", "for", "and", "in", "on"))
 
 
 def linked(question: str) -> tuple[tuple[str, ...], ...]:
     """The hyphenated names of a question with a linking word inside ("data-to-text"), as their key stems."""
-    tokens = [t for t in _TOKEN.findall(joined(question)) if _LINKING & set(t.casefold().split("-")[1:-1])]
+    tokens = [t for t in _TOKEN.findall(joined(question)) if LINKING & set(t.casefold().split("-")[1:-1])]
     return tuple(parts for t in tokens if len(parts := tuple(terms(t))) > 1)
 
 

@@ -16,7 +16,7 @@ from ..text import FRAME, named_examples_removed, stem, terms
 from ..types import ONE_CHUNK, Paper, Source
 from .evidence import has, has_name
 from .heads import headed, named_by_qualifier, named_by_rarer
-from .holding import after_it, holds_compound, near, vocabulary, written_joined
+from .holding import after_it, holds_compound, near, vocabulary, writes_linked, written_joined
 from .makers import ize_stems, maker_stems
 from .names import mentions
 from .paper_text import CODES, codes_only, named_only, writes_capitalised
@@ -88,7 +88,20 @@ def lacking(asked: Asked, paper: Paper) -> list[str]:
         held -= {t for t, name in only.items() if name.casefold() not in asked.text.casefold()}
     if _CODE in held and not CODES.search(asked.text) and codes_only(paper):  # "retrieval for code": no hash codes
         held.discard(_CODE)
+    # a linked name's words held only apart are not it ("text" and "video" of "text-to-video" in a paper on music for
+    # videos described in text)
+    held -= linked_apart(asked, paper)
     return [t for t in asked.terms if t not in held]
+
+
+def linked_apart(asked: Asked, paper: Paper) -> set[str]:
+    """The words of the question's linked names ("text-to-video") a paper holds only apart, not as that name."""
+    return {
+        p
+        for parts in asked.linked
+        if not (writes_linked(paper, asked.text, parts) or abbreviation_held(asked, paper, parts))
+        for p in parts
+    }
 
 
 _CODE = stem("code")
@@ -262,8 +275,7 @@ def match(asked: Asked, paper: Paper, idf: Idf) -> Match:
     """The coverage of one paper for one question, and how long a name of it the question gives."""
     name = mentions(named_examples_removed(asked.text), paper, idf, rare=name_floor(idf))  # not "like SPLADE"
     # a linked name's words held only apart are not it ("text" of "data-to-text" in a benchmark's text retrieval)
-    apart = {p for parts in asked.linked if not holds_phrase(asked, paper, parts) for p in parts}
-    return Match(share(asked, idf, vocabulary(paper), spelled_held(asked, paper), apart), name)
+    return Match(share(asked, idf, vocabulary(paper), spelled_held(asked, paper), linked_apart(asked, paper)), name)
 
 
 def _fraction(side: frozenset[str], held: Collection[str], weights: dict[str, float]) -> float:
