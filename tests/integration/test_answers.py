@@ -246,6 +246,13 @@ def test_is_one_better_than_the_other_gives_both_sides_and_whether_either_names_
     assert "more than 9% gains" in named.text and "No abstract names" not in named.text, named.text
 
 
+def test_a_premise_the_named_paper_s_abstract_contradicts_is_said_first(offline):
+    # the paper finds T5-base and T5-large Pareto-inefficient: the answer had quoted that without a word on it
+    answer = offline.ask("Why is T5-large an efficient size according to the Scale Efficiently paper?")
+    assert answer.text.startswith("The abstract of “Scale Efficiently") and "opposite of “efficient”" in answer.text
+    assert "Pareto-inefficient" in answer.text and answer.citations[0].title.startswith("Scale Efficiently")
+
+
 def test_a_premise_the_named_papers_abstract_never_mentions_is_said_first(offline):
     answer = offline.ask(
         "How much extra compute does Matryoshka Representation Learning need, given that it trains a separate model "

@@ -82,3 +82,17 @@ def test_a_paper_said_to_be_a_language_model_that_never_speaks_of_one_is_said_no
 )
 def test_training_a_question_asserts_is_checked_against_what_the_paper_says_it_needs(question, own, denied):
     assert training_denied(question, own) == denied
+
+
+def test_an_adjective_the_paper_s_own_clause_negates_is_said_to_be_the_opposite():
+    from paperqa.answer.premise import opposite_said
+
+    own = ["We find that (3) widely adopted T5-base and T5-large sizes are Pareto-inefficient."]
+    question = "Why does the paper recommend T5-base as the most efficient model size?"
+    assert opposite_said(question, own, "") == ("efficient", "widely adopted T5-base and T5-large sizes are "
+                                                "Pareto-inefficient")  # fmt: skip
+    # the question negates it too; the clause writes it plain as well; nothing else of the question beside it
+    assert opposite_said("Why are T5-base sizes inefficient?", own, "") is None
+    mixed = ["It outperforms unsupervised baselines and reaches 89% of a supervised model."]
+    assert opposite_said("What share of a supervised model does it reach?", mixed, "") is None
+    assert opposite_said("Why is the optimizer efficient?", own, "") is None

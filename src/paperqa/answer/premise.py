@@ -110,7 +110,8 @@ _OTHERS = re.compile(r"\b(?:baselines?|than|over|compared|versus|vs)\b[^.;]*\Z",
 
 def premise_said(question: str, source: Source, name: str, subject: Callable[[str], bool]) -> str:
     """What to say first of a premise of a question about a named paper (`name`, as the question wrote it) that
-    its abstract does not bear out: a clause it never mentions, or training it says it needs none of; or ""."""
+    its abstract does not bear out: a clause it never mentions, training it says it needs none of, or a word its
+    own sentence negates; or ""."""
     if premise := premise_of(question):  # "given that it trains a model per size": does it?
         missing = unsaid(premise, source.paper, subject, name)
         if not missing and _A_LANGUAGE_MODEL.search(premise) and not on_language_models(source.paper):
@@ -118,7 +119,37 @@ def premise_said(question: str, source: Source, name: str, subject: Callable[[st
         return premise_note(premise, source.paper.title, missing) if missing else ""
     if denied := training_denied(question, own_part(source)):  # "How long does LM-Infinite fine-tune …?"
         return training_note(source.paper.title, *denied)
+    if negated := opposite_said(question, own_part(source), name):  # "the most efficient size" of "… inefficient"
+        word, clause = negated
+        return f"The abstract of “{inert(source.paper.title)}” says the opposite of “{inert(word)}”: “{inert(clause)}”."
     return ""
+
+
+# An adjective of a question ("efficient", "linear", "supervised") and a paper's word negating it ("Pareto-
+# inefficient", "non-linear", "unsupervised"): a prefix of negation before the adjective's stem. Bounded.
+_ADJECTIVE = re.compile(r"[a-z]{3,20}(?:ent|ant|ive|able|ible|ic|ous|ful|ary|ear|ised|ized|ed)")
+_CLAUSE = re.compile(r"[^,;:()]+")
+_NEGATION = r"(?:in|un|non-?|im|ir|il|dis)"
+
+
+def opposite_said(question: str, own: Sequence[str], name: str) -> tuple[str, str] | None:
+    """A question's adjective that the paper's own sentences (`own`) negate, beside another of the question's key
+    words (what it is said of: "T5-base … sizes are Pareto-inefficient" for "the most efficient model size"), and
+    the clause saying so; None when there is none, or when the question negates it too ("non-native speakers") or the
+    clause also writes it plain ("outperforming unsupervised baselines and 89% of a supervised model")."""
+    wanted = set(subject_terms(joined(question))) - set(subject_terms(name))
+    for word in dict.fromkeys(w for w in re.findall(r"[a-z]+", question.casefold()) if _ADJECTIVE.fullmatch(w)):
+        root = re.escape((subject_terms(word) or [word])[0])
+        negating = re.compile(rf"(?<![\w])(?:[a-z]+-)?{_NEGATION}{root}", re.IGNORECASE)
+        plain = re.compile(rf"(?<![\w-]){root}", re.IGNORECASE)
+        if negating.search(question):
+            continue
+        for sentence in own:
+            for clause in _CLAUSE.findall(sentence):
+                found = negating.search(clause) and not plain.search(clause)
+                if found and (wanted - set(subject_terms(word))) & set(subject_terms(clause)):
+                    return word, clause.strip().rstrip(".")
+    return None
 
 
 def training_note(title: str, kind: str, said: str) -> str:
