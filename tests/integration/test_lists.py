@@ -895,3 +895,14 @@ def test_a_list_ranked_by_speedup_quotes_each_paper_s_speedup(offline):
     assert "do not rank them against each other" in answer.text, answer.text
     lsh = next(line for line in answer.text.splitlines() if line.startswith("- LSH-MoE"))
     assert "1.28x - 2.2x of speedup" in lsh, answer.text
+
+
+def test_a_three_word_topic_is_a_paper_s_where_it_writes_two_of_its_words_together(offline):
+    # the in-context learning paper on "linear models" and "the hypothesis that …" had been listed
+    answer = offline.ask("What work is there on the linear representation hypothesis?")
+    cited = [c.title for c in answer.citations]
+    assert not any(t.startswith("What learning algorithm") for t in cited), answer.text
+    assert any(t.startswith("Recurrent Neural Networks Learn") for t in cited), answer.text
+    # "multilingual retrieval" of "multilingual dense retrieval": the outer two words together
+    multilingual = [c.title for c in offline.ask("Which papers study multilingual dense retrieval?").citations]
+    assert any(t.startswith("Arctic-Embed 2.0") for t in multilingual), multilingual

@@ -229,6 +229,14 @@ class Subjects:
                 and not (len(words) > 1 and modifier_shaped(words[0].casefold()))
             ):
                 return asked.pairs
+        # a topic of three words written as one phrase ("the linear representation hypothesis"): a paper on it
+        # writes two of them together (not "linear models" and "the hypothesis that …" apart; "multilingual
+        # retrieval" of "multilingual dense retrieval" is)
+        if len(asked.terms) == 3 and len(asked.pairs) == 2 and asked.pairs[0][1] == asked.pairs[1][0]:
+            words = as_written(asked.text, [*asked.pairs[0], asked.pairs[1][1]])
+            phrase = r"\s+".join(map(re.escape, words))
+            if len(words) == 3 and re.search(rf"{_OBJECT_OF}{phrase}\b", asked.text, re.IGNORECASE):
+                return (*asked.pairs, (asked.pairs[0][0], asked.pairs[1][1]))
         return ()
 
     def on_it(self, asked: Asked, sources: Sequence[Source], chosen: list[int], short: bool) -> list[int]:
