@@ -906,3 +906,11 @@ def test_a_three_word_topic_is_a_paper_s_where_it_writes_two_of_its_words_togeth
     # "multilingual retrieval" of "multilingual dense retrieval": the outer two words together
     multilingual = [c.title for c in offline.ask("Which papers study multilingual dense retrieval?").citations]
     assert any(t.startswith("Arctic-Embed 2.0") for t in multilingual), multilingual
+
+
+def test_a_paper_doing_the_asked_thing_to_something_else_is_not_listed(offline):
+    # "pruning visual tokens": the paper pruning the MLP layers of vision transformers (never tokens) was listed
+    answer = offline.ask("What approaches to pruning visual tokens in vision transformers or multimodal models exist?")
+    cited = [c.title for c in answer.citations]
+    assert not any(t.startswith("Adaptive MLP Pruning") for t in cited), answer.text
+    assert any(t.startswith("Adaptive Sparse ViT") for t in cited) and len(cited) == 3, answer.text

@@ -1,9 +1,11 @@
 """Words a paper holds in another role than the question's: only as participles ("judged by"), only as the name of
-a network part ("decoder-only"), only as what an X-to-Y task starts from (the text of "text-to-image")."""
+a network part ("decoder-only"), only as what an X-to-Y task starts from (the text of "text-to-image"), or the
+question's verb done to something else ("pruning" MLP layers, not "visual tokens")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..text import stem
 from ..types import Source
@@ -12,6 +14,7 @@ from .holding import vocabulary
 from .paper_text import to_tasks, word_forms
 from .phrases import as_written
 from .question import Asked
+from .relevance import phrases_lacked
 
 _GENERATE = stem("generate")  # "generate text", "text generation" (`roles._MAKING` holds more verbs)
 
@@ -79,3 +82,18 @@ def made_from(asked: Asked, source: Source) -> list[str]:
         for made, task in to_tasks(source.paper)
         if made in asked.terms and task not in text and task.split("-to-", 1)[1] not in text
     ]
+
+
+def acts_on_other(asked: Asked, source: Source, subject: Callable[[str], bool]) -> bool:
+    """Whether a paper holds a gerund of the question ("pruning") but neither word of the phrase right after it
+    ("visual tokens"), so does it to something else (MLP layers); not of an alternative ("weights, neurons or …")."""
+    listed = {t for sides in asked.either for side in sides for t in side}
+    words = vocabulary(source.paper)
+    for pair in phrases_lacked(asked, source.paper, subject):
+        written = as_written(asked.text, list(pair))
+        if set(pair) & listed or len(written) != 2:
+            continue
+        before = re.search(rf"\b(\w+ing)\s+{re.escape(written[0])}\s+{re.escape(written[1])}\b", asked.text, re.I)
+        if before and (verb := stem(before.group(1).casefold())) in asked.terms and has(verb, words):
+            return True
+    return False

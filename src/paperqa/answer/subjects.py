@@ -10,7 +10,7 @@ from ..text import terms
 from ..types import Source
 from .evidence import has
 from .holding import near, vocabulary
-from .incidental import made_from, only_as_machine, only_as_participle
+from .incidental import acts_on_other, made_from, only_as_machine, only_as_participle
 from .paper_text import words_outside_examples, words_outside_lists
 from .phrases import as_written, noun_kinds, phrase_nouns, writes_kinds
 from .pointed import own_terms
@@ -265,6 +265,8 @@ class Subjects:
             own = own_terms(asked)  # (not a word of its examples or alternatives: "mine, generate or filter")
             if (rarest := self.rarest([t for t in asked.terms if t in own])) and self.names(rarest):
                 chosen = [i for i in chosen if not self.listed_only(rarest, sources[i])]
+        # "pruning visual tokens": a paper pruning, with neither word of what is pruned, prunes something else
+        chosen = [i for i in chosen if not acts_on_other(asked, sources[i], self.names)]
         if both := both_named(asked):  # "a single model that both understands and generates images": not a
             # tokenizer for generating them alone, however close to those that do both
             chosen = [i for i in chosen if not both & set(lacking(asked, sources[i].paper))]
