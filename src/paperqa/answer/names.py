@@ -138,6 +138,8 @@ def _initialled(head: str, text: str) -> list[str]:
     if len(words) < 2:
         return []
     initials, last = "".join(w[0] for w in words[:-1]).upper(), words[-1].casefold()
+    if initials not in text:  # (most abstracts: no pattern compiled for each paper's title)
+        return []
     spelled = re.compile(rf"\b{initials}([A-Z][a-z]{{2,}})\b")
     return [m.group(0) for m in spelled.finditer(text) if last.startswith(m.group(1).casefold())]
 
