@@ -1674,3 +1674,10 @@ def test_a_benchmark_a_method_is_measured_on_is_no_side_no_paper_is_named(offlin
     assert answer.answerable and "named “BEIR”" not in answer.text, answer.text
     assert "surpasses larger supervised models" in answer.text, answer.text
     assert offline.ask("What is ColBERT?").text.startswith("No paper in the corpus is named “ColBERT”.")
+
+
+def test_what_is_new_in_a_paper_against_its_predecessor_is_its_gain(offline):
+    # "What's new in …" read as a field's news: a one-paper list quoting SPLADE v2's background sentence on SPLADE
+    for question in ("What's new in SPLADE v2 compared to SPLADE?", "What's new in SPLADE v2 over SPLADE?"):
+        answer = offline.ask(question)
+        assert "The corpus has" not in answer.text and "9% gains" in answer.text, answer.text

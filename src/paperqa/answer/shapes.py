@@ -35,7 +35,8 @@ _LIST = re.compile(
     r"|\bhow (do|did|have) (the )?([\w-]+ ){0,2}(papers|works|studies|approaches|methods)\b"
     # "the literature on X", "What progress has been made on X?", "point me to work on X": a field's papers
     rf"|\b(?:{FIELD_ASKED})\b"
-    r"|\bwhat(['’]s| is) (happening|new) in\b"  # "What is happening in the field of retrieval?"
+    # "What is happening in the field of retrieval?" (not "what's new in SPLADE v2 compared to SPLADE?": a gain)
+    r"|\bwhat(['’]s| is) (happening|new) in\b(?![^?]{0,80}\b(?:compared\s+(?:to|with)|over|than|relative\s+to)\b)"
     # "Any good reads on X?", "Where can I learn about X?", "What should I read first on X?", "Summarize the work on X"
     # ("learn about" is an asking phrase, gone before the shape is read); "Papers I should cite for X?"
     r"|\b(reads|reading|readings) (on|about)\b|\bwhere (can|should|do) (i|we|you) (learn|read|start|about)\b"
@@ -63,11 +64,13 @@ _COMPARE_KINDS = re.compile(
 )
 _IMPROVE = re.compile(
     r"\b(improv\w*|gains?|better|outperform\w*|speed-?ups?|faster|saves?|reduc\w*|less|lower|higher|more accurate"
-    r"|more [\w-]+\b[^?.]{0,60}?\bthan)\b",  # "How much more efficient is 2D Matryoshka than MRL?"
+    r"|more [\w-]+\b[^?.]{0,60}?\bthan"  # "How much more efficient is 2D Matryoshka than MRL?"
+    r"|what(?:'s|’s|s|\s+is)\s+new)\b",  # "What's new in SPLADE v2 compared to SPLADE?"
     re.IGNORECASE,
 )
 # "How does SPLADE v2 improve over SPLADE?": a gain over a baseline is asked for, even without "how much".
-_BASELINE = re.compile(r"\b(improv\w* (over|on|upon)|better than|outperform\w*|compared (to|with)|relative to)\b",
+_BASELINE = re.compile(r"\b(improv\w* (over|on|upon)|better than|outperform\w*|compared (to|with)|relative to"
+                       r"|new\s+in\b[^?]{1,80}?\bover)\b",  # "what's new in SPLADE v2 over SPLADE?"
                        re.IGNORECASE)  # fmt: skip
 # A few words that are no question ("mixture of experts", "LLM unlearning methods"): a topic, listed. A question
 # without its "?" ("what is gabert", "which paper introduced BEIR") is still a question.
