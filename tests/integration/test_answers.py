@@ -1681,3 +1681,9 @@ def test_what_is_new_in_a_paper_against_its_predecessor_is_its_gain(offline):
     for question in ("What's new in SPLADE v2 compared to SPLADE?", "What's new in SPLADE v2 over SPLADE?"):
         answer = offline.ask(question)
         assert "The corpus has" not in answer.text and "9% gains" in answer.text, answer.text
+
+
+def test_a_paper_asked_whether_it_needs_what_it_works_without_says_so_first(offline):
+    # the answer had quoted FREESON beating "reasoning models with a separate retriever", never that it needs none
+    answer = offline.ask("Does FREESON need a separate retriever?")
+    assert answer.text.startswith("The question takes it that “FREESON") and "“Retriever-Free”" in answer.text

@@ -96,3 +96,17 @@ def test_an_adjective_the_paper_s_own_clause_negates_is_said_to_be_the_opposite(
     mixed = ["It outperforms unsupervised baselines and reaches 89% of a supervised model."]
     assert opposite_said("What share of a supervised model does it reach?", mixed, "") is None
     assert opposite_said("Why is the optimizer efficient?", own, "") is None
+
+
+def test_what_a_question_says_a_paper_needs_is_found_where_the_paper_works_without_it():
+    from paperqa.answer.premise import free_of
+
+    title = "FREESON: Retriever-Free Retrieval-Augmented Reasoning"
+    assert free_of("Does FREESON need a separate retriever?", title, []) == ("a separate retriever", "title",
+                                                                            "Retriever-Free")  # fmt: skip
+    own = ["It works without any external retriever."]
+    assert free_of("Does it rely on an external retriever?", "X", own) == ("an external retriever", "abstract",
+                                                                          "without any external retriever")  # fmt: skip
+    # said of the baselines it beats, not of itself
+    assert free_of("Does it need a retriever?", "X", ["It beats baselines without a retriever."]) is None
+    assert free_of("Does it need a GPU?", title, own) is None

@@ -119,10 +119,39 @@ def premise_said(question: str, source: Source, name: str, subject: Callable[[st
         return premise_note(premise, source.paper.title, missing) if missing else ""
     if denied := training_denied(question, own_part(source)):  # "How long does LM-Infinite fine-tune …?"
         return training_note(source.paper.title, *denied)
+    if free := free_of(question, source.paper.title, own_part(source)):  # "Does FREESON need a separate retriever?"
+        needed, where, said = free
+        title = inert(source.paper.title)
+        return f"The question takes it that “{title}” needs {inert(needed)}; its {where} says “{said}”."
     if negated := opposite_said(question, own_part(source), name):  # "the most efficient size" of "… inefficient"
         word, clause = negated
         return f"The abstract of “{inert(source.paper.title)}” says the opposite of “{inert(word)}”: “{inert(clause)}”."
     return ""
+
+
+# What a question says a paper needs ("Does FREESON need a separate retriever?"), and the words in which a paper says
+# it works without it ("Retriever-Free", "without a separate retriever", "no need for a retriever"). Bounded.
+_EXTRA = r"(?:an?\s+|any\s+|the\s+)?(?:separate\s+|extra\s+|additional\s+|external\s+|dedicated\s+)?"
+_NEEDS = re.compile(
+    rf"\b(?:needs?|requires?|rel(?:y|ies)\s+on|depends?\s+on)\s+(?P<what>{_EXTRA}(?P<thing>[a-z][\w-]{{2,40}}))\b",
+    re.IGNORECASE,
+)
+
+
+def free_of(question: str, title: str, own: Sequence[str]) -> tuple[str, str, str] | None:
+    """What a question says a paper needs, where the paper says it works without it (its title or its own
+    sentences, not said of the baselines: `_OTHERS`) and those words; None when it says no such thing."""
+    if not (asked := _NEEDS.search(question)):
+        return None
+    root = re.escape((subject_terms(asked["thing"]) or [asked["thing"].casefold()])[0])
+    free = re.compile(rf"\b{root}\w*-free\b|\bwithout\s+{_EXTRA}{root}\w*|\bno\s+need\s+for\s+{_EXTRA}{root}\w*", re.I)
+    for where, text in (("title", title), ("abstract", " ".join(own))):
+        found = next(
+            (m for m in free.finditer(text) if not _OTHERS.search(text, max(0, m.start() - 40), m.start())), None
+        )
+        if found:
+            return asked["what"], where, inert(found.group(0))
+    return None
 
 
 # An adjective of a question ("efficient", "linear", "supervised") and a paper's word negating it ("Pareto-
