@@ -118,7 +118,19 @@ def respelled(text: str, idf: Callable[[str], float], ceiling: float) -> str:
         other = word if plural else f"{word}s"
         return other if idf(stem(other.casefold())) < ceiling else found.group(0)
 
+    if idf(_MULTILINGUAL) < ceiling:
+        text = _LANGUAGES.sub("multilingual", text)
     return _ACRONYM.sub(number, _WORD.sub(one, text))
+
+
+# Languages in everyday words: "work in other languages", "search across languages", "for many languages" are the
+# papers' "multilingual" ("language" alone frames most questions: it names no subject). Bounded.
+_LANGUAGES = re.compile(
+    r"\b(?<!how\s)(?:(?:in|into|to|for|across|between)\s+)?(?:other|many|several|multiple|different|various)\s+languages\b"
+    r"|\b(?:across|between)\s+languages\b",
+    re.IGNORECASE,
+)
+_MULTILINGUAL = stem("multilingual")
 
 
 # An acronym, singular or plural ("MLLM", "GNNs"), whole

@@ -1687,3 +1687,8 @@ def test_a_paper_asked_whether_it_needs_what_it_works_without_says_so_first(offl
     # the answer had quoted FREESON beating "reasoning models with a separate retriever", never that it needs none
     answer = offline.ask("Does FREESON need a separate retriever?")
     assert answer.text.startswith("The question takes it that “FREESON") and "“Retriever-Free”" in answer.text
+
+
+def test_other_languages_in_everyday_words_find_the_multilingual_papers(offline):
+    answer = offline.ask("How do I make my retriever work in other languages?")  # FREESON had answered
+    assert "Multilingual" in answer.citations[0].title, answer.text

@@ -92,3 +92,16 @@ def test_an_everyday_word_is_read_as_the_word_papers_use_where_they_use_it_more(
         "Generating Images for legal"
     )
     assert respelled("pictures", lambda t: 5.0, 9.0) == "pictures"  # no clearly commoner word: kept
+
+
+def test_languages_in_everyday_words_are_read_as_multilingual_where_the_corpus_writes_it():
+    def multilingual(term: str) -> float:
+        return 2.0 if term == stem("multilingual") else idf(term)
+
+    # "in other languages" had left only "retriever" to search for: FREESON answered
+    assert respelled("make my retriever work in other languages", multilingual, 9.0) == (
+        "make my retriever work multilingual"
+    )
+    assert respelled("search across languages", multilingual, 9.0) == "search multilingual"
+    assert respelled("How many languages does it cover?", multilingual, 9.0) == "How many languages does it cover?"
+    assert respelled("work in other languages", idf, 9.0) == "work in other languages"  # the corpus lacks it
