@@ -15,7 +15,7 @@ from .answer.llm import llm_answer
 from .answer.more import more_answer
 from .answer.offline_answer import offline_answer
 from .answer.restricted import names_nothing, restricted_answer
-from .answer.similar import SIMILAR_SHOWN, described, named_in, similar_answer, similar_asked
+from .answer.similar import SIMILAR_SHOWN, described, named_in, similar_answer, similar_asked, similar_shown
 from .answer.stream import AnswerStream, said
 from .answer.vectors import Vectors
 from .backends import backend_errors, chat_model, embedding_model
@@ -219,7 +219,8 @@ class Assistant:
         if paper is None:
             return None
         text = described(paper)
-        near = self._retriever.retrieve(view, self._query_vector(text), text, SIMILAR_SHOWN + 1, resolved.filters)
+        wanted = similar_shown(resolved.query) + 1  # (itself among them)
+        near = self._retriever.retrieve(view, self._query_vector(text), text, wanted, resolved.filters)
         return similar_answer(question, paper, near, restricted=resolved.filters is not None)
 
     def iter_batch(

@@ -706,6 +706,14 @@ def test_papers_similar_to_a_named_paper_are_its_nearest_others(offline):
         assert "closest to" not in offline.ask(asked).text.splitlines()[0], asked
 
 
+def test_as_many_similar_papers_as_asked_for_are_shown(offline):
+    # "Which two papers …" had shown five
+    two = offline.ask("Which two papers are most similar to GigaTok?")
+    assert two.text.startswith("The 2 papers closest to “GigaTok: ") and len(two.citations) == 2, two.text
+    one = offline.ask("Which paper is most similar to GigaTok?")
+    assert one.text.startswith("The paper closest to “GigaTok: ") and len(one.citations) == 1, one.text
+
+
 def test_is_one_named_paper_like_another_compares_them(offline):
     # "Is GigaTok similar to MingTok?" quoted GigaTok alone
     answer = offline.ask("Is GigaTok similar to MingTok?")

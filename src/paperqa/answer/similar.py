@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from ..types import Paper, Source
 from .citations import inert
 from .names import fold, mentions
+from .question import analyse
 from .relevance import Idf, name_floor
 from .restricted import listed
 from .stream import AnswerStream, said
@@ -23,6 +24,21 @@ _SIMILAR_TO = re.compile(
 _FRAMED = re.compile(r"^(?:the|a|an)\s+|\s+(?:paper|work|one|model|method)$", re.IGNORECASE)  # "the X paper"
 # ... asked of papers ("Is SPLADE v2 similar to SPLADE?" compares the two)
 _PAPERS = re.compile(r"\b(?:papers?|works?|studies|articles?|anything|others?)\b", re.IGNORECASE)
+
+
+# "Which paper is most similar to Revela?", "the closest paper to X": one asked for
+_ONE = re.compile(
+    r"\bwhich\s+(?:paper|one|work|study)\s+is\b|\bthe\s+(?:most\s+similar|closest|nearest)\s+(?:paper|work|one)\b",
+    re.IGNORECASE,
+)
+SIMILAR_MOST = 20  # the most neighbours a question may ask for ("the 50 papers closest to X": 20)
+
+
+def similar_shown(question: str) -> int:
+    """How many neighbours a question asks for ("which two papers …": 2, "which paper is most similar": 1)."""
+    if (count := analyse(question).count) is not None:
+        return max(1, min(count, SIMILAR_MOST))
+    return 1 if _ONE.search(question) else SIMILAR_SHOWN
 
 
 def similar_asked(question: str) -> str | None:
@@ -53,11 +69,13 @@ def described(paper: Paper) -> str:
 
 def similar_answer(question: str, paper: Paper, found: Sequence[Source], restricted: bool = False) -> AnswerStream:
     """The papers nearest to `paper` among those `found` searching with its title and abstract (itself left out),
-    said to be the closest by what their abstracts say: no abstract claims to be like another."""
-    others = [s for s in found if s.paper.id != paper.id][:SIMILAR_SHOWN]
+    as many as the question asks for, said to be the closest by what their abstracts say: no abstract claims to be
+    like another."""
+    others = [s for s in found if s.paper.id != paper.id][: similar_shown(question)]
     if not others:
         admitted = " that the filters, years or upvotes asked for admit" if restricted else ""
         return said(question, f"No other paper in the corpus{admitted} is close to “{inert(paper.title)}”.")
     shown = [dataclasses.replace(s, rank=n) for n, s in enumerate(others, start=1)]
-    head = f"The {len(shown)} papers closest to “{inert(paper.title)}” in the corpus, by what their abstracts say:"
+    papers = "paper" if len(shown) == 1 else f"{len(shown)} papers"
+    head = f"The {papers} closest to “{inert(paper.title)}” in the corpus, by what their abstracts say:"
     return listed(question, head, shown)
