@@ -1692,3 +1692,9 @@ def test_a_paper_asked_whether_it_needs_what_it_works_without_says_so_first(offl
 def test_other_languages_in_everyday_words_find_the_multilingual_papers(offline):
     answer = offline.ask("How do I make my retriever work in other languages?")  # FREESON had answered
     assert "Multilingual" in answer.citations[0].title, answer.text
+
+
+def test_what_a_named_paper_is_measured_against_is_said_unmentioned_whatever_else_it_holds(offline):
+    # "on BEIR" is in the abstract, so its silence on BM25 had gone unsaid
+    answer = offline.ask("Does SPLADE v2 beat BM25 on BEIR?")
+    assert answer.text.startswith("The abstract of “SPLADE v2") and "does not mention “BM25”" in answer.text

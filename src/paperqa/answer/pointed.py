@@ -106,6 +106,9 @@ def unmentioned(asked: Asked, source: Source, found: Match, subject: Callable[[s
              if t in asked.terms)]  # fmt: skip
     if kinds and rest:
         return [" ".join(as_written(asked.text, list(k))) for k in kinds]
+    # what it is measured against, whatever else the abstract holds ("Does SPLADE v2 beat BM25 on BEIR?": BM25)
+    if against := [t for t in against_terms(asked.text) if t in lacking and subject(t)]:
+        return as_written(asked.text, against)
     if not rest or len(lacking) < len(rest) or not asked_of:
         return []
     # "What loss function does Revela use?": the kind asked with the word naming it, as one phrase
