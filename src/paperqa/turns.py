@@ -69,7 +69,17 @@ def is_elliptical(asked: Asked) -> bool:
     """Whether a question asks for one thing of a paper it leaves unsaid: "how many parameters?", "which GPU?",
     "what dataset?", "what are the open problems?" (one word of what it wants; no name, no topic of its own)."""
     wanting = bool(asked.wants) or asked.numeric or asked.weakness
-    return asked.shape in ("fact", "number", "improvement") and wanting and len(asked.terms) <= 1 and not asked.names
+    return (
+        asked.shape in ("fact", "number", "improvement")
+        and wanting
+        and len(asked.terms) <= 1
+        and not asked.names
+        and not _ACRONYM_ASKED_OF.search(asked.text)
+    )
+
+
+# "what datasets does UNIC use?": an acronym the question asks of names a paper, as a coined name does
+_ACRONYM_ASKED_OF = re.compile(r"\b(?i:does|did|do|is|was|has|had)\s+[A-Z][A-Z0-9-]{1,15}s?\s+[a-z]")
 
 
 def after_list(turn: Turn) -> bool:

@@ -1930,3 +1930,10 @@ def test_how_long_does_it_take_is_asked_of_the_paper_just_discussed(offline):
 
 def test_which_do_not_asked_first_has_no_list_to_be_the_rest_of(offline):
     assert offline.ask("and which don't?").text.startswith("There is no earlier answer")
+
+
+def test_a_kind_asked_of_a_paper_named_by_its_acronym_is_asked_of_that_paper(offline):
+    # "what datasets does UNIC use?" after PLD's answer had been read back as of PLD ("does not say this")
+    history = _talk(offline, "What is PLD?")
+    answer = offline.ask("what datasets does UNIC use?", history=history)
+    assert [c.title.split(":")[0] for c in answer.citations] == ["UNIC"], answer.text

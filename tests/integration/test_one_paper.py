@@ -515,3 +515,9 @@ def test_a_paper_presenting_its_own_benchmark_names_the_dataset_asked(offline):
     assert "we introduce T2Ranking, a large-scale Chinese benchmark" in answer.text.split("[1]")[1], answer.text
     # an abstract that names none still says so
     assert "names no dataset" in offline.ask("What dataset does BERT4Rec use?").text
+
+
+def test_data_sets_listed_by_name_without_the_word_answer_which_datasets(offline):
+    # PLD lists "across CIFAR-100, ImageNet-1K, and MS-COCO" and never writes "dataset": it had named none
+    answer = offline.ask("What datasets does PLD use?")
+    assert "names no dataset" not in answer.text and "CIFAR-100" in answer.text, answer.text

@@ -91,6 +91,13 @@ SOLVES = re.compile(
 SPECIFIC = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*")
 
 
+# Three names or more listed after "on", "across" or "including": data sets, as papers list what they test on
+_LISTED_NAME = r"(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*"
+_NAMES_LISTED = re.compile(
+    rf"\b(?:on|across|including)\s+(?:the\s+)?{_LISTED_NAME}(?:,\s+{_LISTED_NAME}){{1,8}},?\s+and\s+{_LISTED_NAME}"
+)
+_DATA_KIN = frozenset(stem(w) for w in ("benchmark", "dataset", "corpus", "corpora", "testbed", "collection"))
+
 # Kind words too common to say a name follows ("training data", "downstream tasks").
 _LOOSE_KIN = frozenset(stem(w) for w in ("data", "task"))
 
@@ -256,7 +263,10 @@ class Picker:
         # the sentence naming it beside its kind word first ("a large dataset USPTO-3M", not "large datasets of
         # over two millions patents, … using CNN")
         beside = (s for s, found in naming if any(_beside_kind(s, m, kind) for m in found))
-        return next(beside, naming[0][0] if naming else None)
+        if (chosen := next(beside, naming[0][0] if naming else None)) is not None or not kind & _DATA_KIN:
+            return chosen
+        # data sets listed by name without the word ("across CIFAR-100, ImageNet-1K, and MS-COCO, PLD achieves …")
+        return next((s for s in substance(source.paper.abstract) if _NAMES_LISTED.search(s)), None)
 
     @staticmethod
     def names_asked(asked: Asked, source: Source) -> bool:
