@@ -1937,3 +1937,11 @@ def test_a_kind_asked_of_a_paper_named_by_its_acronym_is_asked_of_that_paper(off
     history = _talk(offline, "What is PLD?")
     answer = offline.ask("what datasets does UNIC use?", history=history)
     assert [c.title.split(":")[0] for c in answer.citations] == ["UNIC"], answer.text
+
+
+def test_which_of_a_list_make_data_keeps_those_making_it_whatever_verb_they_write(offline):
+    # "which of these release a dataset?" had kept only the one writing "release" (RedCaps "introduces" its own)
+    history = _talk(offline, "Which papers work on image captioning?")
+    answer = offline.ask("which of these release a dataset?", history=history)
+    cited = [c.title.split(":")[0] for c in answer.citations]
+    assert "RedCaps" in cited and "Bloom Library" in cited, answer.text

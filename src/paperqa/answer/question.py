@@ -189,6 +189,9 @@ class Asked:
     framed: tuple[tuple[str, str], ...] = ()  # a framing noun beside a key word ("model merging"), as stems
 
 
+_OF_THESE = re.compile(r"\bof\s+(?:these|them|those)\b", re.IGNORECASE)  # a list's papers, asked of
+
+
 @lru_cache(maxsize=4096)  # a conversation's earlier questions are analysed again for each follow-up
 def analyse(question: str) -> Asked:
     """The shape and key terms of a question; of a list, what it is to leave out ("papers on hashing that are not
@@ -236,8 +239,11 @@ def _analysed(question: str) -> Asked:
     made = MAKES_DATA.search(question)  # "propose new benchmarks for X"; "build models or datasets": either
     makes_data = bool((made and not _OR_DATA.search(made.group(0))) or _ARE_DATA.search(question))
     if makes_data:  # "release a benchmark": the making is what `makes_data` asks, no word a paper must write
-        keys = [k for k in keys if k not in _MAKING_DATA] or keys
-    key_terms = tuple(dict.fromkeys(keys)) or (() if code else tuple(dict.fromkeys(terms(topic))))
+        # (of a list's papers, "which of these release a dataset?", no word at all: those making one; of the corpus,
+        # the verb stays something to search for)
+        keys = [k for k in keys if k not in _MAKING_DATA] or ([] if _OF_THESE.search(question) else keys)
+    narrows = makes_data and _OF_THESE.search(question)
+    key_terms = tuple(dict.fromkeys(keys)) or (() if code or narrows else tuple(dict.fromkeys(terms(topic))))
     word_pairs = pairs(words)
     llm = bool(_LLM.search(question)) and not _LLM_ALTERNATIVE.search(question)
     return Asked(
