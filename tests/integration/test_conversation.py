@@ -706,6 +706,12 @@ def test_papers_similar_to_a_named_paper_are_its_nearest_others(offline):
         assert "closest to" not in offline.ask(asked).text.splitlines()[0], asked
 
 
+def test_similar_papers_to_a_named_paper_with_the_noun_between_are_its_neighbours(offline):
+    # "any similar papers to GigaTok?" had answered from GigaTok itself
+    answer = offline.ask("any similar papers to GigaTok?")
+    assert answer.text.startswith("The 5 papers closest to “GigaTok: "), answer.text
+
+
 def test_as_many_similar_papers_as_asked_for_are_shown(offline):
     # "Which two papers …" had shown five
     two = offline.ask("Which two papers are most similar to GigaTok?")

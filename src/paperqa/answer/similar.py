@@ -15,9 +15,11 @@ from .restricted import listed
 from .stream import AnswerStream, said
 
 SIMILAR_SHOWN = 5
-# "papers similar to LM-Infinite", "What papers are like SPLADE v2?", "anything related to MERU?"
+# "papers similar to LM-Infinite", "What papers are like SPLADE v2?", "anything related to MERU?", "any similar papers
+# to RedCaps?"
 _SIMILAR_TO = re.compile(
-    r"\b(?:similar|related|close|comparable)\s+to\s+(?P<to>[^?]{1,120}?)\s*\??$|\blike\s+(?P<like>[^?]{1,120}?)\s*\??$",
+    r"\b(?:similar|related|close|comparable)(?:\s+(?:papers?|works?|ones?|studies))?\s+to\s+(?P<to>[^?]{1,120}?)\s*\??$"
+    r"|\blike\s+(?P<like>[^?]{1,120}?)\s*\??$",
     re.IGNORECASE,
 )
 
@@ -44,7 +46,7 @@ def similar_shown(question: str) -> int:
 def similar_asked(question: str) -> str | None:
     """What a question asks papers similar to ("papers similar to LM-Infinite": "LM-Infinite"), if it does."""
     m = _SIMILAR_TO.search(question)
-    if not m or not _PAPERS.search(question[: m.start()]):
+    if not m or not _PAPERS.search(question[: m.start("to") if m.group("to") else m.start("like")]):
         return None
     what = (m.group("to") or m.group("like")).strip(" “”\"'")
     return _FRAMED.sub("", what).strip() or None
