@@ -1698,3 +1698,11 @@ def test_what_a_named_paper_is_measured_against_is_said_unmentioned_whatever_els
     # "on BEIR" is in the abstract, so its silence on BM25 had gone unsaid
     answer = offline.ask("Does SPLADE v2 beat BM25 on BEIR?")
     assert answer.text.startswith("The abstract of “SPLADE v2") and "does not mention “BM25”" in answer.text
+
+
+def test_what_an_acronym_a_paper_spells_out_stands_for_is_no_name_missing(offline):
+    # FREESON spells out "CT-MCTS (Corpus-Traversing Monte Carlo Tree Search)": "No paper … is named “MCTS”" came first
+    answer = offline.ask("What does MCTS stand for?")
+    assert "is named" not in answer.text and "Monte Carlo Tree Search" in answer.text, answer.text
+    colbert = offline.ask("What does ColBERT stand for?")  # no abstract spells it out: still said to be no paper's
+    assert colbert.text.startswith("No paper in the corpus is named “ColBERT”."), colbert.text

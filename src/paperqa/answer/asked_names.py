@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..text import count_tokens, terms
 from ..types import Paper, Source
-from .names import fold, introduces, is_coined, names_of, written_names
+from .names import definitions, fold, introduces, is_coined, names_of, written_names
 from .phrases import COINED
 from .relevance import Match
 
@@ -145,7 +145,21 @@ def defined_unnamed(question: str, sources: Sequence[Source]) -> list[str]:
         subject = _SUBJECT.match(question)
         found = unnamed(subject.group(1), sources, []) if subject else []
     # a paper that says it introduces the name is about it ("we introduce LATTICE", titled "LLM-guided …")
-    return [n for n in found if not any(introduces(s.paper, n) for s in sources)]
+    found = [n for n in found if not any(introduces(s.paper, n) for s in sources)]
+    if _STANDS_FOR.search(
+        question
+    ):  # "what does MCTS stand for?": an acronym a paper spells out, whose words are asked
+        found = [n for n in found if not any(_spelled_out(n, s.paper.abstract) for s in sources)]
+    return found
+
+
+def _spelled_out(name: str, text: str) -> bool:
+    """Whether a text spells out an acronym, alone or as the last part of one ("CT-MCTS (Corpus-Traversing Monte
+    Carlo Tree Search)" spells out MCTS)."""
+    return any(a == name or a.endswith(f"-{name}") for _, a in definitions(text))
+
+
+_STANDS_FOR = re.compile(r"\b(?:stands?\s+for|short\s+for|abbreviat\w*|acronym)\b", re.IGNORECASE)
 
 
 def defines(question: str) -> bool:
