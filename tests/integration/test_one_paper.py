@@ -521,3 +521,9 @@ def test_data_sets_listed_by_name_without_the_word_answer_which_datasets(offline
     # PLD lists "across CIFAR-100, ImageNet-1K, and MS-COCO" and never writes "dataset": it had named none
     answer = offline.ask("What datasets does PLD use?")
     assert "names no dataset" not in answer.text and "CIFAR-100" in answer.text, answer.text
+
+
+def test_a_figure_a_named_paper_reports_none_of_is_said_so_not_refused(offline):
+    # "F1 score" had been read as another subject the paper is not on: the whole question refused
+    answer = offline.ask("What is the F1 score of ERNIE-Gram?")
+    assert answer.answerable and answer.text.startswith("The abstract of “ERNIE-Gram"), answer.text

@@ -205,9 +205,11 @@ class OfflineWriter:
             # the corpus does not say it is used there
             names = self.subjects.names
             judged = asked.in_own_words()
-            if unsaid := applied_elsewhere(judged, sources[top].paper, names) or elsewhere(
+            unsaid = applied_elsewhere(judged, sources[top].paper, names) or elsewhere(
                 judged, sources, top, names, matches[top].name
-            ):
+            )
+            # a figure it reports none of is no other subject ("the F1 score of ERNIE-Gram": said unmentioned)
+            if unsaid := [w for w in unsaid if not set(terms(w)) <= MEASURES]:
                 named_first = [sources[top], *(s for i, s in enumerate(sources) if i != top)]  # the paper asked of
                 return Draft(refusal(named_first, apart=unsaid), answerable=False)
         short_topic = len(asked.terms) <= TOPIC_WORDS or self.subjects.count(asked) <= TOPIC_WORDS
