@@ -227,6 +227,27 @@ def test_a_list_of_alternatives_repeated_over_the_shipped_corpus_is_answered(shi
     assert "answerable" in json.loads(out.read_text().splitlines()[0])
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which papers study " + " ".join(f"w{i}-to-v{i}" for i in range(5000)) + "?",
+        "Why does SPLADE v2 " + " ".join(f"xq{i}able" for i in range(5000)) + "?",
+        "Which papers are " + " ".join(f"pruning visual{i} tokens{i}" for i in range(3000)) + "?",
+    ],
+)
+def test_thousands_of_linked_names_adjectives_or_phrases_are_answered(shipped_home, tmp_path, question):
+    """Each linked name ("w1-to-v1") was looked for in each paper found, against each of the question's hyphenated
+    words: minutes over the shipped corpus; each adjective of a question about a named paper, and each phrase after
+    a gerund, compiled a pattern of its own."""
+    questions = tmp_path / "huge.txt"
+    questions.write_text(question + "\n")
+    out = tmp_path / "out.jsonl"
+    r = subprocess.run([PAPERQA, "batch", str(questions), "--out", str(out)], env=env_for(shipped_home, "wordllama"),
+                       capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert r.returncode == 0, r.stderr[-500:]
+    assert "answerable" in json.loads(out.read_text().splitlines()[0])
+
+
 def test_a_link_asked_for_is_the_records_web_address_only(tmp_path):
     # "is there a link?" after a paper's answer had searched the corpus for "link" (a link-prediction paper
     # answered); a record's "javascript:" address is no link to give

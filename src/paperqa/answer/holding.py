@@ -91,13 +91,18 @@ def writes_linked(paper: Paper, question: str, parts: Sequence[str]) -> bool:
     spaces between ("text to video"), or as one word; not its words only near each other ("fuses text and video")."""
     if written_joined(parts, vocabulary(paper)):
         return True
-    for token in _LINKED.findall(joined(question)):
-        if tuple(terms(token)) == tuple(parts):
-            return bool(_linked_pattern(token.casefold()).search(f"{paper.title} {paper.abstract}"))
+    if (token := _linked_tokens(question).get(tuple(parts))) is not None:
+        return bool(_linked_pattern(token).search(f"{paper.title} {paper.abstract}"))
     return all(near(paper, a, b) for a, b in itertools.pairwise(parts))
 
 
 _LINKED = re.compile(r"\w+(?:-\w+)+")
+
+
+@lru_cache(maxsize=256)
+def _linked_tokens(question: str) -> dict[tuple[str, ...], str]:
+    """A question's hyphenated words by their key stems, read once per question (not once per paper)."""
+    return {tuple(terms(token)): token.casefold() for token in reversed(_LINKED.findall(joined(question)))}
 
 
 @lru_cache(maxsize=256)

@@ -84,12 +84,15 @@ def made_from(asked: Asked, source: Source) -> list[str]:
     ]
 
 
+_MOST_PHRASES = 12
+
+
 def acts_on_other(asked: Asked, source: Source, subject: Callable[[str], bool]) -> bool:
     """Whether a paper holds a gerund of the question ("pruning") but neither word of the phrase right after it
     ("visual tokens"), so does it to something else (MLP layers); not of an alternative ("weights, neurons or …")."""
     listed = {t for sides in asked.either for side in sides for t in side}
     words = vocabulary(source.paper)
-    for pair in phrases_lacked(asked, source.paper, subject):
+    for pair in phrases_lacked(asked, source.paper, subject)[:_MOST_PHRASES]:  # (a pattern each: bounded)
         written = as_written(asked.text, list(pair))
         if set(pair) & listed or len(written) != 2:
             continue

@@ -195,7 +195,11 @@ LINKING = frozenset(("to", "of", "by", "for", "and", "in", "on"))
 def linked(question: str) -> tuple[tuple[str, ...], ...]:
     """The hyphenated names of a question with a linking word inside ("data-to-text"), as their key stems."""
     tokens = [t for t in _TOKEN.findall(joined(question)) if LINKING & set(t.casefold().split("-")[1:-1])]
-    return tuple(parts for t in tokens if len(parts := tuple(terms(t))) > 1)
+    # (a few: each is looked for in each paper found; a hostile question's thousands took minutes)
+    return tuple(parts for t in tokens if len(parts := tuple(terms(t))) > 1)[:_MOST_LINKED]
+
+
+_MOST_LINKED = 8
 
 
 def either(question: str) -> tuple[tuple[frozenset[str], ...], ...]:

@@ -159,6 +159,7 @@ def free_of(question: str, title: str, own: Sequence[str]) -> tuple[str, str, st
 _ADJECTIVE = re.compile(r"[a-z]{3,20}(?:ent|ant|ive|able|ible|ic|ous|ful|ary|ear|ised|ized|ed)")
 _CLAUSE = re.compile(r"[^,;:()]+")
 _NEGATION = r"(?:in|un|non-?|im|ir|il|dis)"
+_MOST_ADJECTIVES = 12
 
 
 def opposite_said(question: str, own: Sequence[str], name: str) -> tuple[str, str] | None:
@@ -167,7 +168,8 @@ def opposite_said(question: str, own: Sequence[str], name: str) -> tuple[str, st
     the clause saying so; None when there is none, or when the question negates it too ("non-native speakers") or the
     clause also writes it plain ("outperforming unsupervised baselines and 89% of a supervised model")."""
     wanted = set(subject_terms(joined(question))) - set(subject_terms(name))
-    for word in dict.fromkeys(w for w in re.findall(r"[a-z]+", question.casefold()) if _ADJECTIVE.fullmatch(w)):
+    adjectives = dict.fromkeys(w for w in re.findall(r"[a-z]+", question.casefold()) if _ADJECTIVE.fullmatch(w))
+    for word in list(adjectives)[:_MOST_ADJECTIVES]:  # (a hostile question's thousands: a pattern each)
         root = re.escape((subject_terms(word) or [word])[0])
         negating = re.compile(rf"(?<![\w])(?:[a-z]+-)?{_NEGATION}{root}", re.IGNORECASE)
         plain = re.compile(rf"(?<![\w-]){root}", re.IGNORECASE)
