@@ -527,3 +527,10 @@ def test_a_figure_a_named_paper_reports_none_of_is_said_so_not_refused(offline):
     # "F1 score" had been read as another subject the paper is not on: the whole question refused
     answer = offline.ask("What is the F1 score of ERNIE-Gram?")
     assert answer.answerable and answer.text.startswith("The abstract of “ERNIE-Gram"), answer.text
+
+
+def test_whether_a_named_paper_is_competitive_with_others_quotes_where_it_sets_itself_against_them(offline):
+    # Revela's introduction had been quoted, not its "surpasses larger supervised models … and matches them"
+    answer = offline.ask("Is Revela competitive with supervised models?")
+    first = answer.text.split("]: ", 1)[1].split(" [1]")[0]  # the first sentence quoted
+    assert "surpasses larger supervised models" in first, answer.text

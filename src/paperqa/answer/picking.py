@@ -48,7 +48,8 @@ def limit_stated(sentence: str, contrast: bool = True) -> bool:
 
 # "How does RECE compare to other concept erasure methods?": a paper set against others, asked of one paper
 AGAINST_OTHERS = re.compile(
-    r"\b(?:compar\w*|stacks?\s+up|fares?)\s+(?:to|with|against)\s+(?:the\s+)?(?:other|existing|previous|prior|earlier|alternative)",
+    r"\b(?:compar\w*|stacks?\s+up|fares?)\s+(?:to|with|against)\s+(?:the\s+)?(?:other|existing|previous|prior|earlier|alternative)"
+    r"|\b(?:competitive|on\s+par)\s+with\b|\bas\s+good\s+as\b",  # "Is Revela competitive with supervised models?"
     re.IGNORECASE,
 )
 # ... and where its abstract does: beating them, or set against them ("Benchmarking against previous approaches")
