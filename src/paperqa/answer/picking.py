@@ -89,14 +89,12 @@ SOLVES = re.compile(
     re.IGNORECASE,
 )
 # A name or figure an answer gives: two capitals (`ILSVRC`, `DINOv2`) or letters and digits (`KITTI-C`, `T5`).
-SPECIFIC = re.compile(r"\b(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*")
+_NAME = r"(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*"  # a name of a thing ("MS-COCO")
+SPECIFIC = re.compile(rf"\b{_NAME}")
 
 
 # Three names or more listed after "on", "across" or "including": data sets, as papers list what they test on
-_LISTED_NAME = r"(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*"
-_NAMES_LISTED = re.compile(
-    rf"\b(?:on|across|including)\s+(?:the\s+)?{_LISTED_NAME}(?:,\s+{_LISTED_NAME}){{1,8}},?\s+and\s+{_LISTED_NAME}"
-)
+_NAMES_LISTED = re.compile(rf"\b(?:on|across|including)\s+(?:the\s+)?{_NAME}(?:,\s+{_NAME}){{1,8}},?\s+and\s+{_NAME}")
 _DATA_KIN = frozenset(stem(w) for w in ("benchmark", "dataset", "corpus", "corpora", "testbed", "collection"))
 
 # Kind words too common to say a name follows ("training data", "downstream tasks").
