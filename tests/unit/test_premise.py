@@ -110,3 +110,28 @@ def test_what_a_question_says_a_paper_needs_is_found_where_the_paper_works_witho
     # said of the baselines it beats, not of itself
     assert free_of("Does it need a retriever?", "X", ["It beats baselines without a retriever."]) is None
     assert free_of("Does it need a GPU?", title, own) is None
+
+
+def test_a_model_size_the_abstract_never_writes_is_unsaid():
+    from paperqa.answer.premise import sizes_unsaid
+
+    paper = Paper("x", "Predictive Data Selection", "Experiments with 1B and 3B parameter models on 30B tokens.")
+    assert sizes_unsaid("Why does it need a large 7B model to score data?", paper) == ["7B"]
+    assert sizes_unsaid("How does the 3B model do?", paper) == []  # written
+    billions = Paper("y", "T", "We pretrain a 1.3 billion parameter model and a 350M one.")
+    assert sizes_unsaid("Why a 1.3B model and a 350M one?", billions) == []  # "1.3 billion"
+    assert sizes_unsaid("How does it compare on MS MARCO in 2024?", paper) == []  # no size
+
+
+def test_what_a_question_says_a_paper_drops_is_found_where_it_adds_it():
+    from paperqa.answer.premise import dropped_kept
+
+    own = ["We propose ASFT, which augments DFT's reweighting with lightweight KL regularization to ensure stability."]
+    clause = "which augments DFT's reweighting with lightweight KL regularization to ensure stability"
+    assert dropped_kept("Why does ASFT drop the KL regularization that DFT uses?", own) == ("KL regularization", clause)
+    assert dropped_kept("Why does ASFT remove the reweighting?", own) == ("reweighting", clause)  # it augments it
+    # not said at all; the paper drops it too
+    assert dropped_kept("Why does ASFT remove the dropout?", own) is None
+    assert (
+        dropped_kept("Why does it drop KL regularization?", ["It removes KL regularization, using a new loss."]) is None
+    )

@@ -11,7 +11,7 @@ from ..types import Source
 from .evidence import has
 from .holding import holds_all, vocabulary
 from .names import fold, own_names
-from .premise import premise_of
+from .premise import is_size, premise_of
 from .question import Asked
 from .relevance import Match
 
@@ -28,7 +28,8 @@ def in_passing(
         return False
     if name in {fold(n) for n in own_names(paper)}:
         return False
-    subjects = [t for t in asked.terms if t not in terms(name) and subject(t)]
+    # (a model size is no topic: "Does PreSelect need a 13B model?" asks of PreSelect, whose abstract lacks it)
+    subjects = [t for t in asked.terms if t not in terms(name) and subject(t) and not is_size(t)]
     if not subjects or any(has(t, vocabulary(paper)) for t in subjects):
         return False
     others = [s.paper for i, s in enumerate(sources[:10]) if i != at]

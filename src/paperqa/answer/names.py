@@ -15,6 +15,7 @@ from .phrases import joined
 # 40,000-letter word in an abstract had taken seconds to be found no name)
 _NAME = r"([A-Z](?=[A-Za-z0-9-]*?[A-Z0-9])[A-Za-z0-9-]*+)"
 _PAREN_NAME = re.compile(rf"\({_NAME}\)")  # "(PRP)" ...
+_PAREN_WORD = re.compile(r"\(([A-Z][a-z]{3,19})\)")  # "(Preselect)"
 _WORDS_BEFORE = re.compile(r"(?<![\w-])((?:[\w-]+\s+){1,6})$")  # ... and the words it abbreviates, just before it
 # "FiGRet (Fine-grained Guidance for Retrievers)": the name first, the words it abbreviates after it
 _NAME_FIRST = re.compile(rf"(?<![\w-]){_NAME}\s+\(([A-Za-z][\w-]*+(?:\s++[\w-]++){{1,6}})\)")
@@ -111,6 +112,14 @@ def _names(paper: Paper) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, .
             or _own(paper.abstract, definition, acronym)
         ):
             coined.append(acronym)
+    # "data selection based on data's Predictive strength (Preselect)": a name in parentheses with only its first
+    # letter a capital, no word of English, after words of the title (a question may write it "PreSelect")
+    coined += [
+        m[1]
+        for m in _PAREN_WORD.finditer(paper.abstract)
+        if count_tokens(f" {m[1].casefold()}") > 1
+        and len(set(terms(paper.abstract[max(0, m.start() - 80) : m.start()])) & title_words) >= 2
+    ]
     # (each pattern run only over an abstract with its one plain word: most have none of them)
     text, lower = paper.abstract, paper.abstract.casefold()
     coined += _CALLED.findall(text) if any(w in text for w in _CALLING) else []

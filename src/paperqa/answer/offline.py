@@ -48,7 +48,7 @@ from .pointed import (
     applied_elsewhere,
     elsewhere,
 )
-from .premise import premise_said, training_denied
+from .premise import is_size, premise_said, said_unmentioned, training_denied
 from .question import Asked, analyse, names_llms
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, NO_CITATIONS, orgs_said
 from .relevance import UNSEEN, Idf, Match, lacking, match
@@ -209,7 +209,8 @@ class OfflineWriter:
                 judged, sources, top, names, matches[top].name
             )
             # a figure it reports none of is no other subject ("the F1 score of ERNIE-Gram": said unmentioned)
-            if unsaid := [w for w in unsaid if not set(terms(w)) <= MEASURES]:
+            # nor a model size ("Does PreSelect need a 13B model?": `premise_said` says it never mentions one)
+            if unsaid := [w for w in unsaid if not set(terms(w)) <= MEASURES and not all(map(is_size, terms(w)))]:
                 named_first = [sources[top], *(s for i, s in enumerate(sources) if i != top)]  # the paper asked of
                 return Draft(refusal(named_first, apart=unsaid), answerable=False)
         short_topic = len(asked.terms) <= TOPIC_WORDS or self.subjects.count(asked) <= TOPIC_WORDS
@@ -255,7 +256,8 @@ class OfflineWriter:
             draft = self.one.fact(asked, sources, top, matches, hedged)
         if not named and (absent := defined_unnamed(asked.text, sources[:10])):  # "What is ColBERT?"
             draft.text = f"{none_named(absent)} {draft.text}"
-        if named and (note := premise_said(asked.text, sources[top], matches[top].name, self.subjects.names)):
+        note = premise_said(asked.text, sources[top], matches[top].name, self.subjects.names) if named else ""
+        if note and not said_unmentioned(note, draft.text):
             draft.text = f"{note} {draft.text}"  # "given that it trains a model per size", "does X fine-tune …?"
         return draft
 

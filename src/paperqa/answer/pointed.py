@@ -241,6 +241,10 @@ def named_by_none(asked: Asked, listed: Sequence[Source]) -> list[str]:
     return [w for w in as_written(asked.text, [t for t in asked.terms if t in none_has]) if _NAME.fullmatch(w)]
 
 
+# The stems in which a paper may say something cannot be done, one as good as another in describing it
+_UNABLE = frozenset({"cannot", "inabl", "unabl", "fail", "failur", "struggl"})
+
+
 def beside_name(asked: Asked, name: str, idf: Idf) -> Callable[[Source], float]:
     """The share of a question's key-term weight a paper holds, the words of a name it gives set aside."""
     own = set(terms(name))
@@ -248,7 +252,10 @@ def beside_name(asked: Asked, name: str, idf: Idf) -> Callable[[Source], float]:
     total = sum(idf(t) for t in rest) or 1.0
 
     def held(t: str, paper: Paper) -> bool:  # "the SAE-based unlearning paper" of one writing "sparse autoencoder"
-        return has(t, vocabulary(paper)) or t in spelled_held(asked, paper)
+        words = vocabulary(paper)
+        # "the paper showing that transformers cannot do random access" of one on their "inability" to
+        unable = t in _UNABLE and any(has(w, words) for w in _UNABLE)
+        return unable or has(t, words) or t in spelled_held(asked, paper)
 
     return lambda source: sum(idf(t) for t in rest if held(t, source.paper)) / total if rest else 0.0
 

@@ -126,7 +126,67 @@ def premise_said(question: str, source: Source, name: str, subject: Callable[[st
     if negated := opposite_said(question, own_part(source), name):  # "the most efficient size" of "… inefficient"
         word, clause = negated
         return f"The abstract of “{inert(source.paper.title)}” says the opposite of “{inert(word)}”: “{inert(clause)}”."
+    if kept := dropped_kept(question, own_part(source)):  # "Why does ASFT drop the KL term?": "… with KL …"
+        term, clause = kept
+        written = re.search(re.escape(name), question, re.IGNORECASE)  # (`name` may come folded: "asft")
+        said = inert(written[0] if written else name)
+        return f"The question takes it that {said} drops {inert(term)}; its abstract says “{inert(clause)}”."
+    if sizes := sizes_unsaid(question, source.paper):  # "Why does PreSelect need a 7B model?"
+        said = " or ".join(f"“{inert(size)}”" for size in sizes)
+        return f"The abstract of “{inert(source.paper.title)}” never mentions a {said} model."
     return ""
+
+
+# A model size ("7B", "410M", "1.3B"): a question giving one a paper never writes takes it for a fact of the paper.
+_SIZE = re.compile(r"(?<![\w.-])(\d{1,4}(?:\.\d{1,2})?)\s?([BM])(?![\w-])")
+
+
+def is_size(term: str) -> bool:
+    """Whether a question's term is a model size ("13b"): a detail of a paper, no subject of its own."""
+    return _SIZE_TERM.fullmatch(term) is not None
+
+
+_SIZE_TERM = re.compile(r"\d{1,4}(?:\.\d{1,2})?[bm]")
+
+
+def sizes_unsaid(question: str, paper: Paper) -> list[str]:
+    """The model sizes a question gives that a paper's title and abstract never write (as "7B", "7 B" or "7
+    billion"), at most three."""
+    text = f"{paper.title} {paper.abstract}"
+    unsaid = []
+    for m in _SIZE.finditer(question):
+        number, unit = re.escape(m[1]), "billion" if m[2] == "B" else "million"
+        if not re.search(rf"(?<![\w.]){number}\s?(?:{m[2]}|{unit})(?![\w-])", text, re.IGNORECASE):
+            unsaid.append(m[0])
+    return list(dict.fromkeys(unsaid))[:3]
+
+
+# What a question says a paper drops ("Why does ASFT drop the KL regularization that DFT uses?"), and the words in
+# which the paper's own sentences say it adds or keeps it ("augments DFT's reweighting with lightweight KL
+# regularization"). Bounded.
+_DROPS = re.compile(
+    r"\b(?:drop(?:s|ped|ping)?|remov(?:es?|ed|ing)|omit(?:s|ted|ting)?|discard(?:s|ed|ing)?|abandon(?:s|ed|ing)?"
+    r"|eliminat(?:es?|ed|ing)|forgo(?:es|ing)?|do(?:es)?\s+away\s+with|get(?:s)?\s+rid\s+of)\s+"
+    r"(?:the\s+|its\s+|their\s+|an?\s+|any\s+)?(?P<term>[\w-]{2,30}(?:\s+[\w-]{2,30}){0,2}?)"
+    r"(?=\s+(?:that|which|used|of|from|in|term|loss|step)\b|\s*[?,.;]|\s*$)",
+    re.IGNORECASE,
+)
+_ADDING = r"\b(?:add\w*|augment\w*|introduc\w*|incorporat\w*|includ\w*|with|using|uses?|employ\w*|keep\w*|retain\w*)\b"
+
+
+def dropped_kept(question: str, own: Sequence[str]) -> tuple[str, str] | None:
+    """What a question says a named paper drops, where its own sentences (`own`) say it adds or keeps it, and the
+    clause saying so; None when the question says no such thing or the paper does not say that."""
+    if not (asked := _DROPS.search(question)):
+        return None
+    words = asked["term"].split()
+    term = r"\s+(?:[\w-]+\s+){0,2}?".join(re.escape(w) for w in words)
+    kept = re.compile(rf"{_ADDING}[^.;:]{{0,60}}?(?<![\w-]){term}(?![\w-])", re.IGNORECASE)
+    for sentence in own:
+        for clause in _CLAUSE.findall(sentence):
+            if kept.search(clause) and not _DROPS.search(clause):
+                return asked["term"], clause.strip().rstrip(".")
+    return None
 
 
 # What a question says a paper needs ("Does FREESON need a separate retriever?"), and the words in which a paper says
@@ -187,3 +247,12 @@ def training_note(title: str, kind: str, said: str) -> str:
     """The sentence saying so, uncited (of the question): the quote is the abstract's words."""
     works = "" if said.split(maxsplit=1)[0].casefold().startswith(("eliminat", "remov")) else "it works "
     return f"The question takes it that “{inert(title)}” needs {kind}; its abstract says {works}“{inert(said)}”."
+
+
+def said_unmentioned(note: str, text: str) -> bool:
+    """Whether an answer already says its paper does not mention what a premise's note says it never mentions
+    ("does not mention “13B”"): the note would say it twice."""
+    if "never mentions" not in note:
+        return False
+    quoted = re.findall(r"“([^”]+)”", note.split("never mentions", 1)[1])
+    return bool(quoted) and all(f"does not mention “{q}”" in text for q in quoted)

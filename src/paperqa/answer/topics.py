@@ -27,7 +27,10 @@ _SIDES = re.compile(
     r"|(?<![\w-])(?P<e>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:vs\.?|versus)\s+(?P<f>[^?.!,;]{1,60})"
     r"|\bhow\s+(?:does|do|did|would|will)\s+(?P<g>[^?.!,;]{1,120}?)\s+compare\s+(?:to|with|against)\s+"
     r"(?P<h>[^?.!,;]{1,60})"
-    r"|\bhow\s+(?:does|do|did|is|are)\s+(?P<i>[^?.!,;]{1,120}?)\s+differ(?:ent)?\s+from\s+(?P<j>[^?.!,;]{1,60})",
+    r"|\bhow\s+(?:does|do|did|is|are)\s+(?P<i>[^?.!,;]{1,120}?)\s+differ(?:ent)?\s+from\s+(?P<j>[^?.!,;]{1,60})"
+    # "Which is better for passage ranking: full ranking with long-context LLMs or pairwise ranking prompting?"
+    r"|\bwhich\s+(?:one\s+)?(?:is|works|performs)\s+(?:better|best)\b[^:,?]{0,60}[:,]\s*(?P<k>[^?.!;,]{1,60}?)"
+    r"\s+or\s+(?P<l>[^?.!;,]{1,60})",
     re.IGNORECASE,
 )
 _APPROACH = re.compile(r"^(?:the\s+)?(?:approaches?|methods?|models?)\s+(?:of|for|to)\s+", re.IGNORECASE)

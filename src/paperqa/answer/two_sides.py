@@ -3,6 +3,7 @@ of two named papers reports ("which datasets do X and Y use?", "how much faster 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..types import Source
@@ -71,5 +72,12 @@ def _one_side_named(
         return draft
     # the other side described: "Compare SPLADE with the paper on hard negatives for dense retrieval"
     if (other := described_side(asked, sources, matches, side, idf)) is not None:
-        return compared(asked, sources, [side, other], pick)
+        # in the question's order ("the paper that reweights … by their loss and PreSelect": the described first)
+        described = _DESCRIBED.search(asked.text)
+        name = re.search(re.escape(matches[side].name), asked.text, re.IGNORECASE)
+        first = bool(described and name and described.start() < name.start())
+        return compared(asked, sources, [other, side] if first else [side, other], pick)
     return None
+
+
+_DESCRIBED = re.compile(r"\bthe\s+(?:paper|one|work|study|method|approach|model)\b", re.IGNORECASE)
