@@ -914,3 +914,12 @@ def test_a_paper_doing_the_asked_thing_to_something_else_is_not_listed(offline):
     cited = [c.title for c in answer.citations]
     assert not any(t.startswith("Adaptive MLP Pruning") for t in cited), answer.text
     assert any(t.startswith("Adaptive Sparse ViT") for t in cited) and len(cited) == 3, answer.text
+
+
+def test_a_kind_of_learning_is_held_with_two_words_of_its_own_between(offline):
+    # "active multi-task representation learning" is active learning: the list had held one paper of two
+    answer = offline.ask("Which papers are about active learning?")
+    titles = {c.title for c in answer.citations}
+    assert "Improved Active Multi-Task Representation Learning via Lasso" in titles, answer.text
+    assert "Learning to Actively Learn: A Robust Approach" in titles
+    assert not any("Activation" in t for t in titles)  # "activ" is the stem of both

@@ -136,7 +136,7 @@ def _kinds_written(question: str) -> tuple[str, ...]:
     )
 
 
-_LED = r"(?:-\w+)?(?:\s+(?!(?:of|in|on|for|to|and|or|the|a|an|with|by|from|as)\b)\w+(?:-\w+)*)?[\s-]+"
+_LED = r"(?:-\w+)?(?:\s+(?!(?:of|in|on|for|to|and|or|the|a|an|with|by|from|as)\b)\w+(?:-\w+)*){0,2}[\s-]+"
 
 
 def writes_kinds(question: str, paper: Paper) -> bool:
