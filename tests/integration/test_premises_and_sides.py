@@ -54,3 +54,16 @@ def test_which_is_better_of_two_approaches_offered_answers_both(offline):
     titles = [c.title for c in answer.citations]
     assert any(t.startswith("Sliding Windows Are Not the End") for t in titles), answer.text
     assert any("Pairwise Ranking Prompting" in t for t in titles), answer.text
+
+
+def test_what_is_a_concept_no_paper_holds_whole_is_refused(offline):
+    # "the meaning of life" was answered from LinEAS (models "in daily life"); "the capital of France" from a paper
+    # quoting it as an example prompt
+    for question in ("What is the meaning of life?", "What is the capital of France?"):
+        answer = offline.ask(question)
+        assert not answer.answerable and "closest lacks" in answer.text, answer.text
+    # a paper holding the concept further down is answered from instead of the first found
+    vectors = offline.ask("What is multi-vector retrieval?")
+    assert vectors.answerable and vectors.citations[0].title.startswith("ColBERT-XM"), vectors.text
+    defined = offline.ask("What is surface form competition?")  # quoted where the abstract defines it: held
+    assert defined.answerable and defined.citations[0].title.startswith("Attentiveness to Answer Choices")

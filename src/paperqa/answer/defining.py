@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 from ..text import substance
 from ..types import Source
+from .evidence import has
+from .paper_text import words_outside_quotes
 
 # "What is dense retrieval?", "What are hard negatives?", "How does knowledge distillation work?": a concept.
 _CONCEPT_ASKED = re.compile(
@@ -34,3 +36,23 @@ def defining(question: str, sources: Sequence[Source]) -> tuple[int, str] | None
             if said.match(sentence):
                 return i, sentence
     return None
+
+
+def concept_held(
+    question: str, asked_terms: Sequence[str], sources: Sequence[Source], top: int
+) -> tuple[int, list[str]]:
+    """Of "What is X?" of a concept of several key words, the paper to answer from: `top` if it holds them all
+    outside its quoted examples, else the first of the top ten that does; with none, `top` and the words it lacks
+    ("What is the meaning of life?" of a paper on models "in daily life"; "the capital of France" of one quoting it
+    as a prompt): the corpus has no paper on that concept. Other questions: `top`, lacking nothing."""
+    if len(asked_terms) < 2 or not _CONCEPT_ASKED.match(question):
+        return top, []
+
+    def unheld(source: Source) -> list[str]:
+        words = words_outside_quotes(source.paper)
+        return [t for t in asked_terms if not has(t, words)]
+
+    if not (lacked := unheld(sources[top])):
+        return top, []
+    holder = next((i for i, s in enumerate(sources[:10]) if not unheld(s)), None)
+    return (top, lacked) if holder is None else (holder, [])

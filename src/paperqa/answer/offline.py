@@ -21,7 +21,7 @@ from .bounds import bound_asked, each_within
 from .citations import inert
 from .citing import CITING_UNRECORDED, mentioning
 from .code import code_listed, code_of
-from .defining import defining
+from .defining import concept_held, defining
 from .draft import (
     NOTHING_RETRIEVED,
     Draft,
@@ -234,6 +234,10 @@ class OfflineWriter:
         # of a paper on copyright naming it): the closest, said to be
         partial = short_topic and len(asked.terms) <= TOPIC_WORDS and not self.subjects.held(asked, sources[top])
         hedged = not named and (together < CLEARLY_COVERED or rarest_lacked or unmade or phrased or partial)
+        if not named:  # "What is multi-vector retrieval?": of a paper holding it; "the meaning of life": of none
+            top, unheld = concept_held(asked.text, asked.terms, sources, top)
+            if unheld:
+                return Draft(refusal(sources, apart=as_written(asked.text, unheld)), answerable=False)
         if not named and asked.shape == "fact" and (defined := defining(asked.text, sources[:10])):
             return self.one.definition(sources, *defined)  # "What is dense retrieval?", wherever it is said
         if asked.with_code and named:  # "Does SPLADE release its code?": where its abstract says it is, if it does

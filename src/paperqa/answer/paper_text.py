@@ -103,6 +103,22 @@ def words_outside_examples(paper: Paper) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
+def words_outside_quotes(paper: Paper) -> frozenset[str]:
+    """`paper_words` without those of the examples an abstract quotes ("Given a prompt ``The capital of France is,''
+    … such as ``France,''": no paper on France)."""
+    return _words_of([f"{paper.title}.", *(_QUOTED_EXAMPLE.sub(" ", s) for s in substance(paper.abstract))])
+
+
+# A quoted example: only after words giving one, as a term is quoted where it is defined too ('referred to as the
+# "surface form competition" hypothesis')
+_QUOTED_EXAMPLE = re.compile(
+    r"\b(?:prompts?|such\s+as|e\.g\.,?|for\s+example,?|for\s+instance,?|like)\s+"
+    r"(?:``[^`']{1,200}''|\"[^\"]{1,200}\"|“[^”]{1,200}”)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=8192)
 def words_outside_lists(paper: Paper) -> frozenset[str]:
     """`words_outside_examples` without those the abstract names only in a list of examples in its prose either
     ("multiple domains, including sentiment control, dialogue, text summarization and text-to-code generation")."""
