@@ -14,6 +14,7 @@ from .answer.question import Asked
 from .answer.relevance import NAMED_K, holding_kinds, kinds_named
 from .answer.restricted import SHOWN
 from .answer.topics import SIDE_K, topic_sides
+from .answer.traits import data_only, makes_data
 from .filters import Filters, org_asked, org_unknown
 from .index import View
 from .resolved import Resolved
@@ -36,12 +37,16 @@ def searched(
     sources = retriever.retrieve(view, vector, asked.text, k, filters)
     # A list on a kind of learning ("in-context learning") or of papers with code: those holding it are searched
     # for further down (few papers have either), in one deeper search
-    if asked.shape == "list" and deeper and (kinds_named(asked) or asked.with_code):
+    # (as are papers making data, asked with no topic: "Which papers release a dataset?")
+    data = asked.makes_data and data_only(asked.terms)
+    if asked.shape == "list" and deeper and (kinds_named(asked) or asked.with_code or data):
         further = retriever.retrieve(view, vector, asked.text, NAMED_K, filters)
         if kinds_named(asked):
             sources = with_more(sources, holding_kinds(asked, further))
         if asked.with_code:
             sources = with_more(sources, [s for s in further if code_sentence(s.paper.abstract)])
+        if data:
+            sources = with_more(sources, [s for s in further if makes_data(s.paper)])
     if asked.shape == "compare" and (sides := topic_sides(asked.text)):
         for side in sides:  # "dense and sparse retrieval": the papers on either, not only on both
             sources = with_more(sources, retriever.retrieve(view, embed(side), side, SIDE_K, filters))

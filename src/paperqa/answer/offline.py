@@ -36,6 +36,7 @@ from .evidence import key_terms, never_seen, support
 from .lead import unnamed_lead
 from .lister import Lister
 from .listing import TOPIC_WORDS, list_topic
+from .made_data import data_listed
 from .makers import ize_stems
 from .named_topic import in_passing, qualified_name
 from .names import introduces
@@ -56,6 +57,7 @@ from .spelled import spelled_out
 from .subjects import SHORT, Subjects
 from .topics import side_papers, topic_sides
 from .training_free import asks_training_free
+from .traits import data_only
 from .two_sides import two_sided
 from .vectors import Vectors
 
@@ -135,6 +137,8 @@ class OfflineWriter:
             asked = asked.listed_by_kind()  # "what datasets are used for X?": each paper on X that names one
         if asked.with_code and not asked.terms and not named:  # "Which papers have code available?": no topic
             return code_listed(sources)
+        if asked.makes_data and data_only(asked.terms) and not named and not asked.among:  # "release a dataset?"
+            return data_listed(sources)
         if asked.with_code and not named:  # "Which paper on unlearning releases code?": those on it that do
             asked = dataclasses.replace(asked, shape="list")
         # "which of them need no training?": what each says; "which of them are from 2024?" (a restriction alone, no

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
+from ..text import stem, substance
 from ..types import Paper
 
 # What a paper on language models says: the words, the acronyms (multimodal ones too), large reasoning models
@@ -22,11 +24,39 @@ DATA_NOUN = re.compile(r"\b(?:benchmarks?|datasets?|corpus|corpora|test-?beds?)\
 # A making of data: "release a multinational English legal corpus", "introduce T2Ranking, a large-scale Chinese
 # benchmark"; not data a thing is put into ("introducing adversarial passages to corpora") nor a clause between
 # ("introducing backward model improves the benchmark")
-_NOT_BETWEEN = r"(?!(?:to|into|from|across|over|on|in|within|using|with|by|via|is|are|was|were|has|have|that|which)\b)"
+_NOT_BETWEEN = (
+    r"(?!(?:to|into|from|across|over|on|in|within|using|with|by|via|is|are|was|were|has|have|that|which)\b"
+    r"|(?:improv|outperform|achiev|boost|yield|enabl|help)\w*\b)"  # "introducing backward model improves the benchmark"
+)
 _MAKING = r"propos|introduc|releas|buil|construct|creat|present|contribut|collect|curat|compil"
 MAKES_DATA = re.compile(rf"\b(?:{_MAKING})\w*\s+"
                         rf"(?:(?:{_NOT_BETWEEN}[\w-]+\s+){{0,4}}?|[\w.-]+(?:,|\s--)\s+an?\s+(?:[\w-]+\s+){{0,3}}?)"
                         rf"{DATA_NOUN.pattern}", re.IGNORECASE)  # fmt: skip
+
+
+# The words of a list asking only for papers that make data ("Which papers release a dataset?", "… introduce new
+# benchmarks?"): no topic beside the making
+DATA_ONLY = frozenset(
+    stem(w)
+    for w in "propose introduce release build construct create present contribute collect curate compile "
+    "benchmark dataset data corpus corpora testbed test-bed".split()
+)
+
+
+def data_only(terms: Sequence[str]) -> bool:
+    """Whether a question's key terms ask only for the making of data, no topic beside it."""
+    return bool(terms) and set(terms) <= DATA_ONLY
+
+
+def data_sentence(paper: Paper) -> str | None:
+    """The sentence of a paper saying it makes a benchmark or dataset (the first naming one, where its title names
+    it), or None."""
+    sentences = substance(paper.abstract)
+    said = next((s for s in sentences if MAKES_DATA.search(s)), None)
+    if said is None and (titled := DATA_NOUN.search(paper.title)):  # where it says the title's "Benchmark"
+        noun = re.compile(rf"\b{re.escape(titled.group(0).rstrip('s'))}", re.IGNORECASE)
+        said = next((s for s in sentences if noun.search(s)), sentences[0] if sentences else None)
+    return said
 
 
 def makes_data(paper: Paper) -> bool:
