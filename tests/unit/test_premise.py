@@ -135,3 +135,21 @@ def test_what_a_question_says_a_paper_drops_is_found_where_it_adds_it():
     assert (
         dropped_kept("Why does it drop KL regularization?", ["It removes KL regularization, using a new loss."]) is None
     )
+
+
+def test_what_a_question_says_a_paper_uses_or_avoids_is_checked_against_its_words():
+    from paperqa.answer.premise import dropped_kept, free_of
+
+    title = "ZIP-FIT: Embedding-Free Data Selection via Compression-Based Alignment"
+    asked = "Which neural embedding model does ZIP-FIT use to measure alignment?"
+    assert free_of(asked, title, []) == ("a neural embedding model", "title", "Embedding-Free")
+    # said of the models it is compared with, not of itself
+    assert (
+        free_of("How much better is it than models that use a separate retriever?", "FREESON: Retriever-Free", [])
+        is None
+    )
+    own = ["DP2Unlearning involves training LLMs on data protected using ε-differential privacy (DP)."]
+    assert dropped_kept("Why does DP2Unlearning avoid differential privacy?", own) == (
+        "differential privacy",
+        "DP2Unlearning involves training LLMs on data protected using ε-differential privacy",
+    )

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..text import subject_terms
+from ..tidy import tidy
 from ..types import Paper, Source
 from .citations import inert
 from .draft import own_part
@@ -130,7 +131,7 @@ def premise_said(question: str, source: Source, name: str, subject: Callable[[st
         term, clause = kept
         written = re.search(re.escape(name), question, re.IGNORECASE)  # (`name` may come folded: "asft")
         said = inert(written[0] if written else name)
-        return f"The question takes it that {said} drops {inert(term)}; its abstract says “{inert(clause)}”."
+        return f"The question takes it that {said} drops {inert(term)}; its abstract says “{inert(tidy(clause))}”."
     if sizes := sizes_unsaid(question, source.paper):  # "Why does PreSelect need a 7B model?"
         said = " or ".join(f"“{inert(size)}”" for size in sizes)
         return f"The abstract of “{inert(source.paper.title)}” never mentions a {said} model."
@@ -166,6 +167,7 @@ def sizes_unsaid(question: str, paper: Paper) -> list[str]:
 # regularization"). Bounded.
 _DROPS = re.compile(
     r"\b(?:drop(?:s|ped|ping)?|remov(?:es?|ed|ing)|omit(?:s|ted|ting)?|discard(?:s|ed|ing)?|abandon(?:s|ed|ing)?"
+    r"|avoid(?:s|ed|ing)?"
     r"|eliminat(?:es?|ed|ing)|forgo(?:es|ing)?|do(?:es)?\s+away\s+with|get(?:s)?\s+rid\s+of)\s+"
     r"(?:the\s+|its\s+|their\s+|an?\s+|any\s+)?(?P<term>[\w-]{2,30}(?:\s+[\w-]{2,30}){0,2}?)"
     r"(?=\s+(?:that|which|used|of|from|in|term|loss|step)\b|\s*[?,.;]|\s*$)",
@@ -181,7 +183,7 @@ def dropped_kept(question: str, own: Sequence[str]) -> tuple[str, str] | None:
         return None
     words = asked["term"].split()
     term = r"\s+(?:[\w-]+\s+){0,2}?".join(re.escape(w) for w in words)
-    kept = re.compile(rf"{_ADDING}[^.;:]{{0,60}}?(?<![\w-]){term}(?![\w-])", re.IGNORECASE)
+    kept = re.compile(rf"{_ADDING}[^.;:]{{0,60}}?(?<!\w){term}(?![\w-])", re.IGNORECASE)  # ("ε-differential")
     for sentence in own:
         for clause in _CLAUSE.findall(sentence):
             if kept.search(clause) and not _DROPS.search(clause):
@@ -193,7 +195,12 @@ def dropped_kept(question: str, own: Sequence[str]) -> tuple[str, str] | None:
 # it works without it ("Retriever-Free", "without a separate retriever", "no need for a retriever"). Bounded.
 _EXTRA = r"(?:an?\s+|any\s+|the\s+)?(?:separate\s+|extra\s+|additional\s+|external\s+|dedicated\s+)?"
 _NEEDS = re.compile(
-    rf"\b(?:needs?|requires?|rel(?:y|ies)\s+on|depends?\s+on)\s+(?P<what>{_EXTRA}(?P<thing>[a-z][\w-]{{2,40}}))\b",
+    # ("Which embedding model does ZIP-FIT use?": "Embedding-Free")
+    # (not of others: "over reasoning models that use a separate retriever")
+    rf"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
+    rf"\b(?:needs?|requires?|rel(?:y|ies)\s+on|depends?\s+on|uses?)\s+(?P<what>{_EXTRA}(?P<thing>[a-z][\w-]{{2,40}}))\b"
+    r"|\b(?:which|what)\s+(?P<what2>(?:[\w-]+\s+){0,2}?(?P<thing2>[a-z][\w-]{2,40})(?:\s+[\w-]+)?)\s+(?:does|do|did)\s+"
+    r"[\w-]+(?:\s+[\w-]+)?\s+use\b",
     re.IGNORECASE,
 )
 
@@ -203,14 +210,20 @@ def free_of(question: str, title: str, own: Sequence[str]) -> tuple[str, str, st
     sentences, not said of the baselines: `_OTHERS`) and those words; None when it says no such thing."""
     if not (asked := _NEEDS.search(question)):
         return None
-    root = re.escape((subject_terms(asked["thing"]) or [asked["thing"].casefold()])[0])
-    free = re.compile(rf"\b{root}\w*-free\b|\bwithout\s+{_EXTRA}{root}\w*|\bno\s+need\s+for\s+{_EXTRA}{root}\w*", re.I)
-    for where, text in (("title", title), ("abstract", " ".join(own))):
-        found = next(
-            (m for m in free.finditer(text) if not _OTHERS.search(text, max(0, m.start() - 40), m.start())), None
+    what = asked["what"] or re.sub(r"^(?!(?:an?|the|any)\s)", "a ", asked["what2"])  # "a neural embedding model"
+    # ("which neural embedding model does it use?": any word of what it is said to use)
+    things = [asked["thing"]] if asked["thing"] else re.findall(r"[a-z][\w-]{2,40}", what)
+    for thing in things:
+        root = re.escape((subject_terms(thing) or [thing.casefold()])[0])
+        free = re.compile(
+            rf"\b{root}\w*-free\b|\bwithout\s+{_EXTRA}{root}\w*|\bno\s+need\s+for\s+{_EXTRA}{root}\w*", re.I
         )
-        if found:
-            return asked["what"], where, inert(found.group(0))
+        for where, text in (("title", title), ("abstract", " ".join(own))):
+            found = next(
+                (m for m in free.finditer(text) if not _OTHERS.search(text, max(0, m.start() - 40), m.start())), None
+            )
+            if found:
+                return what, where, inert(found.group(0))
     return None
 
 
