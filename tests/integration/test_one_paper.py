@@ -534,3 +534,11 @@ def test_whether_a_named_paper_is_competitive_with_others_quotes_where_it_sets_i
     answer = offline.ask("Is Revela competitive with supervised models?")
     first = answer.text.split("]: ", 1)[1].split(" [1]")[0]  # the first sentence quoted
     assert "surpasses larger supervised models" in first, answer.text
+
+
+def test_a_related_paper_whose_title_holds_the_question_is_named_first(offline):
+    # BERT4Rec ("Sequential Recommendation with … Transformer") had been left out, its abstract's vector far from
+    # M2TRec's, while a paper on scientific documents holding both words was named
+    answer = offline.ask("Is there a paper on recommendation with transformers?")
+    assert answer.citations[0].title.startswith("M2TRec"), answer.text
+    assert "Related: BERT4Rec" in answer.text, answer.text

@@ -19,7 +19,7 @@ from .names import fold, names_of
 from .paper_text import words_outside_examples
 from .phrases import as_written
 from .picking import AGAINST_OTHERS, BEATS, GAIN, RESULT, SET_AGAINST, Picker, limit_stated, states_finding
-from .pointed import against_named, against_terms, related, unmentioned
+from .pointed import against_named, against_terms, related, titled_share, unmentioned
 from .question import Asked
 from .record import Record, record_said
 from .relevance import STRAY, UNSEEN, Idf, Match, lacking
@@ -237,7 +237,13 @@ class OnePaper:
         if others:  # (the abstracts embedded in one call, once any is asked: most answers relate none)
             self.vectors.prepare([sources[i].paper for i in (top, *others)])
             whole = self.vectors.whole(sources[top].paper)
-            others = [i for i in others if float(whole @ self.vectors.whole(sources[i].paper)) >= STRAY]
+            # (a title holding the whole question is on it, however its abstract's vector strays: BERT4Rec's)
+            others = [
+                i
+                for i in others
+                if float(whole @ self.vectors.whole(sources[i].paper)) >= STRAY
+                or titled_share(asked, sources[i].paper) == 1.0
+            ]
         extra = " ".join(f"{RELATED} {inert(sources[i].paper.title)} [{i + 1}]." for i in others)
         opening = lead_in(sources, top, hedged, nameless=nameless, unsaid=unsaid, exampled=exampled)
         draft.text = " ".join(x for x in (opening, body, extra) if x)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from ..text import sentences, stem, terms
 from ..types import Paper, Source
 from .evidence import has
-from .holding import holds_all, near, ours, vocabulary
+from .holding import holds_all, near, ours, title_vocabulary, vocabulary
 from .kinds import DESCRIBED_KINDS
 from .phrases import COINED, as_written
 from .question import Asked, names_llms
@@ -280,11 +280,20 @@ def related(asked: Asked, sources: Sequence[Source], matches: Sequence[Match], t
         paper = sources[i].paper
         return holds_all(paper, name) and all(near(paper, a, b) for a, b in itertools.pairwise(name))
 
-    return [
+    close = [
         i
         for i, m in enumerate(matches)
         if i != top and m.coverage >= least and all(near(sources[i].paper, a, b) for a, b in paired) and kin(i)
-    ][:2]
+    ]
+    # those whose titles hold more of the question first ("BERT4Rec: Sequential Recommendation with … Transformer"
+    # beside one on transformers for recommendation, before a paper holding both words only in its abstract)
+    return sorted(close, key=lambda i: -titled_share(asked, sources[i].paper))[:2]
+
+
+def titled_share(asked: Asked, paper: Paper) -> float:
+    """The share of a question's key terms a paper's title holds."""
+    title = title_vocabulary(paper)
+    return sum(has(t, title) for t in asked.terms) / len(asked.terms) if asked.terms else 0.0
 
 
 def described_side(
