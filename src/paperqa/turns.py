@@ -166,7 +166,10 @@ def discussed_in(shown: Turn, last: Turn) -> int | None:
 
 _SIMILAR = re.compile(
     r"\b(?:similar|related|alike)\b|\blike\s+(?:(?:it|this|that)\b(?:\s+one\b)?|\[\d+\])"
-    r"|\bwho\s+else\s+(?:works?|worked|is\s+working)\s+on\s+(?:this|that|it)\b",  # "who else works on this?"
+    r"|\bwho\s+else\s+(?:works?|worked|is\s+working)\s+on\s+(?:this|that|it)\b"  # "who else works on this?"
+    # "what other papers address the same problem?", "others on the same topic"
+    r"|\b(?:(?:address|tackl|solv|stud|handl)\w*\s+|(?:work|look|deal)\w*\s+(?:on|at|with)\s+|on\s+)?"
+    r"(?:the\s+)?same\s+(?:problem|topic|task|question|issue|subject|area)s?\b",
     re.IGNORECASE,
 )
 _ELSE = re.compile(r"\b(?:else|other|others)\b", re.IGNORECASE)
