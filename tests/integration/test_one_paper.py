@@ -542,3 +542,14 @@ def test_a_related_paper_whose_title_holds_the_question_is_named_first(offline):
     answer = offline.ask("Is there a paper on recommendation with transformers?")
     assert answer.citations[0].title.startswith("M2TRec"), answer.text
     assert "Related: BERT4Rec" in answer.text, answer.text
+
+
+def test_how_long_to_train_is_answered_in_hours_before_a_latency(offline):
+    # the answer had quoted "low-latency (64ms per query)" before "trainable … in under 48 hours"
+    answer = offline.ask("How long does TAS-Balanced take to train?")
+    assert "in under 48 hours" in answer.text.split("[1]")[1], answer.text  # the first sentence quoted
+
+
+def test_the_highest_upvotes_asks_by_the_record(offline):
+    answer = offline.ask("Which paper has the highest upvotes?")  # had been refused: "no paper mentions upvotes"
+    assert answer.answerable and "most upvoted" in answer.text and "upvotes)" in answer.text, answer.text

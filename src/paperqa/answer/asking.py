@@ -175,7 +175,9 @@ _AND_HOW = re.compile(r"\band\s+how(?:\s+do\s+they\s+(?:differ|compare))?\s*\??\
 # "the most upvoted papers on X", "Which paper has the most upvotes?": by the record's upvotes, no topic word.
 _POPULAR = re.compile(
     r"\b(?:(?:the\s+)?(?:most|more)[\s-]+(?:upvoted|popular|liked|upvotes)|(?:the\s+)?highest[\s-]+upvoted"
-    r"|top[\s-]+upvoted)\b",  # ("which has more upvotes?" of two papers compared)
+    # ("which has more upvotes?" of two papers compared; "the highest upvotes", "the largest number of upvotes")
+    r"|(?:the\s+)?(?:highest|largest|greatest|biggest|most)\s+(?:number\s+of\s+|count\s+of\s+)?upvotes"
+    r"|top[\s-]+upvoted)\b",
     re.IGNORECASE,
 )
 _BY_VOTES = re.compile(rf"{_SORTED_BY}(?:the\s+)?(?:number\s+of\s+)?(?:upvotes|votes|popularity)\b", re.IGNORECASE)

@@ -32,6 +32,7 @@ RATIO_WORD = re.compile(
 )
 # A figure of time ("48 hours", "64ms", "3 days"): what "how long" asks, among several figures asked.
 _DURATION = re.compile(r"\d\s?(?:ms|s|h|hours?|days?|minutes?|seconds?|weeks?|months?)\b", re.IGNORECASE)
+_LONG_DURATION = re.compile(r"\d\s?(?:h|hours?|days?|minutes?|weeks?|months?)\b", re.IGNORECASE)
 # A list marker ("(1)", "(ii)", "(b)"): no figure of the sentence it numbers.
 _ENUMERATOR = re.compile(r"\(\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*\)")
 # A reference's year ("(Kusupati et al., 2022)", "[Akyürek et al., 2023]"): no figure of the paper's
@@ -101,6 +102,8 @@ def figure_asked(asked: Asked, stated: Sequence[str], sentences: Sequence[str]) 
         on_it = [s for s in sentences if spelled_count(s, word)][:1]
     if asks_how_long(asked.text):  # "how long does training take?": a duration first ("in under 48 hours"),
         on_it = [s for s in on_it if _DURATION.search(s)] or on_it  # not the "6-layer" model's sentence
+        # "how long does it take to train?": hours or days, before a latency of milliseconds ("64ms per query")
+        on_it = [s for s in on_it if _LONG_DURATION.search(s)] or on_it
     speeds: list[str] = []
     if _SPEED_ASKED.search(asked.text):  # "how much faster": the speed-ups (two at most), before other figures
         speeds = [s for s in on_it if _SPEED_SAID.search(s)][:2]
