@@ -553,3 +553,10 @@ def test_how_long_to_train_is_answered_in_hours_before_a_latency(offline):
 def test_the_highest_upvotes_asks_by_the_record(offline):
     answer = offline.ask("Which paper has the highest upvotes?")  # had been refused: "no paper mentions upvotes"
     assert answer.answerable and "most upvoted" in answer.text and "upvotes)" in answer.text, answer.text
+
+
+def test_does_one_beat_another_quotes_where_the_paper_says_which_wins(offline):
+    # the answer had quoted the background sentence listing SAEs among techniques, not the finding
+    answer = offline.ask("Do sparse autoencoders beat prompting for steering?")
+    first = answer.text.split("[1]")[1]
+    assert "prompting outperforms all existing methods" in first, answer.text

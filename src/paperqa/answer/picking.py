@@ -13,6 +13,7 @@ from .draft import POINTING_BACK, contribution, own_part, sentence_terms
 from .evidence import key_terms
 from .names import names_of
 from .question import Asked
+from .roles import COMPARED_SAID, COMPARING
 
 NUMBER = re.compile(r"\d")
 GAIN = re.compile(
@@ -140,6 +141,10 @@ class Picker:
         wanted = set(key_terms(asked.text))  # the terms sentence choice was tuned with on the dev set
         boost = 1.5 if asked.numeric else 1.0
         pool = pool_of(source)
+        # "do SAEs beat prompting?": a sentence saying one outperforms holds "beat", and goes first
+        comparing = asked.verb in COMPARING
+        if comparing:
+            pool = [(i, s, t | {asked.verb}) if COMPARED_SAID.search(s) else (i, s, t) for i, s, t in pool]
         covered: set[str] = set()
         picked: list[tuple[int, str]] = []
         first = self.answering(asked, pool)[:2]  # what a "which benchmarks" asks for goes in first
@@ -156,7 +161,8 @@ class Picker:
 
         def gain(item: tuple[int, str, set[str]]) -> float:
             fresh = sum(self.idf(t) for t in (wanted & item[2]) - covered)
-            return fresh * (boost if NUMBER.search(item[1]) else 1.0)
+            said = comparing and COMPARED_SAID.search(item[1])
+            return fresh * (boost if NUMBER.search(item[1]) else 1.0) * (1.5 if said else 1.0)
 
         def key(item: tuple[int, str, set[str]]) -> tuple[float, bool]:
             # Of sentences adding as much, one stating a gain answers "how much faster than X" (not X named).
