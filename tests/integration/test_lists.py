@@ -937,3 +937,10 @@ def test_papers_making_data_are_listed_when_no_topic_is_asked(offline):
     assert "Acquiring Bidirectionality via Large and Small Language Models" not in titles  # "improves the benchmark"
     on_topic = offline.ask("Which papers release a dataset for image captioning?")  # a topic: a list on it
     assert not on_topic.text.startswith("At least "), on_topic.text
+
+
+def test_a_subject_named_only_in_a_prose_list_of_examples_with_slashes_lists_no_paper(offline):
+    # GraphPrompt writes "recommendation" only in "such as online page/article classification and social
+    # recommendation": it had been listed as a paper on graph neural networks for recommendation
+    answer = offline.ask("Which papers use graph neural networks for recommendation?")
+    assert not answer.text.startswith("The corpus has"), answer.text

@@ -143,7 +143,7 @@ def _said(paper: Paper) -> tuple[str, ...]:
 # negative mining, distillation, etc." one on hard negatives, nor "with no hard negative mining, …, or …", nor one
 # generating text "without iterative decoding" one on decoding. (What a paper removes "the need for" is no word of
 # its; "the need for more effective unlearning techniques" it states is.)
-_ITEM = r"(?:[\w-]+\s+){0,4}?[\w-]+"
+_ITEM = r"(?:[\w/-]+\s+){0,4}?[\w/-]+"  # ("online page/article classification")
 _ENUMERATED = re.compile(
     rf"\b(?:(?:including|such\s+as)\s+{_ITEM}(?:,\s+{_ITEM})*(?:,?\s+(?:and|or)\s+{_ITEM}|,\s+etc\b)"
     rf"|(?:with\s+no|without|no\s+need\s+for|(?:eliminat|remov|avoid|obviat|bypass)\w*\s+the\s+need\s+for)\s+{_ITEM}(?:(?:,\s+{_ITEM})*,?\s+(?:and|or|nor)\s+{_ITEM})?)"
