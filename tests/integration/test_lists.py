@@ -944,3 +944,10 @@ def test_a_subject_named_only_in_a_prose_list_of_examples_with_slashes_lists_no_
     # recommendation": it had been listed as a paper on graph neural networks for recommendation
     answer = offline.ask("Which papers use graph neural networks for recommendation?")
     assert not answer.text.startswith("The corpus has"), answer.text
+
+
+def test_codes_in_the_plural_are_no_source_code(offline):
+    # Ming-UniVision's "compact low-level codes" (a tokenizer's) had made it a paper on tokenizers for code
+    answer = offline.ask("Which papers evaluate tokenizers for code?")
+    assert not any(c.title.startswith("Ming-UniVision") for c in answer.citations[:1]), answer.text
+    assert not answer.text.startswith("The corpus has"), answer.text

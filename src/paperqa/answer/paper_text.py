@@ -67,7 +67,8 @@ def named_only(paper: Paper) -> dict[str, str]:
 # Codes that are no source code: a hash's "binary codes", a latent space's "latent codes", the authors' own "common
 # codebase" ("retrieval for code" is no image hashing paper's subject)
 CODES = re.compile(
-    r"\b(?:(?:binary|hash(?:ing)?|latent|prototype|discrete)\s+codes?|(?:common|same|shared|single|our)\s+codebase)\b",
+    r"\b(?:(?:binary|hash(?:ing)?|latent|prototype|discrete)\s+codes?|(?:common|same|shared|single|our)\s+codebase)\b"
+    r"|(?<!source\s)\bcodes\b",  # (source code is "code": "compact low-level codes" are a tokenizer's)
     re.IGNORECASE,
 )
 _CODE_WORD = re.compile(r"\bcod(?:e|es|ing|ebases?)\b", re.IGNORECASE)
