@@ -21,8 +21,9 @@ _EACH = (
     r"show|find|train|measure|compare|claim|say|do|work|handle|target|test|focus|rely|need|improve|cover)\b)"
     r"|each(?= (?:one|of (?:them|those|these))\b)|both(?= of them\b)"
 )
-# "which ones handle cold start?", "the ones using BERT": of the papers just listed, as "which of them"
-_ONES = r"(?:(?<=which )|(?<=what )|(?<=the ))ones"
+# "which ones handle cold start?", "the ones using BERT": of the papers just listed, as "which of them" (as is
+# "which one needs no training?" after two compared)
+_ONES = r"(?:(?<=which )|(?<=what )|(?<=the ))ones|(?<=which )one(?= (?:needs?|uses?|is|has|does|works?|requires?)\b)"
 # "how is that different from BERT?", "does this beat BM25?": "that" or "this" as a question's subject (the one
 # reading of it: `ordinals` writes it as the paper just discussed)
 THAT_SUBJECT = r"(?:(?<=\bis )|(?<=\bwas )|(?<=\bdoes )|(?<=\bdid ))(?:that|this)"

@@ -1951,3 +1951,12 @@ def test_which_of_a_list_make_data_keeps_those_making_it_whatever_verb_they_writ
     answer = offline.ask("which of these release a dataset?", history=history)
     cited = [c.title.split(":")[0] for c in answer.citations]
     assert "RedCaps" in cited and "Bloom Library" in cited, answer.text
+
+
+@pytest.mark.parametrize("follow", ["which one needs no training?", "which of them are training-free?"])
+def test_which_of_two_compared_needs_no_training_is_the_one_saying_so(offline, follow):
+    # "which one …" had repeated the comparison; "training-free" had found none ("requiring no parameter updates")
+    first = offline.ask("Compare CoPE and LM-Infinite")
+    answer = offline.ask(follow, history=[Turn("Compare CoPE and LM-Infinite", first)])
+    assert answer.text.startswith("Of the 2 papers the last answer cited, 1 is on this"), answer.text
+    assert [c.title.split(":")[0] for c in answer.citations] == ["LM-Infinite"], answer.text

@@ -49,7 +49,9 @@ class Lister:
         papers = [s.paper for s in sources]
         chosen = list(range(len(sources))) if asked.among else by_kin(probabilities, papers, self.vectors)
         draft = Draft("", answerable=True)
-        if not (asked.among and not asked.of_them):  # ("which of them are from 2024?": each admitted is listed)
+        # ("which of them are from 2024?": each admitted is listed; "which of them are training-free?": each saying
+        # so, below, whatever words it says it in)
+        if not (asked.among and (not asked.of_them or asks_training_free(asked.of_them))):
             chosen = self.subjects.on_it(asked, sources, chosen, short=len(asked.terms) <= SHORT)
             # "how video models recall facts": the papers on video, not those on facts in language models
             chosen = [chosen[i] for i in writing_of_it(asked, [sources[i].paper for i in chosen])]
