@@ -560,3 +560,17 @@ def test_does_one_beat_another_quotes_where_the_paper_says_which_wins(offline):
     answer = offline.ask("Do sparse autoencoders beat prompting for steering?")
     first = answer.text.split("[1]")[1]
     assert "prompting outperforms all existing methods" in first, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "problem"),
+    [
+        ("What problem does GigaTok solve?", "it often degrades downstream generation quality"),
+        ("What problem does Late Chunking address?", "can lose contextual information from surrounding chunks"),
+        ("What challenge does TAS-Balanced address?", "training approaches require enormous compute power"),
+    ],
+)
+def test_what_problem_a_paper_solves_is_the_problem_its_background_states(offline, question, problem):
+    # the answer had quoted "To address this, we introduce GigaTok …", its answer to a problem it never gave
+    answer = offline.ask(question)
+    assert problem in answer.text.split("[1]")[1], answer.text

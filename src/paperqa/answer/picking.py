@@ -12,6 +12,7 @@ from .claims import numbers
 from .draft import POINTING_BACK, contribution, own_part, sentence_terms
 from .evidence import key_terms
 from .names import names_of
+from .problem import PROBLEM_ASKED, problem_stated
 from .question import Asked
 from .roles import COMPARED_SAID, COMPARING
 
@@ -154,6 +155,8 @@ class Picker:
             first = self.findings(asked, source, pool)
         if asked.remedy:  # "… and how is it fixed?": what the paper does against the problem, and the problem
             first = self.remedies(source, pool)[:1]
+        if asked.wants & PROBLEM_ASKED and (problem := problem_stated(source)):  # "what problem does X solve?"
+            first = [item for item in pool if item[1] == problem][:1]
         for answering in first:
             picked.append((answering[0], answering[1]))
             covered |= wanted & answering[2]
