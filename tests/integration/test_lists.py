@@ -951,3 +951,11 @@ def test_codes_in_the_plural_are_no_source_code(offline):
     answer = offline.ask("Which papers evaluate tokenizers for code?")
     assert not any(c.title.startswith("Ming-UniVision") for c in answer.citations[:1]), answer.text
     assert not answer.text.startswith("The corpus has"), answer.text
+
+
+def test_a_paper_generating_another_modality_is_no_paper_on_text_generation(offline):
+    # ImageRAG writes "text" only of its prompts and "image generation": it had been listed for diffusion models
+    # applied to text generation
+    answer = offline.ask("Which papers apply diffusion models to text generation?")
+    assert not answer.text.startswith("The corpus has"), answer.text
+    assert not any(c.title.startswith("ImageRAG") for c in answer.citations), answer.text

@@ -168,6 +168,12 @@ def on_topic(asked: Asked, paper: Paper, names: Callable[[str], bool] = lambda t
                                                                   and has(b, vocabulary(paper)))
                                 for a, b in asked.model_kinds)  # fmt: skip
     applied = not any(t in lacked for t in asked.domains)  # "for retrieval": not preference data
+    # "applied to text generation": not a paper on image generation, writing "text" only of its prompts
+    applied = applied and not any(
+        a in asked.domains and a in MODALITIES and not near_said(asked, paper, a, b)
+        and any(near(paper, m, b) for m in MODALITIES - {a})
+        for a, b in asked.pairs
+    )  # fmt: skip
     # "lifelong or continual hashing": a subject each alternative qualifies ("decode or sample text": no subject)
     qualified = not any(names(t) for t in alternatives_head(asked) & set(lacked))
     made = all(t in ize_stems(paper) for t in asked.derived)  # "tokenization": not a paper saying "tokens" only
