@@ -574,3 +574,11 @@ def test_what_problem_a_paper_solves_is_the_problem_its_background_states(offlin
     # the answer had quoted "To address this, we introduce GigaTok …", its answer to a problem it never gave
     answer = offline.ask(question)
     assert problem in answer.text.split("[1]")[1], answer.text
+
+
+def test_the_baselines_a_paper_compares_against_are_what_it_says_it_outperforms(offline):
+    # "What baselines does X compare against?" had been read as a comparison (with an unrelated paper), then as
+    # "does not mention baselines"; the abstract names them as what it outperforms
+    answer = offline.ask("What baselines does TAS-Balanced compare against?")
+    assert answer.text.startswith("From “Efficiently Teaching"), answer.text
+    assert "we outperform BM25 by 44%" in answer.text.split("[1]")[1], answer.text

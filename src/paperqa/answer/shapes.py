@@ -126,9 +126,17 @@ _SAYS_THAT = re.compile(
 )
 
 
+# "What baselines does TAS-Balanced compare against?": the kind one paper is compared with, asked of it
+_COMPARED_WITH = re.compile(
+    r"^\s*(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:baselines?|methods|models|systems|approaches)\s+(?:does|do|did)\s+"
+    r"[^?]{1,80}?\s+compar\w*(?:\s+(?:itself|themselves))?(?:\s+(?:against|to|with))?\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
 def _compares(question: str) -> bool:
     """Whether a question asks to compare (not only a paper that a comparison describes)."""
-    if not (found := _COMPARE.search(question)):
+    if not (found := _COMPARE.search(question)) or _COMPARED_WITH.match(question):
         return False
     said = _SAYS_THAT.match(question)
     return not (said and found.start() >= said.end())
