@@ -125,8 +125,9 @@ def test_offline_default_on_the_newer_questions(offline, capsys):
 # floors a little under what the whole set measured at the end of the thirty-eighth session (the thirty-ninth for
 # sealed, untouched and unasked, the fortieth for unasked's off-corpus questions and for spare, the forty-first for
 # hidden, the forty-second for hidden and closed again (tuning data since) and for vault, the forty-third for vault
-# again (tuning data since) and for shelf, the forty-fourth for shelf again (tuning data since) and for locked, each
-# of the last six read once as held out; one question more refused,
+# again (tuning data since) and for shelf, the forty-fourth for shelf again (tuning data since) and for locked, the
+# forty-fifth for locked again (tuning data since), each of the last six read once as held out; one question more
+# refused,
 # or two papers of a list lost or wrongly added, fails):
 # off-corpus refused, answerable refused, and topic lists' gold papers cited and precision.
 LATER_FLOORS = {
@@ -143,7 +144,7 @@ LATER_FLOORS = {
     "closed": (0.87, 0.06, 0.68, 0.66),
     "vault": (0.87, 0.05, 0.90, 0.80),
     "shelf": (0.87, 0.05, 0.80, 0.85),
-    "locked": (0.87, 0.05, 0.55, 0.75),
+    "locked": (0.87, 0.05, 0.75, 0.75),
     "later": (0.80, 0.05, 0.52, 0.54),
     "recent": (0.87, 0.05, 0.39, 0.45),
     "kept": (0.87, 0.07, 0.35, 0.69),
