@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from ..text import code_sentence
 from ..types import Source
 from .citations import inert
-from .draft import Draft, list_line
-from .listing import MAX_LISTED
+from .draft import Draft
+from .listing import quoted_list
 
 CODE_UNSAID = "None of the papers found on this says where its code is."
 
@@ -19,13 +19,9 @@ def code_listed(sources: Sequence[Source]) -> Draft:
     found = [(i, said) for i, s in enumerate(sources) if (said := code_sentence(s.paper.abstract))]
     if not found:
         return Draft("None of the papers found says where its code is.", answerable=False)
-    draft = Draft("", answerable=True)
-    shown = f"; {MAX_LISTED} of them:" if len(found) > MAX_LISTED else ":"
-    papers = "papers of the corpus say where their" if len(found) > 1 else "paper of the corpus says where its"
-    lines = [f"At least {len(found)} {papers} code is{shown}"]
-    lines += [list_line(sources[i].paper.title, draft.quote(i + 1, said)) for i, said in found[:MAX_LISTED]]
-    draft.text = "\n".join(lines)
-    return draft
+    return quoted_list(
+        sources, found, "paper of the corpus says where its code is", "papers of the corpus say where their code is"
+    )
 
 
 def code_of(sources: Sequence[Source], top: int) -> Draft:

@@ -12,7 +12,7 @@ from ..text import substance, terms
 from ..types import Source
 from .asking import Order
 from .citations import inert
-from .draft import Draft, contribution, says_what_it_does
+from .draft import Draft, contribution, list_line, says_what_it_does
 from .each import UNRANKED
 from .evidence import has, key_terms
 from .figures import BY_SPEED, speed_stated
@@ -166,4 +166,15 @@ def closest(
     of = f"Of the {asked.among} papers the last answer cited, none" if asked.among else "No paper in the corpus"
     draft.text = (f"{of} clearly addresses this; the closest are {' and '.join(parts)}{lacked}. "
                   + " ".join(draft.quote(i + 1, pick.best(asked, sources[i])) for i in order))  # fmt: skip
+    return draft
+
+
+def quoted_list(sources: Sequence[Source], found: Sequence[tuple[int, str]], one: str, many: str) -> Draft:
+    """The papers found that say a thing, each quoted where it says it (`found`: index and sentence), under "At least
+    N {many}" ("papers of the corpus make a dataset or benchmark"; `one` for a single paper)."""
+    draft = Draft("", answerable=True)
+    shown = f"; {MAX_LISTED} of them:" if len(found) > MAX_LISTED else ":"
+    lines = [f"At least {len(found)} {many if len(found) > 1 else one}{shown}"]
+    lines += [list_line(sources[i].paper.title, draft.quote(i + 1, said)) for i, said in found[:MAX_LISTED]]
+    draft.text = "\n".join(lines)
     return draft

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..types import Source
-from .draft import Draft, list_line
-from .listing import MAX_LISTED
+from .draft import Draft
+from .listing import quoted_list
 from .traits import data_sentence
 
 
@@ -17,10 +17,9 @@ def data_listed(sources: Sequence[Source]) -> Draft:
     found = [(i, said) for i, s in enumerate(sources) if (said := data_sentence(s.paper))]
     if not found:
         return Draft("None of the papers found says it makes a dataset or benchmark.", answerable=False)
-    draft = Draft("", answerable=True)
-    shown = f"; {MAX_LISTED} of them:" if len(found) > MAX_LISTED else ":"
-    papers = "papers of the corpus make" if len(found) > 1 else "paper of the corpus makes"
-    lines = [f"At least {len(found)} {papers} a dataset or benchmark{shown}"]
-    lines += [list_line(sources[i].paper.title, draft.quote(i + 1, said)) for i, said in found[:MAX_LISTED]]
-    draft.text = "\n".join(lines)
-    return draft
+    return quoted_list(
+        sources,
+        found,
+        "paper of the corpus makes a dataset or benchmark",
+        "papers of the corpus make a dataset or benchmark",
+    )
