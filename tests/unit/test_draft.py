@@ -1,7 +1,7 @@
 """What an offline answer quotes as a paper's contribution."""
 
 from paperqa.answer.draft import contribution, refusal
-from paperqa.answer.picking import limit_stated
+from paperqa.answer.stated import limit_stated
 from paperqa.types import Paper, Source
 
 

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from ..types import Source
 from .asked_names import maker
 from .listing import TOPIC_WORDS
-from .picking import BEATS
 from .pointed import beating, doing_it
 from .question import Asked
 from .relevance import Idf, Match
+from .stated import BEATS
 from .subjects import Subjects
 from .traits import on_language_models
 

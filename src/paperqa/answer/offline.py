@@ -42,7 +42,7 @@ from .named_topic import in_passing, qualified_name
 from .names import introduces
 from .one_paper import OnePaper
 from .phrases import as_written, noun_kinds
-from .picking import GAIN, Picker
+from .picking import Picker
 from .pointed import (
     against_named,
     apart_from,
@@ -54,6 +54,7 @@ from .question import Asked, analyse, names_llms
 from .record import AUTHORS_UNNAMED, AUTHORS_UNRANKED, NO_CITATIONS, orgs_said
 from .relevance import UNSEEN, Idf, Match, lacking, match
 from .spelled import spelled_out
+from .stated import GAIN
 from .subjects import SHORT, Subjects
 from .topics import side_papers, topic_sides
 from .training_free import asks_training_free

@@ -18,12 +18,13 @@ from .holding import vocabulary
 from .names import fold, names_of
 from .paper_text import words_outside_examples
 from .phrases import as_written
-from .picking import AGAINST_OTHERS, BEATS, GAIN, RESULT, SET_AGAINST, Picker, limit_stated, states_finding
+from .picking import Picker
 from .pointed import against_named, against_terms, related, titled_share, unmentioned
 from .question import Asked
 from .record import Record, record_said
 from .relevance import STRAY, UNSEEN, Idf, Match, lacking
 from .roles import COMPARING
+from .stated import AGAINST_OTHERS, BEATS, GAIN, RESULT, SET_AGAINST, limit_stated, states_finding
 from .vectors import Vectors
 from .written import capitals_unwritten
 
