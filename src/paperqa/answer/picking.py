@@ -14,8 +14,8 @@ from .evidence import key_terms
 from .names import names_of
 from .problem import PROBLEM_ASKED, problem_stated
 from .question import Asked
-from .roles import COMPARED_SAID, COMPARING
-from .stated import GAIN, NUMBER, SOLVES, limit_stated, states_finding
+from .roles import COMPARING
+from .stated import COMPARED_SAID, GAIN, NUMBER, SOLVES, limit_stated, states_finding
 
 # A name or figure an answer gives: two capitals (`ILSVRC`, `DINOv2`) or letters and digits (`KITTI-C`, `T5`).
 _NAME = r"(?:[A-Za-z]*[A-Z][a-z]*[A-Z0-9]|[A-Za-z]+[0-9]|[0-9]+[A-Za-z])[\w-]*"  # a name of a thing ("MS-COCO")

@@ -31,7 +31,7 @@ from .phrases import COINED, WORD, compounds, either, joined, linked, pairs
 from .record import Record, record_asked
 from .roles import by_asker, clause_verbs, doer, domains, done_to, framed, listed_verb, main_verb, qualified
 from .shapes import SUMMARY, Shape, shape_of
-from .traits import MAKES_DATA
+from .traits import MAKES_DATA, MAKING_DATA
 from .written import acronym_stems, camel_stems, proper_stems
 
 # "Which came first, X or Y?": a comparison that gives each side's date.
@@ -87,12 +87,6 @@ _ARE_DATA = re.compile(
     r"\b(?:papers?|works?|ones)\s+(?:are|is|that\s+are)\s+(?:new\s+)?(?:benchmarks?|datasets?|data\s+sets?|corpora)\b"
     r"|\b(?:benchmark|dataset)\s+papers\b",
     re.IGNORECASE,
-)
-
-
-# Verbs of making a benchmark or dataset (`traits.MAKES_DATA`), as stems
-_MAKING_DATA = frozenset(
-    stem(w) for w in "propose introduce release build construct create present contribute collect".split()
 )
 
 
@@ -241,7 +235,7 @@ def _analysed(question: str) -> Asked:
     if makes_data:  # "release a benchmark": the making is what `makes_data` asks, no word a paper must write
         # (of a list's papers, "which of these release a dataset?", no word at all: those making one; of the corpus,
         # the verb stays something to search for)
-        keys = [k for k in keys if k not in _MAKING_DATA] or ([] if _OF_THESE.search(question) else keys)
+        keys = [k for k in keys if k not in MAKING_DATA] or ([] if _OF_THESE.search(question) else keys)
     narrows = makes_data and _OF_THESE.search(question)
     key_terms = tuple(dict.fromkeys(keys)) or (() if code or narrows else tuple(dict.fromkeys(terms(topic))))
     word_pairs = pairs(words)

@@ -206,12 +206,6 @@ def by_asker(words: list[str]) -> bool:
 
 _BEATING = frozenset(("beat", "beats", "outperform", "outperforms", "surpass", "surpasses", "exceed", "exceeds"))
 COMPARING = frozenset(stem(w) for w in _BEATING)  # verbs of one thing against another: said many ways
-# A sentence saying one thing does better than another, in any of those ways ("prompting outperforms all existing
-# methods" answers "do SAEs beat prompting?")
-COMPARED_SAID = re.compile(
-    r"\b(?:outperform\w*|beat(?:s|ing)?|surpass\w*|exceed\w*|better\s+than|superior\s+to|not\s+competitive)\b",
-    re.IGNORECASE,
-)
 
 
 _AUXILIARY = ("do", "can", "could", "would", "should")

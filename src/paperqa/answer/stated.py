@@ -13,10 +13,17 @@ GAIN = re.compile(
     r"boost\w*|increas\w*|lower|higher|less|fewer|greater|[0-9.]+[ -]?(x|×|%|times|fold))\b|\d[0-9.]*\s?(x|×|%)",
     re.IGNORECASE,
 )
+# One thing doing better than another, however said; the core of both patterns below
+_WINS = r"outperform\w*|surpass\w*|better\s+than"
 # A gain stated against something else ("outperforms others", "better than BM25"): what "how much better" asks.
 BEATS = re.compile(
-    r"\b(?:outperform\w*|surpass\w*|better than|improv\w* (?:over|on|upon)|compared (?:to|with)|competes? with"
-    r"|beats?)\b",
+    rf"\b(?:{_WINS}|improv\w* (?:over|on|upon)|compared (?:to|with)|competes? with|beats?)\b",
+    re.IGNORECASE,
+)
+# A sentence saying which of two wins ("prompting outperforms all existing methods" answers "do SAEs beat
+# prompting?"; "SAEs are not competitive"), not one naming what it is compared with
+COMPARED_SAID = re.compile(
+    rf"\b(?:{_WINS}|beat(?:s|ing)?|exceed\w*|superior\s+to|not\s+competitive)\b",
     re.IGNORECASE,
 )
 # A sentence stating a limit ("However, ... struggle", "at the cost of", "remains challenging"): what a question

@@ -36,10 +36,12 @@ MAKES_DATA = re.compile(rf"\b(?:{_MAKING})\w*\s+"
 
 # The words of a list asking only for papers that make data ("Which papers release a dataset?", "… introduce new
 # benchmarks?"): no topic beside the making
-DATA_ONLY = frozenset(
-    stem(w)
-    for w in "propose introduce release build construct create present contribute collect curate compile "
-    "benchmark dataset data corpus corpora testbed test-bed".split()
+# Verbs of making a benchmark or dataset (`MAKES_DATA`), as stems: no topic a paper must write
+MAKING_DATA = frozenset(
+    stem(w) for w in "propose introduce release build construct create present contribute collect".split()
+)
+DATA_ONLY = MAKING_DATA | frozenset(
+    stem(w) for w in "curate compile benchmark dataset data corpus corpora testbed test-bed".split()
 )
 
 
